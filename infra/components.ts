@@ -1,0 +1,125 @@
+/**
+ * The provider-neutral component layer: what each concern of the web tier takes and gives,
+ * whatever the cloud. `infra/aws/` and `infra/digitalocean/` each implement every interface
+ * here with plain `ComponentResource`s; `infra/webtier.ts` composes them through a
+ * `CloudPlatform` and never looks at which cloud it has.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { WebtierConfig, DatabaseEngine, CacheEngine, QueueDriver } from "./config/types";
+
+/** Where the database is and how the app logs in. */
+export interface DatabaseEndpoint {
+    engine: DatabaseEngine;
+    /** Private hostname, resolvable from the app servers only. */
+    host: pulumi.Output<string>;
+    port: pulumi.Output<number>;
+    /** The application database (schema) name. */
+    name: pulumi.Output<string>;
+    user: pulumi.Output<string>;
+    /** A Pulumi secret. */
+    password: pulumi.Output<string>;
+    /** Whether the connection must use TLS (DigitalOcean's managed databases require it). */
+    requireTls: boolean;
+}
+
+/** Where the shared Redis-compatible cache is. */
+export interface CacheEndpoint {
+    engine: CacheEngine;
+    host: pulumi.Output<string>;
+    port: pulumi.Output<number>;
+    /** User name for AUTH (Valkey/Redis 6+ ACL); "default" when the cache has a single token. */
+    user: pulumi.Output<string>;
+    /** A Pulumi secret: the AUTH token or password. */
+    password: pulumi.Output<string>;
+    /** Always true: both clouds' caches are reached over TLS (rediss://). */
+    tls: boolean;
+}
+
+/** The uploads bucket and how the app reaches it. */
+export interface StorageEndpoint {
+    bucket: pulumi.Output<string>;
+    region: string;
+    /** S3-compatible API endpoint (https://...). */
+    endpoint: string;
+    /** Public base URL of files served through the CDN, when there is one. */
+    cdnDomain: pulumi.Output<string | undefined>;
+    /**
+     * Static credentials for the app, when the cloud needs them (DigitalOcean Spaces keys,
+     * scoped to this bucket). On AWS the servers' instance role grants access instead.
+     */
+    accessKeyId?: pulumi.Output<string>;
+    /** A Pulumi secret. */
+    secretAccessKey?: pulumi.Output<string>;
+}
+
+/** The queue connection the workers use. */
+export interface QueueEndpoint {
+    driver: QueueDriver;
+    /** The SQS queue URL, when the driver is sqs. */
+    url?: pulumi.Output<string>;
+    /** The SQS queue name, when the driver is sqs. */
+    name?: pulumi.Output<string>;
+}
+
+/** Everything a server's bootstrap needs to know about the shared services. */
+export interface AppEndpoints {
+    database: DatabaseEndpoint;
+    cache: CacheEndpoint;
+    storage: StorageEndpoint;
+    queue: QueueEndpoint;
+    /** The public URL of the app (https://domain, or the balancer's HTTP address in dev without a domain). */
+    appUrl: pulumi.Output<string>;
+}
+
+/**
+ * Renders one server's user data (cloud-init) from the shared endpoints. `index` is the
+ * server's position (0-based) among `count` servers.
+ */
+export type UserDataRenderer = (endpoints: AppEndpoints, server: { index: number; count: number }) => pulumi.Output<string>;
+
+/** One app server as the balancer and the outputs see it. */
+export interface ServerInfo {
+    name: string;
+    id: pulumi.Output<string>;
+    privateIp: pulumi.Output<string>;
+    /** Present on clouds where servers have a public address (DigitalOcean droplets). */
+    publicIp: pulumi.Output<string | undefined>;
+    /** Availability zone (AWS) or region (DigitalOcean). */
+    zone: pulumi.Output<string>;
+}
+
+/** The public entry point. */
+export interface BalancerInfo {
+    /** Hostname (AWS) or IP address (DigitalOcean) the DNS record must point at. */
+    address: pulumi.Output<string>;
+    /** True when the balancer terminates HTTPS; false only in dev/staging stacks without a domain. */
+    https: boolean;
+    /** The URL users reach the app at. */
+    url: pulumi.Output<string>;
+}
+
+/** The result of building the whole tier on one cloud. */
+export interface WebTierResources {
+    balancer: BalancerInfo;
+    servers: ServerInfo[];
+    endpoints: AppEndpoints;
+}
+
+/** Per-child-resource escape hatches: adjust any child's args without forking a component. */
+export type Transform<T> = (args: T) => T | void;
+
+/** Everything a cloud needs to build the tier. */
+export interface WebTierArgs {
+    config: WebtierConfig;
+    /** Renders each server's cloud-init. */
+    userData: UserDataRenderer;
+}
+
+/** A cloud's implementation of the component layer. */
+export interface CloudPlatform {
+    /**
+     * Builds network, database, cache, storage, queue, servers, balancer and network rules
+     * as children of `parent`, in the order this cloud needs, and returns the neutral view.
+     */
+    build(name: string, args: WebTierArgs, parent: pulumi.ComponentResource): WebTierResources;
+}

@@ -1,0 +1,135 @@
+/**
+ * The validated, cloud-neutral configuration of one webtier stack.
+ *
+ * Everything here is plain data produced by `parseConfig` from the stack's
+ * `webtier:*` keys; components read it and never read `pulumi.Config` themselves.
+ */
+
+export const CLOUDS = ["aws", "digitalocean"] as const;
+export type Cloud = (typeof CLOUDS)[number];
+
+export const SIZE_CLASSES = ["small", "medium", "large"] as const;
+export type SizeClass = (typeof SIZE_CLASSES)[number];
+
+export const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+export const DATABASE_ENGINES = ["mysql", "postgres"] as const;
+export type DatabaseEngine = (typeof DATABASE_ENGINES)[number];
+
+export const CACHE_ENGINES = ["valkey", "redis"] as const;
+export type CacheEngine = (typeof CACHE_ENGINES)[number];
+
+export const QUEUE_DRIVERS = ["redis", "sqs"] as const;
+export type QueueDriver = (typeof QUEUE_DRIVERS)[number];
+
+export interface ServersConfig {
+    /** How many app servers sit behind the balancer. Default 2 (1 is allowed outside prod). */
+    count: number;
+    /** Size class, mapped per cloud by `infra/sizing.ts`. Default "small". */
+    size: SizeClass;
+    /**
+     * Pinned machine image (an AMI id on AWS, an image slug or id on DigitalOcean).
+     * Default: Ubuntu 24.04 LTS. Pin it in prod so that a newly published image never
+     * replaces servers unplanned.
+     */
+    image?: string;
+    /** OpenSSH public key installed for the deploy user. Default: none (no SSH key). */
+    sshPublicKey?: string;
+    /**
+     * CIDRs allowed to reach port 22. Default: none, which closes SSH entirely.
+     * World-open ranges (0.0.0.0/0, ::/0) are refused.
+     */
+    allowSshFrom: string[];
+}
+
+export interface DatabaseConfig {
+    /** Default "mysql", as on the single box the app comes from. */
+    engine: DatabaseEngine;
+    /** Engine major version. Default: "8.0" for MySQL, "16" for Postgres. */
+    version: string;
+    /** Size class. Default "small". */
+    size: SizeClass;
+    /** Allocated storage in GiB (AWS; DO sizes storage with the node size). Default 20. */
+    storageGb: number;
+    /** Multi-AZ on AWS, a standby node on DO. Default: true in prod, false elsewhere. */
+    highAvailability: boolean;
+    /** Provider-side deletion protection. Default: true in prod, false elsewhere. */
+    deletionProtection: boolean;
+    /** Days of automated backups (1-35). Default: 14 in prod, 7 in staging, 1 in dev. */
+    backupRetentionDays: number;
+}
+
+export interface CacheConfig {
+    /** Default "valkey" (DigitalOcean creates no new Redis clusters; ElastiCache supports both). */
+    engine: CacheEngine;
+    /** Size class. Default "small". */
+    size: SizeClass;
+    /** A replica with automatic failover. Default: true in prod, false elsewhere. */
+    highAvailability: boolean;
+}
+
+export interface StorageConfig {
+    /** Put a CDN in front of the bucket (CloudFront with OAC; Spaces CDN). Default false. */
+    cdn: boolean;
+    /** Origins allowed to upload directly from the browser (CORS). Default: none. */
+    corsOrigins: string[];
+}
+
+export interface QueueConfig {
+    /** "redis" (the shared cache, both clouds) or "sqs" (AWS only). Default "redis". */
+    driver: QueueDriver;
+}
+
+export interface AppConfig {
+    /** Laravel APP_NAME. Default: the stack's name. */
+    name: string;
+    /** PHP version installed on the servers. Default "8.3". */
+    phpVersion: string;
+    /** Git repository the deploy tool clones (optional until the first deploy). */
+    repository?: string;
+    /** Branch or tag deployed by default. Default "main". */
+    branch: string;
+}
+
+export interface WebtierConfig {
+    /** The stack name, used as the prefix of every resource name. */
+    name: string;
+    cloud: Cloud;
+    /** A region of the chosen cloud (for example "us-east-1" or "nyc3"). */
+    region: string;
+    environment: Environment;
+    /**
+     * The public hostname the balancer serves over HTTPS. Required in prod. Without it the
+     * balancer serves plain HTTP only, which the stack flags loudly (dev/staging only).
+     */
+    domain?: string;
+    /**
+     * The DNS zone this cloud manages for the domain (a Route 53 hosted zone name on AWS, a
+     * DigitalOcean domain). On AWS it enables automatic certificate validation and the
+     * balancer's DNS record; on DigitalOcean Let's Encrypt needs it.
+     */
+    dnsZone?: string;
+    /** The VPC's address range. Default "10.20.0.0/16". */
+    vpcCidr: string;
+    /** Availability zones to spread subnets and servers across (AWS). Default 2. */
+    zones: number;
+    /** Path the balancer's health check requests. Default "/up" (Laravel 11+). */
+    healthCheckPath: string;
+    /** TLS policy of the HTTPS listener (AWS). Default: TLS 1.3 with 1.2 fallback. */
+    tlsPolicy: string;
+    /**
+     * Protect the database and bucket against `pulumi destroy` and replacement. Default true
+     * everywhere; set false on purpose to tear a dev stack down (see the README).
+     */
+    protectData: boolean;
+    servers: ServersConfig;
+    database: DatabaseConfig;
+    cache: CacheConfig;
+    storage: StorageConfig;
+    queue: QueueConfig;
+    app: AppConfig;
+}
+
+/** Config keys whose values must be stored as secrets (`pulumi config set --secret`). */
+export const SECRET_KEYS = ["appKey"] as const;

@@ -1,0 +1,56 @@
+import * as pulumi from "@pulumi/pulumi";
+import { WebtierConfig } from "../config/types";
+import { WebTierResources } from "../components";
+import { renderLaravelEnv } from "../bootstrap/laravel-env";
+import { CONTRACT_VERSION } from "./contract";
+
+/**
+ * Turns what a cloud built into the outputs contract (`WebtierOutputs`). Secrets stay
+ * secret: passwords and the rendered environment are wrapped with `pulumi.secret`.
+ */
+export function buildOutputs(config: WebtierConfig, built: WebTierResources, appKey: pulumi.Output<string>) {
+    const { database, cache, storage, queue } = built.endpoints;
+    return {
+        contractVersion: CONTRACT_VERSION,
+        cloud: config.cloud,
+        region: config.region,
+        environment: config.environment,
+        loadBalancer: {
+            address: built.balancer.address,
+            url: built.balancer.url,
+            https: built.balancer.https,
+        },
+        servers: built.servers.map((server) => ({
+            name: server.name,
+            id: server.id,
+            privateIp: server.privateIp,
+            publicIp: server.publicIp,
+            zone: server.zone,
+        })),
+        database: {
+            engine: database.engine,
+            host: database.host,
+            port: database.port,
+            name: database.name,
+            user: database.user,
+            password: pulumi.secret(database.password),
+            requireTls: database.requireTls,
+        },
+        cache: {
+            engine: cache.engine,
+            host: cache.host,
+            port: cache.port,
+            user: cache.user,
+            password: pulumi.secret(cache.password),
+            tls: cache.tls,
+        },
+        storage: {
+            bucket: storage.bucket,
+            region: storage.region,
+            endpoint: storage.endpoint,
+            cdnDomain: storage.cdnDomain,
+        },
+        queue: { driver: queue.driver, url: queue.url, name: queue.name },
+        laravelEnv: pulumi.secret(renderLaravelEnv(config, built.endpoints, appKey)),
+    };
+}

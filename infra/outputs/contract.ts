@@ -1,0 +1,65 @@
+/**
+ * The stack outputs contract: what other programs (a deploy tool, the app's configuration,
+ * another stack through `StackReference`) may rely on. Identical in shape on both clouds.
+ * Bump `CONTRACT_VERSION` on any breaking change and document it in the README.
+ */
+export const CONTRACT_VERSION = 1;
+
+export interface ServerOutput {
+    name: string;
+    id: string;
+    privateIp: string;
+    /** Only on clouds whose servers have a public address. */
+    publicIp?: string;
+    zone: string;
+}
+
+/** Version 1 of webtier's stack outputs. Fields marked secret are Pulumi secrets. */
+export interface WebtierOutputs {
+    contractVersion: 1;
+    cloud: "aws" | "digitalocean";
+    region: string;
+    environment: "dev" | "staging" | "prod";
+    loadBalancer: {
+        /** Hostname (AWS) or IP (DigitalOcean) to point DNS at. */
+        address: string;
+        url: string;
+        https: boolean;
+    };
+    servers: ServerOutput[];
+    database: {
+        engine: "mysql" | "postgres";
+        host: string;
+        port: number;
+        name: string;
+        user: string;
+        /** Secret. */
+        password: string;
+        requireTls: boolean;
+    };
+    cache: {
+        engine: "valkey" | "redis";
+        host: string;
+        port: number;
+        user: string;
+        /** Secret. */
+        password: string;
+        tls: boolean;
+    };
+    storage: {
+        bucket: string;
+        region: string;
+        endpoint: string;
+        cdnDomain?: string;
+    };
+    queue: {
+        driver: "redis" | "sqs";
+        url?: string;
+        name?: string;
+    };
+    /** Secret: the rendered Laravel .env the servers run with (without per-server values). */
+    laravelEnv: string;
+}
+
+/** The top-level output keys that must be secret. */
+export const SECRET_OUTPUT_PATHS = ["database.password", "cache.password", "laravelEnv"] as const;

@@ -1,0 +1,194 @@
+/**
+ * Evaluates a Pulumi program offline, the way the engine would run it, but against
+ * `pulumi.runtime.setMocks`: every resource registration is captured with what the engine
+ * would see (inputs, parent, dependencies, property dependencies, resource options), so
+ * tests can assert on the real resource graph and the policy check can hand the resources
+ * to policies as the engine does.
+ *
+ * One evaluation at a time per process: Pulumi's runtime state is global.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { mockCall, mockState, MockIds } from "./mock-state";
+
+// Internal runtime entry points, stable across the 3.x line (used by Pulumi's own test harness).
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const settings = require("@pulumi/pulumi/runtime/settings");
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const stack = require("@pulumi/pulumi/runtime/stack");
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const rpc = require("@pulumi/pulumi/runtime/rpc");
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const runtimeConfig = require("@pulumi/pulumi/runtime/config");
+
+/** One resource as the program registered it. */
+export interface RegisteredResource {
+    urn: string;
+    type: string;
+    name: string;
+    /** false for component resources (and the stack). */
+    custom: boolean;
+    /** The inputs the program set; values unknown at preview are `undefined` keys listed in `unknownInputs`. */
+    inputs: Record<string, any>;
+    /** Top-level input keys whose value was unknown (computed) at registration. */
+    unknownInputs: string[];
+    /** Outputs the mock handed back (inputs plus computed fields). */
+    state: Record<string, any>;
+    id?: string;
+    parent?: string;
+    provider?: string;
+    /** URNs of every resource this one depends on (explicit `dependsOn` and through inputs). */
+    dependencies: string[];
+    /** For each input key, the URNs of the resources its value came from. */
+    propertyDependencies: Record<string, string[]>;
+    protect: boolean;
+    retainOnDelete: boolean;
+    deleteBeforeReplace: boolean;
+    ignoreChanges: string[];
+    replaceOnChanges: string[];
+    additionalSecretOutputs: string[];
+    aliases: string[];
+    customTimeouts?: { create?: string; update?: string; delete?: string };
+}
+
+export interface EvaluateOptions {
+    /** The program: its body runs inside the stack, like the module a `pulumi up` loads. */
+    program: () => any;
+    /** Full config keys ("webtier:cloud") to string values, as the engine passes them. */
+    config?: Record<string, string>;
+    /** Which of `config`'s keys are secrets. */
+    secretKeys?: string[];
+    project?: string;
+    stack?: string;
+    /** Evaluate as a preview (`pulumi preview`): the mocks return no computed values. Default false. */
+    preview?: boolean;
+}
+
+export interface Evaluation {
+    resources: RegisteredResource[];
+    /** The stack outputs, with secrets unwrapped and a list of which top-level outputs were secret. */
+    outputs: Record<string, any>;
+    secretOutputs: string[];
+    /** Mock ids and ARNs to the URN of the resource that owns them. */
+    ids: MockIds;
+    durationMs: number;
+}
+
+function deserialize(struct: any): { values: Record<string, any>; unknown: string[] } {
+    if (!struct) return { values: {}, unknown: [] };
+    const raw = struct.toJavaScript();
+    const unknown = Object.keys(raw).filter((key) => raw[key] === rpc.unknownValue);
+    return { values: rpc.deserializeProperties(struct), unknown };
+}
+
+/** Runs `program` under mocks and returns everything it registered. */
+export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
+    const started = Date.now();
+    const project = options.project ?? "webtier";
+    const stackName = options.stack ?? "test";
+    const preview = options.preview ?? false;
+    const ids = new MockIds();
+    const resources: RegisteredResource[] = [];
+    const byUrn = new Map<string, RegisteredResource>();
+
+    runtimeConfig.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
+    await pulumi.runtime.setMocks(
+        {
+            newResource: (args) => {
+                const state = mockState(args.type, args.name, args.inputs ?? {}, ids, { preview, project, stack: stackName });
+                return { id: state.id, state: state.state };
+            },
+            call: (args) => mockCall(args.token, args.inputs ?? {}, ids),
+        },
+        project,
+        stackName,
+        preview,
+    );
+
+    const monitor = settings.getMonitor();
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req: any, callback: (err: any, res: any) => void) => {
+        register(req, (err: any, res: any) => {
+            if (!err && res) {
+                const { values, unknown } = deserialize(req.getObject());
+                const propertyDependencies: Record<string, string[]> = {};
+                req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
+                    propertyDependencies[key] = deps.getUrnsList();
+                });
+                const options = req.getCustomtimeouts();
+                const urn = res.getUrn();
+                const resource: RegisteredResource = {
+                    urn,
+                    type: req.getType(),
+                    name: req.getName(),
+                    custom: req.getCustom(),
+                    inputs: values,
+                    unknownInputs: unknown,
+                    state: rpc.deserializeProperties(res.getObject()),
+                    id: res.getId() || undefined,
+                    parent: req.getParent() || undefined,
+                    provider: req.getProvider() || undefined,
+                    dependencies: req.getDependenciesList(),
+                    propertyDependencies,
+                    protect: !!req.getProtect(),
+                    retainOnDelete: !!req.getRetainondelete(),
+                    deleteBeforeReplace: !!req.getDeletebeforereplace(),
+                    ignoreChanges: req.getIgnorechangesList(),
+                    replaceOnChanges: req.getReplaceonchangesList(),
+                    additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+                    aliases: req.getAliasesList().map((alias: any) => alias.getUrn?.() ?? String(alias)),
+                    customTimeouts: options
+                        ? { create: options.getCreate() || undefined, update: options.getUpdate() || undefined, delete: options.getDelete() || undefined }
+                        : undefined,
+                };
+                ids.own(resource.id, resource.state, urn);
+                resources.push(resource);
+                byUrn.set(urn, resource);
+            }
+            callback(err, res);
+        });
+    };
+
+    let programError: unknown;
+    const outputs = await stack.runInPulumiStack(async () => options.program()).catch((err: unknown) => {
+        programError = err;
+        return undefined;
+    });
+    await settings.waitForRPCs();
+    if (programError) throw programError;
+
+    const plain: Record<string, any> = {};
+    const secretOutputs: string[] = [];
+    for (const [key, value] of Object.entries(outputs ?? {})) {
+        const resolved = await resolveDeep(value);
+        if (resolved.secret) secretOutputs.push(key);
+        plain[key] = resolved.value;
+    }
+    return { resources, outputs: plain, secretOutputs, ids, durationMs: Date.now() - started };
+}
+
+/** Unwraps Outputs (and Outputs nested in arrays and objects), noting whether any part was secret. */
+export async function resolveDeep(value: any): Promise<{ value: any; secret: boolean }> {
+    if (pulumi.Output.isInstance(value)) {
+        const out = value as pulumi.Output<any>;
+        const inner = await (out as any).promise(true);
+        const secret = await (out as any).isSecret;
+        const nested = await resolveDeep(inner);
+        return { value: nested.value, secret: secret || nested.secret };
+    }
+    if (value && typeof value.then === "function") return resolveDeep(await value);
+    if (Array.isArray(value)) {
+        const items = await Promise.all(value.map(resolveDeep));
+        return { value: items.map((i) => i.value), secret: items.some((i) => i.secret) };
+    }
+    if (value && typeof value === "object" && !(value instanceof pulumi.Resource)) {
+        const result: Record<string, any> = {};
+        let secret = false;
+        for (const [key, item] of Object.entries(value)) {
+            const resolved = await resolveDeep(item);
+            result[key] = resolved.value;
+            secret = secret || resolved.secret;
+        }
+        return { value: result, secret };
+    }
+    return { value, secret: false };
+}
