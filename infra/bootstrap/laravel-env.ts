@@ -112,28 +112,28 @@ export function renderLaravelEnv(config: WebtierConfig, endpoints: AppEndpoints,
     const { database, cache, storage, queue } = endpoints;
     return pulumi.secret(
         pulumi
-            .all([
-                appKey, endpoints.appUrl,
-                database.host, database.port, database.name, database.user, database.password,
-                cache.host, cache.port, cache.user, cache.password,
-                storage.bucket, storage.cdnDomain, storage.accessKeyId, storage.secretAccessKey,
-                queue.url, queue.name,
-            ])
-            .apply(([key, appUrl, dbHost, dbPort, dbName, dbUser, dbPassword, cacheHost, cachePort, cacheUser, cachePassword,
-                bucket, cdnDomain, accessKeyId, secretAccessKey, queueUrl, queueName]) =>
+            .output({
+                key: appKey, appUrl: endpoints.appUrl,
+                dbHost: database.host, dbPort: database.port, dbName: database.name, dbUser: database.user, dbPassword: database.password,
+                cacheHost: cache.host, cachePort: cache.port, cacheUser: cache.user, cachePassword: cache.password,
+                bucket: storage.bucket, cdnDomain: storage.cdnDomain,
+                accessKeyId: storage.accessKeyId, secretAccessKey: storage.secretAccessKey,
+                queueUrl: queue.url, queueName: queue.name,
+            })
+            .apply((v) =>
                 laravelEnv({
                     appName: config.app.name,
                     environment: config.environment,
-                    appKey: key,
-                    appUrl,
+                    appKey: v.key,
+                    appUrl: v.appUrl,
                     trustedProxies: config.vpcCidr,
-                    database: { engine: database.engine, host: dbHost, port: dbPort, name: dbName, user: dbUser, password: dbPassword, requireTls: database.requireTls },
-                    cache: { host: cacheHost, port: cachePort, user: cacheUser, password: cachePassword, tls: cache.tls },
+                    database: { engine: database.engine, host: v.dbHost, port: v.dbPort, name: v.dbName, user: v.dbUser, password: v.dbPassword, requireTls: database.requireTls },
+                    cache: { host: v.cacheHost, port: v.cachePort, user: v.cacheUser, password: v.cachePassword, tls: cache.tls },
                     storage: {
-                        bucket, region: storage.region, endpoint: storage.endpoint, cdnDomain,
-                        accessKeyId, secretAccessKey, usesInstanceRole: storage.accessKeyId === undefined,
+                        bucket: v.bucket, region: storage.region, endpoint: storage.endpoint, cdnDomain: v.cdnDomain,
+                        accessKeyId: v.accessKeyId, secretAccessKey: v.secretAccessKey, usesInstanceRole: storage.accessKeyId === undefined,
                     },
-                    queue: { driver: queue.driver, url: queueUrl, name: queueName },
+                    queue: { driver: queue.driver, url: v.queueUrl, name: v.queueName },
                 }),
             ),
     );

@@ -102,7 +102,7 @@ export function parseConfig(raw: RawConfig, stack: string): WebtierConfig {
     };
     const stringList = (key: string, value: unknown): string[] => {
         if (value === undefined || value === "") return [];
-        let list = value;
+        let list: unknown = value;
         if (typeof value === "string") {
             try {
                 list = JSON.parse(value);

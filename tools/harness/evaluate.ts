@@ -149,10 +149,16 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     };
 
     let programError: unknown;
-    const outputs = await stack.runInPulumiStack(async () => options.program()).catch((err: unknown) => {
-        programError = err;
-        return undefined;
-    });
+    // Keep the program's own return value: the stack's copy has its secrets unwrapped already.
+    let outputs: Record<string, any> | undefined;
+    await stack
+        .runInPulumiStack(async () => {
+            outputs = await options.program();
+            return outputs;
+        })
+        .catch((err: unknown) => {
+            programError = err;
+        });
     await settings.waitForRPCs();
     if (programError) throw programError;
 
