@@ -1,0 +1,58 @@
+import * as assert from "assert";
+import { cidrContains, isPrivate, isVeryBroadPublic, isWorldOpen, parseCidr, subnetAt, Cidr } from "../../../policies/lib/cidr";
+
+const cidr = (text: string) => {
+    const parsed = parseCidr(text);
+    assert.ok(parsed, `${text} should parse`);
+    return parsed as Cidr;
+};
+
+describe("CIDR arithmetic", () => {
+    it("parses IPv4 and IPv6, compressed or not", () => {
+        assert.strictEqual(cidr("10.20.0.0/16").prefix, 16);
+        assert.strictEqual(cidr("2001:db8::/32").version, 6);
+        assert.strictEqual(cidr("::/0").prefix, 0);
+        assert.strictEqual(cidr("::ffff:10.0.0.1/128").version, 6);
+        assert.strictEqual(cidr("203.0.113.7").prefix, 32, "a bare address is a host route");
+    });
+
+    it("refuses malformed text", () => {
+        for (const text of ["10.0.0.256/8", "10.0.0/8", "10.0.0.0/33", "2001:db8::/129", "1::2::3/64", "01.2.3.4/32", "abc", "", "10.0.0.0/8/8", "::g/64"]) {
+            assert.strictEqual(parseCidr(text), undefined, `${text} should not parse`);
+        }
+    });
+
+    it("notices host bits set", () => {
+        assert.strictEqual(cidr("10.0.0.1/16").hadHostBits, true);
+        assert.strictEqual(cidr("10.0.0.0/16").hadHostBits, false);
+    });
+
+    it("knows the world-open ranges of both versions", () => {
+        assert.ok(isWorldOpen(cidr("0.0.0.0/0")));
+        assert.ok(isWorldOpen(cidr("::/0")));
+        assert.ok(!isWorldOpen(cidr("0.0.0.0/1")));
+    });
+
+    it("tells containment within one IP version only", () => {
+        assert.ok(cidrContains(cidr("203.0.113.0/24"), cidr("203.0.113.128/25")));
+        assert.ok(!cidrContains(cidr("203.0.113.128/25"), cidr("203.0.113.0/24")));
+        assert.ok(!cidrContains(cidr("203.0.113.0/24"), cidr("203.0.114.0/24")));
+        assert.ok(cidrContains(cidr("2001:db8::/32"), cidr("2001:db8:1234::/48")));
+        assert.ok(!cidrContains(cidr("0.0.0.0/0"), cidr("::/0")));
+    });
+
+    it("flags very broad public ranges but not private space", () => {
+        assert.ok(isVeryBroadPublic(cidr("64.0.0.0/3")));
+        assert.ok(!isVeryBroadPublic(cidr("10.0.0.0/8")));
+        assert.ok(!isVeryBroadPublic(cidr("203.0.113.0/24")));
+        assert.ok(isVeryBroadPublic(cidr("2000::/3")));
+        assert.ok(isPrivate(cidr("fd00:1::/64")));
+    });
+
+    it("carves subnets and refuses what does not fit", () => {
+        assert.strictEqual(subnetAt(cidr("10.20.0.0/16"), 20, 0), "10.20.0.0/20");
+        assert.strictEqual(subnetAt(cidr("10.20.0.0/16"), 20, 3), "10.20.48.0/20");
+        assert.throws(() => subnetAt(cidr("10.20.0.0/16"), 20, 16), /holds only 16/);
+        assert.throws(() => subnetAt(cidr("10.20.0.0/16"), 12, 0), /cannot carve/);
+    });
+});
