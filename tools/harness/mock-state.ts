@@ -60,6 +60,33 @@ function idPrefix(type: string): string {
     return known[type] ?? type.split(":").pop()!.toLowerCase();
 }
 
+/** DigitalOcean resources whose `name` Pulumi fills in when the program leaves it out. */
+const DIGITALOCEAN_AUTONAMED = [
+    "digitalocean:index/vpc:Vpc",
+    "digitalocean:index/databaseCluster:DatabaseCluster",
+    "digitalocean:index/spacesBucket:SpacesBucket",
+    "digitalocean:index/spacesKey:SpacesKey",
+    "digitalocean:index/certificate:Certificate",
+    "digitalocean:index/loadBalancer:LoadBalancer",
+    "digitalocean:index/firewall:Firewall",
+    "digitalocean:index/sshKey:SshKey",
+    "digitalocean:index/droplet:Droplet",
+];
+
+/**
+ * The id a real provider would hand out: DigitalOcean droplets have numeric ids (the load
+ * balancer and firewalls take them as numbers) and a tag's id is its name; others get a
+ * readable prefixed id.
+ */
+function mockId(type: string, inputs: Record<string, any>, ids: MockIds): string {
+    if (type === "digitalocean:index/droplet:Droplet") return String(500000000 + parseInt(ids.next("d").slice(2), 16));
+    if (type === "digitalocean:index/tag:Tag" && typeof inputs.name === "string") {
+        ids.next("tag");
+        return inputs.name;
+    }
+    return ids.next(idPrefix(type));
+}
+
 /** Inputs plus computed outputs for one resource. */
 export function mockState(
     type: string,
@@ -68,9 +95,13 @@ export function mockState(
     ids: MockIds,
     context: Context,
 ): { id: string; state: Record<string, any> } {
-    const id = ids.next(idPrefix(type));
+    const id = mockId(type, inputs, ids);
     const region = inputs.region ?? "us-east-1";
     const state: Record<string, any> = { ...inputs };
+    if (DIGITALOCEAN_AUTONAMED.includes(type) && state.name === undefined) {
+        // Pulumi auto-names these (`<logical name>-<7 hex>`) when the program sets no name.
+        state.name = `${name}-${id.replace(/[^0-9a-f]/g, "").slice(-7).padStart(7, "0")}`;
+    }
     if (context.preview) {
         // During a preview the provider knows nothing it computes; ids are still handed out
         // by the mock monitor, but no endpoint or address is.
@@ -152,7 +183,8 @@ export function mockState(
             state.host = `${name}-do-user-0.db.ondigitalocean.com`;
             state.privateHost = `private-${state.host}`;
             state.port = port;
-            state.user = "doadmin";
+            // Valkey and Redis clusters have a single ACL user, "default"; SQL engines an admin.
+            state.user = inputs.engine === "valkey" || inputs.engine === "redis" ? "default" : "doadmin";
             state.password = `mock-password-${id}`;
             state.database = "defaultdb";
             state.uri = `${inputs.engine}://doadmin:mock-password-${id}@${state.host}:${port}/defaultdb`;
