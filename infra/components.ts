@@ -20,6 +20,18 @@ export interface DatabaseEndpoint {
     password: pulumi.Output<string>;
     /** Whether the connection must use TLS (DigitalOcean's managed databases require it). */
     requireTls: boolean;
+    /**
+     * PEM text of the CA that signs the database's certificate, written to the servers so the
+     * app verifies the database (DigitalOcean: `digitalocean.getDatabaseCaOutput({ clusterId })`).
+     * Default: none. Required when `requireTls` is true and `caCertificateUrl` is not set.
+     */
+    caCertificate?: pulumi.Output<string>;
+    /**
+     * An https URL the servers download the CA bundle from at boot, when the cloud publishes
+     * one (AWS RDS: "https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem").
+     * Default: none. When either CA field is set the app connects with TLS and verifies it.
+     */
+    caCertificateUrl?: string;
 }
 
 /** Where the shared Redis-compatible cache is. */
