@@ -1,0 +1,40 @@
+/**
+ * Building the command each server runs. The ref ends up in a remote shell (SSH's or the SSM
+ * agent's), so it is validated and single-quoted rather than trusted.
+ */
+
+/** The script the servers' bootstrap installs; it takes the git ref as its only argument. */
+export const DEFAULT_RELEASE_COMMAND = "/usr/local/bin/webtier-release";
+
+/** The placeholder a `--release-command` may use to put the ref somewhere other than last. */
+export const REF_PLACEHOLDER = "{ref}";
+
+/**
+ * A git ref we are willing to hand to a remote shell: branch, tag or commit names made of
+ * letters, digits and `._/-@+`, not starting with `-` (it would read as an option) and
+ * without `..` (git forbids it in ref names). Returns the reason it is refused, or undefined.
+ */
+export function refProblem(ref: string): string | undefined {
+    if (ref.length === 0) return "it is empty";
+    if (ref.length > 200) return "it is longer than 200 characters";
+    if (ref.startsWith("-")) return "it starts with '-', which the release script would read as an option";
+    if (ref.includes("..")) return "it contains '..', which git does not allow in a ref";
+    if (!/^[A-Za-z0-9._/@+-]+$/.test(ref)) return "only letters, digits and . _ / @ + - are allowed";
+    return undefined;
+}
+
+/** POSIX single-quoting: safe for any string in sh, bash and the SSM agent's shell. */
+export function shellQuote(value: string): string {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The command line to run on each server: `template` with `{ref}` replaced by the quoted
+ * ref, or the quoted ref appended when the template has no placeholder.
+ *   renderReleaseCommand("/usr/local/bin/webtier-release", "v1.2.0")
+ *     === "/usr/local/bin/webtier-release 'v1.2.0'"
+ */
+export function renderReleaseCommand(template: string, ref: string): string {
+    const quoted = shellQuote(ref);
+    return template.includes(REF_PLACEHOLDER) ? template.split(REF_PLACEHOLDER).join(quoted) : `${template} ${quoted}`;
+}
