@@ -1,0 +1,145 @@
+/**
+ * The AWS implementation of the component layer: VPC, RDS, ElastiCache, S3 (+ CloudFront),
+ * SQS, EC2 servers behind an application load balancer, and the security-group rules
+ * between them. Imports nothing from any other cloud.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { AppEndpoints, CloudPlatform, WebTierArgs, WebTierResources } from "../components";
+import { WebtierConfig } from "../config/types";
+import { Cache, CacheArgs } from "./cache";
+import { Database, DatabaseArgs } from "./database";
+import { LoadBalancer, LoadBalancerArgs } from "./load-balancer";
+import { Network, NetworkArgs } from "./network";
+import { Queue, QueueArgs } from "./queue";
+import { NetworkRules, NetworkRulesArgs } from "./rules";
+import { Servers, ServersArgs } from "./servers";
+import { Storage, StorageArgs } from "./storage";
+
+export { Cache, Database, LoadBalancer, Network, NetworkRules, Queue, Servers, Storage };
+
+/** Options of the AWS platform beyond the neutral config: per-component escape hatches. */
+export interface AwsPlatformOptions {
+    /** Adjust any child resource's args, per component (see each component's `transform`). */
+    transform?: {
+        network?: NetworkArgs["transform"];
+        database?: DatabaseArgs["transform"];
+        cache?: CacheArgs["transform"];
+        storage?: StorageArgs["transform"];
+        queue?: QueueArgs["transform"];
+        loadBalancer?: LoadBalancerArgs["transform"];
+        servers?: ServersArgs["transform"];
+        rules?: NetworkRulesArgs["transform"];
+    };
+    /** Encrypt uploads with this KMS key instead of S3-managed keys. Default: none (SSE-S3). */
+    uploadsKmsKeyArn?: pulumi.Input<string>;
+    /** Extra tags on every AWS resource, merged over webtier's own default tags. Default: none. */
+    tags?: Record<string, string>;
+}
+
+/** The tags every AWS resource of a stack carries, through the provider's default tags. */
+export function defaultTags(config: WebtierConfig, extra: Record<string, string> = {}): Record<string, string> {
+    return {
+        "webtier:stack": config.name,
+        "webtier:environment": config.environment,
+        "managed-by": "pulumi",
+        ...extra,
+    };
+}
+
+/** Everything the AWS platform built, for programs that need more than the neutral view. */
+export interface AwsWebTier {
+    provider: aws.Provider;
+    network: Network;
+    database: Database;
+    cache: Cache;
+    storage: Storage;
+    queue: Queue;
+    loadBalancer: LoadBalancer;
+    servers: Servers;
+    rules: NetworkRules;
+}
+
+/**
+ * Builds the AWS platform. `awsPlatform` is this with no options; call it yourself to pass
+ * transforms or a KMS key. `onBuilt` hands over the AWS components after each build.
+ */
+export function createAwsPlatform(options: AwsPlatformOptions = {}, onBuilt?: (built: AwsWebTier) => void): CloudPlatform {
+    return {
+        build(name: string, args: WebTierArgs, parent: pulumi.ComponentResource): WebTierResources {
+            const { config } = args;
+            const t = options.transform ?? {};
+            // One explicit provider for the stack's region: no resource falls back to whatever
+            // region the ambient AWS configuration happens to name.
+            const provider = new aws.Provider(`${name}-aws`, {
+                region: config.region as aws.Region,
+                defaultTags: { tags: defaultTags(config, options.tags) },
+            }, { parent });
+            const opts: pulumi.ComponentResourceOptions = { parent, providers: { aws: provider } };
+
+            const network = new Network(name, { config, transform: t.network }, opts);
+            const privateSubnetIds = network.privateSubnets.map((subnet) => subnet.id);
+            const groups = network.securityGroups;
+
+            const database = new Database(name, {
+                config, subnetIds: privateSubnetIds, securityGroupId: groups.database.id, transform: t.database,
+            }, opts);
+            const cache = new Cache(name, {
+                config, subnetIds: privateSubnetIds, securityGroupId: groups.cache.id, transform: t.cache,
+            }, opts);
+            const storage = new Storage(name, { config, kmsKeyArn: options.uploadsKmsKeyArn, transform: t.storage }, opts);
+            const queue = new Queue(name, { config, transform: t.queue }, opts);
+
+            // Before the servers: they register in its target group, and without a domain the
+            // app's URL is the balancer's own address.
+            const loadBalancer = new LoadBalancer(name, {
+                config,
+                vpcId: network.vpc.id,
+                subnetIds: network.publicSubnets.map((subnet) => subnet.id),
+                securityGroupId: groups.balancer.id,
+                transform: t.loadBalancer,
+            }, opts);
+
+            const endpoints: AppEndpoints = {
+                database: database.endpoint,
+                cache: cache.endpoint,
+                storage: storage.endpoint,
+                queue: queue.endpoint,
+                appUrl: loadBalancer.info.url,
+            };
+
+            const servers = new Servers(name, {
+                config,
+                subnetIds: privateSubnetIds,
+                zoneNames: network.zoneNames,
+                securityGroupId: groups.app.id,
+                targetGroupArn: loadBalancer.targetGroup.arn,
+                bucketArn: storage.bucket.arn,
+                kmsKeyArn: storage.kmsKeyArn,
+                queueArn: queue.queue?.arn,
+                endpoints,
+                userData: args.userData,
+                transform: t.servers,
+            }, opts);
+
+            const rules = new NetworkRules(name, {
+                allowSshFrom: config.servers.allowSshFrom,
+                databasePort: database.port,
+                cachePort: cache.port,
+                securityGroupIds: {
+                    balancer: groups.balancer.id,
+                    app: groups.app.id,
+                    database: groups.database.id,
+                    cache: groups.cache.id,
+                },
+                transform: t.rules,
+            }, opts);
+
+            onBuilt?.({ provider, network, database, cache, storage, queue, loadBalancer, servers, rules });
+            return { balancer: loadBalancer.info, servers: servers.servers, endpoints };
+        },
+    };
+}
+
+/** The AWS platform with default options, as `infra/platforms.ts` maps `webtier:cloud: aws` to it. */
+export const awsPlatform: CloudPlatform = createAwsPlatform();

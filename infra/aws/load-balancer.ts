@@ -1,0 +1,210 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { BalancerInfo, Transform } from "../components";
+import { WebtierConfig } from "../config/types";
+import { applyTransform, nameTag } from "./transform";
+
+/**
+ * Health check timing: a server is taken out after 3 failed checks 15 s apart (45 s) and
+ * put back after 2 good ones (30 s). Any 2xx or 3xx counts as healthy, since an app may
+ * redirect its health path.
+ */
+export const HEALTH_CHECK = { intervalSeconds: 15, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 3, matcher: "200-399" } as const;
+
+/** Seconds in-flight requests get to finish when a server leaves the target group (deploys, replacements). */
+export const DEREGISTRATION_DELAY_SECONDS = 30;
+
+/** A DNS record a human must create so ACM can issue the certificate (when webtier:dnsZone is not set). */
+export interface ValidationRecord {
+    name: string;
+    type: string;
+    value: string;
+}
+
+export interface LoadBalancerArgs {
+    /** The validated stack config; reads `domain`, `dnsZone`, `healthCheckPath`, `tlsPolicy`. */
+    config: WebtierConfig;
+    vpcId: pulumi.Input<string>;
+    /** Public subnets, one per zone: the balancer gets a node in each. */
+    subnetIds: pulumi.Input<string>[];
+    /** The balancer security group (its rules are added by rules.ts). */
+    securityGroupId: pulumi.Input<string>;
+    /**
+     * How long `pulumi up` waits for the certificate to be issued. Default "2h": with a
+     * Route 53 zone it takes minutes; without one, a human must first create the validation
+     * record that the update prints.
+     */
+    certificateValidationTimeout?: string;
+    /** Escape hatches for the balancer's children. */
+    transform?: {
+        loadBalancer?: Transform<aws.lb.LoadBalancerArgs>;
+        targetGroup?: Transform<aws.lb.TargetGroupArgs>;
+        certificate?: Transform<aws.acm.CertificateArgs>;
+        /** The listener that forwards to the servers (HTTPS, or HTTP without a domain). */
+        forwardingListener?: Transform<aws.lb.ListenerArgs>;
+    };
+}
+
+/**
+ * The single public entry point: an application load balancer across the public subnets,
+ * round robin over the healthy servers of one target group. With a domain it terminates TLS
+ * with a DNS-validated ACM certificate (and creates the validation and alias records when
+ * the Route 53 zone is managed here); port 80 then only redirects to HTTPS. Without a
+ * domain (dev and staging only) it forwards plain HTTP.
+ */
+export class LoadBalancer extends pulumi.ComponentResource {
+    public readonly loadBalancer: aws.lb.LoadBalancer;
+    public readonly targetGroup: aws.lb.TargetGroup;
+    public readonly httpListener: aws.lb.Listener;
+    public readonly httpsListener?: aws.lb.Listener;
+    public readonly certificate?: aws.acm.Certificate;
+    /**
+     * The records that prove control of the domain to ACM. Created automatically with
+     * webtier:dnsZone; otherwise create them by hand at your DNS host (the update waits).
+     */
+    public readonly validationRecords: pulumi.Output<ValidationRecord[]>;
+    /** The neutral view the outputs use. */
+    public readonly info: BalancerInfo;
+
+    constructor(name: string, args: LoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("webtier:aws:LoadBalancer", name, {}, opts);
+        const { config } = args;
+        const t = args.transform ?? {};
+        const parent = { parent: this };
+
+        this.loadBalancer = new aws.lb.LoadBalancer(`${name}-alb`, applyTransform<aws.lb.LoadBalancerArgs>({
+            loadBalancerType: "application",
+            internal: false,
+            ipAddressType: "dualstack",
+            subnets: args.subnetIds,
+            securityGroups: [args.securityGroupId],
+            // Requests with malformed headers are dropped at the edge instead of reaching PHP.
+            dropInvalidHeaderFields: true,
+            desyncMitigationMode: "defensive",
+            idleTimeout: 60,
+            tags: nameTag(`${name}-alb`),
+        }, t.loadBalancer), parent);
+
+        this.targetGroup = new aws.lb.TargetGroup(`${name}-tg`, applyTransform<aws.lb.TargetGroupArgs>({
+            vpcId: args.vpcId,
+            targetType: "instance",
+            // TLS ends at the balancer; servers listen on plain HTTP inside the VPC.
+            protocol: "HTTP",
+            port: 80,
+            loadBalancingAlgorithmType: "round_robin",
+            deregistrationDelay: DEREGISTRATION_DELAY_SECONDS,
+            healthCheck: {
+                enabled: true,
+                protocol: "HTTP",
+                port: "traffic-port",
+                path: config.healthCheckPath,
+                matcher: HEALTH_CHECK.matcher,
+                interval: HEALTH_CHECK.intervalSeconds,
+                timeout: HEALTH_CHECK.timeoutSeconds,
+                healthyThreshold: HEALTH_CHECK.healthyThreshold,
+                unhealthyThreshold: HEALTH_CHECK.unhealthyThreshold,
+            },
+            tags: nameTag(`${name}-tg`),
+        }, t.targetGroup), parent);
+
+        const forward = [{ type: "forward", targetGroupArn: this.targetGroup.arn }];
+
+        if (!config.domain) {
+            this.validationRecords = pulumi.output([]);
+            this.httpListener = new aws.lb.Listener(`${name}-http`, applyTransform<aws.lb.ListenerArgs>({
+                loadBalancerArn: this.loadBalancer.arn,
+                protocol: "HTTP",
+                port: 80,
+                defaultActions: forward,
+            }, t.forwardingListener), parent);
+            this.info = {
+                address: this.loadBalancer.dnsName,
+                https: false,
+                url: pulumi.interpolate`http://${this.loadBalancer.dnsName}`,
+            };
+            this.registerOutputs({ dnsName: this.loadBalancer.dnsName });
+            return;
+        }
+
+        const domain = config.domain;
+        this.certificate = new aws.acm.Certificate(`${name}-cert`, applyTransform<aws.acm.CertificateArgs>({
+            domainName: domain,
+            validationMethod: "DNS",
+            keyAlgorithm: "RSA_2048",
+            tags: nameTag(`${name}-cert`),
+        }, t.certificate), parent);
+        this.validationRecords = this.certificate.domainValidationOptions.apply((options) =>
+            (options ?? []).map((option) => ({
+                name: option.resourceRecordName ?? "",
+                type: option.resourceRecordType ?? "CNAME",
+                value: option.resourceRecordValue ?? "",
+            })),
+        );
+
+        const timeouts = { create: args.certificateValidationTimeout ?? "2h" };
+        let validation: aws.acm.CertificateValidation;
+        let zoneId: pulumi.Output<string> | undefined;
+        if (config.dnsZone) {
+            zoneId = aws.route53.getZoneOutput({ name: config.dnsZone, privateZone: false }, parent).zoneId;
+            // One domain, so exactly one validation record.
+            const record = this.validationRecords.apply((records) => records[0]);
+            const validationRecord = new aws.route53.Record(`${name}-cert-validation`, {
+                zoneId,
+                name: record.name,
+                type: record.type,
+                records: [record.value],
+                ttl: 300,
+                // The record may already exist from an earlier certificate for the same name.
+                allowOverwrite: true,
+            }, parent);
+            validation = new aws.acm.CertificateValidation(`${name}-cert-validated`, {
+                certificateArn: this.certificate.arn,
+                validationRecordFqdns: [validationRecord.fqdn],
+            }, { parent: this, customTimeouts: timeouts });
+        } else {
+            // Nobody here can create the record: say which one, then wait until it exists.
+            this.validationRecords.apply((records) => {
+                if (records.length === 0) return;
+                pulumi.log.warn(
+                    `webtier: create this DNS record at the DNS host of ${domain} so AWS can issue the certificate ` +
+                        `(the update waits up to ${timeouts.create}): ` +
+                        records.map((r) => `${r.name} ${r.type} ${r.value}`).join("; "),
+                    this,
+                );
+            });
+            validation = new aws.acm.CertificateValidation(`${name}-cert-validated`, {
+                certificateArn: this.certificate.arn,
+            }, { parent: this, customTimeouts: timeouts });
+        }
+
+        this.httpsListener = new aws.lb.Listener(`${name}-https`, applyTransform<aws.lb.ListenerArgs>({
+            loadBalancerArn: this.loadBalancer.arn,
+            protocol: "HTTPS",
+            port: 443,
+            sslPolicy: config.tlsPolicy,
+            // The validated ARN: the listener is created only once the certificate is issued.
+            certificateArn: validation.certificateArn,
+            defaultActions: forward,
+        }, t.forwardingListener), parent);
+        this.httpListener = new aws.lb.Listener(`${name}-http`, {
+            loadBalancerArn: this.loadBalancer.arn,
+            protocol: "HTTP",
+            port: 80,
+            defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+        }, parent);
+
+        if (zoneId) {
+            for (const type of ["A", "AAAA"] as const) {
+                new aws.route53.Record(`${name}-alias-${type.toLowerCase()}`, {
+                    zoneId,
+                    name: domain,
+                    type,
+                    aliases: [{ name: this.loadBalancer.dnsName, zoneId: this.loadBalancer.zoneId, evaluateTargetHealth: true }],
+                }, parent);
+            }
+        }
+
+        this.info = { address: this.loadBalancer.dnsName, https: true, url: pulumi.output(`https://${domain}`) };
+        this.registerOutputs({ dnsName: this.loadBalancer.dnsName, validationRecords: this.validationRecords });
+    }
+}

@@ -1,0 +1,158 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { AppEndpoints, ServerInfo, Transform, UserDataRenderer } from "../components";
+import { WebtierConfig } from "../config/types";
+import { serverZone } from "../network-plan";
+import { serverSize } from "../sizing";
+import { ec2AssumeRolePolicy, queueAccessPolicy, SSM_MANAGED_POLICY_ARN, uploadsAccessPolicy } from "./iam-documents";
+import { applyTransform, nameTag } from "./transform";
+
+/** Canonical's AWS account, the publisher of the official Ubuntu images. */
+export const CANONICAL_OWNER_ID = "099720109477";
+/** The official Ubuntu 24.04 LTS (Noble) amd64 server images on gp3 EBS. */
+export const UBUNTU_2404_NAME_FILTER = "ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-*";
+
+/** Root volume size in GiB: the OS, PHP, Composer's vendor tree and a few releases with room to spare. */
+export const ROOT_VOLUME_GB = 20;
+
+export interface ServersArgs {
+    /** The validated stack config; reads `servers`. */
+    config: WebtierConfig;
+    /** Private subnets, in zone order; server i goes to zone i mod zones. */
+    subnetIds: pulumi.Input<string>[];
+    /** Zone names matching `subnetIds`. */
+    zoneNames: pulumi.Input<string>[];
+    /** The app security group (its rules are added by rules.ts). */
+    securityGroupId: pulumi.Input<string>;
+    /** Every server registers in this target group on port 80. */
+    targetGroupArn: pulumi.Input<string>;
+    /** The uploads bucket the servers read and write through their instance role. */
+    bucketArn: pulumi.Input<string>;
+    /** The uploads bucket's KMS key, when it has one. Default: none (SSE-S3). */
+    kmsKeyArn?: pulumi.Input<string>;
+    /** The SQS queue the workers consume, when the queue driver is sqs. Default: none. */
+    queueArn?: pulumi.Input<string>;
+    /** The shared services every server's bootstrap needs. */
+    endpoints: AppEndpoints;
+    /** Renders each server's cloud-init. */
+    userData: UserDataRenderer;
+    /** Escape hatches for the servers' children. */
+    transform?: {
+        /** Called for every server with its args. */
+        instance?: Transform<aws.ec2.InstanceArgs>;
+        role?: Transform<aws.iam.RoleArgs>;
+    };
+}
+
+/**
+ * The app servers: `servers.count` EC2 instances in the private subnets, spread round robin
+ * over the zones, each registered in the balancer's target group. No public address and no
+ * SSH needed: the instance role lets Systems Manager in, and reach the uploads bucket (and
+ * SQS queue) without static keys. IMDSv2 only, encrypted root volume.
+ *
+ * Replacement keeps capacity: servers are replaced create-before-delete (never
+ * deleteBeforeReplace), and server i depends on server i-1's target group attachment, so
+ * replacements are created one after another rather than all at once.
+ */
+export class Servers extends pulumi.ComponentResource {
+    public readonly instances: aws.ec2.Instance[];
+    public readonly attachments: aws.lb.TargetGroupAttachment[];
+    public readonly role: aws.iam.Role;
+    public readonly instanceProfile: aws.iam.InstanceProfile;
+    public readonly keyPair?: aws.ec2.KeyPair;
+    /** The neutral view the outputs use. */
+    public readonly servers: ServerInfo[];
+
+    constructor(name: string, args: ServersArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("webtier:aws:Servers", name, {}, opts);
+        const { config } = args;
+        const t = args.transform ?? {};
+        const parent = { parent: this };
+        const { count, image, sshPublicKey } = config.servers;
+
+        this.role = new aws.iam.Role(`${name}-app-role`, applyTransform<aws.iam.RoleArgs>({
+            description: `webtier ${name}: app servers`,
+            assumeRolePolicy: JSON.stringify(ec2AssumeRolePolicy()),
+            tags: nameTag(`${name}-app-role`),
+        }, t.role), parent);
+        new aws.iam.RolePolicyAttachment(`${name}-app-ssm`, { role: this.role.name, policyArn: SSM_MANAGED_POLICY_ARN }, parent);
+        new aws.iam.RolePolicy(`${name}-app-uploads`, {
+            role: this.role.name,
+            policy: pulumi
+                .all([args.bucketArn, args.kmsKeyArn])
+                .apply(([bucketArn, kmsKeyArn]) => JSON.stringify(uploadsAccessPolicy(bucketArn, kmsKeyArn))),
+        }, parent);
+        if (args.queueArn) {
+            new aws.iam.RolePolicy(`${name}-app-queue`, {
+                role: this.role.name,
+                policy: pulumi.output(args.queueArn).apply((queueArn) => JSON.stringify(queueAccessPolicy(queueArn))),
+            }, parent);
+        }
+        this.instanceProfile = new aws.iam.InstanceProfile(`${name}-app-profile`, { role: this.role.name }, parent);
+
+        if (sshPublicKey) {
+            this.keyPair = new aws.ec2.KeyPair(`${name}-key`, { publicKey: sshPublicKey, tags: nameTag(`${name}-key`) }, parent);
+        }
+
+        // Unpinned: the newest Ubuntu 24.04 at creation time, then kept (see ignoreChanges below).
+        const ami = image ?? aws.ec2.getAmiOutput({
+            owners: [CANONICAL_OWNER_ID],
+            mostRecent: true,
+            filters: [
+                { name: "name", values: [UBUNTU_2404_NAME_FILTER] },
+                { name: "architecture", values: ["x86_64"] },
+                { name: "virtualization-type", values: ["hvm"] },
+            ],
+        }, parent).id;
+
+        this.instances = [];
+        this.attachments = [];
+        this.servers = [];
+        for (let index = 0; index < count; index += 1) {
+            const serverName = `${name}-app-${index + 1}`;
+            const zone = serverZone(index, args.subnetIds.length);
+            const previous = this.attachments[index - 1];
+            const instance = new aws.ec2.Instance(serverName, applyTransform<aws.ec2.InstanceArgs>({
+                ami,
+                instanceType: serverSize("aws", config.servers.size),
+                subnetId: args.subnetIds[zone],
+                availabilityZone: args.zoneNames[zone],
+                vpcSecurityGroupIds: [args.securityGroupId],
+                associatePublicIpAddress: false,
+                iamInstanceProfile: this.instanceProfile.name,
+                keyName: this.keyPair?.keyName,
+                metadataOptions: {
+                    httpEndpoint: "enabled",
+                    // IMDSv2 only: a server-side request forgery cannot read the role's credentials.
+                    httpTokens: "required",
+                    httpPutResponseHopLimit: 1,
+                },
+                rootBlockDevice: { volumeType: "gp3", volumeSize: ROOT_VOLUME_GB, encrypted: true, deleteOnTermination: true },
+                userData: args.userData(args.endpoints, { index, count }),
+                // A changed bootstrap builds a fresh server rather than editing one that booted with the old one.
+                userDataReplaceOnChange: true,
+                tags: nameTag(serverName),
+                volumeTags: nameTag(serverName),
+            }, t.instance), {
+                parent: this,
+                dependsOn: previous ? [previous] : [],
+                ignoreChanges: image ? [] : ["ami"],
+            });
+            const attachment = new aws.lb.TargetGroupAttachment(`${serverName}-tg`, {
+                targetGroupArn: args.targetGroupArn,
+                targetId: instance.id,
+                port: 80,
+            }, parent);
+            this.instances.push(instance);
+            this.attachments.push(attachment);
+            this.servers.push({
+                name: serverName,
+                id: instance.id,
+                privateIp: instance.privateIp,
+                publicIp: pulumi.output(undefined),
+                zone: instance.availabilityZone,
+            });
+        }
+        this.registerOutputs({ instanceIds: this.instances.map((instance) => instance.id) });
+    }
+}
