@@ -19,6 +19,9 @@ export function buildOutputs(config: WebtierConfig, built: WebTierResources, app
             address: built.balancer.address,
             url: built.balancer.url,
             https: built.balancer.https,
+            healthCheckPath: config.healthCheckPath,
+            id: built.balancer.id,
+            targetGroupArn: built.balancer.targetGroupArn,
         },
         servers: built.servers.map((server) => ({
             name: server.name,

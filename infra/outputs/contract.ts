@@ -25,6 +25,12 @@ export interface WebtierOutputs {
         address: string;
         url: string;
         https: boolean;
+        /** The path the balancer's health check requests (and monitors may reuse). */
+        healthCheckPath: string;
+        /** The balancer's ARN (AWS) or id (DigitalOcean). */
+        id: string;
+        /** AWS only: the target group the servers are registered in. */
+        targetGroupArn?: string;
     };
     servers: ServerOutput[];
     database: {
