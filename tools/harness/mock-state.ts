@@ -251,6 +251,12 @@ export function mockCall(token: string, inputs: Record<string, any>, ids: MockId
             return { zoneId: ids.next("Z"), id: "zone", name: inputs.name };
         case "aws:iam/getPolicyDocument:getPolicyDocument":
             return { json: JSON.stringify({ Version: "2012-10-17", Statement: inputs.statements ?? [] }), id: "policy" };
+        case "digitalocean:index/getDatabaseCa:getDatabaseCa":
+            return {
+                clusterId: inputs.clusterId,
+                certificate: `-----BEGIN CERTIFICATE-----\nMOCK-CA-FOR-${inputs.clusterId}\n-----END CERTIFICATE-----\n`,
+                id: inputs.clusterId,
+            };
         case "digitalocean:index/getDomain:getDomain":
             return { name: inputs.name, id: inputs.name, urn: `do:domain:${inputs.name}` };
         default:
