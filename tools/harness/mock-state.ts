@@ -159,7 +159,13 @@ export function mockState(
             ];
             break;
         case "aws:sqs/queue:Queue":
-            state.url = `https://sqs.${region}.amazonaws.com/${ACCOUNT}/${inputs.name ?? name}`;
+            // Auto-named like the provider does: the resource name plus a random suffix.
+            state.name = state.name ?? `${name}-${id.slice(-7)}`;
+            state.url = `https://sqs.${region}.amazonaws.com/${ACCOUNT}/${state.name}`;
+            break;
+        case "aws:ec2/vpc:Vpc":
+            // The Amazon-provided IPv6 block a VPC gets when it asks for one.
+            if (inputs.assignGeneratedIpv6CidrBlock) state.ipv6CidrBlock = state.ipv6CidrBlock ?? `2600:1f18:${id.slice(-4)}:ff00::/56`;
             break;
         case "aws:iam/role:Role":
         case "aws:iam/instanceProfile:InstanceProfile":
