@@ -1,0 +1,7 @@
+// A second Pulumi program that consumes webtier's outputs through a StackReference:
+//   pulumi config set webtierStack acme/webtier/aws-prod
+//   pulumi config set alertEmail ops@example.com
+//   pulumi up
+import { main } from "./program";
+
+export = main();
