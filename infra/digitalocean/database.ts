@@ -1,0 +1,135 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as digitalocean from "@pulumi/digitalocean";
+import { applyTransform, DatabaseEndpoint, Transform } from "../components";
+import { DatabaseEngine, SizeClass } from "../config/types";
+import { databaseSize } from "../sizing";
+import { childName } from "./naming";
+
+/** When DigitalOcean may apply minor updates and restarts (UTC). */
+export interface MaintenanceWindow {
+    /** "monday" to "sunday". */
+    day: string;
+    /** 24-hour "HH:00" in UTC. */
+    hour: string;
+}
+
+/** DigitalOcean's engine slug for webtier's engine name. */
+export function databaseEngineSlug(engine: DatabaseEngine): "mysql" | "pg" {
+    return engine === "mysql" ? "mysql" : "pg";
+}
+
+/**
+ * DigitalOcean's version string for an engine version: MySQL 8.0 is "8" there (the API
+ * reports "8", so "8.0" would show as a change on every preview); other versions pass through.
+ */
+export function databaseVersion(engine: DatabaseEngine, version: string): string {
+    return engine === "mysql" && version === "8.0" ? "8" : version;
+}
+
+/** Nodes in a cluster: a primary, plus a standby that takes over on failure when `highAvailability`. */
+export function clusterNodeCount(highAvailability: boolean): number {
+    return highAvailability ? 2 : 1;
+}
+
+export interface DatabaseArgs {
+    /** DigitalOcean region slug. Required: the cluster must sit next to the droplets. */
+    region: string;
+    /** The VPC the cluster joins; its private host is the only address the app uses. Required. */
+    vpcId: pulumi.Input<string>;
+    /** Default "mysql", the engine of the single box the app comes from. */
+    engine?: DatabaseEngine;
+    /** Engine version. Default "8.0" for MySQL, "16" for Postgres (webtier's defaults). */
+    version?: string;
+    /** Size class, mapped by infra/sizing.ts. Default "small". */
+    size?: SizeClass;
+    /** Add a standby node that DigitalOcean fails over to. Default false (dev); prod stacks set it. */
+    highAvailability?: boolean;
+    /**
+     * Protect the cluster and the app's database against `pulumi destroy` and replacement.
+     * Default true: DigitalOcean has no deletion-protection flag, so Pulumi's `protect` is the guard.
+     */
+    protect?: boolean;
+    /** The app's database (schema). Default "app": the cluster serves this tier only. */
+    databaseName?: string;
+    /** The app's login. Default "app": a user of its own, never the cluster's admin `doadmin`. */
+    userName?: string;
+    /** Default Sunday 03:00 UTC, a quiet hour for most European and American apps. */
+    maintenanceWindow?: MaintenanceWindow;
+    /** Escape hatches for the children's args. */
+    transform?: {
+        cluster?: Transform<digitalocean.DatabaseClusterArgs>;
+        database?: Transform<digitalocean.DatabaseDbArgs>;
+        user?: Transform<digitalocean.DatabaseUserArgs>;
+    };
+}
+
+/**
+ * The managed SQL database the servers share (section 2 of the guide). Backups are automatic
+ * on DigitalOcean managed databases (daily, with point-in-time recovery for seven days) and
+ * cannot be turned off, so there is nothing to configure for them; storage is encrypted at rest.
+ * Who may connect is decided by the database firewall in `rules.ts`.
+ */
+export class Database extends pulumi.ComponentResource {
+    public readonly cluster: digitalocean.DatabaseCluster;
+    public readonly database: digitalocean.DatabaseDb;
+    public readonly user: digitalocean.DatabaseUser;
+    /** How the app reaches the database: private host, app user, TLS required. */
+    public readonly endpoint: DatabaseEndpoint;
+
+    constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("webtier:digitalocean:Database", name, {}, opts);
+        const engine = args.engine ?? "mysql";
+        const version = args.version ?? (engine === "mysql" ? "8.0" : "16");
+        const protect = args.protect ?? true;
+        const window = args.maintenanceWindow ?? { day: "sunday", hour: "03:00" };
+
+        this.cluster = new digitalocean.DatabaseCluster(
+            childName(name, "db"),
+            applyTransform<digitalocean.DatabaseClusterArgs>(
+                {
+                    engine: databaseEngineSlug(engine),
+                    version: databaseVersion(engine, version),
+                    size: databaseSize("digitalocean", args.size ?? "small"),
+                    region: args.region,
+                    nodeCount: clusterNodeCount(args.highAvailability ?? false),
+                    privateNetworkUuid: args.vpcId,
+                    maintenanceWindows: [window],
+                },
+                args.transform?.cluster,
+            ),
+            { parent: this, protect },
+        );
+        // Dropping the database drops the app's tables: it is guarded like the cluster.
+        this.database = new digitalocean.DatabaseDb(
+            childName(name, "db-app"),
+            applyTransform<digitalocean.DatabaseDbArgs>({ clusterId: this.cluster.id, name: args.databaseName ?? "app" }, args.transform?.database),
+            { parent: this, protect },
+        );
+        this.user = new digitalocean.DatabaseUser(
+            childName(name, "db-user"),
+            applyTransform<digitalocean.DatabaseUserArgs>(
+                {
+                    clusterId: this.cluster.id,
+                    name: args.userName ?? "app",
+                    // MySQL 8's default and what PHP's mysqlnd speaks over TLS; ignored by Postgres.
+                    ...(engine === "mysql" ? { mysqlAuthPlugin: "caching_sha2_password" } : {}),
+                },
+                args.transform?.user,
+            ),
+            { parent: this, additionalSecretOutputs: ["password"] },
+        );
+
+        this.endpoint = {
+            engine,
+            host: this.cluster.privateHost,
+            port: this.cluster.port,
+            name: this.database.name,
+            user: this.user.name,
+            password: pulumi.secret(this.user.password),
+            requireTls: true,
+            // The CA that signs the cluster's certificate, so the app verifies the server it talks to.
+            caCertificate: digitalocean.getDatabaseCaOutput({ clusterId: this.cluster.id }, { parent: this }).certificate,
+        };
+        this.registerOutputs({ clusterId: this.cluster.id, host: this.endpoint.host });
+    }
+}

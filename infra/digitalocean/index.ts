@@ -1,0 +1,131 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as digitalocean from "@pulumi/digitalocean";
+import { AppEndpoints, CloudPlatform, Transform, WebTierArgs, WebTierResources } from "../components";
+import { WebtierConfig } from "../config/types";
+import { Cache, CacheArgs } from "./cache";
+import { Database, DatabaseArgs } from "./database";
+import { LoadBalancer, LoadBalancerArgs } from "./load-balancer";
+import { Network, NetworkArgs } from "./network";
+import { createProvider } from "./provider";
+import { queueEndpoint } from "./queue";
+import { NetworkRules, NetworkRulesArgs } from "./rules";
+import { Servers, ServersArgs } from "./servers";
+import { Storage, StorageArgs } from "./storage";
+
+export { Cache, Database, LoadBalancer, Network, NetworkRules, Servers, Storage };
+
+/** Escape hatches for every DigitalOcean child, grouped by component. */
+export interface DigitalOceanTransforms {
+    provider?: Transform<digitalocean.ProviderArgs>;
+    network?: NetworkArgs["transform"];
+    database?: DatabaseArgs["transform"];
+    cache?: CacheArgs["transform"];
+    storage?: StorageArgs["transform"];
+    servers?: ServersArgs["transform"];
+    loadBalancer?: LoadBalancerArgs["transform"];
+    rules?: NetworkRulesArgs["transform"];
+}
+
+/**
+ * The URL the app is configured with (APP_URL). With a domain it is https://domain. Without
+ * one (dev and staging only) the balancer's IP is not known before the droplets exist (the
+ * balancer lists them, and their user data would list its IP: a cycle), so the app keeps
+ * Laravel's default http://localhost; requests through the balancer still get URLs for the
+ * host they asked for. The stack output `loadBalancer.url` has the real address.
+ */
+export function appUrl(domain: string | undefined): string {
+    return domain ? `https://${domain}` : "http://localhost";
+}
+
+/**
+ * Builds the tier on DigitalOcean: network, database, cache, storage, queue, servers (whose
+ * user data needs the endpoints), balancer, then the network rules between them.
+ */
+export function buildDigitalOcean(name: string, args: WebTierArgs, parent: pulumi.ComponentResource, transform: DigitalOceanTransforms = {}): WebTierResources {
+    const config: WebtierConfig = args.config;
+    if (config.cloud !== "digitalocean") {
+        throw new Error(`webtier: the DigitalOcean platform was asked to build a stack whose webtier:cloud is "${config.cloud}".`);
+    }
+    const provider = createProvider(name, parent, transform.provider);
+    const opts: pulumi.ComponentResourceOptions = { parent, providers: [provider] };
+    const region = config.region;
+
+    const network = new Network(name, { region, ipRange: config.vpcCidr, transform: transform.network }, opts);
+    const vpcId = network.vpc.id;
+    const database = new Database(
+        name,
+        {
+            region,
+            vpcId,
+            engine: config.database.engine,
+            version: config.database.version,
+            size: config.database.size,
+            highAvailability: config.database.highAvailability,
+            // DigitalOcean has no deletion-protection flag: both settings map to Pulumi's protect.
+            protect: config.protectData || config.database.deletionProtection,
+            transform: transform.database,
+        },
+        opts,
+    );
+    const cache = new Cache(name, { region, vpcId, size: config.cache.size, highAvailability: config.cache.highAvailability, transform: transform.cache }, opts);
+    const storage = new Storage(
+        name,
+        { region, protect: config.protectData, corsOrigins: config.storage.corsOrigins, cdn: config.storage.cdn, transform: transform.storage },
+        opts,
+    );
+    const endpoints: AppEndpoints = {
+        database: database.endpoint,
+        cache: cache.endpoint,
+        storage: storage.endpoint,
+        queue: queueEndpoint(config.queue.driver),
+        appUrl: pulumi.output(appUrl(config.domain)),
+    };
+    const servers = new Servers(
+        name,
+        {
+            region,
+            vpcId,
+            count: config.servers.count,
+            size: config.servers.size,
+            image: config.servers.image,
+            sshPublicKey: config.servers.sshPublicKey,
+            userData: (server) => args.userData(endpoints, server),
+            transform: transform.servers,
+        },
+        opts,
+    );
+    const balancer = new LoadBalancer(
+        name,
+        {
+            region,
+            vpcId,
+            dropletIds: servers.dropletIds(),
+            healthCheckPath: config.healthCheckPath,
+            domain: config.domain,
+            dnsZone: config.dnsZone,
+            transform: transform.loadBalancer,
+        },
+        opts,
+    );
+    new NetworkRules(
+        name,
+        {
+            appTag: servers.tag.name,
+            loadBalancerId: balancer.balancer.id,
+            allowSshFrom: config.servers.allowSshFrom,
+            databaseClusterId: database.cluster.id,
+            cacheClusterId: cache.cluster.id,
+            transform: transform.rules,
+        },
+        opts,
+    );
+    return { balancer: balancer.info, servers: servers.info, endpoints };
+}
+
+/** The DigitalOcean platform with escape hatches into its children. */
+export function createDigitalOceanPlatform(transform: DigitalOceanTransforms = {}): CloudPlatform {
+    return { build: (name, args, parent) => buildDigitalOcean(name, args, parent, transform) };
+}
+
+/** DigitalOcean's implementation of the component layer, as `infra/platforms.ts` selects it. */
+export const digitaloceanPlatform: CloudPlatform = createDigitalOceanPlatform();

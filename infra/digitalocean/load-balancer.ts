@@ -1,0 +1,141 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as digitalocean from "@pulumi/digitalocean";
+import * as inputs from "@pulumi/digitalocean/types/input";
+import { applyTransform, BalancerInfo, Transform } from "../components";
+import { childName, dnsRecordName } from "./naming";
+
+/** The port the droplets serve the app on (nginx, plain HTTP inside the VPC). */
+export const APP_PORT = 80;
+
+/**
+ * The balancer's forwarding rules. With a certificate: HTTPS on 443 terminated at the
+ * balancer and sent to the droplets as HTTP (no passthrough: TLS ends at the balancer), plus
+ * HTTP on 80, which `redirectHttpToHttps` answers with a redirect. Without one (dev and
+ * staging only): plain HTTP on 80.
+ */
+export function forwardingRules(certificateName?: pulumi.Input<string>): inputs.LoadBalancerForwardingRule[] {
+    const http: inputs.LoadBalancerForwardingRule = { entryProtocol: "http", entryPort: 80, targetProtocol: "http", targetPort: APP_PORT };
+    if (certificateName === undefined) return [http];
+    return [
+        { entryProtocol: "https", entryPort: 443, targetProtocol: "http", targetPort: APP_PORT, certificateName, tlsPassthrough: false },
+        http,
+    ];
+}
+
+/**
+ * The health check: HTTP to each droplet's app on `path`. A droplet leaves the pool after
+ * 3 failures 10 s apart (30 s) and returns after 3 successes, quicker than DigitalOcean's
+ * default of 5, so a droplet that the deploy tool puts back serves again within half a minute.
+ */
+export function healthCheck(path: string): inputs.LoadBalancerHealthcheck {
+    return {
+        protocol: "http",
+        port: APP_PORT,
+        path,
+        checkIntervalSeconds: 10,
+        responseTimeoutSeconds: 5,
+        unhealthyThreshold: 3,
+        healthyThreshold: 3,
+    };
+}
+
+export interface LoadBalancerArgs {
+    /** DigitalOcean region slug. Required. */
+    region: string;
+    /** The VPC the balancer joins to reach the droplets privately. Required. */
+    vpcId: pulumi.Input<string>;
+    /**
+     * The droplets to balance across. Required. Explicit ids, not a droplet tag: the rolling
+     * deploy tool takes one droplet out of the balancer through the API while it updates it;
+     * removing the tag instead would also remove it from the firewall and the database
+     * firewalls, which trust the tag.
+     */
+    dropletIds: pulumi.Input<number>[];
+    /** Path of the health check. Default "/up" (Laravel 11+). */
+    healthCheckPath?: string;
+    /**
+     * The hostname to serve over HTTPS with a Let's Encrypt certificate. Default none: plain
+     * HTTP on the balancer's IP, which parseConfig allows outside prod only.
+     */
+    domain?: string;
+    /** The DigitalOcean DNS zone holding `domain`. Required with `domain` (Let's Encrypt validates through it). */
+    dnsZone?: string;
+    /** TTL of the balancer's A record. Default 300 s, so a moved balancer is found within minutes. */
+    dnsTtl?: number;
+    /** Escape hatches for the children's args. */
+    transform?: {
+        certificate?: Transform<digitalocean.CertificateArgs>;
+        loadBalancer?: Transform<digitalocean.LoadBalancerArgs>;
+        dnsRecord?: Transform<digitalocean.DnsRecordArgs>;
+    };
+}
+
+/**
+ * The single public entry point (section 1 of the guide). DigitalOcean balancers distribute
+ * round robin (the algorithm is no longer selectable) across droplets that pass the check.
+ */
+export class LoadBalancer extends pulumi.ComponentResource {
+    public readonly certificate?: digitalocean.Certificate;
+    public readonly balancer: digitalocean.LoadBalancer;
+    public readonly dnsRecord?: digitalocean.DnsRecord;
+    public readonly info: BalancerInfo;
+
+    constructor(name: string, args: LoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("webtier:digitalocean:LoadBalancer", name, {}, opts);
+        const https = args.domain !== undefined;
+        if (https && !args.dnsZone) {
+            throw new Error(`webtier: ${name}: a Let's Encrypt certificate for "${args.domain}" needs the domain's zone in DigitalOcean DNS; set webtier:dnsZone (for example example.com).`);
+        }
+        // Fails the preview early, with the zone's name, when the zone is not in this account's DNS.
+        const zone = https ? digitalocean.getDomainOutput({ name: args.dnsZone! }, { parent: this }) : undefined;
+
+        if (https) {
+            // Auto-named, so a replacement gets a new name and Pulumi's create-before-delete
+            // attaches it to the balancer before the old one is deleted. Referenced by name,
+            // not id: a Let's Encrypt certificate's id changes on every automatic renewal.
+            this.certificate = new digitalocean.Certificate(
+                childName(name, "cert"),
+                applyTransform<digitalocean.CertificateArgs>({ type: "lets_encrypt", domains: [args.domain!] }, args.transform?.certificate),
+                { parent: this },
+            );
+        }
+
+        this.balancer = new digitalocean.LoadBalancer(
+            childName(name, "lb"),
+            applyTransform<digitalocean.LoadBalancerArgs>(
+                {
+                    region: args.region,
+                    vpcUuid: args.vpcId,
+                    dropletIds: args.dropletIds,
+                    forwardingRules: forwardingRules(this.certificate?.name),
+                    redirectHttpToHttps: https,
+                    ...(https ? { tlsCipherPolicy: "STRONG" } : {}),
+                    healthcheck: healthCheck(args.healthCheckPath ?? "/up"),
+                    // webtier manages the domain's A record itself (below), so that it is
+                    // part of the stack and goes away with it.
+                    disableLetsEncryptDnsRecords: true,
+                },
+                args.transform?.loadBalancer,
+            ),
+            { parent: this },
+        );
+
+        if (https) {
+            this.dnsRecord = new digitalocean.DnsRecord(
+                childName(name, "dns"),
+                applyTransform<digitalocean.DnsRecordArgs>(
+                    { domain: zone!.name, type: "A", name: dnsRecordName(args.domain!, args.dnsZone!), value: this.balancer.ip, ttl: args.dnsTtl ?? 300 },
+                    args.transform?.dnsRecord,
+                ),
+                { parent: this },
+            );
+        }
+
+        this.info = {
+            address: this.balancer.ip,
+            https,
+            url: https ? pulumi.output(`https://${args.domain}`) : pulumi.interpolate`http://${this.balancer.ip}`,
+        };
+        this.registerOutputs({ address: this.info.address, url: this.info.url });
+    }
+}

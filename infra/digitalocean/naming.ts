@@ -1,0 +1,33 @@
+/**
+ * Names of DigitalOcean children, derived from the tier's name so that every resource of a
+ * stack is recognisable in the control panel and in `pulumi stack` output.
+ */
+
+/** A child's logical name: the tier's name and the child's role, `${name}-${role}`. */
+export function childName(name: string, role: string): string {
+    return `${name}-${role}`;
+}
+
+/**
+ * The tag that identifies this tier's app droplets. The firewall, both database firewalls
+ * and operators' tooling select droplets by it. DigitalOcean tags are account-wide, so two
+ * stacks with the same name in one account would share it: stack names must be unique per
+ * account (they are already unique per project in Pulumi).
+ */
+export function appTagName(name: string): string {
+    return childName(name, "app");
+}
+
+/**
+ * The record name inside a DigitalOcean DNS zone for `domain`: "@" for the zone apex,
+ * otherwise the part in front of the zone ("app" for app.example.com in example.com).
+ */
+export function dnsRecordName(domain: string, zone: string): string {
+    const fqdn = domain.toLowerCase().replace(/\.$/, "");
+    const apex = zone.toLowerCase().replace(/\.$/, "");
+    if (fqdn === apex) return "@";
+    if (!fqdn.endsWith(`.${apex}`)) {
+        throw new Error(`webtier: domain "${domain}" is not inside the DNS zone "${zone}"; set webtier:dnsZone to the domain or one of its parents (for example example.com for app.example.com).`);
+    }
+    return fqdn.slice(0, fqdn.length - apex.length - 1);
+}

@@ -1,0 +1,112 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as digitalocean from "@pulumi/digitalocean";
+import { applyTransform, ServerInfo, Transform } from "../components";
+import { SizeClass } from "../config/types";
+import { serverSize } from "../sizing";
+import { appTagName, childName } from "./naming";
+
+/** The image droplets boot when none is pinned: Ubuntu 24.04 LTS. */
+export const DEFAULT_IMAGE = "ubuntu-24-04-x64";
+
+export interface ServersArgs {
+    /** DigitalOcean region slug. Required. */
+    region: string;
+    /** The VPC the droplets join. Required. */
+    vpcId: pulumi.Input<string>;
+    /** How many droplets. Default 2, the fewest that survive losing one. */
+    count?: number;
+    /** Size class, mapped by infra/sizing.ts. Default "small". */
+    size?: SizeClass;
+    /**
+     * Image slug or id. Default "ubuntu-24-04-x64". Pin a snapshot or image id in prod: the
+     * user data runs at first boot only, and a changed image replaces every droplet.
+     */
+    image?: string;
+    /** OpenSSH public key installed for root at creation. Default none (no key: console only). */
+    sshPublicKey?: string;
+    /** Renders droplet `index`'s user data (cloud-init). Required: it installs and configures the app. */
+    userData: (server: { index: number; count: number }) => pulumi.Input<string>;
+    /** Escape hatches for the children's args. */
+    transform?: {
+        tag?: Transform<digitalocean.TagArgs>;
+        sshKey?: Transform<digitalocean.SshKeyArgs>;
+        /** Called for each droplet, with its position. */
+        droplet?: (args: digitalocean.DropletArgs, server: { index: number; count: number }) => digitalocean.DropletArgs | void;
+    };
+}
+
+/**
+ * The app servers. Every droplet carries the tier's app tag, which is how the firewall and
+ * the database firewalls recognise them. Replacing droplets (a new image or user data)
+ * keeps capacity: Pulumi creates each replacement before it deletes the old droplet (never
+ * delete-before-replace), and droplet i waits for droplet i-1, so replacements come up one
+ * at a time while the old droplets keep serving until the balancer has the new ones.
+ */
+export class Servers extends pulumi.ComponentResource {
+    public readonly tag: digitalocean.Tag;
+    public readonly sshKey?: digitalocean.SshKey;
+    public readonly droplets: digitalocean.Droplet[];
+    /** The droplets as the balancer and the outputs see them. */
+    public readonly info: ServerInfo[];
+
+    constructor(name: string, args: ServersArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("webtier:digitalocean:Servers", name, {}, opts);
+        const count = args.count ?? 2;
+        if (!Number.isInteger(count) || count < 1) {
+            throw new Error(`webtier: ${name}: servers.count must be a whole number of at least 1, got ${count}.`);
+        }
+
+        this.tag = new digitalocean.Tag(appTagName(name), applyTransform<digitalocean.TagArgs>({ name: appTagName(name) }, args.transform?.tag), { parent: this });
+
+        if (args.sshPublicKey) {
+            this.sshKey = new digitalocean.SshKey(
+                childName(name, "ssh-key"),
+                applyTransform<digitalocean.SshKeyArgs>({ publicKey: args.sshPublicKey }, args.transform?.sshKey),
+                { parent: this },
+            );
+        }
+
+        this.droplets = [];
+        for (let index = 0; index < count; index++) {
+            const server = { index, count };
+            const dropletName = childName(name, `app-${index + 1}`);
+            const base: digitalocean.DropletArgs = {
+                // Also the hostname; DigitalOcean allows the same name twice, so a replacement can start before the old droplet goes.
+                name: dropletName,
+                region: args.region,
+                size: serverSize("digitalocean", args.size ?? "small"),
+                image: args.image ?? DEFAULT_IMAGE,
+                vpcUuid: args.vpcId,
+                tags: [this.tag.name],
+                monitoring: true,
+                ipv6: false,
+                gracefulShutdown: true,
+                sshKeys: this.sshKey ? [this.sshKey.fingerprint] : undefined,
+                userData: args.userData(server),
+            };
+            const transformed = args.transform?.droplet?.(base, server) ?? base;
+            const previous = this.droplets[index - 1];
+            this.droplets.push(
+                new digitalocean.Droplet(dropletName, transformed, {
+                    parent: this,
+                    dependsOn: previous ? [previous] : [],
+                    deleteBeforeReplace: false,
+                }),
+            );
+        }
+
+        this.info = this.droplets.map((droplet, index) => ({
+            name: childName(name, `app-${index + 1}`),
+            id: droplet.id,
+            privateIp: droplet.ipv4AddressPrivate,
+            publicIp: droplet.ipv4Address,
+            zone: droplet.region,
+        }));
+        this.registerOutputs({ tag: this.tag.name, dropletIds: this.droplets.map((d) => d.id) });
+    }
+
+    /** Droplet ids as the balancer and firewalls take them (numbers). */
+    public dropletIds(): pulumi.Output<number>[] {
+        return this.droplets.map((droplet) => droplet.id.apply((id) => Number.parseInt(id, 10)));
+    }
+}
