@@ -2,7 +2,7 @@
  * The rolling deploy: one server at a time, out of the balancer, release, back in, healthy,
  * next. Cloud-free: everything cloud-specific is behind `BalancerApi` and `RemoteRunner`.
  */
-import { planDeploy, DeployPlan } from "./plan";
+import { planDeploy, renderPlan, DeployPlan } from "./plan";
 import { pollUntil } from "./poll";
 import { BalancerApi, Clock, DeployServer, MemberStatus, RemoteRunner, RunResult } from "./types";
 
@@ -27,6 +27,8 @@ export interface RolloutOptions {
      * back in the balancer on its previous release before the deploy stops. Default 75 (EX_TEMPFAIL).
      */
     keptPreviousExitCode: number;
+    /** Print the plan and stop: nothing is taken out, run or put back. Default false. */
+    dryRun?: boolean;
 }
 
 export interface RolloutFailure {
@@ -72,8 +74,8 @@ class StepFailure extends Error {
 export async function rollingDeploy(servers: DeployServer[], options: RolloutOptions, deps: RolloutDeps): Promise<RolloutResult> {
     const { balancer, log } = deps;
     const plan = planDeploy(servers, await balancer.listMembers(), { allowDowntime: options.allowDowntime, balancer: balancer.description });
-    for (const warning of plan.warnings) log(`warning: ${warning}`);
-    if (plan.refusal) return { plan, deployed: [], untouched: plan.steps.map((step) => step.server) };
+    log(renderPlan(plan, { balancer: balancer.description, runner: deps.runner.description, command: options.command, ref: options.ref }));
+    if (plan.refusal || options.dryRun) return { plan, deployed: [], untouched: plan.steps.map((step) => step.server) };
 
     const deployed: DeployServer[] = [];
     for (let index = 0; index < plan.steps.length; index++) {
