@@ -1,0 +1,185 @@
+/**
+ * Reading resource properties the way the policy engine hands them over, without tripping
+ * over values that are unknown during a preview.
+ *
+ * The engine sends an unknown value as one of a few fixed sentinel strings (part of the
+ * Pulumi wire protocol), and @pulumi/policy wraps `props` in a proxy that throws as soon as
+ * a policy touches one. A thrown "unknown" is turned into an advisory note by the policy
+ * server, which would let a security rule pass silently. So every rule reads a plain copy
+ * of the properties (`plain`) where each sentinel is replaced by the `UNKNOWN` marker, and
+ * decides for itself what an unknown means (usually: "cannot be proven", a violation).
+ *
+ * Nothing here imports @pulumi/policy or a provider SDK at run time: the offline check must
+ * load the pack in milliseconds.
+ */
+import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
+
+/**
+ * The engine's unknown sentinels (pulumi/sdk `plugin.Unknown*Value`, mirrored in
+ * @pulumi/policy's proxy.js and @pulumi/pulumi's `rpc.unknownValue`). A test checks that these
+ * still match the installed libraries.
+ */
+export const UNKNOWN_SENTINELS: readonly string[] = [
+    "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7", // boolean
+    "3eeb2bf0-c639-47a8-9e75-3b44932eb421", // number
+    "04da6b54-80e4-46f7-96ec-b56ff0331ba9", // string (and the engine's generic unknown)
+    "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2", // array
+    "030794c1-ac77-496b-92df-f27374a8bd58", // asset
+    "e48ece36-62e2-4504-bad9-02848725956a", // archive
+    "dd056dcd-154b-4c76-9bd3-c8f88648b5ff", // object
+];
+
+/** The marker `plain` puts wherever the engine said "unknown during preview". */
+export const UNKNOWN: unique symbol = Symbol.for("webtier.policy.unknown");
+export type Unknown = typeof UNKNOWN;
+
+export function isUnknown(value: unknown): value is Unknown {
+    return value === UNKNOWN || (typeof value === "string" && UNKNOWN_SENTINELS.includes(value));
+}
+
+const SPECIAL_PROXY = "__isSpecialProxy";
+const PROXY_TARGET = "__getSpecialProxyTarget";
+
+/** Strips @pulumi/policy's unknown-checking and secret-preserving proxies without reading through them. */
+function unproxy(value: any): any {
+    let current = value;
+    // Each proxy layer answers these two keys itself, so reading them never throws.
+    for (let i = 0; i < 4 && current !== null && typeof current === "object" && current[SPECIAL_PROXY] === true; i++) {
+        current = current[PROXY_TARGET];
+    }
+    return current;
+}
+
+/** A `Secret` box from @pulumi/policy (only present in remediation arguments). */
+function unboxSecret(value: any): any {
+    if (value !== null && typeof value === "object" && value.constructor?.name === "Secret" && "value" in value) {
+        return value.value;
+    }
+    return value;
+}
+
+/**
+ * A deep, plain copy of resource properties: proxies and secret boxes removed, each unknown
+ * sentinel replaced by `UNKNOWN`. Safe to read anywhere.
+ */
+export function plain(value: any): any {
+    const v = unboxSecret(unproxy(value));
+    if (isUnknown(v)) return UNKNOWN;
+    if (Array.isArray(v)) return v.map((item) => plain(item));
+    if (v !== null && typeof v === "object") {
+        // Assets and archives: keep as they are; no rule inspects them.
+        if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null) return v;
+        const out: Record<string, any> = {};
+        for (const key of Object.keys(v)) {
+            if (v[key] !== undefined) out[key] = plain(v[key]);
+        }
+        return out;
+    }
+    return v;
+}
+
+/** One resource as every rule sees it, whether it came from a resource or a stack validation. */
+export interface Res {
+    urn: string;
+    type: string;
+    name: string;
+    /** Plain properties (see `plain`): inputs for resource policies, outputs for stack policies. */
+    props: Record<string, any>;
+    /** For each property, the URNs of the resources its value came from (stack policies only). */
+    propertyDependencies: Record<string, string[]>;
+    /** URNs this resource depends on (stack policies only). */
+    dependencies: string[];
+    parent?: string;
+}
+
+/** The view of a resource under validation (no dependency information is available there). */
+export function fromResourceArgs(args: ResourceValidationArgs): Res {
+    return {
+        urn: args.urn,
+        type: args.type,
+        name: args.name,
+        props: plain(args.props) ?? {},
+        propertyDependencies: {},
+        dependencies: [],
+        parent: args.opts?.parent,
+    };
+}
+
+/** The views of every resource of a stack validation, dependencies as URNs. */
+export function fromStackResources(resources: PolicyResource[]): Res[] {
+    return resources.map((r) => {
+        const propertyDependencies: Record<string, string[]> = {};
+        for (const [key, deps] of Object.entries(r.propertyDependencies ?? {})) {
+            propertyDependencies[key] = (deps ?? []).map((d) => d.urn);
+        }
+        return {
+            urn: r.urn,
+            type: r.type,
+            name: r.name,
+            props: plain(r.props) ?? {},
+            propertyDependencies,
+            dependencies: (r.dependencies ?? []).map((d) => d.urn),
+            parent: r.parent?.urn,
+        };
+    });
+}
+
+/** Readable names for the resource types the rules talk about. */
+const KINDS: Record<string, string> = {
+    "aws:ec2/securityGroup:SecurityGroup": "security group",
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": "default security group",
+    "aws:ec2/securityGroupRule:SecurityGroupRule": "security group rule",
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": "security group ingress rule",
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": "security group egress rule",
+    "aws:lb/loadBalancer:LoadBalancer": "load balancer",
+    "aws:alb/loadBalancer:LoadBalancer": "load balancer",
+    "aws:lb/listener:Listener": "listener",
+    "aws:alb/listener:Listener": "listener",
+    "aws:lb/listenerRule:ListenerRule": "listener rule",
+    "aws:alb/listenerRule:ListenerRule": "listener rule",
+    "aws:lb/targetGroup:TargetGroup": "target group",
+    "aws:alb/targetGroup:TargetGroup": "target group",
+    "aws:rds/instance:Instance": "RDS instance",
+    "aws:rds/cluster:Cluster": "RDS cluster",
+    "aws:rds/clusterInstance:ClusterInstance": "RDS cluster instance",
+    "aws:elasticache/replicationGroup:ReplicationGroup": "ElastiCache replication group",
+    "aws:elasticache/cluster:Cluster": "ElastiCache cluster",
+    "aws:elasticache/serverlessCache:ServerlessCache": "ElastiCache serverless cache",
+    "aws:s3/bucket:Bucket": "S3 bucket",
+    "aws:s3/bucketV2:BucketV2": "S3 bucket",
+    "aws:s3/bucketAcl:BucketAcl": "S3 bucket ACL",
+    "aws:s3/bucketAclV2:BucketAclV2": "S3 bucket ACL",
+    "aws:s3/bucketPolicy:BucketPolicy": "S3 bucket policy",
+    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": "S3 public access block",
+    "aws:ec2/instance:Instance": "EC2 instance",
+    "aws:autoscaling/group:Group": "auto scaling group",
+    "digitalocean:index/firewall:Firewall": "firewall",
+    "digitalocean:index/databaseFirewall:DatabaseFirewall": "database firewall",
+    "digitalocean:index/databaseCluster:DatabaseCluster": "database cluster",
+    "digitalocean:index/loadBalancer:LoadBalancer": "load balancer",
+    "digitalocean:index/spacesBucket:SpacesBucket": "Spaces bucket",
+    "digitalocean:index/spacesBucketPolicy:SpacesBucketPolicy": "Spaces bucket policy",
+    "digitalocean:index/droplet:Droplet": "droplet",
+};
+
+/** `security group "web-app-sg"`: how messages name a resource. */
+export function describe(res: { type: string; name: string }): string {
+    return `${KINDS[res.type] ?? res.type} "${res.name}"`;
+}
+
+/** A property that may be absent, unknown or set. */
+export function present(value: unknown): boolean {
+    return value !== undefined && value !== null && value !== "";
+}
+
+/** A list property as a list (absent = empty); an unknown list becomes `[UNKNOWN]`. */
+export function listOf<T = any>(value: unknown): (T | Unknown)[] {
+    if (value === undefined || value === null) return [];
+    if (isUnknown(value)) return [UNKNOWN];
+    return Array.isArray(value) ? (value as any[]).map((v) => (isUnknown(v) ? UNKNOWN : v)) : [value as T];
+}
+
+/** Case-insensitive string comparison that treats unknown as "not this value". */
+export function sameText(value: unknown, expected: string): boolean {
+    return typeof value === "string" && !isUnknown(value) && value.toLowerCase() === expected.toLowerCase();
+}
