@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as random from "@pulumi/random";
-import { CacheEndpoint, Transform } from "../components";
+import { CacheEndpoint, applyTransform, Transform } from "../components";
 import { WebtierConfig } from "../config/types";
 import { cacheSize } from "../sizing";
 import { cacheSnapshotRetentionDays, elastiCacheEngineSettings } from "./engines";
-import { applyTransform, nameTag } from "./transform";
+import { nameTag } from "./tags";
 
 export interface CacheArgs {
     /** The validated stack config; reads `cache` and `environment`. */

@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as random from "@pulumi/random";
-import { DatabaseEndpoint, Transform } from "../components";
+import { DatabaseEndpoint, applyTransform, Transform } from "../components";
 import { WebtierConfig } from "../config/types";
 import { databaseSize } from "../sizing";
-import { DATABASE_NAME, DATABASE_USER, finalSnapshotIdentifier, rdsEngineSettings, RDS_PASSWORD_SPECIALS } from "./engines";
-import { applyTransform, nameTag } from "./transform";
+import { DATABASE_NAME, DATABASE_USER, finalSnapshotIdentifier, RDS_CA_BUNDLE_URL, rdsEngineSettings, RDS_PASSWORD_SPECIALS } from "./engines";
+import { nameTag } from "./tags";
 
 export interface DatabaseArgs {
     /** The validated stack config; reads `database`, `protectData` and `name`. */
@@ -108,6 +108,7 @@ export class Database extends pulumi.ComponentResource {
             user: this.instance.username.apply((value) => value ?? DATABASE_USER),
             password: pulumi.secret(password.result),
             requireTls: true,
+            caCertificateUrl: RDS_CA_BUNDLE_URL,
         };
         this.registerOutputs({ address: this.instance.address });
     }

@@ -69,3 +69,6 @@ export const DATABASE_USER = "laravel";
 export function finalSnapshotIdentifier(name: string): string {
     return `${name}-db-final-snapshot`;
 }
+
+/** AWS's bundle of every RDS certificate authority, all regions: the servers verify the database against it. */
+export const RDS_CA_BUNDLE_URL = "https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem";

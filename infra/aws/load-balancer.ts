@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { BalancerInfo, Transform } from "../components";
+import { BalancerInfo, applyTransform, Transform } from "../components";
 import { WebtierConfig } from "../config/types";
-import { applyTransform, nameTag } from "./transform";
+import { nameTag } from "./tags";
 
 /**
  * Health check timing: a server is taken out after 3 failed checks 15 s apart (45 s) and
@@ -121,6 +121,8 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 address: this.loadBalancer.dnsName,
                 https: false,
                 url: pulumi.interpolate`http://${this.loadBalancer.dnsName}`,
+                id: this.loadBalancer.arn,
+                targetGroupArn: this.targetGroup.arn,
             };
             this.registerOutputs({ dnsName: this.loadBalancer.dnsName });
             return;
@@ -204,7 +206,13 @@ export class LoadBalancer extends pulumi.ComponentResource {
             }
         }
 
-        this.info = { address: this.loadBalancer.dnsName, https: true, url: pulumi.output(`https://${domain}`) };
+        this.info = {
+            address: this.loadBalancer.dnsName,
+            https: true,
+            url: pulumi.output(`https://${domain}`),
+            id: this.loadBalancer.arn,
+            targetGroupArn: this.targetGroup.arn,
+        };
         this.registerOutputs({ dnsName: this.loadBalancer.dnsName, validationRecords: this.validationRecords });
     }
 }

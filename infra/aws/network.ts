@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { Transform } from "../components";
+import { applyTransform, Transform } from "../components";
 import { WebtierConfig } from "../config/types";
 import { ipv6SubnetCidr, natGatewayCount, natGatewayForZone, planSubnets } from "../network-plan";
 import { SecurityGroupRole } from "./rule-plan";
-import { applyTransform, nameTag } from "./transform";
+import { nameTag } from "./tags";
 
 export interface NetworkArgs {
     /** The validated stack config; reads `vpcCidr`, `zones` and `environment`. */

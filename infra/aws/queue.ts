@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { QueueEndpoint, Transform } from "../components";
+import { QueueEndpoint, applyTransform, Transform } from "../components";
 import { WebtierConfig } from "../config/types";
-import { applyTransform, nameTag } from "./transform";
+import { nameTag } from "./tags";
 
 /** A job that failed this many deliveries goes to the dead-letter queue instead of looping. */
 export const MAX_RECEIVE_COUNT = 5;

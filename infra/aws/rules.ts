@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { Transform } from "../components";
+import { applyTransform, Transform } from "../components";
 import { PlannedRule, planSecurityRules, RulePlanInput, SecurityGroupRole } from "./rule-plan";
-import { applyTransform } from "./transform";
+
 
 export interface NetworkRulesArgs extends RulePlanInput {
     /** The tier's security groups by role, as the network created them. */

@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { AppEndpoints, ServerInfo, Transform, UserDataRenderer } from "../components";
+import { AppEndpoints, ServerInfo, applyTransform, Transform, UserDataRenderer } from "../components";
 import { WebtierConfig } from "../config/types";
 import { serverZone } from "../network-plan";
 import { serverSize } from "../sizing";
 import { ec2AssumeRolePolicy, queueAccessPolicy, SSM_MANAGED_POLICY_ARN, uploadsAccessPolicy } from "./iam-documents";
-import { applyTransform, nameTag } from "./transform";
+import { nameTag } from "./tags";
 
 /** Canonical's AWS account, the publisher of the official Ubuntu images. */
 export const CANONICAL_OWNER_ID = "099720109477";

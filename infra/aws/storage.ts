@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { StorageEndpoint, Transform } from "../components";
+import { StorageEndpoint, applyTransform, Transform } from "../components";
 import { WebtierConfig } from "../config/types";
 import { storageEndpoint } from "../config/regions";
 import { uploadsBucketPolicy } from "./iam-documents";
-import { applyTransform, nameTag } from "./transform";
+import { nameTag } from "./tags";
 
 /** CloudFront's managed "CachingOptimized" cache policy: long TTLs, gzip and brotli, no cookies or query strings. */
 export const CACHING_OPTIMIZED_POLICY_ID = "658327ea-f89d-4fab-a63d-7e88639e58f6";
