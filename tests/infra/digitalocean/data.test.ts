@@ -1,0 +1,165 @@
+/** Database, cache and uploads on DigitalOcean (sections 2 and 3 of the guide), on the registered resources. */
+import * as assert from "assert";
+import { Built, T, clusters, devTier, ofType, only, prodTier } from "./fixture";
+
+describe("digitalocean: database", () => {
+    let dev: Built;
+    let prod: Built;
+    before(async () => {
+        dev = await devTier();
+        prod = await prodTier();
+    });
+
+    it("keeps the database and the cache in the tier's VPC and region", () => {
+        for (const { evaluation: ev } of [dev, prod]) {
+            const vpc = only(ev, T.vpc);
+            for (const cluster of Object.values(clusters(ev))) {
+                assert.strictEqual(cluster.inputs.privateNetworkUuid, vpc.id, `${cluster.name} in the VPC`);
+                assert.ok(cluster.propertyDependencies.privateNetworkUuid.includes(vpc.urn));
+                assert.strictEqual(cluster.inputs.region, "ams3");
+            }
+        }
+    });
+
+    it("creates the VPC with the configured range in the region", () => {
+        const vpc = only(dev.evaluation, T.vpc);
+        assert.deepStrictEqual([vpc.inputs.region, vpc.inputs.ipRange], ["ams3", "10.20.0.0/16"]);
+    });
+
+    it("adds a standby node to the database and the cache in prod, none in dev", () => {
+        assert.strictEqual(clusters(prod.evaluation).database.inputs.nodeCount, 2);
+        assert.strictEqual(clusters(prod.evaluation).cache.inputs.nodeCount, 2);
+        assert.strictEqual(clusters(dev.evaluation).database.inputs.nodeCount, 1);
+        assert.strictEqual(clusters(dev.evaluation).cache.inputs.nodeCount, 1);
+    });
+
+    it("runs MySQL 8 at the size class's DigitalOcean slug", () => {
+        const database = clusters(prod.evaluation).database;
+        assert.deepStrictEqual([database.inputs.engine, database.inputs.version, database.inputs.size], ["mysql", "8", "db-s-2vcpu-4gb"]);
+        assert.strictEqual(clusters(dev.evaluation).database.inputs.size, "db-s-1vcpu-2gb");
+    });
+
+    it("protects the database cluster and the app's database against destroy", () => {
+        for (const { evaluation: ev } of [dev, prod]) {
+            assert.strictEqual(clusters(ev).database.protect, true);
+            assert.strictEqual(only(ev, T.databaseDb).protect, true);
+        }
+    });
+
+    it("sets a maintenance window on both clusters, at different hours", () => {
+        const { database, cache } = clusters(prod.evaluation);
+        assert.strictEqual(database.inputs.maintenanceWindows.length, 1);
+        assert.strictEqual(cache.inputs.maintenanceWindows.length, 1);
+        assert.notDeepStrictEqual(database.inputs.maintenanceWindows, cache.inputs.maintenanceWindows);
+    });
+
+    it("gives the app its own database and user with caching_sha2_password, password kept secret", () => {
+        const ev = prod.evaluation;
+        const database = clusters(ev).database;
+        const db = only(ev, T.databaseDb);
+        const user = only(ev, T.databaseUser);
+        assert.strictEqual(db.inputs.clusterId, database.id);
+        assert.strictEqual(user.inputs.clusterId, database.id);
+        assert.strictEqual(user.inputs.mysqlAuthPlugin, "caching_sha2_password");
+        assert.notStrictEqual(user.inputs.name, "doadmin");
+        assert.ok(user.additionalSecretOutputs.includes("password"));
+    });
+
+    it("hands the app the private host, its own user and a TLS requirement", () => {
+        const ev = prod.evaluation;
+        const database = clusters(ev).database;
+        const user = only(ev, T.databaseUser);
+        const out = ev.outputs.database;
+        assert.strictEqual(out.host, database.state.privateHost);
+        assert.notStrictEqual(out.host, database.state.host, "never the public host");
+        assert.strictEqual(out.port, database.state.port);
+        assert.strictEqual(out.name, only(ev, T.databaseDb).inputs.name);
+        assert.strictEqual(out.user, user.inputs.name);
+        assert.strictEqual(out.password, user.state.password);
+        assert.strictEqual(out.requireTls, true);
+        assert.ok(ev.outputs.laravelEnv.includes("MYSQL_ATTR_SSL_CA="), "the app verifies the database's certificate");
+    });
+});
+
+describe("digitalocean: cache", () => {
+    let prod: Built;
+    before(async () => {
+        prod = await prodTier();
+    });
+
+    it("runs Valkey that refuses to evict sessions, jobs and locks", () => {
+        const cache = clusters(prod.evaluation).cache;
+        assert.strictEqual(cache.inputs.engine, "valkey");
+        assert.strictEqual(cache.inputs.evictionPolicy, "noeviction");
+        assert.strictEqual(cache.inputs.size, "db-s-1vcpu-2gb");
+    });
+
+    it("hands the app the private host, the default user, the password as a secret and TLS", () => {
+        const ev = prod.evaluation;
+        const cache = clusters(ev).cache;
+        const out = ev.outputs.cache;
+        assert.strictEqual(out.host, cache.state.privateHost);
+        assert.strictEqual(out.port, cache.state.port);
+        assert.strictEqual(out.user, "default");
+        assert.strictEqual(out.password, cache.state.password);
+        assert.strictEqual(out.tls, true);
+        assert.ok(ev.secretOutputs.includes("probeCachePassword"));
+    });
+});
+
+describe("digitalocean: uploads storage", () => {
+    let dev: Built;
+    let prod: Built;
+    before(async () => {
+        dev = await devTier();
+        prod = await prodTier();
+    });
+
+    it("keeps the bucket private, versioned, protected and never force-destroyed", () => {
+        for (const { evaluation: ev } of [dev, prod]) {
+            const bucket = only(ev, T.bucket);
+            assert.strictEqual(bucket.inputs.acl, "private");
+            assert.deepStrictEqual(bucket.inputs.versioning, { enabled: true });
+            assert.strictEqual(bucket.inputs.forceDestroy, false);
+            assert.strictEqual(bucket.protect, true);
+            assert.strictEqual(bucket.inputs.region, "ams3");
+            assert.strictEqual(bucket.inputs.corsRules, undefined, "CORS through the standalone resource only");
+        }
+    });
+
+    it("scopes the app's Spaces key to read and write this bucket only", () => {
+        for (const { evaluation: ev } of [dev, prod]) {
+            const bucket = only(ev, T.bucket);
+            const key = only(ev, T.spacesKey);
+            assert.deepStrictEqual(key.inputs.grants, [{ bucket: bucket.state.name, permission: "readwrite" }]);
+            assert.ok(key.propertyDependencies.grants.includes(bucket.urn));
+        }
+    });
+
+    it("hands the app the key, its secret as a Pulumi secret, and the regional endpoint", () => {
+        const ev = prod.evaluation;
+        const key = only(ev, T.spacesKey);
+        assert.strictEqual(ev.outputs.probeSpacesAccessKeyId, key.state.accessKey);
+        assert.strictEqual(ev.outputs.probeSpacesSecretKey, key.state.secretKey);
+        assert.ok(ev.secretOutputs.includes("probeSpacesSecretKey"));
+        assert.strictEqual(ev.outputs.storage.bucket, only(ev, T.bucket).state.name);
+        assert.strictEqual(ev.outputs.storage.endpoint, "https://ams3.digitaloceanspaces.com");
+    });
+
+    it("allows browser uploads from the configured origins only when there are some", () => {
+        const cors = only(prod.evaluation, T.cors);
+        assert.strictEqual(cors.inputs.bucket, only(prod.evaluation, T.bucket).state.name);
+        assert.deepStrictEqual(cors.inputs.corsRules.flatMap((r: any) => r.allowedOrigins), ["https://app.example.com"]);
+        assert.deepStrictEqual(ofType(dev.evaluation, T.cors), []);
+    });
+
+    it("puts the Spaces CDN in front of the bucket when asked, and reports its domain", () => {
+        const bucket = only(prod.evaluation, T.bucket);
+        const cdn = only(prod.evaluation, T.cdn);
+        assert.strictEqual(cdn.inputs.origin, bucket.state.bucketDomainName);
+        assert.ok(cdn.propertyDependencies.origin.includes(bucket.urn));
+        assert.strictEqual(prod.evaluation.outputs.storage.cdnDomain, cdn.state.endpoint);
+        assert.deepStrictEqual(ofType(dev.evaluation, T.cdn), []);
+        assert.strictEqual(dev.evaluation.outputs.storage.cdnDomain, undefined);
+    });
+});
