@@ -87,6 +87,18 @@ function mockId(type: string, inputs: Record<string, any>, ids: MockIds): string
     return ids.next(idPrefix(type));
 }
 
+/** AWS resources Pulumi auto-names when the program sets no name, and the field that holds the name. */
+const AWS_AUTONAMED: Record<string, string> = {
+    "aws:ec2/securityGroup:SecurityGroup": "name",
+    "aws:ec2/keyPair:KeyPair": "keyName",
+    "aws:rds/subnetGroup:SubnetGroup": "name",
+    "aws:rds/parameterGroup:ParameterGroup": "name",
+    "aws:elasticache/subnetGroup:SubnetGroup": "name",
+    "aws:lb/loadBalancer:LoadBalancer": "name",
+    "aws:lb/targetGroup:TargetGroup": "name",
+    "aws:cloudfront/originAccessControl:OriginAccessControl": "name",
+};
+
 /** Inputs plus computed outputs for one resource. */
 export function mockState(
     type: string,
@@ -101,6 +113,10 @@ export function mockState(
     if (DIGITALOCEAN_AUTONAMED.includes(type) && state.name === undefined) {
         // Pulumi auto-names these (`<logical name>-<7 hex>`) when the program sets no name.
         state.name = `${name}-${id.replace(/[^0-9a-f]/g, "").slice(-7).padStart(7, "0")}`;
+    }
+    const awsNameField = AWS_AUTONAMED[type];
+    if (awsNameField && state[awsNameField] === undefined) {
+        state[awsNameField] = `${name}-${id.replace(/[^0-9a-f]/g, "").slice(-7).padStart(7, "0")}`;
     }
     if (context.preview) {
         // During a preview the provider knows nothing it computes; ids are still handed out
