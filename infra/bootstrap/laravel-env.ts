@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { WebtierConfig } from "../config/types";
-import { AppEndpoints } from "../components";
+import { AppEndpoints, DatabaseEndpoint } from "../components";
 
 /**
  * Redis logical databases. Sessions, queues and `onOneServer`/`withoutOverlapping` locks
@@ -16,9 +16,24 @@ export interface LaravelEnvValues {
     environment: "dev" | "staging" | "prod";
     appKey: string;
     appUrl: string;
-    /** The VPC range: only the balancer (inside it) can reach the servers, so it is the trusted proxy range. */
+    /**
+     * The VPC range. nginx already rewrites REMOTE_ADDR to the client's address (real_ip from
+     * this range only) and passes HTTPS from X-Forwarded-Proto, so Laravel needs no trusted
+     * proxy; the range is kept here for apps whose TrustProxies reads TRUSTED_PROXIES: it never
+     * matches a client address, so it cannot make the app trust forged X-Forwarded-* headers.
+     */
     trustedProxies: string;
-    database: { engine: "mysql" | "postgres"; host: string; port: number; name: string; user: string; password: string; requireTls: boolean };
+    database: {
+        engine: "mysql" | "postgres"; host: string; port: number; name: string; user: string; password: string;
+        /** The database refuses plain connections (DigitalOcean). Needs `caFile`. */
+        requireTls: boolean;
+        /**
+         * Path on the server of the CA bundle that signs the database's certificate. When set the
+         * app connects with TLS and verifies the server (also on AWS, where TLS is optional).
+         * Default: none (plain connection inside the VPC), refused when `requireTls`.
+         */
+        caFile?: string;
+    };
     cache: { host: string; port: number; user: string; password: string; tls: boolean };
     storage: { bucket: string; region: string; endpoint: string; cdnDomain?: string; accessKeyId?: string; secretAccessKey?: string; usesInstanceRole: boolean };
     queue: { driver: "redis" | "sqs"; url?: string; name?: string };
@@ -33,78 +48,120 @@ export function envQuote(value: string): string {
     return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\$/g, "\\$")}"`;
 }
 
+type EnvValue = string | number | boolean | undefined;
+/** One group of keys; groups are separated by a blank line, as in Laravel's .env.example. */
+type EnvSection = Array<[string, EnvValue]>;
+
+function databaseSection(db: LaravelEnvValues["database"]): EnvSection {
+    if (db.requireTls && !db.caFile) {
+        throw new Error(
+            `laravelEnv: the ${db.engine} database at ${db.host} requires TLS but no CA certificate was given to verify it; ` +
+                "set caCertificate (PEM text) or caCertificateUrl on the platform's DatabaseEndpoint.",
+        );
+    }
+    const section: EnvSection = [
+        ["DB_CONNECTION", db.engine === "mysql" ? "mysql" : "pgsql"],
+        ["DB_HOST", db.host],
+        ["DB_PORT", db.port],
+        ["DB_DATABASE", db.name],
+        ["DB_USERNAME", db.user],
+        ["DB_PASSWORD", db.password],
+    ];
+    if (!db.caFile) return section;
+    if (db.engine === "mysql") {
+        // Laravel's config/database.php passes this to PDO::MYSQL_ATTR_SSL_CA: TLS, verified.
+        return [...section, ["MYSQL_ATTR_SSL_CA", db.caFile]];
+    }
+    // Laravel's stock pgsql config hard-codes sslmode=prefer and reads no root certificate, but
+    // it merges a DB_URL's query options over the connection: that is what makes verify-full
+    // take effect without editing the app. DB_SSLMODE/DB_SSLROOTCERT serve apps that map them.
+    const url =
+        `pgsql://${encodeURIComponent(db.user)}:${encodeURIComponent(db.password)}@${db.host}:${db.port}/${encodeURIComponent(db.name)}` +
+        `?sslmode=verify-full&sslrootcert=${encodeURIComponent(db.caFile)}`;
+    return [...section, ["DB_URL", url], ["DB_SSLMODE", "verify-full"], ["DB_SSLROOTCERT", db.caFile]];
+}
+
 /** Renders the shared part of every server's `.env`. Keys are grouped as in Laravel's own .env.example. */
 export function laravelEnv(values: LaravelEnvValues): string {
     const appEnv = values.environment === "prod" ? "production" : values.environment === "staging" ? "staging" : "development";
-    const entries: Array<[string, string | number | boolean | undefined]> = [
-        ["APP_NAME", values.appName],
-        ["APP_ENV", appEnv],
-        ["APP_KEY", values.appKey],
-        ["APP_DEBUG", false],
-        ["APP_URL", values.appUrl],
-        ["TRUSTED_PROXIES", values.trustedProxies],
-        ["LOG_CHANNEL", "stack"],
-        ["LOG_STACK", "daily"],
-        [null as unknown as string, undefined],
-        ["DB_CONNECTION", values.database.engine === "mysql" ? "mysql" : "pgsql"],
-        ["DB_HOST", values.database.host],
-        ["DB_PORT", values.database.port],
-        ["DB_DATABASE", values.database.name],
-        ["DB_USERNAME", values.database.user],
-        ["DB_PASSWORD", values.database.password],
-        ...(values.database.requireTls
-            ? values.database.engine === "mysql"
-                ? ([["MYSQL_ATTR_SSL_CA", DATABASE_CA_PATH]] as Array<[string, string]>)
-                : ([["DB_SSLMODE", "verify-full"], ["DB_SSLROOTCERT", DATABASE_CA_PATH]] as Array<[string, string]>)
-            : []),
-        [null as unknown as string, undefined],
-        ["REDIS_CLIENT", "phpredis"],
-        ["REDIS_SCHEME", values.cache.tls ? "tls" : "tcp"],
-        ["REDIS_HOST", values.cache.tls ? `tls://${values.cache.host}` : values.cache.host],
-        ["REDIS_PORT", values.cache.port],
-        ["REDIS_USERNAME", values.cache.user],
-        ["REDIS_PASSWORD", values.cache.password],
-        ["REDIS_DB", REDIS_DATABASES.default],
-        ["REDIS_CACHE_DB", REDIS_DATABASES.cache],
-        ["REDIS_CACHE_CONNECTION", "cache"],
-        ["REDIS_CACHE_LOCK_CONNECTION", "default"],
-        ["CACHE_STORE", "redis"],
-        ["CACHE_DRIVER", "redis"],
-        ["SESSION_DRIVER", "redis"],
-        ["SESSION_CONNECTION", "default"],
-        ["SESSION_SECURE_COOKIE", values.appUrl.startsWith("https://")],
-        [null as unknown as string, undefined],
-        ["QUEUE_CONNECTION", values.queue.driver],
-        ...(values.queue.driver === "sqs" && values.queue.url && values.queue.name
-            ? ([
-                  ["SQS_PREFIX", values.queue.url.slice(0, values.queue.url.length - values.queue.name.length - 1)],
-                  ["SQS_QUEUE", values.queue.name],
-              ] as Array<[string, string]>)
-            : []),
-        [null as unknown as string, undefined],
-        ["FILESYSTEM_DISK", "s3"],
-        ["AWS_DEFAULT_REGION", values.storage.region],
-        ["AWS_BUCKET", values.storage.bucket],
-        ["AWS_USE_PATH_STYLE_ENDPOINT", false],
-        ...(values.storage.usesInstanceRole
-            ? []
-            : ([
-                  ["AWS_ENDPOINT", values.storage.endpoint],
-                  ["AWS_ACCESS_KEY_ID", values.storage.accessKeyId],
-                  ["AWS_SECRET_ACCESS_KEY", values.storage.secretAccessKey],
-              ] as Array<[string, string | undefined]>)),
-        ...(values.storage.cdnDomain ? ([["AWS_URL", `https://${values.storage.cdnDomain}`]] as Array<[string, string]>) : []),
+    const { cache, queue, storage } = values;
+    const sections: EnvSection[] = [
+        [
+            ["APP_NAME", values.appName],
+            ["APP_ENV", appEnv],
+            ["APP_KEY", values.appKey],
+            ["APP_DEBUG", false],
+            ["APP_URL", values.appUrl],
+            ["TRUSTED_PROXIES", values.trustedProxies],
+            ["LOG_CHANNEL", "stack"],
+            ["LOG_STACK", "daily"],
+        ],
+        databaseSection(values.database),
+        [
+            ["REDIS_CLIENT", "phpredis"],
+            ["REDIS_SCHEME", cache.tls ? "tls" : "tcp"],
+            ["REDIS_HOST", cache.tls ? `tls://${cache.host}` : cache.host],
+            ["REDIS_PORT", cache.port],
+            ["REDIS_USERNAME", cache.user],
+            ["REDIS_PASSWORD", cache.password],
+            // See REDIS_DATABASES: sessions, queues and scheduler locks in 0, the cache in 1.
+            ["REDIS_DB", REDIS_DATABASES.default],
+            ["REDIS_CACHE_DB", REDIS_DATABASES.cache],
+            ["REDIS_CACHE_CONNECTION", "cache"],
+            ["REDIS_CACHE_LOCK_CONNECTION", "default"],
+            ["CACHE_STORE", "redis"],
+            ["CACHE_DRIVER", "redis"],
+            ["SESSION_DRIVER", "redis"],
+            ["SESSION_CONNECTION", "default"],
+            ["SESSION_SECURE_COOKIE", values.appUrl.startsWith("https://")],
+        ],
+        [
+            ["QUEUE_CONNECTION", queue.driver],
+            ...(queue.driver === "sqs" ? sqsSection(queue) : []),
+        ],
+        [
+            ["FILESYSTEM_DISK", "s3"],
+            ["AWS_DEFAULT_REGION", storage.region],
+            ["AWS_BUCKET", storage.bucket],
+            ["AWS_USE_PATH_STYLE_ENDPOINT", false],
+            ...(storage.usesInstanceRole
+                ? []
+                : ([
+                      ["AWS_ENDPOINT", storage.endpoint],
+                      ["AWS_ACCESS_KEY_ID", storage.accessKeyId],
+                      ["AWS_SECRET_ACCESS_KEY", storage.secretAccessKey],
+                  ] as EnvSection)),
+            ...(storage.cdnDomain ? ([["AWS_URL", `https://${storage.cdnDomain}`]] as EnvSection) : []),
+        ],
     ];
-    const lines: string[] = [];
-    for (const [key, value] of entries) {
-        if (key === null) {
-            lines.push("");
-            continue;
-        }
-        if (value === undefined) throw new Error(`laravelEnv: ${key} has no value`);
-        lines.push(`${key}=${typeof value === "string" ? envQuote(value) : String(value)}`);
+    const text = sections
+        .map((section) =>
+            section
+                .map(([key, value]) => {
+                    if (value === undefined) throw new Error(`laravelEnv: ${key} has no value`);
+                    return `${key}=${typeof value === "string" ? envQuote(value) : String(value)}`;
+                })
+                .join("\n"),
+        )
+        .join("\n\n");
+    return `${text}\n`;
+}
+
+/** SQS_PREFIX is the queue URL without its last segment (the name), as Laravel's sqs connection joins them. */
+function sqsSection(queue: LaravelEnvValues["queue"]): EnvSection {
+    if (!queue.url || !queue.name) throw new Error("laravelEnv: the sqs queue driver needs the queue's url and name");
+    if (!queue.url.endsWith(`/${queue.name}`)) {
+        throw new Error(`laravelEnv: the SQS queue URL ${queue.url} does not end with the queue name ${queue.name}`);
     }
-    return `${lines.join("\n")}\n`;
+    return [
+        ["SQS_PREFIX", queue.url.slice(0, queue.url.length - queue.name.length - 1)],
+        ["SQS_QUEUE", queue.name],
+    ];
+}
+
+/** Whether the platform gave a CA for the database, as text or as a URL the servers download at boot. */
+export function hasDatabaseCa(database: DatabaseEndpoint): boolean {
+    return database.caCertificate !== undefined || database.caCertificateUrl !== undefined;
 }
 
 /** The `.env` as an Output, a secret because it holds passwords and the app key. */
@@ -127,7 +184,10 @@ export function renderLaravelEnv(config: WebtierConfig, endpoints: AppEndpoints,
                     appKey: v.key,
                     appUrl: v.appUrl,
                     trustedProxies: config.vpcCidr,
-                    database: { engine: database.engine, host: v.dbHost, port: v.dbPort, name: v.dbName, user: v.dbUser, password: v.dbPassword, requireTls: database.requireTls },
+                    database: {
+                        engine: database.engine, host: v.dbHost, port: v.dbPort, name: v.dbName, user: v.dbUser, password: v.dbPassword,
+                        requireTls: database.requireTls, caFile: hasDatabaseCa(database) ? DATABASE_CA_PATH : undefined,
+                    },
                     cache: { host: v.cacheHost, port: v.cachePort, user: v.cacheUser, password: v.cachePassword, tls: cache.tls },
                     storage: {
                         bucket: v.bucket, region: storage.region, endpoint: storage.endpoint, cdnDomain: v.cdnDomain,

@@ -1,10 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { WebtierConfig } from "../config/types";
 import { AppEndpoints } from "../components";
+import { renderCloudConfig } from "./cloud-config";
 import { renderLaravelEnv } from "./laravel-env";
+import { renderNginxSite } from "./nginx";
 
 /**
- * TEMPORARY (replaced by the cloud-init renderer of issue #4): writes the .env only.
+ * One server's cloud-init user data, as a secret Output (it carries the .env). The config-only
+ * parts are checked here, before any resource is registered, so a health path nginx cannot
+ * match fails `pulumi preview` with the key's name rather than inside an apply.
  */
 export function renderUserData(
     config: WebtierConfig,
@@ -12,7 +16,26 @@ export function renderUserData(
     appKey: pulumi.Output<string>,
     server: { index: number; count: number },
 ): pulumi.Output<string> {
-    return renderLaravelEnv(config, endpoints, appKey).apply(
-        (env) => `#cloud-config\n# webtier server ${server.index + 1} of ${server.count}\nwrite_files:\n  - path: /etc/webtier/app.env\n    permissions: "0640"\n    encoding: b64\n    content: ${Buffer.from(env).toString("base64")}\n`,
+    renderNginxSite({ vpcCidr: config.vpcCidr, healthCheckPath: config.healthCheckPath, phpVersion: config.app.phpVersion });
+    const { database } = endpoints;
+    const caUrl = database.caCertificateUrl;
+    return pulumi.secret(
+        pulumi.all([renderLaravelEnv(config, endpoints, appKey), database.caCertificate ?? pulumi.output(undefined)]).apply(([env, caPem]) =>
+            renderCloudConfig({
+                stackName: config.name,
+                server,
+                phpVersion: config.app.phpVersion,
+                databaseEngine: database.engine,
+                queueDriver: endpoints.queue.driver,
+                size: config.servers.size,
+                vpcCidr: config.vpcCidr,
+                healthCheckPath: config.healthCheckPath,
+                repository: config.app.repository,
+                branch: config.app.branch,
+                sshPublicKey: config.servers.sshPublicKey,
+                env,
+                databaseCa: caPem !== undefined ? { pem: caPem } : caUrl !== undefined ? { url: caUrl } : undefined,
+            }),
+        ),
     );
 }
