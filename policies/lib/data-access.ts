@@ -1,0 +1,140 @@
+/**
+ * "Is this data store reachable only from the app servers?", shared by the database and
+ * cache rules on both clouds.
+ */
+import { AWS, DO, StackGraph } from "./graph";
+import { SECURITY_GROUP_TYPES, Source, portsText, ruleLocation, ingressRulesOf } from "./network";
+import { Res, describe, isUnknown, listOf, present } from "./values";
+
+/** A finding to report on `urn`. */
+export interface Finding {
+    urn: string;
+    message: string;
+}
+
+function shown(source: Source): string {
+    return isUnknown(source.value) ? "a value unknown during preview" : source.value;
+}
+
+/**
+ * Every ingress rule into one of `groups` must name only app server security groups. CIDRs
+ * (even private ones), the group itself, prefix lists and other groups are findings; an
+ * unknown reference passes only when every resource it can come from is an app server group.
+ */
+export function awsGroupIngressFindings(graph: StackGraph, groups: Set<Res>, what: string): Finding[] {
+    const serverGroups = graph.serverSecurityGroups();
+    const findings: Finding[] = [];
+    const fix = `Admit the ${what} only from the app servers' security group (sourceSecurityGroupId / referencedSecurityGroupId / securityGroups naming it) and remove every other source.`;
+    for (const { owner, rule } of graph.ingressInto(groups, ingressRulesOf)) {
+        for (const source of rule.sources) {
+            let problem: string | undefined;
+            if (source.kind === "securityGroup") {
+                const { candidates } = graph.resolve(owner, source.referenceKey, source.value, SECURITY_GROUP_TYPES);
+                if (candidates.length > 0 && candidates.every((g) => serverGroups.has(g))) continue;
+                problem = candidates.length === 0 && isUnknown(source.value)
+                    ? "a security group unknown during preview that cannot be proven to be the app servers'"
+                    : `security group ${shown(source)}${candidates.length ? ` (${candidates.map(describe).join(", ")})` : ""}, which no app server (EC2 instance or launch template in this stack) uses`;
+            } else if (source.kind === "cidr") {
+                problem = `CIDR ${shown(source)}`;
+            } else if (source.kind === "self") {
+                problem = "its own security group (self)";
+            } else if (source.kind === "prefixList") {
+                problem = `prefix list ${shown(source)}`;
+            } else {
+                problem = "sources unknown during preview";
+            }
+            findings.push({
+                urn: owner.urn,
+                message: `${ruleLocation(rule, describe(owner))} (${portsText(rule)}) lets ${problem} reach the ${what}. ${fix}`,
+            });
+        }
+    }
+    return findings;
+}
+
+/**
+ * A data store without explicit security groups lands in the VPC's default group, which
+ * admits everything from itself; say so.
+ */
+export function awsMissingGroupFindings(store: Res, key: string, what: string): Finding[] {
+    if (present(store.props[key]) && listOf(store.props[key]).length > 0) return [];
+    return [{
+        urn: store.urn,
+        message: `${describe(store)} sets no ${key}, so it uses the VPC's default security group. Give the ${what} its own security group that admits only the app servers' group.`,
+    }];
+}
+
+/**
+ * A data store in a subnet group containing a subnet that gives instances public IPs
+ * (mapPublicIpOnLaunch) is in a public subnet; with no subnet group at all it goes to the
+ * default VPC's (public) subnets.
+ */
+export function awsPublicSubnetFindings(graph: StackGraph, store: Res, key: string, subnetGroupTypes: readonly string[], what: string): Finding[] {
+    const value = store.props[key];
+    if (!present(value)) {
+        return [{ urn: store.urn, message: `${describe(store)} sets no ${key}, so AWS places it in the default VPC's public subnets. Create a subnet group of the private subnets and set ${key}.` }];
+    }
+    const { candidates } = graph.resolve(store, key, value, subnetGroupTypes);
+    const findings: Finding[] = [];
+    for (const group of candidates) {
+        const { candidates: subnets } = graph.resolveAll(group, "subnetIds", AWS.subnets);
+        for (const subnet of subnets) {
+            const mapPublic = subnet.props.mapPublicIpOnLaunch;
+            if (mapPublic === true || isUnknown(mapPublic)) {
+                const why = mapPublic === true ? "gives instances public IPs (mapPublicIpOnLaunch)" : "may give instances public IPs (mapPublicIpOnLaunch unknown during preview)";
+                findings.push({ urn: store.urn, message: `${describe(store)} uses ${describe(group)}, whose ${describe(subnet)} ${why}. Put the ${what} in private subnets only.` });
+            }
+        }
+    }
+    return findings;
+}
+
+const CACHE_ENGINES = ["valkey", "redis"];
+
+/** DigitalOcean clusters of one kind: caches (valkey/redis) or databases (everything else). */
+export function digitalOceanClusters(graph: StackGraph, kind: "database" | "cache"): Res[] {
+    return graph.ofType(DO.databaseClusters).filter((cluster) => {
+        const engine = cluster.props.engine;
+        if (isUnknown(engine)) return true; // judged by both rules rather than neither
+        const isCache = CACHE_ENGINES.includes(String(engine ?? "").toLowerCase());
+        return kind === "cache" ? isCache : !isCache;
+    });
+}
+
+const TRUSTED_RULE_TYPES = ["droplet", "tag"];
+
+/**
+ * A DigitalOcean cluster must sit in a VPC (privateNetworkUuid) and have a database firewall
+ * whose every rule trusts droplets or a droplet tag, never an IP address, a Kubernetes
+ * cluster or an app. Without a firewall a managed database accepts connections from anywhere.
+ */
+export function digitalOceanClusterFindings(graph: StackGraph, cluster: Res, what: string): Finding[] {
+    const findings: Finding[] = [];
+    if (!present(cluster.props.privateNetworkUuid)) {
+        findings.push({ urn: cluster.urn, message: `${describe(cluster)} sets no privateNetworkUuid, so it is not in the app's VPC. Set privateNetworkUuid to the VPC of the droplets.` });
+    }
+    const firewalls = graph.referrers(DO.databaseFirewalls, "clusterId", cluster);
+    if (firewalls.length === 0) {
+        findings.push({
+            urn: cluster.urn,
+            message: `${describe(cluster)} has no database firewall, so the ${what} accepts connections from any address. Add a digitalocean.DatabaseFirewall with clusterId set to this cluster and rules of type "tag" (the app droplets' tag) or "droplet".`,
+        });
+    }
+    for (const firewall of firewalls) {
+        listOf<Record<string, any>>(firewall.props.rules).forEach((rule, index) => {
+            const where = `rules[${index}] of ${describe(firewall)}`;
+            if (isUnknown(rule) || rule === null || typeof rule !== "object" || isUnknown(rule.type)) {
+                findings.push({ urn: firewall.urn, message: `${where} is unknown during preview, so it cannot be proven to trust only the app droplets. Use rules with a literal type "tag" or "droplet".` });
+                return;
+            }
+            const type = String(rule.type);
+            if (TRUSTED_RULE_TYPES.includes(type)) return;
+            const value = isUnknown(rule.value) ? "a value unknown during preview" : String(rule.value);
+            findings.push({
+                urn: firewall.urn,
+                message: `${where} trusts ${type} ${value}; the ${what} must trust only the app droplets. Replace it with a rule of type "tag" (the app droplets' tag) or "droplet".`,
+            });
+        });
+    }
+    return findings;
+}

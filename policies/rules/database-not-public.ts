@@ -1,0 +1,52 @@
+/**
+ * The database is reachable only from the app servers. AWS: RDS not publicly accessible,
+ * in private subnets, its security group admitting only the app servers' group. DigitalOcean:
+ * the cluster in the VPC, behind a database firewall that trusts only the app droplets or
+ * their tag.
+ */
+import type { StackValidationPolicy } from "@pulumi/policy";
+import {
+    Finding,
+    awsGroupIngressFindings,
+    awsMissingGroupFindings,
+    awsPublicSubnetFindings,
+    digitalOceanClusterFindings,
+    digitalOceanClusters,
+} from "../lib/data-access";
+import { AWS, StackGraph } from "../lib/graph";
+import { Res, describe, fromStackResources, isUnknown } from "../lib/values";
+
+const WHAT = "database";
+
+/** RDS `publiclyAccessible`: absent is the provider's default, false. */
+export function publiclyAccessibleFinding(store: Res): Finding | undefined {
+    const value = store.props.publiclyAccessible;
+    if (value === true) {
+        return { urn: store.urn, message: `${describe(store)} is publicly accessible. Set publiclyAccessible to false: the app servers reach it over the private network.` };
+    }
+    if (isUnknown(value)) {
+        return { urn: store.urn, message: `${describe(store)} has publiclyAccessible unknown during preview, so it cannot be proven private. Set publiclyAccessible to the literal false.` };
+    }
+    return undefined;
+}
+
+export const databaseNotPublic: StackValidationPolicy = {
+    name: "webtier-database-not-public",
+    description: "The database is reachable only from the app servers: RDS private (not publicly accessible, private subnets, security group admitting only the app servers' group); DigitalOcean clusters in the VPC behind a database firewall trusting only the app droplets or their tag.",
+    enforcementLevel: "mandatory",
+    validateStack: (args, reportViolation) => {
+        const graph = new StackGraph(fromStackResources(args.resources));
+        const findings: Finding[] = [];
+        for (const store of graph.ofType([...AWS.rdsInstances, ...AWS.rdsClusterInstances])) {
+            const finding = publiclyAccessibleFinding(store);
+            if (finding) findings.push(finding);
+        }
+        for (const store of graph.ofType([...AWS.rdsInstances, ...AWS.rdsClusters])) {
+            findings.push(...awsMissingGroupFindings(store, "vpcSecurityGroupIds", WHAT));
+            findings.push(...awsPublicSubnetFindings(graph, store, "dbSubnetGroupName", AWS.rdsSubnetGroups, WHAT));
+        }
+        findings.push(...awsGroupIngressFindings(graph, graph.dataSecurityGroups("database"), WHAT));
+        for (const cluster of digitalOceanClusters(graph, "database")) findings.push(...digitalOceanClusterFindings(graph, cluster, WHAT));
+        for (const finding of findings) reportViolation(finding.message, finding.urn);
+    },
+};
