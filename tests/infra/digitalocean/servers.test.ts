@@ -1,0 +1,85 @@
+/** The app droplets on DigitalOcean, on the registered resources. */
+import * as assert from "assert";
+import { Built, T, clusters, devTier, ofType, only, prodTier } from "./fixture";
+
+describe("digitalocean: servers", () => {
+    let dev: Built;
+    let prod: Built;
+    before(async () => {
+        dev = await devTier();
+        prod = await prodTier();
+    });
+
+    it("creates as many droplets as configured, at the size class's slug", () => {
+        assert.strictEqual(ofType(dev.evaluation, T.droplet).length, 1);
+        const droplets = ofType(prod.evaluation, T.droplet);
+        assert.strictEqual(droplets.length, 3);
+        for (const droplet of droplets) assert.strictEqual(droplet.inputs.size, "s-2vcpu-4gb");
+    });
+
+    it("puts every droplet in the region and the VPC, with monitoring, no IPv6 and graceful shutdown", () => {
+        for (const { evaluation: ev } of [dev, prod]) {
+            const vpc = only(ev, T.vpc);
+            for (const droplet of ofType(ev, T.droplet)) {
+                assert.strictEqual(droplet.inputs.region, "ams3");
+                assert.strictEqual(droplet.inputs.vpcUuid, vpc.id);
+                assert.strictEqual(droplet.inputs.monitoring, true);
+                assert.strictEqual(droplet.inputs.ipv6, false);
+                assert.strictEqual(droplet.inputs.gracefulShutdown, true);
+                assert.strictEqual(droplet.inputs.image, "ubuntu-24-04-x64");
+            }
+        }
+    });
+
+    it("tags every droplet with the app tag created as a Tag resource", () => {
+        const ev = prod.evaluation;
+        const tag = only(ev, T.tag);
+        assert.strictEqual(tag.inputs.name, "do-prod-app");
+        for (const droplet of ofType(ev, T.droplet)) {
+            assert.deepStrictEqual(droplet.inputs.tags, ["do-prod-app"]);
+            assert.ok(droplet.propertyDependencies.tags.includes(tag.urn));
+        }
+    });
+
+    it("installs the SSH key resource when a public key is configured, and none otherwise", () => {
+        const key = only(prod.evaluation, T.sshKey);
+        for (const droplet of ofType(prod.evaluation, T.droplet)) {
+            assert.deepStrictEqual(droplet.inputs.sshKeys, [key.state.fingerprint]);
+            assert.ok(droplet.propertyDependencies.sshKeys.includes(key.urn));
+        }
+        assert.deepStrictEqual(ofType(dev.evaluation, T.sshKey), []);
+        assert.strictEqual(only(dev.evaluation, T.droplet).inputs.sshKeys, undefined);
+    });
+
+    it("renders each droplet's user data from the shared endpoints with its index and the count", () => {
+        assert.deepStrictEqual(prod.renderCalls, [
+            { index: 0, count: 3 },
+            { index: 1, count: 3 },
+            { index: 2, count: 3 },
+        ]);
+        const { database, cache } = clusters(prod.evaluation);
+        ofType(prod.evaluation, T.droplet).forEach((droplet, index) => {
+            assert.ok(droplet.inputs.userData.includes(`server ${index + 1} of 3`));
+            assert.ok(droplet.inputs.userData.includes(database.state.privateHost), "the database's private host");
+            assert.ok(droplet.inputs.userData.includes(cache.state.privateHost), "the cache's private host");
+        });
+    });
+
+    it("replaces droplets one after the other and never deletes before replacing", () => {
+        const droplets = ofType(prod.evaluation, T.droplet);
+        droplets.forEach((droplet, index) => {
+            assert.strictEqual(droplet.deleteBeforeReplace, false, `${droplet.name} is created before its predecessor is deleted`);
+            const waitsFor = droplets.filter((other) => droplet.dependencies.includes(other.urn)).map((other) => other.name);
+            assert.deepStrictEqual(waitsFor, index === 0 ? [] : [droplets[index - 1].name], `${droplet.name} waits for the droplet before it only`);
+        });
+    });
+
+    it("reports each droplet's id, addresses and region in the outputs", () => {
+        const droplets = ofType(prod.evaluation, T.droplet);
+        const servers = prod.evaluation.outputs.servers as any[];
+        assert.deepStrictEqual(
+            servers.map((s) => [s.name, s.id, s.privateIp, s.publicIp, s.zone]),
+            droplets.map((d) => [d.name, d.id, d.state.ipv4AddressPrivate, d.state.ipv4Address, "ams3"]),
+        );
+    });
+});
