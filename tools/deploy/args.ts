@@ -36,8 +36,9 @@ DigitalOcean (balancer: load balancer by droplet id; commands: ssh; token: DIGIT
   --ssh-option <key=value>    Extra ssh -o option; repeatable.
   -h, --help                  Show this text.
 
-Exit status: 0 all servers released; 1 the deploy refused to start or stopped at a failure
-(the message says where each server is); 2 bad arguments or unreadable outputs.`;
+Exit status: 0 all servers released (or, with --dry-run, the plan may run); 1 the deploy
+refused to start or stopped at a failure (the message says where each server is); 2 bad
+arguments or unreadable outputs.`;
 
 export interface CliArgs {
     help: boolean;

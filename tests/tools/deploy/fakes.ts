@@ -112,3 +112,20 @@ export function world(count: number) {
     const logs: string[] = [];
     return { events, clock, servers, balancer, runner, logs, deps: { balancer, runner, clock, log: (line: string) => logs.push(line) } };
 }
+
+/** A valid `pulumi stack output --json` document of a two-droplet DigitalOcean stack. */
+export function validOutputs(overrides: Record<string, unknown> = {}) {
+    return {
+        contractVersion: 1,
+        cloud: "digitalocean",
+        region: "nyc3",
+        environment: "prod",
+        loadBalancer: { address: "192.0.2.10", url: "https://app.example.com", https: true },
+        servers: [
+            { name: "prod-web-1", id: 101, privateIp: "10.20.0.5", publicIp: "203.0.113.5", zone: "nyc3" },
+            { name: "prod-web-2", id: "102", privateIp: "10.20.0.6", publicIp: "203.0.113.6", zone: "nyc3" },
+        ],
+        database: { password: "[secret]" },
+        ...overrides,
+    };
+}

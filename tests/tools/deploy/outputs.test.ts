@@ -1,0 +1,60 @@
+import * as assert from "assert";
+import { mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { parseDeployTarget, readOutputsFile, readStackOutputs } from "../../../tools/deploy/outputs";
+import { validOutputs } from "./fakes";
+
+describe("deploy outputs", () => {
+    it("reads the cloud, the balancer and every server from the stack outputs", () => {
+        const target = parseDeployTarget(validOutputs(), "test");
+        assert.strictEqual(target.cloud, "digitalocean");
+        assert.strictEqual(target.loadBalancer.address, "192.0.2.10");
+        assert.deepStrictEqual(target.servers.map((s) => s.id), ["101", "102"], "numeric droplet ids become strings");
+        assert.strictEqual(target.servers[0].publicIp, "203.0.113.5");
+    });
+
+    it("names every missing or malformed key in one error", () => {
+        const raw = validOutputs({ cloud: "gcp", loadBalancer: {}, servers: [{ name: "web-1", id: "i-1", zone: "a" }, "nope"] });
+        assert.throws(() => parseDeployTarget(raw, "outputs.json"), (error: Error) => {
+            assert.match(error.message, /^outputs\.json is not a valid webtier outputs document/);
+            assert.match(error.message, /cloud: expected "aws" or "digitalocean", got "gcp"/);
+            assert.match(error.message, /loadBalancer\.address: expected a non-empty string, got nothing/);
+            assert.match(error.message, /servers\[0\]\.privateIp: expected a non-empty string/);
+            assert.match(error.message, /servers\[1\]: expected an object, got "nope"/);
+            return true;
+        });
+    });
+
+    it("refuses outputs of a newer contract version, saying to update the tool", () => {
+        assert.throws(() => parseDeployTarget(validOutputs({ contractVersion: 2 }), "x"), /contractVersion: got a number \(this deploy tool understands version 1; update it\)/);
+    });
+
+    it("refuses a server list with the same id twice", () => {
+        const servers = [validOutputs().servers[0], validOutputs().servers[0]];
+        assert.throws(() => parseDeployTarget(validOutputs({ servers }), "x"), /servers: id "101" appears twice/);
+    });
+
+    it("reads an --outputs file, and says when it is not JSON", () => {
+        const dir = mkdtempSync(join(tmpdir(), "outputs-"));
+        writeFileSync(join(dir, "good.json"), JSON.stringify(validOutputs()));
+        writeFileSync(join(dir, "bad.json"), "Current stack outputs (3):");
+        assert.strictEqual(readOutputsFile(join(dir, "good.json")).servers.length, 2);
+        assert.throws(() => readOutputsFile(join(dir, "bad.json")), /bad\.json is not JSON/);
+    });
+
+    it("asks the Pulumi CLI for the stack's outputs as JSON, without secrets", async () => {
+        const calls: string[][] = [];
+        const target = await readStackOutputs("prod", async (file, args) => {
+            calls.push([file, ...args]);
+            return JSON.stringify(validOutputs());
+        });
+        assert.deepStrictEqual(calls, [["pulumi", "stack", "output", "--json", "--stack", "prod"]]);
+        assert.strictEqual(target.region, "nyc3");
+    });
+
+    it("points to --outputs when the Pulumi CLI is not installed", async () => {
+        const missing = Object.assign(new Error("spawn pulumi ENOENT"), { code: "ENOENT" });
+        await assert.rejects(readStackOutputs("prod", async () => Promise.reject(missing)), /Pulumi CLI is not installed.*--outputs FILE.*pulumi stack output --json --stack prod > outputs.json/);
+    });
+});
