@@ -1,0 +1,104 @@
+import { databaseNotPublic } from "../../../policies/rules/database-not-public";
+import { UNKNOWN_ARRAY, UNKNOWN_BOOLEAN, UNKNOWN_STRING, assertNone, assertViolation, validateStack } from "../helpers";
+import { T, awsTier, doTier, pick, without } from "../fixtures";
+
+describe("webtier-database-not-public on AWS", () => {
+    it("accepts a private RDS instance reachable only from the app security group", async () => {
+        assertNone(await validateStack(databaseNotPublic, awsTier()));
+    });
+
+    it("reads an absent publiclyAccessible as the provider default, false", async () => {
+        const stack = awsTier();
+        delete pick(stack, "db").props.publiclyAccessible;
+        assertNone(await validateStack(databaseNotPublic, stack));
+    });
+
+    it("refuses a publicly accessible RDS instance", async () => {
+        const stack = awsTier();
+        pick(stack, "db").props.publiclyAccessible = true;
+        const v = await validateStack(databaseNotPublic, stack);
+        assertViolation(v, "RDS instance \"db\"", "publicly accessible", "publiclyAccessible to false");
+    });
+
+    it("does not pass publiclyAccessible unknown during preview", async () => {
+        const stack = awsTier();
+        pick(stack, "db").props.publiclyAccessible = UNKNOWN_BOOLEAN;
+        assertViolation(await validateStack(databaseNotPublic, stack), "unknown during preview", "cannot be proven private");
+    });
+
+    it("refuses a CIDR on the database security group (standalone rule)", async () => {
+        const stack = awsTier();
+        stack.push({ type: T.sgRule, name: "db-from-vpc", props: { type: "ingress", securityGroupId: "sg-db", protocol: "tcp", fromPort: 3306, toPort: 3306, cidrBlocks: ["10.20.0.0/16"] }, deps: { securityGroupId: ["db-sg"] } });
+        assertViolation(await validateStack(databaseNotPublic, stack), "db-from-vpc", "CIDR 10.20.0.0/16", "app servers' security group");
+    });
+
+    it("refuses an inline ingress on the database group from the balancer's group", async () => {
+        const stack = awsTier();
+        pick(stack, "db-sg").props.ingress = [{ protocol: "tcp", fromPort: 3306, toPort: 3306, securityGroups: ["sg-lb"] }];
+        assertViolation(await validateStack(databaseNotPublic, stack), "ingress[0]", "sg-lb", "no app server");
+    });
+
+    it("does not pass a database group source unknown during preview without a dependency", async () => {
+        const stack = awsTier();
+        pick(stack, "db-from-app").props.referencedSecurityGroupId = UNKNOWN_STRING;
+        pick(stack, "db-from-app").deps = { securityGroupId: ["db-sg"] };
+        assertViolation(await validateStack(databaseNotPublic, stack), "unknown during preview");
+    });
+
+    it("refuses an RDS instance without its own security group or subnet group", async () => {
+        const stack = awsTier();
+        delete pick(stack, "db").props.vpcSecurityGroupIds;
+        delete pick(stack, "db").props.dbSubnetGroupName;
+        pick(stack, "db").deps = {};
+        const v = await validateStack(databaseNotPublic, stack);
+        assertViolation(v, "default security group");
+        assertViolation(v, "dbSubnetGroupName", "public subnets");
+    });
+
+    it("refuses a subnet group containing a public subnet", async () => {
+        const stack = awsTier();
+        pick(stack, "private-b").props.mapPublicIpOnLaunch = true;
+        assertViolation(await validateStack(databaseNotPublic, stack), "private-b", "public IPs");
+    });
+});
+
+describe("webtier-database-not-public on DigitalOcean", () => {
+    it("accepts a cluster in the VPC behind a firewall trusting the app droplets' tag", async () => {
+        assertNone(await validateStack(databaseNotPublic, doTier()));
+    });
+
+    it("refuses a cluster with no database firewall", async () => {
+        const v = await validateStack(databaseNotPublic, without(doTier(), "db-fw"));
+        assertViolation(v, "database cluster \"db\"", "no database firewall", "DatabaseFirewall");
+    });
+
+    it("refuses a firewall rule trusting an IP address", async () => {
+        const stack = doTier();
+        pick(stack, "db-fw").props.rules.push({ type: "ip_addr", value: "0.0.0.0/0" });
+        assertViolation(await validateStack(databaseNotPublic, stack), "rules[1]", "ip_addr 0.0.0.0/0", "type \"tag\"");
+    });
+
+    it("refuses a cluster outside the VPC (privateNetworkUuid absent)", async () => {
+        const stack = doTier();
+        delete pick(stack, "db").props.privateNetworkUuid;
+        assertViolation(await validateStack(databaseNotPublic, stack), "privateNetworkUuid");
+    });
+
+    it("finds the firewall through its dependency while the cluster id is unknown (preview)", async () => {
+        const stack = doTier();
+        pick(stack, "db").props.id = UNKNOWN_STRING;
+        pick(stack, "db-fw").props.clusterId = UNKNOWN_STRING;
+        assertNone(await validateStack(databaseNotPublic, stack));
+    });
+
+    it("does not pass firewall rules unknown during preview", async () => {
+        const stack = doTier();
+        pick(stack, "db-fw").props.rules = UNKNOWN_ARRAY;
+        assertViolation(await validateStack(databaseNotPublic, stack), "unknown during preview", "cannot be proven");
+    });
+
+    it("leaves the cache cluster to the cache rule", async () => {
+        const v = await validateStack(databaseNotPublic, without(doTier(), "cache-fw"));
+        assertNone(v);
+    });
+});
