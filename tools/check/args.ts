@@ -1,0 +1,134 @@
+/**
+ * Command-line arguments of the offline policy check.
+ */
+
+export type OutputFormat = "text" | "json" | "sarif";
+
+export interface CliArgs {
+    /** Stacks to check; empty means every `Pulumi.<stack>.yaml` under the stack config folder. */
+    stacks: string[];
+    /** Another Pulumi program file (.ts or .js) instead of webtier's. */
+    program?: string;
+    /** `KEY=VALUE` config overrides, in order. */
+    config: string[];
+    /** Another policy pack folder instead of webtier's compiled pack. */
+    policyPack?: string;
+    /** A policy config JSON file (the `pulumi preview --policy-pack-config` format). */
+    policyConfig?: string;
+    /** Another folder of stack files instead of Pulumi.yaml's `stackConfigDir`. */
+    stacksDir?: string;
+    format: OutputFormat;
+    output?: string;
+    help: boolean;
+}
+
+export class UsageError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "UsageError";
+    }
+}
+
+export const USAGE = `Usage: npm run check -- [options]
+       node dist/tools/check/cli.js [options]
+
+Runs the policy pack on every stack offline: each stack's program runs under Pulumi's mocks
+with the stack's config (no cloud credentials, no Pulumi CLI), and the pack receives the
+resources over its gRPC protocol exactly as \`pulumi preview --policy-pack\` would send them.
+
+Options:
+  --stack NAME           Check this stack (stacks/Pulumi.NAME.yaml); repeatable. Default: every stack.
+  --program FILE         Evaluate this Pulumi program (.ts or .js) instead of webtier's. Its default
+                         export (a function) or its module body is the program. With --stack or
+                         --stacks-dir, the stack files' config applies; without, only --config
+                         does (one stack named "offline").
+  --config KEY=VALUE     Set a config value (repeatable), after the stack file's; a KEY without a
+                         namespace gets the project's ("cloud" means "webtier:cloud").
+  --policy-pack DIR      Use this policy pack folder (a Node.js pack: PulumiPolicy.yaml, package.json
+                         main). Default: webtier's pack, compiled under dist/policies.
+  --policy-config FILE   Policy config JSON, as for \`pulumi preview --policy-pack-config\`:
+                         {"all": "advisory", "ssh-allowlist": {"enforcementLevel": "mandatory", ...}}
+  --stacks-dir DIR       Read stack files from DIR instead of Pulumi.yaml's stackConfigDir.
+  --format FORMAT        text (default), json, or sarif (SARIF 2.1.0 for GitHub code scanning).
+  --output FILE          Write the report to FILE instead of standard output.
+  -h, --help             Show this help.
+
+Secrets: \`secure:\` values cannot be decrypted offline, and secret keys a stack file leaves out
+(webtier:appKey) are missing; the check substitutes well-formed placeholders and says so.
+
+Exit codes: 0 no mandatory violation, 1 at least one mandatory violation,
+            2 bad usage, a program that fails to evaluate, or a policy pack that fails.
+`;
+
+const FORMATS: readonly OutputFormat[] = ["text", "json", "sarif"];
+
+/** Parses argv (without node and the script); throws UsageError on anything it does not know. */
+export function parseArgs(argv: string[]): CliArgs {
+    const args: CliArgs = { stacks: [], config: [], format: "text", help: false };
+    const seen = new Set<string>();
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === "-h" || arg === "--help") {
+            args.help = true;
+            continue;
+        }
+        if (!arg.startsWith("--")) throw new UsageError(`unexpected argument ${JSON.stringify(arg)}; options start with --.`);
+        const eq = arg.indexOf("=");
+        const flag = eq > 0 ? arg.slice(0, eq) : arg;
+        const value = (): string => {
+            if (eq > 0) return arg.slice(eq + 1);
+            const next = argv[i + 1];
+            if (next === undefined || (next.startsWith("--") && next.length > 2)) throw new UsageError(`${flag} needs a value.`);
+            i += 1;
+            return next;
+        };
+        const once = (name: string) => {
+            if (seen.has(name)) throw new UsageError(`${name} is given twice.`);
+            seen.add(name);
+        };
+        switch (flag) {
+            case "--stack": {
+                const name = value();
+                if (!/^[A-Za-z0-9_.\-/]+$/.test(name)) throw new UsageError(`--stack ${JSON.stringify(name)} is not a stack name.`);
+                if (!args.stacks.includes(name)) args.stacks.push(name);
+                break;
+            }
+            case "--program":
+                once(flag);
+                args.program = value();
+                break;
+            case "--config": {
+                const assignment = value();
+                if (assignment.indexOf("=") <= 0) throw new UsageError(`--config ${JSON.stringify(assignment)} must look like KEY=VALUE, for example --config webtier:cloud=aws.`);
+                args.config.push(assignment);
+                break;
+            }
+            case "--policy-pack":
+                once(flag);
+                args.policyPack = value();
+                break;
+            case "--policy-config":
+                once(flag);
+                args.policyConfig = value();
+                break;
+            case "--stacks-dir":
+                once(flag);
+                args.stacksDir = value();
+                break;
+            case "--format": {
+                once(flag);
+                const format = value();
+                if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format ${JSON.stringify(format)} is not a format; use one of ${FORMATS.join(", ")}.`);
+                args.format = format as OutputFormat;
+                break;
+            }
+            case "--output":
+                once(flag);
+                args.output = value();
+                break;
+            default:
+                throw new UsageError(`unknown option ${flag}.`);
+        }
+    }
+    return args;
+}

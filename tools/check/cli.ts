@@ -1,0 +1,83 @@
+/**
+ * `npm run check`: the offline policy check of every stack. See USAGE in args.ts.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { USAGE, UsageError, parseArgs } from "./args";
+import { renderJson, renderText } from "./report";
+import { exitCodeOf } from "./results";
+import { runCheck } from "./run";
+import { renderSarif } from "./sarif";
+
+/** The folder tsc compiled this tool into (dist/ or dist-<you>/): tools/check/cli.js -> ../.. */
+const DIST_ROOT = path.resolve(__dirname, "..", "..");
+
+function toolVersion(): string {
+    try {
+        return JSON.parse(fs.readFileSync(path.join(process.cwd(), "package.json"), "utf8")).version ?? "0.0.0";
+    } catch {
+        return "0.0.0";
+    }
+}
+
+/** Runs the CLI; resolves to the exit code. Output goes to `out`, problems to `err`. */
+export async function main(
+    argv: string[],
+    out: (text: string) => void = (t) => process.stdout.write(t),
+    err: (text: string) => void = (t) => process.stderr.write(t),
+): Promise<number> {
+    let args;
+    try {
+        args = parseArgs(argv);
+    } catch (e) {
+        err(`check: ${(e as Error).message}\n\n${USAGE}`);
+        return 2;
+    }
+    if (args.help) {
+        out(USAGE);
+        return 0;
+    }
+    try {
+        const result = await runCheck({
+            distRoot: DIST_ROOT,
+            stacks: args.stacks,
+            stacksDir: args.stacksDir,
+            program: args.program,
+            config: args.config,
+            policyPack: args.policyPack,
+            policyConfig: args.policyConfig,
+        });
+        const report =
+            args.format === "json" ? renderJson(result) : args.format === "sarif" ? renderSarif(result, toolVersion()) : renderText(result);
+        if (args.output) {
+            fs.writeFileSync(args.output, report);
+            // Still say what happened on the terminal, briefly.
+            if (args.format !== "text") err(renderText(result));
+        } else {
+            out(report);
+        }
+        // The text report on the terminal already shows evaluation errors; elsewhere, say them on stderr.
+        for (const stack of result.stacks) {
+            if (stack.error !== undefined && (args.format !== "text" || args.output)) err(`check: stack ${stack.name}: the program failed to evaluate:\n${stack.error}\n`);
+        }
+        return exitCodeOf(result);
+    } catch (e) {
+        const error = e as Error;
+        const known = ["UsageError", "StackFileError", "PolicyConfigError", "PolicyPackError", "ProgramLoadError"].includes(error.name);
+        err(`check: ${known ? error.message : error.stack ?? error.message}\n`);
+        if (error instanceof UsageError) err("Run with --help for the options.\n");
+        return 2;
+    }
+}
+
+if (require.main === module) {
+    main(process.argv.slice(2)).then(
+        (code) => {
+            process.exitCode = code;
+        },
+        (e) => {
+            process.stderr.write(`check: ${(e as Error).stack ?? e}\n`);
+            process.exitCode = 2;
+        },
+    );
+}

@@ -1,0 +1,197 @@
+/**
+ * Policy configuration the way the engine computes it before `Configure`: every policy's
+ * schema defaults and enforcement level, then the pack's own initial config, then the user's
+ * file (the `pulumi preview --policy-pack-config` format), validated against each policy's schema.
+ */
+
+export const ENFORCEMENT_LEVELS = ["advisory", "mandatory", "remediate", "disabled"] as const;
+export type EnforcementLevel = (typeof ENFORCEMENT_LEVELS)[number];
+
+/** A JSON schema fragment, as a policy's `configSchema.properties` declares them. */
+export type JsonSchema = Record<string, any>;
+
+/** What GetAnalyzerInfo says about one policy. */
+export interface PolicyInfo {
+    name: string;
+    description: string;
+    enforcementLevel: EnforcementLevel;
+    displayName?: string;
+    configSchema?: { properties: Record<string, JsonSchema>; required: string[] };
+    remediationSteps?: string;
+    url?: string;
+    tags?: string[];
+    severity?: string;
+}
+
+/** One policy's configuration: enforcement level plus properties. */
+export interface PolicyConfig {
+    enforcementLevel?: EnforcementLevel;
+    properties?: Record<string, unknown>;
+}
+
+export class PolicyConfigError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "PolicyConfigError";
+    }
+}
+
+function isLevel(value: unknown): value is EnforcementLevel {
+    return typeof value === "string" && (ENFORCEMENT_LEVELS as readonly string[]).includes(value);
+}
+
+/**
+ * Parses a policy config document: `{ "all": "advisory", "<policy>": "mandatory",
+ * "<policy>": { "enforcementLevel": "advisory", "<property>": ... } }`.
+ */
+export function parsePolicyConfig(text: string, source = "policy config"): Record<string, PolicyConfig> {
+    if (text.trim() === "") return {};
+    let doc: unknown;
+    try {
+        doc = JSON.parse(text);
+    } catch (err) {
+        throw new PolicyConfigError(`${source} is not valid JSON: ${(err as Error).message}`);
+    }
+    if (!doc || typeof doc !== "object" || Array.isArray(doc)) {
+        throw new PolicyConfigError(`${source} must be a JSON object of policy names, for example {"all": "advisory", "ssh-allowlist": {"enforcementLevel": "mandatory"}}.`);
+    }
+    const result: Record<string, PolicyConfig> = {};
+    for (const [policy, value] of Object.entries(doc)) {
+        if (typeof value === "string") {
+            if (!isLevel(value)) throw new PolicyConfigError(`${source}: "${policy}": ${JSON.stringify(value)} is not an enforcement level; use one of ${ENFORCEMENT_LEVELS.join(", ")}.`);
+            result[policy] = { enforcementLevel: value };
+        } else if (value && typeof value === "object" && !Array.isArray(value)) {
+            const { enforcementLevel, ...properties } = value as Record<string, unknown>;
+            if (enforcementLevel !== undefined && !isLevel(enforcementLevel)) {
+                throw new PolicyConfigError(`${source}: "${policy}".enforcementLevel ${JSON.stringify(enforcementLevel)} is not an enforcement level; use one of ${ENFORCEMENT_LEVELS.join(", ")}.`);
+            }
+            const entry: PolicyConfig = {};
+            if (enforcementLevel) entry.enforcementLevel = enforcementLevel as EnforcementLevel;
+            if (Object.keys(properties).length > 0) entry.properties = properties;
+            if (entry.enforcementLevel || entry.properties) result[policy] = entry;
+        } else {
+            throw new PolicyConfigError(`${source}: "${policy}" must be an enforcement level string or an object, got ${JSON.stringify(value)}.`);
+        }
+    }
+    return result;
+}
+
+/**
+ * Defaults, then the pack's initial config, then the user's config; throws a
+ * `PolicyConfigError` listing every schema violation. Returns one entry per policy.
+ */
+export function reconcilePolicyConfig(
+    policies: PolicyInfo[],
+    initialConfig: Record<string, PolicyConfig>,
+    userConfig: Record<string, PolicyConfig>,
+): { config: Record<string, Required<PolicyConfig>>; warnings: string[] } {
+    let result: Record<string, PolicyConfig> = {};
+    for (const policy of policies) {
+        const defaults: Record<string, unknown> = {};
+        for (const [key, schema] of Object.entries(policy.configSchema?.properties ?? {})) {
+            if (schema && "default" in schema) defaults[key] = schema.default;
+        }
+        result[policy.name] = { enforcementLevel: policy.enforcementLevel, properties: defaults };
+    }
+    result = applyConfig(result, initialConfig);
+    result = applyConfig(result, userConfig);
+
+    const known = new Set(policies.map((p) => p.name));
+    const warnings = Object.keys(userConfig)
+        .filter((name) => name !== "all" && !known.has(name))
+        .map((name) => `policy config names "${name}", which the pack does not have (policies: ${[...known].join(", ")}).`);
+
+    const problems: string[] = [];
+    for (const policy of policies) {
+        if (!policy.configSchema) continue;
+        const schema = { type: "object", properties: policy.configSchema.properties, required: policy.configSchema.required };
+        for (const problem of validateJsonSchema(result[policy.name]?.properties ?? {}, schema, "")) {
+            problems.push(`${policy.name}: ${problem}`);
+        }
+    }
+    if (problems.length > 0) {
+        throw new PolicyConfigError(`policy config does not match the pack's schema:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    }
+
+    const config: Record<string, Required<PolicyConfig>> = {};
+    for (const policy of policies) {
+        const entry = result[policy.name];
+        config[policy.name] = { enforcementLevel: entry.enforcementLevel ?? policy.enforcementLevel, properties: entry.properties ?? {} };
+    }
+    return { config, warnings };
+}
+
+function applyConfig(result: Record<string, PolicyConfig>, toApply: Record<string, PolicyConfig>): Record<string, PolicyConfig> {
+    const next: Record<string, PolicyConfig> = {};
+    for (const [name, entry] of Object.entries(result)) next[name] = { ...entry, properties: { ...entry.properties } };
+    const all = toApply.all?.enforcementLevel;
+    if (all) for (const entry of Object.values(next)) entry.enforcementLevel = all;
+    for (const [name, given] of Object.entries(toApply)) {
+        if (name === "all" || !next[name]) continue;
+        if (given.enforcementLevel) next[name].enforcementLevel = given.enforcementLevel;
+        Object.assign(next[name].properties!, given.properties ?? {});
+    }
+    return next;
+}
+
+function typeOf(value: unknown): string {
+    if (value === null) return "null";
+    if (Array.isArray(value)) return "array";
+    if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+    return typeof value;
+}
+
+function matchesType(value: unknown, type: string): boolean {
+    const actual = typeOf(value);
+    return actual === type || (type === "number" && actual === "integer");
+}
+
+/**
+ * The JSON-schema subset policy packs use for config: type, enum, const, required, properties,
+ * additionalProperties: false, items, min/max (length, items, value) and pattern.
+ */
+export function validateJsonSchema(value: unknown, schema: JsonSchema, at: string): string[] {
+    const where = at || "(root)";
+    const problems: string[] = [];
+    if (schema.type !== undefined) {
+        const types: string[] = Array.isArray(schema.type) ? schema.type : [schema.type];
+        if (!types.some((t) => matchesType(value, t))) {
+            return [`${where}: expected ${types.join(" or ")}, got ${typeOf(value)} ${JSON.stringify(value)}`];
+        }
+    }
+    if (schema.enum && !schema.enum.some((option: unknown) => JSON.stringify(option) === JSON.stringify(value))) {
+        problems.push(`${where}: must be one of ${schema.enum.map((o: unknown) => JSON.stringify(o)).join(", ")}, got ${JSON.stringify(value)}`);
+    }
+    if ("const" in schema && JSON.stringify(schema.const) !== JSON.stringify(value)) {
+        problems.push(`${where}: must be ${JSON.stringify(schema.const)}`);
+    }
+    if (typeof value === "number") {
+        if (typeof schema.minimum === "number" && value < schema.minimum) problems.push(`${where}: must be at least ${schema.minimum}, got ${value}`);
+        if (typeof schema.maximum === "number" && value > schema.maximum) problems.push(`${where}: must be at most ${schema.maximum}, got ${value}`);
+    }
+    if (typeof value === "string") {
+        if (typeof schema.minLength === "number" && value.length < schema.minLength) problems.push(`${where}: must be at least ${schema.minLength} characters`);
+        if (typeof schema.maxLength === "number" && value.length > schema.maxLength) problems.push(`${where}: must be at most ${schema.maxLength} characters`);
+        if (typeof schema.pattern === "string" && !new RegExp(schema.pattern, "u").test(value)) problems.push(`${where}: ${JSON.stringify(value)} does not match ${schema.pattern}`);
+    }
+    if (Array.isArray(value)) {
+        if (typeof schema.minItems === "number" && value.length < schema.minItems) problems.push(`${where}: needs at least ${schema.minItems} item(s)`);
+        if (typeof schema.maxItems === "number" && value.length > schema.maxItems) problems.push(`${where}: allows at most ${schema.maxItems} item(s)`);
+        if (schema.items && typeof schema.items === "object") {
+            value.forEach((item, i) => problems.push(...validateJsonSchema(item, schema.items, `${at}[${i}]`)));
+        }
+    }
+    if (value && typeof value === "object" && !Array.isArray(value)) {
+        const object = value as Record<string, unknown>;
+        for (const key of schema.required ?? []) {
+            if (!(key in object)) problems.push(`${at ? `${at}.` : ""}${key}: is required`);
+        }
+        const properties: Record<string, JsonSchema> = schema.properties ?? {};
+        for (const [key, item] of Object.entries(object)) {
+            const path = at ? `${at}.${key}` : key;
+            if (properties[key]) problems.push(...validateJsonSchema(item, properties[key], path));
+            else if (schema.additionalProperties === false) problems.push(`${path}: is not a setting of this policy (settings: ${Object.keys(properties).join(", ") || "none"})`);
+        }
+    }
+    return problems;
+}

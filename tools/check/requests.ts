@@ -1,0 +1,451 @@
+/**
+ * What the engine would send a policy pack, built from what the program registered under mocks.
+ *
+ * The engine calls `Analyze` once per registered resource with its inputs (after the provider's
+ * Check), and `AnalyzeStack` once with every resource's outputs plus parent, dependencies and
+ * property dependencies. It marshals properties with unknowns and secrets kept, internal
+ * (`__`-prefixed) keys dropped and resource references downgraded to the id (custom resources)
+ * or URN (components), and names each resource's provider: the explicit one the program passed
+ * (`urn::id`), or the default provider it creates per package (`pulumi:providers:<pkg>::default_<version>`)
+ * from the stack's `<pkg>:*` config.
+ *
+ * Pure functions only: turning these into protobuf messages lives here too, sending them lives
+ * in pack.ts.
+ */
+import * as structproto from "google-protobuf/google/protobuf/struct_pb";
+import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
+import type { RegisteredResource } from "../harness/evaluate";
+import type { MockIds } from "../harness/mock-state";
+import type { EnforcementLevel, PolicyConfig, PolicyInfo } from "./policy-config";
+
+/** Wire signatures (@pulumi/pulumi runtime/rpc). */
+export const SIG = {
+    key: "4dabf18193072939515e22adb298388d",
+    asset: "c44067f5952c0a294b673a41bacd8c17",
+    archive: "0def7320c3a5731c473e5ecbe6d01bc7",
+    secret: "1b47061264138c4ac30d75fd1eb44270",
+    resource: "5cf8f73096256a8f31e491e813e4eb8e",
+    outputValue: "d0e6a833031e9bbcd3f4e8bde6ca49a4",
+} as const;
+/** The value the engine sends for an unknown (computed) property. */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+export interface AnalyzerOptions {
+    protect: boolean;
+    ignoreChanges: string[];
+    /** Undefined when the program left it unset (the engine sends "defined: false"). */
+    deleteBeforeReplace?: boolean;
+    additionalSecretOutputs: string[];
+    aliases: string[];
+    /** Seconds, as the engine sends them; 0 when unset. */
+    customTimeouts: { create: number; update: number; delete: number };
+    parent?: string;
+}
+
+export interface AnalyzerProvider {
+    urn: string;
+    type: string;
+    name: string;
+    properties: Record<string, any>;
+}
+
+/** One resource as the engine describes it to a policy pack. */
+export interface AnalyzerResourceData {
+    urn: string;
+    type: string;
+    name: string;
+    /** Marshalled properties (wire form, ready for `Struct.fromJavaScript`). */
+    properties: Record<string, any>;
+    options: AnalyzerOptions;
+    provider?: AnalyzerProvider;
+    parent?: string;
+    dependencies: string[];
+    propertyDependencies: Record<string, string[]>;
+}
+
+export interface StackSnapshot {
+    /** One Analyze request per resource, inputs as properties, in registration order. */
+    analyze: AnalyzerResourceData[];
+    /** The AnalyzeStack resources, outputs as properties. */
+    stack: AnalyzerResourceData[];
+    /** Default providers the engine would have created, by URN. */
+    defaultProviders: string[];
+    /** Property dependencies added because a value was an id/ARN a mock handed to another resource. */
+    resolvedReferences: number;
+}
+
+export interface SnapshotContext {
+    project: string;
+    stack: string;
+    /** The stack's config (full keys), for default providers' inputs. */
+    config: Record<string, string>;
+    secretKeys: string[];
+}
+
+function isObject(value: unknown): value is Record<string, any> {
+    return !!value && typeof value === "object" && !Array.isArray(value);
+}
+
+/**
+ * Marshals one wire value the way the engine does for an analyzer: unknowns and secrets kept,
+ * internal keys dropped, resource references and output values downgraded.
+ */
+export function toAnalyzerValue(value: any): any {
+    if (value === undefined) return undefined;
+    if (value === null || typeof value !== "object") return value;
+    if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : toAnalyzerValue(item)));
+    const sig = value[SIG.key];
+    if (sig === SIG.secret) return { [SIG.key]: SIG.secret, value: toAnalyzerValue(value.value) };
+    if (sig === SIG.asset || sig === SIG.archive) return value;
+    if (sig === SIG.resource) {
+        // A custom resource becomes its id (unknown until created), a component its URN.
+        if ("id" in value) return value.id === "" || value.id === undefined ? UNKNOWN : value.id;
+        return value.urn;
+    }
+    if (sig === SIG.outputValue) {
+        if (!("value" in value)) return UNKNOWN;
+        const inner = toAnalyzerValue(value.value);
+        return value.secret ? { [SIG.key]: SIG.secret, value: inner } : inner;
+    }
+    return toAnalyzerProperties(value);
+}
+
+/** Marshals a property map (see `toAnalyzerValue`). */
+export function toAnalyzerProperties(props: Record<string, any> | undefined): Record<string, any> {
+    const result: Record<string, any> = {};
+    for (const [key, value] of Object.entries(props ?? {})) {
+        if (key.startsWith("__")) continue;
+        const marshalled = toAnalyzerValue(value);
+        if (marshalled !== undefined) result[key] = marshalled;
+    }
+    return result;
+}
+
+const DURATION_UNITS: Record<string, number> = { ns: 1e-9, us: 1e-6, "µs": 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+
+/** A Go duration ("10m", "1h30m", "90s") in seconds, as the engine converts customTimeouts; 0 when unset or unparsable. */
+export function durationSeconds(text: string | undefined): number {
+    if (!text) return 0;
+    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)];
+    if (parts.length === 0 || parts.map((p) => p[0]).join("") !== text.replace(/^[+]/, "")) return 0;
+    return parts.reduce((sum, [, n, unit]) => sum + Number(n) * DURATION_UNITS[unit], 0);
+}
+
+/** "urn::id" to its parts. */
+export function parseProviderReference(ref: string): { urn: string; id: string } {
+    const at = ref.lastIndexOf("::");
+    return at < 0 ? { urn: ref, id: "" } : { urn: ref.slice(0, at), id: ref.slice(at + 2) };
+}
+
+/** The package of a type token ("aws:ec2/instance:Instance" -> "aws"). */
+export function packageOf(type: string): string {
+    return type.split(":")[0];
+}
+
+export function isProviderType(type: string): boolean {
+    return type.startsWith("pulumi:providers:");
+}
+
+/** The name the engine gives a package's default provider ("default_7_48_0"). */
+export function defaultProviderName(version: string | undefined): string {
+    return version ? `default_${version.replace(/[.+-]/g, "_")}` : "default";
+}
+
+/** The default provider's inputs: the stack's `<pkg>:*` config, secrets kept secret, plus `version`. */
+export function defaultProviderProperties(pkg: string, version: string | undefined, context: SnapshotContext): Record<string, any> {
+    const props: Record<string, any> = {};
+    const prefix = `${pkg}:`;
+    for (const [key, value] of Object.entries(context.config)) {
+        if (!key.startsWith(prefix)) continue;
+        const bare = key.slice(prefix.length);
+        props[bare] = context.secretKeys.includes(key) ? { [SIG.key]: SIG.secret, value } : value;
+    }
+    if (version) props.version = version;
+    return props;
+}
+
+function optionsOf(resource: RegisteredResource): AnalyzerOptions {
+    return {
+        protect: resource.protect,
+        ignoreChanges: resource.ignoreChanges,
+        deleteBeforeReplace: resource.deleteBeforeReplaceDefined ? resource.deleteBeforeReplace : undefined,
+        additionalSecretOutputs: resource.additionalSecretOutputs,
+        aliases: resource.aliases,
+        customTimeouts: {
+            create: durationSeconds(resource.customTimeouts?.create),
+            update: durationSeconds(resource.customTimeouts?.update),
+            delete: durationSeconds(resource.customTimeouts?.delete),
+        },
+        parent: resource.parent,
+    };
+}
+
+/** Every string in a wire value, for id/ARN resolution. */
+function* stringsIn(value: any): Generator<string> {
+    if (typeof value === "string") yield value;
+    else if (Array.isArray(value)) for (const item of value) yield* stringsIn(item);
+    else if (isObject(value)) for (const item of Object.values(value)) yield* stringsIn(item);
+}
+
+/**
+ * Builds both the Analyze requests and the AnalyzeStack resource list for one evaluation.
+ */
+export function buildSnapshot(resources: RegisteredResource[], ids: MockIds, context: SnapshotContext): StackSnapshot {
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const defaults = new Map<string, { data: AnalyzerResourceData; id: string }>();
+    let providerCounter = 0;
+    let resolvedReferences = 0;
+
+    const defaultProviderFor = (resource: RegisteredResource): AnalyzerProvider | undefined => {
+        const pkg = packageOf(resource.type);
+        if (pkg === "pulumi") return undefined; // built-in resources (StackReference) have no provider resource
+        const name = defaultProviderName(resource.version);
+        const type = `pulumi:providers:${pkg}`;
+        const urn = `urn:pulumi:${context.stack}::${context.project}::${type}::${name}`;
+        let entry = defaults.get(urn);
+        if (!entry) {
+            providerCounter += 1;
+            const properties = toAnalyzerProperties(defaultProviderProperties(pkg, resource.version, context));
+            entry = {
+                id: `00000000-0000-4000-8000-${providerCounter.toString(16).padStart(12, "0")}`,
+                data: {
+                    urn, type, name, properties,
+                    options: { protect: false, ignoreChanges: [], additionalSecretOutputs: [], aliases: [], customTimeouts: { create: 0, update: 0, delete: 0 } },
+                    dependencies: [],
+                    propertyDependencies: {},
+                },
+            };
+            defaults.set(urn, entry);
+        }
+        return { urn, type, name, properties: entry.data.properties };
+    };
+
+    const providerOf = (resource: RegisteredResource): AnalyzerProvider | undefined => {
+        if (!resource.custom || isProviderType(resource.type)) return undefined;
+        if (!resource.provider) return defaultProviderFor(resource);
+        const { urn } = parseProviderReference(resource.provider);
+        const owner = byUrn.get(urn);
+        const type = owner?.type ?? urn.split("::")[2]?.split("$").pop() ?? "";
+        return { urn, type, name: owner?.name ?? urn.split("::").pop() ?? "", properties: toAnalyzerProperties(owner?.wireInputs ?? {}) };
+    };
+
+    const analyze: AnalyzerResourceData[] = [];
+    const stack: AnalyzerResourceData[] = [];
+    for (const resource of resources) {
+        const inputs = resource.wireInputs ?? {};
+        const propertyDependencies: Record<string, string[]> = {};
+        const dependencies = [...resource.dependencies];
+        for (const [key, deps] of Object.entries(resource.propertyDependencies)) {
+            if (deps.length > 0) propertyDependencies[key] = [...deps];
+        }
+        // A value that is an id or ARN a mock handed to another resource came from that resource:
+        // the engine would have the reference, so the policies see the dependency here too.
+        for (const [key, value] of Object.entries(inputs)) {
+            for (const text of stringsIn(value)) {
+                const owner = ids.ownerOf(text);
+                if (!owner || owner === resource.urn) continue;
+                const deps = (propertyDependencies[key] ??= []);
+                if (!deps.includes(owner)) {
+                    deps.push(owner);
+                    resolvedReferences += 1;
+                }
+                if (!dependencies.includes(owner)) dependencies.push(owner);
+            }
+        }
+        const provider = providerOf(resource);
+        const base = { urn: resource.urn, type: resource.type, name: resource.name, options: optionsOf(resource), provider };
+        analyze.push({ ...base, properties: toAnalyzerProperties(inputs), parent: resource.parent, dependencies, propertyDependencies });
+
+        let outputs: Record<string, any>;
+        if (resource.custom) {
+            outputs = { ...(resource.wireState ?? {}) };
+            // Bridged providers return the id among the outputs; policies correlate resources by it.
+            if (resource.id && !isProviderType(resource.type) && !("id" in outputs)) outputs.id = resource.id;
+        } else {
+            outputs = resource.wireOutputs ?? {};
+        }
+        stack.push({ ...base, properties: toAnalyzerProperties(outputs), parent: resource.parent, dependencies, propertyDependencies });
+    }
+    const providers = [...defaults.values()].map((d) => d.data);
+    return {
+        analyze: [...providers, ...analyze],
+        stack: [...providers, ...stack],
+        defaultProviders: providers.map((p) => p.urn),
+        resolvedReferences,
+    };
+}
+
+// ---- protobuf messages ---------------------------------------------------------------------
+
+function struct(value: Record<string, any>): structproto.Struct {
+    return structproto.Struct.fromJavaScript(value as any);
+}
+
+function optionsMessage(options: AnalyzerOptions): analyzerproto.AnalyzerResourceOptions {
+    const message = new analyzerproto.AnalyzerResourceOptions();
+    message.setProtect(options.protect);
+    message.setIgnorechangesList(options.ignoreChanges);
+    message.setDeletebeforereplace(options.deleteBeforeReplace ?? false);
+    message.setDeletebeforereplacedefined(options.deleteBeforeReplace !== undefined);
+    message.setAdditionalsecretoutputsList(options.additionalSecretOutputs);
+    message.setAliasesList(options.aliases);
+    const timeouts = new analyzerproto.AnalyzerResourceOptions.CustomTimeouts();
+    timeouts.setCreate(options.customTimeouts.create);
+    timeouts.setUpdate(options.customTimeouts.update);
+    timeouts.setDelete(options.customTimeouts.delete);
+    message.setCustomtimeouts(timeouts);
+    if (options.parent) message.setParent(options.parent);
+    return message;
+}
+
+function providerMessage(provider: AnalyzerProvider): analyzerproto.AnalyzerProviderResource {
+    const message = new analyzerproto.AnalyzerProviderResource();
+    message.setUrn(provider.urn);
+    message.setType(provider.type);
+    message.setName(provider.name);
+    message.setProperties(struct(provider.properties));
+    return message;
+}
+
+export function toAnalyzeRequest(data: AnalyzerResourceData): analyzerproto.AnalyzeRequest {
+    const message = new analyzerproto.AnalyzeRequest();
+    message.setUrn(data.urn);
+    message.setType(data.type);
+    message.setName(data.name);
+    message.setProperties(struct(data.properties));
+    message.setOptions(optionsMessage(data.options));
+    if (data.provider) message.setProvider(providerMessage(data.provider));
+    return message;
+}
+
+export function toAnalyzerResource(data: AnalyzerResourceData): analyzerproto.AnalyzerResource {
+    const message = new analyzerproto.AnalyzerResource();
+    message.setUrn(data.urn);
+    message.setType(data.type);
+    message.setName(data.name);
+    message.setProperties(struct(data.properties));
+    message.setOptions(optionsMessage(data.options));
+    if (data.provider) message.setProvider(providerMessage(data.provider));
+    if (data.parent) message.setParent(data.parent);
+    message.setDependenciesList(data.dependencies);
+    const map = message.getPropertydependenciesMap();
+    for (const [key, urns] of Object.entries(data.propertyDependencies)) {
+        const deps = new analyzerproto.AnalyzerPropertyDependencies();
+        deps.setUrnsList(urns);
+        map.set(key, deps);
+    }
+    return message;
+}
+
+export function toAnalyzeStackRequest(resources: AnalyzerResourceData[]): analyzerproto.AnalyzeStackRequest {
+    const message = new analyzerproto.AnalyzeStackRequest();
+    message.setResourcesList(resources.map(toAnalyzerResource));
+    return message;
+}
+
+const LEVEL_TO_PROTO: Record<EnforcementLevel, analyzerproto.EnforcementLevel> = {
+    advisory: analyzerproto.EnforcementLevel.ADVISORY,
+    mandatory: analyzerproto.EnforcementLevel.MANDATORY,
+    remediate: analyzerproto.EnforcementLevel.REMEDIATE,
+    disabled: analyzerproto.EnforcementLevel.DISABLED,
+};
+
+export function levelFromProto(level: analyzerproto.EnforcementLevel): EnforcementLevel {
+    const found = (Object.keys(LEVEL_TO_PROTO) as EnforcementLevel[]).find((k) => LEVEL_TO_PROTO[k] === level);
+    if (!found) throw new Error(`the policy pack sent an unknown enforcement level ${level}`);
+    return found;
+}
+
+/** Configure: one PolicyConfig per policy, properties always set (the pack reads them unguarded). */
+export function toConfigureRequest(config: Record<string, Required<PolicyConfig>>): analyzerproto.ConfigureAnalyzerRequest {
+    const message = new analyzerproto.ConfigureAnalyzerRequest();
+    const map = message.getPolicyconfigMap();
+    for (const [name, entry] of Object.entries(config)) {
+        const policyConfig = new analyzerproto.PolicyConfig();
+        policyConfig.setEnforcementlevel(LEVEL_TO_PROTO[entry.enforcementLevel]);
+        policyConfig.setProperties(struct(entry.properties));
+        map.set(name, policyConfig);
+    }
+    return message;
+}
+
+export interface StackIdentity {
+    project: string;
+    stack: string;
+    organization?: string;
+    dryRun: boolean;
+    config: Record<string, string>;
+    secretKeys: string[];
+    tags?: Record<string, string>;
+}
+
+export function toStackConfigureRequest(identity: StackIdentity): analyzerproto.AnalyzerStackConfigureRequest {
+    const message = new analyzerproto.AnalyzerStackConfigureRequest();
+    message.setProject(identity.project);
+    message.setStack(identity.stack);
+    message.setOrganization(identity.organization ?? "organization");
+    message.setDryRun(identity.dryRun);
+    const config = message.getConfigMap();
+    for (const [key, value] of Object.entries(identity.config)) config.set(key, value);
+    message.setConfigSecretKeysList(identity.secretKeys);
+    const tags = message.getTagsMap();
+    for (const [key, value] of Object.entries(identity.tags ?? {})) tags.set(key, value);
+    return message;
+}
+
+/** What the check keeps from GetAnalyzerInfo. */
+export interface AnalyzerInfo {
+    name: string;
+    version: string;
+    displayName?: string;
+    policies: PolicyInfo[];
+    initialConfig: Record<string, PolicyConfig>;
+}
+
+export function fromAnalyzerInfo(info: analyzerproto.AnalyzerInfo): AnalyzerInfo {
+    const policies: PolicyInfo[] = info.getPoliciesList().map((p) => {
+        const schema = p.getConfigschema();
+        const policy: PolicyInfo = {
+            name: p.getName(),
+            description: p.getDescription(),
+            enforcementLevel: levelFromProto(p.getEnforcementlevel()),
+        };
+        if (p.getDisplayname()) policy.displayName = p.getDisplayname();
+        if (schema) policy.configSchema = { properties: (schema.getProperties()?.toJavaScript() ?? {}) as Record<string, any>, required: schema.getRequiredList() };
+        if (p.getRemediationSteps?.()) policy.remediationSteps = p.getRemediationSteps();
+        if (p.getUrl?.()) policy.url = p.getUrl();
+        if (p.getTagsList?.().length) policy.tags = p.getTagsList();
+        return policy;
+    });
+    const initialConfig: Record<string, PolicyConfig> = {};
+    info.getInitialconfigMap().forEach((value, key) => {
+        initialConfig[key] = {
+            enforcementLevel: levelFromProto(value.getEnforcementlevel()),
+            properties: (value.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown>,
+        };
+    });
+    return { name: info.getName(), version: info.getVersion(), displayName: info.getDisplayname() || undefined, policies, initialConfig };
+}
+
+/** One diagnostic as the pack reported it. */
+export interface Diagnostic {
+    policyName: string;
+    policyPackName: string;
+    policyPackVersion: string;
+    description: string;
+    message: string;
+    enforcementLevel: EnforcementLevel;
+    urn?: string;
+}
+
+export function fromDiagnostics(list: analyzerproto.AnalyzeDiagnostic[]): Diagnostic[] {
+    return list.map((d) => ({
+        policyName: d.getPolicyname(),
+        policyPackName: d.getPolicypackname(),
+        policyPackVersion: d.getPolicypackversion(),
+        description: d.getDescription(),
+        message: d.getMessage(),
+        enforcementLevel: levelFromProto(d.getEnforcementlevel()),
+        urn: d.getUrn() || undefined,
+    }));
+}

@@ -1,0 +1,299 @@
+/**
+ * The offline policy check: evaluate each stack's program under mocks, then run the policy pack
+ * on what it registered, over the pack's gRPC protocol. The pack process is started once, while
+ * the first stack evaluates, and serves every stack; all stacks evaluate in this one process.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { evaluate, Evaluation } from "../harness/evaluate";
+import { PolicyPack } from "./pack";
+import { PolicyConfig, parsePolicyConfig, reconcilePolicyConfig } from "./policy-config";
+import { LoadedProgram, programFromFile, webtierProgram } from "./program";
+import { buildSnapshot } from "./requests";
+import { CheckResult, StackResult, Violation, resourceViolations, stackViolations } from "./results";
+import {
+    ProjectFile, StackConfig, StackFileError, listStacks, parseConfigAssignment, readProjectFile, readStackFile, stackFilePath,
+} from "./stack-config";
+import { UsageError } from "./args";
+
+export interface CheckOptions {
+    /** The project folder (holds Pulumi.yaml); paths in the report are relative to it. Default: cwd. */
+    projectDir?: string;
+    /** The folder this tool was compiled into (dist/), where infra/ and policies/ are compiled too. */
+    distRoot: string;
+    stacks?: string[];
+    stacksDir?: string;
+    program?: string;
+    /** `KEY=VALUE` overrides applied after each stack file. */
+    config?: string[];
+    policyPack?: string;
+    policyConfig?: string;
+    /** Keys (without namespace) the program requires as secrets; default webtier's SECRET_KEYS for our program. */
+    requiredSecrets?: readonly string[];
+    /** Adjusts each stack's config before evaluation (the bench scales servers.count this way). */
+    adjustConfig?: (stack: StackConfig) => StackConfig;
+    /** A pack already running (the bench reuses one); it is configured but not closed. */
+    pack?: PolicyPack;
+}
+
+/** The name of the single stack a --program run without --stack evaluates. */
+export const PROGRAM_STACK = "offline";
+
+interface PlannedStack {
+    config: StackConfig;
+    source: string;
+    line: number;
+}
+
+function relative(projectDir: string, file: string): string {
+    return path.relative(projectDir, file) || file;
+}
+
+/** The line of the stack file's `config:` key, where SARIF results point. */
+function configLine(file: string): number {
+    const lines = fs.readFileSync(file, "utf8").split("\n");
+    const index = lines.findIndex((l) => /^config\s*:/.test(l));
+    return index >= 0 ? index + 1 : 1;
+}
+
+function webtierSecretKeys(distRoot: string): readonly string[] {
+    try {
+        // eslint-disable-next-line @typescript-eslint/no-var-requires
+        return require(path.join(distRoot, "infra", "config", "types.js")).SECRET_KEYS ?? [];
+    } catch {
+        return [];
+    }
+}
+
+/** Which stacks to evaluate and with what config; throws UsageError / StackFileError on bad input. */
+export function planStacks(options: CheckOptions, project: ProjectFile | undefined): PlannedStack[] {
+    const projectDir = path.resolve(options.projectDir ?? process.cwd());
+    const projectName = project?.name ?? "webtier";
+    const stacksDir = options.stacksDir ? path.resolve(projectDir, options.stacksDir) : project?.stackConfigDir ?? projectDir;
+    const requiredSecrets = options.requiredSecrets ?? (options.program ? [] : webtierSecretKeys(options.distRoot));
+    const overrides = (options.config ?? []).map((text) => {
+        try {
+            return parseConfigAssignment(text, projectName);
+        } catch (err) {
+            throw new UsageError((err as Error).message);
+        }
+    });
+    const applyOverrides = (stack: StackConfig): StackConfig => {
+        const config = { ...stack.config };
+        for (const [key, value] of overrides) config[key] = value;
+        return { ...stack, config };
+    };
+
+    if (options.program && (options.stacks ?? []).length === 0 && !options.stacksDir) {
+        const programPath = path.resolve(projectDir, options.program);
+        const stack: StackConfig = { name: PROGRAM_STACK, config: {}, secretKeys: [], notes: [] };
+        return [{ config: applyOverrides(stack), source: relative(projectDir, programPath), line: 1 }];
+    }
+
+    const names = options.stacks && options.stacks.length > 0 ? options.stacks : listStacks(stacksDir);
+    if (names.length === 0) {
+        throw new UsageError(`no stack files (Pulumi.<stack>.yaml) in ${relative(projectDir, stacksDir)}; pass --stacks-dir or --program.`);
+    }
+    const available = listStacks(stacksDir);
+    return names.map((name) => {
+        const file = stackFilePath(stacksDir, name);
+        if (!file) {
+            throw new UsageError(`there is no stack "${name}" (no ${relative(projectDir, path.join(stacksDir, `Pulumi.${name}.yaml`))}); stacks: ${available.join(", ") || "none"}.`);
+        }
+        const config = applyOverrides(readStackFile(file, { project: projectName, requiredSecrets }));
+        const source = options.program ? relative(projectDir, path.resolve(projectDir, options.program)) : relative(projectDir, file);
+        return { config, source, line: options.program ? 1 : configLine(file) };
+    });
+}
+
+/** The webtier pack: the compiled policies/ next to this tool. */
+export function defaultPolicyPackDir(distRoot: string): string {
+    return path.join(distRoot, "policies");
+}
+
+/** Node flags a pack needs: a TypeScript entry point gets the transpile-on-require hook. */
+function packNodeArgs(dir: string): string[] {
+    const hasJs = ["index.js", "package.json"].some((f) => fs.existsSync(path.join(dir, f)));
+    const hasTs = fs.existsSync(path.join(dir, "index.ts"));
+    return !hasJs && hasTs ? ["-r", path.join(__dirname, "ts-hook.js")] : [];
+}
+
+/** Starts a policy pack the way the check does (for callers that reuse one across runs). */
+export function startPolicyPack(dir: string, project: string): Promise<PolicyPack> {
+    return PolicyPack.start(dir, {
+        nodeArgs: packNodeArgs(path.resolve(dir)),
+        env: {
+            PULUMI_PROJECT: project,
+            PULUMI_NODEJS_PROJECT: project,
+            PULUMI_DRY_RUN: "true",
+            PULUMI_NODEJS_DRY_RUN: "true",
+        },
+    });
+}
+
+/** Console output during evaluation (Pulumi's log without an engine, the program's own prints) becomes notes. */
+async function captureConsole<T>(notes: string[], fn: () => Promise<T>): Promise<T> {
+    const methods = ["log", "info", "warn", "error", "debug"] as const;
+    const saved = methods.map((m) => console[m]);
+    for (const m of methods) {
+        console[m] = (...args: unknown[]) => {
+            const text = args.map((a) => (typeof a === "string" ? a : a instanceof Error ? a.message : JSON.stringify(a))).join(" ");
+            notes.push(`program output: ${text.replace(/^(\w+): \[runtime\] /, "$1: ")}`);
+        };
+    }
+    try {
+        return await fn();
+    } finally {
+        methods.forEach((m, i) => (console[m] = saved[i] as any));
+    }
+}
+
+/** Stack frames of the tool, the SDK and Node itself say nothing about the program's mistake. */
+const NOISE_FRAME = /\(node:|node:internal|[\\/]node_modules[\\/]@pulumi[\\/]|[\\/]tools[\\/](check|harness)[\\/]/;
+
+function errorText(err: unknown): string {
+    if (err instanceof Error) {
+        // Config and load errors explain themselves; anything else keeps the program's own frames.
+        if (["ConfigError", "ConfigMissingError", "ProgramLoadError", "RunError"].includes(err.name) || (err as any).__pulumiRunError || !err.stack) {
+            return err.message;
+        }
+        const lines = err.stack.split("\n");
+        const frames = lines.filter((l) => /^\s+at /.test(l));
+        const message = lines.filter((l) => !/^\s+at /.test(l)).join("\n");
+        const own = frames.filter((l) => !NOISE_FRAME.test(l));
+        return [message, ...own].join("\n");
+    }
+    return String(err);
+}
+
+/**
+ * Unhandled rejections while a program runs are its failures, as under `pulumi up` (a failed
+ * program also leaves rejected promises behind: its stack's outputs). Collected per stack for
+ * the whole run so that none escapes to the process.
+ */
+class RejectionCollector {
+    private current: unknown[] | undefined;
+    private readonly listener = (reason: unknown) => this.current?.push(reason);
+    constructor() {
+        process.on("unhandledRejection", this.listener);
+    }
+    /** Starts collecting for one stack. */
+    begin(): unknown[] {
+        this.current = [];
+        return this.current;
+    }
+    /** Lets stragglers of the last evaluation arrive, then stops listening. */
+    async dispose(): Promise<void> {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        process.off("unhandledRejection", this.listener);
+    }
+}
+
+async function evaluateStack(program: LoadedProgram, project: string, stack: StackConfig, notes: string[], rejections: unknown[]): Promise<Evaluation> {
+    const evaluation = await captureConsole(notes, () =>
+        evaluate({ program: program.run, config: stack.config, secretKeys: stack.secretKeys, project, stack: stack.name }),
+    );
+    // Let rejections raised in the last turn surface.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (rejections.length > 0) throw rejections[0];
+    return evaluation;
+}
+
+/** Runs the whole check. Throws UsageError/StackFileError/PolicyConfigError/PolicyPackError for the CLI's exit 2. */
+export async function runCheck(options: CheckOptions): Promise<CheckResult> {
+    const started = Date.now();
+    const projectDir = path.resolve(options.projectDir ?? process.cwd());
+    let project: ProjectFile | undefined;
+    try {
+        project = readProjectFile(projectDir);
+    } catch (err) {
+        if (!options.program || !(err instanceof StackFileError)) throw err;
+    }
+    const projectName = project?.name ?? "webtier";
+    const planned = planStacks(options, project);
+
+    let userConfig: Record<string, PolicyConfig> = {};
+    if (options.policyConfig) {
+        const file = path.resolve(projectDir, options.policyConfig);
+        if (!fs.existsSync(file)) throw new UsageError(`--policy-config ${options.policyConfig} does not exist.`);
+        userConfig = parsePolicyConfig(fs.readFileSync(file, "utf8"), options.policyConfig);
+    }
+    const program = options.program ? programFromFile(path.resolve(projectDir, options.program)) : webtierProgram(options.distRoot);
+
+    // The pack starts (a second process: its own ~1 s of module loading) while the first stack evaluates.
+    const packDir = path.resolve(projectDir, options.policyPack ?? defaultPolicyPackDir(options.distRoot));
+    let startedPack: PolicyPack | undefined;
+    const packReady = (async () => {
+        const pack = options.pack ?? (startedPack = await startPolicyPack(packDir, projectName));
+        const info = await pack.getAnalyzerInfo();
+        const { config, warnings } = reconcilePolicyConfig(info.policies, info.initialConfig, userConfig);
+        await pack.configure(config);
+        return { pack, info, warnings };
+    })();
+    // Keep a failed start from surfacing as an unhandled rejection while the first stack evaluates.
+    packReady.catch(() => undefined);
+
+    const stacks: StackResult[] = [];
+    const rejections = new RejectionCollector();
+    try {
+        for (const plan of planned) {
+            const stackStarted = Date.now();
+            const stack = options.adjustConfig ? options.adjustConfig(plan.config) : plan.config;
+            const notes = [...stack.notes];
+            const result: StackResult = {
+                name: stack.name,
+                cloud: stack.config[`${projectName}:cloud`] ?? null,
+                resources: 0,
+                durationMs: 0,
+                violations: [],
+                notes,
+                source: plan.source,
+                line: plan.line,
+            };
+            stacks.push(result);
+            let evaluation: Evaluation;
+            try {
+                evaluation = await evaluateStack(program, projectName, stack, notes, rejections.begin());
+            } catch (err) {
+                result.error = errorText(err);
+                result.durationMs = Date.now() - stackStarted;
+                continue;
+            }
+            const evaluateMs = Date.now() - stackStarted;
+            const snapshot = buildSnapshot(evaluation.resources, evaluation.ids, {
+                project: projectName, stack: stack.name, config: stack.config, secretKeys: stack.secretKeys,
+            });
+            if (snapshot.resolvedReferences > 0) {
+                notes.push(`${snapshot.resolvedReferences} property reference(s) were recovered from mock ids/ARNs that the program passed without their dependency.`);
+            }
+            const waitStarted = Date.now();
+            const { pack } = await packReady;
+            const packWaitMs = Date.now() - waitStarted;
+            await pack.configureStack({
+                project: projectName, stack: stack.name, dryRun: true, config: stack.config, secretKeys: stack.secretKeys,
+            });
+            const analyzeStarted = Date.now();
+            const perResource = await Promise.all(snapshot.analyze.map(async (r) => resourceViolations(r, await pack.analyze(r))));
+            const analyzeMs = Date.now() - analyzeStarted;
+            const stackViolationList = stackViolations(snapshot.stack, await pack.analyzeStack(snapshot.stack));
+            const violations: Violation[] = [...perResource.flat(), ...stackViolationList];
+            result.resources = evaluation.resources.length;
+            result.violations = violations;
+            // The wait for the pack's first start is the run's, not this stack's.
+            result.durationMs = Date.now() - stackStarted - packWaitMs;
+            result.timings = { evaluateMs, packWaitMs, analyzeMs, analyzeStackMs: Date.now() - analyzeStarted - analyzeMs };
+        }
+        const { pack, info, warnings } = await packReady;
+        return {
+            policyPack: { name: info.name, version: info.version, dir: relative(projectDir, packDir), policies: info.policies },
+            stacks,
+            packStartupMs: pack.startupMs,
+            totalMs: Date.now() - started,
+            notes: warnings,
+        };
+    } finally {
+        await rejections.dispose();
+        await packReady.catch(() => undefined);
+        await startedPack?.close();
+    }
+}
