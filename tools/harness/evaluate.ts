@@ -48,6 +48,20 @@ export interface RegisteredResource {
     additionalSecretOutputs: string[];
     aliases: string[];
     customTimeouts?: { create?: string; update?: string; delete?: string };
+    /** Whether the program set `deleteBeforeReplace` at all (the engine tells "false" from "unset"). */
+    deleteBeforeReplaceDefined?: boolean;
+    /** The package version the SDK sent with the registration (names the engine's default provider). */
+    version?: string;
+    /**
+     * The inputs exactly as the SDK put them on the wire (`Struct.toJavaScript()`): secrets as
+     * signature objects, unknowns as the unknown sentinel, resource references as references.
+     * What the engine receives, so the policy check can hand policies the same.
+     */
+    wireInputs?: Record<string, any>;
+    /** The state the mock handed back, in wire form. */
+    wireState?: Record<string, any>;
+    /** What a component (or the stack) passed to `registerOutputs`, in wire form. */
+    wireOutputs?: Record<string, any>;
 }
 
 export interface EvaluateOptions {
@@ -139,6 +153,10 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                     customTimeouts: options
                         ? { create: options.getCreate() || undefined, update: options.getUpdate() || undefined, delete: options.getDelete() || undefined }
                         : undefined,
+                    deleteBeforeReplaceDefined: !!req.getDeletebeforereplacedefined?.(),
+                    version: req.getVersion?.() || undefined,
+                    wireInputs: req.getObject()?.toJavaScript() ?? {},
+                    wireState: res.getObject()?.toJavaScript() ?? {},
                 };
                 ids.own(resource.id, resource.state, urn);
                 resources.push(resource);
@@ -146,6 +164,13 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
             }
             callback(err, res);
         });
+    };
+
+    const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+    monitor.registerResourceOutputs = (req: any, callback: (err: any, res: any) => void) => {
+        const owner = byUrn.get(req.getUrn());
+        if (owner) owner.wireOutputs = req.getOutputs()?.toJavaScript() ?? {};
+        registerOutputs(req, callback);
     };
 
     let programError: unknown;
