@@ -8,7 +8,7 @@ import { evaluate, Evaluation, RegisteredResource } from "../../../tools/harness
 import { parseConfig, RawConfig } from "../../../infra/config/parse";
 import { WebtierConfig } from "../../../infra/config/types";
 import { WebTier } from "../../../infra/webtier";
-import { awsPlatform } from "../../../infra/aws";
+import { AwsWebTier, createAwsPlatform } from "../../../infra/aws";
 import { buildOutputs } from "../../../infra/outputs/build";
 import { WebTierResources } from "../../../infra/components";
 
@@ -59,6 +59,8 @@ export interface Built {
     resources: RegisteredResource[];
     /** The neutral view, with Outputs (for secrecy checks). */
     tier: WebTierResources;
+    /** The AWS components themselves, as the platform hands them over. */
+    aws: AwsWebTier;
 }
 
 const cache = new Map<StackName, Promise<Built>>();
@@ -71,10 +73,14 @@ export function build(stack: StackName): Promise<Built> {
         pending = previous.then(async () => {
             const config = parseConfig(STACKS[stack], stack);
             let tier: WebTierResources | undefined;
+            let components: AwsWebTier | undefined;
+            const platform = createAwsPlatform({}, (built) => {
+                components = built;
+            });
             const evaluation = await evaluate({
                 stack,
                 program: () => {
-                    const web = new WebTier(config.name, awsPlatform, {
+                    const web = new WebTier(config.name, platform, {
                         config,
                         userData: (_endpoints, server) => pulumi.output(`#cloud-config\n# server ${server.index + 1} of ${server.count}\n`),
                     });
@@ -82,7 +88,7 @@ export function build(stack: StackName): Promise<Built> {
                     return buildOutputs(config, web.resources, pulumi.secret(APP_KEY));
                 },
             });
-            return { config, evaluation, resources: evaluation.resources, tier: tier! };
+            return { config, evaluation, resources: evaluation.resources, tier: tier!, aws: components! };
         });
         cache.set(stack, pending);
     }
