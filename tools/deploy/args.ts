@@ -38,7 +38,7 @@ DigitalOcean (balancer: load balancer by droplet id; commands: ssh; token: DIGIT
 
 Exit status: 0 all servers released (or, with --dry-run, the plan may run); 1 the deploy
 refused to start or stopped at a failure (the message says where each server is); 2 bad
-arguments or unreadable outputs.`;
+arguments, unreadable outputs or missing credentials.`;
 
 export interface CliArgs {
     help: boolean;

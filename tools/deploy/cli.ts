@@ -4,7 +4,7 @@
  */
 import { CliArgs, parseCliArgs, UsageError, USAGE } from "./args";
 import { DeployTarget, readOutputsFile, readStackOutputs } from "./outputs";
-import { createPlatform, PlatformFactory } from "./platforms";
+import { createPlatform, DeployPlatform, PlatformFactory } from "./platforms";
 import { renderReleaseCommand } from "./release-command";
 import { rollingDeploy, RolloutResult } from "./rollout";
 import { Clock, DeployError, systemClock } from "./types";
@@ -67,8 +67,15 @@ export async function main(argv: string[], overrides: Partial<CliDeps> = {}): Pr
         deps.err(`deploy: ${error.message}`);
         return 2;
     }
+    let platform: DeployPlatform;
     try {
-        const platform = deps.createPlatform(target, args, deps.env, deps.clock);
+        platform = deps.createPlatform(target, args, deps.env, deps.clock);
+    } catch (error) {
+        if (!(error instanceof DeployError)) throw error;
+        deps.err(`deploy: ${error.message}`);
+        return 2;
+    }
+    try {
         const result = await rollingDeploy(
             target.servers,
             {
