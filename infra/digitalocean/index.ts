@@ -62,6 +62,7 @@ export function buildDigitalOcean(name: string, args: WebTierArgs, parent: pulum
             size: config.database.size,
             highAvailability: config.database.highAvailability,
             // DigitalOcean has no deletion-protection flag: both settings map to Pulumi's protect.
+            // Backups are not configurable either: daily, kept 7 days, whatever backupRetentionDays says.
             protect: config.protectData || config.database.deletionProtection,
             transform: transform.database,
         },

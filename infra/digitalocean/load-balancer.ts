@@ -117,6 +117,9 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 },
                 args.transform?.loadBalancer,
             ),
+            // No ignoreChanges: the rules name the certificate, which stays the same through
+            // renewals, and leave the provider-computed `certificateId` unset, so a renewal
+            // shows no diff. (Rules that set `certificateId` would churn on every renewal.)
             { parent: this },
         );
 
