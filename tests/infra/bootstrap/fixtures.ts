@@ -1,0 +1,101 @@
+/**
+ * Realistic endpoint shapes of both clouds, as plain values, with long names and passwords full
+ * of characters that need quoting: what a real stack hands the renderer.
+ */
+import { laravelEnv, LaravelEnvValues, DATABASE_CA_PATH } from "../../../infra/bootstrap/laravel-env";
+import { ServerBootstrapValues } from "../../../infra/bootstrap/cloud-config";
+
+export const SECRETS = {
+    appKey: "base64:q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c=",
+    dbPassword: `Db"pa$$w0rd\\with'quotes&more-chars-0123456789abcdef`,
+    cachePassword: "CacheAuthToken-0123456789abcdefghijklmnopqrstuvwxyz",
+    spacesSecret: "SpacesSecretKey/0123456789abcdefghijklmnopqrstuvwxyzABCD",
+};
+
+export const FAKE_CA_PEM = [
+    "-----BEGIN CERTIFICATE-----",
+    ...Array.from({ length: 20 }, (_, i) => `MIIEQTCCAqmgAwIBAgIUV${String(i).padStart(2, "0")}abcdefghijklmnopqrstuvwxyzABCDEFGHIJK`),
+    "-----END CERTIFICATE-----",
+    "",
+].join("\n");
+
+export function awsEnvValues(overrides: Partial<LaravelEnvValues> = {}): LaravelEnvValues {
+    return {
+        appName: "Example",
+        environment: "prod",
+        appKey: SECRETS.appKey,
+        appUrl: "https://app.example.com",
+        trustedProxies: "10.20.0.0/16",
+        database: {
+            engine: "mysql", host: "aws-prod-db-8f3c2a1.c9akciq32.eu-west-1.rds.amazonaws.com", port: 3306, name: "app",
+            user: "app", password: SECRETS.dbPassword, requireTls: false, caFile: DATABASE_CA_PATH,
+        },
+        cache: { host: "master.aws-prod-cache-1a2b3c4.abcdef.euw1.cache.amazonaws.com", port: 6379, user: "default", password: SECRETS.cachePassword, tls: true },
+        storage: {
+            bucket: "aws-prod-uploads-8f3c2a1", region: "eu-west-1", endpoint: "https://s3.eu-west-1.amazonaws.com",
+            cdnDomain: "d111111abcdef8.cloudfront.net", usesInstanceRole: true,
+        },
+        queue: { driver: "sqs", url: "https://sqs.eu-west-1.amazonaws.com/123456789012/aws-prod-queue-8f3c2a1", name: "aws-prod-queue-8f3c2a1" },
+        ...overrides,
+    };
+}
+
+export function doEnvValues(overrides: Partial<LaravelEnvValues> = {}): LaravelEnvValues {
+    return {
+        appName: "Example",
+        environment: "prod",
+        appKey: SECRETS.appKey,
+        appUrl: "https://app.example.com",
+        trustedProxies: "10.20.0.0/16",
+        database: {
+            engine: "mysql", host: "private-do-prod-db-do-user-1234567-0.b.db.ondigitalocean.com", port: 25060, name: "app",
+            user: "app", password: SECRETS.dbPassword, requireTls: true, caFile: DATABASE_CA_PATH,
+        },
+        cache: { host: "private-do-prod-cache-do-user-1234567-0.b.db.ondigitalocean.com", port: 25061, user: "default", password: SECRETS.cachePassword, tls: true },
+        storage: {
+            bucket: "do-prod-uploads-8f3c2a1", region: "ams3", endpoint: "https://ams3.digitaloceanspaces.com",
+            cdnDomain: "do-prod-uploads-8f3c2a1.ams3.cdn.digitaloceanspaces.com",
+            accessKeyId: "DO00ABCDEFGHIJKLMNOP", secretAccessKey: SECRETS.spacesSecret, usesInstanceRole: false,
+        },
+        queue: { driver: "redis" },
+        ...overrides,
+    };
+}
+
+/** AWS prod: instance role (no storage keys), SQS, RDS CA downloaded at boot, PHP from the PPA, a repository. */
+export function awsServer(overrides: Partial<ServerBootstrapValues> = {}): ServerBootstrapValues {
+    return {
+        stackName: "aws-production-eu",
+        server: { index: 1, count: 3 },
+        phpVersion: "8.4",
+        databaseEngine: "mysql",
+        queueDriver: "sqs",
+        size: "medium",
+        vpcCidr: "10.20.0.0/16",
+        healthCheckPath: "/up",
+        repository: "https://github.com/example-organisation/example-laravel-application.git",
+        branch: "main",
+        sshPublicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB3x0j1Hn1r0qB8rjD8e6k1o2p3q4r5s6t7u8v9w0x1y ops@example.com",
+        env: laravelEnv(awsEnvValues()),
+        databaseCa: { url: "https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem" },
+        ...overrides,
+    };
+}
+
+/** DigitalOcean prod: Spaces keys, Redis queue, TLS database with the CA passed as text. */
+export function doServer(overrides: Partial<ServerBootstrapValues> = {}): ServerBootstrapValues {
+    return {
+        stackName: "do-prod",
+        server: { index: 0, count: 3 },
+        phpVersion: "8.3",
+        databaseEngine: "mysql",
+        queueDriver: "redis",
+        size: "small",
+        vpcCidr: "10.30.0.0/20",
+        healthCheckPath: "/up",
+        branch: "main",
+        env: laravelEnv(doEnvValues()),
+        databaseCa: { pem: FAKE_CA_PEM },
+        ...overrides,
+    };
+}

@@ -1,0 +1,112 @@
+/**
+ * The real validators the bootstrap tests run. A missing validator fails the test (never skips
+ * it), naming the script that installs it.
+ */
+import { spawnSync, SpawnSyncReturns } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+export const INSTALL_HINT = "run scripts/install-validators.sh (as root) to install cloud-init, nginx and shellcheck";
+
+/** The absolute path of a validator, or an error naming the install script. */
+export function requireTool(name: string): string {
+    const dirs = [...(process.env.PATH ?? "").split(path.delimiter), "/usr/sbin", "/usr/bin", "/sbin"];
+    for (const dir of dirs) {
+        const candidate = path.join(dir, name);
+        try {
+            fs.accessSync(candidate, fs.constants.X_OK);
+            return candidate;
+        } catch {
+            // keep looking
+        }
+    }
+    throw new Error(`${name} is not installed: ${INSTALL_HINT}`);
+}
+
+export function run(command: string, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): SpawnSyncReturns<string> {
+    const result = spawnSync(command, args, { encoding: "utf8", input: options.input, env: options.env ?? process.env, cwd: options.cwd, timeout: 60_000 });
+    if (result.error) throw result.error;
+    return result;
+}
+
+export function tempDir(prefix: string): string {
+    return fs.mkdtempSync(path.join(os.tmpdir(), `webtier-${prefix}-`));
+}
+
+/** `cloud-init schema --config-file`: exit status and output. */
+export function cloudInitSchema(userData: string): { ok: boolean; output: string } {
+    const cloudInit = requireTool("cloud-init");
+    const dir = tempDir("cloud-init");
+    const file = path.join(dir, "user-data.yaml");
+    fs.writeFileSync(file, userData);
+    const result = run(cloudInit, ["schema", "--config-file", file]);
+    fs.rmSync(dir, { recursive: true, force: true });
+    return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
+}
+
+/** The top-level keys the installed cloud-init's schema defines (it does not reject unknown ones itself). */
+export function cloudInitTopLevelKeys(): string[] {
+    // cloud-init's own interpreter (its shebang), which is the Python that has its modules.
+    const shebang = fs.readFileSync(requireTool("cloud-init"), "utf8").split("\n")[0];
+    const python = shebang.startsWith("#!") ? shebang.slice(2).trim().split(/\s+/)[0] : "/usr/bin/python3";
+    const result = run(python, [
+        "-c",
+        [
+            "import json",
+            "from cloudinit.config.schema import get_schema",
+            "s = get_schema()",
+            "keys = set(s.get('properties', {}))",
+            "for part in s.get('allOf', []):",
+            "    ref = part.get('$ref')",
+            "    d = s['$defs'][ref.split('/')[-1]] if ref else part",
+            "    keys.update(d.get('properties', {}))",
+            "print(json.dumps(sorted(keys)))",
+        ].join("\n"),
+    ]);
+    if (result.status !== 0) throw new Error(`reading cloud-init's schema failed: ${result.stderr}`);
+    return JSON.parse(result.stdout);
+}
+
+/**
+ * `nginx -t` on a minimal main nginx.conf that includes the generated site, with every path
+ * (pid, logs, temp folders) inside a temp prefix, and the distribution's fastcgi_params beside it
+ * (the site includes it by relative name, as on the servers).
+ */
+export function nginxTest(site: string): { ok: boolean; output: string } {
+    const nginx = requireTool("nginx");
+    const dir = tempDir("nginx");
+    try {
+        fs.writeFileSync(path.join(dir, "site.conf"), site);
+        fs.copyFileSync("/etc/nginx/fastcgi_params", path.join(dir, "fastcgi_params"));
+        fs.writeFileSync(path.join(dir, "nginx.conf"), minimalNginxConf(dir, "include site.conf;"));
+        const result = run(nginx, ["-t", "-q", "-p", `${dir}/`, "-c", path.join(dir, "nginx.conf"), "-e", path.join(dir, "error.log")]);
+        return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+export function minimalNginxConf(dir: string, body: string): string {
+    return `pid ${dir}/nginx.pid;
+error_log ${dir}/error.log;
+daemon off;
+master_process off;
+events { worker_connections 64; }
+http {
+    access_log ${dir}/access.log;
+    client_body_temp_path ${dir}/body;
+    fastcgi_temp_path ${dir}/fastcgi;
+    proxy_temp_path ${dir}/proxy;
+    uwsgi_temp_path ${dir}/uwsgi;
+    scgi_temp_path ${dir}/scgi;
+    ${body}
+}
+`;
+}
+
+/** shellcheck on a script's text: exit status and findings. */
+export function shellcheck(script: string): { ok: boolean; output: string } {
+    const result = run(requireTool("shellcheck"), ["--shell=bash", "-"], { input: script });
+    return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
+}
