@@ -1,0 +1,44 @@
+/**
+ * Every webtier policy, without constructing the pack: tests and the offline check import
+ * this list; `policies/index.ts` hands it to `new PolicyPack` (which starts a gRPC server).
+ */
+import type { Policies } from "@pulumi/policy";
+import { cacheNotPublic } from "./cache-not-public";
+import { databaseNotPublic } from "./database-not-public";
+import { healthChecks } from "./health-checks";
+import { port80OnlyFromBalancer } from "./port-80-only-from-balancer";
+import { privateVersionedStorage } from "./private-versioned-storage";
+import { reliability } from "./reliability";
+import { sshAllowlist } from "./ssh-allowlist";
+import { sshBroadRange } from "./ssh-broad-range";
+import { storageNotPublic } from "./storage-not-public";
+import { tlsAtBalancer } from "./tls-at-balancer";
+
+export {
+    cacheNotPublic,
+    databaseNotPublic,
+    healthChecks,
+    port80OnlyFromBalancer,
+    privateVersionedStorage,
+    reliability,
+    sshAllowlist,
+    sshBroadRange,
+    storageNotPublic,
+    tlsAtBalancer,
+};
+
+export const policies: Policies = [
+    sshAllowlist,
+    sshBroadRange,
+    port80OnlyFromBalancer,
+    databaseNotPublic,
+    cacheNotPublic,
+    tlsAtBalancer,
+    healthChecks,
+    storageNotPublic,
+    privateVersionedStorage,
+    reliability,
+];
+
+/** The pack's name, as `pulumi preview --policy-pack` reports it. */
+export const PACK_NAME = "webtier";

@@ -1,0 +1,85 @@
+/**
+ * Every bucket is private, versioned and encrypted. S3 spreads these over separate resources
+ * (BucketPublicAccessBlock, BucketVersioning, BucketServerSideEncryptionConfiguration), so
+ * this is a stack rule: it follows each of them to its bucket and reports the bucket that
+ * lacks one. Spaces: versioning on the bucket itself. (The values inside those resources,
+ * and ACLs, are checked by webtier-storage-not-public.)
+ */
+import type { StackValidationPolicy } from "@pulumi/policy";
+import { Finding } from "../lib/data-access";
+import { AWS, DO, StackGraph } from "../lib/graph";
+import { Res, UNKNOWN, describe, fromStackResources, isUnknown, listOf } from "../lib/values";
+
+const PUBLIC_ACCESS_BLOCKS = ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"];
+const VERSIONINGS = ["aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketVersioningV2:BucketVersioningV2"];
+const ENCRYPTIONS = [
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+];
+
+/** true, false, or unknown: is versioning enabled by the inline block or one of `configs`? */
+function versioned(bucket: Res, configs: Res[]): boolean | typeof UNKNOWN {
+    const inline = bucket.props.versioning;
+    if (inline && !isUnknown(inline) && inline.enabled === true) return true;
+    let unknown = isUnknown(inline) || (inline && isUnknown(inline.enabled));
+    for (const config of configs) {
+        const status = config.props.versioningConfiguration === UNKNOWN ? UNKNOWN : config.props.versioningConfiguration?.status;
+        if (status === "Enabled") return true;
+        if (isUnknown(status)) unknown = true;
+    }
+    return unknown ? UNKNOWN : false;
+}
+
+function encrypted(bucket: Res, configs: Res[]): boolean | typeof UNKNOWN {
+    const inline = bucket.props.serverSideEncryptionConfiguration;
+    if (isUnknown(inline)) return UNKNOWN;
+    if (inline && (inline.rule || listOf(inline.rules).length > 0)) return true;
+    for (const config of configs) {
+        if (isUnknown(config.props.rules)) return UNKNOWN;
+        if (listOf(config.props.rules).length > 0) return true;
+    }
+    return false;
+}
+
+function awsFindings(graph: StackGraph): Finding[] {
+    const findings: Finding[] = [];
+    for (const bucket of graph.ofType(AWS.buckets)) {
+        const name = describe(bucket);
+        if (graph.referrers(PUBLIC_ACCESS_BLOCKS, "bucket", bucket).length === 0) {
+            findings.push({ urn: bucket.urn, message: `${name} has no BucketPublicAccessBlock. Add an aws.s3.BucketPublicAccessBlock for it with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all true.` });
+        }
+        const isVersioned = versioned(bucket, graph.referrers(VERSIONINGS, "bucket", bucket));
+        if (isVersioned !== true) {
+            const why = isVersioned === UNKNOWN ? "has versioning unknown during preview" : "is not versioned";
+            findings.push({ urn: bucket.urn, message: `${name} ${why}, so an overwritten or deleted upload cannot be recovered. Add an aws.s3.BucketVersioning for it with versioningConfiguration.status "Enabled".` });
+        }
+        const isEncrypted = encrypted(bucket, graph.referrers(ENCRYPTIONS, "bucket", bucket));
+        if (isEncrypted !== true) {
+            const why = isEncrypted === UNKNOWN ? "has an encryption configuration unknown during preview" : "has no server-side encryption configuration";
+            findings.push({ urn: bucket.urn, message: `${name} ${why}. Add an aws.s3.BucketServerSideEncryptionConfiguration for it (sseAlgorithm "AES256" or "aws:kms").` });
+        }
+    }
+    return findings;
+}
+
+function digitalOceanFindings(graph: StackGraph): Finding[] {
+    const findings: Finding[] = [];
+    for (const bucket of graph.ofType(DO.spacesBuckets)) {
+        const isVersioned = versioned(bucket, []);
+        if (isVersioned !== true) {
+            const why = isVersioned === UNKNOWN ? "has versioning unknown during preview" : "is not versioned";
+            findings.push({ urn: bucket.urn, message: `${describe(bucket)} ${why}, so an overwritten or deleted upload cannot be recovered. Set versioning: { enabled: true }.` });
+        }
+    }
+    return findings;
+}
+
+export const privateVersionedStorage: StackValidationPolicy = {
+    name: "webtier-private-versioned-storage",
+    description: "Every S3 bucket has a public access block, versioning and server-side encryption; every Spaces bucket is versioned.",
+    enforcementLevel: "mandatory",
+    validateStack: (args, reportViolation) => {
+        const graph = new StackGraph(fromStackResources(args.resources));
+        for (const finding of [...awsFindings(graph), ...digitalOceanFindings(graph)]) reportViolation(finding.message, finding.urn);
+    },
+};

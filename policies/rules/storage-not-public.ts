@@ -1,0 +1,85 @@
+/**
+ * Uploads are private: no public canned ACL or public grant on an S3 bucket (inline or a
+ * separate BucketAcl), every public access block switch on, no bucket policy allowing
+ * everyone without a condition; Spaces buckets private. Remediates what has one safe fix:
+ * a public canned ACL becomes "private" and public access block switches become true (when
+ * the policy's enforcement level is set to "remediate").
+ */
+import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+import { PUBLIC_ACCESS_BLOCK_FLAGS, cannedAclIsPublic, grantsArePublic, policyIsPublic } from "../lib/storage";
+import { Res, UNKNOWN, describe, fromResourceArgs, plain } from "../lib/values";
+
+const TYPES = {
+    buckets: ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
+    acls: ["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2"],
+    policies: ["aws:s3/bucketPolicy:BucketPolicy", "digitalocean:index/spacesBucketPolicy:SpacesBucketPolicy"],
+    publicAccessBlock: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+    spaces: "digitalocean:index/spacesBucket:SpacesBucket",
+};
+
+/** Every way this resource makes stored files public, as messages. */
+export function storageExposure(res: Res): string[] {
+    const problems: string[] = [];
+    const name = describe(res);
+    const acl = (value: unknown, key: string) => {
+        const isPublic = cannedAclIsPublic(value);
+        if (isPublic === true) problems.push(`${name} sets ${key} "${value}", which makes files public. Set ${key} to "private" and serve files through signed URLs or the CDN.`);
+        if (isPublic === UNKNOWN) problems.push(`${name} has ${key} unknown during preview, so it cannot be proven private. Set ${key} to the literal "private".`);
+    };
+    const grants = (value: unknown, key: string) => {
+        const isPublic = grantsArePublic(value);
+        if (isPublic === true) problems.push(`${name} grants access to all users in ${key}. Remove the AllUsers / AuthenticatedUsers grant.`);
+        if (isPublic === UNKNOWN) problems.push(`${name} has ${key} unknown during preview, so it cannot be proven private. Use literal grants.`);
+    };
+    const policy = (value: unknown, key: string) => {
+        const isPublic = policyIsPublic(value);
+        if (isPublic === true) problems.push(`${name} allows Principal "*" without a condition in ${key}. Grant access to specific principals (for example the CloudFront distribution, with an AWS:SourceArn condition).`);
+        if (isPublic === UNKNOWN) problems.push(`${name} has a ${key} that is unknown during preview (or not valid JSON), so it cannot be proven private. Build the document as an object so its principals are known before deployment.`);
+    };
+    const p = res.props;
+    if (TYPES.buckets.includes(res.type)) {
+        acl(p.acl, "acl");
+        grants(p.grants, "grants");
+        policy(p.policy, "policy");
+    } else if (TYPES.acls.includes(res.type)) {
+        acl(p.acl, "acl");
+        grants(p.accessControlPolicy === UNKNOWN ? UNKNOWN : p.accessControlPolicy?.grants, "accessControlPolicy.grants");
+    } else if (TYPES.policies.includes(res.type)) {
+        policy(p.policy, "policy");
+    } else if (res.type === TYPES.publicAccessBlock) {
+        for (const flag of PUBLIC_ACCESS_BLOCK_FLAGS) {
+            const value = p[flag];
+            if (value === true) continue;
+            const why = value === UNKNOWN ? "is unknown during preview" : value === undefined ? "is not set (the default is false)" : "is false";
+            problems.push(`${name}: ${flag} ${why}. Set all four of ${PUBLIC_ACCESS_BLOCK_FLAGS.join(", ")} to true.`);
+        }
+    } else if (res.type === TYPES.spaces) {
+        acl(p.acl, "acl");
+    }
+    return problems;
+}
+
+/** The safe fixes: public canned ACLs to "private", public access block switches to true. */
+function remediation(args: ResourceValidationArgs): Record<string, any> | undefined {
+    const current = plain(args.props) as Record<string, any>;
+    const isAclType = [...TYPES.buckets, ...TYPES.acls, TYPES.spaces].includes(args.type);
+    if (isAclType && cannedAclIsPublic(current.acl) === true) {
+        args.props.acl = "private";
+        return args.props;
+    }
+    if (args.type === TYPES.publicAccessBlock && PUBLIC_ACCESS_BLOCK_FLAGS.some((flag) => current[flag] !== true)) {
+        for (const flag of PUBLIC_ACCESS_BLOCK_FLAGS) args.props[flag] = true;
+        return args.props;
+    }
+    return undefined;
+}
+
+export const storageNotPublic: ResourceValidationPolicy = {
+    name: "webtier-storage-not-public",
+    description: "Uploads stay private: no public ACL, grant or bucket policy on S3, every public access block switch on, Spaces buckets private. With enforcement level \"remediate\", public canned ACLs become private and public access block switches become true.",
+    enforcementLevel: "mandatory",
+    validateResource: (args, reportViolation) => {
+        for (const problem of storageExposure(fromResourceArgs(args))) reportViolation(problem);
+    },
+    remediateResource: (args) => remediation(args),
+};
