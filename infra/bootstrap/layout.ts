@@ -18,14 +18,13 @@ export const CURRENT_LINK = `${APP_ROOT}/current`;
 export const SHARED_DIR = `${APP_ROOT}/shared`;
 export const SHARED_ENV = `${SHARED_DIR}/.env`;
 export const SHARED_STORAGE = `${SHARED_DIR}/storage`;
-/** The live release's front controller: its presence means "a release is live". */
-export const LIVE_FRONT_CONTROLLER = `${CURRENT_LINK}/public/index.php`;
 /**
  * Present from boot until the first release succeeds on a server whose bootstrap deploys the
  * app itself (`app.repository` set): the health check answers 503 meanwhile, so a replacement
  * server only enters the balancer once it serves the app.
  */
-export const RELEASE_PENDING_MARKER = `${APP_ROOT}/.first-release-pending`;
+export const RELEASE_PENDING_MARKER_NAME = ".first-release-pending";
+export const RELEASE_PENDING_MARKER = `${APP_ROOT}/${RELEASE_PENDING_MARKER_NAME}`;
 
 /** Settings shared by the bootstrap and release scripts (shell syntax, sourced by both). */
 export const RELEASE_CONFIG = "/etc/webtier/release.env";

@@ -3,7 +3,7 @@
  * app's FPM socket, the client's address and scheme taken from the balancer's headers only.
  */
 import { parseCidr } from "../../policies/lib/cidr";
-import { CURRENT_LINK, LIVE_FRONT_CONTROLLER, RELEASE_PENDING_MARKER, fpmSocket } from "./layout";
+import { APP_ROOT, RELEASE_PENDING_MARKER_NAME, fpmSocket } from "./layout";
 
 export interface NginxSiteOptions {
     /**
@@ -18,6 +18,12 @@ export interface NginxSiteOptions {
     phpVersion: string;
     /** Largest request body (uploads go to S3/Spaces directly or through the app). Default "64m". */
     clientMaxBodySize?: string;
+    /** The app's folder (releases/, current, shared/). Default /var/www/app; tests run the site elsewhere. */
+    appRoot?: string;
+    /** The port the balancer targets. Default 80, the only one the network rules open. */
+    port?: number;
+    /** The PHP-FPM socket. Default: the webtier pool's socket for `phpVersion`. */
+    fastcgiSocket?: string;
 }
 
 /** Health paths nginx can match literally; anything else is refused with the fix. */
@@ -46,7 +52,10 @@ export function renderNginxSite(options: NginxSiteOptions): string {
         );
     }
     const health = options.healthCheckPath;
-    const socket = fpmSocket(options.phpVersion);
+    const socket = options.fastcgiSocket ?? fpmSocket(options.phpVersion);
+    const appRoot = options.appRoot ?? APP_ROOT;
+    const current = `${appRoot}/current`;
+    const port = options.port ?? 80;
     return `# webtier: the Laravel app behind the load balancer. Managed by cloud-init; edits are lost
 # when the server is replaced.
 
@@ -74,11 +83,11 @@ map \$webtier_https \$webtier_scheme {
 
 server {
     # HTTP only: TLS ends at the balancer, and only the balancer can reach this port.
-    listen 80 default_server;
+    listen ${port} default_server;
     server_name _;
     server_tokens off;
 
-    root ${CURRENT_LINK}/public;
+    root ${current}/public;
     index index.php;
     charset utf-8;
     client_max_body_size ${options.clientMaxBodySize ?? "64m"};
@@ -94,10 +103,10 @@ server {
 
     location = ${health} {
         access_log off;
-        if (-f ${LIVE_FRONT_CONTROLLER}) {
+        if (-f ${current}/public/index.php) {
             rewrite ^ /index.php last;
         }
-        if (-f ${RELEASE_PENDING_MARKER}) {
+        if (-f ${appRoot}/${RELEASE_PENDING_MARKER_NAME}) {
             return 503;
         }
         default_type text/plain;
