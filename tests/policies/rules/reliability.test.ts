@@ -1,0 +1,64 @@
+import { reliability } from "../../../policies/rules/reliability";
+import { UNKNOWN_NUMBER, UNKNOWN_STRING, assertNone, assertViolation, validateStack } from "../helpers";
+import { awsTier, doTier, pick, without } from "../fixtures";
+
+describe("webtier-reliability on AWS", () => {
+    it("accepts two servers in two zones and a Multi-AZ, backed-up, protected database", async () => {
+        assertNone(await validateStack(reliability, awsTier()));
+    });
+
+    it("flags a single server behind the balancer, unless minServers is 1", async () => {
+        const stack = without(without(awsTier(), "web-1-tg"), "web-1");
+        assertViolation(await validateStack(reliability, stack), "Only 1 server", "at least 2");
+        assertNone(await validateStack(reliability, stack, { minServers: 1 }));
+    });
+
+    it("flags servers all in one zone", async () => {
+        const stack = awsTier();
+        pick(stack, "private-b").props.availabilityZone = "eu-west-1a";
+        assertViolation(await validateStack(reliability, stack), "eu-west-1a", "two zones");
+    });
+
+    it("does not prove two zones from zones unknown during preview", async () => {
+        const stack = awsTier();
+        pick(stack, "web-0").props.availabilityZone = UNKNOWN_STRING;
+        pick(stack, "private-a").props.availabilityZone = UNKNOWN_STRING;
+        assertViolation(await validateStack(reliability, stack), "unknown during preview");
+    });
+
+    it("reads absent multiAz, backupRetentionPeriod and deletionProtection as off", async () => {
+        const stack = awsTier();
+        const db = pick(stack, "db");
+        delete db.props.multiAz;
+        delete db.props.backupRetentionPeriod;
+        delete db.props.deletionProtection;
+        const v = await validateStack(reliability, stack);
+        assertViolation(v, "not Multi-AZ");
+        assertViolation(v, "absent means 0");
+        assertViolation(v, "deletion protection");
+    });
+
+    it("does not pass a backup retention unknown during preview", async () => {
+        const stack = awsTier();
+        pick(stack, "db").props.backupRetentionPeriod = UNKNOWN_NUMBER;
+        assertViolation(await validateStack(reliability, stack), "unknown number of");
+    });
+});
+
+describe("webtier-reliability on DigitalOcean", () => {
+    it("accepts two tagged droplets behind the balancer and a database with a standby", async () => {
+        assertNone(await validateStack(reliability, doTier()));
+    });
+
+    it("flags one droplet behind the balancer", async () => {
+        assertViolation(await validateStack(reliability, without(doTier(), "web-1")), "1 droplet(s)", "at least 2");
+    });
+
+    it("flags a database without a standby node, and one whose node count is unknown", async () => {
+        const stack = doTier();
+        pick(stack, "db").props.nodeCount = 1;
+        assertViolation(await validateStack(reliability, stack), "database cluster \"db\"", "nodeCount to 2");
+        pick(stack, "db").props.nodeCount = UNKNOWN_NUMBER;
+        assertViolation(await validateStack(reliability, stack), "unknown number of");
+    });
+});

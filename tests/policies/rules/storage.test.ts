@@ -1,0 +1,124 @@
+import * as assert from "assert";
+import { privateVersionedStorage } from "../../../policies/rules/private-versioned-storage";
+import { storageNotPublic } from "../../../policies/rules/storage-not-public";
+import { FakeResource, UNKNOWN_STRING, assertNone, assertViolation, remediate, validateResource, validateStack } from "../helpers";
+import { T, doTier, pick, without } from "../fixtures";
+
+const BUCKET = "aws:s3/bucket:Bucket";
+const ACL = "aws:s3/bucketAclV2:BucketAclV2";
+const POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+const PAB = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
+const SPACES = "digitalocean:index/spacesBucket:SpacesBucket";
+const ALL_BLOCKED = { bucket: "uploads-1", blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true };
+
+function s3Stack(): FakeResource[] {
+    return [
+        { type: T.bucket, name: "uploads", props: { id: "uploads-1", bucket: "uploads-1", arn: "arn:aws:s3:::uploads-1" } },
+        { type: T.pab, name: "uploads-pab", props: { ...ALL_BLOCKED }, deps: { bucket: ["uploads"] } },
+        { type: T.versioning, name: "uploads-versioning", props: { bucket: "uploads-1", versioningConfiguration: { status: "Enabled" } }, deps: { bucket: ["uploads"] } },
+        { type: T.sse, name: "uploads-sse", props: { bucket: "uploads-1", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] }, deps: { bucket: ["uploads"] } },
+    ];
+}
+
+describe("webtier-storage-not-public on AWS", () => {
+    it("accepts a private bucket and a fully closed public access block", async () => {
+        assertNone(await validateResource(storageNotPublic, BUCKET, { bucket: "uploads-1" }));
+        assertNone(await validateResource(storageNotPublic, PAB, ALL_BLOCKED));
+    });
+
+    it("refuses public canned ACLs inline and on a BucketAcl, and remediates them to private", async () => {
+        assertViolation(await validateResource(storageNotPublic, BUCKET, { acl: "public-read" }), "acl \"public-read\"", "\"private\"");
+        assertViolation(await validateResource(storageNotPublic, ACL, { bucket: "uploads-1", acl: "public-read-write" }), "public-read-write");
+        assert.strictEqual((await remediate(storageNotPublic, BUCKET, { acl: "public-read", bucket: "b" }))?.acl, "private");
+        assert.strictEqual(await remediate(storageNotPublic, BUCKET, { acl: "private" }), undefined);
+    });
+
+    it("refuses a grant to AllUsers in a BucketAcl access control policy", async () => {
+        const v = await validateResource(storageNotPublic, ACL, { bucket: "b", accessControlPolicy: { grants: [{ grantee: { type: "Group", uri: "http://acs.amazonaws.com/groups/global/AllUsers" }, permission: "READ" }], owner: { id: "o" } } });
+        assertViolation(v, "all users");
+    });
+
+    it("refuses a bucket policy allowing Principal * without a condition, and accepts one with a condition", async () => {
+        const open = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }] });
+        assertViolation(await validateResource(storageNotPublic, POLICY, { bucket: "b", policy: open }), "Principal \"*\"");
+        const cdn = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "cloudfront.amazonaws.com" }, Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*", Condition: { StringEquals: { "AWS:SourceArn": "arn:cf" } } }] };
+        assertNone(await validateResource(storageNotPublic, POLICY, { bucket: "b", policy: cdn }));
+        const awsStar = { Statement: [{ Effect: "Allow", Principal: { AWS: ["*"] }, Action: "s3:*" }] };
+        assertViolation(await validateResource(storageNotPublic, POLICY, { bucket: "b", policy: awsStar }), "Principal");
+    });
+
+    it("reads absent public access block switches as false, and remediates them to true", async () => {
+        const v = await validateResource(storageNotPublic, PAB, { bucket: "b", blockPublicAcls: true });
+        assertViolation(v, "blockPublicPolicy", "not set (the default is false)");
+        const fixed = await remediate(storageNotPublic, PAB, { bucket: "b", blockPublicAcls: true });
+        assert.deepStrictEqual(fixed, { bucket: "b", blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
+    });
+
+    it("does not pass an ACL or a policy unknown during preview", async () => {
+        assertViolation(await validateResource(storageNotPublic, BUCKET, { acl: UNKNOWN_STRING }), "unknown during preview");
+        assertViolation(await validateResource(storageNotPublic, POLICY, { bucket: "b", policy: UNKNOWN_STRING }), "cannot be proven private");
+        assertNone(await validateResource(storageNotPublic, POLICY, { bucket: "b", policy: { Statement: [{ Effect: "Allow", Principal: { Service: "cloudfront.amazonaws.com" }, Action: "s3:GetObject", Resource: UNKNOWN_STRING, Condition: { StringEquals: { "AWS:SourceArn": UNKNOWN_STRING } } }] } }));
+    });
+});
+
+describe("webtier-storage-not-public on DigitalOcean", () => {
+    it("accepts a private Spaces bucket, and an absent acl (the default, private)", async () => {
+        assertNone(await validateResource(storageNotPublic, SPACES, { name: "u", acl: "private" }));
+        assertNone(await validateResource(storageNotPublic, SPACES, { name: "u" }));
+    });
+
+    it("refuses a public-read Spaces bucket and remediates it to private", async () => {
+        assertViolation(await validateResource(storageNotPublic, SPACES, { name: "u", acl: "public-read" }), "Spaces bucket", "public-read");
+        assert.strictEqual((await remediate(storageNotPublic, SPACES, { name: "u", acl: "public-read" }))?.acl, "private");
+    });
+
+    it("does not pass a Spaces acl unknown during preview", async () => {
+        assertViolation(await validateResource(storageNotPublic, SPACES, { name: "u", acl: UNKNOWN_STRING }), "unknown during preview");
+    });
+});
+
+describe("webtier-private-versioned-storage on AWS", () => {
+    it("accepts a bucket with a public access block, versioning and encryption as separate resources", async () => {
+        assertNone(await validateStack(privateVersionedStorage, s3Stack()));
+    });
+
+    it("accepts the inline (legacy) versioning and encryption blocks", async () => {
+        const stack = without(without(s3Stack(), "uploads-versioning"), "uploads-sse");
+        Object.assign(pick(stack, "uploads").props, { versioning: { enabled: true }, serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } } } });
+        assertNone(await validateStack(privateVersionedStorage, stack));
+    });
+
+    it("refuses a bucket with no public access block, no versioning and no encryption", async () => {
+        const v = await validateStack(privateVersionedStorage, [{ type: T.bucket, name: "bare", props: { id: "bare-1", bucket: "bare-1" } }]);
+        assertViolation(v, "S3 bucket \"bare\"", "no BucketPublicAccessBlock");
+        assertViolation(v, "S3 bucket \"bare\"", "not versioned", "BucketVersioning");
+        assertViolation(v, "S3 bucket \"bare\"", "no server-side encryption");
+    });
+
+    it("refuses suspended versioning", async () => {
+        const stack = s3Stack();
+        pick(stack, "uploads-versioning").props.versioningConfiguration.status = "Suspended";
+        assertViolation(await validateStack(privateVersionedStorage, stack), "not versioned");
+    });
+
+    it("follows property dependencies when the bucket name is unknown during preview", async () => {
+        const stack = s3Stack();
+        pick(stack, "uploads").props = { id: UNKNOWN_STRING, bucket: UNKNOWN_STRING };
+        for (const name of ["uploads-pab", "uploads-versioning", "uploads-sse"]) pick(stack, name).props.bucket = UNKNOWN_STRING;
+        assertNone(await validateStack(privateVersionedStorage, stack));
+        pick(stack, "uploads-versioning").props.versioningConfiguration = { status: UNKNOWN_STRING };
+        assertViolation(await validateStack(privateVersionedStorage, stack), "versioning unknown during preview");
+    });
+});
+
+describe("webtier-private-versioned-storage on DigitalOcean", () => {
+    it("accepts a versioned Spaces bucket", async () => {
+        assertNone(await validateStack(privateVersionedStorage, doTier()));
+    });
+
+    it("refuses a Spaces bucket without versioning (absent means off)", async () => {
+        const stack = doTier();
+        delete pick(stack, "uploads").props.versioning;
+        assertViolation(await validateStack(privateVersionedStorage, stack), "Spaces bucket \"uploads\"", "versioning: { enabled: true }");
+    });
+});
