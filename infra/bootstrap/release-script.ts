@@ -114,7 +114,10 @@ on_error() {
         exit "$KEPT_PREVIOUS"
     fi
     if [ -n "$previous" ]; then
-        if switch_to "$previous" && "$systemctl" reload "$PHP_FPM_SERVICE"; then
+        if switch_to "$previous"; then
+            # nginx passes resolved paths, so PHP-FPM serves the previous release's files again
+            # even if this reload fails; the reload only drops the new release's opcache entries.
+            "$systemctl" reload "$PHP_FPM_SERVICE" || log "reloading $PHP_FPM_SERVICE failed as well"
             rm -rf -- "$release"
             log "FAILED (exit $status) after switching; switched back to $previous"
             exit "$KEPT_PREVIOUS"
