@@ -109,7 +109,7 @@ export interface BalancerInfo {
     /** The URL users reach the app at. */
     url: pulumi.Output<string>;
     /** The balancer's ARN (AWS) or id (DigitalOcean), for tools that drive it (the rolling deploy). */
-    id?: pulumi.Output<string>;
+    id: pulumi.Output<string>;
     /** AWS only: the target group the servers are registered in. */
     targetGroupArn?: pulumi.Output<string>;
 }

@@ -1,3 +1,4 @@
+import { MODERN_TLS_POLICIES } from "../../policies/lib/config";
 import { isVeryBroadPublic, isWorldOpen, parseCidr, Cidr, cidrContains } from "../../policies/lib/cidr";
 import { EXAMPLE_REGION, REGIONS } from "./regions";
 import {
@@ -36,15 +37,11 @@ const KNOWN_KEYS = [
     "protectData", "servers", "database", "cache", "storage", "queue", "app", "appKey",
 ] as const;
 
-/** TLS policies an HTTPS listener may use: TLS 1.2 minimum, forward secrecy only. */
-export const MODERN_TLS_POLICIES = [
-    "ELBSecurityPolicy-TLS13-1-2-2021-06",
-    "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
-    "ELBSecurityPolicy-TLS13-1-3-2021-06",
-    "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04",
-    "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04",
-    "ELBSecurityPolicy-FS-1-2-Res-2020-10",
-];
+/**
+ * TLS policies an HTTPS listener may use: the policy pack's list, so that config validation
+ * and the pack agree (TLS 1.2 minimum, forward secrecy only).
+ */
+export { MODERN_TLS_POLICIES };
 
 const DEFAULTS_BY_ENVIRONMENT: Record<Environment, { highAvailability: boolean; deletionProtection: boolean; backupRetentionDays: number }> = {
     dev: { highAvailability: false, deletionProtection: false, backupRetentionDays: 1 },

@@ -138,6 +138,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
             address: this.balancer.ip,
             https,
             url: https ? pulumi.output(`https://${args.domain}`) : pulumi.interpolate`http://${this.balancer.ip}`,
+            id: this.balancer.id,
         };
         this.registerOutputs({ address: this.info.address, url: this.info.url });
     }
