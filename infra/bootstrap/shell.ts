@@ -15,7 +15,8 @@ export function shellAssignments(values: Record<string, string | number>): strin
 }
 
 /**
- * Drops whole-line `#` comments (keeping a `#!` first line and `# shellcheck` directives): the
+ * Drops whole-line `#` comments (keeping a `#!` first line and `# shellcheck` directives) and the
+ * blank lines a stripped header leaves at the top: the
  * comments explain the files here, in the source, while the user data that carries the files
  * must stay under EC2's 16 KB limit.
  */
@@ -23,5 +24,6 @@ export function stripComments(text: string): string {
     return text
         .split("\n")
         .filter((line, index) => !/^\s*#/.test(line) || (index === 0 && line.startsWith("#!")) || /^\s*# shellcheck /.test(line))
-        .join("\n");
+        .join("\n")
+        .replace(/^\n+/, "");
 }

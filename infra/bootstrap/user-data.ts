@@ -6,6 +6,18 @@ import { renderLaravelEnv } from "./laravel-env";
 import { renderNginxSite } from "./nginx";
 
 /**
+ * What a fresh Ubuntu 24.04 server becomes (the pieces live in this folder):
+ * - nginx on port 80 only (TLS ends at the balancer), client address and scheme from the
+ *   balancer's headers only when they come from the VPC (nginx.ts);
+ * - PHP-FPM `app.phpVersion` (8.3 from Ubuntu, others from ppa:ondrej/php) in a pool running as
+ *   the deploy user (php.ts); composer, git, unattended-upgrades;
+ * - /var/www/app/{releases,current,shared} with the .env from the stack's endpoints (0640
+ *   root:deploy) and the database CA (layout.ts, laravel-env.ts);
+ * - queue workers and the every-minute scheduler under systemd (systemd.ts: why every server
+ *   runs the scheduler and where its locks live);
+ * - /usr/local/bin/webtier-release for the rolling deploy (release-script.ts), and a first
+ *   release of `app.branch` at boot when `app.repository` is set (bootstrap-script.ts).
+ *
  * One server's cloud-init user data, as a secret Output (it carries the .env). The config-only
  * parts are checked here, before any resource is registered, so a health path nginx cannot
  * match fails `pulumi preview` with the key's name rather than inside an apply.
