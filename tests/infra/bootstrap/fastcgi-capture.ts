@@ -5,7 +5,8 @@
  */
 import * as net from "net";
 
-const BEGIN_REQUEST = 1, END_REQUEST = 3, PARAMS = 4, STDIN = 5, STDOUT = 6;
+// Record types (the FastCGI spec); BEGIN_REQUEST (1) carries nothing this responder needs.
+const END_REQUEST = 3, PARAMS = 4, STDIN = 5, STDOUT = 6;
 
 function record(type: number, requestId: number, content: Buffer): Buffer {
     const header = Buffer.alloc(8);
@@ -61,7 +62,6 @@ export function startFastcgiCapture(socketPath: string): Promise<net.Server> {
                     const end = Buffer.alloc(8);
                     socket.end(Buffer.concat([record(STDOUT, requestId, response), record(STDOUT, requestId, Buffer.alloc(0)), record(END_REQUEST, requestId, end)]));
                 }
-                void BEGIN_REQUEST;
             }
         });
         socket.on("error", () => undefined);
