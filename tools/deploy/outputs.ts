@@ -21,6 +21,11 @@ export interface DeployTarget {
         id?: string;
         /** AWS: the app target group's ARN. Optional; without it it is looked up from the balancer. */
         targetGroupArn?: string;
+        /**
+         * DigitalOcean: the in-rotation tag the balancer selects droplets by; taking a droplet
+         * out removes it. Optional: outputs of older stacks lack it (their balancer lists ids).
+         */
+        memberTag?: string;
     };
     servers: ServerOutput[];
 }
@@ -79,6 +84,7 @@ export function parseDeployTarget(raw: unknown, source: string): DeployTarget {
         loadBalancer.address = requireString(problems, "loadBalancer.address", lb.address);
         loadBalancer.id = optionalString(problems, "loadBalancer.id", lb.id);
         loadBalancer.targetGroupArn = optionalString(problems, "loadBalancer.targetGroupArn", lb.targetGroupArn);
+        loadBalancer.memberTag = optionalString(problems, "loadBalancer.memberTag", lb.memberTag);
     }
 
     const servers: ServerOutput[] = [];

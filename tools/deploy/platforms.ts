@@ -40,6 +40,7 @@ export const createPlatform: PlatformFactory = (target, args, env, clock) => {
                     api: new DigitalOceanApi(env.DIGITALOCEAN_TOKEN ?? ""),
                     address: target.loadBalancer.address,
                     loadBalancerId: target.loadBalancer.id,
+                    memberTag: target.loadBalancer.memberTag,
                     servers: target.servers,
                     clock,
                     pollIntervalMs: args.pollIntervalMs,

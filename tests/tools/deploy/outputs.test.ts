@@ -14,6 +14,13 @@ describe("deploy outputs", () => {
         assert.strictEqual(target.servers[0].publicIp, "203.0.113.5");
     });
 
+    it("reads the DigitalOcean in-rotation tag when the outputs carry it, and refuses an empty one", () => {
+        const balancer = { address: "192.0.2.10", url: "https://app.example.com", https: true, memberTag: "prod-lb" };
+        assert.strictEqual(parseDeployTarget(validOutputs({ loadBalancer: balancer }), "x").loadBalancer.memberTag, "prod-lb");
+        assert.strictEqual(parseDeployTarget(validOutputs(), "x").loadBalancer.memberTag, undefined, "older outputs have none");
+        assert.throws(() => parseDeployTarget(validOutputs({ loadBalancer: { ...balancer, memberTag: "" } }), "x"), /loadBalancer\.memberTag: expected a non-empty string/);
+    });
+
     it("names every missing or malformed key in one error", () => {
         const raw = validOutputs({ cloud: "gcp", loadBalancer: {}, servers: [{ name: "web-1", id: "i-1", zone: "a" }, "nope"] });
         assert.throws(() => parseDeployTarget(raw, "outputs.json"), (error: Error) => {

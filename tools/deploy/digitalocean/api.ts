@@ -11,6 +11,13 @@ export type Fetch = (url: string, init: { method: string; headers: Record<string
 
 export const DIGITALOCEAN_API = "https://api.digitalocean.com";
 
+/** A request the API refused; `status` lets callers tell "not allowed" (401, 403) from a passing failure. */
+export class DigitalOceanApiError extends DeployError {
+    constructor(message: string, public readonly status: number) {
+        super(message);
+    }
+}
+
 export class DigitalOceanApi {
     constructor(
         private readonly token: string,
@@ -19,13 +26,14 @@ export class DigitalOceanApi {
     ) {
         if (!token) {
             throw new DeployError(
-                "DIGITALOCEAN_TOKEN is not set. Create a token with read and write access to load balancers " +
-                    "(and read access to monitoring) and export it, e.g. `export DIGITALOCEAN_TOKEN=dop_v1_...`.",
+                "DIGITALOCEAN_TOKEN is not set. Create a token that can read load balancers and monitoring and " +
+                    "tag and untag droplets (scopes load_balancer:read, monitoring:read, tag:create, tag:delete) " +
+                    "and export it, e.g. `export DIGITALOCEAN_TOKEN=dop_v1_...`.",
             );
         }
     }
 
-    /** Sends one request; returns the parsed JSON body (undefined for 204) or throws a `DeployError`. */
+    /** Sends one request; returns the parsed JSON body (undefined for 204) or throws a `DigitalOceanApiError`. */
     async request<T = unknown>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
         const headers: Record<string, string> = { Authorization: `Bearer ${this.token}`, Accept: "application/json" };
         if (body !== undefined) headers["Content-Type"] = "application/json";
@@ -43,7 +51,7 @@ export class DigitalOceanApi {
             } catch {
                 // not JSON: keep the raw text
             }
-            throw new DeployError(`DigitalOcean API ${method} ${path} answered ${response.status}: ${message}`);
+            throw new DigitalOceanApiError(`DigitalOcean API ${method} ${path} answered ${response.status}: ${message}`, response.status);
         }
         return (text ? JSON.parse(text) : undefined) as T;
     }

@@ -1,8 +1,12 @@
 /**
- * `BalancerApi` for a DigitalOcean load balancer whose members are listed by droplet id.
- * Out: DELETE /v2/load_balancers/{id}/droplets, then wait until the droplet is no longer
- * listed and a grace period for in-flight requests (DO exposes no draining state). In: POST
- * the same path. Health: see `health.ts`.
+ * `BalancerApi` for a DigitalOcean load balancer. webtier's balancers select their members by
+ * an in-rotation tag (`loadBalancer.memberTag` in the outputs), which only the balancer keys
+ * on: out is DELETE /v2/tags/{tag}/resources for the droplet, in is POST to the same path.
+ * Firewalls and database firewalls trust the app tag, which the droplet keeps throughout.
+ * A balancer that lists droplets by id (one made outside webtier, or before the tag) is
+ * driven through DELETE/POST /v2/load_balancers/{id}/droplets instead. Either way, out waits
+ * until the droplet is no longer listed and a grace period for in-flight requests (DO exposes
+ * no draining state). Health: see `health.ts`.
  */
 import { pollUntil } from "../poll";
 import { BalancerApi, Clock, DeployError, DeployServer, MemberStatus } from "../types";
@@ -24,6 +28,12 @@ export interface DigitalOceanBalancerArgs {
     address: string;
     /** The balancer's UUID (`loadBalancer.id`), when the outputs carry it. */
     loadBalancerId?: string;
+    /**
+     * The in-rotation tag the balancer selects droplets by (`loadBalancer.memberTag`). Default:
+     * none, for outputs of stacks whose balancer lists droplets by id; a balancer that selects by
+     * any other tag (the app tag, say) is then refused.
+     */
+    memberTag?: string;
     /** The stack's servers: droplet ids plus the names and IPs health metrics may label them by. */
     servers: DeployServer[];
     clock: Clock;
@@ -78,13 +88,32 @@ export class DigitalOceanBalancer implements BalancerApi {
         const id = await this.loadBalancerId();
         const body: { load_balancer: LoadBalancerBody } = await this.args.api.request("GET", `/v2/load_balancers/${id}`);
         const lb = body.load_balancer;
-        if (lb.tag) {
+        const memberTag = this.args.memberTag;
+        if (lb.tag && lb.tag !== memberTag) {
             throw new DeployError(
-                `Load balancer ${lb.name ?? id} selects droplets by the tag "${lb.tag}", so single droplets cannot be taken out of it ` +
-                    `(removing the tag could also detach firewall rules). Attach droplets by id (droplet_ids) for rolling deploys.`,
+                `Load balancer ${lb.name ?? id} selects droplets by the tag "${lb.tag}", ` +
+                    (memberTag ? `not by the in-rotation tag "${memberTag}" the stack outputs name` : `and the stack outputs name no in-rotation tag (loadBalancer.memberTag)`) +
+                    `, so single droplets cannot be taken out of it safely (removing "${lb.tag}" could also detach firewall rules that trust it). ` +
+                    `Run \`pulumi up\` with this webtier version, which gives the balancer a tag of its own, or attach droplets by id (droplet_ids).`,
+            );
+        }
+        if (memberTag && !lb.tag) {
+            throw new DeployError(
+                `The stack outputs say droplets join load balancer ${lb.name ?? id} through the tag "${memberTag}", but it lists droplets by id; ` +
+                    `run \`pulumi up\` so the balancer and the outputs agree, then deploy again.`,
             );
         }
         return lb;
+    }
+
+    /** Where membership is changed: the in-rotation tag's resources, or the balancer's droplet list. */
+    private membershipPath(loadBalancerId: string): string {
+        const tag = this.args.memberTag;
+        return tag ? `/v2/tags/${encodeURIComponent(tag)}/resources` : `/v2/load_balancers/${loadBalancerId}/droplets`;
+    }
+
+    private membershipBody(droplet: number): unknown {
+        return this.args.memberTag ? { resources: [{ resource_id: String(droplet), resource_type: "droplet" }] } : { droplet_ids: [droplet] };
     }
 
     private async metrics(): Promise<MetricsResponse> {
@@ -122,7 +151,9 @@ export class DigitalOceanBalancer implements BalancerApi {
         const droplet = dropletId(serverId);
         const id = await this.loadBalancerId();
         const started = this.args.clock.now();
-        await this.args.api.request("DELETE", `/v2/load_balancers/${id}/droplets`, { droplet_ids: [droplet] });
+        // Untag only once the balancer is known to select by that tag (it throws otherwise).
+        if (this.args.memberTag) await this.loadBalancer();
+        await this.args.api.request("DELETE", this.membershipPath(id), this.membershipBody(droplet));
         await pollUntil<true, string>(
             this.args.clock,
             { timeoutMs, intervalMs: this.args.pollIntervalMs ?? 5000 },
@@ -141,7 +172,7 @@ export class DigitalOceanBalancer implements BalancerApi {
 
     async add(serverId: string): Promise<void> {
         const id = await this.loadBalancerId();
-        await this.args.api.request("POST", `/v2/load_balancers/${id}/droplets`, { droplet_ids: [dropletId(serverId)] });
+        await this.args.api.request("POST", this.membershipPath(id), this.membershipBody(dropletId(serverId)));
         this.addedAt.set(serverId, this.args.clock.now());
     }
 }

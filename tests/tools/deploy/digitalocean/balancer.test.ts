@@ -94,10 +94,10 @@ describe("DigitalOcean balancer adapter", () => {
         assert.strictEqual(status.health, "absent");
     });
 
-    it("refuses a balancer that selects droplets by tag", async () => {
+    it("refuses a balancer that selects droplets by a tag when the outputs name no in-rotation tag", async () => {
         const { api } = stubFetch(() => lb([], { tag: "prod-web" }));
         const balancer = new DigitalOceanBalancer({ api, address: "x", loadBalancerId: LB_ID, servers: droplets, clock: new FakeClock() });
-        await assert.rejects(balancer.listMembers(), /selects droplets by the tag "prod-web".*Attach droplets by id/);
+        await assert.rejects(balancer.listMembers(), /selects droplets by the tag "prod-web".*no in-rotation tag \(loadBalancer\.memberTag\).*could also detach firewall rules/);
     });
 
     it("reports API errors with the status and DigitalOcean's message", async () => {
@@ -108,6 +108,69 @@ describe("DigitalOcean balancer adapter", () => {
 
     it("requires DIGITALOCEAN_TOKEN", () => {
         assert.throws(() => new DigitalOceanApi(""), /DIGITALOCEAN_TOKEN is not set/);
+    });
+});
+
+describe("DigitalOcean balancer adapter, balancer selecting by the in-rotation tag", () => {
+    const MEMBER_TAG = "prod-lb";
+    const APP_TAG = "prod-app";
+    const TAG_RESOURCES = `/v2/tags/${MEMBER_TAG}/resources`;
+
+    it("takes a droplet out by removing the in-rotation tag from it, after checking the balancer selects by that tag", async () => {
+        const listed = [[101, 102], [101, 102], [102]];
+        const { api, calls } = stubFetch((method) => {
+            if (method === "DELETE") return { status: 204 };
+            return lb(listed.length > 1 ? listed.shift()! : listed[0], { tag: MEMBER_TAG });
+        });
+        const clock = new FakeClock();
+        const balancer = new DigitalOceanBalancer({ api, address: "192.0.2.10", loadBalancerId: LB_ID, memberTag: MEMBER_TAG, servers: droplets, clock, pollIntervalMs: 5000, drainGraceMs: 15_000 });
+        await balancer.removeAndDrain("101", 120_000);
+        assert.deepStrictEqual(calls.map((c) => `${c.method} ${c.path}`), [
+            `GET /v2/load_balancers/${LB_ID}`,
+            `DELETE ${TAG_RESOURCES}`,
+            `GET /v2/load_balancers/${LB_ID}`,
+            `GET /v2/load_balancers/${LB_ID}`,
+        ]);
+        assert.deepStrictEqual(calls[1].body, { resources: [{ resource_id: "101", resource_type: "droplet" }] });
+        assert.ok(!calls.some((c) => c.path.includes("/droplets")), "the balancer's droplet list is never edited");
+        assert.ok(!calls.some((c) => c.path.includes(APP_TAG)), "the app tag the firewalls trust is never touched");
+        assert.strictEqual(clock.time, 5_000 + 15_000);
+    });
+
+    it("puts a droplet back by tagging it with the in-rotation tag again", async () => {
+        const { api, calls } = stubFetch(() => ({ status: 204 }));
+        const balancer = new DigitalOceanBalancer({ api, address: "x", loadBalancerId: LB_ID, memberTag: MEMBER_TAG, servers: droplets, clock: new FakeClock() });
+        await balancer.add("102");
+        assert.deepStrictEqual(calls, [{ method: "POST", path: TAG_RESOURCES, body: { resources: [{ resource_id: "102", resource_type: "droplet" }] }, auth: "Bearer dop_v1_test" }]);
+    });
+
+    it("reads members and their health the same way as for a balancer listing ids", async () => {
+        const clock = new FakeClock();
+        clock.time = 1_700_000_000_000;
+        const { api } = stubFetch((method, path) =>
+            path.startsWith("/v2/monitoring") ? metrics({ "101": [[1_699_999_900, "1"]] }) : lb([101], { tag: MEMBER_TAG }),
+        );
+        const balancer = new DigitalOceanBalancer({ api, address: "x", loadBalancerId: LB_ID, memberTag: MEMBER_TAG, servers: droplets, clock });
+        assert.strictEqual((await balancer.health("101")).health, "healthy");
+        assert.strictEqual((await balancer.health("102")).health, "absent", "an untagged droplet is not a member");
+    });
+
+    it("refuses a balancer that selects by the app tag, before untagging anything", async () => {
+        const { api, calls } = stubFetch((method) => (method === "GET" ? lb([101, 102], { tag: APP_TAG }) : { status: 204 }));
+        const balancer = new DigitalOceanBalancer({ api, address: "x", loadBalancerId: LB_ID, memberTag: MEMBER_TAG, servers: droplets, clock: new FakeClock() });
+        await assert.rejects(balancer.removeAndDrain("101", 60_000), /selects droplets by the tag "prod-app", not by the in-rotation tag "prod-lb"/);
+        assert.deepStrictEqual(calls.map((c) => c.method), ["GET"], "no tag was removed");
+    });
+
+    it("refuses a balancer that lists droplets by id when the outputs name an in-rotation tag", async () => {
+        const { api } = stubFetch(() => lb([101, 102]));
+        const balancer = new DigitalOceanBalancer({ api, address: "x", loadBalancerId: LB_ID, memberTag: MEMBER_TAG, servers: droplets, clock: new FakeClock() });
+        await assert.rejects(balancer.listMembers(), /through the tag "prod-lb", but it lists droplets by id; run `pulumi up`/);
+    });
+
+    it("says which API status refused a request", async () => {
+        const { api } = stubFetch(() => ({ status: 403, body: { id: "forbidden", message: "no" } }));
+        await assert.rejects(api.request("POST", TAG_RESOURCES, {}), (error: Error & { status?: number }) => error.status === 403);
     });
 });
 
