@@ -44,8 +44,10 @@ Options:
                          does (one stack named "offline").
   --config KEY=VALUE     Set a config value (repeatable), after the stack file's; a KEY without a
                          namespace gets the project's ("cloud" means "webtier:cloud").
-  --policy-pack DIR      Use this policy pack folder (a Node.js pack: PulumiPolicy.yaml, package.json
-                         main). Default: webtier's pack, compiled under dist/policies.
+  --policy-pack DIR      Use this policy pack folder instead, started as the engine starts one
+                         (\`node DIR\` in DIR: PulumiPolicy.yaml with runtime nodejs, package.json;
+                         a TypeScript entry point is compiled on the fly). Default: webtier's pack,
+                         policies/, run from its compiled copy dist/policies/index.js.
   --policy-config FILE   Policy config JSON, as for \`pulumi preview --policy-pack-config\`:
                          {"all": "advisory", "ssh-allowlist": {"enforcementLevel": "mandatory", ...}}
   --stacks-dir DIR       Read stack files from DIR instead of Pulumi.yaml's stackConfigDir.

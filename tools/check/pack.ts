@@ -15,9 +15,9 @@ import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
 import * as yaml from "js-yaml";
 import type { PolicyConfig } from "./policy-config";
 import {
-    AnalyzerInfo, AnalyzerResourceData, Diagnostic, StackIdentity, fromAnalyzerInfo, fromDiagnostics,
-    toAnalyzeRequest, toAnalyzeStackRequest, toConfigureRequest, toStackConfigureRequest,
+    AnalyzerInfo, AnalyzerResourceData, Diagnostic, StackIdentity, fromAnalyzerInfo, fromDiagnostics, toConfigureRequest, toStackConfigureRequest,
 } from "./requests";
+import { encodeAnalyzeRequest, encodeAnalyzeStackRequest } from "./wire";
 
 /** The same limit the policy SDK's server sets: stacks with many resources exceed gRPC's 4 MiB default. */
 const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
@@ -30,40 +30,53 @@ export class PolicyPackError extends Error {
 }
 
 export interface StartOptions {
+    /** The entry point to run instead of the one package.json names (cwd stays the pack folder). */
+    entry?: string;
     /** Extra environment for the pack process (the engine passes PULUMI_PROJECT, PULUMI_DRY_RUN...). */
     env?: Record<string, string>;
     /** Node flags for the pack process, for example a `-r` require hook for a TypeScript pack. */
     nodeArgs?: string[];
+    /** A module to preload (`node -r`) when the pack's entry point is TypeScript. */
+    typeScriptHook?: string;
     /** How long to wait for the port, in ms. Default 60000. */
     startTimeoutMs?: number;
 }
 
 /**
- * Checks that `dir` holds a Node.js policy pack the engine could load: PulumiPolicy.yaml (when
- * present) with runtime nodejs, and an entry point `node <dir>` resolves.
+ * Checks that `dir` holds a Node.js policy pack the engine would load: PulumiPolicy.yaml with
+ * runtime nodejs, and package.json (the policy SDK reads the pack's version from it, in the
+ * process's working directory); finds the entry point `node <dir>` runs, unless `entry` names
+ * one (our TypeScript pack runs from its compiled copy, in its source folder).
  */
-export function describePackDir(dir: string): { dir: string; manifest?: string; entry: string } {
+export function describePackDir(dir: string, entry?: string): { dir: string; entry: string } {
     const absolute = path.resolve(dir);
     if (!fs.existsSync(absolute) || !fs.statSync(absolute).isDirectory()) {
         throw new PolicyPackError(`policy pack folder ${dir} does not exist.`);
     }
     const manifest = path.join(absolute, "PulumiPolicy.yaml");
-    if (fs.existsSync(manifest)) {
-        const doc = yaml.load(fs.readFileSync(manifest, "utf8")) as any;
-        const runtime = typeof doc?.runtime === "string" ? doc.runtime : doc?.runtime?.name;
-        if (runtime && runtime !== "nodejs") {
-            throw new PolicyPackError(`${manifest} declares runtime "${runtime}"; the offline check runs Node.js packs only.`);
-        }
+    if (!fs.existsSync(manifest)) {
+        throw new PolicyPackError(`${dir} is not a policy pack: it has no PulumiPolicy.yaml (\`pulumi policy new\` creates one; it says "runtime: nodejs").`);
     }
-    let main = "index.js";
+    const doc = yaml.load(fs.readFileSync(manifest, "utf8")) as any;
+    const runtime = typeof doc?.runtime === "string" ? doc.runtime : doc?.runtime?.name;
+    if (runtime !== "nodejs") {
+        throw new PolicyPackError(`${manifest} declares runtime ${JSON.stringify(runtime)}; the offline check runs Node.js packs only.`);
+    }
     const pkg = path.join(absolute, "package.json");
-    if (fs.existsSync(pkg)) main = JSON.parse(fs.readFileSync(pkg, "utf8")).main ?? main;
-    const candidates = [main, `${main}.js`, path.join(main, "index.js"), main.replace(/\.js$/, ".ts"), "index.ts"].map((m) => path.join(absolute, m));
-    const entry = candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isFile());
-    if (!entry) {
-        throw new PolicyPackError(`policy pack ${dir} has no entry point (looked for ${candidates.map((c) => path.relative(process.cwd(), c)).join(", ")}); build it first (npm run build) or point --policy-pack at the compiled folder.`);
+    if (!fs.existsSync(pkg)) {
+        throw new PolicyPackError(`policy pack ${dir} has no package.json; the policy SDK reads the pack's version from it.`);
     }
-    return { dir: absolute, manifest: fs.existsSync(manifest) ? manifest : undefined, entry };
+    if (entry) {
+        if (!fs.existsSync(entry)) throw new PolicyPackError(`policy pack ${dir}: ${path.relative(process.cwd(), entry)} does not exist; build it first (npm run build).`);
+        return { dir: absolute, entry: path.resolve(entry) };
+    }
+    const main: string = JSON.parse(fs.readFileSync(pkg, "utf8")).main ?? "index.js";
+    const candidates = [main, `${main}.js`, path.join(main, "index.js"), main.replace(/\.js$/, ".ts"), "index.ts"].map((m) => path.join(absolute, m));
+    const found = candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isFile());
+    if (!found) {
+        throw new PolicyPackError(`policy pack ${dir} has no entry point (looked for ${candidates.map((c) => path.relative(process.cwd(), c)).join(", ")}); build it first.`);
+    }
+    return { dir: absolute, entry: found };
 }
 
 type Unary<Req, Res> = (request: Req, callback: (err: grpc.ServiceError | null, response: Res) => void) => unknown;
@@ -90,9 +103,14 @@ export class PolicyPack {
 
     /** Starts the pack in `dir` (`node <dir>` with cwd `dir`) and connects to the port it prints. */
     static async start(dir: string, options: StartOptions = {}): Promise<PolicyPack> {
-        const pack = describePackDir(dir);
+        const pack = describePackDir(dir, options.entry);
         const started = Date.now();
-        const child = spawn(process.execPath, [...(options.nodeArgs ?? []), pack.dir], {
+        // `node <dir>` as the engine's plugin does; a TypeScript entry is named directly (Node would not resolve it).
+        const typeScript = pack.entry.endsWith(".ts");
+        if (typeScript && !options.typeScriptHook) throw new PolicyPackError(`policy pack ${dir} is TypeScript (${path.basename(pack.entry)}) and no TypeScript hook was given.`);
+        const nodeArgs = [...(options.nodeArgs ?? []), ...(typeScript ? ["-r", options.typeScriptHook!] : [])];
+        const target = typeScript || options.entry ? pack.entry : pack.dir;
+        const child = spawn(process.execPath, [...nodeArgs, target], {
             cwd: pack.dir,
             env: { ...process.env, ...options.env },
             stdio: ["ignore", "pipe", "pipe"],
@@ -162,15 +180,30 @@ export class PolicyPack {
         }
     }
 
+    /** Sends pre-encoded request bytes (wire.ts) to one of the Analyzer service's methods. */
+    private callEncoded(method: "Analyze" | "AnalyzeStack", bytes: Buffer): Promise<analyzerproto.AnalyzeResponse> {
+        if (this.closed) return Promise.reject(new PolicyPackError(`policy pack ${this.dir} is closed.`));
+        return new Promise((resolve, reject) => {
+            this.client.makeUnaryRequest(
+                `/pulumirpc.Analyzer/${method}`,
+                (request: Buffer) => request,
+                (response: Buffer) => analyzerproto.AnalyzeResponse.deserializeBinary(new Uint8Array(response)),
+                bytes,
+                (err, response) => {
+                    if (err) reject(new PolicyPackError(`policy pack ${method} failed: ${err.details || err.message}${tail(this.stderr)}`));
+                    else resolve(response!);
+                },
+            );
+        });
+    }
+
     async analyze(resource: AnalyzerResourceData): Promise<Diagnostic[]> {
-        const response = await this.call<analyzerproto.AnalyzeRequest, analyzerproto.AnalyzeResponse>("Analyze", this.client.analyze, toAnalyzeRequest(resource));
+        const response = await this.callEncoded("Analyze", encodeAnalyzeRequest(resource));
         return fromDiagnostics(response.getDiagnosticsList());
     }
 
     async analyzeStack(resources: AnalyzerResourceData[]): Promise<Diagnostic[]> {
-        const response = await this.call<analyzerproto.AnalyzeStackRequest, analyzerproto.AnalyzeResponse>(
-            "AnalyzeStack", this.client.analyzeStack, toAnalyzeStackRequest(resources),
-        );
+        const response = await this.callEncoded("AnalyzeStack", encodeAnalyzeStackRequest(resources));
         return fromDiagnostics(response.getDiagnosticsList());
     }
 

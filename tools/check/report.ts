@@ -84,9 +84,11 @@ export function renderJson(result: CheckResult): string {
             violations: s.violations.map((v) => ({ policy: v.policy, level: v.level, resource: v.resource, type: v.type, urn: v.urn, message: v.message })),
             notes: s.notes,
             source: s.source,
+            ...(s.timings ? { timings: s.timings } : {}),
             ...(s.error !== undefined ? { error: s.error } : {}),
         })),
-        policyPack: { name: result.policyPack.name, version: result.policyPack.version },
+        policyPack: { name: result.policyPack.name, version: result.policyPack.version, startupMs: result.packStartupMs },
+        totalMs: result.totalMs,
         notes: result.notes,
         exitCode: exitCodeOf(result),
     };

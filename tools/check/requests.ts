@@ -9,8 +9,8 @@
  * (`urn::id`), or the default provider it creates per package (`pulumi:providers:<pkg>::default_<version>`)
  * from the stack's `<pkg>:*` config.
  *
- * Pure functions only: turning these into protobuf messages lives here too, sending them lives
- * in pack.ts.
+ * Pure functions only: turning these into protobuf messages lives here and in wire.ts (the two
+ * big requests), sending them lives in pack.ts.
  */
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
@@ -188,159 +188,117 @@ function* stringsIn(value: any): Generator<string> {
 }
 
 /**
- * Builds both the Analyze requests and the AnalyzeStack resource list for one evaluation.
+ * Builds the requests for one evaluation: an Analyze request per resource as it registers (its
+ * default provider's first, when the resource is the first to need it), and once evaluation is
+ * over the AnalyzeStack list with outputs and dependencies.
  */
-export function buildSnapshot(resources: RegisteredResource[], ids: MockIds, context: SnapshotContext): StackSnapshot {
-    const byUrn = new Map(resources.map((r) => [r.urn, r]));
-    const defaults = new Map<string, { data: AnalyzerResourceData; id: string }>();
-    let providerCounter = 0;
-    let resolvedReferences = 0;
+export class SnapshotBuilder {
+    private readonly byUrn = new Map<string, RegisteredResource>();
+    private readonly defaults = new Map<string, AnalyzerResourceData>();
+    private readonly analyzed: AnalyzerResourceData[] = [];
 
-    const defaultProviderFor = (resource: RegisteredResource): AnalyzerProvider | undefined => {
+    constructor(private readonly context: SnapshotContext) {}
+
+    /** The Analyze requests a newly registered resource causes. */
+    add(resource: RegisteredResource): AnalyzerResourceData[] {
+        this.byUrn.set(resource.urn, resource);
+        const created: AnalyzerResourceData[] = [];
+        const provider = this.providerOf(resource, created);
+        const request: AnalyzerResourceData = {
+            urn: resource.urn, type: resource.type, name: resource.name, options: optionsOf(resource), provider,
+            properties: toAnalyzerProperties(resource.wireInputs ?? {}), parent: resource.parent, dependencies: [], propertyDependencies: {},
+        };
+        created.push(request);
+        this.analyzed.push(...created);
+        return created;
+    }
+
+    private providerOf(resource: RegisteredResource, created: AnalyzerResourceData[]): AnalyzerProvider | undefined {
+        if (!resource.custom || isProviderType(resource.type)) return undefined;
+        if (!resource.provider) return this.defaultProviderFor(resource, created);
+        const { urn } = parseProviderReference(resource.provider);
+        const owner = this.byUrn.get(urn);
+        const type = owner?.type ?? urn.split("::")[2]?.split("$").pop() ?? "";
+        return { urn, type, name: owner?.name ?? urn.split("::").pop() ?? "", properties: toAnalyzerProperties(owner?.wireInputs ?? {}) };
+    }
+
+    private defaultProviderFor(resource: RegisteredResource, created: AnalyzerResourceData[]): AnalyzerProvider | undefined {
         const pkg = packageOf(resource.type);
         if (pkg === "pulumi") return undefined; // built-in resources (StackReference) have no provider resource
         const name = defaultProviderName(resource.version);
         const type = `pulumi:providers:${pkg}`;
-        const urn = `urn:pulumi:${context.stack}::${context.project}::${type}::${name}`;
-        let entry = defaults.get(urn);
-        if (!entry) {
-            providerCounter += 1;
-            const properties = toAnalyzerProperties(defaultProviderProperties(pkg, resource.version, context));
-            entry = {
-                id: `00000000-0000-4000-8000-${providerCounter.toString(16).padStart(12, "0")}`,
-                data: {
-                    urn, type, name, properties,
-                    options: { protect: false, ignoreChanges: [], additionalSecretOutputs: [], aliases: [], customTimeouts: { create: 0, update: 0, delete: 0 } },
-                    dependencies: [],
-                    propertyDependencies: {},
-                },
+        const urn = `urn:pulumi:${this.context.stack}::${this.context.project}::${type}::${name}`;
+        let data = this.defaults.get(urn);
+        if (!data) {
+            data = {
+                urn, type, name,
+                properties: toAnalyzerProperties(defaultProviderProperties(pkg, resource.version, this.context)),
+                options: { protect: false, ignoreChanges: [], additionalSecretOutputs: [], aliases: [], customTimeouts: { create: 0, update: 0, delete: 0 } },
+                dependencies: [],
+                propertyDependencies: {},
             };
-            defaults.set(urn, entry);
+            this.defaults.set(urn, data);
+            created.push(data);
         }
-        return { urn, type, name, properties: entry.data.properties };
-    };
-
-    const providerOf = (resource: RegisteredResource): AnalyzerProvider | undefined => {
-        if (!resource.custom || isProviderType(resource.type)) return undefined;
-        if (!resource.provider) return defaultProviderFor(resource);
-        const { urn } = parseProviderReference(resource.provider);
-        const owner = byUrn.get(urn);
-        const type = owner?.type ?? urn.split("::")[2]?.split("$").pop() ?? "";
-        return { urn, type, name: owner?.name ?? urn.split("::").pop() ?? "", properties: toAnalyzerProperties(owner?.wireInputs ?? {}) };
-    };
-
-    const analyze: AnalyzerResourceData[] = [];
-    const stack: AnalyzerResourceData[] = [];
-    for (const resource of resources) {
-        const inputs = resource.wireInputs ?? {};
-        const propertyDependencies: Record<string, string[]> = {};
-        const dependencies = [...resource.dependencies];
-        for (const [key, deps] of Object.entries(resource.propertyDependencies)) {
-            if (deps.length > 0) propertyDependencies[key] = [...deps];
-        }
-        // A value that is an id or ARN a mock handed to another resource came from that resource:
-        // the engine would have the reference, so the policies see the dependency here too.
-        for (const [key, value] of Object.entries(inputs)) {
-            for (const text of stringsIn(value)) {
-                const owner = ids.ownerOf(text);
-                if (!owner || owner === resource.urn) continue;
-                const deps = (propertyDependencies[key] ??= []);
-                if (!deps.includes(owner)) {
-                    deps.push(owner);
-                    resolvedReferences += 1;
-                }
-                if (!dependencies.includes(owner)) dependencies.push(owner);
-            }
-        }
-        const provider = providerOf(resource);
-        const base = { urn: resource.urn, type: resource.type, name: resource.name, options: optionsOf(resource), provider };
-        analyze.push({ ...base, properties: toAnalyzerProperties(inputs), parent: resource.parent, dependencies, propertyDependencies });
-
-        let outputs: Record<string, any>;
-        if (resource.custom) {
-            outputs = { ...(resource.wireState ?? {}) };
-            // Bridged providers return the id among the outputs; policies correlate resources by it.
-            if (resource.id && !isProviderType(resource.type) && !("id" in outputs)) outputs.id = resource.id;
-        } else {
-            outputs = resource.wireOutputs ?? {};
-        }
-        stack.push({ ...base, properties: toAnalyzerProperties(outputs), parent: resource.parent, dependencies, propertyDependencies });
+        return { urn, type, name, properties: data.properties };
     }
-    const providers = [...defaults.values()].map((d) => d.data);
-    return {
-        analyze: [...providers, ...analyze],
-        stack: [...providers, ...stack],
-        defaultProviders: providers.map((p) => p.urn),
-        resolvedReferences,
-    };
+
+    /** Everything, once the program has finished: `resources` in registration order, `ids` what the mocks handed out. */
+    finish(resources: RegisteredResource[], ids: MockIds): StackSnapshot {
+        const analyzedUrns = new Set(this.analyzed.map((r) => r.urn));
+        for (const resource of resources) if (!analyzedUrns.has(resource.urn)) this.add(resource);
+        let resolvedReferences = 0;
+        const stack: AnalyzerResourceData[] = [];
+        for (const request of this.analyzed) {
+            const resource = this.byUrn.get(request.urn);
+            if (!resource) {
+                stack.push(request); // a default provider: its outputs are its inputs
+                continue;
+            }
+            const propertyDependencies: Record<string, string[]> = {};
+            const dependencies = [...resource.dependencies];
+            for (const [key, deps] of Object.entries(resource.propertyDependencies)) {
+                if (deps.length > 0) propertyDependencies[key] = [...deps];
+            }
+            // A value that is an id or ARN a mock handed to another resource came from that resource:
+            // the engine would have the reference, so the policies see the dependency here too.
+            for (const [key, value] of Object.entries(resource.wireInputs ?? {})) {
+                for (const text of stringsIn(value)) {
+                    const owner = ids.ownerOf(text);
+                    if (!owner || owner === resource.urn) continue;
+                    const deps = (propertyDependencies[key] ??= []);
+                    if (!deps.includes(owner)) {
+                        deps.push(owner);
+                        resolvedReferences += 1;
+                    }
+                    if (!dependencies.includes(owner)) dependencies.push(owner);
+                }
+            }
+            request.dependencies = dependencies;
+            request.propertyDependencies = propertyDependencies;
+            let outputs: Record<string, any>;
+            if (resource.custom) {
+                outputs = { ...(resource.wireState ?? {}) };
+                // Bridged providers return the id among the outputs; policies correlate resources by it.
+                if (resource.id && !isProviderType(resource.type) && !("id" in outputs)) outputs.id = resource.id;
+            } else {
+                outputs = resource.wireOutputs ?? {};
+            }
+            stack.push({ ...request, properties: toAnalyzerProperties(outputs) });
+        }
+        return { analyze: [...this.analyzed], stack, defaultProviders: [...this.defaults.keys()], resolvedReferences };
+    }
+}
+
+/** Both the Analyze requests and the AnalyzeStack list for a finished evaluation. */
+export function buildSnapshot(resources: RegisteredResource[], ids: MockIds, context: SnapshotContext): StackSnapshot {
+    return new SnapshotBuilder(context).finish(resources, ids);
 }
 
 // ---- protobuf messages ---------------------------------------------------------------------
 
 function struct(value: Record<string, any>): structproto.Struct {
     return structproto.Struct.fromJavaScript(value as any);
-}
-
-function optionsMessage(options: AnalyzerOptions): analyzerproto.AnalyzerResourceOptions {
-    const message = new analyzerproto.AnalyzerResourceOptions();
-    message.setProtect(options.protect);
-    message.setIgnorechangesList(options.ignoreChanges);
-    message.setDeletebeforereplace(options.deleteBeforeReplace ?? false);
-    message.setDeletebeforereplacedefined(options.deleteBeforeReplace !== undefined);
-    message.setAdditionalsecretoutputsList(options.additionalSecretOutputs);
-    message.setAliasesList(options.aliases);
-    const timeouts = new analyzerproto.AnalyzerResourceOptions.CustomTimeouts();
-    timeouts.setCreate(options.customTimeouts.create);
-    timeouts.setUpdate(options.customTimeouts.update);
-    timeouts.setDelete(options.customTimeouts.delete);
-    message.setCustomtimeouts(timeouts);
-    if (options.parent) message.setParent(options.parent);
-    return message;
-}
-
-function providerMessage(provider: AnalyzerProvider): analyzerproto.AnalyzerProviderResource {
-    const message = new analyzerproto.AnalyzerProviderResource();
-    message.setUrn(provider.urn);
-    message.setType(provider.type);
-    message.setName(provider.name);
-    message.setProperties(struct(provider.properties));
-    return message;
-}
-
-export function toAnalyzeRequest(data: AnalyzerResourceData): analyzerproto.AnalyzeRequest {
-    const message = new analyzerproto.AnalyzeRequest();
-    message.setUrn(data.urn);
-    message.setType(data.type);
-    message.setName(data.name);
-    message.setProperties(struct(data.properties));
-    message.setOptions(optionsMessage(data.options));
-    if (data.provider) message.setProvider(providerMessage(data.provider));
-    return message;
-}
-
-export function toAnalyzerResource(data: AnalyzerResourceData): analyzerproto.AnalyzerResource {
-    const message = new analyzerproto.AnalyzerResource();
-    message.setUrn(data.urn);
-    message.setType(data.type);
-    message.setName(data.name);
-    message.setProperties(struct(data.properties));
-    message.setOptions(optionsMessage(data.options));
-    if (data.provider) message.setProvider(providerMessage(data.provider));
-    if (data.parent) message.setParent(data.parent);
-    message.setDependenciesList(data.dependencies);
-    const map = message.getPropertydependenciesMap();
-    for (const [key, urns] of Object.entries(data.propertyDependencies)) {
-        const deps = new analyzerproto.AnalyzerPropertyDependencies();
-        deps.setUrnsList(urns);
-        map.set(key, deps);
-    }
-    return message;
-}
-
-export function toAnalyzeStackRequest(resources: AnalyzerResourceData[]): analyzerproto.AnalyzeStackRequest {
-    const message = new analyzerproto.AnalyzeStackRequest();
-    message.setResourcesList(resources.map(toAnalyzerResource));
-    return message;
 }
 
 const LEVEL_TO_PROTO: Record<EnforcementLevel, analyzerproto.EnforcementLevel> = {

@@ -5,11 +5,11 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { evaluate, Evaluation } from "../harness/evaluate";
+import { evaluate, Evaluation, RegisteredResource } from "../harness/evaluate";
 import { PolicyPack } from "./pack";
 import { PolicyConfig, parsePolicyConfig, reconcilePolicyConfig } from "./policy-config";
 import { LoadedProgram, programFromFile, webtierProgram } from "./program";
-import { buildSnapshot } from "./requests";
+import { SnapshotBuilder } from "./requests";
 import { CheckResult, StackResult, Violation, resourceViolations, stackViolations } from "./results";
 import {
     ProjectFile, StackConfig, StackFileError, listStacks, parseConfigAssignment, readProjectFile, readStackFile, stackFilePath,
@@ -101,27 +101,25 @@ export function planStacks(options: CheckOptions, project: ProjectFile | undefin
             throw new UsageError(`there is no stack "${name}" (no ${relative(projectDir, path.join(stacksDir, `Pulumi.${name}.yaml`))}); stacks: ${available.join(", ") || "none"}.`);
         }
         const config = applyOverrides(readStackFile(file, { project: projectName, requiredSecrets }));
-        const source = options.program ? relative(projectDir, path.resolve(projectDir, options.program)) : relative(projectDir, file);
-        return { config, source, line: options.program ? 1 : configLine(file) };
+        // Results point at the stack file: its config is what tells one stack's results from another's.
+        return { config, source: relative(projectDir, file), line: configLine(file) };
     });
 }
 
-/** The webtier pack: the compiled policies/ next to this tool. */
-export function defaultPolicyPackDir(distRoot: string): string {
-    return path.join(distRoot, "policies");
-}
-
-/** Node flags a pack needs: a TypeScript entry point gets the transpile-on-require hook. */
-function packNodeArgs(dir: string): string[] {
-    const hasJs = ["index.js", "package.json"].some((f) => fs.existsSync(path.join(dir, f)));
-    const hasTs = fs.existsSync(path.join(dir, "index.ts"));
-    return !hasJs && hasTs ? ["-r", path.join(__dirname, "ts-hook.js")] : [];
+/**
+ * The webtier pack: the policies/ folder (PulumiPolicy.yaml, package.json), run from its compiled
+ * copy next to this tool (dist/policies/index.js), so no TypeScript compiles at check time.
+ */
+export function defaultPolicyPack(projectDir: string, distRoot: string): { dir: string; entry: string } {
+    return { dir: path.join(projectDir, "policies"), entry: path.join(distRoot, "policies", "index.js") };
 }
 
 /** Starts a policy pack the way the check does (for callers that reuse one across runs). */
-export function startPolicyPack(dir: string, project: string): Promise<PolicyPack> {
+export function startPolicyPack(dir: string, project: string, entry?: string): Promise<PolicyPack> {
     return PolicyPack.start(dir, {
-        nodeArgs: packNodeArgs(path.resolve(dir)),
+        entry,
+        // A TypeScript pack (its source folder) starts with the transpile-on-require hook preloaded.
+        typeScriptHook: path.join(__dirname, "ts-hook.js"),
         env: {
             PULUMI_PROJECT: project,
             PULUMI_NODEJS_PROJECT: project,
@@ -189,14 +187,31 @@ class RejectionCollector {
     }
 }
 
-async function evaluateStack(program: LoadedProgram, project: string, stack: StackConfig, notes: string[], rejections: unknown[]): Promise<Evaluation> {
-    const evaluation = await captureConsole(notes, () =>
-        evaluate({ program: program.run, config: stack.config, secretKeys: stack.secretKeys, project, stack: stack.name }),
-    );
-    // Let rejections raised in the last turn surface.
-    await new Promise((resolve) => setImmediate(resolve));
-    if (rejections.length > 0) throw rejections[0];
-    return evaluation;
+/**
+ * Pulumi's SDK records a stack trace for every promise it creates (to report leaks), and
+ * formatting those traces is the largest single cost of evaluating a program. The check
+ * evaluates with one-frame traces; a program that fails is evaluated again with full traces,
+ * so its error still shows where it came from.
+ */
+const EVALUATION_STACK_TRACE_LIMIT = 1;
+
+async function evaluateStack(
+    program: LoadedProgram, project: string, stack: StackConfig, notes: string[], rejections: unknown[],
+    onResource?: (resource: RegisteredResource) => void, stackTraceLimit = EVALUATION_STACK_TRACE_LIMIT,
+): Promise<Evaluation> {
+    const savedLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = stackTraceLimit;
+    try {
+        const evaluation = await captureConsole(notes, () =>
+            evaluate({ program: program.run, config: stack.config, secretKeys: stack.secretKeys, project, stack: stack.name, onResource }),
+        );
+        // Let rejections raised in the last turn surface.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (rejections.length > 0) throw rejections[0];
+        return evaluation;
+    } finally {
+        Error.stackTraceLimit = savedLimit;
+    }
 }
 
 /** Runs the whole check. Throws UsageError/StackFileError/PolicyConfigError/PolicyPackError for the CLI's exit 2. */
@@ -221,14 +236,16 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     const program = options.program ? programFromFile(path.resolve(projectDir, options.program)) : webtierProgram(options.distRoot);
 
     // The pack starts (a second process: its own ~1 s of module loading) while the first stack evaluates.
-    const packDir = path.resolve(projectDir, options.policyPack ?? defaultPolicyPackDir(options.distRoot));
+    const ours = defaultPolicyPack(projectDir, options.distRoot);
+    const packDir = options.policyPack ? path.resolve(projectDir, options.policyPack) : ours.dir;
+    const packEntry = options.policyPack ? undefined : ours.entry;
     let startedPack: PolicyPack | undefined;
     const packReady = (async () => {
-        const pack = options.pack ?? (startedPack = await startPolicyPack(packDir, projectName));
+        const pack = options.pack ?? (startedPack = await startPolicyPack(packDir, projectName, packEntry));
         const info = await pack.getAnalyzerInfo();
         const { config, warnings } = reconcilePolicyConfig(info.policies, info.initialConfig, userConfig);
         await pack.configure(config);
-        return { pack, info, warnings };
+        return { pack, info, warnings, readyAt: Date.now() };
     })();
     // Keep a failed start from surfacing as an unhandled rejection while the first stack evaluates.
     packReady.catch(() => undefined);
@@ -251,35 +268,53 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                 line: plan.line,
             };
             stacks.push(result);
+
+            // As under the engine, each resource goes to Analyze as it registers: the pack (another
+            // process, another core) works while the program is still running.
+            const identity = { project: projectName, stack: stack.name, dryRun: true, config: stack.config, secretKeys: stack.secretKeys };
+            const configured = packReady.then(async ({ pack }) => {
+                await pack.configureStack(identity);
+                return pack;
+            });
+            configured.catch(() => undefined);
+            const builder = new SnapshotBuilder({ project: projectName, stack: stack.name, config: stack.config, secretKeys: stack.secretKeys });
+            const analyses: Promise<Violation[]>[] = [];
             let evaluation: Evaluation;
             try {
-                evaluation = await evaluateStack(program, projectName, stack, notes, rejections.begin());
-            } catch (err) {
-                result.error = errorText(err);
+                evaluation = await evaluateStack(program, projectName, stack, notes, rejections.begin(), (resource) => {
+                    for (const request of builder.add(resource)) {
+                        const analysis = configured.then(async (pack) => resourceViolations(request, await pack.analyze(request)));
+                        analysis.catch(() => undefined);
+                        analyses.push(analysis);
+                    }
+                });
+            } catch (firstError) {
+                // Evaluate again with full stack traces for a useful error; its requests are not sent.
+                await Promise.allSettled(analyses);
+                result.error = errorText(firstError);
+                try {
+                    await evaluateStack(program, projectName, stack, [], rejections.begin(), undefined, Math.max(Error.stackTraceLimit, 10));
+                } catch (err) {
+                    result.error = errorText(err);
+                }
                 result.durationMs = Date.now() - stackStarted;
                 continue;
             }
-            const evaluateMs = Date.now() - stackStarted;
-            const snapshot = buildSnapshot(evaluation.resources, evaluation.ids, {
-                project: projectName, stack: stack.name, config: stack.config, secretKeys: stack.secretKeys,
-            });
+            const evaluated = Date.now();
+            const evaluateMs = evaluated - stackStarted;
+            const { pack, readyAt } = await packReady;
+            // The first stack may finish before the pack has started: that wait is the run's, not the stack's.
+            const packWaitMs = Math.max(0, readyAt - evaluated);
+            const analyzeStarted = Date.now();
+            const perResource = await Promise.all(analyses);
+            const analyzeMs = Date.now() - analyzeStarted;
+            const snapshot = builder.finish(evaluation.resources, evaluation.ids);
             if (snapshot.resolvedReferences > 0) {
                 notes.push(`${snapshot.resolvedReferences} property reference(s) were recovered from mock ids/ARNs that the program passed without their dependency.`);
             }
-            const waitStarted = Date.now();
-            const { pack } = await packReady;
-            const packWaitMs = Date.now() - waitStarted;
-            await pack.configureStack({
-                project: projectName, stack: stack.name, dryRun: true, config: stack.config, secretKeys: stack.secretKeys,
-            });
-            const analyzeStarted = Date.now();
-            const perResource = await Promise.all(snapshot.analyze.map(async (r) => resourceViolations(r, await pack.analyze(r))));
-            const analyzeMs = Date.now() - analyzeStarted;
             const stackViolationList = stackViolations(snapshot.stack, await pack.analyzeStack(snapshot.stack));
-            const violations: Violation[] = [...perResource.flat(), ...stackViolationList];
             result.resources = evaluation.resources.length;
-            result.violations = violations;
-            // The wait for the pack's first start is the run's, not this stack's.
+            result.violations = [...perResource.flat(), ...stackViolationList];
             result.durationMs = Date.now() - stackStarted - packWaitMs;
             result.timings = { evaluateMs, packWaitMs, analyzeMs, analyzeStackMs: Date.now() - analyzeStarted - analyzeMs };
         }

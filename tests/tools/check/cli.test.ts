@@ -1,0 +1,138 @@
+// The CLI end to end: a real process per case, fixture programs and the fixture pack.
+import * as assert from "assert";
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { CLI, FIXTURE_PACK, FIXTURE_STACKS, FIXTURES, REPO_ROOT, program } from "./paths";
+
+interface Run {
+    code: number | null;
+    stdout: string;
+    stderr: string;
+}
+
+function check(...args: string[]): Promise<Run> {
+    return new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.setEncoding("utf8").on("data", (d) => (stdout += d));
+        child.stderr.setEncoding("utf8").on("data", (d) => (stderr += d));
+        child.on("error", reject);
+        child.on("close", (code) => resolve({ code, stdout, stderr }));
+    });
+}
+
+const PACK = ["--policy-pack", path.relative(REPO_ROOT, FIXTURE_PACK)];
+const STACKS = ["--program", path.relative(REPO_ROOT, program("tier.ts")), "--stacks-dir", path.relative(REPO_ROOT, FIXTURE_STACKS), ...PACK];
+
+describe("check CLI", () => {
+    it("exits 0 when no policy is violated, and says so", async () => {
+        const run = await check("--program", program("tier.ts"), "--config", "owner=me", ...PACK);
+        assert.strictEqual(run.code, 0, run.stderr);
+        assert.match(run.stdout, /stack offline: 5 resources, \d+ ms: no violations/);
+        assert.match(run.stdout, /\(exit 0\)/);
+    });
+
+    it("exits 1 on a mandatory violation and prints the JSON report in its documented shape", async () => {
+        const run = await check(...STACKS, "--format", "json");
+        assert.strictEqual(run.code, 1, run.stderr);
+        const doc = JSON.parse(run.stdout);
+        assert.deepStrictEqual(doc.stacks.map((s: any) => s.name), ["bad", "good"]);
+        for (const stack of doc.stacks) {
+            for (const key of ["name", "cloud", "resources", "durationMs", "violations"]) assert.ok(key in stack, `stack has ${key}`);
+            assert.strictEqual(typeof stack.resources, "number");
+            assert.strictEqual(typeof stack.durationMs, "number");
+            for (const v of stack.violations) assert.deepStrictEqual(Object.keys(v), ["policy", "level", "resource", "type", "urn", "message"]);
+        }
+        const [bad, good] = doc.stacks;
+        assert.strictEqual(bad.cloud, null);
+        assert.deepStrictEqual(bad.violations.map((v: any) => v.policy).sort(), ["bucket-private", "min-servers", "ssh-allowlist"]);
+        const ssh = bad.violations.find((v: any) => v.policy === "ssh-allowlist");
+        assert.deepStrictEqual([ssh.level, ssh.resource, ssh.type], ["mandatory", "web-fw", "fixture:index:Firewall"]);
+        assert.match(ssh.urn, /^urn:pulumi:bad::webtier::.*fixture:index:Firewall::web-fw$/);
+        assert.match(ssh.message, /opens port 22 to 0\.0\.0\.0\/0/);
+        assert.deepStrictEqual(good.violations, []);
+        assert.ok(good.notes.some((n: string) => /webtier:apiToken is encrypted \(secure:\)/.test(n)));
+    });
+
+    it("lets --policy-config change a rule's result", async () => {
+        const config = path.join(FIXTURES, "policy-config.json");
+        const run = await check(...STACKS, "--stack", "good", "--policy-config", config, "--format", "json");
+        assert.strictEqual(run.code, 1, run.stderr);
+        const [good] = JSON.parse(run.stdout).stacks;
+        assert.deepStrictEqual(good.violations.map((v: any) => v.policy), ["ssh-allowlist"]);
+        assert.match(good.violations[0].message, /not in allowedCidrs \(198\.51\.100\.0\/24\)/);
+    });
+
+    it("writes SARIF 2.1.0 with a rule per policy and results located at the stack file", async () => {
+        const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "check-")), "check.sarif");
+        const run = await check(...STACKS, "--format", "sarif", "--output", out);
+        assert.strictEqual(run.code, 1, run.stderr);
+        assert.match(run.stderr, /stack bad: 4 resources/, "a short text summary still reaches the terminal");
+        const sarif = JSON.parse(fs.readFileSync(out, "utf8"));
+        assert.strictEqual(sarif.version, "2.1.0");
+        assert.match(sarif.$schema, /sarif-2\.1\.0/);
+        const [runDoc] = sarif.runs;
+        const rules = runDoc.tool.driver.rules;
+        assert.strictEqual(rules.length, 7);
+        assert.deepStrictEqual(rules.find((r: any) => r.id === "server-owner-tag").defaultConfiguration, { level: "warning" });
+        assert.strictEqual(runDoc.results.length, 3);
+        for (const result of runDoc.results) {
+            assert.strictEqual(result.level, "error");
+            assert.strictEqual(rules[result.ruleIndex].id, result.ruleId);
+            const location = result.locations[0].physicalLocation;
+            assert.strictEqual(location.artifactLocation.uri, "tests/fixtures/stacks/Pulumi.bad.yaml");
+            assert.strictEqual(location.region.startLine, 2, "the config: line");
+            assert.match(result.locations[0].logicalLocations[0].fullyQualifiedName, /^urn:pulumi:bad::/);
+        }
+        const fingerprints = runDoc.results.map((r: any) => r.partialFingerprints.primaryLocationLineHash);
+        assert.strictEqual(new Set(fingerprints).size, fingerprints.length);
+    });
+
+    it("evaluates a JavaScript program whose module body is the program", async () => {
+        const run = await check("--program", program("public-bucket.js"), ...PACK, "--format", "json");
+        assert.strictEqual(run.code, 1, run.stderr);
+        const [stack] = JSON.parse(run.stdout).stacks;
+        const found = stack.violations.map((v: any) => `${v.level} ${v.policy} ${v.resource}`).sort();
+        assert.deepStrictEqual(found, [
+            "advisory server-owner-tag lonely",
+            "mandatory bucket-private assets",
+            "mandatory firewall-covers-servers lonely",
+            "mandatory min-servers webtier-offline",
+        ]);
+    });
+
+    it("exits 2 and prints the program's error when it fails to evaluate", async () => {
+        const run = await check("--program", program("failing.ts"), ...PACK, "--format", "json");
+        assert.strictEqual(run.code, 2);
+        assert.match(run.stderr, /webtier:region: is required/);
+        assert.match(JSON.parse(run.stdout).stacks[0].error, /config problem\(s\)/);
+    });
+
+    it("exits 2 when a required config value is missing, naming the key", async () => {
+        const run = await check("--program", program("tier.ts"), ...PACK);
+        assert.strictEqual(run.code, 2);
+        assert.match(run.stdout, /Missing required configuration variable 'webtier:owner'/);
+    });
+
+    it("exits 2 on bad usage, with the usage text", async () => {
+        const run = await check("--format", "xml");
+        assert.strictEqual(run.code, 2);
+        assert.match(run.stderr, /--format "xml" is not a format/);
+        assert.match(run.stderr, /Usage: npm run check/);
+    });
+
+    it("exits 2 for a stack that does not exist, listing the stacks there are", async () => {
+        const run = await check(...STACKS, "--stack", "staging");
+        assert.strictEqual(run.code, 2);
+        assert.match(run.stderr, /there is no stack "staging".*stacks: bad, good/);
+    });
+
+    it("prints the usage with --help and exits 0", async () => {
+        const run = await check("--help");
+        assert.strictEqual(run.code, 0);
+        assert.match(run.stdout, /--policy-config FILE/);
+    });
+});

@@ -1,0 +1,102 @@
+// The gRPC driver end to end against the fixture pack, a published-style JS pack.
+import * as assert from "assert";
+import { evaluate } from "../../../tools/harness/evaluate";
+import { PolicyPack, PolicyPackError, describePackDir } from "../../../tools/check/pack";
+import { reconcilePolicyConfig } from "../../../tools/check/policy-config";
+import { buildSnapshot } from "../../../tools/check/requests";
+import tier from "../../fixtures/programs/tier";
+import { FIXTURES, FIXTURE_PACK } from "./paths";
+
+function alive(pid: number): boolean {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch {
+        return false;
+    }
+}
+
+describe("policy pack driver over gRPC", () => {
+    let pack: PolicyPack;
+    before(async () => {
+        pack = await PolicyPack.start(FIXTURE_PACK);
+    });
+    after(async () => {
+        await pack?.close();
+    });
+
+    async function analyzeTier(config: Record<string, string>) {
+        const evaluation = await evaluate({ program: tier, project: "webtier", stack: "dev", config });
+        const snapshot = buildSnapshot(evaluation.resources, evaluation.ids, { project: "webtier", stack: "dev", config, secretKeys: [] });
+        await pack.configureStack({ project: "webtier", stack: "dev", dryRun: true, config, secretKeys: [] });
+        const resource = (await Promise.all(snapshot.analyze.map((r) => pack.analyze(r)))).flat();
+        const stack = await pack.analyzeStack(snapshot.stack);
+        return { resource, stack };
+    }
+
+    it("reads the pack's name, version, policies, levels and config schemas", async () => {
+        const info = await pack.getAnalyzerInfo();
+        assert.strictEqual(info.name, "fixture-pack");
+        assert.strictEqual(info.version, "0.1.0");
+        const ssh = info.policies.find((p) => p.name === "ssh-allowlist")!;
+        assert.strictEqual(ssh.enforcementLevel, "mandatory");
+        assert.deepStrictEqual(ssh.configSchema!.properties.allowedCidrs.default, ["203.0.113.0/24"]);
+        assert.strictEqual(info.policies.find((p) => p.name === "echo-received")!.enforcementLevel, "disabled");
+    });
+
+    it("reports no violation for a compliant stack", async () => {
+        const info = await pack.getAnalyzerInfo();
+        await pack.configure(reconcilePolicyConfig(info.policies, info.initialConfig, {}).config);
+        const { resource, stack } = await analyzeTier({ "webtier:owner": "me" });
+        assert.deepStrictEqual([...resource, ...stack], []);
+    });
+
+    it("reports resource violations from Analyze with their level and message", async () => {
+        const info = await pack.getAnalyzerInfo();
+        await pack.configure(reconcilePolicyConfig(info.policies, info.initialConfig, {}).config);
+        const { resource } = await analyzeTier({ "webtier:owner": "me", "webtier:bucketAcl": "public-read" });
+        assert.strictEqual(resource.length, 1);
+        assert.strictEqual(resource[0].policyName, "bucket-private");
+        assert.strictEqual(resource[0].enforcementLevel, "mandatory");
+        assert.match(resource[0].message, /bucket uploads has acl "public-read"/);
+    });
+
+    it("reports stack violations from AnalyzeStack, which sees every resource", async () => {
+        const info = await pack.getAnalyzerInfo();
+        await pack.configure(reconcilePolicyConfig(info.policies, info.initialConfig, {}).config);
+        const { stack } = await analyzeTier({ "webtier:owner": "me", "webtier:servers": "1" });
+        assert.deepStrictEqual(stack.map((d) => d.policyName), ["min-servers"]);
+        assert.match(stack[0].message, /the stack has 1 server\(s\); at least 2 are required/);
+    });
+
+    it("applies Configure: new properties change a rule's result, a new level its severity", async () => {
+        const info = await pack.getAnalyzerInfo();
+        const { config } = reconcilePolicyConfig(info.policies, info.initialConfig, {
+            "ssh-allowlist": { enforcementLevel: "advisory", properties: { allowedCidrs: ["198.51.100.0/24"] } },
+        });
+        await pack.configure(config);
+        const { resource } = await analyzeTier({ "webtier:owner": "me" });
+        assert.deepStrictEqual(resource.map((d) => [d.policyName, d.enforcementLevel]), [["ssh-allowlist", "advisory"]]);
+        assert.match(resource[0].message, /opens port 22 to 203\.0\.113\.0\/24, which is not in allowedCidrs \(198\.51\.100\.0\/24\)/);
+    });
+
+    it("refuses a folder without an entry point and a pack for another runtime", () => {
+        assert.throws(() => describePackDir(FIXTURES), (e: Error) => e instanceof PolicyPackError && /has no entry point/.test(e.message));
+        assert.throws(() => describePackDir(`${FIXTURES}/no-such-pack`), /does not exist/);
+    });
+
+    it("reports a pack that dies before listening, with its stderr", async () => {
+        await assert.rejects(PolicyPack.start(FIXTURE_PACK, { nodeArgs: ["-e", "console.error('boom: no policies'); process.exit(3)"] }), (e: Error) =>
+            e instanceof PolicyPackError && /exited \(code 3\) before it listened/.test(e.message) && /boom: no policies/.test(e.message),
+        );
+    });
+
+    it("stops the pack process on close", async () => {
+        const other = await PolicyPack.start(FIXTURE_PACK);
+        const pid = other.pid!;
+        assert.ok(alive(pid));
+        await other.close();
+        assert.strictEqual(alive(pid), false);
+        await assert.rejects(other.getAnalyzerInfo(), /is closed/);
+    });
+});
