@@ -75,6 +75,11 @@ export interface EvaluateOptions {
     stack?: string;
     /** Evaluate as a preview (`pulumi preview`): the mocks return no computed values. Default false. */
     preview?: boolean;
+    /**
+     * Called as each resource is recorded, in registration order, the way the engine sees
+     * registrations arrive (the policy check sends each to the pack's Analyze right away).
+     */
+    onResource?: (resource: RegisteredResource) => void;
 }
 
 export interface Evaluation {
@@ -119,6 +124,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     );
 
     const monitor = settings.getMonitor();
+    const onResource = options.onResource;
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req: any, callback: (err: any, res: any) => void) => {
         register(req, (err: any, res: any) => {
@@ -161,6 +167,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                 ids.own(resource.id, resource.state, urn);
                 resources.push(resource);
                 byUrn.set(urn, resource);
+                onResource?.(resource);
             }
             callback(err, res);
         });
