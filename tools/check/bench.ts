@@ -5,8 +5,9 @@
  * 2. One stack scaled to 2, 10 and 50 app servers (servers.count overridden), checked in this
  *    process with one pack process reused across runs: resources, wall time, time per resource,
  *    split into evaluation, Analyze and AnalyzeStack.
- * 3. Next to each size, the bare cost of registering the same number of trivial custom resources
- *    with @pulumi/pulumi under the same mocks: the floor any mock-based check pays.
+ * 3. Next to each size, the program alone (evaluated as the check does, no policies), and the
+ *    bare cost of registering the same number of trivial custom resources with @pulumi/pulumi
+ *    under the same mocks: the floor any mock-based check pays.
  *
  * Options: --stack NAME (default aws-prod), --sizes 2,10,50, --repeat N (best of N, default 3).
  */
@@ -15,8 +16,8 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { evaluate } from "../harness/evaluate";
 import { PolicyPack } from "./pack";
-import { defaultPolicyPack, runCheck, startPolicyPack } from "./run";
-import { StackConfig } from "./stack-config";
+import { EVALUATION_STACK_TRACE_LIMIT, defaultPolicyPack, runCheck, startPolicyPack } from "./run";
+import { StackConfig, readProjectFile, readStackFile, stackFilePath } from "./stack-config";
 
 const DIST_ROOT = path.resolve(__dirname, "..", "..");
 
@@ -63,6 +64,25 @@ async function bareRegistration(count: number): Promise<number> {
     return evaluation.durationMs;
 }
 
+/** The stack's program alone, evaluated as the check evaluates it, without any policy work. */
+async function programOnly(stackName: string, size: number): Promise<number> {
+    const project = readProjectFile(process.cwd());
+    const file = stackFilePath(project.stackConfigDir, stackName)!;
+    const stack = withServerCount(readStackFile(file, { project: project.name, requiredSecrets: ["appKey"] }), size);
+    const { runWebtier } = require(path.join(DIST_ROOT, "infra", "program.js"));
+    const saved = Error.stackTraceLimit;
+    Error.stackTraceLimit = EVALUATION_STACK_TRACE_LIMIT;
+    const quiet = console.warn;
+    console.warn = () => undefined;
+    try {
+        const evaluation = await evaluate({ program: runWebtier, config: stack.config, secretKeys: stack.secretKeys, project: project.name, stack: stack.name });
+        return evaluation.durationMs;
+    } finally {
+        Error.stackTraceLimit = saved;
+        console.warn = quiet;
+    }
+}
+
 function best<T extends { ms: number }>(runs: T[]): T {
     return runs.reduce((a, b) => (b.ms < a.ms ? b : a));
 }
@@ -95,35 +115,41 @@ async function main(): Promise<void> {
         // Warm up: module loading and JIT belong to neither side of the comparison.
         await runCheck({ distRoot: DIST_ROOT, stacks: [options.stack], pack, adjustConfig: (s) => withServerCount(s, options.sizes[0]) });
         await bareRegistration(50);
+        await programOnly(options.stack, options.sizes[0]);
 
-        console.log(`\nStack ${options.stack} scaled by servers.count (best of ${options.repeat}); bare = the same number of trivial CustomResources under mocks`);
-        console.log(" servers  resources  check ms  ms/resource  (evaluate  Analyze  AnalyzeStack)   bare ms  bare ms/resource  ratio");
-        const rows: { resources: number; ms: number; bareMs: number }[] = [];
+        console.log(`\nStack ${options.stack} scaled by servers.count, best of ${options.repeat} (runs interleaved):`);
+        console.log("  check    the whole offline check of the stack (pack already running)");
+        console.log("  program  the same program evaluated under the same mocks and settings, no policies");
+        console.log("  bare     as many trivial CustomResources registered under the same mocks (SDK defaults)");
+        console.log(" servers  resources  check ms  ms/res  (evaluate  Analyze  AnalyzeStack)  program ms  bare ms  bare ms/res  check/bare  check/program");
+        const rows: { resources: number; ms: number; programMs: number; bareMs: number }[] = [];
         for (const size of options.sizes) {
-            const runs = [];
+            const checks = [];
+            const programs = [];
+            const bares = [];
             for (let i = 0; i < options.repeat; i++) {
                 const result = await runCheck({ distRoot: DIST_ROOT, stacks: [options.stack], pack, adjustConfig: (s) => withServerCount(s, size) });
                 const stack = result.stacks[0];
                 if (stack.error) throw new Error(`bench: ${options.stack} with ${size} servers failed: ${stack.error}`);
-                runs.push({ ms: stack.durationMs, resources: stack.resources, timings: stack.timings! });
+                checks.push({ ms: stack.durationMs, resources: stack.resources, timings: stack.timings! });
+                programs.push({ ms: await programOnly(options.stack, size) });
+                bares.push({ ms: await bareRegistration(stack.resources) });
             }
-            const run = best(runs);
-            const bareRuns = [];
-            for (let i = 0; i < options.repeat; i++) bareRuns.push({ ms: await bareRegistration(run.resources) });
-            const bareMs = best(bareRuns).ms;
-            rows.push({ resources: run.resources, ms: run.ms, bareMs });
+            const run = best(checks);
+            const programMs = best(programs).ms;
+            const bareMs = best(bares).ms;
+            rows.push({ resources: run.resources, ms: run.ms, programMs, bareMs });
             const t = run.timings;
             console.log(
-                `${pad(size, 8)} ${pad(run.resources, 10)} ${pad(run.ms, 9)} ${pad((run.ms / run.resources).toFixed(2), 12)}  (${pad(t.evaluateMs, 8)} ${pad(t.analyzeMs, 8)} ${pad(t.analyzeStackMs, 13)})  ${pad(bareMs, 8)} ${pad((bareMs / run.resources).toFixed(2), 17)} ${pad((run.ms / bareMs).toFixed(2), 6)}`,
+                `${pad(size, 8)} ${pad(run.resources, 10)} ${pad(run.ms, 9)} ${pad((run.ms / run.resources).toFixed(2), 7)}  (${pad(t.evaluateMs, 8)} ${pad(t.analyzeMs, 8)} ${pad(t.analyzeStackMs, 13)})  ${pad(programMs, 10)} ${pad(bareMs, 8)} ${pad((bareMs / run.resources).toFixed(2), 12)} ${pad((run.ms / bareMs).toFixed(2), 11)} ${pad((run.ms / programMs).toFixed(2), 14)}`,
             );
         }
         if (rows.length >= 2) {
             const [first, last] = [rows[0], rows[rows.length - 1]];
             const extra = last.resources - first.resources;
-            const marginal = (last.ms - first.ms) / extra;
-            const bareMarginal = (last.bareMs - first.bareMs) / extra;
+            const per = (a: number, b: number) => ((a - b) / extra).toFixed(2);
             console.log(
-                `\nMarginal cost per added resource (${first.resources} -> ${last.resources}): check ${marginal.toFixed(2)} ms, bare registration ${bareMarginal.toFixed(2)} ms, ratio ${(marginal / bareMarginal).toFixed(2)}`,
+                `\nPer added resource (${first.resources} -> ${last.resources}): check ${per(last.ms, first.ms)} ms, program alone ${per(last.programMs, first.programMs)} ms, bare registration ${per(last.bareMs, first.bareMs)} ms`,
             );
         }
     } finally {

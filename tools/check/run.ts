@@ -193,7 +193,7 @@ class RejectionCollector {
  * evaluates with one-frame traces; a program that fails is evaluated again with full traces,
  * so its error still shows where it came from.
  */
-const EVALUATION_STACK_TRACE_LIMIT = 1;
+export const EVALUATION_STACK_TRACE_LIMIT = 1;
 
 async function evaluateStack(
     program: LoadedProgram, project: string, stack: StackConfig, notes: string[], rejections: unknown[],

@@ -1,5 +1,8 @@
 // The gRPC driver end to end against the fixture pack, a published-style JS pack.
 import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { evaluate } from "../../../tools/harness/evaluate";
 import { PolicyPack, PolicyPackError, describePackDir } from "../../../tools/check/pack";
 import { reconcilePolicyConfig } from "../../../tools/check/policy-config";
@@ -80,9 +83,20 @@ describe("policy pack driver over gRPC", () => {
         assert.match(resource[0].message, /opens port 22 to 203\.0\.113\.0\/24, which is not in allowedCidrs \(198\.51\.100\.0\/24\)/);
     });
 
-    it("refuses a folder without an entry point and a pack for another runtime", () => {
-        assert.throws(() => describePackDir(FIXTURES), (e: Error) => e instanceof PolicyPackError && /has no entry point/.test(e.message));
+    it("loads only what the engine would: PulumiPolicy.yaml for nodejs, package.json, an entry point", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pack-"));
         assert.throws(() => describePackDir(`${FIXTURES}/no-such-pack`), /does not exist/);
+        assert.throws(() => describePackDir(dir), (e: Error) => e instanceof PolicyPackError && /has no PulumiPolicy\.yaml/.test(e.message));
+        fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: python\n");
+        assert.throws(() => describePackDir(dir), /declares runtime "python"; the offline check runs Node\.js packs only/);
+        fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
+        assert.throws(() => describePackDir(dir), /has no package\.json/);
+        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "p", version: "1.0.0", main: "bin/index.js" }));
+        assert.throws(() => describePackDir(dir), /has no entry point/);
+        fs.mkdirSync(path.join(dir, "bin"));
+        fs.writeFileSync(path.join(dir, "bin", "index.js"), "");
+        assert.strictEqual(describePackDir(dir).entry, path.join(dir, "bin", "index.js"));
+        assert.strictEqual(describePackDir(FIXTURE_PACK).entry, path.join(FIXTURE_PACK, "index.js"));
     });
 
     it("reports a pack that dies before listening, with its stderr", async () => {
