@@ -13,8 +13,11 @@ export interface CliArgs {
     config: string[];
     /** Another policy pack folder instead of webtier's compiled pack. */
     policyPack?: string;
-    /** A policy config JSON file (the `pulumi preview --policy-pack-config` format). */
-    policyConfig?: string;
+    /**
+     * Policy config JSON files (the `pulumi preview --policy-pack-config` format): `FILE` for every
+     * stack, `STACK=FILE` for one stack (instead of the shared one, as a separate preview would).
+     */
+    policyConfig: string[];
     /** Another folder of stack files instead of Pulumi.yaml's `stackConfigDir`. */
     stacksDir?: string;
     format: OutputFormat;
@@ -48,8 +51,11 @@ Options:
                          (\`node DIR\` in DIR: PulumiPolicy.yaml with runtime nodejs, package.json;
                          a TypeScript entry point is compiled on the fly). Default: webtier's pack,
                          policies/, run from its compiled copy dist/policies/index.js.
-  --policy-config FILE   Policy config JSON, as for \`pulumi preview --policy-pack-config\`:
+  --policy-config [STACK=]FILE
+                         Policy config JSON, as for \`pulumi preview --policy-pack-config\`:
                          {"all": "advisory", "ssh-allowlist": {"enforcementLevel": "mandatory", ...}}
+                         FILE applies to every stack; STACK=FILE (repeatable) to that stack only,
+                         instead of FILE, as a separate \`pulumi preview\` per stack would.
   --stacks-dir DIR       Read stack files from DIR instead of Pulumi.yaml's stackConfigDir.
   --format FORMAT        text (default), json, or sarif (SARIF 2.1.0 for GitHub code scanning).
   --output FILE          Write the report to FILE instead of standard output.
@@ -64,9 +70,12 @@ Exit codes: 0 no mandatory violation, 1 at least one mandatory violation,
 
 const FORMATS: readonly OutputFormat[] = ["text", "json", "sarif"];
 
+/** `STACK=FILE` in --policy-config. */
+export const STACK_ASSIGNMENT = /^([A-Za-z0-9_.\-]+)=(.+)$/;
+
 /** Parses argv (without node and the script); throws UsageError on anything it does not know. */
 export function parseArgs(argv: string[]): CliArgs {
-    const args: CliArgs = { stacks: [], config: [], format: "text", help: false };
+    const args: CliArgs = { stacks: [], config: [], policyConfig: [], format: "text", help: false };
     const seen = new Set<string>();
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
@@ -109,10 +118,15 @@ export function parseArgs(argv: string[]): CliArgs {
                 once(flag);
                 args.policyPack = value();
                 break;
-            case "--policy-config":
-                once(flag);
-                args.policyConfig = value();
+            case "--policy-config": {
+                const entry = value();
+                const shared = args.policyConfig.filter((e) => !STACK_ASSIGNMENT.test(e));
+                if (!STACK_ASSIGNMENT.test(entry) && shared.length > 0) {
+                    throw new UsageError(`--policy-config FILE is given twice (${shared[0]}, ${entry}); use STACK=FILE for a stack's own file.`);
+                }
+                args.policyConfig.push(entry);
                 break;
+            }
             case "--stacks-dir":
                 once(flag);
                 args.stacksDir = value();

@@ -260,9 +260,11 @@ export class SnapshotBuilder {
             for (const [key, deps] of Object.entries(resource.propertyDependencies)) {
                 if (deps.length > 0) propertyDependencies[key] = [...deps];
             }
-            // A value that is an id or ARN a mock handed to another resource came from that resource:
-            // the engine would have the reference, so the policies see the dependency here too.
+            // A value that is an id or ARN a mock handed to another resource came from that resource.
+            // Where the SDK recorded no dependency for it at all (the value travelled outside Outputs),
+            // the engine would still hold the reference, so the policies see the dependency here too.
             for (const [key, value] of Object.entries(resource.wireInputs ?? {})) {
+                if ((resource.propertyDependencies[key] ?? []).length > 0) continue;
                 for (const text of stringsIn(value)) {
                     const owner = ids.ownerOf(text);
                     if (!owner || owner === resource.urn) continue;

@@ -14,7 +14,7 @@ import { CheckResult, StackResult, Violation, resourceViolations, stackViolation
 import {
     ProjectFile, StackConfig, StackFileError, listStacks, parseConfigAssignment, readProjectFile, readStackFile, stackFilePath,
 } from "./stack-config";
-import { UsageError } from "./args";
+import { STACK_ASSIGNMENT, UsageError } from "./args";
 
 export interface CheckOptions {
     /** The project folder (holds Pulumi.yaml); paths in the report are relative to it. Default: cwd. */
@@ -27,7 +27,8 @@ export interface CheckOptions {
     /** `KEY=VALUE` overrides applied after each stack file. */
     config?: string[];
     policyPack?: string;
-    policyConfig?: string;
+    /** `FILE` for every stack and/or `STACK=FILE` per stack (see args.ts). */
+    policyConfig?: string | string[];
     /** Keys (without namespace) the program requires as secrets; default webtier's SECRET_KEYS for our program. */
     requiredSecrets?: readonly string[];
     /** Adjusts each stack's config before evaluation (the bench scales servers.count this way). */
@@ -214,6 +215,31 @@ async function evaluateStack(
     }
 }
 
+/** The user's policy config per stack: a stack's own file, else the shared one, else none. */
+export function readPolicyConfigs(
+    projectDir: string, entries: string | string[] | undefined, stacks: string[],
+): { forStack: (stack: string) => Record<string, PolicyConfig>; warnings: string[] } {
+    const list = entries === undefined ? [] : Array.isArray(entries) ? entries : [entries];
+    const read = (file: string): Record<string, PolicyConfig> => {
+        const absolute = path.resolve(projectDir, file);
+        if (!fs.existsSync(absolute)) throw new UsageError(`--policy-config ${file} does not exist.`);
+        return parsePolicyConfig(fs.readFileSync(absolute, "utf8"), file);
+    };
+    let shared: Record<string, PolicyConfig> = {};
+    const perStack = new Map<string, Record<string, PolicyConfig>>();
+    const warnings: string[] = [];
+    for (const entry of list) {
+        const match = STACK_ASSIGNMENT.exec(entry);
+        if (match && !fs.existsSync(path.resolve(projectDir, entry))) {
+            perStack.set(match[1], read(match[2]));
+            if (!stacks.includes(match[1])) warnings.push(`--policy-config names stack "${match[1]}", which does not exist (stacks: ${stacks.join(", ")}).`);
+        } else {
+            shared = read(entry);
+        }
+    }
+    return { forStack: (stack) => perStack.get(stack) ?? shared, warnings };
+}
+
 /** Runs the whole check. Throws UsageError/StackFileError/PolicyConfigError/PolicyPackError for the CLI's exit 2. */
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     const started = Date.now();
@@ -227,12 +253,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     const projectName = project?.name ?? "webtier";
     const planned = planStacks(options, project);
 
-    let userConfig: Record<string, PolicyConfig> = {};
-    if (options.policyConfig) {
-        const file = path.resolve(projectDir, options.policyConfig);
-        if (!fs.existsSync(file)) throw new UsageError(`--policy-config ${options.policyConfig} does not exist.`);
-        userConfig = parsePolicyConfig(fs.readFileSync(file, "utf8"), options.policyConfig);
-    }
+    const stacksDir = options.stacksDir ? path.resolve(projectDir, options.stacksDir) : project?.stackConfigDir ?? projectDir;
+    const knownStacks = [...new Set([...planned.map((p) => p.config.name), ...listStacks(stacksDir)])];
+    const policyConfigs = readPolicyConfigs(projectDir, options.policyConfig, knownStacks);
     const program = options.program ? programFromFile(path.resolve(projectDir, options.program)) : webtierProgram(options.distRoot);
 
     // The pack starts (a second process: its own ~1 s of module loading) while the first stack evaluates.
@@ -243,9 +266,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     const packReady = (async () => {
         const pack = options.pack ?? (startedPack = await startPolicyPack(packDir, projectName, packEntry));
         const info = await pack.getAnalyzerInfo();
-        const { config, warnings } = reconcilePolicyConfig(info.policies, info.initialConfig, userConfig);
-        await pack.configure(config);
-        return { pack, info, warnings, readyAt: Date.now() };
+        // Reconciled (and validated) for every stack before any is checked: a bad file fails fast.
+        const byStack = new Map(planned.map((p) => [p.config.name, reconcilePolicyConfig(info.policies, info.initialConfig, policyConfigs.forStack(p.config.name))]));
+        return { pack, info, byStack, readyAt: Date.now() };
     })();
     // Keep a failed start from surfacing as an unhandled rejection while the first stack evaluates.
     packReady.catch(() => undefined);
@@ -272,7 +295,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
             // As under the engine, each resource goes to Analyze as it registers: the pack (another
             // process, another core) works while the program is still running.
             const identity = { project: projectName, stack: stack.name, dryRun: true, config: stack.config, secretKeys: stack.secretKeys };
-            const configured = packReady.then(async ({ pack }) => {
+            const configured = packReady.then(async ({ pack, byStack }) => {
+                // The engine configures a pack once per preview; one pack serves every stack here, so each
+                // stack gets its own Configure (its policy config) and ConfigureStack.
+                await pack.configure(byStack.get(stack.name)!.config);
                 await pack.configureStack(identity);
                 return pack;
             });
@@ -318,7 +344,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
             result.durationMs = Date.now() - stackStarted - packWaitMs;
             result.timings = { evaluateMs, packWaitMs, analyzeMs, analyzeStackMs: Date.now() - analyzeStarted - analyzeMs };
         }
-        const { pack, info, warnings } = await packReady;
+        const { pack, info, byStack } = await packReady;
+        const warnings = [...new Set([...byStack.values()].flatMap((r) => r.warnings)), ...policyConfigs.warnings];
         return {
             policyPack: { name: info.name, version: info.version, dir: relative(projectDir, packDir), policies: info.policies },
             stacks,

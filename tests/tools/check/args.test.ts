@@ -19,9 +19,15 @@ describe("check CLI arguments", () => {
         const args = parseArgs(["--program", "p.ts", "--policy-pack", "pack", "--policy-config", "c.json", "--format", "sarif", "--output", "out.sarif"]);
         assert.strictEqual(args.program, "p.ts");
         assert.strictEqual(args.policyPack, "pack");
-        assert.strictEqual(args.policyConfig, "c.json");
+        assert.deepStrictEqual(args.policyConfig, ["c.json"]);
         assert.strictEqual(args.format, "sarif");
         assert.strictEqual(args.output, "out.sarif");
+    });
+
+    it("takes one shared policy config and any number of per-stack ones", () => {
+        const args = parseArgs(["--policy-config", "all.json", "--policy-config", "aws-dev=dev.json", "--policy-config=do-dev=dev.json"]);
+        assert.deepStrictEqual(args.policyConfig, ["all.json", "aws-dev=dev.json", "do-dev=dev.json"]);
+        assert.throws(() => parseArgs(["--policy-config", "a.json", "--policy-config", "b.json"]), /--policy-config FILE is given twice \(a\.json, b\.json\); use STACK=FILE/);
     });
 
     it("refuses unknown options, formats, missing values and stray arguments", () => {

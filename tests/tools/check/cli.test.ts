@@ -66,6 +66,23 @@ describe("check CLI", () => {
         assert.match(good.violations[0].message, /not in allowedCidrs \(198\.51\.100\.0\/24\)/);
     });
 
+    it("applies a stack's own policy config to that stack only", async () => {
+        const config = path.join(FIXTURES, "policy-config.json");
+        const run = await check(...STACKS, "--policy-config", `good=${config}`, "--format", "json");
+        assert.strictEqual(run.code, 1, run.stderr);
+        const [bad, good] = JSON.parse(run.stdout).stacks;
+        assert.match(good.violations.find((v: any) => v.policy === "ssh-allowlist").message, /203\.0\.113\.0\/24, which is not in allowedCidrs \(198\.51\.100\.0\/24\)/);
+        assert.match(bad.violations.find((v: any) => v.policy === "ssh-allowlist").message, /0\.0\.0\.0\/0, which is not in allowedCidrs \(203\.0\.113\.0\/24\)/);
+    });
+
+    it("exits 2 on a policy config that breaks a policy's schema", async () => {
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "check-")), "bad.json");
+        fs.writeFileSync(file, JSON.stringify({ "min-servers": { minimum: 0 } }));
+        const run = await check(...STACKS, "--policy-config", file);
+        assert.strictEqual(run.code, 2);
+        assert.match(run.stderr, /min-servers: minimum: must be at least 1/);
+    });
+
     it("writes SARIF 2.1.0 with a rule per policy and results located at the stack file", async () => {
         const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "check-")), "check.sarif");
         const run = await check(...STACKS, "--format", "sarif", "--output", out);
@@ -133,6 +150,6 @@ describe("check CLI", () => {
     it("prints the usage with --help and exits 0", async () => {
         const run = await check("--help");
         assert.strictEqual(run.code, 0);
-        assert.match(run.stdout, /--policy-config FILE/);
+        assert.match(run.stdout, /--policy-config \[STACK=\]FILE/);
     });
 });
