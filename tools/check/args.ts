@@ -20,6 +20,8 @@ export interface CliArgs {
     policyConfig: string[];
     /** Another folder of stack files instead of Pulumi.yaml's `stackConfigDir`. */
     stacksDir?: string;
+    /** Evaluate as `pulumi preview` (computed values unknown) instead of as `pulumi up`. */
+    preview: boolean;
     format: OutputFormat;
     output?: string;
     help: boolean;
@@ -57,6 +59,9 @@ Options:
                          FILE applies to every stack; STACK=FILE (repeatable) to that stack only,
                          instead of FILE, as a separate \`pulumi preview\` per stack would.
   --stacks-dir DIR       Read stack files from DIR instead of Pulumi.yaml's stackConfigDir.
+  --preview              Evaluate as \`pulumi preview\` does: values providers compute (ids, ARNs,
+                         addresses) are unknown. Default: as \`pulumi up\` analyzes each resource,
+                         with every value known (the mocks' values).
   --format FORMAT        text (default), json, or sarif (SARIF 2.1.0 for GitHub code scanning).
   --output FILE          Write the report to FILE instead of standard output.
   -h, --help             Show this help.
@@ -75,12 +80,16 @@ export const STACK_ASSIGNMENT = /^([A-Za-z0-9_.\-]+)=(.+)$/;
 
 /** Parses argv (without node and the script); throws UsageError on anything it does not know. */
 export function parseArgs(argv: string[]): CliArgs {
-    const args: CliArgs = { stacks: [], config: [], policyConfig: [], format: "text", help: false };
+    const args: CliArgs = { stacks: [], config: [], policyConfig: [], preview: false, format: "text", help: false };
     const seen = new Set<string>();
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === "-h" || arg === "--help") {
             args.help = true;
+            continue;
+        }
+        if (arg === "--preview") {
+            args.preview = true;
             continue;
         }
         if (!arg.startsWith("--")) throw new UsageError(`unexpected argument ${JSON.stringify(arg)}; options start with --.`);

@@ -46,6 +46,7 @@ export async function main(
             config: args.config,
             policyPack: args.policyPack,
             policyConfig: args.policyConfig,
+            preview: args.preview,
         });
         const report =
             args.format === "json" ? renderJson(result) : args.format === "sarif" ? renderSarif(result, toolVersion()) : renderText(result);

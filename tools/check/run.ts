@@ -33,6 +33,8 @@ export interface CheckOptions {
     requiredSecrets?: readonly string[];
     /** Adjusts each stack's config before evaluation (the bench scales servers.count this way). */
     adjustConfig?: (stack: StackConfig) => StackConfig;
+    /** Evaluate as a preview (computed values unknown). Default false: as `pulumi up`, every value known. */
+    preview?: boolean;
     /** A pack already running (the bench reuses one); it is configured but not closed. */
     pack?: PolicyPack;
 }
@@ -116,7 +118,7 @@ export function defaultPolicyPack(projectDir: string, distRoot: string): { dir: 
 }
 
 /** Starts a policy pack the way the check does (for callers that reuse one across runs). */
-export function startPolicyPack(dir: string, project: string, entry?: string): Promise<PolicyPack> {
+export function startPolicyPack(dir: string, project: string, entry?: string, preview = false): Promise<PolicyPack> {
     return PolicyPack.start(dir, {
         entry,
         // A TypeScript pack (its source folder) starts with the transpile-on-require hook preloaded.
@@ -124,8 +126,8 @@ export function startPolicyPack(dir: string, project: string, entry?: string): P
         env: {
             PULUMI_PROJECT: project,
             PULUMI_NODEJS_PROJECT: project,
-            PULUMI_DRY_RUN: "true",
-            PULUMI_NODEJS_DRY_RUN: "true",
+            PULUMI_DRY_RUN: String(preview),
+            PULUMI_NODEJS_DRY_RUN: String(preview),
         },
     });
 }
@@ -198,13 +200,13 @@ export const EVALUATION_STACK_TRACE_LIMIT = 1;
 
 async function evaluateStack(
     program: LoadedProgram, project: string, stack: StackConfig, notes: string[], rejections: unknown[],
-    onResource?: (resource: RegisteredResource) => void, stackTraceLimit = EVALUATION_STACK_TRACE_LIMIT,
+    onResource?: (resource: RegisteredResource) => void, stackTraceLimit = EVALUATION_STACK_TRACE_LIMIT, preview = false,
 ): Promise<Evaluation> {
     const savedLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = stackTraceLimit;
     try {
         const evaluation = await captureConsole(notes, () =>
-            evaluate({ program: program.run, config: stack.config, secretKeys: stack.secretKeys, project, stack: stack.name, onResource }),
+            evaluate({ program: program.run, config: stack.config, secretKeys: stack.secretKeys, project, stack: stack.name, onResource, preview }),
         );
         // Let rejections raised in the last turn surface.
         await new Promise((resolve) => setImmediate(resolve));
@@ -264,7 +266,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     const packEntry = options.policyPack ? undefined : ours.entry;
     let startedPack: PolicyPack | undefined;
     const packReady = (async () => {
-        const pack = options.pack ?? (startedPack = await startPolicyPack(packDir, projectName, packEntry));
+        const pack = options.pack ?? (startedPack = await startPolicyPack(packDir, projectName, packEntry, options.preview));
         const info = await pack.getAnalyzerInfo();
         // Reconciled (and validated) for every stack before any is checked: a bad file fails fast.
         const byStack = new Map(planned.map((p) => [p.config.name, reconcilePolicyConfig(info.policies, info.initialConfig, policyConfigs.forStack(p.config.name))]));
@@ -294,7 +296,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 
             // As under the engine, each resource goes to Analyze as it registers: the pack (another
             // process, another core) works while the program is still running.
-            const identity = { project: projectName, stack: stack.name, dryRun: true, config: stack.config, secretKeys: stack.secretKeys };
+            const identity = { project: projectName, stack: stack.name, dryRun: !!options.preview, config: stack.config, secretKeys: stack.secretKeys };
             const configured = packReady.then(async ({ pack, byStack }) => {
                 // The engine configures a pack once per preview; one pack serves every stack here, so each
                 // stack gets its own Configure (its policy config) and ConfigureStack.
@@ -313,13 +315,13 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                         analysis.catch(() => undefined);
                         analyses.push(analysis);
                     }
-                });
+                }, EVALUATION_STACK_TRACE_LIMIT, options.preview);
             } catch (firstError) {
                 // Evaluate again with full stack traces for a useful error; its requests are not sent.
                 await Promise.allSettled(analyses);
                 result.error = errorText(firstError);
                 try {
-                    await evaluateStack(program, projectName, stack, [], rejections.begin(), undefined, Math.max(Error.stackTraceLimit, 10));
+                    await evaluateStack(program, projectName, stack, [], rejections.begin(), undefined, Math.max(Error.stackTraceLimit, 10), options.preview);
                 } catch (err) {
                     result.error = errorText(err);
                 }

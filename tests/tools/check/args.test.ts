@@ -40,10 +40,15 @@ describe("check CLI arguments", () => {
         assert.throws(() => parseArgs(["--program", "a.ts", "--program", "b.ts"]), /--program is given twice/);
     });
 
+    it("checks as pulumi up unless --preview is given", () => {
+        assert.strictEqual(parseArgs([]).preview, false);
+        assert.strictEqual(parseArgs(["--preview"]).preview, true);
+    });
+
     it("recognises --help and documents every option and exit code", () => {
         assert.strictEqual(parseArgs(["--help"]).help, true);
         assert.strictEqual(parseArgs(["-h"]).help, true);
-        for (const option of ["--stack", "--program", "--config", "--policy-pack", "--policy-config", "--stacks-dir", "--format", "--output", "--help"]) {
+        for (const option of ["--stack", "--program", "--config", "--policy-pack", "--policy-config", "--stacks-dir", "--preview", "--format", "--output", "--help"]) {
             assert.ok(USAGE.includes(option), `usage mentions ${option}`);
         }
         assert.match(USAGE, /0 no mandatory violation, 1 at least one mandatory violation/);

@@ -121,6 +121,17 @@ describe("check CLI", () => {
         ]);
     });
 
+    it("checks with every value known by default, and as a preview with --preview", async () => {
+        const up = await check("--program", program("computed.ts"), ...PACK, "--policy-config", path.join(FIXTURES, "one-server.json"), "--format", "json");
+        assert.strictEqual(up.code, 0, up.stderr);
+        assert.deepStrictEqual(JSON.parse(up.stdout).stacks[0].violations, []);
+        const preview = await check("--program", program("computed.ts"), ...PACK, "--policy-config", path.join(FIXTURES, "one-server.json"), "--format", "json", "--preview");
+        assert.strictEqual(preview.code, 0, preview.stderr);
+        const [violation] = JSON.parse(preview.stdout).stacks[0].violations;
+        assert.deepStrictEqual([violation.policy, violation.level, violation.resource], ["bucket-private", "advisory", "b"]);
+        assert.match(violation.message, /can't run policy 'bucket-private'.*during preview: string value at \.acl can't be known during preview/);
+    });
+
     it("exits 2 and prints the program's error when it fails to evaluate", async () => {
         const run = await check("--program", program("failing.ts"), ...PACK, "--format", "json");
         assert.strictEqual(run.code, 2);
