@@ -1,7 +1,8 @@
 /**
  * SARIF 2.1.0 for GitHub code scanning: one rule per policy of the pack, one result per
  * violation (error for mandatory, warning for advisory) located at the stack file the stack's
- * config comes from (or the program file for --program), with the resource's URN as a logical
+ * config comes from (the program file for a --program run without stack files), at its
+ * `config:` line, with the resource's URN as a logical
  * location and a fingerprint per (stack, policy, resource) so that alerts neither merge nor
  * churn between runs.
  */
