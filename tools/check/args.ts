@@ -39,7 +39,7 @@ export const USAGE = `Usage: npm run check -- [options]
 
 Runs the policy pack on every stack offline: each stack's program runs under Pulumi's mocks
 with the stack's config (no cloud credentials, no Pulumi CLI), and the pack receives the
-resources over its gRPC protocol exactly as \`pulumi preview --policy-pack\` would send them.
+resources over its gRPC protocol as the engine sends them under \`--policy-pack\`.
 
 Options:
   --stack NAME           Check this stack (stacks/Pulumi.NAME.yaml); repeatable. Default: every stack.
@@ -59,9 +59,9 @@ Options:
                          FILE applies to every stack; STACK=FILE (repeatable) to that stack only,
                          instead of FILE, as a separate \`pulumi preview\` per stack would.
   --stacks-dir DIR       Read stack files from DIR instead of Pulumi.yaml's stackConfigDir.
-  --preview              Evaluate as \`pulumi preview\` does: values providers compute (ids, ARNs,
-                         addresses) are unknown. Default: as \`pulumi up\` analyzes each resource,
-                         with every value known (the mocks' values).
+  --preview              Evaluate as \`pulumi preview\` does: values providers compute (ARNs,
+                         addresses, generated passwords) are unknown. Default: as \`pulumi up\`
+                         analyzes each resource, with every value known (the mocks' values).
   --format FORMAT        text (default), json, or sarif (SARIF 2.1.0 for GitHub code scanning).
   --output FILE          Write the report to FILE instead of standard output.
   -h, --help             Show this help.
