@@ -31,7 +31,9 @@ class Sandbox {
         this.fake("php", `#!/usr/bin/env bash
 echo "php $*" >>"${this.log}"
 if [ "$1" = "${path.join(this.dir, "composer")}" ]; then
-    dir="\${2#--working-dir=}"; mkdir -p "$dir/vendor"; echo '<?php' >"$dir/vendor/autoload.php"; exit 0
+    for arg in "$@"; do case "$arg" in --working-dir=*) dir="\${arg#--working-dir=}";; esac; done
+    [ -n "\${dir:-}" ] || { echo "composer called without --working-dir" >&2; exit 2; }
+    mkdir -p "$dir/vendor"; echo '<?php' >"$dir/vendor/autoload.php"; exit 0
 fi
 if [ -n "\${FAIL_ARTISAN:-}" ] && [ "$2" = "$FAIL_ARTISAN" ]; then echo "artisan $2 failed" >&2; exit 1; fi
 `);
