@@ -112,6 +112,11 @@ export interface BalancerInfo {
     id: pulumi.Output<string>;
     /** AWS only: the target group the servers are registered in. */
     targetGroupArn?: pulumi.Output<string>;
+    /**
+     * DigitalOcean only: the in-rotation tag the balancer selects droplets by. The rolling
+     * deploy removes it from a droplet to take it out of rotation (the app tag stays).
+     */
+    memberTag?: pulumi.Output<string>;
 }
 
 /** The result of building the whole tier on one cloud. */

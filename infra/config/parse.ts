@@ -211,6 +211,8 @@ export function parseConfig(raw: RawConfig, stack: string): WebtierConfig {
         image: typeof serversRaw.image === "string" ? serversRaw.image.trim() : undefined,
         sshPublicKey,
         allowSshFrom,
+        healthGate: bool("servers.healthGate", serversRaw.healthGate, true),
+        healthGateTimeoutMinutes: integer("servers.healthGateTimeoutMinutes", serversRaw.healthGateTimeoutMinutes, 10, 1, 60),
     };
 
     // Database.

@@ -41,6 +41,17 @@ export interface ServersConfig {
      * World-open ranges (0.0.0.0/0, ::/0) are refused.
      */
     allowSshFrom: string[];
+    /**
+     * Health-gated replacement: when a change replaces servers, each new server must be
+     * reported healthy by the balancer before the next one is created, and the update stops
+     * (old servers untouched) when one never gets healthy. Default true. Set false only where
+     * the identity running `pulumi up` cannot read target health (AWS:
+     * elasticloadbalancing:DescribeTargetHealth; DigitalOcean: a token without load balancer
+     * and monitoring read access); replacements then still go one at a time, create before delete.
+     */
+    healthGate: boolean;
+    /** Minutes a new server may take to become healthy before the update fails. Default 10 (1 to 60). */
+    healthGateTimeoutMinutes: number;
 }
 
 export interface DatabaseConfig {

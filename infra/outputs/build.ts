@@ -22,6 +22,7 @@ export function buildOutputs(config: WebtierConfig, built: WebTierResources, app
             healthCheckPath: config.healthCheckPath,
             id: built.balancer.id,
             targetGroupArn: built.balancer.targetGroupArn,
+            memberTag: built.balancer.memberTag,
         },
         servers: built.servers.map((server) => ({
             name: server.name,

@@ -31,6 +31,11 @@ export interface WebtierOutputs {
         id: string;
         /** AWS only: the target group the servers are registered in. */
         targetGroupArn?: string;
+        /**
+         * DigitalOcean only: the in-rotation tag the balancer selects droplets by. Removing it
+         * from a droplet takes the droplet out of rotation without touching its firewall access.
+         */
+        memberTag?: string;
     };
     servers: ServerOutput[];
     database: {

@@ -62,6 +62,7 @@ describe("the webtier program (index.ts → infra/program.ts)", () => {
         const strip = (outputs: any) => {
             const copy = JSON.parse(JSON.stringify(outputs));
             delete copy.loadBalancer.targetGroupArn;
+            delete copy.loadBalancer.memberTag;
             for (const server of copy.servers) delete server.publicIp;
             delete copy.queue.url;
             delete copy.queue.name;
