@@ -71,6 +71,10 @@ export const systemClock: Clock = {
 export class DeployError extends Error {
     constructor(message: string) {
         super(message);
+        // Set again on purpose: this class also runs inside the health gate's dynamic provider,
+        // where Pulumi's closure serializer rewrites `super(message)` as `Error.call(this, message)`,
+        // which leaves `message` unset.
+        this.message = message;
         this.name = "DeployError";
     }
 }

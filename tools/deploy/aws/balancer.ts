@@ -47,9 +47,13 @@ export interface AwsBalancerArgs {
 export class AwsBalancer implements BalancerApi {
     private targetGroup?: Promise<string>;
     /** Ports the targets were registered with, so they are deregistered and re-registered alike. */
-    private readonly ports = new Map<string, number>();
+    private readonly ports: Map<string, number>;
 
-    constructor(private readonly args: AwsBalancerArgs) {}
+    constructor(private readonly args: AwsBalancerArgs) {
+        // Initialised here, not as a field initializer: this class also runs inside the health
+        // gate's dynamic provider, and Pulumi's closure serializer drops field initializers.
+        this.ports = new Map();
+    }
 
     get description(): string {
         const arn = this.args.targetGroupArn;

@@ -13,8 +13,11 @@ export const DIGITALOCEAN_API = "https://api.digitalocean.com";
 
 /** A request the API refused; `status` lets callers tell "not allowed" (401, 403) from a passing failure. */
 export class DigitalOceanApiError extends DeployError {
-    constructor(message: string, public readonly status: number) {
+    public readonly status: number;
+
+    constructor(message: string, status: number) {
         super(message);
+        this.status = status;
     }
 }
 

@@ -59,9 +59,13 @@ function dropletId(serverId: string): number {
 export class DigitalOceanBalancer implements BalancerApi {
     private id?: Promise<string>;
     /** When each droplet was put back: health samples older than that do not count. */
-    private readonly addedAt = new Map<string, number>();
+    private readonly addedAt: Map<string, number>;
 
-    constructor(private readonly args: DigitalOceanBalancerArgs) {}
+    constructor(private readonly args: DigitalOceanBalancerArgs) {
+        // Initialised here, not as a field initializer: this class also runs inside the health
+        // gate's dynamic provider, and Pulumi's closure serializer drops field initializers.
+        this.addedAt = new Map();
+    }
 
     get description(): string {
         return `load balancer ${this.args.address}`;
