@@ -119,6 +119,8 @@ export function createAwsPlatform(options: AwsPlatformOptions = {}, onBuilt?: (b
                 queueArn: queue.queue?.arn,
                 endpoints,
                 userData: args.userData,
+                // Gates wait for the listener that forwards to the target group.
+                balancerReady: [loadBalancer.httpsListener ?? loadBalancer.httpListener],
                 transform: t.servers,
             }, opts);
 

@@ -5,6 +5,8 @@ import { WebtierConfig } from "../config/types";
 import { serverZone } from "../network-plan";
 import { serverSize } from "../sizing";
 import { ec2AssumeRolePolicy, queueAccessPolicy, SSM_MANAGED_POLICY_ARN, uploadsAccessPolicy } from "./iam-documents";
+import { buildOneAtATime, HealthGate, HealthGateArgs, HealthGateSettings } from "../health-gate/gate";
+import { awsGateBalancer, awsHealthGateProvider } from "./health-gate";
 import { nameTag } from "./tags";
 
 /** Canonical's AWS account, the publisher of the official Ubuntu images. */
@@ -36,11 +38,18 @@ export interface ServersArgs {
     endpoints: AppEndpoints;
     /** Renders each server's cloud-init. */
     userData: UserDataRenderer;
+    /**
+     * Resources the balancer needs before it routes to the target group: its forwarding listener
+     * (HTTPS, which waits for the certificate, or HTTP without a domain). Health gates wait for
+     * them, since every target of a group no listener uses is `unused`, never healthy. Default: none.
+     */
+    balancerReady?: pulumi.Resource[];
     /** Escape hatches for the servers' children. */
     transform?: {
         /** Called for every server with its args. */
         instance?: Transform<aws.ec2.InstanceArgs>;
         role?: Transform<aws.iam.RoleArgs>;
+        healthGate?: Transform<HealthGateArgs>;
     };
 }
 
@@ -51,12 +60,18 @@ export interface ServersArgs {
  * SQS queue) without static keys. IMDSv2 only, encrypted root volume.
  *
  * Replacement keeps capacity: servers are replaced create-before-delete (never
- * deleteBeforeReplace), and server i depends on server i-1's target group attachment, so
- * replacements are created one after another rather than all at once.
+ * deleteBeforeReplace); each new server is registered in the target group next to the old
+ * one; its health gate (`${name}-app-<i>-healthy`, unless webtier:servers.healthGate is false)
+ * waits until the target group reports it healthy; and server i+1 depends on gate i. So
+ * replacements come up one at a time, each serving before the next starts, and the old
+ * servers, still serving meanwhile, are deregistered and terminated only at the end of the
+ * update. A server that never gets healthy fails its gate and stops the update there.
  */
 export class Servers extends pulumi.ComponentResource {
     public readonly instances: aws.ec2.Instance[];
     public readonly attachments: aws.lb.TargetGroupAttachment[];
+    /** One per server, when gates are on. */
+    public readonly healthGates: HealthGate[];
     public readonly role: aws.iam.Role;
     public readonly instanceProfile: aws.iam.InstanceProfile;
     public readonly keyPair?: aws.ec2.KeyPair;
@@ -105,13 +120,18 @@ export class Servers extends pulumi.ComponentResource {
             ],
         }, parent).id;
 
-        this.instances = [];
-        this.attachments = [];
-        this.servers = [];
-        for (let index = 0; index < count; index += 1) {
+        const gates: HealthGateSettings | undefined = config.servers.healthGate
+            ? {
+                provider: awsHealthGateProvider,
+                balancer: awsGateBalancer(config.region, args.targetGroupArn),
+                timeoutSeconds: config.servers.healthGateTimeoutMinutes * 60,
+                dependsOn: args.balancerReady,
+                transform: t.healthGate,
+            }
+            : undefined;
+        const sequenced = buildOneAtATime(count, gates, (index, after) => {
             const serverName = `${name}-app-${index + 1}`;
             const zone = serverZone(index, args.subnetIds.length);
-            const previous = this.attachments[index - 1];
             const instance = new aws.ec2.Instance(serverName, applyTransform<aws.ec2.InstanceArgs>({
                 ami,
                 instanceType: serverSize("aws", config.servers.size),
@@ -135,7 +155,8 @@ export class Servers extends pulumi.ComponentResource {
                 volumeTags: nameTag(serverName),
             }, t.instance), {
                 parent: this,
-                dependsOn: previous ? [previous] : [],
+                dependsOn: after,
+                deleteBeforeReplace: false,
                 ignoreChanges: image ? [] : ["ami"],
             });
             const attachment = new aws.lb.TargetGroupAttachment(`${serverName}-tg`, {
@@ -143,16 +164,25 @@ export class Servers extends pulumi.ComponentResource {
                 targetId: instance.id,
                 port: 80,
             }, parent);
-            this.instances.push(instance);
-            this.attachments.push(attachment);
-            this.servers.push({
-                name: serverName,
-                id: instance.id,
-                privateIp: instance.privateIp,
-                publicIp: pulumi.output(undefined),
-                zone: instance.availabilityZone,
-            });
-        }
+            return {
+                built: { serverName, instance, attachment },
+                serverName,
+                serverId: instance.id,
+                serverAddresses: { privateIp: instance.privateIp },
+                member: attachment,
+            };
+        }, parent);
+
+        this.instances = sequenced.map((s) => s.built.instance);
+        this.attachments = sequenced.map((s) => s.built.attachment);
+        this.healthGates = sequenced.flatMap((s) => (s.gate ? [s.gate] : []));
+        this.servers = sequenced.map(({ built: { serverName, instance } }) => ({
+            name: serverName,
+            id: instance.id,
+            privateIp: instance.privateIp,
+            publicIp: pulumi.output(undefined),
+            zone: instance.availabilityZone,
+        }));
         this.registerOutputs({ instanceIds: this.instances.map((instance) => instance.id) });
     }
 }

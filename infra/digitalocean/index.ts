@@ -28,18 +28,20 @@ export interface DigitalOceanTransforms {
 
 /**
  * The URL the app is configured with (APP_URL). With a domain it is https://domain. Without
- * one (dev and staging only) the balancer's IP is not known before the droplets exist (the
- * balancer lists them, and their user data would list its IP: a cycle), so the app keeps
- * Laravel's default http://localhost; requests through the balancer still get URLs for the
- * host they asked for. The stack output `loadBalancer.url` has the real address.
+ * one (dev and staging only) the app keeps Laravel's default http://localhost; requests through
+ * the balancer still get URLs for the host they asked for, and the stack output
+ * `loadBalancer.url` has the real address. (This once avoided a cycle: the balancer listed the
+ * droplets. It now selects them by tag, so its IP could be used; that would change every dev
+ * droplet's user data, and so replace them, so it is left for a deliberate change.)
  */
 export function appUrl(domain: string | undefined): string {
     return domain ? `https://${domain}` : "http://localhost";
 }
 
 /**
- * Builds the tier on DigitalOcean: network, database, cache, storage, queue, servers (whose
- * user data needs the endpoints), balancer, then the network rules between them.
+ * Builds the tier on DigitalOcean: network, database, cache, storage, queue, balancer, servers
+ * (whose user data needs the endpoints, and which join the balancer by its tag), then the
+ * network rules between them.
  */
 export function buildDigitalOcean(name: string, args: WebTierArgs, parent: pulumi.ComponentResource, transform: DigitalOceanTransforms = {}): WebTierResources {
     const config: WebtierConfig = args.config;
@@ -81,6 +83,20 @@ export function buildDigitalOcean(name: string, args: WebTierArgs, parent: pulum
         queue: queueEndpoint(config.queue.driver),
         appUrl: pulumi.output(appUrl(config.domain)),
     };
+    // Before the servers: it selects droplets by its in-rotation tag (no droplet list, so no
+    // cycle), and each droplet's health gate asks it.
+    const balancer = new LoadBalancer(
+        name,
+        {
+            region,
+            vpcId,
+            healthCheckPath: config.healthCheckPath,
+            domain: config.domain,
+            dnsZone: config.dnsZone,
+            transform: transform.loadBalancer,
+        },
+        opts,
+    );
     const servers = new Servers(
         name,
         {
@@ -91,20 +107,11 @@ export function buildDigitalOcean(name: string, args: WebTierArgs, parent: pulum
             image: config.servers.image,
             sshPublicKey: config.servers.sshPublicKey,
             userData: (server) => args.userData(endpoints, server),
+            memberTag: balancer.memberTag.name,
+            healthGate: config.servers.healthGate
+                ? { loadBalancerId: balancer.balancer.id, address: balancer.balancer.ip, timeoutSeconds: config.servers.healthGateTimeoutMinutes * 60 }
+                : undefined,
             transform: transform.servers,
-        },
-        opts,
-    );
-    const balancer = new LoadBalancer(
-        name,
-        {
-            region,
-            vpcId,
-            dropletIds: servers.dropletIds(),
-            healthCheckPath: config.healthCheckPath,
-            domain: config.domain,
-            dnsZone: config.dnsZone,
-            transform: transform.loadBalancer,
         },
         opts,
     );

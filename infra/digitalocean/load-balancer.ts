@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as digitalocean from "@pulumi/digitalocean";
 import * as inputs from "@pulumi/digitalocean/types/input";
 import { applyTransform, BalancerInfo, Transform } from "../components";
-import { childName, dnsRecordName } from "./naming";
+import { childName, dnsRecordName, memberTagName } from "./naming";
 
 /** The port the droplets serve the app on (nginx, plain HTTP inside the VPC). */
 export const APP_PORT = 80;
@@ -44,13 +44,6 @@ export interface LoadBalancerArgs {
     region: string;
     /** The VPC the balancer joins to reach the droplets privately. Required. */
     vpcId: pulumi.Input<string>;
-    /**
-     * The droplets to balance across. Required. Explicit ids, not a droplet tag: the rolling
-     * deploy tool takes one droplet out of the balancer through the API while it updates it;
-     * removing the tag instead would also remove it from the firewall and the database
-     * firewalls, which trust the tag.
-     */
-    dropletIds: pulumi.Input<number>[];
     /** Path of the health check. Default "/up" (Laravel 11+). */
     healthCheckPath?: string;
     /**
@@ -65,6 +58,8 @@ export interface LoadBalancerArgs {
     /** Escape hatches for the children's args. */
     transform?: {
         certificate?: Transform<digitalocean.CertificateArgs>;
+        /** The in-rotation tag. */
+        memberTag?: Transform<digitalocean.TagArgs>;
         loadBalancer?: Transform<digitalocean.LoadBalancerArgs>;
         dnsRecord?: Transform<digitalocean.DnsRecordArgs>;
     };
@@ -73,8 +68,17 @@ export interface LoadBalancerArgs {
 /**
  * The single public entry point (section 1 of the guide). DigitalOcean balancers distribute
  * round robin (the algorithm is no longer selectable) across droplets that pass the check.
+ *
+ * Membership is by an in-rotation tag of the balancer's own (`memberTag`, `${name}-lb`), never a
+ * droplet list: a droplet tagged at creation joins the balancer at once and gets traffic once
+ * its health check passes, and an old one leaves only when it is deleted, so replacing droplets
+ * never swaps the whole member list at once. The rolling deploy takes a droplet out of
+ * rotation by removing this tag; the app tag, which the firewall and the database firewalls
+ * trust, stays on it.
  */
 export class LoadBalancer extends pulumi.ComponentResource {
+    /** The in-rotation tag the balancer selects droplets by; every app droplet carries it from creation. */
+    public readonly memberTag: digitalocean.Tag;
     public readonly certificate?: digitalocean.Certificate;
     public readonly balancer: digitalocean.LoadBalancer;
     public readonly dnsRecord?: digitalocean.DnsRecord;
@@ -100,13 +104,19 @@ export class LoadBalancer extends pulumi.ComponentResource {
             );
         }
 
+        this.memberTag = new digitalocean.Tag(
+            memberTagName(name),
+            applyTransform<digitalocean.TagArgs>({ name: memberTagName(name) }, args.transform?.memberTag),
+            { parent: this },
+        );
+
         this.balancer = new digitalocean.LoadBalancer(
             childName(name, "lb"),
             applyTransform<digitalocean.LoadBalancerArgs>(
                 {
                     region: args.region,
                     vpcUuid: args.vpcId,
-                    dropletIds: args.dropletIds,
+                    dropletTag: this.memberTag.name,
                     forwardingRules: forwardingRules(this.certificate?.name),
                     redirectHttpToHttps: https,
                     ...(https ? { tlsCipherPolicy: "STRONG" } : {}),
@@ -139,6 +149,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
             https,
             url: https ? pulumi.output(`https://${args.domain}`) : pulumi.interpolate`http://${this.balancer.ip}`,
             id: this.balancer.id,
+            memberTag: this.memberTag.name,
         };
         this.registerOutputs({ address: this.info.address, url: this.info.url });
     }

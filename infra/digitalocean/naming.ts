@@ -19,6 +19,15 @@ export function appTagName(name: string): string {
 }
 
 /**
+ * The in-rotation tag: the balancer selects its droplets by it and nothing else keys on it, so
+ * the rolling deploy takes a droplet out of rotation by removing it while the droplet keeps the
+ * app tag (and with it the firewall and database access). Account-wide like the app tag.
+ */
+export function memberTagName(name: string): string {
+    return childName(name, "lb");
+}
+
+/**
  * The record name inside a DigitalOcean DNS zone for `domain`: "@" for the zone apex,
  * otherwise the part in front of the zone ("app" for app.example.com in example.com).
  */

@@ -74,15 +74,15 @@ describe("AWS servers (registered resources)", function () {
         }
     });
 
-    it("keeps capacity on replacement: never delete-before-replace, one server after the other", async () => {
+    it("keeps capacity on replacement: never delete-before-replace, one server after the other's health gate", async () => {
         const built = await build("prod");
         for (const server of ofType(built, T.instance)) assert.equal(server.deleteBeforeReplace, false, server.name);
         for (const index of [2, 3]) {
             const server = named(built, `prod-app-${index}`);
-            const previousAttachment = named(built, `prod-app-${index - 1}-tg`);
-            assert.ok(server.dependencies.includes(previousAttachment.urn), `prod-app-${index} does not wait for prod-app-${index - 1}`);
+            const previousGate = named(built, `prod-app-${index - 1}-healthy`);
+            assert.ok(server.dependencies.includes(previousGate.urn), `prod-app-${index} does not wait for prod-app-${index - 1} to be healthy`);
         }
-        assert.ok(!named(built, "prod-app-1").dependencies.some((urn) => urn.includes("TargetGroupAttachment")));
+        assert.ok(!named(built, "prod-app-1").dependencies.some((urn) => urn.includes("TargetGroupAttachment") || urn.includes("dynamic")));
     });
 
     it("lets Systems Manager in through the instance role, so no SSH is needed", async () => {

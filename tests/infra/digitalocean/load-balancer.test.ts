@@ -10,13 +10,18 @@ describe("digitalocean: load balancer", () => {
         prod = await prodTier();
     });
 
-    it("balances across exactly the app droplets, listed by id (not by tag)", () => {
+    it("balances across exactly the app droplets, selected by its own in-rotation tag (no droplet list)", () => {
         for (const { evaluation: ev } of [dev, prod]) {
             const balancer = only(ev, T.loadBalancer);
+            const memberTag = only(ev, T.tag, `${ev === dev.evaluation ? "do-dev" : "do-prod"}-lb`);
+            assert.strictEqual(balancer.inputs.dropletTag, memberTag.inputs.name);
+            assert.ok(balancer.propertyDependencies.dropletTag.includes(memberTag.urn), "the balancer references the Tag resource");
+            assert.strictEqual(balancer.inputs.dropletIds, undefined, "no droplet list to swap at once on replacement");
             const droplets = ofType(ev, T.droplet);
-            assert.deepStrictEqual(balancer.inputs.dropletIds, droplets.map((d) => Number(d.id)));
-            assert.strictEqual(balancer.inputs.dropletTag, undefined);
-            for (const droplet of droplets) assert.ok(balancer.propertyDependencies.dropletIds.includes(droplet.urn));
+            const members = droplets.filter((d) => d.inputs.tags.includes(memberTag.inputs.name));
+            assert.deepStrictEqual(members.map((d) => d.name), droplets.map((d) => d.name), "every app droplet carries the tag from creation");
+            for (const droplet of droplets) assert.ok(!balancer.dependencies.includes(droplet.urn), `a replaced ${droplet.name} does not rewrite the balancer`);
+            assert.strictEqual(ev.outputs.loadBalancer.memberTag, memberTag.inputs.name, "the deploy tool reads the tag from the outputs");
         }
     });
 

@@ -18,13 +18,14 @@ describe("digitalocean: network rules", () => {
         describe(`${stack} stack`, () => {
             const tier = () => (stack === "dev" ? dev : prod);
 
-            it("puts the firewall on the app droplets' tag", () => {
+            it("puts the firewall on the app droplets' tag, never on the balancer's in-rotation tag", () => {
                 const ev = tier().evaluation;
-                const tag = only(ev, T.tag);
+                const tag = only(ev, T.tag, `do-${stack}-app`);
+                const memberTag = only(ev, T.tag, `do-${stack}-lb`);
                 const firewall = only(ev, T.firewall);
                 assert.deepStrictEqual(firewall.inputs.tags, [tag.inputs.name]);
                 assert.ok(firewall.propertyDependencies.tags.includes(tag.urn), "the firewall references the Tag resource");
-                for (const droplet of ofType(ev, T.droplet)) assert.deepStrictEqual(droplet.inputs.tags, [tag.inputs.name]);
+                for (const droplet of ofType(ev, T.droplet)) assert.deepStrictEqual(droplet.inputs.tags, [tag.inputs.name, memberTag.inputs.name]);
                 assert.deepStrictEqual(firewall.inputs.dropletIds, undefined, "droplets join through the tag only");
             });
 
@@ -54,7 +55,7 @@ describe("digitalocean: network rules", () => {
 
             it("makes the database and cache firewalls trust only the app tag", () => {
                 const ev = tier().evaluation;
-                const tag = only(ev, T.tag);
+                const tag = only(ev, T.tag, `do-${stack}-app`);
                 const { database, cache } = clusters(ev);
                 const firewalls = ofType(ev, T.databaseFirewall);
                 assert.strictEqual(firewalls.length, 2);

@@ -31,13 +31,14 @@ describe("digitalocean: servers", () => {
         }
     });
 
-    it("tags every droplet with the app tag created as a Tag resource", () => {
+    it("tags every droplet from creation with the app tag and the balancer's in-rotation tag, both Tag resources", () => {
         const ev = prod.evaluation;
-        const tag = only(ev, T.tag);
-        assert.strictEqual(tag.inputs.name, "do-prod-app");
+        const tag = only(ev, T.tag, "do-prod-app");
+        const memberTag = only(ev, T.tag, "do-prod-lb");
         for (const droplet of ofType(ev, T.droplet)) {
-            assert.deepStrictEqual(droplet.inputs.tags, ["do-prod-app"]);
+            assert.deepStrictEqual(droplet.inputs.tags, ["do-prod-app", "do-prod-lb"]);
             assert.ok(droplet.propertyDependencies.tags.includes(tag.urn));
+            assert.ok(droplet.propertyDependencies.tags.includes(memberTag.urn));
         }
     });
 
@@ -65,12 +66,13 @@ describe("digitalocean: servers", () => {
         });
     });
 
-    it("replaces droplets one after the other and never deletes before replacing", () => {
+    it("replaces droplets one after the other, each after the previous one's health gate, and never deletes before replacing", () => {
         const droplets = ofType(prod.evaluation, T.droplet);
+        const gates = ofType(prod.evaluation, "pulumi-nodejs:dynamic:Resource");
         droplets.forEach((droplet, index) => {
             assert.strictEqual(droplet.deleteBeforeReplace, false, `${droplet.name} is created before its predecessor is deleted`);
-            const waitsFor = droplets.filter((other) => droplet.dependencies.includes(other.urn)).map((other) => other.name);
-            assert.deepStrictEqual(waitsFor, index === 0 ? [] : [droplets[index - 1].name], `${droplet.name} waits for the droplet before it only`);
+            const waitsFor = [...droplets, ...gates].filter((other) => droplet.dependencies.includes(other.urn)).map((other) => other.name);
+            assert.deepStrictEqual(waitsFor, index === 0 ? [] : [`${droplets[index - 1].name}-healthy`], `${droplet.name} waits for the gate before it only`);
         });
     });
 
