@@ -79,6 +79,16 @@ export function describePackDir(dir: string, entry?: string): { dir: string; ent
     return { dir: absolute, entry: found };
 }
 
+/** One remediation a policy applied (or could not apply) to a resource. */
+export interface Remediation {
+    policyName: string;
+    description: string;
+    /** The resource's properties after the remediation (wire form). */
+    properties?: Record<string, any>;
+    /** Why the remediation could not run (reported as an advisory violation). */
+    diagnostic?: string;
+}
+
 type Unary<Req, Res> = (request: Req, callback: (err: grpc.ServiceError | null, response: Res) => void) => unknown;
 
 export class PolicyPack {
@@ -181,13 +191,16 @@ export class PolicyPack {
     }
 
     /** Sends pre-encoded request bytes (wire.ts) to one of the Analyzer service's methods. */
-    private callEncoded(method: "Analyze" | "AnalyzeStack", bytes: Buffer): Promise<analyzerproto.AnalyzeResponse> {
+    private callEncoded<Res = analyzerproto.AnalyzeResponse>(
+        method: "Analyze" | "AnalyzeStack" | "Remediate", bytes: Buffer,
+        decode: (bytes: Uint8Array) => Res = (b) => analyzerproto.AnalyzeResponse.deserializeBinary(b) as any,
+    ): Promise<Res> {
         if (this.closed) return Promise.reject(new PolicyPackError(`policy pack ${this.dir} is closed.`));
         return new Promise((resolve, reject) => {
             this.client.makeUnaryRequest(
                 `/pulumirpc.Analyzer/${method}`,
                 (request: Buffer) => request,
-                (response: Buffer) => analyzerproto.AnalyzeResponse.deserializeBinary(new Uint8Array(response)),
+                (response: Buffer) => decode(new Uint8Array(response)),
                 bytes,
                 (err, response) => {
                     if (err) reject(new PolicyPackError(`policy pack ${method} failed: ${err.details || err.message}${tail(this.stderr)}`));
@@ -195,6 +208,20 @@ export class PolicyPack {
                 },
             );
         });
+    }
+
+    /**
+     * The engine's first pass over each resource: policies at enforcement level "remediate" may
+     * return new properties (which Analyze then sees) or a diagnostic.
+     */
+    async remediate(resource: AnalyzerResourceData): Promise<Remediation[]> {
+        const response = await this.callEncoded("Remediate", encodeAnalyzeRequest(resource), (b) => analyzerproto.RemediateResponse.deserializeBinary(b));
+        return response.getRemediationsList().map((r) => ({
+            policyName: r.getPolicyname(),
+            description: r.getDescription(),
+            properties: r.getProperties()?.toJavaScript() as Record<string, any> | undefined,
+            diagnostic: r.getDiagnostic() || undefined,
+        }));
     }
 
     async analyze(resource: AnalyzerResourceData): Promise<Diagnostic[]> {

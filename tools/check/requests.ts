@@ -196,6 +196,8 @@ export class SnapshotBuilder {
     private readonly byUrn = new Map<string, RegisteredResource>();
     private readonly defaults = new Map<string, AnalyzerResourceData>();
     private readonly analyzed: AnalyzerResourceData[] = [];
+    /** Inputs a remediation replaced, by URN: the provider would have created the resource with them. */
+    private readonly remediatedInputs = new Map<string, Record<string, any>>();
 
     constructor(private readonly context: SnapshotContext) {}
 
@@ -243,6 +245,11 @@ export class SnapshotBuilder {
         return { urn, type, name, properties: data.properties };
     }
 
+    /** Records that a remediation replaced a resource's inputs (they show in its AnalyzeStack outputs). */
+    remediated(urn: string, properties: Record<string, any>): void {
+        this.remediatedInputs.set(urn, properties);
+    }
+
     /** Everything, once the program has finished: `resources` in registration order, `ids` what the mocks handed out. */
     finish(resources: RegisteredResource[], ids: MockIds): StackSnapshot {
         const analyzedUrns = new Set(this.analyzed.map((r) => r.urn));
@@ -280,7 +287,7 @@ export class SnapshotBuilder {
             request.propertyDependencies = propertyDependencies;
             let outputs: Record<string, any>;
             if (resource.custom) {
-                outputs = { ...(resource.wireState ?? {}) };
+                outputs = { ...(resource.wireState ?? {}), ...(this.remediatedInputs.get(resource.urn) ?? {}) };
                 // Bridged providers return the id among the outputs; policies correlate resources by it.
                 if (resource.id && !isProviderType(resource.type) && !("id" in outputs)) outputs.id = resource.id;
             } else {

@@ -9,7 +9,7 @@ import { evaluate, Evaluation, RegisteredResource } from "../harness/evaluate";
 import { PolicyPack } from "./pack";
 import { PolicyConfig, parsePolicyConfig, reconcilePolicyConfig } from "./policy-config";
 import { LoadedProgram, programFromFile, webtierProgram } from "./program";
-import { SnapshotBuilder } from "./requests";
+import { AnalyzerResourceData, SnapshotBuilder } from "./requests";
 import { CheckResult, StackResult, Violation, resourceViolations, stackViolations } from "./results";
 import {
     ProjectFile, StackConfig, StackFileError, listStacks, parseConfigAssignment, readProjectFile, readStackFile, stackFilePath,
@@ -217,6 +217,30 @@ async function evaluateStack(
     }
 }
 
+/**
+ * One resource as the engine treats it: remediations first (their properties replace the
+ * resource's, their diagnostics are advisory violations), then Analyze on the result.
+ */
+async function analyzeResource(
+    pack: PolicyPack, request: AnalyzerResourceData, remediating: boolean, builder: SnapshotBuilder, notes: string[],
+): Promise<Violation[]> {
+    const violations: Violation[] = [];
+    if (remediating) {
+        for (const remediation of await pack.remediate(request)) {
+            if (remediation.diagnostic) {
+                violations.push({
+                    policy: remediation.policyName, level: "advisory", resource: request.name, type: request.type, urn: request.urn, message: remediation.diagnostic,
+                });
+            } else if (remediation.properties) {
+                request = { ...request, properties: remediation.properties };
+                builder.remediated(request.urn, remediation.properties);
+                notes.push(`policy ${remediation.policyName} remediated ${request.name} (${request.type}); the policies saw the remediated properties.`);
+            }
+        }
+    }
+    return [...violations, ...resourceViolations(request, await pack.analyze(request))];
+}
+
 /** The user's policy config per stack: a stack's own file, else the shared one, else none. */
 export function readPolicyConfigs(
     projectDir: string, entries: string | string[] | undefined, stacks: string[],
@@ -300,9 +324,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
             const configured = packReady.then(async ({ pack, byStack }) => {
                 // The engine configures a pack once per preview; one pack serves every stack here, so each
                 // stack gets its own Configure (its policy config) and ConfigureStack.
-                await pack.configure(byStack.get(stack.name)!.config);
+                const config = byStack.get(stack.name)!.config;
+                await pack.configure(config);
                 await pack.configureStack(identity);
-                return pack;
+                // The engine always asks for remediations first; without a policy at "remediate" the pack
+                // has none to give, so the round trip is skipped.
+                return { pack, remediating: Object.values(config).some((c) => c.enforcementLevel === "remediate") };
             });
             configured.catch(() => undefined);
             const builder = new SnapshotBuilder({ project: projectName, stack: stack.name, config: stack.config, secretKeys: stack.secretKeys });
@@ -311,7 +338,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
             try {
                 evaluation = await evaluateStack(program, projectName, stack, notes, rejections.begin(), (resource) => {
                     for (const request of builder.add(resource)) {
-                        const analysis = configured.then(async (pack) => resourceViolations(request, await pack.analyze(request)));
+                        const analysis = configured.then(({ pack, remediating }) => analyzeResource(pack, request, remediating, builder, notes));
                         analysis.catch(() => undefined);
                         analyses.push(analysis);
                     }

@@ -93,7 +93,7 @@ describe("check CLI", () => {
         assert.match(sarif.$schema, /sarif-2\.1\.0/);
         const [runDoc] = sarif.runs;
         const rules = runDoc.tool.driver.rules;
-        assert.strictEqual(rules.length, 7);
+        assert.strictEqual(rules.length, 8);
         assert.deepStrictEqual(rules.find((r: any) => r.id === "server-owner-tag").defaultConfiguration, { level: "warning" });
         assert.strictEqual(runDoc.results.length, 3);
         for (const result of runDoc.results) {
@@ -130,6 +130,16 @@ describe("check CLI", () => {
         const [violation] = JSON.parse(preview.stdout).stacks[0].violations;
         assert.deepStrictEqual([violation.policy, violation.level, violation.resource], ["bucket-private", "advisory", "b"]);
         assert.match(violation.message, /can't run policy 'bucket-private'.*during preview: string value at \.acl can't be known during preview/);
+    });
+
+    it("runs remediations before Analyze, as the engine does, when a policy is set to remediate", async () => {
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "check-")), "remediate.json");
+        fs.writeFileSync(file, JSON.stringify({ "bucket-acl-remediation": "remediate" }));
+        const run = await check("--program", program("public-bucket.js"), ...PACK, "--policy-config", file, "--format", "json");
+        const [stack] = JSON.parse(run.stdout).stacks;
+        assert.ok(!stack.violations.some((v: any) => v.policy === "bucket-private"), "the bucket was private by the time Analyze ran");
+        assert.ok(stack.notes.some((n: string) => /policy bucket-acl-remediation remediated assets/.test(n)));
+        assert.ok(stack.violations.some((v: any) => v.policy === "firewall-covers-servers"), "other policies still apply");
     });
 
     it("exits 2 and prints the program's error when it fails to evaluate", async () => {

@@ -45,6 +45,7 @@ describe("policy pack driver over gRPC", () => {
         assert.strictEqual(ssh.enforcementLevel, "mandatory");
         assert.deepStrictEqual(ssh.configSchema!.properties.allowedCidrs.default, ["203.0.113.0/24"]);
         assert.strictEqual(info.policies.find((p) => p.name === "echo-received")!.enforcementLevel, "disabled");
+        assert.strictEqual(info.policies.length, 8);
     });
 
     it("reports no violation for a compliant stack", async () => {
