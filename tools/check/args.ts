@@ -58,6 +58,8 @@ Options:
                          {"all": "advisory", "ssh-allowlist": {"enforcementLevel": "mandatory", ...}}
                          FILE applies to every stack; STACK=FILE (repeatable) to that stack only,
                          instead of FILE, as a separate \`pulumi preview\` per stack would.
+                         Default with webtier's own pack: policies/config/<stack>.json, else
+                         policies/config/<environment>.json (by webtier:environment), if present.
   --stacks-dir DIR       Read stack files from DIR instead of Pulumi.yaml's stackConfigDir.
   --preview              Evaluate as \`pulumi preview\` does: values providers compute (ARNs,
                          addresses, generated passwords) are unknown. Default: as \`pulumi up\`

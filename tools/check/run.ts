@@ -266,6 +266,20 @@ export function readPolicyConfigs(
     return { forStack: (stack) => perStack.get(stack) ?? shared, warnings };
 }
 
+/** Where webtier keeps the policy config files `pulumi preview --policy-pack-config` takes per stack. */
+export const POLICY_CONFIG_DIR = path.join("policies", "config");
+
+/**
+ * The policy config file a stack uses when none is given on the command line, as the README
+ * and the workflow pass it to `pulumi preview --policy-pack-config`: `policies/config/<stack>.json`
+ * if there is one, else `policies/config/<environment>.json` for the stack's
+ * `<project>:environment`. Undefined when neither exists.
+ */
+export function conventionalPolicyConfig(projectDir: string, projectName: string, stack: StackConfig): string | undefined {
+    const candidates = [stack.name, stack.config[`${projectName}:environment`]].filter((name): name is string => !!name && /^[\w.-]+$/.test(name));
+    return candidates.map((name) => path.join(POLICY_CONFIG_DIR, `${name}.json`)).find((file) => fs.existsSync(path.resolve(projectDir, file)));
+}
+
 /** Runs the whole check. Throws UsageError/StackFileError/PolicyConfigError/PolicyPackError for the CLI's exit 2. */
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     const started = Date.now();
@@ -281,7 +295,20 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 
     const stacksDir = options.stacksDir ? path.resolve(projectDir, options.stacksDir) : project?.stackConfigDir ?? projectDir;
     const knownStacks = [...new Set([...planned.map((p) => p.config.name), ...listStacks(stacksDir)])];
-    const policyConfigs = readPolicyConfigs(projectDir, options.policyConfig, knownStacks);
+    // With webtier's own pack and no --policy-config, each stack gets its conventional file.
+    const givenConfig = options.policyConfig === undefined || (Array.isArray(options.policyConfig) && options.policyConfig.length === 0) ? undefined : options.policyConfig;
+    const conventional = new Map<string, string>();
+    if (givenConfig === undefined && !options.policyPack && !options.program) {
+        for (const plan of planned) {
+            const file = conventionalPolicyConfig(projectDir, projectName, plan.config);
+            if (file) conventional.set(plan.config.name, file);
+        }
+    }
+    const policyConfigs = readPolicyConfigs(
+        projectDir,
+        givenConfig ?? [...conventional].map(([stack, file]) => `${stack}=${file}`),
+        knownStacks,
+    );
     const program = options.program ? programFromFile(path.resolve(projectDir, options.program)) : webtierProgram(options.distRoot);
 
     // The pack starts (a second process: its own ~1 s of module loading) while the first stack evaluates.
@@ -306,6 +333,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
             const stackStarted = Date.now();
             const stack = options.adjustConfig ? options.adjustConfig(plan.config) : plan.config;
             const notes = [...stack.notes];
+            const conventionalFile = conventional.get(stack.name);
+            if (conventionalFile) notes.push(`policy config: ${conventionalFile.split(path.sep).join("/")} (pass --policy-config to use another).`);
             const result: StackResult = {
                 name: stack.name,
                 cloud: stack.config[`${projectName}:cloud`] ?? null,

@@ -3,6 +3,7 @@ import * as assert from "assert";
 import { listStacks } from "../../../tools/check/stack-config";
 import { runCheck } from "../../../tools/check/run";
 import { withServerCount } from "../../../tools/check/bench";
+import { exitCodeOf } from "../../../tools/check/results";
 import { DIST_ROOT, REPO_ROOT } from "./paths";
 import * as path from "path";
 
@@ -18,6 +19,27 @@ describe("the offline check of webtier's own stacks", () => {
             assert.ok(stack.source.startsWith("stacks/Pulumi."));
         }
         assert.ok(result.policyPack.policies.length > 0);
+    });
+
+    it("passes every stack with no mandatory violation, each under its environment's policy config", async () => {
+        const result = await runCheck({ distRoot: DIST_ROOT, projectDir: REPO_ROOT });
+        for (const stack of result.stacks) {
+            const environment = stack.name.endsWith("prod") ? "prod" : "dev";
+            assert.ok(stack.notes.some((n) => n.startsWith(`policy config: policies/config/${environment}.json`)), `${stack.name}: ${stack.notes}`);
+            const mandatory = stack.violations.filter((v) => v.level === "mandatory");
+            assert.deepStrictEqual(mandatory, [], `${stack.name} has mandatory violations`);
+        }
+        assert.strictEqual(exitCodeOf(result), 0);
+    });
+
+    it("holds a dev stack to prod's rules when given prod's policy config, and fails it", async () => {
+        const result = await runCheck({
+            distRoot: DIST_ROOT, projectDir: REPO_ROOT, stacks: ["aws-dev"], policyConfig: ["policies/config/prod.json"],
+        });
+        const policies = new Set(result.stacks[0].violations.filter((v) => v.level === "mandatory").map((v) => v.policy));
+        assert.ok(policies.has("webtier-tls-at-balancer"), `HTTP-only is refused without allowHttpOnly: ${[...policies]}`);
+        assert.ok(policies.has("webtier-reliability"), `one server is refused where reliability is mandatory: ${[...policies]}`);
+        assert.strictEqual(exitCodeOf(result), 1);
     });
 
     it("scales a stack's servers for the bench by overriding servers.count only", () => {
