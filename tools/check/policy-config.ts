@@ -4,11 +4,12 @@
  * file (the `pulumi preview --policy-pack-config` format), validated against each policy's schema.
  */
 
+import { JsonSchema, schemaProblems } from "../../infra/outputs/json-schema";
+
+export type { JsonSchema };
+
 export const ENFORCEMENT_LEVELS = ["advisory", "mandatory", "remediate", "disabled"] as const;
 export type EnforcementLevel = (typeof ENFORCEMENT_LEVELS)[number];
-
-/** A JSON schema fragment, as a policy's `configSchema.properties` declares them. */
-export type JsonSchema = Record<string, any>;
 
 /** What GetAnalyzerInfo says about one policy. */
 export interface PolicyInfo {
@@ -104,7 +105,7 @@ export function reconcilePolicyConfig(
     const problems: string[] = [];
     for (const policy of policies) {
         if (!policy.configSchema) continue;
-        const schema = { type: "object", properties: policy.configSchema.properties, required: policy.configSchema.required };
+        const schema: JsonSchema = { type: "object", properties: policy.configSchema.properties, required: policy.configSchema.required };
         for (const problem of validateJsonSchema(result[policy.name]?.properties ?? {}, schema, "")) {
             problems.push(`${policy.name}: ${problem}`);
         }
@@ -134,64 +135,14 @@ function applyConfig(result: Record<string, PolicyConfig>, toApply: Record<strin
     return next;
 }
 
-function typeOf(value: unknown): string {
-    if (value === null) return "null";
-    if (Array.isArray(value)) return "array";
-    if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
-    return typeof value;
-}
-
-function matchesType(value: unknown, type: string): boolean {
-    const actual = typeOf(value);
-    return actual === type || (type === "number" && actual === "integer");
-}
-
 /**
- * The JSON-schema subset policy packs use for config: type, enum, const, required, properties,
- * additionalProperties: false, items, min/max (length, items, value) and pattern.
+ * A policy's config checked against a JSON schema (`infra/outputs/json-schema.ts`, the subset
+ * policy packs and the outputs contract use), with problems named by property path and keys a
+ * closed schema does not declare called out as settings the policy does not have.
  */
 export function validateJsonSchema(value: unknown, schema: JsonSchema, at: string): string[] {
-    const where = at || "(root)";
-    const problems: string[] = [];
-    if (schema.type !== undefined) {
-        const types: string[] = Array.isArray(schema.type) ? schema.type : [schema.type];
-        if (!types.some((t) => matchesType(value, t))) {
-            return [`${where}: expected ${types.join(" or ")}, got ${typeOf(value)} ${JSON.stringify(value)}`];
-        }
-    }
-    if (schema.enum && !schema.enum.some((option: unknown) => JSON.stringify(option) === JSON.stringify(value))) {
-        problems.push(`${where}: must be one of ${schema.enum.map((o: unknown) => JSON.stringify(o)).join(", ")}, got ${JSON.stringify(value)}`);
-    }
-    if ("const" in schema && JSON.stringify(schema.const) !== JSON.stringify(value)) {
-        problems.push(`${where}: must be ${JSON.stringify(schema.const)}`);
-    }
-    if (typeof value === "number") {
-        if (typeof schema.minimum === "number" && value < schema.minimum) problems.push(`${where}: must be at least ${schema.minimum}, got ${value}`);
-        if (typeof schema.maximum === "number" && value > schema.maximum) problems.push(`${where}: must be at most ${schema.maximum}, got ${value}`);
-    }
-    if (typeof value === "string") {
-        if (typeof schema.minLength === "number" && value.length < schema.minLength) problems.push(`${where}: must be at least ${schema.minLength} characters`);
-        if (typeof schema.maxLength === "number" && value.length > schema.maxLength) problems.push(`${where}: must be at most ${schema.maxLength} characters`);
-        if (typeof schema.pattern === "string" && !new RegExp(schema.pattern, "u").test(value)) problems.push(`${where}: ${JSON.stringify(value)} does not match ${schema.pattern}`);
-    }
-    if (Array.isArray(value)) {
-        if (typeof schema.minItems === "number" && value.length < schema.minItems) problems.push(`${where}: needs at least ${schema.minItems} item(s)`);
-        if (typeof schema.maxItems === "number" && value.length > schema.maxItems) problems.push(`${where}: allows at most ${schema.maxItems} item(s)`);
-        if (schema.items && typeof schema.items === "object") {
-            value.forEach((item, i) => problems.push(...validateJsonSchema(item, schema.items, `${at}[${i}]`)));
-        }
-    }
-    if (value && typeof value === "object" && !Array.isArray(value)) {
-        const object = value as Record<string, unknown>;
-        for (const key of schema.required ?? []) {
-            if (!(key in object)) problems.push(`${at ? `${at}.` : ""}${key}: is required`);
-        }
-        const properties: Record<string, JsonSchema> = schema.properties ?? {};
-        for (const [key, item] of Object.entries(object)) {
-            const path = at ? `${at}.${key}` : key;
-            if (properties[key]) problems.push(...validateJsonSchema(item, properties[key], path));
-            else if (schema.additionalProperties === false) problems.push(`${path}: is not a setting of this policy (settings: ${Object.keys(properties).join(", ") || "none"})`);
-        }
-    }
-    return problems;
+    return schemaProblems(value, schema, {
+        at,
+        unknownKey: (settings) => `is not a setting of this policy (settings: ${settings.join(", ") || "none"})`,
+    });
 }
