@@ -1,24 +1,22 @@
 /**
- * Reading and validating the part of webtier's stack outputs contract
- * (`infra/outputs/contract.ts`) the deploy tool relies on.
+ * Reading webtier's stack outputs (`infra/outputs/contract.ts`), validated by the contract's
+ * own validator, and taking the part the deploy tool relies on.
  */
 import { execFile } from "child_process";
 import { readFileSync } from "fs";
-import { CONTRACT_VERSION, ServerOutput } from "../../infra/outputs/contract";
+import { CONTRACT_VERSION, ServerOutput, WebtierOutputs } from "../../infra/outputs/contract";
+import { OutputsContractError, parseWebtierOutputs, RedactedWebtierOutputs } from "../../infra/outputs/validate";
 import { DeployError } from "./types";
 
 /** What the deploy tool needs from the outputs; other keys are ignored. */
 export interface DeployTarget {
-    cloud: "aws" | "digitalocean";
+    cloud: WebtierOutputs["cloud"];
     region: string;
     loadBalancer: {
-        /** DNS name (AWS) or IP (DigitalOcean): used to find the balancer when no id is given. */
+        /** DNS name (AWS) or IP (DigitalOcean). */
         address: string;
-        /**
-         * The balancer's id (load balancer ARN on AWS, load balancer UUID on DigitalOcean).
-         * Optional until the contract carries it; without it the balancer is found by address.
-         */
-        id?: string;
+        /** The balancer's id (load balancer ARN on AWS, load balancer UUID on DigitalOcean). */
+        id: string;
         /** AWS: the app target group's ARN. Optional; without it it is looked up from the balancer. */
         targetGroupArn?: string;
         /**
@@ -30,12 +28,6 @@ export interface DeployTarget {
     servers: ServerOutput[];
 }
 
-type Problems = string[];
-
-function isObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function describe(value: unknown): string {
     if (value === undefined) return "nothing";
     if (value === null) return "null";
@@ -43,85 +35,61 @@ function describe(value: unknown): string {
     return typeof value === "string" ? JSON.stringify(value) : `a ${typeof value}`;
 }
 
-function requireString(problems: Problems, path: string, value: unknown): string {
-    if (typeof value === "string" && value.length > 0) return value;
-    problems.push(`${path}: expected a non-empty string, got ${describe(value)}`);
-    return "";
+function isObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function optionalString(problems: Problems, path: string, value: unknown): string | undefined {
-    if (value === undefined || value === null) return undefined;
-    return requireString(problems, path, value);
+/** Droplet ids printed as JSON numbers (as hand-written outputs files have them) are read as the strings the contract has. */
+function withStringServerIds(raw: Record<string, unknown>): Record<string, unknown> {
+    if (!Array.isArray(raw.servers)) return raw;
+    const servers = raw.servers.map((server: unknown) => (isObject(server) && typeof server.id === "number" ? { ...server, id: String(server.id) } : server));
+    return { ...raw, servers };
+}
+
+/** The contract's problems, in the deploy tool's words where it has better advice. */
+function contractProblems(error: OutputsContractError): string[] {
+    if (error.otherVersion === undefined) return error.problems;
+    const version = error.otherVersion;
+    const hint =
+        typeof version === "number" && version > CONTRACT_VERSION
+            ? `this deploy tool understands version ${CONTRACT_VERSION}; update it`
+            : `expected ${CONTRACT_VERSION}; is this a webtier stack?`;
+    return [`$.contractVersion: got ${JSON.stringify(version)} (${hint})`];
 }
 
 /**
- * Validates parsed `pulumi stack output --json` and returns the deploy target. Every problem
- * is reported at once, each with its key path, so one run shows everything to fix.
+ * Validates parsed `pulumi stack output --json` against webtier's outputs contract
+ * (`infra/outputs/validate.ts`, the one place the contract is checked) and returns the deploy
+ * target. The outputs are read without `--show-secrets`, so secret outputs may be "[secret]".
+ * Every problem is reported at once, each with its key path, so one run shows everything to fix.
  */
 export function parseDeployTarget(raw: unknown, source: string): DeployTarget {
-    const problems: Problems = [];
     if (!isObject(raw)) {
         throw new DeployError(`${source}: expected the JSON object printed by \`pulumi stack output --json\`, got ${describe(raw)}.`);
     }
-    const version = raw.contractVersion;
-    if (version !== CONTRACT_VERSION) {
-        const hint =
-            typeof version === "number" && version > CONTRACT_VERSION
-                ? `this deploy tool understands version ${CONTRACT_VERSION}; update it`
-                : `expected ${CONTRACT_VERSION}; is this a webtier stack?`;
-        problems.push(`contractVersion: got ${describe(version)} (${hint})`);
+    const document = withStringServerIds(raw);
+    const problems: string[] = [];
+    let outputs: RedactedWebtierOutputs | undefined;
+    try {
+        outputs = parseWebtierOutputs(document, source, { redactedSecrets: true });
+    } catch (error) {
+        if (!(error instanceof OutputsContractError)) throw error;
+        problems.push(...contractProblems(error));
     }
-    let cloud: DeployTarget["cloud"] = "aws";
-    if (raw.cloud === "aws" || raw.cloud === "digitalocean") cloud = raw.cloud;
-    else problems.push(`cloud: expected "aws" or "digitalocean", got ${describe(raw.cloud)}`);
-    const region = requireString(problems, "region", raw.region);
+    // Two entries for one server would take it out twice, or leave the other unchecked.
+    const ids = (Array.isArray(document.servers) ? document.servers : []).map((server: unknown) => (isObject(server) ? server.id : undefined));
+    const twice = ids.filter((id, index) => typeof id === "string" && ids.indexOf(id) !== index);
+    for (const id of new Set(twice)) problems.push(`$.servers: id ${JSON.stringify(id)} appears twice`);
 
-    const lb = raw.loadBalancer;
-    const loadBalancer: DeployTarget["loadBalancer"] = { address: "" };
-    if (!isObject(lb)) {
-        problems.push(`loadBalancer: expected an object, got ${describe(lb)}`);
-    } else {
-        loadBalancer.address = requireString(problems, "loadBalancer.address", lb.address);
-        loadBalancer.id = optionalString(problems, "loadBalancer.id", lb.id);
-        loadBalancer.targetGroupArn = optionalString(problems, "loadBalancer.targetGroupArn", lb.targetGroupArn);
-        loadBalancer.memberTag = optionalString(problems, "loadBalancer.memberTag", lb.memberTag);
-    }
-
-    const servers: ServerOutput[] = [];
-    if (!Array.isArray(raw.servers) || raw.servers.length === 0) {
-        problems.push(`servers: expected a non-empty list, got ${describe(raw.servers)}`);
-    } else {
-        raw.servers.forEach((entry: unknown, index: number) => {
-            const at = `servers[${index}]`;
-            if (!isObject(entry)) {
-                problems.push(`${at}: expected an object, got ${describe(entry)}`);
-                return;
-            }
-            const server: ServerOutput = {
-                name: requireString(problems, `${at}.name`, entry.name),
-                id: requireString(problems, `${at}.id`, typeof entry.id === "number" ? String(entry.id) : entry.id),
-                privateIp: requireString(problems, `${at}.privateIp`, entry.privateIp),
-                zone: requireString(problems, `${at}.zone`, entry.zone),
-            };
-            const publicIp = optionalString(problems, `${at}.publicIp`, entry.publicIp);
-            if (publicIp !== undefined) server.publicIp = publicIp;
-            servers.push(server);
-        });
-        const seen = new Set<string>();
-        for (const server of servers) {
-            if (server.id && seen.has(server.id)) problems.push(`servers: id ${JSON.stringify(server.id)} appears twice`);
-            seen.add(server.id);
-        }
-    }
-
-    if (problems.length > 0) {
+    if (!outputs || problems.length > 0) {
         throw new DeployError(
             `${source} is not a valid webtier outputs document:\n` +
                 problems.map((p) => `  - ${p}`).join("\n") +
                 `\nProduce it with \`pulumi stack output --json --stack <name>\` from a stack deployed by webtier.`,
         );
     }
-    return { cloud, region, loadBalancer, servers };
+    const { address, id, targetGroupArn, memberTag } = outputs.loadBalancer;
+    return { cloud: outputs.cloud, region: outputs.region, loadBalancer: { address, id, targetGroupArn, memberTag }, servers: outputs.servers };
 }
 
 /** Runs a program and returns its standard output; injected in tests. */

@@ -72,6 +72,6 @@ describe("deploy CLI", () => {
             readStackOutputs: async () => parseDeployTarget({ contractVersion: 1, cloud: "aws", region: "us-east-1" }, "the outputs of stack \"prod\""),
         });
         assert.strictEqual(code, 2);
-        assert.match(err.join("\n"), /loadBalancer: expected an object[\s\S]*servers: expected a non-empty list/);
+        assert.match(err.join("\n"), /\$\.loadBalancer: is required[\s\S]*\$\.servers: is required/);
     });
 });

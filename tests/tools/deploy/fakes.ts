@@ -3,6 +3,7 @@
  * transitions and failures. They share one event log so tests can assert the exact order
  * of operations across both.
  */
+import { doOutputs, withoutSecrets } from "../../infra/outputs/fixtures";
 import { BalancerApi, Clock, DeployError, DeployServer, MemberHealth, MemberStatus, RemoteRunner, RunResult } from "../../../tools/deploy/types";
 
 export class FakeClock implements Clock {
@@ -113,19 +114,21 @@ export function world(count: number) {
     return { events, clock, servers, balancer, runner, logs, deps: { balancer, runner, clock, log: (line: string) => logs.push(line) } };
 }
 
-/** A valid `pulumi stack output --json` document of a two-droplet DigitalOcean stack. */
+/**
+ * A valid `pulumi stack output --json` document (no --show-secrets, so secret outputs read
+ * "[secret]") of a two-droplet DigitalOcean stack from before the in-rotation tag.
+ */
 export function validOutputs(overrides: Record<string, unknown> = {}) {
+    const outputs = withoutSecrets(doOutputs());
+    const { memberTag: _olderStacksHaveNone, ...loadBalancer } = outputs.loadBalancer;
     return {
-        contractVersion: 1,
-        cloud: "digitalocean",
+        ...outputs,
         region: "nyc3",
-        environment: "prod",
-        loadBalancer: { address: "192.0.2.10", url: "https://app.example.com", https: true },
+        loadBalancer: { ...loadBalancer, address: "192.0.2.10" },
         servers: [
             { name: "prod-web-1", id: 101, privateIp: "10.20.0.5", publicIp: "203.0.113.5", zone: "nyc3" },
             { name: "prod-web-2", id: "102", privateIp: "10.20.0.6", publicIp: "203.0.113.6", zone: "nyc3" },
         ],
-        database: { password: "[secret]" },
         ...overrides,
     };
 }
