@@ -4,7 +4,7 @@
  * gate and the rolling deploy judge health alike.
  */
 import { createGateProvider, GateInputs } from "../health-gate/provider";
-import { HealthReader } from "../health-gate/wait";
+import { balancerHealthReader, HealthReader } from "../health-gate/wait";
 import { AwsBalancer } from "../../tools/deploy/aws/balancer";
 import { systemClock } from "../../tools/deploy/types";
 
@@ -44,18 +44,8 @@ export function openAwsHealthReader(inputs: GateInputs): HealthReader {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { ElasticLoadBalancingV2Client } = require("@aws-sdk/client-elastic-load-balancing-v2");
     const { region, targetGroupArn } = inputs.balancer;
-    const balancer = new AwsBalancer({
-        elb: new ElasticLoadBalancingV2Client({ region }),
-        address: targetGroupArn,
-        targetGroupArn,
-        clock: systemClock,
-    });
-    return {
-        description: balancer.description,
-        health: (serverId) => balancer.health(serverId),
-        requiredPermission: GATE_PERMISSION,
-        isPermanent: isPermanentAwsError,
-    };
+    const balancer = new AwsBalancer({ elb: new ElasticLoadBalancingV2Client({ region }), address: targetGroupArn, targetGroupArn, clock: systemClock });
+    return balancerHealthReader(balancer, GATE_PERMISSION, isPermanentAwsError);
 }
 
 /** The AWS gate provider: one object, so Pulumi serializes it once per program run. */

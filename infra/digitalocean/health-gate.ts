@@ -5,7 +5,7 @@
  * deploy judge health alike.
  */
 import { createGateProvider, GateInputs } from "../health-gate/provider";
-import { HealthGateError, HealthReader } from "../health-gate/wait";
+import { balancerHealthReader, HealthGateError, HealthReader } from "../health-gate/wait";
 import { DIGITALOCEAN_API, DigitalOceanApi, DigitalOceanApiError } from "../../tools/deploy/digitalocean/api";
 import { DigitalOceanBalancer } from "../../tools/deploy/digitalocean/balancer";
 import { systemClock } from "../../tools/deploy/types";
@@ -55,12 +55,7 @@ export function openDigitalOceanHealthReader(inputs: GateInputs): HealthReader {
         ],
         clock: systemClock,
     });
-    return {
-        description: balancer.description,
-        health: (serverId) => balancer.health(serverId),
-        requiredPermission: GATE_PERMISSION,
-        isPermanent: isPermanentDigitalOceanError,
-    };
+    return balancerHealthReader(balancer, GATE_PERMISSION, isPermanentDigitalOceanError);
 }
 
 /** The DigitalOcean gate provider: one object, so Pulumi serializes it once per program run. */

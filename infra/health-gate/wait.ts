@@ -20,6 +20,23 @@ export interface HealthReader extends Pick<BalancerApi, "description" | "health"
     isPermanent?(error: unknown): boolean;
 }
 
+/**
+ * A cloud's `HealthReader` over its deploy balancer adapter: the gate reads health exactly as
+ * the rolling deploy does, and adds what its errors need (the permission, which errors are final).
+ */
+export function balancerHealthReader(
+    balancer: Pick<BalancerApi, "description" | "health">,
+    requiredPermission: string,
+    isPermanent: (error: unknown) => boolean,
+): HealthReader {
+    return {
+        description: balancer.description,
+        health: (serverId) => balancer.health(serverId),
+        requiredPermission,
+        isPermanent,
+    };
+}
+
 /** The server the gate waits for. */
 export interface GateTarget {
     /** The id the balancer knows it by (EC2 instance id, droplet id). */

@@ -1,8 +1,8 @@
 /** The health gate's polling loop, against a scripted health reader and a fake clock. */
 import * as assert from "assert";
-import { HealthGateError, HealthReader, waitUntilHealthy } from "../../../infra/health-gate/wait";
+import { balancerHealthReader, HealthGateError, HealthReader, waitUntilHealthy } from "../../../infra/health-gate/wait";
 import { MemberStatus } from "../../../tools/deploy/types";
-import { FakeClock } from "../../tools/deploy/fakes";
+import { FakeBalancer, FakeClock } from "../../tools/deploy/fakes";
 
 type Answer = MemberStatus["health"] | Error;
 
@@ -80,5 +80,18 @@ describe("health gate: waiting for a server to be healthy", () => {
     it("never counts draining or absent as healthy", async () => {
         const { reader, clock } = scriptedReader(["draining", "absent"]);
         await assert.rejects(waitUntilHealthy(reader, target, { timeoutMs: 20_000, intervalMs: 10_000, clock }), /last seen: not a member of the balancer/);
+    });
+
+    it("reads a cloud's health through its deploy balancer adapter, failing at once on what the cloud calls permanent", async () => {
+        const clock = new FakeClock();
+        const balancer = new FakeBalancer([], clock, ["i-0abc"]);
+        balancer.members.set("i-0abc", { health: "healthy" });
+        const denied = Object.assign(new Error("no"), { name: "AccessDenied" });
+        const reader = balancerHealthReader(balancer, "elasticloadbalancing:DescribeTargetHealth", (error) => error === denied);
+        assert.strictEqual(reader.description, balancer.description);
+        assert.strictEqual((await waitUntilHealthy(reader, target, { timeoutMs: 60_000, intervalMs: 10_000, clock })).health, "healthy");
+        balancer.health = async () => Promise.reject(denied);
+        await assert.rejects(waitUntilHealthy(reader, target, { timeoutMs: 60_000, intervalMs: 10_000, clock }), /needs elasticloadbalancing:DescribeTargetHealth/);
+        assert.strictEqual(clock.now(), 0, "no retry on a permanent error");
     });
 });
