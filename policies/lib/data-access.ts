@@ -4,6 +4,7 @@
  */
 import { AWS, DO, StackGraph } from "./graph";
 import { SECURITY_GROUP_TYPES, Source, portsText, ruleLocation, ingressRulesOf } from "./network";
+import { subnetExposure } from "./subnets";
 import { Res, describe, isUnknown, listOf, present } from "./values";
 
 /** A finding to report on `urn`. */
@@ -65,9 +66,9 @@ export function awsMissingGroupFindings(store: Res, key: string, what: string): 
 }
 
 /**
- * A data store in a subnet group containing a subnet that gives instances public IPs
- * (mapPublicIpOnLaunch) is in a public subnet; with no subnet group at all it goes to the
- * default VPC's (public) subnets.
+ * A data store in a subnet group containing a public subnet (one that gives instances public
+ * IPs or routes to an internet gateway, see `subnetExposure`) is in a public subnet; with no
+ * subnet group at all it goes to the default VPC's (public) subnets.
  */
 export function awsPublicSubnetFindings(graph: StackGraph, store: Res, key: string, subnetGroupTypes: readonly string[], what: string): Finding[] {
     const value = store.props[key];
@@ -79,11 +80,8 @@ export function awsPublicSubnetFindings(graph: StackGraph, store: Res, key: stri
     for (const group of candidates) {
         const { candidates: subnets } = graph.resolveAll(group, "subnetIds", AWS.subnets);
         for (const subnet of subnets) {
-            const mapPublic = subnet.props.mapPublicIpOnLaunch;
-            if (mapPublic === true || isUnknown(mapPublic)) {
-                const why = mapPublic === true ? "gives instances public IPs (mapPublicIpOnLaunch)" : "may give instances public IPs (mapPublicIpOnLaunch unknown during preview)";
-                findings.push({ urn: store.urn, message: `${describe(store)} uses ${describe(group)}, whose ${describe(subnet)} ${why}. Put the ${what} in private subnets only.` });
-            }
+            const why = subnetExposure(graph, subnet);
+            if (why) findings.push({ urn: store.urn, message: `${describe(store)} uses ${describe(group)}, whose ${describe(subnet)} ${why}. Put the ${what} in private subnets only.` });
         }
     }
     return findings;

@@ -60,6 +60,18 @@ describe("webtier-database-not-public on AWS", () => {
         pick(stack, "private-b").props.mapPublicIpOnLaunch = true;
         assertViolation(await validateStack(databaseNotPublic, stack), "private-b", "public IPs");
     });
+
+    it("refuses a subnet group containing a subnet routed to an internet gateway (the balancer's subnets)", async () => {
+        const stack = [
+            ...awsTier(),
+            { type: "aws:ec2/internetGateway:InternetGateway", name: "igw", props: { id: "igw-1" } },
+            { type: "aws:ec2/routeTable:RouteTable", name: "public-rt", props: { id: "rtb-1" } },
+            { type: "aws:ec2/route:Route", name: "public-default", props: { routeTableId: "rtb-1", destinationCidrBlock: "0.0.0.0/0", gatewayId: "igw-1" }, deps: { routeTableId: ["public-rt"], gatewayId: ["igw"] } },
+            { type: "aws:ec2/routeTableAssociation:RouteTableAssociation", name: "b-rta", props: { subnetId: "subnet-b", routeTableId: "rtb-1" }, deps: { subnetId: ["private-b"], routeTableId: ["public-rt"] } },
+        ];
+        assertViolation(await validateStack(databaseNotPublic, stack), "RDS instance \"db\"", "subnet \"private-b\" routes to an internet gateway", "private subnets only");
+        assertNone(await validateStack(databaseNotPublic, stack.filter((r) => r.name !== "b-rta")));
+    });
 });
 
 describe("webtier-database-not-public on DigitalOcean", () => {
