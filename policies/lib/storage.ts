@@ -68,3 +68,13 @@ export function policyIsPublic(policy: unknown): boolean | Unknown {
 
 /** The four switches of an S3 public access block; absent is the provider default, false. */
 export const PUBLIC_ACCESS_BLOCK_FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
+
+/**
+ * Does this public access block keep a bucket private whatever its bucket policy says? With
+ * blockPublicPolicy S3 refuses to store a public policy, and with restrictPublicBuckets it
+ * ignores one already there (only AWS services and the owner account get through), so both
+ * must be known to be true. (The ACL switches concern ACLs, which the policy text does not.)
+ */
+export function blockNeutralisesPublicPolicy(block: Record<string, unknown>): boolean {
+    return block.blockPublicPolicy === true && block.restrictPublicBuckets === true;
+}

@@ -4,13 +4,22 @@
  * this is a stack rule: it follows each of them to its bucket and reports the bucket that
  * lacks one. Spaces: versioning on the bucket itself. (The values inside those resources,
  * and ACLs, are checked by webtier-storage-not-public.)
+ *
+ * It also judges the bucket policies webtier-storage-not-public cannot read: a document unknown
+ * during preview (built from ARNs that do not exist yet) is accepted only when every bucket it
+ * may apply to has a public access block with blockPublicPolicy and restrictPublicBuckets known
+ * to be true, since then S3 refuses or ignores a public policy whatever the text says. Spaces
+ * has no such switch, so an unknown Spaces policy is always reported.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { Finding } from "../lib/data-access";
 import { AWS, DO, StackGraph } from "../lib/graph";
+import { blockNeutralisesPublicPolicy, policyIsPublic } from "../lib/storage";
 import { Res, UNKNOWN, describe, fromStackResources, isUnknown, listOf } from "../lib/values";
 
 const PUBLIC_ACCESS_BLOCKS = ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"];
+const BUCKET_POLICIES = ["aws:s3/bucketPolicy:BucketPolicy"];
+const SPACES_POLICIES = ["digitalocean:index/spacesBucketPolicy:SpacesBucketPolicy"];
 const VERSIONINGS = ["aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketVersioningV2:BucketVersioningV2"];
 const ENCRYPTIONS = [
     "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
@@ -62,6 +71,33 @@ function awsFindings(graph: StackGraph): Finding[] {
     return findings;
 }
 
+/**
+ * Bucket policies (standalone or inline) whose document is unknown during preview, unless every
+ * bucket they may apply to has a public access block that neutralises public policies.
+ */
+function unknownPolicyFindings(graph: StackGraph): Finding[] {
+    const findings: Finding[] = [];
+    const unknown = (res: Res) => policyIsPublic(res.props.policy) === UNKNOWN;
+    const neutralised = (bucket: Res) => graph.referrers(PUBLIC_ACCESS_BLOCKS, "bucket", bucket).some((block) => blockNeutralisesPublicPolicy(block.props));
+    const fix = "Set blockPublicPolicy and restrictPublicBuckets to true on the bucket's aws.s3.BucketPublicAccessBlock (then S3 refuses or ignores a public policy), or build the document from values known before deployment.";
+    const holders = [
+        ...graph.ofType(BUCKET_POLICIES).map((policy) => ({ res: policy, buckets: graph.resolve(policy, "bucket", policy.props.bucket, AWS.buckets).candidates })),
+        ...graph.ofType(AWS.buckets).map((bucket) => ({ res: bucket, buckets: [bucket] })),
+    ];
+    for (const { res, buckets } of holders.filter((h) => unknown(h.res))) {
+        const exposed = buckets.filter((bucket) => !neutralised(bucket));
+        if (buckets.length > 0 && exposed.length === 0) continue;
+        const why = buckets.length === 0
+            ? "its bucket is not in this stack, so no public access block can be shown to keep it private"
+            : `${exposed.map(describe).join(" and ")} ${exposed.length > 1 ? "have" : "has"} no public access block with blockPublicPolicy and restrictPublicBuckets known to be true, which would keep it private whatever the document says`;
+        findings.push({ urn: res.urn, message: `${describe(res)} has a policy document unknown during preview (or not valid JSON), so it cannot be proven private, and ${why}. ${fix}` });
+    }
+    for (const res of graph.ofType(SPACES_POLICIES).filter(unknown)) {
+        findings.push({ urn: res.urn, message: `${describe(res)} has a policy document unknown during preview (or not valid JSON), so it cannot be proven private, and Spaces has no public access block to vouch for it. Build the document from values known before deployment.` });
+    }
+    return findings;
+}
+
 function digitalOceanFindings(graph: StackGraph): Finding[] {
     const findings: Finding[] = [];
     for (const bucket of graph.ofType(DO.spacesBuckets)) {
@@ -76,10 +112,10 @@ function digitalOceanFindings(graph: StackGraph): Finding[] {
 
 export const privateVersionedStorage: StackValidationPolicy = {
     name: "webtier-private-versioned-storage",
-    description: "Every S3 bucket has a public access block, versioning and server-side encryption; every Spaces bucket is versioned.",
+    description: "Every S3 bucket has a public access block, versioning and server-side encryption; every Spaces bucket is versioned. A bucket policy unknown during preview passes only behind a public access block that blocks and restricts public policies.",
     enforcementLevel: "mandatory",
     validateStack: (args, reportViolation) => {
         const graph = new StackGraph(fromStackResources(args.resources));
-        for (const finding of [...awsFindings(graph), ...digitalOceanFindings(graph)]) reportViolation(finding.message, finding.urn);
+        for (const finding of [...awsFindings(graph), ...unknownPolicyFindings(graph), ...digitalOceanFindings(graph)]) reportViolation(finding.message, finding.urn);
     },
 };

@@ -4,6 +4,12 @@
  * everyone without a condition; Spaces buckets private. Remediates what has one safe fix:
  * a public canned ACL becomes "private" and public access block switches become true (when
  * the policy's enforcement level is set to "remediate").
+ *
+ * A bucket policy whose document is unknown during preview (built from ARNs that do not exist
+ * yet) cannot be judged from the policy resource alone: whether it can make the bucket public
+ * depends on the bucket's public access block, another resource. This rule reports only
+ * documents it can read; webtier-private-versioned-storage, which sees the whole stack, reports
+ * an unknown document unless the bucket's public access block neutralises public policies.
  */
 import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { PUBLIC_ACCESS_BLOCK_FLAGS, cannedAclIsPublic, grantsArePublic, policyIsPublic } from "../lib/storage";
@@ -31,10 +37,9 @@ export function storageExposure(res: Res): string[] {
         if (isPublic === true) problems.push(`${name} grants access to all users in ${key}. Remove the AllUsers / AuthenticatedUsers grant.`);
         if (isPublic === UNKNOWN) problems.push(`${name} has ${key} unknown during preview, so it cannot be proven private. Use literal grants.`);
     };
+    // An unknown document is left to webtier-private-versioned-storage (see above).
     const policy = (value: unknown, key: string) => {
-        const isPublic = policyIsPublic(value);
-        if (isPublic === true) problems.push(`${name} allows Principal "*" without a condition in ${key}. Grant access to specific principals (for example the CloudFront distribution, with an AWS:SourceArn condition).`);
-        if (isPublic === UNKNOWN) problems.push(`${name} has a ${key} that is unknown during preview (or not valid JSON), so it cannot be proven private. Build the document as an object so its principals are known before deployment.`);
+        if (policyIsPublic(value) === true) problems.push(`${name} allows Principal "*" without a condition in ${key}. Grant access to specific principals (for example the CloudFront distribution, with an AWS:SourceArn condition).`);
     };
     const p = res.props;
     if (TYPES.buckets.includes(res.type)) {
@@ -76,7 +81,7 @@ function remediation(args: ResourceValidationArgs): Record<string, any> | undefi
 
 export const storageNotPublic: ResourceValidationPolicy = {
     name: "webtier-storage-not-public",
-    description: "Uploads stay private: no public ACL, grant or bucket policy on S3, every public access block switch on, Spaces buckets private. With enforcement level \"remediate\", public canned ACLs become private and public access block switches become true.",
+    description: "Uploads stay private: no public ACL, grant or bucket policy on S3, every public access block switch on, Spaces buckets private. With enforcement level \"remediate\", public canned ACLs become private and public access block switches become true. (A bucket policy unknown during preview is judged by webtier-private-versioned-storage, which sees the bucket's public access block.)",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         for (const problem of storageExposure(fromResourceArgs(args))) reportViolation(problem);
