@@ -2,7 +2,7 @@
  * "Is this data store reachable only from the app servers?", shared by the database and
  * cache rules on both clouds.
  */
-import { AWS, DO, StackGraph } from "./graph";
+import { AWS, AWS_DATA_STORES, DO, StackGraph } from "./graph";
 import { SECURITY_GROUP_TYPES, Source, portsText, ruleLocation, ingressRulesOf } from "./network";
 import { subnetExposure } from "./subnets";
 import { Res, describe, isUnknown, listOf, present } from "./values";
@@ -134,5 +134,25 @@ export function digitalOceanClusterFindings(graph: StackGraph, cluster: Res, wha
             });
         });
     }
+    return findings;
+}
+
+/**
+ * What the database and cache rules check alike, for one kind of store: each AWS store has its
+ * own security groups and private subnets, only the app servers' group reaches those groups,
+ * and each DigitalOcean cluster sits in the VPC behind a database firewall trusting only the
+ * app droplets. (What differs, public accessibility or TLS and AUTH, stays in each rule.)
+ */
+export function dataStoreAccessFindings(graph: StackGraph, kind: "database" | "cache"): Finding[] {
+    const findings: Finding[] = [];
+    for (const shape of AWS_DATA_STORES[kind]) {
+        for (const store of graph.ofType(shape.types)) {
+            if (shape.judgedElsewhere?.(store)) continue;
+            findings.push(...awsMissingGroupFindings(store, shape.securityGroupsKey, kind));
+            if (shape.subnetGroup) findings.push(...awsPublicSubnetFindings(graph, store, shape.subnetGroup.key, shape.subnetGroup.types, kind));
+        }
+    }
+    findings.push(...awsGroupIngressFindings(graph, graph.dataSecurityGroups(kind), kind));
+    for (const cluster of digitalOceanClusters(graph, kind)) findings.push(...digitalOceanClusterFindings(graph, cluster, kind));
     return findings;
 }

@@ -8,7 +8,7 @@
  * still unknown. Through dependencies a reference resolves to a set of candidates; a rule
  * holds when it holds for every candidate.
  */
-import { Res, UNKNOWN, Unknown, isUnknown, listOf } from "./values";
+import { Res, UNKNOWN, Unknown, isUnknown, listOf, present } from "./values";
 import { NetworkRule, SECURITY_GROUP_TYPES } from "./network";
 
 export const AWS = {
@@ -49,6 +49,31 @@ export const DO = {
     spacesBuckets: ["digitalocean:index/spacesBucket:SpacesBucket"],
     vpcs: ["digitalocean:index/vpc:Vpc"],
 } as const;
+
+/** How an AWS data store keeps its security groups and its subnets. */
+export interface AwsDataStoreShape {
+    types: readonly string[];
+    securityGroupsKey: string;
+    /** The subnet group property and its types; absent for stores placed by subnet ids (serverless caches). */
+    subnetGroup?: { key: string; types: readonly string[] };
+    /** A store judged through another resource (a cluster that is a member of a replication group). */
+    judgedElsewhere?: (store: Res) => boolean;
+}
+
+/** Which AWS resources are the tier's databases and caches, and where each keeps its groups and subnets. */
+export const AWS_DATA_STORES: Record<"database" | "cache", AwsDataStoreShape[]> = {
+    database: [
+        { types: [...AWS.rdsInstances, ...AWS.rdsClusters], securityGroupsKey: "vpcSecurityGroupIds", subnetGroup: { key: "dbSubnetGroupName", types: AWS.rdsSubnetGroups } },
+    ],
+    cache: [
+        { types: AWS.replicationGroups, securityGroupsKey: "securityGroupIds", subnetGroup: { key: "subnetGroupName", types: AWS.cacheSubnetGroups } },
+        {
+            types: AWS.cacheClusters, securityGroupsKey: "securityGroupIds", subnetGroup: { key: "subnetGroupName", types: AWS.cacheSubnetGroups },
+            judgedElsewhere: (cluster) => present(cluster.props.replicationGroupId),
+        },
+        { types: AWS.serverlessCaches, securityGroupsKey: "securityGroupIds" },
+    ],
+};
 
 /** Properties besides `id` and `arn` that other resources use to refer to a resource of this type. */
 const NAME_KEYS: Record<string, string[]> = {
@@ -155,9 +180,9 @@ export class StackGraph {
 
     /** The security groups of databases (RDS) or caches (ElastiCache). */
     dataSecurityGroups(kind: "database" | "cache"): Set<Res> {
-        return kind === "database"
-            ? this.groupsUsedBy([...AWS.rdsInstances, ...AWS.rdsClusters], ["vpcSecurityGroupIds"])
-            : this.groupsUsedBy([...AWS.replicationGroups, ...AWS.cacheClusters, ...AWS.serverlessCaches], ["securityGroupIds"]);
+        const groups = new Set<Res>();
+        for (const shape of AWS_DATA_STORES[kind]) this.groupsUsedBy(shape.types, [shape.securityGroupsKey]).forEach((g) => groups.add(g));
+        return groups;
     }
 
     /** The security groups named by `keys` of every resource of `types`. */

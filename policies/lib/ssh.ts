@@ -1,9 +1,11 @@
 /**
  * "Is every source of port 22 inside the allowlist?", asked once of a normalised rule.
  */
+import type { ResourceValidationArgs } from "@pulumi/policy";
 import { isVeryBroadPublic, isWorldOpen } from "./cidr";
-import { NetworkRule, Source, admitsTcpPort, cidrOf, insideAllowlist } from "./network";
-import { UNKNOWN, isUnknown } from "./values";
+import { readConfig } from "./config";
+import { NETWORK_RULE_TYPES, NetworkRule, Source, admitsTcpPort, cidrOf, insideAllowlist, portsText, ruleLocation, rulesOf } from "./network";
+import { UNKNOWN, describe, fromResourceArgs, isUnknown } from "./values";
 
 export const SSH_PORT = 22;
 
@@ -57,4 +59,25 @@ function sshProblem(source: Source, allowlist: readonly string[]): SshProblem | 
         default:
             return undefined;
     }
+}
+
+/** A finding with where its rule is, for messages: `ingress[0] of security group "x" (port 22)`. */
+export interface LocatedSshFinding extends SshFinding {
+    where: string;
+}
+
+/**
+ * What both SSH rules start from: every SSH finding of the resource a resource policy
+ * validates, under the policy config's allowlist. Empty for types that hold no network rules.
+ */
+export function resourceSshFindings(args: ResourceValidationArgs): { allowlist: string[]; findings: LocatedSshFinding[] } {
+    if (!NETWORK_RULE_TYPES.includes(args.type)) return { allowlist: [], findings: [] };
+    const { allowSshFrom } = readConfig(args);
+    const res = fromResourceArgs(args);
+    const findings: LocatedSshFinding[] = [];
+    for (const rule of rulesOf(res)) {
+        const where = `${ruleLocation(rule, describe(res))} (${portsText(rule)})`;
+        for (const finding of sshFindings(rule, allowSshFrom)) findings.push({ ...finding, where });
+    }
+    return { allowlist: allowSshFrom, findings };
 }

@@ -6,18 +6,9 @@
  * the app droplets or their tag (DigitalOcean caches always use TLS and a password).
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
-import {
-    Finding,
-    awsGroupIngressFindings,
-    awsMissingGroupFindings,
-    awsPublicSubnetFindings,
-    digitalOceanClusterFindings,
-    digitalOceanClusters,
-} from "../lib/data-access";
+import { Finding, dataStoreAccessFindings } from "../lib/data-access";
 import { AWS, StackGraph } from "../lib/graph";
 import { Res, describe, fromStackResources, isUnknown, listOf, present } from "../lib/values";
-
-const WHAT = "cache";
 
 /** Transit encryption: absent is the provider's default, false. */
 export function transitEncryptionFinding(store: Res): Finding | undefined {
@@ -47,8 +38,6 @@ export const cacheNotPublic: StackValidationPolicy = {
         const findings: Finding[] = [];
         for (const group of graph.ofType(AWS.replicationGroups)) {
             for (const finding of [transitEncryptionFinding(group), authFinding(group, "userGroupIds")]) if (finding) findings.push(finding);
-            findings.push(...awsMissingGroupFindings(group, "securityGroupIds", WHAT));
-            findings.push(...awsPublicSubnetFindings(graph, group, "subnetGroupName", AWS.cacheSubnetGroups, WHAT));
         }
         for (const cluster of graph.ofType(AWS.cacheClusters)) {
             // A member of a replication group is judged through its group.
@@ -59,16 +48,12 @@ export const cacheNotPublic: StackValidationPolicy = {
             if (isUnknown(engine) || engine !== "memcached") {
                 findings.push({ urn: cluster.urn, message: `${describe(cluster)} is a standalone Redis/Valkey cluster, which cannot require AUTH. Use an aws.elasticache.ReplicationGroup with authToken instead.` });
             }
-            findings.push(...awsMissingGroupFindings(cluster, "securityGroupIds", WHAT));
-            findings.push(...awsPublicSubnetFindings(graph, cluster, "subnetGroupName", AWS.cacheSubnetGroups, WHAT));
         }
         for (const cache of graph.ofType(AWS.serverlessCaches)) {
             const auth = authFinding(cache, "userGroupId");
             if (auth) findings.push(auth);
-            findings.push(...awsMissingGroupFindings(cache, "securityGroupIds", WHAT));
         }
-        findings.push(...awsGroupIngressFindings(graph, graph.dataSecurityGroups("cache"), WHAT));
-        for (const cluster of digitalOceanClusters(graph, "cache")) findings.push(...digitalOceanClusterFindings(graph, cluster, WHAT));
+        findings.push(...dataStoreAccessFindings(graph, "cache"));
         for (const finding of findings) reportViolation(finding.message, finding.urn);
     },
 };

@@ -5,18 +5,9 @@
  * their tag.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
-import {
-    Finding,
-    awsGroupIngressFindings,
-    awsMissingGroupFindings,
-    awsPublicSubnetFindings,
-    digitalOceanClusterFindings,
-    digitalOceanClusters,
-} from "../lib/data-access";
+import { Finding, dataStoreAccessFindings } from "../lib/data-access";
 import { AWS, StackGraph } from "../lib/graph";
 import { Res, describe, fromStackResources, isUnknown } from "../lib/values";
-
-const WHAT = "database";
 
 /** RDS `publiclyAccessible`: absent is the provider's default, false. */
 export function publiclyAccessibleFinding(store: Res): Finding | undefined {
@@ -41,12 +32,7 @@ export const databaseNotPublic: StackValidationPolicy = {
             const finding = publiclyAccessibleFinding(store);
             if (finding) findings.push(finding);
         }
-        for (const store of graph.ofType([...AWS.rdsInstances, ...AWS.rdsClusters])) {
-            findings.push(...awsMissingGroupFindings(store, "vpcSecurityGroupIds", WHAT));
-            findings.push(...awsPublicSubnetFindings(graph, store, "dbSubnetGroupName", AWS.rdsSubnetGroups, WHAT));
-        }
-        findings.push(...awsGroupIngressFindings(graph, graph.dataSecurityGroups("database"), WHAT));
-        for (const cluster of digitalOceanClusters(graph, "database")) findings.push(...digitalOceanClusterFindings(graph, cluster, WHAT));
+        findings.push(...dataStoreAccessFindings(graph, "database"));
         for (const finding of findings) reportViolation(finding.message, finding.urn);
     },
 };

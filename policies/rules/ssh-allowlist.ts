@@ -4,13 +4,12 @@
  * `allowSshFrom` is configured, from anywhere outside it.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { readConfig, schemaFor } from "../lib/config";
-import { NETWORK_RULE_TYPES, portsText, rulesOf, ruleLocation } from "../lib/network";
-import { SshFinding, sshFindings } from "../lib/ssh";
-import { describe, fromResourceArgs, isUnknown } from "../lib/values";
+import { schemaFor } from "../lib/config";
+import { LocatedSshFinding, resourceSshFindings } from "../lib/ssh";
+import { isUnknown } from "../lib/values";
 
-function message(finding: SshFinding, where: string, allowlist: string[]): string {
-    const { source } = finding;
+function message(finding: LocatedSshFinding, allowlist: string[]): string {
+    const { source, where } = finding;
     const value = isUnknown(source.value) ? "a source unknown during preview" : source.value;
     const reach = finding.certain ? "admits SSH (port 22)" : "may admit SSH (port 22; protocol or ports unknown during preview)";
     const fix = allowlist.length > 0
@@ -36,15 +35,8 @@ export const sshAllowlist: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     configSchema: schemaFor("allowSshFrom"),
     validateResource: (args, reportViolation) => {
-        if (!NETWORK_RULE_TYPES.includes(args.type)) return;
-        const { allowSshFrom } = readConfig(args);
-        const res = fromResourceArgs(args);
-        for (const rule of rulesOf(res)) {
-            for (const finding of sshFindings(rule, allowSshFrom)) {
-                if (finding.problem === "broad") continue; // webtier-ssh-broad-range warns about these
-                const where = `${ruleLocation(rule, describe(res))} (${portsText(rule)})`;
-                reportViolation(message(finding, where, allowSshFrom));
-            }
-        }
+        const { allowlist, findings } = resourceSshFindings(args);
+        // webtier-ssh-broad-range warns about the "broad" ones.
+        for (const finding of findings.filter((f) => f.problem !== "broad")) reportViolation(message(finding, allowlist));
     },
 };

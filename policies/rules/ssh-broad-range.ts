@@ -3,10 +3,8 @@
  * IPv6) is not world-open in name but is in practice. Advisory: configure `allowSshFrom`.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { readConfig, schemaFor } from "../lib/config";
-import { NETWORK_RULE_TYPES, portsText, rulesOf, ruleLocation } from "../lib/network";
-import { sshFindings } from "../lib/ssh";
-import { describe, fromResourceArgs } from "../lib/values";
+import { schemaFor } from "../lib/config";
+import { resourceSshFindings } from "../lib/ssh";
 
 export const sshBroadRange: ResourceValidationPolicy = {
     name: "webtier-ssh-broad-range",
@@ -14,17 +12,11 @@ export const sshBroadRange: ResourceValidationPolicy = {
     enforcementLevel: "advisory",
     configSchema: schemaFor("allowSshFrom"),
     validateResource: (args, reportViolation) => {
-        if (!NETWORK_RULE_TYPES.includes(args.type)) return;
-        const { allowSshFrom } = readConfig(args);
-        const res = fromResourceArgs(args);
-        for (const rule of rulesOf(res)) {
-            for (const finding of sshFindings(rule, allowSshFrom)) {
-                if (finding.problem !== "broad") continue;
-                reportViolation(
-                    `${ruleLocation(rule, describe(res))} (${portsText(rule)}) admits SSH from ${String(finding.source.value)}, ` +
-                    "a public range so broad it is open in all but name. Narrow it to your office or VPN ranges and list them in allowSshFrom.",
-                );
-            }
+        for (const finding of resourceSshFindings(args).findings.filter((f) => f.problem === "broad")) {
+            reportViolation(
+                `${finding.where} admits SSH from ${String(finding.source.value)}, ` +
+                "a public range so broad it is open in all but name. Narrow it to your office or VPN ranges and list them in allowSshFrom.",
+            );
         }
     },
 };
