@@ -1,6 +1,7 @@
 /**
  * Pure predicates about object storage exposure, shared by the storage rules.
  */
+import { isWorldOpen, parseCidr } from "./cidr";
 import { UNKNOWN, Unknown, isUnknown, listOf } from "./values";
 
 /** Canned ACLs that grant anyone (or any AWS account) read or write. */
@@ -29,6 +30,8 @@ export function grantsArePublic(grants: unknown): boolean | Unknown {
 
 function principalIsEveryone(principal: unknown): boolean {
     if (principal === "*") return true;
+    // The getPolicyDocument form: [{ type: "AWS" | "*", identifiers: ["*"] }].
+    if (Array.isArray(principal)) return principal.some((p) => p && typeof p === "object" && listOf(p.identifiers).includes("*"));
     if (principal && typeof principal === "object") {
         return Object.values(principal as Record<string, unknown>).some((value) =>
             value === "*" || (Array.isArray(value) && value.includes("*")));
@@ -37,8 +40,65 @@ function principalIsEveryone(principal: unknown): boolean {
 }
 
 /**
- * Does a bucket policy (JSON text or object) allow `Principal: "*"` without a condition?
- * Unknown or unparsable documents answer UNKNOWN: they cannot be proven private.
+ * Condition keys that, with fixed values, limit a statement to sources someone owns: S3's own
+ * test of a "public" policy (Block Public Access), plus the organisation and principal keys.
+ * Anything else (aws:SecureTransport, aws:UserAgent, a date) limits nobody.
+ */
+export const RESTRICTING_CONDITION_KEYS: readonly string[] = [
+    "aws:sourcearn", "aws:sourcevpc", "aws:sourcevpce", "aws:sourceowner", "aws:sourceaccount", "aws:sourceorgid",
+    "aws:principalorgid", "aws:principalaccount", "aws:principalarn", "aws:userid", "aws:sourceip",
+    "s3:x-amz-server-side-encryption-aws-kms-key-id", "s3:dataaccesspointarn", "s3:dataaccesspointaccount",
+].map((k) => k.toLowerCase());
+
+/**
+ * Does one value of a restricting key name a fixed source? No wildcards, not `AROLEID:*` style
+ * user ids, and for aws:SourceIp a valid CIDR that is not the whole internet.
+ */
+function fixedValue(key: string, value: unknown): boolean | Unknown {
+    if (isUnknown(value)) return UNKNOWN;
+    if (typeof value !== "string" || value === "") return false;
+    if (key === "aws:sourceip") {
+        const cidr = parseCidr(value);
+        return cidr !== undefined && !isWorldOpen(cidr);
+    }
+    return !/[*?]/.test(value);
+}
+
+/**
+ * Does a statement's condition limit it to fixed sources? Some operator (not a negated one, not
+ * an ...IfExists one, which passes when the key is absent) must test a restricting key against
+ * fixed values only. A condition unknown during preview answers UNKNOWN.
+ */
+export function conditionRestricts(condition: unknown): boolean | Unknown {
+    if (condition === undefined || condition === null) return false;
+    if (isUnknown(condition) || typeof condition !== "object") return isUnknown(condition) ? UNKNOWN : false;
+    // The getPolicyDocument form: [{ test, variable, values }], read as { test: { variable: values } }.
+    const operators: [string, unknown][] = Array.isArray(condition)
+        ? condition.map((c): [string, unknown] => (isUnknown(c) || !c ? ["", UNKNOWN] : [String(c.test ?? ""), isUnknown(c.variable) ? UNKNOWN : { [String(c.variable)]: c.values }]))
+        : Object.entries(condition as Record<string, unknown>);
+    let unknown = false;
+    for (const [operator, tests] of operators) {
+        const op = operator.toLowerCase();
+        if (op.includes("not") || op.endsWith("ifexists") || op === "null") continue;
+        if (isUnknown(tests)) { unknown = true; continue; }
+        if (!tests || typeof tests !== "object") continue;
+        for (const [key, values] of Object.entries(tests as Record<string, unknown>)) {
+            const k = key.toLowerCase();
+            if (!RESTRICTING_CONDITION_KEYS.includes(k)) continue;
+            const list = listOf(values);
+            if (list.length === 0) continue;
+            const fixed = list.map((v) => fixedValue(k, v));
+            if (fixed.every((f) => f === true)) return true;
+            if (!fixed.includes(false)) unknown = true;
+        }
+    }
+    return unknown ? UNKNOWN : false;
+}
+
+/**
+ * Does a bucket policy (JSON text or object) allow everyone (`Principal: "*"`) without a
+ * condition that limits it to fixed sources (see `conditionRestricts`)? Unknown or unparsable
+ * documents answer UNKNOWN: they cannot be proven private.
  */
 export function policyIsPublic(policy: unknown): boolean | Unknown {
     if (policy === undefined || policy === null || policy === "") return false;
@@ -59,9 +119,10 @@ export function policyIsPublic(policy: unknown): boolean | Unknown {
         if (String(effect) !== "Allow") continue;
         const principal = statement.Principal ?? statement.principals;
         if (isUnknown(principal) || (principal && typeof principal === "object" && Object.values(principal).some(isUnknown))) { unknown = true; continue; }
-        const condition = statement.Condition ?? statement.conditions;
-        const hasCondition = isUnknown(condition) || (condition !== undefined && condition !== null && Object.keys(condition).length > 0);
-        if (principalIsEveryone(principal) && !hasCondition) return true;
+        if (!principalIsEveryone(principal)) continue;
+        const restricted = conditionRestricts(statement.Condition ?? statement.conditions);
+        if (restricted === false) return true;
+        if (restricted === UNKNOWN) unknown = true;
     }
     return unknown ? UNKNOWN : false;
 }

@@ -1,7 +1,7 @@
 /**
  * Uploads are private: no public canned ACL or public grant on an S3 bucket (inline or a
  * separate BucketAcl), every public access block switch on, no bucket policy allowing
- * everyone without a condition; Spaces buckets private. Remediates what has one safe fix:
+ * everyone unless a condition limits it to fixed sources; Spaces buckets private. Remediates what has one safe fix:
  * a public canned ACL becomes "private" and public access block switches become true (when
  * the policy's enforcement level is set to "remediate").
  *
@@ -39,7 +39,7 @@ export function storageExposure(res: Res): string[] {
     };
     // An unknown document is left to webtier-private-versioned-storage (see above).
     const policy = (value: unknown, key: string) => {
-        if (policyIsPublic(value) === true) problems.push(`${name} allows Principal "*" without a condition in ${key}. Grant access to specific principals (for example the CloudFront distribution, with an AWS:SourceArn condition).`);
+        if (policyIsPublic(value) === true) problems.push(`${name} allows Principal "*" without a condition that limits it to fixed sources (aws:SourceArn, aws:SourceAccount, aws:SourceVpce, aws:PrincipalOrgID, ...) in ${key}. Grant access to specific principals (for example the CloudFront distribution, with an AWS:SourceArn condition).`);
     };
     const p = res.props;
     if (TYPES.buckets.includes(res.type)) {

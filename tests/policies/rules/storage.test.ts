@@ -38,13 +38,43 @@ describe("webtier-storage-not-public on AWS", () => {
         assertViolation(v, "all users");
     });
 
-    it("refuses a bucket policy allowing Principal * without a condition, and accepts one with a condition", async () => {
+    it("refuses a bucket policy allowing Principal * without a condition, and accepts the CloudFront distribution's", async () => {
         const open = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }] });
         assertViolation(await validateResource(storageNotPublic, POLICY, { bucket: "b", policy: open }), "Principal \"*\"");
         const cdn = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "cloudfront.amazonaws.com" }, Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*", Condition: { StringEquals: { "AWS:SourceArn": "arn:cf" } } }] };
         assertNone(await validateResource(storageNotPublic, POLICY, { bucket: "b", policy: cdn }));
         const awsStar = { Statement: [{ Effect: "Allow", Principal: { AWS: ["*"] }, Action: "s3:*" }] };
         assertViolation(await validateResource(storageNotPublic, POLICY, { bucket: "b", policy: awsStar }), "Principal");
+    });
+
+    it("counts only conditions that limit everyone to fixed sources, as S3's own test of a public policy does", async () => {
+        const everyone = (Condition?: unknown) => ({ Statement: [{ Effect: "Allow", Principal: { AWS: "*" }, Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*", ...(Condition ? { Condition } : {}) }] });
+        const check = (condition: unknown) => validateResource(storageNotPublic, POLICY, { bucket: "b", policy: JSON.stringify(everyone(condition)) });
+        // Limits nobody: anyone may read, over TLS, from any address, or from any CloudFront distribution.
+        assertViolation(await check({ Bool: { "aws:SecureTransport": "true" } }), "without a condition that limits it to fixed sources");
+        assertViolation(await check({ IpAddress: { "aws:SourceIp": ["0.0.0.0/0"] } }), "Principal \"*\"");
+        assertViolation(await check({ StringLike: { "aws:SourceArn": "arn:aws:cloudfront::*" } }), "Principal \"*\"");
+        assertViolation(await check({ StringNotEquals: { "aws:SourceAccount": "111122223333" } }), "Principal \"*\"");
+        assertViolation(await check({ StringEqualsIfExists: { "aws:SourceVpce": "vpce-1a2b" } }), "Principal \"*\"");
+        // Limits to sources someone owns.
+        assertNone(await check({ StringEquals: { "aws:SourceVpce": "vpce-1a2b" } }));
+        assertNone(await check({ IpAddress: { "aws:SourceIp": ["203.0.113.0/24", "2001:db8::/32"] } }));
+        assertNone(await check({ Bool: { "aws:SecureTransport": "true" }, StringEquals: { "AWS:PrincipalOrgID": "o-abc123" } }));
+    });
+
+    it("reads the getPolicyDocument form (statements, principals, conditions) the same way", async () => {
+        const doc = (conditions?: unknown[]) => ({ statements: [{ effect: "Allow", principals: [{ type: "*", identifiers: ["*"] }], actions: ["s3:GetObject"], ...(conditions ? { conditions } : {}) }] });
+        assertViolation(await validateResource(storageNotPublic, POLICY, { bucket: "b", policy: doc() }), "Principal \"*\"");
+        assertNone(await validateResource(storageNotPublic, POLICY, { bucket: "b", policy: doc([{ test: "StringEquals", variable: "aws:SourceVpce", values: ["vpce-1a2b"] }]) }));
+    });
+
+    it("leaves a restricting condition whose value is unknown during preview to the stack rule", async () => {
+        const policy = { Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Condition: { StringEquals: { "aws:SourceVpce": UNKNOWN_STRING } } }] };
+        assertNone(await validateResource(storageNotPublic, POLICY, { bucket: "b", policy }));
+        const stack = [...s3Stack(), { type: POLICY, name: "uploads-policy", props: { bucket: "uploads-1", policy }, deps: { bucket: ["uploads"] } }];
+        assertNone(await validateStack(privateVersionedStorage, stack));
+        pick(stack, "uploads-pab").props.blockPublicPolicy = false;
+        assertViolation(await validateStack(privateVersionedStorage, stack), "uploads-policy", "cannot be proven private");
     });
 
     it("reads absent public access block switches as false, and remediates them to true", async () => {

@@ -208,6 +208,15 @@ function awsMutations(stack: string): Mutation[] {
             says: /allows Principal "\*" without a condition/,
         },
         {
+            title: "catches a bucket policy that lets anyone read the uploads over TLS (a condition that limits nobody)",
+            stack, target: { type: T.bucketPolicy, name: n("uploads-policy") }, policy: P.storagePublic,
+            edit: (p) => ({
+                ...p,
+                policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "*" }, Action: "s3:GetObject", Resource: "arn:aws:s3:::uploads/*", Condition: { Bool: { "aws:SecureTransport": "true" } } }] }),
+            }),
+            says: /allows Principal "\*" without a condition that limits/,
+        },
+        {
             title: "catches a single-AZ database under prod's reliability floor",
             stack, target: { type: T.rds, name: n("db") }, policy: P.reliability,
             edit: (p) => ({ ...p, multiAz: false }),
