@@ -5,7 +5,7 @@
 import { AWS, AWS_DATA_STORES, DO, StackGraph } from "./graph";
 import { SECURITY_GROUP_TYPES, Source, portsText, ruleLocation, ingressRulesOf } from "./network";
 import { subnetExposure } from "./subnets";
-import { Res, describe, isUnknown, listOf, present } from "./values";
+import { Res, UNKNOWN, describe, isUnknown, listOf, present } from "./values";
 
 /** A finding to report on `urn`. */
 export interface Finding {
@@ -100,6 +100,29 @@ export function digitalOceanClusters(graph: StackGraph, kind: "database" | "cach
 }
 
 const TRUSTED_RULE_TYPES = ["droplet", "tag"];
+const DO_TAGS = ["digitalocean:index/tag:Tag"];
+
+/**
+ * Does a database firewall rule of type "droplet" or "tag" name this stack's droplets? A
+ * droplet rule must name a droplet of the stack; a tag rule a tag one of them carries. Any
+ * other droplet, or a tag anyone can put on a droplet of their own, is not an app server.
+ * Unknown values (preview) are traced through the firewall's dependencies: a tag resource
+ * the droplets' tags come from, or a droplet.
+ */
+export function trustsStackDroplets(graph: StackGraph, firewall: Res, type: string, value: unknown): boolean | typeof UNKNOWN {
+    const droplets = graph.ofType(DO.droplets);
+    if (!isUnknown(value)) {
+        const text = String(value);
+        if (type === "droplet") return droplets.some((d) => !isUnknown(d.props.id) && String(d.props.id) === text);
+        if (droplets.some((d) => listOf(d.props.tags).includes(text))) return true;
+        // Droplet tags unknown during preview: the tag resource of that name the droplets' tags come from.
+        return droplets.some((d) => graph.dependenciesOf(d, "tags", DO_TAGS).some((tag) => tag.props.name === text || tag.props.id === text));
+    }
+    const sources = graph.dependenciesOf(firewall, "rules", type === "droplet" ? DO.droplets : DO_TAGS);
+    if (type === "droplet") return sources.length > 0 ? true : UNKNOWN;
+    const carried = sources.some((tag) => droplets.some((d) => graph.dependenciesOf(d, "tags", DO_TAGS).includes(tag)));
+    return carried ? true : UNKNOWN;
+}
 
 /**
  * A DigitalOcean cluster must sit in a VPC (privateNetworkUuid) and have a database firewall
@@ -126,8 +149,16 @@ export function digitalOceanClusterFindings(graph: StackGraph, cluster: Res, wha
                 return;
             }
             const type = String(rule.type);
-            if (TRUSTED_RULE_TYPES.includes(type)) return;
             const value = isUnknown(rule.value) ? "a value unknown during preview" : String(rule.value);
+            if (TRUSTED_RULE_TYPES.includes(type)) {
+                const trusted = trustsStackDroplets(graph, firewall, type, rule.value);
+                if (trusted === true) return;
+                const why = trusted === UNKNOWN
+                    ? `trusts ${type} ${value}, which cannot be traced to the droplets of this stack`
+                    : `trusts ${type} ${value}, which ${type === "tag" ? "no droplet of this stack carries" : "is not a droplet of this stack"}`;
+                findings.push({ urn: firewall.urn, message: `${where} ${why}; the ${what} must trust only the app droplets. Use the app droplets' tag (or their ids).` });
+                return;
+            }
             findings.push({
                 urn: firewall.urn,
                 message: `${where} trusts ${type} ${value}; the ${what} must trust only the app droplets. Replace it with a rule of type "tag" (the app droplets' tag) or "droplet".`,

@@ -1,3 +1,4 @@
+import * as assert from "assert";
 import { databaseNotPublic } from "../../../policies/rules/database-not-public";
 import { UNKNOWN_ARRAY, UNKNOWN_BOOLEAN, UNKNOWN_STRING, assertNone, assertViolation, validateStack } from "../helpers";
 import { T, awsTier, doTier, pick, without } from "../fixtures";
@@ -88,6 +89,25 @@ describe("webtier-database-not-public on DigitalOcean", () => {
         const stack = doTier();
         pick(stack, "db-fw").props.rules.push({ type: "ip_addr", value: "0.0.0.0/0" });
         assertViolation(await validateStack(databaseNotPublic, stack), "rules[1]", "ip_addr 0.0.0.0/0", "type \"tag\"");
+    });
+
+    it("refuses a firewall trusting a tag no droplet of the stack carries, or a droplet outside the stack", async () => {
+        const stack = doTier();
+        pick(stack, "db-fw").props.rules = [{ type: "tag", value: "office-bastion" }, { type: "droplet", value: "9999" }, { type: "droplet", value: "1001" }];
+        const v = await validateStack(databaseNotPublic, stack);
+        assertViolation(v, "rules[0]", "tag office-bastion, which no droplet of this stack carries");
+        assertViolation(v, "rules[1]", "droplet 9999, which is not a droplet of this stack");
+        assert.ok(!v.some((x) => x.message.includes("rules[2]")), "droplet 1001 is an app droplet");
+    });
+
+    it("traces an unknown tag through the tag resource the droplets carry (preview)", async () => {
+        const tag = { type: "digitalocean:index/tag:Tag", name: "app-tag", props: { name: "webtier-app" } };
+        const stack = [tag, ...doTier()];
+        for (const name of ["web-0", "web-1"]) Object.assign(pick(stack, name), { props: { ...pick(stack, name).props, tags: UNKNOWN_ARRAY }, deps: { tags: ["app-tag"] } });
+        Object.assign(pick(stack, "db-fw"), { props: { ...pick(stack, "db-fw").props, rules: [{ type: "tag", value: UNKNOWN_STRING }] }, deps: { clusterId: ["db"], rules: ["app-tag"] } });
+        assertNone(await validateStack(databaseNotPublic, stack));
+        pick(stack, "db-fw").deps = { clusterId: ["db"] };
+        assertViolation(await validateStack(databaseNotPublic, stack), "cannot be traced to the droplets of this stack");
     });
 
     it("refuses a cluster outside the VPC (privateNetworkUuid absent)", async () => {

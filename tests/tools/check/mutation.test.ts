@@ -257,6 +257,12 @@ function digitalOceanMutations(stack: string): Mutation[] {
             says: /has no database firewall, so the database accepts connections from any address/,
         },
         {
+            title: "catches a database firewall trusting a tag that is not the app droplets'",
+            stack, target: { type: T.databaseFirewall, name: n("db-firewall") }, policy: P.database,
+            edit: (p) => ({ ...p, rules: [{ type: "tag", value: "office-bastion" }] }),
+            says: /trusts tag office-bastion, which no droplet of this stack carries/,
+        },
+        {
             title: "catches a cache firewall trusting an IP address",
             stack, target: { type: T.databaseFirewall, name: n("cache-firewall") }, policy: P.cache,
             edit: (p) => ({ ...p, rules: [...p.rules, { type: "ip_addr", value: "198.51.100.7" }] }),
