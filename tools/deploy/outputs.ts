@@ -12,19 +12,12 @@ import { DeployError } from "./types";
 export interface DeployTarget {
     cloud: WebtierOutputs["cloud"];
     region: string;
-    loadBalancer: {
-        /** DNS name (AWS) or IP (DigitalOcean). */
-        address: string;
-        /** The balancer's id (load balancer ARN on AWS, load balancer UUID on DigitalOcean). */
-        id: string;
-        /** AWS: the app target group's ARN. Optional; without it it is looked up from the balancer. */
-        targetGroupArn?: string;
-        /**
-         * DigitalOcean: the in-rotation tag the balancer selects droplets by; taking a droplet
-         * out removes it. Optional: outputs of older stacks lack it (their balancer lists ids).
-         */
-        memberTag?: string;
-    };
+    /**
+     * The contract's balancer fields the deploy uses. `targetGroupArn` (AWS) skips the target
+     * group lookup; `memberTag` (DigitalOcean) is what taking a droplet out removes; outputs of
+     * older stacks lack it (their balancer lists droplet ids).
+     */
+    loadBalancer: Pick<WebtierOutputs["loadBalancer"], "address" | "id" | "targetGroupArn" | "memberTag">;
     servers: ServerOutput[];
 }
 

@@ -61,3 +61,14 @@ export function doOutputs(): WebtierOutputs {
 export function withoutSecrets(outputs: WebtierOutputs): RedactedWebtierOutputs {
     return { ...outputs, database: REDACTED_SECRET, cache: REDACTED_SECRET, laravelEnv: REDACTED_SECRET };
 }
+
+/** A deep copy of `outputs` with `path` ("loadBalancer.url", "servers.0.id") set to `value`; undefined deletes it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function withValue(outputs: unknown, path: string, value: unknown): any {
+    const copy = JSON.parse(JSON.stringify(outputs));
+    const keys = path.split(".");
+    const parent = keys.slice(0, -1).reduce((node, key) => node[key], copy);
+    if (value === undefined) delete parent[keys[keys.length - 1]];
+    else parent[keys[keys.length - 1]] = value;
+    return copy;
+}

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { OutputsContractError, parseWebtierOutputs, REDACTED_SECRET } from "../../../infra/outputs/validate";
-import { awsOutputs, doOutputs, withoutSecrets } from "./fixtures";
+import { awsOutputs, doOutputs, withoutSecrets, withValue } from "./fixtures";
 
 /** The problems `parseWebtierOutputs` reports for `value`, or [] when it passes. */
 function problemsOf(value: unknown, options?: { redactedSecrets: true }): string[] {
@@ -12,17 +12,6 @@ function problemsOf(value: unknown, options?: { redactedSecrets: true }): string
         assert.ok(error instanceof OutputsContractError, String(error));
         return error.problems;
     }
-}
-
-/** A copy of `outputs` with `path` ("a.b", "servers.0.id") set to `value` (undefined deletes it). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function withValue(outputs: unknown, path: string, value: unknown): any {
-    const copy = JSON.parse(JSON.stringify(outputs));
-    const keys = path.split(".");
-    const parent = keys.slice(0, -1).reduce((node, key) => node[key], copy);
-    if (value === undefined) delete parent[keys[keys.length - 1]];
-    else parent[keys[keys.length - 1]] = value;
-    return copy;
 }
 
 /** "servers.0.id" as the validator names it: "$.servers[0].id". */
