@@ -29,7 +29,7 @@ Safety:
   --poll-interval <seconds>   How often health is polled. Default 5.
 AWS (balancer: ALB target group; commands: SSM Run Command; credentials: the usual AWS chain):
   --target-group <arn>        The app's target group, if the balancer has several.
-DigitalOcean (balancer: load balancer by droplet id; commands: ssh; token: DIGITALOCEAN_TOKEN):
+DigitalOcean (balancer: the load balancer's in-rotation tag (loadBalancer.memberTag), else its droplet list; commands: ssh; token: DIGITALOCEAN_TOKEN):
   --ssh-user <user>           Login user on the droplets. Default deploy.
   --ssh-key <file>            Private key file. Default: ssh agent / ssh's defaults.
   --ssh-port <port>           Default 22.
