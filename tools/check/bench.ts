@@ -5,38 +5,51 @@
  * 2. One stack scaled to 2, 10 and 50 app servers (servers.count overridden), checked in this
  *    process with one pack process reused across runs: resources, wall time, time per resource,
  *    split into evaluation, Analyze and AnalyzeStack.
- * 3. Next to each size, the program alone (evaluated as the check does, no policies), and the
- *    bare cost of registering the same number of trivial custom resources with @pulumi/pulumi
- *    under the same mocks: the floor any mock-based check pays.
+ * 3. Next to each size, in the same process, warmed up alike and under the same
+ *    `Error.stackTraceLimit`:
+ *    - program: the stack's program evaluated as the check evaluates it, without any policy work;
+ *    - bare: the same resources registered again with @pulumi/pulumi under plain mocks
+ *      (tools/harness/replay.ts): same count, types (through their provider SDK classes), names,
+ *      parents and input values, but none of the program's or the check's own work. That is the
+ *      floor any mock-based check pays for these resources, and what the target compares with;
+ *    - trivial: as many one-line custom resources, for reference (what a tiny resource costs).
  *
- * Options: --stack NAME (default aws-prod), --sizes 2,10,50, --repeat N (best of N, default 3).
+ * Options: --stack NAME (default aws-prod), --sizes 2,10,50, --repeat N (best of N, default 3),
+ * --skip-whole (leave out part 1).
  */
 import { spawnSync } from "child_process";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { evaluate } from "../harness/evaluate";
+import { evaluate, Evaluation } from "../harness/evaluate";
+import { registerBare } from "../harness/replay";
 import { PolicyPack } from "./pack";
 import { EVALUATION_STACK_TRACE_LIMIT, defaultPolicyPack, runCheck, startPolicyPack } from "./run";
 import { StackConfig, readProjectFile, readStackFile, stackFilePath } from "./stack-config";
 
 const DIST_ROOT = path.resolve(__dirname, "..", "..");
 
+/** Issue #3: the check's cost per resource within 1.5x of the bare SDK registration. */
+export const TARGET_RATIO = 1.5;
+
 interface Options {
     stack: string;
     sizes: number[];
     repeat: number;
+    whole: boolean;
 }
 
 function parse(argv: string[]): Options {
-    const options: Options = { stack: "aws-prod", sizes: [2, 10, 50], repeat: 3 };
+    const options: Options = { stack: "aws-prod", sizes: [2, 10, 50], repeat: 3, whole: true };
     for (let i = 0; i < argv.length; i++) {
         const [flag, inline] = argv[i].split("=", 2);
         const value = () => inline ?? argv[++i];
         if (flag === "--stack") options.stack = value();
         else if (flag === "--sizes") options.sizes = value().split(",").map(Number);
         else if (flag === "--repeat") options.repeat = Number(value());
-        else throw new Error(`bench: unknown option ${flag} (use --stack NAME, --sizes 2,10,50, --repeat N)`);
+        else if (flag === "--skip-whole") options.whole = false;
+        else throw new Error(`bench: unknown option ${flag} (use --stack NAME, --sizes 2,10,50, --repeat N, --skip-whole)`);
     }
+    if (options.sizes.some((s) => !(s >= 1)) || !(options.repeat >= 1)) throw new Error("bench: --sizes and --repeat take positive numbers");
     return options;
 }
 
@@ -47,6 +60,88 @@ export function withServerCount(stack: StackConfig, count: number, project = "we
     return { ...stack, config: { ...stack.config, [key]: JSON.stringify({ ...servers, count }) } };
 }
 
+/** One size's best runs (milliseconds), all for the same resources. */
+export interface SizeRun {
+    servers: number;
+    resources: number;
+    checkMs: number;
+    programMs: number;
+    bareMs: number;
+    trivialMs: number;
+}
+
+export interface SizeComparison extends SizeRun {
+    checkPerResource: number;
+    programPerResource: number;
+    barePerResource: number;
+    trivialPerResource: number;
+    /** check / bare for the same resources: the target's ratio. */
+    checkToBare: number;
+    programToBare: number;
+    withinTarget: boolean;
+}
+
+export interface Marginal {
+    fromResources: number;
+    toResources: number;
+    /** Milliseconds per resource added between the smallest and the largest size. */
+    check: number;
+    program: number;
+    bare: number;
+    checkToBare: number;
+}
+
+export interface Comparison {
+    sizes: SizeComparison[];
+    /** Undefined with fewer than two sizes or no resources added between them. */
+    marginal?: Marginal;
+    /** Every size within `target`. */
+    met: boolean;
+    target: number;
+}
+
+/** The fastest of several runs: noise on a shared machine only ever adds time. */
+export function best(runs: number[]): number {
+    if (runs.length === 0) throw new Error("bench: no runs to take the best of");
+    return Math.min(...runs);
+}
+
+/** Per-resource costs and ratios per size, the cost per added resource, and the verdict against `target`. */
+export function compare(runs: SizeRun[], target = TARGET_RATIO): Comparison {
+    const sizes = runs.map((run): SizeComparison => {
+        const per = (ms: number) => ms / run.resources;
+        const checkToBare = run.checkMs / run.bareMs;
+        return {
+            ...run,
+            checkPerResource: per(run.checkMs),
+            programPerResource: per(run.programMs),
+            barePerResource: per(run.bareMs),
+            trivialPerResource: per(run.trivialMs),
+            checkToBare,
+            programToBare: run.programMs / run.bareMs,
+            withinTarget: checkToBare <= target,
+        };
+    });
+    let marginal: Marginal | undefined;
+    if (runs.length >= 2) {
+        const sorted = [...runs].sort((a, b) => a.resources - b.resources);
+        const [first, last] = [sorted[0], sorted[sorted.length - 1]];
+        const added = last.resources - first.resources;
+        if (added > 0) {
+            const slope = (key: "checkMs" | "programMs" | "bareMs") => (last[key] - first[key]) / added;
+            marginal = {
+                fromResources: first.resources,
+                toResources: last.resources,
+                check: slope("checkMs"),
+                program: slope("programMs"),
+                bare: slope("bareMs"),
+                checkToBare: slope("checkMs") / slope("bareMs"),
+            };
+        }
+    }
+    return { sizes, marginal, met: sizes.length > 0 && sizes.every((s) => s.withinTarget), target };
+}
+
 /** The most trivial custom resource there is. */
 class BenchThing extends pulumi.CustomResource {
     constructor(name: string, args: Record<string, unknown>) {
@@ -54,56 +149,74 @@ class BenchThing extends pulumi.CustomResource {
     }
 }
 
-/** Registers `count` trivial custom resources under the same mocks: the SDK's own floor. */
-async function bareRegistration(count: number): Promise<number> {
-    const evaluation = await evaluate({
-        program: () => {
-            for (let i = 0; i < count; i++) new BenchThing(`thing-${i}`, { index: i, name: `thing-${i}` });
-        },
-    });
-    return evaluation.durationMs;
-}
-
-/** The stack's program alone, evaluated as the check evaluates it, without any policy work. */
-async function programOnly(stackName: string, size: number): Promise<number> {
-    const project = readProjectFile(process.cwd());
-    const file = stackFilePath(project.stackConfigDir, stackName)!;
-    const stack = withServerCount(readStackFile(file, { project: project.name, requiredSecrets: ["appKey"] }), size);
-    const { runWebtier } = require(path.join(DIST_ROOT, "infra", "program.js"));
+/** Runs `fn` with the check's evaluation settings: its stack trace limit, console quiet. */
+async function asTheCheckEvaluates<T>(fn: () => Promise<T>): Promise<T> {
     const saved = Error.stackTraceLimit;
-    Error.stackTraceLimit = EVALUATION_STACK_TRACE_LIMIT;
     const quiet = console.warn;
+    Error.stackTraceLimit = EVALUATION_STACK_TRACE_LIMIT;
     console.warn = () => undefined;
     try {
-        const evaluation = await evaluate({ program: runWebtier, config: stack.config, secretKeys: stack.secretKeys, project: project.name, stack: stack.name });
-        return evaluation.durationMs;
+        return await fn();
     } finally {
         Error.stackTraceLimit = saved;
         console.warn = quiet;
     }
 }
 
-function best<T extends { ms: number }>(runs: T[]): T {
-    return runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+/** `count` one-line custom resources under the harness's mocks. */
+function trivialRegistration(count: number): Promise<number> {
+    return asTheCheckEvaluates(async () => {
+        const evaluation = await evaluate({
+            program: () => {
+                for (let i = 0; i < count; i++) new BenchThing(`thing-${i}`, { index: i, name: `thing-${i}` });
+            },
+        });
+        return evaluation.durationMs;
+    });
+}
+
+/** The stack's program alone, evaluated as the check evaluates it, without any policy work. */
+function programOnly(stackName: string, size: number): Promise<Evaluation> {
+    const project = readProjectFile(process.cwd());
+    const file = stackFilePath(project.stackConfigDir, stackName)!;
+    const stack = withServerCount(readStackFile(file, { project: project.name, requiredSecrets: ["appKey"] }), size);
+    const { runWebtier } = require(path.join(DIST_ROOT, "infra", "program.js"));
+    return asTheCheckEvaluates(() => evaluate({ program: runWebtier, config: stack.config, secretKeys: stack.secretKeys, project: project.name, stack: stack.name }));
+}
+
+/** The program's resources registered bare (see the file comment). */
+function bareRegistration(evaluation: Evaluation, stackName: string, size: number): Promise<number> {
+    const project = readProjectFile(process.cwd());
+    const file = stackFilePath(project.stackConfigDir, stackName)!;
+    const stack = withServerCount(readStackFile(file, { project: project.name, requiredSecrets: ["appKey"] }), size);
+    return asTheCheckEvaluates(async () => {
+        const run = await registerBare(evaluation.resources, { project: project.name, stack: stack.name, config: stack.config, secretKeys: stack.secretKeys });
+        if (run.registered !== evaluation.resources.length) throw new Error(`bench: the bare run registered ${run.registered} resources, the program ${evaluation.resources.length}`);
+        return run.durationMs;
+    });
 }
 
 const pad = (value: string | number, width: number) => String(value).padStart(width);
+const fixed = (value: number, digits = 2) => value.toFixed(digits);
 
 async function main(): Promise<void> {
     const options = parse(process.argv.slice(2));
     const projectDir = process.cwd();
 
     // 1. The whole check, as CI runs it.
-    const started = Date.now();
-    const cli = spawnSync(process.execPath, [path.join(__dirname, "cli.js"), "--format", "json"], { cwd: projectDir, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-    const wholeMs = Date.now() - started;
-    if (cli.status === 2 || !cli.stdout) throw new Error(`bench: the check itself failed (exit ${cli.status}):\n${cli.stderr}`);
-    const whole = JSON.parse(cli.stdout);
-    console.log(`Whole check, every stack, fresh process (node dist/tools/check/cli.js): ${wholeMs} ms wall, exit ${cli.status}`);
-    console.log(`  pack start ${whole.policyPack.startupMs} ms (overlaps the first evaluation); check ${whole.totalMs} ms after module loading`);
-    for (const s of whole.stacks) {
-        const t = s.timings ?? {};
-        console.log(`  ${s.name.padEnd(10)} ${pad(s.resources, 4)} resources ${pad(s.durationMs, 6)} ms  (evaluate ${t.evaluateMs}, Analyze ${t.analyzeMs}, AnalyzeStack ${t.analyzeStackMs}${t.packWaitMs ? `, waited for pack ${t.packWaitMs}` : ""})`);
+    if (options.whole) {
+        const started = Date.now();
+        const cli = spawnSync(process.execPath, [path.join(__dirname, "cli.js"), "--format", "json"], { cwd: projectDir, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+        const wholeMs = Date.now() - started;
+        if (cli.status === 2 || !cli.stdout) throw new Error(`bench: the check itself failed (exit ${cli.status}):\n${cli.stderr}`);
+        const whole = JSON.parse(cli.stdout);
+        console.log(`Whole check, every stack, fresh process (node dist/tools/check/cli.js): ${wholeMs} ms wall, exit ${cli.status}`);
+        console.log(`  pack start ${whole.policyPack.startupMs} ms (overlaps the first evaluation); check ${whole.totalMs} ms after module loading`);
+        for (const s of whole.stacks) {
+            const t = s.timings ?? {};
+            console.log(`  ${s.name.padEnd(10)} ${pad(s.resources, 4)} resources ${pad(s.durationMs, 6)} ms  (evaluate ${t.evaluateMs}, Analyze ${t.analyzeMs}, AnalyzeStack ${t.analyzeStackMs}${t.packWaitMs ? `, waited for pack ${t.packWaitMs}` : ""})`);
+        }
+        console.log("  (the first stack's evaluation includes loading the program's modules and serializing the health gates' dynamic providers)");
     }
 
     // 2 and 3. One stack at several sizes, the pack started once.
@@ -112,46 +225,68 @@ async function main(): Promise<void> {
     const pack: PolicyPack = await startPolicyPack(ours.dir, "webtier", ours.entry);
     console.log(`\nPack started once for the scaled runs: ${Date.now() - packStarted} ms`);
     try {
-        // Warm up: module loading and JIT belong to neither side of the comparison.
-        await runCheck({ distRoot: DIST_ROOT, stacks: [options.stack], pack, adjustConfig: (s) => withServerCount(s, options.sizes[0]) });
-        await bareRegistration(50);
-        await programOnly(options.stack, options.sizes[0]);
+        const check = async (size: number) => {
+            const result = await runCheck({ distRoot: DIST_ROOT, stacks: [options.stack], pack, adjustConfig: (s) => withServerCount(s, size) });
+            const stack = result.stacks[0];
+            if (stack.error) throw new Error(`bench: ${options.stack} with ${size} servers failed: ${stack.error}`);
+            return stack;
+        };
+        // Warm up every side alike: module loading, the dynamic providers' serialization and JIT belong to none of them.
+        for (const size of [options.sizes[0], options.sizes[options.sizes.length - 1]]) {
+            await check(size);
+            const evaluation = await programOnly(options.stack, size);
+            await bareRegistration(evaluation, options.stack, size);
+            await trivialRegistration(evaluation.resources.length);
+        }
 
-        console.log(`\nStack ${options.stack} scaled by servers.count, best of ${options.repeat} (runs interleaved):`);
+        console.log(`\nStack ${options.stack} scaled by servers.count, best of ${options.repeat} (runs interleaved, same process, same warm-up, Error.stackTraceLimit ${EVALUATION_STACK_TRACE_LIMIT} for all):`);
         console.log("  check    the whole offline check of the stack (pack already running)");
         console.log("  program  the same program evaluated under the same mocks and settings, no policies");
-        console.log("  bare     as many trivial CustomResources registered under the same mocks (SDK defaults)");
-        console.log(" servers  resources  check ms  ms/res  (evaluate  Analyze  AnalyzeStack)  program ms  bare ms  bare ms/res  check/bare  check/program");
-        const rows: { resources: number; ms: number; programMs: number; bareMs: number }[] = [];
+        console.log("  bare     the program's resources registered again with @pulumi/pulumi under plain mocks: same count,");
+        console.log("           types (through their SDK classes), names, parents and input values; no Output chains,");
+        console.log("           rendering, dependencies, capture or policies. The floor for these resources; the target's baseline");
+        console.log("  trivial  as many one-line custom resources, for reference");
+        console.log(" servers  resources  check ms  ms/res  (evaluate  Analyze  AnalyzeStack)  program ms  bare ms  bare ms/res  check/bare  program/bare  trivial ms/res");
+        const runs: SizeRun[] = [];
         for (const size of options.sizes) {
-            const checks = [];
-            const programs = [];
-            const bares = [];
+            const checks: { ms: number; timings: NonNullable<Awaited<ReturnType<typeof check>>["timings"]> }[] = [];
+            const programs: number[] = [];
+            const bares: number[] = [];
+            const trivials: number[] = [];
+            let resources = 0;
             for (let i = 0; i < options.repeat; i++) {
-                const result = await runCheck({ distRoot: DIST_ROOT, stacks: [options.stack], pack, adjustConfig: (s) => withServerCount(s, size) });
-                const stack = result.stacks[0];
-                if (stack.error) throw new Error(`bench: ${options.stack} with ${size} servers failed: ${stack.error}`);
-                checks.push({ ms: stack.durationMs, resources: stack.resources, timings: stack.timings! });
-                programs.push({ ms: await programOnly(options.stack, size) });
-                bares.push({ ms: await bareRegistration(stack.resources) });
+                const stack = await check(size);
+                checks.push({ ms: stack.durationMs, timings: stack.timings! });
+                const evaluation = await programOnly(options.stack, size);
+                if (evaluation.resources.length !== stack.resources) throw new Error(`bench: the program registered ${evaluation.resources.length} resources, the check ${stack.resources}`);
+                resources = stack.resources;
+                programs.push(evaluation.durationMs);
+                bares.push(await bareRegistration(evaluation, options.stack, size));
+                trivials.push(await trivialRegistration(resources));
             }
-            const run = best(checks);
-            const programMs = best(programs).ms;
-            const bareMs = best(bares).ms;
-            rows.push({ resources: run.resources, ms: run.ms, programMs, bareMs });
-            const t = run.timings;
+            const fastest = checks.reduce((a, b) => (b.ms < a.ms ? b : a));
+            const run: SizeRun = { servers: size, resources, checkMs: fastest.ms, programMs: best(programs), bareMs: best(bares), trivialMs: best(trivials) };
+            runs.push(run);
+            const row = compare([run]).sizes[0];
+            const t = fastest.timings;
             console.log(
-                `${pad(size, 8)} ${pad(run.resources, 10)} ${pad(run.ms, 9)} ${pad((run.ms / run.resources).toFixed(2), 7)}  (${pad(t.evaluateMs, 8)} ${pad(t.analyzeMs, 8)} ${pad(t.analyzeStackMs, 13)})  ${pad(programMs, 10)} ${pad(bareMs, 8)} ${pad((bareMs / run.resources).toFixed(2), 12)} ${pad((run.ms / bareMs).toFixed(2), 11)} ${pad((run.ms / programMs).toFixed(2), 14)}`,
+                `${pad(size, 8)} ${pad(resources, 10)} ${pad(run.checkMs, 9)} ${pad(fixed(row.checkPerResource), 7)}  (${pad(t.evaluateMs, 8)} ${pad(t.analyzeMs, 8)} ${pad(t.analyzeStackMs, 13)})  ` +
+                    `${pad(run.programMs, 10)} ${pad(run.bareMs, 8)} ${pad(fixed(row.barePerResource), 12)} ${pad(fixed(row.checkToBare), 11)} ${pad(fixed(row.programToBare), 13)} ${pad(fixed(row.trivialPerResource), 15)}`,
             );
         }
-        if (rows.length >= 2) {
-            const [first, last] = [rows[0], rows[rows.length - 1]];
-            const extra = last.resources - first.resources;
-            const per = (a: number, b: number) => ((a - b) / extra).toFixed(2);
+        const comparison = compare(runs);
+        const m = comparison.marginal;
+        if (m) {
             console.log(
-                `\nPer added resource (${first.resources} -> ${last.resources}): check ${per(last.ms, first.ms)} ms, program alone ${per(last.programMs, first.programMs)} ms, bare registration ${per(last.bareMs, first.bareMs)} ms`,
+                `\nPer added resource (${m.fromResources} -> ${m.toResources}): check ${fixed(m.check)} ms, program alone ${fixed(m.program)} ms, bare registration ${fixed(m.bare)} ms (check/bare ${fixed(m.checkToBare)})`,
             );
         }
+        const over = comparison.sizes.filter((s) => !s.withinTarget).map((s) => `${s.servers} servers (${fixed(s.checkToBare)}x)`);
+        console.log(
+            comparison.met
+                ? `Target met: the check costs at most ${comparison.target}x the bare registration per resource at every size.`
+                : `Target not met: the check costs more than ${comparison.target}x the bare registration per resource at ${over.join(", ")}.`,
+        );
     } finally {
         await pack.close();
     }

@@ -92,11 +92,30 @@ export interface Evaluation {
     durationMs: number;
 }
 
-function deserialize(struct: any): { values: Record<string, any>; unknown: string[] } {
-    if (!struct) return { values: {}, unknown: [] };
-    const raw = struct.toJavaScript();
-    const unknown = Object.keys(raw).filter((key) => raw[key] === rpc.unknownValue);
-    return { values: rpc.deserializeProperties(struct), unknown };
+/**
+ * A Struct's wire form, converted once: `toJavaScript` copies the whole value (user data is tens
+ * of kilobytes per server), so the wire copy and the deserialized one are both made from it.
+ */
+function wireForm(struct: any): Record<string, any> {
+    return struct ? struct.toJavaScript() : {};
+}
+
+/** `rpc.deserializeProperties` on a wire form already converted (it neither keeps nor mutates it). */
+function deserializeWire(raw: Record<string, any>): Record<string, any> {
+    const props: Record<string, any> = {};
+    for (const key of Object.keys(raw)) {
+        if (raw[key] !== undefined) props[key] = rpc.deserializeProperty(raw[key]);
+    }
+    return props;
+}
+
+/**
+ * The SDK formats every RegisterResource response into a debug message (`resp: ${response}`)
+ * that it drops unless PULUMI_EXCESSIVE_DEBUG_OUTPUT is set; for a protobuf message that means
+ * stringifying its whole state. Without that setting the response describes itself briefly.
+ */
+function briefDebugString(response: any): void {
+    if (!settings.excessiveDebugOutput) response.toString = () => "[RegisterResourceResponse]";
 }
 
 /** Runs `program` under mocks and returns everything it registered. */
@@ -108,11 +127,14 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     const ids = new MockIds();
     const resources: RegisteredResource[] = [];
     const byUrn = new Map<string, RegisteredResource>();
+    /** The inputs the mock monitor deserialized for the registration in progress (see below). */
+    let lastInputs: Record<string, any> | undefined;
 
     runtimeConfig.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
     await pulumi.runtime.setMocks(
         {
             newResource: (args) => {
+                lastInputs = args.inputs;
                 const state = mockState(args.type, args.name, args.inputs ?? {}, ids, { preview, project, stack: stackName });
                 return { id: state.id, state: state.state };
             },
@@ -127,9 +149,17 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     const onResource = options.onResource;
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req: any, callback: (err: any, res: any) => void) => {
+        // The mock monitor deserializes the inputs for `newResource` synchronously, before its
+        // first await: those are the inputs as the program registered them, taken as they are
+        // rather than deserialized a second time.
+        lastInputs = undefined;
+        let deserializedInputs: Record<string, any> | undefined;
         register(req, (err: any, res: any) => {
             if (!err && res) {
-                const { values, unknown } = deserialize(req.getObject());
+                const wireInputs = wireForm(req.getObject());
+                const wireState = wireForm(res.getObject());
+                const values = deserializedInputs ?? deserializeWire(wireInputs);
+                const unknown = Object.keys(wireInputs).filter((key) => wireInputs[key] === rpc.unknownValue);
                 const propertyDependencies: Record<string, string[]> = {};
                 req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
                     propertyDependencies[key] = deps.getUrnsList();
@@ -143,7 +173,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                     custom: req.getCustom(),
                     inputs: values,
                     unknownInputs: unknown,
-                    state: rpc.deserializeProperties(res.getObject()),
+                    state: deserializeWire(wireState),
                     id: res.getId() || undefined,
                     parent: req.getParent() || undefined,
                     provider: req.getProvider() || undefined,
@@ -161,16 +191,18 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                         : undefined,
                     deleteBeforeReplaceDefined: !!req.getDeletebeforereplacedefined?.(),
                     version: req.getVersion?.() || undefined,
-                    wireInputs: req.getObject()?.toJavaScript() ?? {},
-                    wireState: res.getObject()?.toJavaScript() ?? {},
+                    wireInputs,
+                    wireState,
                 };
                 ids.own(resource.id, resource.state, urn);
                 resources.push(resource);
                 byUrn.set(urn, resource);
                 onResource?.(resource);
+                briefDebugString(res);
             }
             callback(err, res);
         });
+        deserializedInputs = lastInputs;
     };
 
     const registerOutputs = monitor.registerResourceOutputs.bind(monitor);

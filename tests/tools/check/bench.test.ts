@@ -1,0 +1,46 @@
+// The bench's comparison: what `npm run bench` reports against issue #3's 1.5x target.
+import * as assert from "assert";
+import { SizeRun, TARGET_RATIO, best, compare } from "../../../tools/check/bench";
+
+const run = (servers: number, resources: number, checkMs: number, bareMs: number, programMs = checkMs, trivialMs = bareMs / 2): SizeRun => ({
+    servers, resources, checkMs, programMs, bareMs, trivialMs,
+});
+
+describe("the bench's comparison with bare registration", () => {
+    it("compares the check with the bare registration of the same resources, per resource", () => {
+        const [size] = compare([run(2, 100, 300, 200, 250, 50)]).sizes;
+        assert.strictEqual(size.checkPerResource, 3);
+        assert.strictEqual(size.barePerResource, 2);
+        assert.strictEqual(size.programPerResource, 2.5);
+        assert.strictEqual(size.trivialPerResource, 0.5);
+        assert.strictEqual(size.checkToBare, 1.5);
+        assert.strictEqual(size.programToBare, 1.25);
+    });
+
+    it("holds every size to the issue's 1.5x target, at or under it passing", () => {
+        assert.strictEqual(TARGET_RATIO, 1.5);
+        const atTarget = compare([run(2, 100, 150, 100), run(50, 200, 290, 200)]);
+        assert.deepStrictEqual(atTarget.sizes.map((s) => s.withinTarget), [true, true]);
+        assert.strictEqual(atTarget.met, true);
+        const oneOver = compare([run(2, 100, 150, 100), run(50, 200, 301, 200)]);
+        assert.deepStrictEqual(oneOver.sizes.map((s) => s.withinTarget), [true, false]);
+        assert.strictEqual(oneOver.met, false);
+        assert.strictEqual(compare([]).met, false, "no measurement meets no target");
+    });
+
+    it("reports the cost per added resource between the smallest and the largest size", () => {
+        const { marginal } = compare([run(50, 240, 700, 400, 600), run(2, 96, 268, 184, 240)]);
+        assert.ok(marginal);
+        assert.deepStrictEqual([marginal.fromResources, marginal.toResources], [96, 240]);
+        assert.strictEqual(marginal.check, (700 - 268) / 144);
+        assert.strictEqual(marginal.program, (600 - 240) / 144);
+        assert.strictEqual(marginal.bare, (400 - 184) / 144);
+        assert.strictEqual(marginal.checkToBare, (700 - 268) / (400 - 184));
+        assert.strictEqual(compare([run(2, 96, 268, 184)]).marginal, undefined, "one size has no slope");
+    });
+
+    it("takes the fastest of repeated runs, since noise only adds time", () => {
+        assert.strictEqual(best([310, 295, 402]), 295);
+        assert.throws(() => best([]), /no runs/);
+    });
+});
