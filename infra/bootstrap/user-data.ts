@@ -5,6 +5,23 @@ import { renderCloudConfig } from "./cloud-config";
 import { renderLaravelEnv } from "./laravel-env";
 import { renderNginxSite } from "./nginx";
 
+/** The `.env` Output already built for a set of endpoints, with the config and app key it was built from. */
+const laravelEnvs = new WeakMap<AppEndpoints, { config: WebtierConfig; appKey: pulumi.Output<string>; env: pulumi.Output<string> }>();
+
+/**
+ * `renderLaravelEnv`, built once per tier and shared by every server's user data: the `.env` is
+ * the same on every server, and building it combines some twenty endpoint Outputs, about a sixth
+ * of what evaluating the program costs per server. The value, its secrecy and the resources it
+ * depends on are the same whether one Output or one per server carries it.
+ */
+function sharedLaravelEnv(config: WebtierConfig, endpoints: AppEndpoints, appKey: pulumi.Output<string>): pulumi.Output<string> {
+    const built = laravelEnvs.get(endpoints);
+    if (built && built.config === config && built.appKey === appKey) return built.env;
+    const env = renderLaravelEnv(config, endpoints, appKey);
+    laravelEnvs.set(endpoints, { config, appKey, env });
+    return env;
+}
+
 /**
  * What a fresh Ubuntu 24.04 server becomes (the pieces live in this folder):
  * - nginx on port 80 only (TLS ends at the balancer), client address and scheme from the
@@ -32,7 +49,7 @@ export function renderUserData(
     const { database } = endpoints;
     const caUrl = database.caCertificateUrl;
     return pulumi.secret(
-        pulumi.all([renderLaravelEnv(config, endpoints, appKey), database.caCertificate ?? pulumi.output(undefined)]).apply(([env, caPem]) =>
+        pulumi.all([sharedLaravelEnv(config, endpoints, appKey), database.caCertificate ?? pulumi.output(undefined)]).apply(([env, caPem]) =>
             renderCloudConfig({
                 stackName: config.name,
                 server,
