@@ -2,6 +2,7 @@
  * Building the command each server runs. The ref ends up in a remote shell (SSH's or the SSM
  * agent's), so it is validated and single-quoted rather than trusted.
  */
+import { shellQuote } from "../../infra/bootstrap/shell";
 
 /** The script the servers' bootstrap installs; it takes the git ref as its only argument. */
 export const DEFAULT_RELEASE_COMMAND = "/usr/local/bin/webtier-release";
@@ -23,10 +24,9 @@ export function refProblem(ref: string): string | undefined {
     return undefined;
 }
 
-/** POSIX single-quoting: safe for any string in sh, bash and the SSM agent's shell. */
-export function shellQuote(value: string): string {
-    return `'${value.replace(/'/g, `'\\''`)}'`;
-}
+// POSIX single-quoting, the same the servers' bootstrap uses: safe for any string in sh,
+// bash and the SSM agent's shell.
+export { shellQuote };
 
 /**
  * The command line to run on each server: `template` with `{ref}` replaced by the quoted
