@@ -23,7 +23,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { evaluate, Evaluation } from "../harness/evaluate";
 import { registerBare } from "../harness/replay";
 import { PolicyPack } from "./pack";
-import { EVALUATION_STACK_TRACE_LIMIT, defaultPolicyPack, runCheck, startPolicyPack } from "./run";
+import { EVALUATION_STACK_TRACE_LIMIT, analyzerIdentity, defaultPolicyPack, runCheck, startPolicyPack } from "./run";
 import { StackConfig, readProjectFile, readStackFile, stackFilePath } from "./stack-config";
 
 const DIST_ROOT = path.resolve(__dirname, "..", "..");
@@ -222,7 +222,7 @@ async function main(): Promise<void> {
     // 2 and 3. One stack at several sizes, the pack started once.
     const packStarted = Date.now();
     const ours = defaultPolicyPack(projectDir, DIST_ROOT);
-    const pack: PolicyPack = await startPolicyPack(ours.dir, "webtier", ours.entry);
+    const pack: PolicyPack = await startPolicyPack(ours.dir, analyzerIdentity("webtier", { name: options.stack, config: {}, secretKeys: [], notes: [] }, false), ours.entry);
     console.log(`\nPack started once for the scaled runs: ${Date.now() - packStarted} ms`);
     try {
         const check = async (size: number) => {

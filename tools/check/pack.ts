@@ -32,8 +32,10 @@ export class PolicyPackError extends Error {
 export interface StartOptions {
     /** The entry point to run instead of the one package.json names (cwd stays the pack folder). */
     entry?: string;
-    /** Extra environment for the pack process (the engine passes PULUMI_PROJECT, PULUMI_DRY_RUN...). */
+    /** Extra environment for the pack process, on top of this process's own. */
     env?: Record<string, string>;
+    /** The pack process's whole environment instead (analyzer-env.ts builds the engine's). */
+    environment?: NodeJS.ProcessEnv;
     /** Node flags for the pack process, for example a `-r` require hook for a TypeScript pack. */
     nodeArgs?: string[];
     /** A module to preload (`node -r`) when the pack's entry point is TypeScript. */
@@ -122,7 +124,7 @@ export class PolicyPack {
         const target = typeScript || options.entry ? pack.entry : pack.dir;
         const child = spawn(process.execPath, [...nodeArgs, target], {
             cwd: pack.dir,
-            env: { ...process.env, ...options.env },
+            env: { ...(options.environment ?? process.env), ...options.env },
             stdio: ["ignore", "pipe", "pipe"],
         });
         const stderr: string[] = [];

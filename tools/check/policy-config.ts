@@ -4,7 +4,8 @@
  * file (the `pulumi preview --policy-pack-config` format), validated against each policy's schema.
  */
 
-import { JsonSchema, schemaProblems } from "../../infra/outputs/json-schema";
+import type { JsonSchema } from "../../infra/outputs/json-schema";
+import { engineSchemaProblems } from "./engine-schema";
 
 export type { JsonSchema };
 
@@ -79,12 +80,15 @@ export function parsePolicyConfig(text: string, source = "policy config"): Recor
 
 /**
  * Defaults, then the pack's initial config, then the user's config; throws a
- * `PolicyConfigError` listing every schema violation. Returns one entry per policy.
+ * `PolicyConfigError` listing every schema violation, one line each as the engine reports them
+ * (`validating policy config: <pack> <version>  <policy>: <problem>`, sorted). Returns one entry
+ * per policy.
  */
 export function reconcilePolicyConfig(
     policies: PolicyInfo[],
     initialConfig: Record<string, PolicyConfig>,
     userConfig: Record<string, PolicyConfig>,
+    pack: { name: string; version: string } = { name: "policy-pack", version: "0.0.0" },
 ): { config: Record<string, Required<PolicyConfig>>; warnings: string[] } {
     let result: Record<string, PolicyConfig> = {};
     for (const policy of policies) {
@@ -106,12 +110,12 @@ export function reconcilePolicyConfig(
     for (const policy of policies) {
         if (!policy.configSchema) continue;
         const schema: JsonSchema = { type: "object", properties: policy.configSchema.properties, required: policy.configSchema.required };
-        for (const problem of validateJsonSchema(result[policy.name]?.properties ?? {}, schema, "")) {
+        for (const problem of validateJsonSchema(result[policy.name]?.properties ?? {}, schema)) {
             problems.push(`${policy.name}: ${problem}`);
         }
     }
     if (problems.length > 0) {
-        throw new PolicyConfigError(`policy config does not match the pack's schema:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+        throw new PolicyConfigError(problems.map((p) => `validating policy config: ${pack.name} ${pack.version}  ${p}`).sort().join("\n"));
     }
 
     const config: Record<string, Required<PolicyConfig>> = {};
@@ -135,14 +139,7 @@ function applyConfig(result: Record<string, PolicyConfig>, toApply: Record<strin
     return next;
 }
 
-/**
- * A policy's config checked against a JSON schema (`infra/outputs/json-schema.ts`, the subset
- * policy packs and the outputs contract use), with problems named by property path and keys a
- * closed schema does not declare called out as settings the policy does not have.
- */
-export function validateJsonSchema(value: unknown, schema: JsonSchema, at: string): string[] {
-    return schemaProblems(value, schema, {
-        at,
-        unknownKey: (settings) => `is not a setting of this policy (settings: ${settings.join(", ") || "none"})`,
-    });
+/** A policy's config checked against its schema, problems worded as the engine's (engine-schema.ts). */
+export function validateJsonSchema(value: unknown, schema: JsonSchema): string[] {
+    return engineSchemaProblems(value, schema);
 }

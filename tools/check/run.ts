@@ -9,12 +9,13 @@ import { evaluate, Evaluation, RegisteredResource } from "../harness/evaluate";
 import { PolicyPack } from "./pack";
 import { PolicyConfig, parsePolicyConfig, reconcilePolicyConfig } from "./policy-config";
 import { LoadedProgram, programFromFile, webtierProgram } from "./program";
-import { AnalyzerResourceData, SnapshotBuilder } from "./requests";
+import { AnalyzerInfo, AnalyzerResourceData, SnapshotBuilder } from "./requests";
 import { CheckResult, StackResult, Violation, resourceViolations, stackViolations } from "./results";
 import {
     ProjectFile, StackConfig, StackFileError, listStacks, parseConfigAssignment, readProjectFile, readStackFile, stackFilePath,
 } from "./stack-config";
 import { STACK_ASSIGNMENT, UsageError } from "./args";
+import { AnalyzerIdentity, DIY_ORGANIZATION, packProcessEnvironment } from "./analyzer-env";
 
 export interface CheckOptions {
     /** The project folder (holds Pulumi.yaml); paths in the report are relative to it. Default: cwd. */
@@ -35,7 +36,11 @@ export interface CheckOptions {
     adjustConfig?: (stack: StackConfig) => StackConfig;
     /** Evaluate as a preview (computed values unknown). Default false: as `pulumi up`, every value known. */
     preview?: boolean;
-    /** A pack already running (the bench reuses one); it is configured but not closed. */
+    /**
+     * A pack already running, used for every stack (configured per stack, never closed here). Only
+     * for packs that read nothing from their process environment, like webtier's own: the check
+     * otherwise starts one per stack with that stack's environment, as the engine does.
+     */
     pack?: PolicyPack;
 }
 
@@ -117,19 +122,24 @@ export function defaultPolicyPack(projectDir: string, distRoot: string): { dir: 
     return { dir: path.join(projectDir, "policies"), entry: path.join(distRoot, "policies", "index.js") };
 }
 
-/** Starts a policy pack the way the check does (for callers that reuse one across runs). */
-export function startPolicyPack(dir: string, project: string, entry?: string, preview = false): Promise<PolicyPack> {
+/**
+ * Starts a policy pack the way the engine does for one stack and one operation: its process gets
+ * the environment the engine's analyzer plugin gives it (analyzer-env.ts), so a pack that reads
+ * the stack's config, name, organization or dry-run flag sees what it would under `--policy-pack`.
+ * A pack started here serves that stack in that mode only.
+ */
+export function startPolicyPack(dir: string, identity: AnalyzerIdentity, entry?: string): Promise<PolicyPack> {
     return PolicyPack.start(dir, {
         entry,
         // A TypeScript pack (its source folder) starts with the transpile-on-require hook preloaded.
         typeScriptHook: path.join(__dirname, "ts-hook.js"),
-        env: {
-            PULUMI_PROJECT: project,
-            PULUMI_NODEJS_PROJECT: project,
-            PULUMI_DRY_RUN: String(preview),
-            PULUMI_NODEJS_DRY_RUN: String(preview),
-        },
+        environment: packProcessEnvironment(process.env, identity),
     });
+}
+
+/** The identity the engine hands a pack for `stack`: the DIY backend's organization, config decrypted. */
+export function analyzerIdentity(project: string, stack: StackConfig, preview: boolean): AnalyzerIdentity {
+    return { organization: DIY_ORGANIZATION, project, stack: stack.name, dryRun: preview, config: stack.config };
 }
 
 /** Console output during evaluation (Pulumi's log without an engine, the program's own prints) becomes notes. */
@@ -314,27 +324,60 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     );
     const program = options.program ? programFromFile(path.resolve(projectDir, options.program)) : webtierProgram(options.distRoot);
 
-    // The pack starts (a second process: its own ~1 s of module loading) while the first stack evaluates.
+    // Each stack gets its own pack process, started with that stack's environment as the engine starts
+    // one per operation (a second process: its own ~1 s of module loading). The first starts now,
+    // while the first stack evaluates; each next one while the previous stack evaluates.
     const ours = defaultPolicyPack(projectDir, options.distRoot);
     const packDir = options.policyPack ? path.resolve(projectDir, options.policyPack) : ours.dir;
     const packEntry = options.policyPack ? undefined : ours.entry;
-    let startedPack: PolicyPack | undefined;
-    const packReady = (async () => {
-        const pack = options.pack ?? (startedPack = await startPolicyPack(packDir, projectName, packEntry, options.preview));
-        const info = await pack.getAnalyzerInfo();
-        // Reconciled (and validated) for every stack before any is checked: a bad file fails fast.
-        const byStack = new Map(planned.map((p) => [p.config.name, reconcilePolicyConfig(info.policies, info.initialConfig, policyConfigs.forStack(p.config.name))]));
-        return { pack, info, byStack, readyAt: Date.now() };
-    })();
-    // Keep a failed start from surfacing as an unhandled rejection while the first stack evaluates.
-    packReady.catch(() => undefined);
+    const preview = !!options.preview;
+    const adjusted = planned.map((plan) => (options.adjustConfig ? options.adjustConfig(plan.config) : plan.config));
+    const startedPacks: PolicyPack[] = [];
+    const packs = new Map<number, Promise<ReadyPack>>();
+    const packFor = (index: number): Promise<ReadyPack> => {
+        let ready = packs.get(index);
+        if (!ready) {
+            const stack = adjusted[index];
+            const identity = analyzerIdentity(projectName, stack, preview);
+            ready = (async () => {
+                let pack = options.pack;
+                if (!pack) {
+                    pack = await startPolicyPack(packDir, identity, packEntry);
+                    startedPacks.push(pack);
+                }
+                // The engine's order: ConfigureStack as the plugin starts, then GetAnalyzerInfo, the
+                // policy config reconciled and validated against it, then Configure.
+                await pack.configureStack({ ...identity, secretKeys: stack.secretKeys });
+                const info = await pack.getAnalyzerInfo();
+                const reconciled = reconcilePolicyConfig(info.policies, info.initialConfig, policyConfigs.forStack(stack.name), info);
+                // A bad policy config for any stack fails the run before the first stack is judged.
+                if (index === 0) {
+                    for (const other of adjusted.slice(1)) reconcilePolicyConfig(info.policies, info.initialConfig, policyConfigs.forStack(other.name), info);
+                }
+                await pack.configure(reconciled.config);
+                return {
+                    pack, info, warnings: reconciled.warnings, readyAt: Date.now(),
+                    // The engine always asks for remediations first; without a policy at "remediate" the pack
+                    // has none to give, so the round trip is skipped.
+                    remediating: Object.values(reconciled.config).some((c) => c.enforcementLevel === "remediate"),
+                };
+            })();
+            // Keep a failed start from surfacing as an unhandled rejection while a stack evaluates.
+            ready.catch(() => undefined);
+            packs.set(index, ready);
+        }
+        return ready;
+    };
+    if (planned.length > 0) packFor(0);
 
     const stacks: StackResult[] = [];
+    const warnings = new Set<string>();
     const rejections = new RejectionCollector();
+    let lastReady: ReadyPack | undefined;
     try {
-        for (const plan of planned) {
+        for (const [index, plan] of planned.entries()) {
             const stackStarted = Date.now();
-            const stack = options.adjustConfig ? options.adjustConfig(plan.config) : plan.config;
+            const stack = adjusted[index];
             const notes = [...stack.notes];
             const conventionalFile = conventional.get(stack.name);
             if (conventionalFile) notes.push(`policy config: ${conventionalFile.split(path.sep).join("/")} (pass --policy-config to use another).`);
@@ -352,18 +395,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 
             // As under the engine, each resource goes to Analyze as it registers: the pack (another
             // process, another core) works while the program is still running.
-            const identity = { project: projectName, stack: stack.name, dryRun: !!options.preview, config: stack.config, secretKeys: stack.secretKeys };
-            const configured = packReady.then(async ({ pack, byStack }) => {
-                // The engine configures a pack once per preview; one pack serves every stack here, so each
-                // stack gets its own Configure (its policy config) and ConfigureStack.
-                const config = byStack.get(stack.name)!.config;
-                await pack.configure(config);
-                await pack.configureStack(identity);
-                // The engine always asks for remediations first; without a policy at "remediate" the pack
-                // has none to give, so the round trip is skipped.
-                return { pack, remediating: Object.values(config).some((c) => c.enforcementLevel === "remediate") };
-            });
-            configured.catch(() => undefined);
+            const configured = packFor(index);
+            if (index + 1 < planned.length && !options.pack) packFor(index + 1);
             const builder = new SnapshotBuilder({ project: projectName, stack: stack.name, config: stack.config, secretKeys: stack.secretKeys });
             const analyses: Promise<Violation[]>[] = [];
             let evaluation: Evaluation;
@@ -374,13 +407,16 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                         analysis.catch(() => undefined);
                         analyses.push(analysis);
                     }
-                }, EVALUATION_STACK_TRACE_LIMIT, options.preview);
+                }, EVALUATION_STACK_TRACE_LIMIT, preview);
             } catch (firstError) {
+                // A pack that fails to start or a policy config it refuses stops the operation before the
+                // program runs under the engine: that error wins over the program's.
+                await configured;
                 // Evaluate again with full stack traces for a useful error; its requests are not sent.
                 await Promise.allSettled(analyses);
                 result.error = errorText(firstError);
                 try {
-                    await evaluateStack(program, projectName, stack, [], rejections.begin(), undefined, Math.max(Error.stackTraceLimit, 10), options.preview);
+                    await evaluateStack(program, projectName, stack, [], rejections.begin(), undefined, Math.max(Error.stackTraceLimit, 10), preview);
                 } catch (err) {
                     result.error = errorText(err);
                 }
@@ -389,9 +425,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
             }
             const evaluated = Date.now();
             const evaluateMs = evaluated - stackStarted;
-            const { pack, readyAt } = await packReady;
+            const ready = await configured;
+            lastReady = ready;
+            for (const warning of ready.warnings) warnings.add(warning);
             // The first stack may finish before the pack has started: that wait is the run's, not the stack's.
-            const packWaitMs = Math.max(0, readyAt - evaluated);
+            const packWaitMs = Math.max(0, ready.readyAt - evaluated);
             const analyzeStarted = Date.now();
             const perResource = await Promise.all(analyses);
             const analyzeMs = Date.now() - analyzeStarted;
@@ -399,24 +437,34 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
             if (snapshot.resolvedReferences > 0) {
                 notes.push(`${snapshot.resolvedReferences} property reference(s) were recovered from mock ids/ARNs that the program passed without their dependency.`);
             }
-            const stackViolationList = stackViolations(snapshot.stack, await pack.analyzeStack(snapshot.stack));
+            const stackViolationList = stackViolations(snapshot.stack, await ready.pack.analyzeStack(snapshot.stack));
             result.resources = evaluation.resources.length;
             result.violations = [...perResource.flat(), ...stackViolationList];
             result.durationMs = Date.now() - stackStarted - packWaitMs;
             result.timings = { evaluateMs, packWaitMs, analyzeMs, analyzeStackMs: Date.now() - analyzeStarted - analyzeMs };
+            // This stack's pack is done (the engine stops it with the operation); a shared one is the caller's.
+            if (!options.pack) await ready.pack.close();
         }
-        const { pack, info, byStack } = await packReady;
-        const warnings = [...new Set([...byStack.values()].flatMap((r) => r.warnings)), ...policyConfigs.warnings];
+        const { pack, info } = lastReady ?? (await packFor(0));
         return {
             policyPack: { name: info.name, version: info.version, dir: relative(projectDir, packDir), policies: info.policies },
             stacks,
             packStartupMs: pack.startupMs,
             totalMs: Date.now() - started,
-            notes: warnings,
+            notes: [...warnings, ...policyConfigs.warnings],
         };
     } finally {
         await rejections.dispose();
-        await packReady.catch(() => undefined);
-        await startedPack?.close();
+        await Promise.all([...packs.values()].map((p) => p.catch(() => undefined)));
+        await Promise.all(startedPacks.map((p) => p.close()));
     }
+}
+
+/** A pack started and configured for one stack. */
+interface ReadyPack {
+    pack: PolicyPack;
+    info: AnalyzerInfo;
+    warnings: string[];
+    readyAt: number;
+    remediating: boolean;
 }

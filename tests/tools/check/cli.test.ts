@@ -80,7 +80,7 @@ describe("check CLI", () => {
         fs.writeFileSync(file, JSON.stringify({ "min-servers": { minimum: 0 } }));
         const run = await check(...STACKS, "--policy-config", file);
         assert.strictEqual(run.code, 2);
-        assert.match(run.stderr, /min-servers: minimum: must be at least 1/);
+        assert.match(run.stderr, /^check: validating policy config: fixture-pack 0\.1\.0  min-servers: minimum: Must be greater than or equal to 1$/m);
     });
 
     it("writes SARIF 2.1.0 with a rule per policy and results located at the stack file", async () => {

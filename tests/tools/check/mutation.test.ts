@@ -11,7 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { runWebtier } from "../../../infra/program";
 import { SECRET_KEYS } from "../../../infra/config/types";
 import { PolicyPack } from "../../../tools/check/pack";
-import { CheckOptions, defaultPolicyPack, runCheck, startPolicyPack } from "../../../tools/check/run";
+import { CheckOptions, analyzerIdentity, defaultPolicyPack, runCheck, startPolicyPack } from "../../../tools/check/run";
 import { Violation, exitCodeOf } from "../../../tools/check/results";
 import { DIST_ROOT, REPO_ROOT } from "./paths";
 
@@ -416,7 +416,8 @@ function mutationsCaught(preview: boolean): void {
         program = path.join(dir, "mutated-webtier.js");
         fs.writeFileSync(program, `module.exports = () => globalThis[Symbol.for("webtier.mutation-test.program")]();\n`);
         const ours = defaultPolicyPack(REPO_ROOT, DIST_ROOT);
-        pack = await startPolicyPack(ours.dir, "webtier", ours.entry, preview);
+        // webtier's pack reads nothing from its environment, so one process serves every stack of a mode.
+        pack = await startPolicyPack(ours.dir, analyzerIdentity("webtier", { name: "mutation", config: {}, secretKeys: [], notes: [] }, preview), ours.entry);
     });
 
     after(async () => {

@@ -53,10 +53,13 @@ describe("policy config as the engine reconciles it", () => {
         assert.ok(!("all" in config));
     });
 
-    it("rejects config that breaks a policy's schema, naming the policy and the property", () => {
+    it("rejects config that breaks a policy's schema in the engine's words, one sorted line per problem", () => {
         assert.throws(
-            () => reconcilePolicyConfig(POLICIES, {}, { "ssh-allowlist": { properties: { allowedCidrs: "0.0.0.0/0" } }, "min-servers": { properties: { minimum: 0 } } }),
-            (e: Error) => e instanceof PolicyConfigError && /ssh-allowlist: allowedCidrs: expected array/.test(e.message) && /min-servers: minimum: must be at least 1/.test(e.message),
+            () => reconcilePolicyConfig(POLICIES, {}, { "ssh-allowlist": { properties: { allowedCidrs: "0.0.0.0/0" } }, "min-servers": { properties: { minimum: 0 } } }, { name: "fixture-pack", version: "0.1.0" }),
+            (e: Error) => e instanceof PolicyConfigError && e.message === [
+                "validating policy config: fixture-pack 0.1.0  min-servers: minimum: Must be greater than or equal to 1",
+                "validating policy config: fixture-pack 0.1.0  ssh-allowlist: allowedCidrs: Invalid type. Expected: array, given: string",
+            ].join("\n"),
         );
     });
 
@@ -65,14 +68,20 @@ describe("policy config as the engine reconciles it", () => {
         assert.match(warnings[0], /"no-such-policy", which the pack does not have/);
     });
 
-    it("validates types, enums, required keys, items and closed objects", () => {
-        const schema = { type: "object", required: ["a"], additionalProperties: false, properties: { a: { type: "string", enum: ["x", "y"] }, b: { type: "array", items: { type: "integer" }, maxItems: 2 } } };
-        assert.deepStrictEqual(validateJsonSchema({ a: "x", b: [1, 2] }, schema, ""), []);
-        const problems = validateJsonSchema({ b: [1, 2.5, 3], c: true }, schema, "");
-        assert.ok(problems.some((p) => p === "a: is required"));
-        assert.ok(problems.some((p) => p.startsWith("b[1]: expected integer")));
-        assert.ok(problems.some((p) => p === "b: allows at most 2 item(s)"));
-        assert.ok(problems.some((p) => p.startsWith("c: is not a setting")));
-        assert.ok(validateJsonSchema({ a: "z" }, schema, "")[0].includes('must be one of "x", "y"'));
+    it("words each keyword's problem as gojsonschema does", () => {
+        const schema = { type: "object", required: ["a"], additionalProperties: false, properties: { a: { type: "string", enum: ["x", "y"] }, b: { type: "array", items: { type: "integer" }, maxItems: 2 }, c: { const: "bar" }, d: { type: "string", minLength: 5, maxLength: 6 } } };
+        assert.deepStrictEqual(validateJsonSchema({ a: "x", b: [1, 2] }, schema), []);
+        assert.deepStrictEqual(validateJsonSchema({ b: [1, 2.5, 3], e: true }, schema).sort(), [
+            "Additional property e is not allowed",
+            "a is required",
+            "b.1: Invalid type. Expected: integer, given: number",
+            "b: Array must have at most 2 items",
+        ]);
+        assert.deepStrictEqual(validateJsonSchema({ a: "z", c: "baz", d: "abc" }, schema), [
+            'a: a must be one of the following: "x", "y"',
+            'c: c does not match: "bar"',
+            "d: String length must be greater than or equal to 5",
+        ]);
+        assert.deepStrictEqual(validateJsonSchema({ a: 1, d: "abcdefg" }, schema), ["a: Invalid type. Expected: string, given: integer", "d: String length must be less than or equal to 6"]);
     });
 });
