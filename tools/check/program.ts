@@ -9,6 +9,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import type { ProjectFile } from "./stack-config";
 
 export class ProgramLoadError extends Error {
     constructor(message: string) {
@@ -49,6 +50,8 @@ export function registerTypeScriptHook(): void {
 export interface LoadedProgram {
     /** The program file, for reports (relative paths are resolved against the cwd). */
     file?: string;
+    /** The working directory the program runs in (its project's folder), if not the check's own. */
+    cwd?: string;
     /** Runs the program once; call again for the next stack. */
     run: () => any;
 }
@@ -71,14 +74,37 @@ export function webtierProgram(distRoot: string): LoadedProgram {
 }
 
 /**
+ * The file `--program` names: a file as given; a folder as the language host resolves one, through
+ * Pulumi.yaml's `main` when the folder is the project's, then its package.json `main`, then index.ts
+ * or index.js.
+ */
+export function programEntry(given: string, project?: ProjectFile): string {
+    const absolute = path.resolve(given);
+    if (!fs.existsSync(absolute)) throw new ProgramLoadError(`program file ${given} does not exist.`);
+    if (fs.statSync(absolute).isFile()) return absolute;
+    let dir = absolute;
+    if (project?.main && project.dir === absolute) {
+        if (fs.existsSync(project.main) && fs.statSync(project.main).isFile()) return project.main;
+        dir = project.main;
+    }
+    const candidates: string[] = [];
+    const pkg = path.join(dir, "package.json");
+    if (fs.existsSync(pkg)) {
+        const main = JSON.parse(fs.readFileSync(pkg, "utf8")).main;
+        if (typeof main === "string") candidates.push(path.resolve(dir, main), path.resolve(dir, `${main}.js`), path.resolve(dir, main, "index.js"));
+    }
+    candidates.push(path.join(dir, "index.ts"), path.join(dir, "index.js"));
+    const found = candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isFile());
+    if (!found) throw new ProgramLoadError(`${given} has no program entry point (looked for ${candidates.map((c) => path.relative(process.cwd(), c)).join(", ")}).`);
+    return found;
+}
+
+/**
  * A program file. Its own modules (anything outside node_modules it loads) are loaded afresh on
  * every run, since a module body that registers resources must run once per stack.
  */
-export function programFromFile(file: string): LoadedProgram {
-    const absolute = path.resolve(file);
-    if (!fs.existsSync(absolute) || !fs.statSync(absolute).isFile()) {
-        throw new ProgramLoadError(`program file ${file} does not exist.`);
-    }
+export function programFromFile(file: string, project?: ProjectFile): LoadedProgram {
+    const absolute = programEntry(file, project);
     const ext = path.extname(absolute);
     if (ext === ".ts" || ext === ".mts" || ext === ".cts") {
         if (ext !== ".ts") throw new ProgramLoadError(`${file}: only .ts and .js programs are supported.`);
@@ -90,6 +116,7 @@ export function programFromFile(file: string): LoadedProgram {
     let loadedByProgram: string[] = [];
     return {
         file: absolute,
+        cwd: project?.dir,
         run: () => {
             for (const key of [...loadedByProgram, absolute]) delete require.cache[key];
             const before = new Set(Object.keys(require.cache));

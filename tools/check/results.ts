@@ -16,6 +16,11 @@ export interface Violation {
     urn: string;
     /** As the pack reported it: the policy's description, then the rule's own message. */
     message: string;
+    /**
+     * A stack policy's violation that named no resource of the stack: the engine shows it without a
+     * resource (here it is attributed to the stack resource).
+     */
+    stackLevel?: boolean;
 }
 
 export interface StackResult {
@@ -94,6 +99,7 @@ export function stackViolations(resources: AnalyzerResourceData[], diagnostics: 
             type: target?.type ?? "pulumi:pulumi:Stack",
             urn: target?.urn ?? "",
             message: d.message,
+            ...(d.urn && byUrn.has(d.urn) ? {} : { stackLevel: true }),
         });
     }
     return result;

@@ -12,7 +12,7 @@ import { LoadedProgram, programFromFile, webtierProgram } from "./program";
 import { AnalyzerInfo, AnalyzerResourceData, SnapshotBuilder } from "./requests";
 import { CheckResult, StackResult, Violation, resourceViolations, stackViolations } from "./results";
 import {
-    ProjectFile, StackConfig, StackFileError, listStacks, parseConfigAssignment, readProjectFile, readStackFile, stackFilePath,
+    ProjectFile, StackConfig, StackFileError, findProjectFor, listStacks, parseConfigAssignment, readProjectFile, readStackFile, stackFilePath,
 } from "./stack-config";
 import { STACK_ASSIGNMENT, UsageError } from "./args";
 import { AnalyzerIdentity, DIY_ORGANIZATION, packProcessEnvironment } from "./analyzer-env";
@@ -105,6 +105,11 @@ export function planStacks(options: CheckOptions, project: ProjectFile | undefin
     const available = listStacks(stacksDir);
     return names.map((name) => {
         const file = stackFilePath(stacksDir, name);
+        if (!file && options.program && !options.stacksDir) {
+            // `pulumi stack init NAME` without config: the program runs with --config only.
+            const stack: StackConfig = { name, config: {}, secretKeys: [], notes: [`stack ${name} has no ${relative(projectDir, path.join(stacksDir, `Pulumi.${name}.yaml`))}: only --config applies.`] };
+            return { config: applyOverrides(stack), source: relative(projectDir, path.resolve(projectDir, options.program)), line: 1 };
+        }
         if (!file) {
             throw new UsageError(`there is no stack "${name}" (no ${relative(projectDir, path.join(stacksDir, `Pulumi.${name}.yaml`))}); stacks: ${available.join(", ") || "none"}.`);
         }
@@ -217,6 +222,10 @@ async function evaluateStack(
 ): Promise<Evaluation> {
     const savedLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = stackTraceLimit;
+    // The language host runs a program in its project's folder: relative paths (a key file, an asset,
+    // a folder archive) resolve there.
+    const savedCwd = process.cwd();
+    if (program.cwd) process.chdir(program.cwd);
     try {
         const evaluation = await captureConsole(notes, () =>
             evaluate({ program: program.run, config: stack.config, secretKeys: stack.secretKeys, project, stack: stack.name, onResource, preview }),
@@ -227,6 +236,7 @@ async function evaluateStack(
         return evaluation;
     } finally {
         Error.stackTraceLimit = savedLimit;
+        if (program.cwd) process.chdir(savedCwd);
     }
 }
 
@@ -297,11 +307,15 @@ export function conventionalPolicyConfig(projectDir: string, projectName: string
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     const started = Date.now();
     const projectDir = path.resolve(options.projectDir ?? process.cwd());
-    let project: ProjectFile | undefined;
-    try {
-        project = readProjectFile(projectDir);
-    } catch (err) {
-        if (!options.program || !(err instanceof StackFileError)) throw err;
+    // A --program runs in its own project, as `pulumi up` in its folder would: the nearest Pulumi.yaml
+    // above it names the project, its stack files and the working directory.
+    let project: ProjectFile | undefined = options.program ? findProjectFor(path.resolve(projectDir, options.program)) : undefined;
+    if (!project) {
+        try {
+            project = readProjectFile(projectDir);
+        } catch (err) {
+            if (!options.program || !(err instanceof StackFileError)) throw err;
+        }
     }
     const projectName = project?.name ?? "webtier";
     const planned = planStacks(options, project);
@@ -322,7 +336,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
         givenConfig ?? [...conventional].map(([stack, file]) => `${stack}=${file}`),
         knownStacks,
     );
-    const program = options.program ? programFromFile(path.resolve(projectDir, options.program)) : webtierProgram(options.distRoot);
+    const program = options.program ? programFromFile(path.resolve(projectDir, options.program), project) : webtierProgram(options.distRoot);
 
     // Each stack gets its own pack process, started with that stack's environment as the engine starts
     // one per operation (a second process: its own ~1 s of module loading). The first starts now,

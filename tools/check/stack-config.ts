@@ -19,6 +19,10 @@ export interface ProjectFile {
     stackConfigDir: string;
     /** Absolute path of Pulumi.yaml. */
     path: string;
+    /** Absolute folder of Pulumi.yaml: the program's working directory under the language host. */
+    dir: string;
+    /** Pulumi.yaml's `main`, resolved against `dir`, when it sets one. */
+    main?: string;
 }
 
 /** One stack's config, ready for the harness. */
@@ -52,7 +56,22 @@ export function readProjectFile(projectDir: string): ProjectFile {
     const name = doc?.name;
     if (typeof name !== "string" || !name) throw new StackFileError(`${file} has no project "name".`);
     const configDir = typeof doc?.stackConfigDir === "string" ? doc.stackConfigDir : ".";
-    return { name, stackConfigDir: path.resolve(projectDir, configDir), path: file };
+    const main = typeof doc?.main === "string" && doc.main ? path.resolve(projectDir, doc.main) : undefined;
+    return { name, stackConfigDir: path.resolve(projectDir, configDir), path: file, dir: path.resolve(projectDir), main };
+}
+
+/**
+ * The project a program file belongs to, as the CLI finds it: the nearest folder at or above the
+ * file's own that holds a Pulumi.yaml. Undefined when there is none up to the filesystem root.
+ */
+export function findProjectFor(file: string): ProjectFile | undefined {
+    let dir = fs.existsSync(file) && fs.statSync(file).isDirectory() ? path.resolve(file) : path.dirname(path.resolve(file));
+    for (;;) {
+        if (["Pulumi.yaml", "Pulumi.yml"].some((name) => fs.existsSync(path.join(dir, name)))) return readProjectFile(dir);
+        const parent = path.dirname(dir);
+        if (parent === dir) return undefined;
+        dir = parent;
+    }
 }
 
 /** Stack names that have a `Pulumi.<stack>.yaml` in `dir`, sorted. */
