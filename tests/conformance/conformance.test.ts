@@ -54,6 +54,24 @@ async function pulumiUp(group: ScenarioGroup, number: number, scenario: Scenario
     return { failed: false, output };
 }
 
+/**
+ * Provider SDKs a scenario's program pins to an exact version that differs from the one installed
+ * where it would resolve them (upstream installs each program's own dependencies).
+ */
+function missingPinnedDependencies(programDir: string): string[] {
+    const manifest = JSON.parse(fs.readFileSync(path.join(programDir, "package.json"), "utf8"));
+    return Object.entries<string>(manifest.dependencies ?? {})
+        .filter(([name, range]) => name !== "@pulumi/pulumi" && /^\d+\.\d+\.\d+$/.test(range))
+        .filter(([name, range]) => {
+            try {
+                return require(require.resolve(`${name}/package.json`, { paths: [programDir] })).version !== range;
+            } catch {
+                return true;
+            }
+        })
+        .map(([name, range]) => `${name}@${range}`);
+}
+
 describe("pulumi-policy's integration scenarios through the offline check", function () {
     // Two pack processes per scenario, as the CLI starts one for the preview and one for the update.
     this.timeout(60000);
@@ -76,7 +94,14 @@ describe("pulumi-policy's integration scenarios through the offline check", func
             group.scenarios.forEach((scenario, index) => {
                 const number = index + 1;
                 const expected = !scenario.wantErrors?.length ? "succeeds" : scenario.advisory ? "succeeds with advisory violations" : "fails";
-                it(`scenario ${number} ${expected}, as upstream states`, async () => {
+                it(`scenario ${number} ${expected}, as upstream states`, async function () {
+                    const missing = missingPinnedDependencies(path.join(SUITE, group.dir, "program"));
+                    if (missing.length > 0) {
+                        // Its outcome depends on the exact SDK version the program pins (the default
+                        // provider's name and version come from it); see the README.
+                        console.log(`      (${group.dir}: needs ${missing.join(", ")} installed in its program folder: npm install --prefix tests/conformance/${group.dir}/program)`);
+                        this.skip();
+                    }
                     // What upstream's runner sets for the packs to compare against.
                     process.env.PULUMI_TEST_PROJECT = group.dir;
                     process.env.PULUMI_TEST_STACK = stack;

@@ -77,6 +77,8 @@ export interface StackSnapshot {
 export interface SnapshotContext {
     project: string;
     stack: string;
+    /** The program's folder, where its provider SDKs are installed. Default: the working directory. */
+    programDir?: string;
     /** The stack's config (full keys), for default providers' inputs. */
     config: Record<string, string>;
     secretKeys: string[];
@@ -151,14 +153,45 @@ export function defaultProviderName(version: string | undefined): string {
     return version ? `default_${version.replace(/[.+-]/g, "_")}` : "default";
 }
 
-/** The default provider's inputs: the stack's `<pkg>:*` config, secrets kept secret, plus `version`. */
+const installedVersions = new Map<string, string | undefined>();
+
+/**
+ * The version of the provider SDK `@pulumi/<pkg>` the program has installed: what the language
+ * host reports as the program's required plugin, and so the version the engine gives an explicit
+ * provider registered without one (the default provider's).
+ */
+export function installedPackageVersion(pkg: string, fromDir: string): string | undefined {
+    const key = `${fromDir}\0${pkg}`;
+    if (!installedVersions.has(key)) {
+        let version: string | undefined;
+        try {
+            // eslint-disable-next-line @typescript-eslint/no-var-requires
+            const manifest = require(require.resolve(`@pulumi/${pkg}/package.json`, { paths: [fromDir] }));
+            version = typeof manifest.version === "string" ? manifest.version : undefined;
+        } catch {
+            version = undefined;
+        }
+        installedVersions.set(key, version);
+    }
+    return installedVersions.get(key);
+}
+
+/** The packages of dynamic providers (the engine's isDynamicProvider): their default provider gets all of the config. */
+export const DYNAMIC_PROVIDER_PACKAGES = ["pulumi-nodejs", "pulumi-python"];
+
+/**
+ * The default provider's inputs as the engine's Target.GetPackageConfig gives them: the stack's
+ * `<pkg>:*` config without the namespace, or for a dynamic provider every key with its namespace;
+ * secrets kept secret; plus `version`.
+ */
 export function defaultProviderProperties(pkg: string, version: string | undefined, context: SnapshotContext): Record<string, any> {
     const props: Record<string, any> = {};
     const prefix = `${pkg}:`;
+    const dynamic = DYNAMIC_PROVIDER_PACKAGES.includes(pkg);
     for (const [key, value] of Object.entries(context.config)) {
-        if (!key.startsWith(prefix)) continue;
-        const bare = key.slice(prefix.length);
-        props[bare] = context.secretKeys.includes(key) ? { [SIG.key]: SIG.secret, value } : value;
+        if (!dynamic && !key.startsWith(prefix)) continue;
+        const name = dynamic ? key : key.slice(prefix.length);
+        props[name] = context.secretKeys.includes(key) ? { [SIG.key]: SIG.secret, value } : value;
     }
     if (version) props.version = version;
     return props;
@@ -170,7 +203,9 @@ function optionsOf(resource: RegisteredResource): AnalyzerOptions {
         ignoreChanges: resource.ignoreChanges,
         deleteBeforeReplace: resource.deleteBeforeReplaceDefined ? resource.deleteBeforeReplace : undefined,
         additionalSecretOutputs: resource.additionalSecretOutputs,
-        aliases: resource.aliases,
+        // The engine sends only the alias that matched a resource of the previous deployment; the
+        // check always judges a first deployment (no previous state), so there is none.
+        aliases: [],
         customTimeouts: {
             create: durationSeconds(resource.customTimeouts?.create),
             update: durationSeconds(resource.customTimeouts?.update),
@@ -208,7 +243,7 @@ export class SnapshotBuilder {
         const provider = this.providerOf(resource, created);
         const request: AnalyzerResourceData = {
             urn: resource.urn, type: resource.type, name: resource.name, options: optionsOf(resource), provider,
-            properties: toAnalyzerProperties(resource.wireInputs ?? {}), parent: resource.parent, dependencies: [], propertyDependencies: {},
+            properties: toAnalyzerProperties(this.inputsOf(resource)), parent: resource.parent, dependencies: [], propertyDependencies: {},
         };
         created.push(request);
         this.analyzed.push(...created);
@@ -221,7 +256,20 @@ export class SnapshotBuilder {
         const { urn } = parseProviderReference(resource.provider);
         const owner = this.byUrn.get(urn);
         const type = owner?.type ?? urn.split("::")[2]?.split("$").pop() ?? "";
-        return { urn, type, name: owner?.name ?? urn.split("::").pop() ?? "", properties: toAnalyzerProperties(owner?.wireInputs ?? {}) };
+        return { urn, type, name: owner?.name ?? urn.split("::").pop() ?? "", properties: toAnalyzerProperties(owner ? this.inputsOf(owner) : {}) };
+    }
+
+    /**
+     * A resource's inputs as the engine holds them: for an explicit provider, the `version` the SDK
+     * registered it with (or, without one, the version of that package's default provider), as
+     * the engine's RegisterResource adds it (providers.SetProviderVersion).
+     */
+    private inputsOf(resource: RegisteredResource): Record<string, any> {
+        const inputs = resource.wireInputs ?? {};
+        if (!isProviderType(resource.type) || inputs.version !== undefined) return inputs;
+        const pkg = resource.type.slice("pulumi:providers:".length);
+        const version = resource.version ?? installedPackageVersion(pkg, this.context.programDir ?? process.cwd());
+        return version ? { ...inputs, version } : inputs;
     }
 
     private defaultProviderFor(resource: RegisteredResource, created: AnalyzerResourceData[]): AnalyzerProvider | undefined {
@@ -286,7 +334,10 @@ export class SnapshotBuilder {
             request.dependencies = dependencies;
             request.propertyDependencies = propertyDependencies;
             let outputs: Record<string, any>;
-            if (resource.custom) {
+            if (isProviderType(resource.type)) {
+                // A provider's state is its inputs (the engine keeps what Check returned).
+                outputs = this.inputsOf(resource);
+            } else if (resource.custom) {
                 outputs = { ...(resource.wireState ?? {}), ...(this.remediatedInputs.get(resource.urn) ?? {}) };
                 // Bridged providers return the id among the outputs; policies correlate resources by it.
                 if (resource.id && !isProviderType(resource.type) && !("id" in outputs)) outputs.id = resource.id;

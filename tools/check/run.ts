@@ -411,7 +411,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
             // process, another core) works while the program is still running.
             const configured = packFor(index);
             if (index + 1 < planned.length && !options.pack) packFor(index + 1);
-            const builder = new SnapshotBuilder({ project: projectName, stack: stack.name, config: stack.config, secretKeys: stack.secretKeys });
+            const builder = new SnapshotBuilder({ project: projectName, stack: stack.name, config: stack.config, secretKeys: stack.secretKeys, programDir: program.cwd ?? project?.dir });
             const analyses: Promise<Violation[]>[] = [];
             let evaluation: Evaluation;
             try {

@@ -146,6 +146,9 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     );
 
     const monitor = settings.getMonitor();
+    // The mock monitor names resources its own way (the parent's last type segment, the stack's type
+    // as a prefix of top-level resources); the engine's way is Deployment.generateURN.
+    monitor.newUrn = (parent: string, type: string, name: string) => engineUrn(stackName, project, parent, type, name);
     const onResource = options.onResource;
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req: any, callback: (err: any, res: any) => void) => {
@@ -185,7 +188,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                     ignoreChanges: req.getIgnorechangesList(),
                     replaceOnChanges: req.getReplaceonchangesList(),
                     additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
-                    aliases: req.getAliasesList().map((alias: any) => alias.getUrn?.() ?? String(alias)),
+                    aliases: req.getAliasesList().map((alias: any) => aliasUrn(alias, req, stackName, project)),
                     customTimeouts: options
                         ? { create: options.getCreate() || undefined, update: options.getUpdate() || undefined, delete: options.getDelete() || undefined }
                         : undefined,
@@ -234,6 +237,37 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         plain[key] = resolved.value;
     }
     return { resources, outputs: plain, secretOutputs, ids, durationMs: Date.now() - started };
+}
+
+/** The root stack resource's type: a parent of this type adds nothing to its children's URNs. */
+export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+
+/** A URN's qualified type: the parent type chain and the type ("a:b:C$d:e:F"). */
+export function qualifiedTypeOf(urn: string): string {
+    return urn.split("::")[2] ?? "";
+}
+
+/**
+ * The URN the engine gives a resource (Deployment.generateURN, urn.New): the parent's whole
+ * qualified type and `$` before the type, unless the parent is the root stack or there is none.
+ */
+export function engineUrn(stack: string, project: string, parent: string | undefined, type: string, name: string): string {
+    const parentType = parent ? qualifiedTypeOf(parent) : "";
+    const qualified = parentType && parentType !== ROOT_STACK_TYPE ? `${parentType}$${type}` : type;
+    return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
+}
+
+/**
+ * The URN an alias stands for, as the engine resolves one (step generator `generateAliases`): an
+ * alias URN as given; an alias spec with each part it leaves out taken from the resource itself.
+ */
+function aliasUrn(alias: any, req: any, stack: string, project: string): string {
+    const urn = alias.getUrn?.();
+    if (urn) return urn;
+    const spec = alias.getSpec?.();
+    if (!spec) return String(alias);
+    const parent = spec.getNoparent?.() ? undefined : spec.getParenturn?.() || req.getParent() || undefined;
+    return engineUrn(spec.getStack() || stack, spec.getProject() || project, parent, spec.getType() || req.getType(), spec.getName() || req.getName());
 }
 
 /** Unwraps Outputs (and Outputs nested in arrays and objects), noting whether any part was secret. */

@@ -13,7 +13,7 @@
  * documented minimal mock does).
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { RegisteredResource } from "./evaluate";
+import { engineUrn, RegisteredResource } from "./evaluate";
 
 // Internal runtime entry points, as evaluate.ts uses them.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -130,6 +130,9 @@ export async function registerBare(resources: readonly RegisteredResource[], opt
         options.stack ?? "test",
         false,
     );
+    // Named as evaluate() names them (the engine's URNs), so both register the same URNs.
+    const monitor = settings.getMonitor();
+    monitor.newUrn = (parent: string, type: string, name: string) => engineUrn(options.stack ?? "test", options.project ?? "webtier", parent, type, name);
     let registered = 0;
     let throughSdkClasses = 0;
     await stack.runInPulumiStack(async () => {

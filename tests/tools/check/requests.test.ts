@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { evaluate, Evaluation } from "../../../tools/harness/evaluate";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
 import {
-    SIG, UNKNOWN, buildSnapshot, defaultProviderName, durationSeconds, parseProviderReference, toAnalyzerValue,
+    SIG, UNKNOWN, buildSnapshot, defaultProviderName, defaultProviderProperties, durationSeconds, parseProviderReference, toAnalyzerValue,
     toConfigureRequest, toStackConfigureRequest,
 } from "../../../tools/check/requests";
 import { encodeAnalyzeRequest, encodeAnalyzeStackRequest } from "../../../tools/check/wire";
@@ -75,7 +75,24 @@ describe("analyzer requests built from the registered resources", () => {
         const firewall = find(snapshot.analyze, "fw");
         assert.strictEqual(firewall.provider.urn, find(evaluation.resources, "eu").urn);
         assert.strictEqual(firewall.provider.type, "pulumi:providers:fixture");
+        // No SDK of package "fixture" is installed and the provider sent no version: nothing to add.
         assert.deepStrictEqual(firewall.provider.properties, { region: "eu-test-1" });
+    });
+
+    it("adds the version an explicit provider registered with, else the installed SDK's, to its inputs as the engine does", async () => {
+        const { Provider } = await import("@pulumi/random");
+        const installed = require("@pulumi/random/package.json").version;
+        const withProvider = await evaluate({ program: () => { new Provider("mine"); }, project: "webtier", stack: "test" });
+        const provider = find(buildSnapshot(withProvider.resources, withProvider.ids, CONTEXT).analyze, "mine");
+        assert.strictEqual(provider.properties.version, installed);
+    });
+
+    it("gives a dynamic provider's default provider the whole config, keys with their namespace", () => {
+        const context = { ...CONTEXT, config: { "webtier:scenario": "1", "aws:region": "eu-west-1", "webtier:token": "s3cret" }, secretKeys: ["webtier:token"] };
+        const props = defaultProviderProperties("pulumi-nodejs", undefined, context);
+        assert.deepStrictEqual(Object.keys(props).sort(), ["aws:region", "webtier:scenario", "webtier:token"]);
+        assert.deepStrictEqual(props["webtier:token"], { [SIG.key]: SIG.secret, value: "s3cret" });
+        assert.deepStrictEqual(defaultProviderProperties("aws", "7.0.0", context), { region: "eu-west-1", version: "7.0.0" });
     });
 
     it("carries protect, ignoreChanges, deleteBeforeReplace, secret outputs, timeouts and parent", () => {
