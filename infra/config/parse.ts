@@ -17,9 +17,12 @@ export interface ConfigProblem {
 
 /** Thrown before any resource is registered when a stack's config is not usable. */
 export class ConfigError extends Error {
-    constructor(public readonly stack: string, public readonly problems: ConfigProblem[]) {
+    // `stackName`, not `stack`: a `stack` field would replace Error.stack, and the language host
+    // prints an uncaught error by inspecting it (util.inspect shows `stack`), so users saw
+    // "[aws-dev] { problems: [...] }" instead of this message.
+    constructor(public readonly stackName: string, public readonly problems: ConfigProblem[]) {
         super(
-            `webtier: stack "${stack}" has ${problems.length} config problem(s):\n` +
+            `webtier: stack "${stackName}" has ${problems.length} config problem(s):\n` +
                 problems.map((p) => `  - ${NAMESPACE}:${p.key}: ${p.message}`).join("\n"),
         );
         this.name = "ConfigError";
