@@ -15,13 +15,30 @@ export class MockIds {
         return `${prefix}-${this.counter.toString(16).padStart(8, "0")}`;
     }
 
+    private readonly states = new Map<string, Record<string, any>>();
+
     own(id: string | undefined, state: Record<string, any>, urn: string): void {
-        if (id) this.owners.set(id, urn);
+        if (id) {
+            this.owners.set(id, urn);
+            this.states.set(id, state);
+        }
         for (const key of ["arn", "urn", "uid"]) {
             const value = state?.[key];
             if (typeof value === "string" && value && !this.owners.has(value)) this.owners.set(value, urn);
         }
     }
+
+    /** The state a mock handed out with this id (a subnet's zone for the instance placed in it). */
+    stateOf(id: unknown): Record<string, any> | undefined {
+        return typeof id === "string" ? this.states.get(id) : undefined;
+    }
+
+    /** A public IPv4 address the provider would allocate, unique in this evaluation (TEST-NET-1). */
+    nextPublicIp(): string {
+        this.publicIps += 1;
+        return `192.0.2.${(this.publicIps % 250) + 4}`;
+    }
+    private publicIps = 0;
 
     /** The URN of the resource whose id or ARN this is, if a mock handed it out. */
     ownerOf(value: unknown): string | undefined {
@@ -138,9 +155,25 @@ export function mockState(
         case "aws:lb/targetGroup:TargetGroup":
             state.arnSuffix = `targetgroup/${name}/${id}`;
             break;
+        case "aws:ec2/subnet:Subnet":
+            // A subnet without a zone gets one from EC2; the first of the region here.
+            state.availabilityZone = state.availabilityZone ?? `${region}a`;
+            break;
         case "aws:ec2/instance:Instance":
             state.privateIp = `10.20.${(parseInt(id.slice(-4), 16) % 200) + 16}.${(parseInt(id.slice(-2), 16) % 250) + 4}`;
-            state.availabilityZone = state.availabilityZone ?? `${region}a`;
+            // An instance runs in its subnet's zone.
+            state.availabilityZone = state.availabilityZone ?? ids.stateOf(inputs.subnetId)?.availabilityZone ?? `${region}a`;
+            if (inputs.associatePublicIpAddress || ids.stateOf(inputs.subnetId)?.mapPublicIpOnLaunch) state.publicIp = ids.nextPublicIp();
+            break;
+        case "aws:ec2/eip:Eip":
+            // An Elastic IP's address and allocation, as EC2 hands them out.
+            state.publicIp = ids.nextPublicIp();
+            state.publicDns = `ec2-${state.publicIp.replace(/\./g, "-")}.compute-1.amazonaws.com`;
+            state.allocationId = id;
+            state.domain = state.domain ?? "vpc";
+            break;
+        case "aws:ec2/natGateway:NatGateway":
+            state.publicIp = ids.stateOf(inputs.allocationId)?.publicIp;
             break;
         case "aws:rds/instance:Instance":
             state.address = `${name}.${id}.${region}.rds.amazonaws.com`;
