@@ -64,7 +64,7 @@ function missingPinnedDependencies(programDir: string): string[] {
         .filter(([name, range]) => name !== "@pulumi/pulumi" && /^\d+\.\d+\.\d+$/.test(range))
         .filter(([name, range]) => {
             try {
-                return require(require.resolve(`${name}/package.json`, { paths: [programDir] })).version !== range;
+                return String(require(require.resolve(`${name}/package.json`, { paths: [programDir] })).version).replace(/^v/, "") !== range;
             } catch {
                 return true;
             }

@@ -167,7 +167,8 @@ export function installedPackageVersion(pkg: string, fromDir: string): string | 
         try {
             // eslint-disable-next-line @typescript-eslint/no-var-requires
             const manifest = require(require.resolve(`@pulumi/${pkg}/package.json`, { paths: [fromDir] }));
-            version = typeof manifest.version === "string" ? manifest.version : undefined;
+            // Published SDKs may say "v4.0.0"; the SDK itself reports it without the "v" (utilities.getVersion).
+            version = typeof manifest.version === "string" ? manifest.version.replace(/^v/, "") : undefined;
         } catch {
             version = undefined;
         }
