@@ -77,6 +77,16 @@ export function checkSdkInternals(modules: { settings: any; stack: any; rpc: any
     if (typeof rpc?.unknownValue !== "string") problems.push("@pulumi/pulumi/runtime/rpc.unknownValue is no longer the unknown sentinel string (used by tools/harness and tools/check)");
     expectFunction(runtimeConfig, "@pulumi/pulumi/runtime/config", "setAllConfig", "tools/harness to pass stack config");
 
+    // The mock monitor names resources through `newUrn`; the harness replaces it with the engine's naming.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mocks = require("@pulumi/pulumi/runtime/mocks");
+    expectFunction(mocks.MockMonitor?.prototype, "@pulumi/pulumi/runtime/mocks.MockMonitor", "newUrn", "tools/harness/evaluate.ts to name resources as the engine does");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const aliasPb = require("@pulumi/pulumi/proto/alias_pb");
+    for (const getter of ["getName", "getType", "getStack", "getProject", "getParenturn", "getNoparent"]) {
+        expectFunction(aliasPb.Alias?.Spec?.prototype, "alias_pb.Alias.Spec", getter, "tools/harness/evaluate.ts to resolve alias specs");
+    }
+
     // Output internals.
     const output: any = pulumi.output(1);
     expectFunction(output, "pulumi.Output", "promise", "tools/harness/evaluate.ts resolveDeep");
