@@ -59,7 +59,9 @@ async function pulumiUp(group: ScenarioGroup, number: number, scenario: Scenario
  * where it would resolve them (upstream installs each program's own dependencies).
  */
 function missingPinnedDependencies(programDir: string): string[] {
-    const manifest = JSON.parse(fs.readFileSync(path.join(programDir, "package.json"), "utf8"));
+    const file = path.join(programDir, "package.json");
+    if (!fs.existsSync(file)) return [];
+    const manifest = JSON.parse(fs.readFileSync(file, "utf8"));
     return Object.entries<string>(manifest.dependencies ?? {})
         .filter(([name, range]) => name !== "@pulumi/pulumi" && /^\d+\.\d+\.\d+$/.test(range))
         .filter(([name, range]) => {

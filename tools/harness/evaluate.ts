@@ -9,6 +9,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { mockCall, mockState, MockIds } from "./mock-state";
+import { autoname, autonameRule } from "./autonaming";
+import { sdkClassFor } from "./sdk-classes";
 
 // SDK internals (listed and verified in one place).
 import { outputInternals, rpc, runtimeConfig, settings, stack } from "./sdk-internals";
@@ -122,12 +124,16 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     const byUrn = new Map<string, RegisteredResource>();
     /** The inputs the mock monitor deserialized for the registration in progress (see below). */
     let lastInputs: Record<string, any> | undefined;
+    /** The name the provider would generate for the registration in progress, if it autonames it. */
+    let pendingAutoname: { field: string; value: string } | undefined;
 
     runtimeConfig.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
     await pulumi.runtime.setMocks(
         {
             newResource: (args) => {
                 lastInputs = args.inputs;
+                // The provider's Check fills in the autoname: the state has it, as the inputs do.
+                if (pendingAutoname && args.inputs) args.inputs[pendingAutoname.field] = pendingAutoname.value;
                 const state = mockState(args.type, args.name, args.inputs ?? {}, ids, { preview, project, stack: stackName });
                 return { id: state.id, state: state.state };
             },
@@ -149,10 +155,13 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         // first await: those are the inputs as the program registered them, taken as they are
         // rather than deserialized a second time.
         lastInputs = undefined;
+        pendingAutoname = autonameFor(req);
+        const autonamed = pendingAutoname;
         let deserializedInputs: Record<string, any> | undefined;
         register(req, (err: any, res: any) => {
             if (!err && res) {
                 const wireInputs = wireForm(req.getObject());
+                if (autonamed) wireInputs[autonamed.field] = autonamed.value;
                 const wireState = wireForm(res.getObject());
                 const values = deserializedInputs ?? deserializeWire(wireInputs);
                 const unknown = Object.keys(wireInputs).filter((key) => wireInputs[key] === rpc.unknownValue);
@@ -199,6 +208,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
             callback(err, res);
         });
         deserializedInputs = lastInputs;
+        pendingAutoname = undefined;
     };
 
     const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
@@ -230,6 +240,27 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         plain[key] = resolved.value;
     }
     return { resources, outputs: plain, secretOutputs, ids, durationMs: Date.now() - started };
+}
+
+/**
+ * The name a provider would give this registration (autonaming.ts), when the program left the
+ * name property out; a name the program set, even one unknown during preview, is kept.
+ */
+function autonameFor(req: any): { field: string; value: string } | undefined {
+    if (!req.getCustom()) return undefined;
+    const rule = autonameRule(req.getType(), (field) => takesInput(req.getType(), field));
+    if (!rule) return undefined;
+    const given = req.getObject()?.getFieldsMap().get(rule.field);
+    if (given && !given.hasNullValue()) return undefined;
+    return { field: rule.field, value: autoname(req.getName(), rule) };
+}
+
+const inputsByType = new Map<string, string>();
+
+/** Whether the SDK class of `type` takes `field` as an input (its constructor sets resourceInputs[field]). */
+function takesInput(type: string, field: string): boolean {
+    if (!inputsByType.has(type)) inputsByType.set(type, sdkClassFor(type)?.toString() ?? "");
+    return inputsByType.get(type)!.includes(`resourceInputs["${field}"]`);
 }
 
 /** The root stack resource's type: a parent of this type adds nothing to its children's URNs. */

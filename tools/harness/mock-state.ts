@@ -77,19 +77,6 @@ function idPrefix(type: string): string {
     return known[type] ?? type.split(":").pop()!.toLowerCase();
 }
 
-/** DigitalOcean resources whose `name` Pulumi fills in when the program leaves it out. */
-const DIGITALOCEAN_AUTONAMED = [
-    "digitalocean:index/vpc:Vpc",
-    "digitalocean:index/databaseCluster:DatabaseCluster",
-    "digitalocean:index/spacesBucket:SpacesBucket",
-    "digitalocean:index/spacesKey:SpacesKey",
-    "digitalocean:index/certificate:Certificate",
-    "digitalocean:index/loadBalancer:LoadBalancer",
-    "digitalocean:index/firewall:Firewall",
-    "digitalocean:index/sshKey:SshKey",
-    "digitalocean:index/droplet:Droplet",
-];
-
 /**
  * The id a real provider would hand out: DigitalOcean droplets have numeric ids (the load
  * balancer and firewalls take them as numbers) and a tag's id is its name; others get a
@@ -104,18 +91,6 @@ function mockId(type: string, inputs: Record<string, any>, ids: MockIds): string
     return ids.next(idPrefix(type));
 }
 
-/** AWS resources Pulumi auto-names when the program sets no name, and the field that holds the name. */
-const AWS_AUTONAMED: Record<string, string> = {
-    "aws:ec2/securityGroup:SecurityGroup": "name",
-    "aws:ec2/keyPair:KeyPair": "keyName",
-    "aws:rds/subnetGroup:SubnetGroup": "name",
-    "aws:rds/parameterGroup:ParameterGroup": "name",
-    "aws:elasticache/subnetGroup:SubnetGroup": "name",
-    "aws:lb/loadBalancer:LoadBalancer": "name",
-    "aws:lb/targetGroup:TargetGroup": "name",
-    "aws:cloudfront/originAccessControl:OriginAccessControl": "name",
-};
-
 /** Inputs plus computed outputs for one resource. */
 export function mockState(
     type: string,
@@ -127,14 +102,7 @@ export function mockState(
     const id = mockId(type, inputs, ids);
     const region = inputs.region ?? "us-east-1";
     const state: Record<string, any> = { ...inputs };
-    if (DIGITALOCEAN_AUTONAMED.includes(type) && state.name === undefined) {
-        // Pulumi auto-names these (`<logical name>-<7 hex>`) when the program sets no name.
-        state.name = `${name}-${id.replace(/[^0-9a-f]/g, "").slice(-7).padStart(7, "0")}`;
-    }
-    const awsNameField = AWS_AUTONAMED[type];
-    if (awsNameField && state[awsNameField] === undefined) {
-        state[awsNameField] = `${name}-${id.replace(/[^0-9a-f]/g, "").slice(-7).padStart(7, "0")}`;
-    }
+    // Names the program left out are filled in before this, as the provider's Check does (autonaming.ts).
     if (context.preview) {
         // During a preview the provider knows nothing it computes; ids are still handed out
         // by the mock monitor, but no endpoint or address is.

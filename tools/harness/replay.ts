@@ -14,12 +14,13 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { engineUrn, RegisteredResource } from "./evaluate";
+import { ResourceClass, sdkClassFor } from "./sdk-classes";
+
+export { ResourceClass, sdkClassFor, sdkModuleFor } from "./sdk-classes";
 
 // SDK internals (listed and verified in one place).
 import { rpc, runtimeConfig, settings, stack } from "./sdk-internals";
 
-/** A provider SDK's resource class: `new (name, args, opts)`. */
-export type ResourceClass = new (name: string, args: Record<string, any>, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource;
 
 const STACK_TYPE = "pulumi:pulumi:Stack";
 
@@ -36,44 +37,6 @@ class BareCustomResource extends pulumi.CustomResource {
     constructor(type: string, name: string, inputs: Record<string, any>, opts: pulumi.CustomResourceOptions) {
         super(type, name, inputs, opts);
     }
-}
-
-/**
- * Where a type token's class lives in its provider SDK: `aws:ec2/instance:Instance` is
- * `Instance` in `@pulumi/aws/ec2/instance`, `digitalocean:index/droplet:Droplet` is `Droplet`
- * in `@pulumi/digitalocean/droplet`, `pulumi:providers:aws` is `Provider` in `@pulumi/aws/provider`.
- * Undefined for tokens that name no SDK module (components, dynamic resources).
- */
-export function sdkModuleFor(type: string): { module: string; exportName: string } | undefined {
-    const parts = type.split(":");
-    if (parts.length !== 3 || parts.some((p) => !p)) return undefined;
-    const [pkg, mod, name] = parts;
-    if (pkg === "pulumi") return mod === "providers" ? { module: `@pulumi/${name}/provider`, exportName: "Provider" } : undefined;
-    if (pkg.startsWith("pulumi-")) return undefined;
-    const file = mod === "index" ? name.charAt(0).toLowerCase() + name.slice(1) : mod.startsWith("index/") ? mod.slice("index/".length) : mod;
-    return { module: `@pulumi/${pkg}/${file}`, exportName: name };
-}
-
-const classes = new Map<string, ResourceClass | undefined>();
-
-/** The SDK class that registers `type`, if its package is installed and declares that very token. */
-export function sdkClassFor(type: string): ResourceClass | undefined {
-    if (classes.has(type)) return classes.get(type);
-    let found: ResourceClass | undefined;
-    const where = sdkModuleFor(type);
-    if (where) {
-        try {
-            // eslint-disable-next-line @typescript-eslint/no-var-requires
-            const candidate = require(where.module)[where.exportName];
-            const token: unknown = candidate?.__pulumiType;
-            const provider = type.startsWith("pulumi:providers:");
-            if (typeof candidate === "function" && (provider ? token === type.split(":")[2] : token === type)) found = candidate;
-        } catch {
-            found = undefined;
-        }
-    }
-    classes.set(type, found);
-    return found;
 }
 
 /** Wire values (`Struct.toJavaScript()` form) back to the plain values a program would pass. */

@@ -1,7 +1,5 @@
-// Copyright 2016-2020, Pulumi Corporation.  All rights reserved.
-
+// Follows pulumi-policy tests/integration/config (upstream commit 805bcbc): one resource for the
+// pack's policies to run on.
 import * as random from "@pulumi/random";
 
-const str = new random.RandomString("str", {
-    length: 10,
-});
+new random.RandomString("str", { length: 10 });

@@ -1,74 +1,29 @@
-// Copyright 2016-2020, Pulumi Corporation.  All rights reserved.
-
+// Follows pulumi-policy tests/integration/enforcementlevel (upstream commit 805bcbc): scenarios 1
+// to 16 are every pair of (pack level, policy level) over advisory, disabled, mandatory and "not
+// set", pack level first. Both policies always report a violation; a disabled policy must not run.
 import * as pulumi from "@pulumi/pulumi";
 import { EnforcementLevel, PolicyPack } from "@pulumi/policy";
 
-interface Scenario {
-    pack?: EnforcementLevel;
-    policy?: EnforcementLevel;
+const LEVELS: (EnforcementLevel | undefined)[] = ["advisory", "disabled", "mandatory", undefined];
+const scenario = new pulumi.Config().requireNumber("scenario");
+if (scenario < 1 || scenario > LEVELS.length * LEVELS.length) throw new Error(`no scenario ${scenario}`);
+const packLevel = LEVELS[Math.floor((scenario - 1) / LEVELS.length)];
+const policyLevel = LEVELS[(scenario - 1) % LEVELS.length];
+
+// A policy is disabled by its own level, or by the pack's when it sets none.
+const disabled = policyLevel === "disabled" || (policyLevel === undefined && packLevel === "disabled");
+function violate(what: "resource" | "stack") {
+    return (_args: unknown, report: (message: string) => void) => {
+        if (disabled) throw new Error(`validate-${what} should never be called.`);
+        report(`validate-${what}-violation-message`);
+    };
 }
 
-// Build a set of scenarios to test.
-const enforcementLevels: (EnforcementLevel | undefined)[] = ["advisory", "disabled", "mandatory", undefined];
-const scenarios: Scenario[] = [{}]
-for (const pack of enforcementLevels) {
-    for (const policy of enforcementLevels) {
-        scenarios.push({
-            ...(pack && { pack }),
-            ...(policy && { policy }),
-        })
-    }
-}
-
-// Get the current scenario.
-const config = new pulumi.Config();
-const testScenario = config.requireNumber("scenario");
-if (testScenario >= scenarios.length) {
-    throw new Error(`Unexpected testScenario ${testScenario}.`);
-}
-const scenario: Scenario = scenarios[testScenario];
-
-// Generate a Policy Pack name for the scenario.
-const pack: string = scenario.pack || "none";
-const policy: string = scenario.policy ? `-${scenario.policy}` : "";
-const policyPackName = `enforcementlevel-${pack}${policy}-test-policy`;
-
-// Whether the validate function should throw an exception (to validate that it doesn't run).
-const validateFunctionThrows =
-    (scenario.pack === "disabled" && (scenario.policy === "disabled" || !scenario.policy)) ||
-    scenario.policy === "disabled";
-
-// Create a Policy Pack instance for the scenario.
-new PolicyPack(policyPackName, {
-    // Conditionally set the policy pack's enforcementLevel if it is truthy.
-    ...(scenario.pack && { enforcementLevel: scenario.pack }),
-
+const level = policyLevel ? { enforcementLevel: policyLevel } : {};
+new PolicyPack(`enforcementlevel-${packLevel ?? "none"}${policyLevel ? `-${policyLevel}` : ""}-test-policy`, {
+    ...(packLevel ? { enforcementLevel: packLevel } : {}),
     policies: [
-        {
-            // Conditionally set the policy's enforcement level if it is truthy.
-            ...(scenario.policy && { enforcementLevel: scenario.policy }),
-
-            name: "validate-resource",
-            description: "Always reports a resource violation.",
-            validateResource: (args, reportViolation) => {
-                if (validateFunctionThrows) {
-                    throw new Error("validate-resource should never be called.");
-                }
-                reportViolation("validate-resource-violation-message");
-            },
-        },
-        {
-            // Conditionally set the policy's enforcement level if it is truthy.
-            ...(scenario.policy && { enforcementLevel: scenario.policy }),
-
-            name: "validate-stack",
-            description: "Always reports a stack violation.",
-            validateStack: (args, reportViolation) => {
-                if (validateFunctionThrows) {
-                    throw new Error("validate-stack should never be called.");
-                }
-                reportViolation("validate-stack-violation-message");
-            },
-        },
+        { ...level, name: "validate-resource", description: "Always reports a resource violation.", validateResource: violate("resource") },
+        { ...level, name: "validate-stack", description: "Always reports a stack violation.", validateStack: violate("stack") },
     ],
 });

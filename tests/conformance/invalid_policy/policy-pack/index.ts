@@ -1,62 +1,31 @@
-// Copyright 2016-2020, Pulumi Corporation.  All rights reserved.
-
+// Follows pulumi-policy tests/integration/invalid_policy (upstream commit 805bcbc): each scenario
+// builds a pack the policy SDK must refuse while it loads, before it listens.
 import * as pulumi from "@pulumi/pulumi";
-import { PolicyPack } from "@pulumi/policy";
+import { PolicyConfigSchema, PolicyPack } from "@pulumi/policy";
 
-const config = new pulumi.Config();
-const testScenario = config.requireNumber("scenario");
+const neverRuns = () => {
+    throw new Error("an invalid pack must not analyze anything");
+};
 
-switch (testScenario) {
-    case 1:
-        new PolicyPack("invalid-policy", {
-            policies: [
-                {
-                    name: "all",
-                    description: "Invalid policy name.",
-                    enforcementLevel: "mandatory",
-                    validateResource: (args, reportViolation) => { throw new Error("Should never run."); },
-                    remediateResource: (args) => { throw new Error("Should never run."); },
-                },
-            ],
-        });
-        break;
+/** Per scenario: the policy's name and config schema that the SDK rejects. */
+const invalid: Record<number, { name: string; configSchema?: PolicyConfigSchema }> = {
+    // "all" is the policy config's name for every policy.
+    1: { name: "all" },
+    // The enforcement level is not a config property...
+    2: { name: "foo", configSchema: { properties: { enforcementLevel: { type: "string" } } } },
+    // ...nor a required one.
+    3: { name: "foo", configSchema: { properties: { foo: { type: "string" } }, required: ["enforcementLevel"] } },
+};
 
-    case 2:
-        new PolicyPack("invalid-policy", {
-            policies: [
-                {
-                    name: "foo",
-                    description: "Invalid schema: enforcementLevel cannot be added to `properties`.",
-                    enforcementLevel: "mandatory",
-                    configSchema: {
-                        properties: {
-                            enforcementLevel: { type: "string" },
-                        },
-                    },
-                    validateResource: (args, reportViolation) => { throw new Error("Should never run."); },
-                    remediateResource: (args) => { throw new Error("Should never run."); },
-                },
-            ],
-        });
-        break;
-
-    case 3:
-        new PolicyPack("invalid-policy", {
-            policies: [
-                {
-                    name: "foo",
-                    description: "Invalid schema: enforcementLevel cannot be added to `required`.",
-                    enforcementLevel: "mandatory",
-                    configSchema: {
-                        properties: {
-                            foo: { type: "string" },
-                        },
-                        required: ["enforcementLevel"],
-                    },
-                    validateResource: (args, reportViolation) => { throw new Error("Should never run."); },
-                    remediateResource: (args) => { throw new Error("Should never run."); },
-                },
-            ],
-        });
-        break;
-}
+const scenario = new pulumi.Config().requireNumber("scenario");
+new PolicyPack("invalid-policy", {
+    policies: [
+        {
+            ...invalid[scenario],
+            description: `Invalid in scenario ${scenario}.`,
+            enforcementLevel: "mandatory",
+            validateResource: neverRuns,
+            remediateResource: neverRuns,
+        },
+    ],
+});

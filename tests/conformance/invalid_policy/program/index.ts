@@ -1,3 +1,3 @@
-// Copyright 2016-2020, Pulumi Corporation.  All rights reserved.
-
-// Empty program.
+// Follows pulumi-policy tests/integration/invalid_policy (upstream commit 805bcbc): the program
+// registers nothing; only the pack is under test.
+export {};

@@ -1,8 +1,39 @@
-// Copyright 2016-2020, Pulumi Corporation.  All rights reserved.
-
+// Follows pulumi-policy tests/integration/parent_dependencies (upstream commit 805bcbc): the stack
+// policy sees each resource's parent, dependencies and property dependencies as resources.
 import * as assert from "assert";
-
 import { PolicyPack, PolicyResource } from "@pulumi/policy";
+import { DYNAMIC } from "../../shared/checks";
+
+function checkGraph(all: PolicyResource[], r: PolicyResource): void {
+    const stack = all.find((x) => x.type === "pulumi:pulumi:Stack");
+    const named = (name: string) => {
+        const found = all.find((x) => x.name === name);
+        assert.ok(found, `no resource named ${name}`);
+        return found;
+    };
+    const expect = (parent: PolicyResource | undefined, dependencies: PolicyResource[], propertyDependencies: Record<string, PolicyResource[]>) => {
+        assert.strictEqual(r.parent, parent, `${r.name}: parent`);
+        assert.deepStrictEqual(r.dependencies, dependencies, `${r.name}: dependencies`);
+        assert.deepStrictEqual(r.propertyDependencies, propertyDependencies, `${r.name}: property dependencies`);
+    };
+    assert.ok(stack, "the stack resource is among the resources");
+    switch (r.type) {
+        case "pulumi:pulumi:Stack":
+        case "pulumi:providers:pulumi-nodejs":
+        case "pulumi:providers:random":
+            return expect(undefined, [], {});
+        case DYNAMIC:
+            if (r.name === "child") return expect(named("parent"), [], {});
+            if (r.name === "b") return expect(stack, [named("a")], {});
+            return;
+        case "random:index/randomString:RandomString":
+            return expect(stack, [], {});
+        case "random:index/randomPet:RandomPet":
+            return expect(stack, [named("str")], { prefix: [named("str")] });
+        default:
+            throw new Error(`unexpected resource type ${r.type}`);
+    }
+}
 
 new PolicyPack("parent-dependencies-test-policy", {
     policies: [
@@ -10,64 +41,7 @@ new PolicyPack("parent-dependencies-test-policy", {
             name: "validate-stack",
             description: "Validates parent and dependencies during `validateStack`.",
             enforcementLevel: "mandatory",
-            validateStack: (args, reportViolation) => {
-                for (const r of args.resources) {
-                    validate(args.resources, r);
-                }
-            },
+            validateStack: (args) => args.resources.forEach((r) => checkGraph(args.resources, r)),
         },
     ],
 });
-
-function validate(resources: PolicyResource[], r: PolicyResource) {
-    const stack = resources.find(r => r.type === "pulumi:pulumi:Stack");
-    assert.notStrictEqual(stack, undefined);
-
-    switch (r.type) {
-        case "pulumi:pulumi:Stack":
-        case "pulumi:providers:pulumi-nodejs":
-        case "pulumi:providers:random":
-            assert.strictEqual(r.parent, undefined);
-            assert.deepStrictEqual(r.dependencies, []);
-            assert.deepStrictEqual(r.propertyDependencies, {});
-            break;
-
-        case "pulumi-nodejs:dynamic:Resource":
-            switch (r.name) {
-                case "child":
-                    const parent = resources.find(r => r.name === "parent");
-                    assert.notStrictEqual(parent, undefined);
-                    assert.strictEqual(r.parent, parent);
-                    assert.deepStrictEqual(r.dependencies, []);
-                    assert.deepStrictEqual(r.propertyDependencies, {});
-                    break;
-
-                case "b":
-                    assert.strictEqual(r.parent, stack);
-                    const a = resources.find(r => r.name === "a");
-                    assert.notStrictEqual(a, undefined);
-                    assert.strictEqual(r.dependencies.length, 1);
-                    assert.strictEqual(r.dependencies[0], a);
-                    assert.deepStrictEqual(r.propertyDependencies, {});
-                    break;
-            }
-            break;
-
-        case "random:index/randomString:RandomString":
-            assert.strictEqual(r.parent, stack);
-            assert.deepStrictEqual(r.dependencies, []);
-            assert.deepStrictEqual(r.propertyDependencies, {});
-            break;
-
-        case "random:index/randomPet:RandomPet":
-            assert.strictEqual(r.parent, stack);
-            const str = resources.find(r => r.name === "str");
-            assert.notStrictEqual(str, undefined);
-            assert.deepStrictEqual(r.dependencies, [str]);
-            assert.deepStrictEqual(r.propertyDependencies, { prefix: [str] });
-            break;
-
-        default:
-            throw Error(`Unexpected resource of type: '${r.type}'.`);
-    }
-}

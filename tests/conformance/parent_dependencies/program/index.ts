@@ -1,24 +1,11 @@
-// Copyright 2016-2020, Pulumi Corporation.  All rights reserved.
-
+// Follows pulumi-policy tests/integration/parent_dependencies (upstream commit 805bcbc): a parent
+// and child, an explicit dependency, and a dependency through an input.
 import * as random from "@pulumi/random";
-import { Resource } from "./resource";
+import { Echo } from "../../shared/echo";
 
-// Create resources with a parent/child relationship.
-const parent = new Resource("parent");
-const child = new Resource("child", {
-    parent: parent,
-});
-
-// Create resources with an explicit dependency relationship.
-const a = new Resource("a");
-const b = new Resource("b", {
-    dependsOn: a,
-});
-
-// Create a resource with an implicit dependency relationship.
-const str = new random.RandomString("str", {
-    length: 10,
-});
-const pet = new random.RandomPet("pet", {
-    prefix: str.result,
-});
+const parent = new Echo("parent", {}, {}, "empty");
+new Echo("child", {}, { parent }, "empty");
+const a = new Echo("a", {}, {}, "empty");
+new Echo("b", {}, { dependsOn: a }, "empty");
+const word = new random.RandomString("str", { length: 10 });
+new random.RandomPet("pet", { prefix: word.result });

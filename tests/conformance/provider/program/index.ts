@@ -1,16 +1,10 @@
-// Copyright 2016-2020, Pulumi Corporation.  All rights reserved.
-
+// Follows pulumi-policy tests/integration/provider (upstream commit 805bcbc): resources on default
+// providers (dynamic and random) and one on an explicit random provider. package.json pins
+// @pulumi/random 4.0.0, as upstream's program does: the default provider is named after it.
 import * as random from "@pulumi/random";
-import { Resource } from "./resource";
+import { Echo } from "../../shared/echo";
 
-// Create a dynamic resource.
-const empty = new Resource("empty");
-
-// Create a resource.
-const uuid = new random.RandomUuid("uuid");
-
-// Create a provider and resource that uses it.
-const provider = new random.Provider("my-provider");
-const str = new random.RandomString("str", { length: 10 }, {
-    provider: provider,
-});
+new Echo("empty", {}, {}, "empty");
+new random.RandomUuid("uuid");
+const mine = new random.Provider("my-provider");
+new random.RandomString("str", { length: 10 }, { provider: mine });

@@ -1,9 +1,46 @@
-// Copyright 2016-2020, Pulumi Corporation.  All rights reserved.
-
+// Follows pulumi-policy tests/integration/resource_options (upstream commit 805bcbc): the options
+// each resource reaches the pack with, in Analyze and in AnalyzeStack.
 import * as assert from "assert";
-
 import * as pulumi from "@pulumi/pulumi";
-import { PolicyPack, PolicyResource, PolicyResourceOptions, ResourceValidationArgs } from "@pulumi/policy";
+import { PolicyPack, PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
+import { DYNAMIC, optionsWith, urnOf } from "../../shared/checks";
+
+const timeouts = (create: number, update: number, del: number) => ({ customTimeouts: { createSeconds: create, updateSeconds: update, deleteSeconds: del } });
+
+/** What each dynamic resource's options must be, beyond the defaults. */
+const DYNAMIC_OPTIONS: Record<string, () => Record<string, unknown>> = {
+    empty: () => optionsWith(),
+    protect: () => optionsWith({ protect: true }),
+    ignoreChanges: () => optionsWith({ ignoreChanges: ["foo", "bar"] }),
+    deleteBeforeReplaceNotSet: () => optionsWith(),
+    deleteBeforeReplaceTrue: () => optionsWith({ deleteBeforeReplace: true }),
+    deleteBeforeReplaceFalse: () => optionsWith({ deleteBeforeReplace: false }),
+    // The engine keeps only an alias that matched a resource of the last deployment: none here.
+    aliased: () => optionsWith(),
+    timeouts: () => optionsWith(timeouts(60, 120, 180)),
+    "timeouts-create": () => optionsWith(timeouts(240, 0, 0)),
+    "timeouts-update": () => optionsWith(timeouts(0, 300, 0)),
+    "timeouts-delete": () => optionsWith(timeouts(0, 0, 360)),
+    secrets: () => optionsWith({ additionalSecretOutputs: ["foo"] }),
+    "parent-res": () => optionsWith(),
+    "child-res": () => optionsWith({ parent: urnOf(DYNAMIC, "parent-res") }),
+};
+
+function checkOptions(r: ResourceValidationArgs | PolicyResource): void {
+    // Only scenario 1 is the test; upstream's scenario 2 prepares the stack's destruction.
+    if (new pulumi.Config().requireNumber("scenario") !== 1) return;
+    if (["pulumi:pulumi:Stack", "pulumi:providers:pulumi-nodejs", "pulumi:providers:random"].includes(r.type)) {
+        assert.deepStrictEqual(r.opts, optionsWith({}, null));
+    } else if (r.type === "random:index/randomUuid:RandomUuid") {
+        assert.deepStrictEqual(r.opts, optionsWith());
+    } else if (r.type === DYNAMIC) {
+        const expected = DYNAMIC_OPTIONS[r.name];
+        if (!expected) throw new Error(`unexpected resource ${r.name}`);
+        assert.deepStrictEqual(r.opts, expected());
+    } else {
+        throw new Error(`unexpected resource type ${r.type}`);
+    }
+}
 
 new PolicyPack("resource-options-test-policy", {
     policies: [
@@ -11,202 +48,14 @@ new PolicyPack("resource-options-test-policy", {
             name: "validate-resource",
             description: "Validates resource options during `validateResource`.",
             enforcementLevel: "mandatory",
-            validateResource: (args, reportViolation) => {
-                validate(args);
-            },
-            remediateResource: (args) => {
-                validate(args);
-            },
+            validateResource: (args) => checkOptions(args),
+            remediateResource: (args) => void checkOptions(args),
         },
         {
             name: "validate-stack",
             description: "Validates resource options during `validateStack`.",
             enforcementLevel: "mandatory",
-            validateStack: (args, reportViolation) => {
-                for (const r of args.resources) {
-                    validate(r);
-                }
-            },
+            validateStack: (args) => args.resources.forEach(checkOptions),
         },
     ],
 });
-
-function validate(r: ResourceValidationArgs | PolicyResource) {
-    const config = new pulumi.Config();
-    const testScenario = config.requireNumber("scenario");
-
-    // We only validate during the first test scenario. The subsequent test scenario is only
-    // used to unprotect protected resources in preparation for destroying the stack.
-    if (testScenario !== 1) {
-        return;
-    }
-
-    switch (r.type) {
-        case "pulumi:pulumi:Stack":
-        case "pulumi:providers:pulumi-nodejs":
-        case "pulumi:providers:random":
-            assert.deepStrictEqual(r.opts, {
-                protect: false,
-                ignoreChanges: [],
-                aliases: [],
-                additionalSecretOutputs: [],
-                customTimeouts: {
-                    createSeconds: 0,
-                    updateSeconds: 0,
-                    deleteSeconds: 0,
-                },
-            });
-            break;
-
-        case "pulumi-nodejs:dynamic:Resource":
-            validateDynamicResource(r);
-            break;
-
-        case "random:index/randomUuid:RandomUuid":
-            assert.deepStrictEqual(r.opts, {
-                protect: false,
-                ignoreChanges: [],
-                aliases: [],
-                additionalSecretOutputs: [],
-                customTimeouts: {
-                    createSeconds: 0,
-                    updateSeconds: 0,
-                    deleteSeconds: 0,
-                },
-                parent: stackURN(),
-            });
-            break;
-
-        default:
-            throw Error(`Unexpected resource of type: '${r.type}'.`);
-    }
-}
-
-function validateDynamicResource(r: ResourceValidationArgs | PolicyResource) {
-    const defaultOptions: PolicyResourceOptions = {
-        protect: false,
-        ignoreChanges: [],
-        aliases: [],
-        additionalSecretOutputs: [],
-        customTimeouts: {
-            createSeconds: 0,
-            updateSeconds: 0,
-            deleteSeconds: 0,
-        },
-        parent: stackURN(),
-    };
-
-    switch (r.name) {
-        case "empty":
-        case "parent":
-        case "a":
-            assert.deepStrictEqual(r.opts, defaultOptions);
-            break;
-
-        case "protect":
-            assert.deepStrictEqual(r.opts, Object.assign({}, defaultOptions, { protect: true }));
-            break;
-
-        case "ignoreChanges":
-            assert.deepStrictEqual(r.opts, Object.assign({}, defaultOptions, { ignoreChanges: ["foo", "bar"] }));
-            break;
-
-        case "deleteBeforeReplaceNotSet":
-            assert.deepStrictEqual(r.opts, Object.assign({}, defaultOptions));
-            break;
-
-        case "deleteBeforeReplaceTrue":
-            assert.deepStrictEqual(r.opts, Object.assign({}, defaultOptions, { deleteBeforeReplace: true }));
-            break;
-
-        case "deleteBeforeReplaceFalse":
-            assert.deepStrictEqual(r.opts, Object.assign({}, defaultOptions, { deleteBeforeReplace: false }));
-            break;
-
-        case "aliased":
-            assert.deepStrictEqual(r.opts, Object.assign({}, defaultOptions, {
-                // Note that the engine explicitly does not preserve aliases pointing to resources that no
-                // longer exist. Because we don't actually introduce real aliases here, "old-name-for-aliases"
-                // is not paired up with a resource, and so the aliases array will be empty. If the engine
-                // preserved these aliases, we would have instead checked for:
-                // aliases: [createURN("pulumi-nodejs:dynamic:Resource", "old-name-for-aliased")],
-                aliases: [],
-            }));
-            break;
-
-        case "timeouts":
-            assert.deepStrictEqual(r.opts, Object.assign({}, defaultOptions, {
-                customTimeouts: {
-                    createSeconds: 60,
-                    updateSeconds: 120,
-                    deleteSeconds: 180,
-                },
-            }));
-            break;
-
-        case "timeouts-create":
-            assert.deepStrictEqual(r.opts, Object.assign({}, defaultOptions, {
-                customTimeouts: {
-                    createSeconds: 240,
-                    updateSeconds: 0,
-                    deleteSeconds: 0,
-                },
-            }));
-            break;
-
-        case "timeouts-update":
-            assert.deepStrictEqual(r.opts, Object.assign({}, defaultOptions, {
-                customTimeouts: {
-                    createSeconds: 0,
-                    updateSeconds: 300,
-                    deleteSeconds: 0,
-                },
-            }));
-            break;
-
-        case "timeouts-delete":
-            assert.deepStrictEqual(r.opts, Object.assign({}, defaultOptions, {
-                customTimeouts: {
-                    createSeconds: 0,
-                    updateSeconds: 0,
-                    deleteSeconds: 360,
-                },
-            }));
-            break;
-
-        case "secrets":
-            assert.deepStrictEqual(r.opts, Object.assign({}, defaultOptions, {
-                additionalSecretOutputs: ["foo"],
-            }));
-            break;
-
-        case "parent-res":
-            assert.deepStrictEqual(r.opts, Object.assign({}, defaultOptions));
-            break;
-
-        case "child-res":
-            assert.deepStrictEqual(r.opts, Object.assign({}, defaultOptions, {
-                parent: createURN("pulumi-nodejs:dynamic:Resource", "parent-res"),
-            }));
-            break;
-
-        default:
-            throw Error(`Unexpected resource with name: '${r.name}'.`);
-    }
-}
-
-/**
- * Creates a URN from the given `type` and `name`.
- * @param type the resource type.
- * @param name the resource name.
- */
-function createURN(type: string, name: string): string {
-    return `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::${type}::${name}`;
-}
-
-/**
- * Creates a Stack URN.
- */
-function stackURN(): string {
-    return createURN("pulumi:pulumi:Stack", `${pulumi.getProject()}-${pulumi.getStack()}`);
-}

@@ -1,10 +1,26 @@
-// Copyright 2016-2019, Pulumi Corporation.  All rights reserved.
-
+// Follows pulumi-policy tests/integration/runtime_data (upstream commit 805bcbc): the pack's
+// runtime (config, project, stack, dry run) must match the program's, and what the runner set.
 import * as assert from "assert";
-
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { PolicyPack, PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
+import { DYNAMIC } from "../../shared/checks";
+
+function sameRuntime(r: PolicyResource | ResourceValidationArgs): void {
+    if (r.type !== DYNAMIC) return;
+    const seen = r.props;
+    assert.strictEqual(seen.isDryRun, pulumi.runtime.isDryRun(), "dry run differs between program and pack");
+    assert.strictEqual(pulumi.getProject(), process.env.PULUMI_TEST_PROJECT, "the pack's project is not the runner's");
+    assert.strictEqual(seen.getProject, pulumi.getProject(), "project differs between program and pack");
+    assert.strictEqual(pulumi.getStack(), process.env.PULUMI_TEST_STACK, "the pack's stack is not the runner's");
+    assert.strictEqual(seen.getStack, pulumi.getStack(), "stack differs between program and pack");
+    // Compared as plain key/value maps: the props the policy SDK hands over are proxies (reading an
+    // unknown throws), which Node 22+'s deep equality does not treat as plain objects.
+    const plain = (config: object) => Object.fromEntries(Object.entries(config));
+    assert.deepStrictEqual(plain(seen.allConfig as object), plain(pulumi.runtime.allConfig()), "config differs between program and pack");
+    assert.strictEqual(new pulumi.Config().require("aConfigValue"), "this value is a value");
+    assert.strictEqual(aws.config.region, "us-west-2", "a provider's config is readable in the pack");
+}
 
 new PolicyPack("runtime-data-policy", {
     policies: [
@@ -12,52 +28,14 @@ new PolicyPack("runtime-data-policy", {
             name: "runtime-data-resource-validation",
             description: "Verifies runtime data during resource validation.",
             enforcementLevel: "mandatory",
-            validateResource: (args, reportViolation) => {
-                verifyData(args);
-            },
-            remediateResource: (args) => {
-                verifyData(args);
-            },
+            validateResource: (args) => sameRuntime(args),
+            remediateResource: (args) => void sameRuntime(args),
         },
         {
             name: "runtime-data-stack-validation",
             description: "Verifies runtime data during stack validation.",
             enforcementLevel: "mandatory",
-            validateStack: (args, reportViolation) => {
-                for (const r of args.resources) {
-                    verifyData(r);
-                }
-            },
+            validateStack: (args) => args.resources.forEach(sameRuntime),
         },
     ],
 });
-
-function verifyData(r: PolicyResource | ResourceValidationArgs) {
-    if (r.type !== "pulumi-nodejs:dynamic:Resource") {
-        return;
-    }
-
-    // Verify isDryRun().
-    assert.strictEqual(pulumi.runtime.isDryRun(), r.props.isDryRun,
-        "'isDryRun()' not the expected value (via resource prop).");
-
-    // Verify getProject().
-    assert.ok(process.env.PULUMI_TEST_PROJECT, "'PULUMI_TEST_PROJECT' not set.");
-    assert.strictEqual(pulumi.getProject(), process.env.PULUMI_TEST_PROJECT, "'getProject()' not the expected value.");
-    assert.strictEqual(pulumi.getProject(), r.props.getProject, "'getProject()' not the expected value.");
-
-    // Verify getStack().
-    assert.ok(process.env.PULUMI_TEST_STACK, "'PULUMI_TEST_STACK' not set.")
-    assert.strictEqual(pulumi.getStack(), process.env.PULUMI_TEST_STACK,
-        "'getStack()' not the expected value (via env var).");
-    assert.strictEqual(pulumi.getStack(), r.props.getStack,
-        "'getStack()' not the expected value (via resource prop).");
-
-    // Verify Config.
-    assert.deepStrictEqual(pulumi.runtime.allConfig(), r.props.allConfig,
-        "'allConfig()' not the expected value (via resource prop).")
-    const config = new pulumi.Config();
-    const value = config.require("aConfigValue");
-    assert.strictEqual(value, "this value is a value", "'aConfigValue' not the expected value.");
-    assert.strictEqual(aws.config.region, "us-west-2", "'aws.config.region' not the expected value.");
-}

@@ -1,12 +1,10 @@
-// Copyright 2016-2019, Pulumi Corporation.  All rights reserved.
-
+// Follows pulumi-policy tests/integration/runtime_data (upstream commit 805bcbc): the program
+// records what its runtime says (config, project, stack, dry run) in a resource, and the pack
+// checks that its own runtime says the same.
 import * as pulumi from "@pulumi/pulumi";
+import { Echo } from "../../shared/echo";
 
-import { Resource } from "./resource";
-
-// Create a dynamic resource that passes along runtime data in its inputs and outputs.
-// The policy pack will confirm it sees the same data.
-const hello = new Resource("Hello", {
+new Echo("Hello", {
     allConfig: pulumi.runtime.allConfig(),
     getProject: pulumi.getProject(),
     getStack: pulumi.getStack(),

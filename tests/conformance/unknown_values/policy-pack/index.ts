@@ -1,13 +1,10 @@
-// Copyright 2016-2020, Pulumi Corporation.  All rights reserved.
-
-import {
-    PolicyPack,
-    remediateResourceOfType,
-    validateStackResourcesOfType,
-    validateResourceOfType,
-} from "@pulumi/policy";
-
+// Follows pulumi-policy tests/integration/unknown_values (upstream commit 805bcbc): policies that
+// read a property unknown during preview; the policy SDK turns that into an advisory diagnostic.
+import { PolicyPack, remediateResourceOfType, validateResourceOfType, validateStackResourcesOfType } from "@pulumi/policy";
 import * as random from "@pulumi/random";
+
+/** Reading the prefix is the whole test: during preview it is unknown. */
+const readPrefix = (pet: { prefix?: unknown }) => String(pet.prefix).length;
 
 new PolicyPack("unknown-values-policy", {
     policies: [
@@ -15,28 +12,14 @@ new PolicyPack("unknown-values-policy", {
             name: "unknown-values-resource-validation",
             description: "Accessing unknown values during preview results in a violation.",
             enforcementLevel: "mandatory",
-            validateResource: validateResourceOfType(random.RandomPet, (pet, args, reportViolation) => {
-                // Accessing `.prefix` is expected to result in a policy violation because its value is unknown
-                // during previews given the associated Pulumi program.
-                console.log(pet.prefix);
-            }),
-            remediateResource: remediateResourceOfType(random.RandomPet, (pet, args) => {
-                // Accessing `.prefix` is expected to result in a policy violation because its value is unknown
-                // during previews given the associated Pulumi program.
-                console.log(pet.prefix);
-            }),
+            validateResource: validateResourceOfType(random.RandomPet, (pet) => void readPrefix(pet)),
+            remediateResource: remediateResourceOfType(random.RandomPet, (pet) => void readPrefix(pet)),
         },
         {
             name: "unknown-values-stack-validation",
             description: "Accessing unknown values during preview results in a violation.",
             enforcementLevel: "mandatory",
-            validateStack: validateStackResourcesOfType(random.RandomPet, (pets, args, reportViolation) => {
-                for (const pet of pets) {
-                    // Accessing `.prefix` is expected to result in a policy violation because its value is unknown
-                    // during previews given the associated Pulumi program.
-                    console.log(pet.prefix);
-                }
-            }),
+            validateStack: validateStackResourcesOfType(random.RandomPet, (pets) => pets.forEach(readPrefix)),
         },
     ],
 });

@@ -1,11 +1,6 @@
-// Copyright 2016-2020, Pulumi Corporation.  All rights reserved.
-
+// Follows pulumi-policy tests/integration/unknown_values (upstream commit 805bcbc): a pet's prefix
+// is another resource's computed result, unknown while previewing a new stack.
 import * as random from "@pulumi/random";
 
-const str = new random.RandomString("str", {
-    length: 10,
-});
-
-const pet = new random.RandomPet("pet", {
-    prefix: str.result,
-});
+const word = new random.RandomString("str", { length: 10 });
+new random.RandomPet("pet", { prefix: word.result });
