@@ -120,22 +120,51 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     const stackName = options.stack ?? "test";
     const preview = options.preview ?? false;
     const ids = new MockIds();
+    parentOf.clear();
     const resources: RegisteredResource[] = [];
     const byUrn = new Map<string, RegisteredResource>();
     /** The inputs the mock monitor deserialized for the registration in progress (see below). */
     let lastInputs: Record<string, any> | undefined;
     /** The name the provider would generate for the registration in progress, if it autonames it. */
     let pendingAutoname: { field: string; value: string } | undefined;
+    /** The registration in progress, as the mock's newResource sees it (transforms, autoname). */
+    let pending: Registration | undefined;
+    /** Transforms registered with registerResourceTransform, in order. */
+    const stackTransforms: ResourceTransform[] = [];
+    /** Each resource's own `transforms` option, by URN: they apply to its children too. */
+    const transformsByUrn = new Map<string, ResourceTransform[]>();
 
     runtimeConfig.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
     await pulumi.runtime.setMocks(
         {
-            newResource: (args) => {
+            newResource: async (args) => {
                 lastInputs = args.inputs;
-                // The provider's Check fills in the autoname: the state has it, as the inputs do.
-                if (pendingAutoname && args.inputs) args.inputs[pendingAutoname.field] = pendingAutoname.value;
+                const registration = pending;
+                const autonamed = pendingAutoname;
+                // The engine runs the resource's own transforms, then its ancestors', then the stack's,
+                // before anything else (source_eval.go RegisterResource); the provider's Check then
+                // fills in an autoname the inputs still lack.
+                if (registration) {
+                    const transforms = [...((args as any).transforms ?? []), ...registration.inherited, ...stackTransforms];
+                    registration.own = (args as any).transforms ?? [];
+                    if (transforms.length > 0) {
+                        const applied = await applyTransforms(transforms, { type: args.type, name: args.name, custom: !!args.custom, inputs: args.inputs }, registration.request);
+                        for (const key of Object.keys(args.inputs)) delete args.inputs[key];
+                        Object.assign(args.inputs, applied.props);
+                        registration.options = applied.opts;
+                        registration.wire = await serializeWire(applied.props);
+                    }
+                }
+                if (autonamed && args.inputs && args.inputs[autonamed.field] === undefined) {
+                    args.inputs[autonamed.field] = autonamed.value;
+                    if (registration) registration.autonamed = autonamed;
+                }
                 const state = mockState(args.type, args.name, args.inputs ?? {}, ids, { preview, project, stack: stackName });
                 return { id: state.id, state: state.state };
+            },
+            // `pulumi.runtime.registerResourceTransform`: the mock monitor hands the function over.
+            registerTransform: (transform: ResourceTransform) => {
+                stackTransforms.push(transform);
             },
             call: (args) => mockCall(args.token, args.inputs ?? {}, ids),
         },
@@ -156,12 +185,15 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         // rather than deserialized a second time.
         lastInputs = undefined;
         pendingAutoname = autonameFor(req);
-        const autonamed = pendingAutoname;
+        const registration: Registration = { request: req, inherited: inheritedTransforms(req.getParent(), transformsByUrn), own: [] };
+        pending = registration;
         let deserializedInputs: Record<string, any> | undefined;
         register(req, (err: any, res: any) => {
             if (!err && res) {
-                const wireInputs = wireForm(req.getObject());
-                if (autonamed) wireInputs[autonamed.field] = autonamed.value;
+                const wireInputs = registration.wire ?? wireForm(req.getObject());
+                if (registration.autonamed) wireInputs[registration.autonamed.field] = registration.autonamed.value;
+                if (registration.own.length > 0) transformsByUrn.set(res.getUrn(), registration.own);
+                parentOf.set(res.getUrn(), req.getParent() || undefined);
                 const wireState = wireForm(res.getObject());
                 const values = deserializedInputs ?? deserializeWire(wireInputs);
                 const unknown = Object.keys(wireInputs).filter((key) => wireInputs[key] === rpc.unknownValue);
@@ -199,6 +231,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                     wireInputs,
                     wireState,
                 };
+                if (registration.options) applyTransformedOptions(resource, registration.options);
                 ids.own(resource.id, resource.state, urn);
                 resources.push(resource);
                 byUrn.set(urn, resource);
@@ -209,6 +242,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         });
         deserializedInputs = lastInputs;
         pendingAutoname = undefined;
+        pending = undefined;
     };
 
     const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
@@ -240,6 +274,88 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         plain[key] = resolved.value;
     }
     return { resources, outputs: plain, secretOutputs, ids, durationMs: Date.now() - started };
+}
+
+/** A resource transform (the `transforms` option, `registerResourceTransform`): new props and options, or none. */
+export type ResourceTransform = (args: pulumi.ResourceTransformArgs) => Promise<pulumi.ResourceTransformResult | undefined> | pulumi.ResourceTransformResult | undefined;
+
+/** One registration while the mock monitor handles it. */
+interface Registration {
+    request: any;
+    /** The transforms of the resource's ancestors, nearest first. */
+    inherited: ResourceTransform[];
+    /** The resource's own transforms (kept for its children). */
+    own: ResourceTransform[];
+    /** The inputs after transforms, in wire form. */
+    wire?: Record<string, any>;
+    /** Options a transform changed. */
+    options?: pulumi.ResourceOptions & pulumi.CustomResourceOptions;
+    autonamed?: { field: string; value: string };
+}
+
+/** The transforms a resource inherits: its parent's own, then the grandparent's, up to the stack. */
+function inheritedTransforms(parent: string | undefined, byUrn: Map<string, ResourceTransform[]>): ResourceTransform[] {
+    const result: ResourceTransform[] = [];
+    // A child's URN carries its parent chain's types, not the parents' URNs, so the chain is walked
+    // through what each registration recorded as its parent.
+    let current = parent;
+    while (current) {
+        result.push(...(byUrn.get(current) ?? []));
+        current = parentOf.get(current);
+    }
+    return result;
+}
+
+/** Each registered resource's parent URN, for walking up the chain. */
+const parentOf = new Map<string, string | undefined>();
+
+/** The options a transform receives, from the request as the SDK sent it. */
+function requestOptions(req: any): pulumi.CustomResourceOptions {
+    const timeouts = req.getCustomtimeouts();
+    return {
+        protect: req.getProtect() || undefined,
+        ignoreChanges: req.getIgnorechangesList(),
+        retainOnDelete: req.getRetainondelete() || undefined,
+        deleteBeforeReplace: req.getDeletebeforereplacedefined?.() ? req.getDeletebeforereplace() : undefined,
+        additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+        replaceOnChanges: req.getReplaceonchangesList(),
+        customTimeouts: timeouts ? { create: timeouts.getCreate() || undefined, update: timeouts.getUpdate() || undefined, delete: timeouts.getDelete() || undefined } : undefined,
+        version: req.getVersion?.() || undefined,
+    };
+}
+
+/** Runs the transforms in order, each on the previous one's result, as the engine does. */
+async function applyTransforms(
+    transforms: ResourceTransform[], args: { type: string; name: string; custom: boolean; inputs: Record<string, any> }, req: any,
+): Promise<{ props: Record<string, any>; opts: pulumi.CustomResourceOptions }> {
+    let props: Record<string, any> = { ...args.inputs };
+    let opts = requestOptions(req);
+    for (const transform of transforms) {
+        const result = await transform({ type: args.type, name: args.name, custom: args.custom, props, opts });
+        if (result) {
+            props = (result.props as Record<string, any>) ?? props;
+            opts = (result.opts as pulumi.CustomResourceOptions) ?? opts;
+        }
+    }
+    return { props, opts };
+}
+
+/** Transformed props in wire form, as the engine would hold them (secrets and unknowns kept). */
+async function serializeWire(props: Record<string, any>): Promise<Record<string, any>> {
+    return rpc.serializeProperties("transformed inputs", props, { keepOutputValues: false });
+}
+
+/** The options a transform returned, over what the program registered. */
+function applyTransformedOptions(resource: RegisteredResource, opts: pulumi.CustomResourceOptions): void {
+    if (opts.protect !== undefined) resource.protect = !!opts.protect;
+    if (opts.retainOnDelete !== undefined) resource.retainOnDelete = !!opts.retainOnDelete;
+    if (opts.deleteBeforeReplace !== undefined) {
+        resource.deleteBeforeReplace = !!opts.deleteBeforeReplace;
+        resource.deleteBeforeReplaceDefined = true;
+    }
+    if (opts.ignoreChanges) resource.ignoreChanges = [...opts.ignoreChanges];
+    if (opts.additionalSecretOutputs) resource.additionalSecretOutputs = [...opts.additionalSecretOutputs];
+    if (opts.replaceOnChanges) resource.replaceOnChanges = [...opts.replaceOnChanges];
 }
 
 /**

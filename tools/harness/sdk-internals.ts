@@ -73,6 +73,7 @@ export function checkSdkInternals(modules: { settings: any; stack: any; rpc: any
     expectFunction(stack, "@pulumi/pulumi/runtime/stack", "runInPulumiStack", "tools/harness to run a program inside the stack");
     expectFunction(rpc, "@pulumi/pulumi/runtime/rpc", "deserializeProperty", "tools/harness to read wire values");
     expectFunction(rpc, "@pulumi/pulumi/runtime/rpc", "deserializeProperties", "tests reading wire values");
+    expectFunction(rpc, "@pulumi/pulumi/runtime/rpc", "serializeProperties", "tools/harness/evaluate.ts to put transformed inputs on the wire");
     expectFunction(rpc, "@pulumi/pulumi/runtime/rpc", "isRpcSecret", "tools/check to tell secrets on the wire");
     if (typeof rpc?.unknownValue !== "string") problems.push("@pulumi/pulumi/runtime/rpc.unknownValue is no longer the unknown sentinel string (used by tools/harness and tools/check)");
     expectFunction(runtimeConfig, "@pulumi/pulumi/runtime/config", "setAllConfig", "tools/harness to pass stack config");
@@ -81,6 +82,9 @@ export function checkSdkInternals(modules: { settings: any; stack: any; rpc: any
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mocks = require("@pulumi/pulumi/runtime/mocks");
     expectFunction(mocks.MockMonitor?.prototype, "@pulumi/pulumi/runtime/mocks.MockMonitor", "newUrn", "tools/harness/evaluate.ts to name resources as the engine does");
+    // Transforms reach the mocks through these (newResource's `transforms`, `registerTransform`).
+    expectFunction(mocks.MockMonitor?.prototype, "@pulumi/pulumi/runtime/mocks.MockMonitor", "recordTransformCallback", "tools/harness/evaluate.ts to apply transforms");
+    expectFunction(mocks.MockMonitor?.prototype, "@pulumi/pulumi/runtime/mocks.MockMonitor", "registerStackTransform", "tools/harness/evaluate.ts to apply registerResourceTransform");
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const aliasPb = require("@pulumi/pulumi/proto/alias_pb");
     for (const getter of ["getName", "getType", "getStack", "getProject", "getParenturn", "getNoparent"]) {
