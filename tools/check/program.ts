@@ -10,6 +10,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { ProjectFile } from "./stack-config";
+import { withProjectTypeScript } from "./typescript";
 
 export class ProgramLoadError extends Error {
     constructor(message: string) {
@@ -73,6 +74,16 @@ export function webtierProgram(distRoot: string): LoadedProgram {
     };
 }
 
+/** Whether a project folder can resolve @pulumi/pulumi (the language host's loader comes from it). */
+function hasPulumiSdk(dir: string): boolean {
+    try {
+        require.resolve("@pulumi/pulumi/package.json", { paths: [dir] });
+        return true;
+    } catch {
+        return false;
+    }
+}
+
 /**
  * The file `--program` names: a file as given; a folder as the language host resolves one, through
  * Pulumi.yaml's `main` when the folder is the project's, then its package.json `main`, then index.ts
@@ -106,9 +117,14 @@ export function programEntry(given: string, project?: ProjectFile): string {
 export function programFromFile(file: string, project?: ProjectFile): LoadedProgram {
     const absolute = programEntry(file, project);
     const ext = path.extname(absolute);
+    // TypeScript goes through the language host's own loader when the program's project has an
+    // @pulumi/pulumi to take it from (typescript.ts); a bare file is transpiled.
+    let loadTypeScript: (<T>(load: () => T) => T) | undefined;
     if (ext === ".ts" || ext === ".mts" || ext === ".cts") {
         if (ext !== ".ts") throw new ProgramLoadError(`${file}: only .ts and .js programs are supported.`);
-        registerTypeScriptHook();
+        const projectDir = project?.dir;
+        if (projectDir && hasPulumiSdk(projectDir)) loadTypeScript = (load) => withProjectTypeScript(projectDir, load);
+        else registerTypeScriptHook();
     } else if (ext !== ".js" && ext !== ".cjs") {
         throw new ProgramLoadError(`${file}: a program must be a .ts or .js file.`);
     }
@@ -121,7 +137,7 @@ export function programFromFile(file: string, project?: ProjectFile): LoadedProg
             for (const key of [...loadedByProgram, absolute]) delete require.cache[key];
             const before = new Set(Object.keys(require.cache));
             try {
-                const mod = require(absolute);
+                const mod = loadTypeScript ? loadTypeScript(() => require(absolute)) : require(absolute);
                 const main = mod && mod.__esModule && "default" in mod ? mod.default : mod;
                 if (typeof main === "function") return main();
                 if (mod && mod.__esModule) {

@@ -5,6 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import * as util from "util";
 import { evaluate, Evaluation, RegisteredResource } from "../harness/evaluate";
 import { PolicyPack } from "./pack";
 import { PolicyConfig, parsePolicyConfig, reconcilePolicyConfig } from "./policy-config";
@@ -164,22 +165,37 @@ async function captureConsole<T>(notes: string[], fn: () => Promise<T>): Promise
     }
 }
 
-/** Stack frames of the tool, the SDK and Node itself say nothing about the program's mistake. */
-const NOISE_FRAME = /\(node:|node:internal|[\\/]node_modules[\\/]@pulumi[\\/]|[\\/]tools[\\/](check|harness)[\\/]/;
+/** Frames of the check's own scaffolding, which has no counterpart under the language host. */
+const SCAFFOLDING_FRAME = /[\\/]tools[\\/](check|harness)[\\/]/;
 
-function errorText(err: unknown): string {
-    if (err instanceof Error) {
-        // Config and load errors explain themselves; anything else keeps the program's own frames.
-        if (["ConfigError", "ConfigMissingError", "ProgramLoadError", "RunError"].includes(err.name) || (err as any).__pulumiRunError || !err.stack) {
-            return err.message;
+/**
+ * A program's failure as the language host prints it (@pulumi/pulumi cmd/run, its uncaught error
+ * handler): a RunError (a missing config key, for one) by its message; a TypeScript compile error
+ * or syntax error by its message, which names the source line; anything else as "Running program
+ * '<main>' failed with an unhandled exception:" and util.inspect of the error (cmd/run's
+ * defaultErrorMessage, without colours), minus the check's own frames.
+ */
+export function errorText(err: unknown, programFile: string): string {
+    const header = `Running program '${programFile}' failed with an unhandled exception:`;
+    if (err instanceof Error || (err && typeof err === "object" && "message" in err)) {
+        const error = err as Error & { __pulumiRunError?: boolean; __pulumiResourceError?: boolean; hideStack?: boolean };
+        if (error.name === "ProgramLoadError") return error.message;
+        if (error.__pulumiRunError || error.name === "RunError" || error.name === "ConfigMissingError") return error.message;
+        if (error.name === "TSError" || error.name === "SyntaxError") {
+            const parts = (error.stack ?? "").split(error.message);
+            return `${header}\n${parts.length === 2 ? parts[0] + error.message : error.message}`;
         }
-        const lines = err.stack.split("\n");
-        const frames = lines.filter((l) => /^\s+at /.test(l));
-        const message = lines.filter((l) => !/^\s+at /.test(l)).join("\n");
-        const own = frames.filter((l) => !NOISE_FRAME.test(l));
-        return [message, ...own].join("\n");
+        if (error.__pulumiResourceError && error.hideStack) return error.message;
+        let inspected: string;
+        try {
+            inspected = util.inspect(error);
+        } catch {
+            inspected = error.stack ?? error.message;
+        }
+        const shown = inspected.split("\n").filter((line) => !(/^\s+at /.test(line) && SCAFFOLDING_FRAME.test(line)));
+        return `${header}\n${shown.join("\n")}`;
     }
-    return String(err);
+    return `${header}\n${String(err)}`;
 }
 
 /**
@@ -337,6 +353,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
         knownStacks,
     );
     const program = options.program ? programFromFile(path.resolve(projectDir, options.program), project) : webtierProgram(options.distRoot);
+    // The main module the language host names when the program fails.
+    const programMain = program.file ?? project?.main ?? path.join(project?.dir ?? projectDir, "index.ts");
 
     // Each stack gets its own pack process, started with that stack's environment as the engine starts
     // one per operation (a second process: its own ~1 s of module loading). The first starts now,
@@ -428,11 +446,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                 await configured;
                 // Evaluate again with full stack traces for a useful error; its requests are not sent.
                 await Promise.allSettled(analyses);
-                result.error = errorText(firstError);
+                result.error = errorText(firstError, programMain);
                 try {
                     await evaluateStack(program, projectName, stack, [], rejections.begin(), undefined, Math.max(Error.stackTraceLimit, 10), preview);
                 } catch (err) {
-                    result.error = errorText(err);
+                    result.error = errorText(err, programMain);
                 }
                 result.durationMs = Date.now() - stackStarted;
                 continue;

@@ -45,6 +45,11 @@ export interface RegisteredResource {
     customTimeouts?: { create?: string; update?: string; delete?: string };
     /** Whether the program set `deleteBeforeReplace` at all (the engine tells "false" from "unset"). */
     deleteBeforeReplaceDefined?: boolean;
+    /**
+     * The name property the provider filled in because the program left it out (autonaming.ts):
+     * in `wireInputs` (what the engine hands the pack) and `state`, not in `inputs`.
+     */
+    autonamed?: { field: string; value: string };
     /** The package version the SDK sent with the registration (names the engine's default provider). */
     version?: string;
     /**
@@ -155,11 +160,14 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                         registration.wire = await serializeWire(applied.props);
                     }
                 }
-                if (autonamed && args.inputs && args.inputs[autonamed.field] === undefined) {
-                    args.inputs[autonamed.field] = autonamed.value;
+                // The program's inputs stay as it registered them; what the engine holds after Check (and
+                // hands the pack) and the provider's state carry the generated name.
+                let checked = args.inputs ?? {};
+                if (autonamed && checked[autonamed.field] === undefined) {
+                    checked = { ...checked, [autonamed.field]: autonamed.value };
                     if (registration) registration.autonamed = autonamed;
                 }
-                const state = mockState(args.type, args.name, args.inputs ?? {}, ids, { preview, project, stack: stackName });
+                const state = mockState(args.type, args.name, checked, ids, { preview, project, stack: stackName });
                 return { id: state.id, state: state.state };
             },
             // `pulumi.runtime.registerResourceTransform`: the mock monitor hands the function over.
@@ -232,6 +240,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                     wireState,
                 };
                 if (registration.options) applyTransformedOptions(resource, registration.options);
+                if (registration.autonamed) resource.autonamed = registration.autonamed;
                 ids.own(resource.id, resource.state, urn);
                 resources.push(resource);
                 byUrn.set(urn, resource);

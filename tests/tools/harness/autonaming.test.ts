@@ -24,15 +24,17 @@ describe("autonaming as the providers do it", () => {
         it(`puts a DigitalOcean tag's generated name in its inputs and everything that refers to it (${preview ? "preview" : "up"})`, async () => {
             const evaluation = await evaluate({ program: tier, preview });
             const byName = (name: string) => evaluation.resources.find((r) => r.name === name)!;
-            const name = byName("web").inputs.name;
+            const name = byName("web").wireInputs!.name;
             assert.match(name, /^web-[0-9a-f]{7}$/);
-            assert.strictEqual(byName("web").wireInputs!.name, name);
+            assert.strictEqual(byName("web").inputs.name, undefined, "the program's own inputs stay as registered");
+            assert.deepStrictEqual(byName("web").autonamed, { field: "name", value: name });
+            assert.strictEqual(byName("web").state.name, name);
             assert.deepStrictEqual(byName("web-1").inputs.tags, [name]);
             assert.strictEqual(byName("lb").inputs.dropletTag, name);
             assert.strictEqual(byName("db-fw").inputs.rules[0].value, name);
             // Droplets are autonamed too; a name the program sets is kept.
-            assert.match(byName("web-1").inputs.name, /^web-1-[0-9a-f]{7}$/);
-            assert.strictEqual(byName("lb").inputs.name, "tier-lb");
+            assert.match(byName("web-1").wireInputs!.name, /^web-1-[0-9a-f]{7}$/);
+            assert.strictEqual(byName("lb").wireInputs!.name, "tier-lb");
         });
     }
 

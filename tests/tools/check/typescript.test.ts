@@ -1,0 +1,50 @@
+// TypeScript programs load as the language host loads them (cmd/run: ts-node, the program's
+// tsconfig, type-checked), fail where `pulumi up` would fail, and report source lines.
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { runCheck } from "../../../tools/check/run";
+import { tsNodeOptions } from "../../../tools/check/typescript";
+import { DIST_ROOT, FIXTURE_PACK, FIXTURES, REPO_ROOT } from "./paths";
+
+/** A throwaway project that resolves this repository's packages (as an installed project would its own). */
+function project(name: string, index: string, files: Record<string, string> = {}): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `check-${name}-`));
+    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\n`);
+    fs.writeFileSync(path.join(dir, "index.ts"), index);
+    for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), text);
+    fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+    return dir;
+}
+
+const check = (dir: string) => runCheck({ distRoot: DIST_ROOT, projectDir: REPO_ROOT, program: dir, policyPack: FIXTURE_PACK, config: ["owner=me"] });
+
+describe("TypeScript programs as the language host loads them", () => {
+    it("takes cmd/run's ts-node options: its defaults under the program's tsconfig, type-checked unless told otherwise", () => {
+        const dir = project("options", "export {};\n", { "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, target: "ES2022" } }) });
+        const { options } = tsNodeOptions(dir, {});
+        assert.strictEqual(options.skipProject, false);
+        assert.strictEqual(options.transpileOnly, undefined, "ts-node's default: type-check");
+        assert.deepStrictEqual(options.compilerOptions, { target: "ES2022", module: "nodenext", moduleResolution: "nodenext", sourceMap: "true", strict: true });
+        assert.strictEqual(tsNodeOptions(dir, { PULUMI_NODEJS_TRANSPILE_ONLY: "true" }).options.transpileOnly, true);
+        assert.match(String(options.tsnodeRequire), /ts-node/);
+    });
+
+    it("fails a program that does not type-check, at its source line, with the language host's words", async function () {
+        this.timeout(180000);
+        const dir = project("type-error", 'import * as pulumi from "@pulumi/pulumi";\n\nconst servers: number = "2";\nexport const count = pulumi.output(servers);\n');
+        const stack = (await check(dir)).stacks[0];
+        assert.ok(stack.error, "the program must fail");
+        assert.match(stack.error, /^Running program '.*index\.ts' failed with an unhandled exception:/);
+        assert.match(stack.error, /index\.ts\(3,7\): error TS2322: Type 'string' is not assignable to type 'number'/);
+    });
+
+    it("reports a runtime error at the TypeScript source line", async function () {
+        this.timeout(180000);
+        const stack = (await check(path.join(FIXTURES, "projects", "throws"))).stacks[0];
+        assert.ok(stack.error, "the program must fail");
+        assert.match(stack.error, /Error: servers must be at least 2, got 0/);
+        assert.match(stack.error, /throws[\\/]index\.ts:9:\d+/);
+    });
+});

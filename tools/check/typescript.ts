@@ -1,0 +1,103 @@
+/**
+ * A TypeScript program loaded the way the language host loads it (@pulumi/pulumi cmd/run/run.ts,
+ * with PULUMI_NODEJS_TYPESCRIPT set): the program's own @pulumi/pulumi chooses ts-node (the
+ * program's, else the one it vendors) and typescript (the program's, else its vendored one); the
+ * compiler options are cmd/run's defaults under the project's tsconfig.json; ts-node type-checks
+ * unless PULUMI_NODEJS_TRANSPILE_ONLY says otherwise or the tsconfig sets `noCheck`. A program
+ * that does not compile fails with ts-node's error (file, line and column of the source), and
+ * runtime errors point at source lines (ts-node installs source maps).
+ *
+ * ts-node registers itself process-wide on require.extensions; the check evaluates several
+ * projects in one process, so each project's handlers are captured once and installed only while
+ * that project's program is being required.
+ */
+import * as fs from "fs";
+import * as path from "path";
+
+type Handler = (module: NodeJS.Module, filename: string) => void;
+type Extensions = Record<string, Handler | undefined>;
+
+const EXTENSIONS = [".ts", ".tsx", ".js", ".jsx"];
+const loaders = new Map<string, Extensions>();
+
+function extensions(): Extensions {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require.extensions as unknown as Extensions;
+}
+
+/** What cmd/run passes to ts-node's register() for a project in `projectDir`. */
+export function tsNodeOptions(projectDir: string, env: NodeJS.ProcessEnv = process.env): { sdkDir: string; options: Record<string, unknown> } {
+    const sdkDir = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [projectDir] }));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const tsutils = require(path.join(sdkDir, "tsutils"));
+    const tsConfigPath = path.resolve(projectDir, env.PULUMI_NODEJS_TSCONFIG_PATH ?? "tsconfig.json");
+    const skipProject = !fs.existsSync(tsConfigPath);
+    const compilerOptions = tsutils.loadTypeScriptCompilerOptions(tsConfigPath);
+    const transpileOnly = env.PULUMI_NODEJS_TRANSPILE_ONLY ? env.PULUMI_NODEJS_TRANSPILE_ONLY === "true" : compilerOptions.noCheck;
+    const { tsnodeRequire, typescriptRequire } = tsutils.typeScriptRequireStrings();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const ts = require(typescriptRequire);
+    const [major, minor] = String(ts.version).split(".").map(Number);
+    const nodeNext = major > 4 || (major === 4 && minor >= 7);
+    return {
+        sdkDir,
+        options: {
+            tsnodeRequire,
+            compiler: typescriptRequire,
+            transpileOnly,
+            project: tsConfigPath,
+            skipProject,
+            compilerOptions: {
+                target: "ES2020",
+                module: nodeNext ? "nodenext" : "commonjs",
+                moduleResolution: nodeNext ? "nodenext" : "node",
+                sourceMap: "true",
+                ...compilerOptions,
+            },
+        },
+    };
+}
+
+/** The require hooks ts-node installs for `projectDir`, registered once (ts-node reads the tsconfig relative to the cwd). */
+function loaderFor(projectDir: string): Extensions {
+    const known = loaders.get(projectDir);
+    if (known) return known;
+    const { options } = tsNodeOptions(projectDir);
+    const { tsnodeRequire, ...registerOptions } = options;
+    const before: Extensions = {};
+    for (const ext of EXTENSIONS) before[ext] = extensions()[ext];
+    const cwd = process.cwd();
+    process.chdir(projectDir);
+    try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        require(tsnodeRequire as string).register(registerOptions);
+    } finally {
+        process.chdir(cwd);
+    }
+    const installed: Extensions = {};
+    for (const ext of EXTENSIONS) {
+        installed[ext] = extensions()[ext];
+        extensions()[ext] = before[ext];
+        if (before[ext] === undefined) delete extensions()[ext];
+    }
+    loaders.set(projectDir, installed);
+    return installed;
+}
+
+/** Runs `load` (which requires the program) with `projectDir`'s TypeScript hooks installed. */
+export function withProjectTypeScript<T>(projectDir: string, load: () => T): T {
+    const hooks = loaderFor(projectDir);
+    const saved: Extensions = {};
+    for (const ext of EXTENSIONS) {
+        saved[ext] = extensions()[ext];
+        if (hooks[ext] && hooks[ext] !== saved[ext]) extensions()[ext] = hooks[ext];
+    }
+    try {
+        return load();
+    } finally {
+        for (const ext of EXTENSIONS) {
+            if (saved[ext] === undefined) delete extensions()[ext];
+            else extensions()[ext] = saved[ext];
+        }
+    }
+}
