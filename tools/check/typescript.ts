@@ -19,6 +19,13 @@ type Extensions = Record<string, Handler | undefined>;
 
 const EXTENSIONS = [".ts", ".tsx", ".js", ".jsx"];
 const loaders = new Map<string, Extensions>();
+/**
+ * Node's own JavaScript loader. ts-node chains to whatever handler an extension had when it
+ * registered; each project's ts-node must chain to this one, not to another project's hooks
+ * (which would hand it JavaScript already compiled from the source).
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const NODE_JS_LOADER = (require.extensions as unknown as Extensions)[".js"];
 
 function extensions(): Extensions {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -65,7 +72,11 @@ function loaderFor(projectDir: string): Extensions {
     const { options } = tsNodeOptions(projectDir);
     const { tsnodeRequire, ...registerOptions } = options;
     const before: Extensions = {};
-    for (const ext of EXTENSIONS) before[ext] = extensions()[ext];
+    for (const ext of EXTENSIONS) {
+        before[ext] = extensions()[ext];
+        extensions()[ext] = ext === ".js" || ext === ".jsx" ? NODE_JS_LOADER : undefined;
+        if (ext === ".ts" || ext === ".tsx") delete extensions()[ext];
+    }
     const cwd = process.cwd();
     process.chdir(projectDir);
     try {
