@@ -45,6 +45,9 @@ export interface CheckOptions {
     pack?: PolicyPack;
 }
 
+/** How many stacks' pack processes may be started ahead of the stack being evaluated. */
+export const PACKS_AHEAD = 4;
+
 /** The name of the single stack a --program run without --stack evaluates. */
 export const PROGRAM_STACK = "offline";
 
@@ -400,7 +403,14 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
         }
         return ready;
     };
+    // Pack processes start ahead of the stacks that need them (each is ~1 s of module loading, on
+    // another core while stacks evaluate); a bounded number at a time, for memory.
+    const prefetch = (from: number) => {
+        if (options.pack) return;
+        for (let i = from; i < Math.min(planned.length, from + PACKS_AHEAD); i++) packFor(i);
+    };
     if (planned.length > 0) packFor(0);
+    prefetch(0);
 
     const stacks: StackResult[] = [];
     const warnings = new Set<string>();
@@ -428,7 +438,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
             // As under the engine, each resource goes to Analyze as it registers: the pack (another
             // process, another core) works while the program is still running.
             const configured = packFor(index);
-            if (index + 1 < planned.length && !options.pack) packFor(index + 1);
+            prefetch(index + 1);
             const builder = new SnapshotBuilder({ project: projectName, stack: stack.name, config: stack.config, secretKeys: stack.secretKeys, programDir: program.cwd ?? project?.dir });
             const analyses: Promise<Violation[]>[] = [];
             let evaluation: Evaluation;
