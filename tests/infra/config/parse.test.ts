@@ -63,7 +63,7 @@ describe("config validation", () => {
             assert.strictEqual(config.servers.size, "large");
             assert.deepStrictEqual(config.servers.allowSshFrom, ["203.0.113.0/24", "2001:db8::/48"]);
             assert.strictEqual(config.database.engine, "postgres");
-            assert.strictEqual(config.database.version, "16");
+            assert.strictEqual(config.database.version, "17", "the newest PostgreSQL in RDS standard support");
             assert.strictEqual(config.database.highAvailability, true);
         });
 
