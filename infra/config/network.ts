@@ -52,7 +52,10 @@ function fnv1a(text: string): number {
 }
 
 /**
- * The VPC range a stack gets when `vpcCidr` is not set. DigitalOcean: a /16 derived from the stack
+ * The VPC range a stack gets when `vpcCidr` is not set. Frozen: a change to this function or to
+ * `DERIVED_SECOND_OCTETS` would move every DigitalOcean stack that relies on the default to a new
+ * range, and a VPC's range cannot change without replacing the VPC and everything in it.
+ * DigitalOcean: a /16 derived from the stack
  * name, the same on every run, distinct for most pairs of names (1 in ~170 collide; the stack-file
  * check in the tests and `overlappingStacks` catch those). AWS: the fixed default.
  */

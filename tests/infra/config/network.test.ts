@@ -32,6 +32,13 @@ describe("VPC ranges", () => {
         assert.notStrictEqual(defaultVpcCidr("digitalocean", "do-dev"), defaultVpcCidr("digitalocean", "do-prod"));
     });
 
+    it("never changes a derived range (a new range would replace the VPC of every stack relying on it)", () => {
+        assert.deepStrictEqual(
+            ["do-dev", "do-prod", "do-staging"].map((s) => defaultVpcCidr("digitalocean", s)),
+            ["10.153.0.0/16", "10.240.0.0/16", "10.91.0.0/16"],
+        );
+    });
+
     it("keeps AWS on its fixed default (AWS accepts overlapping VPCs; a new default would replace every existing network)", () =>
         assert.strictEqual(defaultVpcCidr("aws", "aws-prod"), FIXED_DEFAULT_VPC_CIDR));
 
