@@ -1,7 +1,6 @@
 import * as assert from "assert";
-import { DigitalOceanApi, Fetch } from "../../../../tools/deploy/digitalocean/api";
+import { DigitalOceanApi, dropletHealthFromMetrics, Fetch, MetricsResponse } from "../../../../infra/balancer-health/digitalocean";
 import { DigitalOceanBalancer } from "../../../../tools/deploy/digitalocean/balancer";
-import { dropletHealthFromMetrics, MetricsResponse } from "../../../../tools/deploy/digitalocean/health";
 import { DeployServer } from "../../../../tools/deploy/types";
 import { FakeClock } from "../fakes";
 
