@@ -92,8 +92,11 @@ const APP_KEY = /^base64:[A-Za-z0-9+/]{43}=$/;
 /** ACM's limit on a certificate's first domain name (its subject common name, X.509 ub-common-name). */
 const ACM_DOMAIN_MAX = 64;
 
-/** Collects problems and reads raw values; every section parser works through one. */
-class Reader {
+/**
+ * Collects problems and reads raw values; every section parser works through one. Exported so
+ * that a section in its own file (`parseX(r, ctx)`) reads and reports the same way.
+ */
+export class Reader {
     readonly problems: ConfigProblem[] = [];
     constructor(readonly raw: RawConfig) {}
 
@@ -156,7 +159,7 @@ class Reader {
 }
 
 /** What the section parsers share: the stack, the cloud (known or not) and the environment. */
-interface Context {
+export interface Context {
     stack: string;
     /** The stack name as resources are prefixed with it. */
     name: string;
@@ -197,6 +200,7 @@ export function parseConfig(raw: RawConfig, stack: string, options: ParseOptions
     const storage = parseStorage(r);
     const queue = parseQueue(r, ctx);
     const app = parseApp(r, ctx);
+    // A new section: a parseX(r, ctx) in its own file, one line here, one key in KNOWN_KEYS.
     parseSecrets(r);
     parseStackName(r, ctx);
 

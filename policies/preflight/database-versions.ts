@@ -104,3 +104,28 @@ export const preflightDatabaseVersions: ResourceValidationPolicy = {
         }
     },
 };
+
+/**
+ * Not a refusal but a bill: without `engineLifecycleSupport`, RDS creates a MySQL or PostgreSQL
+ * instance enrolled in RDS Extended Support (the API's default, open-source-rds-extended-support),
+ * which is charged per vCPU-hour once the major version leaves standard support. Advisory: the
+ * choice is the owner's, it should only be explicit.
+ */
+export const rdsLifecycleExplicit: ResourceValidationPolicy = {
+    name: "webtier-rds-lifecycle-explicit",
+    description: "RDS MySQL and PostgreSQL databases choose engineLifecycleSupport explicitly, so that paid Extended Support is never enrolled silently.",
+    enforcementLevel: "advisory",
+    validateResource: (args, reportViolation) => {
+        if (!RDS_DATABASES.includes(args.type)) return;
+        const res = fromResourceArgs(args);
+        const engine = rdsEngine(res.props.engine);
+        if (!engine || res.props.engineLifecycleSupport !== undefined) return;
+        const version = typeof res.props.engineVersion === "string" && !isUnknown(res.props.engineVersion) ? rdsMajor(engine, res.props.engineVersion) : undefined;
+        const entry = version ? findEngineVersion("aws", engine, version) : undefined;
+        const when = entry?.endOfStandardSupport ? ` (${engine} ${entry.version} leaves standard support on ${entry.endOfStandardSupport})` : "";
+        reportViolation(
+            `${describe(res)} leaves engineLifecycleSupport to RDS, which enrols it in paid Extended Support when its major version leaves standard support${when}. ` +
+                `Set engineLifecycleSupport: "open-source-rds-extended-support-disabled" (upgrade before the date), or "open-source-rds-extended-support" to choose the paid support.`,
+        );
+    },
+};

@@ -6,12 +6,12 @@
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { preflightCertificates } from "./certificates";
-import { preflightDatabaseVersions } from "./database-versions";
+import { preflightDatabaseVersions, rdsLifecycleExplicit } from "./database-versions";
 import { preflightNames } from "./names";
 import { preflightNetworks } from "./networks";
 import { preflightUserData } from "./user-data";
 
-export { preflightCertificates, preflightDatabaseVersions, preflightNames, preflightNetworks, preflightUserData };
+export { preflightCertificates, preflightDatabaseVersions, preflightNames, preflightNetworks, preflightUserData, rdsLifecycleExplicit };
 
 export const preflightPolicies: ResourceValidationPolicy[] = [
     preflightNames,
@@ -19,4 +19,5 @@ export const preflightPolicies: ResourceValidationPolicy[] = [
     preflightDatabaseVersions,
     preflightCertificates,
     preflightNetworks,
+    rdsLifecycleExplicit,
 ];

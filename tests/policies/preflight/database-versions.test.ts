@@ -50,3 +50,12 @@ describe("preflight: database versions and settings the cloud would refuse", () 
         });
     });
 });
+
+describe("advisory: RDS lifecycle chosen explicitly", () => {
+    it("flags an RDS MySQL or PostgreSQL database that leaves engineLifecycleSupport to RDS's paid default", async () => {
+        const { rdsLifecycleExplicit } = await import("../../../policies/preflight");
+        assertViolation(await check(rdsLifecycleExplicit, RDS, { engine: "postgres", engineVersion: "16.4" }), "paid Extended Support", "2029-02-28");
+        assertNone(await check(rdsLifecycleExplicit, RDS, { engine: "postgres", engineVersion: "16.4", engineLifecycleSupport: "open-source-rds-extended-support-disabled" }));
+        assertNone(await check(rdsLifecycleExplicit, RDS, { engine: "aurora-postgresql", engineVersion: "16.4" }));
+    });
+});
