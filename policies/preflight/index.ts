@@ -1,6 +1,6 @@
 /**
  * The preflight: what a provider would refuse, found before `pulumi up`, for any program. Each
- * policy is one concern (names, user data, database versions, certificates, networks) and works
+ * policy is one concern (names, user data, database versions, certificates, networks, tags) and works
  * on resource inputs alone, so it runs the same under `pulumi preview --policy-pack`, in the
  * offline check and in the tests. Registered in the pack by `policies/rules/index.ts`.
  */
@@ -9,9 +9,10 @@ import { preflightCertificates } from "./certificates";
 import { preflightDatabaseVersions, rdsLifecycleExplicit } from "./database-versions";
 import { preflightNames } from "./names";
 import { preflightNetworks } from "./networks";
+import { preflightTags } from "./tags";
 import { preflightUserData } from "./user-data";
 
-export { preflightCertificates, preflightDatabaseVersions, preflightNames, preflightNetworks, preflightUserData, rdsLifecycleExplicit };
+export { preflightCertificates, preflightDatabaseVersions, preflightNames, preflightNetworks, preflightTags, preflightUserData, rdsLifecycleExplicit };
 
 export const preflightPolicies: ResourceValidationPolicy[] = [
     preflightNames,
@@ -19,5 +20,6 @@ export const preflightPolicies: ResourceValidationPolicy[] = [
     preflightDatabaseVersions,
     preflightCertificates,
     preflightNetworks,
+    preflightTags,
     rdsLifecycleExplicit,
 ];

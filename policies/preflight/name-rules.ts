@@ -188,6 +188,44 @@ export const NAME_RULES: readonly NameRule[] = [
         maxLength: 255,
         source: "API ec2 ImportKeyPair KeyName (up to 255 ASCII characters)",
     },
+    {
+        types: ["aws:lambda/function:Function"],
+        what: "Lambda function name", property: "name", autonamed: true,
+        maxLength: 64, pattern: /^[a-zA-Z0-9_-]+$/, patternText: "letters, digits, hyphens and underscores",
+        source: "API lambda CreateFunction FunctionName (a name is 1 to 64 characters, [a-zA-Z0-9-_]+); TF validFunctionName",
+    },
+    {
+        types: ["aws:dynamodb/table:Table"],
+        what: "DynamoDB table name", property: "name", autonamed: true,
+        minLength: 3, maxLength: 255, pattern: /^[a-zA-Z0-9_.-]+$/, patternText: "letters, digits, underscores, hyphens and periods",
+        source: "API dynamodb CreateTable TableName (3 to 255, [a-zA-Z0-9_.-]+)",
+    },
+    {
+        types: ["aws:sns/topic:Topic"],
+        what: "SNS topic name", property: "name", prefixProperty: "namePrefix", autonamed: true,
+        maxLength: 256, pattern: /^[A-Za-z0-9_-]+(\.fifo)?$/, patternText: "letters, digits, hyphens and underscores (a FIFO topic ends in .fifo)",
+        source: "API sns CreateTopic Name (up to 256 alphanumerics, hyphens and underscores; FIFO topics end in .fifo)",
+    },
+    {
+        types: ["aws:ecr/repository:Repository"],
+        what: "ECR repository name", property: "name", autonamed: true, lowercased: true,
+        minLength: 2, maxLength: 256, pattern: /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/,
+        patternText: "lowercase letters and digits, separated by single . _ - or /",
+        // Treated as lowercased (as S3 buckets): a mixed-case logical name is not flagged rather than flagged wrongly.
+        source: "API ecr CreateRepository repositoryName (2 to 256, (?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)",
+    },
+    {
+        types: ["aws:ecs/cluster:Cluster"],
+        what: "ECS cluster name", property: "name", autonamed: true,
+        maxLength: 255, pattern: /^[a-zA-Z0-9_-]+$/, patternText: "letters, digits, hyphens and underscores",
+        source: "API ecs CreateCluster clusterName (up to 255 letters, numbers, underscores and hyphens)",
+    },
+    {
+        types: ["aws:eks/cluster:Cluster"],
+        what: "EKS cluster name", property: "name", autonamed: true,
+        maxLength: 100, pattern: /^[0-9A-Za-z][A-Za-z0-9_-]*$/, patternText: "letters, digits, hyphens and underscores, starting with a letter or digit",
+        source: "API eks CreateCluster name (1 to 100, ^[0-9A-Za-z][A-Za-z0-9\\-_]*$)",
+    },
     // ---- DigitalOcean ----
     {
         types: ["digitalocean:index/droplet:Droplet"],

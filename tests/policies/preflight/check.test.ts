@@ -62,6 +62,7 @@ describe("preflight through the offline check", function () {
             "webtier-preflight-database-versions db",
             "webtier-preflight-names an-application-load-balancer",
             "webtier-preflight-names sg-web",
+            "webtier-preflight-tags worker",
             "webtier-preflight-user-data web",
             "webtier-preflight-user-data worker",
         ]);

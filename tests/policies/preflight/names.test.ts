@@ -82,3 +82,16 @@ describe("preflight: names the cloud would refuse", () => {
         assertNone(await check(preflightNames, "aws:lb/listener:Listener", {}, "a".repeat(80)));
     });
 });
+
+describe("preflight: names of other commonly used types", () => {
+    it("refuses a Lambda function autoname over 64 characters and an ECR repository with capitals", async () => {
+        assertViolation(await check(preflightNames, "aws:lambda/function:Function", {}, "f".repeat(57)), "Lambda function name", "65 characters");
+        assertNone(await check(preflightNames, "aws:lambda/function:Function", {}, "f".repeat(56)));
+        assertViolation(await check(preflightNames, "aws:ecr/repository:Repository", { name: "MyApp" }), "ECR repository name", "lowercase");
+        assertNone(await check(preflightNames, "aws:ecr/repository:Repository", { name: "team/my-app" }));
+    });
+    it("refuses an EKS cluster name over 100 characters and a DynamoDB table under 3", async () => {
+        assertViolation(await check(preflightNames, "aws:eks/cluster:Cluster", { name: "e".repeat(101) }), "101 characters");
+        assertViolation(await check(preflightNames, "aws:dynamodb/table:Table", { name: "t" }), "minimum of 3");
+    });
+});
