@@ -340,7 +340,11 @@ function parseDatabase(r: Reader, ctx: Context): DatabaseConfig {
     const envDefaults = DEFAULTS.byEnvironment[ctx.environment];
     const engine = r.oneOf("database.engine", raw.engine, DATABASE_ENGINES, DEFAULTS.database.engine);
     const extendedSupport = r.bool("database.extendedSupport", raw.extendedSupport, DEFAULTS.database.extendedSupport);
-    const written = raw.version === undefined || raw.version === "" ? undefined : String(raw.version);
+    let written = raw.version === undefined || raw.version === "" ? undefined : String(raw.version);
+    // YAML reads `version: 8.0` as the number 8: take it as the "8.0" the user wrote.
+    if (typeof raw.version === "number" && Number.isInteger(raw.version) && ctx.cloudKnown && !findEngineVersion(ctx.cloud, engine, String(raw.version))) {
+        if (findEngineVersion(ctx.cloud, engine, `${raw.version}.0`)) written = `${raw.version}.0`;
+    }
     let version = written ?? DEFAULTS.database.version(ctx.cloud, engine);
     if (ctx.cloudKnown) {
         const problem = engineVersionProblem(ctx.cloud, engine, version, { extendedSupport, on: ctx.today });

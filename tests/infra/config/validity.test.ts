@@ -89,6 +89,12 @@ describe("config refuses what the chosen cloud refuses", () => {
             assert.doesNotThrow(() => parseConfig(raw, "do-dev", { today: "2026-05-11" }));
         });
 
+        it("reads YAML's number 8 (from `version: 8.0`) as 8.0", () => {
+            const opted = parseConfig(aws({ database: JSON.stringify({ version: 8.0, extendedSupport: true }) }), "aws-dev", { today: ON });
+            assert.strictEqual(opted.database.version, "8.0");
+            assertRefused(aws({ database: JSON.stringify({ version: 8.0 }) }), "aws-dev", "database.version", "past RDS standard support");
+        });
+
         it("refuses a version no cloud table knows", () =>
             assertRefused(aws({ database: JSON.stringify({ engine: "postgres", version: "12" }) }), "aws-dev", "database.version", '"12"', "15, 16, 17, 18"));
 
