@@ -286,13 +286,19 @@ export type NameOrigin = "set" | "autoname" | "prefix";
 /** The name the cloud will be asked for, given the props and the logical name; undefined when there is none to check. */
 export function effectiveName(rule: NameRule, props: Record<string, unknown>, logicalName: string): { name: string; origin: NameOrigin } | undefined {
     const set = props[rule.property];
-    if (typeof set === "string" && set !== "") return { name: set, origin: "set" };
+    // Under `pulumi preview` (and a harness that autonames) the provider's autoname is already there.
+    if (typeof set === "string" && set !== "") return { name: set, origin: isAutoname(set, logicalName) ? "autoname" : "set" };
     if (set !== undefined && set !== null && set !== "") return undefined; // unknown or not a string
     const prefix = rule.prefixProperty ? props[rule.prefixProperty] : undefined;
     if (typeof prefix === "string" && prefix !== "") return { name: prefixedName(prefix), origin: "prefix" };
     if (prefix !== undefined && prefix !== null && prefix !== "") return undefined;
     if (!rule.autonamed) return undefined;
     return { name: autoname(logicalName, rule.lowercased), origin: "autoname" };
+}
+
+/** True when `name` is the provider's autoname of `logicalName`: the logical name, "-" and 7 hex digits. */
+export function isAutoname(name: string, logicalName: string): boolean {
+    return name.length === logicalName.length + 8 && name.slice(0, logicalName.length).toLowerCase() === logicalName.toLowerCase() && /^-[0-9a-f]{7}$/.test(name.slice(logicalName.length));
 }
 
 /**

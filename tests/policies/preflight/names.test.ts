@@ -20,6 +20,11 @@ describe("preflight: names the cloud would refuse", () => {
             assertViolation(await check(preflightNames, LB, {}, "a".repeat(25)), "load balancer name", "33 characters", "limit of 32", "Shorten the logical name");
             assertNone(await check(preflightNames, LB, {}, "a".repeat(24)));
         });
+        it("recognises the autoname the provider already chose (under pulumi preview) and advises on the logical name", async () => {
+            const logical = "a".repeat(25);
+            assertViolation(await check(preflightNames, LB, { name: `${logical}-1f2e3d4` }, logical), "33 characters", "Shorten the logical name");
+            assertViolation(await check(preflightNames, LB, { name: "b".repeat(33) }, logical), "33 characters", "Set name");
+        });
         it("refuses an ElastiCache replication group whose autoname passes 40 characters", async () => {
             assertViolation(await check(preflightNames, REPLICATION_GROUP, {}, "c".repeat(33)), "41 characters", "40");
             assertNone(await check(preflightNames, REPLICATION_GROUP, {}, "C".repeat(32)));
