@@ -58,7 +58,7 @@ describe("DigitalOcean balancer adapter", () => {
 
     it("takes a droplet out with DELETE .../droplets and waits until it is no longer listed, then a grace period", async () => {
         const listed = [[101, 102], [101, 102], [102]];
-        const { api, calls } = stubFetch((method, path) => {
+        const { api, calls } = stubFetch((method) => {
             if (method === "DELETE") return { status: 204 };
             return lb(listed.length > 1 ? listed.shift()! : listed[0]);
         });
