@@ -103,7 +103,9 @@ export function today(now: Date = new Date()): string {
 
 /** The table entry for an engine and a version as config writes it (aliases included). */
 export function findEngineVersion(cloud: Cloud, engine: DatabaseEngine, version: string): EngineVersion | undefined {
-    return ENGINE_VERSIONS[cloud].versions.find((v) => v.engine === engine && (v.version === version || (v.aliases ?? []).includes(version)));
+    return ENGINE_VERSIONS[cloud].versions.find(
+        (v) => v.engine === engine && (v.version === version || (v.aliases ?? []).includes(version)),
+    );
 }
 
 /** The version a new stack gets for an engine on a cloud. */
@@ -115,7 +117,9 @@ export function defaultEngineVersion(cloud: Cloud, engine: DatabaseEngine): Engi
 
 /** Versions of an engine a new database can be created with today, without Extended Support. */
 export function offeredVersions(cloud: Cloud, engine: DatabaseEngine, on: string): EngineVersion[] {
-    return ENGINE_VERSIONS[cloud].versions.filter((v) => v.engine === engine && !retired(v, on) && !pastStandardSupport(v, on));
+    return ENGINE_VERSIONS[cloud].versions.filter(
+        (v) => v.engine === engine && !retired(v, on) && !pastStandardSupport(v, on),
+    );
 }
 
 function retired(v: EngineVersion, on: string): boolean {
@@ -166,13 +170,19 @@ const STATIC_RDS_PARAMETERS: readonly { engine: DatabaseEngine; name: string; up
 ];
 
 /** The `applyMethod` RDS accepts for a parameter of this engine version. */
-export function rdsParameterApplyMethod(engine: DatabaseEngine, version: string, name: string): "immediate" | "pending-reboot" {
+export function rdsParameterApplyMethod(
+    engine: DatabaseEngine,
+    version: string,
+    name: string,
+): "immediate" | "pending-reboot" {
     const major = Number.parseFloat(version);
     const isStatic = STATIC_RDS_PARAMETERS.some((p) => p.engine === engine && p.name === name && major <= p.upToMajor);
     return isStatic ? "pending-reboot" : "immediate";
 }
 
 /** RDS `engineLifecycleSupport`: Extended Support only when the user opted in. */
-export function rdsEngineLifecycleSupport(extendedSupport: boolean): "open-source-rds-extended-support" | "open-source-rds-extended-support-disabled" {
+export function rdsEngineLifecycleSupport(
+    extendedSupport: boolean,
+): "open-source-rds-extended-support" | "open-source-rds-extended-support-disabled" {
     return extendedSupport ? "open-source-rds-extended-support" : "open-source-rds-extended-support-disabled";
 }

@@ -29,16 +29,24 @@ const MAX_SERVERS = 100;
  * stack name (listeners, routes, attachments, EC2 instances, which have no name) are left out.
  */
 export function derivedNames(cloud: Cloud, name: string): DerivedName[] {
-    const auto = (type: string, role: string, suffix: string): DerivedName => ({ type, role, logicalName: `${name}-${suffix}` });
+    const auto = (type: string, role: string, suffix: string): DerivedName => ({
+        type,
+        role,
+        logicalName: `${name}-${suffix}`,
+    });
     if (cloud === "aws") {
         return [
             auto("aws:lb/loadBalancer:LoadBalancer", "the load balancer", "alb"),
             auto("aws:lb/targetGroup:TargetGroup", "the target group", "tg"),
-            ...["lb-sg", "app-sg", "db-sg", "cache-sg"].map((s) => auto("aws:ec2/securityGroup:SecurityGroup", "a security group", s)),
+            ...["lb-sg", "app-sg", "db-sg", "cache-sg"].map((s) =>
+                auto("aws:ec2/securityGroup:SecurityGroup", "a security group", s),
+            ),
             auto("aws:s3/bucket:Bucket", "the uploads bucket", "uploads"),
             auto("aws:rds/instance:Instance", "the database", "db"),
             {
-                type: "aws:rds/instance:Instance", role: "the database's final snapshot", logicalName: `${name}-db`,
+                type: "aws:rds/instance:Instance",
+                role: "the database's final snapshot",
+                logicalName: `${name}-db`,
                 explicit: { property: "identifier", value: `${name}-db-final-snapshot` },
             },
             auto("aws:rds/parameterGroup:ParameterGroup", "the database parameter group", "db-params"),
@@ -51,7 +59,11 @@ export function derivedNames(cloud: Cloud, name: string): DerivedName[] {
             auto("aws:iam/rolePolicy:RolePolicy", "the queue policy", "app-queue"),
             auto("aws:sqs/queue:Queue", "the job queue", "jobs"),
             auto("aws:sqs/queue:Queue", "the dead-letter queue", "jobs-dlq"),
-            auto("aws:cloudfront/originAccessControl:OriginAccessControl", "the CDN's origin access control", "uploads-oac"),
+            auto(
+                "aws:cloudfront/originAccessControl:OriginAccessControl",
+                "the CDN's origin access control",
+                "uploads-oac",
+            ),
             auto("aws:ec2/keyPair:KeyPair", "the SSH key pair", "key"),
         ];
     }
@@ -62,10 +74,22 @@ export function derivedNames(cloud: Cloud, name: string): DerivedName[] {
         auto("digitalocean:index/loadBalancer:LoadBalancer", "the load balancer", "lb"),
         auto("digitalocean:index/firewall:Firewall", "the firewall", "firewall"),
         auto("digitalocean:index/spacesBucket:SpacesBucket", "the uploads bucket", "uploads"),
-        { type: "digitalocean:index/tag:Tag", role: "the app servers' tag", logicalName: `${name}-app`, explicit: { property: "name", value: `${name}-app` } },
-        { type: "digitalocean:index/tag:Tag", role: "the balancer's member tag", logicalName: `${name}-lb`, explicit: { property: "name", value: `${name}-lb` } },
         {
-            type: "digitalocean:index/droplet:Droplet", role: "the last app server", logicalName: `${name}-app-${MAX_SERVERS}`,
+            type: "digitalocean:index/tag:Tag",
+            role: "the app servers' tag",
+            logicalName: `${name}-app`,
+            explicit: { property: "name", value: `${name}-app` },
+        },
+        {
+            type: "digitalocean:index/tag:Tag",
+            role: "the balancer's member tag",
+            logicalName: `${name}-lb`,
+            explicit: { property: "name", value: `${name}-lb` },
+        },
+        {
+            type: "digitalocean:index/droplet:Droplet",
+            role: "the last app server",
+            logicalName: `${name}-app-${MAX_SERVERS}`,
             explicit: { property: "name", value: `${name}-app-${MAX_SERVERS}` },
         },
     ];
@@ -87,7 +111,8 @@ export function refusedNames(cloud: Cloud, name: string): NameRefusal[] {
     for (const derived of derivedNames(cloud, name)) {
         const base = nameRuleFor(derived.type);
         if (!base) continue;
-        const rule = derived.explicit && derived.role.includes("snapshot") ? { ...base, maxLength: SNAPSHOT_MAX_LENGTH } : base;
+        const rule =
+            derived.explicit && derived.role.includes("snapshot") ? { ...base, maxLength: SNAPSHOT_MAX_LENGTH } : base;
         const props = derived.explicit ? { [derived.explicit.property]: derived.explicit.value } : {};
         const effective = effectiveName(rule, props, derived.logicalName);
         if (!effective) continue;

@@ -5,8 +5,21 @@ import { defaultEngineVersion, engineVersionProblem, findEngineVersion, today } 
 import { refusedNames } from "./names";
 import { defaultVpcCidr, reservedRangeProblem } from "./network";
 import {
-    AppConfig, CACHE_ENGINES, CacheConfig, CLOUDS, Cloud, DATABASE_ENGINES, DatabaseConfig, ENVIRONMENTS, Environment,
-    QUEUE_DRIVERS, QueueConfig, ServersConfig, SIZE_CLASSES, StorageConfig, WebtierConfig,
+    AppConfig,
+    CACHE_ENGINES,
+    CacheConfig,
+    CLOUDS,
+    Cloud,
+    DATABASE_ENGINES,
+    DatabaseConfig,
+    ENVIRONMENTS,
+    Environment,
+    QUEUE_DRIVERS,
+    QueueConfig,
+    ServersConfig,
+    SIZE_CLASSES,
+    StorageConfig,
+    WebtierConfig,
 } from "./types";
 
 /** The project's config namespace: every key is `webtier:<key>` in a stack file. */
@@ -20,7 +33,10 @@ export interface ConfigProblem {
 
 /** Thrown before any resource is registered when a stack's config is not usable. */
 export class ConfigError extends Error {
-    constructor(public readonly stack: string, public readonly problems: ConfigProblem[]) {
+    constructor(
+        public readonly stack: string,
+        public readonly problems: ConfigProblem[],
+    ) {
         super(
             `webtier: stack "${stack}" has ${problems.length} config problem(s):\n` +
                 problems.map((p) => `  - ${NAMESPACE}:${p.key}: ${p.message}`).join("\n"),
@@ -36,8 +52,23 @@ export class ConfigError extends Error {
 export type RawConfig = Record<string, string | undefined>;
 
 const KNOWN_KEYS = [
-    "cloud", "region", "environment", "domain", "dnsZone", "vpcCidr", "zones", "healthCheckPath", "tlsPolicy",
-    "protectData", "servers", "database", "cache", "storage", "queue", "app", "appKey",
+    "cloud",
+    "region",
+    "environment",
+    "domain",
+    "dnsZone",
+    "vpcCidr",
+    "zones",
+    "healthCheckPath",
+    "tlsPolicy",
+    "protectData",
+    "servers",
+    "database",
+    "cache",
+    "storage",
+    "queue",
+    "app",
+    "appKey",
 ] as const;
 
 /**
@@ -61,7 +92,8 @@ export const DEFAULTS = {
     database: {
         engine: "mysql" as const,
         /** The newest version in standard support / available on the cloud (engine-versions.ts). */
-        version: (cloud: Cloud, engine: (typeof DATABASE_ENGINES)[number]) => defaultEngineVersion(cloud, engine).version,
+        version: (cloud: Cloud, engine: (typeof DATABASE_ENGINES)[number]) =>
+            defaultEngineVersion(cloud, engine).version,
         size: "small" as const,
         storageGb: 20,
         /** RDS Extended Support is paid: only on the user's explicit opt-in. */
@@ -120,13 +152,21 @@ export class Reader {
     oneOf<T extends string>(key: string, value: unknown, allowed: readonly T[], fallback: T, example?: string): T {
         if (value === undefined || value === "") return fallback;
         if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
-        this.problem(key, `${JSON.stringify(value)} is not allowed; use one of ${allowed.join(", ")}${example ? ` (for example ${example})` : ""}.`);
+        this.problem(
+            key,
+            `${JSON.stringify(value)} is not allowed; use one of ${allowed.join(", ")}${example ? ` (for example ${example})` : ""}.`,
+        );
         return fallback;
     }
 
     integer(key: string, value: unknown, fallback: number, min: number, max: number): number {
         if (value === undefined || value === "") return fallback;
-        const n = typeof value === "number" ? value : typeof value === "string" && /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
+        const n =
+            typeof value === "number"
+                ? value
+                : typeof value === "string" && /^-?\d+$/.test(value.trim())
+                  ? Number(value)
+                  : NaN;
         if (!Number.isInteger(n) || n < min || n > max) {
             this.problem(key, `${JSON.stringify(value)} must be a whole number from ${min} to ${max}.`);
             return fallback;
@@ -158,6 +198,18 @@ export class Reader {
     }
 }
 
+/** A YAML scalar as text (a version may be written as a number); anything else as its JSON. */
+function scalarText(value: unknown): string {
+    return typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+        ? String(value)
+        : JSON.stringify(value);
+}
+
+/** Control characters (C0 and DEL): never valid in a value written into user data or shell commands. */
+const CONTROL_CHARACTERS = {
+    test: (text: string) => [...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f),
+};
+
 /** What the section parsers share: the stack, the cloud (known or not) and the environment. */
 export interface Context {
     stack: string;
@@ -188,7 +240,14 @@ export function parseConfig(raw: RawConfig, stack: string, options: ParseOptions
     // Cloud, region and environment first: most other checks depend on them.
     const { cloud, cloudKnown, region } = parseCloud(r);
     const environment = parseEnvironment(r);
-    const ctx: Context = { stack, name: stackResourceName(stack), cloud, cloudKnown, environment, today: options.today ?? today() };
+    const ctx: Context = {
+        stack,
+        name: stackResourceName(stack),
+        cloud,
+        cloudKnown,
+        environment,
+        today: options.today ?? today(),
+    };
 
     const { domain, dnsZone } = parseDomain(r, ctx);
     const { vpcCidr, zones } = parseNetwork(r, ctx);
@@ -206,14 +265,33 @@ export function parseConfig(raw: RawConfig, stack: string, options: ParseOptions
 
     if (r.problems.length > 0) throw new ConfigError(stack, r.problems);
     return {
-        name: ctx.name, cloud, region, environment, domain, dnsZone, vpcCidr, zones, healthCheckPath, tlsPolicy, protectData,
-        servers, database, cache, storage, queue, app,
+        name: ctx.name,
+        cloud,
+        region,
+        environment,
+        domain,
+        dnsZone,
+        vpcCidr,
+        zones,
+        healthCheckPath,
+        tlsPolicy,
+        protectData,
+        servers,
+        database,
+        cache,
+        storage,
+        queue,
+        app,
     };
 }
 
 /** The stack name as every resource is prefixed with it: lowercase letters, digits and single dashes. */
 export function stackResourceName(stack: string): string {
-    return stack.toLowerCase().replace(/[^a-z0-9-]/g, "-").replace(/-+/g, "-").replace(/^-|-$/g, "");
+    return stack
+        .toLowerCase()
+        .replace(/[^a-z0-9-]/g, "-")
+        .replace(/-+/g, "-")
+        .replace(/^-|-$/g, "");
 }
 
 function parseCloud(r: Reader): { cloud: Cloud; cloudKnown: boolean; region: string } {
@@ -227,9 +305,15 @@ function parseCloud(r: Reader): { cloud: Cloud; cloudKnown: boolean; region: str
     const cloudKnown = !!cloudText && (CLOUDS as readonly string[]).includes(cloudText);
     const region = r.raw.region ?? "";
     if (!region) {
-        r.problem("region", `is required; for example \`pulumi config set ${NAMESPACE}:region ${EXAMPLE_REGION[cloud]}\`.`);
+        r.problem(
+            "region",
+            `is required; for example \`pulumi config set ${NAMESPACE}:region ${EXAMPLE_REGION[cloud]}\`.`,
+        );
     } else if (cloudKnown && !REGIONS[cloud].includes(region)) {
-        r.problem("region", `"${region}" is not a ${cloud} region webtier supports. Allowed: ${REGIONS[cloud].join(", ")}.`);
+        r.problem(
+            "region",
+            `"${region}" is not a ${cloud} region webtier supports. Allowed: ${REGIONS[cloud].join(", ")}.`,
+        );
     }
     return { cloud, cloudKnown, region };
 }
@@ -245,25 +329,43 @@ function parseEnvironment(r: Reader): Environment {
 function parseDomain(r: Reader, ctx: Context): { domain?: string; dnsZone?: string } {
     const domain = r.raw.domain?.trim().toLowerCase() || undefined;
     if (domain !== undefined && !HOSTNAME.test(domain)) {
-        r.problem("domain", `"${r.raw.domain}" is not a hostname; use the bare name the app is served on, for example app.example.com (no scheme, no path).`);
+        r.problem(
+            "domain",
+            `"${r.raw.domain}" is not a hostname; use the bare name the app is served on, for example app.example.com (no scheme, no path).`,
+        );
     } else if (domain !== undefined && ctx.cloudKnown && ctx.cloud === "aws" && domain.length > ACM_DOMAIN_MAX) {
-        r.problem("domain", `"${domain}" is ${domain.length} characters; ACM issues no certificate whose first domain name is over ${ACM_DOMAIN_MAX} (it becomes the certificate's common name). Serve the app on a shorter hostname, for example app.example.com.`);
+        r.problem(
+            "domain",
+            `"${domain}" is ${domain.length} characters; ACM issues no certificate whose first domain name is over ${ACM_DOMAIN_MAX} (it becomes the certificate's common name). Serve the app on a shorter hostname, for example app.example.com.`,
+        );
     }
     if (domain === undefined && ctx.environment === "prod") {
-        r.problem("domain", `is required in prod: without it the balancer cannot terminate TLS. Set it with \`pulumi config set ${NAMESPACE}:domain app.example.com\`.`);
+        r.problem(
+            "domain",
+            `is required in prod: without it the balancer cannot terminate TLS. Set it with \`pulumi config set ${NAMESPACE}:domain app.example.com\`.`,
+        );
     }
     const dnsZone = r.raw.dnsZone?.trim().toLowerCase().replace(/\.$/, "") || undefined;
     if (dnsZone !== undefined) {
         if (!HOSTNAME.test(dnsZone)) {
             r.problem("dnsZone", `"${r.raw.dnsZone}" is not a DNS zone name; for example example.com.`);
         } else if (domain !== undefined && domain !== dnsZone && !domain.endsWith(`.${dnsZone}`)) {
-            r.problem("dnsZone", `"${dnsZone}" does not contain the domain "${domain}"; the zone must be the domain or one of its parents.`);
+            r.problem(
+                "dnsZone",
+                `"${dnsZone}" does not contain the domain "${domain}"; the zone must be the domain or one of its parents.`,
+            );
         } else if (domain === undefined) {
-            r.problem("dnsZone", `is set but ${NAMESPACE}:domain is not; set the domain the balancer serves inside this zone.`);
+            r.problem(
+                "dnsZone",
+                `is set but ${NAMESPACE}:domain is not; set the domain the balancer serves inside this zone.`,
+            );
         }
     }
     if (ctx.cloud === "digitalocean" && ctx.cloudKnown && domain !== undefined && dnsZone === undefined) {
-        r.problem("dnsZone", `is required on DigitalOcean when a domain is set: Let's Encrypt certificates need the zone in DigitalOcean DNS (for example \`pulumi config set ${NAMESPACE}:dnsZone example.com\`).`);
+        r.problem(
+            "dnsZone",
+            `is required on DigitalOcean when a domain is set: Let's Encrypt certificates need the zone in DigitalOcean DNS (for example \`pulumi config set ${NAMESPACE}:dnsZone example.com\`).`,
+        );
     }
     return { domain, dnsZone };
 }
@@ -274,15 +376,29 @@ function parseNetwork(r: Reader, ctx: Context): { vpcCidr: string; zones: number
     if (!vpc || vpc.version !== 4) {
         r.problem("vpcCidr", `"${vpcCidr}" is not an IPv4 CIDR; for example 10.20.0.0/16.`);
     } else if (vpc.hadHostBits) {
-        r.problem("vpcCidr", `"${vpcCidr}" has host bits set; did you mean ${vpcCidr.replace(/\/.*/, "")} with a matching network address, such as 10.20.0.0/16?`);
+        r.problem(
+            "vpcCidr",
+            `"${vpcCidr}" has host bits set; did you mean ${vpcCidr.replace(/\/.*/, "")} with a matching network address, such as 10.20.0.0/16?`,
+        );
     } else if (vpc.prefix < 16 || vpc.prefix > 20) {
-        r.problem("vpcCidr", `"${vpcCidr}" must be between /16 and /20 so that every zone gets a public and a private subnet.`);
-    } else if (!["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"].some((p) => cidrContains(parseCidr(p) as Cidr, vpc))) {
-        r.problem("vpcCidr", `"${vpcCidr}" must be private (RFC 1918: inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16).`);
+        r.problem(
+            "vpcCidr",
+            `"${vpcCidr}" must be between /16 and /20 so that every zone gets a public and a private subnet.`,
+        );
+    } else if (
+        !["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"].some((p) => cidrContains(parseCidr(p) as Cidr, vpc))
+    ) {
+        r.problem(
+            "vpcCidr",
+            `"${vpcCidr}" must be private (RFC 1918: inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16).`,
+        );
     } else if (ctx.cloudKnown) {
         const reserved = reservedRangeProblem(ctx.cloud, vpc);
         if (reserved) {
-            r.problem("vpcCidr", `"${vpcCidr}" ${reserved}. Leave vpcCidr unset for a range derived from the stack name (${defaultVpcCidr(ctx.cloud, ctx.name)}), or pick another /16 such as 10.30.0.0/16.`);
+            r.problem(
+                "vpcCidr",
+                `"${vpcCidr}" ${reserved}. Leave vpcCidr unset for a range derived from the stack name (${defaultVpcCidr(ctx.cloud, ctx.name)}), or pick another /16 such as 10.30.0.0/16.`,
+            );
         }
     }
     return { vpcCidr, zones: r.integer("zones", r.raw.zones, DEFAULTS.zones, 2, 3) };
@@ -293,7 +409,10 @@ function parseBalancer(r: Reader): { healthCheckPath: string; tlsPolicy: string 
     if (!/^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(healthCheckPath) || healthCheckPath.length > 1024) {
         r.problem("healthCheckPath", `"${healthCheckPath}" must be a URL path starting with "/", for example /up.`);
     }
-    return { healthCheckPath, tlsPolicy: r.oneOf("tlsPolicy", r.raw.tlsPolicy, MODERN_TLS_POLICIES, DEFAULTS.tlsPolicy) };
+    return {
+        healthCheckPath,
+        tlsPolicy: r.oneOf("tlsPolicy", r.raw.tlsPolicy, MODERN_TLS_POLICIES, DEFAULTS.tlsPolicy),
+    };
 }
 
 function parseServers(r: Reader, ctx: Context): ServersConfig {
@@ -306,22 +425,48 @@ function parseServers(r: Reader, ctx: Context): ServersConfig {
     for (const text of allowSshFrom) {
         const cidr = parseCidr(text);
         if (!cidr || !text.includes("/")) {
-            r.problem("servers.allowSshFrom", `"${text}" is not a CIDR; write an address with its prefix, for example 203.0.113.10/32 or 2001:db8::/48.`);
+            r.problem(
+                "servers.allowSshFrom",
+                `"${text}" is not a CIDR; write an address with its prefix, for example 203.0.113.10/32 or 2001:db8::/48.`,
+            );
         } else if (isWorldOpen(cidr)) {
-            r.problem("servers.allowSshFrom", `"${text}" opens SSH to the whole internet; list your office or VPN ranges instead, for example 203.0.113.0/24.`);
+            r.problem(
+                "servers.allowSshFrom",
+                `"${text}" opens SSH to the whole internet; list your office or VPN ranges instead, for example 203.0.113.0/24.`,
+            );
         } else if (cidr.hadHostBits) {
-            r.problem("servers.allowSshFrom", `"${text}" has host bits set; write the network address (for example 203.0.113.0/24) or a single host as /32.`);
+            r.problem(
+                "servers.allowSshFrom",
+                `"${text}" has host bits set; write the network address (for example 203.0.113.0/24) or a single host as /32.`,
+            );
         } else if (isVeryBroadPublic(cidr)) {
-            r.problem("servers.allowSshFrom", `"${text}" is a very broad public range (shorter than /${cidr.version === 4 ? 8 : 32}); narrow it to your office or VPN ranges.`);
+            r.problem(
+                "servers.allowSshFrom",
+                `"${text}" is a very broad public range (shorter than /${cidr.version === 4 ? 8 : 32}); narrow it to your office or VPN ranges.`,
+            );
         }
     }
     const sshPublicKey = typeof raw.sshPublicKey === "string" ? raw.sshPublicKey.trim() : undefined;
-    if (raw.sshPublicKey !== undefined && !/^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/=]+( .*)?$/.test(sshPublicKey ?? "")) {
-        r.problem("servers.sshPublicKey", `must be an OpenSSH public key line, for example "ssh-ed25519 AAAAC3Nza... you@laptop".`);
+    if (
+        raw.sshPublicKey !== undefined &&
+        !/^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/=]+( .*)?$/.test(sshPublicKey ?? "")
+    ) {
+        r.problem(
+            "servers.sshPublicKey",
+            `must be an OpenSSH public key line, for example "ssh-ed25519 AAAAC3Nza... you@laptop".`,
+        );
     }
     if (raw.image !== undefined && (typeof raw.image !== "string" || !raw.image.trim())) {
-        r.problem("servers.image", `must be an image id (an AMI id such as ami-0abc... on AWS, an image slug such as ubuntu-24-04-x64 on DigitalOcean).`);
-    } else if (ctx.cloudKnown && ctx.cloud === "aws" && typeof raw.image === "string" && !/^ami-[0-9a-f]{8,17}$/.test(raw.image)) {
+        r.problem(
+            "servers.image",
+            `must be an image id (an AMI id such as ami-0abc... on AWS, an image slug such as ubuntu-24-04-x64 on DigitalOcean).`,
+        );
+    } else if (
+        ctx.cloudKnown &&
+        ctx.cloud === "aws" &&
+        typeof raw.image === "string" &&
+        !/^ami-[0-9a-f]{8,17}$/.test(raw.image)
+    ) {
         r.problem("servers.image", `"${raw.image}" is not an AMI id; on AWS use an id such as ami-0123456789abcdef0.`);
     }
     return {
@@ -331,7 +476,13 @@ function parseServers(r: Reader, ctx: Context): ServersConfig {
         sshPublicKey,
         allowSshFrom,
         healthGate: r.bool("servers.healthGate", raw.healthGate, DEFAULTS.servers.healthGate),
-        healthGateTimeoutMinutes: r.integer("servers.healthGateTimeoutMinutes", raw.healthGateTimeoutMinutes, DEFAULTS.servers.healthGateTimeoutMinutes, 1, 60),
+        healthGateTimeoutMinutes: r.integer(
+            "servers.healthGateTimeoutMinutes",
+            raw.healthGateTimeoutMinutes,
+            DEFAULTS.servers.healthGateTimeoutMinutes,
+            1,
+            60,
+        ),
     };
 }
 
@@ -340,9 +491,14 @@ function parseDatabase(r: Reader, ctx: Context): DatabaseConfig {
     const envDefaults = DEFAULTS.byEnvironment[ctx.environment];
     const engine = r.oneOf("database.engine", raw.engine, DATABASE_ENGINES, DEFAULTS.database.engine);
     const extendedSupport = r.bool("database.extendedSupport", raw.extendedSupport, DEFAULTS.database.extendedSupport);
-    let written = raw.version === undefined || raw.version === "" ? undefined : String(raw.version);
+    let written = raw.version === undefined || raw.version === "" ? undefined : scalarText(raw.version);
     // YAML reads `version: 8.0` as the number 8: take it as the "8.0" the user wrote.
-    if (typeof raw.version === "number" && Number.isInteger(raw.version) && ctx.cloudKnown && !findEngineVersion(ctx.cloud, engine, String(raw.version))) {
+    if (
+        typeof raw.version === "number" &&
+        Number.isInteger(raw.version) &&
+        ctx.cloudKnown &&
+        !findEngineVersion(ctx.cloud, engine, String(raw.version))
+    ) {
         if (findEngineVersion(ctx.cloud, engine, `${raw.version}.0`)) written = `${raw.version}.0`;
     }
     let version = written ?? DEFAULTS.database.version(ctx.cloud, engine);
@@ -352,7 +508,10 @@ function parseDatabase(r: Reader, ctx: Context): DatabaseConfig {
         // One spelling per version from here on ("8" on DigitalOcean is config's "8.0").
         version = findEngineVersion(ctx.cloud, engine, version)?.version ?? version;
         if (extendedSupport && ctx.cloud !== "aws") {
-            r.problem("database.extendedSupport", `is an RDS setting; DigitalOcean has no Extended Support. Remove it.`);
+            r.problem(
+                "database.extendedSupport",
+                `is an RDS setting; DigitalOcean has no Extended Support. Remove it.`,
+            );
         }
     }
     return {
@@ -362,8 +521,18 @@ function parseDatabase(r: Reader, ctx: Context): DatabaseConfig {
         size: r.oneOf("database.size", raw.size, SIZE_CLASSES, DEFAULTS.database.size),
         storageGb: r.integer("database.storageGb", raw.storageGb, DEFAULTS.database.storageGb, 20, 16384),
         highAvailability: r.bool("database.highAvailability", raw.highAvailability, envDefaults.highAvailability),
-        deletionProtection: r.bool("database.deletionProtection", raw.deletionProtection, envDefaults.deletionProtection),
-        backupRetentionDays: r.integer("database.backupRetentionDays", raw.backupRetentionDays, envDefaults.backupRetentionDays, 1, 35),
+        deletionProtection: r.bool(
+            "database.deletionProtection",
+            raw.deletionProtection,
+            envDefaults.deletionProtection,
+        ),
+        backupRetentionDays: r.integer(
+            "database.backupRetentionDays",
+            raw.backupRetentionDays,
+            envDefaults.backupRetentionDays,
+            1,
+            35,
+        ),
     };
 }
 
@@ -371,12 +540,19 @@ function parseCache(r: Reader, ctx: Context): CacheConfig {
     const raw = r.object("cache");
     const engine = r.oneOf("cache.engine", raw.engine, CACHE_ENGINES, DEFAULTS.cache.engine);
     if (ctx.cloudKnown && ctx.cloud === "digitalocean" && engine === "redis") {
-        r.problem("cache.engine", `"redis" cannot be created on DigitalOcean any more; use "valkey" (Laravel's Redis drivers work with it unchanged).`);
+        r.problem(
+            "cache.engine",
+            `"redis" cannot be created on DigitalOcean any more; use "valkey" (Laravel's Redis drivers work with it unchanged).`,
+        );
     }
     return {
         engine,
         size: r.oneOf("cache.size", raw.size, SIZE_CLASSES, DEFAULTS.cache.size),
-        highAvailability: r.bool("cache.highAvailability", raw.highAvailability, DEFAULTS.byEnvironment[ctx.environment].highAvailability),
+        highAvailability: r.bool(
+            "cache.highAvailability",
+            raw.highAvailability,
+            DEFAULTS.byEnvironment[ctx.environment].highAvailability,
+        ),
     };
 }
 
@@ -385,7 +561,10 @@ function parseStorage(r: Reader): StorageConfig {
     const corsOrigins = r.stringList("storage.corsOrigins", raw.corsOrigins);
     for (const origin of corsOrigins) {
         if (!/^https:\/\/[a-z0-9.-]+(:\d+)?$/.test(origin) && !/^http:\/\/localhost(:\d+)?$/.test(origin)) {
-            r.problem("storage.corsOrigins", `"${origin}" must be an https origin without a path, for example https://app.example.com.`);
+            r.problem(
+                "storage.corsOrigins",
+                `"${origin}" must be an https origin without a path, for example https://app.example.com.`,
+            );
         }
     }
     return { cdn: r.bool("storage.cdn", raw.cdn, DEFAULTS.storage.cdn), corsOrigins };
@@ -407,42 +586,68 @@ function parseQueue(r: Reader, ctx: Context): QueueConfig {
  */
 function parseApp(r: Reader, ctx: Context): AppConfig {
     const raw = r.object("app");
-    const phpVersion = raw.phpVersion === undefined ? DEFAULTS.app.phpVersion : String(raw.phpVersion);
+    const phpVersion = raw.phpVersion === undefined ? DEFAULTS.app.phpVersion : scalarText(raw.phpVersion);
     if (!["8.2", "8.3", "8.4"].includes(phpVersion)) {
         r.problem("app.phpVersion", `"${phpVersion}" is not supported; use 8.2, 8.3 or 8.4.`);
     }
     const name = typeof raw.name === "string" && raw.name.trim() ? raw.name.trim() : ctx.stack;
     if (/["\n\\$]/.test(name)) {
-        r.problem("app.name", `"${name}" may not contain quotes, backslashes, "$" or newlines (it is written into .env).`);
-    } else if (/[\u0000-\u001f\u007f]/.test(name)) {
-        r.problem("app.name", `${JSON.stringify(name)} contains control characters; use printable text, for example "Example".`);
+        r.problem(
+            "app.name",
+            `"${name}" may not contain quotes, backslashes, "$" or newlines (it is written into .env).`,
+        );
+    } else if (CONTROL_CHARACTERS.test(name)) {
+        r.problem(
+            "app.name",
+            `${JSON.stringify(name)} contains control characters; use printable text, for example "Example".`,
+        );
     } else if (name.length > APP_LIMITS.name) {
-        r.problem("app.name", `is ${name.length} characters; at most ${APP_LIMITS.name} (it is written into every server's user data). Use a shorter display name, for example "Example".`);
+        r.problem(
+            "app.name",
+            `is ${name.length} characters; at most ${APP_LIMITS.name} (it is written into every server's user data). Use a shorter display name, for example "Example".`,
+        );
     }
     const repository = typeof raw.repository === "string" ? raw.repository.trim() : undefined;
     if (repository !== undefined && !/^(https:\/\/|git@)[^\s]+$/.test(repository)) {
         r.problem("app.repository", `"${repository}" must be an https:// or git@ repository address.`);
-    } else if (repository !== undefined && /[\u0000-\u001f\u007f]/.test(repository)) {
-        r.problem("app.repository", `contains control characters; write the plain address, for example https://github.com/example/app.git.`);
+    } else if (repository !== undefined && CONTROL_CHARACTERS.test(repository)) {
+        r.problem(
+            "app.repository",
+            `contains control characters; write the plain address, for example https://github.com/example/app.git.`,
+        );
     } else if (repository !== undefined && repository.length > APP_LIMITS.repository) {
-        r.problem("app.repository", `is ${repository.length} characters; at most ${APP_LIMITS.repository} (it is written into every server's user data). Use the repository's canonical address, for example https://github.com/example/app.git.`);
+        r.problem(
+            "app.repository",
+            `is ${repository.length} characters; at most ${APP_LIMITS.repository} (it is written into every server's user data). Use the repository's canonical address, for example https://github.com/example/app.git.`,
+        );
     }
     const branch = typeof raw.branch === "string" && raw.branch.trim() ? raw.branch.trim() : DEFAULTS.app.branch;
     const badRef = branchProblem(branch);
-    if (badRef) r.problem("app.branch", `"${branch.length > 60 ? `${branch.slice(0, 60)}...` : branch}" ${badRef}; use a branch or tag name such as main or v1.4.2.`);
+    if (badRef)
+        r.problem(
+            "app.branch",
+            `"${branch.length > 60 ? `${branch.slice(0, 60)}...` : branch}" ${badRef}; use a branch or tag name such as main or v1.4.2.`,
+        );
     return { name, phpVersion, repository, branch };
 }
 
 /** Why git (check-ref-format) or webtier refuses a branch or tag name, or undefined. */
 export function branchProblem(branch: string): string | undefined {
-    if (branch.length > APP_LIMITS.branch) return `is ${branch.length} characters, over ${APP_LIMITS.branch} (it is written into every server's user data)`;
-    if (!/^[A-Za-z0-9._\/-]+$/.test(branch)) return "is not a branch or tag name (letters, digits, . _ / - only)";
-    if (branch.startsWith("-")) return "starts with \"-\", which git commands would read as an option";
-    if (branch.includes("..") || branch.includes("//") || branch.endsWith("/") || branch.endsWith(".") || branch.startsWith("/")) {
-        return "is not a ref name git accepts (no \"..\", \"//\", leading \"/\" or trailing \"/\" or \".\")";
+    if (branch.length > APP_LIMITS.branch)
+        return `is ${branch.length} characters, over ${APP_LIMITS.branch} (it is written into every server's user data)`;
+    if (!/^[A-Za-z0-9._/-]+$/.test(branch)) return "is not a branch or tag name (letters, digits, . _ / - only)";
+    if (branch.startsWith("-")) return 'starts with "-", which git commands would read as an option';
+    if (
+        branch.includes("..") ||
+        branch.includes("//") ||
+        branch.endsWith("/") ||
+        branch.endsWith(".") ||
+        branch.startsWith("/")
+    ) {
+        return 'is not a ref name git accepts (no "..", "//", leading "/" or trailing "/" or ".")';
     }
     if (branch.split("/").some((part) => part.startsWith(".") || part.endsWith(".lock"))) {
-        return "is not a ref name git accepts (no component may start with \".\" or end with \".lock\")";
+        return 'is not a ref name git accepts (no component may start with "." or end with ".lock")';
     }
     return undefined;
 }
@@ -451,9 +656,15 @@ export function branchProblem(branch: string): string | undefined {
 function parseSecrets(r: Reader): void {
     const appKey = r.raw.appKey;
     if (!appKey) {
-        r.problem("appKey", `is required: carry over the APP_KEY of the existing server (sessions and encrypted data depend on it): \`pulumi config set --secret ${NAMESPACE}:appKey "base64:..."\`; for a new app, \`php artisan key:generate --show\` prints one.`);
+        r.problem(
+            "appKey",
+            `is required: carry over the APP_KEY of the existing server (sessions and encrypted data depend on it): \`pulumi config set --secret ${NAMESPACE}:appKey "base64:..."\`; for a new app, \`php artisan key:generate --show\` prints one.`,
+        );
     } else if (!APP_KEY.test(appKey)) {
-        r.problem("appKey", `is not a Laravel key; it must look like "base64:" followed by 44 base64 characters (what \`php artisan key:generate --show\` prints).`);
+        r.problem(
+            "appKey",
+            `is not a Laravel key; it must look like "base64:" followed by 44 base64 characters (what \`php artisan key:generate --show\` prints).`,
+        );
     }
 }
 
@@ -464,7 +675,10 @@ function parseSecrets(r: Reader): void {
 function parseStackName(r: Reader, ctx: Context): void {
     const key = "(stack name)";
     if (!new RegExp(`^[a-z][a-z0-9-]{0,${MAX_STACK_NAME - 1}}$`).test(ctx.name)) {
-        r.problem(key, `stack "${ctx.stack}" must start with a letter and have at most ${MAX_STACK_NAME} letters, digits or dashes; its name prefixes every resource.`);
+        r.problem(
+            key,
+            `stack "${ctx.stack}" must start with a letter and have at most ${MAX_STACK_NAME} letters, digits or dashes; its name prefixes every resource.`,
+        );
         return;
     }
     if (!ctx.cloudKnown) return;

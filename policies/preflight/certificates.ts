@@ -12,7 +12,8 @@ export const ACM_ALTERNATIVE_NAME_MAX = 253;
 
 export const preflightCertificates: ResourceValidationPolicy = {
     name: "webtier-preflight-certificates",
-    description: "ACM certificate domain names within ACM's limits (64 characters for the first domain, 253 for each alternative name).",
+    description:
+        "ACM certificate domain names within ACM's limits (64 characters for the first domain, 253 for each alternative name).",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         if (args.type !== "aws:acm/certificate:Certificate") return;
@@ -26,7 +27,9 @@ export const preflightCertificates: ResourceValidationPolicy = {
         }
         for (const name of listOf(res.props.subjectAlternativeNames)) {
             if (typeof name === "string" && name.length > ACM_ALTERNATIVE_NAME_MAX) {
-                reportViolation(`${describe(res)}: subject alternative name "${name.slice(0, 40)}..." is ${name.length} characters, over ACM's ${ACM_ALTERNATIVE_NAME_MAX}. Source: ACM API RequestCertificate SubjectAlternativeNames.`);
+                reportViolation(
+                    `${describe(res)}: subject alternative name "${name.slice(0, 40)}..." is ${name.length} characters, over ACM's ${ACM_ALTERNATIVE_NAME_MAX}. Source: ACM API RequestCertificate SubjectAlternativeNames.`,
+                );
             }
         }
     },

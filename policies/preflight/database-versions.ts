@@ -4,20 +4,31 @@
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import {
-    DIGITALOCEAN_ENGINE_SLUGS, ENGINE_VERSIONS, engineVersionProblem, findEngineVersion, rdsParameterApplyMethod, today,
+    DIGITALOCEAN_ENGINE_SLUGS,
+    ENGINE_VERSIONS,
+    engineVersionProblem,
+    findEngineVersion,
+    rdsParameterApplyMethod,
+    today,
 } from "../../infra/config/engine-versions";
 import type { DatabaseEngine } from "../../infra/config/types";
 import { describe, fromResourceArgs, isUnknown, listOf } from "../lib/values";
 
 const RDS_DATABASES = ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"];
-const RDS_PARAMETER_GROUPS = ["aws:rds/parameterGroup:ParameterGroup", "aws:rds/clusterParameterGroup:ClusterParameterGroup"];
+const RDS_PARAMETER_GROUPS = [
+    "aws:rds/parameterGroup:ParameterGroup",
+    "aws:rds/clusterParameterGroup:ClusterParameterGroup",
+];
 const DO_CLUSTER = "digitalocean:index/databaseCluster:DatabaseCluster";
 
 /**
  * RDS `engineLifecycleSupport` values (API rds CreateDBInstance EngineLifecycleSupport; TF
  * engineLifecycleSupport_Values). Absent means `open-source-rds-extended-support`.
  */
-export const RDS_LIFECYCLES = ["open-source-rds-extended-support", "open-source-rds-extended-support-disabled"] as const;
+export const RDS_LIFECYCLES = [
+    "open-source-rds-extended-support",
+    "open-source-rds-extended-support-disabled",
+] as const;
 
 /**
  * DigitalOcean database cluster engines (OpenAPI database_cluster engine enum; advanced_* are
@@ -38,15 +49,22 @@ function rdsMajor(engine: DatabaseEngine, version: string): string {
 
 export const preflightDatabaseVersions: ResourceValidationPolicy = {
     name: "webtier-preflight-database-versions",
-    description: "Database engines and versions the cloud offers for a new database today (RDS standard support unless Extended Support is chosen; DigitalOcean's available versions), lifecycle values RDS accepts, and static RDS parameters applied at the next reboot.",
+    description:
+        "Database engines and versions the cloud offers for a new database today (RDS standard support unless Extended Support is chosen; DigitalOcean's available versions), lifecycle values RDS accepts, and static RDS parameters applied at the next reboot.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         const on = today();
         if (RDS_DATABASES.includes(args.type)) {
             const res = fromResourceArgs(args);
             const lifecycle = res.props.engineLifecycleSupport;
-            if (lifecycle !== undefined && !isUnknown(lifecycle) && !(RDS_LIFECYCLES as readonly string[]).includes(lifecycle)) {
-                reportViolation(`${describe(res)}: engineLifecycleSupport "${lifecycle}" is not one RDS accepts; use ${RDS_LIFECYCLES.join(" or ")}.`);
+            if (
+                lifecycle !== undefined &&
+                !isUnknown(lifecycle) &&
+                !(RDS_LIFECYCLES as readonly string[]).includes(lifecycle)
+            ) {
+                reportViolation(
+                    `${describe(res)}: engineLifecycleSupport "${lifecycle}" is not one RDS accepts; use ${RDS_LIFECYCLES.join(" or ")}.`,
+                );
             }
             const engine = rdsEngine(res.props.engine);
             const version = res.props.engineVersion;
@@ -55,13 +73,19 @@ export const preflightDatabaseVersions: ResourceValidationPolicy = {
             // Only versions in the table are judged; an unlisted minor of a listed major is the major's.
             if (!findEngineVersion("aws", engine, major)) {
                 const known = ENGINE_VERSIONS.aws.versions.filter((v) => v.engine === engine).map((v) => v.version);
-                reportViolation(`${describe(res)}: ${engine} ${version} is not a major version RDS offers (${known.join(", ")}; table of ${ENGINE_VERSIONS.aws.asOf}).`);
+                reportViolation(
+                    `${describe(res)}: ${engine} ${version} is not a major version RDS offers (${known.join(", ")}; table of ${ENGINE_VERSIONS.aws.asOf}).`,
+                );
                 return;
             }
             // Absent lifecycle = Extended Support (RDS enrols silently): the cloud accepts it.
-            const extendedSupport = lifecycle === undefined || isUnknown(lifecycle) || lifecycle === "open-source-rds-extended-support";
+            const extendedSupport =
+                lifecycle === undefined || isUnknown(lifecycle) || lifecycle === "open-source-rds-extended-support";
             const problem = engineVersionProblem("aws", engine, major, { extendedSupport, on });
-            if (problem) reportViolation(`${describe(res)}: ${problem.replace("database.extendedSupport: true", 'engineLifecycleSupport "open-source-rds-extended-support"')}`);
+            if (problem)
+                reportViolation(
+                    `${describe(res)}: ${problem.replace("database.extendedSupport: true", 'engineLifecycleSupport "open-source-rds-extended-support"')}`,
+                );
             return;
         }
         if (RDS_PARAMETER_GROUPS.includes(args.type)) {
@@ -74,8 +98,13 @@ export const preflightDatabaseVersions: ResourceValidationPolicy = {
             for (const parameter of listOf(res.props.parameters)) {
                 if (isUnknown(parameter) || !parameter || typeof parameter.name !== "string") continue;
                 const method = parameter.applyMethod ?? "immediate";
-                if (method === "immediate" && rdsParameterApplyMethod(engine, match[2], parameter.name) === "pending-reboot") {
-                    reportViolation(`${describe(res)}: parameter ${parameter.name} is static on ${family}, and RDS refuses it with applyMethod "immediate" (InvalidParameterCombination). Set applyMethod: "pending-reboot" (a new instance boots with it).`);
+                if (
+                    method === "immediate" &&
+                    rdsParameterApplyMethod(engine, match[2], parameter.name) === "pending-reboot"
+                ) {
+                    reportViolation(
+                        `${describe(res)}: parameter ${parameter.name} is static on ${family}, and RDS refuses it with applyMethod "immediate" (InvalidParameterCombination). Set applyMethod: "pending-reboot" (a new instance boots with it).`,
+                    );
                 }
             }
             return;
@@ -86,20 +115,34 @@ export const preflightDatabaseVersions: ResourceValidationPolicy = {
             const version = res.props.version;
             if (typeof slug !== "string" || isUnknown(slug)) return;
             if (!(DIGITALOCEAN_ENGINES as readonly string[]).includes(slug)) {
-                reportViolation(`${describe(res)}: engine "${slug}" is not a DigitalOcean database engine; use one of ${DIGITALOCEAN_ENGINES.join(", ")}.`);
+                reportViolation(
+                    `${describe(res)}: engine "${slug}" is not a DigitalOcean database engine; use one of ${DIGITALOCEAN_ENGINES.join(", ")}.`,
+                );
                 return;
             }
             if (slug === "redis") {
-                reportViolation(`${describe(res)}: DigitalOcean creates no new Redis clusters (end of availability 2025-04-30); use engine "valkey", which speaks the same protocol.`);
+                reportViolation(
+                    `${describe(res)}: DigitalOcean creates no new Redis clusters (end of availability 2025-04-30); use engine "valkey", which speaks the same protocol.`,
+                );
                 return;
             }
-            const engine = (Object.keys(DIGITALOCEAN_ENGINE_SLUGS) as DatabaseEngine[]).find((e) => DIGITALOCEAN_ENGINE_SLUGS[e] === slug);
+            const engine = (Object.keys(DIGITALOCEAN_ENGINE_SLUGS) as DatabaseEngine[]).find(
+                (e) => DIGITALOCEAN_ENGINE_SLUGS[e] === slug,
+            );
             if (!engine || typeof version !== "string" || isUnknown(version)) return;
-            const entry = ENGINE_VERSIONS.digitalocean.versions.find((v) => v.engine === engine && v.apiVersion === version);
-            const problem = entry ? engineVersionProblem("digitalocean", engine, entry.version, { on }) : engineVersionProblem("digitalocean", engine, version, { on });
+            const entry = ENGINE_VERSIONS.digitalocean.versions.find(
+                (v) => v.engine === engine && v.apiVersion === version,
+            );
+            const problem = entry
+                ? engineVersionProblem("digitalocean", engine, entry.version, { on })
+                : engineVersionProblem("digitalocean", engine, version, { on });
             if (problem) {
-                const offered = ENGINE_VERSIONS.digitalocean.versions.filter((v) => v.engine === engine).map((v) => `"${v.apiVersion}"`);
-                reportViolation(`${describe(res)}: version "${version}": ${problem} The API takes ${offered.join(", ")}.`);
+                const offered = ENGINE_VERSIONS.digitalocean.versions
+                    .filter((v) => v.engine === engine)
+                    .map((v) => `"${v.apiVersion}"`);
+                reportViolation(
+                    `${describe(res)}: version "${version}": ${problem} The API takes ${offered.join(", ")}.`,
+                );
             }
         }
     },
@@ -113,16 +156,22 @@ export const preflightDatabaseVersions: ResourceValidationPolicy = {
  */
 export const rdsLifecycleExplicit: ResourceValidationPolicy = {
     name: "webtier-rds-lifecycle-explicit",
-    description: "RDS MySQL and PostgreSQL databases choose engineLifecycleSupport explicitly, so that paid Extended Support is never enrolled silently.",
+    description:
+        "RDS MySQL and PostgreSQL databases choose engineLifecycleSupport explicitly, so that paid Extended Support is never enrolled silently.",
     enforcementLevel: "advisory",
     validateResource: (args, reportViolation) => {
         if (!RDS_DATABASES.includes(args.type)) return;
         const res = fromResourceArgs(args);
         const engine = rdsEngine(res.props.engine);
         if (!engine || res.props.engineLifecycleSupport !== undefined) return;
-        const version = typeof res.props.engineVersion === "string" && !isUnknown(res.props.engineVersion) ? rdsMajor(engine, res.props.engineVersion) : undefined;
+        const version =
+            typeof res.props.engineVersion === "string" && !isUnknown(res.props.engineVersion)
+                ? rdsMajor(engine, res.props.engineVersion)
+                : undefined;
         const entry = version ? findEngineVersion("aws", engine, version) : undefined;
-        const when = entry?.endOfStandardSupport ? ` (${engine} ${entry.version} leaves standard support on ${entry.endOfStandardSupport})` : "";
+        const when = entry?.endOfStandardSupport
+            ? ` (${engine} ${entry.version} leaves standard support on ${entry.endOfStandardSupport})`
+            : "";
         reportViolation(
             `${describe(res)} leaves engineLifecycleSupport to RDS, which enrols it in paid Extended Support when its major version leaves standard support${when}. ` +
                 `Set engineLifecycleSupport: "open-source-rds-extended-support-disabled" (upgrade before the date), or "open-source-rds-extended-support" to choose the paid support.`,

@@ -12,7 +12,15 @@ import { preflightNetworks } from "./networks";
 import { preflightTags } from "./tags";
 import { preflightUserData } from "./user-data";
 
-export { preflightCertificates, preflightDatabaseVersions, preflightNames, preflightNetworks, preflightTags, preflightUserData, rdsLifecycleExplicit };
+export {
+    preflightCertificates,
+    preflightDatabaseVersions,
+    preflightNames,
+    preflightNetworks,
+    preflightTags,
+    preflightUserData,
+    rdsLifecycleExplicit,
+};
 
 export const preflightPolicies: ResourceValidationPolicy[] = [
     preflightNames,

@@ -9,7 +9,8 @@ import { describeNameProblems, effectiveName, nameProblems, nameRuleFor } from "
 
 export const preflightNames: ResourceValidationPolicy = {
     name: "webtier-preflight-names",
-    description: "Resource names (after the provider's autonaming) within the limits, patterns and reserved prefixes and suffixes the cloud enforces, so that `pulumi up` is not refused halfway.",
+    description:
+        "Resource names (after the provider's autonaming) within the limits, patterns and reserved prefixes and suffixes the cloud enforces, so that `pulumi up` is not refused halfway.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         const rule = nameRuleFor(args.type);
@@ -17,14 +18,18 @@ export const preflightNames: ResourceValidationPolicy = {
         const res = fromResourceArgs(args);
         // A name unknown during preview is checked by the provider when it is known; a validity
         // rule has nothing to prove about it.
-        if (isUnknown(res.props[rule.property]) || (rule.prefixProperty && isUnknown(res.props[rule.prefixProperty]))) return;
+        if (isUnknown(res.props[rule.property]) || (rule.prefixProperty && isUnknown(res.props[rule.prefixProperty])))
+            return;
         const effective = effectiveName(rule, res.props, res.name);
         if (!effective) return;
         const problems = nameProblems(rule, effective.name);
         if (problems.length === 0) return;
-        const fix = effective.origin === "autoname"
-            ? `Shorten the logical name "${res.name}" (at most ${rule.maxLength - 8} characters leave room for the provider's 8) or set ${rule.property} explicitly.`
-            : `Set ${effective.origin === "prefix" ? rule.prefixProperty : rule.property} to a name the cloud accepts.`;
-        reportViolation(`${describe(res)}: ${describeNameProblems(rule, effective.name, effective.origin, problems)} ${fix}`);
+        const fix =
+            effective.origin === "autoname"
+                ? `Shorten the logical name "${res.name}" (at most ${rule.maxLength - 8} characters leave room for the provider's 8) or set ${rule.property} explicitly.`
+                : `Set ${effective.origin === "prefix" ? rule.prefixProperty : rule.property} to a name the cloud accepts.`;
+        reportViolation(
+            `${describe(res)}: ${describeNameProblems(rule, effective.name, effective.origin, problems)} ${fix}`,
+        );
     },
 };

@@ -18,14 +18,16 @@ export function digitalOceanRangeProblem(text: string): string | undefined {
     if (cidr.prefix < 16 || cidr.prefix > 28) return `"${text}" is a /${cidr.prefix}; DigitalOcean takes /16 to /28`;
     if (!PRIVATE.some((p) => cidrContains(p, cidr))) return `"${text}" is not private (RFC 1918)`;
     for (const reserved of DIGITALOCEAN_RESERVED_RANGES) {
-        if (cidrOverlaps(parseCidr(reserved.cidr) as Cidr, cidr)) return `"${text}" overlaps ${reserved.cidr}, ${reserved.why}`;
+        if (cidrOverlaps(parseCidr(reserved.cidr) as Cidr, cidr))
+            return `"${text}" overlaps ${reserved.cidr}, ${reserved.why}`;
     }
     return undefined;
 }
 
 export const preflightNetworks: ResourceValidationPolicy = {
     name: "webtier-preflight-networks",
-    description: "DigitalOcean VPC ranges DigitalOcean accepts: private (RFC 1918), /16 to /28, outside its reserved ranges.",
+    description:
+        "DigitalOcean VPC ranges DigitalOcean accepts: private (RFC 1918), /16 to /28, outside its reserved ranges.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         if (args.type !== "digitalocean:index/vpc:Vpc") return;
@@ -35,7 +37,9 @@ export const preflightNetworks: ResourceValidationPolicy = {
         if (typeof range !== "string" || isUnknown(range)) return;
         const problem = digitalOceanRangeProblem(range);
         if (problem) {
-            reportViolation(`${describe(res)}: ipRange ${problem}. Pick a free private range such as 10.30.0.0/16. Source: DigitalOcean OpenAPI vpc_create ip_range and "How to Plan Your Custom VPC Network" (reserved ranges).`);
+            reportViolation(
+                `${describe(res)}: ipRange ${problem}. Pick a free private range such as 10.30.0.0/16. Source: DigitalOcean OpenAPI vpc_create ip_range and "How to Plan Your Custom VPC Network" (reserved ranges).`,
+            );
         }
     },
 };

@@ -20,10 +20,13 @@ export const USER_DATA_LIMITS: readonly UserDataLimit[] = [
     {
         types: ["aws:ec2/instance:Instance", "aws:ec2/spotInstanceRequest:SpotInstanceRequest"],
         // userDataBase64 carries binary (gzip) user data; the limit applies to the raw bytes.
-        properties: [{ name: "userData", base64: false }, { name: "userDataBase64", base64: true }],
+        properties: [
+            { name: "userData", base64: false },
+            { name: "userDataBase64", base64: true },
+        ],
         maxBytes: 16 * 1024,
         limitText: "16 KB",
-        source: "EC2 User Guide, \"Specify instance user data at launch\": user data is limited to 16 KB, in raw form, before it is base64-encoded",
+        source: 'EC2 User Guide, "Specify instance user data at launch": user data is limited to 16 KB, in raw form, before it is base64-encoded',
     },
     {
         types: ["aws:ec2/launchTemplate:LaunchTemplate"],
@@ -38,7 +41,7 @@ export const USER_DATA_LIMITS: readonly UserDataLimit[] = [
         properties: [{ name: "userData", base64: false }],
         maxBytes: 64 * 1024,
         limitText: "64 KiB",
-        source: "DigitalOcean OpenAPI droplet_create user_data: \"It must be plain text and may not exceed 64 KiB in size\"",
+        source: 'DigitalOcean OpenAPI droplet_create user_data: "It must be plain text and may not exceed 64 KiB in size"',
     },
 ];
 

@@ -17,8 +17,8 @@ function problemsOf(raw: RawConfig, stack: string, on = ON) {
     try {
         parseConfig(raw, stack, { today: on });
     } catch (err) {
-        assert.ok(err instanceof ConfigError, `expected a ConfigError, got ${err}`);
-        return (err as ConfigError).problems;
+        assert.ok(err instanceof ConfigError, `expected a ConfigError, got ${String(err)}`);
+        return err.problems;
     }
     assert.fail("expected the config to be refused");
 }
@@ -27,13 +27,22 @@ function assertRefused(raw: RawConfig, stack: string, key: string, ...fragments:
     const problems = problemsOf(raw, stack).filter((p) => p.key === key);
     assert.ok(problems.length > 0, `expected a problem for ${key}, got ${JSON.stringify(problemsOf(raw, stack))}`);
     const text = problems.map((p) => p.message).join("\n");
-    for (const fragment of fragments) assert.ok(text.includes(fragment), `message for ${key} should mention "${fragment}": ${text}`);
+    for (const fragment of fragments)
+        assert.ok(text.includes(fragment), `message for ${key} should mention "${fragment}": ${text}`);
 }
 
 describe("config refuses what the chosen cloud refuses", () => {
     describe("names derived from the stack name, after autonaming", () => {
         it("refuses an AWS stack named sg-…: its security groups would be called sg-…", () =>
-            assertRefused(aws(), "sg-dev", "(stack name)", "security group", '"sg-dev-lb-sg-', 'starts with "sg-"', "pulumi stack rename"));
+            assertRefused(
+                aws(),
+                "sg-dev",
+                "(stack name)",
+                "security group",
+                '"sg-dev-lb-sg-',
+                'starts with "sg-"',
+                "pulumi stack rename",
+            ));
 
         it("refuses an AWS stack named internal-…: the balancer name is reserved for internal balancers", () =>
             assertRefused(aws(), "internal-tools", "(stack name)", "load balancer", 'starts with "internal-"'));
@@ -56,7 +65,14 @@ describe("config refuses what the chosen cloud refuses", () => {
             assert.deepStrictEqual(refusedNames("digitalocean", longest), []);
             // The margin is exactly zero: one more character and the balancer is refused.
             const refusal = refusedNames("aws", "a".repeat(MAX_STACK_NAME + 1));
-            assert.ok(refusal.some((r) => r.derived.type === "aws:lb/loadBalancer:LoadBalancer" && r.problems.some((p) => p.includes("33 characters"))), JSON.stringify(refusal));
+            assert.ok(
+                refusal.some(
+                    (r) =>
+                        r.derived.type === "aws:lb/loadBalancer:LoadBalancer" &&
+                        r.problems.some((p) => p.includes("33 characters")),
+                ),
+                JSON.stringify(refusal),
+            );
             assertRefused(aws(), "a".repeat(MAX_STACK_NAME + 1), "(stack name)", `at most ${MAX_STACK_NAME}`);
         });
     });
@@ -74,11 +90,19 @@ describe("config refuses what the chosen cloud refuses", () => {
 
     describe("database engine and version pairs the cloud offers", () => {
         it("refuses DigitalOcean MySQL 8.4 (the API offers 8)", () =>
-            assertRefused(digitalocean({ database: JSON.stringify({ engine: "mysql", version: "8.4" }) }), "do-dev", "database.version", '"8.4"', "8.0"));
+            assertRefused(
+                digitalocean({ database: JSON.stringify({ engine: "mysql", version: "8.4" }) }),
+                "do-dev",
+                "database.version",
+                '"8.4"',
+                "8.0",
+            ));
 
         it("accepts DigitalOcean MySQL written as 8 or 8.0, and sends 8", () => {
             for (const version of ["8", "8.0"]) {
-                const config = parseConfig(digitalocean({ database: JSON.stringify({ version }) }), "do-dev", { today: ON });
+                const config = parseConfig(digitalocean({ database: JSON.stringify({ version }) }), "do-dev", {
+                    today: ON,
+                });
                 assert.strictEqual(config.database.version, "8.0");
             }
         });
@@ -90,28 +114,63 @@ describe("config refuses what the chosen cloud refuses", () => {
         });
 
         it("reads YAML's number 8 (from `version: 8.0`) as 8.0", () => {
-            const opted = parseConfig(aws({ database: JSON.stringify({ version: 8.0, extendedSupport: true }) }), "aws-dev", { today: ON });
+            const opted = parseConfig(
+                aws({ database: JSON.stringify({ version: 8.0, extendedSupport: true }) }),
+                "aws-dev",
+                { today: ON },
+            );
             assert.strictEqual(opted.database.version, "8.0");
-            assertRefused(aws({ database: JSON.stringify({ version: 8.0 }) }), "aws-dev", "database.version", "past RDS standard support");
+            assertRefused(
+                aws({ database: JSON.stringify({ version: 8.0 }) }),
+                "aws-dev",
+                "database.version",
+                "past RDS standard support",
+            );
         });
 
         it("refuses a version no cloud table knows", () =>
-            assertRefused(aws({ database: JSON.stringify({ engine: "postgres", version: "12" }) }), "aws-dev", "database.version", '"12"', "15, 16, 17, 18"));
+            assertRefused(
+                aws({ database: JSON.stringify({ engine: "postgres", version: "12" }) }),
+                "aws-dev",
+                "database.version",
+                '"12"',
+                "15, 16, 17, 18",
+            ));
 
         it("refuses RDS MySQL 8.0 past standard support unless Extended Support is chosen", () => {
-            assertRefused(aws({ database: JSON.stringify({ version: "8.0" }) }), "aws-dev", "database.version", "2026-07-31", "database.extendedSupport: true", "8.4");
-            const opted = parseConfig(aws({ database: JSON.stringify({ version: "8.0", extendedSupport: true }) }), "aws-dev", { today: ON });
+            assertRefused(
+                aws({ database: JSON.stringify({ version: "8.0" }) }),
+                "aws-dev",
+                "database.version",
+                "2026-07-31",
+                "database.extendedSupport: true",
+                "8.4",
+            );
+            const opted = parseConfig(
+                aws({ database: JSON.stringify({ version: "8.0", extendedSupport: true }) }),
+                "aws-dev",
+                { today: ON },
+            );
             assert.strictEqual(opted.database.extendedSupport, true);
         });
 
         it("defaults to the newest major version in standard support, Extended Support off", () => {
             const config = parseConfig(aws(), "aws-dev", { today: ON });
             assert.deepStrictEqual([config.database.version, config.database.extendedSupport], ["8.4", false]);
-            assert.strictEqual(parseConfig(digitalocean({ database: JSON.stringify({ engine: "postgres" }) }), "do-dev", { today: ON }).database.version, "17");
+            assert.strictEqual(
+                parseConfig(digitalocean({ database: JSON.stringify({ engine: "postgres" }) }), "do-dev", { today: ON })
+                    .database.version,
+                "17",
+            );
         });
 
         it("refuses Extended Support on DigitalOcean, which has none", () =>
-            assertRefused(digitalocean({ database: JSON.stringify({ extendedSupport: true }) }), "do-dev", "database.extendedSupport", "RDS"));
+            assertRefused(
+                digitalocean({ database: JSON.stringify({ extendedSupport: true }) }),
+                "do-dev",
+                "database.extendedSupport",
+                "RDS",
+            ));
     });
 
     describe("app settings written into the user data", () => {
@@ -122,23 +181,40 @@ describe("config refuses what the chosen cloud refuses", () => {
             assertRefused(app({ name: "tab\there" }), "aws-dev", "app.name", "control characters");
         });
         it("bounds app.repository", () => {
-            assertRefused(app({ repository: `https://github.com/${"x".repeat(250)}.git` }), "aws-dev", "app.repository", "at most 256");
+            assertRefused(
+                app({ repository: `https://github.com/${"x".repeat(250)}.git` }),
+                "aws-dev",
+                "app.repository",
+                "at most 256",
+            );
         });
         it("bounds app.branch and refuses refs git refuses or could read as an option", () => {
             assertRefused(app({ branch: "b".repeat(129) }), "aws-dev", "app.branch", "over 128");
             assertRefused(app({ branch: "-evil" }), "aws-dev", "app.branch", "option");
             assertRefused(app({ branch: "release..1" }), "aws-dev", "app.branch", "git accepts");
             assertRefused(app({ branch: "feature/x.lock" }), "aws-dev", "app.branch", ".lock");
-            assert.strictEqual(parseConfig(app({ branch: "release/v1.4.2" }), "aws-dev", { today: ON }).app.branch, "release/v1.4.2");
+            assert.strictEqual(
+                parseConfig(app({ branch: "release/v1.4.2" }), "aws-dev", { today: ON }).app.branch,
+                "release/v1.4.2",
+            );
         });
     });
 
     describe("networks", () => {
         it("refuses a DigitalOcean range DigitalOcean reserves", () => {
-            assertRefused(digitalocean({ vpcCidr: "10.244.0.0/16" }), "do-dev", "vpcCidr", "10.244.0.0/16", "Kubernetes");
+            assertRefused(
+                digitalocean({ vpcCidr: "10.244.0.0/16" }),
+                "do-dev",
+                "vpcCidr",
+                "10.244.0.0/16",
+                "Kubernetes",
+            );
             assertRefused(digitalocean({ vpcCidr: "10.10.0.0/20" }), "do-dev", "vpcCidr", "nyc1");
         });
         it("accepts the same range on AWS, which reserves none of them", () =>
-            assert.strictEqual(parseConfig(aws({ vpcCidr: "10.244.0.0/16" }), "aws-dev", { today: ON }).vpcCidr, "10.244.0.0/16"));
+            assert.strictEqual(
+                parseConfig(aws({ vpcCidr: "10.244.0.0/16" }), "aws-dev", { today: ON }).vpcCidr,
+                "10.244.0.0/16",
+            ));
     });
 });

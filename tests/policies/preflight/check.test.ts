@@ -13,7 +13,11 @@ const REPO_ROOT = path.resolve(DIST_ROOT, "..");
 const PREFLIGHT = new Set(preflightPolicies.map((p) => p.name));
 
 function preflightViolations(result: Awaited<ReturnType<typeof runCheck>>) {
-    return result.stacks.flatMap((s) => s.violations.filter((v) => PREFLIGHT.has(v.policy)).map((v) => `${s.name}: ${v.policy} ${v.resource}: ${v.message}`));
+    return result.stacks.flatMap((s) =>
+        s.violations
+            .filter((v) => PREFLIGHT.has(v.policy))
+            .map((v) => `${s.name}: ${v.policy} ${v.resource}: ${v.message}`),
+    );
 }
 
 describe("preflight through the offline check", function () {
@@ -22,7 +26,8 @@ describe("preflight through the offline check", function () {
     it("runs every preflight policy in the pack and passes the shipped stacks", async () => {
         const result = await runCheck({ distRoot: DIST_ROOT, projectDir: REPO_ROOT });
         const registered = new Set(result.policyPack.policies.map((p: any) => p.name ?? p));
-        for (const name of PREFLIGHT) assert.ok(registered.has(name), `${name} is registered in the pack: ${[...registered].join(", ")}`);
+        for (const name of PREFLIGHT)
+            assert.ok(registered.has(name), `${name} is registered in the pack: ${[...registered].join(", ")}`);
         for (const stack of result.stacks) assert.strictEqual(stack.error, undefined, `${stack.name}: ${stack.error}`);
         assert.deepStrictEqual(preflightViolations(result), []);
     });
@@ -35,7 +40,10 @@ describe("preflight through the offline check", function () {
             for (const [cloud, source] of Object.entries(longest)) {
                 const name = `${cloud === "aws" ? "a" : "d"}${"x".repeat(MAX_STACK_NAME - 1)}`;
                 assert.strictEqual(name.length, MAX_STACK_NAME);
-                fs.copyFileSync(path.join(REPO_ROOT, "stacks", `Pulumi.${source}.yaml`), path.join(dir, `Pulumi.${name}.yaml`));
+                fs.copyFileSync(
+                    path.join(REPO_ROOT, "stacks", `Pulumi.${source}.yaml`),
+                    path.join(dir, `Pulumi.${name}.yaml`),
+                );
                 names.push(name);
             }
             const result = await runCheck({ distRoot: DIST_ROOT, projectDir: REPO_ROOT, stacksDir: dir });
@@ -52,11 +60,15 @@ describe("preflight through the offline check", function () {
 
     it("reports what the clouds would refuse in another program, each by the rule meant for it", async () => {
         const result = await runCheck({
-            distRoot: DIST_ROOT, projectDir: REPO_ROOT,
+            distRoot: DIST_ROOT,
+            projectDir: REPO_ROOT,
             program: path.join(REPO_ROOT, "tests", "policies", "preflight", "fixtures", "refused-program.ts"),
         });
         assert.strictEqual(result.stacks[0].error, undefined, String(result.stacks[0].error));
-        const found = result.stacks[0].violations.filter((v) => PREFLIGHT.has(v.policy)).map((v) => `${v.policy} ${v.resource}`).sort();
+        const found = result.stacks[0].violations
+            .filter((v) => PREFLIGHT.has(v.policy))
+            .map((v) => `${v.policy} ${v.resource}`)
+            .sort();
         assert.deepStrictEqual(found, [
             "webtier-preflight-certificates cert",
             "webtier-preflight-database-versions db",
@@ -66,6 +78,9 @@ describe("preflight through the offline check", function () {
             "webtier-preflight-user-data web",
             "webtier-preflight-user-data worker",
         ]);
-        assert.ok(result.stacks[0].violations.every((v) => !PREFLIGHT.has(v.policy) || v.level === "mandatory"), "preflight rules are mandatory by default");
+        assert.ok(
+            result.stacks[0].violations.every((v) => !PREFLIGHT.has(v.policy) || v.level === "mandatory"),
+            "preflight rules are mandatory by default",
+        );
     });
 });

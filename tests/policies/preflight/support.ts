@@ -2,7 +2,12 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { resourceArgs } from "../helpers";
 
-export async function check(policy: ResourceValidationPolicy, type: string, props: Record<string, any>, logicalName = "subject"): Promise<string[]> {
+export async function check(
+    policy: ResourceValidationPolicy,
+    type: string,
+    props: Record<string, any>,
+    logicalName = "subject",
+): Promise<string[]> {
     const messages: string[] = [];
     const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource!];
     for (const validate of validations) {
