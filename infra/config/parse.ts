@@ -111,10 +111,12 @@ export const DEFAULTS = {
 };
 
 /**
- * Bounds on the app settings written into the servers' user data (EC2 accepts 16 KB of it,
- * DigitalOcean 64 KiB; the rest of the user data is webtier's own, fixed size).
+ * Bounds on the settings written into the servers' user data, which EC2 limits to 16 KB
+ * (DigitalOcean to 64 KiB). Measured on the rendered user data: each character of these values
+ * adds about one byte, and the rest (about 15.4 KB on AWS with short values) is webtier's own.
+ * The preflight (`webtier-preflight-user-data`) measures the rendered result in the check.
  */
-export const APP_LIMITS = { name: 64, repository: 256, branch: 128 };
+export const APP_LIMITS = { name: 64, repository: 256, branch: 128, healthCheckPath: 128 };
 
 /** The longest stack name: the balancer's autoname (`<stack>-alb-` + 7 characters) then fills ELB's 32 exactly. */
 export const MAX_STACK_NAME = 20;
@@ -406,8 +408,13 @@ function parseNetwork(r: Reader, ctx: Context): { vpcCidr: string; zones: number
 
 function parseBalancer(r: Reader): { healthCheckPath: string; tlsPolicy: string } {
     const healthCheckPath = r.raw.healthCheckPath?.trim() || DEFAULTS.healthCheckPath;
-    if (!/^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(healthCheckPath) || healthCheckPath.length > 1024) {
+    if (!/^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(healthCheckPath)) {
         r.problem("healthCheckPath", `"${healthCheckPath}" must be a URL path starting with "/", for example /up.`);
+    } else if (healthCheckPath.length > APP_LIMITS.healthCheckPath) {
+        r.problem(
+            "healthCheckPath",
+            `is ${healthCheckPath.length} characters; at most ${APP_LIMITS.healthCheckPath} (the balancers take 1024, but the path is written into every server's user data, which EC2 limits to 16 KB). Use a short route such as /up.`,
+        );
     }
     return {
         healthCheckPath,

@@ -180,6 +180,18 @@ describe("config refuses what the chosen cloud refuses", () => {
             assert.doesNotThrow(() => parseConfig(app({ name: "N".repeat(64) }), "aws-dev", { today: ON }));
             assertRefused(app({ name: "tab\there" }), "aws-dev", "app.name", "control characters");
         });
+        it("bounds healthCheckPath, which is written into the user data", () => {
+            assertRefused(
+                aws({ healthCheckPath: `/${"h".repeat(128)}` }),
+                "aws-dev",
+                "healthCheckPath",
+                "129 characters",
+                "128",
+            );
+            assert.doesNotThrow(() =>
+                parseConfig(aws({ healthCheckPath: `/${"h".repeat(127)}` }), "aws-dev", { today: ON }),
+            );
+        });
         it("bounds app.repository", () => {
             assertRefused(
                 app({ repository: `https://github.com/${"x".repeat(250)}.git` }),

@@ -58,6 +58,38 @@ describe("preflight through the offline check", function () {
         }
     });
 
+    it("passes prod stacks with long but typical values: 20-character stack name, 64-character domain and app name", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "webtier-preflight-"));
+        try {
+            const names = { aws: "aws-customer-portal1", digitalocean: "do-customer-portal-1" };
+            for (const [cloud, name] of Object.entries(names)) {
+                assert.strictEqual(name.length, MAX_STACK_NAME);
+                fs.copyFileSync(
+                    path.join(REPO_ROOT, "stacks", `Pulumi.${cloud === "aws" ? "aws" : "do"}-prod.yaml`),
+                    path.join(dir, `Pulumi.${name}.yaml`),
+                );
+            }
+            const domain = `${"portal".repeat(6)}-eu-12.customers.example.com`;
+            assert.strictEqual(domain.length, 64);
+            const result = await runCheck({
+                distRoot: DIST_ROOT,
+                projectDir: REPO_ROOT,
+                stacksDir: dir,
+                config: [
+                    `webtier:domain=${domain}`,
+                    "webtier:dnsZone=example.com",
+                    `webtier:app=${JSON.stringify({ name: "Customer Portal ".repeat(4).trim(), repository: "https://github.com/example-organisation/customer-portal-application.git", branch: "release/2026-12" })}`,
+                    `webtier:servers=${JSON.stringify({ count: 3, size: "medium", allowSshFrom: ["203.0.113.0/24"], sshPublicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHJmZXN0b2Z0aGVrZXlpc2hlcmVmb3J0ZXN0cw== ops@example.com" })}`,
+                ],
+            });
+            for (const stack of result.stacks)
+                assert.strictEqual(stack.error, undefined, `${stack.name}: ${stack.error}`);
+            assert.deepStrictEqual(preflightViolations(result), []);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
     it("reports what the clouds would refuse in another program, each by the rule meant for it", async () => {
         const result = await runCheck({
             distRoot: DIST_ROOT,
