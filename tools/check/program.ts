@@ -123,8 +123,11 @@ export function programFromFile(file: string, project?: ProjectFile): LoadedProg
     if (ext === ".ts" || ext === ".mts" || ext === ".cts") {
         if (ext !== ".ts") throw new ProgramLoadError(`${file}: only .ts and .js programs are supported.`);
         const projectDir = project?.dir;
-        if (projectDir && hasPulumiSdk(projectDir)) loadTypeScript = (load) => withProjectTypeScript(projectDir, load);
-        else registerTypeScriptHook();
+        if (project?.runtimeOptions?.typescript === false) {
+            // The language host does not register TypeScript then: Node refuses the file as it would.
+        } else if (projectDir && hasPulumiSdk(projectDir)) {
+            loadTypeScript = (load) => withProjectTypeScript(projectDir, load, project?.runtimeOptions?.tsconfig);
+        } else registerTypeScriptHook();
     } else if (ext !== ".js" && ext !== ".cjs") {
         throw new ProgramLoadError(`${file}: a program must be a .ts or .js file.`);
     }

@@ -23,6 +23,11 @@ export interface ProjectFile {
     dir: string;
     /** Pulumi.yaml's `main`, resolved against `dir`, when it sets one. */
     main?: string;
+    /**
+     * Pulumi.yaml's `runtime.options` the Node.js language host acts on: `typescript` (default
+     * true: PULUMI_NODEJS_TYPESCRIPT) and `tsconfig` (PULUMI_NODEJS_TSCONFIG_PATH).
+     */
+    runtimeOptions?: { typescript?: boolean; tsconfig?: string };
 }
 
 /** One stack's config, ready for the harness. */
@@ -57,7 +62,13 @@ export function readProjectFile(projectDir: string): ProjectFile {
     if (typeof name !== "string" || !name) throw new StackFileError(`${file} has no project "name".`);
     const configDir = typeof doc?.stackConfigDir === "string" ? doc.stackConfigDir : ".";
     const main = typeof doc?.main === "string" && doc.main ? path.resolve(projectDir, doc.main) : undefined;
-    return { name, stackConfigDir: path.resolve(projectDir, configDir), path: file, dir: path.resolve(projectDir), main };
+    const runtime = doc?.runtime as { options?: Record<string, unknown> } | string | undefined;
+    const options = runtime && typeof runtime === "object" ? runtime.options ?? {} : {};
+    const runtimeOptions = {
+        ...(typeof options.typescript === "boolean" ? { typescript: options.typescript } : {}),
+        ...(typeof options.tsconfig === "string" ? { tsconfig: options.tsconfig } : {}),
+    };
+    return { name, stackConfigDir: path.resolve(projectDir, configDir), path: file, dir: path.resolve(projectDir), main, runtimeOptions };
 }
 
 /**

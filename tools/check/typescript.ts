@@ -32,12 +32,16 @@ function extensions(): Extensions {
     return require.extensions as unknown as Extensions;
 }
 
-/** What cmd/run passes to ts-node's register() for a project in `projectDir`. */
-export function tsNodeOptions(projectDir: string, env: NodeJS.ProcessEnv = process.env): { sdkDir: string; options: Record<string, unknown> } {
+/**
+ * What cmd/run passes to ts-node's register() for a project in `projectDir`. `tsconfig` is
+ * Pulumi.yaml's `runtime.options.tsconfig`, which the language host passes as
+ * PULUMI_NODEJS_TSCONFIG_PATH.
+ */
+export function tsNodeOptions(projectDir: string, env: NodeJS.ProcessEnv = process.env, tsconfig?: string): { sdkDir: string; options: Record<string, unknown> } {
     const sdkDir = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [projectDir] }));
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const tsutils = require(path.join(sdkDir, "tsutils"));
-    const tsConfigPath = path.resolve(projectDir, env.PULUMI_NODEJS_TSCONFIG_PATH ?? "tsconfig.json");
+    const tsConfigPath = path.resolve(projectDir, tsconfig ?? env.PULUMI_NODEJS_TSCONFIG_PATH ?? "tsconfig.json");
     const skipProject = !fs.existsSync(tsConfigPath);
     const compilerOptions = tsutils.loadTypeScriptCompilerOptions(tsConfigPath);
     const transpileOnly = env.PULUMI_NODEJS_TRANSPILE_ONLY ? env.PULUMI_NODEJS_TRANSPILE_ONLY === "true" : compilerOptions.noCheck;
@@ -66,10 +70,11 @@ export function tsNodeOptions(projectDir: string, env: NodeJS.ProcessEnv = proce
 }
 
 /** The require hooks ts-node installs for `projectDir`, registered once (ts-node reads the tsconfig relative to the cwd). */
-function loaderFor(projectDir: string): Extensions {
-    const known = loaders.get(projectDir);
+function loaderFor(projectDir: string, tsconfig?: string): Extensions {
+    const key = `${projectDir}\0${tsconfig ?? ""}`;
+    const known = loaders.get(key);
     if (known) return known;
-    const { options } = tsNodeOptions(projectDir);
+    const { options } = tsNodeOptions(projectDir, process.env, tsconfig);
     const { tsnodeRequire, ...registerOptions } = options;
     const before: Extensions = {};
     for (const ext of EXTENSIONS) {
@@ -91,13 +96,13 @@ function loaderFor(projectDir: string): Extensions {
         extensions()[ext] = before[ext];
         if (before[ext] === undefined) delete extensions()[ext];
     }
-    loaders.set(projectDir, installed);
+    loaders.set(key, installed);
     return installed;
 }
 
 /** Runs `load` (which requires the program) with `projectDir`'s TypeScript hooks installed. */
-export function withProjectTypeScript<T>(projectDir: string, load: () => T): T {
-    const hooks = loaderFor(projectDir);
+export function withProjectTypeScript<T>(projectDir: string, load: () => T, tsconfig?: string): T {
+    const hooks = loaderFor(projectDir, tsconfig);
     const saved: Extensions = {};
     for (const ext of EXTENSIONS) {
         saved[ext] = extensions()[ext];

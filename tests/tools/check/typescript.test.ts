@@ -6,6 +6,7 @@ import * as os from "os";
 import * as path from "path";
 import { runCheck } from "../../../tools/check/run";
 import { tsNodeOptions } from "../../../tools/check/typescript";
+import { readProjectFile } from "../../../tools/check/stack-config";
 import { DIST_ROOT, FIXTURE_PACK, FIXTURES, REPO_ROOT } from "./paths";
 
 /** A throwaway project that resolves this repository's packages (as an installed project would its own). */
@@ -29,6 +30,15 @@ describe("TypeScript programs as the language host loads them", () => {
         assert.deepStrictEqual(options.compilerOptions, { target: "ES2022", module: "nodenext", moduleResolution: "nodenext", sourceMap: "true", strict: true });
         assert.strictEqual(tsNodeOptions(dir, { PULUMI_NODEJS_TRANSPILE_ONLY: "true" }).options.transpileOnly, true);
         assert.match(String(options.tsnodeRequire), /ts-node/);
+        // Pulumi.yaml's runtime.options.tsconfig names another file; its noCheck makes ts-node transpile only.
+        fs.writeFileSync(path.join(dir, "tsconfig.pulumi.json"), JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { noCheck: true } }));
+        assert.strictEqual(tsNodeOptions(dir, {}, "tsconfig.pulumi.json").options.transpileOnly, true);
+    });
+
+    it("reads the runtime options the language host acts on from Pulumi.yaml", () => {
+        const dir = project("runtime-options", "export {};\n");
+        fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: runtime-options\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n    tsconfig: tsconfig.pulumi.json\n");
+        assert.deepStrictEqual(readProjectFile(dir).runtimeOptions, { typescript: true, tsconfig: "tsconfig.pulumi.json" });
     });
 
     it("fails a program that does not type-check, at its source line, with the language host's words", async function () {
