@@ -43,10 +43,14 @@ resources over its gRPC protocol as the engine sends them under \`--policy-pack\
 
 Options:
   --stack NAME           Check this stack (stacks/Pulumi.NAME.yaml); repeatable. Default: every stack.
-  --program FILE         Evaluate this Pulumi program (.ts or .js) instead of webtier's. Its default
-                         export (a function) or its module body is the program. With --stack or
-                         --stacks-dir, the stack files' config applies; without, only --config
-                         does (one stack named "offline").
+  --program FILE|DIR     Evaluate this Pulumi program (.ts or .js, or a project folder, whose
+                         Pulumi.yaml main is used) instead of webtier's, as \`pulumi up\` runs it in
+                         its own project: the nearest Pulumi.yaml names the project, its stack files
+                         and the working directory; TypeScript loads through the project's own
+                         @pulumi/pulumi (ts-node, its tsconfig). Its default export (a function) or
+                         its module body is the program. With --stack, that project's
+                         Pulumi.NAME.yaml applies (only --config when there is none); without, only
+                         --config does (one stack named "offline").
   --config KEY=VALUE     Set a config value (repeatable), after the stack file's; a KEY without a
                          namespace gets the project's ("cloud" means "webtier:cloud").
   --policy-pack DIR      Use this policy pack folder instead, started as the engine starts one
