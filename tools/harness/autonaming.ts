@@ -14,6 +14,7 @@
  * `dropletTag`) reached the policies as undefined.
  */
 import { randomBytes } from "crypto";
+import { sdkClassFor } from "./sdk-classes";
 
 export interface AutonameRule {
     /** The input property the provider fills in. */
@@ -79,4 +80,17 @@ export function autoname(name: string, rule: AutonameRule, random: () => string 
     const base = name.slice(0, Math.max(0, rule.maxLength - suffix.length));
     const result = `${base}${suffix}`;
     return rule.lowercase ? result.toLowerCase() : result;
+}
+
+const inputsByType = new Map<string, string>();
+
+/** Whether the SDK class of `type` takes `field` as an input (its constructor sets resourceInputs[field]). */
+export function takesInput(type: string, field: string): boolean {
+    if (!inputsByType.has(type)) inputsByType.set(type, sdkClassFor(type)?.toString() ?? "");
+    return inputsByType.get(type)!.includes(`resourceInputs["${field}"]`);
+}
+
+/** The autoname rule of a resource type, judging DigitalOcean's `name` input from its installed SDK class. */
+export function autonameRuleFor(type: string): AutonameRule | undefined {
+    return autonameRule(type, (field) => takesInput(type, field));
 }

@@ -9,8 +9,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { mockCall, mockState, MockIds } from "./mock-state";
-import { autoname, autonameRule } from "./autonaming";
-import { sdkClassFor } from "./sdk-classes";
+import { autoname, autonameRuleFor } from "./autonaming";
 
 // SDK internals (listed and verified in one place).
 import { outputInternals, rpc, runtimeConfig, settings, stack } from "./sdk-internals";
@@ -373,19 +372,11 @@ function applyTransformedOptions(resource: RegisteredResource, opts: pulumi.Cust
  */
 function autonameFor(req: any): { field: string; value: string } | undefined {
     if (!req.getCustom()) return undefined;
-    const rule = autonameRule(req.getType(), (field) => takesInput(req.getType(), field));
+    const rule = autonameRuleFor(req.getType());
     if (!rule) return undefined;
     const given = req.getObject()?.getFieldsMap().get(rule.field);
     if (given && !given.hasNullValue()) return undefined;
     return { field: rule.field, value: autoname(req.getName(), rule) };
-}
-
-const inputsByType = new Map<string, string>();
-
-/** Whether the SDK class of `type` takes `field` as an input (its constructor sets resourceInputs[field]). */
-function takesInput(type: string, field: string): boolean {
-    if (!inputsByType.has(type)) inputsByType.set(type, sdkClassFor(type)?.toString() ?? "");
-    return inputsByType.get(type)!.includes(`resourceInputs["${field}"]`);
 }
 
 /** The root stack resource's type: a parent of this type adds nothing to its children's URNs. */

@@ -5,6 +5,8 @@
  * recorded, so the policy check can map them back to the resource that owns them.
  */
 
+import { autoname, autonameRuleFor } from "./autonaming";
+
 /** Maps the ids and ARNs the mocks handed out to the URN of the resource that owns them. */
 export class MockIds {
     private counter = 0;
@@ -102,7 +104,10 @@ export function mockState(
     const id = mockId(type, inputs, ids);
     const region = inputs.region ?? "us-east-1";
     const state: Record<string, any> = { ...inputs };
-    // Names the program left out are filled in before this, as the provider's Check does (autonaming.ts).
+    // A name the program left out is the provider's (autonaming.ts): evaluate() fills it in before
+    // this, as the provider's Check does; other callers get it here.
+    const rule = autonameRuleFor(type);
+    if (rule && state[rule.field] === undefined) state[rule.field] = autoname(name, rule);
     if (context.preview) {
         // During a preview the provider knows nothing it computes; ids are still handed out
         // by the mock monitor, but no endpoint or address is.
