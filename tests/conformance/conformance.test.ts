@@ -24,7 +24,13 @@ interface Outcome {
 }
 
 /** `pulumi up --yes`: a preview, then (if it passed) the update, each a run of its own. */
-async function pulumiUp(group: ScenarioGroup, number: number, scenario: Scenario, stack: string, configDir: string): Promise<Outcome> {
+async function pulumiUp(
+    group: ScenarioGroup,
+    number: number,
+    scenario: Scenario,
+    stack: string,
+    configDir: string,
+): Promise<Outcome> {
     const config = [`scenario=${number}`, ...Object.entries(group.initialConfig ?? {}).map(([k, v]) => `${k}=${v}`)];
     let policyConfig: string | undefined;
     if (scenario.policyPackConfig) {
@@ -66,7 +72,13 @@ function missingPinnedDependencies(programDir: string): string[] {
         .filter(([name, range]) => name !== "@pulumi/pulumi" && /^\d+\.\d+\.\d+$/.test(range))
         .filter(([name, range]) => {
             try {
-                return String(require(require.resolve(`${name}/package.json`, { paths: [programDir] })).version).replace(/^v/, "") !== range;
+                return (
+                    // eslint-disable-next-line @typescript-eslint/no-require-imports
+                    String(require(require.resolve(`${name}/package.json`, { paths: [programDir] })).version).replace(
+                        /^v/,
+                        "",
+                    ) !== range
+                );
             } catch {
                 return true;
             }
@@ -95,13 +107,19 @@ describe("pulumi-policy's integration scenarios through the offline check", func
             const stack = `${group.dir}-conformance`;
             group.scenarios.forEach((scenario, index) => {
                 const number = index + 1;
-                const expected = !scenario.wantErrors?.length ? "succeeds" : scenario.advisory ? "succeeds with advisory violations" : "fails";
+                const expected = !scenario.wantErrors?.length
+                    ? "succeeds"
+                    : scenario.advisory
+                      ? "succeeds with advisory violations"
+                      : "fails";
                 it(`scenario ${number} ${expected}, as upstream states`, async function () {
                     const missing = missingPinnedDependencies(path.join(SUITE, group.dir, "program"));
                     if (missing.length > 0) {
                         // Its outcome depends on the exact SDK version the program pins (the default
                         // provider's name and version come from it); see the README.
-                        console.log(`      (${group.dir}: needs ${missing.join(", ")} installed in its program folder: npm install --prefix tests/conformance/${group.dir}/program)`);
+                        console.log(
+                            `      (${group.dir}: needs ${missing.join(", ")} installed in its program folder: npm install --prefix tests/conformance/${group.dir}/program)`,
+                        );
                         this.skip();
                     }
                     // What upstream's runner sets for the packs to compare against.
@@ -109,9 +127,16 @@ describe("pulumi-policy's integration scenarios through the offline check", func
                     process.env.PULUMI_TEST_STACK = stack;
                     const outcome = await pulumiUp(group, number, scenario, stack, configDir);
                     const shouldFail = !!scenario.wantErrors?.length && !scenario.advisory;
-                    assert.strictEqual(outcome.failed, shouldFail, `expected the run to ${shouldFail ? "fail" : "succeed"}:\n${outcome.output}`);
+                    assert.strictEqual(
+                        outcome.failed,
+                        shouldFail,
+                        `expected the run to ${shouldFail ? "fail" : "succeed"}:\n${outcome.output}`,
+                    );
                     for (const want of scenario.wantErrors ?? []) {
-                        assert.ok(outcome.output.includes(want), `missing ${JSON.stringify(want)} in:\n${outcome.output}`);
+                        assert.ok(
+                            outcome.output.includes(want),
+                            `missing ${JSON.stringify(want)} in:\n${outcome.output}`,
+                        );
                     }
                 });
             });

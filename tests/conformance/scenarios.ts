@@ -24,19 +24,32 @@ export interface ScenarioGroup {
     scenarios: Scenario[];
 }
 
-const resourceViolation = (policy: string, type: string, name: string, description: string, message: string, level = "mandatory") => [
-    `[${level}]  ${policy}  (${type}: ${name})`, description, message,
-];
+const resourceViolation = (
+    policy: string,
+    type: string,
+    name: string,
+    description: string,
+    message: string,
+    level = "mandatory",
+) => [`[${level}]  ${policy}  (${type}: ${name})`, description, message];
 
 const configErrors = (() => {
     const preamble = "error: validating policy config: config-policy 0.0.1  ";
-    return (...errors: string[]) => errors.flatMap((e) => [`${preamble}resource-validation: ${e}`, `${preamble}stack-validation: ${e}`]);
+    return (...errors: string[]) =>
+        errors.flatMap((e) => [`${preamble}resource-validation: ${e}`, `${preamble}stack-validation: ${e}`]);
 })();
-const configFor = (c: Record<string, unknown>): PolicyPackConfig => ({ "resource-validation": c, "stack-validation": c });
+const configFor = (c: Record<string, unknown>): PolicyPackConfig => ({
+    "resource-validation": c,
+    "stack-validation": c,
+});
 
 const always = (level: "advisory" | "mandatory") => [
-    `[${level}]  validate-resource  (random:index:RandomString: str)`, "Always reports a resource violation.", "validate-resource-violation-message",
-    `[${level}]  validate-stack`, "Always reports a stack violation.", "validate-stack-violation-message",
+    `[${level}]  validate-resource  (random:index:RandomString: str)`,
+    "Always reports a resource violation.",
+    "validate-resource-violation-message",
+    `[${level}]  validate-stack`,
+    "Always reports a stack violation.",
+    "validate-stack-violation-message",
 ];
 const advisory: Scenario = { wantErrors: always("advisory"), advisory: true };
 const mandatory: Scenario = { wantErrors: always("mandatory") };
@@ -56,13 +69,61 @@ export const GROUPS: ScenarioGroup[] = [
         scenarios: [
             none,
             none,
-            { wantErrors: resourceViolation("dynamic-no-state-with-value-1", "pulumi-nodejs:dynamic:Resource", "a", "Prohibits setting state to 1 on dynamic resources.", "'state' must not have the value 1.") },
-            { wantErrors: resourceViolation("dynamic-no-state-with-value-2", "pulumi-nodejs:dynamic:Resource", "b", "Prohibits setting state to 2 on dynamic resources.", "'state' must not have the value 2.") },
-            { wantErrors: resourceViolation("dynamic-no-state-with-value-3-or-4", "pulumi-nodejs:dynamic:Resource", "c", "Prohibits setting state to 3 or 4 on dynamic resources.", "'state' must not have the value 3.") },
-            { wantErrors: resourceViolation("dynamic-no-state-with-value-3-or-4", "pulumi-nodejs:dynamic:Resource", "d", "Prohibits setting state to 3 or 4 on dynamic resources.", "'state' must not have the value 4.") },
-            { wantErrors: resourceViolation("randomuuid-no-keepers", "random:index:RandomUuid", "r1", "Prohibits creating a RandomUuid without any 'keepers'.", "RandomUuid must not have an empty 'keepers'.") },
+            {
+                wantErrors: resourceViolation(
+                    "dynamic-no-state-with-value-1",
+                    "pulumi-nodejs:dynamic:Resource",
+                    "a",
+                    "Prohibits setting state to 1 on dynamic resources.",
+                    "'state' must not have the value 1.",
+                ),
+            },
+            {
+                wantErrors: resourceViolation(
+                    "dynamic-no-state-with-value-2",
+                    "pulumi-nodejs:dynamic:Resource",
+                    "b",
+                    "Prohibits setting state to 2 on dynamic resources.",
+                    "'state' must not have the value 2.",
+                ),
+            },
+            {
+                wantErrors: resourceViolation(
+                    "dynamic-no-state-with-value-3-or-4",
+                    "pulumi-nodejs:dynamic:Resource",
+                    "c",
+                    "Prohibits setting state to 3 or 4 on dynamic resources.",
+                    "'state' must not have the value 3.",
+                ),
+            },
+            {
+                wantErrors: resourceViolation(
+                    "dynamic-no-state-with-value-3-or-4",
+                    "pulumi-nodejs:dynamic:Resource",
+                    "d",
+                    "Prohibits setting state to 3 or 4 on dynamic resources.",
+                    "'state' must not have the value 4.",
+                ),
+            },
+            {
+                wantErrors: resourceViolation(
+                    "randomuuid-no-keepers",
+                    "random:index:RandomUuid",
+                    "r1",
+                    "Prohibits creating a RandomUuid without any 'keepers'.",
+                    "RandomUuid must not have an empty 'keepers'.",
+                ),
+            },
             none,
-            { wantErrors: resourceViolation("dynamic-no-state-with-value-5", "pulumi-nodejs:dynamic:Resource", "e", "Prohibits setting state to 5 on dynamic resources.", "'state' must not have the value 5.") },
+            {
+                wantErrors: resourceViolation(
+                    "dynamic-no-state-with-value-5",
+                    "pulumi-nodejs:dynamic:Resource",
+                    "e",
+                    "Prohibits setting state to 5 on dynamic resources.",
+                    "'state' must not have the value 5.",
+                ),
+            },
             none,
             // Large gRPC messages (>4 MiB).
             none,
@@ -73,15 +134,53 @@ export const GROUPS: ScenarioGroup[] = [
         scenarios: [
             none,
             none,
-            { wantErrors: ["[mandatory]  dynamic-no-state-with-value-1", "Prohibits setting state to 1 on dynamic resources.", "'state' must not have the value 1."] },
-            { wantErrors: ["[mandatory]  dynamic-no-state-with-value-2", "Prohibits setting state to 2 on dynamic resources.", "'state' must not have the value 2."] },
-            { wantErrors: resourceViolation("dynamic-no-state-with-value-3", "pulumi-nodejs:dynamic:Resource", "c", "Prohibits setting state to 3 on dynamic resources.", "'state' must not have the value 3.") },
-            { wantErrors: ["[mandatory]  randomuuid-no-keepers", "Prohibits creating a RandomUuid without any 'keepers'.", "RandomUuid must not have an empty 'keepers'."] },
-            { wantErrors: ["[mandatory]  no-randomstrings", "Prohibits RandomString resources.", "RandomString resources are not allowed."] },
+            {
+                wantErrors: [
+                    "[mandatory]  dynamic-no-state-with-value-1",
+                    "Prohibits setting state to 1 on dynamic resources.",
+                    "'state' must not have the value 1.",
+                ],
+            },
+            {
+                wantErrors: [
+                    "[mandatory]  dynamic-no-state-with-value-2",
+                    "Prohibits setting state to 2 on dynamic resources.",
+                    "'state' must not have the value 2.",
+                ],
+            },
+            {
+                wantErrors: resourceViolation(
+                    "dynamic-no-state-with-value-3",
+                    "pulumi-nodejs:dynamic:Resource",
+                    "c",
+                    "Prohibits setting state to 3 on dynamic resources.",
+                    "'state' must not have the value 3.",
+                ),
+            },
+            {
+                wantErrors: [
+                    "[mandatory]  randomuuid-no-keepers",
+                    "Prohibits creating a RandomUuid without any 'keepers'.",
+                    "RandomUuid must not have an empty 'keepers'.",
+                ],
+            },
+            {
+                wantErrors: [
+                    "[mandatory]  no-randomstrings",
+                    "Prohibits RandomString resources.",
+                    "RandomString resources are not allowed.",
+                ],
+            },
             none,
             none,
             // A stack policy at "remediate" is treated as "mandatory".
-            { wantErrors: ["[mandatory]  dynamic-no-foo-with-value-bar", "Prohibits setting foo to 'bar' on dynamic resources.", "'foo' must not have the value 'bar'."] },
+            {
+                wantErrors: [
+                    "[mandatory]  dynamic-no-foo-with-value-bar",
+                    "Prohibits setting foo to 'bar' on dynamic resources.",
+                    "'foo' must not have the value 'bar'.",
+                ],
+            },
         ],
     },
     {
@@ -113,10 +212,22 @@ export const GROUPS: ScenarioGroup[] = [
         dir: "enforcementlevel",
         // Policy pack level / policy level: advisory, disabled, mandatory, not set (16 combinations).
         scenarios: [
-            advisory, none, mandatory, advisory,
-            advisory, none, mandatory, none,
-            advisory, none, mandatory, mandatory,
-            advisory, none, mandatory, advisory,
+            advisory,
+            none,
+            mandatory,
+            advisory,
+            advisory,
+            none,
+            mandatory,
+            none,
+            advisory,
+            none,
+            mandatory,
+            mandatory,
+            advisory,
+            none,
+            mandatory,
+            advisory,
         ],
     },
     {
@@ -133,12 +244,24 @@ export const GROUPS: ScenarioGroup[] = [
             { wantErrors: configErrors("foo: String length must be greater than or equal to 50") },
             { wantErrors: configErrors('foo: foo must be one of the following: "bar", "baz"') },
             { wantErrors: configErrors('foo: foo does not match: "bar"') },
-            { policyPackConfig: configFor({ foo: 1 }), wantErrors: configErrors("foo: Invalid type. Expected: string, given: integer") },
-            { policyPackConfig: configFor({ foo: "blah" }), wantErrors: configErrors('foo: foo must be one of the following: "bar", "baz"') },
-            { policyPackConfig: configFor({ foo: "blah" }), wantErrors: configErrors('foo: foo does not match: "bar"') },
+            {
+                policyPackConfig: configFor({ foo: 1 }),
+                wantErrors: configErrors("foo: Invalid type. Expected: string, given: integer"),
+            },
+            {
+                policyPackConfig: configFor({ foo: "blah" }),
+                wantErrors: configErrors('foo: foo must be one of the following: "bar", "baz"'),
+            },
+            {
+                policyPackConfig: configFor({ foo: "blah" }),
+                wantErrors: configErrors('foo: foo does not match: "bar"'),
+            },
             {
                 policyPackConfig: configFor({ foo: "this is too long", bar: 3.14 }),
-                wantErrors: configErrors("bar: Invalid type. Expected: integer, given: number", "foo: String length must be less than or equal to 3"),
+                wantErrors: configErrors(
+                    "bar: Invalid type. Expected: integer, given: number",
+                    "foo: String length must be less than or equal to 3",
+                ),
             },
             { policyPackConfig: configFor({ foo: 42 }) },
             { policyPackConfig: configFor({ foo: 3.14 }) },
@@ -159,6 +282,8 @@ export const GROUPS: ScenarioGroup[] = [
  * Upstream's Node.js scenarios this suite leaves out, and why (the README lists them too).
  */
 export const LEFT_OUT: Record<string, string> = {
-    stack_tags: "needs a Pulumi Cloud backend: only the cloud backend stores stack tags (upstream skips it without PULUMI_ACCESS_TOKEN too)",
-    remote_component: "needs a multi-language component provider (a Go plugin the engine starts and Constructs through), which the offline check does not run",
+    stack_tags:
+        "needs a Pulumi Cloud backend: only the cloud backend stores stack tags (upstream skips it without PULUMI_ACCESS_TOKEN too)",
+    remote_component:
+        "needs a multi-language component provider (a Go plugin the engine starts and Constructs through), which the offline check does not run",
 };

@@ -33,7 +33,10 @@ export const DIY_ORGANIZATION = "organization";
  */
 export function goJsonStringMap(map: Record<string, string>): string {
     const escape = (text: string) =>
-        JSON.stringify(text).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+        JSON.stringify(text).replace(
+            /[<>&\u2028\u2029]/g,
+            (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+        );
     const keys = Object.keys(map).sort();
     return `{${keys.map((k) => `${escape(k)}:${escape(map[k])}`).join(",")}}`;
 }
@@ -65,13 +68,28 @@ export function analyzerEnvironment(identity: AnalyzerIdentity, runtime = "nodej
  * environment starts from the CLI's, which never carries a program's runtime settings.
  */
 export const PROGRAM_RUNTIME_VARIABLES = [
-    "PULUMI_CONFIG", "PULUMI_CONFIG_SECRET_KEYS", "PULUMI_NODEJS_ORGANIZATION", "PULUMI_NODEJS_PROJECT", "PULUMI_NODEJS_STACK",
-    "PULUMI_NODEJS_DRY_RUN", "PULUMI_NODEJS_MONITOR", "PULUMI_NODEJS_ENGINE", "PULUMI_NODEJS_PARALLEL", "PULUMI_NODEJS_SYNC",
-    "PULUMI_ORGANIZATION", "PULUMI_PROJECT", "PULUMI_STACK", "PULUMI_DRY_RUN",
+    "PULUMI_CONFIG",
+    "PULUMI_CONFIG_SECRET_KEYS",
+    "PULUMI_NODEJS_ORGANIZATION",
+    "PULUMI_NODEJS_PROJECT",
+    "PULUMI_NODEJS_STACK",
+    "PULUMI_NODEJS_DRY_RUN",
+    "PULUMI_NODEJS_MONITOR",
+    "PULUMI_NODEJS_ENGINE",
+    "PULUMI_NODEJS_PARALLEL",
+    "PULUMI_NODEJS_SYNC",
+    "PULUMI_ORGANIZATION",
+    "PULUMI_PROJECT",
+    "PULUMI_STACK",
+    "PULUMI_DRY_RUN",
 ];
 
 /** The pack process's whole environment: the check's own, minus program runtime settings, plus the engine's. */
-export function packProcessEnvironment(base: NodeJS.ProcessEnv, identity: AnalyzerIdentity, runtime = "nodejs"): NodeJS.ProcessEnv {
+export function packProcessEnvironment(
+    base: NodeJS.ProcessEnv,
+    identity: AnalyzerIdentity,
+    runtime = "nodejs",
+): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = { ...base };
     for (const key of PROGRAM_RUNTIME_VARIABLES) delete env[key];
     return { ...env, ...analyzerEnvironment(identity, runtime) };

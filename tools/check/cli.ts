@@ -49,7 +49,11 @@ export async function main(
             preview: args.preview,
         });
         const report =
-            args.format === "json" ? renderJson(result) : args.format === "sarif" ? renderSarif(result, toolVersion()) : renderText(result);
+            args.format === "json"
+                ? renderJson(result)
+                : args.format === "sarif"
+                  ? renderSarif(result, toolVersion())
+                  : renderText(result);
         if (args.output) {
             fs.writeFileSync(args.output, report);
             // Still say what happened on the terminal, briefly.
@@ -59,13 +63,20 @@ export async function main(
         }
         // The text report on the terminal already shows evaluation errors; elsewhere, say them on stderr.
         for (const stack of result.stacks) {
-            if (stack.error !== undefined && (args.format !== "text" || args.output)) err(`check: stack ${stack.name}: the program failed to evaluate:\n${stack.error}\n`);
+            if (stack.error !== undefined && (args.format !== "text" || args.output))
+                err(`check: stack ${stack.name}: the program failed to evaluate:\n${stack.error}\n`);
         }
         return exitCodeOf(result);
     } catch (e) {
         const error = e as Error;
-        const known = ["UsageError", "StackFileError", "PolicyConfigError", "PolicyPackError", "ProgramLoadError"].includes(error.name);
-        err(`check: ${known ? error.message : error.stack ?? error.message}\n`);
+        const known = [
+            "UsageError",
+            "StackFileError",
+            "PolicyConfigError",
+            "PolicyPackError",
+            "ProgramLoadError",
+        ].includes(error.name);
+        err(`check: ${known ? error.message : (error.stack ?? error.message)}\n`);
         if (error instanceof UsageError) err("Run with --help for the options.\n");
         return 2;
     }

@@ -31,7 +31,10 @@ export function renderPolicies(result: CheckResult, stackIndex = 0): string {
     const stack = result.stacks[stackIndex];
     const violations = stack?.violations ?? [];
     const mark = violations.some((v) => v.level === "mandatory") ? "❌" : violations.length > 0 ? "⚠️" : "✅";
-    const lines = ["Policies:", `    ${mark} ${result.policyPack.name}@v${result.policyPack.version} (local: ${result.policyPack.dir})`];
+    const lines = [
+        "Policies:",
+        `    ${mark} ${result.policyPack.name}@v${result.policyPack.version} (local: ${result.policyPack.dir})`,
+    ];
     for (const v of violations) lines.push(renderViolation(v));
     if (stack?.error !== undefined) lines.push(`error: ${stack.error}`);
     return lines.join("\n") + "\n";
@@ -39,5 +42,10 @@ export function renderPolicies(result: CheckResult, stackIndex = 0): string {
 
 /** An error that stopped the run (a pack that failed, a policy config it refused), one "error: " line per line. */
 export function renderError(error: Error): string {
-    return error.message.split("\n").map((line) => `error: ${line}`).join("\n") + "\n";
+    return (
+        error.message
+            .split("\n")
+            .map((line) => `error: ${line}`)
+            .join("\n") + "\n"
+    );
 }

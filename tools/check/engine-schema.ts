@@ -61,25 +61,40 @@ export function engineSchemaProblems(value: unknown, schema: JsonSchema, at = "(
         return problems;
     }
     const name = field(at);
-    if (schema.const !== undefined && !sameJson(value, schema.const)) report(at, `${name} does not match: ${goJson(schema.const)}`);
+    if (schema.const !== undefined && !sameJson(value, schema.const))
+        report(at, `${name} does not match: ${goJson(schema.const)}`);
     if (Array.isArray(schema.enum) && !schema.enum.some((e) => sameJson(e, value))) {
         report(at, `${name} must be one of the following: ${schema.enum.map(goJson).join(", ")}`);
     }
     if (typeof value === "string") {
-        if (typeof schema.minLength === "number" && runeLength(value) < schema.minLength) report(at, `String length must be greater than or equal to ${schema.minLength}`);
-        if (typeof schema.maxLength === "number" && runeLength(value) > schema.maxLength) report(at, `String length must be less than or equal to ${schema.maxLength}`);
-        if (typeof schema.pattern === "string" && !new RegExp(schema.pattern, "u").test(value)) report(at, `Does not match pattern '${schema.pattern}'`);
+        if (typeof schema.minLength === "number" && runeLength(value) < schema.minLength)
+            report(at, `String length must be greater than or equal to ${schema.minLength}`);
+        if (typeof schema.maxLength === "number" && runeLength(value) > schema.maxLength)
+            report(at, `String length must be less than or equal to ${schema.maxLength}`);
+        if (typeof schema.pattern === "string" && !new RegExp(schema.pattern, "u").test(value))
+            report(at, `Does not match pattern '${schema.pattern}'`);
     }
     if (typeof value === "number") {
-        if (typeof schema.minimum === "number" && value < schema.minimum) report(at, `Must be greater than or equal to ${schema.minimum}`);
-        if (typeof schema.maximum === "number" && value > schema.maximum) report(at, `Must be less than or equal to ${schema.maximum}`);
-        if (typeof schema.exclusiveMinimum === "number" && value <= schema.exclusiveMinimum) report(at, `Must be greater than ${schema.exclusiveMinimum}`);
-        if (typeof schema.exclusiveMaximum === "number" && value >= schema.exclusiveMaximum) report(at, `Must be less than ${schema.exclusiveMaximum}`);
-        if (typeof schema.multipleOf === "number" && schema.multipleOf > 0 && !Number.isInteger(value / schema.multipleOf)) report(at, `Must be a multiple of ${schema.multipleOf}`);
+        if (typeof schema.minimum === "number" && value < schema.minimum)
+            report(at, `Must be greater than or equal to ${schema.minimum}`);
+        if (typeof schema.maximum === "number" && value > schema.maximum)
+            report(at, `Must be less than or equal to ${schema.maximum}`);
+        if (typeof schema.exclusiveMinimum === "number" && value <= schema.exclusiveMinimum)
+            report(at, `Must be greater than ${schema.exclusiveMinimum}`);
+        if (typeof schema.exclusiveMaximum === "number" && value >= schema.exclusiveMaximum)
+            report(at, `Must be less than ${schema.exclusiveMaximum}`);
+        if (
+            typeof schema.multipleOf === "number" &&
+            schema.multipleOf > 0 &&
+            !Number.isInteger(value / schema.multipleOf)
+        )
+            report(at, `Must be a multiple of ${schema.multipleOf}`);
     }
     if (Array.isArray(value)) {
-        if (typeof schema.minItems === "number" && value.length < schema.minItems) report(at, `Array must have at least ${schema.minItems} items`);
-        if (typeof schema.maxItems === "number" && value.length > schema.maxItems) report(at, `Array must have at most ${schema.maxItems} items`);
+        if (typeof schema.minItems === "number" && value.length < schema.minItems)
+            report(at, `Array must have at least ${schema.minItems} items`);
+        if (typeof schema.maxItems === "number" && value.length > schema.maxItems)
+            report(at, `Array must have at most ${schema.maxItems} items`);
         if (schema.uniqueItems === true) {
             for (let i = 0; i < value.length; i++) {
                 const j = value.findIndex((other, k) => k > i && sameJson(other, value[i]));
@@ -90,7 +105,9 @@ export function engineSchemaProblems(value: unknown, schema: JsonSchema, at = "(
             }
         }
         if (schema.items && typeof schema.items === "object") {
-            value.forEach((item, i) => problems.push(...engineSchemaProblems(item, schema.items as JsonSchema, childPath(at, i))));
+            value.forEach((item, i) =>
+                problems.push(...engineSchemaProblems(item, schema.items as JsonSchema, childPath(at, i))),
+            );
         }
     }
     if (value && typeof value === "object" && !Array.isArray(value)) {

@@ -15,7 +15,14 @@ import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
 import * as yaml from "js-yaml";
 import type { PolicyConfig } from "./policy-config";
 import {
-    AnalyzerInfo, AnalyzerResourceData, Diagnostic, StackIdentity, fromAnalyzerInfo, fromDiagnostics, toConfigureRequest, toStackConfigureRequest,
+    AnalyzerInfo,
+    AnalyzerResourceData,
+    Diagnostic,
+    StackIdentity,
+    fromAnalyzerInfo,
+    fromDiagnostics,
+    toConfigureRequest,
+    toStackConfigureRequest,
 } from "./requests";
 import { encodeAnalyzeRequest, encodeAnalyzeStackRequest } from "./wire";
 
@@ -57,26 +64,39 @@ export function describePackDir(dir: string, entry?: string): { dir: string; ent
     }
     const manifest = path.join(absolute, "PulumiPolicy.yaml");
     if (!fs.existsSync(manifest)) {
-        throw new PolicyPackError(`${dir} is not a policy pack: it has no PulumiPolicy.yaml (\`pulumi policy new\` creates one; it says "runtime: nodejs").`);
+        throw new PolicyPackError(
+            `${dir} is not a policy pack: it has no PulumiPolicy.yaml (\`pulumi policy new\` creates one; it says "runtime: nodejs").`,
+        );
     }
     const doc = yaml.load(fs.readFileSync(manifest, "utf8")) as any;
     const runtime = typeof doc?.runtime === "string" ? doc.runtime : doc?.runtime?.name;
     if (runtime !== "nodejs") {
-        throw new PolicyPackError(`${manifest} declares runtime ${JSON.stringify(runtime)}; the offline check runs Node.js packs only.`);
+        throw new PolicyPackError(
+            `${manifest} declares runtime ${JSON.stringify(runtime)}; the offline check runs Node.js packs only.`,
+        );
     }
     const pkg = path.join(absolute, "package.json");
     if (!fs.existsSync(pkg)) {
-        throw new PolicyPackError(`policy pack ${dir} has no package.json; the policy SDK reads the pack's version from it.`);
+        throw new PolicyPackError(
+            `policy pack ${dir} has no package.json; the policy SDK reads the pack's version from it.`,
+        );
     }
     if (entry) {
-        if (!fs.existsSync(entry)) throw new PolicyPackError(`policy pack ${dir}: ${path.relative(process.cwd(), entry)} does not exist; build it first (npm run build).`);
+        if (!fs.existsSync(entry))
+            throw new PolicyPackError(
+                `policy pack ${dir}: ${path.relative(process.cwd(), entry)} does not exist; build it first (npm run build).`,
+            );
         return { dir: absolute, entry: path.resolve(entry) };
     }
     const main: string = JSON.parse(fs.readFileSync(pkg, "utf8")).main ?? "index.js";
-    const candidates = [main, `${main}.js`, path.join(main, "index.js"), main.replace(/\.js$/, ".ts"), "index.ts"].map((m) => path.join(absolute, m));
+    const candidates = [main, `${main}.js`, path.join(main, "index.js"), main.replace(/\.js$/, ".ts"), "index.ts"].map(
+        (m) => path.join(absolute, m),
+    );
     const found = candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isFile());
     if (!found) {
-        throw new PolicyPackError(`policy pack ${dir} has no entry point (looked for ${candidates.map((c) => path.relative(process.cwd(), c)).join(", ")}); build it first.`);
+        throw new PolicyPackError(
+            `policy pack ${dir} has no entry point (looked for ${candidates.map((c) => path.relative(process.cwd(), c)).join(", ")}); build it first.`,
+        );
     }
     return { dir: absolute, entry: found };
 }
@@ -119,7 +139,10 @@ export class PolicyPack {
         const started = Date.now();
         // `node <dir>` as the engine's plugin does; a TypeScript entry is named directly (Node would not resolve it).
         const typeScript = pack.entry.endsWith(".ts");
-        if (typeScript && !options.typeScriptHook) throw new PolicyPackError(`policy pack ${dir} is TypeScript (${path.basename(pack.entry)}) and no TypeScript hook was given.`);
+        if (typeScript && !options.typeScriptHook)
+            throw new PolicyPackError(
+                `policy pack ${dir} is TypeScript (${path.basename(pack.entry)}) and no TypeScript hook was given.`,
+            );
         const nodeArgs = [...(options.nodeArgs ?? []), ...(typeScript ? ["-r", options.typeScriptHook!] : [])];
         const target = typeScript || options.entry ? pack.entry : pack.dir;
         const child = spawn(process.execPath, [...nodeArgs, target], {
@@ -128,33 +151,42 @@ export class PolicyPack {
             stdio: ["ignore", "pipe", "pipe"],
         });
         const stderr: string[] = [];
-        child.stderr!.setEncoding("utf8").on("data", (chunk: string) => stderr.push(chunk));
+        child.stderr.setEncoding("utf8").on("data", (chunk: string) => stderr.push(chunk));
         const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
         const port = await new Promise<number>((resolve, reject) => {
             let buffered = "";
             const timer = setTimeout(() => {
                 child.kill("SIGKILL");
-                reject(new PolicyPackError(`policy pack ${dir} printed no port within ${(options.startTimeoutMs ?? 60000) / 1000}s.${tail(stderr)}`));
+                reject(
+                    new PolicyPackError(
+                        `policy pack ${dir} printed no port within ${(options.startTimeoutMs ?? 60000) / 1000}s.${tail(stderr)}`,
+                    ),
+                );
             }, options.startTimeoutMs ?? 60000);
             const onData = (chunk: string) => {
                 buffered += chunk;
-                const line = buffered.split("\n").map((l) => l.trim()).find((l) => /^\d+$/.test(l));
+                const line = buffered
+                    .split("\n")
+                    .map((l) => l.trim())
+                    .find((l) => /^\d+$/.test(l));
                 if (line) {
                     clearTimeout(timer);
-                    child.stdout!.off("data", onData);
-                    child.stdout!.resume();
+                    child.stdout.off("data", onData);
+                    child.stdout.resume();
                     resolve(Number(line));
                 }
             };
-            child.stdout!.setEncoding("utf8").on("data", onData);
+            child.stdout.setEncoding("utf8").on("data", onData);
             child.once("error", (err) => {
                 clearTimeout(timer);
                 reject(new PolicyPackError(`cannot start policy pack ${dir}: ${err.message}`));
             });
             exited.then((code) => {
                 clearTimeout(timer);
-                reject(new PolicyPackError(`policy pack ${dir} exited (code ${code}) before it listened.${tail(stderr)}`));
+                reject(
+                    new PolicyPackError(`policy pack ${dir} exited (code ${code}) before it listened.${tail(stderr)}`),
+                );
             });
         });
         const client = new analyzerrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
@@ -168,14 +200,23 @@ export class PolicyPack {
         if (this.closed) return Promise.reject(new PolicyPackError(`policy pack ${this.dir} is closed.`));
         return new Promise((resolve, reject) => {
             fn.call(this.client, request, (err, response) => {
-                if (err) reject(new PolicyPackError(`policy pack ${method} failed: ${err.details || err.message}${tail(this.stderr)}`));
+                if (err)
+                    reject(
+                        new PolicyPackError(
+                            `policy pack ${method} failed: ${err.details || err.message}${tail(this.stderr)}`,
+                        ),
+                    );
                 else resolve(response);
             });
         });
     }
 
     async getAnalyzerInfo(): Promise<AnalyzerInfo> {
-        const info = await this.call<emptyproto.Empty, analyzerproto.AnalyzerInfo>("GetAnalyzerInfo", this.client.getAnalyzerInfo, new emptyproto.Empty());
+        const info = await this.call<emptyproto.Empty, analyzerproto.AnalyzerInfo>(
+            "GetAnalyzerInfo",
+            this.client.getAnalyzerInfo,
+            new emptyproto.Empty(),
+        );
         return fromAnalyzerInfo(info);
     }
 
@@ -194,7 +235,8 @@ export class PolicyPack {
 
     /** Sends pre-encoded request bytes (wire.ts) to one of the Analyzer service's methods. */
     private callEncoded<Res = analyzerproto.AnalyzeResponse>(
-        method: "Analyze" | "AnalyzeStack" | "Remediate", bytes: Buffer,
+        method: "Analyze" | "AnalyzeStack" | "Remediate",
+        bytes: Buffer,
         decode: (bytes: Uint8Array) => Res = (b) => analyzerproto.AnalyzeResponse.deserializeBinary(b) as any,
     ): Promise<Res> {
         if (this.closed) return Promise.reject(new PolicyPackError(`policy pack ${this.dir} is closed.`));
@@ -205,7 +247,12 @@ export class PolicyPack {
                 (response: Buffer) => decode(new Uint8Array(response)),
                 bytes,
                 (err, response) => {
-                    if (err) reject(new PolicyPackError(`policy pack ${method} failed: ${err.details || err.message}${tail(this.stderr)}`));
+                    if (err)
+                        reject(
+                            new PolicyPackError(
+                                `policy pack ${method} failed: ${err.details || err.message}${tail(this.stderr)}`,
+                            ),
+                        );
                     else resolve(response!);
                 },
             );
@@ -217,7 +264,9 @@ export class PolicyPack {
      * return new properties (which Analyze then sees) or a diagnostic.
      */
     async remediate(resource: AnalyzerResourceData): Promise<Remediation[]> {
-        const response = await this.callEncoded("Remediate", encodeAnalyzeRequest(resource), (b) => analyzerproto.RemediateResponse.deserializeBinary(b));
+        const response = await this.callEncoded("Remediate", encodeAnalyzeRequest(resource), (b) =>
+            analyzerproto.RemediateResponse.deserializeBinary(b),
+        );
         return response.getRemediationsList().map((r) => ({
             policyName: r.getPolicyname(),
             description: r.getDescription(),

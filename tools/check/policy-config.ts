@@ -55,24 +55,33 @@ export function parsePolicyConfig(text: string, source = "policy config"): Recor
         throw new PolicyConfigError(`${source} is not valid JSON: ${(err as Error).message}`);
     }
     if (!doc || typeof doc !== "object" || Array.isArray(doc)) {
-        throw new PolicyConfigError(`${source} must be a JSON object of policy names, for example {"all": "advisory", "ssh-allowlist": {"enforcementLevel": "mandatory"}}.`);
+        throw new PolicyConfigError(
+            `${source} must be a JSON object of policy names, for example {"all": "advisory", "ssh-allowlist": {"enforcementLevel": "mandatory"}}.`,
+        );
     }
     const result: Record<string, PolicyConfig> = {};
     for (const [policy, value] of Object.entries(doc)) {
         if (typeof value === "string") {
-            if (!isLevel(value)) throw new PolicyConfigError(`${source}: "${policy}": ${JSON.stringify(value)} is not an enforcement level; use one of ${ENFORCEMENT_LEVELS.join(", ")}.`);
+            if (!isLevel(value))
+                throw new PolicyConfigError(
+                    `${source}: "${policy}": ${JSON.stringify(value)} is not an enforcement level; use one of ${ENFORCEMENT_LEVELS.join(", ")}.`,
+                );
             result[policy] = { enforcementLevel: value };
         } else if (value && typeof value === "object" && !Array.isArray(value)) {
             const { enforcementLevel, ...properties } = value as Record<string, unknown>;
             if (enforcementLevel !== undefined && !isLevel(enforcementLevel)) {
-                throw new PolicyConfigError(`${source}: "${policy}".enforcementLevel ${JSON.stringify(enforcementLevel)} is not an enforcement level; use one of ${ENFORCEMENT_LEVELS.join(", ")}.`);
+                throw new PolicyConfigError(
+                    `${source}: "${policy}".enforcementLevel ${JSON.stringify(enforcementLevel)} is not an enforcement level; use one of ${ENFORCEMENT_LEVELS.join(", ")}.`,
+                );
             }
             const entry: PolicyConfig = {};
-            if (enforcementLevel) entry.enforcementLevel = enforcementLevel as EnforcementLevel;
+            if (enforcementLevel) entry.enforcementLevel = enforcementLevel;
             if (Object.keys(properties).length > 0) entry.properties = properties;
             if (entry.enforcementLevel || entry.properties) result[policy] = entry;
         } else {
-            throw new PolicyConfigError(`${source}: "${policy}" must be an enforcement level string or an object, got ${JSON.stringify(value)}.`);
+            throw new PolicyConfigError(
+                `${source}: "${policy}" must be an enforcement level string or an object, got ${JSON.stringify(value)}.`,
+            );
         }
     }
     return result;
@@ -104,29 +113,47 @@ export function reconcilePolicyConfig(
     const known = new Set(policies.map((p) => p.name));
     const warnings = Object.keys(userConfig)
         .filter((name) => name !== "all" && !known.has(name))
-        .map((name) => `policy config names "${name}", which the pack does not have (policies: ${[...known].join(", ")}).`);
+        .map(
+            (name) =>
+                `policy config names "${name}", which the pack does not have (policies: ${[...known].join(", ")}).`,
+        );
 
     const problems: string[] = [];
     for (const policy of policies) {
         if (!policy.configSchema) continue;
-        const schema: JsonSchema = { type: "object", properties: policy.configSchema.properties, required: policy.configSchema.required };
+        const schema: JsonSchema = {
+            type: "object",
+            properties: policy.configSchema.properties,
+            required: policy.configSchema.required,
+        };
         for (const problem of validateJsonSchema(result[policy.name]?.properties ?? {}, schema)) {
             problems.push(`${policy.name}: ${problem}`);
         }
     }
     if (problems.length > 0) {
-        throw new PolicyConfigError(problems.map((p) => `validating policy config: ${pack.name} ${pack.version}  ${p}`).sort().join("\n"));
+        throw new PolicyConfigError(
+            problems
+                .map((p) => `validating policy config: ${pack.name} ${pack.version}  ${p}`)
+                .sort()
+                .join("\n"),
+        );
     }
 
     const config: Record<string, Required<PolicyConfig>> = {};
     for (const policy of policies) {
         const entry = result[policy.name];
-        config[policy.name] = { enforcementLevel: entry.enforcementLevel ?? policy.enforcementLevel, properties: entry.properties ?? {} };
+        config[policy.name] = {
+            enforcementLevel: entry.enforcementLevel ?? policy.enforcementLevel,
+            properties: entry.properties ?? {},
+        };
     }
     return { config, warnings };
 }
 
-function applyConfig(result: Record<string, PolicyConfig>, toApply: Record<string, PolicyConfig>): Record<string, PolicyConfig> {
+function applyConfig(
+    result: Record<string, PolicyConfig>,
+    toApply: Record<string, PolicyConfig>,
+): Record<string, PolicyConfig> {
     const next: Record<string, PolicyConfig> = {};
     for (const [name, entry] of Object.entries(result)) next[name] = { ...entry, properties: { ...entry.properties } };
     const all = toApply.all?.enforcementLevel;

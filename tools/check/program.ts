@@ -28,7 +28,7 @@ let hookInstalled = false;
 export function registerTypeScriptHook(): void {
     if (hookInstalled) return;
     hookInstalled = true;
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const ts = require("typescript") as typeof import("typescript");
     const extensions = (require as any).extensions as Record<string, (module: any, filename: string) => void>;
     extensions[".ts"] = (module: any, filename: string) => {
@@ -64,11 +64,15 @@ export function webtierProgram(distRoot: string): LoadedProgram {
         run: () => {
             let mod: any;
             try {
+                // eslint-disable-next-line @typescript-eslint/no-require-imports
                 mod = require(modulePath);
             } catch (err) {
-                throw new ProgramLoadError(`cannot load the webtier program (${path.relative(process.cwd(), modulePath)}): ${(err as Error).message}. Build it first: npm run build.`);
+                throw new ProgramLoadError(
+                    `cannot load the webtier program (${path.relative(process.cwd(), modulePath)}): ${(err as Error).message}. Build it first: npm run build.`,
+                );
             }
-            if (typeof mod.runWebtier !== "function") throw new ProgramLoadError(`${modulePath} does not export runWebtier().`);
+            if (typeof mod.runWebtier !== "function")
+                throw new ProgramLoadError(`${modulePath} does not export runWebtier().`);
             return mod.runWebtier();
         },
     };
@@ -102,11 +106,19 @@ export function programEntry(given: string, project?: ProjectFile): string {
     const pkg = path.join(dir, "package.json");
     if (fs.existsSync(pkg)) {
         const main = JSON.parse(fs.readFileSync(pkg, "utf8")).main;
-        if (typeof main === "string") candidates.push(path.resolve(dir, main), path.resolve(dir, `${main}.js`), path.resolve(dir, main, "index.js"));
+        if (typeof main === "string")
+            candidates.push(
+                path.resolve(dir, main),
+                path.resolve(dir, `${main}.js`),
+                path.resolve(dir, main, "index.js"),
+            );
     }
     candidates.push(path.join(dir, "index.ts"), path.join(dir, "index.js"));
     const found = candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isFile());
-    if (!found) throw new ProgramLoadError(`${given} has no program entry point (looked for ${candidates.map((c) => path.relative(process.cwd(), c)).join(", ")}).`);
+    if (!found)
+        throw new ProgramLoadError(
+            `${given} has no program entry point (looked for ${candidates.map((c) => path.relative(process.cwd(), c)).join(", ")}).`,
+        );
     return found;
 }
 
@@ -140,7 +152,10 @@ export function programFromFile(file: string, project?: ProjectFile): LoadedProg
             for (const key of [...loadedByProgram, absolute]) delete require.cache[key];
             const before = new Set(Object.keys(require.cache));
             try {
-                const mod = loadTypeScript ? loadTypeScript(() => require(absolute)) : require(absolute);
+                // A program is loaded as the language host loads it: by require.
+                // eslint-disable-next-line @typescript-eslint/no-require-imports
+                const load = () => require(absolute);
+                const mod = loadTypeScript ? loadTypeScript(load) : load();
                 const main = mod && mod.__esModule && "default" in mod ? mod.default : mod;
                 if (typeof main === "function") return main();
                 if (mod && mod.__esModule) {

@@ -12,11 +12,16 @@ function counts(violations: Violation[]): string {
     const mandatory = violations.filter((v) => v.level === "mandatory").length;
     const advisory = violations.length - mandatory;
     if (violations.length === 0) return "no violations";
-    return [mandatory ? `${mandatory} mandatory` : "", advisory ? `${advisory} advisory` : ""].filter(Boolean).join(", ");
+    return [mandatory ? `${mandatory} mandatory` : "", advisory ? `${advisory} advisory` : ""]
+        .filter(Boolean)
+        .join(", ");
 }
 
 function indent(text: string, prefix: string): string {
-    return text.split("\n").map((line) => prefix + line).join("\n");
+    return text
+        .split("\n")
+        .map((line) => prefix + line)
+        .join("\n");
 }
 
 function renderStack(stack: StackResult, descriptions: Map<string, string>): string {
@@ -26,7 +31,9 @@ function renderStack(stack: StackResult, descriptions: Map<string, string>): str
         lines.push(`stack ${stack.name}${cloud}: the program failed to evaluate (${stack.source})`);
         lines.push(indent(stack.error, "    "));
     } else {
-        lines.push(`stack ${stack.name}${cloud}: ${plural(stack.resources, "resource")}, ${stack.durationMs} ms: ${counts(stack.violations)}`);
+        lines.push(
+            `stack ${stack.name}${cloud}: ${plural(stack.resources, "resource")}, ${stack.durationMs} ms: ${counts(stack.violations)}`,
+        );
     }
     if (stack.notes.length > 0) {
         lines.push("  notes:");
@@ -81,13 +88,24 @@ export function renderJson(result: CheckResult): string {
             cloud: s.cloud,
             resources: s.resources,
             durationMs: s.durationMs,
-            violations: s.violations.map((v) => ({ policy: v.policy, level: v.level, resource: v.resource, type: v.type, urn: v.urn, message: v.message })),
+            violations: s.violations.map((v) => ({
+                policy: v.policy,
+                level: v.level,
+                resource: v.resource,
+                type: v.type,
+                urn: v.urn,
+                message: v.message,
+            })),
             notes: s.notes,
             source: s.source,
             ...(s.timings ? { timings: s.timings } : {}),
             ...(s.error !== undefined ? { error: s.error } : {}),
         })),
-        policyPack: { name: result.policyPack.name, version: result.policyPack.version, startupMs: result.packStartupMs },
+        policyPack: {
+            name: result.policyPack.name,
+            version: result.policyPack.version,
+            startupMs: result.packStartupMs,
+        },
         totalMs: result.totalMs,
         notes: result.notes,
         exitCode: exitCodeOf(result),

@@ -123,7 +123,7 @@ export function toAnalyzerProperties(props: Record<string, any> | undefined): Re
     return result;
 }
 
-const DURATION_UNITS: Record<string, number> = { ns: 1e-9, us: 1e-6, "µs": 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+const DURATION_UNITS: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
 
 /** A Go duration ("10m", "1h30m", "90s") in seconds, as the engine converts customTimeouts; 0 when unset or unparsable. */
 export function durationSeconds(text: string | undefined): number {
@@ -165,7 +165,7 @@ export function installedPackageVersion(pkg: string, fromDir: string): string | 
     if (!installedVersions.has(key)) {
         let version: string | undefined;
         try {
-            // eslint-disable-next-line @typescript-eslint/no-var-requires
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
             const manifest = require(require.resolve(`@pulumi/${pkg}/package.json`, { paths: [fromDir] }));
             // Published SDKs may say "v4.0.0"; the SDK itself reports it without the "v" (utilities.getVersion).
             version = typeof manifest.version === "string" ? manifest.version.replace(/^v/, "") : undefined;
@@ -185,7 +185,11 @@ export const DYNAMIC_PROVIDER_PACKAGES = ["pulumi-nodejs", "pulumi-python"];
  * `<pkg>:*` config without the namespace, or for a dynamic provider every key with its namespace;
  * secrets kept secret; plus `version`.
  */
-export function defaultProviderProperties(pkg: string, version: string | undefined, context: SnapshotContext): Record<string, any> {
+export function defaultProviderProperties(
+    pkg: string,
+    version: string | undefined,
+    context: SnapshotContext,
+): Record<string, any> {
     const props: Record<string, any> = {};
     const prefix = `${pkg}:`;
     const dynamic = DYNAMIC_PROVIDER_PACKAGES.includes(pkg);
@@ -243,8 +247,15 @@ export class SnapshotBuilder {
         const created: AnalyzerResourceData[] = [];
         const provider = this.providerOf(resource, created);
         const request: AnalyzerResourceData = {
-            urn: resource.urn, type: resource.type, name: resource.name, options: optionsOf(resource), provider,
-            properties: toAnalyzerProperties(this.inputsOf(resource)), parent: resource.parent, dependencies: [], propertyDependencies: {},
+            urn: resource.urn,
+            type: resource.type,
+            name: resource.name,
+            options: optionsOf(resource),
+            provider,
+            properties: toAnalyzerProperties(this.inputsOf(resource)),
+            parent: resource.parent,
+            dependencies: [],
+            propertyDependencies: {},
         };
         created.push(request);
         this.analyzed.push(...created);
@@ -257,7 +268,12 @@ export class SnapshotBuilder {
         const { urn } = parseProviderReference(resource.provider);
         const owner = this.byUrn.get(urn);
         const type = owner?.type ?? urn.split("::")[2]?.split("$").pop() ?? "";
-        return { urn, type, name: owner?.name ?? urn.split("::").pop() ?? "", properties: toAnalyzerProperties(owner ? this.inputsOf(owner) : {}) };
+        return {
+            urn,
+            type,
+            name: owner?.name ?? urn.split("::").pop() ?? "",
+            properties: toAnalyzerProperties(owner ? this.inputsOf(owner) : {}),
+        };
     }
 
     /**
@@ -273,7 +289,10 @@ export class SnapshotBuilder {
         return version ? { ...inputs, version } : inputs;
     }
 
-    private defaultProviderFor(resource: RegisteredResource, created: AnalyzerResourceData[]): AnalyzerProvider | undefined {
+    private defaultProviderFor(
+        resource: RegisteredResource,
+        created: AnalyzerResourceData[],
+    ): AnalyzerProvider | undefined {
         const pkg = packageOf(resource.type);
         if (pkg === "pulumi") return undefined; // built-in resources (StackReference) have no provider resource
         const name = defaultProviderName(resource.version);
@@ -282,9 +301,17 @@ export class SnapshotBuilder {
         let data = this.defaults.get(urn);
         if (!data) {
             data = {
-                urn, type, name,
+                urn,
+                type,
+                name,
                 properties: toAnalyzerProperties(defaultProviderProperties(pkg, resource.version, this.context)),
-                options: { protect: false, ignoreChanges: [], additionalSecretOutputs: [], aliases: [], customTimeouts: { create: 0, update: 0, delete: 0 } },
+                options: {
+                    protect: false,
+                    ignoreChanges: [],
+                    additionalSecretOutputs: [],
+                    aliases: [],
+                    customTimeouts: { create: 0, update: 0, delete: 0 },
+                },
                 dependencies: [],
                 propertyDependencies: {},
             };
@@ -376,7 +403,9 @@ export function levelFromProto(level: analyzerproto.EnforcementLevel): Enforceme
 }
 
 /** Configure: one PolicyConfig per policy, properties always set (the pack reads them unguarded). */
-export function toConfigureRequest(config: Record<string, Required<PolicyConfig>>): analyzerproto.ConfigureAnalyzerRequest {
+export function toConfigureRequest(
+    config: Record<string, Required<PolicyConfig>>,
+): analyzerproto.ConfigureAnalyzerRequest {
     const message = new analyzerproto.ConfigureAnalyzerRequest();
     const map = message.getPolicyconfigMap();
     for (const [name, entry] of Object.entries(config)) {
@@ -430,7 +459,11 @@ export function fromAnalyzerInfo(info: analyzerproto.AnalyzerInfo): AnalyzerInfo
             enforcementLevel: levelFromProto(p.getEnforcementlevel()),
         };
         if (p.getDisplayname()) policy.displayName = p.getDisplayname();
-        if (schema) policy.configSchema = { properties: (schema.getProperties()?.toJavaScript() ?? {}) as Record<string, any>, required: schema.getRequiredList() };
+        if (schema)
+            policy.configSchema = {
+                properties: (schema.getProperties()?.toJavaScript() ?? {}) as Record<string, any>,
+                required: schema.getRequiredList(),
+            };
         if (p.getRemediationSteps?.()) policy.remediationSteps = p.getRemediationSteps();
         if (p.getUrl?.()) policy.url = p.getUrl();
         if (p.getTagsList?.().length) policy.tags = p.getTagsList();
@@ -440,10 +473,16 @@ export function fromAnalyzerInfo(info: analyzerproto.AnalyzerInfo): AnalyzerInfo
     info.getInitialconfigMap().forEach((value, key) => {
         initialConfig[key] = {
             enforcementLevel: levelFromProto(value.getEnforcementlevel()),
-            properties: (value.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown>,
+            properties: (value.getProperties()?.toJavaScript() ?? {}),
         };
     });
-    return { name: info.getName(), version: info.getVersion(), displayName: info.getDisplayname() || undefined, policies, initialConfig };
+    return {
+        name: info.getName(),
+        version: info.getVersion(),
+        displayName: info.getDisplayname() || undefined,
+        policies,
+        initialConfig,
+    };
 }
 
 /** One diagnostic as the pack reported it. */

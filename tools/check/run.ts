@@ -13,7 +13,15 @@ import { LoadedProgram, programFromFile, webtierProgram } from "./program";
 import { AnalyzerInfo, AnalyzerResourceData, SnapshotBuilder } from "./requests";
 import { CheckResult, StackResult, Violation, resourceViolations, stackViolations } from "./results";
 import {
-    ProjectFile, StackConfig, StackFileError, findProjectFor, listStacks, parseConfigAssignment, readProjectFile, readStackFile, stackFilePath,
+    ProjectFile,
+    StackConfig,
+    StackFileError,
+    findProjectFor,
+    listStacks,
+    parseConfigAssignment,
+    readProjectFile,
+    readStackFile,
+    stackFilePath,
 } from "./stack-config";
 import { STACK_ASSIGNMENT, UsageError } from "./args";
 import { AnalyzerIdentity, DIY_ORGANIZATION, packProcessEnvironment } from "./analyzer-env";
@@ -70,7 +78,7 @@ function configLine(file: string): number {
 
 function webtierSecretKeys(distRoot: string): readonly string[] {
     try {
-        // eslint-disable-next-line @typescript-eslint/no-var-requires
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
         return require(path.join(distRoot, "infra", "config", "types.js")).SECRET_KEYS ?? [];
     } catch {
         return [];
@@ -81,7 +89,9 @@ function webtierSecretKeys(distRoot: string): readonly string[] {
 export function planStacks(options: CheckOptions, project: ProjectFile | undefined): PlannedStack[] {
     const projectDir = path.resolve(options.projectDir ?? process.cwd());
     const projectName = project?.name ?? "webtier";
-    const stacksDir = options.stacksDir ? path.resolve(projectDir, options.stacksDir) : project?.stackConfigDir ?? projectDir;
+    const stacksDir = options.stacksDir
+        ? path.resolve(projectDir, options.stacksDir)
+        : (project?.stackConfigDir ?? projectDir);
     const requiredSecrets = options.requiredSecrets ?? (options.program ? [] : webtierSecretKeys(options.distRoot));
     const overrides = (options.config ?? []).map((text) => {
         try {
@@ -104,18 +114,33 @@ export function planStacks(options: CheckOptions, project: ProjectFile | undefin
 
     const names = options.stacks && options.stacks.length > 0 ? options.stacks : listStacks(stacksDir);
     if (names.length === 0) {
-        throw new UsageError(`no stack files (Pulumi.<stack>.yaml) in ${relative(projectDir, stacksDir)}; pass --stacks-dir or --program.`);
+        throw new UsageError(
+            `no stack files (Pulumi.<stack>.yaml) in ${relative(projectDir, stacksDir)}; pass --stacks-dir or --program.`,
+        );
     }
     const available = listStacks(stacksDir);
     return names.map((name) => {
         const file = stackFilePath(stacksDir, name);
         if (!file && options.program && !options.stacksDir) {
             // `pulumi stack init NAME` without config: the program runs with --config only.
-            const stack: StackConfig = { name, config: {}, secretKeys: [], notes: [`stack ${name} has no ${relative(projectDir, path.join(stacksDir, `Pulumi.${name}.yaml`))}: only --config applies.`] };
-            return { config: applyOverrides(stack), source: relative(projectDir, path.resolve(projectDir, options.program)), line: 1 };
+            const stack: StackConfig = {
+                name,
+                config: {},
+                secretKeys: [],
+                notes: [
+                    `stack ${name} has no ${relative(projectDir, path.join(stacksDir, `Pulumi.${name}.yaml`))}: only --config applies.`,
+                ],
+            };
+            return {
+                config: applyOverrides(stack),
+                source: relative(projectDir, path.resolve(projectDir, options.program)),
+                line: 1,
+            };
         }
         if (!file) {
-            throw new UsageError(`there is no stack "${name}" (no ${relative(projectDir, path.join(stacksDir, `Pulumi.${name}.yaml`))}); stacks: ${available.join(", ") || "none"}.`);
+            throw new UsageError(
+                `there is no stack "${name}" (no ${relative(projectDir, path.join(stacksDir, `Pulumi.${name}.yaml`))}); stacks: ${available.join(", ") || "none"}.`,
+            );
         }
         const config = applyOverrides(readStackFile(file, { project: projectName, requiredSecrets }));
         // Results point at the stack file: its config is what tells one stack's results from another's.
@@ -157,7 +182,9 @@ async function captureConsole<T>(notes: string[], fn: () => Promise<T>): Promise
     const saved = methods.map((m) => console[m]);
     for (const m of methods) {
         console[m] = (...args: unknown[]) => {
-            const text = args.map((a) => (typeof a === "string" ? a : a instanceof Error ? a.message : JSON.stringify(a))).join(" ");
+            const text = args
+                .map((a) => (typeof a === "string" ? a : a instanceof Error ? a.message : JSON.stringify(a)))
+                .join(" ");
             notes.push(`program output: ${text.replace(/^(\w+): \[runtime\] /, "$1: ")}`);
         };
     }
@@ -181,9 +208,14 @@ const SCAFFOLDING_FRAME = /[\\/]tools[\\/](check|harness)[\\/]/;
 export function errorText(err: unknown, programFile: string): string {
     const header = `Running program '${programFile}' failed with an unhandled exception:`;
     if (err instanceof Error || (err && typeof err === "object" && "message" in err)) {
-        const error = err as Error & { __pulumiRunError?: boolean; __pulumiResourceError?: boolean; hideStack?: boolean };
+        const error = err as Error & {
+            __pulumiRunError?: boolean;
+            __pulumiResourceError?: boolean;
+            hideStack?: boolean;
+        };
         if (error.name === "ProgramLoadError") return error.message;
-        if (error.__pulumiRunError || error.name === "RunError" || error.name === "ConfigMissingError") return error.message;
+        if (error.__pulumiRunError || error.name === "RunError" || error.name === "ConfigMissingError")
+            return error.message;
         if (error.name === "TSError" || error.name === "SyntaxError") {
             const parts = (error.stack ?? "").split(error.message);
             return `${header}\n${parts.length === 2 ? parts[0] + error.message : error.message}`;
@@ -236,8 +268,14 @@ class RejectionCollector {
 export const EVALUATION_STACK_TRACE_LIMIT = 0;
 
 async function evaluateStack(
-    program: LoadedProgram, project: string, stack: StackConfig, notes: string[], rejections: unknown[],
-    onResource?: (resource: RegisteredResource) => void, stackTraceLimit = EVALUATION_STACK_TRACE_LIMIT, preview = false,
+    program: LoadedProgram,
+    project: string,
+    stack: StackConfig,
+    notes: string[],
+    rejections: unknown[],
+    onResource?: (resource: RegisteredResource) => void,
+    stackTraceLimit = EVALUATION_STACK_TRACE_LIMIT,
+    preview = false,
 ): Promise<Evaluation> {
     const savedLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = stackTraceLimit;
@@ -247,7 +285,15 @@ async function evaluateStack(
     if (program.cwd) process.chdir(program.cwd);
     try {
         const evaluation = await captureConsole(notes, () =>
-            evaluate({ program: program.run, config: stack.config, secretKeys: stack.secretKeys, project, stack: stack.name, onResource, preview }),
+            evaluate({
+                program: program.run,
+                config: stack.config,
+                secretKeys: stack.secretKeys,
+                project,
+                stack: stack.name,
+                onResource,
+                preview,
+            }),
         );
         // Let rejections raised in the last turn surface.
         await new Promise((resolve) => setImmediate(resolve));
@@ -264,19 +310,30 @@ async function evaluateStack(
  * resource's, their diagnostics are advisory violations), then Analyze on the result.
  */
 async function analyzeResource(
-    pack: PolicyPack, request: AnalyzerResourceData, remediating: boolean, builder: SnapshotBuilder, notes: string[],
+    pack: PolicyPack,
+    request: AnalyzerResourceData,
+    remediating: boolean,
+    builder: SnapshotBuilder,
+    notes: string[],
 ): Promise<Violation[]> {
     const violations: Violation[] = [];
     if (remediating) {
         for (const remediation of await pack.remediate(request)) {
             if (remediation.diagnostic) {
                 violations.push({
-                    policy: remediation.policyName, level: "advisory", resource: request.name, type: request.type, urn: request.urn, message: remediation.diagnostic,
+                    policy: remediation.policyName,
+                    level: "advisory",
+                    resource: request.name,
+                    type: request.type,
+                    urn: request.urn,
+                    message: remediation.diagnostic,
                 });
             } else if (remediation.properties) {
                 request = { ...request, properties: remediation.properties };
                 builder.remediated(request.urn, remediation.properties);
-                notes.push(`policy ${remediation.policyName} remediated ${request.name} (${request.type}); the policies saw the remediated properties.`);
+                notes.push(
+                    `policy ${remediation.policyName} remediated ${request.name} (${request.type}); the policies saw the remediated properties.`,
+                );
             }
         }
     }
@@ -285,7 +342,9 @@ async function analyzeResource(
 
 /** The user's policy config per stack: a stack's own file, else the shared one, else none. */
 export function readPolicyConfigs(
-    projectDir: string, entries: string | string[] | undefined, stacks: string[],
+    projectDir: string,
+    entries: string | string[] | undefined,
+    stacks: string[],
 ): { forStack: (stack: string) => Record<string, PolicyConfig>; warnings: string[] } {
     const list = entries === undefined ? [] : Array.isArray(entries) ? entries : [entries];
     const read = (file: string): Record<string, PolicyConfig> => {
@@ -300,7 +359,10 @@ export function readPolicyConfigs(
         const match = STACK_ASSIGNMENT.exec(entry);
         if (match && !fs.existsSync(path.resolve(projectDir, entry))) {
             perStack.set(match[1], read(match[2]));
-            if (!stacks.includes(match[1])) warnings.push(`--policy-config names stack "${match[1]}", which does not exist (stacks: ${stacks.join(", ")}).`);
+            if (!stacks.includes(match[1]))
+                warnings.push(
+                    `--policy-config names stack "${match[1]}", which does not exist (stacks: ${stacks.join(", ")}).`,
+                );
         } else {
             shared = read(entry);
         }
@@ -317,9 +379,17 @@ export const POLICY_CONFIG_DIR = path.join("policies", "config");
  * if there is one, else `policies/config/<environment>.json` for the stack's
  * `<project>:environment`. Undefined when neither exists.
  */
-export function conventionalPolicyConfig(projectDir: string, projectName: string, stack: StackConfig): string | undefined {
-    const candidates = [stack.name, stack.config[`${projectName}:environment`]].filter((name): name is string => !!name && /^[\w.-]+$/.test(name));
-    return candidates.map((name) => path.join(POLICY_CONFIG_DIR, `${name}.json`)).find((file) => fs.existsSync(path.resolve(projectDir, file)));
+export function conventionalPolicyConfig(
+    projectDir: string,
+    projectName: string,
+    stack: StackConfig,
+): string | undefined {
+    const candidates = [stack.name, stack.config[`${projectName}:environment`]].filter(
+        (name): name is string => !!name && /^[\w.-]+$/.test(name),
+    );
+    return candidates
+        .map((name) => path.join(POLICY_CONFIG_DIR, `${name}.json`))
+        .find((file) => fs.existsSync(path.resolve(projectDir, file)));
 }
 
 /** Runs the whole check. Throws UsageError/StackFileError/PolicyConfigError/PolicyPackError for the CLI's exit 2. */
@@ -328,7 +398,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     const projectDir = path.resolve(options.projectDir ?? process.cwd());
     // A --program runs in its own project, as `pulumi up` in its folder would: the nearest Pulumi.yaml
     // above it names the project, its stack files and the working directory.
-    let project: ProjectFile | undefined = options.program ? findProjectFor(path.resolve(projectDir, options.program)) : undefined;
+    let project: ProjectFile | undefined = options.program
+        ? findProjectFor(path.resolve(projectDir, options.program))
+        : undefined;
     if (!project) {
         try {
             project = readProjectFile(projectDir);
@@ -339,10 +411,15 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     const projectName = project?.name ?? "webtier";
     const planned = planStacks(options, project);
 
-    const stacksDir = options.stacksDir ? path.resolve(projectDir, options.stacksDir) : project?.stackConfigDir ?? projectDir;
+    const stacksDir = options.stacksDir
+        ? path.resolve(projectDir, options.stacksDir)
+        : (project?.stackConfigDir ?? projectDir);
     const knownStacks = [...new Set([...planned.map((p) => p.config.name), ...listStacks(stacksDir)])];
     // With webtier's own pack and no --policy-config, each stack gets its conventional file.
-    const givenConfig = options.policyConfig === undefined || (Array.isArray(options.policyConfig) && options.policyConfig.length === 0) ? undefined : options.policyConfig;
+    const givenConfig =
+        options.policyConfig === undefined || (Array.isArray(options.policyConfig) && options.policyConfig.length === 0)
+            ? undefined
+            : options.policyConfig;
     const conventional = new Map<string, string>();
     if (givenConfig === undefined && !options.policyPack && !options.program) {
         for (const plan of planned) {
@@ -355,7 +432,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
         givenConfig ?? [...conventional].map(([stack, file]) => `${stack}=${file}`),
         knownStacks,
     );
-    const program = options.program ? programFromFile(path.resolve(projectDir, options.program), project) : webtierProgram(options.distRoot);
+    const program = options.program
+        ? programFromFile(path.resolve(projectDir, options.program), project)
+        : webtierProgram(options.distRoot);
     // The main module the language host names when the program fails.
     const programMain = program.file ?? project?.main ?? path.join(project?.dir ?? projectDir, "index.ts");
 
@@ -384,14 +463,28 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                 // policy config reconciled and validated against it, then Configure.
                 await pack.configureStack({ ...identity, secretKeys: stack.secretKeys });
                 const info = await pack.getAnalyzerInfo();
-                const reconciled = reconcilePolicyConfig(info.policies, info.initialConfig, policyConfigs.forStack(stack.name), info);
+                const reconciled = reconcilePolicyConfig(
+                    info.policies,
+                    info.initialConfig,
+                    policyConfigs.forStack(stack.name),
+                    info,
+                );
                 // A bad policy config for any stack fails the run before the first stack is judged.
                 if (index === 0) {
-                    for (const other of adjusted.slice(1)) reconcilePolicyConfig(info.policies, info.initialConfig, policyConfigs.forStack(other.name), info);
+                    for (const other of adjusted.slice(1))
+                        reconcilePolicyConfig(
+                            info.policies,
+                            info.initialConfig,
+                            policyConfigs.forStack(other.name),
+                            info,
+                        );
                 }
                 await pack.configure(reconciled.config);
                 return {
-                    pack, info, warnings: reconciled.warnings, readyAt: Date.now(),
+                    pack,
+                    info,
+                    warnings: reconciled.warnings,
+                    readyAt: Date.now(),
                     // The engine always asks for remediations first; without a policy at "remediate" the pack
                     // has none to give, so the round trip is skipped.
                     remediating: Object.values(reconciled.config).some((c) => c.enforcementLevel === "remediate"),
@@ -407,9 +500,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     // another core while stacks evaluate); a bounded number at a time, for memory.
     const prefetch = (from: number) => {
         if (options.pack) return;
-        for (let i = from; i < Math.min(planned.length, from + PACKS_AHEAD); i++) packFor(i);
+        for (let i = from; i < Math.min(planned.length, from + PACKS_AHEAD); i++) void packFor(i);
     };
-    if (planned.length > 0) packFor(0);
+    if (planned.length > 0) void packFor(0);
     prefetch(0);
 
     const stacks: StackResult[] = [];
@@ -422,7 +515,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
             const stack = adjusted[index];
             const notes = [...stack.notes];
             const conventionalFile = conventional.get(stack.name);
-            if (conventionalFile) notes.push(`policy config: ${conventionalFile.split(path.sep).join("/")} (pass --policy-config to use another).`);
+            if (conventionalFile)
+                notes.push(
+                    `policy config: ${conventionalFile.split(path.sep).join("/")} (pass --policy-config to use another).`,
+                );
             const result: StackResult = {
                 name: stack.name,
                 cloud: stack.config[`${projectName}:cloud`] ?? null,
@@ -439,17 +535,34 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
             // process, another core) works while the program is still running.
             const configured = packFor(index);
             prefetch(index + 1);
-            const builder = new SnapshotBuilder({ project: projectName, stack: stack.name, config: stack.config, secretKeys: stack.secretKeys, programDir: program.cwd ?? project?.dir });
+            const builder = new SnapshotBuilder({
+                project: projectName,
+                stack: stack.name,
+                config: stack.config,
+                secretKeys: stack.secretKeys,
+                programDir: program.cwd ?? project?.dir,
+            });
             const analyses: Promise<Violation[]>[] = [];
             let evaluation: Evaluation;
             try {
-                evaluation = await evaluateStack(program, projectName, stack, notes, rejections.begin(), (resource) => {
-                    for (const request of builder.add(resource)) {
-                        const analysis = configured.then(({ pack, remediating }) => analyzeResource(pack, request, remediating, builder, notes));
-                        analysis.catch(() => undefined);
-                        analyses.push(analysis);
-                    }
-                }, EVALUATION_STACK_TRACE_LIMIT, preview);
+                evaluation = await evaluateStack(
+                    program,
+                    projectName,
+                    stack,
+                    notes,
+                    rejections.begin(),
+                    (resource) => {
+                        for (const request of builder.add(resource)) {
+                            const analysis = configured.then(({ pack, remediating }) =>
+                                analyzeResource(pack, request, remediating, builder, notes),
+                            );
+                            analysis.catch(() => undefined);
+                            analyses.push(analysis);
+                        }
+                    },
+                    EVALUATION_STACK_TRACE_LIMIT,
+                    preview,
+                );
             } catch (firstError) {
                 // A pack that fails to start or a policy config it refuses stops the operation before the
                 // program runs under the engine: that error wins over the program's.
@@ -458,7 +571,16 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                 await Promise.allSettled(analyses);
                 result.error = errorText(firstError, programMain);
                 try {
-                    await evaluateStack(program, projectName, stack, [], rejections.begin(), undefined, Math.max(Error.stackTraceLimit, 10), preview);
+                    await evaluateStack(
+                        program,
+                        projectName,
+                        stack,
+                        [],
+                        rejections.begin(),
+                        undefined,
+                        Math.max(Error.stackTraceLimit, 10),
+                        preview,
+                    );
                 } catch (err) {
                     result.error = errorText(err, programMain);
                 }
@@ -477,19 +599,31 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
             const analyzeMs = Date.now() - analyzeStarted;
             const snapshot = builder.finish(evaluation.resources, evaluation.ids);
             if (snapshot.resolvedReferences > 0) {
-                notes.push(`${snapshot.resolvedReferences} property reference(s) were recovered from mock ids/ARNs that the program passed without their dependency.`);
+                notes.push(
+                    `${snapshot.resolvedReferences} property reference(s) were recovered from mock ids/ARNs that the program passed without their dependency.`,
+                );
             }
             const stackViolationList = stackViolations(snapshot.stack, await ready.pack.analyzeStack(snapshot.stack));
             result.resources = evaluation.resources.length;
             result.violations = [...perResource.flat(), ...stackViolationList];
             result.durationMs = Date.now() - stackStarted - packWaitMs;
-            result.timings = { evaluateMs, packWaitMs, analyzeMs, analyzeStackMs: Date.now() - analyzeStarted - analyzeMs };
+            result.timings = {
+                evaluateMs,
+                packWaitMs,
+                analyzeMs,
+                analyzeStackMs: Date.now() - analyzeStarted - analyzeMs,
+            };
             // This stack's pack is done (the engine stops it with the operation); a shared one is the caller's.
             if (!options.pack) await ready.pack.close();
         }
         const { pack, info } = lastReady ?? (await packFor(0));
         return {
-            policyPack: { name: info.name, version: info.version, dir: relative(projectDir, packDir), policies: info.policies },
+            policyPack: {
+                name: info.name,
+                version: info.version,
+                dir: relative(projectDir, packDir),
+                policies: info.policies,
+            },
             stacks,
             packStartupMs: pack.startupMs,
             totalMs: Date.now() - started,

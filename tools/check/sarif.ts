@@ -13,7 +13,11 @@ export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
 /** "ssh-allowlist" -> "SshAllowlist" (SARIF's rule `name` is an identifier). */
 function identifier(id: string): string {
-    return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
+    return id
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((w) => w[0].toUpperCase() + w.slice(1))
+        .join("");
 }
 
 function fingerprint(...parts: string[]): string {
@@ -35,8 +39,13 @@ export function renderSarif(result: CheckResult, toolVersion = "0.1.0"): string 
         fullDescription: { text: p.description || p.name },
         help: { text: p.remediationSteps || p.description || p.name },
         ...(p.url ? { helpUri: p.url } : {}),
-        defaultConfiguration: { level: p.enforcementLevel === "advisory" ? "warning" : p.enforcementLevel === "disabled" ? "none" : "error" },
-        properties: { tags: ["pulumi-policy", result.policyPack.name, ...(p.tags ?? [])], enforcementLevel: p.enforcementLevel },
+        defaultConfiguration: {
+            level: p.enforcementLevel === "advisory" ? "warning" : p.enforcementLevel === "disabled" ? "none" : "error",
+        },
+        properties: {
+            tags: ["pulumi-policy", result.policyPack.name, ...(p.tags ?? [])],
+            enforcementLevel: p.enforcementLevel,
+        },
     }));
 
     const results: any[] = [];
@@ -46,8 +55,12 @@ export function renderSarif(result: CheckResult, toolVersion = "0.1.0"): string 
             if (!ruleIndex.has(v.policy)) {
                 ruleIndex.set(v.policy, rules.length);
                 rules.push({
-                    id: v.policy, name: identifier(v.policy), shortDescription: { text: v.policy }, fullDescription: { text: v.policy },
-                    help: { text: v.policy }, defaultConfiguration: { level: v.level === "advisory" ? "warning" : "error" },
+                    id: v.policy,
+                    name: identifier(v.policy),
+                    shortDescription: { text: v.policy },
+                    fullDescription: { text: v.policy },
+                    help: { text: v.policy },
+                    defaultConfiguration: { level: v.level === "advisory" ? "warning" : "error" },
                     properties: { tags: ["pulumi-policy", result.policyPack.name], enforcementLevel: v.level },
                 });
             }
@@ -56,7 +69,9 @@ export function renderSarif(result: CheckResult, toolVersion = "0.1.0"): string 
                 ruleId: v.policy,
                 ruleIndex: ruleIndex.get(v.policy),
                 level: v.level === "mandatory" ? "error" : "warning",
-                message: { text: `${v.resource} (${v.type}) in stack ${stack.name}: ${ruleMessage(v.message, description)}` },
+                message: {
+                    text: `${v.resource} (${v.type}) in stack ${stack.name}: ${ruleMessage(v.message, description)}`,
+                },
                 locations: [
                     {
                         physicalLocation: {
@@ -67,7 +82,13 @@ export function renderSarif(result: CheckResult, toolVersion = "0.1.0"): string 
                     },
                 ],
                 partialFingerprints: { primaryLocationLineHash: `${fingerprint(stack.name, v.policy, v.urn)}:1` },
-                properties: { stack: stack.name, cloud: stack.cloud, resourceType: v.type, urn: v.urn, enforcementLevel: v.level },
+                properties: {
+                    stack: stack.name,
+                    cloud: stack.cloud,
+                    resourceType: v.type,
+                    urn: v.urn,
+                    enforcementLevel: v.level,
+                },
             });
         }
     }
@@ -94,7 +115,13 @@ export function renderSarif(result: CheckResult, toolVersion = "0.1.0"): string 
                         toolExecutionNotifications: failures.map((s) => ({
                             level: "error",
                             message: { text: `stack ${s.name}: the program failed to evaluate: ${s.error}` },
-                            locations: [{ physicalLocation: { artifactLocation: { uri: uri(s.source), uriBaseId: "%SRCROOT%" } } }],
+                            locations: [
+                                {
+                                    physicalLocation: {
+                                        artifactLocation: { uri: uri(s.source), uriBaseId: "%SRCROOT%" },
+                                    },
+                                },
+                            ],
                         })),
                     },
                 ],

@@ -63,12 +63,19 @@ export function readProjectFile(projectDir: string): ProjectFile {
     const configDir = typeof doc?.stackConfigDir === "string" ? doc.stackConfigDir : ".";
     const main = typeof doc?.main === "string" && doc.main ? path.resolve(projectDir, doc.main) : undefined;
     const runtime = doc?.runtime as { options?: Record<string, unknown> } | string | undefined;
-    const options = runtime && typeof runtime === "object" ? runtime.options ?? {} : {};
+    const options = runtime && typeof runtime === "object" ? (runtime.options ?? {}) : {};
     const runtimeOptions = {
         ...(typeof options.typescript === "boolean" ? { typescript: options.typescript } : {}),
         ...(typeof options.tsconfig === "string" ? { tsconfig: options.tsconfig } : {}),
     };
-    return { name, stackConfigDir: path.resolve(projectDir, configDir), path: file, dir: path.resolve(projectDir), main, runtimeOptions };
+    return {
+        name,
+        stackConfigDir: path.resolve(projectDir, configDir),
+        path: file,
+        dir: path.resolve(projectDir),
+        main,
+        runtimeOptions,
+    };
 }
 
 /**
@@ -76,9 +83,11 @@ export function readProjectFile(projectDir: string): ProjectFile {
  * file's own that holds a Pulumi.yaml. Undefined when there is none up to the filesystem root.
  */
 export function findProjectFor(file: string): ProjectFile | undefined {
-    let dir = fs.existsSync(file) && fs.statSync(file).isDirectory() ? path.resolve(file) : path.dirname(path.resolve(file));
+    let dir =
+        fs.existsSync(file) && fs.statSync(file).isDirectory() ? path.resolve(file) : path.dirname(path.resolve(file));
     for (;;) {
-        if (["Pulumi.yaml", "Pulumi.yml"].some((name) => fs.existsSync(path.join(dir, name)))) return readProjectFile(dir);
+        if (["Pulumi.yaml", "Pulumi.yml"].some((name) => fs.existsSync(path.join(dir, name))))
+            return readProjectFile(dir);
         const parent = path.dirname(dir);
         if (parent === dir) return undefined;
         dir = parent;
@@ -128,7 +137,9 @@ export function stackConfigFromDocument(name: string, doc: unknown, options: Rea
     }
     const top = (doc ?? {}) as Record<string, unknown>;
     if (top.environment !== undefined) {
-        notes.push(`the stack imports Pulumi ESC environments (${JSON.stringify(top.environment)}); they cannot be opened offline, so their values are missing.`);
+        notes.push(
+            `the stack imports Pulumi ESC environments (${JSON.stringify(top.environment)}); they cannot be opened offline, so their values are missing.`,
+        );
     }
     const section = top.config ?? {};
     if (typeof section !== "object" || Array.isArray(section)) {
@@ -141,7 +152,9 @@ export function stackConfigFromDocument(name: string, doc: unknown, options: Rea
         config[key] = encodeConfigValue(value);
         if (secure) {
             secretKeys.push(key);
-            notes.push(`${key} is encrypted (secure:) and cannot be decrypted offline; checked with the placeholder ${JSON.stringify(typeof value === "string" ? value : config[key])}.`);
+            notes.push(
+                `${key} is encrypted (secure:) and cannot be decrypted offline; checked with the placeholder ${JSON.stringify(typeof value === "string" ? value : config[key])}.`,
+            );
         }
     }
     for (const bare of options.requiredSecrets ?? []) {
@@ -149,7 +162,9 @@ export function stackConfigFromDocument(name: string, doc: unknown, options: Rea
         if (key in config) continue;
         config[key] = placeholderFor(key);
         secretKeys.push(key);
-        notes.push(`${key} is not in the stack file (it is set with \`pulumi config set --secret ${key} ...\`); checked with the placeholder ${JSON.stringify(config[key])}.`);
+        notes.push(
+            `${key} is not in the stack file (it is set with \`pulumi config set --secret ${key} ...\`); checked with the placeholder ${JSON.stringify(config[key])}.`,
+        );
     }
     return { name, config, secretKeys, notes };
 }
@@ -185,7 +200,13 @@ function replaceSecure(value: unknown, key: string): { value: unknown; secure: b
 }
 
 function isSecure(value: unknown): boolean {
-    return !!value && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 1 && typeof (value as any).secure === "string";
+    return (
+        !!value &&
+        typeof value === "object" &&
+        !Array.isArray(value) &&
+        Object.keys(value).length === 1 &&
+        typeof (value as any).secure === "string"
+    );
 }
 
 /**
@@ -206,7 +227,10 @@ export function placeholderFor(key: string): string {
 /** Parses `KEY=VALUE` from `--config`. */
 export function parseConfigAssignment(text: string, project: string): [string, string] {
     const eq = text.indexOf("=");
-    if (eq <= 0) throw new StackFileError(`--config ${JSON.stringify(text)} must look like KEY=VALUE, for example --config ${project}:cloud=aws.`);
+    if (eq <= 0)
+        throw new StackFileError(
+            `--config ${JSON.stringify(text)} must look like KEY=VALUE, for example --config ${project}:cloud=aws.`,
+        );
     return [namespacedKey(text.slice(0, eq).trim(), project), text.slice(eq + 1)];
 }
 

@@ -24,12 +24,12 @@ const loaders = new Map<string, Extensions>();
  * registered; each project's ts-node must chain to this one, not to another project's hooks
  * (which would hand it JavaScript already compiled from the source).
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const NODE_JS_LOADER = (require.extensions as unknown as Extensions)[".js"];
 
 function extensions(): Extensions {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require.extensions as unknown as Extensions;
+     
+    return require.extensions;
 }
 
 /**
@@ -37,14 +37,20 @@ function extensions(): Extensions {
  * Pulumi.yaml's `runtime.options.tsconfig`, which the language host passes as
  * PULUMI_NODEJS_TSCONFIG_PATH.
  */
-export function tsNodeOptions(projectDir: string, env: NodeJS.ProcessEnv = process.env, tsconfig?: string): { sdkDir: string; options: Record<string, unknown> } {
+export function tsNodeOptions(
+    projectDir: string,
+    env: NodeJS.ProcessEnv = process.env,
+    tsconfig?: string,
+): { sdkDir: string; options: Record<string, unknown> } {
     const sdkDir = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [projectDir] }));
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const tsutils = require(path.join(sdkDir, "tsutils"));
     const tsConfigPath = path.resolve(projectDir, tsconfig ?? env.PULUMI_NODEJS_TSCONFIG_PATH ?? "tsconfig.json");
     const skipProject = !fs.existsSync(tsConfigPath);
     const compilerOptions = tsutils.loadTypeScriptCompilerOptions(tsConfigPath);
-    const transpileOnly = env.PULUMI_NODEJS_TRANSPILE_ONLY ? env.PULUMI_NODEJS_TRANSPILE_ONLY === "true" : compilerOptions.noCheck;
+    const transpileOnly = env.PULUMI_NODEJS_TRANSPILE_ONLY
+        ? env.PULUMI_NODEJS_TRANSPILE_ONLY === "true"
+        : compilerOptions.noCheck;
     const { tsnodeRequire, typescriptRequire } = tsutils.typeScriptRequireStrings();
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const ts = require(typescriptRequire);

@@ -24,7 +24,12 @@ export interface AutonameRule {
     lowercase: boolean;
 }
 
-const rule = (field: string, maxLength = 255, lowercase = false, separator = "-"): AutonameRule => ({ field, maxLength, separator, lowercase });
+const rule = (field: string, maxLength = 255, lowercase = false, separator = "-"): AutonameRule => ({
+    field,
+    maxLength,
+    separator,
+    lowercase,
+});
 
 /** AWS resources whose name the provider generates, as its resources.go declares them. */
 const AWS: Record<string, AutonameRule> = {
@@ -75,7 +80,11 @@ export function autonameRule(type: string, hasInput: (field: string) => boolean)
 }
 
 /** `<name><separator><7 random hex>`, lowercased if the provider lowercases, cut to the maximum (the random part kept). */
-export function autoname(name: string, rule: AutonameRule, random: () => string = () => randomBytes(4).toString("hex").slice(0, 7)): string {
+export function autoname(
+    name: string,
+    rule: AutonameRule,
+    random: () => string = () => randomBytes(4).toString("hex").slice(0, 7),
+): string {
     const suffix = `${rule.separator}${random()}`;
     const base = name.slice(0, Math.max(0, rule.maxLength - suffix.length));
     const result = `${base}${suffix}`;

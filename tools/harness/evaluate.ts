@@ -149,10 +149,18 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                 // before anything else (source_eval.go RegisterResource); the provider's Check then
                 // fills in an autoname the inputs still lack.
                 if (registration) {
-                    const transforms = [...((args as any).transforms ?? []), ...registration.inherited, ...stackTransforms];
+                    const transforms = [
+                        ...((args as any).transforms ?? []),
+                        ...registration.inherited,
+                        ...stackTransforms,
+                    ];
                     registration.own = (args as any).transforms ?? [];
                     if (transforms.length > 0) {
-                        const applied = await applyTransforms(transforms, { type: args.type, name: args.name, custom: !!args.custom, inputs: args.inputs }, registration.request);
+                        const applied = await applyTransforms(
+                            transforms,
+                            { type: args.type, name: args.name, custom: !!args.custom, inputs: args.inputs },
+                            registration.request,
+                        );
                         for (const key of Object.keys(args.inputs)) delete args.inputs[key];
                         Object.assign(args.inputs, applied.props);
                         registration.options = applied.opts;
@@ -192,8 +200,14 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         // rather than deserialized a second time.
         lastInputs = undefined;
         pendingAutoname = autonameFor(req);
-        const registration: Registration = { request: req, inherited: inheritedTransforms(req.getParent(), transformsByUrn), own: [] };
+        const registration: Registration = {
+            request: req,
+            inherited: inheritedTransforms(req.getParent(), transformsByUrn),
+            own: [],
+        };
         pending = registration;
+        // Assigned once register() returns (the mock read the inputs synchronously), read in the callback.
+        // eslint-disable-next-line prefer-const
         let deserializedInputs: Record<string, any> | undefined;
         register(req, (err: any, res: any) => {
             if (!err && res) {
@@ -231,7 +245,11 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                     additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
                     aliases: req.getAliasesList().map((alias: any) => aliasUrn(alias, req, stackName, project)),
                     customTimeouts: options
-                        ? { create: options.getCreate() || undefined, update: options.getUpdate() || undefined, delete: options.getDelete() || undefined }
+                        ? {
+                              create: options.getCreate() || undefined,
+                              update: options.getUpdate() || undefined,
+                              delete: options.getDelete() || undefined,
+                          }
                         : undefined,
                     deleteBeforeReplaceDefined: !!req.getDeletebeforereplacedefined?.(),
                     version: req.getVersion?.() || undefined,
@@ -272,6 +290,8 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
             programError = err;
         });
     await settings.waitForRPCs();
+    // Whatever the program threw, as it threw it (the check reports non-Error values too).
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
     if (programError) throw programError;
 
     const plain: Record<string, any> = {};
@@ -285,7 +305,9 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 }
 
 /** A resource transform (the `transforms` option, `registerResourceTransform`): new props and options, or none. */
-export type ResourceTransform = (args: pulumi.ResourceTransformArgs) => Promise<pulumi.ResourceTransformResult | undefined> | pulumi.ResourceTransformResult | undefined;
+export type ResourceTransform = (
+    args: pulumi.ResourceTransformArgs,
+) => Promise<pulumi.ResourceTransformResult | undefined> | pulumi.ResourceTransformResult | undefined;
 
 /** One registration while the mock monitor handles it. */
 interface Registration {
@@ -327,14 +349,22 @@ function requestOptions(req: any): pulumi.CustomResourceOptions {
         deleteBeforeReplace: req.getDeletebeforereplacedefined?.() ? req.getDeletebeforereplace() : undefined,
         additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
         replaceOnChanges: req.getReplaceonchangesList(),
-        customTimeouts: timeouts ? { create: timeouts.getCreate() || undefined, update: timeouts.getUpdate() || undefined, delete: timeouts.getDelete() || undefined } : undefined,
+        customTimeouts: timeouts
+            ? {
+                  create: timeouts.getCreate() || undefined,
+                  update: timeouts.getUpdate() || undefined,
+                  delete: timeouts.getDelete() || undefined,
+              }
+            : undefined,
         version: req.getVersion?.() || undefined,
     };
 }
 
 /** Runs the transforms in order, each on the previous one's result, as the engine does. */
 async function applyTransforms(
-    transforms: ResourceTransform[], args: { type: string; name: string; custom: boolean; inputs: Record<string, any> }, req: any,
+    transforms: ResourceTransform[],
+    args: { type: string; name: string; custom: boolean; inputs: Record<string, any> },
+    req: any,
 ): Promise<{ props: Record<string, any>; opts: pulumi.CustomResourceOptions }> {
     let props: Record<string, any> = { ...args.inputs };
     let opts = requestOptions(req);
@@ -342,7 +372,7 @@ async function applyTransforms(
         const result = await transform({ type: args.type, name: args.name, custom: args.custom, props, opts });
         if (result) {
             props = (result.props as Record<string, any>) ?? props;
-            opts = (result.opts as pulumi.CustomResourceOptions) ?? opts;
+            opts = result.opts ?? opts;
         }
     }
     return { props, opts };
@@ -391,7 +421,13 @@ export function qualifiedTypeOf(urn: string): string {
  * The URN the engine gives a resource (Deployment.generateURN, urn.New): the parent's whole
  * qualified type and `$` before the type, unless the parent is the root stack or there is none.
  */
-export function engineUrn(stack: string, project: string, parent: string | undefined, type: string, name: string): string {
+export function engineUrn(
+    stack: string,
+    project: string,
+    parent: string | undefined,
+    type: string,
+    name: string,
+): string {
     const parentType = parent ? qualifiedTypeOf(parent) : "";
     const qualified = parentType && parentType !== ROOT_STACK_TYPE ? `${parentType}$${type}` : type;
     return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
@@ -407,7 +443,13 @@ function aliasUrn(alias: any, req: any, stack: string, project: string): string 
     const spec = alias.getSpec?.();
     if (!spec) return String(alias);
     const parent = spec.getNoparent?.() ? undefined : spec.getParenturn?.() || req.getParent() || undefined;
-    return engineUrn(spec.getStack() || stack, spec.getProject() || project, parent, spec.getType() || req.getType(), spec.getName() || req.getName());
+    return engineUrn(
+        spec.getStack() || stack,
+        spec.getProject() || project,
+        parent,
+        spec.getType() || req.getType(),
+        spec.getName() || req.getName(),
+    );
 }
 
 /** Unwraps Outputs (and Outputs nested in arrays and objects), noting whether any part was secret. */

@@ -135,8 +135,10 @@ export function mockState(
         case "aws:ec2/instance:Instance":
             state.privateIp = `10.20.${(parseInt(id.slice(-4), 16) % 200) + 16}.${(parseInt(id.slice(-2), 16) % 250) + 4}`;
             // An instance runs in its subnet's zone.
-            state.availabilityZone = state.availabilityZone ?? ids.stateOf(inputs.subnetId)?.availabilityZone ?? `${region}a`;
-            if (inputs.associatePublicIpAddress || ids.stateOf(inputs.subnetId)?.mapPublicIpOnLaunch) state.publicIp = ids.nextPublicIp();
+            state.availabilityZone =
+                state.availabilityZone ?? ids.stateOf(inputs.subnetId)?.availabilityZone ?? `${region}a`;
+            if (inputs.associatePublicIpAddress || ids.stateOf(inputs.subnetId)?.mapPublicIpOnLaunch)
+                state.publicIp = ids.nextPublicIp();
             break;
         case "aws:ec2/eip:Eip":
             // An Elastic IP's address and allocation, as EC2 hands them out.
@@ -187,7 +189,8 @@ export function mockState(
             break;
         case "aws:ec2/vpc:Vpc":
             // The Amazon-provided IPv6 block a VPC gets when it asks for one.
-            if (inputs.assignGeneratedIpv6CidrBlock) state.ipv6CidrBlock = state.ipv6CidrBlock ?? `2600:1f18:${id.slice(-4)}:ff00::/56`;
+            if (inputs.assignGeneratedIpv6CidrBlock)
+                state.ipv6CidrBlock = state.ipv6CidrBlock ?? `2600:1f18:${id.slice(-4)}:ff00::/56`;
             break;
         case "aws:iam/role:Role":
         case "aws:iam/instanceProfile:InstanceProfile":
@@ -247,7 +250,10 @@ export function mockState(
             break;
         case "random:index/randomPassword:RandomPassword":
         case "random:index/randomString:RandomString":
-            state.result = `mock-${name}-${"x".repeat(Math.max(0, (inputs.length ?? 16) - name.length - 5))}`.slice(0, inputs.length ?? 32);
+            state.result = `mock-${name}-${"x".repeat(Math.max(0, (inputs.length ?? 16) - name.length - 5))}`.slice(
+                0,
+                inputs.length ?? 32,
+            );
             break;
         case "random:index/randomId:RandomId":
             state.hex = id.slice(-8);
@@ -274,11 +280,19 @@ export function mockCall(token: string, inputs: Record<string, any>, ids: MockId
         case "aws:index/getCallerIdentity:getCallerIdentity":
             return { accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/mock`, userId: "MOCK", id: ACCOUNT };
         case "aws:ec2/getAmi:getAmi":
-            return { id: "ami-0123456789abcdef0", imageId: "ami-0123456789abcdef0", name: "ubuntu-noble-24.04-amd64-server-mock", architecture: "x86_64" };
+            return {
+                id: "ami-0123456789abcdef0",
+                imageId: "ami-0123456789abcdef0",
+                name: "ubuntu-noble-24.04-amd64-server-mock",
+                architecture: "x86_64",
+            };
         case "aws:route53/getZone:getZone":
             return { zoneId: ids.next("Z"), id: "zone", name: inputs.name };
         case "aws:iam/getPolicyDocument:getPolicyDocument":
-            return { json: JSON.stringify({ Version: "2012-10-17", Statement: inputs.statements ?? [] }), id: "policy" };
+            return {
+                json: JSON.stringify({ Version: "2012-10-17", Statement: inputs.statements ?? [] }),
+                id: "policy",
+            };
         case "digitalocean:index/getDatabaseCa:getDatabaseCa":
             return {
                 clusterId: inputs.clusterId,

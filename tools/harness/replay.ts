@@ -14,13 +14,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { engineUrn, RegisteredResource } from "./evaluate";
-import { ResourceClass, sdkClassFor } from "./sdk-classes";
+import { sdkClassFor } from "./sdk-classes";
 
 export { ResourceClass, sdkClassFor, sdkModuleFor } from "./sdk-classes";
 
 // SDK internals (listed and verified in one place).
 import { rpc, runtimeConfig, settings, stack } from "./sdk-internals";
-
 
 const STACK_TYPE = "pulumi:pulumi:Stack";
 
@@ -71,7 +70,10 @@ export interface BareRun {
  * registration order): see the file comment for what is kept and what is left out. Run it with
  * the same `Error.stackTraceLimit` as what it is compared with.
  */
-export async function registerBare(resources: readonly RegisteredResource[], options: BareOptions = {}): Promise<BareRun> {
+export async function registerBare(
+    resources: readonly RegisteredResource[],
+    options: BareOptions = {},
+): Promise<BareRun> {
     const started = Date.now();
     runtimeConfig.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
     await pulumi.runtime.setMocks(
@@ -88,7 +90,8 @@ export async function registerBare(resources: readonly RegisteredResource[], opt
     );
     // Named as evaluate() names them (the engine's URNs), so both register the same URNs.
     const monitor = settings.getMonitor();
-    monitor.newUrn = (parent: string, type: string, name: string) => engineUrn(options.stack ?? "test", options.project ?? "webtier", parent, type, name);
+    monitor.newUrn = (parent: string, type: string, name: string) =>
+        engineUrn(options.stack ?? "test", options.project ?? "webtier", parent, type, name);
     let registered = 0;
     let throughSdkClasses = 0;
     await stack.runInPulumiStack(async () => {
@@ -101,7 +104,9 @@ export async function registerBare(resources: readonly RegisteredResource[], opt
                 continue;
             }
             const parent = resource.parent ? made.get(resource.parent) : undefined;
-            const providerUrn = resource.provider ? resource.provider.slice(0, resource.provider.lastIndexOf("::")) : undefined;
+            const providerUrn = resource.provider
+                ? resource.provider.slice(0, resource.provider.lastIndexOf("::"))
+                : undefined;
             const provider = providerUrn ? (made.get(providerUrn) as pulumi.ProviderResource | undefined) : undefined;
             let created: pulumi.Resource;
             if (!resource.custom) {
@@ -110,7 +115,9 @@ export async function registerBare(resources: readonly RegisteredResource[], opt
                 const inputs = { ...resource.inputs };
                 const opts: pulumi.CustomResourceOptions = { parent, provider };
                 const sdkClass = sdkClassFor(resource.type);
-                created = sdkClass ? new sdkClass(resource.name, inputs, opts) : new BareCustomResource(resource.type, resource.name, inputs, opts);
+                created = sdkClass
+                    ? new sdkClass(resource.name, inputs, opts)
+                    : new BareCustomResource(resource.type, resource.name, inputs, opts);
                 if (sdkClass) throughSdkClasses += 1;
             }
             registered += 1;

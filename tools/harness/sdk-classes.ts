@@ -5,7 +5,11 @@
 import type * as pulumi from "@pulumi/pulumi";
 
 /** A provider SDK's resource class: `new (name, args, opts)`. */
-export type ResourceClass = new (name: string, args: Record<string, any>, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource;
+export type ResourceClass = new (
+    name: string,
+    args: Record<string, any>,
+    opts?: pulumi.CustomResourceOptions,
+) => pulumi.CustomResource;
 
 /**
  * Where a type token's class lives in its provider SDK: `aws:ec2/instance:Instance` is
@@ -17,9 +21,15 @@ export function sdkModuleFor(type: string): { module: string; exportName: string
     const parts = type.split(":");
     if (parts.length !== 3 || parts.some((p) => !p)) return undefined;
     const [pkg, mod, name] = parts;
-    if (pkg === "pulumi") return mod === "providers" ? { module: `@pulumi/${name}/provider`, exportName: "Provider" } : undefined;
+    if (pkg === "pulumi")
+        return mod === "providers" ? { module: `@pulumi/${name}/provider`, exportName: "Provider" } : undefined;
     if (pkg.startsWith("pulumi-")) return undefined;
-    const file = mod === "index" ? name.charAt(0).toLowerCase() + name.slice(1) : mod.startsWith("index/") ? mod.slice("index/".length) : mod;
+    const file =
+        mod === "index"
+            ? name.charAt(0).toLowerCase() + name.slice(1)
+            : mod.startsWith("index/")
+              ? mod.slice("index/".length)
+              : mod;
     return { module: `@pulumi/${pkg}/${file}`, exportName: name };
 }
 
@@ -32,11 +42,12 @@ export function sdkClassFor(type: string): ResourceClass | undefined {
     const where = sdkModuleFor(type);
     if (where) {
         try {
-            // eslint-disable-next-line @typescript-eslint/no-var-requires
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
             const candidate = require(where.module)[where.exportName];
             const token: unknown = candidate?.__pulumiType;
             const provider = type.startsWith("pulumi:providers:");
-            if (typeof candidate === "function" && (provider ? token === type.split(":")[2] : token === type)) found = candidate;
+            if (typeof candidate === "function" && (provider ? token === type.split(":")[2] : token === type))
+                found = candidate;
         } catch {
             found = undefined;
         }
@@ -44,4 +55,3 @@ export function sdkClassFor(type: string): ResourceClass | undefined {
     classes.set(type, found);
     return found;
 }
-

@@ -44,10 +44,24 @@ export function outputInternals<T>(output: pulumi.Output<T>): OutputInternals<T>
 
 /** The RegisterResource request and response getters the harness reads (generated protobuf). */
 const REQUEST_GETTERS = [
-    "getType", "getName", "getCustom", "getObject", "getParent", "getProvider", "getDependenciesList",
-    "getPropertydependenciesMap", "getProtect", "getRetainondelete", "getDeletebeforereplace",
-    "getDeletebeforereplacedefined", "getIgnorechangesList", "getReplaceonchangesList",
-    "getAdditionalsecretoutputsList", "getAliasesList", "getCustomtimeouts", "getVersion",
+    "getType",
+    "getName",
+    "getCustom",
+    "getObject",
+    "getParent",
+    "getProvider",
+    "getDependenciesList",
+    "getPropertydependenciesMap",
+    "getProtect",
+    "getRetainondelete",
+    "getDeletebeforereplace",
+    "getDeletebeforereplacedefined",
+    "getIgnorechangesList",
+    "getReplaceonchangesList",
+    "getAdditionalsecretoutputsList",
+    "getAliasesList",
+    "getCustomtimeouts",
+    "getVersion",
 ];
 const RESPONSE_GETTERS = ["getUrn", "getId", "getObject"];
 
@@ -59,69 +73,150 @@ const ANALYZER_METHODS = ["getAnalyzerInfo", "configure", "configureStack", "mak
  * Returns the problems (empty when all is well); each names the module, what is missing, and
  * where the harness uses it.
  */
-export function checkSdkInternals(modules: { settings: any; stack: any; rpc: any; runtimeConfig: any } = { settings, stack, rpc, runtimeConfig }): string[] {
+export function checkSdkInternals(
+    modules: { settings: any; stack: any; rpc: any; runtimeConfig: any } = { settings, stack, rpc, runtimeConfig },
+): string[] {
     const { settings, stack, rpc, runtimeConfig } = modules;
     const problems: string[] = [];
     const expectFunction = (owner: any, path: string, name: string, usedBy: string) => {
-        if (typeof owner?.[name] !== "function") problems.push(`${path}.${name} is no longer a function (used by ${usedBy})`);
+        if (typeof owner?.[name] !== "function")
+            problems.push(`${path}.${name} is no longer a function (used by ${usedBy})`);
     };
-    expectFunction(settings, "@pulumi/pulumi/runtime/settings", "getMonitor", "tools/harness/evaluate.ts to capture registrations");
-    expectFunction(settings, "@pulumi/pulumi/runtime/settings", "waitForRPCs", "tools/harness to know a program is done");
+    expectFunction(
+        settings,
+        "@pulumi/pulumi/runtime/settings",
+        "getMonitor",
+        "tools/harness/evaluate.ts to capture registrations",
+    );
+    expectFunction(
+        settings,
+        "@pulumi/pulumi/runtime/settings",
+        "waitForRPCs",
+        "tools/harness to know a program is done",
+    );
     if (!("excessiveDebugOutput" in settings)) {
-        problems.push("@pulumi/pulumi/runtime/settings.excessiveDebugOutput is gone (used by tools/harness/evaluate.ts to skip debug strings)");
+        problems.push(
+            "@pulumi/pulumi/runtime/settings.excessiveDebugOutput is gone (used by tools/harness/evaluate.ts to skip debug strings)",
+        );
     }
-    expectFunction(stack, "@pulumi/pulumi/runtime/stack", "runInPulumiStack", "tools/harness to run a program inside the stack");
+    expectFunction(
+        stack,
+        "@pulumi/pulumi/runtime/stack",
+        "runInPulumiStack",
+        "tools/harness to run a program inside the stack",
+    );
     expectFunction(rpc, "@pulumi/pulumi/runtime/rpc", "deserializeProperty", "tools/harness to read wire values");
     expectFunction(rpc, "@pulumi/pulumi/runtime/rpc", "deserializeProperties", "tests reading wire values");
-    expectFunction(rpc, "@pulumi/pulumi/runtime/rpc", "serializeProperties", "tools/harness/evaluate.ts to put transformed inputs on the wire");
+    expectFunction(
+        rpc,
+        "@pulumi/pulumi/runtime/rpc",
+        "serializeProperties",
+        "tools/harness/evaluate.ts to put transformed inputs on the wire",
+    );
     expectFunction(rpc, "@pulumi/pulumi/runtime/rpc", "isRpcSecret", "tools/check to tell secrets on the wire");
-    if (typeof rpc?.unknownValue !== "string") problems.push("@pulumi/pulumi/runtime/rpc.unknownValue is no longer the unknown sentinel string (used by tools/harness and tools/check)");
-    expectFunction(runtimeConfig, "@pulumi/pulumi/runtime/config", "setAllConfig", "tools/harness to pass stack config");
+    if (typeof rpc?.unknownValue !== "string")
+        problems.push(
+            "@pulumi/pulumi/runtime/rpc.unknownValue is no longer the unknown sentinel string (used by tools/harness and tools/check)",
+        );
+    expectFunction(
+        runtimeConfig,
+        "@pulumi/pulumi/runtime/config",
+        "setAllConfig",
+        "tools/harness to pass stack config",
+    );
 
     // The mock monitor names resources through `newUrn`; the harness replaces it with the engine's naming.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mocks = require("@pulumi/pulumi/runtime/mocks");
-    expectFunction(mocks.MockMonitor?.prototype, "@pulumi/pulumi/runtime/mocks.MockMonitor", "newUrn", "tools/harness/evaluate.ts to name resources as the engine does");
+    expectFunction(
+        mocks.MockMonitor?.prototype,
+        "@pulumi/pulumi/runtime/mocks.MockMonitor",
+        "newUrn",
+        "tools/harness/evaluate.ts to name resources as the engine does",
+    );
     // Transforms reach the mocks through these (newResource's `transforms`, `registerTransform`).
-    expectFunction(mocks.MockMonitor?.prototype, "@pulumi/pulumi/runtime/mocks.MockMonitor", "recordTransformCallback", "tools/harness/evaluate.ts to apply transforms");
-    expectFunction(mocks.MockMonitor?.prototype, "@pulumi/pulumi/runtime/mocks.MockMonitor", "registerStackTransform", "tools/harness/evaluate.ts to apply registerResourceTransform");
+    expectFunction(
+        mocks.MockMonitor?.prototype,
+        "@pulumi/pulumi/runtime/mocks.MockMonitor",
+        "recordTransformCallback",
+        "tools/harness/evaluate.ts to apply transforms",
+    );
+    expectFunction(
+        mocks.MockMonitor?.prototype,
+        "@pulumi/pulumi/runtime/mocks.MockMonitor",
+        "registerStackTransform",
+        "tools/harness/evaluate.ts to apply registerResourceTransform",
+    );
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const aliasPb = require("@pulumi/pulumi/proto/alias_pb");
     for (const getter of ["getName", "getType", "getStack", "getProject", "getParenturn", "getNoparent"]) {
-        expectFunction(aliasPb.Alias?.Spec?.prototype, "alias_pb.Alias.Spec", getter, "tools/harness/evaluate.ts to resolve alias specs");
+        expectFunction(
+            aliasPb.Alias?.Spec?.prototype,
+            "alias_pb.Alias.Spec",
+            getter,
+            "tools/harness/evaluate.ts to resolve alias specs",
+        );
     }
 
     // Output internals.
     const output: any = pulumi.output(1);
     expectFunction(output, "pulumi.Output", "promise", "tools/harness/evaluate.ts resolveDeep");
     for (const field of ["isSecret", "isKnown"]) {
-        if (!(output[field] instanceof Promise)) problems.push(`pulumi.Output.${field} is no longer a promise (used by tools/harness/evaluate.ts resolveDeep)`);
+        if (!(output[field] instanceof Promise))
+            problems.push(
+                `pulumi.Output.${field} is no longer a promise (used by tools/harness/evaluate.ts resolveDeep)`,
+            );
     }
 
     // Generated protobuf messages and stubs.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const resourcePb = require("@pulumi/pulumi/proto/resource_pb");
-    for (const [message, getters] of [["RegisterResourceRequest", REQUEST_GETTERS], ["RegisterResourceResponse", RESPONSE_GETTERS]] as const) {
+    for (const [message, getters] of [
+        ["RegisterResourceRequest", REQUEST_GETTERS],
+        ["RegisterResourceResponse", RESPONSE_GETTERS],
+    ] as const) {
         const proto = resourcePb[message]?.prototype;
         if (!proto) {
-            problems.push(`@pulumi/pulumi/proto/resource_pb.${message} is gone (the harness reads registrations from it)`);
+            problems.push(
+                `@pulumi/pulumi/proto/resource_pb.${message} is gone (the harness reads registrations from it)`,
+            );
             continue;
         }
-        for (const getter of getters) expectFunction(proto, `resource_pb.${message}`, getter, "tools/harness/evaluate.ts");
+        for (const getter of getters)
+            expectFunction(proto, `resource_pb.${message}`, getter, "tools/harness/evaluate.ts");
     }
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const analyzerGrpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
     const client = analyzerGrpc.AnalyzerClient?.prototype;
-    if (!client) problems.push("@pulumi/pulumi/proto/analyzer_grpc_pb.AnalyzerClient is gone (tools/check/pack.ts drives packs with it)");
-    else for (const method of ANALYZER_METHODS) expectFunction(client, "analyzer_grpc_pb.AnalyzerClient", method, "tools/check/pack.ts");
+    if (!client)
+        problems.push(
+            "@pulumi/pulumi/proto/analyzer_grpc_pb.AnalyzerClient is gone (tools/check/pack.ts drives packs with it)",
+        );
+    else
+        for (const method of ANALYZER_METHODS)
+            expectFunction(client, "analyzer_grpc_pb.AnalyzerClient", method, "tools/check/pack.ts");
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const analyzerPb = require("@pulumi/pulumi/proto/analyzer_pb");
-    const messages = ["AnalyzeRequest", "AnalyzeStackRequest", "AnalyzeResponse", "AnalyzeDiagnostic", "RemediateResponse", "AnalyzerInfo", "PolicyConfig", "ConfigureAnalyzerRequest", "AnalyzerStackConfigureRequest"];
+    const messages = [
+        "AnalyzeRequest",
+        "AnalyzeStackRequest",
+        "AnalyzeResponse",
+        "AnalyzeDiagnostic",
+        "RemediateResponse",
+        "AnalyzerInfo",
+        "PolicyConfig",
+        "ConfigureAnalyzerRequest",
+        "AnalyzerStackConfigureRequest",
+    ];
     for (const message of messages) {
-        if (typeof analyzerPb[message] !== "function") problems.push(`@pulumi/pulumi/proto/analyzer_pb.${message} is gone (tools/check reads or builds it)`);
+        if (typeof analyzerPb[message] !== "function")
+            problems.push(`@pulumi/pulumi/proto/analyzer_pb.${message} is gone (tools/check reads or builds it)`);
     }
     for (const level of ["ADVISORY", "MANDATORY", "DISABLED", "REMEDIATE"]) {
-        if (typeof analyzerPb.EnforcementLevel?.[level] !== "number") problems.push(`@pulumi/pulumi/proto/analyzer_pb.EnforcementLevel.${level} is gone (tools/check/requests.ts maps levels)`);
+        if (typeof analyzerPb.EnforcementLevel?.[level] !== "number")
+            problems.push(
+                `@pulumi/pulumi/proto/analyzer_pb.EnforcementLevel.${level} is gone (tools/check/requests.ts maps levels)`,
+            );
     }
     return problems;
 }

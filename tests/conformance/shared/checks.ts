@@ -17,7 +17,10 @@ export function stackUrn(): string {
 }
 
 /** Resource options as a pack sees them with nothing set, plus `overrides`; `parent` null for none (the stack, providers). */
-export function optionsWith(overrides: Record<string, unknown> = {}, parent: string | null = stackUrn()): Record<string, unknown> {
+export function optionsWith(
+    overrides: Record<string, unknown> = {},
+    parent: string | null = stackUrn(),
+): Record<string, unknown> {
     return {
         protect: false,
         ignoreChanges: [],

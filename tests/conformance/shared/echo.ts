@@ -23,7 +23,12 @@ function providerFor(outputs: EchoOutputs): pulumi.dynamic.ResourceProvider {
 
 /** A dynamic resource whose outputs are `outputs` (default: its inputs). */
 export class Echo extends pulumi.dynamic.Resource {
-    constructor(name: string, props: pulumi.Inputs = {}, opts?: pulumi.CustomResourceOptions, outputs: EchoOutputs = "inputs") {
+    constructor(
+        name: string,
+        props: pulumi.Inputs = {},
+        opts?: pulumi.CustomResourceOptions,
+        outputs: EchoOutputs = "inputs",
+    ) {
         super(providerFor(outputs), name, props, opts);
     }
 }

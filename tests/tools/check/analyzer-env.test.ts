@@ -1,11 +1,25 @@
 import * as assert from "assert";
-import { PROGRAM_RUNTIME_VARIABLES, analyzerEnvironment, goJsonStringMap, packProcessEnvironment } from "../../../tools/check/analyzer-env";
+import {
+    PROGRAM_RUNTIME_VARIABLES,
+    analyzerEnvironment,
+    goJsonStringMap,
+    packProcessEnvironment,
+} from "../../../tools/check/analyzer-env";
 
-const IDENTITY = { organization: "organization", project: "runtime_data", stack: "dev", dryRun: true, config: { "runtime_data:aConfigValue": "a <b> & c", "aws:region": "us-west-2" } };
+const IDENTITY = {
+    organization: "organization",
+    project: "runtime_data",
+    stack: "dev",
+    dryRun: true,
+    config: { "runtime_data:aConfigValue": "a <b> & c", "aws:region": "us-west-2" },
+};
 
 describe("the environment the engine gives a policy pack (constructEnv)", () => {
     it("passes the stack's config as Go's JSON of the map: keys sorted, <, > and & escaped", () => {
-        assert.strictEqual(goJsonStringMap(IDENTITY.config), '{"aws:region":"us-west-2","runtime_data:aConfigValue":"a \\u003cb\\u003e \\u0026 c"}');
+        assert.strictEqual(
+            goJsonStringMap(IDENTITY.config),
+            '{"aws:region":"us-west-2","runtime_data:aConfigValue":"a \\u003cb\\u003e \\u0026 c"}',
+        );
         assert.deepStrictEqual(JSON.parse(analyzerEnvironment(IDENTITY).PULUMI_CONFIG), IDENTITY.config);
     });
 
@@ -28,7 +42,10 @@ describe("the environment the engine gives a policy pack (constructEnv)", () => 
     });
 
     it("drops a program's runtime settings the check's own process may carry, keeps the rest", () => {
-        const env = packProcessEnvironment({ PATH: "/bin", PULUMI_CONFIG: '{"other:key":"x"}', PULUMI_NODEJS_MONITOR: "127.0.0.1:1" }, IDENTITY);
+        const env = packProcessEnvironment(
+            { PATH: "/bin", PULUMI_CONFIG: '{"other:key":"x"}', PULUMI_NODEJS_MONITOR: "127.0.0.1:1" },
+            IDENTITY,
+        );
         assert.strictEqual(env.PATH, "/bin");
         assert.ok(!("PULUMI_NODEJS_MONITOR" in env));
         assert.deepStrictEqual(JSON.parse(env.PULUMI_CONFIG!), IDENTITY.config);

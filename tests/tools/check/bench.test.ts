@@ -2,8 +2,20 @@
 import * as assert from "assert";
 import { SizeRun, TARGET_RATIO, best, compare } from "../../../tools/check/bench";
 
-const run = (servers: number, resources: number, checkMs: number, bareMs: number, programMs = checkMs, trivialMs = bareMs / 2): SizeRun => ({
-    servers, resources, checkMs, programMs, bareMs, trivialMs,
+const run = (
+    servers: number,
+    resources: number,
+    checkMs: number,
+    bareMs: number,
+    programMs = checkMs,
+    trivialMs = bareMs / 2,
+): SizeRun => ({
+    servers,
+    resources,
+    checkMs,
+    programMs,
+    bareMs,
+    trivialMs,
 });
 
 describe("the bench's comparison with bare registration", () => {
@@ -20,10 +32,16 @@ describe("the bench's comparison with bare registration", () => {
     it("holds every size to the issue's 1.5x target, at or under it passing", () => {
         assert.strictEqual(TARGET_RATIO, 1.5);
         const atTarget = compare([run(2, 100, 150, 100), run(50, 200, 290, 200)]);
-        assert.deepStrictEqual(atTarget.sizes.map((s) => s.withinTarget), [true, true]);
+        assert.deepStrictEqual(
+            atTarget.sizes.map((s) => s.withinTarget),
+            [true, true],
+        );
         assert.strictEqual(atTarget.met, true);
         const oneOver = compare([run(2, 100, 150, 100), run(50, 200, 301, 200)]);
-        assert.deepStrictEqual(oneOver.sizes.map((s) => s.withinTarget), [true, false]);
+        assert.deepStrictEqual(
+            oneOver.sizes.map((s) => s.withinTarget),
+            [true, false],
+        );
         assert.strictEqual(oneOver.met, false);
         assert.strictEqual(compare([]).met, false, "no measurement meets no target");
     });

@@ -25,7 +25,13 @@ function check(...args: string[]): Promise<Run> {
 }
 
 const PACK = ["--policy-pack", path.relative(REPO_ROOT, FIXTURE_PACK)];
-const STACKS = ["--program", path.relative(REPO_ROOT, program("tier.ts")), "--stacks-dir", path.relative(REPO_ROOT, FIXTURE_STACKS), ...PACK];
+const STACKS = [
+    "--program",
+    path.relative(REPO_ROOT, program("tier.ts")),
+    "--stacks-dir",
+    path.relative(REPO_ROOT, FIXTURE_STACKS),
+    ...PACK,
+];
 
 describe("check CLI", () => {
     it("exits 0 when no policy is violated, and says so", async () => {
@@ -39,16 +45,25 @@ describe("check CLI", () => {
         const run = await check(...STACKS, "--format", "json");
         assert.strictEqual(run.code, 1, run.stderr);
         const doc = JSON.parse(run.stdout);
-        assert.deepStrictEqual(doc.stacks.map((s: any) => s.name), ["bad", "good"]);
+        assert.deepStrictEqual(
+            doc.stacks.map((s: any) => s.name),
+            ["bad", "good"],
+        );
         for (const stack of doc.stacks) {
-            for (const key of ["name", "cloud", "resources", "durationMs", "violations"]) assert.ok(key in stack, `stack has ${key}`);
+            for (const key of ["name", "cloud", "resources", "durationMs", "violations"])
+                assert.ok(key in stack, `stack has ${key}`);
             assert.strictEqual(typeof stack.resources, "number");
             assert.strictEqual(typeof stack.durationMs, "number");
-            for (const v of stack.violations) assert.deepStrictEqual(Object.keys(v), ["policy", "level", "resource", "type", "urn", "message"]);
+            for (const v of stack.violations)
+                assert.deepStrictEqual(Object.keys(v), ["policy", "level", "resource", "type", "urn", "message"]);
         }
         const [bad, good] = doc.stacks;
         assert.strictEqual(bad.cloud, null);
-        assert.deepStrictEqual(bad.violations.map((v: any) => v.policy).sort(), ["bucket-private", "min-servers", "ssh-allowlist"]);
+        assert.deepStrictEqual(bad.violations.map((v: any) => v.policy).sort(), [
+            "bucket-private",
+            "min-servers",
+            "ssh-allowlist",
+        ]);
         const ssh = bad.violations.find((v: any) => v.policy === "ssh-allowlist");
         assert.deepStrictEqual([ssh.level, ssh.resource, ssh.type], ["mandatory", "web-fw", "fixture:index:Firewall"]);
         assert.match(ssh.urn, /^urn:pulumi:bad::webtier::.*fixture:index:Firewall::web-fw$/);
@@ -62,7 +77,10 @@ describe("check CLI", () => {
         const run = await check(...STACKS, "--stack", "good", "--policy-config", config, "--format", "json");
         assert.strictEqual(run.code, 1, run.stderr);
         const [good] = JSON.parse(run.stdout).stacks;
-        assert.deepStrictEqual(good.violations.map((v: any) => v.policy), ["ssh-allowlist"]);
+        assert.deepStrictEqual(
+            good.violations.map((v: any) => v.policy),
+            ["ssh-allowlist"],
+        );
         assert.match(good.violations[0].message, /not in allowedCidrs \(198\.51\.100\.0\/24\)/);
     });
 
@@ -71,8 +89,14 @@ describe("check CLI", () => {
         const run = await check(...STACKS, "--policy-config", `good=${config}`, "--format", "json");
         assert.strictEqual(run.code, 1, run.stderr);
         const [bad, good] = JSON.parse(run.stdout).stacks;
-        assert.match(good.violations.find((v: any) => v.policy === "ssh-allowlist").message, /203\.0\.113\.0\/24, which is not in allowedCidrs \(198\.51\.100\.0\/24\)/);
-        assert.match(bad.violations.find((v: any) => v.policy === "ssh-allowlist").message, /0\.0\.0\.0\/0, which is not in allowedCidrs \(203\.0\.113\.0\/24\)/);
+        assert.match(
+            good.violations.find((v: any) => v.policy === "ssh-allowlist").message,
+            /203\.0\.113\.0\/24, which is not in allowedCidrs \(198\.51\.100\.0\/24\)/,
+        );
+        assert.match(
+            bad.violations.find((v: any) => v.policy === "ssh-allowlist").message,
+            /0\.0\.0\.0\/0, which is not in allowedCidrs \(203\.0\.113\.0\/24\)/,
+        );
     });
 
     it("exits 2 on a policy config that breaks a policy's schema", async () => {
@@ -80,7 +104,10 @@ describe("check CLI", () => {
         fs.writeFileSync(file, JSON.stringify({ "min-servers": { minimum: 0 } }));
         const run = await check(...STACKS, "--policy-config", file);
         assert.strictEqual(run.code, 2);
-        assert.match(run.stderr, /^check: validating policy config: fixture-pack 0\.1\.0  min-servers: minimum: Must be greater than or equal to 1$/m);
+        assert.match(
+            run.stderr,
+            /^check: validating policy config: fixture-pack 0\.1\.0 {2}min-servers: minimum: Must be greater than or equal to 1$/m,
+        );
     });
 
     it("writes SARIF 2.1.0 with a rule per policy and results located at the stack file", async () => {
@@ -94,7 +121,9 @@ describe("check CLI", () => {
         const [runDoc] = sarif.runs;
         const rules = runDoc.tool.driver.rules;
         assert.strictEqual(rules.length, 8);
-        assert.deepStrictEqual(rules.find((r: any) => r.id === "server-owner-tag").defaultConfiguration, { level: "warning" });
+        assert.deepStrictEqual(rules.find((r: any) => r.id === "server-owner-tag").defaultConfiguration, {
+            level: "warning",
+        });
         assert.strictEqual(runDoc.results.length, 3);
         for (const result of runDoc.results) {
             assert.strictEqual(result.level, "error");
@@ -122,24 +151,61 @@ describe("check CLI", () => {
     });
 
     it("checks with every value known by default, and as a preview with --preview", async () => {
-        const up = await check("--program", program("computed.ts"), ...PACK, "--policy-config", path.join(FIXTURES, "one-server.json"), "--format", "json");
+        const up = await check(
+            "--program",
+            program("computed.ts"),
+            ...PACK,
+            "--policy-config",
+            path.join(FIXTURES, "one-server.json"),
+            "--format",
+            "json",
+        );
         assert.strictEqual(up.code, 0, up.stderr);
         assert.deepStrictEqual(JSON.parse(up.stdout).stacks[0].violations, []);
-        const preview = await check("--program", program("computed.ts"), ...PACK, "--policy-config", path.join(FIXTURES, "one-server.json"), "--format", "json", "--preview");
+        const preview = await check(
+            "--program",
+            program("computed.ts"),
+            ...PACK,
+            "--policy-config",
+            path.join(FIXTURES, "one-server.json"),
+            "--format",
+            "json",
+            "--preview",
+        );
         assert.strictEqual(preview.code, 0, preview.stderr);
         const [violation] = JSON.parse(preview.stdout).stacks[0].violations;
-        assert.deepStrictEqual([violation.policy, violation.level, violation.resource], ["bucket-private", "advisory", "b"]);
-        assert.match(violation.message, /can't run policy 'bucket-private'.*during preview: string value at \.acl can't be known during preview/);
+        assert.deepStrictEqual(
+            [violation.policy, violation.level, violation.resource],
+            ["bucket-private", "advisory", "b"],
+        );
+        assert.match(
+            violation.message,
+            /can't run policy 'bucket-private'.*during preview: string value at \.acl can't be known during preview/,
+        );
     });
 
     it("runs remediations before Analyze, as the engine does, when a policy is set to remediate", async () => {
         const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "check-")), "remediate.json");
         fs.writeFileSync(file, JSON.stringify({ "bucket-acl-remediation": "remediate" }));
-        const run = await check("--program", program("public-bucket.js"), ...PACK, "--policy-config", file, "--format", "json");
+        const run = await check(
+            "--program",
+            program("public-bucket.js"),
+            ...PACK,
+            "--policy-config",
+            file,
+            "--format",
+            "json",
+        );
         const [stack] = JSON.parse(run.stdout).stacks;
-        assert.ok(!stack.violations.some((v: any) => v.policy === "bucket-private"), "the bucket was private by the time Analyze ran");
+        assert.ok(
+            !stack.violations.some((v: any) => v.policy === "bucket-private"),
+            "the bucket was private by the time Analyze ran",
+        );
         assert.ok(stack.notes.some((n: string) => /policy bucket-acl-remediation remediated assets/.test(n)));
-        assert.ok(stack.violations.some((v: any) => v.policy === "firewall-covers-servers"), "other policies still apply");
+        assert.ok(
+            stack.violations.some((v: any) => v.policy === "firewall-covers-servers"),
+            "other policies still apply",
+        );
     });
 
     it("exits 2 and prints the program's error when it fails to evaluate", async () => {

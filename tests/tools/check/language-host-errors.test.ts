@@ -6,9 +6,11 @@
 import * as assert from "assert";
 import { ConfigError, parseConfig } from "../../../infra/config/parse";
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { defaultErrorMessage } = require("@pulumi/pulumi/cmd/run/error");
 
+// util.inspect colours with ANSI escapes, which start with the ESC control character.
+// eslint-disable-next-line no-control-regex
 const stripColors = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, "");
 
 describe("errors as the language host prints them", () => {
@@ -19,11 +21,11 @@ describe("errors as the language host prints them", () => {
         } catch (err) {
             error = err;
         }
-        assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${error}`);
+        assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
         const printed = stripColors(defaultErrorMessage(error));
         assert.ok(printed.startsWith(`ConfigError: webtier: stack "aws-dev" has`), printed);
-        assert.match(printed, /^  - webtier:cloud: /m);
+        assert.match(printed, /^ {2}- webtier:cloud: /m);
         assert.ok(!printed.startsWith("[aws-dev]"), printed);
-        assert.strictEqual((error as ConfigError).stackName, "aws-dev");
+        assert.strictEqual(error.stackName, "aws-dev");
     });
 });

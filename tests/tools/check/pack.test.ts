@@ -30,7 +30,12 @@ describe("policy pack driver over gRPC", () => {
 
     async function analyzeTier(config: Record<string, string>) {
         const evaluation = await evaluate({ program: tier, project: "webtier", stack: "dev", config });
-        const snapshot = buildSnapshot(evaluation.resources, evaluation.ids, { project: "webtier", stack: "dev", config, secretKeys: [] });
+        const snapshot = buildSnapshot(evaluation.resources, evaluation.ids, {
+            project: "webtier",
+            stack: "dev",
+            config,
+            secretKeys: [],
+        });
         await pack.configureStack({ project: "webtier", stack: "dev", dryRun: true, config, secretKeys: [] });
         const resource = (await Promise.all(snapshot.analyze.map((r) => pack.analyze(r)))).flat();
         const stack = await pack.analyzeStack(snapshot.stack);
@@ -69,7 +74,10 @@ describe("policy pack driver over gRPC", () => {
         const info = await pack.getAnalyzerInfo();
         await pack.configure(reconcilePolicyConfig(info.policies, info.initialConfig, {}).config);
         const { stack } = await analyzeTier({ "webtier:owner": "me", "webtier:servers": "1" });
-        assert.deepStrictEqual(stack.map((d) => d.policyName), ["min-servers"]);
+        assert.deepStrictEqual(
+            stack.map((d) => d.policyName),
+            ["min-servers"],
+        );
         assert.match(stack[0].message, /the stack has 1 server\(s\); at least 2 are required/);
     });
 
@@ -80,19 +88,34 @@ describe("policy pack driver over gRPC", () => {
         });
         await pack.configure(config);
         const { resource } = await analyzeTier({ "webtier:owner": "me" });
-        assert.deepStrictEqual(resource.map((d) => [d.policyName, d.enforcementLevel]), [["ssh-allowlist", "advisory"]]);
-        assert.match(resource[0].message, /opens port 22 to 203\.0\.113\.0\/24, which is not in allowedCidrs \(198\.51\.100\.0\/24\)/);
+        assert.deepStrictEqual(
+            resource.map((d) => [d.policyName, d.enforcementLevel]),
+            [["ssh-allowlist", "advisory"]],
+        );
+        assert.match(
+            resource[0].message,
+            /opens port 22 to 203\.0\.113\.0\/24, which is not in allowedCidrs \(198\.51\.100\.0\/24\)/,
+        );
     });
 
     it("loads only what the engine would: PulumiPolicy.yaml for nodejs, package.json, an entry point", () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pack-"));
         assert.throws(() => describePackDir(`${FIXTURES}/no-such-pack`), /does not exist/);
-        assert.throws(() => describePackDir(dir), (e: Error) => e instanceof PolicyPackError && /has no PulumiPolicy\.yaml/.test(e.message));
+        assert.throws(
+            () => describePackDir(dir),
+            (e: Error) => e instanceof PolicyPackError && /has no PulumiPolicy\.yaml/.test(e.message),
+        );
         fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: python\n");
-        assert.throws(() => describePackDir(dir), /declares runtime "python"; the offline check runs Node\.js packs only/);
+        assert.throws(
+            () => describePackDir(dir),
+            /declares runtime "python"; the offline check runs Node\.js packs only/,
+        );
         fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
         assert.throws(() => describePackDir(dir), /has no package\.json/);
-        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "p", version: "1.0.0", main: "bin/index.js" }));
+        fs.writeFileSync(
+            path.join(dir, "package.json"),
+            JSON.stringify({ name: "p", version: "1.0.0", main: "bin/index.js" }),
+        );
         assert.throws(() => describePackDir(dir), /has no entry point/);
         fs.mkdirSync(path.join(dir, "bin"));
         fs.writeFileSync(path.join(dir, "bin", "index.js"), "");
@@ -101,8 +124,12 @@ describe("policy pack driver over gRPC", () => {
     });
 
     it("reports a pack that dies before listening, with its stderr", async () => {
-        await assert.rejects(PolicyPack.start(FIXTURE_PACK, { nodeArgs: ["-e", "console.error('boom: no policies'); process.exit(3)"] }), (e: Error) =>
-            e instanceof PolicyPackError && /exited \(code 3\) before it listened/.test(e.message) && /boom: no policies/.test(e.message),
+        await assert.rejects(
+            PolicyPack.start(FIXTURE_PACK, { nodeArgs: ["-e", "console.error('boom: no policies'); process.exit(3)"] }),
+            (e: Error) =>
+                e instanceof PolicyPackError &&
+                /exited \(code 3\) before it listened/.test(e.message) &&
+                /boom: no policies/.test(e.message),
         );
     });
 

@@ -1,12 +1,21 @@
 import * as assert from "assert";
-import { PolicyConfigError, PolicyInfo, parsePolicyConfig, reconcilePolicyConfig, validateJsonSchema } from "../../../tools/check/policy-config";
+import {
+    PolicyConfigError,
+    PolicyInfo,
+    parsePolicyConfig,
+    reconcilePolicyConfig,
+    validateJsonSchema,
+} from "../../../tools/check/policy-config";
 
 const POLICIES: PolicyInfo[] = [
     {
         name: "ssh-allowlist",
         description: "Port 22 only from the allowlist.",
         enforcementLevel: "mandatory",
-        configSchema: { properties: { allowedCidrs: { type: "array", items: { type: "string" }, default: ["203.0.113.0/24"] } }, required: [] },
+        configSchema: {
+            properties: { allowedCidrs: { type: "array", items: { type: "string" }, default: ["203.0.113.0/24"] } },
+            required: [],
+        },
     },
     {
         name: "min-servers",
@@ -19,13 +28,18 @@ const POLICIES: PolicyInfo[] = [
 
 describe("policy config as the engine reconciles it", () => {
     it("parses levels given as strings and as enforcementLevel beside properties", () => {
-        const config = parsePolicyConfig(JSON.stringify({ all: "advisory", "min-servers": { enforcementLevel: "mandatory", minimum: 3 } }));
+        const config = parsePolicyConfig(
+            JSON.stringify({ all: "advisory", "min-servers": { enforcementLevel: "mandatory", minimum: 3 } }),
+        );
         assert.deepStrictEqual(config.all, { enforcementLevel: "advisory" });
         assert.deepStrictEqual(config["min-servers"], { enforcementLevel: "mandatory", properties: { minimum: 3 } });
     });
 
     it("refuses invalid JSON, bad levels and values that are neither string nor object", () => {
-        assert.throws(() => parsePolicyConfig("{"), (e: Error) => e instanceof PolicyConfigError && /not valid JSON/.test(e.message));
+        assert.throws(
+            () => parsePolicyConfig("{"),
+            (e: Error) => e instanceof PolicyConfigError && /not valid JSON/.test(e.message),
+        );
         assert.throws(() => parsePolicyConfig('{"a": "strict"}'), /"strict" is not an enforcement level/);
         assert.throws(() => parsePolicyConfig('{"a": {"enforcementLevel": 1}}'), /is not an enforcement level/);
         assert.throws(() => parsePolicyConfig('{"a": 3}'), /must be an enforcement level string or an object/);
@@ -34,7 +48,10 @@ describe("policy config as the engine reconciles it", () => {
 
     it("starts from each policy's level and schema defaults", () => {
         const { config } = reconcilePolicyConfig(POLICIES, {}, {});
-        assert.deepStrictEqual(config["ssh-allowlist"], { enforcementLevel: "mandatory", properties: { allowedCidrs: ["203.0.113.0/24"] } });
+        assert.deepStrictEqual(config["ssh-allowlist"], {
+            enforcementLevel: "mandatory",
+            properties: { allowedCidrs: ["203.0.113.0/24"] },
+        });
         assert.deepStrictEqual(config["min-servers"], { enforcementLevel: "advisory", properties: { minimum: 2 } });
         assert.deepStrictEqual(config["bucket-private"], { enforcementLevel: "mandatory", properties: {} });
     });
@@ -43,7 +60,11 @@ describe("policy config as the engine reconciles it", () => {
         const { config } = reconcilePolicyConfig(
             POLICIES,
             { "min-servers": { enforcementLevel: "mandatory", properties: { minimum: 3 } } },
-            { all: { enforcementLevel: "advisory" }, "bucket-private": { enforcementLevel: "disabled" }, "ssh-allowlist": { properties: { allowedCidrs: ["198.51.100.0/24"] } } },
+            {
+                all: { enforcementLevel: "advisory" },
+                "bucket-private": { enforcementLevel: "disabled" },
+                "ssh-allowlist": { properties: { allowedCidrs: ["198.51.100.0/24"] } },
+            },
         );
         assert.strictEqual(config["min-servers"].enforcementLevel, "advisory");
         assert.deepStrictEqual(config["min-servers"].properties, { minimum: 3 });
@@ -55,21 +76,47 @@ describe("policy config as the engine reconciles it", () => {
 
     it("rejects config that breaks a policy's schema in the engine's words, one sorted line per problem", () => {
         assert.throws(
-            () => reconcilePolicyConfig(POLICIES, {}, { "ssh-allowlist": { properties: { allowedCidrs: "0.0.0.0/0" } }, "min-servers": { properties: { minimum: 0 } } }, { name: "fixture-pack", version: "0.1.0" }),
-            (e: Error) => e instanceof PolicyConfigError && e.message === [
-                "validating policy config: fixture-pack 0.1.0  min-servers: minimum: Must be greater than or equal to 1",
-                "validating policy config: fixture-pack 0.1.0  ssh-allowlist: allowedCidrs: Invalid type. Expected: array, given: string",
-            ].join("\n"),
+            () =>
+                reconcilePolicyConfig(
+                    POLICIES,
+                    {},
+                    {
+                        "ssh-allowlist": { properties: { allowedCidrs: "0.0.0.0/0" } },
+                        "min-servers": { properties: { minimum: 0 } },
+                    },
+                    { name: "fixture-pack", version: "0.1.0" },
+                ),
+            (e: Error) =>
+                e instanceof PolicyConfigError &&
+                e.message ===
+                    [
+                        "validating policy config: fixture-pack 0.1.0  min-servers: minimum: Must be greater than or equal to 1",
+                        "validating policy config: fixture-pack 0.1.0  ssh-allowlist: allowedCidrs: Invalid type. Expected: array, given: string",
+                    ].join("\n"),
         );
     });
 
     it("warns about config for a policy the pack does not have", () => {
-        const { warnings } = reconcilePolicyConfig(POLICIES, {}, { "no-such-policy": { enforcementLevel: "advisory" } });
+        const { warnings } = reconcilePolicyConfig(
+            POLICIES,
+            {},
+            { "no-such-policy": { enforcementLevel: "advisory" } },
+        );
         assert.match(warnings[0], /"no-such-policy", which the pack does not have/);
     });
 
     it("words each keyword's problem as gojsonschema does", () => {
-        const schema = { type: "object", required: ["a"], additionalProperties: false, properties: { a: { type: "string", enum: ["x", "y"] }, b: { type: "array", items: { type: "integer" }, maxItems: 2 }, c: { const: "bar" }, d: { type: "string", minLength: 5, maxLength: 6 } } };
+        const schema = {
+            type: "object",
+            required: ["a"],
+            additionalProperties: false,
+            properties: {
+                a: { type: "string", enum: ["x", "y"] },
+                b: { type: "array", items: { type: "integer" }, maxItems: 2 },
+                c: { const: "bar" },
+                d: { type: "string", minLength: 5, maxLength: 6 },
+            },
+        };
         assert.deepStrictEqual(validateJsonSchema({ a: "x", b: [1, 2] }, schema), []);
         assert.deepStrictEqual(validateJsonSchema({ b: [1, 2.5, 3], e: true }, schema).sort(), [
             "Additional property e is not allowed",
@@ -82,6 +129,9 @@ describe("policy config as the engine reconciles it", () => {
             'c: c does not match: "bar"',
             "d: String length must be greater than or equal to 5",
         ]);
-        assert.deepStrictEqual(validateJsonSchema({ a: 1, d: "abcdefg" }, schema), ["a: Invalid type. Expected: string, given: integer", "d: String length must be less than or equal to 6"]);
+        assert.deepStrictEqual(validateJsonSchema({ a: 1, d: "abcdefg" }, schema), [
+            "a: Invalid type. Expected: string, given: integer",
+            "d: String length must be less than or equal to 6",
+        ]);
     });
 });

@@ -10,7 +10,11 @@ const PROJECT = path.join(FIXTURES, "projects", "reads-beside");
 /** What the fixture pack's echo policy saw, per resource name. */
 async function echoed(program: string, stacks: string[] = []) {
     const result = await runCheck({
-        distRoot: DIST_ROOT, projectDir: REPO_ROOT, program, stacks, policyPack: FIXTURE_PACK,
+        distRoot: DIST_ROOT,
+        projectDir: REPO_ROOT,
+        program,
+        stacks,
+        policyPack: FIXTURE_PACK,
         config: ["owner=me"],
         policyConfig: path.join(FIXTURES, "echo-all.json"),
     });

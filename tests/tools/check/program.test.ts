@@ -6,7 +6,10 @@ import { program } from "./paths";
 describe("loading the program to check", () => {
     it("compiles a TypeScript program on the fly and calls its default export", async () => {
         const loaded = programFromFile(program("tier.ts"));
-        const evaluation = await evaluate({ program: loaded.run, config: { "webtier:owner": "me", "webtier:servers": "3" } });
+        const evaluation = await evaluate({
+            program: loaded.run,
+            config: { "webtier:owner": "me", "webtier:servers": "3" },
+        });
         assert.strictEqual(evaluation.resources.filter((r) => r.type === "fixture:index:Server").length, 3);
         assert.deepStrictEqual(evaluation.outputs.servers, 3);
     });
@@ -15,17 +18,19 @@ describe("loading the program to check", () => {
         const loaded = programFromFile(program("public-bucket.js"));
         for (const stack of ["one", "two"]) {
             const evaluation = await evaluate({ program: loaded.run, stack });
-            assert.deepStrictEqual(evaluation.resources.map((r) => r.urn.split("::")[0] + "::" + r.name), [
-                `urn:pulumi:${stack}::webtier-${stack}`,
-                `urn:pulumi:${stack}::lonely`,
-                `urn:pulumi:${stack}::assets`,
-            ]);
+            assert.deepStrictEqual(
+                evaluation.resources.map((r) => r.urn.split("::")[0] + "::" + r.name),
+                [`urn:pulumi:${stack}::webtier-${stack}`, `urn:pulumi:${stack}::lonely`, `urn:pulumi:${stack}::assets`],
+            );
             assert.ok("bucketId" in evaluation.outputs);
         }
     });
 
     it("refuses a missing file and other languages", () => {
-        assert.throws(() => programFromFile(program("nope.ts")), (e: Error) => e instanceof ProgramLoadError && /does not exist/.test(e.message));
+        assert.throws(
+            () => programFromFile(program("nope.ts")),
+            (e: Error) => e instanceof ProgramLoadError && /does not exist/.test(e.message),
+        );
         assert.throws(() => programFromFile(program("../policy-config.json")), /must be a \.ts or \.js file/);
     });
 });

@@ -2,18 +2,31 @@ import * as assert from "assert";
 import { evaluate, Evaluation } from "../../../tools/harness/evaluate";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
 import {
-    SIG, UNKNOWN, buildSnapshot, defaultProviderName, defaultProviderProperties, durationSeconds, parseProviderReference, toAnalyzerValue,
-    toConfigureRequest, toStackConfigureRequest,
+    SIG,
+    UNKNOWN,
+    buildSnapshot,
+    defaultProviderName,
+    defaultProviderProperties,
+    durationSeconds,
+    parseProviderReference,
+    toAnalyzerValue,
+    toConfigureRequest,
+    toStackConfigureRequest,
 } from "../../../tools/check/requests";
 import { encodeAnalyzeRequest, encodeAnalyzeStackRequest } from "../../../tools/check/wire";
 import options from "../../fixtures/programs/options";
 import tier from "../../fixtures/programs/tier";
 
 // The pack-side deserializer: what a policy finally sees.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { deserializeProperties } = require("@pulumi/policy/deserialize");
 
-const CONTEXT = { project: "webtier", stack: "test", config: { "fixture:region": "eu-test-1", "fixture:token": "t0ken", "webtier:owner": "me" }, secretKeys: ["fixture:token"] };
+const CONTEXT = {
+    project: "webtier",
+    stack: "test",
+    config: { "fixture:region": "eu-test-1", "fixture:token": "t0ken", "webtier:owner": "me" },
+    secretKeys: ["fixture:token"],
+};
 
 describe("analyzer requests built from the registered resources", () => {
     let evaluation: Evaluation;
@@ -31,9 +44,15 @@ describe("analyzer requests built from the registered resources", () => {
 
     it("keeps secrets and unknowns, unwraps output values and drops internal keys at every depth", () => {
         const secret = { [SIG.key]: SIG.secret, value: "s" };
-        assert.deepStrictEqual(toAnalyzerValue({ a: secret, b: UNKNOWN, __defaults: [], nested: { __meta: 1, c: [1, undefined] } }), { a: secret, b: UNKNOWN, nested: { c: [1, null] } });
+        assert.deepStrictEqual(
+            toAnalyzerValue({ a: secret, b: UNKNOWN, __defaults: [], nested: { __meta: 1, c: [1, undefined] } }),
+            { a: secret, b: UNKNOWN, nested: { c: [1, null] } },
+        );
         assert.strictEqual(toAnalyzerValue({ [SIG.key]: SIG.outputValue }), UNKNOWN);
-        assert.deepStrictEqual(toAnalyzerValue({ [SIG.key]: SIG.outputValue, value: "v", secret: true }), { [SIG.key]: SIG.secret, value: "v" });
+        assert.deepStrictEqual(toAnalyzerValue({ [SIG.key]: SIG.outputValue, value: "v", secret: true }), {
+            [SIG.key]: SIG.secret,
+            value: "v",
+        });
         assert.strictEqual(toAnalyzerValue({ [SIG.key]: SIG.outputValue, value: "v" }), "v");
     });
 
@@ -49,7 +68,10 @@ describe("analyzer requests built from the registered resources", () => {
         assert.strictEqual(defaultProviderName("7.48.0"), "default_7_48_0");
         assert.strictEqual(defaultProviderName("1.0.0-alpha.1"), "default_1_0_0_alpha_1");
         assert.strictEqual(defaultProviderName(undefined), "default");
-        assert.deepStrictEqual(parseProviderReference("urn:pulumi:s::p::pulumi:providers:aws::eu::id-1"), { urn: "urn:pulumi:s::p::pulumi:providers:aws::eu", id: "id-1" });
+        assert.deepStrictEqual(parseProviderReference("urn:pulumi:s::p::pulumi:providers:aws::eu::id-1"), {
+            urn: "urn:pulumi:s::p::pulumi:providers:aws::eu",
+            id: "id-1",
+        });
     });
 
     it("sends every registered resource to Analyze, plus the default providers the engine would create", () => {
@@ -67,7 +89,11 @@ describe("analyzer requests built from the registered resources", () => {
         const snapshot = buildSnapshot(evaluation.resources, evaluation.ids, CONTEXT);
         const server = find(snapshot.analyze, "group-server");
         assert.strictEqual(server.provider.urn, "urn:pulumi:test::webtier::pulumi:providers:fixture::default_1_2_3");
-        assert.deepStrictEqual(server.provider.properties, { region: "eu-test-1", token: { [SIG.key]: SIG.secret, value: "t0ken" }, version: "1.2.3" });
+        assert.deepStrictEqual(server.provider.properties, {
+            region: "eu-test-1",
+            token: { [SIG.key]: SIG.secret, value: "t0ken" },
+            version: "1.2.3",
+        });
     });
 
     it("gives a resource with an explicit provider that provider's urn, type and inputs", () => {
@@ -81,18 +107,32 @@ describe("analyzer requests built from the registered resources", () => {
 
     it("adds the version an explicit provider registered with, else the installed SDK's, to its inputs as the engine does", async () => {
         const { Provider } = await import("@pulumi/random");
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
         const installed = require("@pulumi/random/package.json").version;
-        const withProvider = await evaluate({ program: () => { new Provider("mine"); }, project: "webtier", stack: "test" });
+        const withProvider = await evaluate({
+            program: () => {
+                new Provider("mine");
+            },
+            project: "webtier",
+            stack: "test",
+        });
         const provider = find(buildSnapshot(withProvider.resources, withProvider.ids, CONTEXT).analyze, "mine");
         assert.strictEqual(provider.properties.version, installed);
     });
 
     it("gives a dynamic provider's default provider the whole config, keys with their namespace", () => {
-        const context = { ...CONTEXT, config: { "webtier:scenario": "1", "aws:region": "eu-west-1", "webtier:token": "s3cret" }, secretKeys: ["webtier:token"] };
+        const context = {
+            ...CONTEXT,
+            config: { "webtier:scenario": "1", "aws:region": "eu-west-1", "webtier:token": "s3cret" },
+            secretKeys: ["webtier:token"],
+        };
         const props = defaultProviderProperties("pulumi-nodejs", undefined, context);
         assert.deepStrictEqual(Object.keys(props).sort(), ["aws:region", "webtier:scenario", "webtier:token"]);
         assert.deepStrictEqual(props["webtier:token"], { [SIG.key]: SIG.secret, value: "s3cret" });
-        assert.deepStrictEqual(defaultProviderProperties("aws", "7.0.0", context), { region: "eu-west-1", version: "7.0.0" });
+        assert.deepStrictEqual(defaultProviderProperties("aws", "7.0.0", context), {
+            region: "eu-west-1",
+            version: "7.0.0",
+        });
     });
 
     it("carries protect, ignoreChanges, deleteBeforeReplace, secret outputs, timeouts and parent", () => {
@@ -113,7 +153,11 @@ describe("analyzer requests built from the registered resources", () => {
     it("recovers the dependency of an id that reached a resource without one", () => {
         const snapshot = buildSnapshot(evaluation.resources, evaluation.ids, CONTEXT);
         const serverUrn = find(evaluation.resources, "group-server").urn;
-        assert.deepStrictEqual(find(evaluation.resources, "fw").propertyDependencies.serverIds ?? [], [], "the SDK recorded none");
+        assert.deepStrictEqual(
+            find(evaluation.resources, "fw").propertyDependencies.serverIds ?? [],
+            [],
+            "the SDK recorded none",
+        );
         const firewall = find(snapshot.stack, "fw");
         assert.deepStrictEqual(firewall.propertyDependencies.serverIds, [serverUrn]);
         assert.ok(firewall.dependencies.includes(serverUrn));
@@ -129,7 +173,12 @@ describe("analyzer requests built from the registered resources", () => {
     });
 
     it("leaves out property dependencies without URNs, as the engine does", async () => {
-        const tierEvaluation = await evaluate({ program: tier, project: "webtier", stack: "test", config: { "webtier:owner": "me" } });
+        const tierEvaluation = await evaluate({
+            program: tier,
+            project: "webtier",
+            stack: "test",
+            config: { "webtier:owner": "me" },
+        });
         const snapshot = buildSnapshot(tierEvaluation.resources, tierEvaluation.ids, CONTEXT);
         const firewall = find(snapshot.stack, "web-fw");
         assert.deepStrictEqual(Object.keys(firewall.propertyDependencies), ["serverIds"]);
@@ -138,7 +187,9 @@ describe("analyzer requests built from the registered resources", () => {
 
     it("encodes an Analyze request the policy SDK decodes to the program's values, secrets unwrapped", () => {
         const snapshot = buildSnapshot(evaluation.resources, evaluation.ids, CONTEXT);
-        const request = analyzerproto.AnalyzeRequest.deserializeBinary(encodeAnalyzeRequest(find(snapshot.analyze, "group-server")));
+        const request = analyzerproto.AnalyzeRequest.deserializeBinary(
+            encodeAnalyzeRequest(find(snapshot.analyze, "group-server")),
+        );
         const props = deserializeProperties(request.getProperties(), false);
         assert.deepStrictEqual(props, { size: "small", tags: { owner: "team" }, userData: "#!/bin/sh\necho secret" });
         const options = request.getOptions()!;
@@ -151,17 +202,27 @@ describe("analyzer requests built from the registered resources", () => {
     it("encodes AnalyzeStack resources with parent, dependencies and property dependencies", () => {
         const snapshot = buildSnapshot(evaluation.resources, evaluation.ids, CONTEXT);
         const fw = snapshot.stack.findIndex((r) => r.name === "fw");
-        const message = analyzerproto.AnalyzeStackRequest.deserializeBinary(encodeAnalyzeStackRequest(snapshot.stack)).getResourcesList()[fw];
+        const message = analyzerproto.AnalyzeStackRequest.deserializeBinary(
+            encodeAnalyzeStackRequest(snapshot.stack),
+        ).getResourcesList()[fw];
         assert.strictEqual(message.getName(), "fw");
         assert.strictEqual(message.getParent(), find(evaluation.resources, "webtier-test").urn);
-        assert.deepStrictEqual(message.getPropertydependenciesMap().get("serverIds")!.getUrnsList(), [find(evaluation.resources, "group-server").urn]);
+        assert.deepStrictEqual(message.getPropertydependenciesMap().get("serverIds")!.getUrnsList(), [
+            find(evaluation.resources, "group-server").urn,
+        ]);
     });
 
     it("sends every policy's properties in Configure, and the stack's config in ConfigureStack", () => {
         const configure = toConfigureRequest({ "ssh-allowlist": { enforcementLevel: "advisory", properties: {} } });
         const entry = configure.getPolicyconfigMap().get("ssh-allowlist")!;
         assert.deepStrictEqual(entry.getProperties()!.toJavaScript(), {});
-        const stack = toStackConfigureRequest({ project: "webtier", stack: "dev", dryRun: true, config: { "webtier:cloud": "aws" }, secretKeys: [] });
+        const stack = toStackConfigureRequest({
+            project: "webtier",
+            stack: "dev",
+            dryRun: true,
+            config: { "webtier:cloud": "aws" },
+            secretKeys: [],
+        });
         assert.strictEqual(stack.getConfigMap().get("webtier:cloud"), "aws");
         assert.strictEqual(stack.getStack(), "dev");
     });

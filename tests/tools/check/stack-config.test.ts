@@ -1,7 +1,13 @@
 import * as assert from "assert";
 import * as path from "path";
 import {
-    StackFileError, listStacks, parseConfigAssignment, placeholderFor, readProjectFile, readStackFile, stackConfigFromDocument,
+    StackFileError,
+    listStacks,
+    parseConfigAssignment,
+    placeholderFor,
+    readProjectFile,
+    readStackFile,
+    stackConfigFromDocument,
 } from "../../../tools/check/stack-config";
 import { FIXTURE_STACKS, REPO_ROOT } from "./paths";
 
@@ -19,11 +25,23 @@ describe("stack config for the offline check", () => {
     });
 
     it("passes strings as they are and structured values as JSON, namespacing bare keys", () => {
-        const stack = stackConfigFromDocument("dev", {
-            config: { "webtier:cloud": "aws", "webtier:servers": { count: 2, allowSshFrom: ["203.0.113.0/24"] }, zones: 3, "aws:region": "eu-west-1" },
-        }, { project: "webtier" });
+        const stack = stackConfigFromDocument(
+            "dev",
+            {
+                config: {
+                    "webtier:cloud": "aws",
+                    "webtier:servers": { count: 2, allowSshFrom: ["203.0.113.0/24"] },
+                    zones: 3,
+                    "aws:region": "eu-west-1",
+                },
+            },
+            { project: "webtier" },
+        );
         assert.strictEqual(stack.config["webtier:cloud"], "aws");
-        assert.deepStrictEqual(JSON.parse(stack.config["webtier:servers"]), { count: 2, allowSshFrom: ["203.0.113.0/24"] });
+        assert.deepStrictEqual(JSON.parse(stack.config["webtier:servers"]), {
+            count: 2,
+            allowSshFrom: ["203.0.113.0/24"],
+        });
         assert.strictEqual(stack.config["webtier:zones"], "3");
         assert.strictEqual(stack.config["aws:region"], "eu-west-1");
     });
@@ -36,39 +54,64 @@ describe("stack config for the offline check", () => {
     });
 
     it("gives an encrypted appKey a placeholder Laravel accepts", () => {
-        const stack = stackConfigFromDocument("prod", { config: { "webtier:appKey": { secure: "AAABAD..." } } }, { project: "webtier" });
+        const stack = stackConfigFromDocument(
+            "prod",
+            { config: { "webtier:appKey": { secure: "AAABAD..." } } },
+            { project: "webtier" },
+        );
         assert.match(stack.config["webtier:appKey"], LARAVEL_KEY);
         assert.match(placeholderFor("appKey"), LARAVEL_KEY);
     });
 
     it("marks a whole object secret when a nested value is secure", () => {
-        const stack = stackConfigFromDocument("prod", { config: { "webtier:app": { name: "x", token: { secure: "v1:abc" } } } }, { project: "webtier" });
+        const stack = stackConfigFromDocument(
+            "prod",
+            { config: { "webtier:app": { name: "x", token: { secure: "v1:abc" } } } },
+            { project: "webtier" },
+        );
         assert.deepStrictEqual(stack.secretKeys, ["webtier:app"]);
         assert.strictEqual(JSON.parse(stack.config["webtier:app"]).token, "offline-placeholder-for-app-token");
         assert.strictEqual(JSON.parse(stack.config["webtier:app"]).name, "x");
     });
 
     it("supplies required secrets the stack file leaves out, with a note naming the command", () => {
-        const stack = stackConfigFromDocument("dev", { config: { "webtier:cloud": "aws" } }, { project: "webtier", requiredSecrets: ["appKey"] });
+        const stack = stackConfigFromDocument(
+            "dev",
+            { config: { "webtier:cloud": "aws" } },
+            { project: "webtier", requiredSecrets: ["appKey"] },
+        );
         assert.match(stack.config["webtier:appKey"], LARAVEL_KEY);
         assert.ok(stack.secretKeys.includes("webtier:appKey"));
         assert.ok(stack.notes.some((n) => n.includes("pulumi config set --secret webtier:appKey")));
     });
 
     it("keeps a secret the stack file does set", () => {
-        const stack = stackConfigFromDocument("dev", { config: { "webtier:appKey": { secure: "x" } } }, { project: "webtier", requiredSecrets: ["appKey"] });
+        const stack = stackConfigFromDocument(
+            "dev",
+            { config: { "webtier:appKey": { secure: "x" } } },
+            { project: "webtier", requiredSecrets: ["appKey"] },
+        );
         assert.strictEqual(stack.notes.filter((n) => n.includes("webtier:appKey")).length, 1);
     });
 
     it("notes ESC environments it cannot open and refuses a config that is not a mapping", () => {
-        assert.ok(stackConfigFromDocument("dev", { environment: ["shared"], config: {} }, { project: "webtier" }).notes[0].includes("ESC"));
+        assert.ok(
+            stackConfigFromDocument(
+                "dev",
+                { environment: ["shared"], config: {} },
+                { project: "webtier" },
+            ).notes[0].includes("ESC"),
+        );
         assert.throws(() => stackConfigFromDocument("dev", { config: ["a"] }, { project: "webtier" }), StackFileError);
     });
 
     it("parses --config assignments, namespacing bare keys and keeping = in values", () => {
         assert.deepStrictEqual(parseConfigAssignment("owner=me", "webtier"), ["webtier:owner", "me"]);
         assert.deepStrictEqual(parseConfigAssignment("aws:region=eu-west-1", "webtier"), ["aws:region", "eu-west-1"]);
-        assert.deepStrictEqual(parseConfigAssignment("webtier:appKey=base64:abc=", "webtier"), ["webtier:appKey", "base64:abc="]);
+        assert.deepStrictEqual(parseConfigAssignment("webtier:appKey=base64:abc=", "webtier"), [
+            "webtier:appKey",
+            "base64:abc=",
+        ]);
         assert.throws(() => parseConfigAssignment("=x", "webtier"), /KEY=VALUE/);
     });
 });

@@ -19,31 +19,58 @@ function project(name: string, index: string, files: Record<string, string> = {}
     return dir;
 }
 
-const check = (dir: string) => runCheck({ distRoot: DIST_ROOT, projectDir: REPO_ROOT, program: dir, policyPack: FIXTURE_PACK, config: ["owner=me"] });
+const check = (dir: string) =>
+    runCheck({
+        distRoot: DIST_ROOT,
+        projectDir: REPO_ROOT,
+        program: dir,
+        policyPack: FIXTURE_PACK,
+        config: ["owner=me"],
+    });
 
 describe("TypeScript programs as the language host loads them", () => {
     it("takes cmd/run's ts-node options: its defaults under the program's tsconfig, type-checked unless told otherwise", () => {
-        const dir = project("options", "export {};\n", { "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, target: "ES2022" } }) });
+        const dir = project("options", "export {};\n", {
+            "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, target: "ES2022" } }),
+        });
         const { options } = tsNodeOptions(dir, {});
         assert.strictEqual(options.skipProject, false);
         assert.strictEqual(options.transpileOnly, undefined, "ts-node's default: type-check");
-        assert.deepStrictEqual(options.compilerOptions, { target: "ES2022", module: "nodenext", moduleResolution: "nodenext", sourceMap: "true", strict: true });
+        assert.deepStrictEqual(options.compilerOptions, {
+            target: "ES2022",
+            module: "nodenext",
+            moduleResolution: "nodenext",
+            sourceMap: "true",
+            strict: true,
+        });
         assert.strictEqual(tsNodeOptions(dir, { PULUMI_NODEJS_TRANSPILE_ONLY: "true" }).options.transpileOnly, true);
         assert.match(String(options.tsnodeRequire), /ts-node/);
         // Pulumi.yaml's runtime.options.tsconfig names another file; its noCheck makes ts-node transpile only.
-        fs.writeFileSync(path.join(dir, "tsconfig.pulumi.json"), JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { noCheck: true } }));
+        fs.writeFileSync(
+            path.join(dir, "tsconfig.pulumi.json"),
+            JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { noCheck: true } }),
+        );
         assert.strictEqual(tsNodeOptions(dir, {}, "tsconfig.pulumi.json").options.transpileOnly, true);
     });
 
     it("reads the runtime options the language host acts on from Pulumi.yaml", () => {
         const dir = project("runtime-options", "export {};\n");
-        fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: runtime-options\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n    tsconfig: tsconfig.pulumi.json\n");
-        assert.deepStrictEqual(readProjectFile(dir).runtimeOptions, { typescript: true, tsconfig: "tsconfig.pulumi.json" });
+        fs.writeFileSync(
+            path.join(dir, "Pulumi.yaml"),
+            "name: runtime-options\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n    tsconfig: tsconfig.pulumi.json\n",
+        );
+        assert.deepStrictEqual(readProjectFile(dir).runtimeOptions, {
+            typescript: true,
+            tsconfig: "tsconfig.pulumi.json",
+        });
     });
 
     it("fails a program that does not type-check, at its source line, with the language host's words", async function () {
         this.timeout(180000);
-        const dir = project("type-error", 'import * as pulumi from "@pulumi/pulumi";\n\nconst servers: number = "2";\nexport const count = pulumi.output(servers);\n');
+        const dir = project(
+            "type-error",
+            'import * as pulumi from "@pulumi/pulumi";\n\nconst servers: number = "2";\nexport const count = pulumi.output(servers);\n',
+        );
         const stack = (await check(dir)).stacks[0];
         assert.ok(stack.error, "the program must fail");
         assert.match(stack.error, /^Running program '.*index\.ts' failed with an unhandled exception:/);

@@ -10,12 +10,18 @@ import * as path from "path";
 describe("the offline check of webtier's own stacks", () => {
     it("evaluates every stack file and runs every webtier policy on it", async () => {
         const result = await runCheck({ distRoot: DIST_ROOT, projectDir: REPO_ROOT });
-        assert.deepStrictEqual(result.stacks.map((s) => s.name), listStacks(path.join(REPO_ROOT, "stacks")));
+        assert.deepStrictEqual(
+            result.stacks.map((s) => s.name),
+            listStacks(path.join(REPO_ROOT, "stacks")),
+        );
         for (const stack of result.stacks) {
             assert.strictEqual(stack.error, undefined, `${stack.name}: ${stack.error}`);
             assert.ok(stack.resources > 10, `${stack.name} registered its resources`);
             assert.ok(stack.cloud === "aws" || stack.cloud === "digitalocean");
-            assert.ok(stack.notes.some((n) => n.includes("webtier:appKey")), "the appKey placeholder is noted");
+            assert.ok(
+                stack.notes.some((n) => n.includes("webtier:appKey")),
+                "the appKey placeholder is noted",
+            );
             assert.ok(stack.source.startsWith("stacks/Pulumi."));
         }
         assert.ok(result.policyPack.policies.length > 0);
@@ -25,7 +31,10 @@ describe("the offline check of webtier's own stacks", () => {
         const result = await runCheck({ distRoot: DIST_ROOT, projectDir: REPO_ROOT });
         for (const stack of result.stacks) {
             const environment = stack.name.endsWith("prod") ? "prod" : "dev";
-            assert.ok(stack.notes.some((n) => n.startsWith(`policy config: policies/config/${environment}.json`)), `${stack.name}: ${stack.notes}`);
+            assert.ok(
+                stack.notes.some((n) => n.startsWith(`policy config: policies/config/${environment}.json`)),
+                `${stack.name}: ${stack.notes}`,
+            );
             const mandatory = stack.violations.filter((v) => v.level === "mandatory");
             assert.deepStrictEqual(mandatory, [], `${stack.name} has mandatory violations`);
         }
@@ -34,16 +43,35 @@ describe("the offline check of webtier's own stacks", () => {
 
     it("holds a dev stack to prod's rules when given prod's policy config, and fails it", async () => {
         const result = await runCheck({
-            distRoot: DIST_ROOT, projectDir: REPO_ROOT, stacks: ["aws-dev"], policyConfig: ["policies/config/prod.json"],
+            distRoot: DIST_ROOT,
+            projectDir: REPO_ROOT,
+            stacks: ["aws-dev"],
+            policyConfig: ["policies/config/prod.json"],
         });
-        const policies = new Set(result.stacks[0].violations.filter((v) => v.level === "mandatory").map((v) => v.policy));
-        assert.ok(policies.has("webtier-tls-at-balancer"), `HTTP-only is refused without allowHttpOnly: ${[...policies]}`);
-        assert.ok(policies.has("webtier-reliability"), `one server is refused where reliability is mandatory: ${[...policies]}`);
+        const policies = new Set(
+            result.stacks[0].violations.filter((v) => v.level === "mandatory").map((v) => v.policy),
+        );
+        assert.ok(
+            policies.has("webtier-tls-at-balancer"),
+            `HTTP-only is refused without allowHttpOnly: ${[...policies]}`,
+        );
+        assert.ok(
+            policies.has("webtier-reliability"),
+            `one server is refused where reliability is mandatory: ${[...policies]}`,
+        );
         assert.strictEqual(exitCodeOf(result), 1);
     });
 
     it("scales a stack's servers for the bench by overriding servers.count only", () => {
-        const stack = { name: "x", config: { "webtier:servers": JSON.stringify({ count: 3, size: "medium" }) }, secretKeys: [], notes: [] };
-        assert.deepStrictEqual(JSON.parse(withServerCount(stack, 50).config["webtier:servers"]), { count: 50, size: "medium" });
+        const stack = {
+            name: "x",
+            config: { "webtier:servers": JSON.stringify({ count: 3, size: "medium" }) },
+            secretKeys: [],
+            notes: [],
+        };
+        assert.deepStrictEqual(JSON.parse(withServerCount(stack, 50).config["webtier:servers"]), {
+            count: 50,
+            size: "medium",
+        });
     });
 });

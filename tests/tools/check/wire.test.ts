@@ -12,7 +12,7 @@ const PROPS = {
     enabled: false,
     empty: "",
     nothing: null,
-    tags: { owner: "team", "küche": "ünïcode ✓" },
+    tags: { owner: "team", küche: "ünïcode ✓" },
     list: [1, "two", { three: [true, null] }, []],
     userData: "#!/bin/sh\n" + "echo line\n".repeat(5000),
 };
@@ -31,7 +31,12 @@ const RESOURCE: AnalyzerResourceData = {
         customTimeouts: { create: 600, update: 0, delete: 5400.5 },
         parent: "urn:pulumi:dev::webtier::pulumi:pulumi:Stack::webtier-dev",
     },
-    provider: { urn: "urn:pulumi:dev::webtier::pulumi:providers:fixture::default", type: "pulumi:providers:fixture", name: "default", properties: { region: "eu" } },
+    provider: {
+        urn: "urn:pulumi:dev::webtier::pulumi:providers:fixture::default",
+        type: "pulumi:providers:fixture",
+        name: "default",
+        properties: { region: "eu" },
+    },
     parent: "urn:pulumi:dev::webtier::pulumi:pulumi:Stack::webtier-dev",
     dependencies: ["urn:a", "urn:b"],
     propertyDependencies: { tags: ["urn:a"], userData: ["urn:a", "urn:b"] },
@@ -51,25 +56,42 @@ describe("protobuf encoding of the analyzer requests", () => {
         assert.deepStrictEqual(decoded.getProperties()!.toJavaScript(), PROPS);
         const options = decoded.getOptions()!;
         assert.deepStrictEqual(
-            [options.getProtect(), options.getIgnorechangesList(), options.getDeletebeforereplace(), options.getDeletebeforereplacedefined(), options.getAdditionalsecretoutputsList(), options.getAliasesList(), options.getParent()],
+            [
+                options.getProtect(),
+                options.getIgnorechangesList(),
+                options.getDeletebeforereplace(),
+                options.getDeletebeforereplacedefined(),
+                options.getAdditionalsecretoutputsList(),
+                options.getAliasesList(),
+                options.getParent(),
+            ],
             [true, ["userData"], false, true, ["password"], RESOURCE.options.aliases, RESOURCE.options.parent],
         );
         const timeouts = options.getCustomtimeouts()!;
         assert.deepStrictEqual([timeouts.getCreate(), timeouts.getUpdate(), timeouts.getDelete()], [600, 0, 5400.5]);
         const provider = decoded.getProvider()!;
-        assert.deepStrictEqual([provider.getUrn(), provider.getType(), provider.getName(), provider.getProperties()!.toJavaScript()], [RESOURCE.provider!.urn, "pulumi:providers:fixture", "default", { region: "eu" }]);
+        assert.deepStrictEqual(
+            [provider.getUrn(), provider.getType(), provider.getName(), provider.getProperties()!.toJavaScript()],
+            [RESOURCE.provider!.urn, "pulumi:providers:fixture", "default", { region: "eu" }],
+        );
     });
 
     it("leaves out an unset deleteBeforeReplace and a missing provider", () => {
         const decoded = analyzerproto.AnalyzeRequest.deserializeBinary(
-            encodeAnalyzeRequest({ ...RESOURCE, provider: undefined, options: { ...RESOURCE.options, deleteBeforeReplace: undefined } }),
+            encodeAnalyzeRequest({
+                ...RESOURCE,
+                provider: undefined,
+                options: { ...RESOURCE.options, deleteBeforeReplace: undefined },
+            }),
         );
         assert.strictEqual(decoded.getOptions()!.getDeletebeforereplacedefined(), false);
         assert.strictEqual(decoded.hasProvider(), false);
     });
 
     it("encodes AnalyzeStack resources with parent, dependencies and property dependencies", () => {
-        const [first, second] = analyzerproto.AnalyzeStackRequest.deserializeBinary(encodeAnalyzeStackRequest([RESOURCE, { ...RESOURCE, name: "web-2", propertyDependencies: {} }])).getResourcesList();
+        const [first, second] = analyzerproto.AnalyzeStackRequest.deserializeBinary(
+            encodeAnalyzeStackRequest([RESOURCE, { ...RESOURCE, name: "web-2", propertyDependencies: {} }]),
+        ).getResourcesList();
         assert.strictEqual(first.getParent(), RESOURCE.parent);
         assert.deepStrictEqual(first.getDependenciesList(), ["urn:a", "urn:b"]);
         const deps: Record<string, string[]> = {};

@@ -12,12 +12,28 @@ describe("autonaming as the providers do it", () => {
         const bucket = autonameRule("aws:s3/bucketV2:BucketV2", () => true)!;
         assert.deepStrictEqual(bucket, { field: "bucket", maxLength: 63, separator: "-", lowercase: true });
         assert.match(autoname("Uploads", bucket), /^uploads-[0-9a-f]{7}$/);
-        assert.strictEqual(autoname("x".repeat(40), autonameRule("aws:lb/targetGroup:TargetGroup", () => true)!, () => "abcdef0"), `${"x".repeat(24)}-abcdef0`);
-        assert.match(autoname("Keys", autonameRule("aws:ec2/keyPair:KeyPair", () => true)!), /^Keys-[0-9a-f]{7}$/);
+        assert.strictEqual(
+            autoname(
+                "x".repeat(40),
+                autonameRule("aws:lb/targetGroup:TargetGroup", () => true)!,
+                () => "abcdef0",
+            ),
+            `${"x".repeat(24)}-abcdef0`,
+        );
+        assert.match(
+            autoname(
+                "Keys",
+                autonameRule("aws:ec2/keyPair:KeyPair", () => true)!,
+            ),
+            /^Keys-[0-9a-f]{7}$/,
+        );
         // DigitalOcean: every resource with a name input; a volume's name lowercased.
         assert.strictEqual(autonameRule("digitalocean:index/tag:Tag", (field) => field === "name")?.field, "name");
         assert.strictEqual(autonameRule("digitalocean:index/volume:Volume", () => true)?.lowercase, true);
-        assert.strictEqual(autonameRule("digitalocean:index/cdn:Cdn", () => false), undefined);
+        assert.strictEqual(
+            autonameRule("digitalocean:index/cdn:Cdn", () => false),
+            undefined,
+        );
     });
 
     for (const preview of [false, true]) {
@@ -39,7 +55,12 @@ describe("autonaming as the providers do it", () => {
     }
 
     it("lets webtier's pack see the balancer's droplets and the firewall's tag", async () => {
-        const result = await runCheck({ distRoot: DIST_ROOT, projectDir: REPO_ROOT, program: program("autonamed-tag.ts"), config: ["cloud=digitalocean"] });
+        const result = await runCheck({
+            distRoot: DIST_ROOT,
+            projectDir: REPO_ROOT,
+            program: program("autonamed-tag.ts"),
+            config: ["cloud=digitalocean"],
+        });
         const stack = result.stacks[0];
         assert.strictEqual(stack.error, undefined, stack.error);
         const messages = stack.violations.map((v) => `${v.policy}: ${v.message}`);

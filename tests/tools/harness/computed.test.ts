@@ -11,7 +11,11 @@ function program() {
     const eip = new aws.ec2.Eip("bastion", { domain: "vpc" });
     const sg = new aws.ec2.SecurityGroup("ssh", { vpcId: vpc.id });
     new aws.vpc.SecurityGroupIngressRule("from-bastion", {
-        securityGroupId: sg.id, ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: eip.publicIp.apply((ip) => `${ip}/32`),
+        securityGroupId: sg.id,
+        ipProtocol: "tcp",
+        fromPort: 22,
+        toPort: 22,
+        cidrIpv4: eip.publicIp.apply((ip) => `${ip}/32`),
     });
 }
 

@@ -7,7 +7,7 @@ import * as random from "@pulumi/random";
 import { evaluate } from "../../../tools/harness/evaluate";
 import { registerBare, sdkClassFor, sdkModuleFor } from "../../../tools/harness/replay";
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const settings = require("@pulumi/pulumi/runtime/settings");
 
 class Tier extends pulumi.ComponentResource {
@@ -27,8 +27,14 @@ class Thing extends pulumi.CustomResource {
 
 describe("bare registration of a program's resources", () => {
     it("finds each type token's class in its provider SDK, and none for components or dynamic resources", () => {
-        assert.deepStrictEqual(sdkModuleFor("aws:ec2/instance:Instance"), { module: "@pulumi/aws/ec2/instance", exportName: "Instance" });
-        assert.deepStrictEqual(sdkModuleFor("pulumi:providers:digitalocean"), { module: "@pulumi/digitalocean/provider", exportName: "Provider" });
+        assert.deepStrictEqual(sdkModuleFor("aws:ec2/instance:Instance"), {
+            module: "@pulumi/aws/ec2/instance",
+            exportName: "Instance",
+        });
+        assert.deepStrictEqual(sdkModuleFor("pulumi:providers:digitalocean"), {
+            module: "@pulumi/digitalocean/provider",
+            exportName: "Provider",
+        });
         assert.strictEqual(sdkClassFor("aws:ec2/instance:Instance"), aws.ec2.Instance);
         assert.strictEqual(sdkClassFor("digitalocean:index/droplet:Droplet"), digitalocean.Droplet);
         assert.strictEqual(sdkClassFor("random:index/randomPassword:RandomPassword"), random.RandomPassword);
@@ -43,7 +49,11 @@ describe("bare registration of a program's resources", () => {
             program: () => {
                 const tier = new Tier("tier");
                 const vpc = new aws.ec2.Vpc("tier-vpc", { cidrBlock: "10.0.0.0/16" }, { parent: tier });
-                new aws.ec2.Subnet("tier-subnet", { vpcId: vpc.id, cidrBlock: pulumi.interpolate`${"10.0.1.0"}/24` }, { parent: vpc });
+                new aws.ec2.Subnet(
+                    "tier-subnet",
+                    { vpcId: vpc.id, cidrBlock: pulumi.interpolate`${"10.0.1.0"}/24` },
+                    { parent: vpc },
+                );
                 new Thing("thing", { size: 3, secret: pulumi.secret("s") });
                 tier.done({ vpcId: vpc.id });
                 return { vpcId: vpc.id };
@@ -51,12 +61,18 @@ describe("bare registration of a program's resources", () => {
         });
 
         const inputs = new Map<string, Record<string, any>>();
-        const run = await registerBare(original.resources, { onResource: (args) => inputs.set(`${args.type}::${args.name}`, args.inputs) });
+        const run = await registerBare(original.resources, {
+            onResource: (args) => inputs.set(`${args.type}::${args.name}`, args.inputs),
+        });
         const registered = [...settings.getMonitor().getRegisteredResources().keys()].sort();
 
         assert.strictEqual(run.registered, original.resources.length);
         assert.strictEqual(run.throughSdkClasses, 2, "the VPC and the subnet go through their SDK classes");
-        assert.deepStrictEqual(registered, original.resources.map((r) => r.urn).sort(), "same types, names and parents (URNs)");
+        assert.deepStrictEqual(
+            registered,
+            original.resources.map((r) => r.urn).sort(),
+            "same types, names and parents (URNs)",
+        );
         const subnet = original.resources.find((r) => r.name === "tier-subnet")!;
         assert.deepStrictEqual(inputs.get("aws:ec2/subnet:Subnet::tier-subnet"), subnet.inputs);
         assert.strictEqual(inputs.get("aws:ec2/subnet:Subnet::tier-subnet")!.cidrBlock, "10.0.1.0/24");

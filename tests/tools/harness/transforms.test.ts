@@ -16,16 +16,32 @@ describe("resource transforms", () => {
         assert.strictEqual(bastion.protect, true, "a transform's options apply too");
         assert.strictEqual(byName("tier-app").inputs.description, "from the tier's transform");
         for (const name of ["bastion", "tier-app"]) {
-            assert.deepStrictEqual(byName(name).inputs.tags, { team: "web" }, `${name} tagged by registerResourceTransform`);
-            assert.strictEqual(byName(name).inputs.revokeRulesOnDelete, true, `${name} changed by registerStackTransformation`);
+            assert.deepStrictEqual(
+                byName(name).inputs.tags,
+                { team: "web" },
+                `${name} tagged by registerResourceTransform`,
+            );
+            assert.strictEqual(
+                byName(name).inputs.revokeRulesOnDelete,
+                true,
+                `${name} changed by registerStackTransformation`,
+            );
         }
     });
 
     it("gives webtier's pack the SSH rule the transform opened", async () => {
-        const result = await runCheck({ distRoot: DIST_ROOT, projectDir: REPO_ROOT, program: program("transforms.ts"), config: ["cloud=aws", "aws:region=eu-west-1"] });
+        const result = await runCheck({
+            distRoot: DIST_ROOT,
+            projectDir: REPO_ROOT,
+            program: program("transforms.ts"),
+            config: ["cloud=aws", "aws:region=eu-west-1"],
+        });
         const stack = result.stacks[0];
         assert.strictEqual(stack.error, undefined, stack.error);
         const ssh = stack.violations.filter((v) => v.policy === "webtier-ssh-allowlist" && v.resource === "bastion");
-        assert.ok(ssh.some((v) => v.level === "mandatory" && /0\.0\.0\.0\/0/.test(v.message)), stack.violations.map((v) => `${v.policy} ${v.resource}: ${v.message}`).join("\n"));
+        assert.ok(
+            ssh.some((v) => v.level === "mandatory" && /0\.0\.0\.0\/0/.test(v.message)),
+            stack.violations.map((v) => `${v.policy} ${v.resource}: ${v.message}`).join("\n"),
+        );
     });
 });

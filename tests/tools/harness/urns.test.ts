@@ -48,6 +48,9 @@ describe("URNs as the engine writes them", () => {
         });
         const thing = evaluation.resources.find((r) => r.name === "renamed")!;
         assert.deepStrictEqual(thing.aliases, ["urn:pulumi:dev::shop::acme:web:Site$test:index:Thing::old-name"]);
-        assert.strictEqual(engineUrn("s", "p", "urn:pulumi:s::p::pulumi:pulumi:Stack::p-s", "a:b:C", "n"), "urn:pulumi:s::p::a:b:C::n");
+        assert.strictEqual(
+            engineUrn("s", "p", "urn:pulumi:s::p::pulumi:pulumi:Stack::p-s", "a:b:C", "n"),
+            "urn:pulumi:s::p::a:b:C::n",
+        );
     });
 });

@@ -47,12 +47,17 @@ const CASES: Record<number, Case> = {
 const scenario = new pulumi.Config().requireNumber("scenario");
 const current = CASES[scenario];
 if (!current) throw new Error(`no scenario ${scenario}`);
-const configSchema: PolicyConfigSchema = { properties: current.properties, ...(current.required ? { required: current.required } : {}) };
+const configSchema: PolicyConfigSchema = {
+    properties: current.properties,
+    ...(current.required ? { required: current.required } : {}),
+};
 const check = (args: { getConfig<T extends object>(): T }) => {
     if (current.expect) assert.deepStrictEqual(args.getConfig<{ foo: unknown }>().foo, current.expect.foo);
 };
 const initialConfig: PolicyPackConfig | undefined =
-    current.initial === undefined ? undefined : { "resource-validation": { foo: current.initial }, "stack-validation": { foo: current.initial } };
+    current.initial === undefined
+        ? undefined
+        : { "resource-validation": { foo: current.initial }, "stack-validation": { foo: current.initial } };
 
 new PolicyPack(
     "config-policy",

@@ -8,12 +8,13 @@ import { DYNAMIC } from "../../shared/checks";
 function checkValues(r: PolicyResource | ResourceValidationArgs): void {
     if (r.type !== DYNAMIC) return;
     // Props are typed loosely: these are whatever the SDK deserialized them into.
-    const { secret, fileAsset, stringAsset, fileArchive, assetArchive } = r.props as Record<string, any>;
+    const { secret, fileAsset, stringAsset, fileArchive, assetArchive } = r.props;
     assert.strictEqual(secret, "a secret value");
     // An asset's fields are promises behind the policy SDK's read-only proxies, whose values cannot
     // be awaited from a policy (upstream's deep comparison with Promise.resolve(...) only ever
     // held because Node compared promises by their own keys): they are checked to be promises.
-    for (const field of [fileAsset.path, stringAsset.text, fileArchive.path, assetArchive.assets]) assert.ok(field instanceof Promise);
+    for (const field of [fileAsset.path, stringAsset.text, fileArchive.path, assetArchive.assets])
+        assert.ok(field instanceof Promise);
     assert.ok(pulumi.asset.FileAsset.isInstance(fileAsset), "a FileAsset");
     assert.ok(pulumi.asset.StringAsset.isInstance(stringAsset), "a StringAsset");
     assert.ok(pulumi.asset.FileArchive.isInstance(fileArchive), "a FileArchive");

@@ -9,4 +9,8 @@ const here = () => ({
     fileArchive: new pulumi.asset.FileArchive("."),
 });
 
-new Echo("hello", { secret: pulumi.secret("a secret value"), ...here(), assetArchive: new pulumi.asset.AssetArchive(here()) });
+new Echo("hello", {
+    secret: pulumi.secret("a secret value"),
+    ...here(),
+    assetArchive: new pulumi.asset.AssetArchive(here()),
+});

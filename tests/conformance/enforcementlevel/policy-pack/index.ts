@@ -23,7 +23,17 @@ const level = policyLevel ? { enforcementLevel: policyLevel } : {};
 new PolicyPack(`enforcementlevel-${packLevel ?? "none"}${policyLevel ? `-${policyLevel}` : ""}-test-policy`, {
     ...(packLevel ? { enforcementLevel: packLevel } : {}),
     policies: [
-        { ...level, name: "validate-resource", description: "Always reports a resource violation.", validateResource: violate("resource") },
-        { ...level, name: "validate-stack", description: "Always reports a stack violation.", validateStack: violate("stack") },
+        {
+            ...level,
+            name: "validate-resource",
+            description: "Always reports a resource violation.",
+            validateResource: violate("resource"),
+        },
+        {
+            ...level,
+            name: "validate-stack",
+            description: "Always reports a stack violation.",
+            validateStack: violate("stack"),
+        },
     ],
 });

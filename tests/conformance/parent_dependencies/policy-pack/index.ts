@@ -11,7 +11,11 @@ function checkGraph(all: PolicyResource[], r: PolicyResource): void {
         assert.ok(found, `no resource named ${name}`);
         return found;
     };
-    const expect = (parent: PolicyResource | undefined, dependencies: PolicyResource[], propertyDependencies: Record<string, PolicyResource[]>) => {
+    const expect = (
+        parent: PolicyResource | undefined,
+        dependencies: PolicyResource[],
+        propertyDependencies: Record<string, PolicyResource[]>,
+    ) => {
         assert.strictEqual(r.parent, parent, `${r.name}: parent`);
         assert.deepStrictEqual(r.dependencies, dependencies, `${r.name}: dependencies`);
         assert.deepStrictEqual(r.propertyDependencies, propertyDependencies, `${r.name}: property dependencies`);

@@ -20,7 +20,10 @@ function checkProvider(r: ResourceValidationArgs | PolicyResource): void {
             assert.strictEqual(r.provider, undefined);
             return;
         case DYNAMIC:
-            assert.ok("provider:scenario" in expectProvider("pulumi:providers:pulumi-nodejs", "default"), "the dynamic provider gets all of the config");
+            assert.ok(
+                "provider:scenario" in expectProvider("pulumi:providers:pulumi-nodejs", "default"),
+                "the dynamic provider gets all of the config",
+            );
             return;
         case "random:index/randomUuid:RandomUuid":
             assert.strictEqual(expectProvider("pulumi:providers:random", "default_4_0_0").version, "4.0.0");

@@ -5,7 +5,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { PolicyPack, PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
 import { DYNAMIC, optionsWith, urnOf } from "../../shared/checks";
 
-const timeouts = (create: number, update: number, del: number) => ({ customTimeouts: { createSeconds: create, updateSeconds: update, deleteSeconds: del } });
+const timeouts = (create: number, update: number, del: number) => ({
+    customTimeouts: { createSeconds: create, updateSeconds: update, deleteSeconds: del },
+});
 
 /** What each dynamic resource's options must be, beyond the defaults. */
 const DYNAMIC_OPTIONS: Record<string, () => Record<string, unknown>> = {

@@ -17,7 +17,11 @@ function sameRuntime(r: PolicyResource | ResourceValidationArgs): void {
     // Compared as plain key/value maps: the props the policy SDK hands over are proxies (reading an
     // unknown throws), which Node 22+'s deep equality does not treat as plain objects.
     const plain = (config: object) => Object.fromEntries(Object.entries(config));
-    assert.deepStrictEqual(plain(seen.allConfig as object), plain(pulumi.runtime.allConfig()), "config differs between program and pack");
+    assert.deepStrictEqual(
+        plain(seen.allConfig as object),
+        plain(pulumi.runtime.allConfig()),
+        "config differs between program and pack",
+    );
     assert.strictEqual(new pulumi.Config().require("aConfigValue"), "this value is a value");
     assert.strictEqual(aws.config.region, "us-west-2", "a provider's config is readable in the pack");
 }

@@ -1,6 +1,11 @@
 // Follows pulumi-policy tests/integration/unknown_values (upstream commit 805bcbc): policies that
 // read a property unknown during preview; the policy SDK turns that into an advisory diagnostic.
-import { PolicyPack, remediateResourceOfType, validateResourceOfType, validateStackResourcesOfType } from "@pulumi/policy";
+import {
+    PolicyPack,
+    remediateResourceOfType,
+    validateResourceOfType,
+    validateStackResourcesOfType,
+} from "@pulumi/policy";
 import * as random from "@pulumi/random";
 
 /** Reading the prefix is the whole test: during preview it is unknown. */
