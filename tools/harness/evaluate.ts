@@ -55,6 +55,20 @@ export interface RegisteredResource {
     wireState?: Record<string, any>;
     /** What a component (or the stack) passed to `registerOutputs`, in wire form. */
     wireOutputs?: Record<string, any>;
+    /**
+     * Where the program constructed the resource: the call stack the SDK captured in the
+     * resource's constructor and sent with the registration (the engine's `stackTrace`), the
+     * SDK's own constructor frames already left out, innermost first, as file URLs with 1-based
+     * positions of the code that ran (JavaScript positions for a transpiled program).
+     */
+    stackTrace?: SourceFrame[];
+}
+
+/** One frame of a registration's stack trace. */
+export interface SourceFrame {
+    uri: string;
+    line: number;
+    column: number;
 }
 
 export interface EvaluateOptions {
@@ -100,6 +114,22 @@ function deserializeWire(raw: Record<string, any>): Record<string, any> {
         if (raw[key] !== undefined) props[key] = rpc.deserializeProperty(raw[key]);
     }
     return props;
+}
+
+/**
+ * The stack trace the SDK already captured and marshalled with the registration (it walks the
+ * whole stack once per resource for the engine): read, not captured again, so knowing where a
+ * resource was declared costs no stack walk of its own.
+ */
+function stackFrames(req: any): SourceFrame[] | undefined {
+    const frames: any[] | undefined = req.getStacktrace?.()?.getFramesList();
+    if (!frames || frames.length === 0) return undefined;
+    const result: SourceFrame[] = [];
+    for (const frame of frames) {
+        const pc = frame.getPc();
+        if (pc && pc.getUri()) result.push({ uri: pc.getUri(), line: pc.getLine(), column: pc.getColumn() });
+    }
+    return result;
 }
 
 /**
@@ -186,6 +216,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                     version: req.getVersion?.() || undefined,
                     wireInputs,
                     wireState,
+                    stackTrace: stackFrames(req),
                 };
                 ids.own(resource.id, resource.state, urn);
                 resources.push(resource);
