@@ -13,7 +13,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 
-/* eslint-disable @typescript-eslint/no-var-requires */
+/* eslint-disable @typescript-eslint/no-require-imports */
 /** `getMonitor`, `waitForRPCs`, `excessiveDebugOutput`: the installed (mock) monitor and the RPC barrier. */
 export const settings = require("@pulumi/pulumi/runtime/settings");
 /** `runInPulumiStack`: runs a program body inside the root stack resource, as the language host does. */
@@ -22,11 +22,11 @@ export const stack = require("@pulumi/pulumi/runtime/stack");
 export const rpc = require("@pulumi/pulumi/runtime/rpc");
 /** `setAllConfig(config, secretKeys)`: config as the language host passes it (PULUMI_CONFIG). */
 export const runtimeConfig = require("@pulumi/pulumi/runtime/config");
-/* eslint-enable @typescript-eslint/no-var-requires */
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The SDK version these internals were loaded from, for messages. */
 export function sdkVersion(): string {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require("@pulumi/pulumi/package.json").version;
 }
 
@@ -85,7 +85,7 @@ export function checkSdkInternals(modules: { settings: any; stack: any; rpc: any
     }
 
     // Generated protobuf messages and stubs.
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const resourcePb = require("@pulumi/pulumi/proto/resource_pb");
     for (const [message, getters] of [["RegisterResourceRequest", REQUEST_GETTERS], ["RegisterResourceResponse", RESPONSE_GETTERS]] as const) {
         const proto = resourcePb[message]?.prototype;
@@ -95,12 +95,12 @@ export function checkSdkInternals(modules: { settings: any; stack: any; rpc: any
         }
         for (const getter of getters) expectFunction(proto, `resource_pb.${message}`, getter, "tools/harness/evaluate.ts");
     }
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const analyzerGrpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
     const client = analyzerGrpc.AnalyzerClient?.prototype;
     if (!client) problems.push("@pulumi/pulumi/proto/analyzer_grpc_pb.AnalyzerClient is gone (tools/check/pack.ts drives packs with it)");
     else for (const method of ANALYZER_METHODS) expectFunction(client, "analyzer_grpc_pb.AnalyzerClient", method, "tools/check/pack.ts");
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const analyzerPb = require("@pulumi/pulumi/proto/analyzer_pb");
     const messages = ["AnalyzeRequest", "AnalyzeStackRequest", "AnalyzeResponse", "AnalyzeDiagnostic", "RemediateResponse", "AnalyzerInfo", "PolicyConfig", "ConfigureAnalyzerRequest", "AnalyzerStackConfigureRequest"];
     for (const message of messages) {
