@@ -85,7 +85,7 @@ Exit codes: 0 no mandatory violation, 1 at least one mandatory violation,
 const FORMATS: readonly OutputFormat[] = ["text", "json", "sarif", "markdown"];
 
 /** `STACK=FILE` in --policy-config. */
-export const STACK_ASSIGNMENT = /^([A-Za-z0-9_.\-]+)=(.+)$/;
+export const STACK_ASSIGNMENT = /^([A-Za-z0-9_.-]+)=(.+)$/;
 
 /** Parses argv (without node and the script); throws UsageError on anything it does not know. */
 export function parseArgs(argv: string[]): CliArgs {
@@ -101,13 +101,15 @@ export function parseArgs(argv: string[]): CliArgs {
             args.preview = true;
             continue;
         }
-        if (!arg.startsWith("--")) throw new UsageError(`unexpected argument ${JSON.stringify(arg)}; options start with --.`);
+        if (!arg.startsWith("--"))
+            throw new UsageError(`unexpected argument ${JSON.stringify(arg)}; options start with --.`);
         const eq = arg.indexOf("=");
         const flag = eq > 0 ? arg.slice(0, eq) : arg;
         const value = (): string => {
             if (eq > 0) return arg.slice(eq + 1);
             const next = argv[i + 1];
-            if (next === undefined || (next.startsWith("--") && next.length > 2)) throw new UsageError(`${flag} needs a value.`);
+            if (next === undefined || (next.startsWith("--") && next.length > 2))
+                throw new UsageError(`${flag} needs a value.`);
             i += 1;
             return next;
         };
@@ -118,7 +120,8 @@ export function parseArgs(argv: string[]): CliArgs {
         switch (flag) {
             case "--stack": {
                 const name = value();
-                if (!/^[A-Za-z0-9_.\-/]+$/.test(name)) throw new UsageError(`--stack ${JSON.stringify(name)} is not a stack name.`);
+                if (!/^[A-Za-z0-9_.\-/]+$/.test(name))
+                    throw new UsageError(`--stack ${JSON.stringify(name)} is not a stack name.`);
                 if (!args.stacks.includes(name)) args.stacks.push(name);
                 break;
             }
@@ -128,7 +131,10 @@ export function parseArgs(argv: string[]): CliArgs {
                 break;
             case "--config": {
                 const assignment = value();
-                if (assignment.indexOf("=") <= 0) throw new UsageError(`--config ${JSON.stringify(assignment)} must look like KEY=VALUE, for example --config webtier:cloud=aws.`);
+                if (assignment.indexOf("=") <= 0)
+                    throw new UsageError(
+                        `--config ${JSON.stringify(assignment)} must look like KEY=VALUE, for example --config webtier:cloud=aws.`,
+                    );
                 args.config.push(assignment);
                 break;
             }
@@ -140,7 +146,9 @@ export function parseArgs(argv: string[]): CliArgs {
                 const entry = value();
                 const shared = args.policyConfig.filter((e) => !STACK_ASSIGNMENT.test(e));
                 if (!STACK_ASSIGNMENT.test(entry) && shared.length > 0) {
-                    throw new UsageError(`--policy-config FILE is given twice (${shared[0]}, ${entry}); use STACK=FILE for a stack's own file.`);
+                    throw new UsageError(
+                        `--policy-config FILE is given twice (${shared[0]}, ${entry}); use STACK=FILE for a stack's own file.`,
+                    );
                 }
                 args.policyConfig.push(entry);
                 break;
@@ -152,7 +160,10 @@ export function parseArgs(argv: string[]): CliArgs {
             case "--format": {
                 once(flag);
                 const format = value();
-                if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format ${JSON.stringify(format)} is not a format; use one of ${FORMATS.join(", ")}.`);
+                if (!(FORMATS as readonly string[]).includes(format))
+                    throw new UsageError(
+                        `--format ${JSON.stringify(format)} is not a format; use one of ${FORMATS.join(", ")}.`,
+                    );
                 args.format = format as OutputFormat;
                 break;
             }

@@ -26,7 +26,8 @@ function toolVersion(): string {
  */
 export function repositoryPrefix(projectDir: string): string {
     for (let dir = path.resolve(projectDir); ; dir = path.dirname(dir)) {
-        if (fs.existsSync(path.join(dir, ".git"))) return path.relative(dir, path.resolve(projectDir)).split(path.sep).join("/");
+        if (fs.existsSync(path.join(dir, ".git")))
+            return path.relative(dir, path.resolve(projectDir)).split(path.sep).join("/");
         if (path.dirname(dir) === dir) return "";
     }
 }
@@ -69,10 +70,13 @@ export async function main(
         const prefix = repositoryPrefix(process.cwd());
         const markdown = () => renderMarkdown(result, { linkBase: githubLinkBase(process.env, prefix) });
         const report =
-            args.format === "json" ? renderJson(result)
-            : args.format === "sarif" ? renderSarif(result, { toolVersion: toolVersion(), projectPrefix: prefix })
-            : args.format === "markdown" ? markdown()
-            : renderText(result);
+            args.format === "json"
+                ? renderJson(result)
+                : args.format === "sarif"
+                  ? renderSarif(result, { toolVersion: toolVersion(), projectPrefix: prefix })
+                  : args.format === "markdown"
+                    ? markdown()
+                    : renderText(result);
         if (args.summary) fs.appendFileSync(args.summary, markdown());
         if (args.output) {
             fs.writeFileSync(args.output, report);
@@ -83,13 +87,20 @@ export async function main(
         }
         // The text report on the terminal already shows evaluation errors; elsewhere, say them on stderr.
         for (const stack of result.stacks) {
-            if (stack.error !== undefined && (args.format !== "text" || args.output)) err(`check: stack ${stack.name}: the program failed to evaluate:\n${stack.error}\n`);
+            if (stack.error !== undefined && (args.format !== "text" || args.output))
+                err(`check: stack ${stack.name}: the program failed to evaluate:\n${stack.error}\n`);
         }
         return exitCodeOf(result);
     } catch (e) {
         const error = e as Error;
-        const known = ["UsageError", "StackFileError", "PolicyConfigError", "PolicyPackError", "ProgramLoadError"].includes(error.name);
-        err(`check: ${known ? error.message : error.stack ?? error.message}\n`);
+        const known = [
+            "UsageError",
+            "StackFileError",
+            "PolicyConfigError",
+            "PolicyPackError",
+            "ProgramLoadError",
+        ].includes(error.name);
+        err(`check: ${known ? error.message : (error.stack ?? error.message)}\n`);
         if (error instanceof UsageError) err("Run with --help for the options.\n");
         return 2;
     }

@@ -89,12 +89,23 @@ class SourceMaps {
 }
 
 /** The source position a running position came from; the position itself when there is no map. */
-function original(maps: SourceMaps, file: string, line: number, column: number): { file: string; line: number; column: number } {
+function original(
+    maps: SourceMaps,
+    file: string,
+    line: number,
+    column: number,
+): { file: string; line: number; column: number } {
     const found = maps.find(file);
     if (!found) return { file, line, column };
-    const origin = found.map.findOrigin(line, column) as { fileName?: string; lineNumber?: number; columnNumber?: number };
+    const origin = found.map.findOrigin(line, column) as {
+        fileName?: string;
+        lineNumber?: number;
+        columnNumber?: number;
+    };
     if (!origin.fileName || !origin.lineNumber) return { file, line, column };
-    const source = origin.fileName.startsWith("file:") ? fileURLToPath(origin.fileName) : path.resolve(found.base, origin.fileName);
+    const source = origin.fileName.startsWith("file:")
+        ? fileURLToPath(origin.fileName)
+        : path.resolve(found.base, origin.fileName);
     return { file: source, line: origin.lineNumber, column: origin.columnNumber ?? 1 };
 }
 
@@ -132,7 +143,10 @@ class Files {
  * that is neither the SDK, a provider package nor this tool, mapped through the file's source map.
  */
 export function declarationOf(
-    frames: SourceFrame[] | undefined, projectDir: string, maps = new SourceMaps(), files = new Files(),
+    frames: SourceFrame[] | undefined,
+    projectDir: string,
+    maps = new SourceMaps(),
+    files = new Files(),
 ): SourceLocation | undefined {
     for (const frame of frames ?? []) {
         const file = frameFile(frame);
@@ -140,7 +154,12 @@ export function declarationOf(
         const at = original(maps, file, frame.line, frame.column);
         const lines = files.lines(at.file);
         if (!lines) return undefined;
-        return { file: projectPath(projectDir, at.file), line: at.line, column: at.column, endColumn: Math.max(lineEnd(lines, at.line), at.column + 1) };
+        return {
+            file: projectPath(projectDir, at.file),
+            line: at.line,
+            column: at.column,
+            endColumn: Math.max(lineEnd(lines, at.line), at.column + 1),
+        };
     }
     return undefined;
 }
@@ -216,7 +235,9 @@ function contains(value: unknown, wanted: string, depth = 0): boolean {
  * violation, that the resource's inputs carry. The longest such value wins.
  */
 export function configCause(
-    scalars: ConfigScalar[], message: string, inputs: Record<string, unknown> | undefined,
+    scalars: ConfigScalar[],
+    message: string,
+    inputs: Record<string, unknown> | undefined,
 ): ConfigScalar | undefined {
     const hasInputs = !!inputs && Object.keys(inputs).length > 0;
     let best: ConfigScalar | undefined;
@@ -240,7 +261,11 @@ export interface LocateOptions {
  * Sets `declaredAt` (the program line) and `configAt` (the stack file value) on each violation
  * where they can be found.
  */
-export function locateViolations(violations: Violation[], resources: RegisteredResource[], options: LocateOptions): void {
+export function locateViolations(
+    violations: Violation[],
+    resources: RegisteredResource[],
+    options: LocateOptions,
+): void {
     if (violations.length === 0) return;
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const maps = new SourceMaps();
@@ -259,7 +284,7 @@ export function locateViolations(violations: Violation[], resources: RegisteredR
                 file: projectPath(options.projectDir, options.stackFile),
                 line: cause.line,
                 column: cause.column,
-                endColumn: lineEnd(stackLines!, cause.line, true),
+                endColumn: lineEnd(stackLines, cause.line, true),
             };
         }
     }

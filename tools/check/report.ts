@@ -12,11 +12,16 @@ function counts(violations: Violation[]): string {
     const mandatory = violations.filter((v) => v.level === "mandatory").length;
     const advisory = violations.length - mandatory;
     if (violations.length === 0) return "no violations";
-    return [mandatory ? `${mandatory} mandatory` : "", advisory ? `${advisory} advisory` : ""].filter(Boolean).join(", ");
+    return [mandatory ? `${mandatory} mandatory` : "", advisory ? `${advisory} advisory` : ""]
+        .filter(Boolean)
+        .join(", ");
 }
 
 function indent(text: string, prefix: string): string {
-    return text.split("\n").map((line) => prefix + line).join("\n");
+    return text
+        .split("\n")
+        .map((line) => prefix + line)
+        .join("\n");
 }
 
 function renderStack(stack: StackResult, descriptions: Map<string, string>): string {
@@ -26,7 +31,9 @@ function renderStack(stack: StackResult, descriptions: Map<string, string>): str
         lines.push(`stack ${stack.name}${cloud}: the program failed to evaluate (${stack.source})`);
         lines.push(indent(stack.error, "    "));
     } else {
-        lines.push(`stack ${stack.name}${cloud}: ${plural(stack.resources, "resource")}, ${stack.durationMs} ms: ${counts(stack.violations)}`);
+        lines.push(
+            `stack ${stack.name}${cloud}: ${plural(stack.resources, "resource")}, ${stack.durationMs} ms: ${counts(stack.violations)}`,
+        );
     }
     if (stack.notes.length > 0) {
         lines.push("  notes:");
@@ -81,13 +88,24 @@ export function renderJson(result: CheckResult): string {
             cloud: s.cloud,
             resources: s.resources,
             durationMs: s.durationMs,
-            violations: s.violations.map((v) => ({ policy: v.policy, level: v.level, resource: v.resource, type: v.type, urn: v.urn, message: v.message })),
+            violations: s.violations.map((v) => ({
+                policy: v.policy,
+                level: v.level,
+                resource: v.resource,
+                type: v.type,
+                urn: v.urn,
+                message: v.message,
+            })),
             notes: s.notes,
             source: s.source,
             ...(s.timings ? { timings: s.timings } : {}),
             ...(s.error !== undefined ? { error: s.error } : {}),
         })),
-        policyPack: { name: result.policyPack.name, version: result.policyPack.version, startupMs: result.packStartupMs },
+        policyPack: {
+            name: result.policyPack.name,
+            version: result.policyPack.version,
+            startupMs: result.packStartupMs,
+        },
         totalMs: result.totalMs,
         notes: result.notes,
         exitCode: exitCodeOf(result),
@@ -140,7 +158,14 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
     const policies = new Map(result.policyPack.policies.map((p) => [p.name, p]));
     const all = result.stacks.flatMap((s) => s.violations);
     const exit = exitCodeOf(result);
-    const headline = exit === 0 ? (all.length ? "⚠️ passes, with advisory violations" : "✅ passes") : exit === 1 ? "❌ mandatory violations" : "❌ a stack failed to evaluate";
+    const headline =
+        exit === 0
+            ? all.length
+                ? "⚠️ passes, with advisory violations"
+                : "✅ passes"
+            : exit === 1
+              ? "❌ mandatory violations"
+              : "❌ a stack failed to evaluate";
     const out: string[] = [];
     out.push(`## Policy check: ${headline}`, "");
     out.push(
@@ -151,14 +176,26 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
     out.push("| Stack | Cloud | Resources | Mandatory | Advisory | Result |", "|---|---|--:|--:|--:|---|");
     for (const s of result.stacks) {
         const mandatory = s.violations.filter((v) => v.level === "mandatory").length;
-        out.push(`| ${code(s.name)} | ${s.cloud ?? "–"} | ${s.error !== undefined ? "–" : s.resources} | ${mandatory} | ${s.violations.length - mandatory} | ${verdict(s)} |`);
+        out.push(
+            `| ${code(s.name)} | ${s.cloud ?? "–"} | ${s.error !== undefined ? "–" : s.resources} | ${mandatory} | ${s.violations.length - mandatory} | ${verdict(s)} |`,
+        );
     }
     for (const note of result.notes) out.push("", `> ${cell(note)}`);
 
     for (const stack of result.stacks) {
-        out.push("", `### ${code(stack.name)}${stack.cloud ? ` (${stack.cloud})` : ""}: ${stack.error !== undefined ? "failed to evaluate" : counts(stack.violations)}`, "");
+        out.push(
+            "",
+            `### ${code(stack.name)}${stack.cloud ? ` (${stack.cloud})` : ""}: ${stack.error !== undefined ? "failed to evaluate" : counts(stack.violations)}`,
+            "",
+        );
         if (stack.error !== undefined) {
-            out.push(`The program failed to evaluate (${code(stack.source)}):`, "", "```text", stack.error.replace(/```/g, "'''"), "```");
+            out.push(
+                `The program failed to evaluate (${code(stack.source)}):`,
+                "",
+                "```text",
+                stack.error.replace(/```/g, "'''"),
+                "```",
+            );
         }
         // Mandatory policies first, then by name; resources in the order they were reported.
         const groups = new Map<string, Violation[]>();
@@ -183,21 +220,32 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
                 }
                 rows += 1;
                 const places = [
-                    v.configAt ? `${where(v.configAt, options)} (${code(`${v.configAt.key}: ${v.configAt.value}`)})` : "",
+                    v.configAt
+                        ? `${where(v.configAt, options)} (${code(`${v.configAt.key}: ${v.configAt.value}`)})`
+                        : "",
                     where(v.declaredAt, options),
                 ].filter(Boolean);
-                out.push(`| ${code(v.resource)}<br>${code(v.type)} | ${places.join("<br>") || where({ file: stack.source, line: stack.line ?? 1 }, options)} | ${cell(ruleMessage(v.message, info?.description))} |`);
+                out.push(
+                    `| ${code(v.resource)}<br>${code(v.type)} | ${places.join("<br>") || where({ file: stack.source, line: stack.line ?? 1 }, options)} | ${cell(ruleMessage(v.message, info?.description))} |`,
+                );
             }
             if (info?.remediationSteps) out.push("", `How to fix: ${cell(info.remediationSteps)}`);
             out.push("");
         }
-        if (hidden) out.push(`…and ${plural(hidden, "more violation")}; run \`npm run check -- --stack ${stack.name}\` for all of them.`, "");
+        if (hidden)
+            out.push(
+                `…and ${plural(hidden, "more violation")}; run \`npm run check -- --stack ${stack.name}\` for all of them.`,
+                "",
+            );
         if (stack.notes.length) {
             out.push("<details><summary>Notes</summary>", "");
             for (const note of stack.notes) out.push(`- ${cell(note)}`);
             out.push("", "</details>");
         }
     }
-    out.push("", `Exit code ${exit}: ${exit === 0 ? "no mandatory violation" : exit === 1 ? "at least one mandatory violation" : "a stack failed to evaluate"}.`);
+    out.push(
+        "",
+        `Exit code ${exit}: ${exit === 0 ? "no mandatory violation" : exit === 1 ? "at least one mandatory violation" : "a stack failed to evaluate"}.`,
+    );
     return out.join("\n").replace(/\n{3,}/g, "\n\n") + "\n";
 }

@@ -52,7 +52,11 @@ export function securitySeverity(policy: Pick<PolicyInfo, "severity" | "enforcem
 
 /** "ssh-allowlist" -> "SshAllowlist" (SARIF's rule `name` is an identifier). */
 function identifier(id: string): string {
-    return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
+    return id
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((w) => w[0].toUpperCase() + w.slice(1))
+        .join("");
 }
 
 /**
@@ -90,7 +94,12 @@ function artifactLocation(file: string, prefix: string): { uri: string; uriBaseI
 }
 
 function region(at: SourceLocation): Record<string, number> {
-    return { startLine: at.line, startColumn: at.column, endLine: at.line, endColumn: Math.max(at.endColumn, at.column + 1) };
+    return {
+        startLine: at.line,
+        startColumn: at.column,
+        endLine: at.line,
+        endColumn: Math.max(at.endColumn, at.column + 1),
+    };
 }
 
 function physical(at: SourceLocation, prefix: string) {
@@ -103,7 +112,8 @@ function stackAnchor(stack: StackResult): SourceLocation {
 }
 
 function ruleFor(policy: PolicyInfo, packName: string) {
-    const level = policy.enforcementLevel === "advisory" ? "warning" : policy.enforcementLevel === "disabled" ? "none" : "error";
+    const level =
+        policy.enforcementLevel === "advisory" ? "warning" : policy.enforcementLevel === "disabled" ? "none" : "error";
     const help = [policy.description, policy.remediationSteps].filter(Boolean).join("\n\n") || policy.name;
     return {
         id: policy.name,
@@ -123,7 +133,13 @@ function ruleFor(policy: PolicyInfo, packName: string) {
     };
 }
 
-function resultFor(stack: StackResult, v: Violation, ruleIndex: number, description: string | undefined, prefix: string) {
+function resultFor(
+    stack: StackResult,
+    v: Violation,
+    ruleIndex: number,
+    description: string | undefined,
+    prefix: string,
+) {
     // Primary: the value to change in the stack file, else the declaration, else the stack itself.
     const anchor = stackAnchor(stack);
     const primary = v.configAt ?? v.declaredAt ?? anchor;
@@ -147,7 +163,13 @@ function resultFor(stack: StackResult, v: Violation, ruleIndex: number, descript
             },
         ],
         ...(related.length
-            ? { relatedLocations: related.map((r, i) => ({ id: i + 1, physicalLocation: physical(r.at, prefix), message: { text: r.text } })) }
+            ? {
+                  relatedLocations: related.map((r, i) => ({
+                      id: i + 1,
+                      physicalLocation: physical(r.at, prefix),
+                      message: { text: r.text },
+                  })),
+              }
             : {}),
         partialFingerprints: {
             primaryLocationLineHash: `${fingerprint.slice(0, 16)}:1`,
@@ -165,7 +187,8 @@ function resultFor(stack: StackResult, v: Violation, ruleIndex: number, descript
 }
 
 export function renderSarif(result: CheckResult, options: SarifOptions | string = {}): string {
-    const { toolVersion = "0.1.0", projectPrefix = "" } = typeof options === "string" ? { toolVersion: options } : options;
+    const { toolVersion = "0.1.0", projectPrefix = "" } =
+        typeof options === "string" ? { toolVersion: options } : options;
     const pack = result.policyPack;
     const ruleIndex = new Map(pack.policies.map((p, i) => [p.name, i]));
     const rules = pack.policies.map((p) => ruleFor(p, pack.name));

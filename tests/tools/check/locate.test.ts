@@ -35,15 +35,22 @@ describe("stack file values", () => {
 
     it("names the value a violation mentions and its resource carries, the longest one", () => {
         const scalars = configScalars(STACK_FILE, "webtier");
-        const ssh = configCause(scalars, "rule 0 admits SSH (port 22) from 0.0.0.0/0, the whole internet.", { ingress: [{ cidrBlocks: ["0.0.0.0/0"] }] });
+        const ssh = configCause(scalars, "rule 0 admits SSH (port 22) from 0.0.0.0/0, the whole internet.", {
+            ingress: [{ cidrBlocks: ["0.0.0.0/0"] }],
+        });
         assert.deepStrictEqual([ssh?.key, ssh?.line], ["webtier:servers", 10]);
-        const tls = configCause(scalars, "listener uses ELBSecurityPolicy-2016-08, which allows TLS 1.0.", { sslPolicy: "ELBSecurityPolicy-2016-08" });
+        const tls = configCause(scalars, "listener uses ELBSecurityPolicy-2016-08, which allows TLS 1.0.", {
+            sslPolicy: "ELBSecurityPolicy-2016-08",
+        });
         assert.deepStrictEqual([tls?.key, tls?.line], ["webtier:tlsPolicy", 5]);
     });
 
     it("names nothing for values the resource does not carry, plain words, numbers, or parts of longer values", () => {
         const scalars = configScalars(STACK_FILE, "webtier");
-        assert.strictEqual(configCause(scalars, "opens port 22 to 0.0.0.0/0", { ingress: [{ cidrBlocks: ["::/0"] }] }), undefined);
+        assert.strictEqual(
+            configCause(scalars, "opens port 22 to 0.0.0.0/0", { ingress: [{ cidrBlocks: ["::/0"] }] }),
+            undefined,
+        );
         assert.strictEqual(configCause(scalars, "the aws stack has 2 servers", {}), undefined);
         assert.strictEqual(configCause(scalars, "opens 10.0.0.0/0 and 203.0.113.0/240", {}), undefined);
         // A stack-wide violation (no inputs) needs only the mention.

@@ -24,7 +24,12 @@ function positionOf(file: string, text: string): { line: number; column: number 
 }
 
 function insecureRun(file = INSECURE) {
-    return sarifOf({ distRoot: DIST_ROOT, projectDir: REPO_ROOT, program: path.relative(REPO_ROOT, file), policyPack: path.relative(REPO_ROOT, FIXTURE_PACK) });
+    return sarifOf({
+        distRoot: DIST_ROOT,
+        projectDir: REPO_ROOT,
+        program: path.relative(REPO_ROOT, file),
+        policyPack: path.relative(REPO_ROOT, FIXTURE_PACK),
+    });
 }
 
 describe("SARIF for code scanning", () => {
@@ -49,7 +54,10 @@ describe("SARIF for code scanning", () => {
             const name = result.locations[0].logicalLocations[0].name;
             const expected = positionOf(INSECURE, declarations[name]);
             const { artifactLocation, region } = result.locations[0].physicalLocation;
-            assert.deepStrictEqual(artifactLocation, { uri: "tests/fixtures/programs/insecure.ts", uriBaseId: "%SRCROOT%" });
+            assert.deepStrictEqual(artifactLocation, {
+                uri: "tests/fixtures/programs/insecure.ts",
+                uriBaseId: "%SRCROOT%",
+            });
             assert.strictEqual(region.startLine, expected.line, `${name} at the line of its declaration`);
             assert.strictEqual(region.startColumn, expected.column, `${name} at its new expression`);
             assert.strictEqual(region.endLine, expected.line);
@@ -60,7 +68,11 @@ describe("SARIF for code scanning", () => {
     it("makes each violation its own alert, with fingerprints that survive moved lines", async () => {
         const run = await insecureRun();
         const fingerprints = run.results.map((r: any) => r.partialFingerprints.primaryLocationLineHash);
-        assert.strictEqual(new Set(fingerprints).size, run.results.length, "two violations of one policy on one resource are two alerts");
+        assert.strictEqual(
+            new Set(fingerprints).size,
+            run.results.length,
+            "two violations of one policy on one resource are two alerts",
+        );
         for (const f of fingerprints) assert.match(f, /^[0-9a-f]{16}:1$/);
 
         // The same program with its lines moved: the same alerts, at the new lines.
@@ -70,11 +82,16 @@ describe("SARIF for code scanning", () => {
             const moved = path.join(dir, "insecure.ts");
             fs.writeFileSync(moved, "// moved down\n\n\n" + fs.readFileSync(INSECURE, "utf8"));
             const again = await insecureRun(moved);
-            const byFingerprint = new Map(again.results.map((r: any) => [r.partialFingerprints.primaryLocationLineHash, r]));
+            const byFingerprint = new Map(
+                again.results.map((r: any) => [r.partialFingerprints.primaryLocationLineHash, r]),
+            );
             for (const result of run.results) {
                 const same: any = byFingerprint.get(result.partialFingerprints.primaryLocationLineHash);
                 assert.ok(same, `${result.message.text} keeps its fingerprint`);
-                assert.strictEqual(same.locations[0].physicalLocation.region.startLine, result.locations[0].physicalLocation.region.startLine + 3);
+                assert.strictEqual(
+                    same.locations[0].physicalLocation.region.startLine,
+                    result.locations[0].physicalLocation.region.startLine + 3,
+                );
             }
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
@@ -107,28 +124,46 @@ describe("SARIF for code scanning", () => {
             assert.strictEqual(artifactLocation.uri, "infra/aws/database.ts");
             assert.deepStrictEqual([region.startLine, region.startColumn], [declaration.line, declaration.column]);
             // The stack the alert belongs to, as a related location.
-            assert.strictEqual(result.relatedLocations[0].physicalLocation.artifactLocation.uri, "stacks/Pulumi.aws-dev.yaml");
+            assert.strictEqual(
+                result.relatedLocations[0].physicalLocation.artifactLocation.uri,
+                "stacks/Pulumi.aws-dev.yaml",
+            );
         }
         assert.strictEqual(new Set(db.map((r: any) => r.partialFingerprints.primaryLocationLineHash)).size, db.length);
 
         const rules: any[] = run.tool.driver.rules;
-        const mandatory = rules.filter((r) => r.properties.enforcementLevel === "mandatory").map((r) => Number(r.properties["security-severity"]));
-        const advisory = rules.filter((r) => r.properties.enforcementLevel === "advisory").map((r) => Number(r.properties["security-severity"]));
+        const mandatory = rules
+            .filter((r) => r.properties.enforcementLevel === "mandatory")
+            .map((r) => Number(r.properties["security-severity"]));
+        const advisory = rules
+            .filter((r) => r.properties.enforcementLevel === "advisory")
+            .map((r) => Number(r.properties["security-severity"]));
         assert.ok(advisory.length > 0 && mandatory.length > 0);
         for (const rule of rules) assert.ok(rule.properties.severity, `${rule.id} declares its severity in the pack`);
-        assert.ok(Math.max(...advisory) < Math.max(...mandatory));
-        assert.ok(rules.filter((r) => Number(r.properties["security-severity"]) >= 9).length > 0, "critical rules exist");
+        assert.ok(
+            Math.max(...advisory) < Math.min(...mandatory),
+            "every advisory rule ranks below every mandatory one",
+        );
+        assert.ok(
+            rules.filter((r) => Number(r.properties["security-severity"]) >= 9).length > 0,
+            "critical rules exist",
+        );
     });
 });
 
 describe("stableMessage", () => {
     it("drops values that change between runs and keeps what tells violations apart", () => {
-        const a = 'security group sg-0000000a (arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0000000a) opens port 22 to 0.0.0.0/0 on web-1a2b3c4';
-        const b = 'security group sg-0000001f (arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0000001f)  opens port 22 to 0.0.0.0/0 on web-9f8e7d6';
+        const a =
+            "security group sg-0000000a (arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0000000a) opens port 22 to 0.0.0.0/0 on web-1a2b3c4";
+        const b =
+            "security group sg-0000001f (arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0000001f)  opens port 22 to 0.0.0.0/0 on web-9f8e7d6";
         assert.strictEqual(stableMessage(a), stableMessage(b));
         assert.notStrictEqual(stableMessage(a), stableMessage(a.replace("port 22", "port 3306")));
         assert.notStrictEqual(stableMessage(a), stableMessage(a.replace("0.0.0.0/0", "::/0")));
-        assert.notStrictEqual(stableMessage('RDS instance "db" is not Multi-AZ'), stableMessage('RDS instance "db" has no deletion protection'));
+        assert.notStrictEqual(
+            stableMessage('RDS instance "db" is not Multi-AZ'),
+            stableMessage('RDS instance "db" has no deletion protection'),
+        );
         assert.strictEqual(stableMessage("Desc.\nthe rule's own text", "Desc."), "the rule's own text");
     });
 });

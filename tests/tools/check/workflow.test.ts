@@ -26,7 +26,7 @@ describe("the pull-request workflow", () => {
         }
         const sarif = uses.find((l) => l.includes("github/codeql-action/upload-sarif@"));
         assert.ok(sarif, "SARIF is uploaded to code scanning");
-        assert.ok(Number(/# v(\d+)\./.exec(sarif!)![1]) >= 4, "upload-sarif v3 is deprecated");
+        assert.ok(Number(/# v(\d+)\./.exec(sarif)![1]) >= 4, "upload-sarif v3 is deprecated");
     });
 
     it("runs the check once for SARIF and the step summary, uploads that file and fails afterwards", () => {
