@@ -24,6 +24,15 @@ function indent(text: string, prefix: string): string {
         .join("\n");
 }
 
+/** " at stacks/Pulumi.x.yaml:12 (key: value), declared at infra/x.ts:40" for the text report. */
+function placesText(v: Violation): string {
+    const places = [
+        v.configAt ? `at ${v.configAt.file}:${v.configAt.line} (${v.configAt.key}: ${v.configAt.value})` : "",
+        v.declaredAt ? `declared at ${v.declaredAt.file}:${v.declaredAt.line}` : "",
+    ].filter(Boolean);
+    return places.length ? ` ${places.join(", ")}` : "";
+}
+
 function renderStack(stack: StackResult, descriptions: Map<string, string>): string {
     const lines: string[] = [];
     const cloud = stack.cloud ? ` (${stack.cloud})` : "";
@@ -51,7 +60,7 @@ function renderStack(stack: StackResult, descriptions: Map<string, string>): str
         const description = descriptions.get(policy);
         lines.push(`  ${level.padEnd(9)} ${policy}${description ? `: ${description}` : ""}`);
         for (const v of group) {
-            lines.push(`    - ${v.resource} (${v.type})`);
+            lines.push(`    - ${v.resource} (${v.type})${placesText(v)}`);
             lines.push(indent(ruleMessage(v.message, description), "        "));
         }
     }

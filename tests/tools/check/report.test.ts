@@ -5,7 +5,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { renderMarkdown } from "../../../tools/check/report";
+import { renderMarkdown, renderText } from "../../../tools/check/report";
 import { runCheck } from "../../../tools/check/run";
 import { CLI, DIST_ROOT, FIXTURE_PACK, FIXTURE_STACKS, REPO_ROOT, program } from "./paths";
 
@@ -66,6 +66,13 @@ describe("the Markdown summary", () => {
         );
         assert.match(sshRow, /opens port 22 to 0\.0\.0\.0\/0, which is not in allowedCidrs/);
         assert.match(markdown, /### `good`: no violations/);
+        // The terminal's text report names the same places.
+        const firewall = lineOf(program("tier.ts"), 'new Firewall("web-fw"');
+        assert.ok(
+            renderText(result).includes(
+                `- web-fw (fixture:index:Firewall) at tests/fixtures/stacks/Pulumi.bad.yaml:${lineOf(stackFile, "- 0.0.0.0/0")} (webtier:sshFrom: 0.0.0.0/0), declared at tests/fixtures/programs/tier.ts:${firewall}`,
+            ),
+        );
         assert.match(markdown, /<summary>Notes<\/summary>[\s\S]*webtier:apiToken is encrypted/);
     });
 
