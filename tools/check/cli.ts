@@ -4,7 +4,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { USAGE, UsageError, parseArgs } from "./args";
-import { renderJson, renderMarkdown, renderText } from "./report";
+import { renderFailureMarkdown, renderJson, renderMarkdown, renderText } from "./report";
 import { exitCodeOf } from "./results";
 import { runCheck } from "./run";
 import { renderSarif } from "./sarif";
@@ -102,6 +102,8 @@ export async function main(
         ].includes(error.name);
         err(`check: ${known ? error.message : (error.stack ?? error.message)}\n`);
         if (error instanceof UsageError) err("Run with --help for the options.\n");
+        // The job summary says why there is no report, rather than nothing.
+        if (args.summary) fs.appendFileSync(args.summary, renderFailureMarkdown(error.message));
         return 2;
     }
 }

@@ -258,3 +258,10 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
     );
     return out.join("\n").replace(/\n{3,}/g, "\n\n") + "\n";
 }
+
+/** The summary of a check that could not run at all (bad usage, a stack file or pack that fails). */
+export function renderFailureMarkdown(message: string): string {
+    const fence = "```";
+    const body = message.split(fence).join("'''");
+    return ["## Policy check: ❌ could not run", "", `${fence}text`, body, fence, "", "Exit code 2.", ""].join("\n");
+}

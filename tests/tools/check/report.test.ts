@@ -123,4 +123,17 @@ describe("the Markdown summary", () => {
         assert.ok(written.startsWith("earlier step\n## Policy check: ❌ mandatory violations"), written.slice(0, 80));
         assert.match(written, /#### `ssh-allowlist` \(mandatory, critical severity\): 2 violations/);
     });
+
+    it("says in the summary why the check could not run", () => {
+        const summary = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "summary-")), "step-summary.md");
+        const run = spawnSync(process.execPath, [CLI, "--stack", "nowhere", "--summary", summary], {
+            cwd: REPO_ROOT,
+            encoding: "utf8",
+        });
+        assert.strictEqual(run.status, 2, run.stderr);
+        assert.match(
+            fs.readFileSync(summary, "utf8"),
+            /## Policy check: ❌ could not run[\s\S]*there is no stack "nowhere"/,
+        );
+    });
 });
