@@ -4,6 +4,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { runCheck } from "../../../tools/check/run";
+import { preflightPolicies } from "../../../policies/preflight";
+import { policies } from "../../../policies/rules";
 import { renderSarif, stableMessage } from "../../../tools/check/sarif";
 import { DIST_ROOT, FIXTURE_PACK, REPO_ROOT, program } from "./paths";
 
@@ -139,7 +141,13 @@ describe("SARIF for code scanning", () => {
             .filter((r) => r.properties.enforcementLevel === "advisory")
             .map((r) => Number(r.properties["security-severity"]));
         assert.ok(advisory.length > 0 && mandatory.length > 0);
-        for (const rule of rules) assert.ok(rule.properties.severity, `${rule.id} declares its severity in the pack`);
+        // Every security rule declares its severity, and the SARIF carries it; the preflight rules (what a
+        // cloud would refuse, not security) rank by enforcement level.
+        for (const policy of policies.filter((p) => !preflightPolicies.includes(p))) {
+            const rule = rules.find((r) => r.id === policy.name);
+            assert.ok(policy.severity, `${policy.name} declares its severity`);
+            assert.strictEqual(rule?.properties.severity, policy.severity, policy.name);
+        }
         assert.ok(
             Math.max(...advisory) < Math.min(...mandatory),
             "every advisory rule ranks below every mandatory one",
