@@ -216,6 +216,7 @@ export function renderSarif(result: CheckResult, options: SarifOptions | string 
                     driver: {
                         name: "webtier-policy-check",
                         version: toolVersion,
+                        ...(/^\d+\.\d+\.\d+/.test(toolVersion) ? { semanticVersion: toolVersion } : {}),
                         informationUri: "https://www.pulumi.com/docs/iac/using-pulumi/crossguard/",
                         rules,
                         properties: { policyPack: `${pack.name}@${pack.version}` },
