@@ -65,8 +65,10 @@ class SourceMaps {
         try {
             let url = transpiledSourceMap(file);
             if (!url) {
+                // The last such comment (an inline map can be longer than the code it maps).
                 const text = fs.readFileSync(file, "utf8");
-                url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(text.slice(-4096))?.[1];
+                const at = text.lastIndexOf("//# sourceMappingURL=");
+                url = at >= 0 ? /^\/\/# sourceMappingURL=(\S+)\s*$/.exec(text.slice(at))?.[1] : undefined;
             }
             if (!url) return null;
             let payload: string;

@@ -3,6 +3,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import * as ts from "typescript";
 import { runCheck } from "../../../tools/check/run";
 import { preflightPolicies } from "../../../policies/preflight";
 import { policies } from "../../../policies/rules";
@@ -101,6 +102,33 @@ describe("SARIF for code scanning", () => {
                     result.locations[0].physicalLocation.region.startLine + 3,
                 );
             }
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it("maps a compiled JavaScript program back through its inline source map", async () => {
+        // The insecure program as tsc would emit it with inlineSourceMap, in another folder.
+        const dir = fs.mkdtempSync(path.join(DIST_ROOT, "sarif-js-"));
+        try {
+            for (const name of ["insecure", "resources"]) {
+                const source = program(`${name}.ts`);
+                const output = ts.transpileModule(fs.readFileSync(source, "utf8"), {
+                    fileName: `${name}.ts`,
+                    compilerOptions: {
+                        module: ts.ModuleKind.CommonJS,
+                        target: ts.ScriptTarget.ES2022,
+                        inlineSourceMap: true,
+                        sourceRoot: path.dirname(source),
+                    },
+                });
+                fs.writeFileSync(path.join(dir, `${name}.js`), output.outputText);
+            }
+            const run = await insecureRun(path.join(dir, "insecure.js"));
+            const bucket = run.results.find((r: any) => r.ruleId === "bucket-private");
+            const { artifactLocation, region } = bucket.locations[0].physicalLocation;
+            assert.strictEqual(artifactLocation.uri, "tests/fixtures/programs/insecure.ts");
+            assert.strictEqual(region.startLine, positionOf(INSECURE, 'new Bucket("public-assets"').line);
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
         }
