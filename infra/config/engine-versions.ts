@@ -145,7 +145,11 @@ export function engineVersionProblem(
     const on = options.on ?? today();
     const table = ENGINE_VERSIONS[cloud];
     const offered = offeredVersions(cloud, engine, on).map((v) => v.version);
-    const fix = `use one of ${offered.join(", ")} (the default is ${defaultEngineVersion(cloud, engine).version})`;
+    const chosen = defaultEngineVersion(cloud, engine).version;
+    const fix =
+        offered.length === 1 && offered[0] === chosen
+            ? `use ${chosen} (the default)`
+            : `use one of ${offered.join(", ")} (the default is ${chosen})`;
     const entry = findEngineVersion(cloud, engine, version);
     if (!entry) {
         return `"${version}" is not a ${engine} version ${cloud === "aws" ? "RDS" : "DigitalOcean"} offers for a new database (table of ${table.asOf}: ${table.source}); ${fix}.`;

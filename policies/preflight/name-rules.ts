@@ -7,7 +7,7 @@
  * whose schema validators run in the provider's Check; "API" is the service's API reference
  * (the botocore model for AWS, DigitalOcean's OpenAPI specification).
  */
-import { autoname, prefixedName } from "./autoname";
+import { autoname, displayName, prefixedName } from "./autoname";
 
 /** A name a cloud refuses although its characters and length are fine. */
 export interface ReservedAffix {
@@ -544,5 +544,5 @@ export function describeNameProblems(rule: NameRule, name: string, origin: NameO
             : origin === "prefix"
               ? ` (the ${rule.prefixProperty} plus the provider's 26-character suffix)`
               : "";
-    return `${rule.what} "${name}"${how} ${problems.join("; ")}. Source: ${rule.source}.`;
+    return `${rule.what} "${displayName(name)}"${how} ${problems.join("; ")}. Source: ${rule.source}.`;
 }
