@@ -8,7 +8,9 @@
  *
  * How to update: check the source named on each table, add the new version with its dates, move
  * `default` when the cloud's newest fully supported version changes, bump `asOf`. Dates are the
- * first day the cloud stops doing the thing (UTC). Nothing else needs to change.
+ * first day the cloud stops doing the thing (UTC). Nothing else needs to change. Versions are
+ * judged on the day config is read, so a table left alone goes stale loudly: when a default leaves
+ * support, tests/infra/config/engine-versions.test.ts fails until the table is updated.
  */
 import type { Cloud, DatabaseEngine } from "./types";
 
