@@ -89,8 +89,16 @@ export interface EvaluateOptions {
     onResource?: (resource: RegisteredResource) => void;
 }
 
+/** One data-source call (invoke) as the program made it: the function's token and its arguments. */
+export interface RecordedCall {
+    token: string;
+    inputs: Record<string, any>;
+}
+
 export interface Evaluation {
     resources: RegisteredResource[];
+    /** Every invoke (`aws.ec2.getAmi`, `aws.getAvailabilityZones`, ...) in the order made. */
+    calls: RecordedCall[];
     /** The stack outputs, with secrets unwrapped and a list of which top-level outputs were secret. */
     outputs: Record<string, any>;
     secretOutputs: string[];
@@ -148,6 +156,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     const stackName = options.stack ?? "test";
     const preview = options.preview ?? false;
     const ids = new MockIds();
+    const calls: RecordedCall[] = [];
     const resources: RegisteredResource[] = [];
     const byUrn = new Map<string, RegisteredResource>();
     /** The inputs the mock monitor deserialized for the registration in progress (see below). */
@@ -161,7 +170,10 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                 const state = mockState(args.type, args.name, args.inputs ?? {}, ids, { preview, project, stack: stackName });
                 return { id: state.id, state: state.state };
             },
-            call: (args) => mockCall(args.token, args.inputs ?? {}, ids),
+            call: (args) => {
+                calls.push({ token: args.token, inputs: args.inputs ?? {} });
+                return mockCall(args.token, args.inputs ?? {}, ids);
+            },
         },
         project,
         stackName,
@@ -257,7 +269,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         if (resolved.secret) secretOutputs.push(key);
         plain[key] = resolved.value;
     }
-    return { resources, outputs: plain, secretOutputs, ids, durationMs: Date.now() - started };
+    return { resources, calls, outputs: plain, secretOutputs, ids, durationMs: Date.now() - started };
 }
 
 /** Unwraps Outputs (and Outputs nested in arrays and objects), noting whether any part was secret. */
