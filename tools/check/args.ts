@@ -2,7 +2,7 @@
  * Command-line arguments of the offline policy check.
  */
 
-export type OutputFormat = "text" | "json" | "sarif";
+export type OutputFormat = "text" | "json" | "sarif" | "markdown";
 
 export interface CliArgs {
     /** Stacks to check; empty means every `Pulumi.<stack>.yaml` under the stack config folder. */
@@ -24,6 +24,8 @@ export interface CliArgs {
     preview: boolean;
     format: OutputFormat;
     output?: string;
+    /** Also append the Markdown summary to this file (the workflow passes $GITHUB_STEP_SUMMARY). */
+    summary?: string;
     help: boolean;
 }
 
@@ -68,8 +70,13 @@ Options:
   --preview              Evaluate as \`pulumi preview\` does: values providers compute (ARNs,
                          addresses, generated passwords) are unknown. Default: as \`pulumi up\`
                          analyzes each resource, with every value known (the mocks' values).
-  --format FORMAT        text (default), json, or sarif (SARIF 2.1.0 for GitHub code scanning).
+  --format FORMAT        text (default), json, sarif (SARIF 2.1.0 for GitHub code scanning: each
+                         violation its own alert, at the stack file value or the program line
+                         that causes it), or markdown (a summary per stack: resources,
+                         violations by policy and resource, what to change).
   --output FILE          Write the report to FILE instead of standard output.
+  --summary FILE         Also append the Markdown summary to FILE, for example
+                         --summary "$GITHUB_STEP_SUMMARY" in a GitHub Actions step.
   -h, --help             Show this help.
 
 Secrets: \`secure:\` values cannot be decrypted offline, and secret keys a stack file leaves out
@@ -79,7 +86,7 @@ Exit codes: 0 no mandatory violation, 1 at least one mandatory violation,
             2 bad usage, a program that fails to evaluate, or a policy pack that fails.
 `;
 
-const FORMATS: readonly OutputFormat[] = ["text", "json", "sarif"];
+const FORMATS: readonly OutputFormat[] = ["text", "json", "sarif", "markdown"];
 
 /** `STACK=FILE` in --policy-config. */
 export const STACK_ASSIGNMENT = /^([A-Za-z0-9_.-]+)=(.+)$/;
@@ -167,6 +174,10 @@ export function parseArgs(argv: string[]): CliArgs {
             case "--output":
                 once(flag);
                 args.output = value();
+                break;
+            case "--summary":
+                once(flag);
+                args.summary = value();
                 break;
             default:
                 throw new UsageError(`unknown option ${flag}.`);

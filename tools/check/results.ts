@@ -4,6 +4,7 @@
  */
 import type { Diagnostic, AnalyzerResourceData } from "./requests";
 import type { PolicyInfo } from "./policy-config";
+import type { ConfigLocation, SourceLocation } from "./locate";
 
 export type ViolationLevel = "mandatory" | "advisory";
 
@@ -16,6 +17,10 @@ export interface Violation {
     urn: string;
     /** As the pack reported it: the policy's description, then the rule's own message. */
     message: string;
+    /** The program line that declared the resource (`new X(...)`), when the check found it. */
+    declaredAt?: SourceLocation;
+    /** The stack config value the violation is about, and its line in the stack file. */
+    configAt?: ConfigLocation;
     /**
      * A stack policy's violation that named no resource of the stack: the engine shows it without a
      * resource (here it is attributed to the stack resource).
@@ -75,14 +80,7 @@ export function resourceViolations(resource: AnalyzerResourceData, diagnostics: 
     for (const d of diagnostics) {
         const level = toLevel(d.enforcementLevel);
         if (!level) continue;
-        result.push({
-            policy: d.policyName,
-            level,
-            resource: resource.name,
-            type: resource.type,
-            urn: resource.urn,
-            message: d.message,
-        });
+        result.push({ policy: d.policyName, level, resource: resource.name, type: resource.type, urn: resource.urn, message: d.message });
     }
     return result;
 }
