@@ -24,11 +24,10 @@ const loaders = new Map<string, Extensions>();
  * registered; each project's ts-node must chain to this one, not to another project's hooks
  * (which would hand it JavaScript already compiled from the source).
  */
- 
+
 const NODE_JS_LOADER = (require.extensions as unknown as Extensions)[".js"];
 
 function extensions(): Extensions {
-     
     return require.extensions;
 }
 
@@ -80,7 +79,16 @@ function loaderFor(projectDir: string, tsconfig?: string): Extensions {
     const key = `${projectDir}\0${tsconfig ?? ""}`;
     const known = loaders.get(key);
     if (known) return known;
-    const { options } = tsNodeOptions(projectDir, process.env, tsconfig);
+    const { options, sdkDir } = tsNodeOptions(projectDir, process.env, tsconfig);
+    // cmd/run's first act is `require("source-map-support/register")`; ts-node then installs its own
+    // source-map formatter over it. Done in that order here too, so a later load of that module (a
+    // dynamic provider's, a program's) cannot replace ts-node's formatter and unmap the stack.
+    try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        require(require.resolve("source-map-support/register", { paths: [sdkDir] }));
+    } catch {
+        // An SDK without it: ts-node's formatter is the only one.
+    }
     const { tsnodeRequire, ...registerOptions } = options;
     const before: Extensions = {};
     for (const ext of EXTENSIONS) {
@@ -92,7 +100,10 @@ function loaderFor(projectDir: string, tsconfig?: string): Extensions {
     process.chdir(projectDir);
     try {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        require(tsnodeRequire as string).register(registerOptions);
+        // No disk cache: ts-node 7 keys it on the file's extension and content only, so a copy of a
+        // program elsewhere gets the first copy's source map, and its stack frames (which the
+        // report's locations are read from) name a file that may no longer exist.
+        require(tsnodeRequire as string).register({ ...registerOptions, cache: false });
     } finally {
         process.chdir(cwd);
     }

@@ -79,15 +79,20 @@ export function autonameRule(type: string, hasInput: (field: string) => boolean)
     return undefined;
 }
 
-/** `<name><separator><7 random hex>`, lowercased if the provider lowercases, cut to the maximum (the random part kept). */
+/**
+ * `<name><separator><7 random hex>`, lowercased if the provider lowercases; undefined when it
+ * would exceed the provider's maximum length, where the provider's Check fails instead
+ * (`NewUniqueName`: "name '<prefix>' plus 7 random chars is longer than maximum length N") and
+ * leaves the name to the policies that report it.
+ */
 export function autoname(
     name: string,
     rule: AutonameRule,
     random: () => string = () => randomBytes(4).toString("hex").slice(0, 7),
-): string {
-    const suffix = `${rule.separator}${random()}`;
-    const base = name.slice(0, Math.max(0, rule.maxLength - suffix.length));
-    const result = `${base}${suffix}`;
+): string | undefined {
+    const prefix = `${name}${rule.separator}`;
+    if (prefix.length + 7 > rule.maxLength) return undefined;
+    const result = `${prefix}${random()}`;
     return rule.lowercase ? result.toLowerCase() : result;
 }
 

@@ -449,7 +449,8 @@ function autonameFor(req: any): { field: string; value: string } | undefined {
     if (!rule) return undefined;
     const given = req.getObject()?.getFieldsMap().get(rule.field);
     if (given && !given.hasNullValue()) return undefined;
-    return { field: rule.field, value: autoname(req.getName(), rule) };
+    const value = autoname(req.getName(), rule);
+    return value === undefined ? undefined : { field: rule.field, value };
 }
 
 /** The root stack resource's type: a parent of this type adds nothing to its children's URNs. */

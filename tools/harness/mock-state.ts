@@ -107,7 +107,8 @@ export function mockState(
     // A name the program left out is the provider's (autonaming.ts): evaluate() fills it in before
     // this, as the provider's Check does; other callers get it here.
     const rule = autonameRuleFor(type);
-    if (rule && state[rule.field] === undefined) state[rule.field] = autoname(name, rule);
+    const generated = rule && state[rule.field] === undefined ? autoname(name, rule) : undefined;
+    if (rule && generated !== undefined) state[rule.field] = generated;
     if (context.preview) {
         // During a preview the provider knows nothing it computes; ids are still handed out
         // by the mock monitor, but no endpoint or address is.
