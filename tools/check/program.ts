@@ -10,6 +10,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { ProjectFile } from "./stack-config";
+import { recordCompiledSource } from "./source-maps";
 import { withProjectTypeScript } from "./typescript";
 
 export class ProgramLoadError extends Error {
@@ -21,16 +22,7 @@ export class ProgramLoadError extends Error {
 
 let hookInstalled = false;
 
-/**
- * The inline source map of each TypeScript file the hook compiled, by file name: the file on disk
- * is the TypeScript source, so this is the only place its JavaScript positions map back from.
- */
-const transpiledMaps = new Map<string, string>();
-
-/** The `sourceMappingURL` (a data URL) of a TypeScript file the hook compiled, if it did. */
-export function transpiledSourceMap(filename: string): string | undefined {
-    return transpiledMaps.get(filename);
-}
+export { transpiledSourceMap } from "./source-maps";
 
 /**
  * Compiles `.ts` files on require with the TypeScript compiler API (transpile only: types are
@@ -54,8 +46,7 @@ export function registerTypeScriptHook(): void {
                 inlineSourceMap: true,
             },
         });
-        const map = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(output.outputText);
-        if (map) transpiledMaps.set(filename, map[1]);
+        recordCompiledSource(filename, output.outputText);
         module._compile(output.outputText, filename);
     };
 }

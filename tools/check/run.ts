@@ -26,6 +26,7 @@ import {
 } from "./stack-config";
 import { STACK_ASSIGNMENT, UsageError } from "./args";
 import { AnalyzerIdentity, DIY_ORGANIZATION, packProcessEnvironment } from "./analyzer-env";
+import { withSourceMappedTraces } from "./source-maps";
 
 export interface CheckOptions {
     /** The project folder (holds Pulumi.yaml); paths in the report are relative to it. Default: cwd. */
@@ -570,21 +571,24 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                 await configured;
                 // Evaluate again with full stack traces for a useful error; its requests are not sent.
                 await Promise.allSettled(analyses);
-                result.error = errorText(firstError, programMain);
-                try {
-                    await evaluateStack(
-                        program,
-                        projectName,
-                        stack,
-                        [],
-                        rejections.begin(),
-                        undefined,
-                        Math.max(Error.stackTraceLimit, 10),
-                        preview,
-                    );
-                } catch (err) {
-                    result.error = errorText(err, programMain);
-                }
+                // Frames at the program's TypeScript lines (source-maps.ts), read while still mapped.
+                await withSourceMappedTraces(async () => {
+                    result.error = errorText(firstError, programMain);
+                    try {
+                        await evaluateStack(
+                            program,
+                            projectName,
+                            stack,
+                            [],
+                            rejections.begin(),
+                            undefined,
+                            Math.max(Error.stackTraceLimit, 10),
+                            preview,
+                        );
+                    } catch (err) {
+                        result.error = errorText(err, programMain);
+                    }
+                });
                 result.durationMs = Date.now() - stackStarted;
                 continue;
             }
@@ -607,7 +611,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
             const stackViolationList = stackViolations(snapshot.stack, await ready.pack.analyzeStack(snapshot.stack));
             result.resources = evaluation.resources.length;
             result.violations = [...perResource.flat(), ...stackViolationList];
-            locateViolations(result.violations, evaluation.resources, { projectDir, stackFile: stack.path, namespace: projectName });
+            locateViolations(result.violations, evaluation.resources, {
+                projectDir,
+                stackFile: stack.path,
+                namespace: projectName,
+            });
             result.durationMs = Date.now() - stackStarted - packWaitMs;
             result.timings = {
                 evaluateMs,

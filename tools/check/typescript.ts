@@ -13,6 +13,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { recordCompiledSource } from "./source-maps";
 
 type Handler = (module: NodeJS.Module, filename: string) => void;
 type Extensions = Record<string, Handler | undefined>;
@@ -109,12 +110,29 @@ function loaderFor(projectDir: string, tsconfig?: string): Extensions {
     }
     const installed: Extensions = {};
     for (const ext of EXTENSIONS) {
-        installed[ext] = extensions()[ext];
+        installed[ext] = recordingSourceMaps(extensions()[ext]);
         extensions()[ext] = before[ext];
         if (before[ext] === undefined) delete extensions()[ext];
     }
     loaders.set(key, installed);
     return installed;
+}
+
+/**
+ * ts-node's handler, recording what it compiles: ts-node hands the compiled JavaScript (with its
+ * inline source map) to the module's `_compile`, which is wrapped here before ts-node wraps it.
+ */
+function recordingSourceMaps(handler: Handler | undefined): Handler | undefined {
+    if (!handler || handler === NODE_JS_LOADER) return handler;
+    return (module, filename) => {
+        const target = module as NodeJS.Module & { _compile(code: string, filename: string): unknown };
+        const compile = target._compile;
+        target._compile = function (code: string, name: string) {
+            recordCompiledSource(name, code, "ts-node");
+            return compile.call(this, code, name);
+        };
+        return handler(module, filename);
+    };
 }
 
 /** Runs `load` (which requires the program) with `projectDir`'s TypeScript hooks installed. */

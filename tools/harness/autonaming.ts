@@ -2,7 +2,7 @@
  * Autonaming as the bridged providers do it in their Check, before the engine hands a resource's
  * inputs to a policy pack: a name property the program leaves out gets the resource's logical
  * name, a separator and 7 random characters (pulumi-terraform-bridge `AutoName`, `Randlen: 7`,
- * hexadecimal), lowercased where the provider lowercases, cut to the provider's maximum length.
+ * hexadecimal), lowercased where the provider lowercases; none when it would exceed the provider's maximum length.
  *
  * - pulumi-digitalocean (provider/resources.go): `prov.SetAutonaming(255, "-")`, so every resource
  *   with a `name` input is autonamed; Volume lowercases its name, at most 64 characters.

@@ -1,0 +1,89 @@
+/**
+ * Source maps of the TypeScript the check compiled in memory (the transpile hook's and ts-node's):
+ * the file on disk is the TypeScript source, so these are the only place a running position maps
+ * back from. The report's locations (locate.ts) and the program's error text read them.
+ */
+import { SourceMap } from "module";
+
+/** What the transpile hook compiled: nothing maps these files' frames unless the check does. */
+const maps = new Map<string, string>();
+/**
+ * What ts-node compiled: its own formatter maps their frames wherever it is the active one (the
+ * SDK's recorded frames are then already source positions), so only raw call sites use these.
+ */
+const tsNodeMaps = new Map<string, string>();
+
+function inlineMapUrl(code: string): string | undefined {
+    const at = code.lastIndexOf("//# sourceMappingURL=");
+    return at >= 0 ? /^\/\/# sourceMappingURL=(\S+)\s*$/.exec(code.slice(at))?.[1] : undefined;
+}
+
+/** Records the inline `sourceMappingURL` of `code`, the JavaScript compiled from `filename`. */
+export function recordCompiledSource(filename: string, code: string, by: "transpile" | "ts-node" = "transpile"): void {
+    const url = inlineMapUrl(code);
+    if (url) (by === "ts-node" ? tsNodeMaps : maps).set(filename, url);
+}
+
+/** The `sourceMappingURL` (a data URL) of a TypeScript file the transpile hook compiled, if it did. */
+export function transpiledSourceMap(filename: string): string | undefined {
+    return maps.get(filename);
+}
+
+const parsed = new Map<string, SourceMap | null>();
+
+function mapOf(filename: string): SourceMap | null {
+    if (!parsed.has(filename)) {
+        let map: SourceMap | null = null;
+        const url = maps.get(filename) ?? tsNodeMaps.get(filename);
+        const inline = url ? /^data:application\/json[^,]*?(;base64)?,(.*)$/.exec(url) : null;
+        if (inline) {
+            try {
+                const json = inline[1]
+                    ? Buffer.from(inline[2], "base64").toString("utf8")
+                    : decodeURIComponent(inline[2]);
+                map = new SourceMap(JSON.parse(json));
+            } catch {
+                map = null;
+            }
+        }
+        parsed.set(filename, map);
+    }
+    return parsed.get(filename)!;
+}
+
+/** A call site as V8 prints it, its position mapped back to the TypeScript source when the check compiled the file. */
+function mappedCallSite(site: NodeJS.CallSite): string {
+    const text = site.toString();
+    const file = site.getFileName();
+    const line = site.getLineNumber();
+    const column = site.getColumnNumber();
+    const map = file ? mapOf(file) : null;
+    if (!map || !file || !line || !column) return text;
+    const origin = map.findOrigin(line, column) as { lineNumber?: number; columnNumber?: number };
+    if (!origin.lineNumber) return text;
+    return text.replace(`${file}:${line}:${column}`, `${file}:${origin.lineNumber}:${origin.columnNumber ?? 1}`);
+}
+
+/**
+ * Runs `fn` with stack traces formatted as V8 formats them, each frame of a file the check compiled
+ * mapped to its TypeScript source line: what a source-map-aware language host prints, whichever
+ * other formatter a library installed in this process (a second copy of source-map-support, say).
+ * Errors format lazily, so whatever reads their stack must run inside `fn`.
+ */
+export async function withSourceMappedTraces<T>(fn: () => Promise<T>): Promise<T> {
+    const saved = Error.prepareStackTrace;
+    Error.prepareStackTrace = (error: Error, sites: NodeJS.CallSite[]) => {
+        let header: string;
+        try {
+            header = Error.prototype.toString.call(error);
+        } catch {
+            header = "Error";
+        }
+        return [header, ...sites.map((site) => `    at ${mappedCallSite(site)}`)].join("\n");
+    };
+    try {
+        return await fn();
+    } finally {
+        Error.prepareStackTrace = saved;
+    }
+}
