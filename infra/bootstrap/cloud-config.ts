@@ -6,6 +6,7 @@ import * as yaml from "js-yaml";
 import { DatabaseEngine, QueueDriver, SizeClass } from "../config/types";
 import { BOOTSTRAP_SCRIPT_TEXT } from "./bootstrap-script";
 import { DATABASE_CA_PATH } from "./laravel-env";
+import { CLOUDWATCH_AGENT_INSTALLER, renderCloudWatchAgentInstaller } from "./cloudwatch-agent";
 import {
     BOOTSTRAP_SCRIPT, DEPLOY_USER, NGINX_SITE, RELEASE_CONFIG, RELEASE_SCRIPT, SHARED_ENV, SYSTEMD_DIR,
 } from "./layout";
@@ -37,6 +38,8 @@ export interface ServerBootstrapValues {
     env: string;
     /** How the servers get the database's CA: as PEM text, or downloaded at boot from a URL. */
     databaseCa?: { pem: string } | { url: string };
+    /** Install the Amazon CloudWatch agent with the config in this SSM parameter (AWS; cloudwatch-agent.ts). Default: no agent. */
+    cloudWatchAgent?: { configParameter: string };
     /** Upgrade every package at first boot (security fixes newer than the image). Default true. */
     upgradePackages?: boolean;
 }
@@ -100,6 +103,9 @@ export function renderCloudConfig(values: ServerBootstrapValues): string {
         file(`/etc/php/${values.phpVersion}/fpm/conf.d/99-webtier.ini`, renderPhpIni()),
         ...units.map((unit) => file(`${SYSTEMD_DIR}/${unit.name}`, stripComments(unit.content))),
         file("/etc/apt/apt.conf.d/20auto-upgrades", renderAutoUpgrades(phpFromPpa)),
+        ...(values.cloudWatchAgent
+            ? [file(CLOUDWATCH_AGENT_INSTALLER, stripComments(renderCloudWatchAgentInstaller(values.cloudWatchAgent.configParameter)), "0700")]
+            : []),
         ...(databaseCaPem !== undefined ? [file(DATABASE_CA_PATH, databaseCaPem.endsWith("\n") ? databaseCaPem : `${databaseCaPem}\n`)] : []),
         // Last, and the only entry with secrets (passwords, the app key).
         file(SHARED_ENV, values.env, "0640", `root:${DEPLOY_USER}`),
@@ -122,7 +128,8 @@ export function renderCloudConfig(values: ServerBootstrapValues): string {
         packages: [...BASE_PACKAGES, ...phpPackages(values.phpVersion, values.databaseEngine)],
         users: ["default", deployUser],
         write_files: writeFiles,
-        runcmd: [[BOOTSTRAP_SCRIPT]],
+        // The agent first (a minute), so memory and disk are watched while the app installs.
+        runcmd: [...(values.cloudWatchAgent ? [[CLOUDWATCH_AGENT_INSTALLER]] : []), [BOOTSTRAP_SCRIPT]],
     };
     const header =
         `#cloud-config\n` +

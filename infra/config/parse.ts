@@ -1,6 +1,7 @@
 import { MODERN_TLS_POLICIES } from "../../policies/lib/config";
 import { isVeryBroadPublic, isWorldOpen, parseCidr, Cidr, cidrContains } from "../../policies/lib/cidr";
 import { EXAMPLE_REGION, REGIONS } from "./regions";
+import { parseAlerts } from "./alerts";
 import {
     CACHE_ENGINES, CLOUDS, Cloud, DATABASE_ENGINES, ENVIRONMENTS, Environment, QUEUE_DRIVERS,
     SIZE_CLASSES, WebtierConfig,
@@ -34,7 +35,7 @@ export type RawConfig = Record<string, string | undefined>;
 
 const KNOWN_KEYS = [
     "cloud", "region", "environment", "domain", "dnsZone", "vpcCidr", "zones", "healthCheckPath", "tlsPolicy",
-    "protectData", "servers", "database", "cache", "storage", "queue", "app", "appKey",
+    "protectData", "servers", "database", "cache", "storage", "queue", "app", "appKey", "alerts",
 ] as const;
 
 /**
@@ -281,6 +282,8 @@ export function parseConfig(raw: RawConfig, stack: string): WebtierConfig {
         problem("app.branch", `"${branch}" is not a branch or tag name.`);
     }
 
+    const alerts = parseAlerts(object("alerts"), { environment, cloud: cloudKnown ? cloud : undefined }, problem);
+
     // Secrets: present and well formed. The value itself is read again as a secret Output.
     const appKey = raw.appKey;
     if (!appKey) {
@@ -298,6 +301,6 @@ export function parseConfig(raw: RawConfig, stack: string): WebtierConfig {
     return {
         name, cloud, region, environment, domain, dnsZone, vpcCidr, zones, healthCheckPath, tlsPolicy, protectData,
         servers, database, cache, storage, queue: { driver: queueDriver },
-        app: { name: appName, phpVersion, repository, branch },
+        app: { name: appName, phpVersion, repository, branch }, alerts,
     };
 }
