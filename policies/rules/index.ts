@@ -3,6 +3,7 @@
  * this list; `policies/index.ts` hands it to `new PolicyPack` (which starts a gRPC server).
  */
 import type { Policies } from "@pulumi/policy";
+import { alerts } from "./alerts";
 import { cacheNotPublic } from "./cache-not-public";
 import { databaseNotPublic } from "./database-not-public";
 import { healthChecks } from "./health-checks";
@@ -15,6 +16,7 @@ import { storageNotPublic } from "./storage-not-public";
 import { tlsAtBalancer } from "./tls-at-balancer";
 
 export {
+    alerts,
     cacheNotPublic,
     databaseNotPublic,
     healthChecks,
@@ -38,6 +40,7 @@ export const policies: Policies = [
     storageNotPublic,
     privateVersionedStorage,
     reliability,
+    alerts,
 ];
 
 /** The pack's name, as `pulumi preview --policy-pack` reports it. */
