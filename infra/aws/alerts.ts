@@ -319,12 +319,14 @@ export class Alerts extends pulumi.ComponentResource {
         }
 
         const plans = awsAlarmPlans(args.subjects, alerts.thresholds);
+        // Plan keys of servers start with the server's name, itself prefixed with the stack's.
+        const short = (key: string) => (key.startsWith(`${name}-`) ? key.slice(name.length + 1) : key);
         this.alarms = plans.map((plan) => {
-            const key = `${name}-alarm-${plan.key}`;
+            const key = `${name}-alarm-${short(plan.key)}`;
             const base: aws.cloudwatch.MetricAlarmArgs = {
                 // Named, not auto-named: the name is the subject of every notification email
                 // ("ALARM: aws-prod-app-1-cpu ..."), so it should say what fired.
-                name: `${name}-${plan.key}`,
+                name: `${name}-${short(plan.key)}`,
                 ...plan.args,
                 alarmActions: [this.topic.arn],
                 okActions: [this.topic.arn],
@@ -335,7 +337,7 @@ export class Alerts extends pulumi.ComponentResource {
             return new aws.cloudwatch.MetricAlarm(key, args.transform?.alarm?.(base, key) ?? base, { parent: this, deleteBeforeReplace: true });
         });
 
-        const list: AlertInfo[] = plans.map((plan, index) => ({ name: `${name}-alarm-${plan.key}`, target: plan.target, metric: plan.metric, id: this.alarms[index].name }));
+        const list: AlertInfo[] = plans.map((plan, index) => ({ name: `${name}-alarm-${short(plan.key)}`, target: plan.target, metric: plan.metric, id: this.alarms[index].name }));
         this.info = { enabled: true, topic: this.topic.arn, emails: [...alerts.emails], alerts: list };
         this.registerOutputs({ topic: this.topic.arn, alarms: this.alarms.map((alarm) => alarm.name) });
     }

@@ -79,15 +79,15 @@ describe("AWS alerts (registered resources)", () => {
 
     it("takes thresholds from the config and turns the disk share into free bytes", async () => {
         const built = await build("prod");
-        assert.strictEqual(named(built, "prod-alarm-prod-app-1-cpu").inputs.threshold, built.config.alerts.thresholds.serverCpuPercent);
+        assert.strictEqual(named(built, "prod-alarm-app-1-cpu").inputs.threshold, built.config.alerts.thresholds.serverCpuPercent);
         assert.strictEqual(named(built, "prod-alarm-db-free-storage").inputs.threshold, Math.round(0.15 * 20 * 1024 ** 3));
         assert.strictEqual(named(built, "prod-alarm-db-connections").inputs.threshold, Math.floor(0.8 * rdsMaxConnections("postgres", 2)));
     });
 
     it("names alarms for the notification subject, and deletes before replacing (a same-named alarm would be overwritten)", async () => {
         const built = await build("prod");
-        const alarm = named(built, "prod-alarm-prod-app-2-memory");
-        assert.strictEqual(alarm.inputs.name, "prod-prod-app-2-memory");
+        const alarm = named(built, "prod-alarm-app-2-memory");
+        assert.strictEqual(alarm.inputs.name, "prod-app-2-memory");
         assert.ok(ofType(built, ALARM).every((a) => a.deleteBeforeReplace));
     });
 
