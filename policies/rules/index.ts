@@ -14,6 +14,7 @@ import { sshAllowlist } from "./ssh-allowlist";
 import { sshBroadRange } from "./ssh-broad-range";
 import { storageNotPublic } from "./storage-not-public";
 import { tlsAtBalancer } from "./tls-at-balancer";
+import { preflightPolicies } from "../preflight";
 
 export {
     alerts,
@@ -41,6 +42,7 @@ export const policies: Policies = [
     privateVersionedStorage,
     reliability,
     alerts,
+    ...preflightPolicies,
 ];
 
 /** The pack's name, as `pulumi preview --policy-pack` reports it. */
