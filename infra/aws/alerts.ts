@@ -2,7 +2,12 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { AlertInfo, AlertsInfo, AlertTarget, applyTransform, Transform } from "../components";
 import { AlertsConfig, DatabaseEngine, SizeClass } from "../config/types";
-import { CLOUDWATCH_AGENT_METRICS, CLOUDWATCH_AGENT_NAMESPACE, cloudWatchAgentParameterName, renderCloudWatchAgentConfig } from "../bootstrap/cloudwatch-agent";
+import {
+    CLOUDWATCH_AGENT_METRICS,
+    CLOUDWATCH_AGENT_NAMESPACE,
+    cloudWatchAgentParameterName,
+    renderCloudWatchAgentConfig,
+} from "../bootstrap/cloudwatch-agent";
 import { nameTag } from "./tags";
 
 /** The managed policy that lets the CloudWatch agent on the servers publish its metrics. */
@@ -24,19 +29,27 @@ export class CloudWatchAgentSetup extends pulumi.ComponentResource {
         super("webtier:aws:CloudWatchAgentSetup", name, {}, opts);
         this.resourceName = name;
         this.parameterName = cloudWatchAgentParameterName(args.stackName);
-        this.parameter = new aws.ssm.Parameter(`${name}-cwagent-config`, {
-            name: this.parameterName,
-            type: "String",
-            description: `webtier ${name}: CloudWatch agent config of the app servers (memory and disk metrics)`,
-            value: renderCloudWatchAgentConfig(),
-            tags: nameTag(`${name}-cwagent-config`),
-        }, { parent: this });
+        this.parameter = new aws.ssm.Parameter(
+            `${name}-cwagent-config`,
+            {
+                name: this.parameterName,
+                type: "String",
+                description: `webtier ${name}: CloudWatch agent config of the app servers (memory and disk metrics)`,
+                value: renderCloudWatchAgentConfig(),
+                tags: nameTag(`${name}-cwagent-config`),
+            },
+            { parent: this },
+        );
         this.registerOutputs({ parameter: this.parameter.name });
     }
 
     /** Lets `role` (the servers' instance role) read the config and publish the agent's metrics. */
     grant(role: aws.iam.Role): aws.iam.RolePolicyAttachment {
-        return new aws.iam.RolePolicyAttachment(`${this.resourceName}-app-cwagent`, { role: role.name, policyArn: CLOUDWATCH_AGENT_POLICY_ARN }, { parent: this });
+        return new aws.iam.RolePolicyAttachment(
+            `${this.resourceName}-app-cwagent`,
+            { role: role.name, policyArn: CLOUDWATCH_AGENT_POLICY_ARN },
+            { parent: this },
+        );
     }
 }
 
@@ -97,7 +110,13 @@ export function awsAlarmPlans(subjects: AlarmSubjects, thresholds: AlertsConfig[
     const albMetric = (id: string, metricName: string) => ({
         id,
         returnData: false,
-        metric: { namespace: "AWS/ApplicationELB", metricName, dimensions: albDimensions, period: FIVE_MINUTES, stat: "Sum" },
+        metric: {
+            namespace: "AWS/ApplicationELB",
+            metricName,
+            dimensions: albDimensions,
+            period: FIVE_MINUTES,
+            stat: "Sum",
+        },
     });
     // A rate, not a count: busy stacks see a few 5xx every hour. Below 10 requests in 5 minutes
     // the rate is meaningless (1 error of 3 requests is 33%), so it reads 0 there.
@@ -114,18 +133,30 @@ export function awsAlarmPlans(subjects: AlarmSubjects, thresholds: AlertsConfig[
             metricQueries: [
                 albMetric("errors", metricName),
                 albMetric("requests", "RequestCount"),
-                { id: "rate", label: `${metricName} (% of requests)`, returnData: true, expression: "IF(requests >= 10, 100 * FILL(errors, 0) / requests, 0)" },
+                {
+                    id: "rate",
+                    label: `${metricName} (% of requests)`,
+                    returnData: true,
+                    expression: "IF(requests >= 10, 100 * FILL(errors, 0) / requests, 0)",
+                },
             ],
         },
     });
     plans.push(errorRate("target-5xx-rate", "HTTPCode_Target_5XX_Count", "The app servers"));
-    plans.push(errorRate("elb-5xx-rate", "HTTPCode_ELB_5XX_Count", "The load balancer itself (no healthy server, or a server that did not answer)"));
+    plans.push(
+        errorRate(
+            "elb-5xx-rate",
+            "HTTPCode_ELB_5XX_Count",
+            "The load balancer itself (no healthy server, or a server that did not answer)",
+        ),
+    );
     plans.push({
         key: "unhealthy-hosts",
         target: "balancer",
         metric: "UnHealthyHostCount (AWS/ApplicationELB)",
         args: {
-            alarmDescription: "At least one server has failed the balancer's health check for 3 minutes. See README \"Alerts\".",
+            alarmDescription:
+                'At least one server has failed the balancer\'s health check for 3 minutes. See README "Alerts".',
             namespace: "AWS/ApplicationELB",
             metricName: "UnHealthyHostCount",
             dimensions: { LoadBalancer: loadBalancer.arnSuffix, TargetGroup: loadBalancer.targetGroupArnSuffix },
@@ -157,91 +188,184 @@ export function awsAlarmPlans(subjects: AlarmSubjects, thresholds: AlertsConfig[
 
     for (const server of subjects.servers) {
         const dimensions = { InstanceId: server.instanceId };
-        const serverAlarm = (key: string, metric: string, args: Partial<aws.cloudwatch.MetricAlarmArgs> & { alarmDescription: string }): AlarmPlan => ({
+        const serverAlarm = (
+            key: string,
+            metric: string,
+            args: Partial<aws.cloudwatch.MetricAlarmArgs> & { alarmDescription: string },
+        ): AlarmPlan => ({
             key: `${server.name}-${key}`,
             target: "servers",
             metric,
-            args: { dimensions, period: FIVE_MINUTES, statistic: "Average", comparisonOperator: "GreaterThanThreshold", ...args } as aws.cloudwatch.MetricAlarmArgs,
+            args: {
+                dimensions,
+                period: FIVE_MINUTES,
+                statistic: "Average",
+                comparisonOperator: "GreaterThanThreshold",
+                ...args,
+            },
         });
-        plans.push(serverAlarm("cpu", "CPUUtilization (AWS/EC2)", {
-            alarmDescription: `${server.name} has used more than ${thresholds.serverCpuPercent}% CPU for 15 minutes. See README "Alerts".`,
-            namespace: "AWS/EC2", metricName: "CPUUtilization", evaluationPeriods: 3, threshold: thresholds.serverCpuPercent, treatMissingData: "missing",
-        }));
-        plans.push(serverAlarm("status", "StatusCheckFailed (AWS/EC2)", {
-            alarmDescription: `${server.name} fails EC2's instance or system status check. See README "Alerts".`,
-            namespace: "AWS/EC2", metricName: "StatusCheckFailed", statistic: "Maximum", period: 60, evaluationPeriods: 2, threshold: 0, treatMissingData: "missing",
-        }));
+        plans.push(
+            serverAlarm("cpu", "CPUUtilization (AWS/EC2)", {
+                alarmDescription: `${server.name} has used more than ${thresholds.serverCpuPercent}% CPU for 15 minutes. See README "Alerts".`,
+                namespace: "AWS/EC2",
+                metricName: "CPUUtilization",
+                evaluationPeriods: 3,
+                threshold: thresholds.serverCpuPercent,
+                treatMissingData: "missing",
+            }),
+        );
+        plans.push(
+            serverAlarm("status", "StatusCheckFailed (AWS/EC2)", {
+                alarmDescription: `${server.name} fails EC2's instance or system status check. See README "Alerts".`,
+                namespace: "AWS/EC2",
+                metricName: "StatusCheckFailed",
+                statistic: "Maximum",
+                period: 60,
+                evaluationPeriods: 2,
+                threshold: 0,
+                treatMissingData: "missing",
+            }),
+        );
         // Published by the CloudWatch agent the bootstrap installs; INSUFFICIENT_DATA until it reports.
-        plans.push(serverAlarm("memory", `${CLOUDWATCH_AGENT_METRICS.memoryUsedPercent} (${CLOUDWATCH_AGENT_NAMESPACE})`, {
-            alarmDescription: `${server.name} has used more than ${thresholds.serverMemoryPercent}% of its memory for 10 minutes. See README "Alerts".`,
-            namespace: CLOUDWATCH_AGENT_NAMESPACE, metricName: CLOUDWATCH_AGENT_METRICS.memoryUsedPercent, evaluationPeriods: 2, threshold: thresholds.serverMemoryPercent, treatMissingData: "missing",
-        }));
-        plans.push(serverAlarm("disk", `${CLOUDWATCH_AGENT_METRICS.diskUsedPercent} / (${CLOUDWATCH_AGENT_NAMESPACE})`, {
-            alarmDescription: `${server.name}'s root disk is more than ${thresholds.serverDiskPercent}% full. See README "Alerts".`,
-            namespace: CLOUDWATCH_AGENT_NAMESPACE, metricName: CLOUDWATCH_AGENT_METRICS.diskUsedPercent, statistic: "Maximum", evaluationPeriods: 1, threshold: thresholds.serverDiskPercent, treatMissingData: "missing",
-        }));
+        plans.push(
+            serverAlarm("memory", `${CLOUDWATCH_AGENT_METRICS.memoryUsedPercent} (${CLOUDWATCH_AGENT_NAMESPACE})`, {
+                alarmDescription: `${server.name} has used more than ${thresholds.serverMemoryPercent}% of its memory for 10 minutes. See README "Alerts".`,
+                namespace: CLOUDWATCH_AGENT_NAMESPACE,
+                metricName: CLOUDWATCH_AGENT_METRICS.memoryUsedPercent,
+                evaluationPeriods: 2,
+                threshold: thresholds.serverMemoryPercent,
+                treatMissingData: "missing",
+            }),
+        );
+        plans.push(
+            serverAlarm("disk", `${CLOUDWATCH_AGENT_METRICS.diskUsedPercent} / (${CLOUDWATCH_AGENT_NAMESPACE})`, {
+                alarmDescription: `${server.name}'s root disk is more than ${thresholds.serverDiskPercent}% full. See README "Alerts".`,
+                namespace: CLOUDWATCH_AGENT_NAMESPACE,
+                metricName: CLOUDWATCH_AGENT_METRICS.diskUsedPercent,
+                statistic: "Maximum",
+                evaluationPeriods: 1,
+                threshold: thresholds.serverDiskPercent,
+                treatMissingData: "missing",
+            }),
+        );
     }
 
     const dbDimensions = { DBInstanceIdentifier: database.identifier };
-    const dbAlarm = (key: string, metricName: string, args: Partial<aws.cloudwatch.MetricAlarmArgs> & { alarmDescription: string; threshold: number }): AlarmPlan => ({
+    const dbAlarm = (
+        key: string,
+        metricName: string,
+        args: Partial<aws.cloudwatch.MetricAlarmArgs> & { alarmDescription: string; threshold: number },
+    ): AlarmPlan => ({
         key: `db-${key}`,
         target: "database",
         metric: `${metricName} (AWS/RDS)`,
-        args: { namespace: "AWS/RDS", metricName, dimensions: dbDimensions, period: FIVE_MINUTES, statistic: "Average", comparisonOperator: "GreaterThanThreshold", treatMissingData: "missing", ...args } as aws.cloudwatch.MetricAlarmArgs,
+        args: {
+            namespace: "AWS/RDS",
+            metricName,
+            dimensions: dbDimensions,
+            period: FIVE_MINUTES,
+            statistic: "Average",
+            comparisonOperator: "GreaterThanThreshold",
+            treatMissingData: "missing",
+            ...args,
+        },
     });
-    plans.push(dbAlarm("cpu", "CPUUtilization", {
-        alarmDescription: `The database has used more than ${thresholds.databaseCpuPercent}% CPU for 15 minutes. See README "Alerts".`,
-        evaluationPeriods: 3, threshold: thresholds.databaseCpuPercent,
-    }));
-    const freeBytes = Math.round(((100 - thresholds.databaseDiskPercent) / 100) * database.allocatedStorageGb * 1024 ** 3);
-    plans.push(dbAlarm("free-storage", "FreeStorageSpace", {
-        alarmDescription: `The database has less than ${100 - thresholds.databaseDiskPercent}% of its ${database.allocatedStorageGb} GiB free (it is more than ${thresholds.databaseDiskPercent}% full). See README "Alerts".`,
-        statistic: "Minimum", comparisonOperator: "LessThanThreshold", evaluationPeriods: 1, threshold: freeBytes,
-    }));
+    plans.push(
+        dbAlarm("cpu", "CPUUtilization", {
+            alarmDescription: `The database has used more than ${thresholds.databaseCpuPercent}% CPU for 15 minutes. See README "Alerts".`,
+            evaluationPeriods: 3,
+            threshold: thresholds.databaseCpuPercent,
+        }),
+    );
+    const freeBytes = Math.round(
+        ((100 - thresholds.databaseDiskPercent) / 100) * database.allocatedStorageGb * 1024 ** 3,
+    );
+    plans.push(
+        dbAlarm("free-storage", "FreeStorageSpace", {
+            alarmDescription: `The database has less than ${100 - thresholds.databaseDiskPercent}% of its ${database.allocatedStorageGb} GiB free (it is more than ${thresholds.databaseDiskPercent}% full). See README "Alerts".`,
+            statistic: "Minimum",
+            comparisonOperator: "LessThanThreshold",
+            evaluationPeriods: 1,
+            threshold: freeBytes,
+        }),
+    );
     const maxConnections = rdsMaxConnections(database.engine, DATABASE_MEMORY_GIB[database.size]);
     const connections = Math.max(1, Math.floor((thresholds.databaseConnectionsPercent / 100) * maxConnections));
-    plans.push(dbAlarm("connections", "DatabaseConnections", {
-        alarmDescription: `More than ${connections} connections (${thresholds.databaseConnectionsPercent}% of about ${maxConnections}) to the database for 10 minutes. See README "Alerts".`,
-        statistic: "Maximum", evaluationPeriods: 2, threshold: connections,
-    }));
+    plans.push(
+        dbAlarm("connections", "DatabaseConnections", {
+            alarmDescription: `More than ${connections} connections (${thresholds.databaseConnectionsPercent}% of about ${maxConnections}) to the database for 10 minutes. See README "Alerts".`,
+            statistic: "Maximum",
+            evaluationPeriods: 2,
+            threshold: connections,
+        }),
+    );
     // No ReplicaLag alarm: a Multi-AZ instance's standby is synchronous and publishes none; the
     // metric exists only for read replicas, which webtier does not create.
 
     for (let index = 0; index < cache.nodes; index++) {
         const node = pulumi.output(cache.replicationGroupId).apply((id) => cacheNodeId(id, index));
         const nodeLabel = `cache node ${index + 1}`;
-        const cacheAlarm = (key: string, metricName: string, args: Partial<aws.cloudwatch.MetricAlarmArgs> & { alarmDescription: string; threshold: number }): AlarmPlan => ({
+        const cacheAlarm = (
+            key: string,
+            metricName: string,
+            args: Partial<aws.cloudwatch.MetricAlarmArgs> & { alarmDescription: string; threshold: number },
+        ): AlarmPlan => ({
             key: `cache-${index + 1}-${key}`,
             target: "cache",
             metric: `${metricName} (AWS/ElastiCache)`,
             args: {
-                namespace: "AWS/ElastiCache", metricName, dimensions: { CacheClusterId: node }, period: FIVE_MINUTES, statistic: "Average",
-                comparisonOperator: "GreaterThanThreshold", treatMissingData: "missing", ...args,
-            } as aws.cloudwatch.MetricAlarmArgs,
+                namespace: "AWS/ElastiCache",
+                metricName,
+                dimensions: { CacheClusterId: node },
+                period: FIVE_MINUTES,
+                statistic: "Average",
+                comparisonOperator: "GreaterThanThreshold",
+                treatMissingData: "missing",
+                ...args,
+            },
         });
-        plans.push(cacheAlarm("memory", "DatabaseMemoryUsagePercentage", {
-            alarmDescription: `The ${nodeLabel} has used more than ${thresholds.cacheMemoryPercent}% of its memory for 10 minutes. See README "Alerts".`,
-            evaluationPeriods: 2, threshold: thresholds.cacheMemoryPercent,
-        }));
-        plans.push(cacheAlarm("evictions", "Evictions", {
-            alarmDescription: `The ${nodeLabel} evicted more than ${thresholds.cacheEvictions} keys in 5 minutes: sessions, jobs or scheduler locks may be lost. See README "Alerts".`,
-            statistic: "Sum", evaluationPeriods: 1, threshold: thresholds.cacheEvictions, treatMissingData: "notBreaching",
-        }));
+        plans.push(
+            cacheAlarm("memory", "DatabaseMemoryUsagePercentage", {
+                alarmDescription: `The ${nodeLabel} has used more than ${thresholds.cacheMemoryPercent}% of its memory for 10 minutes. See README "Alerts".`,
+                evaluationPeriods: 2,
+                threshold: thresholds.cacheMemoryPercent,
+            }),
+        );
+        plans.push(
+            cacheAlarm("evictions", "Evictions", {
+                alarmDescription: `The ${nodeLabel} evicted more than ${thresholds.cacheEvictions} keys in 5 minutes: sessions, jobs or scheduler locks may be lost. See README "Alerts".`,
+                statistic: "Sum",
+                evaluationPeriods: 1,
+                threshold: thresholds.cacheEvictions,
+                treatMissingData: "notBreaching",
+            }),
+        );
         // Valkey runs commands on one thread: the engine's own CPU saturates long before the host's.
-        plans.push(cacheAlarm("engine-cpu", "EngineCPUUtilization", {
-            alarmDescription: `The ${nodeLabel}'s engine thread has been more than ${thresholds.cacheCpuPercent}% busy for 15 minutes. See README "Alerts".`,
-            evaluationPeriods: 3, threshold: thresholds.cacheCpuPercent,
-        }));
-        plans.push(cacheAlarm("cpu", "CPUUtilization", {
-            alarmDescription: `The ${nodeLabel}'s host has used more than ${thresholds.cacheCpuPercent}% CPU for 15 minutes. See README "Alerts".`,
-            evaluationPeriods: 3, threshold: thresholds.cacheCpuPercent,
-        }));
+        plans.push(
+            cacheAlarm("engine-cpu", "EngineCPUUtilization", {
+                alarmDescription: `The ${nodeLabel}'s engine thread has been more than ${thresholds.cacheCpuPercent}% busy for 15 minutes. See README "Alerts".`,
+                evaluationPeriods: 3,
+                threshold: thresholds.cacheCpuPercent,
+            }),
+        );
+        plans.push(
+            cacheAlarm("cpu", "CPUUtilization", {
+                alarmDescription: `The ${nodeLabel}'s host has used more than ${thresholds.cacheCpuPercent}% CPU for 15 minutes. See README "Alerts".`,
+                evaluationPeriods: 3,
+                threshold: thresholds.cacheCpuPercent,
+            }),
+        );
         if (cache.nodes > 1) {
             // Only the replica publishes it; on the primary the alarm sees no data and stays quiet.
-            plans.push(cacheAlarm("replication-lag", "ReplicationLag", {
-                alarmDescription: `The ${nodeLabel} trails its primary by more than ${thresholds.replicaLagSeconds} s: a failover now would lose writes. See README "Alerts".`,
-                statistic: "Maximum", evaluationPeriods: 2, threshold: thresholds.replicaLagSeconds, treatMissingData: "notBreaching",
-            }));
+            plans.push(
+                cacheAlarm("replication-lag", "ReplicationLag", {
+                    alarmDescription: `The ${nodeLabel} trails its primary by more than ${thresholds.replicaLagSeconds} s: a failover now would lose writes. See README "Alerts".`,
+                    statistic: "Maximum",
+                    evaluationPeriods: 2,
+                    threshold: thresholds.replicaLagSeconds,
+                    treatMissingData: "notBreaching",
+                }),
+            );
         }
     }
 
@@ -300,22 +424,40 @@ export class Alerts extends pulumi.ComponentResource {
         // Not KMS-encrypted on purpose: CloudWatch cannot publish to a topic encrypted with the
         // AWS-managed key (its key policy does not admit cloudwatch.amazonaws.com), so alarms
         // would be dropped silently. Notifications carry alarm names and values, no secrets.
-        this.topic = new aws.sns.Topic(`${name}-alerts`, applyTransform<aws.sns.TopicArgs>({
-            displayName: `webtier ${name} alerts`,
-            tags: nameTag(`${name}-alerts`),
-        }, args.transform?.topic), parent);
+        this.topic = new aws.sns.Topic(
+            `${name}-alerts`,
+            applyTransform<aws.sns.TopicArgs>(
+                {
+                    displayName: `webtier ${name} alerts`,
+                    tags: nameTag(`${name}-alerts`),
+                },
+                args.transform?.topic,
+            ),
+            parent,
+        );
 
-        this.subscriptions = alerts.emails.map((email, index) =>
-            new aws.sns.TopicSubscription(`${name}-alerts-email-${index + 1}`, { topic: this.topic.arn, protocol: "email", endpoint: email }, parent),
+        this.subscriptions = alerts.emails.map(
+            (email, index) =>
+                new aws.sns.TopicSubscription(
+                    `${name}-alerts-email-${index + 1}`,
+                    { topic: this.topic.arn, protocol: "email", endpoint: email },
+                    parent,
+                ),
         );
         if (alerts.httpsEndpoint) {
-            this.subscriptions.push(new aws.sns.TopicSubscription(`${name}-alerts-https`, {
-                topic: this.topic.arn,
-                protocol: "https",
-                // The URL often embeds an integration key: kept secret in the state.
-                endpoint: pulumi.secret(alerts.httpsEndpoint),
-                endpointAutoConfirms: true,
-            }, parent));
+            this.subscriptions.push(
+                new aws.sns.TopicSubscription(
+                    `${name}-alerts-https`,
+                    {
+                        topic: this.topic.arn,
+                        protocol: "https",
+                        // The URL often embeds an integration key: kept secret in the state.
+                        endpoint: pulumi.secret(alerts.httpsEndpoint),
+                        endpointAutoConfirms: true,
+                    },
+                    parent,
+                ),
+            );
         }
 
         const plans = awsAlarmPlans(args.subjects, alerts.thresholds);
@@ -334,10 +476,18 @@ export class Alerts extends pulumi.ComponentResource {
             };
             // PutMetricAlarm overwrites an alarm of the same name, so a replacement created
             // before the old alarm is deleted would be deleted with it: delete first.
-            return new aws.cloudwatch.MetricAlarm(key, args.transform?.alarm?.(base, key) ?? base, { parent: this, deleteBeforeReplace: true });
+            return new aws.cloudwatch.MetricAlarm(key, args.transform?.alarm?.(base, key) ?? base, {
+                parent: this,
+                deleteBeforeReplace: true,
+            });
         });
 
-        const list: AlertInfo[] = plans.map((plan, index) => ({ name: `${name}-alarm-${short(plan.key)}`, target: plan.target, metric: plan.metric, id: this.alarms[index].name }));
+        const list: AlertInfo[] = plans.map((plan, index) => ({
+            name: `${name}-alarm-${short(plan.key)}`,
+            target: plan.target,
+            metric: plan.metric,
+            id: this.alarms[index].name,
+        }));
         this.info = { enabled: true, topic: this.topic.arn, emails: [...alerts.emails], alerts: list };
         this.registerOutputs({ topic: this.topic.arn, alarms: this.alarms.map((alarm) => alarm.name) });
     }

@@ -11,7 +11,10 @@
 export const CLOUDWATCH_AGENT_NAMESPACE = "CWAgent";
 
 /** The metric names the alarms use, with the one dimension they carry (InstanceId). */
-export const CLOUDWATCH_AGENT_METRICS = { memoryUsedPercent: "mem_used_percent", diskUsedPercent: "disk_used_percent" } as const;
+export const CLOUDWATCH_AGENT_METRICS = {
+    memoryUsedPercent: "mem_used_percent",
+    diskUsedPercent: "disk_used_percent",
+} as const;
 
 /** The file system the disk alarm watches: the root volume, where releases, logs and caches live. */
 export const WATCHED_MOUNT = "/";
@@ -74,7 +77,9 @@ export function renderCloudWatchAgentConfig(): string {
  */
 export function renderCloudWatchAgentInstaller(configParameter: string): string {
     if (!/^AmazonCloudWatch-[A-Za-z0-9_.-]+$/.test(configParameter)) {
-        throw new Error(`cloudwatch-agent: "${configParameter}" is not a parameter the agent's policy can read (AmazonCloudWatch-<letters, digits, . _ ->)`);
+        throw new Error(
+            `cloudwatch-agent: "${configParameter}" is not a parameter the agent's policy can read (AmazonCloudWatch-<letters, digits, . _ ->)`,
+        );
     }
     return `#!/bin/bash
 # webtier-cwagent: install and start the Amazon CloudWatch agent (memory and disk metrics).

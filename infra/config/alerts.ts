@@ -80,7 +80,11 @@ export interface AlertsContext {
  * in prod and off elsewhere; when on, at least one destination is required, since an alarm
  * nobody receives is no alarm.
  */
-export function parseAlerts(raw: Record<string, unknown>, context: AlertsContext, problem: (key: string, message: string) => void): AlertsConfig {
+export function parseAlerts(
+    raw: Record<string, unknown>,
+    context: AlertsContext,
+    problem: (key: string, message: string) => void,
+): AlertsConfig {
     for (const key of Object.keys(raw)) {
         if (!KNOWN.includes(key)) problem(`alerts.${key}`, `is not an alerts setting. Known: ${KNOWN.join(", ")}.`);
     }
@@ -97,8 +101,9 @@ export function parseAlerts(raw: Record<string, unknown>, context: AlertsContext
         if (!Array.isArray(raw.emails) || !raw.emails.every((item) => typeof item === "string")) {
             problem("alerts.emails", `must be a list of email addresses, for example ["ops@example.com"].`);
         } else {
-            for (const email of raw.emails as string[]) {
-                if (!EMAIL.test(email.trim())) problem("alerts.emails", `"${email}" is not an email address; for example ops@example.com.`);
+            for (const email of raw.emails) {
+                if (!EMAIL.test(email.trim()))
+                    problem("alerts.emails", `"${email}" is not an email address; for example ops@example.com.`);
                 else if (!emails.includes(email.trim())) emails.push(email.trim());
             }
         }
@@ -107,9 +112,15 @@ export function parseAlerts(raw: Record<string, unknown>, context: AlertsContext
     let httpsEndpoint: string | undefined;
     if (raw.httpsEndpoint !== undefined) {
         if (typeof raw.httpsEndpoint !== "string" || !/^https:\/\/[^\s/]+(\/\S*)?$/.test(raw.httpsEndpoint)) {
-            problem("alerts.httpsEndpoint", `must be an https:// URL that accepts Amazon SNS notifications (PagerDuty, Opsgenie, a chat relay), for example https://events.pagerduty.com/integration/<key>/enqueue.`);
+            problem(
+                "alerts.httpsEndpoint",
+                `must be an https:// URL that accepts Amazon SNS notifications (PagerDuty, Opsgenie, a chat relay), for example https://events.pagerduty.com/integration/<key>/enqueue.`,
+            );
         } else if (context.cloud === "digitalocean") {
-            problem("alerts.httpsEndpoint", `DigitalOcean alert policies cannot post to an arbitrary HTTPS endpoint; use alerts.slack ({ url, channel }) or alerts.emails.`);
+            problem(
+                "alerts.httpsEndpoint",
+                `DigitalOcean alert policies cannot post to an arbitrary HTTPS endpoint; use alerts.slack ({ url, channel }) or alerts.emails.`,
+            );
         } else {
             httpsEndpoint = raw.httpsEndpoint;
         }
@@ -120,10 +131,21 @@ export function parseAlerts(raw: Record<string, unknown>, context: AlertsContext
         const value = raw.slack as Record<string, unknown>;
         const url = value && typeof value === "object" ? value.url : undefined;
         const channel = value && typeof value === "object" ? value.channel : undefined;
-        if (typeof url !== "string" || !/^https:\/\/hooks\.slack\.com\/\S+$/.test(url) || typeof channel !== "string" || !channel.trim()) {
-            problem("alerts.slack", `must be { url: <a Slack incoming-webhook URL, https://hooks.slack.com/...>, channel: "#ops" }.`);
+        if (
+            typeof url !== "string" ||
+            !/^https:\/\/hooks\.slack\.com\/\S+$/.test(url) ||
+            typeof channel !== "string" ||
+            !channel.trim()
+        ) {
+            problem(
+                "alerts.slack",
+                `must be { url: <a Slack incoming-webhook URL, https://hooks.slack.com/...>, channel: "#ops" }.`,
+            );
         } else if (context.cloud === "aws") {
-            problem("alerts.slack", `Amazon SNS cannot post to a Slack webhook (Slack refuses SNS's message format); connect Slack through AWS Chatbot to the alerts topic, or set alerts.httpsEndpoint to a relay that accepts SNS.`);
+            problem(
+                "alerts.slack",
+                `Amazon SNS cannot post to a Slack webhook (Slack refuses SNS's message format); connect Slack through AWS Chatbot to the alerts topic, or set alerts.httpsEndpoint to a relay that accepts SNS.`,
+            );
         } else {
             slack = { url, channel: channel.trim() };
         }
@@ -133,17 +155,31 @@ export function parseAlerts(raw: Record<string, unknown>, context: AlertsContext
     if (raw.thresholds !== undefined) {
         const given = raw.thresholds;
         if (!given || typeof given !== "object" || Array.isArray(given)) {
-            problem("alerts.thresholds", `must be a mapping of threshold names to numbers, for example { serverCpuPercent: 85 }.`);
+            problem(
+                "alerts.thresholds",
+                `must be a mapping of threshold names to numbers, for example { serverCpuPercent: 85 }.`,
+            );
         } else {
             for (const [key, value] of Object.entries(given as Record<string, unknown>)) {
                 if (!(key in DEFAULT_THRESHOLDS)) {
-                    problem(`alerts.thresholds.${key}`, `is not a threshold. Known: ${Object.keys(DEFAULT_THRESHOLDS).join(", ")}.`);
+                    problem(
+                        `alerts.thresholds.${key}`,
+                        `is not a threshold. Known: ${Object.keys(DEFAULT_THRESHOLDS).join(", ")}.`,
+                    );
                     continue;
                 }
                 const limits = THRESHOLD_LIMITS[key as keyof AlertThresholds];
-                const n = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
+                const n =
+                    typeof value === "number"
+                        ? value
+                        : typeof value === "string" && value.trim() !== ""
+                          ? Number(value)
+                          : NaN;
                 if (!Number.isFinite(n) || n < limits.min || n > limits.max) {
-                    problem(`alerts.thresholds.${key}`, `${JSON.stringify(value)} must be a number from ${limits.min} to ${limits.max} (${limits.unit}); the default is ${DEFAULT_THRESHOLDS[key as keyof AlertThresholds]}.`);
+                    problem(
+                        `alerts.thresholds.${key}`,
+                        `${JSON.stringify(value)} must be a number from ${limits.min} to ${limits.max} (${limits.unit}); the default is ${DEFAULT_THRESHOLDS[key as keyof AlertThresholds]}.`,
+                    );
                     continue;
                 }
                 thresholds[key as keyof AlertThresholds] = n;
@@ -152,7 +188,8 @@ export function parseAlerts(raw: Record<string, unknown>, context: AlertsContext
     }
 
     if (enabled && emails.length === 0 && httpsEndpoint === undefined && slack === undefined) {
-        const why = raw.enabled === undefined ? `alerts are on by default in ${context.environment}` : "alerts are enabled";
+        const why =
+            raw.enabled === undefined ? `alerts are on by default in ${context.environment}` : "alerts are enabled";
         problem(
             "alerts.emails",
             `${why} but go nowhere: set at least one destination, for example \`pulumi config set --path 'webtier:alerts.emails[0]' ops@example.com\`` +

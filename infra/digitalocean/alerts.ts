@@ -13,7 +13,7 @@ export interface MonitorAlertPlan {
     /** Logical name suffix, unique in the stack: `${name}-alert-${key}`. */
     key: string;
     target: AlertTarget;
-    args: Omit<digitalocean.MonitorAlertArgs, "alerts">;
+    args: Omit<digitalocean.MonitorAlertArgs, "alerts" | "type"> & { type: string };
 }
 
 /** What the alert policies watch. */
@@ -35,23 +35,69 @@ export interface MonitorSubjects {
  * droplets (CPU, memory, disk, load), the balancer (5xx rate) and managed databases (CPU,
  * memory, disk); it has none for connections, evictions or replica lag.
  */
-export function monitorAlertPlans(subjects: MonitorSubjects, thresholds: AlertsConfig["thresholds"]): MonitorAlertPlan[] {
+export function monitorAlertPlans(
+    subjects: MonitorSubjects,
+    thresholds: AlertsConfig["thresholds"],
+): MonitorAlertPlan[] {
     const droplets = (key: string, type: string, value: number, description: string): MonitorAlertPlan => ({
         key: `servers-${key}`,
         target: "servers",
-        args: { type: `v1/insights/droplet/${type}`, compare: "GreaterThan", value, window: "5m", tags: [subjects.dropletTag], enabled: true, description },
+        args: {
+            type: `v1/insights/droplet/${type}`,
+            compare: "GreaterThan",
+            value,
+            window: "5m",
+            tags: [subjects.dropletTag],
+            enabled: true,
+            description,
+        },
     });
-    const cluster = (target: "database" | "cache", id: pulumi.Input<string>, key: string, type: string, value: number, description: string): MonitorAlertPlan => ({
+    const cluster = (
+        target: "database" | "cache",
+        id: pulumi.Input<string>,
+        key: string,
+        type: string,
+        value: number,
+        description: string,
+    ): MonitorAlertPlan => ({
         key: `${target}-${key}`,
         target,
-        args: { type: `v1/dbaas/alerts/${type}`, compare: "GreaterThan", value, window: "5m", entities: [id], enabled: true, description },
+        args: {
+            type: `v1/dbaas/alerts/${type}`,
+            compare: "GreaterThan",
+            value,
+            window: "5m",
+            entities: [id],
+            enabled: true,
+            description,
+        },
     });
     const load = thresholds.serverLoadPerCpu * DROPLET_VCPUS[subjects.dropletSize];
     return [
-        droplets("cpu", "cpu", thresholds.serverCpuPercent, `An app droplet is using more than ${thresholds.serverCpuPercent}% CPU (README "Alerts").`),
-        droplets("memory", "memory_utilization_percent", thresholds.serverMemoryPercent, `An app droplet is using more than ${thresholds.serverMemoryPercent}% of its memory (README "Alerts").`),
-        droplets("disk", "disk_utilization_percent", thresholds.serverDiskPercent, `An app droplet's disk is more than ${thresholds.serverDiskPercent}% full (README "Alerts").`),
-        droplets("load", "load_5", load, `An app droplet's 5-minute load is above ${load} (${thresholds.serverLoadPerCpu} per vCPU) (README "Alerts").`),
+        droplets(
+            "cpu",
+            "cpu",
+            thresholds.serverCpuPercent,
+            `An app droplet is using more than ${thresholds.serverCpuPercent}% CPU (README "Alerts").`,
+        ),
+        droplets(
+            "memory",
+            "memory_utilization_percent",
+            thresholds.serverMemoryPercent,
+            `An app droplet is using more than ${thresholds.serverMemoryPercent}% of its memory (README "Alerts").`,
+        ),
+        droplets(
+            "disk",
+            "disk_utilization_percent",
+            thresholds.serverDiskPercent,
+            `An app droplet's disk is more than ${thresholds.serverDiskPercent}% full (README "Alerts").`,
+        ),
+        droplets(
+            "load",
+            "load_5",
+            load,
+            `An app droplet's 5-minute load is above ${load} (${thresholds.serverLoadPerCpu} per vCPU) (README "Alerts").`,
+        ),
         {
             key: "balancer-5xx-rate",
             target: "balancer",
@@ -65,25 +111,69 @@ export function monitorAlertPlans(subjects: MonitorSubjects, thresholds: AlertsC
                 description: `The load balancer answered more than ${thresholds.errorRatePercent}% of requests with a 5xx (README "Alerts").`,
             },
         },
-        cluster("database", subjects.databaseClusterId, "cpu", "cpu_alerts", thresholds.databaseCpuPercent, `The database is using more than ${thresholds.databaseCpuPercent}% CPU (README "Alerts").`),
-        cluster("database", subjects.databaseClusterId, "disk", "disk_utilization_alerts", thresholds.databaseDiskPercent, `The database's disk is more than ${thresholds.databaseDiskPercent}% full (README "Alerts").`),
-        cluster("cache", subjects.cacheClusterId, "memory", "memory_utilization_alerts", thresholds.cacheMemoryPercent, `The cache is using more than ${thresholds.cacheMemoryPercent}% of its memory; it refuses writes when full (README "Alerts").`),
-        cluster("cache", subjects.cacheClusterId, "cpu", "cpu_alerts", thresholds.cacheCpuPercent, `The cache is using more than ${thresholds.cacheCpuPercent}% CPU (README "Alerts").`),
+        cluster(
+            "database",
+            subjects.databaseClusterId,
+            "cpu",
+            "cpu_alerts",
+            thresholds.databaseCpuPercent,
+            `The database is using more than ${thresholds.databaseCpuPercent}% CPU (README "Alerts").`,
+        ),
+        cluster(
+            "database",
+            subjects.databaseClusterId,
+            "disk",
+            "disk_utilization_alerts",
+            thresholds.databaseDiskPercent,
+            `The database's disk is more than ${thresholds.databaseDiskPercent}% full (README "Alerts").`,
+        ),
+        cluster(
+            "cache",
+            subjects.cacheClusterId,
+            "memory",
+            "memory_utilization_alerts",
+            thresholds.cacheMemoryPercent,
+            `The cache is using more than ${thresholds.cacheMemoryPercent}% of its memory; it refuses writes when full (README "Alerts").`,
+        ),
+        cluster(
+            "cache",
+            subjects.cacheClusterId,
+            "cpu",
+            "cpu_alerts",
+            thresholds.cacheCpuPercent,
+            `The cache is using more than ${thresholds.cacheCpuPercent}% CPU (README "Alerts").`,
+        ),
     ];
 }
 
 /** How the uptime check alerts: down, slow, and (over HTTPS) a certificate about to expire. */
-export function uptimeAlertPlans(https: boolean, thresholds: AlertsConfig["thresholds"]): { key: string; metric: string; args: Omit<digitalocean.UptimeAlertArgs, "checkId" | "notifications"> }[] {
+export function uptimeAlertPlans(
+    https: boolean,
+    thresholds: AlertsConfig["thresholds"],
+): { key: string; metric: string; args: Omit<digitalocean.UptimeAlertArgs, "checkId" | "notifications"> }[] {
     return [
         { key: "uptime-down", metric: "uptime check: down", args: { type: "down", period: "2m" } },
         {
             key: "uptime-latency",
             metric: "uptime check: latency",
             // Milliseconds, as DigitalOcean's uptime alerts measure latency.
-            args: { type: "latency", comparison: "greaterThan", threshold: Math.round(thresholds.responseTimeSeconds * 1000), period: "5m" },
+            args: {
+                type: "latency",
+                comparison: "greaterThan",
+                threshold: Math.round(thresholds.responseTimeSeconds * 1000),
+                period: "5m",
+            },
         },
         // Let's Encrypt renews 30 days ahead; two weeks left means renewal has been failing.
-        ...(https ? [{ key: "uptime-certificate", metric: "uptime check: certificate expiry", args: { type: "sslExpiry", threshold: 14, period: "1h" } }] : []),
+        ...(https
+            ? [
+                  {
+                      key: "uptime-certificate",
+                      metric: "uptime check: certificate expiry",
+                      args: { type: "sslExpiry", threshold: 14, period: "1h" },
+                  },
+              ]
+            : []),
     ];
 }
 
@@ -130,8 +220,13 @@ export class Alerts extends pulumi.ComponentResource {
         const { alerts } = args;
         const parent = { parent: this };
         // The webhook URL is a credential: secret in the state.
-        const slacks = alerts.slack ? [{ channel: alerts.slack.channel, url: pulumi.secret(alerts.slack.url) }] : undefined;
-        const destinations: inputs.MonitorAlertAlerts = { emails: alerts.emails.length > 0 ? [...alerts.emails] : undefined, slacks };
+        const slacks = alerts.slack
+            ? [{ channel: alerts.slack.channel, url: pulumi.secret(alerts.slack.url) }]
+            : undefined;
+        const destinations: inputs.MonitorAlertAlerts = {
+            emails: alerts.emails.length > 0 ? [...alerts.emails] : undefined,
+            slacks,
+        };
 
         const plans = monitorAlertPlans(args.subjects, alerts.thresholds);
         this.monitorAlerts = plans.map((plan) => {
@@ -140,23 +235,49 @@ export class Alerts extends pulumi.ComponentResource {
             return new digitalocean.MonitorAlert(key, args.transform?.monitorAlert?.(base, plan.key) ?? base, parent);
         });
 
-        this.uptimeCheck = new digitalocean.UptimeCheck(childName(name, "uptime"), applyTransform<digitalocean.UptimeCheckArgs>({
-            name: `${name} health`,
-            target: args.healthUrl,
-            type: args.https ? "https" : "http",
-            regions: args.uptimeRegions ?? ["euWest", "usEast"],
-            enabled: true,
-        }, args.transform?.uptimeCheck), parent);
+        this.uptimeCheck = new digitalocean.UptimeCheck(
+            childName(name, "uptime"),
+            applyTransform<digitalocean.UptimeCheckArgs>(
+                {
+                    name: `${name} health`,
+                    target: args.healthUrl,
+                    type: args.https ? "https" : "http",
+                    regions: args.uptimeRegions ?? ["euWest", "usEast"],
+                    enabled: true,
+                },
+                args.transform?.uptimeCheck,
+            ),
+            parent,
+        );
         const notifications: inputs.UptimeAlertNotification[] = [{ emails: [...alerts.emails], slacks }];
         const uptimePlans = uptimeAlertPlans(args.https, alerts.thresholds);
         this.uptimeAlerts = uptimePlans.map((plan) => {
-            const base: digitalocean.UptimeAlertArgs = { ...plan.args, name: `${name} ${plan.metric}`, checkId: this.uptimeCheck.id, notifications };
-            return new digitalocean.UptimeAlert(childName(name, `alert-${plan.key}`), args.transform?.uptimeAlert?.(base, plan.key) ?? base, parent);
+            const base: digitalocean.UptimeAlertArgs = {
+                ...plan.args,
+                name: `${name} ${plan.metric}`,
+                checkId: this.uptimeCheck.id,
+                notifications,
+            };
+            return new digitalocean.UptimeAlert(
+                childName(name, `alert-${plan.key}`),
+                args.transform?.uptimeAlert?.(base, plan.key) ?? base,
+                parent,
+            );
         });
 
         const list: AlertInfo[] = [
-            ...plans.map((plan, index) => ({ name: childName(name, `alert-${plan.key}`), target: plan.target, metric: String(plan.args.type), id: this.monitorAlerts[index].id })),
-            ...uptimePlans.map((plan, index) => ({ name: childName(name, `alert-${plan.key}`), target: "balancer" as const, metric: plan.metric, id: this.uptimeAlerts[index].id })),
+            ...plans.map((plan, index) => ({
+                name: childName(name, `alert-${plan.key}`),
+                target: plan.target,
+                metric: plan.args.type,
+                id: this.monitorAlerts[index].id,
+            })),
+            ...uptimePlans.map((plan, index) => ({
+                name: childName(name, `alert-${plan.key}`),
+                target: "balancer" as const,
+                metric: plan.metric,
+                id: this.uptimeAlerts[index].id,
+            })),
         ];
         this.info = { enabled: true, emails: [...alerts.emails], alerts: list };
         this.registerOutputs({ uptimeCheck: this.uptimeCheck.id, alerts: this.monitorAlerts.map((alert) => alert.id) });

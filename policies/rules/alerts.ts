@@ -45,7 +45,8 @@ function strings(value: unknown): string[] {
 function dimensionValues(alarm: Res): unknown[] {
     const values: unknown[] = [];
     const collect = (dimensions: unknown) => {
-        if (dimensions && typeof dimensions === "object" && !isUnknown(dimensions)) values.push(...Object.values(dimensions as Record<string, unknown>));
+        if (dimensions && typeof dimensions === "object" && !isUnknown(dimensions))
+            values.push(...Object.values(dimensions as Record<string, unknown>));
     };
     collect(alarm.props.dimensions);
     for (const query of listOf<Record<string, any>>(alarm.props.metricQueries)) {
@@ -59,8 +60,15 @@ function awsWatched(graph: StackGraph, alarm: Res, subjects: Res[]): Set<Res> {
     const watched = new Set<Res>();
     const values = dimensionValues(alarm).flatMap(strings);
     for (const subject of subjects) {
-        const identities = new Set<string>(["id", "arn", ...AWS_IDENTITY_KEYS].flatMap((key) => strings(subject.props[key])));
-        const matches = values.some((value) => identities.has(value) || (AWS.replicationGroups.includes(subject.type as never) && identities.has(CACHE_NODE.exec(value)?.[1] ?? "")));
+        const identities = new Set<string>(
+            ["id", "arn", ...AWS_IDENTITY_KEYS].flatMap((key) => strings(subject.props[key])),
+        );
+        const matches = values.some(
+            (value) =>
+                identities.has(value) ||
+                (AWS.replicationGroups.includes(subject.type as never) &&
+                    identities.has(CACHE_NODE.exec(value)?.[1] ?? "")),
+        );
         if (matches) watched.add(subject);
     }
     for (const key of ["dimensions", "metricQueries"]) {
@@ -78,7 +86,14 @@ function awsAlarmReachesSomeone(graph: StackGraph, alarm: Res): boolean {
     const subscriptions = graph.ofType(ALERT_TYPES.awsSubscriptions);
     for (const action of listOf<string>(alarm.props.alarmActions)) {
         const { candidates } = graph.resolve(alarm, "alarmActions", action, ALERT_TYPES.awsTopics);
-        if (candidates.some((topic) => subscriptions.some((sub) => graph.resolve(sub, "topic", sub.props.topic, ALERT_TYPES.awsTopics).candidates.includes(topic)))) return true;
+        if (
+            candidates.some((topic) =>
+                subscriptions.some((sub) =>
+                    graph.resolve(sub, "topic", sub.props.topic, ALERT_TYPES.awsTopics).candidates.includes(topic),
+                ),
+            )
+        )
+            return true;
         // A topic the stack does not manage (a team's paging topic): its subscriptions are not ours to see.
         if (candidates.length === 0 && typeof action === "string" && /^arn:aws[a-z-]*:sns:/.test(action)) return true;
     }
@@ -89,15 +104,38 @@ function awsAlarmReachesSomeone(graph: StackGraph, alarm: Res): boolean {
 function awsSubjects(graph: StackGraph): { what: string; fix: string; resources: Res[] }[] {
     const servers = new Set<Res>();
     for (const attachment of graph.ofType(AWS.targetGroupAttachments)) {
-        graph.resolve(attachment, "targetId", attachment.props.targetId, AWS.instances).candidates.forEach((i) => servers.add(i));
+        graph
+            .resolve(attachment, "targetId", attachment.props.targetId, AWS.instances)
+            .candidates.forEach((i) => servers.add(i));
     }
-    graph.ofType(AWS.autoScalingGroups).filter((group) => listOf(group.props.targetGroupArns).length > 0).forEach((g) => servers.add(g));
-    const caches = AWS_DATA_STORES.cache.flatMap((shape) => graph.ofType(shape.types).filter((store) => !shape.judgedElsewhere?.(store)));
+    graph
+        .ofType(AWS.autoScalingGroups)
+        .filter((group) => listOf(group.props.targetGroupArns).length > 0)
+        .forEach((g) => servers.add(g));
+    const caches = AWS_DATA_STORES.cache.flatMap((shape) =>
+        graph.ofType(shape.types).filter((store) => !shape.judgedElsewhere?.(store)),
+    );
     return [
-        { what: "balancer", fix: "an alarm on its 5xx rate, unhealthy hosts or response time (LoadBalancer dimension)", resources: graph.ofType(AWS.loadBalancers) },
-        { what: "app server", fix: "an alarm on its CPU, memory or status checks (InstanceId or AutoScalingGroupName dimension)", resources: [...servers] },
-        { what: "database", fix: "an alarm on its CPU, free storage or connections (DBInstanceIdentifier / DBClusterIdentifier dimension)", resources: [...graph.ofType(AWS.rdsInstances), ...graph.ofType(AWS.rdsClusters)] },
-        { what: "cache", fix: "an alarm on its memory, evictions or CPU (CacheClusterId of its nodes, or ReplicationGroupId)", resources: caches },
+        {
+            what: "balancer",
+            fix: "an alarm on its 5xx rate, unhealthy hosts or response time (LoadBalancer dimension)",
+            resources: graph.ofType(AWS.loadBalancers),
+        },
+        {
+            what: "app server",
+            fix: "an alarm on its CPU, memory or status checks (InstanceId or AutoScalingGroupName dimension)",
+            resources: [...servers],
+        },
+        {
+            what: "database",
+            fix: "an alarm on its CPU, free storage or connections (DBInstanceIdentifier / DBClusterIdentifier dimension)",
+            resources: [...graph.ofType(AWS.rdsInstances), ...graph.ofType(AWS.rdsClusters)],
+        },
+        {
+            what: "cache",
+            fix: "an alarm on its memory, evictions or CPU (CacheClusterId of its nodes, or ReplicationGroupId)",
+            resources: caches,
+        },
     ];
 }
 
@@ -110,9 +148,10 @@ function awsFindings(graph: StackGraph): Finding[] {
             if (watching.some((alarm) => awsAlarmReachesSomeone(graph, alarm))) continue;
             findings.push({
                 urn: subject.urn,
-                message: watching.length === 0
-                    ? `${describe(subject)} (the ${group.what}) has no CloudWatch alarm: nobody hears when it is unwell. Add ${group.fix}, notifying an SNS topic with a subscription (webtier: webtier:alerts).`
-                    : `${describe(subject)} (the ${group.what}) has ${watching.length} alarm(s), but none notifies anyone: give one alarmActions with an SNS topic that has an email or HTTPS subscription, and keep actionsEnabled (webtier: webtier:alerts.emails).`,
+                message:
+                    watching.length === 0
+                        ? `${describe(subject)} (the ${group.what}) has no CloudWatch alarm: nobody hears when it is unwell. Add ${group.fix}, notifying an SNS topic with a subscription (webtier: webtier:alerts).`
+                        : `${describe(subject)} (the ${group.what}) has ${watching.length} alarm(s), but none notifies anyone: give one alarmActions with an SNS topic that has an email or HTTPS subscription, and keep actionsEnabled (webtier: webtier:alerts.emails).`,
             });
         }
     }
@@ -121,8 +160,11 @@ function awsFindings(graph: StackGraph): Finding[] {
 
 /** Whether a DigitalOcean alert names someone to tell, in MonitorAlert `alerts` or UptimeAlert `notifications` shape. */
 function doNotifiesSomeone(destinations: unknown): boolean {
-    return listOf<Record<string, unknown>>(destinations).some((entry) =>
-        !!entry && !isUnknown(entry) && (listOf(entry.emails).some((e) => isUnknown(e) || present(e)) || listOf(entry.slacks).length > 0),
+    return listOf<Record<string, unknown>>(destinations).some(
+        (entry) =>
+            !!entry &&
+            !isUnknown(entry) &&
+            (listOf(entry.emails).some((e) => isUnknown(e) || present(e)) || listOf(entry.slacks).length > 0),
     );
 }
 
@@ -163,29 +205,42 @@ function doCheckWatchesBalancer(graph: StackGraph, check: Res, balancer: Res): b
         if (!domain || !name) return false;
         const fqdn = name === "@" ? domain : `${name}.${domain}`;
         if (fqdn !== host) return false;
-        return strings(record.props.value).some((value) => strings(balancer.props.ip).includes(value)) || (record.propertyDependencies.value ?? []).includes(balancer.urn);
+        return (
+            strings(record.props.value).some((value) => strings(balancer.props.ip).includes(value)) ||
+            (record.propertyDependencies.value ?? []).includes(balancer.urn)
+        );
     });
 }
 
 function doFindings(graph: StackGraph): Finding[] {
     const findings: Finding[] = [];
     const monitorAlerts = graph.ofType(ALERT_TYPES.doMonitorAlerts).filter((alert) => alert.props.enabled !== false);
-    const ofKind = (prefix: string) => monitorAlerts.filter((alert) => typeof alert.props.type === "string" && alert.props.type.startsWith(prefix));
+    const ofKind = (prefix: string) =>
+        monitorAlerts.filter((alert) => typeof alert.props.type === "string" && alert.props.type.startsWith(prefix));
     const reaches = (alert: Res) => doNotifiesSomeone(alert.props.alerts);
     const report = (subject: Res, what: string, watching: number, reached: boolean, fix: string) => {
         if (reached) return;
         findings.push({
             urn: subject.urn,
-            message: watching === 0
-                ? `${describe(subject)} (the ${what}) has no alert: nobody hears when it is unwell. Add ${fix} with an email or Slack destination (webtier: webtier:alerts).`
-                : `${describe(subject)} (the ${what}) has ${watching} alert(s), but none is enabled with an email or a Slack channel to tell (webtier: webtier:alerts.emails).`,
+            message:
+                watching === 0
+                    ? `${describe(subject)} (the ${what}) has no alert: nobody hears when it is unwell. Add ${fix} with an email or Slack destination (webtier: webtier:alerts).`
+                    : `${describe(subject)} (the ${what}) has ${watching} alert(s), but none is enabled with an email or a Slack channel to tell (webtier: webtier:alerts.emails).`,
         });
     };
 
     const dropletAlerts = ofKind("v1/insights/droplet/");
     for (const droplet of graph.ofType(DO.droplets)) {
-        const watching = dropletAlerts.filter((alert) => doRefersTo(graph, alert, "entities", droplet) || doTaggedFor(graph, alert, droplet));
-        report(droplet, "app server", watching.length, watching.some(reaches), "a monitoring alert policy (v1/insights/droplet/cpu, memory, disk or load) on its id or a tag it carries");
+        const watching = dropletAlerts.filter(
+            (alert) => doRefersTo(graph, alert, "entities", droplet) || doTaggedFor(graph, alert, droplet),
+        );
+        report(
+            droplet,
+            "app server",
+            watching.length,
+            watching.some(reaches),
+            "a monitoring alert policy (v1/insights/droplet/cpu, memory, disk or load) on its id or a tag it carries",
+        );
     }
 
     const checks = graph.ofType(ALERT_TYPES.doUptimeChecks).filter((check) => check.props.enabled !== false);
@@ -193,16 +248,32 @@ function doFindings(graph: StackGraph): Finding[] {
     for (const balancer of graph.ofType(DO.loadBalancers)) {
         const policies = ofKind("v1/insights/lbaas/").filter((alert) => doRefersTo(graph, alert, "entities", balancer));
         const watchingChecks = checks.filter((check) => doCheckWatchesBalancer(graph, check, balancer));
-        const uptime = uptimeAlerts.filter((alert) => graph.resolve(alert, "checkId", alert.props.checkId, ALERT_TYPES.doUptimeChecks).candidates.some((c) => watchingChecks.includes(c)));
+        const uptime = uptimeAlerts.filter((alert) =>
+            graph
+                .resolve(alert, "checkId", alert.props.checkId, ALERT_TYPES.doUptimeChecks)
+                .candidates.some((c) => watchingChecks.includes(c)),
+        );
         const reached = policies.some(reaches) || uptime.some((alert) => doNotifiesSomeone(alert.props.notifications));
-        report(balancer, "balancer", policies.length + uptime.length, reached, "an uptime check on the app's URL with an uptime alert, or a v1/insights/lbaas/ alert policy on its id,");
+        report(
+            balancer,
+            "balancer",
+            policies.length + uptime.length,
+            reached,
+            "an uptime check on the app's URL with an uptime alert, or a v1/insights/lbaas/ alert policy on its id,",
+        );
     }
 
     const clusterAlerts = ofKind("v1/dbaas/alerts/");
     for (const kind of ["database", "cache"] as const) {
         for (const cluster of digitalOceanClusters(graph, kind)) {
             const watching = clusterAlerts.filter((alert) => doRefersTo(graph, alert, "entities", cluster));
-            report(cluster, kind, watching.length, watching.some(reaches), "a monitoring alert policy (v1/dbaas/alerts/cpu_alerts, memory or disk) on its id");
+            report(
+                cluster,
+                kind,
+                watching.length,
+                watching.some(reaches),
+                "a monitoring alert policy (v1/dbaas/alerts/cpu_alerts, memory or disk) on its id",
+            );
         }
     }
     return findings;
@@ -210,10 +281,12 @@ function doFindings(graph: StackGraph): Finding[] {
 
 export const alerts: StackValidationPolicy = {
     name: "webtier-alerts",
-    description: "Alerts reach a person when the tier is unwell: the balancer, every app server, every database and every cache has a CloudWatch alarm notifying a subscribed SNS topic (AWS) or an enabled alert policy / uptime alert with an email or Slack destination (DigitalOcean). Advisory by default; mandatory in prod.",
+    description:
+        "Alerts reach a person when the tier is unwell: the balancer, every app server, every database and every cache has a CloudWatch alarm notifying a subscribed SNS topic (AWS) or an enabled alert policy / uptime alert with an email or Slack destination (DigitalOcean). Advisory by default; mandatory in prod.",
     enforcementLevel: "advisory",
     validateStack: (args, reportViolation) => {
         const graph = new StackGraph(fromStackResources(args.resources));
-        for (const finding of [...awsFindings(graph), ...doFindings(graph)]) reportViolation(finding.message, finding.urn);
+        for (const finding of [...awsFindings(graph), ...doFindings(graph)])
+            reportViolation(finding.message, finding.urn);
     },
 };

@@ -52,7 +52,8 @@ export function parseArgs(argv: string[]): CostArgs {
         if (arg === "--stack") args.stacks.push(value());
         else if (arg === "--format") {
             const format = value();
-            if (format !== "text" && format !== "markdown" && format !== "json") throw new Error(`--format must be text, markdown or json, not "${format}"`);
+            if (format !== "text" && format !== "markdown" && format !== "json")
+                throw new Error(`--format must be text, markdown or json, not "${format}"`);
             args.format = format;
         } else if (arg === "--base") args.base = value();
         else if (arg === "--output") args.output = value();
@@ -73,21 +74,41 @@ export interface EvaluatedStack {
 export async function evaluateStack(projectDir: string, name: string, distRoot = DIST_ROOT): Promise<EvaluatedStack> {
     const project = readProjectFile(projectDir);
     const file = stackFilePath(project.stackConfigDir, name);
-    if (!file) throw new Error(`no stack file Pulumi.${name}.yaml in ${path.relative(projectDir, project.stackConfigDir) || "."}`);
+    if (!file)
+        throw new Error(
+            `no stack file Pulumi.${name}.yaml in ${path.relative(projectDir, project.stackConfigDir) || "."}`,
+        );
     const config = readStackFile(file, { project: project.name, requiredSecrets: SECRET_KEYS });
-    const evaluation = await evaluate({ program: webtierProgram(distRoot).run, config: config.config, secretKeys: config.secretKeys, project: project.name, stack: name });
-    return { resources: evaluation.resources, cloud: config.config[`${project.name}:cloud`], region: config.config[`${project.name}:region`] };
+    const evaluation = await evaluate({
+        program: webtierProgram(distRoot).run,
+        config: config.config,
+        secretKeys: config.secretKeys,
+        project: project.name,
+        stack: name,
+    });
+    return {
+        resources: evaluation.resources,
+        cloud: config.config[`${project.name}:cloud`],
+        region: config.config[`${project.name}:region`],
+    };
 }
 
 /** Evaluates each stack (default: every stack file) and estimates it. */
-export async function costOfStacks(projectDir: string, stacks: string[] = [], distRoot = DIST_ROOT): Promise<CostReport> {
+export async function costOfStacks(
+    projectDir: string,
+    stacks: string[] = [],
+    distRoot = DIST_ROOT,
+): Promise<CostReport> {
     const names = stacks.length > 0 ? stacks : listStacks(readProjectFile(projectDir).stackConfigDir);
     const results: StackCost[] = [];
     for (const name of names) {
         try {
             const stack = await evaluateStack(projectDir, name, distRoot);
             const table = PRICE_TABLES[stack.cloud];
-            if (!table) throw new Error(`webtier:cloud is "${stack.cloud}"; there is no price table for it in tools/cost/prices/`);
+            if (!table)
+                throw new Error(
+                    `webtier:cloud is "${stack.cloud}"; there is no price table for it in tools/cost/prices/`,
+                );
             results.push({ name, estimate: estimate(stack.resources, table, stack.region) });
         } catch (error) {
             results.push({ name, error: (error as Error).message });
@@ -96,7 +117,11 @@ export async function costOfStacks(projectDir: string, stacks: string[] = [], di
     return { version: 1, stacks: results };
 }
 
-export async function main(argv: string[], out: (text: string) => void = (t) => process.stdout.write(t), err: (text: string) => void = (t) => process.stderr.write(t)): Promise<number> {
+export async function main(
+    argv: string[],
+    out: (text: string) => void = (t) => process.stdout.write(t),
+    err: (text: string) => void = (t) => process.stderr.write(t),
+): Promise<number> {
     let args: CostArgs;
     try {
         args = parseArgs(argv);
@@ -120,7 +145,14 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         }
     }
     const report = await costOfStacks(process.cwd(), args.stacks);
-    const text = args.base !== undefined ? renderComparison(base, report) : args.format === "json" ? renderJson(report) : args.format === "markdown" ? renderMarkdown(report) : renderText(report);
+    const text =
+        args.base !== undefined
+            ? renderComparison(base, report)
+            : args.format === "json"
+              ? renderJson(report)
+              : args.format === "markdown"
+                ? renderMarkdown(report)
+                : renderText(report);
     if (args.output) fs.writeFileSync(args.output, text);
     else out(text);
     const failed = report.stacks.filter((s) => s.error);

@@ -20,7 +20,9 @@ export interface CostReport {
 const money = (value: number) => `$${value.toFixed(2)}`;
 /** The total as printed: "at least" when some item has no price, and never a bare $0.00 for a stack nothing could be priced in. */
 export const total = (estimate: Estimate) =>
-    estimate.incomplete && estimate.total === 0 ? `unknown (no prices, see ${estimate.prices.file})` : `${estimate.incomplete ? "at least " : ""}${money(estimate.total)}`;
+    estimate.incomplete && estimate.total === 0
+        ? `unknown (no prices, see ${estimate.prices.file})`
+        : `${estimate.incomplete ? "at least " : ""}${money(estimate.total)}`;
 const usageText = (line: CostLine) => `$${line.usage!.price} per ${line.usage!.unit}`;
 
 function lineText(line: CostLine): string {
@@ -45,10 +47,15 @@ export function renderText(report: CostReport): string {
             if (lines.length === 0) continue;
             const subtotal = byCategory(e)[category];
             out.push(`  ${CATEGORY_LABELS[category]}${subtotal !== undefined ? `: ${money(subtotal)}` : ""}`);
-            for (const line of lines) out.push(`    ${line.resource.padEnd(width)}  ${line.item.padEnd(48)}  ${lineText(line)}`);
+            for (const line of lines)
+                out.push(`    ${line.resource.padEnd(width)}  ${line.item.padEnd(48)}  ${lineText(line)}`);
         }
-        if (e.incomplete) out.push(`  Some items have no price: the total is a lower bound. Add them to ${e.prices.file}.`);
-        out.push(`  Prices: ${e.prices.file}, list prices as of ${e.prices.date}; usage-based items are not in the total.`, "");
+        if (e.incomplete)
+            out.push(`  Some items have no price: the total is a lower bound. Add them to ${e.prices.file}.`);
+        out.push(
+            `  Prices: ${e.prices.file}, list prices as of ${e.prices.date}; usage-based items are not in the total.`,
+            "",
+        );
     }
     return `${out.join("\n")}\n`;
 }
@@ -61,16 +68,36 @@ function escapeCell(text: string): string {
 export function renderMarkdown(report: CostReport): string {
     const out: string[] = ["## Monthly cost estimate", "", "| Stack | Cloud, region | Monthly |", "|---|---|---:|"];
     for (const stack of report.stacks) {
-        out.push(stack.estimate ? `| ${stack.name} | ${stack.estimate.cloud}, ${stack.estimate.region} | ${total(stack.estimate)} |` : `| ${stack.name} | | not evaluated: ${escapeCell(stack.error ?? "")} |`);
+        out.push(
+            stack.estimate
+                ? `| ${stack.name} | ${stack.estimate.cloud}, ${stack.estimate.region} | ${total(stack.estimate)} |`
+                : `| ${stack.name} | | not evaluated: ${escapeCell(stack.error ?? "")} |`,
+        );
     }
     for (const stack of report.stacks) {
         if (!stack.estimate) continue;
-        out.push("", `<details><summary>${stack.name}: ${total(stack.estimate)} a month</summary>`, "", "| Part | Resource | Item | Monthly |", "|---|---|---|---:|");
+        out.push(
+            "",
+            `<details><summary>${stack.name}: ${total(stack.estimate)} a month</summary>`,
+            "",
+            "| Part | Resource | Item | Monthly |",
+            "|---|---|---|---:|",
+        );
         for (const line of stack.estimate.lines) {
-            const value = line.monthly !== undefined ? money(line.monthly) : line.usage ? `usage: ${escapeCell(usageText(line))}` : `**no price**: ${escapeCell(line.unpriced!)}`;
+            const value =
+                line.monthly !== undefined
+                    ? money(line.monthly)
+                    : line.usage
+                      ? `usage: ${escapeCell(usageText(line))}`
+                      : `**no price**: ${escapeCell(line.unpriced!)}`;
             out.push(`| ${CATEGORY_LABELS[line.category]} | ${line.resource} | ${escapeCell(line.item)} | ${value} |`);
         }
-        out.push("", `Prices: \`${stack.estimate.prices.file}\`, list prices as of ${stack.estimate.prices.date}. Usage-based items (traffic, requests, data stored) are not in the total.`, "", "</details>");
+        out.push(
+            "",
+            `Prices: \`${stack.estimate.prices.file}\`, list prices as of ${stack.estimate.prices.date}. Usage-based items (traffic, requests, data stored) are not in the total.`,
+            "",
+            "</details>",
+        );
     }
     return `${out.join("\n")}\n`;
 }
@@ -85,9 +112,10 @@ export function parseReport(text: string, source: string): CostReport {
     try {
         value = JSON.parse(text);
     } catch (error) {
-        throw new Error(`${source} is not JSON: ${(error as Error).message}`);
+        throw new Error(`${source} is not JSON: ${(error as Error).message}`, { cause: error });
     }
-    if (!value || value.version !== 1 || !Array.isArray(value.stacks)) throw new Error(`${source} is not a cost report of version 1 (written by npm run cost -- --format json)`);
+    if (!value || value.version !== 1 || !Array.isArray(value.stacks))
+        throw new Error(`${source} is not a cost report of version 1 (written by npm run cost -- --format json)`);
     return value as CostReport;
 }
 
@@ -102,12 +130,22 @@ function difference(base: number | undefined, head: number | undefined): string 
  * Markdown comparing the base branch's report with this change's, side by side: a summary per
  * stack, then per stack the monthly cost of each part of the tier.
  */
-export function renderComparison(base: CostReport | undefined, head: CostReport, baseLabel = "Base branch", headLabel = "This change"): string {
+export function renderComparison(
+    base: CostReport | undefined,
+    head: CostReport,
+    baseLabel = "Base branch",
+    headLabel = "This change",
+): string {
     const names = [...new Set([...(base?.stacks ?? []).map((s) => s.name), ...head.stacks.map((s) => s.name)])];
     const find = (report: CostReport | undefined, name: string) => report?.stacks.find((s) => s.name === name);
-    const cell = (stack: StackCost | undefined) => (!stack ? "—" : stack.estimate ? total(stack.estimate) : "not evaluated");
+    const cell = (stack: StackCost | undefined) =>
+        !stack ? "—" : stack.estimate ? total(stack.estimate) : "not evaluated";
     const out: string[] = ["## Monthly cost estimate", ""];
-    if (!base) out.push(`_No estimate for the base branch (it has no \`npm run cost\`, or it failed): only this change's is shown._`, "");
+    if (!base)
+        out.push(
+            `_No estimate for the base branch (it has no \`npm run cost\`, or it failed): only this change's is shown._`,
+            "",
+        );
     out.push(`| Stack | ${baseLabel} | ${headLabel} | Difference |`, "|---|---:|---:|---:|");
     for (const name of names) {
         const [b, h] = [find(base, name), find(head, name)];
@@ -118,16 +156,33 @@ export function renderComparison(base: CostReport | undefined, head: CostReport,
         if (!b && !h) continue;
         const [bc, hc] = [b ? byCategory(b) : {}, h ? byCategory(h) : {}];
         const categories = CATEGORIES.filter((c: Category) => bc[c] !== undefined || hc[c] !== undefined);
-        out.push("", `<details><summary>${name}</summary>`, "", `| Part | ${baseLabel} | ${headLabel} | Difference |`, "|---|---:|---:|---:|");
+        out.push(
+            "",
+            `<details><summary>${name}</summary>`,
+            "",
+            `| Part | ${baseLabel} | ${headLabel} | Difference |`,
+            "|---|---:|---:|---:|",
+        );
         for (const category of categories) {
             const [x, y] = [bc[category], hc[category]];
-            out.push(`| ${CATEGORY_LABELS[category]} | ${x === undefined ? "—" : money(x)} | ${y === undefined ? "—" : money(y)} | ${difference(x ?? 0, y ?? 0)} |`);
+            out.push(
+                `| ${CATEGORY_LABELS[category]} | ${x === undefined ? "—" : money(x)} | ${y === undefined ? "—" : money(y)} | ${difference(x ?? 0, y ?? 0)} |`,
+            );
         }
         const unpriced = (h?.lines ?? []).filter((l) => l.unpriced);
-        if (unpriced.length > 0) out.push("", ...unpriced.map((l) => `- **no price**: ${l.resource} (${escapeCell(l.item)}): ${escapeCell(l.unpriced!)}`));
+        if (unpriced.length > 0)
+            out.push(
+                "",
+                ...unpriced.map(
+                    (l) => `- **no price**: ${l.resource} (${escapeCell(l.item)}): ${escapeCell(l.unpriced!)}`,
+                ),
+            );
         out.push("", "</details>");
     }
     const prices = head.stacks.find((s) => s.estimate)?.estimate?.prices;
-    out.push("", `List prices from \`tools/cost/prices/\`${prices ? ` (as of ${prices.date})` : ""}; usage-based charges (traffic, requests, data stored) are listed per stack by \`npm run cost\` and not in these totals.`);
+    out.push(
+        "",
+        `List prices from \`tools/cost/prices/\`${prices ? ` (as of ${prices.date})` : ""}; usage-based charges (traffic, requests, data stored) are listed per stack by \`npm run cost\` and not in these totals.`,
+    );
     return `${out.join("\n")}\n`;
 }

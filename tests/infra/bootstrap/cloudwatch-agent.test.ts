@@ -1,15 +1,27 @@
 import * as assert from "assert";
 import * as yaml from "js-yaml";
 import {
-    CLOUDWATCH_AGENT_INSTALLER, CLOUDWATCH_AGENT_KEY_FINGERPRINT, cloudWatchAgentParameterName, renderCloudWatchAgentConfig, renderCloudWatchAgentInstaller,
+    CLOUDWATCH_AGENT_INSTALLER,
+    CLOUDWATCH_AGENT_KEY_FINGERPRINT,
+    cloudWatchAgentParameterName,
+    renderCloudWatchAgentConfig,
+    renderCloudWatchAgentInstaller,
 } from "../../../infra/bootstrap/cloudwatch-agent";
 import { renderCloudConfig, ServerBootstrapValues } from "../../../infra/bootstrap/cloud-config";
 import { BOOTSTRAP_SCRIPT } from "../../../infra/bootstrap/layout";
 import { shellcheck } from "./validators";
 
 const VALUES: ServerBootstrapValues = {
-    stackName: "aws-prod", server: { index: 0, count: 2 }, phpVersion: "8.3", databaseEngine: "mysql", queueDriver: "sqs", size: "small",
-    vpcCidr: "10.20.0.0/16", healthCheckPath: "/up", branch: "main", env: "APP_ENV=production\n",
+    stackName: "aws-prod",
+    server: { index: 0, count: 2 },
+    phpVersion: "8.3",
+    databaseEngine: "mysql",
+    queueDriver: "sqs",
+    size: "small",
+    vpcCidr: "10.20.0.0/16",
+    healthCheckPath: "/up",
+    branch: "main",
+    env: "APP_ENV=production\n",
 };
 
 describe("the CloudWatch agent on AWS servers", () => {
@@ -25,7 +37,12 @@ describe("the CloudWatch agent on AWS servers", () => {
 
     it("installs only a package signed by the key with AWS's published fingerprint", () => {
         const script = renderCloudWatchAgentInstaller(cloudWatchAgentParameterName("aws-prod"));
-        assert.match(script, new RegExp(`gpg --export ${CLOUDWATCH_AGENT_KEY_FINGERPRINT} >k\\ngpgv --keyring ./k \\$a\\.deb\\.sig \\$a\\.deb\\ndpkg -i`));
+        assert.match(
+            script,
+            new RegExp(
+                `gpg --export ${CLOUDWATCH_AGENT_KEY_FINGERPRINT} >k\\ngpgv --keyring ./k \\$a\\.deb\\.sig \\$a\\.deb\\ndpkg -i`,
+            ),
+        );
         assert.match(script, /^set -eu$/m);
         assert.match(script, /fetch-config -m ec2 -s -c ssm:AmazonCloudWatch-webtier-aws-prod$/m);
     });
@@ -40,7 +57,9 @@ describe("the CloudWatch agent on AWS servers", () => {
     });
 
     it("runs the installer before the app's bootstrap when asked, and not at all otherwise", () => {
-        const withAgent = yaml.load(renderCloudConfig({ ...VALUES, cloudWatchAgent: { configParameter: "AmazonCloudWatch-webtier-aws-prod" } })) as any;
+        const withAgent = yaml.load(
+            renderCloudConfig({ ...VALUES, cloudWatchAgent: { configParameter: "AmazonCloudWatch-webtier-aws-prod" } }),
+        ) as any;
         assert.deepStrictEqual(withAgent.runcmd, [[CLOUDWATCH_AGENT_INSTALLER], [BOOTSTRAP_SCRIPT]]);
         const file = withAgent.write_files.find((f: any) => f.path === CLOUDWATCH_AGENT_INSTALLER);
         assert.strictEqual(file.permissions, "0700");

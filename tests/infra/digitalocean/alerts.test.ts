@@ -5,9 +5,11 @@ import { RegisteredResource } from "../../../tools/harness/evaluate";
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 /** A registered input with Pulumi's secret wrappers removed, and whether any part was secret. */
 function reveal(value: any): any {
-    if (value && typeof value === "object" && value[SECRET_SIG] === "1b47061264138c4ac30d75fd1eb44270") return reveal(value.value);
+    if (value && typeof value === "object" && value[SECRET_SIG] === "1b47061264138c4ac30d75fd1eb44270")
+        return reveal(value.value);
     if (Array.isArray(value)) return value.map(reveal);
-    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reveal(v)]));
+    if (value && typeof value === "object")
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reveal(v)]));
     return value;
 }
 
@@ -24,7 +26,12 @@ describe("DigitalOcean alerts (registered resources)", () => {
         const { evaluation } = await prodTier();
         const appTag = only(evaluation, T.tag, "do-prod-app");
         const droplets = ofType(evaluation, MONITOR).filter((a) => a.inputs.type.startsWith("v1/insights/droplet/"));
-        assert.deepStrictEqual(droplets.map((a) => a.inputs.type.split("/").pop()).sort(), ["cpu", "disk_utilization_percent", "load_5", "memory_utilization_percent"]);
+        assert.deepStrictEqual(droplets.map((a) => a.inputs.type.split("/").pop()).sort(), [
+            "cpu",
+            "disk_utilization_percent",
+            "load_5",
+            "memory_utilization_percent",
+        ]);
         for (const alert of droplets) {
             assert.deepStrictEqual(alert.inputs.tags, [appTag.state.name]);
             assert.ok(dependsOn(alert, "tags", appTag), alert.name);
@@ -39,7 +46,11 @@ describe("DigitalOcean alerts (registered resources)", () => {
         const db = only(evaluation, T.cluster, "do-prod-db");
         const cache = only(evaluation, T.cluster, "do-prod-cache");
         const lb = only(evaluation, T.loadBalancer);
-        const on = (target: RegisteredResource) => ofType(evaluation, MONITOR).filter((a) => a.inputs.entities?.includes(target.id) && dependsOn(a, "entities", target)).map((a) => a.inputs.type).sort();
+        const on = (target: RegisteredResource) =>
+            ofType(evaluation, MONITOR)
+                .filter((a) => a.inputs.entities?.includes(target.id) && dependsOn(a, "entities", target))
+                .map((a) => a.inputs.type)
+                .sort();
         assert.deepStrictEqual(on(db), ["v1/dbaas/alerts/cpu_alerts", "v1/dbaas/alerts/disk_utilization_alerts"]);
         assert.deepStrictEqual(on(cache), ["v1/dbaas/alerts/cpu_alerts", "v1/dbaas/alerts/memory_utilization_alerts"]);
         assert.deepStrictEqual(on(lb), ["v1/insights/lbaas/increase_in_http_error_rate_percentage_5xx"]);
@@ -59,13 +70,21 @@ describe("DigitalOcean alerts (registered resources)", () => {
     it("sends every alert to the configured email and Slack channel, the webhook kept secret", async () => {
         const { evaluation } = await prodTier();
         for (const alert of ofType(evaluation, MONITOR)) {
-            assert.notDeepStrictEqual(reveal(alert.inputs.alerts), alert.inputs.alerts, "the Slack webhook is a secret in the state");
+            assert.notDeepStrictEqual(
+                reveal(alert.inputs.alerts),
+                alert.inputs.alerts,
+                "the Slack webhook is a secret in the state",
+            );
             const destinations = reveal(alert.inputs.alerts);
             assert.deepStrictEqual(destinations.emails, ["ops@example.com"], alert.name);
-            assert.deepStrictEqual(destinations.slacks.map((s: any) => s.channel), ["#ops"]);
+            assert.deepStrictEqual(
+                destinations.slacks.map((s: any) => s.channel),
+                ["#ops"],
+            );
             assert.strictEqual(alert.inputs.enabled, true);
         }
-        for (const alert of ofType(evaluation, UPTIME)) assert.deepStrictEqual(reveal(alert.inputs.notifications)[0].emails, ["ops@example.com"]);
+        for (const alert of ofType(evaluation, UPTIME))
+            assert.deepStrictEqual(reveal(alert.inputs.notifications)[0].emails, ["ops@example.com"]);
     });
 
     it("creates no alert where alerts are off (dev), and lists every alert in prod's outputs", async () => {
@@ -75,6 +94,9 @@ describe("DigitalOcean alerts (registered resources)", () => {
         const { alerts } = prod.outputs;
         assert.strictEqual(alerts.enabled, true);
         assert.strictEqual(alerts.topic, undefined);
-        assert.deepStrictEqual(alerts.items.map((i: any) => i.id).sort(), [...ofType(prod, MONITOR), ...ofType(prod, UPTIME)].map((a) => a.id).sort());
+        assert.deepStrictEqual(
+            alerts.items.map((i: any) => i.id).sort(),
+            [...ofType(prod, MONITOR), ...ofType(prod, UPTIME)].map((a) => a.id).sort(),
+        );
     });
 });

@@ -27,9 +27,15 @@ const D = {
 };
 const TOPIC_ARN = "arn:aws:sns:eu-west-1:123456789012:alerts";
 
-function alarm(name: string, dimensions: Record<string, string>, deps: string[] = [], extra: Record<string, any> = {}): FakeResource {
+function alarm(
+    name: string,
+    dimensions: Record<string, string>,
+    deps: string[] = [],
+    extra: Record<string, any> = {},
+): FakeResource {
     return {
-        type: A.alarm, name,
+        type: A.alarm,
+        name,
         props: { namespace: "AWS/X", metricName: "M", dimensions, alarmActions: [TOPIC_ARN], ...extra },
         deps: { ...(deps.length ? { dimensions: deps } : {}), alarmActions: ["topic"] },
     };
@@ -38,23 +44,55 @@ function alarm(name: string, dimensions: Record<string, string>, deps: string[] 
 /** An AWS tier where every part has one alarm on the subscribed topic. */
 function awsStack(): FakeResource[] {
     return [
-        { type: A.lb, name: "alb", props: { id: "arn:aws:elasticloadbalancing:eu-west-1:1:loadbalancer/app/alb/abc", arn: "arn:aws:elasticloadbalancing:eu-west-1:1:loadbalancer/app/alb/abc", arnSuffix: "app/alb/abc" } },
+        {
+            type: A.lb,
+            name: "alb",
+            props: {
+                id: "arn:aws:elasticloadbalancing:eu-west-1:1:loadbalancer/app/alb/abc",
+                arn: "arn:aws:elasticloadbalancing:eu-west-1:1:loadbalancer/app/alb/abc",
+                arnSuffix: "app/alb/abc",
+            },
+        },
         { type: A.tg, name: "tg", props: { arn: "arn:tg", arnSuffix: "targetgroup/tg/def" } },
         { type: A.instance, name: "web-1", props: { id: "i-1" } },
         { type: A.instance, name: "web-2", props: { id: "i-2" } },
-        { type: A.attachment, name: "web-1-tg", props: { targetGroupArn: "arn:tg", targetId: "i-1" }, deps: { targetId: ["web-1"] } },
-        { type: A.attachment, name: "web-2-tg", props: { targetGroupArn: "arn:tg", targetId: "i-2" }, deps: { targetId: ["web-2"] } },
+        {
+            type: A.attachment,
+            name: "web-1-tg",
+            props: { targetGroupArn: "arn:tg", targetId: "i-1" },
+            deps: { targetId: ["web-1"] },
+        },
+        {
+            type: A.attachment,
+            name: "web-2-tg",
+            props: { targetGroupArn: "arn:tg", targetId: "i-2" },
+            deps: { targetId: ["web-2"] },
+        },
         { type: A.rds, name: "db", props: { id: "db-xyz", identifier: "db-xyz" } },
         { type: A.redis, name: "cache", props: { id: "cache-rg", replicationGroupId: "cache-rg" } },
         { type: A.topic, name: "topic", props: { arn: TOPIC_ARN, id: TOPIC_ARN } },
-        { type: A.subscription, name: "ops-email", props: { topic: TOPIC_ARN, protocol: "email", endpoint: "ops@example.com" }, deps: { topic: ["topic"] } },
+        {
+            type: A.subscription,
+            name: "ops-email",
+            props: { topic: TOPIC_ARN, protocol: "email", endpoint: "ops@example.com" },
+            deps: { topic: ["topic"] },
+        },
         // A metric-math alarm: the balancer's dimension sits in the queries.
         {
-            type: A.alarm, name: "alb-5xx",
+            type: A.alarm,
+            name: "alb-5xx",
             props: {
                 alarmActions: [TOPIC_ARN],
                 metricQueries: [
-                    { id: "e", returnData: false, metric: { namespace: "AWS/ApplicationELB", metricName: "HTTPCode_ELB_5XX_Count", dimensions: { LoadBalancer: "app/alb/abc" } } },
+                    {
+                        id: "e",
+                        returnData: false,
+                        metric: {
+                            namespace: "AWS/ApplicationELB",
+                            metricName: "HTTPCode_ELB_5XX_Count",
+                            dimensions: { LoadBalancer: "app/alb/abc" },
+                        },
+                    },
                     { id: "rate", returnData: true, expression: "100 * e" },
                 ],
             },
@@ -82,14 +120,39 @@ function doStack(): FakeResource[] {
         { type: D.droplet, name: "web-1", props: { id: "501", tags: ["t-app", "t-lb"] }, deps: { tags: ["app-tag"] } },
         { type: D.droplet, name: "web-2", props: { id: "502", tags: ["t-app", "t-lb"] }, deps: { tags: ["app-tag"] } },
         { type: D.lb, name: "lb", props: { id: "lb-1", ip: "198.51.100.7", dropletTag: "t-lb" } },
-        { type: D.dns, name: "dns", props: { domain: "example.com", name: "app", type: "A", value: "198.51.100.7" }, deps: { value: ["lb"] } },
+        {
+            type: D.dns,
+            name: "dns",
+            props: { domain: "example.com", name: "app", type: "A", value: "198.51.100.7" },
+            deps: { value: ["lb"] },
+        },
         { type: D.cluster, name: "db", props: { id: "db-1", engine: "mysql" } },
         { type: D.cluster, name: "cache", props: { id: "cache-1", engine: "valkey" } },
-        { type: D.monitor, name: "cpu", props: { type: "v1/insights/droplet/cpu", tags: ["t-app"], alerts: emails, enabled: true }, deps: { tags: ["app-tag"] } },
-        { type: D.monitor, name: "db-cpu", props: { type: "v1/dbaas/alerts/cpu_alerts", entities: ["db-1"], alerts: emails }, deps: { entities: ["db"] } },
-        { type: D.monitor, name: "cache-memory", props: { type: "v1/dbaas/alerts/memory_utilization_alerts", entities: ["cache-1"], alerts: emails }, deps: { entities: ["cache"] } },
+        {
+            type: D.monitor,
+            name: "cpu",
+            props: { type: "v1/insights/droplet/cpu", tags: ["t-app"], alerts: emails, enabled: true },
+            deps: { tags: ["app-tag"] },
+        },
+        {
+            type: D.monitor,
+            name: "db-cpu",
+            props: { type: "v1/dbaas/alerts/cpu_alerts", entities: ["db-1"], alerts: emails },
+            deps: { entities: ["db"] },
+        },
+        {
+            type: D.monitor,
+            name: "cache-memory",
+            props: { type: "v1/dbaas/alerts/memory_utilization_alerts", entities: ["cache-1"], alerts: emails },
+            deps: { entities: ["cache"] },
+        },
         { type: D.check, name: "check", props: { id: "chk-1", target: "https://app.example.com/up", type: "https" } },
-        { type: D.uptime, name: "down", props: { checkId: "chk-1", type: "down", notifications: [emails] }, deps: { checkId: ["check"] } },
+        {
+            type: D.uptime,
+            name: "down",
+            props: { checkId: "chk-1", type: "down", notifications: [emails] },
+            deps: { checkId: ["check"] },
+        },
     ];
 }
 
@@ -101,7 +164,10 @@ describe("webtier-alerts on AWS", () => {
     it("flags a server without an alarm, naming it", async () => {
         const violations = await validateStack(alerts, without(awsStack(), "web-2-cpu"));
         assertViolation(violations, `EC2 instance "web-2"`, "app server", "no CloudWatch alarm");
-        assert.deepStrictEqual(violations.map((v) => v.name), ["web-2"]);
+        assert.deepStrictEqual(
+            violations.map((v) => v.name),
+            ["web-2"],
+        );
     });
 
     it("flags the balancer, database and cache when their alarms are gone", async () => {
@@ -132,7 +198,11 @@ describe("webtier-alerts on AWS", () => {
         const stack = awsStack();
         for (const r of stack.filter((r) => r.type === A.alarm && r.props.dimensions)) {
             const [key] = Object.keys(r.props.dimensions);
-            const target = { InstanceId: r.name.replace("-cpu", ""), DBInstanceIdentifier: "db", CacheClusterId: "cache" }[key]!;
+            const target = {
+                InstanceId: r.name.replace("-cpu", ""),
+                DBInstanceIdentifier: "db",
+                CacheClusterId: "cache",
+            }[key]!;
             r.props.dimensions = { [key]: UNKNOWN_STRING };
             r.props.alarmActions = [UNKNOWN_STRING];
             r.deps = { dimensions: [target], alarmActions: ["topic"] };
@@ -161,7 +231,10 @@ describe("webtier-alerts on DigitalOcean", () => {
         pick(stack, "web-2").props.tags = ["t-lb"];
         delete pick(stack, "web-2").deps;
         const violations = await validateStack(alerts, stack);
-        assert.deepStrictEqual(violations.map((v) => v.name), ["web-2"]);
+        assert.deepStrictEqual(
+            violations.map((v) => v.name),
+            ["web-2"],
+        );
     });
 
     it("flags alerts without an email or Slack destination, and disabled ones", async () => {
@@ -184,7 +257,15 @@ describe("webtier-alerts on DigitalOcean", () => {
         pick(byIp, "check").props.target = "http://198.51.100.7/up";
         assertNone(await validateStack(alerts, without(byIp, "dns")));
         const byPolicy = without(doStack(), "check", "down");
-        byPolicy.push({ type: D.monitor, name: "lb-5xx", props: { type: "v1/insights/lbaas/increase_in_http_error_rate_percentage_5xx", entities: ["lb-1"], alerts: { slacks: [{ channel: "#ops", url: "https://hooks.slack.com/x" }] } } });
+        byPolicy.push({
+            type: D.monitor,
+            name: "lb-5xx",
+            props: {
+                type: "v1/insights/lbaas/increase_in_http_error_rate_percentage_5xx",
+                entities: ["lb-1"],
+                alerts: { slacks: [{ channel: "#ops", url: "https://hooks.slack.com/x" }] },
+            },
+        });
         assertNone(await validateStack(alerts, byPolicy));
     });
 
@@ -199,7 +280,13 @@ describe("webtier-alerts on DigitalOcean", () => {
 describe("webtier-alerts on webtier's real stacks (offline check, prod policy config)", function () {
     this.timeout(240000);
     const alertViolations = async (stack: string, config: string[] = []) => {
-        const result = await runCheck({ distRoot: DIST_ROOT, projectDir: REPO_ROOT, stacks: [stack], config, policyConfig: "policies/config/prod.json" });
+        const result = await runCheck({
+            distRoot: DIST_ROOT,
+            projectDir: REPO_ROOT,
+            stacks: [stack],
+            config,
+            policyConfig: "policies/config/prod.json",
+        });
         assert.strictEqual(result.stacks[0].error, undefined, String(result.stacks[0].error));
         return result.stacks[0].violations.filter((v) => v.policy === "webtier-alerts");
     };
@@ -213,9 +300,12 @@ describe("webtier-alerts on webtier's real stacks (offline check, prod policy co
             const violations = await alertViolations(stack, ['webtier:alerts={"enabled":false}']);
             assert.ok(violations.every((v) => v.level === "mandatory"));
             const types = violations.map((v) => v.type.split(":").pop()).sort();
-            assert.deepStrictEqual(types, stack === "aws-prod"
-                ? ["Instance", "Instance", "Instance", "Instance", "LoadBalancer", "ReplicationGroup"]
-                : ["DatabaseCluster", "DatabaseCluster", "Droplet", "Droplet", "Droplet", "LoadBalancer"]);
+            assert.deepStrictEqual(
+                types,
+                stack === "aws-prod"
+                    ? ["Instance", "Instance", "Instance", "Instance", "LoadBalancer", "ReplicationGroup"]
+                    : ["DatabaseCluster", "DatabaseCluster", "Droplet", "Droplet", "Droplet", "LoadBalancer"],
+            );
         });
     }
 });

@@ -26,7 +26,10 @@ describe("npm run cost: the estimate from each stack's real resources", function
 
     it("prices every stack in stacks/, fixed charges totalled", async () => {
         const report = await costOfStacks(REPO_ROOT, [], DIST_ROOT);
-        assert.deepStrictEqual(report.stacks.map((s) => s.name), listStacks(path.join(REPO_ROOT, "stacks")));
+        assert.deepStrictEqual(
+            report.stacks.map((s) => s.name),
+            listStacks(path.join(REPO_ROOT, "stacks")),
+        );
         for (const s of report.stacks) {
             assert.strictEqual(s.error, undefined, `${s.name}: ${s.error}`);
             assert.ok(s.estimate!.total > 0, s.name);
@@ -52,7 +55,8 @@ describe("npm run cost: the estimate from each stack's real resources", function
 
     it("aws-dev costs less than aws-prod, part by part where prod has more of it", async () => {
         const [dev, prod] = [byCategory(await estimateOf("aws-dev")), byCategory(await estimateOf("aws-prod"))];
-        for (const part of ["servers", "database", "cache", "nat", "monitoring"] as const) assert.ok(dev[part]! < prod[part]!, part);
+        for (const part of ["servers", "database", "cache", "nat", "monitoring"] as const)
+            assert.ok(dev[part]! < prod[part]!, part);
     });
 
     it("prices each alarm by the metrics it reads (metric math pays for each)", async () => {
@@ -64,8 +68,16 @@ describe("npm run cost: the estimate from each stack's real resources", function
 
     it("do-prod: droplets, balancer nodes, database and cache with their standby nodes, one Spaces subscription", async () => {
         const e = await estimateOf("do-prod");
-        assert.deepStrictEqual(linesFor(e, "servers").filter((l) => l.monthly).map((l) => l.monthly), [24, 24, 24]);
-        assert.deepStrictEqual(linesFor(e, "database").map((l) => `${l.item}: ${l.monthly}`), ["mysql db-s-2vcpu-4gb primary node: 60", "1 standby node(s) (db-s-2vcpu-4gb): 60"]);
+        assert.deepStrictEqual(
+            linesFor(e, "servers")
+                .filter((l) => l.monthly)
+                .map((l) => l.monthly),
+            [24, 24, 24],
+        );
+        assert.deepStrictEqual(
+            linesFor(e, "database").map((l) => `${l.item}: ${l.monthly}`),
+            ["mysql db-s-2vcpu-4gb primary node: 60", "1 standby node(s) (db-s-2vcpu-4gb): 60"],
+        );
         assert.strictEqual(linesFor(e, "storage").filter((l) => l.item.startsWith("Spaces subscription")).length, 1);
     });
 
@@ -91,17 +103,38 @@ describe("npm run cost: the estimate from each stack's real resources", function
 
     it("names a size the table lacks, and keeps the rest priced", async () => {
         const s = await stack("aws-prod");
-        const resources = s.resources.map((r) => (r.type === "aws:ec2/instance:Instance" && r.name.endsWith("-1") ? { ...r, inputs: { ...r.inputs, instanceType: "c7i.48xlarge" } } : r));
+        const resources = s.resources.map((r) =>
+            r.type === "aws:ec2/instance:Instance" && r.name.endsWith("-1")
+                ? { ...r, inputs: { ...r.inputs, instanceType: "c7i.48xlarge" } }
+                : r,
+        );
         const e = estimate(resources, AWS_PRICES, s.region);
         const missing = e.lines.filter((l) => l.unpriced);
-        assert.deepStrictEqual(missing.map((l) => l.unpriced), ["no price for c7i.48xlarge × 730 h in eu-west-1 in tools/cost/prices/aws.ts; add it"]);
-        assert.match(renderText({ version: 1, stacks: [{ name: "x", estimate: e }] }), /^stack x \(aws, eu-west-1\): at least \$/);
+        assert.deepStrictEqual(
+            missing.map((l) => l.unpriced),
+            ["no price for c7i.48xlarge × 730 h in eu-west-1 in tools/cost/prices/aws.ts; add it"],
+        );
+        assert.match(
+            renderText({ version: 1, stacks: [{ name: "x", estimate: e }] }),
+            /^stack x \(aws, eu-west-1\): at least \$/,
+        );
     });
 
     it("lists a resource type it does not know instead of counting it as free", async () => {
         const s = await stack("aws-dev");
-        const e = estimate([...s.resources, { type: "aws:kinesis/stream:Stream", name: "events", inputs: {} }], AWS_PRICES, s.region);
-        assert.ok(e.lines.some((l) => l.resource === "events" && l.category === "other" && /neither priced nor listed as free in tools\/cost\/prices\/aws\.ts/.test(l.unpriced!)));
+        const e = estimate(
+            [...s.resources, { type: "aws:kinesis/stream:Stream", name: "events", inputs: {} }],
+            AWS_PRICES,
+            s.region,
+        );
+        assert.ok(
+            e.lines.some(
+                (l) =>
+                    l.resource === "events" &&
+                    l.category === "other" &&
+                    /neither priced nor listed as free in tools\/cost\/prices\/aws\.ts/.test(l.unpriced!),
+            ),
+        );
     });
 
     it("states its source and date", () => {
@@ -129,8 +162,18 @@ describe("npm run cost: reports", function () {
         prod.lines.splice(dropped, 1);
         const markdown = renderComparison(base, head);
         const server = head.stacks[0].estimate!.lines.find((l) => l.category === "servers")!.monthly!;
-        assert.match(markdown, new RegExp(`\\| aws-prod \\| \\$${prod.total.toFixed(2)} \\| \\$${head.stacks[0].estimate!.total.toFixed(2)} \\| \\+\\$${server.toFixed(2)} \\|`));
-        assert.match(markdown, new RegExp(`\\| Servers \\| \\$${(2 * server).toFixed(2)} \\| \\$${(3 * server).toFixed(2)} \\| \\+\\$${server.toFixed(2)} \\|`));
+        assert.match(
+            markdown,
+            new RegExp(
+                `\\| aws-prod \\| \\$${prod.total.toFixed(2)} \\| \\$${head.stacks[0].estimate!.total.toFixed(2)} \\| \\+\\$${server.toFixed(2)} \\|`,
+            ),
+        );
+        assert.match(
+            markdown,
+            new RegExp(
+                `\\| Servers \\| \\$${(2 * server).toFixed(2)} \\| \\$${(3 * server).toFixed(2)} \\| \\+\\$${server.toFixed(2)} \\|`,
+            ),
+        );
         assert.match(markdown, /\| do-dev \| \$[\d.]+ \| \$[\d.]+ \| ±\$0\.00 \|/);
     });
 
@@ -155,12 +198,30 @@ describe("npm run cost: reports", function () {
         process.chdir(REPO_ROOT);
         try {
             let out = "";
-            const code = await main(["--stack", "do-dev", "--base", file], (t) => (out += t), () => undefined);
+            const code = await main(
+                ["--stack", "do-dev", "--base", file],
+                (t) => (out += t),
+                () => undefined,
+            );
             assert.strictEqual(code, 0);
             assert.match(out, /\| do-dev \| \$[\d.]+ \| \$[\d.]+ \| ±\$0\.00 \|/);
             assert.match(out, /\| aws-prod \| \$[\d.]+ \| — \|/);
-            assert.strictEqual(await main(["--format", "yaml"], () => undefined, () => undefined), 2);
-            assert.strictEqual(await main(["--stack", "nope"], () => undefined, () => undefined), 1);
+            assert.strictEqual(
+                await main(
+                    ["--format", "yaml"],
+                    () => undefined,
+                    () => undefined,
+                ),
+                2,
+            );
+            assert.strictEqual(
+                await main(
+                    ["--stack", "nope"],
+                    () => undefined,
+                    () => undefined,
+                ),
+                1,
+            );
         } finally {
             process.chdir(cwd);
         }

@@ -39,20 +39,32 @@ export const DIGITALOCEAN_PRICES: PriceTable = {
             usage: {
                 spacesStorage: { price: 0.02, unit: "GiB-month stored beyond the subscription's 250 GiB" },
                 spacesTransfer: { price: 0.01, unit: "GiB out beyond the subscription's 1 TiB (CDN traffic included)" },
-                dropletTransfer: { price: 0.01, unit: "GiB out beyond the droplets' pooled allowance (2–5 TB a month per droplet at these sizes)" },
+                dropletTransfer: {
+                    price: 0.01,
+                    unit: "GiB out beyond the droplets' pooled allowance (2–5 TB a month per droplet at these sizes)",
+                },
             },
         },
     },
     free: [
-        "digitalocean:index/vpc:Vpc", "digitalocean:index/tag:Tag", "digitalocean:index/sshKey:SshKey", "digitalocean:index/firewall:Firewall",
-        "digitalocean:index/databaseFirewall:DatabaseFirewall", "digitalocean:index/databaseDb:DatabaseDb", "digitalocean:index/databaseUser:DatabaseUser",
-        "digitalocean:index/certificate:Certificate", "digitalocean:index/dnsRecord:DnsRecord", "digitalocean:index/domain:Domain",
-        "digitalocean:index/spacesBucketCorsConfiguration:SpacesBucketCorsConfiguration", "digitalocean:index/spacesBucketPolicy:SpacesBucketPolicy",
+        "digitalocean:index/vpc:Vpc",
+        "digitalocean:index/tag:Tag",
+        "digitalocean:index/sshKey:SshKey",
+        "digitalocean:index/firewall:Firewall",
+        "digitalocean:index/databaseFirewall:DatabaseFirewall",
+        "digitalocean:index/databaseDb:DatabaseDb",
+        "digitalocean:index/databaseUser:DatabaseUser",
+        "digitalocean:index/certificate:Certificate",
+        "digitalocean:index/dnsRecord:DnsRecord",
+        "digitalocean:index/domain:Domain",
+        "digitalocean:index/spacesBucketCorsConfiguration:SpacesBucketCorsConfiguration",
+        "digitalocean:index/spacesBucketPolicy:SpacesBucketPolicy",
         "digitalocean:index/spacesKey:SpacesKey",
         // The Spaces CDN is part of the Spaces subscription; its traffic counts against the transfer allowance.
         "digitalocean:index/cdn:Cdn",
         // DigitalOcean Monitoring (metrics and alert policies) is free. Uptime alerts belong to a
         // check; the check itself (digitalocean:index/uptimeCheck:UptimeCheck) is not priced here.
-        "digitalocean:index/monitorAlert:MonitorAlert", "digitalocean:index/uptimeAlert:UptimeAlert",
+        "digitalocean:index/monitorAlert:MonitorAlert",
+        "digitalocean:index/uptimeAlert:UptimeAlert",
     ],
 };
