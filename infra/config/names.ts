@@ -65,6 +65,7 @@ export function derivedNames(cloud: Cloud, name: string): DerivedName[] {
                 "uploads-oac",
             ),
             auto("aws:ec2/keyPair:KeyPair", "the SSH key pair", "key"),
+            auto("aws:sns/topic:Topic", "the alerts topic", "alerts"),
         ];
     }
     return [
