@@ -23,6 +23,7 @@ import { Res, describe, fromStackResources, isUnknown, listOf, present } from ".
 
 export const ALERT_TYPES = {
     awsAlarms: ["aws:cloudwatch/metricAlarm:MetricAlarm"],
+    awsCompositeAlarms: ["aws:cloudwatch/compositeAlarm:CompositeAlarm"],
     awsTopics: ["aws:sns/topic:Topic"],
     awsSubscriptions: ["aws:sns/topicSubscription:TopicSubscription"],
     doMonitorAlerts: ["digitalocean:index/monitorAlert:MonitorAlert"],
@@ -80,8 +81,25 @@ function awsWatched(graph: StackGraph, alarm: Res, subjects: Res[]): Set<Res> {
     return watched;
 }
 
-/** Whether an alarm notifies someone: enabled actions, and an SNS topic with a subscription (or outside the stack). */
+/**
+ * Whether an alarm notifies someone: its own enabled actions name an SNS topic with a
+ * subscription (or one outside the stack), or a composite alarm that does so has it in its rule
+ * (`ALARM("name")`, by name or ARN, or computed from it).
+ */
 function awsAlarmReachesSomeone(graph: StackGraph, alarm: Res): boolean {
+    if (awsActionsReachSomeone(graph, alarm)) return true;
+    const names = ["name", "arn", "alarmName"].flatMap((key) => strings(alarm.props[key]));
+    return graph.ofType(ALERT_TYPES.awsCompositeAlarms).some((composite) => {
+        const rule = strings(composite.props.alarmRule)[0] ?? "";
+        const inRule =
+            names.some((name) => rule.includes(`"${name}"`) || rule.includes(`(${name})`)) ||
+            (composite.propertyDependencies.alarmRule ?? []).includes(alarm.urn);
+        return inRule && awsActionsReachSomeone(graph, composite);
+    });
+}
+
+/** Whether an alarm's own actions notify someone. */
+function awsActionsReachSomeone(graph: StackGraph, alarm: Res): boolean {
     if (alarm.props.actionsEnabled === false) return false;
     const subscriptions = graph.ofType(ALERT_TYPES.awsSubscriptions);
     for (const action of listOf<string>(alarm.props.alarmActions)) {

@@ -185,6 +185,27 @@ describe("webtier-alerts on AWS", () => {
         assertViolation(await validateStack(alerts, noActions), `EC2 instance "web-1"`, "none notifies anyone");
     });
 
+    it("counts an alarm without actions of its own when a composite alarm that notifies has it in its rule", async () => {
+        const stack = awsStack();
+        const cpu = pick(stack, "web-1-cpu");
+        cpu.props.alarmActions = [];
+        cpu.props.name = "web-1-cpu-high";
+        delete cpu.deps;
+        stack.push({
+            type: "aws:cloudwatch/compositeAlarm:CompositeAlarm",
+            name: "web-1-unwell",
+            props: {
+                alarmName: "web-1-unwell",
+                alarmRule: 'ALARM("web-1-cpu-high") OR ALARM("other")',
+                alarmActions: [TOPIC_ARN],
+            },
+            deps: { alarmActions: ["topic"] },
+        });
+        assertNone(await validateStack(alerts, stack));
+        pick(stack, "web-1-unwell").props.alarmRule = 'ALARM("other")';
+        assertViolation(await validateStack(alerts, stack), `EC2 instance "web-1"`, "none notifies anyone");
+    });
+
     it("trusts an SNS topic outside the stack (a team's paging topic)", async () => {
         const stack = without(awsStack(), "topic", "ops-email");
         for (const r of stack.filter((r) => r.type === A.alarm)) {
