@@ -159,7 +159,7 @@ export function uptimeAlertPlans(
             // Milliseconds, as DigitalOcean's uptime alerts measure latency.
             args: {
                 type: "latency",
-                comparison: "greaterThan",
+                comparison: "greater_than",
                 threshold: Math.round(thresholds.responseTimeSeconds * 1000),
                 period: "5m",
             },
@@ -170,7 +170,7 @@ export function uptimeAlertPlans(
                   {
                       key: "uptime-certificate",
                       metric: "uptime check: certificate expiry",
-                      args: { type: "sslExpiry", threshold: 14, period: "1h" },
+                      args: { type: "ssl_expiry", threshold: 14, period: "1h" },
                   },
               ]
             : []),
@@ -190,7 +190,7 @@ export interface AlertsArgs {
     /** Whether `healthUrl` is https (adds the certificate-expiry alert). Required. */
     https: boolean;
     /**
-     * Regions DigitalOcean checks the app from. Default ["euWest", "usEast"]: two continents,
+     * Regions DigitalOcean checks the app from. Default ["eu_west", "us_east"] (the API's names; the SDK docs print them camel-cased): two continents,
      * so one region's network trouble is not mistaken for the app being down.
      */
     uptimeRegions?: string[];
@@ -242,7 +242,7 @@ export class Alerts extends pulumi.ComponentResource {
                     name: `${name} health`,
                     target: args.healthUrl,
                     type: args.https ? "https" : "http",
-                    regions: args.uptimeRegions ?? ["euWest", "usEast"],
+                    regions: args.uptimeRegions ?? ["eu_west", "us_east"],
                     enabled: true,
                 },
                 args.transform?.uptimeCheck,

@@ -62,9 +62,13 @@ describe("DigitalOcean alerts (registered resources)", () => {
         assert.strictEqual(check.inputs.target, "https://app.example.com/up");
         assert.strictEqual(check.inputs.type, "https");
         const alerts = ofType(evaluation, UPTIME);
-        assert.deepStrictEqual(alerts.map((a) => a.inputs.type).sort(), ["down", "latency", "sslExpiry"]);
+        assert.deepStrictEqual(alerts.map((a) => a.inputs.type).sort(), ["down", "latency", "ssl_expiry"]);
         for (const alert of alerts) assert.strictEqual(alert.inputs.checkId, check.id);
-        assert.strictEqual(alerts.find((a) => a.inputs.type === "latency")!.inputs.threshold, 2000);
+        const latency = alerts.find((a) => a.inputs.type === "latency")!;
+        assert.strictEqual(latency.inputs.threshold, 2000);
+        // The API's spelling (snake case); the SDK's docs print "greaterThan".
+        assert.strictEqual(latency.inputs.comparison, "greater_than");
+        assert.deepStrictEqual(check.inputs.regions, ["eu_west", "us_east"]);
     });
 
     it("sends every alert to the configured email and Slack channel, the webhook kept secret", async () => {
