@@ -6,7 +6,7 @@ import * as yaml from "js-yaml";
 import { DatabaseEngine, QueueDriver, SizeClass } from "../config/types";
 import { BOOTSTRAP_SCRIPT_TEXT } from "./bootstrap-script";
 import { DATABASE_CA_PATH } from "./laravel-env";
-import { CLOUDWATCH_AGENT_INSTALLER, renderCloudWatchAgentInstaller } from "./cloudwatch-agent";
+import { renderCloudWatchAgentInstaller } from "./cloudwatch-agent";
 import {
     BOOTSTRAP_SCRIPT, DEPLOY_USER, NGINX_SITE, RELEASE_CONFIG, RELEASE_SCRIPT, SHARED_ENV, SYSTEMD_DIR,
 } from "./layout";
@@ -103,9 +103,6 @@ export function renderCloudConfig(values: ServerBootstrapValues): string {
         file(`/etc/php/${values.phpVersion}/fpm/conf.d/99-webtier.ini`, renderPhpIni()),
         ...units.map((unit) => file(`${SYSTEMD_DIR}/${unit.name}`, stripComments(unit.content))),
         file("/etc/apt/apt.conf.d/20auto-upgrades", renderAutoUpgrades(phpFromPpa)),
-        ...(values.cloudWatchAgent
-            ? [file(CLOUDWATCH_AGENT_INSTALLER, stripComments(renderCloudWatchAgentInstaller(values.cloudWatchAgent.configParameter)), "0700")]
-            : []),
         ...(databaseCaPem !== undefined ? [file(DATABASE_CA_PATH, databaseCaPem.endsWith("\n") ? databaseCaPem : `${databaseCaPem}\n`)] : []),
         // Last, and the only entry with secrets (passwords, the app key).
         file(SHARED_ENV, values.env, "0640", `root:${DEPLOY_USER}`),
@@ -129,7 +126,10 @@ export function renderCloudConfig(values: ServerBootstrapValues): string {
         users: ["default", deployUser],
         write_files: writeFiles,
         // The agent first (a minute), so memory and disk are watched while the app installs.
-        runcmd: [...(values.cloudWatchAgent ? [[CLOUDWATCH_AGENT_INSTALLER]] : []), [BOOTSTRAP_SCRIPT]],
+        runcmd: [
+            ...(values.cloudWatchAgent ? [["bash", "-c", renderCloudWatchAgentInstaller(values.cloudWatchAgent.configParameter)]] : []),
+            [BOOTSTRAP_SCRIPT],
+        ],
     };
     const header =
         `#cloud-config\n` +

@@ -26,11 +26,8 @@ export const WATCHED_MOUNT = "/";
  * "AmazonCloudWatch-": AWS's CloudWatchAgentServerPolicy grants ssm:GetParameter on those only.
  */
 export function cloudWatchAgentParameterName(stackName: string): string {
-    return `AmazonCloudWatch-webtier-${stackName}`;
+    return `AmazonCloudWatch-${stackName}`;
 }
-
-/** The installer cloud-init runs once, before the app's bootstrap. */
-export const CLOUDWATCH_AGENT_INSTALLER = "/usr/local/sbin/webtier-cwagent";
 
 /** AWS's download bucket for the agent (any region; the servers reach it through the NAT gateway). */
 export const CLOUDWATCH_AGENT_DOWNLOAD = "https://s3.amazonaws.com/amazoncloudwatch-agent";
@@ -71,8 +68,9 @@ export function renderCloudWatchAgentConfig(): string {
  * key with the pinned fingerprint (`gpg --export <fingerprint>`: an empty keyring when the
  * download holds another key), verifies the package against it with `gpgv`, installs it and
  * starts it with the config in the SSM parameter `configParameter`. Exits non-zero on any
- * failure; cloud-init then still runs the app's bootstrap, and the memory and disk alarms stay
- * in INSUFFICIENT_DATA (no alert) until the agent reports. Terse on purpose: every byte counts
+ * failure (its temporary folder then stays in /tmp for a look); cloud-init still runs the app's
+ * bootstrap, and the memory and disk alarms stay in INSUFFICIENT_DATA (no alert) until the
+ * agent reports. A `bash -c` script in `runcmd` rather than a file, and terse: every byte counts
  * against EC2's 16 KB of user data.
  */
 export function renderCloudWatchAgentInstaller(configParameter: string): string {
@@ -81,21 +79,16 @@ export function renderCloudWatchAgentInstaller(configParameter: string): string 
             `cloudwatch-agent: "${configParameter}" is not a parameter the agent's policy can read (AmazonCloudWatch-<letters, digits, . _ ->)`,
         );
     }
-    return `#!/bin/bash
-# webtier-cwagent: install and start the Amazon CloudWatch agent (memory and disk metrics).
-set -eu
+    return `set -eu
 a=amazon-cloudwatch-agent
-w=$(mktemp -d)
-trap 'rm -rf "$w"' EXIT
-cd "$w"
-for f in assets/$a.gpg ubuntu/amd64/latest/$a.deb{,.sig}; do
-curl -fsSL --proto =https --retry 5 -O "${CLOUDWATCH_AGENT_DOWNLOAD}/$f"
-done
-export GNUPGHOME="$w"
+cd "$(mktemp -d)"
+for f in assets/$a.gpg ubuntu/amd64/latest/$a.deb{,.sig}; do curl -fsSLO --proto =https --retry 5 "${CLOUDWATCH_AGENT_DOWNLOAD}/$f"; done
+export GNUPGHOME="$PWD"
 gpg -q --import $a.gpg
 gpg --export ${CLOUDWATCH_AGENT_KEY_FINGERPRINT} >k
 gpgv --keyring ./k $a.deb.sig $a.deb
 dpkg -i $a.deb
 /opt/aws/$a/bin/$a-ctl -a fetch-config -m ec2 -s -c ssm:${configParameter}
+rm -rf "$PWD"
 `;
 }

@@ -1,7 +1,6 @@
 import * as assert from "assert";
 import * as yaml from "js-yaml";
 import {
-    CLOUDWATCH_AGENT_INSTALLER,
     CLOUDWATCH_AGENT_KEY_FINGERPRINT,
     cloudWatchAgentParameterName,
     renderCloudWatchAgentConfig,
@@ -44,11 +43,12 @@ describe("the CloudWatch agent on AWS servers", () => {
             ),
         );
         assert.match(script, /^set -eu$/m);
-        assert.match(script, /fetch-config -m ec2 -s -c ssm:AmazonCloudWatch-webtier-aws-prod$/m);
+        assert.match(script, /fetch-config -m ec2 -s -c ssm:AmazonCloudWatch-aws-prod$/m);
     });
 
     it("passes shellcheck", function () {
-        const result = shellcheck(renderCloudWatchAgentInstaller("AmazonCloudWatch-webtier-x"));
+        // What `bash -c` runs, as a script shellcheck can read.
+        const result = shellcheck(`#!/bin/bash\n${renderCloudWatchAgentInstaller("AmazonCloudWatch-x")}`);
         assert.ok(result.ok, result.output);
     });
 
@@ -56,15 +56,17 @@ describe("the CloudWatch agent on AWS servers", () => {
         assert.throws(() => renderCloudWatchAgentInstaller("webtier-aws-prod"), /AmazonCloudWatch-/);
     });
 
-    it("runs the installer before the app's bootstrap when asked, and not at all otherwise", () => {
+    it("runs the installer with bash before the app's bootstrap when asked, and not at all otherwise", () => {
+        const parameter = cloudWatchAgentParameterName("aws-prod");
         const withAgent = yaml.load(
-            renderCloudConfig({ ...VALUES, cloudWatchAgent: { configParameter: "AmazonCloudWatch-webtier-aws-prod" } }),
+            renderCloudConfig({ ...VALUES, cloudWatchAgent: { configParameter: parameter } }),
         ) as any;
-        assert.deepStrictEqual(withAgent.runcmd, [[CLOUDWATCH_AGENT_INSTALLER], [BOOTSTRAP_SCRIPT]]);
-        const file = withAgent.write_files.find((f: any) => f.path === CLOUDWATCH_AGENT_INSTALLER);
-        assert.strictEqual(file.permissions, "0700");
+        assert.deepStrictEqual(withAgent.runcmd, [
+            ["bash", "-c", renderCloudWatchAgentInstaller(parameter)],
+            [BOOTSTRAP_SCRIPT],
+        ]);
         const without = yaml.load(renderCloudConfig(VALUES)) as any;
         assert.deepStrictEqual(without.runcmd, [[BOOTSTRAP_SCRIPT]]);
-        assert.ok(!without.write_files.some((f: any) => f.path === CLOUDWATCH_AGENT_INSTALLER));
+        assert.ok(!JSON.stringify(without).includes("amazon-cloudwatch-agent"));
     });
 });
