@@ -300,13 +300,14 @@ describe("webtier-alerts on DigitalOcean", () => {
 
 describe("webtier-alerts on webtier's real stacks (offline check, prod policy config)", function () {
     this.timeout(240000);
-    const alertViolations = async (stack: string, config: string[] = []) => {
+    const alertViolations = async (stack: string, config: string[] = [], preview = false) => {
         const result = await runCheck({
             distRoot: DIST_ROOT,
             projectDir: REPO_ROOT,
             stacks: [stack],
             config,
             policyConfig: "policies/config/prod.json",
+            preview,
         });
         assert.strictEqual(result.stacks[0].error, undefined, String(result.stacks[0].error));
         return result.stacks[0].violations.filter((v) => v.policy === "webtier-alerts");
@@ -315,6 +316,11 @@ describe("webtier-alerts on webtier's real stacks (offline check, prod policy co
     for (const stack of ["aws-prod", "do-prod"]) {
         it(`${stack}: every part of the tier has an alert wired to a destination`, async () => {
             assert.deepStrictEqual(await alertViolations(stack), []);
+        });
+
+        it(`${stack}: the same under preview, where ids, ARNs and the topic are unknown (followed through dependencies)`, async () => {
+            assert.deepStrictEqual(await alertViolations(stack, [], true), []);
+            assert.strictEqual((await alertViolations(stack, ['webtier:alerts={"enabled":false}'], true)).length, 6);
         });
 
         it(`${stack}: with alerts turned off, the balancer, each server, the database and the cache are mandatory violations`, async () => {
