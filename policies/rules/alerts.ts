@@ -302,8 +302,9 @@ export const alerts: StackValidationPolicy = {
     description:
         "Alerts reach a person when the tier is unwell: the balancer, every app server, every database and every cache has a CloudWatch alarm notifying a subscribed SNS topic (AWS) or an enabled alert policy / uptime alert with an email or Slack destination (DigitalOcean). Advisory by default; mandatory in prod.",
     enforcementLevel: "advisory",
-    // Nothing is exposed without alerts, but an outage goes unnoticed until users report it.
-    severity: "medium",
+    // An advisory rule, ranked like the reliability floor: nothing is exposed without alerts
+    // (an outage just goes unnoticed), and every advisory rule ranks below the mandatory ones.
+    severity: "low",
     validateStack: (args, reportViolation) => {
         const graph = new StackGraph(fromStackResources(args.resources));
         for (const finding of [...awsFindings(graph), ...doFindings(graph)])
