@@ -81,6 +81,12 @@ export interface AppEndpoints {
     queue: QueueEndpoint;
     /** The public URL of the app (https://domain, or the balancer's HTTP address in dev without a domain). */
     appUrl: pulumi.Output<string>;
+    /**
+     * The Amazon CloudWatch agent the servers' bootstrap installs on AWS, for the memory and disk
+     * alarms (EC2 reports neither by itself), and the SSM parameter holding its config. Default
+     * none: DigitalOcean's droplet agent (`monitoring: true`) already reports both.
+     */
+    metricsAgent?: { configParameter: string };
 }
 
 /**
@@ -119,11 +125,41 @@ export interface BalancerInfo {
     memberTag?: pulumi.Output<string>;
 }
 
+/** What an alert watches: one of the tier's parts. */
+export type AlertTarget = "balancer" | "servers" | "database" | "cache" | "queue";
+
+/** One alarm (AWS) or alert policy / uptime alert (DigitalOcean). */
+export interface AlertInfo {
+    /** The logical name of the resource, `${name}-alarm-...` or `${name}-alert-...`. */
+    name: string;
+    target: AlertTarget;
+    /** The metric, expression or check it watches. */
+    metric: string;
+    /** The alarm's name (AWS) or the alert policy's / uptime alert's id (DigitalOcean). */
+    id: pulumi.Output<string>;
+}
+
+/** The tier's alerting, whatever the cloud. */
+export interface AlertsInfo {
+    /** False when `webtier:alerts.enabled` is false: then nothing below exists. */
+    enabled: boolean;
+    /** AWS: the SNS topic every alarm notifies. DigitalOcean has no topic: each policy lists its destinations. */
+    topic?: pulumi.Output<string>;
+    /** The email addresses alerts go to. */
+    emails: string[];
+    alerts: AlertInfo[];
+}
+
+/** Alerting of a stack with alerts turned off. */
+export const NO_ALERTS: AlertsInfo = { enabled: false, emails: [], alerts: [] };
+
 /** The result of building the whole tier on one cloud. */
 export interface WebTierResources {
     balancer: BalancerInfo;
     servers: ServerInfo[];
     endpoints: AppEndpoints;
+    /** The alarms or alert policies on the balancer, servers, database, cache and queue. */
+    alerts: AlertsInfo;
 }
 
 /** Per-child-resource escape hatches: adjust any child's args without forking a component. */

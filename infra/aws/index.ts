@@ -5,8 +5,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { AppEndpoints, CloudPlatform, WebTierArgs, WebTierResources } from "../components";
+import { AppEndpoints, CloudPlatform, NO_ALERTS, WebTierArgs, WebTierResources } from "../components";
 import { WebtierConfig } from "../config/types";
+import { Alerts, AlertsArgs, CloudWatchAgentSetup } from "./alerts";
 import { Cache, CacheArgs } from "./cache";
 import { Database, DatabaseArgs } from "./database";
 import { LoadBalancer, LoadBalancerArgs } from "./load-balancer";
@@ -16,7 +17,7 @@ import { NetworkRules, NetworkRulesArgs } from "./rules";
 import { Servers, ServersArgs } from "./servers";
 import { Storage, StorageArgs } from "./storage";
 
-export { Cache, Database, LoadBalancer, Network, NetworkRules, Queue, Servers, Storage };
+export { Alerts, Cache, Database, LoadBalancer, Network, NetworkRules, Queue, Servers, Storage };
 
 /** Options of the AWS platform beyond the neutral config: per-component escape hatches. */
 export interface AwsPlatformOptions {
@@ -30,6 +31,7 @@ export interface AwsPlatformOptions {
         loadBalancer?: LoadBalancerArgs["transform"];
         servers?: ServersArgs["transform"];
         rules?: NetworkRulesArgs["transform"];
+        alerts?: AlertsArgs["transform"];
     };
     /** Encrypt uploads with this KMS key instead of S3-managed keys. Default: none (SSE-S3). */
     uploadsKmsKeyArn?: pulumi.Input<string>;
@@ -58,6 +60,8 @@ export interface AwsWebTier {
     loadBalancer: LoadBalancer;
     servers: Servers;
     rules: NetworkRules;
+    /** Absent when webtier:alerts.enabled is false. */
+    alerts?: Alerts;
 }
 
 /**
@@ -100,12 +104,16 @@ export function createAwsPlatform(options: AwsPlatformOptions = {}, onBuilt?: (b
                 transform: t.loadBalancer,
             }, opts);
 
+            // Before the servers: their bootstrap reads the agent's config from its parameter.
+            const agent = new CloudWatchAgentSetup(name, { stackName: config.name }, opts);
             const endpoints: AppEndpoints = {
                 database: database.endpoint,
                 cache: cache.endpoint,
                 storage: storage.endpoint,
                 queue: queue.endpoint,
                 appUrl: loadBalancer.info.url,
+                // Memory and disk use, which EC2 does not report, for the alarms (and anyone debugging).
+                metricsAgent: { configParameter: agent.parameterName },
             };
 
             const servers = new Servers(name, {
@@ -137,8 +145,23 @@ export function createAwsPlatform(options: AwsPlatformOptions = {}, onBuilt?: (b
                 transform: t.rules,
             }, opts);
 
-            onBuilt?.({ provider, network, database, cache, storage, queue, loadBalancer, servers, rules });
-            return { balancer: loadBalancer.info, servers: servers.servers, endpoints };
+            agent.grant(servers.role);
+            const alerts = config.alerts.enabled
+                ? new Alerts(name, {
+                    alerts: config.alerts,
+                    subjects: {
+                        loadBalancer: { arnSuffix: loadBalancer.loadBalancer.arnSuffix, targetGroupArnSuffix: loadBalancer.targetGroup.arnSuffix },
+                        servers: servers.servers.map((server, index) => ({ name: server.name, instanceId: servers.instances[index].id })),
+                        database: { identifier: database.instance.identifier, engine: config.database.engine, size: config.database.size, allocatedStorageGb: config.database.storageGb },
+                        cache: { replicationGroupId: cache.replicationGroup.id, nodes: config.cache.highAvailability ? 2 : 1 },
+                        deadLetterQueue: queue.deadLetterQueue ? { name: queue.deadLetterQueue.name } : undefined,
+                    },
+                    transform: t.alerts,
+                }, opts)
+                : undefined;
+
+            onBuilt?.({ provider, network, database, cache, storage, queue, loadBalancer, servers, rules, alerts });
+            return { balancer: loadBalancer.info, servers: servers.servers, endpoints, alerts: alerts?.info ?? NO_ALERTS };
         },
     };
 }

@@ -34,6 +34,7 @@ function derivedNames(name: string): DerivedName[] {
         auto("aws:sqs/queue:Queue", "the dead-letter queue", "jobs-dlq"),
         auto("aws:cloudfront/originAccessControl:OriginAccessControl", "the CDN's origin access control", "uploads-oac"),
         auto("aws:ec2/keyPair:KeyPair", "the SSH key pair", "key"),
+        auto("aws:sns/topic:Topic", "the alerts topic", "alerts"),
     ];
 }
 
@@ -59,6 +60,10 @@ export const AWS_PROFILE: CloudProfile = {
     // AWS allows overlapping VPCs in one account (they only cannot be peered): one fixed default,
     // which existing stacks were created with.
     network: { defaultRange: { kind: "fixed", cidr: "10.20.0.0/16" }, refusesOverlap: false, reserved: [] },
+    alertDestinations: {
+        httpsEndpoint: true,
+        slack: "Amazon SNS cannot post to a Slack webhook (Slack refuses SNS's message format); connect Slack through AWS Chatbot to the alerts topic, or set alerts.httpsEndpoint to a relay that accepts SNS.",
+    },
     storageEndpoint: (region) => `https://s3.${region}.amazonaws.com`,
     derivedNames,
     validate(config, problems) {

@@ -139,6 +139,8 @@ export class Servers extends pulumi.ComponentResource {
                 availabilityZone: args.zoneNames[zone],
                 vpcSecurityGroupIds: [args.securityGroupId],
                 associatePublicIpAddress: false,
+                // One-minute EC2 metrics (detailed monitoring): alarms see a problem in minutes, not in five.
+                monitoring: true,
                 iamInstanceProfile: this.instanceProfile.name,
                 keyName: this.keyPair?.keyName,
                 metadataOptions: {

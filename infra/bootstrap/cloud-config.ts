@@ -6,6 +6,7 @@ import * as yaml from "js-yaml";
 import { DatabaseEngine, QueueDriver, SizeClass } from "../config/types";
 import { BOOTSTRAP_SCRIPT_TEXT } from "./bootstrap-script";
 import { DATABASE_CA_PATH } from "./laravel-env";
+import { renderCloudWatchAgentInstaller } from "./cloudwatch-agent";
 import {
     BOOTSTRAP_SCRIPT, DEPLOY_USER, NGINX_SITE, RELEASE_CONFIG, RELEASE_SCRIPT, SHARED_ENV, SYSTEMD_DIR,
 } from "./layout";
@@ -37,6 +38,8 @@ export interface ServerBootstrapValues {
     env: string;
     /** How the servers get the database's CA: as PEM text, or downloaded at boot from a URL. */
     databaseCa?: { pem: string } | { url: string };
+    /** Install the Amazon CloudWatch agent with the config in this SSM parameter (AWS; cloudwatch-agent.ts). Default: no agent. */
+    cloudWatchAgent?: { configParameter: string };
     /** Upgrade every package at first boot (security fixes newer than the image). Default true. */
     upgradePackages?: boolean;
 }
@@ -122,7 +125,11 @@ export function renderCloudConfig(values: ServerBootstrapValues): string {
         packages: [...BASE_PACKAGES, ...phpPackages(values.phpVersion, values.databaseEngine)],
         users: ["default", deployUser],
         write_files: writeFiles,
-        runcmd: [[BOOTSTRAP_SCRIPT]],
+        // The agent first (a minute), so memory and disk are watched while the app installs.
+        runcmd: [
+            ...(values.cloudWatchAgent ? [["bash", "-c", renderCloudWatchAgentInstaller(values.cloudWatchAgent.configParameter)]] : []),
+            [BOOTSTRAP_SCRIPT],
+        ],
     };
     const header =
         `#cloud-config\n` +

@@ -63,6 +63,7 @@ export function renderUserData(
                 branch: config.app.branch,
                 sshPublicKey: config.servers.sshPublicKey,
                 env,
+                cloudWatchAgent: endpoints.metricsAgent,
                 databaseCa: caPem !== undefined ? { pem: caPem } : caUrl !== undefined ? { url: caUrl } : undefined,
             }),
         ),

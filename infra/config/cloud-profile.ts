@@ -58,6 +58,11 @@ export interface CloudProfile {
     /** The database engine versions the cloud offers, dated (policies/preflight/engine-versions.ts). */
     readonly engineVersions: EngineVersionTable;
     readonly network: CloudNetworkFacts;
+    /**
+     * Alert destinations besides email: `true` where the cloud delivers to it, otherwise the
+     * sentence that says why not and what to use instead (infra/config/alerts.ts reports it).
+     */
+    readonly alertDestinations: { readonly httpsEndpoint: true | string; readonly slack: true | string };
     /** The S3-compatible endpoint of object storage in a region. */
     storageEndpoint(region: string): string;
     /**

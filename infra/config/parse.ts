@@ -3,6 +3,7 @@ import { isVeryBroadPublic, isWorldOpen, parseCidr, Cidr, cidrContains } from ".
 import { cloudProfile } from "../clouds";
 import { NAMESPACE } from "./namespace";
 import { EXAMPLE_REGION, REGIONS } from "./regions";
+import { parseAlerts } from "./alerts";
 import { defaultEngineVersion, engineVersionProblem, findEngineVersion, today } from "../../policies/preflight/engine-versions";
 import { refusedNames } from "./names";
 import { displayName } from "../../policies/preflight/autoname";
@@ -72,6 +73,7 @@ const KNOWN_KEYS = [
     "queue",
     "app",
     "appKey",
+    "alerts",
 ] as const;
 
 /**
@@ -263,6 +265,7 @@ export function parseConfig(raw: RawConfig, stack: string, options: ParseOptions
     const storage = parseStorage(r);
     const queue = parseQueue(r, ctx);
     const app = parseApp(r, ctx);
+    const alerts = parseAlerts(r.object("alerts"), { environment, cloud: cloudKnown ? cloud : undefined }, (key, message) => r.problem(key, message));
     // A new section: a parseX(r, ctx) in its own file, one line here, one key in KNOWN_KEYS.
     parseSecrets(r);
     parseStackName(r, ctx);
@@ -285,6 +288,7 @@ export function parseConfig(raw: RawConfig, stack: string, options: ParseOptions
         storage,
         queue,
         app,
+        alerts,
     };
     // The rules only the chosen cloud has (infra/<cloud>/profile.ts).
     if (cloudKnown) {

@@ -44,6 +44,10 @@ export const DIGITALOCEAN_PROFILE: CloudProfile = {
     // ranges cannot overlap with other networks in the same account", vpc_create in its OpenAPI
     // specification), so each stack gets its own default range.
     network: { defaultRange: { kind: "derived-from-stack-name" }, refusesOverlap: true, reserved: DIGITALOCEAN_RESERVED_RANGES },
+    alertDestinations: {
+        httpsEndpoint: "DigitalOcean alert policies cannot post to an arbitrary HTTPS endpoint; use alerts.slack ({ url, channel }) or alerts.emails.",
+        slack: true,
+    },
     storageEndpoint: (region) => `https://${region}.digitaloceanspaces.com`,
     derivedNames,
     validate(config, problems) {

@@ -56,5 +56,11 @@ export function buildOutputs(config: WebtierConfig, built: WebTierResources, app
         },
         queue: { driver: queue.driver, url: queue.url, name: queue.name },
         laravelEnv: pulumi.secret(renderLaravelEnv(config, built.endpoints, appKey)),
+        alerts: {
+            enabled: built.alerts.enabled,
+            topic: built.alerts.topic,
+            emails: built.alerts.emails,
+            items: built.alerts.alerts.map((alert) => ({ name: alert.name, id: alert.id, target: alert.target, metric: alert.metric })),
+        },
     };
 }

@@ -70,6 +70,33 @@ export interface WebtierOutputs {
     };
     /** Secret: the rendered Laravel .env the servers run with (without per-server values). */
     laravelEnv: string;
+    /**
+     * The stack's alerting. An addition to version 1 (readers that do not know it ignore it):
+     * absent only on stacks last deployed before alerts existed.
+     */
+    alerts?: AlertsOutput;
+}
+
+/** What a stack alerts on and where alerts go; the same shape on both clouds. */
+export interface AlertsOutput {
+    /** False when the stack runs without alerts (`webtier:alerts.enabled: false`); `items` is then empty. */
+    enabled: boolean;
+    /** AWS only: the ARN of the SNS topic every alarm notifies (subscribe more receivers to it). */
+    topic?: string;
+    /** The addresses alerts are emailed to. */
+    emails: string[];
+    items: AlertItemOutput[];
+}
+
+export interface AlertItemOutput {
+    /** The logical name of the alarm / alert policy in the stack. */
+    name: string;
+    /** The alarm's name (AWS, as the CloudWatch console and API know it) or the alert's id (DigitalOcean). */
+    id: string;
+    /** The part of the tier it watches. */
+    target: "balancer" | "servers" | "database" | "cache" | "queue";
+    /** The metric, expression or check it watches. */
+    metric: string;
 }
 
 /** The top-level output keys that must be secret. */

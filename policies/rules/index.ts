@@ -3,6 +3,7 @@
  * this list; `policies/index.ts` hands it to `new PolicyPack` (which starts a gRPC server).
  */
 import type { Policies } from "@pulumi/policy";
+import { alerts } from "./alerts";
 import { cacheNotPublic } from "./cache-not-public";
 import { databaseNotPublic } from "./database-not-public";
 import { healthChecks } from "./health-checks";
@@ -16,6 +17,7 @@ import { tlsAtBalancer } from "./tls-at-balancer";
 import { preflightPolicies } from "../preflight";
 
 export {
+    alerts,
     cacheNotPublic,
     databaseNotPublic,
     healthChecks,
@@ -39,6 +41,7 @@ export const policies: Policies = [
     storageNotPublic,
     privateVersionedStorage,
     reliability,
+    alerts,
     ...preflightPolicies,
 ];
 

@@ -41,6 +41,7 @@ export const STACKS = {
         database: JSON.stringify({ engine: "postgres", version: "16" }),
         queue: JSON.stringify({ driver: "sqs" }),
         storage: JSON.stringify({ cdn: true, corsOrigins: ["https://app.example.com"] }),
+        alerts: JSON.stringify({ emails: ["ops@example.com", "oncall@example.com"], httpsEndpoint: "https://events.example.net/integration/abc/enqueue" }),
     },
     /** A domain whose DNS is hosted elsewhere: validation records for a human, no Route 53. */
     staging: {

@@ -26,7 +26,7 @@ describe("AWS platform (registered resources)", function () {
         const built = await build("prod");
         const components = built.resources.filter((r) => r.type.startsWith("webtier:aws:")).map((r) => r.type).sort();
         assert.deepEqual(components, [
-            "webtier:aws:Cache", "webtier:aws:Database", "webtier:aws:LoadBalancer", "webtier:aws:Network",
+            "webtier:aws:Alerts", "webtier:aws:Cache", "webtier:aws:CloudWatchAgentSetup", "webtier:aws:Database", "webtier:aws:LoadBalancer", "webtier:aws:Network",
             "webtier:aws:NetworkRules", "webtier:aws:Queue", "webtier:aws:Servers", "webtier:aws:Storage",
         ]);
         const tier = built.resources.find((r) => r.type === "webtier:index:WebTier")!;
