@@ -119,6 +119,7 @@ export function createAwsPlatform(options: AwsPlatformOptions = {}, onBuilt?: (b
                 queueArn: queue.queue?.arn,
                 endpoints,
                 userData: args.userData,
+                laravelEnv: laravelEnvFor(args, endpoints),
                 // Gates wait for the listener that forwards to the target group.
                 balancerReady: [loadBalancer.httpsListener ?? loadBalancer.httpListener],
                 transform: t.servers,
@@ -141,6 +142,14 @@ export function createAwsPlatform(options: AwsPlatformOptions = {}, onBuilt?: (b
             return { balancer: loadBalancer.info, servers: servers.servers, endpoints };
         },
     };
+}
+
+/** The servers' .env, which the AWS platform keeps in Parameter Store rather than the user data. */
+function laravelEnvFor(args: WebTierArgs, endpoints: AppEndpoints): pulumi.Output<string> {
+    if (!args.laravelEnv) {
+        throw new Error("webtier: the AWS platform keeps the servers' .env in Parameter Store and needs WebTierArgs.laravelEnv to render it (runWebtier passes it).");
+    }
+    return args.laravelEnv(endpoints);
 }
 
 /** The AWS platform with default options, as `infra/platforms.ts` maps `webtier:cloud: aws` to it. */

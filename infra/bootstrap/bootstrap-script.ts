@@ -5,6 +5,7 @@
  * stack names a repository, the first release. cloud-init runs it once, from `runcmd`.
  *
  * Static like the release script: the values come from the same /etc/webtier/release.env.
+ * The .env is installed by webtier-env (env-script.ts), from wherever the stack keeps it.
  */
 import { DEPLOY_USER, SHARED_DIR } from "./layout";
 
@@ -38,6 +39,12 @@ install -d -o ${DEPLOY_USER} -g ${DEPLOY_USER} -m 0755 "$APP_ROOT/releases"
 for dir in ${STORAGE_DIRS.join(" ")}; do
     install -d -o ${DEPLOY_USER} -g ${DEPLOY_USER} -m 0775 "${SHARED_DIR}/$dir"
 done
+# The .env: on AWS read from Parameter Store through the instance role, with the AWS CLI (the
+# snap AWS publishes for Ubuntu); on DigitalOcean cloud-init already wrote it from the user data.
+if [ "$ENV_SOURCE" = ssm ] && [ ! -x "\${AWS_CLI:-}" ]; then
+    snap install aws-cli --classic
+fi
+"$ENV_SCRIPT" fetch
 chown root:${DEPLOY_USER} "${SHARED_DIR}/.env"
 chmod 0640 "${SHARED_DIR}/.env"
 if [ -n "\${REPOSITORY:-}" ]; then

@@ -1,0 +1,101 @@
+/**
+ * The user-data size budget: with the longest values the config accepts and every optional
+ * feature on, what each provider receives stays within half of its cloud's limit, so a new
+ * worker unit, config file or a longer value still fits.
+ *
+ * infra/config does not bound every string yet (app.name, app.repository, app.branch,
+ * servers.sshPublicKey); the lengths assumed here are generous maxima for them: 255 characters
+ * for the name, repository and branch, a 4096-bit RSA key with a long comment. The domain is the
+ * longest DNS name (253), the stack name the longest allowed (20), the health path the longest
+ * allowed (1024).
+ */
+import * as assert from "assert";
+import * as yaml from "js-yaml";
+import { evaluate } from "../../../tools/harness/evaluate";
+import { runWebtier } from "../../../infra/program";
+import { SECRET_KEYS } from "../../../infra/config/types";
+import {
+    DROPLET_USER_DATA_LIMIT, EC2_USER_DATA_LIMIT, dropletUserDataText, ec2UserDataText, gzipText,
+} from "../../../infra/bootstrap/compress";
+import { cloudInitSchema } from "./validators";
+
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const unwrap = (value: any) => (value && typeof value === "object" && SIG_KEY in value ? value.value : value);
+
+/** A 253-character hostname: labels of 63, 63, 63 and 61 characters. */
+const LONGEST_DOMAIN = ["a".repeat(63), "b".repeat(63), "c".repeat(63), `${"d".repeat(57)}.com`].join(".");
+const LONGEST_STACK = "aws-production-eu-w1";
+const RSA_4096_KEY = `ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAACAQ${"Cx7q9Lm3Pz0Vb8Kd2Hs6Jf4Rt1Wn5Yg".repeat(22).slice(0, 680)} ${"operations-team".repeat(4)}@example.com`;
+
+function longestConfig(cloud: "aws" | "digitalocean"): Record<string, string> {
+    const stack = cloud === "aws" ? LONGEST_STACK : "do-production-ams3-w1".slice(0, 20);
+    return {
+        "webtier:cloud": cloud,
+        "webtier:region": cloud === "aws" ? "ap-southeast-2" : "ams3",
+        "webtier:environment": "prod",
+        "webtier:domain": LONGEST_DOMAIN,
+        "webtier:dnsZone": LONGEST_DOMAIN.split(".").slice(1).join("."),
+        "webtier:zones": cloud === "aws" ? "3" : "2",
+        "webtier:healthCheckPath": `/${"health-check/".repeat(80)}`.slice(0, 1024),
+        "webtier:servers": JSON.stringify({
+            count: 100, size: "large", sshPublicKey: RSA_4096_KEY,
+            allowSshFrom: ["203.0.113.0/24", "198.51.100.0/24", "2001:db8:1234::/48"],
+        }),
+        "webtier:database": JSON.stringify({ engine: "postgres", version: "17", size: "large", highAvailability: true }),
+        "webtier:cache": JSON.stringify({ engine: "valkey", size: "large", highAvailability: true }),
+        "webtier:storage": JSON.stringify({ cdn: true, corsOrigins: [`https://${LONGEST_DOMAIN}`, "https://admin.example.com"] }),
+        "webtier:queue": JSON.stringify({ driver: cloud === "aws" ? "sqs" : "redis" }),
+        "webtier:app": JSON.stringify({
+            name: `Example ${"Application ".repeat(30)}`.slice(0, 255).trim(),
+            phpVersion: "8.4",
+            repository: `https://github.com/${"example-organisation".repeat(6)}/${"example-laravel-application".repeat(6)}.git`.slice(0, 251) + ".git",
+            branch: `release/${"2026-12-hotfix-".repeat(17)}`.slice(0, 255),
+        }),
+        "webtier:appKey": `base64:${"Q".repeat(43)}=`,
+        "webtier:stackName": stack,
+    };
+}
+
+async function serversUserData(cloud: "aws" | "digitalocean"): Promise<Array<{ received: string; text: string }>> {
+    const config = longestConfig(cloud);
+    const stack = config["webtier:stackName"];
+    delete config["webtier:stackName"];
+    const evaluation = await evaluate({ program: runWebtier, config, secretKeys: SECRET_KEYS.map((key) => `webtier:${key}`), project: "webtier", stack });
+    const type = cloud === "aws" ? "aws:ec2/instance:Instance" : "digitalocean:index/droplet:Droplet";
+    return evaluation.resources
+        .filter((resource) => resource.type === type)
+        .map((server) => {
+            const received = unwrap(cloud === "aws" ? server.inputs.userDataBase64 : server.inputs.userData) as string;
+            return { received, text: cloud === "aws" ? ec2UserDataText(received) : dropletUserDataText(received) };
+        });
+}
+
+describe("user data size budget, with the longest values the config accepts", function () {
+    this.timeout(300000);
+
+    it("stays within half of EC2's 16,384 bytes, as EC2 counts them and as the provider receives them (base64)", async () => {
+        const servers = await serversUserData("aws");
+        assert.strictEqual(servers.length, 100);
+        const last = servers[servers.length - 1];
+        assert.match(last.text, /^hostname: aws-production-eu-w1-app-100$/m);
+        assert.ok(last.text.includes(RSA_4096_KEY) && last.text.includes(`/${"health-check/".repeat(3)}`), "the long values are in it");
+        const decoded = Math.max(...servers.map((s) => Buffer.from(s.received, "base64").length));
+        const received = Math.max(...servers.map((s) => s.received.length));
+        console.log(`      EC2: ${decoded} bytes decoded, ${received} base64; text ${Buffer.byteLength(last.text)}`);
+        assert.ok(decoded <= EC2_USER_DATA_LIMIT / 2, `EC2 counts ${decoded} bytes (limit ${EC2_USER_DATA_LIMIT})`);
+        assert.ok(received <= EC2_USER_DATA_LIMIT / 2, `the provider receives ${received} bytes of base64`);
+        assert.ok(cloudInitSchema(last.text).ok, "still valid cloud-config");
+    });
+
+    it("stays within half of DigitalOcean's 64 KiB, .env and database CA included", async () => {
+        const servers = await serversUserData("digitalocean");
+        const last = servers[servers.length - 1];
+        const files = new Map((yaml.load(last.text) as { write_files: Array<{ path: string; content: string }> }).write_files.map((f) => [f.path, f.content]));
+        assert.ok(files.get("/var/www/app/shared/.env")!.includes(LONGEST_DOMAIN), "the .env with the long domain");
+        const received = Math.max(...servers.map((s) => Buffer.byteLength(s.received)));
+        console.log(`      droplet: ${received} bytes MIME; text ${Buffer.byteLength(last.text)}`);
+        assert.ok(received <= DROPLET_USER_DATA_LIMIT / 2, `the provider receives ${received} bytes`);
+        assert.ok(Buffer.byteLength(last.text) > received, "compressed");
+        assert.ok(gzipText(last.text).length < received, "base64 in MIME costs a third more than the gzip");
+    });
+});
