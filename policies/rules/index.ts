@@ -13,6 +13,7 @@ import { sshAllowlist } from "./ssh-allowlist";
 import { sshBroadRange } from "./ssh-broad-range";
 import { storageNotPublic } from "./storage-not-public";
 import { tlsAtBalancer } from "./tls-at-balancer";
+import { userDataSecrets } from "./user-data-secrets";
 
 export {
     cacheNotPublic,
@@ -25,6 +26,7 @@ export {
     sshBroadRange,
     storageNotPublic,
     tlsAtBalancer,
+    userDataSecrets,
 };
 
 export const policies: Policies = [
@@ -38,6 +40,7 @@ export const policies: Policies = [
     storageNotPublic,
     privateVersionedStorage,
     reliability,
+    userDataSecrets,
 ];
 
 /** The pack's name, as `pulumi preview --policy-pack` reports it. */
