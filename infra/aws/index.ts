@@ -13,10 +13,11 @@ import { LoadBalancer, LoadBalancerArgs } from "./load-balancer";
 import { Network, NetworkArgs } from "./network";
 import { Queue, QueueArgs } from "./queue";
 import { NetworkRules, NetworkRulesArgs } from "./rules";
+import { ServerSecrets, ServerSecretsArgs } from "./secrets";
 import { Servers, ServersArgs } from "./servers";
 import { Storage, StorageArgs } from "./storage";
 
-export { Cache, Database, LoadBalancer, Network, NetworkRules, Queue, Servers, Storage };
+export { Cache, Database, LoadBalancer, Network, NetworkRules, Queue, ServerSecrets, Servers, Storage };
 
 /** Options of the AWS platform beyond the neutral config: per-component escape hatches. */
 export interface AwsPlatformOptions {
@@ -29,6 +30,7 @@ export interface AwsPlatformOptions {
         queue?: QueueArgs["transform"];
         loadBalancer?: LoadBalancerArgs["transform"];
         servers?: ServersArgs["transform"];
+        secrets?: ServerSecretsArgs["transform"];
         rules?: NetworkRulesArgs["transform"];
     };
     /** Encrypt uploads with this KMS key instead of S3-managed keys. Default: none (SSE-S3). */
@@ -57,6 +59,7 @@ export interface AwsWebTier {
     queue: Queue;
     loadBalancer: LoadBalancer;
     servers: Servers;
+    secrets: ServerSecrets;
     rules: NetworkRules;
 }
 
@@ -108,6 +111,9 @@ export function createAwsPlatform(options: AwsPlatformOptions = {}, onBuilt?: (b
                 appUrl: loadBalancer.info.url,
             };
 
+            // The servers' .env, in Parameter Store rather than their user data.
+            const secrets = new ServerSecrets(name, { stackName: config.name, laravelEnv: laravelEnvFor(args, endpoints), transform: t.secrets }, opts);
+
             const servers = new Servers(name, {
                 config,
                 subnetIds: privateSubnetIds,
@@ -119,7 +125,7 @@ export function createAwsPlatform(options: AwsPlatformOptions = {}, onBuilt?: (b
                 queueArn: queue.queue?.arn,
                 endpoints,
                 userData: args.userData,
-                laravelEnv: laravelEnvFor(args, endpoints),
+                secrets,
                 // Gates wait for the listener that forwards to the target group.
                 balancerReady: [loadBalancer.httpsListener ?? loadBalancer.httpListener],
                 transform: t.servers,
@@ -138,7 +144,7 @@ export function createAwsPlatform(options: AwsPlatformOptions = {}, onBuilt?: (b
                 transform: t.rules,
             }, opts);
 
-            onBuilt?.({ provider, network, database, cache, storage, queue, loadBalancer, servers, rules });
+            onBuilt?.({ provider, network, database, cache, storage, queue, loadBalancer, servers, secrets, rules });
             return { balancer: loadBalancer.info, servers: servers.servers, endpoints };
         },
     };

@@ -5,7 +5,7 @@ import { WebtierConfig } from "../config/types";
 import { serverZone } from "../network-plan";
 import { serverSize } from "../sizing";
 import { ec2AssumeRolePolicy, queueAccessPolicy, serverSecretsPolicy, SSM_MANAGED_POLICY_ARN, uploadsAccessPolicy } from "./iam-documents";
-import { ServerSecrets, ServerSecretsArgs } from "./secrets";
+import { ServerSecrets } from "./secrets";
 import { ec2UserDataBase64 } from "../bootstrap/compress";
 import { buildOneAtATime, HealthGate, HealthGateArgs, HealthGateSettings } from "../health-gate/gate";
 import { awsGateBalancer, awsHealthGateProvider } from "./health-gate";
@@ -41,10 +41,10 @@ export interface ServersArgs {
     /** Renders each server's cloud-init (text; sent gzip-compressed through `userDataBase64`). */
     userData: UserDataRenderer;
     /**
-     * The servers' `.env`, a secret: stored as a SecureString parameter (infra/aws/secrets.ts) that
-     * the servers read through their role, never in the user data. Required.
+     * Where the servers' `.env` is kept (a SecureString parameter, infra/aws/secrets.ts): the role
+     * may read it, the user data names it. Required: the user data never carries the .env.
      */
-    laravelEnv: pulumi.Output<string>;
+    secrets: Pick<ServerSecrets, "envParameterName" | "pathArn" | "key">;
     /**
      * Resources the balancer needs before it routes to the target group: its forwarding listener
      * (HTTPS, which waits for the certificate, or HTTP without a domain). Health gates wait for
@@ -57,8 +57,6 @@ export interface ServersArgs {
         instance?: Transform<aws.ec2.InstanceArgs>;
         role?: Transform<aws.iam.RoleArgs>;
         healthGate?: Transform<HealthGateArgs>;
-        /** The secrets' KMS key and parameter. */
-        secrets?: ServerSecretsArgs["transform"];
     };
 }
 
@@ -67,7 +65,7 @@ export interface ServersArgs {
  * over the zones, each registered in the balancer's target group. No public address and no
  * SSH needed: the instance role lets Systems Manager in, and reach the uploads bucket (and
  * SQS queue) without static keys. IMDSv2 only, encrypted root volume. The .env lives in
- * Parameter Store (`secrets`), read through the role; the user data carries no secret.
+ * Parameter Store (`args.secrets`), read through the role; the user data carries no secret.
  *
  * Replacement keeps capacity: servers are replaced create-before-delete (never
  * deleteBeforeReplace); each new server is registered in the target group next to the old
@@ -85,8 +83,6 @@ export class Servers extends pulumi.ComponentResource {
     public readonly role: aws.iam.Role;
     public readonly instanceProfile: aws.iam.InstanceProfile;
     public readonly keyPair?: aws.ec2.KeyPair;
-    /** The servers' secrets in Parameter Store. */
-    public readonly secrets: ServerSecrets;
     /** The neutral view the outputs use. */
     public readonly servers: ServerInfo[];
 
@@ -115,14 +111,13 @@ export class Servers extends pulumi.ComponentResource {
                 policy: pulumi.output(args.queueArn).apply((queueArn) => JSON.stringify(queueAccessPolicy(queueArn))),
             }, parent);
         }
-        this.secrets = new ServerSecrets(name, { stackName: config.name, laravelEnv: args.laravelEnv, transform: t.secrets }, parent);
         new aws.iam.RolePolicy(`${name}-app-secrets`, {
             role: this.role.name,
             policy: pulumi
-                .all([this.secrets.pathArn, this.secrets.key.arn])
+                .all([args.secrets.pathArn, args.secrets.key.arn])
                 .apply(([pathArn, keyArn]) => JSON.stringify(serverSecretsPolicy(pathArn, keyArn, config.region))),
         }, parent);
-        const envDelivery = { kind: "parameter" as const, name: this.secrets.envParameterName, region: config.region };
+        const envDelivery = { kind: "parameter" as const, name: args.secrets.envParameterName, region: config.region };
         this.instanceProfile = new aws.iam.InstanceProfile(`${name}-app-profile`, { role: this.role.name }, parent);
 
         if (sshPublicKey) {
