@@ -78,7 +78,7 @@ function isBase64(text: string): boolean {
 /** Text from bytes, when they are text (UTF-8 without control characters other than whitespace). */
 function asText(bytes: Buffer): string | undefined {
     const text = bytes.toString("utf8");
-    if (text.includes("\uFFFD") || /[\x00-\x08\x0e-\x1f]/.test(text)) return undefined;
+    if (text.includes("\uFFFD") || [...bytes].some((byte) => byte < 0x09 || (byte > 0x0d && byte < 0x20))) return undefined;
     return text;
 }
 
@@ -106,7 +106,7 @@ export function userDataLayers(value: string): Array<{ text: string; layer: stri
             try {
                 inflated = gunzipSync(bytes, { maxOutputLength: MAX_INFLATED });
             } catch (error) {
-                throw new Error(`its ${[...path, "gzip"].join(" > ")} layer does not decompress (${(error as Error).message})`);
+                throw new Error(`its ${[...path, "gzip"].join(" > ")} layer does not decompress (${(error as Error).message})`, { cause: error });
             }
             visitBytes(inflated, [...path, "gzip"], depth + 1);
             return;
