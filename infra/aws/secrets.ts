@@ -61,7 +61,7 @@ export interface ServerSecretsArgs {
  * CloudTrail under one key, and can be disabled to cut the servers off. It costs $1 a month;
  * rotation is yearly and automatic.
  *
- * The value is the whole rendered `.env` (about 1.5 KB, 4 KB for the longest config values),
+ * The value is the whole rendered `.env` (about 1.5 KB, 2 KB with the longest config values),
  * so the file on the server is exactly what the program rendered, quoting included, and one
  * `GetParameter` call fetches it. Intelligent-Tiering keeps it a free standard parameter
  * unless it ever outgrows 4 KB.

@@ -56,11 +56,15 @@ function longestConfig(cloud: "aws" | "digitalocean"): Record<string, string> {
     };
 }
 
+/** The .env parameter's value on AWS, when the stack has one. */
+let envParameterValue: string | undefined;
+
 async function serversUserData(cloud: "aws" | "digitalocean"): Promise<Array<{ received: string; text: string }>> {
     const config = longestConfig(cloud);
     const stack = config["webtier:stackName"];
     delete config["webtier:stackName"];
     const evaluation = await evaluate({ program: runWebtier, config, secretKeys: SECRET_KEYS.map((key) => `webtier:${key}`), project: "webtier", stack });
+    envParameterValue = unwrap(evaluation.resources.find((resource) => resource.type === "aws:ssm/parameter:Parameter")?.inputs.value);
     const type = cloud === "aws" ? "aws:ec2/instance:Instance" : "digitalocean:index/droplet:Droplet";
     return evaluation.resources
         .filter((resource) => resource.type === type)
@@ -85,6 +89,10 @@ describe("user data size budget, with the longest values the config accepts", fu
         assert.ok(decoded <= EC2_USER_DATA_LIMIT / 2, `EC2 counts ${decoded} bytes (limit ${EC2_USER_DATA_LIMIT})`);
         assert.ok(received <= EC2_USER_DATA_LIMIT / 2, `the provider receives ${received} bytes of base64`);
         assert.ok(cloudInitSchema(last.text).ok, "still valid cloud-config");
+        // The .env went to Parameter Store instead: a standard (free) parameter holds 4 KB.
+        assert.ok(envParameterValue?.includes(LONGEST_DOMAIN), "the parameter holds the .env");
+        console.log(`      .env parameter: ${Buffer.byteLength(envParameterValue!)} bytes`);
+        assert.ok(Buffer.byteLength(envParameterValue!) <= 4096, `the .env parameter is ${Buffer.byteLength(envParameterValue!)} bytes`);
     });
 
     it("stays within half of DigitalOcean's 64 KiB, .env and database CA included", async () => {
