@@ -44,7 +44,7 @@ export interface ServersArgs {
      * Where the servers' `.env` is kept (a SecureString parameter, infra/aws/secrets.ts): the role
      * may read it, the user data names it. Required: the user data never carries the .env.
      */
-    secrets: Pick<ServerSecrets, "envParameterName" | "pathArn" | "key">;
+    secrets: Pick<ServerSecrets, "envParameterName" | "envParameter" | "pathArn" | "key">;
     /**
      * Resources the balancer needs before it routes to the target group: its forwarding listener
      * (HTTPS, which waits for the certificate, or HTTP without a domain). Health gates wait for
@@ -111,7 +111,7 @@ export class Servers extends pulumi.ComponentResource {
                 policy: pulumi.output(args.queueArn).apply((queueArn) => JSON.stringify(queueAccessPolicy(queueArn))),
             }, parent);
         }
-        new aws.iam.RolePolicy(`${name}-app-secrets`, {
+        const secretsAccess = new aws.iam.RolePolicy(`${name}-app-secrets`, {
             role: this.role.name,
             policy: pulumi
                 .all([args.secrets.pathArn, args.secrets.key.arn])
@@ -172,7 +172,9 @@ export class Servers extends pulumi.ComponentResource {
                 volumeTags: nameTag(serverName),
             }, t.instance), {
                 parent: this,
-                dependsOn: after,
+                // The user data only names the parameter: wait until it exists and the role may read
+                // it, so the first boot does not spend its retries on IAM or a missing parameter.
+                dependsOn: [...after, secretsAccess, args.secrets.envParameter],
                 deleteBeforeReplace: false,
                 ignoreChanges: image ? [] : ["ami"],
             });

@@ -90,6 +90,16 @@ describe("AWS servers (registered resources)", function () {
         }
     });
 
+    it("creates each server only once its .env parameter exists and the role may read it", async () => {
+        const built = await build("prod");
+        const [parameter] = ofType(built, T.parameter);
+        const access = named(built, "prod-app-secrets");
+        for (const server of ofType(built, T.instance)) {
+            assert.ok(server.dependencies.includes(parameter.urn), `${server.name} does not wait for the parameter`);
+            assert.ok(server.dependencies.includes(access.urn), `${server.name} does not wait for the role's access to it`);
+        }
+    });
+
     it("lets the role read the stack's parameters only, and decrypt with the stack key only through Parameter Store", async () => {
         const built = await build("prod");
         const [parameter] = ofType(built, T.parameter);
