@@ -39,6 +39,7 @@ export interface ServerSecretsArgs {
     /** Escape hatches for the children. */
     transform?: {
         key?: Transform<aws.kms.KeyArgs>;
+        alias?: Transform<aws.kms.AliasArgs>;
         parameter?: Transform<aws.ssm.ParameterArgs>;
     };
 }
@@ -90,10 +91,10 @@ export class ServerSecrets extends pulumi.ComponentResource {
             deletionWindowInDays: 30,
             tags: nameTag(`${name}-secrets-key`),
         }, t.key), { parent: this });
-        new aws.kms.Alias(`${name}-secrets-key-alias`, {
+        new aws.kms.Alias(`${name}-secrets-key-alias`, applyTransform<aws.kms.AliasArgs>({
             name: `alias/webtier/${args.stackName}/secrets`,
             targetKeyId: this.key.keyId,
-        }, { parent: this });
+        }, t.alias), { parent: this });
 
         this.envParameter = new aws.ssm.Parameter(`${name}-laravel-env`, applyTransform<aws.ssm.ParameterArgs>({
             name: this.envParameterName,
