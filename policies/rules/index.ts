@@ -14,6 +14,7 @@ import { sshBroadRange } from "./ssh-broad-range";
 import { storageNotPublic } from "./storage-not-public";
 import { tlsAtBalancer } from "./tls-at-balancer";
 import { userDataSecrets } from "./user-data-secrets";
+import { preflightPolicies } from "../preflight";
 
 export {
     cacheNotPublic,
@@ -41,6 +42,7 @@ export const policies: Policies = [
     privateVersionedStorage,
     reliability,
     userDataSecrets,
+    ...preflightPolicies,
 ];
 
 /** The pack's name, as `pulumi preview --policy-pack` reports it. */

@@ -5,11 +5,9 @@
  * unit, config file or a longer value still fits. The long values are incompressible (hashes),
  * as real names and keys are: a repeated pattern would flatter the gzip.
  *
- * infra/config does not bound every string yet (app.name, app.repository, app.branch,
- * servers.sshPublicKey); the lengths assumed here are generous maxima for them: 255 characters
- * for the name, repository and branch, a 4096-bit RSA key with a long comment. The domain is the
- * longest DNS name (253), the stack name the longest allowed (20), the health path the longest
- * allowed (1024).
+ * The lengths are the config's own bounds (APP_LIMITS: app name, repository, branch, health
+ * path; MAX_STACK_NAME; a domain of 253 characters on DigitalOcean and 64 on AWS, where ACM caps
+ * it), and for the SSH key, which the config does not bound, a 4096-bit RSA key with a comment.
  */
 import * as assert from "assert";
 import { createHash } from "crypto";
@@ -17,6 +15,7 @@ import * as yaml from "js-yaml";
 import { evaluate } from "../../../tools/harness/evaluate";
 import { runWebtier } from "../../../infra/program";
 import { SECRET_KEYS } from "../../../infra/config/types";
+import { APP_LIMITS, MAX_STACK_NAME } from "../../../infra/config/parse";
 import {
     DROPLET_USER_DATA_LIMIT, EC2_USER_DATA_LIMIT, dropletUserDataText, ec2UserDataText, gzipText,
 } from "../../../infra/bootstrap/compress";
@@ -41,20 +40,23 @@ const MIXED = `${LOWER}ABCDEFGHIJKLMNOPQRSTUVWXYZ`;
 
 /** A 253-character hostname: labels of 63, 63, 63 and 57 characters, then .com. */
 const LONGEST_DOMAIN = [63, 63, 63, 57].map((length, i) => noise(`domain${i}`, length, LOWER)).join(".") + ".com";
-const LONGEST_STACK = "aws-production-eu-w1";
+/** The longest domain ACM certifies (64 characters), the longest on AWS. */
+const LONGEST_AWS_DOMAIN = `${noise("aws-domain", 51, LOWER)}.example.com`;
+const LONGEST_STACK = `aws-${noise("stack", MAX_STACK_NAME - 4, LOWER)}`;
 /** A 4096-bit RSA public key line (a 535-byte key blob) with a comment. */
 const RSA_4096_KEY = `ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAACAQ${noise("rsa", 680, `${MIXED}+/`)} operations-team@example.com`;
-/** The longest health path the config accepts (1024 characters). */
-const LONGEST_HEALTH_PATH = `/${noise("health", 1023, `${LOWER}-_.`)}`;
+/** The longest health path the config accepts. */
+const LONGEST_HEALTH_PATH = `/${noise("health", APP_LIMITS.healthCheckPath - 1, `${LOWER}-_.`)}`;
 
 function longestConfig(cloud: "aws" | "digitalocean"): Record<string, string> {
-    const stack = cloud === "aws" ? LONGEST_STACK : "do-production-ams3-w1".slice(0, 20);
+    const stack = cloud === "aws" ? LONGEST_STACK : `do-${noise("stack", MAX_STACK_NAME - 3, LOWER)}`;
+    const domain = cloud === "aws" ? LONGEST_AWS_DOMAIN : LONGEST_DOMAIN;
     return {
         "webtier:cloud": cloud,
         "webtier:region": cloud === "aws" ? "ap-southeast-2" : "ams3",
         "webtier:environment": "prod",
-        "webtier:domain": LONGEST_DOMAIN,
-        "webtier:dnsZone": LONGEST_DOMAIN.split(".").slice(1).join("."),
+        "webtier:domain": domain,
+        "webtier:dnsZone": domain.split(".").slice(1).join("."),
         "webtier:zones": cloud === "aws" ? "3" : "2",
         "webtier:healthCheckPath": LONGEST_HEALTH_PATH,
         "webtier:servers": JSON.stringify({
@@ -63,13 +65,13 @@ function longestConfig(cloud: "aws" | "digitalocean"): Record<string, string> {
         }),
         "webtier:database": JSON.stringify({ engine: "postgres", version: "17", size: "large", highAvailability: true }),
         "webtier:cache": JSON.stringify({ engine: "valkey", size: "large", highAvailability: true }),
-        "webtier:storage": JSON.stringify({ cdn: true, corsOrigins: [`https://${LONGEST_DOMAIN}`, "https://admin.example.com"] }),
+        "webtier:storage": JSON.stringify({ cdn: true, corsOrigins: [`https://${domain}`, "https://admin.example.com"] }),
         "webtier:queue": JSON.stringify({ driver: cloud === "aws" ? "sqs" : "redis" }),
         "webtier:app": JSON.stringify({
-            name: `Example ${noise("name", 247, MIXED)}`,
+            name: `Example ${noise("name", APP_LIMITS.name - 8, MIXED)}`,
             phpVersion: "8.4",
-            repository: `https://github.com/${noise("org", 100, LOWER)}/${noise("repo", 132, LOWER)}.git`,
-            branch: `release/${noise("branch", 247, MIXED)}`,
+            repository: `https://github.com/${noise("org", 100, LOWER)}/${noise("repo", APP_LIMITS.repository - 124, LOWER)}.git`,
+            branch: `release/${noise("branch", APP_LIMITS.branch - 8, MIXED)}`,
         }),
         "webtier:appKey": `base64:${"Q".repeat(43)}=`,
         "webtier:stackName": stack,
@@ -101,7 +103,7 @@ describe("user data size budget, with the longest values the config accepts", fu
         const servers = await serversUserData("aws");
         assert.strictEqual(servers.length, 100);
         const last = servers[servers.length - 1];
-        assert.match(last.text, /^hostname: aws-production-eu-w1-app-100$/m);
+        assert.match(last.text, new RegExp(`^hostname: ${LONGEST_STACK}-app-100$`, "m"));
         assert.ok(last.text.includes(RSA_4096_KEY) && last.text.includes(LONGEST_HEALTH_PATH), "the long values are in it");
         const decoded = Math.max(...servers.map((s) => Buffer.from(s.received, "base64").length));
         const received = Math.max(...servers.map((s) => s.received.length));
@@ -112,7 +114,7 @@ describe("user data size budget, with the longest values the config accepts", fu
         assert.ok(received < EC2_USER_DATA_LIMIT, `the provider receives ${received} bytes of base64`);
         assert.ok(cloudInitSchema(last.text).ok, "still valid cloud-config");
         // The .env went to Parameter Store instead: a standard (free) parameter holds 4 KB.
-        assert.ok(envParameterValue?.includes(LONGEST_DOMAIN), "the parameter holds the .env");
+        assert.ok(envParameterValue?.includes(LONGEST_AWS_DOMAIN), "the parameter holds the .env");
         console.log(`      .env parameter: ${Buffer.byteLength(envParameterValue!)} bytes`);
         assert.ok(Buffer.byteLength(envParameterValue!) <= 4096, `the .env parameter is ${Buffer.byteLength(envParameterValue!)} bytes`);
     });
