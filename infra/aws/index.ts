@@ -71,6 +71,7 @@ export function createAwsPlatform(options: AwsPlatformOptions = {}, onBuilt?: (b
     return {
         build(name: string, args: WebTierArgs, parent: pulumi.ComponentResource): WebTierResources {
             const { config } = args;
+            const laravelEnv = requireLaravelEnv(args);
             const t = options.transform ?? {};
             // One explicit provider for the stack's region: no resource falls back to whatever
             // region the ambient AWS configuration happens to name.
@@ -112,7 +113,7 @@ export function createAwsPlatform(options: AwsPlatformOptions = {}, onBuilt?: (b
             };
 
             // The servers' .env, in Parameter Store rather than their user data.
-            const secrets = new ServerSecrets(name, { stackName: config.name, laravelEnv: laravelEnvFor(args, endpoints), transform: t.secrets }, opts);
+            const secrets = new ServerSecrets(name, { stackName: config.name, laravelEnv: laravelEnv(endpoints), transform: t.secrets }, opts);
 
             const servers = new Servers(name, {
                 config,
@@ -150,12 +151,15 @@ export function createAwsPlatform(options: AwsPlatformOptions = {}, onBuilt?: (b
     };
 }
 
-/** The servers' .env, which the AWS platform keeps in Parameter Store rather than the user data. */
-function laravelEnvFor(args: WebTierArgs, endpoints: AppEndpoints): pulumi.Output<string> {
+/**
+ * The renderer of the servers' .env, which the AWS platform keeps in Parameter Store rather than
+ * the user data. Checked before any resource is registered.
+ */
+function requireLaravelEnv(args: WebTierArgs): (endpoints: AppEndpoints) => pulumi.Output<string> {
     if (!args.laravelEnv) {
         throw new Error("webtier: the AWS platform keeps the servers' .env in Parameter Store and needs WebTierArgs.laravelEnv to render it (runWebtier passes it).");
     }
-    return args.laravelEnv(endpoints);
+    return args.laravelEnv;
 }
 
 /** The AWS platform with default options, as `infra/platforms.ts` maps `webtier:cloud: aws` to it. */

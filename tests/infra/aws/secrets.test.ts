@@ -1,6 +1,12 @@
 import { strict as assert } from "assert";
 import { PARAMETER_READ_ACTIONS, serverSecretsPolicy } from "../../../infra/aws/iam-documents";
 import { envParameterName, pathArnPattern, secretsPath } from "../../../infra/aws/secrets";
+import * as pulumi from "@pulumi/pulumi";
+import { awsPlatform } from "../../../infra/aws";
+import { parseConfig } from "../../../infra/config/parse";
+import { WebTier } from "../../../infra/webtier";
+import { evaluate } from "../../../tools/harness/evaluate";
+import { build, STACKS } from "./fixture";
 
 const PARAMETER_ARN = "arn:aws:ssm:eu-west-1:123456789012:parameter/webtier/aws-prod/laravel-env";
 const PATH_ARN = "arn:aws:ssm:eu-west-1:123456789012:parameter/webtier/aws-prod/*";
@@ -31,5 +37,19 @@ describe("AWS server secrets: names and the role's access (pure)", () => {
         assert.deepEqual(deny.Action, PARAMETER_READ_ACTIONS);
         assert.equal(deny.NotResource, PATH_ARN, "every other parameter is refused, whatever another policy allows");
         assert.equal(deny.Resource, undefined);
+    });
+});
+
+describe("AWS platform without a .env renderer", () => {
+    it("refuses to build before registering any resource, naming what is missing", async () => {
+        await build("dev"); // one evaluation at a time: wait for the fixture's
+        const config = parseConfig(STACKS.dev, "dev");
+        const evaluation = evaluate({
+            stack: "dev",
+            program: () => {
+                new WebTier(config.name, awsPlatform, { config, userData: () => pulumi.output("#cloud-config\n") });
+            },
+        });
+        await assert.rejects(evaluation, /needs WebTierArgs\.laravelEnv/);
     });
 });
