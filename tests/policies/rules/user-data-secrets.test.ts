@@ -89,6 +89,11 @@ describe("webtier-user-data-secrets", () => {
         assertViolation(await violations(INSTANCE, { userDataBase64: corrupt }), "does not decompress");
     });
 
+    it("passes known, clean user data whatever else is unknown during preview", async () => {
+        assertNone(await violations(LAUNCH_TEMPLATE, { userData: ec2UserDataBase64(renderCloudConfig(awsServer())), imageId: UNKNOWN_STRING, vpcSecurityGroupIds: [UNKNOWN_STRING] }));
+        assertNone(await violations(NATIVE_LAUNCH_TEMPLATE, { launchTemplateData: { userData: b64("#!/bin/sh\necho ok\n"), imageId: UNKNOWN_STRING } }));
+    });
+
     it("leaves other clouds and resources without user data alone", async () => {
         assertNone(await violations("digitalocean:index/droplet:Droplet", { userData: renderCloudConfig(doServer()) }));
         assertNone(await violations(INSTANCE, { instanceType: "t3.small" }));
