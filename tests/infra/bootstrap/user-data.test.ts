@@ -156,7 +156,7 @@ describe("server user data from the real program", () => {
     it("names each server differently and otherwise renders them alike", () => {
         for (const [stack, { texts: all }] of stacks) {
             const hostnames = all.map((text) => (yaml.load(text) as { hostname: string }).hostname);
-            assert.strictEqual(new Set(hostnames).size, all.length, `${stack}: ${hostnames}`);
+            assert.strictEqual(new Set(hostnames).size, all.length, `${stack}: ${hostnames.join(", ")}`);
             const withoutHost = all.map((text) => text.replace(/^hostname: .*$/m, "").replace(/^# webtier .*$/m, ""));
             assert.strictEqual(new Set(withoutHost).size, 1, `${stack}: servers differ beyond their name`);
         }
