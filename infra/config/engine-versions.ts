@@ -8,7 +8,9 @@
  *
  * How to update: check the source named on each table, add the new version with its dates, move
  * `default` when the cloud's newest fully supported version changes, bump `asOf`. Dates are the
- * first day the cloud stops doing the thing (UTC). Nothing else needs to change.
+ * first day the cloud stops doing the thing (UTC). Nothing else needs to change. Versions are
+ * judged on the day config is read, so a table left alone goes stale loudly: when a default leaves
+ * support, tests/infra/config/engine-versions.test.ts fails until the table is updated.
  */
 import type { Cloud, DatabaseEngine } from "./types";
 
@@ -145,7 +147,11 @@ export function engineVersionProblem(
     const on = options.on ?? today();
     const table = ENGINE_VERSIONS[cloud];
     const offered = offeredVersions(cloud, engine, on).map((v) => v.version);
-    const fix = `use one of ${offered.join(", ")} (the default is ${defaultEngineVersion(cloud, engine).version})`;
+    const chosen = defaultEngineVersion(cloud, engine).version;
+    const fix =
+        offered.length === 1 && offered[0] === chosen
+            ? `use ${chosen} (the default)`
+            : `use one of ${offered.join(", ")} (the default is ${chosen})`;
     const entry = findEngineVersion(cloud, engine, version);
     if (!entry) {
         return `"${version}" is not a ${engine} version ${cloud === "aws" ? "RDS" : "DigitalOcean"} offers for a new database (table of ${table.asOf}: ${table.source}); ${fix}.`;

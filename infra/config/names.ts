@@ -7,7 +7,7 @@
  * The list mirrors the components' logical names (`${name}-<role>`); a test evaluates the real
  * program on both clouds and fails when a named resource is missing here.
  */
-import { effectiveName, nameProblems, nameRuleFor } from "../../policies/preflight/name-rules";
+import { effectiveName, nameProblems, nameRulesFor } from "../../policies/preflight/name-rules";
 import type { Cloud } from "./types";
 
 /** A name derived from the stack's name: the resource type, its logical name, and the name it sets (if any). */
@@ -47,7 +47,7 @@ export function derivedNames(cloud: Cloud, name: string): DerivedName[] {
                 type: "aws:rds/instance:Instance",
                 role: "the database's final snapshot",
                 logicalName: `${name}-db`,
-                explicit: { property: "identifier", value: `${name}-db-final-snapshot` },
+                explicit: { property: "finalSnapshotIdentifier", value: `${name}-db-final-snapshot` },
             },
             auto("aws:rds/parameterGroup:ParameterGroup", "the database parameter group", "db-params"),
             auto("aws:rds/subnetGroup:SubnetGroup", "the database subnet group", "db-subnets"),
@@ -96,9 +96,6 @@ export function derivedNames(cloud: Cloud, name: string): DerivedName[] {
     ];
 }
 
-/** The final snapshot identifier follows the instance identifier's rules, up to 255 characters. */
-const SNAPSHOT_MAX_LENGTH = 255;
-
 /** One name the cloud would refuse, with the sentence that says why. */
 export interface NameRefusal {
     derived: DerivedName;
@@ -110,10 +107,9 @@ export interface NameRefusal {
 export function refusedNames(cloud: Cloud, name: string): NameRefusal[] {
     const refusals: NameRefusal[] = [];
     for (const derived of derivedNames(cloud, name)) {
-        const base = nameRuleFor(derived.type);
-        if (!base) continue;
-        const rule =
-            derived.explicit && derived.role.includes("snapshot") ? { ...base, maxLength: SNAPSHOT_MAX_LENGTH } : base;
+        const rules = nameRulesFor(derived.type);
+        const rule = derived.explicit ? rules.find((r) => r.property === derived.explicit!.property) : rules[0];
+        if (!rule) continue;
         const props = derived.explicit ? { [derived.explicit.property]: derived.explicit.value } : {};
         const effective = effectiveName(rule, props, derived.logicalName);
         if (!effective) continue;

@@ -32,9 +32,9 @@ export const DIGITALOCEAN_RESERVED_RANGES: readonly { cidr: string; why: string 
  * Second octets a derived DigitalOcean range may take (10.X.0.0/16). Left out:
  * - 10.0-10.15: the ranges most often used on office and VPN networks an operator may peer with;
  * - 10.20: the fixed default of earlier releases, so a stack pinned to it never meets a derived one;
- * - 10.96-10.143: where DigitalOcean puts each region's default VPC and the private networks of
- *   accounts older than VPCs (for example nyc3's 10.132.0.0/16); the default VPC exists in every
- *   account that ever created a droplet in the region;
+ * - 10.96-10.143: the block DigitalOcean has used for the default VPC it creates in each region
+ *   and for the private networks of accounts older than VPCs (nyc3's 10.132.0.0/16, for example);
+ *   DigitalOcean picks those ranges itself, so a derived range keeps out of the whole block;
  * - 10.229 and 10.244-10.246: DigitalOcean's reserved ranges (above); 10.255: broadcast-looking.
  */
 export const DERIVED_SECOND_OCTETS: readonly number[] = Array.from({ length: 256 }, (_, i) => i).filter(

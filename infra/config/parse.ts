@@ -3,6 +3,7 @@ import { isVeryBroadPublic, isWorldOpen, parseCidr, Cidr, cidrContains } from ".
 import { EXAMPLE_REGION, REGIONS } from "./regions";
 import { defaultEngineVersion, engineVersionProblem, findEngineVersion, today } from "./engine-versions";
 import { refusedNames } from "./names";
+import { displayName } from "../../policies/preflight/autoname";
 import { defaultVpcCidr, reservedRangeProblem } from "./network";
 import {
     AppConfig,
@@ -695,7 +696,7 @@ function parseStackName(r: Reader, ctx: Context): void {
         const id = `${refusal.derived.type} ${refusal.problems.join("; ")}`;
         const entry = grouped.get(id) ?? { roles: [], names: [], problems: refusal.problems };
         if (!entry.roles.includes(refusal.derived.role)) entry.roles.push(refusal.derived.role);
-        entry.names.push(`"${refusal.name}"`);
+        entry.names.push(`"${displayName(refusal.name)}"`);
         grouped.set(id, entry);
     }
     for (const entry of grouped.values()) {

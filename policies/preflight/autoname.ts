@@ -26,6 +26,11 @@ export const PREFIX_SUFFIX_LENGTH = 26;
 /** A stand-in for the random part: valid in every name pattern the rules check, and lowercase. */
 export const AUTONAME_SAMPLE_SUFFIX = "-0a1b2c3";
 
+/** How messages show an assumed autoname: the random part as x's (the length is exact). */
+export function displayName(name: string): string {
+    return name.endsWith(AUTONAME_SAMPLE_SUFFIX) ? `${name.slice(0, -AUTONAME_SAMPLE_SUFFIX.length)}-xxxxxxx` : name;
+}
+
 /** The name a provider derives from a logical name, as the rules measure it. */
 export function autoname(logicalName: string, lowercase = false): string {
     const name = `${logicalName}${AUTONAME_SAMPLE_SUFFIX}`;

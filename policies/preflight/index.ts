@@ -1,12 +1,13 @@
 /**
  * The preflight: what a provider would refuse, found before `pulumi up`, for any program. Each
- * policy is one concern (names, user data, database versions, certificates, networks, tags) and works
- * on resource inputs alone, so it runs the same under `pulumi preview --policy-pack`, in the
- * offline check and in the tests. Registered in the pack by `policies/rules/index.ts`.
+ * policy is one concern (names, user data, database versions, certificates, networks, tags,
+ * enumerated values) and works on resource inputs alone, so it runs the same under
+ * `pulumi preview --policy-pack`, in the offline check and in the tests. Registered in the pack by `policies/rules/index.ts`.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { preflightCertificates } from "./certificates";
 import { preflightDatabaseVersions, rdsLifecycleExplicit } from "./database-versions";
+import { preflightValues } from "./enums";
 import { preflightNames } from "./names";
 import { preflightNetworks } from "./networks";
 import { preflightTags } from "./tags";
@@ -19,6 +20,7 @@ export {
     preflightNetworks,
     preflightTags,
     preflightUserData,
+    preflightValues,
     rdsLifecycleExplicit,
 };
 
@@ -29,5 +31,6 @@ export const preflightPolicies: ResourceValidationPolicy[] = [
     preflightCertificates,
     preflightNetworks,
     preflightTags,
+    preflightValues,
     rdsLifecycleExplicit,
 ];

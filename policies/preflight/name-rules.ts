@@ -7,7 +7,7 @@
  * whose schema validators run in the provider's Check; "API" is the service's API reference
  * (the botocore model for AWS, DigitalOcean's OpenAPI specification).
  */
-import { autoname, prefixedName } from "./autoname";
+import { autoname, displayName, prefixedName } from "./autoname";
 
 /** A name a cloud refuses although its characters and length are fine. */
 export interface ReservedAffix {
@@ -444,12 +444,37 @@ export const NAME_RULES: readonly NameRule[] = [
     },
 ];
 
-const BY_TYPE = new Map<string, NameRule>();
-for (const rule of NAME_RULES) for (const type of rule.types) BY_TYPE.set(type, rule);
+/**
+ * Names a resource carries besides its own (no autonaming: checked only when set). An RDS final
+ * snapshot identifier is only used at deletion, so a bad one fails the delete, not the create.
+ */
+export const SECONDARY_NAME_RULES: readonly NameRule[] = [
+    {
+        types: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"],
+        what: "RDS final snapshot identifier",
+        property: "finalSnapshotIdentifier",
+        autonamed: false,
+        maxLength: 255,
+        pattern: RDS_ID,
+        patternText: RDS_ID_TEXT,
+        noDoubleHyphen: true,
+        source: "API rds DeleteDBInstance FinalDBSnapshotIdentifier (1 to 255 letters, digits or hyphens; first a letter; no two consecutive hyphens; not ending with a hyphen); TF validFinalSnapshotIdentifier",
+    },
+];
 
-/** The name rule of a resource type, if any. */
+const BY_TYPE = new Map<string, NameRule[]>();
+for (const rule of [...NAME_RULES, ...SECONDARY_NAME_RULES]) {
+    for (const type of rule.types) BY_TYPE.set(type, [...(BY_TYPE.get(type) ?? []), rule]);
+}
+
+/** The rule of a resource type's own name, if any. */
 export function nameRuleFor(type: string): NameRule | undefined {
-    return BY_TYPE.get(type);
+    return BY_TYPE.get(type)?.[0];
+}
+
+/** Every name rule of a resource type: its own name first, then names it carries (final snapshots). */
+export function nameRulesFor(type: string): readonly NameRule[] {
+    return BY_TYPE.get(type) ?? [];
 }
 
 /** Where the name to check came from. */
@@ -501,6 +526,7 @@ export function nameProblems(rule: NameRule, name: string): string[] {
         if (name.endsWith(affix.text)) problems.push(`ends with "${affix.text}", ${affix.why}`);
     }
     if (rule.noDoubleHyphen && name.includes("--")) problems.push("contains two hyphens in a row");
+    if (rule.noDoubleHyphen && name.endsWith("-")) problems.push("ends with a hyphen");
     if (rule.types.includes("aws:rds/subnetGroup:SubnetGroup") && name === "default")
         problems.push(`is "default", reserved by RDS`);
     if ((rule.property === "bucket" || rule.what.includes("bucket")) && /^\d+\.\d+\.\d+\.\d+$/.test(name))
@@ -518,5 +544,5 @@ export function describeNameProblems(rule: NameRule, name: string, origin: NameO
             : origin === "prefix"
               ? ` (the ${rule.prefixProperty} plus the provider's 26-character suffix)`
               : "";
-    return `${rule.what} "${name}"${how} ${problems.join("; ")}. Source: ${rule.source}.`;
+    return `${rule.what} "${displayName(name)}"${how} ${problems.join("; ")}. Source: ${rule.source}.`;
 }

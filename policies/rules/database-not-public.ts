@@ -25,6 +25,7 @@ export const databaseNotPublic: StackValidationPolicy = {
     name: "webtier-database-not-public",
     description: "The database is reachable only from the app servers: RDS private (not publicly accessible, private subnets, security group admitting only the app servers' group); DigitalOcean clusters in the VPC behind a database firewall trusting only the app droplets or their tag.",
     enforcementLevel: "mandatory",
+    severity: "critical",
     validateStack: (args, reportViolation) => {
         const graph = new StackGraph(fromStackResources(args.resources));
         const findings: Finding[] = [];

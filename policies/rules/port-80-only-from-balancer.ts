@@ -59,6 +59,7 @@ export const port80OnlyFromBalancer: StackValidationPolicy = {
     name: "webtier-port-80-only-from-balancer",
     description: "App servers accept HTTP (port 80) only from the load balancer: AWS rules reference the balancer's security group, DigitalOcean firewall rules the load balancer's uid, never a CIDR.",
     enforcementLevel: "mandatory",
+    severity: "high",
     validateStack: (args, reportViolation) => {
         const graph = new StackGraph(fromStackResources(args.resources));
         const balancerGroups = graph.balancerSecurityGroups();

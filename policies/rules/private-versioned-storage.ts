@@ -114,6 +114,7 @@ export const privateVersionedStorage: StackValidationPolicy = {
     name: "webtier-private-versioned-storage",
     description: "Every S3 bucket has a public access block, versioning and server-side encryption; every Spaces bucket is versioned. A bucket policy unknown during preview passes only behind a public access block that blocks and restricts public policies.",
     enforcementLevel: "mandatory",
+    severity: "medium",
     validateStack: (args, reportViolation) => {
         const graph = new StackGraph(fromStackResources(args.resources));
         for (const finding of [...awsFindings(graph), ...unknownPolicyFindings(graph), ...digitalOceanFindings(graph)]) reportViolation(finding.message, finding.urn);

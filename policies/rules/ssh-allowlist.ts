@@ -33,6 +33,7 @@ export const sshAllowlist: ResourceValidationPolicy = {
     name: "webtier-ssh-allowlist",
     description: "Port 22 (and all-ports rules) is reachable only from the configured allowSshFrom CIDRs, never from 0.0.0.0/0 or ::/0, on AWS security groups and DigitalOcean firewalls.",
     enforcementLevel: "mandatory",
+    severity: "critical",
     configSchema: schemaFor("allowSshFrom"),
     validateResource: (args, reportViolation) => {
         const { allowlist, findings } = resourceSshFindings(args);

@@ -83,6 +83,7 @@ export const storageNotPublic: ResourceValidationPolicy = {
     name: "webtier-storage-not-public",
     description: "Uploads stay private: no public ACL, grant or bucket policy on S3, every public access block switch on, Spaces buckets private. With enforcement level \"remediate\", public canned ACLs become private and public access block switches become true. (A bucket policy unknown during preview is judged by webtier-private-versioned-storage, which sees the bucket's public access block.)",
     enforcementLevel: "mandatory",
+    severity: "critical",
     validateResource: (args, reportViolation) => {
         for (const problem of storageExposure(fromResourceArgs(args))) reportViolation(problem);
     },

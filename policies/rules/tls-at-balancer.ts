@@ -134,6 +134,7 @@ export const tlsAtBalancer: StackValidationPolicy = {
     name: "webtier-tls-at-balancer",
     description: "TLS ends at the balancer: HTTPS with a certificate and a modern TLS policy, HTTP only redirecting to HTTPS, plain HTTP to the servers, no TLS passthrough; HTTP-only balancers only where allowHttpOnly is set.",
     enforcementLevel: "mandatory",
+    severity: "high",
     configSchema: schemaFor("allowedTlsPolicies", "allowHttpOnly"),
     validateStack: (args, reportViolation) => {
         const { allowedTlsPolicies, allowHttpOnly } = readConfig(args);

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { APP_KEY, build, named, ofType, owner, T } from "./fixture";
+import { APP_KEY, build, named, ofType, owner, someOf, T } from "./fixture";
 import { ec2UserDataText } from "../../../infra/bootstrap/compress";
 
 describe("AWS servers (registered resources)", function () {
@@ -13,7 +13,7 @@ describe("AWS servers (registered resources)", function () {
     it("spreads the servers over the zones, in private subnets only", async () => {
         const built = await build("prod");
         const zones = new Set<string>();
-        for (const server of ofType(built, T.instance)) {
+        for (const server of someOf(built, T.instance)) {
             const subnet = owner(built, server.inputs.subnetId)!;
             assert.equal(subnet.inputs.tags["webtier:tier"], "private", server.name);
             assert.equal(server.inputs.availabilityZone, subnet.inputs.availabilityZone, `${server.name} zone differs from its subnet's`);
@@ -27,13 +27,13 @@ describe("AWS servers (registered resources)", function () {
 
     it("uses only the app security group", async () => {
         const built = await build("prod");
-        for (const server of ofType(built, T.instance)) {
+        for (const server of someOf(built, T.instance)) {
             assert.deepEqual(server.inputs.vpcSecurityGroupIds.map((id: string) => owner(built, id)?.name), ["prod-app-sg"]);
         }
     });
 
     it("requires IMDSv2 and encrypts the gp3 root volume", async () => {
-        for (const server of ofType(await build("prod"), T.instance)) {
+        for (const server of someOf(await build("prod"), T.instance)) {
             assert.equal(server.inputs.metadataOptions.httpTokens, "required");
             assert.equal(server.inputs.rootBlockDevice.encrypted, true);
             assert.equal(server.inputs.rootBlockDevice.volumeType, "gp3");
@@ -41,22 +41,33 @@ describe("AWS servers (registered resources)", function () {
     });
 
     it("sizes servers from the size class", async () => {
-        for (const server of ofType(await build("prod"), T.instance)) assert.equal(server.inputs.instanceType, "t3.small");
+        for (const server of someOf(await build("prod"), T.instance)) assert.equal(server.inputs.instanceType, "t3.small");
     });
 
     it("uses the latest Ubuntu 24.04 from Canonical and ignores newer images unless one is pinned", async () => {
-        for (const server of ofType(await build("prod"), T.instance)) {
+        const prod = await build("prod");
+        const lookups = prod.evaluation.calls.filter((call) => call.token === "aws:ec2/getAmi:getAmi");
+        assert.equal(lookups.length, 1, "one image lookup for the tier");
+        const [lookup] = lookups;
+        assert.deepEqual(lookup.inputs.owners, ["099720109477"], "Canonical's account, so no look-alike image is picked");
+        assert.equal(lookup.inputs.mostRecent, true);
+        const filter = (name: string) => lookup.inputs.filters.find((f: { name: string }) => f.name === name)?.values;
+        assert.deepEqual(filter("name"), ["ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-*"]);
+        assert.deepEqual(filter("architecture"), ["x86_64"]);
+        const staging = await build("staging");
+        assert.equal(staging.evaluation.calls.filter((call) => call.token === "aws:ec2/getAmi:getAmi").length, 0, "a pinned image needs no lookup");
+        for (const server of someOf(prod, T.instance)) {
             assert.equal(server.inputs.ami, "ami-0123456789abcdef0");
             assert.deepEqual(server.ignoreChanges, ["ami"]);
         }
-        for (const server of ofType(await build("staging"), T.instance)) {
+        for (const server of someOf(await build("staging"), T.instance)) {
             assert.equal(server.inputs.ami, "ami-0abcdef1234567890");
             assert.deepEqual(server.ignoreChanges, [], "a pinned image must replace servers when it changes");
         }
     });
 
     it("renders each server's user data, sends it gzip-compressed, and replaces the server when it changes", async () => {
-        const servers = ofType(await build("prod"), T.instance);
+        const servers = someOf(await build("prod"), T.instance);
         servers.forEach((server, index) => {
             assert.equal(server.inputs.userData, undefined, "binary user data goes through userDataBase64");
             const text = ec2UserDataText(server.inputs.userDataBase64);
@@ -81,8 +92,9 @@ describe("AWS servers (registered resources)", function () {
 
     it("tells every server to read the .env from that parameter in the stack's region, and puts no secret in its user data", async () => {
         const built = await build("prod");
-        const dbPassword = ofType(built, T.randomPassword).map((p) => p.state.result).filter(Boolean);
-        for (const server of ofType(built, T.instance)) {
+        const dbPassword = someOf(built, T.randomPassword).map((p) => p.state.result).filter(Boolean);
+        assert.ok(dbPassword.length > 0, "the generated passwords");
+        for (const server of someOf(built, T.instance)) {
             const text = ec2UserDataText(server.inputs.userDataBase64);
             assert.match(text, /# env \{"kind":"parameter","name":"\/webtier\/prod\/laravel-env","region":"eu-west-1"\}/);
             assert.ok(!text.includes(APP_KEY));
@@ -94,7 +106,7 @@ describe("AWS servers (registered resources)", function () {
         const built = await build("prod");
         const [parameter] = ofType(built, T.parameter);
         const access = named(built, "prod-app-secrets");
-        for (const server of ofType(built, T.instance)) {
+        for (const server of someOf(built, T.instance)) {
             assert.ok(server.dependencies.includes(parameter.urn), `${server.name} does not wait for the parameter`);
             assert.ok(server.dependencies.includes(access.urn), `${server.name} does not wait for the role's access to it`);
         }
@@ -135,7 +147,7 @@ describe("AWS servers (registered resources)", function () {
 
     it("keeps capacity on replacement: never delete-before-replace, one server after the other's health gate", async () => {
         const built = await build("prod");
-        for (const server of ofType(built, T.instance)) assert.equal(server.deleteBeforeReplace, false, server.name);
+        for (const server of someOf(built, T.instance)) assert.equal(server.deleteBeforeReplace, false, server.name);
         for (const index of [2, 3]) {
             const server = named(built, `prod-app-${index}`);
             const previousGate = named(built, `prod-app-${index - 1}-healthy`);
@@ -169,7 +181,7 @@ describe("AWS servers (registered resources)", function () {
     it("installs a key pair only when an SSH key is configured", async () => {
         const prod = await build("prod");
         const [key] = ofType(prod, T.keyPair);
-        for (const server of ofType(prod, T.instance)) assert.equal(server.inputs.keyName, key.state.keyName);
+        for (const server of someOf(prod, T.instance)) assert.equal(server.inputs.keyName, key.state.keyName);
         assert.equal(ofType(await build("dev"), T.keyPair).length, 0);
         assert.equal(ofType(await build("dev"), T.instance)[0].inputs.keyName, undefined);
     });

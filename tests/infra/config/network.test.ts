@@ -92,6 +92,13 @@ describe("VPC ranges", () => {
         );
     });
 
+    it("the shipped DigitalOcean stack files state the range they get", () => {
+        for (const network of shippedNetworks().filter((n) => n.cloud === "digitalocean")) {
+            const text = fs.readFileSync(path.join(STACKS_DIR, `Pulumi.${network.stack}.yaml`), "utf8");
+            assert.ok(text.includes(`# VPC: ${network.vpcCidr},`), `${network.stack} says it uses ${network.vpcCidr}`);
+        }
+    });
+
     it("the shipped stacks can be created side by side in one account on each cloud", () => {
         const networks = shippedNetworks();
         assert.ok(networks.filter((n) => n.cloud === "digitalocean").length >= 2, "both DigitalOcean stacks are read");

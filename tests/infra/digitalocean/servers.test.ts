@@ -1,7 +1,7 @@
 /** The app droplets on DigitalOcean, on the registered resources. */
 import * as assert from "assert";
 import { dropletUserDataText } from "../../../infra/bootstrap/compress";
-import { Built, T, clusters, devTier, ofType, only, prodTier } from "./fixture";
+import { Built, clusters, devTier, ofType, only, prodTier, someOf, T } from "./fixture";
 
 describe("digitalocean: servers", () => {
     let dev: Built;
@@ -21,7 +21,7 @@ describe("digitalocean: servers", () => {
     it("puts every droplet in the region and the VPC, with monitoring, no IPv6 and graceful shutdown", () => {
         for (const { evaluation: ev } of [dev, prod]) {
             const vpc = only(ev, T.vpc);
-            for (const droplet of ofType(ev, T.droplet)) {
+            for (const droplet of someOf(ev, T.droplet)) {
                 assert.strictEqual(droplet.inputs.region, "ams3");
                 assert.strictEqual(droplet.inputs.vpcUuid, vpc.id);
                 assert.strictEqual(droplet.inputs.monitoring, true);
@@ -36,7 +36,7 @@ describe("digitalocean: servers", () => {
         const ev = prod.evaluation;
         const tag = only(ev, T.tag, "do-prod-app");
         const memberTag = only(ev, T.tag, "do-prod-lb");
-        for (const droplet of ofType(ev, T.droplet)) {
+        for (const droplet of someOf(ev, T.droplet)) {
             assert.deepStrictEqual(droplet.inputs.tags, ["do-prod-app", "do-prod-lb"]);
             assert.ok(droplet.propertyDependencies.tags.includes(tag.urn));
             assert.ok(droplet.propertyDependencies.tags.includes(memberTag.urn));
@@ -45,7 +45,7 @@ describe("digitalocean: servers", () => {
 
     it("installs the SSH key resource when a public key is configured, and none otherwise", () => {
         const key = only(prod.evaluation, T.sshKey);
-        for (const droplet of ofType(prod.evaluation, T.droplet)) {
+        for (const droplet of someOf(prod.evaluation, T.droplet)) {
             assert.deepStrictEqual(droplet.inputs.sshKeys, [key.state.fingerprint]);
             assert.ok(droplet.propertyDependencies.sshKeys.includes(key.urn));
         }
@@ -60,7 +60,7 @@ describe("digitalocean: servers", () => {
             { index: 2, count: 3 },
         ]);
         const { database, cache } = clusters(prod.evaluation);
-        ofType(prod.evaluation, T.droplet).forEach((droplet, index) => {
+        someOf(prod.evaluation, T.droplet).forEach((droplet, index) => {
             const text = dropletUserDataText(droplet.inputs.userData);
             assert.ok(text.includes(`server ${index + 1} of 3`));
             assert.ok(text.includes(database.state.privateHost), "the database's private host");
@@ -69,7 +69,7 @@ describe("digitalocean: servers", () => {
     });
 
     it("sends the user data gzip-compressed in a MIME message (a string, as DigitalOcean's API takes it)", () => {
-        for (const droplet of ofType(prod.evaluation, T.droplet)) {
+        for (const droplet of someOf(prod.evaluation, T.droplet)) {
             const mime: string = droplet.inputs.userData;
             assert.match(mime, /^Content-Type: multipart\/mixed; boundary="webtier-user-data"\nMIME-Version: 1\.0\n/);
             assert.match(mime, /\nContent-Type: application\/x-gzip\nContent-Transfer-Encoding: base64\n/);
@@ -79,8 +79,8 @@ describe("digitalocean: servers", () => {
     });
 
     it("replaces droplets one after the other, each after the previous one's health gate, and never deletes before replacing", () => {
-        const droplets = ofType(prod.evaluation, T.droplet);
-        const gates = ofType(prod.evaluation, "pulumi-nodejs:dynamic:Resource");
+        const droplets = someOf(prod.evaluation, T.droplet);
+        const gates = someOf(prod.evaluation, "pulumi-nodejs:dynamic:Resource");
         droplets.forEach((droplet, index) => {
             assert.strictEqual(droplet.deleteBeforeReplace, false, `${droplet.name} is created before its predecessor is deleted`);
             const waitsFor = [...droplets, ...gates].filter((other) => droplet.dependencies.includes(other.urn)).map((other) => other.name);

@@ -32,6 +32,12 @@ describe("preflight through the offline check", function () {
         assert.deepStrictEqual(preflightViolations(result), []);
     });
 
+    it("passes the shipped stacks under preview evaluation too (computed values unknown)", async () => {
+        const result = await runCheck({ distRoot: DIST_ROOT, projectDir: REPO_ROOT, preview: true });
+        for (const stack of result.stacks) assert.strictEqual(stack.error, undefined, `${stack.name}: ${stack.error}`);
+        assert.deepStrictEqual(preflightViolations(result), []);
+    });
+
     it(`passes stacks with the longest stack name allowed (${MAX_STACK_NAME} characters) on both clouds`, async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "webtier-preflight-"));
         try {

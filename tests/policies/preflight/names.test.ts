@@ -100,6 +100,28 @@ describe("preflight: names the cloud would refuse", () => {
             assertViolation(await check(preflightNames, RDS, { identifier: "d".repeat(64) }), "64 characters");
             assertNone(await check(preflightNames, RDS, { identifier: "app-db" }));
         });
+        it("refuses an RDS final snapshot identifier RDS would refuse at deletion, and an identifier ending with a hyphen", async () => {
+            assertViolation(
+                await check(preflightNames, RDS, { identifier: "app-db", finalSnapshotIdentifier: "app-db-final-" }),
+                "RDS final snapshot identifier",
+                "ends with a hyphen",
+            );
+            assertViolation(
+                await check(preflightNames, RDS, { finalSnapshotIdentifier: "2026-final" }),
+                "starting with a letter",
+            );
+            assertViolation(
+                await check(preflightNames, RDS, { identifier: "app-db-" }),
+                "RDS instance identifier",
+                "ends with a hyphen",
+            );
+            assertNone(
+                await check(preflightNames, RDS, {
+                    identifier: "app-db",
+                    finalSnapshotIdentifier: "app-db-final-snapshot",
+                }),
+            );
+        });
         it("refuses an IAM role name over 64 characters", async () => {
             assertViolation(
                 await check(preflightNames, ROLE, { name: "r".repeat(65) }),
