@@ -153,8 +153,9 @@ export const userDataSecrets: ResourceValidationPolicy = {
     name: "webtier-user-data-secrets",
     description: "AWS user data (instances, launch templates, any resource) carries no password, app key, access key, private key or credentialed URL, compressed or not.",
     enforcementLevel: "advisory",
-    // Credentials readable outside their store: high, as an open port to the servers.
-    severity: "high",
+    // Advisory by default, so it ranks with the other advisories (code scanning orders advisory
+    // findings below mandatory ones); policies/config/prod.json makes it mandatory.
+    severity: "low",
     validateResource: (args, reportViolation) => {
         if (!args.type.startsWith("aws:") && !args.type.startsWith("aws-native:")) return;
         const resource = fromResourceArgs(args);
