@@ -10,23 +10,14 @@
  * would replace the network of every existing AWS stack.
  */
 import { Cidr, cidrOverlaps, parseCidr } from "../../policies/lib/cidr";
+import { DIGITALOCEAN_RESERVED_RANGES } from "../../policies/preflight/networks";
+
+export { DIGITALOCEAN_RESERVED_RANGES };
 import type { Cloud } from "./types";
 
 /** AWS's default VPC range (and DigitalOcean's before ranges were derived per stack). */
 export const FIXED_DEFAULT_VPC_CIDR = "10.20.0.0/16";
 
-/**
- * Ranges DigitalOcean keeps for itself, which a custom VPC may not use ("How to Plan Your Custom
- * VPC Network", docs.digitalocean.com/products/networking/vpc/concepts/plan-your-network/,
- * "DigitalOcean Reserved IP Addresses and Ranges").
- */
-export const DIGITALOCEAN_RESERVED_RANGES: readonly { cidr: string; why: string }[] = [
-    { cidr: "10.244.0.0/16", why: "reserved for DigitalOcean Kubernetes" },
-    { cidr: "10.245.0.0/16", why: "reserved for DigitalOcean Kubernetes" },
-    { cidr: "10.246.0.0/24", why: "reserved for DigitalOcean Kubernetes" },
-    { cidr: "10.229.0.0/16", why: "reserved by DigitalOcean" },
-    { cidr: "10.10.0.0/16", why: "reserved in the nyc1 region" },
-];
 
 /**
  * Second octets a derived DigitalOcean range may take (10.X.0.0/16). Left out:

@@ -1,7 +1,7 @@
 import { MODERN_TLS_POLICIES } from "../../policies/lib/config";
 import { isVeryBroadPublic, isWorldOpen, parseCidr, Cidr, cidrContains } from "../../policies/lib/cidr";
 import { EXAMPLE_REGION, REGIONS } from "./regions";
-import { defaultEngineVersion, engineVersionProblem, findEngineVersion, today } from "./engine-versions";
+import { defaultEngineVersion, engineVersionProblem, findEngineVersion, today } from "../../policies/preflight/engine-versions";
 import { refusedNames } from "./names";
 import { displayName } from "../../policies/preflight/autoname";
 import { defaultVpcCidr, reservedRangeProblem } from "./network";

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as digitalocean from "@pulumi/digitalocean";
 import { applyTransform, DatabaseEndpoint, Transform } from "../components";
 import { DatabaseEngine, SizeClass } from "../config/types";
-import { defaultEngineVersion, DIGITALOCEAN_ENGINE_SLUGS, findEngineVersion } from "../config/engine-versions";
+import { defaultEngineVersion, DIGITALOCEAN_ENGINE_SLUGS, findEngineVersion } from "../../policies/preflight/engine-versions";
 import { databaseSize } from "../sizing";
 import { childName } from "./naming";
 
@@ -21,7 +21,7 @@ export function databaseEngineSlug(engine: DatabaseEngine): string {
 
 /**
  * DigitalOcean's version string for an engine version, from the dated table in
- * infra/config/engine-versions.ts: MySQL 8.0 is "8" there (the API reports "8", so "8.0" would
+ * policies/preflight/engine-versions.ts: MySQL 8.0 is "8" there (the API reports "8", so "8.0" would
  * show as a change on every preview). A version missing from the table passes through unchanged
  * (config validation has refused it already; the preflight refuses it for other callers).
  */

@@ -1,6 +1,6 @@
 /**
  * Database engines and versions the cloud would refuse to create, and RDS settings it refuses
- * in combination: checked against the dated tables in infra/config/engine-versions.ts.
+ * in combination: checked against the dated tables in engine-versions.ts.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import {
@@ -10,8 +10,8 @@ import {
     findEngineVersion,
     rdsParameterApplyMethod,
     today,
-} from "../../infra/config/engine-versions";
-import type { DatabaseEngine } from "../../infra/config/types";
+    type DatabaseEngine,
+} from "./engine-versions";
 import { describe, fromResourceArgs, isUnknown, listOf } from "../lib/values";
 
 const RDS_DATABASES = ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"];

@@ -4,9 +4,21 @@
  * cannot be seen from one program; webtier derives distinct defaults (infra/config/network.ts).
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { DIGITALOCEAN_RESERVED_RANGES } from "../../infra/config/network";
 import { Cidr, cidrContains, cidrOverlaps, parseCidr } from "../lib/cidr";
 import { describe, fromResourceArgs, isUnknown } from "../lib/values";
+
+/**
+ * Ranges DigitalOcean keeps for itself, which a custom VPC may not use ("How to Plan Your Custom
+ * VPC Network", docs.digitalocean.com/products/networking/vpc/concepts/plan-your-network/,
+ * "DigitalOcean Reserved IP Addresses and Ranges").
+ */
+export const DIGITALOCEAN_RESERVED_RANGES: readonly { cidr: string; why: string }[] = [
+    { cidr: "10.244.0.0/16", why: "reserved for DigitalOcean Kubernetes" },
+    { cidr: "10.245.0.0/16", why: "reserved for DigitalOcean Kubernetes" },
+    { cidr: "10.246.0.0/24", why: "reserved for DigitalOcean Kubernetes" },
+    { cidr: "10.229.0.0/16", why: "reserved by DigitalOcean" },
+    { cidr: "10.10.0.0/16", why: "reserved in the nyc1 region" },
+];
 
 const PRIVATE = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"].map((c) => parseCidr(c) as Cidr);
 

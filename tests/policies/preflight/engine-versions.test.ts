@@ -9,7 +9,7 @@ import {
     offeredVersions,
     rdsParameterApplyMethod,
     today,
-} from "../../../infra/config/engine-versions";
+} from "../../../policies/preflight/engine-versions";
 import { DATABASE_ENGINES } from "../../../infra/config/types";
 import { preflightDatabaseVersions } from "../../../policies/preflight";
 import { assertNone } from "../../policies/helpers";

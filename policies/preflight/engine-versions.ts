@@ -3,16 +3,22 @@
  *
  * Why a table: the clouds retire versions on a published calendar, and a version the cloud no
  * longer offers is only refused by the create call, halfway through a first `pulumi up`. Config
- * validation (parse.ts) and the preflight policy (policies/preflight) read these tables, so the
+ * validation (infra/config/parse.ts) and the preflight policy (database-versions.ts) read these tables, so the
  * refusal comes before any cloud call.
  *
  * How to update: check the source named on each table, add the new version with its dates, move
  * `default` when the cloud's newest fully supported version changes, bump `asOf`. Dates are the
  * first day the cloud stops doing the thing (UTC). Nothing else needs to change. Versions are
  * judged on the day config is read, so a table left alone goes stale loudly: when a default leaves
- * support, tests/infra/config/engine-versions.test.ts fails until the table is updated.
+ * support, tests/policies/preflight/engine-versions.test.ts fails until the table is updated.
  */
-import type { Cloud, DatabaseEngine } from "./types";
+/**
+ * The clouds and engines the tables describe. Written out here rather than imported from infra/:
+ * the policy pack ships alone (`pulumi policy publish policies`), so what it needs lives in it,
+ * and webtier's config (infra/config) imports these tables from here.
+ */
+export type Cloud = "aws" | "digitalocean";
+export type DatabaseEngine = "mysql" | "postgres";
 
 /** One major version of an engine on one cloud. */
 export interface EngineVersion {
