@@ -90,10 +90,19 @@ export interface AppEndpoints {
 }
 
 /**
- * Renders one server's user data (cloud-init) from the shared endpoints. `index` is the
- * server's position (0-based) among `count` servers.
+ * How the servers get the app's `.env`. `user-data`: inside each server's user data, on clouds
+ * with no secret store (DigitalOcean serves user data to the droplet only). `parameter`: a
+ * SecureString parameter the servers read through their role at boot and on every release
+ * (AWS Systems Manager Parameter Store); the user data then carries no secret, and a rotated
+ * secret changes the parameter, not the servers.
  */
-export type UserDataRenderer = (endpoints: AppEndpoints, server: { index: number; count: number }) => pulumi.Output<string>;
+export type EnvDelivery = { kind: "user-data" } | { kind: "parameter"; name: string; region: string };
+
+/**
+ * Renders one server's user data (cloud-init, as text: each cloud encodes it) from the shared
+ * endpoints. `index` is the server's position (0-based) among `count` servers.
+ */
+export type UserDataRenderer = (endpoints: AppEndpoints, server: { index: number; count: number }, env: EnvDelivery) => pulumi.Output<string>;
 
 /** One app server as the balancer and the outputs see it. */
 export interface ServerInfo {
@@ -180,6 +189,12 @@ export interface WebTierArgs {
     config: WebtierConfig;
     /** Renders each server's cloud-init. */
     userData: UserDataRenderer;
+    /**
+     * Renders the app's `.env` (a secret) from the endpoints, for clouds that store it apart
+     * from the user data (AWS: a SecureString parameter). Required there; the AWS platform
+     * refuses to build without it.
+     */
+    laravelEnv?: (endpoints: AppEndpoints) => pulumi.Output<string>;
 }
 
 /** A cloud's implementation of the component layer. */

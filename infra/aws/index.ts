@@ -14,10 +14,11 @@ import { LoadBalancer, LoadBalancerArgs } from "./load-balancer";
 import { Network, NetworkArgs } from "./network";
 import { Queue, QueueArgs } from "./queue";
 import { NetworkRules, NetworkRulesArgs } from "./rules";
+import { ServerSecrets, ServerSecretsArgs } from "./secrets";
 import { Servers, ServersArgs } from "./servers";
 import { Storage, StorageArgs } from "./storage";
 
-export { Alerts, Cache, Database, LoadBalancer, Network, NetworkRules, Queue, Servers, Storage };
+export { Alerts, Cache, Database, LoadBalancer, Network, NetworkRules, Queue, ServerSecrets, Servers, Storage };
 
 /** Options of the AWS platform beyond the neutral config: per-component escape hatches. */
 export interface AwsPlatformOptions {
@@ -30,6 +31,7 @@ export interface AwsPlatformOptions {
         queue?: QueueArgs["transform"];
         loadBalancer?: LoadBalancerArgs["transform"];
         servers?: ServersArgs["transform"];
+        secrets?: ServerSecretsArgs["transform"];
         rules?: NetworkRulesArgs["transform"];
         alerts?: AlertsArgs["transform"];
     };
@@ -59,6 +61,7 @@ export interface AwsWebTier {
     queue: Queue;
     loadBalancer: LoadBalancer;
     servers: Servers;
+    secrets: ServerSecrets;
     rules: NetworkRules;
     /** Absent when webtier:alerts.enabled is false. */
     alerts?: Alerts;
@@ -72,6 +75,7 @@ export function createAwsPlatform(options: AwsPlatformOptions = {}, onBuilt?: (b
     return {
         build(name: string, args: WebTierArgs, parent: pulumi.ComponentResource): WebTierResources {
             const { config } = args;
+            const laravelEnv = requireLaravelEnv(args);
             const t = options.transform ?? {};
             // One explicit provider for the stack's region: no resource falls back to whatever
             // region the ambient AWS configuration happens to name.
@@ -116,6 +120,9 @@ export function createAwsPlatform(options: AwsPlatformOptions = {}, onBuilt?: (b
                 metricsAgent: { configParameter: agent.parameterName },
             };
 
+            // The servers' .env, in Parameter Store rather than their user data.
+            const secrets = new ServerSecrets(name, { stackName: config.name, laravelEnv: laravelEnv(endpoints), transform: t.secrets }, opts);
+
             const servers = new Servers(name, {
                 config,
                 subnetIds: privateSubnetIds,
@@ -127,6 +134,7 @@ export function createAwsPlatform(options: AwsPlatformOptions = {}, onBuilt?: (b
                 queueArn: queue.queue?.arn,
                 endpoints,
                 userData: args.userData,
+                secrets,
                 // Gates wait for the listener that forwards to the target group.
                 balancerReady: [loadBalancer.httpsListener ?? loadBalancer.httpListener],
                 transform: t.servers,
@@ -160,10 +168,21 @@ export function createAwsPlatform(options: AwsPlatformOptions = {}, onBuilt?: (b
                 }, opts)
                 : undefined;
 
-            onBuilt?.({ provider, network, database, cache, storage, queue, loadBalancer, servers, rules, alerts });
+            onBuilt?.({ provider, network, database, cache, storage, queue, loadBalancer, servers, secrets, rules, alerts });
             return { balancer: loadBalancer.info, servers: servers.servers, endpoints, alerts: alerts?.info ?? NO_ALERTS };
         },
     };
+}
+
+/**
+ * The renderer of the servers' .env, which the AWS platform keeps in Parameter Store rather than
+ * the user data. Checked before any resource is registered.
+ */
+function requireLaravelEnv(args: WebTierArgs): (endpoints: AppEndpoints) => pulumi.Output<string> {
+    if (!args.laravelEnv) {
+        throw new Error("webtier: the AWS platform keeps the servers' .env in Parameter Store and needs WebTierArgs.laravelEnv to render it (runWebtier passes it).");
+    }
+    return args.laravelEnv;
 }
 
 /** The AWS platform with default options, as `infra/platforms.ts` maps `webtier:cloud: aws` to it. */

@@ -30,6 +30,7 @@ function derivedNames(name: string): DerivedName[] {
         auto("aws:iam/instanceProfile:InstanceProfile", "the servers' instance profile", "app-profile"),
         auto("aws:iam/rolePolicy:RolePolicy", "the uploads policy", "app-uploads"),
         auto("aws:iam/rolePolicy:RolePolicy", "the queue policy", "app-queue"),
+        auto("aws:iam/rolePolicy:RolePolicy", "the secrets policy", "app-secrets"),
         auto("aws:sqs/queue:Queue", "the job queue", "jobs"),
         auto("aws:sqs/queue:Queue", "the dead-letter queue", "jobs-dlq"),
         auto("aws:cloudfront/originAccessControl:OriginAccessControl", "the CDN's origin access control", "uploads-oac"),

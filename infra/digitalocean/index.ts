@@ -108,7 +108,8 @@ export function buildDigitalOcean(name: string, args: WebTierArgs, parent: pulum
             size: config.servers.size,
             image: config.servers.image,
             sshPublicKey: config.servers.sshPublicKey,
-            userData: (server) => args.userData(endpoints, server),
+            // No secret store on DigitalOcean: the .env travels in the user data (served to the droplet only).
+            userData: (server) => args.userData(endpoints, server, { kind: "user-data" }),
             memberTag: balancer.memberTag.name,
             healthGate: config.servers.healthGate
                 ? { loadBalancerId: balancer.balancer.id, address: balancer.balancer.ip, timeoutSeconds: config.servers.healthGateTimeoutMinutes * 60 }

@@ -14,6 +14,7 @@ import { sshAllowlist } from "./ssh-allowlist";
 import { sshBroadRange } from "./ssh-broad-range";
 import { storageNotPublic } from "./storage-not-public";
 import { tlsAtBalancer } from "./tls-at-balancer";
+import { userDataSecrets } from "./user-data-secrets";
 import { preflightPolicies } from "../preflight";
 
 export {
@@ -28,6 +29,7 @@ export {
     sshBroadRange,
     storageNotPublic,
     tlsAtBalancer,
+    userDataSecrets,
 };
 
 export const policies: Policies = [
@@ -42,6 +44,7 @@ export const policies: Policies = [
     privateVersionedStorage,
     reliability,
     alerts,
+    userDataSecrets,
     ...preflightPolicies,
 ];
 

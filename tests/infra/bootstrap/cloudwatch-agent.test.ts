@@ -20,7 +20,7 @@ const VALUES: ServerBootstrapValues = {
     vpcCidr: "10.20.0.0/16",
     healthCheckPath: "/up",
     branch: "main",
-    env: "APP_ENV=production\n",
+    env: { parameter: "/webtier/aws-prod/laravel-env", region: "eu-west-1" },
 };
 
 describe("the CloudWatch agent on AWS servers", () => {
