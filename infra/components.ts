@@ -81,13 +81,28 @@ export interface AppEndpoints {
     queue: QueueEndpoint;
     /** The public URL of the app (https://domain, or the balancer's HTTP address in dev without a domain). */
     appUrl: pulumi.Output<string>;
+    /**
+     * The Amazon CloudWatch agent the servers' bootstrap installs on AWS, for the memory and disk
+     * alarms (EC2 reports neither by itself), and the SSM parameter holding its config. Default
+     * none: DigitalOcean's droplet agent (`monitoring: true`) already reports both.
+     */
+    metricsAgent?: { configParameter: string };
 }
 
 /**
- * Renders one server's user data (cloud-init) from the shared endpoints. `index` is the
- * server's position (0-based) among `count` servers.
+ * How the servers get the app's `.env`. `user-data`: inside each server's user data, on clouds
+ * with no secret store (DigitalOcean serves user data to the droplet only). `parameter`: a
+ * SecureString parameter the servers read through their role at boot and on every release
+ * (AWS Systems Manager Parameter Store); the user data then carries no secret, and a rotated
+ * secret changes the parameter, not the servers.
  */
-export type UserDataRenderer = (endpoints: AppEndpoints, server: { index: number; count: number }) => pulumi.Output<string>;
+export type EnvDelivery = { kind: "user-data" } | { kind: "parameter"; name: string; region: string };
+
+/**
+ * Renders one server's user data (cloud-init, as text: each cloud encodes it) from the shared
+ * endpoints. `index` is the server's position (0-based) among `count` servers.
+ */
+export type UserDataRenderer = (endpoints: AppEndpoints, server: { index: number; count: number }, env: EnvDelivery) => pulumi.Output<string>;
 
 /** One app server as the balancer and the outputs see it. */
 export interface ServerInfo {
@@ -119,11 +134,41 @@ export interface BalancerInfo {
     memberTag?: pulumi.Output<string>;
 }
 
+/** What an alert watches: one of the tier's parts. */
+export type AlertTarget = "balancer" | "servers" | "database" | "cache" | "queue";
+
+/** One alarm (AWS) or alert policy / uptime alert (DigitalOcean). */
+export interface AlertInfo {
+    /** The logical name of the resource, `${name}-alarm-...` or `${name}-alert-...`. */
+    name: string;
+    target: AlertTarget;
+    /** The metric, expression or check it watches. */
+    metric: string;
+    /** The alarm's name (AWS) or the alert policy's / uptime alert's id (DigitalOcean). */
+    id: pulumi.Output<string>;
+}
+
+/** The tier's alerting, whatever the cloud. */
+export interface AlertsInfo {
+    /** False when `webtier:alerts.enabled` is false: then nothing below exists. */
+    enabled: boolean;
+    /** AWS: the SNS topic every alarm notifies. DigitalOcean has no topic: each policy lists its destinations. */
+    topic?: pulumi.Output<string>;
+    /** The email addresses alerts go to. */
+    emails: string[];
+    alerts: AlertInfo[];
+}
+
+/** Alerting of a stack with alerts turned off. */
+export const NO_ALERTS: AlertsInfo = { enabled: false, emails: [], alerts: [] };
+
 /** The result of building the whole tier on one cloud. */
 export interface WebTierResources {
     balancer: BalancerInfo;
     servers: ServerInfo[];
     endpoints: AppEndpoints;
+    /** The alarms or alert policies on the balancer, servers, database, cache and queue. */
+    alerts: AlertsInfo;
 }
 
 /** Per-child-resource escape hatches: adjust any child's args without forking a component. */
@@ -144,6 +189,12 @@ export interface WebTierArgs {
     config: WebtierConfig;
     /** Renders each server's cloud-init. */
     userData: UserDataRenderer;
+    /**
+     * Renders the app's `.env` (a secret) from the endpoints, for clouds that store it apart
+     * from the user data (AWS: a SecureString parameter). Required there; the AWS platform
+     * refuses to build without it.
+     */
+    laravelEnv?: (endpoints: AppEndpoints) => pulumi.Output<string>;
 }
 
 /** A cloud's implementation of the component layer. */

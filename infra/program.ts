@@ -3,7 +3,7 @@ import { NAMESPACE, parseConfig, RawConfig } from "./config/parse";
 import { WebTier } from "./webtier";
 import { PLATFORMS } from "./platforms";
 import { buildOutputs } from "./outputs/build";
-import { renderUserData } from "./bootstrap/user-data";
+import { renderUserData, sharedLaravelEnv } from "./bootstrap/user-data";
 
 /** The stack's `webtier:*` keys without the namespace, as `parseConfig` takes them. */
 export function readRawConfig(): RawConfig {
@@ -30,7 +30,8 @@ export function runWebtier() {
     }
     const tier = new WebTier(config.name, PLATFORMS[config.cloud], {
         config,
-        userData: (endpoints, server) => renderUserData(config, endpoints, appKey, server),
+        userData: (endpoints, server, env) => renderUserData(config, endpoints, appKey, server, env),
+        laravelEnv: (endpoints) => sharedLaravelEnv(config, endpoints, appKey),
     });
     return buildOutputs(config, tier.resources, appKey);
 }

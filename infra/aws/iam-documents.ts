@@ -8,8 +8,10 @@ export interface PolicyStatement {
     Effect: "Allow" | "Deny";
     Principal?: unknown;
     Action: string | string[];
-    /** Absent only in trust policies, which name a principal instead. */
+    /** Absent only in trust policies, which name a principal instead (or with NotResource). */
     Resource?: string | string[];
+    /** Everything but these (used with Deny). */
+    NotResource?: string | string[];
     Condition?: Record<string, Record<string, unknown>>;
 }
 
@@ -47,6 +49,35 @@ export function uploadsAccessPolicy(bucketArn: string, kmsKeyArn?: string): Poli
         statements.push({ Sid: "UseUploadsKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: kmsKeyArn });
     }
     return { Version: "2012-10-17", Statement: statements };
+}
+
+/** Every way of reading a parameter's value. */
+export const PARAMETER_READ_ACTIONS = ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath", "ssm:GetParameterHistory"];
+
+/**
+ * What the servers may do with the stack's secrets (infra/aws/secrets.ts): read the parameters
+ * under the stack's path (`pathArn`, `arn:aws:ssm:<region>:<account>:parameter/webtier/<stack>/*`)
+ * and decrypt them with the stack key, only through Parameter Store in the stack's region.
+ *
+ * The managed AmazonSSMManagedInstanceCore policy (Session Manager, Run Command) also allows
+ * `ssm:GetParameter(s)` on every parameter of the account, so an explicit Deny refuses reading
+ * any parameter outside the stack's path: the servers' role reads its own secrets and nothing else.
+ */
+export function serverSecretsPolicy(pathArn: string, keyArn: string, region: string): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            { Sid: "ReadStackSecrets", Effect: "Allow", Action: "ssm:GetParameter", Resource: pathArn },
+            {
+                Sid: "DecryptStackSecrets",
+                Effect: "Allow",
+                Action: "kms:Decrypt",
+                Resource: keyArn,
+                Condition: { StringEquals: { "kms:ViaService": `ssm.${region}.amazonaws.com` } },
+            },
+            { Sid: "NoOtherParameters", Effect: "Deny", Action: PARAMETER_READ_ACTIONS, NotResource: pathArn },
+        ],
+    };
 }
 
 /**

@@ -5,18 +5,20 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { AppEndpoints, CloudPlatform, WebTierArgs, WebTierResources } from "../components";
+import { AppEndpoints, CloudPlatform, NO_ALERTS, WebTierArgs, WebTierResources } from "../components";
 import { WebtierConfig } from "../config/types";
+import { Alerts, AlertsArgs, CloudWatchAgentSetup } from "./alerts";
 import { Cache, CacheArgs } from "./cache";
 import { Database, DatabaseArgs } from "./database";
 import { LoadBalancer, LoadBalancerArgs } from "./load-balancer";
 import { Network, NetworkArgs } from "./network";
 import { Queue, QueueArgs } from "./queue";
 import { NetworkRules, NetworkRulesArgs } from "./rules";
+import { ServerSecrets, ServerSecretsArgs } from "./secrets";
 import { Servers, ServersArgs } from "./servers";
 import { Storage, StorageArgs } from "./storage";
 
-export { Cache, Database, LoadBalancer, Network, NetworkRules, Queue, Servers, Storage };
+export { Alerts, Cache, Database, LoadBalancer, Network, NetworkRules, Queue, ServerSecrets, Servers, Storage };
 
 /** Options of the AWS platform beyond the neutral config: per-component escape hatches. */
 export interface AwsPlatformOptions {
@@ -29,7 +31,9 @@ export interface AwsPlatformOptions {
         queue?: QueueArgs["transform"];
         loadBalancer?: LoadBalancerArgs["transform"];
         servers?: ServersArgs["transform"];
+        secrets?: ServerSecretsArgs["transform"];
         rules?: NetworkRulesArgs["transform"];
+        alerts?: AlertsArgs["transform"];
     };
     /** Encrypt uploads with this KMS key instead of S3-managed keys. Default: none (SSE-S3). */
     uploadsKmsKeyArn?: pulumi.Input<string>;
@@ -57,7 +61,10 @@ export interface AwsWebTier {
     queue: Queue;
     loadBalancer: LoadBalancer;
     servers: Servers;
+    secrets: ServerSecrets;
     rules: NetworkRules;
+    /** Absent when webtier:alerts.enabled is false. */
+    alerts?: Alerts;
 }
 
 /**
@@ -68,6 +75,7 @@ export function createAwsPlatform(options: AwsPlatformOptions = {}, onBuilt?: (b
     return {
         build(name: string, args: WebTierArgs, parent: pulumi.ComponentResource): WebTierResources {
             const { config } = args;
+            const laravelEnv = requireLaravelEnv(args);
             const t = options.transform ?? {};
             // One explicit provider for the stack's region: no resource falls back to whatever
             // region the ambient AWS configuration happens to name.
@@ -100,13 +108,20 @@ export function createAwsPlatform(options: AwsPlatformOptions = {}, onBuilt?: (b
                 transform: t.loadBalancer,
             }, opts);
 
+            // Before the servers: their bootstrap reads the agent's config from its parameter.
+            const agent = new CloudWatchAgentSetup(name, { stackName: config.name }, opts);
             const endpoints: AppEndpoints = {
                 database: database.endpoint,
                 cache: cache.endpoint,
                 storage: storage.endpoint,
                 queue: queue.endpoint,
                 appUrl: loadBalancer.info.url,
+                // Memory and disk use, which EC2 does not report, for the alarms (and anyone debugging).
+                metricsAgent: { configParameter: agent.parameterName },
             };
+
+            // The servers' .env, in Parameter Store rather than their user data.
+            const secrets = new ServerSecrets(name, { stackName: config.name, laravelEnv: laravelEnv(endpoints), transform: t.secrets }, opts);
 
             const servers = new Servers(name, {
                 config,
@@ -119,6 +134,7 @@ export function createAwsPlatform(options: AwsPlatformOptions = {}, onBuilt?: (b
                 queueArn: queue.queue?.arn,
                 endpoints,
                 userData: args.userData,
+                secrets,
                 // Gates wait for the listener that forwards to the target group.
                 balancerReady: [loadBalancer.httpsListener ?? loadBalancer.httpListener],
                 transform: t.servers,
@@ -137,10 +153,36 @@ export function createAwsPlatform(options: AwsPlatformOptions = {}, onBuilt?: (b
                 transform: t.rules,
             }, opts);
 
-            onBuilt?.({ provider, network, database, cache, storage, queue, loadBalancer, servers, rules });
-            return { balancer: loadBalancer.info, servers: servers.servers, endpoints };
+            agent.grant(servers.role);
+            const alerts = config.alerts.enabled
+                ? new Alerts(name, {
+                    alerts: config.alerts,
+                    subjects: {
+                        loadBalancer: { arnSuffix: loadBalancer.loadBalancer.arnSuffix, targetGroupArnSuffix: loadBalancer.targetGroup.arnSuffix },
+                        servers: servers.servers.map((server, index) => ({ name: server.name, instanceId: servers.instances[index].id })),
+                        database: { identifier: database.instance.identifier, engine: config.database.engine, size: config.database.size, allocatedStorageGb: config.database.storageGb },
+                        cache: { replicationGroupId: cache.replicationGroup.id, nodes: config.cache.highAvailability ? 2 : 1 },
+                        deadLetterQueue: queue.deadLetterQueue ? { name: queue.deadLetterQueue.name } : undefined,
+                    },
+                    transform: t.alerts,
+                }, opts)
+                : undefined;
+
+            onBuilt?.({ provider, network, database, cache, storage, queue, loadBalancer, servers, secrets, rules, alerts });
+            return { balancer: loadBalancer.info, servers: servers.servers, endpoints, alerts: alerts?.info ?? NO_ALERTS };
         },
     };
+}
+
+/**
+ * The renderer of the servers' .env, which the AWS platform keeps in Parameter Store rather than
+ * the user data. Checked before any resource is registered.
+ */
+function requireLaravelEnv(args: WebTierArgs): (endpoints: AppEndpoints) => pulumi.Output<string> {
+    if (!args.laravelEnv) {
+        throw new Error("webtier: the AWS platform keeps the servers' .env in Parameter Store and needs WebTierArgs.laravelEnv to render it (runWebtier passes it).");
+    }
+    return args.laravelEnv;
 }
 
 /** The AWS platform with default options, as `infra/platforms.ts` maps `webtier:cloud: aws` to it. */

@@ -4,7 +4,9 @@ import { AppEndpoints, ServerInfo, applyTransform, Transform, UserDataRenderer }
 import { WebtierConfig } from "../config/types";
 import { serverZone } from "../network-plan";
 import { serverSize } from "../sizing";
-import { ec2AssumeRolePolicy, queueAccessPolicy, SSM_MANAGED_POLICY_ARN, uploadsAccessPolicy } from "./iam-documents";
+import { ec2AssumeRolePolicy, queueAccessPolicy, serverSecretsPolicy, SSM_MANAGED_POLICY_ARN, uploadsAccessPolicy } from "./iam-documents";
+import { ServerSecrets } from "./secrets";
+import { ec2UserDataBase64 } from "../bootstrap/compress";
 import { buildOneAtATime, HealthGate, HealthGateArgs, HealthGateSettings } from "../health-gate/gate";
 import { awsGateBalancer, awsHealthGateProvider } from "./health-gate";
 import { nameTag } from "./tags";
@@ -36,8 +38,13 @@ export interface ServersArgs {
     queueArn?: pulumi.Input<string>;
     /** The shared services every server's bootstrap needs. */
     endpoints: AppEndpoints;
-    /** Renders each server's cloud-init. */
+    /** Renders each server's cloud-init (text; sent gzip-compressed through `userDataBase64`). */
     userData: UserDataRenderer;
+    /**
+     * Where the servers' `.env` is kept (a SecureString parameter, infra/aws/secrets.ts): the role
+     * may read it, the user data names it. Required: the user data never carries the .env.
+     */
+    secrets: Pick<ServerSecrets, "envParameterName" | "envParameter" | "pathArn" | "key">;
     /**
      * Resources the balancer needs before it routes to the target group: its forwarding listener
      * (HTTPS, which waits for the certificate, or HTTP without a domain). Health gates wait for
@@ -57,7 +64,8 @@ export interface ServersArgs {
  * The app servers: `servers.count` EC2 instances in the private subnets, spread round robin
  * over the zones, each registered in the balancer's target group. No public address and no
  * SSH needed: the instance role lets Systems Manager in, and reach the uploads bucket (and
- * SQS queue) without static keys. IMDSv2 only, encrypted root volume.
+ * SQS queue) without static keys. IMDSv2 only, encrypted root volume. The .env lives in
+ * Parameter Store (`args.secrets`), read through the role; the user data carries no secret.
  *
  * Replacement keeps capacity: servers are replaced create-before-delete (never
  * deleteBeforeReplace); each new server is registered in the target group next to the old
@@ -103,6 +111,13 @@ export class Servers extends pulumi.ComponentResource {
                 policy: pulumi.output(args.queueArn).apply((queueArn) => JSON.stringify(queueAccessPolicy(queueArn))),
             }, parent);
         }
+        const secretsAccess = new aws.iam.RolePolicy(`${name}-app-secrets`, {
+            role: this.role.name,
+            policy: pulumi
+                .all([args.secrets.pathArn, args.secrets.key.arn])
+                .apply(([pathArn, keyArn]) => JSON.stringify(serverSecretsPolicy(pathArn, keyArn, config.region))),
+        }, parent);
+        const envDelivery = { kind: "parameter" as const, name: args.secrets.envParameterName, region: config.region };
         this.instanceProfile = new aws.iam.InstanceProfile(`${name}-app-profile`, { role: this.role.name }, parent);
 
         if (sshPublicKey) {
@@ -139,6 +154,8 @@ export class Servers extends pulumi.ComponentResource {
                 availabilityZone: args.zoneNames[zone],
                 vpcSecurityGroupIds: [args.securityGroupId],
                 associatePublicIpAddress: false,
+                // One-minute EC2 metrics (detailed monitoring): alarms see a problem in minutes, not in five.
+                monitoring: true,
                 iamInstanceProfile: this.instanceProfile.name,
                 keyName: this.keyPair?.keyName,
                 metadataOptions: {
@@ -148,14 +165,18 @@ export class Servers extends pulumi.ComponentResource {
                     httpPutResponseHopLimit: 1,
                 },
                 rootBlockDevice: { volumeType: "gp3", volumeSize: ROOT_VOLUME_GB, encrypted: true, deleteOnTermination: true },
-                userData: args.userData(args.endpoints, { index, count }),
+                // gzip: cloud-init decompresses it, and it stays far below EC2's 16 KB. No secret in it:
+                // webtier-env reads the .env from the parameter, so a rotated secret changes nothing here.
+                userDataBase64: args.userData(args.endpoints, { index, count }, envDelivery).apply(ec2UserDataBase64),
                 // A changed bootstrap builds a fresh server rather than editing one that booted with the old one.
                 userDataReplaceOnChange: true,
                 tags: nameTag(serverName),
                 volumeTags: nameTag(serverName),
             }, t.instance), {
                 parent: this,
-                dependsOn: after,
+                // The user data only names the parameter: wait until it exists and the role may read
+                // it, so the first boot does not spend its retries on IAM or a missing parameter.
+                dependsOn: [...after, secretsAccess, args.secrets.envParameter],
                 deleteBeforeReplace: false,
                 ignoreChanges: image ? [] : ["ami"],
             });

@@ -5,6 +5,7 @@
  * stack names a repository, the first release. cloud-init runs it once, from `runcmd`.
  *
  * Static like the release script: the values come from the same /etc/webtier/release.env.
+ * The .env is installed by webtier-env (env-script.ts), from wherever the stack keeps it.
  */
 import { DEPLOY_USER, SHARED_DIR } from "./layout";
 
@@ -38,12 +39,23 @@ install -d -o ${DEPLOY_USER} -g ${DEPLOY_USER} -m 0755 "$APP_ROOT/releases"
 for dir in ${STORAGE_DIRS.join(" ")}; do
     install -d -o ${DEPLOY_USER} -g ${DEPLOY_USER} -m 0775 "${SHARED_DIR}/$dir"
 done
-chown root:${DEPLOY_USER} "${SHARED_DIR}/.env"
-chmod 0640 "${SHARED_DIR}/.env"
 if [ -n "\${REPOSITORY:-}" ]; then
     # Until the first release below succeeds, the health check answers 503.
     touch "$RELEASE_PENDING_MARKER"
 fi
+# The .env: on AWS read from Parameter Store through the instance role, with the AWS CLI (the
+# snap AWS publishes for Ubuntu; snapd refuses installs until it has seeded at first boot); on
+# DigitalOcean cloud-init already wrote it from the user data.
+if [ "$ENV_SOURCE" = ssm ] && [ ! -x "\${AWS_CLI:-}" ]; then
+    snap wait system seed.loaded
+    for attempt in 1 2 3; do
+        snap install aws-cli --classic && break
+        [ "$attempt" -lt 3 ] && sleep 15
+    done
+fi
+"$ENV_SCRIPT" fetch
+chown root:${DEPLOY_USER} "${SHARED_DIR}/.env"
+chmod 0640 "${SHARED_DIR}/.env"
 
 # The CA that verifies the managed database, when the cloud publishes it at a URL.
 if [ -n "\${DATABASE_CA_URL:-}" ]; then

@@ -5,9 +5,11 @@
 import * as yaml from "js-yaml";
 import { DatabaseEngine, QueueDriver, SizeClass } from "../config/types";
 import { BOOTSTRAP_SCRIPT_TEXT } from "./bootstrap-script";
+import { ENV_SCRIPT_TEXT } from "./env-script";
 import { DATABASE_CA_PATH } from "./laravel-env";
+import { renderCloudWatchAgentInstaller } from "./cloudwatch-agent";
 import {
-    BOOTSTRAP_SCRIPT, DEPLOY_USER, NGINX_SITE, RELEASE_CONFIG, RELEASE_SCRIPT, SHARED_ENV, SYSTEMD_DIR,
+    BOOTSTRAP_SCRIPT, DEPLOY_USER, ENV_SCRIPT, NGINX_SITE, RELEASE_CONFIG, RELEASE_SCRIPT, SHARED_ENV, SYSTEMD_DIR,
 } from "./layout";
 import { renderNginxSite } from "./nginx";
 import { ONDREJ_PHP_PPA, SERVER_TUNING, needsOndrejPpa, phpPackages, renderFpmPool, renderPhpIni } from "./php";
@@ -33,10 +35,17 @@ export interface ServerBootstrapValues {
     branch: string;
     /** Installed for the deploy user (SSH deploys on DigitalOcean, break-glass access). */
     sshPublicKey?: string;
-    /** The rendered .env (laravel-env.ts): the only place in the user data holding secrets. */
-    env: string;
+    /**
+     * Where the server's .env comes from. `{ text }`: the rendered .env (laravel-env.ts), written
+     * by cloud-init, the only secret in the user data (DigitalOcean, which has no secret store).
+     * `{ parameter, region }`: a SecureString parameter the server reads through its role at boot
+     * and on every release (webtier-env), so the user data holds no secret at all (AWS).
+     */
+    env: { text: string } | { parameter: string; region: string };
     /** How the servers get the database's CA: as PEM text, or downloaded at boot from a URL. */
     databaseCa?: { pem: string } | { url: string };
+    /** Install the Amazon CloudWatch agent with the config in this SSM parameter (AWS; cloudwatch-agent.ts). Default: no agent. */
+    cloudWatchAgent?: { configParameter: string };
     /** Upgrade every package at first boot (security fixes newer than the image). Default true. */
     upgradePackages?: boolean;
 }
@@ -88,12 +97,17 @@ export function renderCloudConfig(values: ServerBootstrapValues): string {
         ...workerUnits({ phpVersion: values.phpVersion, queueDriver: values.queueDriver, count: tuning.queueWorkers }),
         ...schedulerUnits(values.phpVersion),
     ];
+    const envText = "text" in values.env ? values.env.text : undefined;
     const releaseConfig = renderReleaseConfig(
-        releaseConfigValues({ phpVersion: values.phpVersion, repository: values.repository, branch: values.branch, databaseCaUrl }),
+        releaseConfigValues({
+            phpVersion: values.phpVersion, repository: values.repository, branch: values.branch, databaseCaUrl,
+            envSource: "text" in values.env ? { kind: "user-data" } : { kind: "ssm", parameter: values.env.parameter, region: values.env.region },
+        }),
     );
     const writeFiles: WriteFile[] = [
         file(RELEASE_CONFIG, releaseConfig, "0640", `root:${DEPLOY_USER}`),
         file(RELEASE_SCRIPT, stripComments(RELEASE_SCRIPT_TEXT), "0755"),
+        file(ENV_SCRIPT, stripComments(ENV_SCRIPT_TEXT), "0755"),
         file(BOOTSTRAP_SCRIPT, stripComments(BOOTSTRAP_SCRIPT_TEXT), "0700"),
         file(NGINX_SITE, stripComments(renderNginxSite({ vpcCidr: values.vpcCidr, healthCheckPath: values.healthCheckPath, phpVersion: values.phpVersion }))),
         file(`/etc/php/${values.phpVersion}/fpm/pool.d/webtier.conf`, renderFpmPool(values.phpVersion, tuning)),
@@ -101,8 +115,8 @@ export function renderCloudConfig(values: ServerBootstrapValues): string {
         ...units.map((unit) => file(`${SYSTEMD_DIR}/${unit.name}`, stripComments(unit.content))),
         file("/etc/apt/apt.conf.d/20auto-upgrades", renderAutoUpgrades(phpFromPpa)),
         ...(databaseCaPem !== undefined ? [file(DATABASE_CA_PATH, databaseCaPem.endsWith("\n") ? databaseCaPem : `${databaseCaPem}\n`)] : []),
-        // Last, and the only entry with secrets (passwords, the app key).
-        file(SHARED_ENV, values.env, "0640", `root:${DEPLOY_USER}`),
+        // Last, and the only entry with secrets (passwords, the app key), when the .env travels here.
+        ...(envText !== undefined ? [file(SHARED_ENV, envText, "0640", `root:${DEPLOY_USER}`)] : []),
     ];
 
     const deployUser: Record<string, unknown> = {
@@ -110,8 +124,8 @@ export function renderCloudConfig(values: ServerBootstrapValues): string {
         gecos: "webtier deploy user",
         shell: "/bin/bash",
         lock_passwd: true,
-        // Exactly one command as root: the release script (PHP-FPM reload, workers restart).
-        sudo: `ALL=(root) NOPASSWD: ${RELEASE_SCRIPT}`,
+        // Exactly two commands as root: the release script and webtier-env (PHP-FPM reload, workers restart).
+        sudo: `ALL=(root) NOPASSWD: ${RELEASE_SCRIPT}, ${ENV_SCRIPT}`,
         ...(values.sshPublicKey ? { ssh_authorized_keys: [values.sshPublicKey] } : {}),
     };
     const document: Record<string, unknown> = {
@@ -122,12 +136,18 @@ export function renderCloudConfig(values: ServerBootstrapValues): string {
         packages: [...BASE_PACKAGES, ...phpPackages(values.phpVersion, values.databaseEngine)],
         users: ["default", deployUser],
         write_files: writeFiles,
-        runcmd: [[BOOTSTRAP_SCRIPT]],
+        // The agent first (a minute), so memory and disk are watched while the app installs.
+        runcmd: [
+            ...(values.cloudWatchAgent ? [["bash", "-c", renderCloudWatchAgentInstaller(values.cloudWatchAgent.configParameter)]] : []),
+            [BOOTSTRAP_SCRIPT],
+        ],
     };
     const header =
         `#cloud-config\n` +
         `# webtier ${values.stackName}: Laravel app server ${server.index + 1} of ${server.count} ` +
         `(PHP ${values.phpVersion}${phpFromPpa ? " from ppa:ondrej/php" : " from Ubuntu 24.04"}, ${tuning.queueWorkers} ${values.queueDriver} queue workers).\n` +
-        `# Rendered by infra/bootstrap; secrets appear only in the ${SHARED_ENV} entry.\n`;
+        (envText !== undefined
+            ? `# Rendered by infra/bootstrap; secrets appear only in the ${SHARED_ENV} entry.\n`
+            : `# Rendered by infra/bootstrap; no secrets: webtier-env reads the .env from ${"parameter" in values.env ? values.env.parameter : ""}.\n`);
     return header + yaml.dump(document, { lineWidth: -1, noRefs: true, noArrayIndent: true, quotingType: '"' });
 }

@@ -30,6 +30,8 @@ export const RELEASE_PENDING_MARKER = `${APP_ROOT}/${RELEASE_PENDING_MARKER_NAME
 export const RELEASE_CONFIG = "/etc/webtier/release.env";
 export const RELEASE_SCRIPT = "/usr/local/bin/webtier-release";
 export const BOOTSTRAP_SCRIPT = "/usr/local/sbin/webtier-bootstrap";
+/** Installs the .env from where the stack keeps it and, with `refresh`, makes the live release use it. */
+export const ENV_SCRIPT = "/usr/local/bin/webtier-env";
 /** How many releases stay on disk (the live one included), for a quick manual rollback. */
 export const KEEP_RELEASES = 5;
 

@@ -7,9 +7,10 @@
  * `renderReleaseConfig`), so the same text is linted by shellcheck and run end to end by the
  * tests against a throwaway git repository.
  */
+import { EnvSourceKind } from "./env-script";
 import { DATABASE_CA_PATH } from "./laravel-env";
 import {
-    APP_ROOT, DEPLOY_HOME, DEPLOY_USER, KEEP_RELEASES, NGINX_SITE, NGINX_SITE_ENABLED, RELEASE_PENDING_MARKER, RELEASE_SCRIPT,
+    APP_ROOT, DEPLOY_HOME, DEPLOY_USER, ENV_SCRIPT, KEEP_RELEASES, NGINX_SITE, NGINX_SITE_ENABLED, RELEASE_PENDING_MARKER, RELEASE_SCRIPT,
     SCHEDULER_TIMER, WORKERS_TARGET, fpmService, phpBinary,
 } from "./layout";
 import { shellAssignments } from "./shell";
@@ -21,7 +22,9 @@ export const EXIT_USAGE = 64;
 
 export const RELEASE_SCRIPT_TEXT = `#!/usr/bin/env bash
 # webtier-release <git-ref>: deploy a branch, tag or commit of the app on this server.
-# Fetch into releases/<time>, link shared storage and .env, composer install, migrate --isolated,
+# Install the current .env (webtier-env fetch: on AWS it is read from Parameter Store, so a rotated
+# secret reaches the server with its next release), fetch into releases/<time>, link shared
+# storage and .env, composer install, migrate --isolated,
 # cache, switch current atomically, reload PHP-FPM, queue:restart, keep the newest releases.
 # Exit: 0 released; 75 failed, previous release still live; 64 usage; 1 failed after switching
 # and could not switch back.
@@ -53,7 +56,7 @@ fi
 config="\${WEBTIER_RELEASE_CONFIG:-/etc/webtier/release.env}"
 # shellcheck source=/dev/null
 . "$config"
-for setting in APP_ROOT DEPLOY_USER DEPLOY_HOME PHP_BIN COMPOSER_BIN PHP_FPM_SERVICE WORKERS_TARGET KEEP_RELEASES RELEASE_PENDING_MARKER LOCK_FILE; do
+for setting in APP_ROOT DEPLOY_USER DEPLOY_HOME PHP_BIN COMPOSER_BIN PHP_FPM_SERVICE WORKERS_TARGET KEEP_RELEASES RELEASE_PENDING_MARKER LOCK_FILE ENV_SCRIPT; do
     if [ -z "\${!setting:-}" ]; then
         log "$config does not set $setting; the server's bootstrap writes it (re-create the server or restore the file)"
         exit "$KEPT_PREVIOUS"
@@ -132,6 +135,9 @@ on_error() {
 }
 trap on_error ERR
 
+# The secrets may have changed since the last release (a rotated password): the config cached
+# below must be built from the .env as the stack has it now.
+"$ENV_SCRIPT" fetch
 log "releasing '$ref' into $release"
 install -d -o "$DEPLOY_USER" -g "$DEPLOY_USER" -m 0755 "$release"
 as_deploy git -C "$release" init --quiet
@@ -181,7 +187,15 @@ export interface ReleaseSettings {
     branch: string;
     /** Where the bootstrap downloads the database CA from, when the cloud publishes one. */
     databaseCaUrl?: string;
+    /**
+     * Where webtier-env gets the .env: a SecureString parameter (AWS), or the user data, which
+     * cloud-init already wrote it from (DigitalOcean).
+     */
+    envSource: { kind: "ssm"; parameter: string; region: string } | { kind: "user-data" };
 }
+
+/** The AWS CLI on the servers (the snap AWS publishes); webtier-env reads the .env parameter with it. */
+export const AWS_CLI = "/snap/bin/aws";
 
 /**
  * The settings both scripts source (/etc/webtier/release.env), as variables. Tests replace the
@@ -208,9 +222,14 @@ export function releaseConfigValues(settings: ReleaseSettings): Record<string, s
         DATABASE_CA_URL: settings.databaseCaUrl ?? "",
         REPOSITORY: settings.repository ?? "",
         DEFAULT_REF: settings.branch,
+        ENV_SCRIPT,
+        ENV_SOURCE: settings.envSource.kind satisfies EnvSourceKind,
+        ...(settings.envSource.kind === "ssm"
+            ? { ENV_PARAMETER: settings.envSource.parameter, ENV_REGION: settings.envSource.region, AWS_CLI }
+            : {}),
     };
 }
 
 export function renderReleaseConfig(values: Record<string, string | number>): string {
-    return `# webtier: settings of webtier-release and webtier-bootstrap (written by cloud-init).\n${shellAssignments(values)}\n`;
+    return `# webtier: settings of webtier-release, webtier-env and webtier-bootstrap (written by cloud-init).\n${shellAssignments(values)}\n`;
 }

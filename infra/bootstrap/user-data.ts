@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { WebtierConfig } from "../config/types";
-import { AppEndpoints } from "../components";
+import { AppEndpoints, EnvDelivery } from "../components";
 import { renderCloudConfig } from "./cloud-config";
 import { renderLaravelEnv } from "./laravel-env";
 import { renderNginxSite } from "./nginx";
@@ -14,7 +14,7 @@ const laravelEnvs = new WeakMap<AppEndpoints, { config: WebtierConfig; appKey: p
  * of what evaluating the program costs per server. The value, its secrecy and the resources it
  * depends on are the same whether one Output or one per server carries it.
  */
-function sharedLaravelEnv(config: WebtierConfig, endpoints: AppEndpoints, appKey: pulumi.Output<string>): pulumi.Output<string> {
+export function sharedLaravelEnv(config: WebtierConfig, endpoints: AppEndpoints, appKey: pulumi.Output<string>): pulumi.Output<string> {
     const built = laravelEnvs.get(endpoints);
     if (built && built.config === config && built.appKey === appKey) return built.env;
     const env = renderLaravelEnv(config, endpoints, appKey);
@@ -35,7 +35,9 @@ function sharedLaravelEnv(config: WebtierConfig, endpoints: AppEndpoints, appKey
  * - /usr/local/bin/webtier-release for the rolling deploy (release-script.ts), and a first
  *   release of `app.branch` at boot when `app.repository` is set (bootstrap-script.ts).
  *
- * One server's cloud-init user data, as a secret Output (it carries the .env). The config-only
+ * One server's cloud-init user data. With `env` of kind `user-data` it carries the .env and is a
+ * secret Output; with a `parameter` the .env is not even read here, so no secret can reach the
+ * user data (and the Output is not a secret: Pulumi would mark it if one did). The config-only
  * parts are checked here, before any resource is registered, so a health path nginx cannot
  * match fails `pulumi preview` with the key's name rather than inside an apply.
  */
@@ -44,12 +46,13 @@ export function renderUserData(
     endpoints: AppEndpoints,
     appKey: pulumi.Output<string>,
     server: { index: number; count: number },
+    env: EnvDelivery,
 ): pulumi.Output<string> {
     renderNginxSite({ vpcCidr: config.vpcCidr, healthCheckPath: config.healthCheckPath, phpVersion: config.app.phpVersion });
     const { database } = endpoints;
     const caUrl = database.caCertificateUrl;
-    return pulumi.secret(
-        pulumi.all([sharedLaravelEnv(config, endpoints, appKey), database.caCertificate ?? pulumi.output(undefined)]).apply(([env, caPem]) =>
+    const envText = env.kind === "user-data" ? sharedLaravelEnv(config, endpoints, appKey) : pulumi.output(undefined);
+    const userData = pulumi.all([envText, database.caCertificate ?? pulumi.output(undefined)]).apply(([text, caPem]) =>
             renderCloudConfig({
                 stackName: config.name,
                 server,
@@ -62,9 +65,10 @@ export function renderUserData(
                 repository: config.app.repository,
                 branch: config.app.branch,
                 sshPublicKey: config.servers.sshPublicKey,
-                env,
+                env: env.kind === "parameter" ? { parameter: env.name, region: env.region } : { text: text! },
+                cloudWatchAgent: endpoints.metricsAgent,
                 databaseCa: caPem !== undefined ? { pem: caPem } : caUrl !== undefined ? { url: caUrl } : undefined,
             }),
-        ),
     );
+    return env.kind === "user-data" ? pulumi.secret(userData) : userData;
 }

@@ -10,12 +10,12 @@
  * would replace the network of every existing AWS stack.
  */
 import { Cidr, cidrOverlaps, parseCidr } from "../../policies/lib/cidr";
-import { DIGITALOCEAN_RESERVED_RANGES } from "../../policies/preflight/networks";
+import { cloudProfile } from "../clouds";
 
-export { DIGITALOCEAN_RESERVED_RANGES };
+export { DIGITALOCEAN_RESERVED_RANGES } from "../../policies/preflight/networks";
 import type { Cloud } from "./types";
 
-/** AWS's default VPC range (and DigitalOcean's before ranges were derived per stack). */
+/** AWS's default VPC range (and DigitalOcean's before ranges were derived per stack); AWS's profile states it. */
 export const FIXED_DEFAULT_VPC_CIDR = "10.20.0.0/16";
 
 
@@ -51,18 +51,19 @@ function fnv1a(text: string): number {
  * check in the tests and `overlappingStacks` catch those). AWS: the fixed default.
  */
 export function defaultVpcCidr(cloud: Cloud, stack: string): string {
-    if (cloud !== "digitalocean") return FIXED_DEFAULT_VPC_CIDR;
+    const range = cloudProfile(cloud).network.defaultRange;
+    if (range.kind === "fixed") return range.cidr;
     const octet = DERIVED_SECOND_OCTETS[fnv1a(stack) % DERIVED_SECOND_OCTETS.length];
     return `10.${octet}.0.0/16`;
 }
 
 /** What makes a range unusable on a cloud beyond being a private /16-/20 (checked in parse.ts), or undefined. */
 export function reservedRangeProblem(cloud: Cloud, cidr: Cidr): string | undefined {
-    if (cloud !== "digitalocean") return undefined;
-    for (const reserved of DIGITALOCEAN_RESERVED_RANGES) {
+    const profile = cloudProfile(cloud);
+    for (const reserved of profile.network.reserved) {
         const range = parseCidr(reserved.cidr) as Cidr;
         if (cidrOverlaps(range, cidr)) {
-            return `overlaps ${reserved.cidr}, ${reserved.why}; DigitalOcean refuses a VPC there`;
+            return `overlaps ${reserved.cidr}, ${reserved.why}; ${profile.label} refuses a VPC there`;
         }
     }
     return undefined;
@@ -77,11 +78,12 @@ export interface StackNetwork {
 
 /**
  * Pairs of stacks of a cloud that refuses overlapping networks (DigitalOcean) whose ranges
- * overlap: they cannot be created side by side in one account. AWS pairs are never reported.
+ * overlap: they cannot be created side by side in one account. Pairs on a cloud that allows
+ * overlap (AWS) are never reported.
  */
 export function overlappingStacks(stacks: readonly StackNetwork[]): [StackNetwork, StackNetwork][] {
     const pairs: [StackNetwork, StackNetwork][] = [];
-    const relevant = stacks.filter((s) => s.cloud === "digitalocean");
+    const relevant = stacks.filter((s) => cloudProfile(s.cloud).network.refusesOverlap);
     for (let i = 0; i < relevant.length; i++) {
         for (let j = i + 1; j < relevant.length; j++) {
             const a = parseCidr(relevant[i].vpcCidr);

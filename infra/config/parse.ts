@@ -1,6 +1,9 @@
 import { MODERN_TLS_POLICIES } from "../../policies/lib/config";
 import { isVeryBroadPublic, isWorldOpen, parseCidr, Cidr, cidrContains } from "../../policies/lib/cidr";
+import { cloudProfile } from "../clouds";
+import { NAMESPACE } from "./namespace";
 import { EXAMPLE_REGION, REGIONS } from "./regions";
+import { parseAlerts } from "./alerts";
 import { defaultEngineVersion, engineVersionProblem, findEngineVersion, today } from "../../policies/preflight/engine-versions";
 import { refusedNames } from "./names";
 import { displayName } from "../../policies/preflight/autoname";
@@ -24,7 +27,7 @@ import {
 } from "./types";
 
 /** The project's config namespace: every key is `webtier:<key>` in a stack file. */
-export const NAMESPACE = "webtier";
+export { NAMESPACE } from "./namespace";
 
 /** One bad config value: which key, what was wrong, how to fix it. */
 export interface ConfigProblem {
@@ -73,6 +76,7 @@ const KNOWN_KEYS = [
     "queue",
     "app",
     "appKey",
+    "alerts",
 ] as const;
 
 /**
@@ -128,7 +132,6 @@ export const MAX_STACK_NAME = 20;
 const HOSTNAME = /^(?=.{1,253}$)(?!-)([a-z0-9-]{1,63}(?<!-)\.)+[a-z]{2,63}$/;
 const APP_KEY = /^base64:[A-Za-z0-9+/]{43}=$/;
 /** ACM's limit on a certificate's first domain name (its subject common name, X.509 ub-common-name). */
-const ACM_DOMAIN_MAX = 64;
 
 /**
  * Collects problems and reads raw values; every section parser works through one. Exported so
@@ -265,12 +268,12 @@ export function parseConfig(raw: RawConfig, stack: string, options: ParseOptions
     const storage = parseStorage(r);
     const queue = parseQueue(r, ctx);
     const app = parseApp(r, ctx);
+    const alerts = parseAlerts(r.object("alerts"), { environment, cloud: cloudKnown ? cloud : undefined }, (key, message) => r.problem(key, message));
     // A new section: a parseX(r, ctx) in its own file, one line here, one key in KNOWN_KEYS.
     parseSecrets(r);
     parseStackName(r, ctx);
 
-    if (r.problems.length > 0) throw new ConfigError(stack, r.problems);
-    return {
+    const config: WebtierConfig = {
         name: ctx.name,
         cloud,
         region,
@@ -288,7 +291,17 @@ export function parseConfig(raw: RawConfig, stack: string, options: ParseOptions
         storage,
         queue,
         app,
+        alerts,
     };
+    // The rules only the chosen cloud has (infra/<cloud>/profile.ts).
+    if (cloudKnown) {
+        cloudProfile(cloud).validate(config, {
+            report: (key, message) => r.problem(key, message),
+            reported: (key) => r.problems.some((problem) => problem.key === key),
+        });
+    }
+    if (r.problems.length > 0) throw new ConfigError(stack, r.problems);
+    return config;
 }
 
 /** The stack name as every resource is prefixed with it: lowercase letters, digits and single dashes. */
@@ -339,11 +352,6 @@ function parseDomain(r: Reader, ctx: Context): { domain?: string; dnsZone?: stri
             "domain",
             `"${r.raw.domain}" is not a hostname; use the bare name the app is served on, for example app.example.com (no scheme, no path).`,
         );
-    } else if (domain !== undefined && ctx.cloudKnown && ctx.cloud === "aws" && domain.length > ACM_DOMAIN_MAX) {
-        r.problem(
-            "domain",
-            `"${domain}" is ${domain.length} characters; ACM issues no certificate whose first domain name is over ${ACM_DOMAIN_MAX} (it becomes the certificate's common name). Serve the app on a shorter hostname, for example app.example.com.`,
-        );
     }
     if (domain === undefined && ctx.environment === "prod") {
         r.problem(
@@ -366,12 +374,6 @@ function parseDomain(r: Reader, ctx: Context): { domain?: string; dnsZone?: stri
                 `is set but ${NAMESPACE}:domain is not; set the domain the balancer serves inside this zone.`,
             );
         }
-    }
-    if (ctx.cloud === "digitalocean" && ctx.cloudKnown && domain !== undefined && dnsZone === undefined) {
-        r.problem(
-            "dnsZone",
-            `is required on DigitalOcean when a domain is set: Let's Encrypt certificates need the zone in DigitalOcean DNS (for example \`pulumi config set ${NAMESPACE}:dnsZone example.com\`).`,
-        );
     }
     return { domain, dnsZone };
 }
@@ -472,13 +474,6 @@ function parseServers(r: Reader, ctx: Context): ServersConfig {
             "servers.image",
             `must be an image id (an AMI id such as ami-0abc... on AWS, an image slug such as ubuntu-24-04-x64 on DigitalOcean).`,
         );
-    } else if (
-        ctx.cloudKnown &&
-        ctx.cloud === "aws" &&
-        typeof raw.image === "string" &&
-        !/^ami-[0-9a-f]{8,17}$/.test(raw.image)
-    ) {
-        r.problem("servers.image", `"${raw.image}" is not an AMI id; on AWS use an id such as ami-0123456789abcdef0.`);
     }
     return {
         count,
@@ -518,12 +513,6 @@ function parseDatabase(r: Reader, ctx: Context): DatabaseConfig {
         if (problem) r.problem("database.version", problem);
         // One spelling per version from here on ("8" on DigitalOcean is config's "8.0").
         version = findEngineVersion(ctx.cloud, engine, version)?.version ?? version;
-        if (extendedSupport && ctx.cloud !== "aws") {
-            r.problem(
-                "database.extendedSupport",
-                `is an RDS setting; DigitalOcean has no Extended Support. Remove it.`,
-            );
-        }
     }
     return {
         engine,
@@ -550,12 +539,6 @@ function parseDatabase(r: Reader, ctx: Context): DatabaseConfig {
 function parseCache(r: Reader, ctx: Context): CacheConfig {
     const raw = r.object("cache");
     const engine = r.oneOf("cache.engine", raw.engine, CACHE_ENGINES, DEFAULTS.cache.engine);
-    if (ctx.cloudKnown && ctx.cloud === "digitalocean" && engine === "redis") {
-        r.problem(
-            "cache.engine",
-            `"redis" cannot be created on DigitalOcean any more; use "valkey" (Laravel's Redis drivers work with it unchanged).`,
-        );
-    }
     return {
         engine,
         size: r.oneOf("cache.size", raw.size, SIZE_CLASSES, DEFAULTS.cache.size),
@@ -584,9 +567,6 @@ function parseStorage(r: Reader): StorageConfig {
 function parseQueue(r: Reader, ctx: Context): QueueConfig {
     const raw = r.object("queue");
     const driver = r.oneOf("queue.driver", raw.driver, QUEUE_DRIVERS, DEFAULTS.queue.driver);
-    if (ctx.cloudKnown && ctx.cloud === "digitalocean" && driver === "sqs") {
-        r.problem("queue.driver", `"sqs" exists only on AWS; use "redis" on DigitalOcean.`);
-    }
     return { driver };
 }
 
@@ -705,8 +685,8 @@ function parseStackName(r: Reader, ctx: Context): void {
     for (const entry of grouped.values()) {
         r.problem(
             key,
-            `stack "${ctx.stack}" names ${entry.roles.join(", ")} ${entry.names.join(", ")} (after the provider's autonaming), which ${ctx.cloud === "aws" ? "AWS" : "DigitalOcean"} refuses: ${entry.names.length > 1 ? "each" : "it"} ${entry.problems.join("; ")}. ` +
-                `Choose another stack name (\`pulumi stack rename\`), for example "${ctx.cloud === "aws" ? "aws" : "do"}-${ctx.environment}".`,
+            `stack "${ctx.stack}" names ${entry.roles.join(", ")} ${entry.names.join(", ")} (after the provider's autonaming), which ${cloudProfile(ctx.cloud).label} refuses: ${entry.names.length > 1 ? "each" : "it"} ${entry.problems.join("; ")}. ` +
+                `Choose another stack name (\`pulumi stack rename\`), for example "${cloudProfile(ctx.cloud).stackPrefix}-${ctx.environment}".`,
         );
     }
 }

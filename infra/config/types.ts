@@ -115,6 +115,38 @@ export interface AppConfig {
     branch: string;
 }
 
+/** Where alerts go and when they fire (`webtier:alerts`, parsed by `infra/config/alerts.ts`). */
+export interface AlertsConfig {
+    /** Whether the stack creates alarms / alert policies. Default: true in prod, false elsewhere. */
+    enabled: boolean;
+    /** Addresses that receive every alert (AWS: SNS email subscriptions, confirmed by a click). Default: none. */
+    emails: string[];
+    /** AWS only: an https endpoint subscribed to the alerts topic (it must accept SNS notifications). Default: none. */
+    httpsEndpoint?: string;
+    /** DigitalOcean only: a Slack incoming webhook and its channel. Default: none. */
+    slack?: { url: string; channel: string };
+    /** When each alert fires; defaults in `DEFAULT_THRESHOLDS` (infra/config/alerts.ts). */
+    thresholds: AlertThresholds;
+}
+
+/** Alert thresholds; every one documented with its default in infra/config/alerts.ts. */
+export interface AlertThresholds {
+    serverCpuPercent: number;
+    serverMemoryPercent: number;
+    serverDiskPercent: number;
+    serverLoadPerCpu: number;
+    errorRatePercent: number;
+    responseTimeSeconds: number;
+    databaseCpuPercent: number;
+    databaseDiskPercent: number;
+    databaseConnectionsPercent: number;
+    replicaLagSeconds: number;
+    cacheMemoryPercent: number;
+    cacheCpuPercent: number;
+    cacheEvictions: number;
+    deadLetterJobs: number;
+}
+
 export interface WebtierConfig {
     /** The stack name, used as the prefix of every resource name. */
     name: string;
@@ -156,6 +188,7 @@ export interface WebtierConfig {
     storage: StorageConfig;
     queue: QueueConfig;
     app: AppConfig;
+    alerts: AlertsConfig;
 }
 
 /** Config keys whose values must be stored as secrets (`pulumi config set --secret`). */

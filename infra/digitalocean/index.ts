@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as digitalocean from "@pulumi/digitalocean";
-import { AppEndpoints, CloudPlatform, Transform, WebTierArgs, WebTierResources } from "../components";
+import { AppEndpoints, CloudPlatform, NO_ALERTS, Transform, WebTierArgs, WebTierResources } from "../components";
 import { WebtierConfig } from "../config/types";
+import { Alerts, AlertsArgs } from "./alerts";
 import { Cache, CacheArgs } from "./cache";
 import { Database, DatabaseArgs } from "./database";
 import { LoadBalancer, LoadBalancerArgs } from "./load-balancer";
@@ -12,7 +13,7 @@ import { NetworkRules, NetworkRulesArgs } from "./rules";
 import { Servers, ServersArgs } from "./servers";
 import { Storage, StorageArgs } from "./storage";
 
-export { Cache, Database, LoadBalancer, Network, NetworkRules, Servers, Storage };
+export { Alerts, Cache, Database, LoadBalancer, Network, NetworkRules, Servers, Storage };
 
 /** Escape hatches for every DigitalOcean child, grouped by component. */
 export interface DigitalOceanTransforms {
@@ -24,6 +25,7 @@ export interface DigitalOceanTransforms {
     servers?: ServersArgs["transform"];
     loadBalancer?: LoadBalancerArgs["transform"];
     rules?: NetworkRulesArgs["transform"];
+    alerts?: AlertsArgs["transform"];
 }
 
 /**
@@ -106,7 +108,8 @@ export function buildDigitalOcean(name: string, args: WebTierArgs, parent: pulum
             size: config.servers.size,
             image: config.servers.image,
             sshPublicKey: config.servers.sshPublicKey,
-            userData: (server) => args.userData(endpoints, server),
+            // No secret store on DigitalOcean: the .env travels in the user data (served to the droplet only).
+            userData: (server) => args.userData(endpoints, server, { kind: "user-data" }),
             memberTag: balancer.memberTag.name,
             healthGate: config.servers.healthGate
                 ? { loadBalancerId: balancer.balancer.id, address: balancer.balancer.ip, timeoutSeconds: config.servers.healthGateTimeoutMinutes * 60 }
@@ -127,7 +130,26 @@ export function buildDigitalOcean(name: string, args: WebTierArgs, parent: pulum
         },
         opts,
     );
-    return { balancer: balancer.info, servers: servers.info, endpoints };
+    const alerts = config.alerts.enabled
+        ? new Alerts(
+            name,
+            {
+                alerts: config.alerts,
+                subjects: {
+                    dropletTag: servers.tag.name,
+                    dropletSize: config.servers.size,
+                    loadBalancerId: balancer.balancer.id,
+                    databaseClusterId: database.cluster.id,
+                    cacheClusterId: cache.cluster.id,
+                },
+                healthUrl: pulumi.interpolate`${balancer.info.url}${config.healthCheckPath}`,
+                https: balancer.info.https,
+                transform: transform.alerts,
+            },
+            opts,
+        )
+        : undefined;
+    return { balancer: balancer.info, servers: servers.info, endpoints, alerts: alerts?.info ?? NO_ALERTS };
 }
 
 /** The DigitalOcean platform with escape hatches into its children. */

@@ -3,6 +3,7 @@ import * as digitalocean from "@pulumi/digitalocean";
 import { applyTransform, ServerInfo, Transform } from "../components";
 import { SizeClass } from "../config/types";
 import { serverSize } from "../sizing";
+import { dropletUserData } from "../bootstrap/compress";
 import { buildOneAtATime, HealthGate, HealthGateArgs, HealthGateSettings } from "../health-gate/gate";
 import { digitalOceanGateBalancer, digitalOceanHealthGateProvider } from "./health-gate";
 import { appTagName, childName } from "./naming";
@@ -26,7 +27,11 @@ export interface ServersArgs {
     image?: string;
     /** OpenSSH public key installed for root at creation. Default none (no key: console only). */
     sshPublicKey?: string;
-    /** Renders droplet `index`'s user data (cloud-init). Required: it installs and configures the app. */
+    /**
+     * Renders droplet `index`'s user data (cloud-init text). Required: it installs and configures
+     * the app. Sent gzip-compressed in a MIME message (cloud-init decompresses it), as DigitalOcean
+     * takes user data as a string only.
+     */
     userData: (server: { index: number; count: number }) => pulumi.Input<string>;
     /**
      * The balancer's in-rotation tag (`LoadBalancer.memberTag`). Required: every droplet carries
@@ -116,7 +121,7 @@ export class Servers extends pulumi.ComponentResource {
                     ipv6: false,
                     gracefulShutdown: true,
                     sshKeys: this.sshKey ? [this.sshKey.fingerprint] : undefined,
-                    userData: args.userData(server),
+                    userData: pulumi.output(args.userData(server)).apply(dropletUserData),
                 };
                 const transformed = args.transform?.droplet?.(base, server) ?? base;
                 const droplet = new digitalocean.Droplet(dropletName, transformed, { parent: this, dependsOn: after, deleteBeforeReplace: false });

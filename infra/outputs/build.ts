@@ -2,16 +2,16 @@ import * as pulumi from "@pulumi/pulumi";
 import { WebtierConfig } from "../config/types";
 import { WebTierResources } from "../components";
 import { renderLaravelEnv } from "../bootstrap/laravel-env";
-import { CONTRACT_VERSION } from "./contract";
+import { CONTRACT_VERSION, ContractInputs, WebtierOutputs } from "./contract";
 
 /**
  * Turns what a cloud built into the outputs contract (`WebtierOutputs`). Secrets stay
  * secret: passwords and the rendered environment are wrapped with `pulumi.secret`.
  */
-export function buildOutputs(config: WebtierConfig, built: WebTierResources, appKey: pulumi.Output<string>) {
+export function buildOutputs(config: WebtierConfig, built: WebTierResources, appKey: pulumi.Output<string>): ContractInputs<WebtierOutputs> {
     const { database, cache, storage, queue } = built.endpoints;
     return {
-        contractVersion: CONTRACT_VERSION,
+        contractVersion: CONTRACT_VERSION as WebtierOutputs["contractVersion"],
         cloud: config.cloud,
         region: config.region,
         environment: config.environment,
@@ -56,5 +56,11 @@ export function buildOutputs(config: WebtierConfig, built: WebTierResources, app
         },
         queue: { driver: queue.driver, url: queue.url, name: queue.name },
         laravelEnv: pulumi.secret(renderLaravelEnv(config, built.endpoints, appKey)),
+        alerts: {
+            enabled: built.alerts.enabled,
+            topic: built.alerts.topic,
+            emails: built.alerts.emails,
+            items: built.alerts.alerts.map((alert) => ({ name: alert.name, id: alert.id, target: alert.target, metric: alert.metric })),
+        },
     };
 }

@@ -1,76 +1,25 @@
 /**
  * The stack outputs contract: what other programs (a deploy tool, the app's configuration,
  * another stack through `StackReference`) may rely on. Identical in shape on both clouds.
- * Bump `CONTRACT_VERSION` on any breaking change and document it in the README.
+ *
+ * One source: the JSON Schema `webtier-outputs.schema.json`. The TypeScript types below are
+ * generated from it (scripts/generate-contract-types.js, at install and before every build),
+ * `buildOutputs` is typed by them and `parseWebtierOutputs` validates against the schema itself.
+ * Bump `CONTRACT_VERSION` (and the schema's `contractVersion` const) on any breaking change and
+ * document it in the README.
  */
+import type * as pulumi from "@pulumi/pulumi";
+
+export type { AlertItemOutput, AlertsOutput, ServerOutput, WebtierOutputs } from "./contract.generated";
+
 export const CONTRACT_VERSION = 1;
-
-export interface ServerOutput {
-    name: string;
-    id: string;
-    privateIp: string;
-    /** Only on clouds whose servers have a public address. */
-    publicIp?: string;
-    zone: string;
-}
-
-/** Version 1 of webtier's stack outputs. Fields marked secret are Pulumi secrets. */
-export interface WebtierOutputs {
-    contractVersion: 1;
-    cloud: "aws" | "digitalocean";
-    region: string;
-    environment: "dev" | "staging" | "prod";
-    loadBalancer: {
-        /** Hostname (AWS) or IP (DigitalOcean) to point DNS at. */
-        address: string;
-        url: string;
-        https: boolean;
-        /** The path the balancer's health check requests (and monitors may reuse). */
-        healthCheckPath: string;
-        /** The balancer's ARN (AWS) or id (DigitalOcean). */
-        id: string;
-        /** AWS only: the target group the servers are registered in. */
-        targetGroupArn?: string;
-        /**
-         * DigitalOcean only: the in-rotation tag the balancer selects droplets by. Removing it
-         * from a droplet takes the droplet out of rotation without touching its firewall access.
-         */
-        memberTag?: string;
-    };
-    servers: ServerOutput[];
-    database: {
-        engine: "mysql" | "postgres";
-        host: string;
-        port: number;
-        name: string;
-        user: string;
-        /** Secret. */
-        password: string;
-        requireTls: boolean;
-    };
-    cache: {
-        engine: "valkey" | "redis";
-        host: string;
-        port: number;
-        user: string;
-        /** Secret. */
-        password: string;
-        tls: boolean;
-    };
-    storage: {
-        bucket: string;
-        region: string;
-        endpoint: string;
-        cdnDomain?: string;
-    };
-    queue: {
-        driver: "redis" | "sqs";
-        url?: string;
-        name?: string;
-    };
-    /** Secret: the rendered Laravel .env the servers run with (without per-server values). */
-    laravelEnv: string;
-}
 
 /** The top-level output keys that must be secret. */
 export const SECRET_OUTPUT_PATHS = ["database.password", "cache.password", "laravelEnv"] as const;
+
+/** The contract as a program exports it: every value may still be an Output or a promise. */
+export type ContractInputs<T> = [NonNullable<T>] extends [readonly (infer Item)[]]
+    ? pulumi.Input<ContractInputs<Item>[]> | Extract<T, undefined>
+    : [NonNullable<T>] extends [object]
+      ? { [K in keyof NonNullable<T>]: ContractInputs<NonNullable<T>[K]> } | Extract<T, undefined>
+      : pulumi.Input<T>;

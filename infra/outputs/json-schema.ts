@@ -1,34 +1,30 @@
 /**
- * The small subset of JSON Schema webtier writes its schemas in, checked without a schema
- * library: the outputs contract (`webtier-outputs.schema.json`, see `validate.ts`) and the
- * policies' `configSchema`s (the offline policy check, `tools/check/policy-config.ts`) both use
- * it. Pure, no dependencies, so any part of the repo can import it.
- *
- * Keywords: type (one or a list), const, enum, required, properties, additionalProperties
- * (only `false` is acted on), items, minItems, maxItems, minLength, maxLength, pattern,
- * minimum, maximum. Others (description, default, $schema...) are carried and ignored.
+ * JSON Schema validation with Ajv (a maintained validator, draft 2020-12), reported as webtier
+ * reports problems: one "path: problem" line each, paths from a given root ("$.servers[0].id"),
+ * values echoed only where that helps and never in type problems (a misplaced secret stays out
+ * of error messages). The outputs contract (`validate.ts`) and the policies' `configSchema`s
+ * (the offline policy check, `tools/check/policy-config.ts`) are checked through it.
  *
  * An `undefined` value (a missing key, or one a JavaScript object holds as `undefined`) is
  * absent; `null` is a value like any other, as in JSON Schema itself.
  */
+import Ajv2020, { ErrorObject, ValidateFunction } from "ajv/dist/2020";
 
 export type JsonType = "object" | "array" | "string" | "integer" | "number" | "boolean" | "null";
 
+/** A JSON Schema, loosely typed so schemas read from JSON fit. */
 export interface JsonSchema {
-    /** A `JsonType` or a list of them; typed as strings so schemas read from JSON fit. */
     type?: string | string[];
     const?: unknown;
     enum?: unknown[];
     required?: string[];
     properties?: Record<string, JsonSchema>;
-    /** Only `false` is acted on: then keys not in `properties` are problems. */
     additionalProperties?: boolean | JsonSchema;
     items?: JsonSchema;
     minItems?: number;
     maxItems?: number;
     minLength?: number;
     maxLength?: number;
-    /** A JavaScript regular expression, applied with the `u` flag as JSON Schema asks. */
     pattern?: string;
     minimum?: number;
     maximum?: number;
@@ -56,72 +52,142 @@ export function jsonTypeOf(value: unknown): JsonType | "undefined" | "function" 
     return typeof value as JsonType;
 }
 
-function fitsType(value: unknown, type: string): boolean {
-    const actual = jsonTypeOf(value);
-    return actual === type || (type === "number" && actual === "integer");
+// One Ajv for every schema: verbose errors carry the failing keyword's schema and its parent
+// (for the declared keys of additionalProperties); compiled validators are kept per schema object.
+const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, addUsedSchema: false, unicodeRegExp: true });
+const compiled = new WeakMap<object, ValidateFunction>();
+
+function validatorFor(schema: JsonSchema): ValidateFunction {
+    let validate = compiled.get(schema);
+    if (!validate) {
+        validate = ajv.compile(schema);
+        compiled.set(schema, validate);
+    }
+    return validate;
 }
 
-/** Structural equality of JSON values, for const and enum. */
-function sameJson(a: unknown, b: unknown): boolean {
-    return JSON.stringify(a) === JSON.stringify(b);
+/** A copy without `undefined` members, so they count as absent as in JSON. */
+function withoutUndefined(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(withoutUndefined);
+    if (value === null || typeof value !== "object") return value;
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) if (item !== undefined) copy[key] = withoutUndefined(item);
+    return copy;
 }
 
-function child(at: string, key: string): string {
-    return at ? `${at}.${key}` : key;
+/** The JSON-pointer segments of an instance path. */
+function segments(pointer: string): string[] {
+    return pointer === "" ? [] : pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
+
+/** "$.a.b[0]" for the segments, walking `root` to tell array indexes from keys. */
+function pathOf(root: unknown, keys: string[], at: string): string {
+    let path = at;
+    let node = root;
+    for (const key of keys) {
+        path = Array.isArray(node) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+        node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
+    }
+    return path || "(root)";
+}
+
+function valueAt(root: unknown, keys: string[]): unknown {
+    return keys.reduce<unknown>((node, key) => (node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), root);
+}
+
+/** Ajv's error in webtier's words, or undefined for keywords that only combine others. */
+function describe(error: ErrorObject, value: unknown, options: SchemaCheckOptions): string | undefined {
+    const p = error.params as Record<string, any>;
+    switch (error.keyword) {
+        case "type": {
+            const types = (error.parentSchema as JsonSchema | undefined)?.type ?? p.type;
+            return `expected ${(Array.isArray(types) ? types : String(types).split(",")).join(" or ")}, got ${jsonTypeOf(value)}`;
+        }
+        case "const":
+            return `must be ${JSON.stringify(p.allowedValue)}, got ${JSON.stringify(value)}`;
+        case "enum":
+            return `must be one of ${(p.allowedValues as unknown[]).map((option) => JSON.stringify(option)).join(", ")}, got ${JSON.stringify(value)}`;
+        case "minimum":
+            return `must be at least ${p.limit}, got ${String(value)}`;
+        case "maximum":
+            return `must be at most ${p.limit}, got ${String(value)}`;
+        case "minLength":
+            return p.limit === 1 ? "must not be empty" : `must be at least ${p.limit} characters`;
+        case "maxLength":
+            return `must be at most ${p.limit} characters`;
+        case "pattern":
+            return `${JSON.stringify(value)} does not match ${p.pattern}`;
+        case "minItems":
+            return `needs at least ${p.limit} item(s)`;
+        case "maxItems":
+            return `allows at most ${p.limit} item(s)`;
+        case "required":
+            return "is required";
+        case "additionalProperties": {
+            const declared = Object.keys((error.parentSchema as JsonSchema | undefined)?.properties ?? {});
+            return options.unknownKey ? options.unknownKey(declared) : `is not allowed here (allowed: ${declared.join(", ") || "none"})`;
+        }
+        default:
+            return error.message ? `${error.message}` : undefined;
+    }
+}
+
+/** The order problems are listed in at one path: the type, then values, bounds, then members. */
+const KEYWORD_ORDER = ["type", "const", "enum", "minimum", "maximum", "minLength", "maxLength", "pattern", "minItems", "maxItems", "required", "additionalProperties"];
 
 /**
  * Every way `value` breaks `schema`, as "path: problem" lines (empty when it fits). A value of
- * the wrong type gets that one problem only: the other keywords cannot judge it. Values are
- * not echoed in type problems, so a misplaced secret does not end up in an error message.
+ * the wrong type gets that one problem only: the other keywords cannot judge it.
  */
 export function schemaProblems(value: unknown, schema: JsonSchema, options: SchemaCheckOptions = {}): string[] {
     const at = options.at ?? "";
-    const where = at || "(root)";
-    if (schema.type !== undefined) {
-        const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-        if (!types.some((type) => fitsType(value, type))) return [`${where}: expected ${types.join(" or ")}, got ${jsonTypeOf(value)}`];
+    const data = withoutUndefined(value);
+    const validate = validatorFor(schema);
+    if (validate(data)) return [];
+    const errors = validate.errors ?? [];
+    // Where the type is wrong, nothing else about that value (or inside it) is reported.
+    const wrongType = errors.filter((e) => e.keyword === "type").map((e) => e.instancePath);
+    const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+    const problems: { keys: string[]; rank: number; line: string }[] = [];
+    for (const error of errors) {
+        if (error.keyword !== "type" && wrongType.some((prefix) => under(error.instancePath, prefix))) continue;
+        const keys = segments(error.instancePath);
+        const p = error.params as Record<string, any>;
+        const member = error.keyword === "required" ? p.missingProperty : error.keyword === "additionalProperties" ? p.additionalProperty : undefined;
+        const target = member === undefined ? keys : [...keys, String(member)];
+        const text = describe(error, member === undefined ? valueAt(data, keys) : undefined, options);
+        if (text === undefined) continue;
+        const rank = KEYWORD_ORDER.indexOf(error.keyword);
+        // A missing key is the object's own problem (listed with it); an unknown key sits in the object's key order.
+        const sortKeys = error.keyword === "required" ? keys : target;
+        problems.push({ keys: sortKeys, rank: rank < 0 ? KEYWORD_ORDER.length : rank, line: `${pathOf(data, target, at)}: ${text}` });
     }
-    const problems: string[] = [];
-    if ("const" in schema && !sameJson(schema.const, value)) {
-        problems.push(`${where}: must be ${JSON.stringify(schema.const)}, got ${JSON.stringify(value)}`);
-    }
-    if (schema.enum && !schema.enum.some((option) => sameJson(option, value))) {
-        problems.push(`${where}: must be one of ${schema.enum.map((option) => JSON.stringify(option)).join(", ")}, got ${JSON.stringify(value)}`);
-    }
-    if (typeof value === "number") {
-        if (typeof schema.minimum === "number" && value < schema.minimum) problems.push(`${where}: must be at least ${schema.minimum}, got ${value}`);
-        if (typeof schema.maximum === "number" && value > schema.maximum) problems.push(`${where}: must be at most ${schema.maximum}, got ${value}`);
-    }
-    if (typeof value === "string") {
-        if (typeof schema.minLength === "number" && value.length < schema.minLength) {
-            problems.push(`${where}: ${schema.minLength === 1 ? "must not be empty" : `must be at least ${schema.minLength} characters`}`);
+    // Ajv lists errors in its own order; list them parent before child, in the value's own order.
+    return dedupe(sortByValueOrder(problems, data).map((problem) => problem.line));
+}
+
+function dedupe(lines: string[]): string[] {
+    return [...new Set(lines)];
+}
+
+/** Problems in document order: a value's own problems (by keyword) before its members', members in the value's key order. */
+function sortByValueOrder<T extends { keys: string[]; rank: number }>(problems: T[], data: unknown): T[] {
+    const position = (keys: string[]): number[] => {
+        const out: number[] = [];
+        let node = data;
+        for (const key of keys) {
+            const members = node !== null && typeof node === "object" ? Object.keys(node as object) : [];
+            const index = members.indexOf(key);
+            out.push(index < 0 ? Number.MAX_SAFE_INTEGER : index);
+            node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
         }
-        if (typeof schema.maxLength === "number" && value.length > schema.maxLength) problems.push(`${where}: must be at most ${schema.maxLength} characters`);
-        if (typeof schema.pattern === "string" && !new RegExp(schema.pattern, "u").test(value)) problems.push(`${where}: ${JSON.stringify(value)} does not match ${schema.pattern}`);
-    }
-    if (Array.isArray(value)) {
-        if (typeof schema.minItems === "number" && value.length < schema.minItems) problems.push(`${where}: needs at least ${schema.minItems} item(s)`);
-        if (typeof schema.maxItems === "number" && value.length > schema.maxItems) problems.push(`${where}: allows at most ${schema.maxItems} item(s)`);
-        const items = schema.items;
-        if (items) value.forEach((item, i) => problems.push(...schemaProblems(item, items, { ...options, at: `${at}[${i}]` })));
-    }
-    if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-        const object = value as Record<string, unknown>;
-        for (const key of schema.required ?? []) {
-            if (object[key] === undefined) problems.push(`${child(at, key)}: is required`);
-        }
-        const properties = schema.properties ?? {};
-        const declared = Object.keys(properties);
-        for (const [key, item] of Object.entries(object)) {
-            if (item === undefined) continue;
-            if (Object.prototype.hasOwnProperty.call(properties, key)) {
-                problems.push(...schemaProblems(item, properties[key], { ...options, at: child(at, key) }));
-            } else if (schema.additionalProperties === false) {
-                const unknownKey = options.unknownKey ?? ((keys: string[]) => `is not allowed here (allowed: ${keys.join(", ") || "none"})`);
-                problems.push(`${child(at, key)}: ${unknownKey(declared)}`);
-            }
-        }
-    }
-    return problems;
+        return out;
+    };
+    const keyed = problems.map((problem, order) => ({ problem, order, at: position(problem.keys) }));
+    keyed.sort((a, b) => {
+        for (let i = 0; i < Math.min(a.at.length, b.at.length); i++) if (a.at[i] !== b.at[i]) return a.at[i] - b.at[i];
+        if (a.at.length !== b.at.length) return a.at.length - b.at.length;
+        return a.problem.rank - b.problem.rank || a.order - b.order;
+    });
+    return keyed.map((k) => k.problem);
 }

@@ -1,7 +1,6 @@
 /**
- * Checks a value against webtier's outputs JSON Schema. The schema file is the single
- * source of the contract for every language; `json-schema.ts` interprets the subset it uses,
- * so TypeScript consumers need no schema library.
+ * Checks a value against webtier's outputs JSON Schema, the single source of the contract for
+ * every language (the TypeScript types are generated from it), with Ajv (`json-schema.ts`).
  */
 import schema from "./webtier-outputs.schema.json";
 import { CONTRACT_VERSION, SECRET_OUTPUT_PATHS, WebtierOutputs } from "./contract";

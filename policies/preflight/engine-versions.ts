@@ -47,6 +47,8 @@ export interface EngineVersion {
 /** A cloud's table. */
 export interface EngineVersionTable {
     cloud: Cloud;
+    /** Who offers the databases, in messages ("RDS"). */
+    offeredBy: string;
     /** The day the table was last checked against `source`. */
     asOf: string;
     /** Where every entry comes from. */
@@ -63,6 +65,7 @@ export interface EngineVersionTable {
  */
 export const AWS_ENGINE_VERSIONS: EngineVersionTable = {
     cloud: "aws",
+    offeredBy: "RDS",
     asOf: "2026-11-30",
     source: "RDS release calendars (MySQL.Concepts.VersionMgmt, PostgreSQLReleaseNotes/postgresql-release-calendar) and describe-db-major-engine-versions",
     versions: [
@@ -85,6 +88,7 @@ export const AWS_ENGINE_VERSIONS: EngineVersionTable = {
  */
 export const DIGITALOCEAN_ENGINE_VERSIONS: EngineVersionTable = {
     cloud: "digitalocean",
+    offeredBy: "DigitalOcean",
     asOf: "2026-11-30",
     source: "DigitalOcean API GET /v2/databases/options version_availability (digitalocean/openapi options.yml)",
     versions: [
@@ -160,7 +164,7 @@ export function engineVersionProblem(
             : `use one of ${offered.join(", ")} (the default is ${chosen})`;
     const entry = findEngineVersion(cloud, engine, version);
     if (!entry) {
-        return `"${version}" is not a ${engine} version ${cloud === "aws" ? "RDS" : "DigitalOcean"} offers for a new database (table of ${table.asOf}: ${table.source}); ${fix}.`;
+        return `"${version}" is not a ${engine} version ${table.offeredBy} offers for a new database (table of ${table.asOf}: ${table.source}); ${fix}.`;
     }
     if (retired(entry, on)) {
         return `"${version}" cannot be created on DigitalOcean since ${entry.endOfAvailability} (its end of availability); ${fix}. An existing cluster upgrades in place when you change the version.`;

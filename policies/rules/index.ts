@@ -3,6 +3,7 @@
  * this list; `policies/index.ts` hands it to `new PolicyPack` (which starts a gRPC server).
  */
 import type { Policies } from "@pulumi/policy";
+import { alerts } from "./alerts";
 import { cacheNotPublic } from "./cache-not-public";
 import { databaseNotPublic } from "./database-not-public";
 import { healthChecks } from "./health-checks";
@@ -13,9 +14,11 @@ import { sshAllowlist } from "./ssh-allowlist";
 import { sshBroadRange } from "./ssh-broad-range";
 import { storageNotPublic } from "./storage-not-public";
 import { tlsAtBalancer } from "./tls-at-balancer";
+import { userDataSecrets } from "./user-data-secrets";
 import { preflightPolicies } from "../preflight";
 
 export {
+    alerts,
     cacheNotPublic,
     databaseNotPublic,
     healthChecks,
@@ -26,6 +29,7 @@ export {
     sshBroadRange,
     storageNotPublic,
     tlsAtBalancer,
+    userDataSecrets,
 };
 
 export const policies: Policies = [
@@ -39,6 +43,8 @@ export const policies: Policies = [
     storageNotPublic,
     privateVersionedStorage,
     reliability,
+    alerts,
+    userDataSecrets,
     ...preflightPolicies,
 ];
 

@@ -1,5 +1,6 @@
 import * as assert from "assert";
-import { SIZES, serverSize, databaseSize, cacheSize } from "../../infra/sizing";
+import { CLOUD_PROFILES } from "../../infra/clouds";
+import { serverSize, databaseSize, cacheSize } from "../../infra/sizing";
 import { CLOUDS, SIZE_CLASSES } from "../../infra/config/types";
 
 describe("size classes", () => {
@@ -24,7 +25,7 @@ describe("size classes", () => {
     it("grow with the class: no two classes share a size on one cloud", () => {
         for (const cloud of CLOUDS) {
             for (const role of ["server", "database", "cache"] as const) {
-                const names = SIZE_CLASSES.map((size) => SIZES[cloud][size][role]);
+                const names = SIZE_CLASSES.map((size) => CLOUD_PROFILES[cloud].sizes[size][role]);
                 assert.strictEqual(new Set(names).size, names.length, `${cloud} ${role}: ${names}`);
             }
         }

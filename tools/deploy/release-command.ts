@@ -3,9 +3,19 @@
  * agent's), so it is validated and single-quoted rather than trusted.
  */
 import { shellQuote } from "../../infra/bootstrap/shell";
+import { ENV_REFRESH_COMMAND } from "../../infra/bootstrap/env-script";
 
 /** The script the servers' bootstrap installs; it takes the git ref as its only argument. */
 export const DEFAULT_RELEASE_COMMAND = "/usr/local/bin/webtier-release";
+
+/**
+ * `--release-command` values that run `webtier-env refresh` instead of a release: re-read the
+ * .env (on AWS from Parameter Store, after a secret was rotated) and reload PHP-FPM and the
+ * workers, one server at a time out of the balancer, with no new release. They take no ref.
+ */
+export const ENV_REFRESH_COMMANDS = [ENV_REFRESH_COMMAND, "webtier-env refresh"];
+
+export { ENV_REFRESH_COMMAND };
 
 /** The placeholder a `--release-command` may use to put the ref somewhere other than last. */
 export const REF_PLACEHOLDER = "{ref}";
@@ -30,11 +40,14 @@ export { shellQuote };
 
 /**
  * The command line to run on each server: `template` with `{ref}` replaced by the quoted
- * ref, or the quoted ref appended when the template has no placeholder.
+ * ref, or the quoted ref appended when the template has no placeholder. The env refresh
+ * (`ENV_REFRESH_COMMANDS`) takes no ref and runs as is (the full path, so it is found over SSM too).
  *   renderReleaseCommand("/usr/local/bin/webtier-release", "v1.2.0")
  *     === "/usr/local/bin/webtier-release 'v1.2.0'"
+ *   renderReleaseCommand("webtier-env refresh", "main") === "/usr/local/bin/webtier-env refresh"
  */
 export function renderReleaseCommand(template: string, ref: string): string {
+    if (ENV_REFRESH_COMMANDS.includes(template.trim().replace(/\s+/g, " "))) return ENV_REFRESH_COMMAND;
     const quoted = shellQuote(ref);
     return template.includes(REF_PLACEHOLDER) ? template.split(REF_PLACEHOLDER).join(quoted) : `${template} ${quoted}`;
 }

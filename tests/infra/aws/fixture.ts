@@ -41,6 +41,7 @@ export const STACKS = {
         database: JSON.stringify({ engine: "postgres", version: "16" }),
         queue: JSON.stringify({ driver: "sqs" }),
         storage: JSON.stringify({ cdn: true, corsOrigins: ["https://app.example.com"] }),
+        alerts: JSON.stringify({ emails: ["ops@example.com", "oncall@example.com"], httpsEndpoint: "https://events.example.net/integration/abc/enqueue" }),
     },
     /** A domain whose DNS is hosted elsewhere: validation records for a human, no Route 53. */
     staging: {
@@ -82,7 +83,9 @@ export function build(stack: StackName): Promise<Built> {
                 program: () => {
                     const web = new WebTier(config.name, platform, {
                         config,
-                        userData: (_endpoints, server) => pulumi.output(`#cloud-config\n# server ${server.index + 1} of ${server.count}\n`),
+                        userData: (_endpoints, server, env) =>
+                            pulumi.output(`#cloud-config\n# server ${server.index + 1} of ${server.count}\n# env ${JSON.stringify(env)}\n`),
+                        laravelEnv: (endpoints) => pulumi.interpolate`APP_KEY=${pulumi.secret(APP_KEY)}\nDB_PASSWORD=${endpoints.database.password}\n`,
                     });
                     tier = web.resources;
                     return buildOutputs(config, web.resources, pulumi.secret(APP_KEY));
@@ -157,6 +160,9 @@ export const T = {
     rolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
     instanceProfile: "aws:iam/instanceProfile:InstanceProfile",
     randomPassword: "random:index/randomPassword:RandomPassword",
+    kmsKey: "aws:kms/key:Key",
+    kmsAlias: "aws:kms/alias:Alias",
+    parameter: "aws:ssm/parameter:Parameter",
     provider: "pulumi:providers:aws",
 } as const;
 

@@ -76,7 +76,7 @@ describe("AWS servers: health-gated replacement (registered resources)", functio
         const evaluation = await evaluate({
             stack: "staging",
             program: () => {
-                new WebTier(config.name, awsPlatform, { config, userData: () => pulumi.output("#cloud-config\n") });
+                new WebTier(config.name, awsPlatform, { config, userData: () => pulumi.output("#cloud-config\n"), laravelEnv: () => pulumi.secret("APP_KEY=x\n") });
             },
         });
         assert.equal(evaluation.resources.filter((r) => r.type === GATE).length, 0);

@@ -26,8 +26,8 @@ describe("AWS platform (registered resources)", function () {
         const built = await build("prod");
         const components = built.resources.filter((r) => r.type.startsWith("webtier:aws:")).map((r) => r.type).sort();
         assert.deepEqual(components, [
-            "webtier:aws:Cache", "webtier:aws:Database", "webtier:aws:LoadBalancer", "webtier:aws:Network",
-            "webtier:aws:NetworkRules", "webtier:aws:Queue", "webtier:aws:Servers", "webtier:aws:Storage",
+            "webtier:aws:Alerts", "webtier:aws:Cache", "webtier:aws:CloudWatchAgentSetup", "webtier:aws:Database", "webtier:aws:LoadBalancer", "webtier:aws:Network",
+            "webtier:aws:NetworkRules", "webtier:aws:Queue", "webtier:aws:ServerSecrets", "webtier:aws:Servers", "webtier:aws:Storage",
         ]);
         const tier = built.resources.find((r) => r.type === "webtier:index:WebTier")!;
         for (const component of built.resources.filter((r) => r.type.startsWith("webtier:aws:"))) assert.equal(component.parent, tier.urn);

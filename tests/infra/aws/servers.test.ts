@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
-import { build, named, ofType, owner, someOf, T } from "./fixture";
+import { APP_KEY, build, named, ofType, owner, someOf, T } from "./fixture";
+import { ec2UserDataText } from "../../../infra/bootstrap/compress";
 
 describe("AWS servers (registered resources)", function () {
     this.timeout(120000);
@@ -65,12 +66,71 @@ describe("AWS servers (registered resources)", function () {
         }
     });
 
-    it("renders each server's user data and replaces the server when it changes", async () => {
+    it("renders each server's user data, sends it gzip-compressed, and replaces the server when it changes", async () => {
         const servers = someOf(await build("prod"), T.instance);
         servers.forEach((server, index) => {
-            assert.equal(server.inputs.userData, `#cloud-config\n# server ${index + 1} of 3\n`);
+            assert.equal(server.inputs.userData, undefined, "binary user data goes through userDataBase64");
+            const text = ec2UserDataText(server.inputs.userDataBase64);
+            assert.ok(text.startsWith(`#cloud-config\n# server ${index + 1} of 3\n`), text);
             assert.equal(server.inputs.userDataReplaceOnChange, true);
         });
+    });
+
+    it("keeps the .env in a SecureString parameter under /webtier/<stack>/, encrypted with the stack's rotating key", async () => {
+        const built = await build("prod");
+        const [parameter] = ofType(built, T.parameter);
+        const [key] = ofType(built, T.kmsKey);
+        assert.equal(ofType(built, T.parameter).length, 1);
+        assert.equal(parameter.inputs.name, "/webtier/prod/laravel-env");
+        assert.equal(parameter.inputs.type, "SecureString");
+        assert.equal(parameter.inputs.keyId, key.state.arn);
+        assert.equal(key.inputs.enableKeyRotation, true);
+        assert.match(JSON.stringify(parameter.inputs.value), /4dabf18193072939515e22adb298388d/, "the value reaches the provider as a secret");
+        const alias = ofType(built, T.kmsAlias)[0];
+        assert.equal(alias.inputs.name, "alias/webtier/prod/secrets");
+    });
+
+    it("tells every server to read the .env from that parameter in the stack's region, and puts no secret in its user data", async () => {
+        const built = await build("prod");
+        const dbPassword = someOf(built, T.randomPassword).map((p) => p.state.result).filter(Boolean);
+        assert.ok(dbPassword.length > 0, "the generated passwords");
+        for (const server of someOf(built, T.instance)) {
+            const text = ec2UserDataText(server.inputs.userDataBase64);
+            assert.match(text, /# env \{"kind":"parameter","name":"\/webtier\/prod\/laravel-env","region":"eu-west-1"\}/);
+            assert.ok(!text.includes(APP_KEY));
+            for (const secret of dbPassword) assert.ok(!text.includes(secret));
+        }
+    });
+
+    it("creates each server only once its .env parameter exists and the role may read it", async () => {
+        const built = await build("prod");
+        const [parameter] = ofType(built, T.parameter);
+        const access = named(built, "prod-app-secrets");
+        for (const server of someOf(built, T.instance)) {
+            assert.ok(server.dependencies.includes(parameter.urn), `${server.name} does not wait for the parameter`);
+            assert.ok(server.dependencies.includes(access.urn), `${server.name} does not wait for the role's access to it`);
+        }
+    });
+
+    it("lets the role read the stack's parameters only, and decrypt with the stack key only through Parameter Store", async () => {
+        const built = await build("prod");
+        const [parameter] = ofType(built, T.parameter);
+        const [key] = ofType(built, T.kmsKey);
+        const role = ofType(built, T.role)[0];
+        const policy = ofType(built, T.rolePolicy).find((p) => p.name === "prod-app-secrets")!;
+        assert.equal(policy.inputs.role, role.state.name);
+        const doc = JSON.parse(policy.inputs.policy);
+        const pathArn = parameter.state.arn.replace(/:parameter\/.*$/, ":parameter/webtier/prod/*");
+        const byId = Object.fromEntries(doc.Statement.map((s: any) => [s.Sid, s]));
+        assert.deepEqual(byId.ReadStackSecrets, { Sid: "ReadStackSecrets", Effect: "Allow", Action: "ssm:GetParameter", Resource: pathArn });
+        assert.deepEqual(byId.DecryptStackSecrets.Resource, key.state.arn);
+        assert.deepEqual(byId.DecryptStackSecrets.Condition, { StringEquals: { "kms:ViaService": "ssm.eu-west-1.amazonaws.com" } });
+        assert.equal(byId.NoOtherParameters.Effect, "Deny");
+        assert.equal(byId.NoOtherParameters.NotResource, pathArn);
+        assert.ok(byId.NoOtherParameters.Action.includes("ssm:GetParameters"), "the managed SSM policy's GetParameters on * is overridden");
+        const grants = ofType(built, T.rolePolicy).flatMap((p) => JSON.parse(p.inputs.policy).Statement);
+        assert.ok(!grants.some((s: any) => s.Effect === "Allow" && [s.Action].flat().some((a: string) => a.startsWith("ssm:Get") || a === "kms:Decrypt") && s !== undefined && ![pathArn, key.state.arn].includes(s.Resource)),
+            "no other grant to read parameters or decrypt");
     });
 
     it("registers every server in the balancer's target group on port 80", async () => {

@@ -2,7 +2,10 @@ import * as assert from "assert";
 import * as yaml from "js-yaml";
 import { renderCloudConfig, ServerBootstrapValues } from "../../../infra/bootstrap/cloud-config";
 import { DATABASE_CA_PATH, envQuote } from "../../../infra/bootstrap/laravel-env";
-import { RELEASE_CONFIG, RELEASE_SCRIPT, SHARED_ENV, SYSTEMD_DIR } from "../../../infra/bootstrap/layout";
+import { ENV_SCRIPT, RELEASE_CONFIG, RELEASE_SCRIPT, SHARED_ENV, SYSTEMD_DIR } from "../../../infra/bootstrap/layout";
+import {
+    DROPLET_USER_DATA_LIMIT, EC2_USER_DATA_LIMIT, dropletUserData, dropletUserDataText, ec2UserDataBase64, ec2UserDataText, gzipText,
+} from "../../../infra/bootstrap/compress";
 import { awsServer, doServer, FAKE_CA_PEM, SECRETS } from "./fixtures";
 import { cloudInitSchema, cloudInitTopLevelKeys } from "./validators";
 
@@ -46,14 +49,43 @@ describe("cloud-init user data", () => {
         }
     });
 
-    it("fits EC2's 16 KB user-data limit for a large AWS stack with long names", () => {
-        const values = awsServer({ databaseEngine: "postgres", size: "large" });
-        const bytes = Buffer.byteLength(renderCloudConfig(values));
-        assert.ok(bytes <= 16384, `${bytes} bytes`);
+    it("compresses to under half of each cloud's limit, and decompresses to the same text", () => {
+        const aws = renderCloudConfig(awsServer({ databaseEngine: "postgres", size: "large" }));
+        const onEc2 = ec2UserDataBase64(aws);
+        assert.ok(onEc2.length <= EC2_USER_DATA_LIMIT / 2, `EC2: ${onEc2.length} bytes`);
+        assert.strictEqual(ec2UserDataText(onEc2), aws);
+        const onDo = renderCloudConfig(doServer({ size: "large" }));
+        const onDroplet = dropletUserData(onDo);
+        assert.ok(onDroplet.length <= DROPLET_USER_DATA_LIMIT / 2, `droplet: ${onDroplet.length} bytes`);
+        assert.strictEqual(dropletUserDataText(onDroplet), onDo);
     });
 
-    it("holds secrets only in the .env file, readable by root and the deploy group alone", () => {
-        for (const [shape, values] of SHAPES) {
+    it("compresses to the same bytes every time (a changed byte would replace the servers)", () => {
+        const text = renderCloudConfig(awsServer());
+        const gzip = gzipText(text);
+        assert.deepStrictEqual(gzipText(text), gzip);
+        assert.deepStrictEqual([...gzip.subarray(0, 10)], [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 3], "gzip header: deflate, no name, no timestamp, level 9, Unix");
+        assert.strictEqual(ec2UserDataBase64(text), ec2UserDataBase64(renderCloudConfig(awsServer())));
+    });
+
+    it("on AWS holds no .env and no secret: the server reads them from its parameter", () => {
+        const { text, files } = parse(awsServer());
+        assert.ok(!files.has(SHARED_ENV), "no .env entry");
+        for (const secret of Object.values(SECRETS)) assert.ok(!text.includes(secret) && !text.includes(envQuote(secret)));
+        assert.match(files.get(RELEASE_CONFIG)!.content, /^ENV_SOURCE='ssm'\nENV_PARAMETER='\/webtier\/aws-production-eu\/laravel-env'\nENV_REGION='eu-west-1'\nAWS_CLI='\/snap\/bin\/aws'$/m);
+        assert.match(text, /^# Rendered by infra\/bootstrap; no secrets: webtier-env reads the \.env from \/webtier\/aws-production-eu\/laravel-env\.$/m);
+    });
+
+    it("installs webtier-env beside the release script", () => {
+        for (const [, values] of SHAPES) {
+            const env = parse(values()).files.get(ENV_SCRIPT)!;
+            assert.strictEqual(env.permissions, "0755");
+            assert.ok(env.content.startsWith("#!/usr/bin/env bash\n"));
+        }
+    });
+
+    it("on DigitalOcean holds secrets only in the .env file, readable by root and the deploy group alone", () => {
+        for (const [shape, values] of SHAPES.slice(1)) {
             const { text, files } = parse(values());
             const env = files.get(SHARED_ENV);
             assert.ok(env, `${shape}: no .env`);
@@ -91,11 +123,11 @@ describe("cloud-init user data", () => {
         }
     });
 
-    it("creates a deploy user that may run only the release script as root", () => {
+    it("creates a deploy user that may run only the release script and webtier-env as root", () => {
         const { doc } = parse(awsServer());
         const deploy = doc.users.find((u) => typeof u === "object" && u.name === "deploy") as Record<string, any>;
         assert.ok(deploy, "deploy user");
-        assert.strictEqual(deploy.sudo, `ALL=(root) NOPASSWD: ${RELEASE_SCRIPT}`);
+        assert.strictEqual(deploy.sudo, `ALL=(root) NOPASSWD: ${RELEASE_SCRIPT}, ${ENV_SCRIPT}`);
         assert.strictEqual(deploy.lock_passwd, true);
         assert.deepStrictEqual(deploy.ssh_authorized_keys, [awsServer().sshPublicKey]);
         const withoutKey = parse(doServer()).doc.users.find((u) => typeof u === "object") as Record<string, any>;

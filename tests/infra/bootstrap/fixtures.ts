@@ -68,7 +68,7 @@ export function doEnvValues(overrides: Partial<LaravelEnvValues> = {}): LaravelE
     };
 }
 
-/** AWS prod: instance role (no storage keys), SQS, RDS CA downloaded at boot, PHP from the PPA, a repository. */
+/** AWS prod: .env from Parameter Store, instance role (no storage keys), SQS, RDS CA downloaded at boot, PHP from the PPA, a repository. */
 export function awsServer(overrides: Partial<ServerBootstrapValues> = {}): ServerBootstrapValues {
     return {
         stackName: "aws-production-eu",
@@ -82,13 +82,13 @@ export function awsServer(overrides: Partial<ServerBootstrapValues> = {}): Serve
         repository: "https://github.com/example-organisation/example-laravel-application.git",
         branch: "main",
         sshPublicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB3x0j1Hn1r0qB8rjD8e6k1o2p3q4r5s6t7u8v9w0x1y ops@example.com",
-        env: laravelEnv(awsEnvValues()),
+        env: { parameter: "/webtier/aws-production-eu/laravel-env", region: "eu-west-1" },
         databaseCa: { url: "https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem" },
         ...overrides,
     };
 }
 
-/** DigitalOcean prod: Spaces keys, Redis queue, TLS database with the CA passed as text. */
+/** DigitalOcean prod: .env in the user data, Spaces keys, Redis queue, TLS database with the CA passed as text. */
 export function doServer(overrides: Partial<ServerBootstrapValues> = {}): ServerBootstrapValues {
     return {
         stackName: "do-prod",
@@ -100,7 +100,7 @@ export function doServer(overrides: Partial<ServerBootstrapValues> = {}): Server
         vpcCidr: "10.30.0.0/20",
         healthCheckPath: "/up",
         branch: "main",
-        env: laravelEnv(doEnvValues()),
+        env: { text: laravelEnv(doEnvValues()) },
         databaseCa: { pem: FAKE_CA_PEM },
         ...overrides,
     };

@@ -7,6 +7,7 @@ import {
     EXIT_KEPT_PREVIOUS, EXIT_USAGE, RELEASE_SCRIPT_TEXT, releaseConfigValues, renderReleaseConfig,
 } from "../../../infra/bootstrap/release-script";
 import { stripComments } from "../../../infra/bootstrap/shell";
+import { ENV_SCRIPT_TEXT, EXIT_ENV_UNCHANGED, EXIT_ENV_USAGE } from "../../../infra/bootstrap/env-script";
 import { requireTool, run, shellcheck, tempDir } from "./validators";
 
 /**
@@ -20,8 +21,12 @@ class Sandbox {
     readonly log = path.join(this.dir, "calls.log");
     readonly script = path.join(this.dir, "webtier-release");
     readonly config = path.join(this.dir, "release.env");
+    readonly envScript = path.join(this.dir, "webtier-env");
+    /** What the stand-in for Parameter Store holds (the AWS CLI's `get-parameter` prints it). */
+    readonly parameter = path.join(this.dir, "parameter.env");
+    readonly envFile = path.join(this.appRoot, "shared", ".env");
 
-    constructor() {
+    constructor(envSource: "ssm" | "user-data" = "ssm") {
         if (process.getuid && process.getuid() !== 0) {
             throw new Error("the release script sandbox must run as root (it chowns to the deploy user, as on the servers); CI runs as root");
         }
@@ -38,13 +43,26 @@ fi
 if [ -n "\${FAIL_ARTISAN:-}" ] && [ "$2" = "$FAIL_ARTISAN" ]; then echo "artisan $2 failed" >&2; exit 1; fi
 `);
         this.fake("composer", "#!/bin/sh\nexit 0\n");
+        // A stand-in for the AWS CLI: prints the parameter as \`--output text\` does (value, newline).
+        this.fake("aws", `#!/usr/bin/env bash
+echo "aws $*" >>"${this.log}"
+if [ -n "\${FAIL_AWS:-}" ]; then echo "An error occurred (AccessDeniedException) when calling the GetParameter operation" >&2; exit 254; fi
+cat "${this.parameter}"; echo
+`);
+        fs.writeFileSync(this.parameter, 'APP_KEY="base64:from-parameter-store"\nDB_PASSWORD="pa$$w0rd\\"quoted"\n');
         this.fake("systemctl", `#!/usr/bin/env bash
 echo "systemctl $*" >>"${this.log}"
 if [ -n "\${FAIL_SYSTEMCTL:-}" ] && [ "$1" = "$FAIL_SYSTEMCTL" ]; then exit 1; fi
 `);
         const user = os.userInfo().username;
         const values = {
-            ...releaseConfigValues({ phpVersion: "8.3", repository: `file://${this.repo}`, branch: "main" }),
+            ...releaseConfigValues({
+                phpVersion: "8.3", repository: `file://${this.repo}`, branch: "main",
+                envSource: envSource === "ssm" ? { kind: "ssm", parameter: "/webtier/test/laravel-env", region: "eu-west-1" } : { kind: "user-data" },
+            }),
+            ...(envSource === "ssm" ? { AWS_CLI: path.join(this.dir, "aws") } : {}),
+            ENV_SCRIPT: this.envScript,
+            ENV_FETCH_RETRY_SECONDS: 0,
             APP_ROOT: this.appRoot,
             DEPLOY_USER: user,
             DEPLOY_HOME: this.dir,
@@ -56,6 +74,7 @@ if [ -n "\${FAIL_SYSTEMCTL:-}" ] && [ "$1" = "$FAIL_SYSTEMCTL" ]; then exit 1; f
         };
         fs.writeFileSync(this.config, renderReleaseConfig(values));
         fs.writeFileSync(this.script, stripComments(RELEASE_SCRIPT_TEXT), { mode: 0o755 });
+        fs.writeFileSync(this.envScript, stripComments(ENV_SCRIPT_TEXT), { mode: 0o755 });
 
         const git = (...args: string[]) => {
             const result = run("git", ["-C", this.repo, "-c", "user.name=t", "-c", "user.email=t@example.com", ...args]);
@@ -80,6 +99,13 @@ if [ -n "\${FAIL_SYSTEMCTL:-}" ] && [ "$1" = "$FAIL_SYSTEMCTL" ]; then exit 1; f
 
     release(ref: string, env: Record<string, string> = {}): { status: number | null; output: string } {
         const result = run(requireTool("bash"), [this.script, ref], {
+            env: { PATH: process.env.PATH, WEBTIER_RELEASE_CONFIG: this.config, ...env },
+        });
+        return { status: result.status, output: `${result.stdout}${result.stderr}` };
+    }
+
+    env(action: string, env: Record<string, string> = {}): { status: number | null; output: string } {
+        const result = run(requireTool("bash"), [this.envScript, action], {
             env: { PATH: process.env.PATH, WEBTIER_RELEASE_CONFIG: this.config, ...env },
         });
         return { status: result.status, output: `${result.stdout}${result.stderr}` };
@@ -115,7 +141,7 @@ describe("release script (webtier-release)", () => {
     afterEach(() => sandbox.remove());
 
     it("passes shellcheck, as do the bootstrap script and their comment-stripped forms", () => {
-        for (const script of [RELEASE_SCRIPT_TEXT, BOOTSTRAP_SCRIPT_TEXT, stripComments(RELEASE_SCRIPT_TEXT), stripComments(BOOTSTRAP_SCRIPT_TEXT)]) {
+        for (const script of [RELEASE_SCRIPT_TEXT, BOOTSTRAP_SCRIPT_TEXT, ENV_SCRIPT_TEXT].flatMap((text) => [text, stripComments(text)])) {
             const result = shellcheck(script);
             assert.ok(result.ok, `shellcheck found problems:\n${result.output}`);
         }
@@ -216,5 +242,95 @@ describe("release script (webtier-release)", () => {
         assert.ok(fs.existsSync(marker), "still pending after a failed release");
         assert.strictEqual(sandbox.release("v1").status, 0);
         assert.ok(!fs.existsSync(marker));
+    });
+});
+
+describe("server secrets on every release and on webtier-env refresh (a stand-in for Parameter Store)", () => {
+    let sandbox: Sandbox;
+    afterEach(() => sandbox.remove());
+    const mode = (file: string) => (fs.statSync(file).mode & 0o777).toString(8);
+
+    it("reads the .env from the stack's parameter before each release and installs it 0640, before composer runs", () => {
+        sandbox = new Sandbox();
+        const result = sandbox.release("v1");
+        assert.strictEqual(result.status, 0, result.output);
+        assert.strictEqual(fs.readFileSync(sandbox.envFile, "utf8"), fs.readFileSync(sandbox.parameter, "utf8"), "the same file as the parameter holds");
+        assert.strictEqual(mode(sandbox.envFile), "640");
+        const calls = sandbox.calls();
+        const fetched = calls.indexOf("aws ssm get-parameter --region eu-west-1 --name /webtier/test/laravel-env --with-decryption --query Parameter.Value --output text");
+        assert.ok(fetched >= 0, calls.join("\n"));
+        assert.ok(fetched < calls.findIndex((call) => /composer install/.test(call)), "fetched before the release is built");
+        // A rotated secret reaches the server with the next release.
+        fs.writeFileSync(sandbox.parameter, 'APP_KEY="base64:rotated"\n');
+        assert.strictEqual(sandbox.release("v2").status, 0);
+        assert.strictEqual(fs.readFileSync(sandbox.envFile, "utf8"), 'APP_KEY="base64:rotated"\n');
+    });
+
+    it("keeps the previous release and .env, exiting 75, when the parameter cannot be read", () => {
+        sandbox = new Sandbox();
+        assert.strictEqual(sandbox.release("v1").status, 0);
+        const before = fs.readFileSync(sandbox.envFile, "utf8");
+        fs.writeFileSync(sandbox.parameter, 'APP_KEY="base64:rotated"\n');
+        const result = sandbox.release("v2", { FAIL_AWS: "1", ENV_FETCH_ATTEMPTS: "2" });
+        assert.strictEqual(result.status, EXIT_KEPT_PREVIOUS, result.output);
+        assert.match(result.output, /could not read \/webtier\/test\/laravel-env in eu-west-1 after 2 attempts/);
+        assert.strictEqual(sandbox.live(), "v1");
+        assert.strictEqual(fs.readFileSync(sandbox.envFile, "utf8"), before);
+        assert.strictEqual(sandbox.calls().filter((call) => call.startsWith("aws ")).length, 3, "one read for v1, two tries for v2");
+    });
+
+    it("refresh installs a rotated .env, caches the live release's config again, reloads PHP-FPM and restarts the workers", () => {
+        sandbox = new Sandbox();
+        assert.strictEqual(sandbox.release("v1").status, 0);
+        const live = fs.realpathSync(path.join(sandbox.appRoot, "current"));
+        fs.writeFileSync(sandbox.parameter, 'APP_KEY="base64:rotated"\nDB_PASSWORD="new"\n');
+        const callsBefore = sandbox.calls().length;
+        const result = sandbox.env("refresh");
+        assert.strictEqual(result.status, 0, result.output);
+        assert.strictEqual(fs.readFileSync(sandbox.envFile, "utf8"), 'APP_KEY="base64:rotated"\nDB_PASSWORD="new"\n');
+        assert.strictEqual(mode(sandbox.envFile), "640");
+        const calls = sandbox.calls().slice(callsBefore);
+        assert.deepStrictEqual(calls.slice(1).map((call) => call.replace(live, "<live>")), [
+            "php <live>/artisan config:cache --no-interaction",
+            "systemctl reload php8.3-fpm",
+            "php <live>/artisan queue:restart --no-interaction",
+            "systemctl start webtier-workers.target",
+        ]);
+        assert.strictEqual(sandbox.live(), "v1", "no new release");
+    });
+
+    it("refuses a parameter that is not a .env and keeps the current one", () => {
+        sandbox = new Sandbox();
+        const before = fs.readFileSync(sandbox.envFile, "utf8");
+        fs.writeFileSync(sandbox.parameter, "not an env file\n");
+        const result = sandbox.env("refresh");
+        assert.strictEqual(result.status, EXIT_ENV_UNCHANGED, result.output);
+        assert.match(result.output, /no APP_KEY line/);
+        assert.strictEqual(fs.readFileSync(sandbox.envFile, "utf8"), before);
+        assert.deepStrictEqual(fs.readdirSync(path.dirname(sandbox.envFile)).sort(), [".env", "storage"], "no temporary file left");
+    });
+
+    it("before any release, refresh only installs the .env", () => {
+        sandbox = new Sandbox();
+        const result = sandbox.env("refresh");
+        assert.strictEqual(result.status, 0, result.output);
+        assert.match(result.output, /no release yet/);
+        assert.ok(!sandbox.calls().some((call) => call.startsWith("php") || call.startsWith("systemctl")));
+    });
+
+    it("on DigitalOcean fetches nothing: the .env came with the user data", () => {
+        sandbox = new Sandbox("user-data");
+        const before = fs.readFileSync(sandbox.envFile, "utf8");
+        assert.strictEqual(sandbox.release("v1").status, 0);
+        const result = sandbox.env("fetch");
+        assert.strictEqual(result.status, 0, result.output);
+        assert.match(result.output, /comes with this server's user data/);
+        assert.strictEqual(fs.readFileSync(sandbox.envFile, "utf8"), before);
+        assert.ok(!sandbox.calls().some((call) => call.startsWith("aws ")));
+    });
+
+    it("refuses anything but fetch or refresh", () => {
+        sandbox = new Sandbox();
+        for (const args of ["", "install", "--help"]) assert.strictEqual(sandbox.env(args).status, EXIT_ENV_USAGE, args);
     });
 });

@@ -45,12 +45,43 @@ export function cloudInitSchema(userData: string): { ok: boolean; output: string
     return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
 }
 
+/** cloud-init's own interpreter (the shebang of its command), which is the Python that has its modules. */
+function cloudInitPython(): string {
+    const shebang = fs.readFileSync(requireTool("cloud-init"), "utf8").split("\n")[0];
+    return shebang.startsWith("#!") ? shebang.slice(2).trim().split(/\s+/)[0] : "/usr/bin/python3";
+}
+
+/**
+ * What the installed cloud-init makes of raw user data, as a server would receive it: its own
+ * UserDataProcessor (base64 MIME parts decoded, gzip decompressed, content types detected), each
+ * resulting part's content type and text.
+ */
+export function cloudInitUserDataParts(raw: Buffer): Array<{ type: string; text: string }> {
+    const dir = tempDir("user-data");
+    try {
+        const file = path.join(dir, "user-data");
+        fs.writeFileSync(file, raw);
+        const result = run(cloudInitPython(), [
+            "-c",
+            [
+                "import json, sys",
+                "from cloudinit import helpers, user_data",
+                "msg = user_data.UserDataProcessor(helpers.Paths({})).process(open(sys.argv[1], 'rb').read())",
+                "parts = [{'type': p.get_content_type(), 'text': p.get_payload(decode=True).decode('utf-8')} for p in msg.walk() if p.get_content_maintype() != 'multipart']",
+                "print(json.dumps(parts))",
+            ].join("\n"),
+            file,
+        ]);
+        if (result.status !== 0) throw new Error(`cloud-init's user data processing failed: ${result.stderr}`);
+        return JSON.parse(result.stdout);
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+}
+
 /** The top-level keys the installed cloud-init's schema defines (it does not reject unknown ones itself). */
 export function cloudInitTopLevelKeys(): string[] {
-    // cloud-init's own interpreter (its shebang), which is the Python that has its modules.
-    const shebang = fs.readFileSync(requireTool("cloud-init"), "utf8").split("\n")[0];
-    const python = shebang.startsWith("#!") ? shebang.slice(2).trim().split(/\s+/)[0] : "/usr/bin/python3";
-    const result = run(python, [
+    const result = run(cloudInitPython(), [
         "-c",
         [
             "import json",

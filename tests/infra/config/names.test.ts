@@ -19,6 +19,7 @@ const EVERYTHING: Record<"aws" | "digitalocean", Record<string, unknown>> = {
         servers: { count: 2, sshPublicKey: SSH_KEY },
         storage: { cdn: true },
         queue: { driver: "sqs" },
+        alerts: { emails: ["ops@example.com"] },
     },
     digitalocean: {
         cloud: "digitalocean",
@@ -28,6 +29,7 @@ const EVERYTHING: Record<"aws" | "digitalocean", Record<string, unknown>> = {
         dnsZone: "example.com",
         servers: { count: 2, sshPublicKey: SSH_KEY },
         storage: { cdn: true },
+        alerts: { emails: ["ops@example.com"] },
     },
 };
 

@@ -35,6 +35,7 @@ export const PROD_CONFIG: RawConfig = {
     servers: JSON.stringify({ count: 3, size: "medium", allowSshFrom: SSH_ALLOWLIST, sshPublicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMock ops@example.com" }),
     database: JSON.stringify({ engine: "mysql", size: "medium" }),
     storage: JSON.stringify({ cdn: true, corsOrigins: ["https://app.example.com"] }),
+    alerts: JSON.stringify({ emails: ["ops@example.com"], slack: { url: "https://hooks.slack.com/services/T000/B000/XXXX", channel: "#ops" } }),
     appKey: APP_KEY,
 };
 

@@ -58,7 +58,7 @@ describe("digitalocean: platform", () => {
         const components = ev.resources.filter((r) => r.type.startsWith("webtier:digitalocean:"));
         assert.deepStrictEqual(
             components.map((c) => c.type.split(":").pop()).sort(),
-            ["Cache", "Database", "LoadBalancer", "Network", "NetworkRules", "Servers", "Storage"],
+            ["Alerts", "Cache", "Database", "LoadBalancer", "Network", "NetworkRules", "Servers", "Storage"],
         );
         for (const component of components) assert.strictEqual(component.parent, tier.urn);
         for (const resource of ev.resources.filter((r) => OWNER[r.type])) {

@@ -1,5 +1,6 @@
 /** The app droplets on DigitalOcean, on the registered resources. */
 import * as assert from "assert";
+import { dropletUserDataText } from "../../../infra/bootstrap/compress";
 import { Built, clusters, devTier, ofType, only, prodTier, someOf, T } from "./fixture";
 
 describe("digitalocean: servers", () => {
@@ -60,10 +61,21 @@ describe("digitalocean: servers", () => {
         ]);
         const { database, cache } = clusters(prod.evaluation);
         someOf(prod.evaluation, T.droplet).forEach((droplet, index) => {
-            assert.ok(droplet.inputs.userData.includes(`server ${index + 1} of 3`));
-            assert.ok(droplet.inputs.userData.includes(database.state.privateHost), "the database's private host");
-            assert.ok(droplet.inputs.userData.includes(cache.state.privateHost), "the cache's private host");
+            const text = dropletUserDataText(droplet.inputs.userData);
+            assert.ok(text.includes(`server ${index + 1} of 3`));
+            assert.ok(text.includes(database.state.privateHost), "the database's private host");
+            assert.ok(text.includes(cache.state.privateHost), "the cache's private host");
         });
+    });
+
+    it("sends the user data gzip-compressed in a MIME message (a string, as DigitalOcean's API takes it)", () => {
+        for (const droplet of someOf(prod.evaluation, T.droplet)) {
+            const mime: string = droplet.inputs.userData;
+            assert.match(mime, /^Content-Type: multipart\/mixed; boundary="webtier-user-data"\nMIME-Version: 1\.0\n/);
+            assert.match(mime, /\nContent-Type: application\/x-gzip\nContent-Transfer-Encoding: base64\n/);
+            assert.ok(/^[\x20-\x7e\n]*$/.test(mime), "ASCII only");
+            assert.ok(dropletUserDataText(mime).startsWith("#cloud-config\n"));
+        }
     });
 
     it("replaces droplets one after the other, each after the previous one's health gate, and never deletes before replacing", () => {

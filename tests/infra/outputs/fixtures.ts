@@ -28,6 +28,15 @@ export function awsOutputs(): WebtierOutputs {
         storage: { bucket: "aws-prod-uploads-8f3c2a1", region: "eu-west-1", endpoint: "https://s3.eu-west-1.amazonaws.com", cdnDomain: "d111111abcdef8.cloudfront.net" },
         queue: { driver: "sqs", url: "https://sqs.eu-west-1.amazonaws.com/123456789012/aws-prod-jobs", name: "aws-prod-jobs" },
         laravelEnv: 'APP_ENV="production"\n',
+        alerts: {
+            enabled: true,
+            topic: "arn:aws:sns:eu-west-1:123456789012:aws-prod-alerts-1a2b3c4",
+            emails: ["ops@example.com"],
+            items: [
+                { name: "aws-prod-alarm-target-5xx-rate", id: "aws-prod-target-5xx-rate", target: "balancer", metric: "100 * HTTPCode_Target_5XX_Count / RequestCount (AWS/ApplicationELB)" },
+                { name: "aws-prod-alarm-app-1-memory", id: "aws-prod-app-1-memory", target: "servers", metric: "mem_used_percent (CWAgent)" },
+            ],
+        },
     };
 }
 
@@ -54,6 +63,11 @@ export function doOutputs(): WebtierOutputs {
         storage: { bucket: "do-prod-uploads-8f3c2a1", region: "ams3", endpoint: "https://ams3.digitaloceanspaces.com" },
         queue: { driver: "redis" },
         laravelEnv: 'APP_ENV="production"\n',
+        alerts: {
+            enabled: true,
+            emails: ["ops@example.com"],
+            items: [{ name: "do-prod-alert-servers-cpu", id: "0b2c6a35-7c3e-4a3a-9f6b-5e1c2d3f4a5b", target: "servers", metric: "v1/insights/droplet/cpu" }],
+        },
     };
 }
 

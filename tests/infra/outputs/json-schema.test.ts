@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { JsonSchema, schemaProblems } from "../../../infra/outputs/json-schema";
 
-describe("the JSON-Schema subset (outputs contract and policy config)", () => {
+describe("JSON Schema validation with Ajv, in webtier's words (outputs contract and policy config)", () => {
     it("accepts a value that fits, and names nested problems by path from the given root", () => {
         const schema: JsonSchema = { type: "object", properties: { server: { type: "object", properties: { ports: { type: "array", items: { type: "integer" } } } } } };
         assert.deepStrictEqual(schemaProblems({ server: { ports: [80, 443] } }, schema, { at: "$" }), []);

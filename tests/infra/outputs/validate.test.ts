@@ -26,6 +26,7 @@ const REQUIRED = [
     "database.engine", "database.host", "database.port", "database.name", "database.user", "database.password", "database.requireTls",
     "cache.engine", "cache.host", "cache.port", "cache.user", "cache.password", "cache.tls",
     "storage.bucket", "storage.region", "storage.endpoint", "queue.driver",
+    "alerts.enabled", "alerts.emails", "alerts.items", "alerts.items.0.name", "alerts.items.0.id", "alerts.items.0.target", "alerts.items.0.metric",
 ];
 
 const WRONG: Array<[string, unknown, RegExp]> = [
@@ -47,6 +48,10 @@ const WRONG: Array<[string, unknown, RegExp]> = [
     ["storage.endpoint", "http://s3.example.com", /does not match \^https:\/\//],
     ["queue.driver", "beanstalkd", /must be one of "redis", "sqs"/],
     ["laravelEnv", "", /must not be empty/],
+    ["alerts.enabled", "yes", /expected boolean, got string/],
+    ["alerts.topic", "aws-prod-alerts", /does not match \^arn:aws/],
+    ["alerts.items.0.target", "network", /must be one of "balancer", "servers", "database", "cache", "queue"/],
+    ["alerts.items.0.id", "", /must not be empty/],
 ];
 
 describe("the outputs contract (infra/outputs/validate.ts)", () => {
@@ -73,6 +78,11 @@ describe("the outputs contract (infra/outputs/validate.ts)", () => {
             assert.match(problems[0], expected);
         });
     }
+
+    it("accepts outputs without alerts (stacks last deployed before the section existed), but not a partial one", () => {
+        assert.deepStrictEqual(problemsOf(withValue(awsOutputs(), "alerts", undefined)), []);
+        assert.deepStrictEqual(problemsOf(withValue(doOutputs(), "alerts.items", undefined)), ["$.alerts.items: is required"]);
+    });
 
     it("reports every problem at once, in an error naming the source", () => {
         const broken = withValue(withValue(awsOutputs(), "region", undefined), "database.port", "3306");

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { parseCliArgs } from "../../../tools/deploy/args";
-import { refProblem, renderReleaseCommand, shellQuote } from "../../../tools/deploy/release-command";
+import { ENV_REFRESH_COMMAND, refProblem, renderReleaseCommand, shellQuote } from "../../../tools/deploy/release-command";
+import { ENV_SCRIPT } from "../../../infra/bootstrap/layout";
 
 describe("release command", () => {
     it("appends the quoted ref to the default release script", () => {
@@ -9,6 +10,14 @@ describe("release command", () => {
 
     it("puts the quoted ref where an override says {ref}", () => {
         assert.strictEqual(renderReleaseCommand("sudo -u app deploy --ref {ref} --migrate", "main"), "sudo -u app deploy --ref 'main' --migrate");
+    });
+
+    it("runs webtier-env refresh as is, without a ref, by its full path (a rolling refresh of the .env)", () => {
+        assert.strictEqual(ENV_REFRESH_COMMAND, `${ENV_SCRIPT} refresh`);
+        for (const template of ["webtier-env refresh", "/usr/local/bin/webtier-env refresh", "  webtier-env   refresh "]) {
+            assert.strictEqual(renderReleaseCommand(template, "main"), "/usr/local/bin/webtier-env refresh", template);
+        }
+        assert.strictEqual(renderReleaseCommand("webtier-env refresh {ref}", "main"), "webtier-env refresh 'main'", "a template of one's own is left alone");
     });
 
     it("quotes a single quote so the shell sees one argument", () => {

@@ -1,0 +1,186 @@
+/**
+ * No secret in AWS user data. EC2 hands an instance's user data to anyone allowed
+ * `ec2:DescribeInstanceAttribute` (launch templates: `ec2:DescribeLaunchTemplateVersions`) and
+ * to every process on the instance through the metadata service, and a secret in it ties the
+ * secret to the server (rotating it replaces the server). Secrets belong in Parameter Store
+ * (SecureString) or Secrets Manager, read at boot through the instance role.
+ *
+ * For any program and any AWS resource shape: every `userData` / `userDataBase64` property at
+ * any depth (instances, spot requests, launch templates and configurations, the native
+ * provider's launch template data) is read through every layer cloud-init reads (base64, gzip,
+ * MIME parts with base64 transfer encoding), and each layer is searched for
+ * - assignments of secret-named keys: `*_PASSWORD=`, `APP_KEY=`, `*_SECRET_ACCESS_KEY=`,
+ *   `token: ...`, `plain_text_passwd: ...` (shell, .env, YAML and JSON forms), unless the value
+ *   is empty, a boolean, or a reference resolved on the server (`$VAR`, `${VAR}`, `$(command)`);
+ * - URLs with a password (`mysql://user:pass@host`);
+ * - private keys (`-----BEGIN ... PRIVATE KEY-----`) and AWS access key ids (`AKIA...`, `ASIA...`).
+ * Messages name the key or the kind of credential, never the value.
+ *
+ * A value unknown during preview cannot be read, so it is reported (it is checked again on
+ * `pulumi up`, when it is known); user data that is known and carries none of the above passes.
+ */
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { gunzipSync } from "zlib";
+import { describe, fromResourceArgs, isUnknown } from "../lib/values";
+
+/** Properties that hold user data, whatever the resource. */
+const USER_DATA_KEY = /^userData(Base64)?$/;
+
+/** Key names that hold a secret: the last word of the key. */
+const SECRET_KEY = /(^|[_.-])(password|passwd|pwd|secret|token|api_?key|app_?key|access_?key|private_?key|secret_?key|auth_?token|credentials?)$/i;
+/** A line that assigns a value to a key: shell/.env (`export K=v`), YAML (`k: v`, `- k: v`), JSON (`"k": "v"`). */
+const ASSIGNMENT = /^\s*(?:export\s+|-\s+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*[:=]\s*(.*)$/;
+/** Values that are not secrets: empty, booleans, null, or resolved on the server when the line runs. */
+/** A quoted key and value anywhere in a line (JSON embedded in a script or a YAML string). */
+const QUOTED_PAIR = /["']([A-Za-z_][A-Za-z0-9_.-]*)["']\s*:\s*["']([^"']*)["']/g;
+const NOT_A_SECRET = /^(|true|false|yes|no|on|off|null|~|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\(.*\)?|\{\{.*\}\}|\|[-+]?|>[-+]?)$/i;
+const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]+:([^\s@/'"]+)@/i;
+const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+const AWS_ACCESS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/;
+
+/** At most this many nested encodings are unwrapped (base64 of gzip of MIME of base64 ...). */
+const MAX_DEPTH = 4;
+/** Never inflate more than this (a user data limit is 16 KB; this is a gzip bomb guard). */
+const MAX_INFLATED = 1024 * 1024;
+
+/** What was found in one text layer, without the secret itself. */
+export interface UserDataFinding {
+    /** For example `the DB_PASSWORD assignment` or `a private key`. */
+    what: string;
+    /** How the layer was reached: `base64 > gzip` or "" for the text as set. */
+    layer: string;
+}
+
+/** The secrets and credentials in one text, by kind and key name. */
+export function secretsInText(text: string): string[] {
+    const found: string[] = [];
+    for (const line of text.split(/\r?\n/)) {
+        const assignment = ASSIGNMENT.exec(line);
+        if (assignment && SECRET_KEY.test(assignment[1])) {
+            const value = assignment[2].trim().replace(/\s+#.*$/, "").replace(/^(["'])(.*)\1[,;]?$/, "$2").trim();
+            if (!NOT_A_SECRET.test(value)) found.push(`the ${assignment[1]} assignment`);
+        }
+        for (const [, key, value] of line.matchAll(QUOTED_PAIR)) {
+            if (SECRET_KEY.test(key) && !NOT_A_SECRET.test(value.trim())) found.push(`the ${key} assignment`);
+        }
+        const url = URL_WITH_PASSWORD.exec(line);
+        if (url && !NOT_A_SECRET.test(url[1])) found.push("a URL with a password");
+        if (PRIVATE_KEY.test(line)) found.push("a private key");
+        if (AWS_ACCESS_KEY_ID.test(line)) found.push("an AWS access key id");
+    }
+    return [...new Set(found)];
+}
+
+function isBase64(text: string): boolean {
+    return text.length >= 8 && text.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(text);
+}
+
+/** Text from bytes, when they are text (UTF-8 without control characters other than whitespace). */
+function asText(bytes: Buffer): string | undefined {
+    const text = bytes.toString("utf8");
+    if (text.includes("\uFFFD") || [...bytes].some((byte) => byte < 0x09 || (byte > 0x0d && byte < 0x20))) return undefined;
+    return text;
+}
+
+/** The MIME parts' bodies, with their transfer encoding and content type. */
+function mimeParts(text: string): Array<{ body: string; base64: boolean }> {
+    const boundary = /boundary="?([^";\r\n]+)"?/i.exec(text.slice(0, 4096))?.[1];
+    const parts = boundary ? text.split(`--${boundary}`).slice(1) : [text];
+    return parts.flatMap((part) => {
+        const split = part.search(/\r?\n\r?\n/);
+        if (split < 0) return [];
+        const headers = part.slice(0, split);
+        return [{ body: part.slice(split).trim(), base64: /content-transfer-encoding:\s*base64/i.test(headers) }];
+    });
+}
+
+/**
+ * Every layer of a user data value cloud-init would read, each with how it was reached. Throws
+ * when a layer claims to be gzip but does not decompress: then nothing can be proven.
+ */
+export function userDataLayers(value: string): Array<{ text: string; layer: string }> {
+    const layers: Array<{ text: string; layer: string }> = [];
+    const visitBytes = (bytes: Buffer, path: string[], depth: number) => {
+        if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+            let inflated: Buffer;
+            try {
+                inflated = gunzipSync(bytes, { maxOutputLength: MAX_INFLATED });
+            } catch (error) {
+                throw new Error(`its ${[...path, "gzip"].join(" > ")} layer does not decompress (${(error as Error).message})`, { cause: error });
+            }
+            visitBytes(inflated, [...path, "gzip"], depth + 1);
+            return;
+        }
+        const text = asText(bytes);
+        if (text !== undefined) visitText(text, path, depth);
+    };
+    const visitText = (text: string, path: string[], depth: number) => {
+        layers.push({ text, layer: path.join(" > ") });
+        if (depth >= MAX_DEPTH) return;
+        const compact = text.replace(/\s+/g, "");
+        if (isBase64(compact)) visitBytes(Buffer.from(compact, "base64"), [...path, "base64"], depth + 1);
+        if (/^(mime-version:|content-type:\s*multipart)/im.test(text.slice(0, 4096))) {
+            for (const part of mimeParts(text)) {
+                if (part.base64 && isBase64(part.body.replace(/\s+/g, ""))) {
+                    visitBytes(Buffer.from(part.body.replace(/\s+/g, ""), "base64"), [...path, "MIME part"], depth + 1);
+                }
+            }
+        }
+    };
+    visitText(value, [], 0);
+    return layers;
+}
+
+/** Every user data property of a resource, at any depth, with its path (`launchTemplateData.userData`). */
+function userDataProperties(props: unknown, path = "", found: Array<{ path: string; value: unknown }> = []): Array<{ path: string; value: unknown }> {
+    if (Array.isArray(props)) {
+        props.forEach((item, index) => userDataProperties(item, `${path}[${index}]`, found));
+    } else if (props !== null && typeof props === "object") {
+        for (const [key, value] of Object.entries(props as Record<string, unknown>)) {
+            const at = path ? `${path}.${key}` : key;
+            if (USER_DATA_KEY.test(key)) found.push({ path: at, value });
+            else userDataProperties(value, at, found);
+        }
+    }
+    return found;
+}
+
+const ADVICE =
+    "User data is readable by anyone allowed ec2:DescribeInstanceAttribute and by every process on the instance (metadata service). " +
+    "Keep secrets in SSM Parameter Store (SecureString) or Secrets Manager and have the instance read them through its role at boot.";
+
+export const userDataSecrets: ResourceValidationPolicy = {
+    name: "webtier-user-data-secrets",
+    description: "AWS user data (instances, launch templates, any resource) carries no password, app key, access key, private key or credentialed URL, compressed or not.",
+    enforcementLevel: "advisory",
+    // Advisory by default, so it ranks with the other advisories (code scanning orders advisory
+    // findings below mandatory ones); policies/config/prod.json makes it mandatory.
+    severity: "low",
+    validateResource: (args, reportViolation) => {
+        if (!args.type.startsWith("aws:") && !args.type.startsWith("aws-native:")) return;
+        const resource = fromResourceArgs(args);
+        for (const { path, value } of userDataProperties(resource.props)) {
+            if (value === undefined || value === null) continue;
+            if (isUnknown(value)) {
+                reportViolation(
+                    `${describe(resource)}: ${path} is unknown during preview, so it cannot be checked for secrets (it is checked on pulumi up). ` +
+                        "Render user data from config only, and read secrets on the instance through its role.",
+                );
+                continue;
+            }
+            if (typeof value !== "string") continue;
+            let layers;
+            try {
+                layers = userDataLayers(value);
+            } catch (error) {
+                reportViolation(`${describe(resource)}: ${path} cannot be checked for secrets: ${(error as Error).message}.`);
+                continue;
+            }
+            for (const { text, layer } of layers) {
+                const found = secretsInText(text);
+                if (found.length === 0) continue;
+                reportViolation(`${describe(resource)} carries ${found.join(", ")} in its ${path}${layer ? ` (${layer})` : ""}. ${ADVICE}`);
+            }
+        }
+    },
+};
