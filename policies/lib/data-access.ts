@@ -2,7 +2,8 @@
  * "Is this data store reachable only from the app servers?", shared by the database and
  * cache rules on both clouds.
  */
-import { AWS, AWS_DATA_STORES, DO, StackGraph } from "./graph";
+import { AWS, DO, StackGraph } from "./graph";
+import { AwsDataStoreShape, DataKind, dataStoreShapes } from "./aws/data-stores";
 import { SECURITY_GROUP_TYPES, Source, portsText, ruleLocation, ingressRulesOf } from "./network";
 import { subnetExposure } from "./subnets";
 import { Res, UNKNOWN, describe, isUnknown, listOf, present } from "./values";
@@ -34,7 +35,7 @@ export function awsGroupIngressFindings(graph: StackGraph, groups: Set<Res>, wha
                 if (candidates.length > 0 && candidates.every((g) => serverGroups.has(g))) continue;
                 problem = candidates.length === 0 && isUnknown(source.value)
                     ? "a security group unknown during preview that cannot be proven to be the app servers'"
-                    : `security group ${shown(source)}${candidates.length ? ` (${candidates.map(describe).join(", ")})` : ""}, which no app server (EC2 instance or launch template in this stack) uses`;
+                    : `security group ${shown(source)}${candidates.length ? ` (${candidates.map(describe).join(", ")})` : ""}, which no app server of this stack (EC2 instance, launch template or configuration, ECS service, Lambda function) uses`;
             } else if (source.kind === "cidr") {
                 problem = `CIDR ${shown(source)}`;
             } else if (source.kind === "self") {
@@ -57,12 +58,23 @@ export function awsGroupIngressFindings(graph: StackGraph, groups: Set<Res>, wha
  * A data store without explicit security groups lands in the VPC's default group, which
  * admits everything from itself; say so.
  */
-export function awsMissingGroupFindings(store: Res, key: string, what: string): Finding[] {
-    if (present(store.props[key]) && listOf(store.props[key]).length > 0) return [];
+export function awsMissingGroupFindings(store: Res, shape: AwsDataStoreShape, what: string): Finding[] {
+    if (shape.groupsOptional?.(store)) return [];
+    if (shape.read(store.props).length > 0) return [];
     return [{
         urn: store.urn,
-        message: `${describe(store)} sets no ${key}, so it uses the VPC's default security group. Give the ${what} its own security group that admits only the app servers' group.`,
+        message: `${describe(store)} sets no security groups (${shape.key}), so it uses the VPC's default security group. Give the ${what} its own security group that admits only the app servers' group.`,
     }];
+}
+
+function subnetFindings(graph: StackGraph, store: Res, subnets: Res[], via: Res | undefined, what: string): Finding[] {
+    const findings: Finding[] = [];
+    for (const subnet of subnets) {
+        const why = subnetExposure(graph, subnet);
+        const where = via ? `uses ${describe(via)}, whose ${describe(subnet)}` : `is placed in ${describe(subnet)}, which`;
+        if (why) findings.push({ urn: store.urn, message: `${describe(store)} ${where} ${why}. Put the ${what} in private subnets only.` });
+    }
+    return findings;
 }
 
 /**
@@ -70,19 +82,20 @@ export function awsMissingGroupFindings(store: Res, key: string, what: string): 
  * IPs or routes to an internet gateway, see `subnetExposure`) is in a public subnet; with no
  * subnet group at all it goes to the default VPC's (public) subnets.
  */
-export function awsPublicSubnetFindings(graph: StackGraph, store: Res, key: string, subnetGroupTypes: readonly string[], what: string): Finding[] {
+export function awsPublicSubnetFindings(graph: StackGraph, store: Res, shape: AwsDataStoreShape, what: string): Finding[] {
+    const findings: Finding[] = [];
+    if (shape.subnets) {
+        const ids = shape.subnets.read(store.props);
+        findings.push(...subnetFindings(graph, store, graph.resolveAll(store, shape.subnets.key, AWS.subnets, ids).candidates, undefined, what));
+    }
+    if (!shape.subnetGroup) return findings;
+    const { key, types } = shape.subnetGroup;
     const value = store.props[key];
     if (!present(value)) {
         return [{ urn: store.urn, message: `${describe(store)} sets no ${key}, so AWS places it in the default VPC's public subnets. Create a subnet group of the private subnets and set ${key}.` }];
     }
-    const { candidates } = graph.resolve(store, key, value, subnetGroupTypes);
-    const findings: Finding[] = [];
-    for (const group of candidates) {
-        const { candidates: subnets } = graph.resolveAll(group, "subnetIds", AWS.subnets);
-        for (const subnet of subnets) {
-            const why = subnetExposure(graph, subnet);
-            if (why) findings.push({ urn: store.urn, message: `${describe(store)} uses ${describe(group)}, whose ${describe(subnet)} ${why}. Put the ${what} in private subnets only.` });
-        }
+    for (const group of graph.resolve(store, key, value, types).candidates) {
+        findings.push(...subnetFindings(graph, store, graph.resolveAll(group, "subnetIds", AWS.subnets).candidates, group, what));
     }
     return findings;
 }
@@ -90,7 +103,7 @@ export function awsPublicSubnetFindings(graph: StackGraph, store: Res, key: stri
 const CACHE_ENGINES = ["valkey", "redis"];
 
 /** DigitalOcean clusters of one kind: caches (valkey/redis) or databases (everything else). */
-export function digitalOceanClusters(graph: StackGraph, kind: "database" | "cache"): Res[] {
+export function digitalOceanClusters(graph: StackGraph, kind: DataKind): Res[] {
     return graph.ofType(DO.databaseClusters).filter((cluster) => {
         const engine = cluster.props.engine;
         if (isUnknown(engine)) return true; // judged by both rules rather than neither
@@ -174,13 +187,15 @@ export function digitalOceanClusterFindings(graph: StackGraph, cluster: Res, wha
  * and each DigitalOcean cluster sits in the VPC behind a database firewall trusting only the
  * app droplets. (What differs, public accessibility or TLS and AUTH, stays in each rule.)
  */
-export function dataStoreAccessFindings(graph: StackGraph, kind: "database" | "cache"): Finding[] {
+export function dataStoreAccessFindings(graph: StackGraph, kind: DataKind): Finding[] {
     const findings: Finding[] = [];
-    for (const shape of AWS_DATA_STORES[kind]) {
+    for (const shape of dataStoreShapes(kind)) {
         for (const store of graph.ofType(shape.types)) {
             if (shape.judgedElsewhere?.(store)) continue;
-            findings.push(...awsMissingGroupFindings(store, shape.securityGroupsKey, kind));
-            if (shape.subnetGroup) findings.push(...awsPublicSubnetFindings(graph, store, shape.subnetGroup.key, shape.subnetGroup.types, kind));
+            const endpoint = shape.publicEndpoint?.(store);
+            if (endpoint) findings.push({ urn: store.urn, message: endpoint });
+            findings.push(...awsMissingGroupFindings(store, shape, kind));
+            findings.push(...awsPublicSubnetFindings(graph, store, shape, kind));
         }
     }
     findings.push(...awsGroupIngressFindings(graph, graph.dataSecurityGroups(kind), kind));

@@ -1,6 +1,8 @@
 /**
- * The database is reachable only from the app servers. AWS: RDS not publicly accessible,
- * in private subnets, its security group admitting only the app servers' group. DigitalOcean:
+ * The database is reachable only from the app servers. AWS: every managed data service with
+ * a network endpoint (RDS and Aurora, DocumentDB, Neptune, Redshift, OpenSearch, MSK; see
+ * lib/aws/data-stores.ts) without a public endpoint, in private subnets, its security group
+ * admitting only the app servers' groups. DigitalOcean:
  * the cluster in the VPC, behind a database firewall that trusts only the app droplets or
  * their tag.
  */
@@ -23,7 +25,7 @@ export function publiclyAccessibleFinding(store: Res): Finding | undefined {
 
 export const databaseNotPublic: StackValidationPolicy = {
     name: "webtier-database-not-public",
-    description: "The database is reachable only from the app servers: RDS private (not publicly accessible, private subnets, security group admitting only the app servers' group); DigitalOcean clusters in the VPC behind a database firewall trusting only the app droplets or their tag.",
+    description: "The database is reachable only from the app servers: every managed data service with a network endpoint (RDS and Aurora, DocumentDB, Neptune, Redshift, OpenSearch, MSK) private (no public endpoint, private subnets, security group admitting only the app servers' groups: instances, launch templates and configurations, ECS services, Lambda functions); DigitalOcean clusters in the VPC behind a database firewall trusting only the app droplets or their tag.",
     enforcementLevel: "mandatory",
     validateStack: (args, reportViolation) => {
         const graph = new StackGraph(fromStackResources(args.resources));
