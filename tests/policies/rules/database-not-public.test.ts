@@ -134,3 +134,64 @@ describe("webtier-database-not-public on DigitalOcean", () => {
         assertNone(v);
     });
 });
+
+describe("webtier-database-not-public: every app tier compute and every managed data store", () => {
+    function withService(stack: ReturnType<typeof awsTier>, type: string, props: Record<string, any>, depKey: string) {
+        stack.push({ type: T.sg, name: "svc-sg", props: { id: "sg-svc" } });
+        stack.push({ type, name: "svc", props: { id: "svc-1", ...props }, deps: { [depKey]: ["svc-sg"] } });
+        stack.push({ type: T.ingress, name: "db-from-svc", props: { securityGroupId: "sg-db", referencedSecurityGroupId: "sg-svc", ipProtocol: "tcp", fromPort: 3306, toPort: 3306 }, deps: { securityGroupId: ["db-sg"], referencedSecurityGroupId: ["svc-sg"] } });
+        return stack;
+    }
+
+    it("accepts a database admitting a Fargate service's security group", async () => {
+        const stack = withService(awsTier(), "aws:ecs/service:Service", { launchType: "FARGATE", networkConfiguration: { subnets: ["subnet-a"], securityGroups: ["sg-svc"] } }, "networkConfiguration");
+        assertNone(await validateStack(databaseNotPublic, stack));
+    });
+
+    it("accepts a database admitting an auto scaling group's launch configuration group, and a VPC Lambda's", async () => {
+        assertNone(await validateStack(databaseNotPublic, withService(awsTier(), "aws:ec2/launchConfiguration:LaunchConfiguration", { securityGroups: ["sg-svc"] }, "securityGroups")));
+        assertNone(await validateStack(databaseNotPublic, withService(awsTier(), "aws:lambda/function:Function", { vpcConfig: { subnetIds: ["subnet-a"], securityGroupIds: ["sg-svc"] } }, "vpcConfig")));
+    });
+
+    it("still refuses a group no app compute uses", async () => {
+        const stack = withService(awsTier(), "aws:ecs/service:Service", { networkConfiguration: { subnets: ["subnet-a"], securityGroups: [] } }, "tags");
+        assertViolation(await validateStack(databaseNotPublic, stack), "db-from-svc", "which no app server of this stack");
+    });
+
+    it("does not take a foreign group id computed from the app group for the app group", async () => {
+        const stack = awsTier();
+        pick(stack, "db-from-app").props.referencedSecurityGroupId = "sg-0foreign";
+        assertViolation(await validateStack(databaseNotPublic, stack), "db-from-app", "security group sg-0foreign", "no app server");
+    });
+
+    it("judges DocumentDB like RDS: its own group admitting only the app servers, private subnets", async () => {
+        const stack = awsTier();
+        stack.push({ type: T.sg, name: "docdb-sg", props: { id: "sg-docdb", ingress: [{ protocol: "tcp", fromPort: 27017, toPort: 27017, cidrBlocks: ["10.0.0.0/8"] }] } });
+        stack.push({ type: "aws:docdb/subnetGroup:SubnetGroup", name: "docdb-subnets", props: { id: "docdb-subnets", name: "docdb-subnets", subnetIds: ["subnet-a"] } });
+        stack.push({ type: "aws:docdb/cluster:Cluster", name: "docs", props: { id: "docs", vpcSecurityGroupIds: ["sg-docdb"], dbSubnetGroupName: "docdb-subnets" } });
+        assertViolation(await validateStack(databaseNotPublic, stack), "docdb-sg", "CIDR 10.0.0.0/8", "reach the database");
+        pick(stack, "docdb-sg").props.ingress = [{ protocol: "tcp", fromPort: 27017, toPort: 27017, securityGroups: ["sg-app"] }];
+        assertNone(await validateStack(databaseNotPublic, stack));
+        delete pick(stack, "docs").props.vpcSecurityGroupIds;
+        assertViolation(await validateStack(databaseNotPublic, stack), "DocumentDB cluster \"docs\"", "default security group");
+    });
+
+    it("refuses an OpenSearch domain outside the VPC, and accepts one inside it", async () => {
+        const stack = awsTier();
+        stack.push({ type: "aws:opensearch/domain:Domain", name: "search", props: { id: "search", domainName: "search" } });
+        assertViolation(await validateStack(databaseNotPublic, stack), "OpenSearch domain \"search\"", "no vpcOptions", "public endpoint");
+        pick(stack, "search").props.vpcOptions = { subnetIds: ["subnet-a"], securityGroupIds: ["sg-db"] };
+        assertNone(await validateStack(databaseNotPublic, stack));
+        pick(stack, "search").props.vpcOptions = UNKNOWN_STRING;
+        assertViolation(await validateStack(databaseNotPublic, stack), "vpcOptions unknown during preview");
+    });
+
+    it("refuses a publicly accessible Redshift cluster (absent is the provider default, false)", async () => {
+        const stack = awsTier();
+        stack.push({ type: "aws:redshift/subnetGroup:SubnetGroup", name: "rs-subnets", props: { id: "rs-subnets", name: "rs-subnets", subnetIds: ["subnet-a"] } });
+        stack.push({ type: "aws:redshift/cluster:Cluster", name: "warehouse", props: { id: "wh", vpcSecurityGroupIds: ["sg-db"], clusterSubnetGroupName: "rs-subnets" } });
+        assertNone(await validateStack(databaseNotPublic, stack));
+        pick(stack, "warehouse").props.publiclyAccessible = true;
+        assertViolation(await validateStack(databaseNotPublic, stack), "Redshift cluster \"warehouse\"", "publicly accessible");
+    });
+});

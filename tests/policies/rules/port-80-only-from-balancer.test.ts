@@ -1,3 +1,4 @@
+import * as assert from "assert";
 import { port80OnlyFromBalancer } from "../../../policies/rules/port-80-only-from-balancer";
 import { UNKNOWN_STRING, assertNone, assertViolation, validateStack } from "../helpers";
 import { T, awsTier, doTier, pick } from "../fixtures";
@@ -78,5 +79,75 @@ describe("webtier-port-80-only-from-balancer on DigitalOcean", () => {
         assertNone(await validateStack(port80OnlyFromBalancer, stack));
         pick(stack, "app-fw").deps = {};
         assertViolation(await validateStack(port80OnlyFromBalancer, stack), "unknown during preview");
+    });
+});
+
+describe("webtier-port-80-only-from-balancer: the app port, shared groups, foreign ids", () => {
+    it("follows the port the target group targets: 8080 open to a CIDR is refused, 80 is then not the app port", async () => {
+        const stack = awsTier();
+        pick(stack, "tg").props.port = 8080;
+        pick(stack, "app-http-from-lb").props.fromPort = 8080;
+        pick(stack, "app-http-from-lb").props.toPort = 8080;
+        assertNone(await validateStack(port80OnlyFromBalancer, stack));
+        stack.push({ type: T.ingress, name: "app-8080-world", props: { securityGroupId: "sg-app", ipProtocol: "tcp", fromPort: 8080, toPort: 8080, cidrIpv4: "0.0.0.0/0" }, deps: { securityGroupId: ["app-sg"] } });
+        assertViolation(await validateStack(port80OnlyFromBalancer, stack), "app-8080-world", "admits port 8080, the app port, from CIDR 0.0.0.0/0");
+    });
+
+    it("follows a DigitalOcean forwarding rule's target port", async () => {
+        const stack = doTier();
+        for (const rule of pick(stack, "lb").props.forwardingRules) rule.targetPort = 3000;
+        pick(stack, "app-fw").props.inboundRules.push({ protocol: "tcp", portRange: "3000", sourceAddresses: ["0.0.0.0/0"] });
+        assertViolation(await validateStack(port80OnlyFromBalancer, stack), "inboundRules[2]", "port 3000, the app port", "CIDR 0.0.0.0/0");
+    });
+
+    it("refuses port 80 open to the world on a security group the balancer shares with the app servers", async () => {
+        const stack = awsTier();
+        pick(stack, "web-0").props.vpcSecurityGroupIds = ["sg-lb"];
+        pick(stack, "web-0").deps = { vpcSecurityGroupIds: ["lb-sg"] };
+        const v = await validateStack(port80OnlyFromBalancer, stack);
+        assertViolation(v, "ingress[0] of security group \"lb-sg\"", "CIDR 0.0.0.0/0", "shared by the balancer and the app servers", "security group of its own");
+    });
+
+    it("does not take a constant foreign group id computed from the balancer's group for the balancer's", async () => {
+        const stack = awsTier();
+        // referencedSecurityGroupId: lbSg.id.apply(() => "sg-0foreign"): depends on the balancer group, is not it.
+        pick(stack, "app-http-from-lb").props.referencedSecurityGroupId = "sg-0foreign";
+        assertViolation(await validateStack(port80OnlyFromBalancer, stack), "security group sg-0foreign", "not the security group of a load balancer");
+    });
+
+    it("counts an ECS service's and an auto scaling launch configuration's groups as app servers", async () => {
+        const stack = awsTier();
+        stack.push({ type: T.sg, name: "svc-sg", props: { id: "sg-svc" } });
+        stack.push({ type: "aws:ecs/service:Service", name: "svc", props: { id: "svc", networkConfiguration: { subnets: ["subnet-a"], securityGroups: ["sg-svc"] } }, deps: { networkConfiguration: ["svc-sg"] } });
+        stack.push({ type: T.ingress, name: "svc-world", props: { securityGroupId: "sg-svc", ipProtocol: "tcp", fromPort: 80, toPort: 80, cidrIpv4: "0.0.0.0/0" }, deps: { securityGroupId: ["svc-sg"] } });
+        assertViolation(await validateStack(port80OnlyFromBalancer, stack), "svc-world", "CIDR 0.0.0.0/0");
+    });
+});
+
+describe("webtier-port-80-only-from-balancer: every droplet behind a firewall", () => {
+    const tagType = "digitalocean:index/tag:Tag";
+
+    it("refuses a droplet no firewall covers, by tag or by id", async () => {
+        const stack = doTier();
+        stack.push({ type: T.droplet, name: "worker", props: { id: "1003", tags: ["workers"] } });
+        const v = await validateStack(port80OnlyFromBalancer, stack);
+        assertViolation(v, "droplet \"worker\"", "covered by no firewall", "22 and the app's included");
+        assert.deepStrictEqual(v.map((x) => x.name), ["worker"]);
+    });
+
+    it("accepts a droplet covered by id", async () => {
+        const stack = doTier();
+        stack.push({ type: T.droplet, name: "worker", props: { id: "1003" } });
+        stack.push({ type: T.firewall, name: "worker-fw", props: { dropletIds: [1003], inboundRules: [{ protocol: "tcp", portRange: "22", sourceAddresses: ["203.0.113.0/24"] }] } });
+        assertNone(await validateStack(port80OnlyFromBalancer, stack));
+    });
+
+    it("traces tags and ids unknown during preview through the Tag and droplet resources", async () => {
+        const stack = [{ type: tagType, name: "app-tag", props: { name: "webtier-app" } }, ...doTier()];
+        for (const name of ["web-0", "web-1"]) Object.assign(pick(stack, name), { props: { ...pick(stack, name).props, tags: [UNKNOWN_STRING] }, deps: { tags: ["app-tag"] } });
+        Object.assign(pick(stack, "app-fw"), { props: { ...pick(stack, "app-fw").props, tags: [UNKNOWN_STRING] }, deps: { inboundRules: ["lb"], tags: ["app-tag"] } });
+        assertNone(await validateStack(port80OnlyFromBalancer, stack));
+        pick(stack, "app-fw").deps = { inboundRules: ["lb"] };
+        assertViolation(await validateStack(port80OnlyFromBalancer, stack), "droplet \"web-0\"", "cannot be proven to be covered by a firewall");
     });
 });
