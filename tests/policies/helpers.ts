@@ -153,3 +153,13 @@ export function assertNone(messages: (string | StackViolation)[]): void {
     const texts = messages.map((m) => (typeof m === "string" ? m : m.message));
     assert.deepStrictEqual(texts, [], `expected no violations, got:\n${texts.join("\n")}`);
 }
+
+/** The violation messages of a stack policy for a stack of one resource (a rule that was a resource policy before). */
+export async function validateAlone(
+    policy: StackValidationPolicy,
+    type: string,
+    props: Record<string, any>,
+    config: Record<string, unknown> = {},
+): Promise<string[]> {
+    return (await validateStack(policy, [{ type, name: "subject", props }], config)).map((v) => v.message);
+}
