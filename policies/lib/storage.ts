@@ -1,7 +1,7 @@
 /**
  * Pure predicates about object storage exposure, shared by the storage rules.
  */
-import { isWorldOpen, parseCidr } from "./cidr";
+import { Cidr, isWorldLike, isWorldOpen, parseCidr } from "./cidr";
 import { UNKNOWN, Unknown, isUnknown, listOf } from "./values";
 
 /** Canned ACLs that grant anyone (or any AWS account) read or write. */
@@ -52,16 +52,24 @@ export const RESTRICTING_CONDITION_KEYS: readonly string[] = [
 
 /**
  * Does one value of a restricting key name a fixed source? No wildcards, not `AROLEID:*` style
- * user ids, and for aws:SourceIp a valid CIDR that is not the whole internet.
+ * user ids, no policy variables (`${aws:SourceAccount}` compares a key with itself, `${aws:username}`
+ * varies with the caller), and for aws:SourceIp a valid CIDR that is not the whole internet.
  */
 function fixedValue(key: string, value: unknown): boolean | Unknown {
     if (isUnknown(value)) return UNKNOWN;
     if (typeof value !== "string" || value === "") return false;
+    if (value.includes("${")) return false;
     if (key === "aws:sourceip") {
         const cidr = parseCidr(value);
         return cidr !== undefined && !isWorldOpen(cidr);
     }
     return !/[*?]/.test(value);
+}
+
+/** aws:SourceIp values that together cover the world or a third of its public part limit nobody. */
+function sourceIpsCoverWorld(values: unknown[]): boolean {
+    const cidrs = values.filter((v): v is string => typeof v === "string").map((v) => parseCidr(v)).filter((c): c is Cidr => c !== undefined);
+    return isWorldLike(cidrs);
 }
 
 /**
@@ -88,6 +96,7 @@ export function conditionRestricts(condition: unknown): boolean | Unknown {
             const list = listOf(values);
             if (list.length === 0) continue;
             const fixed = list.map((v) => fixedValue(k, v));
+            if (k === "aws:sourceip" && sourceIpsCoverWorld(list)) continue;
             if (fixed.every((f) => f === true)) return true;
             if (!fixed.includes(false)) unknown = true;
         }
@@ -117,8 +126,10 @@ export function policyIsPublic(policy: unknown): boolean | Unknown {
         const effect = statement?.Effect ?? statement?.effect ?? "Allow";
         if (isUnknown(effect)) { unknown = true; continue; }
         if (String(effect) !== "Allow") continue;
-        const principal = statement.Principal ?? statement.principals;
-        if (isUnknown(principal) || (principal && typeof principal === "object" && Object.values(principal).some(isUnknown))) { unknown = true; continue; }
+        // Allow with NotPrincipal grants everyone except the principals named: as public as "*".
+        const notPrincipal = statement.NotPrincipal ?? statement.notPrincipals;
+        const principal = notPrincipal !== undefined && notPrincipal !== null ? "*" : statement.Principal ?? statement.principals;
+        if (isUnknown(notPrincipal) || isUnknown(principal) || (principal && typeof principal === "object" && Object.values(principal).some(isUnknown))) { unknown = true; continue; }
         if (!principalIsEveryone(principal)) continue;
         const restricted = conditionRestricts(statement.Condition ?? statement.conditions);
         if (restricted === false) return true;
@@ -138,4 +149,9 @@ export const PUBLIC_ACCESS_BLOCK_FLAGS = ["blockPublicAcls", "blockPublicPolicy"
  */
 export function blockNeutralisesPublicPolicy(block: Record<string, unknown>): boolean {
     return block.blockPublicPolicy === true && block.restrictPublicBuckets === true;
+}
+
+/** Does this (bucket or account) public access block have all four switches known to be true? */
+export function blockIsComplete(block: Record<string, unknown>): boolean {
+    return PUBLIC_ACCESS_BLOCK_FLAGS.every((flag) => block[flag] === true);
 }

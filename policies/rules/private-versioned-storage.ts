@@ -14,10 +14,12 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { Finding } from "../lib/data-access";
 import { AWS, DO, StackGraph } from "../lib/graph";
-import { blockNeutralisesPublicPolicy, policyIsPublic } from "../lib/storage";
+import { blockIsComplete, blockNeutralisesPublicPolicy, policyIsPublic } from "../lib/storage";
 import { Res, UNKNOWN, describe, fromStackResources, isUnknown, listOf } from "../lib/values";
 
 const PUBLIC_ACCESS_BLOCKS = ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"];
+/** One block for every bucket of the account: as good as a bucket's own when all four switches are on. */
+const ACCOUNT_PUBLIC_ACCESS_BLOCKS = ["aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock"];
 const BUCKET_POLICIES = ["aws:s3/bucketPolicy:BucketPolicy"];
 const SPACES_POLICIES = ["digitalocean:index/spacesBucketPolicy:SpacesBucketPolicy"];
 const VERSIONINGS = ["aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketVersioningV2:BucketVersioningV2"];
@@ -52,10 +54,11 @@ function encrypted(bucket: Res, configs: Res[]): boolean | typeof UNKNOWN {
 
 function awsFindings(graph: StackGraph): Finding[] {
     const findings: Finding[] = [];
+    const accountBlocked = graph.ofType(ACCOUNT_PUBLIC_ACCESS_BLOCKS).some((block) => blockIsComplete(block.props));
     for (const bucket of graph.ofType(AWS.buckets)) {
         const name = describe(bucket);
-        if (graph.referrers(PUBLIC_ACCESS_BLOCKS, "bucket", bucket).length === 0) {
-            findings.push({ urn: bucket.urn, message: `${name} has no BucketPublicAccessBlock. Add an aws.s3.BucketPublicAccessBlock for it with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all true.` });
+        if (!accountBlocked && graph.referrers(PUBLIC_ACCESS_BLOCKS, "bucket", bucket).length === 0) {
+            findings.push({ urn: bucket.urn, message: `${name} has no BucketPublicAccessBlock (and the stack has no aws.s3.AccountPublicAccessBlock with all four switches on). Add an aws.s3.BucketPublicAccessBlock for it with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all true.` });
         }
         const isVersioned = versioned(bucket, graph.referrers(VERSIONINGS, "bucket", bucket));
         if (isVersioned !== true) {
@@ -78,7 +81,8 @@ function awsFindings(graph: StackGraph): Finding[] {
 function unknownPolicyFindings(graph: StackGraph): Finding[] {
     const findings: Finding[] = [];
     const unknown = (res: Res) => policyIsPublic(res.props.policy) === UNKNOWN;
-    const neutralised = (bucket: Res) => graph.referrers(PUBLIC_ACCESS_BLOCKS, "bucket", bucket).some((block) => blockNeutralisesPublicPolicy(block.props));
+    const accountNeutralises = graph.ofType(ACCOUNT_PUBLIC_ACCESS_BLOCKS).some((block) => blockNeutralisesPublicPolicy(block.props));
+    const neutralised = (bucket: Res) => accountNeutralises || graph.referrers(PUBLIC_ACCESS_BLOCKS, "bucket", bucket).some((block) => blockNeutralisesPublicPolicy(block.props));
     const fix = "Set blockPublicPolicy and restrictPublicBuckets to true on the bucket's aws.s3.BucketPublicAccessBlock (then S3 refuses or ignores a public policy), or build the document from values known before deployment.";
     const holders = [
         ...graph.ofType(BUCKET_POLICIES).map((policy) => ({ res: policy, buckets: graph.resolve(policy, "bucket", policy.props.bucket, AWS.buckets).candidates })),
@@ -112,7 +116,7 @@ function digitalOceanFindings(graph: StackGraph): Finding[] {
 
 export const privateVersionedStorage: StackValidationPolicy = {
     name: "webtier-private-versioned-storage",
-    description: "Every S3 bucket has a public access block, versioning and server-side encryption; every Spaces bucket is versioned. A bucket policy unknown during preview passes only behind a public access block that blocks and restricts public policies.",
+    description: "Every S3 bucket has a public access block (its own, or the account's with all four switches on), versioning and server-side encryption; every Spaces bucket is versioned. A bucket policy unknown during preview passes only behind a public access block that blocks and restricts public policies.",
     enforcementLevel: "mandatory",
     validateStack: (args, reportViolation) => {
         const graph = new StackGraph(fromStackResources(args.resources));

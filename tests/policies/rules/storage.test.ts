@@ -209,3 +209,51 @@ describe("webtier-private-versioned-storage on DigitalOcean", () => {
         assertViolation(await validateStack(privateVersionedStorage, stack), "Spaces bucket \"uploads\"", "versioning: { enabled: true }");
     });
 });
+
+describe("storage: object ACLs, account-level blocks, and bucket policies written other ways", () => {
+    const ACCOUNT_PAB = "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock";
+    const statement = (extra: Record<string, unknown>) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::uploads-1/*", ...extra }] });
+
+    it("refuses public-read objects (BucketObject, BucketObjectv2, Spaces objects) and accepts private or absent ACLs", async () => {
+        for (const type of ["aws:s3/bucketObject:BucketObject", "aws:s3/bucketObjectv2:BucketObjectv2", "digitalocean:index/spacesBucketObject:SpacesBucketObject"]) {
+            assertViolation(await validateResource(storageNotPublic, type, { bucket: "uploads-1", key: "logo.png", acl: "public-read" }), "sets acl \"public-read\"");
+            assertNone(await validateResource(storageNotPublic, type, { bucket: "uploads-1", key: "logo.png", acl: "private" }));
+            assertNone(await validateResource(storageNotPublic, type, { bucket: "uploads-1", key: "logo.png" }));
+            assertViolation(await validateResource(storageNotPublic, type, { bucket: "uploads-1", key: "logo.png", acl: UNKNOWN_STRING }), "unknown during preview");
+        }
+        assert.deepStrictEqual(await remediate(storageNotPublic, "aws:s3/bucketObjectv2:BucketObjectv2", { bucket: "b", key: "k", acl: "public-read" }), { bucket: "b", key: "k", acl: "private" });
+    });
+
+    it("refuses Allow with NotPrincipal (everyone but the principals named)", async () => {
+        assertViolation(await validateResource(storageNotPublic, POLICY, { bucket: "uploads-1", policy: statement({ NotPrincipal: { AWS: "arn:aws:iam::123456789012:root" } }) }), "allows Principal \"*\"");
+        assertNone(await validateResource(storageNotPublic, POLICY, { bucket: "uploads-1", policy: statement({ Principal: { AWS: "arn:aws:iam::123456789012:root" } }) }));
+    });
+
+    it("refuses aws:SourceIp that covers the world in pieces, accepts an office range", async () => {
+        const pieces = statement({ Principal: "*", Condition: { IpAddress: { "aws:SourceIp": ["0.0.0.0/1", "128.0.0.0/1"] } } });
+        assertViolation(await validateResource(storageNotPublic, POLICY, { bucket: "uploads-1", policy: pieces }), "without a condition that limits it");
+        const office = statement({ Principal: "*", Condition: { IpAddress: { "aws:SourceIp": ["203.0.113.0/24", "2001:db8::/48"] } } });
+        assertNone(await validateResource(storageNotPublic, POLICY, { bucket: "uploads-1", policy: office }));
+    });
+
+    it("does not take policy variables for fixed values", async () => {
+        const variable = statement({ Principal: "*", Condition: { StringEquals: { "aws:SourceAccount": "${aws:SourceAccount}" } } });
+        assertViolation(await validateResource(storageNotPublic, POLICY, { bucket: "uploads-1", policy: variable }), "without a condition that limits it");
+        const fixed = statement({ Principal: "*", Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } } });
+        assertNone(await validateResource(storageNotPublic, POLICY, { bucket: "uploads-1", policy: fixed }));
+    });
+
+    it("recognises an account public access block with all four switches on, and judges its switches", async () => {
+        const bucket = [{ type: T.bucket, name: "uploads", props: { id: "uploads-1", bucket: "uploads-1" } },
+            { type: "aws:s3/bucketVersioning:BucketVersioning", name: "v", props: { bucket: "uploads-1", versioningConfiguration: { status: "Enabled" } } },
+            { type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", name: "sse", props: { bucket: "uploads-1", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] } }];
+        assertViolation(await validateStack(privateVersionedStorage, bucket), "no BucketPublicAccessBlock");
+        const account = { type: ACCOUNT_PAB, name: "account", props: { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true } };
+        assertNone(await validateStack(privateVersionedStorage, [...bucket, account]));
+        const half = { ...account, props: { ...account.props, restrictPublicBuckets: false } };
+        assertViolation(await validateStack(privateVersionedStorage, [...bucket, half]), "no BucketPublicAccessBlock");
+        assertViolation(await validateResource(storageNotPublic, ACCOUNT_PAB, half.props), "restrictPublicBuckets is false");
+        const unknownPolicy = { type: POLICY, name: "p", props: { bucket: "uploads-1", policy: UNKNOWN_STRING }, deps: { bucket: ["uploads"] } };
+        assertNone(await validateStack(privateVersionedStorage, [...bucket, account, unknownPolicy]));
+    });
+});
