@@ -7,7 +7,8 @@
  * Route tables are followed through explicit `RouteTableAssociation`s; a subnet with none uses
  * its VPC's main route table, which is only visible when the stack manages it
  * (`MainRouteTableAssociation` or `DefaultRouteTable`; a new VPC's own main table has only the
- * local route). Routes are read from a table's inline `routes` and from `aws.ec2.Route`s.
+ * local route), or when a route is added to it by id (`vpc.mainRouteTableId`). Routes are read
+ * from a table's inline `routes` and from `aws.ec2.Route`s.
  */
 import { AWS, StackGraph } from "./graph";
 import { Res, UNKNOWN, Unknown, describe, isUnknown, listOf } from "./values";
@@ -45,8 +46,19 @@ function internetRoute(graph: StackGraph, table: Res): string | Unknown | undefi
     return unknown ? UNKNOWN : undefined;
 }
 
+/**
+ * Routes added to a VPC's main route table by its id (`routeTableId: vpc.mainRouteTableId`, or
+ * `defaultRouteTableId`): the table itself is no resource of the stack, but every subnet of the
+ * VPC without an explicit association uses it, so such a route to an internet gateway makes
+ * all of them public.
+ */
+function mainTableRoutes(graph: StackGraph, vpcs: Set<Res>): Res[] {
+    return graph.ofType(AWS.routes).filter((route) =>
+        graph.resolve(route, "routeTableId", route.props.routeTableId, AWS.vpcs).candidates.some((vpc) => vpcs.has(vpc)));
+}
+
 /** The route tables that decide a subnet's traffic; `unresolved` when an association names one the stack does not hold. */
-function routeTablesOf(graph: StackGraph, subnet: Res): { tables: Res[]; unresolved: boolean } {
+function routeTablesOf(graph: StackGraph, subnet: Res): { tables: Res[]; mainRoutes: Res[]; unresolved: boolean } {
     const associations = graph.referrers(AWS.routeTableAssociations, "subnetId", subnet);
     const tables = new Set<Res>();
     let unresolved = false;
@@ -55,9 +67,11 @@ function routeTablesOf(graph: StackGraph, subnet: Res): { tables: Res[]; unresol
         if (candidates.length === 0) unresolved = true;
         candidates.forEach((t) => tables.add(t));
     }
+    let mainRoutes: Res[] = [];
     if (associations.length === 0) {
         // The VPC's main route table.
         const vpcs = new Set(graph.resolve(subnet, "vpcId", subnet.props.vpcId, AWS.vpcs).candidates);
+        mainRoutes = mainTableRoutes(graph, vpcs);
         for (const main of graph.ofType(AWS.mainRouteTableAssociations)) {
             if (!graph.resolve(main, "vpcId", main.props.vpcId, AWS.vpcs).candidates.some((v) => vpcs.has(v))) continue;
             graph.resolve(main, "routeTableId", main.props.routeTableId, AWS.routeTables).candidates.forEach((t) => tables.add(t));
@@ -66,7 +80,7 @@ function routeTablesOf(graph: StackGraph, subnet: Res): { tables: Res[]; unresol
             if (graph.dependenciesOf(table, "defaultRouteTableId", AWS.vpcs).some((v) => vpcs.has(v))) tables.add(table);
         }
     }
-    return { tables: [...tables], unresolved };
+    return { tables: [...tables], mainRoutes, unresolved };
 }
 
 /**
@@ -77,8 +91,13 @@ export function subnetExposure(graph: StackGraph, subnet: Res): string | undefin
     const mapPublic = subnet.props.mapPublicIpOnLaunch;
     if (mapPublic === true) return "gives instances public IPs (mapPublicIpOnLaunch)";
     if (isUnknown(mapPublic)) return "may give instances public IPs (mapPublicIpOnLaunch unknown during preview)";
-    const { tables, unresolved } = routeTablesOf(graph, subnet);
+    const { tables, mainRoutes, unresolved } = routeTablesOf(graph, subnet);
     let unknown = false;
+    for (const route of mainRoutes) {
+        const viaGateway = gatewayIsInternet(graph, route, "gatewayId", route.props.gatewayId);
+        if (viaGateway === true) return `routes to an internet gateway (${describe(route)}, added to the VPC's main route table, which every subnet without its own route table association uses)`;
+        if (viaGateway === UNKNOWN) unknown = true;
+    }
     for (const table of tables) {
         const route = internetRoute(graph, table);
         if (typeof route === "string") return route;

@@ -117,4 +117,21 @@ describe("subnetExposure: is a subnet public?", () => {
         withDefault.push({ type: T.defaultTable, name: "default-rt", props: { defaultRouteTableId: UNKNOWN, routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: "igw-0a1b" }] }, deps: { defaultRouteTableId: ["vpc"], routes: ["igw"] } });
         assert.match(exposure(withDefault, "public") ?? "", /default route table "default-rt"/);
     });
+
+    it("reads a public route added to the VPC's main route table by id, for every subnet without an association", () => {
+        const stack = network().filter((r) => r.name !== "private-rta");
+        stack.find((r) => r.name === "vpc")!.props.mainRouteTableId = "rtb-main";
+        stack.push({ type: T.route, name: "main-default", props: { routeTableId: "rtb-main", destinationCidrBlock: "0.0.0.0/0", gatewayId: "igw-0a1b" }, deps: { routeTableId: ["vpc"], gatewayId: ["igw"] } });
+        assert.match(exposure(stack, "private") ?? "", /route "main-default", added to the VPC's main route table/);
+        assert.match(exposure(network().concat(stack.slice(-1)), "private") ?? "none", /none/, "a subnet with its own association does not use the main table");
+        // Preview, and the offline check's `pulumi up` (where the mock reports no mainRouteTableId): through the dependency on the VPC.
+        const route = stack.find((r) => r.name === "main-default")!;
+        route.props.routeTableId = UNKNOWN;
+        assert.match(exposure(stack, "private") ?? "", /main route table/);
+        delete route.props.routeTableId;
+        assert.match(exposure(stack, "private") ?? "", /main route table/);
+        route.props.gatewayId = "nat-elsewhere";
+        route.deps = { routeTableId: ["vpc"] };
+        assert.strictEqual(exposure(stack, "private"), undefined);
+    });
 });
