@@ -35,7 +35,7 @@ export function awsGroupIngressFindings(graph: StackGraph, groups: Set<Res>, wha
                 if (candidates.length > 0 && candidates.every((g) => serverGroups.has(g))) continue;
                 problem = candidates.length === 0 && isUnknown(source.value)
                     ? "a security group unknown during preview that cannot be proven to be the app servers'"
-                    : `security group ${shown(source)}${candidates.length ? ` (${candidates.map(describe).join(", ")})` : ""}, which no app server of this stack (EC2 instance, launch template or configuration, ECS service, Lambda function) uses`;
+                    : `security group ${shown(source)}${candidates.length ? ` (${candidates.map(describe).join(", ")})` : ""}, which no app server of this stack (EC2 instance, launch template or configuration, ECS service, Lambda function) uses,`;
             } else if (source.kind === "cidr") {
                 problem = `CIDR ${shown(source)}`;
             } else if (source.kind === "self") {
