@@ -53,8 +53,19 @@ function internetRoute(graph: StackGraph, table: Res): string | Unknown | undefi
  * all of them public.
  */
 function mainTableRoutes(graph: StackGraph, vpcs: Set<Res>): Res[] {
-    return graph.ofType(AWS.routes).filter((route) =>
+    return graph.ofType(AWS.routes).filter((route) => unlinked(route, "routeTableId") ||
         graph.resolve(route, "routeTableId", route.props.routeTableId, AWS.vpcs).candidates.some((vpc) => vpcs.has(vpc)));
+}
+
+/**
+ * A required reference (a route's routeTableId, a default route table's defaultRouteTableId)
+ * that is neither set nor traced to anything: the program passed an output the engine had no
+ * value for (the offline check's mocks compute no `vpc.mainRouteTableId`). It may be any VPC's
+ * main table, so it counts for every VPC rather than for none.
+ */
+function unlinked(res: Res, key: string): boolean {
+    const value = res.props[key];
+    return (value === undefined || value === null || value === "") && (res.propertyDependencies[key] ?? []).length === 0;
 }
 
 /** The route tables that decide a subnet's traffic; `unresolved` when an association names one the stack does not hold. */
@@ -77,7 +88,8 @@ function routeTablesOf(graph: StackGraph, subnet: Res): { tables: Res[]; mainRou
             graph.resolve(main, "routeTableId", main.props.routeTableId, AWS.routeTables).candidates.forEach((t) => tables.add(t));
         }
         for (const table of graph.ofType(AWS.defaultRouteTables)) {
-            if (graph.dependenciesOf(table, "defaultRouteTableId", AWS.vpcs).some((v) => vpcs.has(v))) tables.add(table);
+            const owners = graph.resolve(table, "defaultRouteTableId", table.props.defaultRouteTableId, AWS.vpcs).candidates;
+            if (unlinked(table, "defaultRouteTableId") || owners.some((v) => vpcs.has(v))) tables.add(table);
         }
     }
     return { tables: [...tables], mainRoutes, unresolved };
