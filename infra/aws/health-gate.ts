@@ -1,12 +1,11 @@
 /**
  * The health gate on AWS: a server is healthy when DescribeTargetHealth says its instance is
- * `healthy` in the app target group. Reads through the deploy tool's `AwsBalancer`, so the
- * gate and the rolling deploy judge health alike.
+ * `healthy` in the app target group. Reads through infra/balancer-health, as the rolling deploy
+ * does, so the gate and the deploy judge health alike.
  */
+import { targetGroupHealth } from "../balancer-health/aws";
 import { createGateProvider, GateInputs } from "../health-gate/provider";
 import { balancerHealthReader, HealthReader } from "../health-gate/wait";
-import { AwsBalancer } from "../../tools/deploy/aws/balancer";
-import { systemClock } from "../../tools/deploy/types";
 
 /** What the identity running `pulumi up` needs for the gate (named in the gate's errors). */
 export const GATE_PERMISSION = "elasticloadbalancing:DescribeTargetHealth (on the app target group)";
@@ -41,11 +40,11 @@ export function awsGateBalancer<T>(region: T, targetGroupArn: T): { region: T; t
  */
 export function openAwsHealthReader(inputs: GateInputs): HealthReader {
     // Required here, at run time in the provider host, rather than captured from the program.
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const { ElasticLoadBalancingV2Client } = require("@aws-sdk/client-elastic-load-balancing-v2");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { ElasticLoadBalancingV2Client, DescribeTargetHealthCommand } = require("@aws-sdk/client-elastic-load-balancing-v2");
     const { region, targetGroupArn } = inputs.balancer;
-    const balancer = new AwsBalancer({ elb: new ElasticLoadBalancingV2Client({ region }), address: targetGroupArn, targetGroupArn, clock: systemClock });
-    return balancerHealthReader(balancer, GATE_PERMISSION, isPermanentAwsError);
+    const health = targetGroupHealth(new ElasticLoadBalancingV2Client({ region }), DescribeTargetHealthCommand, targetGroupArn);
+    return balancerHealthReader(health, GATE_PERMISSION, isPermanentAwsError);
 }
 
 /** The AWS gate provider: one object, so Pulumi serializes it once per program run. */

@@ -1,14 +1,13 @@
 /**
  * The health gate on DigitalOcean: a droplet is healthy when it is a member of the balancer
  * (it carries the in-rotation tag) and the balancer's health-check metrics for it pass. Reads
- * through the deploy tool's `DigitalOceanBalancer` and API client, so the gate and the rolling
- * deploy judge health alike.
+ * through infra/balancer-health, as the rolling deploy does, so the gate and the deploy judge
+ * health alike.
  */
+import { DIGITALOCEAN_API, DigitalOceanApi, DigitalOceanApiError, loadBalancerHealth } from "../balancer-health/digitalocean";
+import { systemClock } from "../balancer-health/status";
 import { createGateProvider, GateInputs } from "../health-gate/provider";
 import { balancerHealthReader, HealthGateError, HealthReader } from "../health-gate/wait";
-import { DIGITALOCEAN_API, DigitalOceanApi, DigitalOceanApiError } from "../../tools/deploy/digitalocean/api";
-import { DigitalOceanBalancer } from "../../tools/deploy/digitalocean/balancer";
-import { systemClock } from "../../tools/deploy/types";
 import { CREDENTIAL_VARIABLES } from "./provider";
 
 /** What the token `pulumi up` runs with needs for the gate (named in the gate's errors). */
@@ -38,24 +37,23 @@ export function openDigitalOceanHealthReader(inputs: GateInputs): HealthReader {
         );
     }
     const { loadBalancerId, address, memberTag } = inputs.balancer;
-    const balancer = new DigitalOceanBalancer({
+    const health = loadBalancerHealth({
+        memberTag,
         // DIGITALOCEAN_API_URL: the endpoint override the DigitalOcean provider honours too.
         api: new DigitalOceanApi(token, undefined, process.env.DIGITALOCEAN_API_URL || DIGITALOCEAN_API),
         address,
         loadBalancerId,
-        memberTag,
         servers: [
             {
                 id: inputs.serverId,
                 name: inputs.serverName,
                 privateIp: inputs.serverAddresses?.privateIp ?? "",
                 publicIp: inputs.serverAddresses?.publicIp,
-                zone: "",
             },
         ],
         clock: systemClock,
     });
-    return balancerHealthReader(balancer, GATE_PERMISSION, isPermanentDigitalOceanError);
+    return balancerHealthReader(health, GATE_PERMISSION, isPermanentDigitalOceanError);
 }
 
 /** The DigitalOcean gate provider: one object, so Pulumi serializes it once per program run. */

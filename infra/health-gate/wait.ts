@@ -3,14 +3,14 @@
  * balancer calls it healthy, retrying passing API errors, and fail with an error that names
  * the server, the balancer and what to do when it never gets there.
  */
-import { pollUntil } from "../../tools/deploy/poll";
-import { BalancerApi, Clock, MemberStatus, systemClock } from "../../tools/deploy/types";
+import { pollUntil } from "../balancer-health/poll";
+import { Clock, HealthSource, MemberStatus, systemClock } from "../balancer-health/status";
 
 /**
- * What the gate needs from a cloud: the balancer's health for one server. The deploy tool's
- * balancer adapters (`tools/deploy/aws`, `tools/deploy/digitalocean`) already answer it.
+ * What the gate needs from a cloud: the balancer's health for one server, read through
+ * infra/balancer-health, which the rolling deploy (tools/deploy) reads through too.
  */
-export interface HealthReader extends Pick<BalancerApi, "description" | "health"> {
+export interface HealthReader extends HealthSource {
     /** What the identity running `pulumi up` must be allowed to do, for the error message. */
     readonly requiredPermission: string;
     /**
@@ -21,11 +21,11 @@ export interface HealthReader extends Pick<BalancerApi, "description" | "health"
 }
 
 /**
- * A cloud's `HealthReader` over its deploy balancer adapter: the gate reads health exactly as
- * the rolling deploy does, and adds what its errors need (the permission, which errors are final).
+ * A cloud's `HealthReader` over its health source: the gate reads health exactly as the rolling
+ * deploy does, and adds what its errors need (the permission, which errors are final).
  */
 export function balancerHealthReader(
-    balancer: Pick<BalancerApi, "description" | "health">,
+    balancer: HealthSource,
     requiredPermission: string,
     isPermanent: (error: unknown) => boolean,
 ): HealthReader {

@@ -7,7 +7,8 @@ import { DeployTarget, readOutputsFile, readStackOutputs } from "./outputs";
 import { createPlatform, DeployPlatform, PlatformFactory } from "./platforms";
 import { renderReleaseCommand } from "./release-command";
 import { rollingDeploy, RolloutResult } from "./rollout";
-import { Clock, DeployError, systemClock } from "./types";
+import { OperatorError } from "../../infra/balancer-health/status";
+import { Clock, systemClock } from "./types";
 
 export interface CliDeps {
     out: (line: string) => void;
@@ -63,7 +64,7 @@ export async function main(argv: string[], overrides: Partial<CliDeps> = {}): Pr
     try {
         target = args.outputs ? deps.readOutputsFile(args.outputs) : await deps.readStackOutputs(args.stack!);
     } catch (error) {
-        if (!(error instanceof DeployError)) throw error;
+        if (!(error instanceof OperatorError)) throw error;
         deps.err(`deploy: ${error.message}`);
         return 2;
     }
@@ -71,7 +72,7 @@ export async function main(argv: string[], overrides: Partial<CliDeps> = {}): Pr
     try {
         platform = deps.createPlatform(target, args, deps.env, deps.clock);
     } catch (error) {
-        if (!(error instanceof DeployError)) throw error;
+        if (!(error instanceof OperatorError)) throw error;
         deps.err(`deploy: ${error.message}`);
         return 2;
     }

@@ -7,7 +7,7 @@ import { SSMClient } from "@aws-sdk/client-ssm";
 import { CliArgs } from "./args";
 import { AwsBalancer } from "./aws/balancer";
 import { SsmRunner } from "./aws/ssm-runner";
-import { DigitalOceanApi } from "./digitalocean/api";
+import { DigitalOceanApi } from "../../infra/balancer-health/digitalocean";
 import { DigitalOceanBalancer } from "./digitalocean/balancer";
 import { DeployTarget } from "./outputs";
 import { SshRunner } from "./ssh-runner";

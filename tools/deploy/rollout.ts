@@ -3,7 +3,7 @@
  * next. Cloud-free: everything cloud-specific is behind `BalancerApi` and `RemoteRunner`.
  */
 import { planDeploy, renderPlan, DeployPlan } from "./plan";
-import { pollUntil } from "./poll";
+import { pollUntil } from "../../infra/balancer-health/poll";
 import { BalancerApi, Clock, DeployServer, MemberStatus, RemoteRunner, RunResult } from "./types";
 
 export interface RolloutOptions {

@@ -10,15 +10,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { mockCall, mockState, MockIds } from "./mock-state";
 
-// Internal runtime entry points, stable across the 3.x line (used by Pulumi's own test harness).
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const settings = require("@pulumi/pulumi/runtime/settings");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const stack = require("@pulumi/pulumi/runtime/stack");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const rpc = require("@pulumi/pulumi/runtime/rpc");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const runtimeConfig = require("@pulumi/pulumi/runtime/config");
+// SDK internals (listed and verified in one place).
+import { outputInternals, rpc, runtimeConfig, settings, stack } from "./sdk-internals";
 
 /** One resource as the program registered it. */
 export interface RegisteredResource {
@@ -240,8 +233,9 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 export async function resolveDeep(value: any): Promise<{ value: any; secret: boolean }> {
     if (pulumi.Output.isInstance(value)) {
         const out = value as pulumi.Output<any>;
-        const inner = await (out as any).promise(true);
-        const secret = await (out as any).isSecret;
+        const internals = outputInternals(out);
+        const inner = await internals.promise(true);
+        const secret = await internals.isSecret;
         const nested = await resolveDeep(inner);
         return { value: nested.value, secret: secret || nested.secret };
     }

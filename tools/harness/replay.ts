@@ -15,15 +15,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { RegisteredResource } from "./evaluate";
 
-// Internal runtime entry points, as evaluate.ts uses them.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const settings = require("@pulumi/pulumi/runtime/settings");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const stack = require("@pulumi/pulumi/runtime/stack");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const rpc = require("@pulumi/pulumi/runtime/rpc");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const runtimeConfig = require("@pulumi/pulumi/runtime/config");
+// SDK internals (listed and verified in one place).
+import { rpc, runtimeConfig, settings, stack } from "./sdk-internals";
 
 /** A provider SDK's resource class: `new (name, args, opts)`. */
 export type ResourceClass = new (name: string, args: Record<string, any>, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource;

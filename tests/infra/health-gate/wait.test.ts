@@ -1,7 +1,7 @@
 /** The health gate's polling loop, against a scripted health reader and a fake clock. */
 import * as assert from "assert";
 import { balancerHealthReader, HealthGateError, HealthReader, waitUntilHealthy } from "../../../infra/health-gate/wait";
-import { MemberStatus } from "../../../tools/deploy/types";
+import { MemberStatus } from "../../../infra/balancer-health/status";
 import { FakeBalancer, FakeClock } from "../../tools/deploy/fakes";
 
 type Answer = MemberStatus["health"] | Error;

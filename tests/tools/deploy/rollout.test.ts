@@ -43,8 +43,8 @@ describe("rolling deploy", () => {
         w.runner.results.set("i-2", { exitCode: 1, output: "composer install failed\n" });
         const result = await rollingDeploy(w.servers, options, w.deps);
         assert.strictEqual(result.failure?.server.id, "i-2");
-        assert.match(result.failure!.reason, /exit 1[\s\S]*composer install failed/);
-        assert.match(result.failure!.state, /out of the balancer/);
+        assert.match(result.failure.reason, /exit 1[\s\S]*composer install failed/);
+        assert.match(result.failure.state, /out of the balancer/);
         assert.deepStrictEqual(result.deployed.map((s) => s.id), ["i-1"]);
         assert.deepStrictEqual(result.untouched.map((s) => s.id), ["i-3"]);
         assert.strictEqual(w.balancer.members.has("i-2"), false, "the failed server stays out");
@@ -57,7 +57,7 @@ describe("rolling deploy", () => {
         w.runner.results.set("i-1", { exitCode: 75, output: "migration failed; kept previous release\n" });
         const result = await rollingDeploy(w.servers, options, w.deps);
         assert.strictEqual(result.failure?.server.id, "i-1");
-        assert.strictEqual(result.failure!.state, "back in service on its previous release");
+        assert.strictEqual(result.failure.state, "back in service on its previous release");
         assert.strictEqual(w.balancer.members.get("i-1")?.health, "healthy");
         assert.deepStrictEqual(result.untouched.map((s) => s.id), ["i-2", "i-3"]);
         assert.deepStrictEqual(result.deployed, []);
@@ -94,7 +94,7 @@ describe("rolling deploy", () => {
         };
         const result = await rollingDeploy(w.servers, options, w.deps);
         assert.strictEqual(result.failure?.server.id, "i-2");
-        assert.match(result.failure!.reason, /would leave no healthy server/);
+        assert.match(result.failure.reason, /would leave no healthy server/);
         assert.ok(!w.events.includes("remove:i-2"), "i-2 was taken out anyway");
         assert.strictEqual(w.balancer.members.get("i-2")?.health, "healthy");
     });
@@ -104,8 +104,8 @@ describe("rolling deploy", () => {
         w.balancer.afterAdd.set("i-1", ["pending", "unhealthy"]);
         const result = await rollingDeploy(w.servers, options, w.deps);
         assert.strictEqual(result.failure?.server.id, "i-1");
-        assert.match(result.failure!.reason, /did not become healthy in fake-lb within 300s \(last seen unhealthy\)/);
-        assert.match(result.failure!.state, /taken out of the balancer again/);
+        assert.match(result.failure.reason, /did not become healthy in fake-lb within 300s \(last seen unhealthy\)/);
+        assert.match(result.failure.state, /taken out of the balancer again/);
         assert.ok(w.clock.time >= 300_000 && w.clock.time < 310_000, `waited ${w.clock.time}ms`);
         assert.strictEqual(w.balancer.members.has("i-1"), false);
         assert.deepStrictEqual(result.untouched.map((s) => s.id), ["i-2"]);
@@ -116,7 +116,7 @@ describe("rolling deploy", () => {
         w.balancer.stuckDraining.add("i-1");
         const result = await rollingDeploy(w.servers, options, w.deps);
         assert.strictEqual(result.failure?.server.id, "i-1");
-        assert.match(result.failure!.reason, /still draining after 300s/);
+        assert.match(result.failure.reason, /still draining after 300s/);
         assert.ok(!w.events.some((e) => e.startsWith("run:")));
     });
 

@@ -11,13 +11,12 @@ import {
     DescribeTargetGroupsCommand,
     DescribeTargetGroupsCommandOutput,
     DescribeTargetHealthCommand,
-    DescribeTargetHealthCommandOutput,
     RegisterTargetsCommand,
     TargetDescription,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { pollUntil } from "../poll";
+import { describeTargetHealth, targetGroupDescription } from "../../../infra/balancer-health/aws";
+import { pollUntil } from "../../../infra/balancer-health/poll";
 import { BalancerApi, Clock, DeployError, MemberStatus } from "../types";
-import { memberHealthFromTarget } from "./health";
 
 export type ElbCommand =
     | DescribeTargetHealthCommand
@@ -50,14 +49,12 @@ export class AwsBalancer implements BalancerApi {
     private readonly ports: Map<string, number>;
 
     constructor(private readonly args: AwsBalancerArgs) {
-        // Initialised here, not as a field initializer: this class also runs inside the health
-        // gate's dynamic provider, and Pulumi's closure serializer drops field initializers.
         this.ports = new Map();
     }
 
     get description(): string {
         const arn = this.args.targetGroupArn;
-        return arn ? `target group ${arn.split(":").pop()}` : `the target group of ${this.args.address}`;
+        return arn ? targetGroupDescription(arn) : `the target group of ${this.args.address}`;
     }
 
     /** The target group's ARN, looked up once from the balancer when the outputs do not carry it. */
@@ -102,21 +99,10 @@ export class AwsBalancer implements BalancerApi {
     }
 
     private async describe(targets?: TargetDescription[]): Promise<MemberStatus[]> {
-        const arn = await this.targetGroupArn();
-        let out: DescribeTargetHealthCommandOutput;
-        try {
-            out = (await this.args.elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: arn, Targets: targets }))) as DescribeTargetHealthCommandOutput;
-        } catch (error) {
-            // Asking about an instance that is not (or no longer) registered can answer InvalidTarget.
-            if ((error as Error).name === "InvalidTargetException" && targets) return targets.map((t) => ({ id: t.Id!, health: "absent" }));
-            throw error;
-        }
-        return (out.TargetHealthDescriptions ?? []).map((description) => {
-            const id = description.Target?.Id ?? "";
-            if (description.Target?.Port !== undefined) this.ports.set(id, description.Target.Port);
-            const state = description.TargetHealth?.State;
-            const reason = description.TargetHealth?.Reason;
-            return { id, health: memberHealthFromTarget(state, reason), detail: [state, reason].filter(Boolean).join(": ") };
+        const statuses = await describeTargetHealth(this.args.elb, DescribeTargetHealthCommand, await this.targetGroupArn(), targets);
+        return statuses.map(({ port, ...status }) => {
+            if (port !== undefined) this.ports.set(status.id, port);
+            return status;
         });
     }
 

@@ -6,21 +6,11 @@
  * A balancer that lists droplets by id (one made outside webtier, or before the tag) is
  * driven through DELETE/POST /v2/load_balancers/{id}/droplets instead. Either way, out waits
  * until the droplet is no longer listed and a grace period for in-flight requests (DO exposes
- * no draining state). Health: see `health.ts`.
+ * no draining state). Health: infra/balancer-health/digitalocean.ts, which the health gate reads too.
  */
-import { pollUntil } from "../poll";
+import { DigitalOceanApi, getLoadBalancer, LoadBalancerBody, memberStatuses } from "../../../infra/balancer-health/digitalocean";
+import { pollUntil } from "../../../infra/balancer-health/poll";
 import { BalancerApi, Clock, DeployError, DeployServer, MemberStatus } from "../types";
-import { DigitalOceanApi } from "./api";
-import { dropletHealthFromMetrics, MetricsResponse } from "./health";
-
-interface LoadBalancerBody {
-    id: string;
-    name?: string;
-    ip?: string;
-    status?: string;
-    droplet_ids?: number[];
-    tag?: string;
-}
 
 export interface DigitalOceanBalancerArgs {
     api: DigitalOceanApi;
@@ -62,8 +52,6 @@ export class DigitalOceanBalancer implements BalancerApi {
     private readonly addedAt: Map<string, number>;
 
     constructor(private readonly args: DigitalOceanBalancerArgs) {
-        // Initialised here, not as a field initializer: this class also runs inside the health
-        // gate's dynamic provider, and Pulumi's closure serializer drops field initializers.
         this.addedAt = new Map();
     }
 
@@ -90,8 +78,7 @@ export class DigitalOceanBalancer implements BalancerApi {
 
     private async loadBalancer(): Promise<LoadBalancerBody> {
         const id = await this.loadBalancerId();
-        const body: { load_balancer: LoadBalancerBody } = await this.args.api.request("GET", `/v2/load_balancers/${id}`);
-        const lb = body.load_balancer;
+        const lb = await getLoadBalancer(this.args.api, id);
         const memberTag = this.args.memberTag;
         if (lb.tag && lb.tag !== memberTag) {
             throw new DeployError(
@@ -120,26 +107,10 @@ export class DigitalOceanBalancer implements BalancerApi {
         return this.args.memberTag ? { resources: [{ resource_id: String(droplet), resource_type: "droplet" }] } : { droplet_ids: [droplet] };
     }
 
-    private async metrics(): Promise<MetricsResponse> {
-        const id = await this.loadBalancerId();
-        const end = Math.floor(this.args.clock.now() / 1000);
-        const start = end - Math.floor((this.args.metricsWindowMs ?? 600_000) / 1000);
-        return this.args.api.request("GET", `/v2/monitoring/metrics/load_balancer/droplets_health_checks?lb_id=${encodeURIComponent(id)}&start=${start}&end=${end}`);
-    }
-
-    private server(id: string): DeployServer {
-        return this.args.servers.find((server) => server.id === id) ?? { id, name: id, privateIp: "", zone: "" };
-    }
-
     private async statuses(only?: string): Promise<MemberStatus[]> {
         const lb = await this.loadBalancer();
-        const members = (lb.droplet_ids ?? []).map(String).filter((id) => only === undefined || id === only);
-        if (members.length === 0) return [];
-        if (lb.status !== "active") {
-            return members.map((id) => ({ id, health: "pending" as const, detail: `load balancer status ${lb.status ?? "unknown"}` }));
-        }
-        const metrics = await this.metrics();
-        return members.map((id) => dropletHealthFromMetrics(metrics, this.server(id), this.addedAt.get(id)));
+        const { api, servers, clock, metricsWindowMs } = this.args;
+        return memberStatuses({ api, loadBalancerId: await this.loadBalancerId(), servers, clock, metricsWindowMs }, lb, only, this.addedAt);
     }
 
     listMembers(): Promise<MemberStatus[]> {

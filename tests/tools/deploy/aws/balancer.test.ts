@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { AwsBalancer, ElbCommand, ElbSender } from "../../../../tools/deploy/aws/balancer";
-import { memberHealthFromTarget } from "../../../../tools/deploy/aws/health";
+import { memberHealthFromTarget } from "../../../../infra/balancer-health/aws";
 import { FakeClock } from "../fakes";
 
 const TG = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/prod-app/abc";

@@ -1,7 +1,6 @@
 import * as assert from "assert";
-import { DigitalOceanApi, Fetch } from "../../../../tools/deploy/digitalocean/api";
+import { DigitalOceanApi, dropletHealthFromMetrics, Fetch, MetricsResponse } from "../../../../infra/balancer-health/digitalocean";
 import { DigitalOceanBalancer } from "../../../../tools/deploy/digitalocean/balancer";
-import { dropletHealthFromMetrics, MetricsResponse } from "../../../../tools/deploy/digitalocean/health";
 import { DeployServer } from "../../../../tools/deploy/types";
 import { FakeClock } from "../fakes";
 
@@ -59,7 +58,7 @@ describe("DigitalOcean balancer adapter", () => {
 
     it("takes a droplet out with DELETE .../droplets and waits until it is no longer listed, then a grace period", async () => {
         const listed = [[101, 102], [101, 102], [102]];
-        const { api, calls } = stubFetch((method, path) => {
+        const { api, calls } = stubFetch((method) => {
             if (method === "DELETE") return { status: 204 };
             return lb(listed.length > 1 ? listed.shift()! : listed[0]);
         });

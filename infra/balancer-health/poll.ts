@@ -1,8 +1,8 @@
-import { Clock, DeployError } from "./types";
+import { Clock, OperatorError } from "./status";
 
 /**
  * Polls `check` every `intervalMs` until it returns a value other than `undefined`, or
- * throws a `DeployError` built by `onTimeout(last)` once `timeoutMs` has passed. The check
+ * throws an `OperatorError` built by `onTimeout(last)` once `timeoutMs` has passed. The check
  * always runs at least once, so a zero timeout still looks once.
  */
 export async function pollUntil<T, L>(
@@ -17,7 +17,7 @@ export async function pollUntil<T, L>(
         const result = await check();
         if ("done" in result) return result.done;
         last = result.last;
-        if (clock.now() >= deadline) throw new DeployError(onTimeout(last));
+        if (clock.now() >= deadline) throw new OperatorError(onTimeout(last));
         await clock.sleep(Math.min(options.intervalMs, Math.max(1, deadline - clock.now())));
     }
 }

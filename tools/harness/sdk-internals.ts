@@ -1,0 +1,113 @@
+/**
+ * Every part of @pulumi/pulumi that the harness and the check use although the SDK does not
+ * export it as public API: one place to look when the SDK is upgraded.
+ *
+ * The public surface (`pulumi.runtime.setMocks`, `registerStackTransformation`, `Output`) is not
+ * enough to see what the engine would see: the harness needs the mock monitor the SDK installs
+ * (to capture each RegisterResource request as the engine receives it), the runtime's own wire
+ * (de)serialization (so values reach the pack exactly as the engine hands them over), the stack
+ * runner and the RPC barrier (to run a program as the language host does and to know when it is
+ * done), and the analyzer's generated gRPC stubs (to talk to a policy pack as the engine does).
+ * Pulumi's own test helpers use the same modules; they are stable across the 3.x line but not
+ * promised. `checkSdkInternals()` says precisely what moved, and a test runs it on every build.
+ */
+import * as pulumi from "@pulumi/pulumi";
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+/** `getMonitor`, `waitForRPCs`, `excessiveDebugOutput`: the installed (mock) monitor and the RPC barrier. */
+export const settings = require("@pulumi/pulumi/runtime/settings");
+/** `runInPulumiStack`: runs a program body inside the root stack resource, as the language host does. */
+export const stack = require("@pulumi/pulumi/runtime/stack");
+/** `deserializeProperty`, `deserializeProperties`, `unknownValue`, `isRpcSecret`: the wire format. */
+export const rpc = require("@pulumi/pulumi/runtime/rpc");
+/** `setAllConfig(config, secretKeys)`: config as the language host passes it (PULUMI_CONFIG). */
+export const runtimeConfig = require("@pulumi/pulumi/runtime/config");
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** The SDK version these internals were loaded from, for messages. */
+export function sdkVersion(): string {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require("@pulumi/pulumi/package.json").version;
+}
+
+/** What an `Output` keeps inside: the harness reads a value and its secretness without `apply`. */
+export interface OutputInternals<T> {
+    promise(withUnknowns?: boolean): Promise<T>;
+    isSecret: Promise<boolean>;
+    isKnown: Promise<boolean>;
+}
+
+/** An Output's internals (see `checkSdkInternals`, which verifies they are still there). */
+export function outputInternals<T>(output: pulumi.Output<T>): OutputInternals<T> {
+    return output as unknown as OutputInternals<T>;
+}
+
+/** The RegisterResource request and response getters the harness reads (generated protobuf). */
+const REQUEST_GETTERS = [
+    "getType", "getName", "getCustom", "getObject", "getParent", "getProvider", "getDependenciesList",
+    "getPropertydependenciesMap", "getProtect", "getRetainondelete", "getDeletebeforereplace",
+    "getDeletebeforereplacedefined", "getIgnorechangesList", "getReplaceonchangesList",
+    "getAdditionalsecretoutputsList", "getAliasesList", "getCustomtimeouts", "getVersion",
+];
+const RESPONSE_GETTERS = ["getUrn", "getId", "getObject"];
+
+/** Analyzer RPCs the check calls on a pack, as the engine does. */
+const ANALYZER_METHODS = ["getAnalyzerInfo", "configure", "configureStack", "makeUnaryRequest"];
+
+/**
+ * Checks that every internal above still has the shape the harness and the check rely on.
+ * Returns the problems (empty when all is well); each names the module, what is missing, and
+ * where the harness uses it.
+ */
+export function checkSdkInternals(modules: { settings: any; stack: any; rpc: any; runtimeConfig: any } = { settings, stack, rpc, runtimeConfig }): string[] {
+    const { settings, stack, rpc, runtimeConfig } = modules;
+    const problems: string[] = [];
+    const expectFunction = (owner: any, path: string, name: string, usedBy: string) => {
+        if (typeof owner?.[name] !== "function") problems.push(`${path}.${name} is no longer a function (used by ${usedBy})`);
+    };
+    expectFunction(settings, "@pulumi/pulumi/runtime/settings", "getMonitor", "tools/harness/evaluate.ts to capture registrations");
+    expectFunction(settings, "@pulumi/pulumi/runtime/settings", "waitForRPCs", "tools/harness to know a program is done");
+    if (!("excessiveDebugOutput" in settings)) {
+        problems.push("@pulumi/pulumi/runtime/settings.excessiveDebugOutput is gone (used by tools/harness/evaluate.ts to skip debug strings)");
+    }
+    expectFunction(stack, "@pulumi/pulumi/runtime/stack", "runInPulumiStack", "tools/harness to run a program inside the stack");
+    expectFunction(rpc, "@pulumi/pulumi/runtime/rpc", "deserializeProperty", "tools/harness to read wire values");
+    expectFunction(rpc, "@pulumi/pulumi/runtime/rpc", "deserializeProperties", "tests reading wire values");
+    expectFunction(rpc, "@pulumi/pulumi/runtime/rpc", "isRpcSecret", "tools/check to tell secrets on the wire");
+    if (typeof rpc?.unknownValue !== "string") problems.push("@pulumi/pulumi/runtime/rpc.unknownValue is no longer the unknown sentinel string (used by tools/harness and tools/check)");
+    expectFunction(runtimeConfig, "@pulumi/pulumi/runtime/config", "setAllConfig", "tools/harness to pass stack config");
+
+    // Output internals.
+    const output: any = pulumi.output(1);
+    expectFunction(output, "pulumi.Output", "promise", "tools/harness/evaluate.ts resolveDeep");
+    for (const field of ["isSecret", "isKnown"]) {
+        if (!(output[field] instanceof Promise)) problems.push(`pulumi.Output.${field} is no longer a promise (used by tools/harness/evaluate.ts resolveDeep)`);
+    }
+
+    // Generated protobuf messages and stubs.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const resourcePb = require("@pulumi/pulumi/proto/resource_pb");
+    for (const [message, getters] of [["RegisterResourceRequest", REQUEST_GETTERS], ["RegisterResourceResponse", RESPONSE_GETTERS]] as const) {
+        const proto = resourcePb[message]?.prototype;
+        if (!proto) {
+            problems.push(`@pulumi/pulumi/proto/resource_pb.${message} is gone (the harness reads registrations from it)`);
+            continue;
+        }
+        for (const getter of getters) expectFunction(proto, `resource_pb.${message}`, getter, "tools/harness/evaluate.ts");
+    }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const analyzerGrpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
+    const client = analyzerGrpc.AnalyzerClient?.prototype;
+    if (!client) problems.push("@pulumi/pulumi/proto/analyzer_grpc_pb.AnalyzerClient is gone (tools/check/pack.ts drives packs with it)");
+    else for (const method of ANALYZER_METHODS) expectFunction(client, "analyzer_grpc_pb.AnalyzerClient", method, "tools/check/pack.ts");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const analyzerPb = require("@pulumi/pulumi/proto/analyzer_pb");
+    const messages = ["AnalyzeRequest", "AnalyzeStackRequest", "AnalyzeResponse", "AnalyzeDiagnostic", "RemediateResponse", "AnalyzerInfo", "PolicyConfig", "ConfigureAnalyzerRequest", "AnalyzerStackConfigureRequest"];
+    for (const message of messages) {
+        if (typeof analyzerPb[message] !== "function") problems.push(`@pulumi/pulumi/proto/analyzer_pb.${message} is gone (tools/check reads or builds it)`);
+    }
+    for (const level of ["ADVISORY", "MANDATORY", "DISABLED", "REMEDIATE"]) {
+        if (typeof analyzerPb.EnforcementLevel?.[level] !== "number") problems.push(`@pulumi/pulumi/proto/analyzer_pb.EnforcementLevel.${level} is gone (tools/check/requests.ts maps levels)`);
+    }
+    return problems;
+}
