@@ -113,8 +113,9 @@ export function isVeryBroadPublic(cidr: Cidr): boolean {
     return cidr.version === 4 ? cidr.prefix < 8 : cidr.prefix < 32;
 }
 
-const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7"]
-    .map((text) => parseCidr(text) as Cidr);
+const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7"].map(
+    (text) => parseCidr(text) as Cidr,
+);
 
 /** Inside RFC 1918, RFC 6598 (carrier-grade NAT) or RFC 4193 (IPv6 unique local) space. */
 export function isPrivate(cidr: Cidr): boolean {
@@ -192,7 +193,10 @@ function subtract(a: Interval[], b: Interval[]): Interval[] {
     for (const [s2, e2] of b) {
         const next: Interval[] = [];
         for (const [s1, e1] of current) {
-            if (e1 <= s2 || s1 >= e2) { next.push([s1, e1]); continue; }
+            if (e1 <= s2 || s1 >= e2) {
+                next.push([s1, e1]);
+                continue;
+            }
             if (s1 < s2) next.push([s1, s2]);
             if (e1 > e2) next.push([e2, e1]);
         }
@@ -206,8 +210,18 @@ function subtract(a: Interval[], b: Interval[]): Interval[] {
  * carrier-grade NAT, "this network", multicast and reserved blocks; IPv6's global unicast
  * 2000::/3 (everything else is reserved, local or multicast).
  */
-const NON_PUBLIC_V4 = merge(["0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.168.0.0/16", "224.0.0.0/3"]
-    .map((text) => intervalOf(parseCidr(text) as Cidr)));
+const NON_PUBLIC_V4 = merge(
+    [
+        "0.0.0.0/8",
+        "10.0.0.0/8",
+        "100.64.0.0/10",
+        "127.0.0.0/8",
+        "169.254.0.0/16",
+        "172.16.0.0/12",
+        "192.168.0.0/16",
+        "224.0.0.0/3",
+    ].map((text) => intervalOf(parseCidr(text) as Cidr)),
+);
 const PUBLIC: Record<4 | 6, Interval[]> = {
     4: subtract([[0n, 1n << 32n]], NON_PUBLIC_V4),
     6: [intervalOf(parseCidr("2000::/3") as Cidr)],

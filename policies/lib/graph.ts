@@ -18,7 +18,10 @@ export const AWS = {
     listeners: ["aws:lb/listener:Listener", "aws:alb/listener:Listener"],
     listenerRules: ["aws:lb/listenerRule:ListenerRule", "aws:alb/listenerRule:ListenerRule"],
     targetGroups: ["aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup"],
-    targetGroupAttachments: ["aws:lb/targetGroupAttachment:TargetGroupAttachment", "aws:alb/targetGroupAttachment:TargetGroupAttachment"],
+    targetGroupAttachments: [
+        "aws:lb/targetGroupAttachment:TargetGroupAttachment",
+        "aws:alb/targetGroupAttachment:TargetGroupAttachment",
+    ],
     ...AWS_COMPUTE_TYPES,
     subnets: ["aws:ec2/subnet:Subnet"],
     vpcs: ["aws:ec2/vpc:Vpc"],
@@ -102,7 +105,12 @@ export class StackGraph {
      * A known value is matched by identity; failing that (or when unknown), the property's
      * dependencies of those types are the candidates.
      */
-    resolve(from: Res, key: string, value: string | number | Unknown | undefined, types: readonly string[]): Resolution {
+    resolve(
+        from: Res,
+        key: string,
+        value: string | number | Unknown | undefined,
+        types: readonly string[],
+    ): Resolution {
         const dependencies = this.dependenciesOf(from, key, types);
         if (value !== undefined && !isUnknown(value)) {
             const exact = (this.byIdentity.get(String(value)) ?? []).filter((res) => types.includes(res.type));
@@ -123,7 +131,12 @@ export class StackGraph {
     }
 
     /** Every value of a list (or single) property, resolved; the union of candidates. */
-    resolveAll(from: Res, key: string, types: readonly string[], values?: (string | Unknown)[]): { candidates: Res[]; unresolved: (string | Unknown)[] } {
+    resolveAll(
+        from: Res,
+        key: string,
+        types: readonly string[],
+        values?: (string | Unknown)[],
+    ): { candidates: Res[]; unresolved: (string | Unknown)[] } {
         const candidates = new Set<Res>();
         const unresolved: (string | Unknown)[] = [];
         for (const value of values ?? listOf<string | number>(from.props[key])) {
@@ -169,7 +182,9 @@ export class StackGraph {
         const groups = new Set<Res>();
         for (const holder of holders) {
             for (const res of this.ofType(holder.types)) {
-                this.resolveAll(res, holder.key, SECURITY_GROUP_TYPES, holder.read(res.props)).candidates.forEach((g) => groups.add(g));
+                this.resolveAll(res, holder.key, SECURITY_GROUP_TYPES, holder.read(res.props)).candidates.forEach((g) =>
+                    groups.add(g),
+                );
             }
         }
         return groups;

@@ -6,7 +6,17 @@ import { Cidr, isVeryBroadPublic, isWorldLike, isWorldOpen, parseCidr, shareText
 import { StackGraph } from "./graph";
 import { prefixListCidrs } from "./aws/prefix-lists";
 import { readConfig } from "./config";
-import { NETWORK_RULE_TYPES, NetworkRule, Source, admitsTcpPort, cidrOf, insideAllowlist, portsText, ruleLocation, rulesOf } from "./network";
+import {
+    NETWORK_RULE_TYPES,
+    NetworkRule,
+    Source,
+    admitsTcpPort,
+    cidrOf,
+    insideAllowlist,
+    portsText,
+    ruleLocation,
+    rulesOf,
+} from "./network";
 import { Res, UNKNOWN, describe, fromResourceArgs, isUnknown } from "./values";
 
 export const SSH_PORT = 22;
@@ -73,7 +83,10 @@ export interface LocatedSshFinding extends SshFinding {
  * What both SSH rules start from: every SSH finding of the resource a resource policy
  * validates, under the policy config's allowlist. Empty for types that hold no network rules.
  */
-export function resourceSshFindings(args: ResourceValidationArgs): { allowlist: string[]; findings: LocatedSshFinding[] } {
+export function resourceSshFindings(args: ResourceValidationArgs): {
+    allowlist: string[];
+    findings: LocatedSshFinding[];
+} {
     if (!NETWORK_RULE_TYPES.includes(args.type)) return { allowlist: [], findings: [] };
     const { allowSshFrom } = readConfig(args);
     const res = fromResourceArgs(args);
@@ -111,9 +124,23 @@ export function stackSshFindings(graph: StackGraph, allowlist: readonly string[]
                     if (cidrs !== undefined) {
                         // Judge each entry as if the rule named it directly.
                         for (const cidr of cidrs) {
-                            const entry: Source = { kind: "cidr", value: cidr, referenceKey: finding.source.referenceKey };
+                            const entry: Source = {
+                                kind: "cidr",
+                                value: cidr,
+                                referenceKey: finding.source.referenceKey,
+                            };
                             for (const inner of sshFindings({ ...rule, sources: [entry] }, allowlist)) {
-                                findings.push({ ...inner, source: { ...entry, value: isUnknown(cidr) ? UNKNOWN : `${cidr} (in prefix list ${isUnknown(finding.source.value) ? "unknown during preview" : finding.source.value})` }, where, owner });
+                                findings.push({
+                                    ...inner,
+                                    source: {
+                                        ...entry,
+                                        value: isUnknown(cidr)
+                                            ? UNKNOWN
+                                            : `${cidr} (in prefix list ${isUnknown(finding.source.value) ? "unknown during preview" : finding.source.value})`,
+                                    },
+                                    where,
+                                    owner,
+                                });
                             }
                         }
                         continue;
@@ -128,8 +155,12 @@ export function stackSshFindings(graph: StackGraph, allowlist: readonly string[]
             for (const source of rule.sources) {
                 let texts: (string | typeof UNKNOWN)[] = [];
                 if (source.kind === "cidr") texts = [source.value];
-                else if (source.kind === "prefixList") texts = prefixListCidrs(graph, owner, source.referenceKey, source.value) ?? [];
-                const cidrs = texts.filter((t): t is string => !isUnknown(t)).map((t) => parseCidr(t)).filter((c): c is Cidr => c !== undefined);
+                else if (source.kind === "prefixList")
+                    texts = prefixListCidrs(graph, owner, source.referenceKey, source.value) ?? [];
+                const cidrs = texts
+                    .filter((t): t is string => !isUnknown(t))
+                    .map((t) => parseCidr(t))
+                    .filter((c): c is Cidr => c !== undefined);
                 if (cidrs.length === 0) continue;
                 const list = pieces.get(key) ?? [];
                 list.push({ owner, where, cidrs, certain: admitsTcpPort(rule, SSH_PORT) === true, source });
@@ -142,8 +173,21 @@ export function stackSshFindings(graph: StackGraph, allowlist: readonly string[]
         if (!isWorldLike(all)) continue;
         for (const piece of list) {
             // Ranges already refused one by one (world, outside the allowlist) need no second message.
-            if (piece.cidrs.every((c) => isWorldOpen(c) || isWorldLike([c]) || (allowlist.length > 0 && !insideAllowlist(c, allowlist)))) continue;
-            findings.push({ source: piece.source, problem: "world-pieces", certain: piece.certain, where: piece.where, owner: piece.owner, together: shareText(all) });
+            if (
+                piece.cidrs.every(
+                    (c) =>
+                        isWorldOpen(c) || isWorldLike([c]) || (allowlist.length > 0 && !insideAllowlist(c, allowlist)),
+                )
+            )
+                continue;
+            findings.push({
+                source: piece.source,
+                problem: "world-pieces",
+                certain: piece.certain,
+                where: piece.where,
+                owner: piece.owner,
+                together: shareText(all),
+            });
         }
     }
     return findings;

@@ -11,15 +11,19 @@
  * from a table's inline `routes` and from `aws.ec2.Route`s.
  */
 import { AWS, StackGraph } from "./graph";
-import { Res, UNKNOWN, Unknown, describe, isUnknown, listOf } from "./values";
+import { Res, UNKNOWN, Unknown, describe, isUnknown, listOf, textOf } from "./values";
 
 /** Does a route's `gatewayId` (inline or standalone) lead to an internet gateway? */
 function gatewayIsInternet(graph: StackGraph, owner: Res, key: string, value: unknown): boolean | Unknown {
     if (value === undefined || value === null || value === "") return false;
     // By id, or through the property's dependencies (for inline routes, those of the whole
     // `routes` list: a table whose routes were computed from an internet gateway routes to it).
-    if (graph.resolve(owner, key, isUnknown(value) ? UNKNOWN : String(value), AWS.internetGateways).candidates.length > 0) return true;
-    if (!isUnknown(value)) return String(value).startsWith("igw-");
+    if (
+        graph.resolve(owner, key, isUnknown(value) ? UNKNOWN : textOf(value), AWS.internetGateways).candidates.length >
+        0
+    )
+        return true;
+    if (!isUnknown(value)) return textOf(value).startsWith("igw-");
     // Unknown, and computed from no internet gateway of this stack.
     return (owner.propertyDependencies[key] ?? []).length > 0 ? false : UNKNOWN;
 }
@@ -29,11 +33,15 @@ function internetRoute(graph: StackGraph, table: Res): string | Unknown | undefi
     let unknown = false;
     const inline = table.props.routes;
     if (isUnknown(inline)) {
-        if (graph.dependenciesOf(table, "routes", AWS.internetGateways).length > 0) return `has an inline route to an internet gateway in ${describe(table)}`;
+        if (graph.dependenciesOf(table, "routes", AWS.internetGateways).length > 0)
+            return `has an inline route to an internet gateway in ${describe(table)}`;
         unknown = true;
     }
     for (const [index, route] of listOf<Record<string, any>>(inline).entries()) {
-        if (isUnknown(route)) { unknown = true; continue; }
+        if (isUnknown(route)) {
+            unknown = true;
+            continue;
+        }
         const viaGateway = gatewayIsInternet(graph, table, "routes", route?.gatewayId);
         if (viaGateway === true) return `routes to an internet gateway (routes[${index}] of ${describe(table)})`;
         if (viaGateway === UNKNOWN) unknown = true;
@@ -53,8 +61,15 @@ function internetRoute(graph: StackGraph, table: Res): string | Unknown | undefi
  * all of them public.
  */
 function mainTableRoutes(graph: StackGraph, vpcs: Set<Res>): Res[] {
-    return graph.ofType(AWS.routes).filter((route) => unlinked(route, "routeTableId") ||
-        graph.resolve(route, "routeTableId", route.props.routeTableId, AWS.vpcs).candidates.some((vpc) => vpcs.has(vpc)));
+    return graph
+        .ofType(AWS.routes)
+        .filter(
+            (route) =>
+                unlinked(route, "routeTableId") ||
+                graph
+                    .resolve(route, "routeTableId", route.props.routeTableId, AWS.vpcs)
+                    .candidates.some((vpc) => vpcs.has(vpc)),
+        );
 }
 
 /**
@@ -65,7 +80,9 @@ function mainTableRoutes(graph: StackGraph, vpcs: Set<Res>): Res[] {
  */
 function unlinked(res: Res, key: string): boolean {
     const value = res.props[key];
-    return (value === undefined || value === null || value === "") && (res.propertyDependencies[key] ?? []).length === 0;
+    return (
+        (value === undefined || value === null || value === "") && (res.propertyDependencies[key] ?? []).length === 0
+    );
 }
 
 /** The route tables that decide a subnet's traffic; `unresolved` when an association names one the stack does not hold. */
@@ -74,7 +91,12 @@ function routeTablesOf(graph: StackGraph, subnet: Res): { tables: Res[]; mainRou
     const tables = new Set<Res>();
     let unresolved = false;
     for (const association of associations) {
-        const { candidates } = graph.resolve(association, "routeTableId", association.props.routeTableId, AWS.routeTables);
+        const { candidates } = graph.resolve(
+            association,
+            "routeTableId",
+            association.props.routeTableId,
+            AWS.routeTables,
+        );
         if (candidates.length === 0) unresolved = true;
         candidates.forEach((t) => tables.add(t));
     }
@@ -85,10 +107,17 @@ function routeTablesOf(graph: StackGraph, subnet: Res): { tables: Res[]; mainRou
         mainRoutes = mainTableRoutes(graph, vpcs);
         for (const main of graph.ofType(AWS.mainRouteTableAssociations)) {
             if (!graph.resolve(main, "vpcId", main.props.vpcId, AWS.vpcs).candidates.some((v) => vpcs.has(v))) continue;
-            graph.resolve(main, "routeTableId", main.props.routeTableId, AWS.routeTables).candidates.forEach((t) => tables.add(t));
+            graph
+                .resolve(main, "routeTableId", main.props.routeTableId, AWS.routeTables)
+                .candidates.forEach((t) => tables.add(t));
         }
         for (const table of graph.ofType(AWS.defaultRouteTables)) {
-            const owners = graph.resolve(table, "defaultRouteTableId", table.props.defaultRouteTableId, AWS.vpcs).candidates;
+            const owners = graph.resolve(
+                table,
+                "defaultRouteTableId",
+                table.props.defaultRouteTableId,
+                AWS.vpcs,
+            ).candidates;
             if (unlinked(table, "defaultRouteTableId") || owners.some((v) => vpcs.has(v))) tables.add(table);
         }
     }
@@ -107,7 +136,8 @@ export function subnetExposure(graph: StackGraph, subnet: Res): string | undefin
     let unknown = false;
     for (const route of mainRoutes) {
         const viaGateway = gatewayIsInternet(graph, route, "gatewayId", route.props.gatewayId);
-        if (viaGateway === true) return `routes to an internet gateway (${describe(route)}, added to the VPC's main route table, which every subnet without its own route table association uses)`;
+        if (viaGateway === true)
+            return `routes to an internet gateway (${describe(route)}, added to the VPC's main route table, which every subnet without its own route table association uses)`;
         if (viaGateway === UNKNOWN) unknown = true;
     }
     for (const table of tables) {

@@ -200,10 +200,19 @@ export function present(value: unknown): boolean {
 export function listOf<T = any>(value: unknown): (T | Unknown)[] {
     if (value === undefined || value === null) return [];
     if (isUnknown(value)) return [UNKNOWN];
-    return Array.isArray(value) ? (value as any[]).map((v) => (isUnknown(v) ? UNKNOWN : v)) : [value as T];
+    return Array.isArray(value) ? value.map((v) => (isUnknown(v) ? UNKNOWN : v)) : [value as T];
 }
 
 /** Case-insensitive string comparison that treats unknown as "not this value". */
 export function sameText(value: unknown, expected: string): boolean {
     return typeof value === "string" && !isUnknown(value) && value.toLowerCase() === expected.toLowerCase();
+}
+
+/** A property value as message text: scalars as they are, anything else as JSON. */
+export function textOf(value: unknown): string {
+    if (isUnknown(value)) return "unknown during preview";
+    if (typeof value === "string") return value;
+    if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+    if (value === undefined || value === null) return "";
+    return JSON.stringify(value);
 }

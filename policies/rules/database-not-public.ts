@@ -15,17 +15,24 @@ import { Res, describe, fromStackResources, isUnknown } from "../lib/values";
 export function publiclyAccessibleFinding(store: Res): Finding | undefined {
     const value = store.props.publiclyAccessible;
     if (value === true) {
-        return { urn: store.urn, message: `${describe(store)} is publicly accessible. Set publiclyAccessible to false: the app servers reach it over the private network.` };
+        return {
+            urn: store.urn,
+            message: `${describe(store)} is publicly accessible. Set publiclyAccessible to false: the app servers reach it over the private network.`,
+        };
     }
     if (isUnknown(value)) {
-        return { urn: store.urn, message: `${describe(store)} has publiclyAccessible unknown during preview, so it cannot be proven private. Set publiclyAccessible to the literal false.` };
+        return {
+            urn: store.urn,
+            message: `${describe(store)} has publiclyAccessible unknown during preview, so it cannot be proven private. Set publiclyAccessible to the literal false.`,
+        };
     }
     return undefined;
 }
 
 export const databaseNotPublic: StackValidationPolicy = {
     name: "webtier-database-not-public",
-    description: "The database is reachable only from the app servers: every managed data service with a network endpoint (RDS and Aurora, DocumentDB, Neptune, Redshift, OpenSearch, MSK) private (no public endpoint, private subnets, security group admitting only the app servers' groups: instances, launch templates and configurations, ECS services, Lambda functions); DigitalOcean clusters in the VPC behind a database firewall trusting only the app droplets or their tag.",
+    description:
+        "The database is reachable only from the app servers: every managed data service with a network endpoint (RDS and Aurora, DocumentDB, Neptune, Redshift, OpenSearch, MSK) private (no public endpoint, private subnets, security group admitting only the app servers' groups: instances, launch templates and configurations, ECS services, Lambda functions); DigitalOcean clusters in the VPC behind a database firewall trusting only the app droplets or their tag.",
     enforcementLevel: "mandatory",
     validateStack: (args, reportViolation) => {
         const graph = new StackGraph(fromStackResources(args.resources));

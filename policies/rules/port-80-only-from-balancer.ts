@@ -9,7 +9,16 @@
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { DO, StackGraph } from "../lib/graph";
-import { NetworkRule, SECURITY_GROUP_TYPES, Source, TYPES, admitsTcpPort, ingressRulesOf, portsText, ruleLocation } from "../lib/network";
+import {
+    NetworkRule,
+    SECURITY_GROUP_TYPES,
+    Source,
+    TYPES,
+    admitsTcpPort,
+    ingressRulesOf,
+    portsText,
+    ruleLocation,
+} from "../lib/network";
 import { Res, UNKNOWN, describe, fromStackResources, isUnknown } from "../lib/values";
 import { awsAppPorts } from "../lib/aws/balancers";
 import { digitalOceanAppPorts, uncoveredDroplets } from "../lib/digitalocean/droplets";
@@ -44,12 +53,18 @@ function shown(source: Source): string {
 }
 
 /** Why `source` is not proven to be the balancer, or undefined when it is. */
-export function port80SourceProblem(graph: StackGraph, owner: Res, source: Source, balancerGroups: Set<Res>): string | undefined {
+export function port80SourceProblem(
+    graph: StackGraph,
+    owner: Res,
+    source: Source,
+    balancerGroups: Set<Res>,
+): string | undefined {
     switch (source.kind) {
         case "securityGroup": {
             const { candidates } = graph.resolve(owner, source.referenceKey, source.value, SECURITY_GROUP_TYPES);
             if (candidates.length > 0 && candidates.every((g) => balancerGroups.has(g))) return undefined;
-            if (candidates.length === 0 && isUnknown(source.value)) return "a security group unknown during preview that cannot be proven to be the balancer's";
+            if (candidates.length === 0 && isUnknown(source.value))
+                return "a security group unknown during preview that cannot be proven to be the balancer's";
             const names = candidates.map(describe).join(", ");
             return `security group ${shown(source)}${names ? ` (${names})` : ""}, which is not the security group of a load balancer in this stack`;
         }
@@ -78,14 +93,18 @@ export function port80SourceProblem(graph: StackGraph, owner: Res, source: Sourc
 }
 
 function fix(owner: Res, port: number, shared: boolean): string {
-    if (owner.type === TYPES.firewall) return `Admit port ${port} only from the load balancer: put its id in sourceLoadBalancerUids and remove every other source of port ${port}.`;
-    const split = shared ? " The group is shared by the balancer and the app servers: give the balancer a security group of its own, open on 80/443, and admit the app port on the servers' group only from it." : "";
+    if (owner.type === TYPES.firewall)
+        return `Admit port ${port} only from the load balancer: put its id in sourceLoadBalancerUids and remove every other source of port ${port}.`;
+    const split = shared
+        ? " The group is shared by the balancer and the app servers: give the balancer a security group of its own, open on 80/443, and admit the app port on the servers' group only from it."
+        : "";
     return `Admit port ${port} only from the balancer: reference the load balancer's security group (sourceSecurityGroupId, referencedSecurityGroupId or securityGroups) instead of any CIDR.${split}`;
 }
 
 export const port80OnlyFromBalancer: StackValidationPolicy = {
     name: "webtier-port-80-only-from-balancer",
-    description: "Only the balancer is public: the app port (what the balancers target on the servers, 80 by default) is reachable on the app servers only from the load balancer (AWS: the balancer's security group; DigitalOcean: the load balancer's uid), never from a CIDR, also when the balancer and the servers share a security group; every droplet is behind a firewall.",
+    description:
+        "Only the balancer is public: the app port (what the balancers target on the servers, 80 by default) is reachable on the app servers only from the load balancer (AWS: the balancer's security group; DigitalOcean: the load balancer's uid), never from a CIDR, also when the balancer and the servers share a security group; every droplet is behind a firewall.",
     enforcementLevel: "mandatory",
     validateStack: (args, reportViolation) => {
         const graph = new StackGraph(fromStackResources(args.resources));
@@ -113,7 +132,10 @@ export const port80OnlyFromBalancer: StackValidationPolicy = {
             const why = unknown
                 ? "cannot be proven to be covered by a firewall (its tags or the firewalls' droplets are unknown during preview and trace to no firewall of this stack)"
                 : "is covered by no firewall (by tag or by droplet id), so every port on its public address, 22 and the app's included, is open to the internet";
-            reportViolation(`${describe(droplet)} ${why}. Add a digitalocean.Firewall whose tags include a tag the droplet carries (or whose dropletIds include it), admitting the app port only from the load balancer.`, droplet.urn);
+            reportViolation(
+                `${describe(droplet)} ${why}. Add a digitalocean.Firewall whose tags include a tag the droplet carries (or whose dropletIds include it), admitting the app port only from the load balancer.`,
+                droplet.urn,
+            );
         }
     },
 };
@@ -130,10 +152,14 @@ function reportProblems(
     for (const source of rule.sources) {
         const problem = port80SourceProblem(graph, owner, source, balancerGroups);
         if (!problem) continue;
-        const reach = admitted.answer === UNKNOWN
-            ? `may admit port ${admitted.port}, the app port (protocol or ports unknown during preview),`
-            : `admits port ${admitted.port}${admitted.port === DEFAULT_APP_PORT ? "" : ", the app port,"}`;
+        const reach =
+            admitted.answer === UNKNOWN
+                ? `may admit port ${admitted.port}, the app port (protocol or ports unknown during preview),`
+                : `admits port ${admitted.port}${admitted.port === DEFAULT_APP_PORT ? "" : ", the app port,"}`;
         const sharedText = shared ? " into a security group shared by the balancer and the app servers" : "";
-        reportViolation(`${ruleLocation(rule, describe(owner))} (${portsText(rule)}) ${reach} from ${problem}${sharedText}. ${fix(owner, admitted.port, shared)}`, owner.urn);
+        reportViolation(
+            `${ruleLocation(rule, describe(owner))} (${portsText(rule)}) ${reach} from ${problem}${sharedText}. ${fix(owner, admitted.port, shared)}`,
+            owner.urn,
+        );
     }
 }

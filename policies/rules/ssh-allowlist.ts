@@ -15,10 +15,13 @@ import { fromStackResources, isUnknown } from "../lib/values";
 function message(finding: StackSshFinding, allowlist: string[]): string {
     const { source, where } = finding;
     const value = isUnknown(source.value) ? "a source unknown during preview" : source.value;
-    const reach = finding.certain ? "admits SSH (port 22)" : "may admit SSH (port 22; protocol or ports unknown during preview)";
-    const fix = allowlist.length > 0
-        ? `Allow port 22 only from the configured allowSshFrom ranges (${allowlist.join(", ")}), or add the range to allowSshFrom (webtier:servers.allowSshFrom) if it is trusted.`
-        : "Allow port 22 only from your office or VPN ranges (webtier:servers.allowSshFrom, and the policy config allowSshFrom), or remove the rule to close SSH.";
+    const reach = finding.certain
+        ? "admits SSH (port 22)"
+        : "may admit SSH (port 22; protocol or ports unknown during preview)";
+    const fix =
+        allowlist.length > 0
+            ? `Allow port 22 only from the configured allowSshFrom ranges (${allowlist.join(", ")}), or add the range to allowSshFrom (webtier:servers.allowSshFrom) if it is trusted.`
+            : "Allow port 22 only from your office or VPN ranges (webtier:servers.allowSshFrom, and the policy config allowSshFrom), or remove the rule to close SSH.";
     switch (finding.problem) {
         case "world":
             return `${where} ${reach} from ${value}, the whole internet (or a third or more of its public part). ${fix}`;
@@ -37,7 +40,8 @@ function message(finding: StackSshFinding, allowlist: string[]): string {
 
 export const sshAllowlist: StackValidationPolicy = {
     name: "webtier-ssh-allowlist",
-    description: "Port 22 (and all-ports rules) is reachable only from the configured allowSshFrom CIDRs, never from the world (0.0.0.0/0, ::/0, or ranges covering a third of the public internet alone or together), on AWS security groups (prefix lists of the stack judged by their entries) and DigitalOcean firewalls.",
+    description:
+        "Port 22 (and all-ports rules) is reachable only from the configured allowSshFrom CIDRs, never from the world (0.0.0.0/0, ::/0, or ranges covering a third of the public internet alone or together), on AWS security groups (prefix lists of the stack judged by their entries) and DigitalOcean firewalls.",
     enforcementLevel: "mandatory",
     configSchema: schemaFor("allowSshFrom"),
     validateStack: (args, reportViolation) => {

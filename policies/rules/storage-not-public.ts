@@ -15,16 +15,23 @@
  */
 import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { PUBLIC_ACCESS_BLOCK_FLAGS, cannedAclIsPublic, grantsArePublic, policyIsPublic } from "../lib/storage";
-import { Res, UNKNOWN, describe, fromResourceArgs, plain } from "../lib/values";
+import { Res, UNKNOWN, describe, fromResourceArgs, plain, textOf } from "../lib/values";
 
 const TYPES = {
     buckets: ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
     acls: ["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2"],
     policies: ["aws:s3/bucketPolicy:BucketPolicy", "digitalocean:index/spacesBucketPolicy:SpacesBucketPolicy"],
-    publicAccessBlocks: ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock"],
+    publicAccessBlocks: [
+        "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+        "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
+    ],
     spaces: "digitalocean:index/spacesBucket:SpacesBucket",
     /** Objects carry their own canned ACL (S3 objects default to private, Spaces objects too). */
-    objects: ["aws:s3/bucketObject:BucketObject", "aws:s3/bucketObjectv2:BucketObjectv2", "digitalocean:index/spacesBucketObject:SpacesBucketObject"],
+    objects: [
+        "aws:s3/bucketObject:BucketObject",
+        "aws:s3/bucketObjectv2:BucketObjectv2",
+        "digitalocean:index/spacesBucketObject:SpacesBucketObject",
+    ],
 };
 
 /** Every way this resource makes stored files public, as messages. */
@@ -33,17 +40,32 @@ export function storageExposure(res: Res): string[] {
     const name = describe(res);
     const acl = (value: unknown, key: string) => {
         const isPublic = cannedAclIsPublic(value);
-        if (isPublic === true) problems.push(`${name} sets ${key} "${value}", which makes files public. Set ${key} to "private" and serve files through signed URLs or the CDN.`);
-        if (isPublic === UNKNOWN) problems.push(`${name} has ${key} unknown during preview, so it cannot be proven private. Set ${key} to the literal "private".`);
+        if (isPublic === true)
+            problems.push(
+                `${name} sets ${key} "${textOf(value)}", which makes files public. Set ${key} to "private" and serve files through signed URLs or the CDN.`,
+            );
+        if (isPublic === UNKNOWN)
+            problems.push(
+                `${name} has ${key} unknown during preview, so it cannot be proven private. Set ${key} to the literal "private".`,
+            );
     };
     const grants = (value: unknown, key: string) => {
         const isPublic = grantsArePublic(value);
-        if (isPublic === true) problems.push(`${name} grants access to all users in ${key}. Remove the AllUsers / AuthenticatedUsers grant.`);
-        if (isPublic === UNKNOWN) problems.push(`${name} has ${key} unknown during preview, so it cannot be proven private. Use literal grants.`);
+        if (isPublic === true)
+            problems.push(
+                `${name} grants access to all users in ${key}. Remove the AllUsers / AuthenticatedUsers grant.`,
+            );
+        if (isPublic === UNKNOWN)
+            problems.push(
+                `${name} has ${key} unknown during preview, so it cannot be proven private. Use literal grants.`,
+            );
     };
     // An unknown document is left to webtier-private-versioned-storage (see above).
     const policy = (value: unknown, key: string) => {
-        if (policyIsPublic(value) === true) problems.push(`${name} allows Principal "*" without a condition that limits it to fixed sources (aws:SourceArn, aws:SourceAccount, aws:SourceVpce, aws:PrincipalOrgID, ...) in ${key}. Grant access to specific principals (for example the CloudFront distribution, with an AWS:SourceArn condition).`);
+        if (policyIsPublic(value) === true)
+            problems.push(
+                `${name} allows Principal "*" without a condition that limits it to fixed sources (aws:SourceArn, aws:SourceAccount, aws:SourceVpce, aws:PrincipalOrgID, ...) in ${key}. Grant access to specific principals (for example the CloudFront distribution, with an AWS:SourceArn condition).`,
+            );
     };
     const p = res.props;
     if (TYPES.buckets.includes(res.type)) {
@@ -52,7 +74,10 @@ export function storageExposure(res: Res): string[] {
         policy(p.policy, "policy");
     } else if (TYPES.acls.includes(res.type)) {
         acl(p.acl, "acl");
-        grants(p.accessControlPolicy === UNKNOWN ? UNKNOWN : p.accessControlPolicy?.grants, "accessControlPolicy.grants");
+        grants(
+            p.accessControlPolicy === UNKNOWN ? UNKNOWN : p.accessControlPolicy?.grants,
+            "accessControlPolicy.grants",
+        );
     } else if (TYPES.policies.includes(res.type)) {
         policy(p.policy, "policy");
     } else if (TYPES.objects.includes(res.type)) {
@@ -61,7 +86,12 @@ export function storageExposure(res: Res): string[] {
         for (const flag of PUBLIC_ACCESS_BLOCK_FLAGS) {
             const value = p[flag];
             if (value === true) continue;
-            const why = value === UNKNOWN ? "is unknown during preview" : value === undefined ? "is not set (the default is false)" : "is false";
+            const why =
+                value === UNKNOWN
+                    ? "is unknown during preview"
+                    : value === undefined
+                      ? "is not set (the default is false)"
+                      : "is false";
             problems.push(`${name}: ${flag} ${why}. Set all four of ${PUBLIC_ACCESS_BLOCK_FLAGS.join(", ")} to true.`);
         }
     } else if (res.type === TYPES.spaces) {
@@ -78,7 +108,10 @@ function remediation(args: ResourceValidationArgs): Record<string, any> | undefi
         args.props.acl = "private";
         return args.props;
     }
-    if (TYPES.publicAccessBlocks.includes(args.type) && PUBLIC_ACCESS_BLOCK_FLAGS.some((flag) => current[flag] !== true)) {
+    if (
+        TYPES.publicAccessBlocks.includes(args.type) &&
+        PUBLIC_ACCESS_BLOCK_FLAGS.some((flag) => current[flag] !== true)
+    ) {
         for (const flag of PUBLIC_ACCESS_BLOCK_FLAGS) args.props[flag] = true;
         return args.props;
     }
@@ -87,7 +120,8 @@ function remediation(args: ResourceValidationArgs): Record<string, any> | undefi
 
 export const storageNotPublic: ResourceValidationPolicy = {
     name: "webtier-storage-not-public",
-    description: "Uploads stay private: no public ACL (bucket or object), grant or bucket policy on S3 (Principal \"*\" or NotPrincipal, unless limited to fixed sources), every public access block switch on (bucket or account), Spaces buckets and objects private. With enforcement level \"remediate\", public canned ACLs become private and public access block switches become true. (A bucket policy unknown during preview is judged by webtier-private-versioned-storage, which sees the bucket's public access block.)",
+    description:
+        'Uploads stay private: no public ACL (bucket or object), grant or bucket policy on S3 (Principal "*" or NotPrincipal, unless limited to fixed sources), every public access block switch on (bucket or account), Spaces buckets and objects private. With enforcement level "remediate", public canned ACLs become private and public access block switches become true. (A bucket policy unknown during preview is judged by webtier-private-versioned-storage, which sees the bucket\'s public access block.)',
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         for (const problem of storageExposure(fromResourceArgs(args))) reportViolation(problem);

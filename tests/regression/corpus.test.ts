@@ -20,15 +20,24 @@ interface Verdict {
 }
 
 const CORPUS = path.join(REPO_ROOT, "tests", "regression");
-const verdicts: Record<string, Verdict> = JSON.parse(fs.readFileSync(path.join(CORPUS, "verdicts.json"), "utf8")).programs;
+const verdicts: Record<string, Verdict> = JSON.parse(
+    fs.readFileSync(path.join(CORPUS, "verdicts.json"), "utf8"),
+).programs;
 const pair = ([policy, resource]: [string, string]) => `${policy} on ${resource}`;
 
 describe("the regression corpus through the offline check", () => {
     it("has a verdict for every program and a program for every verdict, at least 20 of them", () => {
-        const programs = fs.readdirSync(path.join(CORPUS, "programs")).filter((f) => f.endsWith(".ts") && f !== "network.ts").sort();
+        const programs = fs
+            .readdirSync(path.join(CORPUS, "programs"))
+            .filter((f) => f.endsWith(".ts") && f !== "network.ts")
+            .sort();
         assert.deepStrictEqual(programs, Object.keys(verdicts).sort());
         assert.ok(programs.length >= 20, `${programs.length} programs`);
-        assert.ok(Object.values(verdicts).some((v) => v.mandatory.length === 0) && Object.values(verdicts).some((v) => v.mandatory.length > 0), "sound and insecure programs both");
+        assert.ok(
+            Object.values(verdicts).some((v) => v.mandatory.length === 0) &&
+                Object.values(verdicts).some((v) => v.mandatory.length > 0),
+            "sound and insecure programs both",
+        );
     });
 
     for (const preview of [false, true]) {
@@ -44,7 +53,10 @@ describe("the regression corpus through the offline check", () => {
 
             for (const [program, verdict] of Object.entries(verdicts)) {
                 const expected = verdict.mandatory.map(pair).sort();
-                const title = expected.length === 0 ? `passes ${program} (a sound design)` : `refuses ${program}: ${expected.join(", ")}`;
+                const title =
+                    expected.length === 0
+                        ? `passes ${program} (a sound design)`
+                        : `refuses ${program}: ${expected.join(", ")}`;
                 it(title, async () => {
                     const result = await runCheck({
                         distRoot: DIST_ROOT,
@@ -59,7 +71,10 @@ describe("the regression corpus through the offline check", () => {
                     assert.strictEqual(stack.error, undefined, `${program}: ${stack.error}`);
                     const mandatory = stack.violations.filter((v) => v.level === "mandatory");
                     const found = [...new Set(mandatory.map((v) => pair([v.policy, v.resource])))].sort();
-                    const shown = mandatory.map((v) => `  ${v.policy} on ${v.resource}: ${v.message.split("\n").pop()}`).join("\n") || "  (none)";
+                    const shown =
+                        mandatory
+                            .map((v) => `  ${v.policy} on ${v.resource}: ${v.message.split("\n").pop()}`)
+                            .join("\n") || "  (none)";
                     assert.deepStrictEqual(found, expected, `${program}:\n${shown}`);
                     assert.strictEqual(exitCodeOf(result), expected.length > 0 ? 1 : 0);
                 });

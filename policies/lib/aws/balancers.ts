@@ -5,7 +5,7 @@
  * policy), so that "TLS ends at the balancer" is one predicate for ALB, NLB and classic ELB.
  */
 import { StackGraph } from "../graph";
-import { Res, UNKNOWN, Unknown, isUnknown, listOf, present } from "../values";
+import { Res, UNKNOWN, Unknown, isUnknown, listOf, present, textOf } from "../values";
 
 export const AWS_BALANCER_TYPES = {
     /** Application, network and gateway load balancers (elbv2). */
@@ -13,7 +13,10 @@ export const AWS_BALANCER_TYPES = {
     classic: ["aws:elb/loadBalancer:LoadBalancer"],
     listeners: ["aws:lb/listener:Listener", "aws:alb/listener:Listener"],
     targetGroups: ["aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup"],
-    attachments: ["aws:lb/targetGroupAttachment:TargetGroupAttachment", "aws:alb/targetGroupAttachment:TargetGroupAttachment"],
+    attachments: [
+        "aws:lb/targetGroupAttachment:TargetGroupAttachment",
+        "aws:alb/targetGroupAttachment:TargetGroupAttachment",
+    ],
     ecsServices: ["aws:ecs/service:Service"],
     classicListenerPolicies: ["aws:elb/listenerPolicy:ListenerPolicy"],
     classicPolicies: ["aws:elb/loadBalancerPolicy:LoadBalancerPolicy"],
@@ -46,10 +49,12 @@ export function awsAppPorts(graph: StackGraph): { ports: Set<number>; unknown: b
     }
     for (const attachment of graph.ofType(AWS_BALANCER_TYPES.attachments)) add(attachment.props.port);
     for (const service of graph.ofType(AWS_BALANCER_TYPES.ecsServices)) {
-        for (const lb of listOf<Record<string, any>>(service.props.loadBalancers)) add(isUnknown(lb) ? UNKNOWN : lb?.containerPort);
+        for (const lb of listOf<Record<string, any>>(service.props.loadBalancers))
+            add(isUnknown(lb) ? UNKNOWN : lb?.containerPort);
     }
     for (const balancer of graph.ofType(AWS_BALANCER_TYPES.classic)) {
-        for (const listener of listOf<Record<string, any>>(balancer.props.listeners)) add(isUnknown(listener) ? UNKNOWN : listener?.instancePort);
+        for (const listener of listOf<Record<string, any>>(balancer.props.listeners))
+            add(isUnknown(listener) ? UNKNOWN : listener?.instancePort);
     }
     return { ports, unknown };
 }
@@ -75,32 +80,58 @@ export interface BalancerListener {
 
 function upper(value: unknown, fallback?: string): string | Unknown {
     if (isUnknown(value)) return UNKNOWN;
-    return String(value ?? fallback ?? "").toUpperCase();
+    return textOf(value ?? fallback ?? "").toUpperCase();
 }
 
 /** Every listener of every elbv2 and classic balancer in the stack. */
 export function awsListeners(graph: StackGraph): BalancerListener[] {
     const out: BalancerListener[] = [];
     for (const listener of graph.ofType(AWS_BALANCER_TYPES.listeners)) {
-        const balancers = graph.resolve(listener, "loadBalancerArn", listener.props.loadBalancerArn, AWS_BALANCER_TYPES.elbv2).candidates;
+        const balancers = graph.resolve(
+            listener,
+            "loadBalancerArn",
+            listener.props.loadBalancerArn,
+            AWS_BALANCER_TYPES.elbv2,
+        ).candidates;
         // The protocol defaults to HTTP on an application load balancer (and must be set on the others).
         out.push({
-            owner: listener, path: "", balancers, protocol: upper(listener.props.protocol, "HTTP"), port: port(listener.props.port),
-            certificate: listener.props.certificateArn, sslPolicy: listener.props.sslPolicy, classic: false,
+            owner: listener,
+            path: "",
+            balancers,
+            protocol: upper(listener.props.protocol, "HTTP"),
+            port: port(listener.props.port),
+            certificate: listener.props.certificateArn,
+            sslPolicy: listener.props.sslPolicy,
+            classic: false,
         });
     }
     for (const balancer of graph.ofType(AWS_BALANCER_TYPES.classic)) {
         const listeners = balancer.props.listeners;
         if (isUnknown(listeners)) {
-            out.push({ owner: balancer, path: "listeners", balancers: [balancer], protocol: UNKNOWN, port: UNKNOWN, certificate: UNKNOWN, sslPolicy: UNKNOWN, classic: true, instanceProtocol: UNKNOWN });
+            out.push({
+                owner: balancer,
+                path: "listeners",
+                balancers: [balancer],
+                protocol: UNKNOWN,
+                port: UNKNOWN,
+                certificate: UNKNOWN,
+                sslPolicy: UNKNOWN,
+                classic: true,
+                instanceProtocol: UNKNOWN,
+            });
             continue;
         }
         listOf<Record<string, any>>(listeners).forEach((l, index) => {
             const known = !isUnknown(l) && l !== null && typeof l === "object";
             out.push({
-                owner: balancer, path: `listeners[${index}]`, balancers: [balancer],
-                protocol: known ? upper(l.lbProtocol) : UNKNOWN, port: known ? port(l.lbPort) : UNKNOWN,
-                certificate: known ? l.sslCertificateId : UNKNOWN, sslPolicy: undefined, classic: true,
+                owner: balancer,
+                path: `listeners[${index}]`,
+                balancers: [balancer],
+                protocol: known ? upper(l.lbProtocol) : UNKNOWN,
+                port: known ? port(l.lbPort) : UNKNOWN,
+                certificate: known ? l.sslCertificateId : UNKNOWN,
+                sslPolicy: undefined,
+                classic: true,
                 instanceProtocol: known ? upper(l.instanceProtocol) : UNKNOWN,
             });
         });
@@ -116,19 +147,34 @@ export const TLS_TERMINATING = ["HTTPS", "TLS", "SSL"];
  * SSLNegotiationPolicyType policy a ListenerPolicy attaches to its port; absent, AWS uses
  * ELBSecurityPolicy-2016-08 (TLS 1.0 included).
  */
-export function classicTlsPolicy(graph: StackGraph, balancer: Res, lbPort: number | Unknown | undefined): string | Unknown | undefined {
-    for (const attachment of graph.referrers(AWS_BALANCER_TYPES.classicListenerPolicies, "loadBalancerName", balancer)) {
+export function classicTlsPolicy(
+    graph: StackGraph,
+    balancer: Res,
+    lbPort: number | Unknown | undefined,
+): string | Unknown | undefined {
+    for (const attachment of graph.referrers(
+        AWS_BALANCER_TYPES.classicListenerPolicies,
+        "loadBalancerName",
+        balancer,
+    )) {
         const attachedPort = port(attachment.props.loadBalancerPort);
         if (attachedPort !== UNKNOWN && lbPort !== UNKNOWN && attachedPort !== lbPort) continue;
         const names = attachment.props.policyNames;
         if (isUnknown(names)) return UNKNOWN;
         for (const name of listOf<string>(names)) {
-            const policies = graph.resolve(attachment, "policyNames", isUnknown(name) ? UNKNOWN : String(name), AWS_BALANCER_TYPES.classicPolicies).candidates;
+            const policies = graph.resolve(
+                attachment,
+                "policyNames",
+                isUnknown(name) ? UNKNOWN : String(name),
+                AWS_BALANCER_TYPES.classicPolicies,
+            ).candidates;
             for (const policy of policies) {
-                if (!present(policy.props.policyTypeName) || policy.props.policyTypeName !== "SSLNegotiationPolicyType") continue;
+                if (!present(policy.props.policyTypeName) || policy.props.policyTypeName !== "SSLNegotiationPolicyType")
+                    continue;
                 for (const attribute of listOf<Record<string, any>>(policy.props.policyAttributes)) {
                     if (isUnknown(attribute)) return UNKNOWN;
-                    if (attribute?.name === "Reference-Security-Policy") return isUnknown(attribute.value) ? UNKNOWN : String(attribute.value);
+                    if (attribute?.name === "Reference-Security-Policy")
+                        return isUnknown(attribute.value) ? UNKNOWN : String(attribute.value);
                 }
             }
         }

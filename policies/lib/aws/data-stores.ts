@@ -26,23 +26,33 @@ export interface AwsDataStoreShape extends GroupHolder {
 /** `publiclyAccessible`, absent = the provider default false (RDS, Redshift). */
 function publiclyAccessible(store: Res): string | undefined {
     const value = store.props.publiclyAccessible;
-    if (value === true) return `${describe(store)} is publicly accessible. Set publiclyAccessible to false: the app servers reach it over the private network.`;
-    if (isUnknown(value)) return `${describe(store)} has publiclyAccessible unknown during preview, so it cannot be proven private. Set publiclyAccessible to the literal false.`;
+    if (value === true)
+        return `${describe(store)} is publicly accessible. Set publiclyAccessible to false: the app servers reach it over the private network.`;
+    if (isUnknown(value))
+        return `${describe(store)} has publiclyAccessible unknown during preview, so it cannot be proven private. Set publiclyAccessible to the literal false.`;
     return undefined;
 }
 
 /** An OpenSearch / Elasticsearch domain without `vpcOptions` has a public endpoint. */
 function domainOutsideVpc(store: Res): string | undefined {
     const vpc = store.props.vpcOptions;
-    if (isUnknown(vpc)) return `${describe(store)} has vpcOptions unknown during preview, so it cannot be proven to be inside the VPC. Set vpcOptions with the private subnets and its own security group.`;
-    if (!present(vpc)) return `${describe(store)} sets no vpcOptions, so the domain has a public endpoint that only its access policy guards. Set vpcOptions with the private subnets and a security group that admits only the app servers.`;
+    if (isUnknown(vpc))
+        return `${describe(store)} has vpcOptions unknown during preview, so it cannot be proven to be inside the VPC. Set vpcOptions with the private subnets and its own security group.`;
+    if (!present(vpc))
+        return `${describe(store)} sets no vpcOptions, so the domain has a public endpoint that only its access policy guards. Set vpcOptions with the private subnets and a security group that admits only the app servers.`;
     return undefined;
 }
 
 /** MSK with public access turned on (`connectivityInfo.publicAccess.type` other than DISABLED). */
 function mskPublic(store: Res): string | undefined {
     const info = store.props.brokerNodeGroupInfo;
-    const type = isUnknown(info) ? UNKNOWN : isUnknown(info?.connectivityInfo) ? UNKNOWN : isUnknown(info?.connectivityInfo?.publicAccess) ? UNKNOWN : info?.connectivityInfo?.publicAccess?.type;
+    const type = isUnknown(info)
+        ? UNKNOWN
+        : isUnknown(info?.connectivityInfo)
+          ? UNKNOWN
+          : isUnknown(info?.connectivityInfo?.publicAccess)
+            ? UNKNOWN
+            : info?.connectivityInfo?.publicAccess?.type;
     if (type === undefined || type === null || String(type).toUpperCase() === "DISABLED") return undefined;
     const shown = isUnknown(type) ? "unknown during preview" : `"${type}"`;
     return `${describe(store)} has public access ${shown} (brokerNodeGroupInfo.connectivityInfo.publicAccess.type). Set it to "DISABLED": the app servers reach the brokers over the private network.`;
@@ -52,30 +62,89 @@ const outsideVpc = (store: Res) => !present(store.props.vpcOptions) && !isUnknow
 
 export const AWS_DATA_STORES: readonly AwsDataStoreShape[] = [
     // Databases: RDS and Aurora, DocumentDB, Neptune, Redshift, OpenSearch, MSK.
-    { kind: "database", types: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"], key: "vpcSecurityGroupIds", read: topLevel("vpcSecurityGroupIds"), subnetGroup: { key: "dbSubnetGroupName", types: ["aws:rds/subnetGroup:SubnetGroup"] } },
-    { kind: "database", types: ["aws:docdb/cluster:Cluster"], key: "vpcSecurityGroupIds", read: topLevel("vpcSecurityGroupIds"), subnetGroup: { key: "dbSubnetGroupName", types: ["aws:docdb/subnetGroup:SubnetGroup"] } },
-    { kind: "database", types: ["aws:neptune/cluster:Cluster"], key: "vpcSecurityGroupIds", read: topLevel("vpcSecurityGroupIds"), subnetGroup: { key: "neptuneSubnetGroupName", types: ["aws:neptune/subnetGroup:SubnetGroup"] } },
     {
-        kind: "database", types: ["aws:redshift/cluster:Cluster"], key: "vpcSecurityGroupIds", read: topLevel("vpcSecurityGroupIds"),
-        subnetGroup: { key: "clusterSubnetGroupName", types: ["aws:redshift/subnetGroup:SubnetGroup"] }, publicEndpoint: publiclyAccessible,
+        kind: "database",
+        types: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"],
+        key: "vpcSecurityGroupIds",
+        read: topLevel("vpcSecurityGroupIds"),
+        subnetGroup: { key: "dbSubnetGroupName", types: ["aws:rds/subnetGroup:SubnetGroup"] },
     },
     {
-        kind: "database", types: ["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"], key: "vpcOptions", read: nested("vpcOptions", "securityGroupIds"),
-        subnets: { key: "vpcOptions", read: nested("vpcOptions", "subnetIds") }, publicEndpoint: domainOutsideVpc, groupsOptional: outsideVpc,
+        kind: "database",
+        types: ["aws:docdb/cluster:Cluster"],
+        key: "vpcSecurityGroupIds",
+        read: topLevel("vpcSecurityGroupIds"),
+        subnetGroup: { key: "dbSubnetGroupName", types: ["aws:docdb/subnetGroup:SubnetGroup"] },
     },
-    { kind: "database", types: ["aws:msk/cluster:Cluster"], key: "brokerNodeGroupInfo", read: nested("brokerNodeGroupInfo", "securityGroups"),
-        subnets: { key: "brokerNodeGroupInfo", read: nested("brokerNodeGroupInfo", "clientSubnets") }, publicEndpoint: mskPublic },
+    {
+        kind: "database",
+        types: ["aws:neptune/cluster:Cluster"],
+        key: "vpcSecurityGroupIds",
+        read: topLevel("vpcSecurityGroupIds"),
+        subnetGroup: { key: "neptuneSubnetGroupName", types: ["aws:neptune/subnetGroup:SubnetGroup"] },
+    },
+    {
+        kind: "database",
+        types: ["aws:redshift/cluster:Cluster"],
+        key: "vpcSecurityGroupIds",
+        read: topLevel("vpcSecurityGroupIds"),
+        subnetGroup: { key: "clusterSubnetGroupName", types: ["aws:redshift/subnetGroup:SubnetGroup"] },
+        publicEndpoint: publiclyAccessible,
+    },
+    {
+        kind: "database",
+        types: ["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"],
+        key: "vpcOptions",
+        read: nested("vpcOptions", "securityGroupIds"),
+        subnets: { key: "vpcOptions", read: nested("vpcOptions", "subnetIds") },
+        publicEndpoint: domainOutsideVpc,
+        groupsOptional: outsideVpc,
+    },
+    {
+        kind: "database",
+        types: ["aws:msk/cluster:Cluster"],
+        key: "brokerNodeGroupInfo",
+        read: nested("brokerNodeGroupInfo", "securityGroups"),
+        subnets: { key: "brokerNodeGroupInfo", read: nested("brokerNodeGroupInfo", "clientSubnets") },
+        publicEndpoint: mskPublic,
+    },
     // Caches: ElastiCache (replication groups, standalone clusters, serverless), MemoryDB, DAX.
-    { kind: "cache", types: ["aws:elasticache/replicationGroup:ReplicationGroup"], key: "securityGroupIds", read: topLevel("securityGroupIds"), subnetGroup: { key: "subnetGroupName", types: ["aws:elasticache/subnetGroup:SubnetGroup"] } },
     {
-        kind: "cache", types: ["aws:elasticache/cluster:Cluster"], key: "securityGroupIds", read: topLevel("securityGroupIds"),
+        kind: "cache",
+        types: ["aws:elasticache/replicationGroup:ReplicationGroup"],
+        key: "securityGroupIds",
+        read: topLevel("securityGroupIds"),
+        subnetGroup: { key: "subnetGroupName", types: ["aws:elasticache/subnetGroup:SubnetGroup"] },
+    },
+    {
+        kind: "cache",
+        types: ["aws:elasticache/cluster:Cluster"],
+        key: "securityGroupIds",
+        read: topLevel("securityGroupIds"),
         subnetGroup: { key: "subnetGroupName", types: ["aws:elasticache/subnetGroup:SubnetGroup"] },
         judgedElsewhere: (cluster) => present(cluster.props.replicationGroupId),
     },
-    { kind: "cache", types: ["aws:elasticache/serverlessCache:ServerlessCache"], key: "securityGroupIds", read: topLevel("securityGroupIds"),
-        subnets: { key: "subnetIds", read: topLevel("subnetIds") } },
-    { kind: "cache", types: ["aws:memorydb/cluster:Cluster"], key: "securityGroupIds", read: topLevel("securityGroupIds"), subnetGroup: { key: "subnetGroupName", types: ["aws:memorydb/subnetGroup:SubnetGroup"] } },
-    { kind: "cache", types: ["aws:dax/cluster:Cluster"], key: "securityGroupIds", read: topLevel("securityGroupIds"), subnetGroup: { key: "subnetGroupName", types: ["aws:dax/subnetGroup:SubnetGroup"] } },
+    {
+        kind: "cache",
+        types: ["aws:elasticache/serverlessCache:ServerlessCache"],
+        key: "securityGroupIds",
+        read: topLevel("securityGroupIds"),
+        subnets: { key: "subnetIds", read: topLevel("subnetIds") },
+    },
+    {
+        kind: "cache",
+        types: ["aws:memorydb/cluster:Cluster"],
+        key: "securityGroupIds",
+        read: topLevel("securityGroupIds"),
+        subnetGroup: { key: "subnetGroupName", types: ["aws:memorydb/subnetGroup:SubnetGroup"] },
+    },
+    {
+        kind: "cache",
+        types: ["aws:dax/cluster:Cluster"],
+        key: "securityGroupIds",
+        read: topLevel("securityGroupIds"),
+        subnetGroup: { key: "subnetGroupName", types: ["aws:dax/subnetGroup:SubnetGroup"] },
+    },
 ];
 
 export function dataStoreShapes(kind: DataKind): AwsDataStoreShape[] {
@@ -83,4 +152,6 @@ export function dataStoreShapes(kind: DataKind): AwsDataStoreShape[] {
 }
 
 /** Every subnet group type a data store may name (their `name` is how stores refer to them). */
-export const DATA_SUBNET_GROUP_TYPES: readonly string[] = AWS_DATA_STORES.flatMap((shape) => shape.subnetGroup?.types ?? []);
+export const DATA_SUBNET_GROUP_TYPES: readonly string[] = AWS_DATA_STORES.flatMap(
+    (shape) => shape.subnetGroup?.types ?? [],
+);

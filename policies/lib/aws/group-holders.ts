@@ -28,7 +28,10 @@ export function nested(block: string, field: string): (props: Record<string, any
     return (props) => {
         const out: (string | Unknown)[] = [];
         for (const item of listOf<Record<string, any>>(props[block])) {
-            if (isUnknown(item) || item === null || typeof item !== "object") { out.push(UNKNOWN); continue; }
+            if (isUnknown(item) || item === null || typeof item !== "object") {
+                out.push(UNKNOWN);
+                continue;
+            }
             for (const v of listOf<string>(item[field])) out.push(isUnknown(v) ? UNKNOWN : String(v));
         }
         return out;
@@ -54,13 +57,29 @@ export const APP_COMPUTE: readonly GroupHolder[] = [
     { types: AWS_COMPUTE_TYPES.instances, key: "vpcSecurityGroupIds", read: topLevel("vpcSecurityGroupIds") },
     { types: AWS_COMPUTE_TYPES.instances, key: "securityGroups", read: topLevel("securityGroups") },
     { types: AWS_COMPUTE_TYPES.launchTemplates, key: "vpcSecurityGroupIds", read: topLevel("vpcSecurityGroupIds") },
-    { types: AWS_COMPUTE_TYPES.launchTemplates, key: "networkInterfaces", read: nested("networkInterfaces", "securityGroups") },
+    {
+        types: AWS_COMPUTE_TYPES.launchTemplates,
+        key: "networkInterfaces",
+        read: nested("networkInterfaces", "securityGroups"),
+    },
     { types: AWS_COMPUTE_TYPES.launchConfigurations, key: "securityGroups", read: topLevel("securityGroups") },
-    { types: AWS_COMPUTE_TYPES.ecsServices, key: "networkConfiguration", read: nested("networkConfiguration", "securityGroups") },
+    {
+        types: AWS_COMPUTE_TYPES.ecsServices,
+        key: "networkConfiguration",
+        read: nested("networkConfiguration", "securityGroups"),
+    },
     { types: AWS_COMPUTE_TYPES.lambdaFunctions, key: "vpcConfig", read: nested("vpcConfig", "securityGroupIds") },
 ];
 
 /** Load balancers (ALB, NLB; classic ELB) and where they keep their groups. */
 export const BALANCERS: readonly GroupHolder[] = [
-    { types: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer", "aws:elb/loadBalancer:LoadBalancer"], key: "securityGroups", read: topLevel("securityGroups") },
+    {
+        types: [
+            "aws:lb/loadBalancer:LoadBalancer",
+            "aws:alb/loadBalancer:LoadBalancer",
+            "aws:elb/loadBalancer:LoadBalancer",
+        ],
+        key: "securityGroups",
+        read: topLevel("securityGroups"),
+    },
 ];

@@ -16,7 +16,12 @@ export const PREFIX_LIST_TYPES = {
  * The CIDRs of the prefix list a rule names, or undefined when the list is not one of this
  * stack's (or cannot be traced during preview). An entry unknown during preview is `UNKNOWN`.
  */
-export function prefixListCidrs(graph: StackGraph, owner: Res, referenceKey: string, value: string | Unknown): (string | Unknown)[] | undefined {
+export function prefixListCidrs(
+    graph: StackGraph,
+    owner: Res,
+    referenceKey: string,
+    value: string | Unknown,
+): (string | Unknown)[] | undefined {
     const { candidates } = graph.resolve(owner, referenceKey, value, PREFIX_LIST_TYPES.lists);
     if (candidates.length !== 1) return undefined;
     const [list] = candidates;

@@ -20,11 +20,15 @@ function tagsOf(graph: StackGraph, res: Res): { names: Set<string>; tagResources
     const tagResources = new Set<Res>(graph.dependenciesOf(res, "tags", DO_TYPES.tags));
     let unknown = false;
     for (const value of listOf<string>(res.props.tags)) {
-        if (isUnknown(value)) { unknown = true; continue; }
+        if (isUnknown(value)) {
+            unknown = true;
+            continue;
+        }
         names.add(String(value));
         graph.resolve(res, "tags", String(value), DO_TYPES.tags).candidates.forEach((t) => tagResources.add(t));
     }
-    for (const tag of tagResources) if (typeof tag.props.name === "string" && !isUnknown(tag.props.name)) names.add(tag.props.name);
+    for (const tag of tagResources)
+        if (typeof tag.props.name === "string" && !isUnknown(tag.props.name)) names.add(tag.props.name);
     return { names, tagResources, unknown };
 }
 
@@ -36,7 +40,12 @@ export function firewallCovers(graph: StackGraph, firewall: Res, droplet: Res): 
     let unknown = false;
     for (const value of listOf<string | number>(firewall.props.dropletIds)) {
         // A known id matches by identity; an unknown one (preview) through the dependencies of dropletIds.
-        const { candidates } = graph.resolve(firewall, "dropletIds", isUnknown(value) ? UNKNOWN : value, DO_TYPES.droplets);
+        const { candidates } = graph.resolve(
+            firewall,
+            "dropletIds",
+            isUnknown(value) ? UNKNOWN : value,
+            DO_TYPES.droplets,
+        );
         if (candidates.includes(droplet)) return true;
         if (isUnknown(value) && candidates.length === 0) unknown = true;
     }
@@ -66,7 +75,10 @@ export function digitalOceanAppPorts(graph: StackGraph): { ports: Set<number>; u
     let unknown = false;
     for (const balancer of graph.ofType(DO_TYPES.loadBalancers)) {
         const rules = balancer.props.forwardingRules;
-        if (isUnknown(rules)) { unknown = true; continue; }
+        if (isUnknown(rules)) {
+            unknown = true;
+            continue;
+        }
         for (const rule of listOf<Record<string, any>>(rules)) {
             const value = isUnknown(rule) ? UNKNOWN : rule?.targetPort;
             if (isUnknown(value)) unknown = true;

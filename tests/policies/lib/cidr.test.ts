@@ -1,10 +1,19 @@
 import * as assert from "assert";
-import { cidrContains, isPrivate, isVeryBroadPublic, isWorldLike, isWorldOpen, parseCidr, publicShare, subnetAt, Cidr } from "../../../policies/lib/cidr";
+import {
+    cidrContains,
+    isPrivate,
+    isVeryBroadPublic,
+    isWorldLike,
+    isWorldOpen,
+    parseCidr,
+    publicShare,
+    subnetAt,
+} from "../../../policies/lib/cidr";
 
 const cidr = (text: string) => {
     const parsed = parseCidr(text);
     assert.ok(parsed, `${text} should parse`);
-    return parsed as Cidr;
+    return parsed;
 };
 
 describe("CIDR arithmetic", () => {
@@ -17,7 +26,18 @@ describe("CIDR arithmetic", () => {
     });
 
     it("refuses malformed text", () => {
-        for (const text of ["10.0.0.256/8", "10.0.0/8", "10.0.0.0/33", "2001:db8::/129", "1::2::3/64", "01.2.3.4/32", "abc", "", "10.0.0.0/8/8", "::g/64"]) {
+        for (const text of [
+            "10.0.0.256/8",
+            "10.0.0/8",
+            "10.0.0.0/33",
+            "2001:db8::/129",
+            "1::2::3/64",
+            "01.2.3.4/32",
+            "abc",
+            "",
+            "10.0.0.0/8/8",
+            "::g/64",
+        ]) {
             assert.strictEqual(parseCidr(text), undefined, `${text} should not parse`);
         }
     });

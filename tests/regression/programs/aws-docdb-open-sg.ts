@@ -5,7 +5,19 @@ import { network } from "./network";
 
 export default function program() {
     const net = network("docs");
-    const group = new aws.ec2.SecurityGroup("docdb-sg", { vpcId: net.vpc.id, ingress: [{ protocol: "tcp", fromPort: 27017, toPort: 27017, cidrBlocks: ["0.0.0.0/0"] }] });
-    const subnets = new aws.docdb.SubnetGroup("docdb-subnets", { name: "docdb-private", subnetIds: net.privateSubnets.map((s) => s.id) });
-    new aws.docdb.Cluster("docdb", { masterUsername: "app", manageMasterUserPassword: true, dbSubnetGroupName: subnets.name, vpcSecurityGroupIds: [group.id], storageEncrypted: true });
+    const group = new aws.ec2.SecurityGroup("docdb-sg", {
+        vpcId: net.vpc.id,
+        ingress: [{ protocol: "tcp", fromPort: 27017, toPort: 27017, cidrBlocks: ["0.0.0.0/0"] }],
+    });
+    const subnets = new aws.docdb.SubnetGroup("docdb-subnets", {
+        name: "docdb-private",
+        subnetIds: net.privateSubnets.map((s) => s.id),
+    });
+    new aws.docdb.Cluster("docdb", {
+        masterUsername: "app",
+        manageMasterUserPassword: true,
+        dbSubnetGroupName: subnets.name,
+        vpcSecurityGroupIds: [group.id],
+        storageEncrypted: true,
+    });
 }

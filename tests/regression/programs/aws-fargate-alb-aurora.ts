@@ -11,13 +11,26 @@ export default function program() {
     const db = groupFrom("shop-db-sg", net.vpc, 5432, service);
     const cluster = new aws.ecs.Cluster("shop-cluster", {});
     new aws.ecs.Service("shop", {
-        cluster: cluster.arn, launchType: "FARGATE", desiredCount: 2, taskDefinition: "shop-app:7",
-        networkConfiguration: { subnets: net.privateSubnets.map((s) => s.id), securityGroups: [service.id], assignPublicIp: false },
+        cluster: cluster.arn,
+        launchType: "FARGATE",
+        desiredCount: 2,
+        taskDefinition: "shop-app:7",
+        networkConfiguration: {
+            subnets: net.privateSubnets.map((s) => s.id),
+            securityGroups: [service.id],
+            assignPublicIp: false,
+        },
         loadBalancers: [{ targetGroupArn: targets.arn, containerName: "app", containerPort: 8080 }],
     });
     const subnets = new aws.rds.SubnetGroup("shop-db-subnets", { subnetIds: net.privateSubnets.map((s) => s.id) });
     new aws.rds.Cluster("shop-db", {
-        engine: "aurora-postgresql", masterUsername: "shop", manageMasterUserPassword: true, storageEncrypted: true,
-        dbSubnetGroupName: subnets.name, vpcSecurityGroupIds: [db.id], backupRetentionPeriod: 7, deletionProtection: true,
+        engine: "aurora-postgresql",
+        masterUsername: "shop",
+        manageMasterUserPassword: true,
+        storageEncrypted: true,
+        dbSubnetGroupName: subnets.name,
+        vpcSecurityGroupIds: [db.id],
+        backupRetentionPeriod: 7,
+        deletionProtection: true,
     });
 }

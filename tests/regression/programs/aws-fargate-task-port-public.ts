@@ -16,7 +16,10 @@ export default function program() {
     });
     const cluster = new aws.ecs.Cluster("node-cluster", {});
     new aws.ecs.Service("node", {
-        cluster: cluster.arn, launchType: "FARGATE", desiredCount: 2, taskDefinition: "node-app:1",
+        cluster: cluster.arn,
+        launchType: "FARGATE",
+        desiredCount: 2,
+        taskDefinition: "node-app:1",
         networkConfiguration: { subnets: net.privateSubnets.map((s) => s.id), securityGroups: [service.id] },
         loadBalancers: [{ targetGroupArn: targets.arn, containerName: "app", containerPort: 3000 }],
     });

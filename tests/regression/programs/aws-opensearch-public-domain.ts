@@ -4,9 +4,12 @@ import * as aws from "@pulumi/aws";
 
 export default function program() {
     new aws.opensearch.Domain("search", {
-        domainName: "app-search", engineVersion: "OpenSearch_2.13",
+        domainName: "app-search",
+        engineVersion: "OpenSearch_2.13",
         clusterConfig: { instanceType: "t3.small.search", instanceCount: 1 },
         ebsOptions: { ebsEnabled: true, volumeSize: 10 },
-        encryptAtRest: { enabled: true }, nodeToNodeEncryption: { enabled: true }, domainEndpointOptions: { enforceHttps: true },
+        encryptAtRest: { enabled: true },
+        nodeToNodeEncryption: { enabled: true },
+        domainEndpointOptions: { enforceHttps: true },
     });
 }

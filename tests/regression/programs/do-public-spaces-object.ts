@@ -3,7 +3,22 @@
 import * as digitalocean from "@pulumi/digitalocean";
 
 export default function program() {
-    const bucket = new digitalocean.SpacesBucket("brand", { region: "ams3", acl: "private", versioning: { enabled: true } });
-    new digitalocean.SpacesBucketObject("brand-logo", { region: "ams3", bucket: bucket.name, key: "logo.png", content: "png", acl: "public-read" });
-    new digitalocean.SpacesBucketObject("brand-terms", { region: "ams3", bucket: bucket.name, key: "terms.pdf", content: "pdf" });
+    const bucket = new digitalocean.SpacesBucket("brand", {
+        region: "ams3",
+        acl: "private",
+        versioning: { enabled: true },
+    });
+    new digitalocean.SpacesBucketObject("brand-logo", {
+        region: "ams3",
+        bucket: bucket.name,
+        key: "logo.png",
+        content: "png",
+        acl: "public-read",
+    });
+    new digitalocean.SpacesBucketObject("brand-terms", {
+        region: "ams3",
+        bucket: bucket.name,
+        key: "terms.pdf",
+        content: "pdf",
+    });
 }
