@@ -184,6 +184,7 @@ const KINDS: Record<string, string> = {
     "aws:s3/bucketObjectv2:BucketObjectv2": "S3 object",
     "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock": "S3 account public access block",
     "digitalocean:index/spacesBucketObject:SpacesBucketObject": "Spaces object",
+    "aws:s3/objectCopy:ObjectCopy": "S3 object copy",
 };
 
 /** `security group "web-app-sg"`: how messages name a resource. */

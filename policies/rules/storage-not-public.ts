@@ -1,9 +1,9 @@
 /**
  * Uploads are private: no public canned ACL or public grant on an S3 bucket (inline or a
- * separate BucketAcl) or object (BucketObject, BucketObjectv2; Spaces objects likewise, which
- * no public access block can stop), every public access block switch on (per bucket or for the
- * account), no bucket policy allowing
- * everyone unless a condition limits it to fixed sources; Spaces buckets private. Remediates what has one safe fix:
+ * separate BucketAcl) or object (BucketObject, BucketObjectv2, ObjectCopy; Spaces objects
+ * likewise, which no public access block can stop), every public access block switch on (per
+ * bucket or for the account), no bucket policy allowing everyone (Principal "*" or NotPrincipal)
+ * unless a condition limits it to fixed sources; Spaces buckets private. Remediates what has one safe fix:
  * a public canned ACL becomes "private" and public access block switches become true (when
  * the policy's enforcement level is set to "remediate").
  *
@@ -31,6 +31,7 @@ const TYPES = {
         "aws:s3/bucketObject:BucketObject",
         "aws:s3/bucketObjectv2:BucketObjectv2",
         "digitalocean:index/spacesBucketObject:SpacesBucketObject",
+        "aws:s3/objectCopy:ObjectCopy",
     ],
 };
 
@@ -82,6 +83,7 @@ export function storageExposure(res: Res): string[] {
         policy(p.policy, "policy");
     } else if (TYPES.objects.includes(res.type)) {
         acl(p.acl, "acl");
+        grants(p.grants, "grants");
     } else if (TYPES.publicAccessBlocks.includes(res.type)) {
         for (const flag of PUBLIC_ACCESS_BLOCK_FLAGS) {
             const value = p[flag];

@@ -489,6 +489,22 @@ describe("storage: object ACLs, account-level blocks, and bucket policies writte
         );
     });
 
+    it("refuses an object copy granting AllUsers read", async () => {
+        const grants = [
+            { type: "Group", uri: "http://acs.amazonaws.com/groups/global/AllUsers", permissions: ["READ"] },
+        ];
+        assertViolation(
+            await validateResource(storageNotPublic, "aws:s3/objectCopy:ObjectCopy", {
+                bucket: "b",
+                key: "k",
+                source: "src/k",
+                grants,
+            }),
+            "S3 object copy",
+            "grants access to all users",
+        );
+    });
+
     it("refuses Allow with NotPrincipal (everyone but the principals named)", async () => {
         assertViolation(
             await validateResource(storageNotPublic, POLICY, {
