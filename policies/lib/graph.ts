@@ -86,7 +86,9 @@ export class StackGraph {
                 const value = res.props[key];
                 if ((typeof value === "string" || typeof value === "number") && !isUnknown(value) && value !== "") {
                     const identity = String(value);
-                    this.byIdentity.set(identity, [...(this.byIdentity.get(identity) ?? []), res]);
+                    const known = this.byIdentity.get(identity) ?? [];
+                    // An id and an ARN may be the same text (ELBv2 ids are ARNs): one entry per resource.
+                    if (!known.includes(res)) this.byIdentity.set(identity, [...known, res]);
                 }
             }
         }

@@ -261,3 +261,15 @@ describe("webtier-port-80-only-from-balancer: every droplet behind a firewall", 
         );
     });
 });
+
+describe("webtier-port-80-only-from-balancer: a foreign load balancer uid on DigitalOcean", () => {
+    it("does not take a constant uid computed from the load balancer's id for the load balancer", async () => {
+        const stack = doTier();
+        // sourceLoadBalancerUids: [lb.id.apply(() => "lb-uid-foreign")]: depends on the balancer, is not it.
+        pick(stack, "app-fw").props.inboundRules[0].sourceLoadBalancerUids = ["lb-uid-foreign"];
+        assertViolation(
+            await validateStack(port80OnlyFromBalancer, stack),
+            "load balancer uid lb-uid-foreign, which is not a load balancer in this stack",
+        );
+    });
+});

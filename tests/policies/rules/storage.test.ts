@@ -597,3 +597,34 @@ describe("storage: object ACLs, account-level blocks, and bucket policies writte
         assertNone(await validateStack(privateVersionedStorage, [...bucket, account, unknownPolicy]));
     });
 });
+
+describe("storage: Spaces bucket policies written other ways", () => {
+    const SPACES_POLICY = "digitalocean:index/spacesBucketPolicy:SpacesBucketPolicy";
+    it("refuses NotPrincipal and aws:SourceIp pieces on a Spaces bucket policy too", async () => {
+        const doc = (statement: Record<string, unknown>) =>
+            JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [
+                    { Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::brand/*", ...statement },
+                ],
+            });
+        const notPrincipal = doc({ NotPrincipal: { AWS: "arn:aws:iam::123456789012:root" } });
+        assertViolation(
+            await validateResource(storageNotPublic, SPACES_POLICY, {
+                region: "ams3",
+                bucket: "brand",
+                policy: notPrincipal,
+            }),
+            'allows Principal "*"',
+        );
+        const pieces = doc({ Principal: "*", Condition: { IpAddress: { "aws:SourceIp": ["2000::/4", "3000::/4"] } } });
+        assertViolation(
+            await validateResource(storageNotPublic, SPACES_POLICY, {
+                region: "ams3",
+                bucket: "brand",
+                policy: pieces,
+            }),
+            "without a condition",
+        );
+    });
+});
