@@ -34,10 +34,15 @@ interface Mutation {
     reportedOn?: { type: string; name: string };
     /** What the violation must say. */
     says: RegExp;
+    /** Further resources rewritten in the same run, for a risk that takes two changes to express. */
+    alsoEdit?: { target: { type: string; name: string }; edit: (props: Props, find: Find) => Props }[];
 }
 
 const T = {
     instance: "aws:ec2/instance:Instance",
+    vpc: "aws:ec2/vpc:Vpc",
+    route: "aws:ec2/route:Route",
+    routeTableAssociation: "aws:ec2/routeTableAssociation:RouteTableAssociation",
     droplet: "digitalocean:index/droplet:Droplet",
     ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
     subnet: "aws:ec2/subnet:Subnet",
@@ -385,6 +390,19 @@ function awsShapeMutations(stack: string): Mutation[] {
             says: /from 2000::\/3, the whole internet/,
         },
         {
+            // Two changes: the public default route moved onto the VPC's main route table, and one
+            // private subnet's own association moved to another subnet, so that it uses the main table.
+            title: "catches a public route on the VPC's main route table that an unassociated database subnet uses",
+            stack, target: { type: T.route, name: n("public-default-ipv4") }, policy: P.database,
+            edit: (p, find) => ({ ...p, routeTableId: (find(T.vpc, n("vpc")) as any).mainRouteTableId }),
+            alsoEdit: [{
+                target: { type: T.routeTableAssociation, name: n("private-rta-1") },
+                edit: (p, find) => ({ ...p, subnetId: (find(T.subnet, n("public-1")) as any).id }),
+            }],
+            reportedOn: { type: T.rds, name: n("db") },
+            says: /subnet "aws-prod-private-1" routes to an internet gateway \(route "aws-prod-public-default-ipv4", added to the VPC's main route table/,
+        },
+        {
             title: "catches a bucket policy allowing everyone through NotPrincipal",
             stack, target: { type: T.bucketPolicy, name: n("uploads-policy") }, policy: P.storagePublic,
             edit: (p) => ({ ...p, policy: policy({ NotPrincipal: { AWS: "arn:aws:iam::123456789012:root" } }) }),
@@ -509,11 +527,13 @@ let applied: string[] = [];
             assert.ok(found, `${type} ${name} is registered before ${mutation.target.name}`);
             return found!;
         };
+        const edits = [{ target: mutation.target, edit: mutation.edit }, ...(mutation.alsoEdit ?? [])];
         pulumi.runtime.registerStackTransformation((args) => {
             seen.set(key(args.type, args.name), args.resource);
-            if (args.type !== mutation.target.type || args.name !== mutation.target.name) return undefined;
+            const edit = edits.find((e) => args.type === e.target.type && args.name === e.target.name);
+            if (!edit) return undefined;
             applied.push(args.name);
-            return { props: mutation.edit({ ...args.props }, find), opts: args.opts };
+            return { props: edit.edit({ ...args.props }, find), opts: args.opts };
         });
     }
     return runWebtier();
@@ -578,7 +598,10 @@ function mutationsCaught(preview: boolean): void {
             const result = await runCheck(options);
             const [only] = result.stacks;
             assert.strictEqual(only.error, undefined, `${stack}: ${only.error}`);
-            if (mutation) assert.deepStrictEqual(applied, [mutation.target.name], `the mutation applied once to ${mutation.target.type} ${mutation.target.name}`);
+            if (mutation) {
+                const targets = [mutation.target, ...(mutation.alsoEdit ?? []).map((e) => e.target)].map((t) => t.name);
+                assert.deepStrictEqual([...applied].sort(), [...targets].sort(), `the mutation applied once to each of ${targets.join(", ")}`);
+            }
             return { violations: only.violations, exitCode: exitCodeOf(result) };
         } finally {
             current = undefined;
