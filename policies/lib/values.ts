@@ -171,6 +171,7 @@ const KINDS: Record<string, string> = {
     "aws:dax/cluster:Cluster": "DAX cluster",
     "aws:docdb/cluster:Cluster": "DocumentDB cluster",
     "aws:neptune/cluster:Cluster": "Neptune cluster",
+    "aws:neptune/clusterInstance:ClusterInstance": "Neptune instance",
     "aws:redshift/cluster:Cluster": "Redshift cluster",
     "aws:opensearch/domain:Domain": "OpenSearch domain",
     "aws:elasticsearch/domain:Domain": "Elasticsearch domain",

@@ -11,7 +11,10 @@ import { Finding, dataStoreAccessFindings } from "../lib/data-access";
 import { AWS, StackGraph } from "../lib/graph";
 import { Res, describe, fromStackResources, isUnknown } from "../lib/values";
 
-/** RDS `publiclyAccessible`: absent is the provider's default, false. */
+/** Neptune instances can be given a public endpoint too (publiclyAccessible, default false). */
+const NEPTUNE_INSTANCES = ["aws:neptune/clusterInstance:ClusterInstance"];
+
+/** RDS and Neptune `publiclyAccessible`: absent is the provider's default, false. */
 export function publiclyAccessibleFinding(store: Res): Finding | undefined {
     const value = store.props.publiclyAccessible;
     if (value === true) {
@@ -37,7 +40,7 @@ export const databaseNotPublic: StackValidationPolicy = {
     validateStack: (args, reportViolation) => {
         const graph = new StackGraph(fromStackResources(args.resources));
         const findings: Finding[] = [];
-        for (const store of graph.ofType([...AWS.rdsInstances, ...AWS.rdsClusterInstances])) {
+        for (const store of graph.ofType([...AWS.rdsInstances, ...AWS.rdsClusterInstances, ...NEPTUNE_INSTANCES])) {
             const finding = publiclyAccessibleFinding(store);
             if (finding) findings.push(finding);
         }

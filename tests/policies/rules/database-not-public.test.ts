@@ -328,6 +328,22 @@ describe("webtier-database-not-public: every app tier compute and every managed 
         assertViolation(await validateStack(databaseNotPublic, stack), "vpcOptions unknown during preview");
     });
 
+    it("refuses a publicly accessible Neptune instance (absent is the provider default, false)", async () => {
+        const stack = awsTier();
+        stack.push({
+            type: "aws:neptune/clusterInstance:ClusterInstance",
+            name: "graph-1",
+            props: { id: "graph-1", clusterIdentifier: "graph", instanceClass: "db.r6g.large" },
+        });
+        assertNone(await validateStack(databaseNotPublic, stack));
+        pick(stack, "graph-1").props.publiclyAccessible = true;
+        assertViolation(
+            await validateStack(databaseNotPublic, stack),
+            'Neptune instance "graph-1"',
+            "publicly accessible",
+        );
+    });
+
     it("refuses a publicly accessible Redshift cluster (absent is the provider default, false)", async () => {
         const stack = awsTier();
         stack.push({
