@@ -14,6 +14,7 @@ import {
     SECURITY_GROUP_TYPES,
     Source,
     TYPES,
+    Tri,
     admitsTcpPort,
     ingressRulesOf,
     portsText,
@@ -22,7 +23,6 @@ import {
 import { Res, UNKNOWN, describe, fromStackResources, isUnknown } from "../lib/values";
 import { awsAppPorts } from "../lib/aws/balancers";
 import { digitalOceanAppPorts, uncoveredDroplets } from "../lib/digitalocean/droplets";
-import { Tri } from "../lib/network";
 
 /** Where the servers listen when no balancer says otherwise (webtier's nginx). */
 export const DEFAULT_APP_PORT = 80;
@@ -32,7 +32,7 @@ export function appPorts(graph: StackGraph): number[] {
     const aws = awsAppPorts(graph);
     const digitalOcean = digitalOceanAppPorts(graph);
     const ports = new Set([...aws.ports, ...digitalOcean.ports]);
-    // A port unknown during preview may be 80, webtier's default.
+    // A port unknown during preview cannot be followed; 80, webtier's own, is judged at least.
     if (ports.size === 0 || aws.unknown || digitalOcean.unknown) ports.add(DEFAULT_APP_PORT);
     return [...ports].sort((a, b) => a - b);
 }
