@@ -3,7 +3,7 @@
  * cache rules on both clouds.
  */
 import { AWS, DO, StackGraph } from "./graph";
-import { AwsDataStoreShape, DataKind, dataStoreShapes } from "./aws/data-stores";
+import { AwsDataStoreShape, DATA_INTERMEDIARIES, DataKind, dataStoreShapes } from "./aws/data-stores";
 import { SECURITY_GROUP_TYPES, Source, portsText, ruleLocation, ingressRulesOf } from "./network";
 import { subnetExposure } from "./subnets";
 import { Res, UNKNOWN, describe, isUnknown, listOf, present } from "./values";
@@ -23,8 +23,10 @@ function shown(source: Source): string {
  * (even private ones), the group itself, prefix lists and other groups are findings; an
  * unknown reference passes only when every resource it can come from is an app server group.
  */
-export function awsGroupIngressFindings(graph: StackGraph, groups: Set<Res>, what: string): Finding[] {
+export function awsGroupIngressFindings(graph: StackGraph, groups: Set<Res>, what: DataKind): Finding[] {
+    // The app servers, and what stands between them and the store (an RDS Proxy).
     const serverGroups = graph.serverSecurityGroups();
+    graph.groupsHeldBy(DATA_INTERMEDIARIES[what]).forEach((g) => serverGroups.add(g));
     const findings: Finding[] = [];
     const fix = `Admit the ${what} only from the app servers' security group (sourceSecurityGroupId / referencedSecurityGroupId / securityGroups naming it) and remove every other source.`;
     for (const { owner, rule } of graph.ingressInto(groups, ingressRulesOf)) {
@@ -36,7 +38,7 @@ export function awsGroupIngressFindings(graph: StackGraph, groups: Set<Res>, wha
                 problem =
                     candidates.length === 0 && isUnknown(source.value)
                         ? "a security group unknown during preview that cannot be proven to be the app servers'"
-                        : `security group ${shown(source)}${candidates.length ? ` (${candidates.map(describe).join(", ")})` : ""}, which no app server of this stack (EC2 instance, launch template or configuration, ECS service, Lambda function) uses,`;
+                        : `security group ${shown(source)}${candidates.length ? ` (${candidates.map(describe).join(", ")})` : ""}, which no app server of this stack (EC2 instance, launch template or configuration, ECS service, Lambda function; or RDS Proxy) uses,`;
             } else if (source.kind === "cidr") {
                 problem = `CIDR ${shown(source)}`;
             } else if (source.kind === "self") {

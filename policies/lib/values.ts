@@ -172,6 +172,7 @@ const KINDS: Record<string, string> = {
     "aws:docdb/cluster:Cluster": "DocumentDB cluster",
     "aws:neptune/cluster:Cluster": "Neptune cluster",
     "aws:neptune/clusterInstance:ClusterInstance": "Neptune instance",
+    "aws:rds/proxy:Proxy": "RDS proxy",
     "aws:redshift/cluster:Cluster": "Redshift cluster",
     "aws:opensearch/domain:Domain": "OpenSearch domain",
     "aws:elasticsearch/domain:Domain": "Elasticsearch domain",

@@ -21,7 +21,8 @@ import {
     ruleLocation,
 } from "../lib/network";
 import { Res, UNKNOWN, describe, fromStackResources, isUnknown } from "../lib/values";
-import { awsAppPorts } from "../lib/aws/balancers";
+import { awsAppPorts, groupLessNlbRanges } from "../lib/aws/balancers";
+import { Cidr, cidrContains, parseCidr } from "../lib/cidr";
 import { digitalOceanAppPorts, uncoveredDroplets } from "../lib/digitalocean/droplets";
 
 /** Where the servers listen when no balancer says otherwise (webtier's nginx). */
@@ -58,6 +59,7 @@ export function port80SourceProblem(
     owner: Res,
     source: Source,
     balancerGroups: Set<Res>,
+    nlbRanges: readonly Cidr[] = [],
 ): string | undefined {
     switch (source.kind) {
         case "securityGroup": {
@@ -75,8 +77,12 @@ export function port80SourceProblem(
                 ? "a load balancer uid unknown during preview that cannot be traced to a load balancer in this stack"
                 : `load balancer uid ${source.value}, which is not a load balancer in this stack`;
         }
-        case "cidr":
+        case "cidr": {
+            // The subnets of a network load balancer without security groups are its address.
+            const cidr = isUnknown(source.value) ? undefined : parseCidr(source.value);
+            if (cidr && nlbRanges.some((range) => cidrContains(range, cidr))) return undefined;
             return `CIDR ${shown(source)}`;
+        }
         case "self":
             return "its own security group (self)";
         case "prefixList":
@@ -110,6 +116,7 @@ export const port80OnlyFromBalancer: StackValidationPolicy = {
         const graph = new StackGraph(fromStackResources(args.resources));
         const ports = appPorts(graph);
         const balancerGroups = graph.balancerSecurityGroups();
+        const nlbRanges = groupLessNlbRanges(graph);
         const serverGroups = graph.serverSecurityGroups();
         const dataGroups = new Set([...graph.dataSecurityGroups("database"), ...graph.dataSecurityGroups("cache")]);
         // The balancer's own group may be public; the database and cache rules judge what reaches
@@ -125,7 +132,7 @@ export const port80OnlyFromBalancer: StackValidationPolicy = {
                     if (targets.length > 0 && targets.every(notAppServer)) continue;
                     shared = targets.some((g) => balancerGroups.has(g) && serverGroups.has(g));
                 }
-                reportProblems(graph, owner, rule, admitted, shared, balancerGroups, reportViolation);
+                reportProblems(graph, owner, rule, admitted, shared, balancerGroups, nlbRanges, reportViolation);
             }
         }
         for (const { droplet, unknown } of uncoveredDroplets(graph)) {
@@ -147,10 +154,11 @@ function reportProblems(
     admitted: { port: number; answer: Tri },
     shared: boolean,
     balancerGroups: Set<Res>,
+    nlbRanges: readonly Cidr[],
     reportViolation: (message: string, urn?: string) => void,
 ): void {
     for (const source of rule.sources) {
-        const problem = port80SourceProblem(graph, owner, source, balancerGroups);
+        const problem = port80SourceProblem(graph, owner, source, balancerGroups, nlbRanges);
         if (!problem) continue;
         const reach =
             admitted.answer === UNKNOWN

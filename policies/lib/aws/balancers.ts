@@ -4,6 +4,7 @@
  * speak to the balancer, what the balancer speaks to the servers, the certificate and TLS
  * policy), so that "TLS ends at the balancer" is one predicate for ALB, NLB and classic ELB.
  */
+import { Cidr, parseCidr } from "../cidr";
 import { StackGraph } from "../graph";
 import { Res, UNKNOWN, Unknown, isUnknown, listOf, present, textOf } from "../values";
 
@@ -57,6 +58,39 @@ export function awsAppPorts(graph: StackGraph): { ports: Set<number>; unknown: b
             add(isUnknown(listener) ? UNKNOWN : listener?.instancePort);
     }
     return { ports, unknown };
+}
+
+/**
+ * The address ranges a network load balancer without security groups sends from: the subnets it
+ * sits in (its nodes' private addresses, with client IP preservation off). For such a balancer a
+ * rule admitting the app port from those ranges is how "only from the balancer" is written; a
+ * balancer with security groups (every ALB, newer NLBs) is named by its group instead.
+ */
+export function groupLessNlbRanges(graph: StackGraph): Cidr[] {
+    const ranges: Cidr[] = [];
+    for (const balancer of graph.ofType(AWS_BALANCER_TYPES.elbv2)) {
+        if (balancer.props.loadBalancerType !== "network") continue;
+        const groups = balancer.props.securityGroups;
+        if (isUnknown(groups) || listOf(groups).length > 0) continue;
+        const ids: (string | Unknown)[] = listOf<string>(balancer.props.subnets).map((v) =>
+            isUnknown(v) ? UNKNOWN : String(v),
+        );
+        const mappings = balancer.props.subnetMappings;
+        const mapped: (string | Unknown)[] = isUnknown(mappings)
+            ? [UNKNOWN]
+            : listOf<Record<string, any>>(mappings).map((m) =>
+                  isUnknown(m) || isUnknown(m?.subnetId) ? UNKNOWN : String(m?.subnetId),
+              );
+        const subnets = [
+            ...graph.resolveAll(balancer, "subnets", ["aws:ec2/subnet:Subnet"], ids).candidates,
+            ...graph.resolveAll(balancer, "subnetMappings", ["aws:ec2/subnet:Subnet"], mapped).candidates,
+        ];
+        for (const subnet of subnets) {
+            const cidr = typeof subnet.props.cidrBlock === "string" ? parseCidr(subnet.props.cidrBlock) : undefined;
+            if (cidr) ranges.push(cidr);
+        }
+    }
+    return ranges;
 }
 
 /** One listener of any AWS balancer type, normalised. */

@@ -108,6 +108,14 @@ export const AWS_DATA_STORES: readonly AwsDataStoreShape[] = [
         subnets: { key: "brokerNodeGroupInfo", read: nested("brokerNodeGroupInfo", "clientSubnets") },
         publicEndpoint: mskPublic,
     },
+    // RDS Proxy: a database endpoint of its own, in front of RDS (see DATA_INTERMEDIARIES).
+    {
+        kind: "database",
+        types: ["aws:rds/proxy:Proxy"],
+        key: "vpcSecurityGroupIds",
+        read: topLevel("vpcSecurityGroupIds"),
+        subnets: { key: "vpcSubnetIds", read: topLevel("vpcSubnetIds") },
+    },
     // Caches: ElastiCache (replication groups, standalone clusters, serverless), MemoryDB, DAX.
     {
         kind: "cache",
@@ -146,6 +154,16 @@ export const AWS_DATA_STORES: readonly AwsDataStoreShape[] = [
         subnetGroup: { key: "subnetGroupName", types: ["aws:dax/subnetGroup:SubnetGroup"] },
     },
 ];
+
+/**
+ * Endpoints that stand between the app servers and a data store: the store may admit their
+ * groups as it admits the app servers', since they are judged as data stores themselves (an RDS
+ * Proxy's group admits only the app servers).
+ */
+export const DATA_INTERMEDIARIES: Record<DataKind, readonly GroupHolder[]> = {
+    database: [{ types: ["aws:rds/proxy:Proxy"], key: "vpcSecurityGroupIds", read: topLevel("vpcSecurityGroupIds") }],
+    cache: [],
+};
 
 export function dataStoreShapes(kind: DataKind): AwsDataStoreShape[] {
     return AWS_DATA_STORES.filter((shape) => shape.kind === kind);

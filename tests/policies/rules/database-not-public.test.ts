@@ -365,3 +365,51 @@ describe("webtier-database-not-public: every app tier compute and every managed 
         );
     });
 });
+
+describe("webtier-database-not-public: an RDS Proxy between the app servers and the database", () => {
+    function withProxy() {
+        const stack = awsTier();
+        stack.push({
+            type: T.sg,
+            name: "proxy-sg",
+            props: {
+                id: "sg-proxy",
+                ingress: [{ protocol: "tcp", fromPort: 3306, toPort: 3306, securityGroups: ["sg-app"] }],
+            },
+        });
+        stack.push({
+            type: "aws:rds/proxy:Proxy",
+            name: "proxy",
+            props: {
+                id: "proxy",
+                engineFamily: "MYSQL",
+                requireTls: true,
+                vpcSecurityGroupIds: ["sg-proxy"],
+                vpcSubnetIds: ["subnet-a", "subnet-b"],
+            },
+        });
+        pick(stack, "db-from-app").props.referencedSecurityGroupId = "sg-proxy";
+        pick(stack, "db-from-app").deps = { securityGroupId: ["db-sg"], referencedSecurityGroupId: ["proxy-sg"] };
+        return stack;
+    }
+
+    it("accepts the database admitting the proxy's group, and the proxy admitting the app servers'", async () => {
+        assertNone(await validateStack(databaseNotPublic, withProxy()));
+    });
+
+    it("judges the proxy as a database endpoint: its group admitting a CIDR is refused", async () => {
+        const stack = withProxy();
+        pick(stack, "proxy-sg").props.ingress.push({
+            protocol: "tcp",
+            fromPort: 3306,
+            toPort: 3306,
+            cidrBlocks: ["0.0.0.0/0"],
+        });
+        assertViolation(
+            await validateStack(databaseNotPublic, stack),
+            "proxy-sg",
+            "CIDR 0.0.0.0/0",
+            "reach the database",
+        );
+    });
+});

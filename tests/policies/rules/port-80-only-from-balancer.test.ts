@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { port80OnlyFromBalancer } from "../../../policies/rules/port-80-only-from-balancer";
-import { UNKNOWN_STRING, assertNone, assertViolation, validateStack } from "../helpers";
+import { FakeResource, UNKNOWN_STRING, assertNone, assertViolation, validateStack } from "../helpers";
 import { T, awsTier, doTier, pick } from "../fixtures";
 
 describe("webtier-port-80-only-from-balancer on AWS", () => {
@@ -271,5 +271,42 @@ describe("webtier-port-80-only-from-balancer: a foreign load balancer uid on Dig
             await validateStack(port80OnlyFromBalancer, stack),
             "load balancer uid lb-uid-foreign, which is not a load balancer in this stack",
         );
+    });
+});
+
+describe("webtier-port-80-only-from-balancer: a network load balancer without security groups", () => {
+    function nlbTier(): FakeResource[] {
+        const stack = awsTier().filter((r) => !["lb", "https", "http", "app-http-from-lb"].includes(r.name));
+        pick(stack, "private-a").props.cidrBlock = "10.20.1.0/24";
+        pick(stack, "private-b").props.cidrBlock = "10.20.2.0/24";
+        // A group no balancer uses yet (the NLB has none): nothing open.
+        pick(stack, "lb-sg").props.ingress = [];
+        stack.push({
+            type: T.lb,
+            name: "nlb",
+            props: { id: "arn:nlb", arn: "arn:nlb", loadBalancerType: "network", subnets: ["subnet-a", "subnet-b"] },
+        });
+        return stack;
+    }
+
+    it("takes the app port admitted from the balancer's subnets for the balancer", async () => {
+        const stack = nlbTier();
+        pick(stack, "app-sg").props.ingress = [
+            { protocol: "tcp", fromPort: 80, toPort: 80, cidrBlocks: ["10.20.1.0/24", "10.20.2.0/25"] },
+        ];
+        assertNone(await validateStack(port80OnlyFromBalancer, stack));
+    });
+
+    it("still refuses the VPC's whole range, or the world, and any range once the balancer has a security group", async () => {
+        const stack = nlbTier();
+        pick(stack, "app-sg").props.ingress = [
+            { protocol: "tcp", fromPort: 80, toPort: 80, cidrBlocks: ["10.20.0.0/16"] },
+        ];
+        assertViolation(await validateStack(port80OnlyFromBalancer, stack), "CIDR 10.20.0.0/16");
+        pick(stack, "app-sg").props.ingress = [
+            { protocol: "tcp", fromPort: 80, toPort: 80, cidrBlocks: ["10.20.1.0/24"] },
+        ];
+        pick(stack, "nlb").props.securityGroups = ["sg-lb"];
+        assertViolation(await validateStack(port80OnlyFromBalancer, stack), "CIDR 10.20.1.0/24");
     });
 });
