@@ -3,6 +3,7 @@ import * as aws from "@pulumi/aws";
 import * as random from "@pulumi/random";
 import { DatabaseEndpoint, applyTransform, Transform } from "../components";
 import { WebtierConfig } from "../config/types";
+import { rdsEngineLifecycleSupport, rdsParameterApplyMethod } from "../../policies/preflight/engine-versions";
 import { databaseSize } from "../sizing";
 import { DATABASE_NAME, DATABASE_USER, finalSnapshotIdentifier, RDS_CA_BUNDLE_URL, rdsEngineSettings, RDS_PASSWORD_SPECIALS } from "./engines";
 import { nameTag } from "./tags";
@@ -64,13 +65,22 @@ export class Database extends pulumi.ComponentResource {
         this.parameterGroup = new aws.rds.ParameterGroup(`${name}-db-params`, applyTransform<aws.rds.ParameterGroupArgs>({
             family: engine.family,
             description: `webtier ${name}: ${engine.engine} ${engine.engineVersion}, TLS required`,
-            parameters: [{ name: engine.tlsParameter.name, value: engine.tlsParameter.value, applyMethod: "immediate" }],
+            // A static parameter must wait for a reboot (RDS refuses "immediate" for it); a new
+            // instance boots with the group, so TLS is enforced from the first connection either way.
+            parameters: [{
+                name: engine.tlsParameter.name,
+                value: engine.tlsParameter.value,
+                applyMethod: rdsParameterApplyMethod(db.engine, db.version, engine.tlsParameter.name),
+            }],
             tags: nameTag(`${name}-db-params`),
         }, t.parameterGroup), parent);
 
         this.instance = new aws.rds.Instance(`${name}-db`, applyTransform<aws.rds.InstanceArgs>({
             engine: engine.engine,
             engineVersion: engine.engineVersion,
+            // Explicit, never RDS's default: without it RDS enrols a version past standard support
+            // in paid Extended Support silently. Extended Support only on database.extendedSupport.
+            engineLifecycleSupport: rdsEngineLifecycleSupport(db.extendedSupport),
             instanceClass: databaseSize("aws", db.size),
             allocatedStorage: db.storageGb,
             storageType: "gp3",

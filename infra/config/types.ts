@@ -57,8 +57,20 @@ export interface ServersConfig {
 export interface DatabaseConfig {
     /** Default "mysql", as on the single box the app comes from. */
     engine: DatabaseEngine;
-    /** Engine major version. Default: "8.0" for MySQL, "16" for Postgres. */
+    /**
+     * Engine major version, one the cloud offers for a new database today (the dated tables in
+     * `policies/preflight/engine-versions.ts`). Default: the table's default per cloud, the newest version in RDS
+     * standard support on AWS (MySQL 8.4, PostgreSQL 17) and DigitalOcean's default (MySQL 8.0,
+     * which its API calls "8"; PostgreSQL 17).
+     */
     version: string;
+    /**
+     * Opt in to paid RDS Extended Support (AWS): keeps a major version past the end of RDS
+     * standard support running (`engineLifecycleSupport: open-source-rds-extended-support`).
+     * Default false: the instance is created with Extended Support disabled, and a version past
+     * standard support is refused in config instead of being enrolled (and billed) silently.
+     */
+    extendedSupport: boolean;
     /** Size class. Default "small". */
     size: SizeClass;
     /** Allocated storage in GiB (AWS; DO sizes storage with the node size). Default 20. */
@@ -93,13 +105,13 @@ export interface QueueConfig {
 }
 
 export interface AppConfig {
-    /** Laravel APP_NAME. Default: the stack's name. */
+    /** Laravel APP_NAME. Default: the stack's name. At most 64 characters, no quotes, "$", backslashes or control characters. */
     name: string;
     /** PHP version installed on the servers. Default "8.3". */
     phpVersion: string;
-    /** Git repository the deploy tool clones (optional until the first deploy). */
+    /** Git repository the deploy tool clones (optional until the first deploy). https:// or git@, at most 256 characters. */
     repository?: string;
-    /** Branch or tag deployed by default. Default "main". */
+    /** Branch or tag deployed by default. Default "main". A ref name git accepts, at most 128 characters, never starting with "-". */
     branch: string;
 }
 
@@ -121,7 +133,11 @@ export interface WebtierConfig {
      * balancer's DNS record; on DigitalOcean Let's Encrypt needs it.
      */
     dnsZone?: string;
-    /** The VPC's address range. Default "10.20.0.0/16". */
+    /**
+     * The VPC's address range. Default: on AWS "10.20.0.0/16"; on DigitalOcean a /16 derived from
+     * the stack name (`network.ts`), because DigitalOcean refuses a VPC that overlaps any other
+     * network of the account and stacks usually share one account.
+     */
     vpcCidr: string;
     /** Availability zones to spread subnets and servers across (AWS). Default 2. */
     zones: number;

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as digitalocean from "@pulumi/digitalocean";
 import { applyTransform, DatabaseEndpoint, Transform } from "../components";
 import { DatabaseEngine, SizeClass } from "../config/types";
+import { defaultEngineVersion, DIGITALOCEAN_ENGINE_SLUGS, findEngineVersion } from "../../policies/preflight/engine-versions";
 import { databaseSize } from "../sizing";
 import { childName } from "./naming";
 
@@ -14,16 +15,18 @@ export interface MaintenanceWindow {
 }
 
 /** DigitalOcean's engine slug for webtier's engine name. */
-export function databaseEngineSlug(engine: DatabaseEngine): "mysql" | "pg" {
-    return engine === "mysql" ? "mysql" : "pg";
+export function databaseEngineSlug(engine: DatabaseEngine): string {
+    return DIGITALOCEAN_ENGINE_SLUGS[engine];
 }
 
 /**
- * DigitalOcean's version string for an engine version: MySQL 8.0 is "8" there (the API
- * reports "8", so "8.0" would show as a change on every preview); other versions pass through.
+ * DigitalOcean's version string for an engine version, from the dated table in
+ * policies/preflight/engine-versions.ts: MySQL 8.0 is "8" there (the API reports "8", so "8.0" would
+ * show as a change on every preview). A version missing from the table passes through unchanged
+ * (config validation has refused it already; the preflight refuses it for other callers).
  */
 export function databaseVersion(engine: DatabaseEngine, version: string): string {
-    return engine === "mysql" && version === "8.0" ? "8" : version;
+    return findEngineVersion("digitalocean", engine, version)?.apiVersion ?? version;
 }
 
 /** Nodes in a cluster: a primary, plus a standby that takes over on failure when `highAvailability`. */
@@ -38,7 +41,7 @@ export interface DatabaseArgs {
     vpcId: pulumi.Input<string>;
     /** Default "mysql", the engine of the single box the app comes from. */
     engine?: DatabaseEngine;
-    /** Engine version. Default "8.0" for MySQL, "16" for Postgres (webtier's defaults). */
+    /** Engine version. Default: DigitalOcean's default in the version table (MySQL "8.0", sent as "8"; PostgreSQL 17). */
     version?: string;
     /** Size class, mapped by infra/sizing.ts. Default "small". */
     size?: SizeClass;
@@ -79,7 +82,7 @@ export class Database extends pulumi.ComponentResource {
     constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
         super("webtier:digitalocean:Database", name, {}, opts);
         const engine = args.engine ?? "mysql";
-        const version = args.version ?? (engine === "mysql" ? "8.0" : "16");
+        const version = args.version ?? defaultEngineVersion("digitalocean", engine).version;
         const protect = args.protect ?? true;
         const window = args.maintenanceWindow ?? { day: "sunday", hour: "03:00" };
 

@@ -95,6 +95,7 @@ export const cacheNotPublic: StackValidationPolicy = {
     description:
         "The cache is reachable only from the app servers, with TLS and AUTH: ElastiCache transit encryption (required mode) and auth token, MemoryDB TLS and a password ACL, DAX TLS endpoints, private subnets, security group admitting only the app servers' group; DigitalOcean Valkey/Redis in the VPC behind a database firewall trusting only the app droplets or their tag.",
     enforcementLevel: "mandatory",
+    severity: "high",
     validateStack: (args, reportViolation) => {
         const graph = new StackGraph(fromStackResources(args.resources));
         const findings: Finding[] = [];

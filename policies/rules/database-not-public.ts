@@ -37,6 +37,7 @@ export const databaseNotPublic: StackValidationPolicy = {
     description:
         "The database is reachable only from the app servers: every managed data service with a network endpoint (RDS and Aurora, DocumentDB, Neptune, Redshift, OpenSearch, MSK) private (no public endpoint, private subnets, security group admitting only the app servers' groups: instances, launch templates and configurations, ECS services, Lambda functions); DigitalOcean clusters in the VPC behind a database firewall trusting only the app droplets or their tag.",
     enforcementLevel: "mandatory",
+    severity: "critical",
     validateStack: (args, reportViolation) => {
         const graph = new StackGraph(fromStackResources(args.resources));
         const findings: Finding[] = [];

@@ -31,6 +31,7 @@ export const healthChecks: ResourceValidationPolicy = {
     description:
         "Every target group (AWS) and load balancer (DigitalOcean) checks server health over HTTP on the configured healthCheckPath, so a failed server leaves the rotation.",
     enforcementLevel: "mandatory",
+    severity: "medium",
     configSchema: schemaFor("healthCheckPath"),
     validateResource: (args, reportViolation) => {
         const isTargetGroup = AWS.targetGroups.includes(args.type as never);

@@ -13,6 +13,7 @@ import { sshAllowlist } from "./ssh-allowlist";
 import { sshBroadRange } from "./ssh-broad-range";
 import { storageNotPublic } from "./storage-not-public";
 import { tlsAtBalancer } from "./tls-at-balancer";
+import { preflightPolicies } from "../preflight";
 
 export {
     cacheNotPublic,
@@ -38,6 +39,7 @@ export const policies: Policies = [
     storageNotPublic,
     privateVersionedStorage,
     reliability,
+    ...preflightPolicies,
 ];
 
 /** The pack's name, as `pulumi preview --policy-pack` reports it. */

@@ -112,6 +112,7 @@ export const port80OnlyFromBalancer: StackValidationPolicy = {
     description:
         "Only the balancer is public: the app port (what the balancers target on the servers, 80 by default) is reachable on the app servers only from the load balancer (AWS: the balancer's security group; DigitalOcean: the load balancer's uid), never from a CIDR, also when the balancer and the servers share a security group; every droplet is behind a firewall.",
     enforcementLevel: "mandatory",
+    severity: "high",
     validateStack: (args, reportViolation) => {
         const graph = new StackGraph(fromStackResources(args.resources));
         const ports = appPorts(graph);

@@ -152,6 +152,7 @@ export const privateVersionedStorage: StackValidationPolicy = {
     description:
         "Every S3 bucket has a public access block (its own, or the account's with all four switches on), versioning and server-side encryption; every Spaces bucket is versioned. A bucket policy unknown during preview passes only behind a public access block that blocks and restricts public policies.",
     enforcementLevel: "mandatory",
+    severity: "medium",
     validateStack: (args, reportViolation) => {
         const graph = new StackGraph(fromStackResources(args.resources));
         for (const finding of [...awsFindings(graph), ...unknownPolicyFindings(graph), ...digitalOceanFindings(graph)])

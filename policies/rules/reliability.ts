@@ -134,6 +134,7 @@ export const reliability: StackValidationPolicy = {
     description:
         "Reliability floor: at least minServers servers behind the balancer (across two zones on AWS); RDS Multi-AZ with backups and deletion protection; DigitalOcean databases with a standby node. Advisory by default; make it mandatory for production.",
     enforcementLevel: "advisory",
+    severity: "low",
     configSchema: schemaFor("minServers"),
     validateStack: (args, reportViolation) => {
         const { minServers } = readConfig(args);

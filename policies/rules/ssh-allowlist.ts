@@ -43,6 +43,7 @@ export const sshAllowlist: StackValidationPolicy = {
     description:
         "Port 22 (and all-ports rules) is reachable only from the configured allowSshFrom CIDRs, never from the world (0.0.0.0/0, ::/0, or ranges covering a third of the public internet alone or together), on AWS security groups (prefix lists of the stack judged by their entries) and DigitalOcean firewalls.",
     enforcementLevel: "mandatory",
+    severity: "critical",
     configSchema: schemaFor("allowSshFrom"),
     validateStack: (args, reportViolation) => {
         const { allowSshFrom } = readConfig(args);

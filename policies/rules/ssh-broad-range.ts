@@ -10,6 +10,7 @@ export const sshBroadRange: ResourceValidationPolicy = {
     name: "webtier-ssh-broad-range",
     description: "Warns when port 22 is open to a very broad public range and no allowSshFrom allowlist is configured.",
     enforcementLevel: "advisory",
+    severity: "low",
     configSchema: schemaFor("allowSshFrom"),
     validateResource: (args, reportViolation) => {
         for (const finding of resourceSshFindings(args).findings.filter((f) => f.problem === "broad")) {

@@ -125,6 +125,7 @@ export const storageNotPublic: ResourceValidationPolicy = {
     description:
         'Uploads stay private: no public ACL (bucket or object), grant or bucket policy on S3 (Principal "*" or NotPrincipal, unless limited to fixed sources), every public access block switch on (bucket or account), Spaces buckets and objects private. With enforcement level "remediate", public canned ACLs become private and public access block switches become true. (A bucket policy unknown during preview is judged by webtier-private-versioned-storage, which sees the bucket\'s public access block.)',
     enforcementLevel: "mandatory",
+    severity: "critical",
     validateResource: (args, reportViolation) => {
         for (const problem of storageExposure(fromResourceArgs(args))) reportViolation(problem);
     },

@@ -256,6 +256,7 @@ export const tlsAtBalancer: StackValidationPolicy = {
     description:
         "TLS ends at the balancer, on every listener and forwarding rule of every balancer type (ALB, NLB, classic ELB, DigitalOcean): HTTPS/TLS with a certificate and a modern TLS policy, HTTP only redirecting to HTTPS, no raw TCP/UDP entry (plain HTTP or TLS passthrough), plain HTTP to the servers; HTTP-only balancers only where allowHttpOnly is set.",
     enforcementLevel: "mandatory",
+    severity: "high",
     configSchema: schemaFor("allowedTlsPolicies", "allowHttpOnly"),
     validateStack: (args, reportViolation) => {
         const { allowedTlsPolicies, allowHttpOnly } = readConfig(args);

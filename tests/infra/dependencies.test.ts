@@ -31,6 +31,17 @@ describe("dependencies point one way", () => {
         assert.deepStrictEqual(offending, []);
     });
 
+    it("the policy pack (policies/) imports nothing outside itself: it ships alone (`pulumi policy publish policies`)", () => {
+        const pack = sources(path.join(ROOT, "policies"));
+        assert.ok(pack.length > 20, `expected the pack's sources, found ${pack.length}`);
+        const offending = pack.flatMap((file) =>
+            relativeImports(file)
+                .filter((target) => target !== "policies" && !target.startsWith(`policies${path.sep}`))
+                .map((target) => `${path.relative(ROOT, file)} imports ${target}`),
+        );
+        assert.deepStrictEqual(offending, []);
+    });
+
     it("sees an import, a re-export and a require of tools/ (the scan itself can fail)", () => {
         const probe = path.join(ROOT, "infra", "aws", "probe.ts");
         const text = [

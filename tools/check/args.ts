@@ -2,7 +2,7 @@
  * Command-line arguments of the offline policy check.
  */
 
-export type OutputFormat = "text" | "json" | "sarif";
+export type OutputFormat = "text" | "json" | "sarif" | "markdown";
 
 export interface CliArgs {
     /** Stacks to check; empty means every `Pulumi.<stack>.yaml` under the stack config folder. */
@@ -24,6 +24,8 @@ export interface CliArgs {
     preview: boolean;
     format: OutputFormat;
     output?: string;
+    /** Also append the Markdown summary to this file (the workflow passes $GITHUB_STEP_SUMMARY). */
+    summary?: string;
     help: boolean;
 }
 
@@ -64,8 +66,13 @@ Options:
   --preview              Evaluate as \`pulumi preview\` does: values providers compute (ARNs,
                          addresses, generated passwords) are unknown. Default: as \`pulumi up\`
                          analyzes each resource, with every value known (the mocks' values).
-  --format FORMAT        text (default), json, or sarif (SARIF 2.1.0 for GitHub code scanning).
+  --format FORMAT        text (default), json, sarif (SARIF 2.1.0 for GitHub code scanning: each
+                         violation its own alert, at the stack file value or the program line
+                         that causes it), or markdown (a summary per stack: resources,
+                         violations by policy and resource, what to change).
   --output FILE          Write the report to FILE instead of standard output.
+  --summary FILE         Also append the Markdown summary to FILE, for example
+                         --summary "$GITHUB_STEP_SUMMARY" in a GitHub Actions step.
   -h, --help             Show this help.
 
 Secrets: \`secure:\` values cannot be decrypted offline, and secret keys a stack file leaves out
@@ -75,10 +82,10 @@ Exit codes: 0 no mandatory violation, 1 at least one mandatory violation,
             2 bad usage, a program that fails to evaluate, or a policy pack that fails.
 `;
 
-const FORMATS: readonly OutputFormat[] = ["text", "json", "sarif"];
+const FORMATS: readonly OutputFormat[] = ["text", "json", "sarif", "markdown"];
 
 /** `STACK=FILE` in --policy-config. */
-export const STACK_ASSIGNMENT = /^([A-Za-z0-9_.\-]+)=(.+)$/;
+export const STACK_ASSIGNMENT = /^([A-Za-z0-9_.-]+)=(.+)$/;
 
 /** Parses argv (without node and the script); throws UsageError on anything it does not know. */
 export function parseArgs(argv: string[]): CliArgs {
@@ -94,13 +101,15 @@ export function parseArgs(argv: string[]): CliArgs {
             args.preview = true;
             continue;
         }
-        if (!arg.startsWith("--")) throw new UsageError(`unexpected argument ${JSON.stringify(arg)}; options start with --.`);
+        if (!arg.startsWith("--"))
+            throw new UsageError(`unexpected argument ${JSON.stringify(arg)}; options start with --.`);
         const eq = arg.indexOf("=");
         const flag = eq > 0 ? arg.slice(0, eq) : arg;
         const value = (): string => {
             if (eq > 0) return arg.slice(eq + 1);
             const next = argv[i + 1];
-            if (next === undefined || (next.startsWith("--") && next.length > 2)) throw new UsageError(`${flag} needs a value.`);
+            if (next === undefined || (next.startsWith("--") && next.length > 2))
+                throw new UsageError(`${flag} needs a value.`);
             i += 1;
             return next;
         };
@@ -111,7 +120,8 @@ export function parseArgs(argv: string[]): CliArgs {
         switch (flag) {
             case "--stack": {
                 const name = value();
-                if (!/^[A-Za-z0-9_.\-/]+$/.test(name)) throw new UsageError(`--stack ${JSON.stringify(name)} is not a stack name.`);
+                if (!/^[A-Za-z0-9_.\-/]+$/.test(name))
+                    throw new UsageError(`--stack ${JSON.stringify(name)} is not a stack name.`);
                 if (!args.stacks.includes(name)) args.stacks.push(name);
                 break;
             }
@@ -121,7 +131,10 @@ export function parseArgs(argv: string[]): CliArgs {
                 break;
             case "--config": {
                 const assignment = value();
-                if (assignment.indexOf("=") <= 0) throw new UsageError(`--config ${JSON.stringify(assignment)} must look like KEY=VALUE, for example --config webtier:cloud=aws.`);
+                if (assignment.indexOf("=") <= 0)
+                    throw new UsageError(
+                        `--config ${JSON.stringify(assignment)} must look like KEY=VALUE, for example --config webtier:cloud=aws.`,
+                    );
                 args.config.push(assignment);
                 break;
             }
@@ -133,7 +146,9 @@ export function parseArgs(argv: string[]): CliArgs {
                 const entry = value();
                 const shared = args.policyConfig.filter((e) => !STACK_ASSIGNMENT.test(e));
                 if (!STACK_ASSIGNMENT.test(entry) && shared.length > 0) {
-                    throw new UsageError(`--policy-config FILE is given twice (${shared[0]}, ${entry}); use STACK=FILE for a stack's own file.`);
+                    throw new UsageError(
+                        `--policy-config FILE is given twice (${shared[0]}, ${entry}); use STACK=FILE for a stack's own file.`,
+                    );
                 }
                 args.policyConfig.push(entry);
                 break;
@@ -145,13 +160,20 @@ export function parseArgs(argv: string[]): CliArgs {
             case "--format": {
                 once(flag);
                 const format = value();
-                if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format ${JSON.stringify(format)} is not a format; use one of ${FORMATS.join(", ")}.`);
+                if (!(FORMATS as readonly string[]).includes(format))
+                    throw new UsageError(
+                        `--format ${JSON.stringify(format)} is not a format; use one of ${FORMATS.join(", ")}.`,
+                    );
                 args.format = format as OutputFormat;
                 break;
             }
             case "--output":
                 once(flag);
                 args.output = value();
+                break;
+            case "--summary":
+                once(flag);
+                args.summary = value();
                 break;
             default:
                 throw new UsageError(`unknown option ${flag}.`);

@@ -18,8 +18,11 @@
  * --skip-whole (leave out part 1).
  */
 import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as yaml from "js-yaml";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
+import { ColdStart, configuredTsconfig, measureColdStarts } from "./cold-start";
 import { evaluate, Evaluation } from "../harness/evaluate";
 import { registerBare } from "../harness/replay";
 import { PolicyPack } from "./pack";
@@ -290,6 +293,25 @@ async function main(): Promise<void> {
     } finally {
         await pack.close();
     }
+    printColdStart(readProjectFile(projectDir), options.stack);
+}
+
+/** `pulumi up`'s start: the program loaded as the language host loads it (see cold-start.ts). */
+function printColdStart(project: { name: string; stackConfigDir: string; path: string }, stackName: string): void {
+    const projectDir = path.dirname(project.path);
+    const stack = readStackFile(path.join(project.stackConfigDir, `Pulumi.${stackName}.yaml`), { project: project.name, requiredSecrets: ["appKey"] });
+    const configured = configuredTsconfig(yaml.load(fs.readFileSync(project.path, "utf8")) as { runtime?: unknown });
+    const c = measureColdStarts(projectDir, configured, stack.config, stack.name);
+    const row = (label: string, run: ColdStart) => `  ${label.padEnd(40)} ${pad(run.ms, 6)} ms ${pad(run.maxRssMb, 6)} MB  (${run.resources} resources)`;
+    console.log(`\nProgram cold start as \`pulumi up\` loads it (language host's ts-node, fresh process, best of 3, ${stack.name}):`);
+    console.log(row(`configured (${configured}${c.configured.transpileOnly ? ", transpile-only" : ", type-checked"})`, c.configured));
+    console.log(row("floor (PULUMI_NODEJS_TRANSPILE_ONLY=true)", c.floor));
+    console.log(row("type-checked (ts-node's default)", c.typeChecked));
+    console.log(
+        c.met
+            ? `Target met: the configured start is ${fixed(c.timeRatio)}x the floor in time and ${fixed(c.memoryRatio)}x in memory (at most 1.2x).`
+            : `Target not met: the configured start is ${fixed(c.timeRatio)}x the floor in time and ${fixed(c.memoryRatio)}x in memory (target 1.2x).`,
+    );
 }
 
 if (require.main === module) {

@@ -4,7 +4,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { USAGE, UsageError, parseArgs } from "./args";
-import { renderJson, renderText } from "./report";
+import { renderFailureMarkdown, renderJson, renderMarkdown, renderText } from "./report";
 import { exitCodeOf } from "./results";
 import { runCheck } from "./run";
 import { renderSarif } from "./sarif";
@@ -18,6 +18,25 @@ function toolVersion(): string {
     } catch {
         return "0.0.0";
     }
+}
+
+/**
+ * The project folder's path inside its git repository ("" at the root): code scanning resolves
+ * SARIF paths against the repository root, not the folder the check ran in.
+ */
+export function repositoryPrefix(projectDir: string): string {
+    for (let dir = path.resolve(projectDir); ; dir = path.dirname(dir)) {
+        if (fs.existsSync(path.join(dir, ".git")))
+            return path.relative(dir, path.resolve(projectDir)).split(path.sep).join("/");
+        if (path.dirname(dir) === dir) return "";
+    }
+}
+
+/** Links for the Markdown summary when running in GitHub Actions: the file at this commit. */
+export function githubLinkBase(env: NodeJS.ProcessEnv, prefix: string): string | undefined {
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = env;
+    if (!server || !repository || !sha) return undefined;
+    return `${server}/${repository}/blob/${sha}/${prefix ? `${prefix}/` : ""}`;
 }
 
 /** Runs the CLI; resolves to the exit code. Output goes to `out`, problems to `err`. */
@@ -48,8 +67,17 @@ export async function main(
             policyConfig: args.policyConfig,
             preview: args.preview,
         });
+        const prefix = repositoryPrefix(process.cwd());
+        const markdown = () => renderMarkdown(result, { linkBase: githubLinkBase(process.env, prefix) });
         const report =
-            args.format === "json" ? renderJson(result) : args.format === "sarif" ? renderSarif(result, toolVersion()) : renderText(result);
+            args.format === "json"
+                ? renderJson(result)
+                : args.format === "sarif"
+                  ? renderSarif(result, { toolVersion: toolVersion(), projectPrefix: prefix })
+                  : args.format === "markdown"
+                    ? markdown()
+                    : renderText(result);
+        if (args.summary) fs.appendFileSync(args.summary, markdown());
         if (args.output) {
             fs.writeFileSync(args.output, report);
             // Still say what happened on the terminal, briefly.
@@ -59,14 +87,23 @@ export async function main(
         }
         // The text report on the terminal already shows evaluation errors; elsewhere, say them on stderr.
         for (const stack of result.stacks) {
-            if (stack.error !== undefined && (args.format !== "text" || args.output)) err(`check: stack ${stack.name}: the program failed to evaluate:\n${stack.error}\n`);
+            if (stack.error !== undefined && (args.format !== "text" || args.output))
+                err(`check: stack ${stack.name}: the program failed to evaluate:\n${stack.error}\n`);
         }
         return exitCodeOf(result);
     } catch (e) {
         const error = e as Error;
-        const known = ["UsageError", "StackFileError", "PolicyConfigError", "PolicyPackError", "ProgramLoadError"].includes(error.name);
-        err(`check: ${known ? error.message : error.stack ?? error.message}\n`);
+        const known = [
+            "UsageError",
+            "StackFileError",
+            "PolicyConfigError",
+            "PolicyPackError",
+            "ProgramLoadError",
+        ].includes(error.name);
+        err(`check: ${known ? error.message : (error.stack ?? error.message)}\n`);
         if (error instanceof UsageError) err("Run with --help for the options.\n");
+        // The job summary says why there is no report, rather than nothing.
+        if (args.summary) fs.appendFileSync(args.summary, renderFailureMarkdown(error.message));
         return 2;
     }
 }

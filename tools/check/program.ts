@@ -20,6 +20,17 @@ export class ProgramLoadError extends Error {
 let hookInstalled = false;
 
 /**
+ * The inline source map of each TypeScript file the hook compiled, by file name: the file on disk
+ * is the TypeScript source, so this is the only place its JavaScript positions map back from.
+ */
+const transpiledMaps = new Map<string, string>();
+
+/** The `sourceMappingURL` (a data URL) of a TypeScript file the hook compiled, if it did. */
+export function transpiledSourceMap(filename: string): string | undefined {
+    return transpiledMaps.get(filename);
+}
+
+/**
  * Compiles `.ts` files on require with the TypeScript compiler API (transpile only: types are
  * checked by `tsc` in the build, not here). Idempotent.
  */
@@ -41,6 +52,8 @@ export function registerTypeScriptHook(): void {
                 inlineSourceMap: true,
             },
         });
+        const map = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(output.outputText);
+        if (map) transpiledMaps.set(filename, map[1]);
         module._compile(output.outputText, filename);
     };
 }

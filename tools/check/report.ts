@@ -1,6 +1,6 @@
 /**
  * The check's output formats: a readable text report, the JSON document CI and other tools
- * read, and SARIF (sarif.ts).
+ * read, a Markdown summary for pull requests, and SARIF (sarif.ts).
  */
 import { CheckResult, StackResult, Violation, exitCodeOf, ruleMessage } from "./results";
 
@@ -12,11 +12,25 @@ function counts(violations: Violation[]): string {
     const mandatory = violations.filter((v) => v.level === "mandatory").length;
     const advisory = violations.length - mandatory;
     if (violations.length === 0) return "no violations";
-    return [mandatory ? `${mandatory} mandatory` : "", advisory ? `${advisory} advisory` : ""].filter(Boolean).join(", ");
+    return [mandatory ? `${mandatory} mandatory` : "", advisory ? `${advisory} advisory` : ""]
+        .filter(Boolean)
+        .join(", ");
 }
 
 function indent(text: string, prefix: string): string {
-    return text.split("\n").map((line) => prefix + line).join("\n");
+    return text
+        .split("\n")
+        .map((line) => prefix + line)
+        .join("\n");
+}
+
+/** " at stacks/Pulumi.x.yaml:12 (key: value), declared at infra/x.ts:40" for the text report. */
+function placesText(v: Violation): string {
+    const places = [
+        v.configAt ? `at ${v.configAt.file}:${v.configAt.line} (${v.configAt.key}: ${v.configAt.value})` : "",
+        v.declaredAt ? `declared at ${v.declaredAt.file}:${v.declaredAt.line}` : "",
+    ].filter(Boolean);
+    return places.length ? ` ${places.join(", ")}` : "";
 }
 
 function renderStack(stack: StackResult, descriptions: Map<string, string>): string {
@@ -26,7 +40,9 @@ function renderStack(stack: StackResult, descriptions: Map<string, string>): str
         lines.push(`stack ${stack.name}${cloud}: the program failed to evaluate (${stack.source})`);
         lines.push(indent(stack.error, "    "));
     } else {
-        lines.push(`stack ${stack.name}${cloud}: ${plural(stack.resources, "resource")}, ${stack.durationMs} ms: ${counts(stack.violations)}`);
+        lines.push(
+            `stack ${stack.name}${cloud}: ${plural(stack.resources, "resource")}, ${stack.durationMs} ms: ${counts(stack.violations)}`,
+        );
     }
     if (stack.notes.length > 0) {
         lines.push("  notes:");
@@ -44,7 +60,7 @@ function renderStack(stack: StackResult, descriptions: Map<string, string>): str
         const description = descriptions.get(policy);
         lines.push(`  ${level.padEnd(9)} ${policy}${description ? `: ${description}` : ""}`);
         for (const v of group) {
-            lines.push(`    - ${v.resource} (${v.type})`);
+            lines.push(`    - ${v.resource} (${v.type})${placesText(v)}`);
             lines.push(indent(ruleMessage(v.message, description), "        "));
         }
     }
@@ -81,16 +97,171 @@ export function renderJson(result: CheckResult): string {
             cloud: s.cloud,
             resources: s.resources,
             durationMs: s.durationMs,
-            violations: s.violations.map((v) => ({ policy: v.policy, level: v.level, resource: v.resource, type: v.type, urn: v.urn, message: v.message })),
+            violations: s.violations.map((v) => ({
+                policy: v.policy,
+                level: v.level,
+                resource: v.resource,
+                type: v.type,
+                urn: v.urn,
+                message: v.message,
+            })),
             notes: s.notes,
             source: s.source,
             ...(s.timings ? { timings: s.timings } : {}),
             ...(s.error !== undefined ? { error: s.error } : {}),
         })),
-        policyPack: { name: result.policyPack.name, version: result.policyPack.version, startupMs: result.packStartupMs },
+        policyPack: {
+            name: result.policyPack.name,
+            version: result.policyPack.version,
+            startupMs: result.packStartupMs,
+        },
         totalMs: result.totalMs,
         notes: result.notes,
         exitCode: exitCodeOf(result),
     };
     return JSON.stringify(doc, null, 2) + "\n";
+}
+
+export interface MarkdownOptions {
+    /**
+     * Where file links point: `https://github.com/OWNER/REPO/blob/SHA/` (the workflow builds it from
+     * GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_SHA), plus the project folder's path in the
+     * repository. Without it, locations are plain `file:line` text.
+     */
+    linkBase?: string;
+    /** Violations listed per stack before the rest are counted only (a step summary holds 1 MiB). */
+    maxRows?: number;
+}
+
+/** Text for a Markdown table cell: pipes escaped, lines joined with <br>. */
+function cell(text: string): string {
+    return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").trim().split(/\r?\n/).join("<br>");
+}
+
+function code(text: string): string {
+    return `\`${text.replace(/`/g, "'")}\``;
+}
+
+function where(at: { file: string; line: number } | undefined, options: MarkdownOptions): string {
+    if (!at) return "";
+    const label = `${at.file}:${at.line}`;
+    if (!options.linkBase || at.file.startsWith("/")) return code(label);
+    return `[${code(label)}](${options.linkBase.replace(/\/?$/, "/")}${encodeURI(at.file)}#L${at.line})`;
+}
+
+function verdict(stack: StackResult): string {
+    if (stack.error !== undefined) return "❌ failed to evaluate";
+    const mandatory = stack.violations.filter((v) => v.level === "mandatory").length;
+    if (mandatory) return "❌ mandatory violations";
+    return stack.violations.length ? "⚠️ advisory only" : "✅ passes";
+}
+
+/**
+ * The check as a Markdown summary, for a pull request's job summary ($GITHUB_STEP_SUMMARY) or
+ * anywhere Markdown renders: a table of the stacks, then per stack the violations grouped by
+ * policy (mandatory first), each with its resource, where it is declared or configured, and what
+ * to change.
+ */
+export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {}): string {
+    const maxRows = options.maxRows ?? 200;
+    const policies = new Map(result.policyPack.policies.map((p) => [p.name, p]));
+    const all = result.stacks.flatMap((s) => s.violations);
+    const exit = exitCodeOf(result);
+    const headline =
+        exit === 0
+            ? all.length
+                ? "⚠️ passes, with advisory violations"
+                : "✅ passes"
+            : exit === 1
+              ? "❌ mandatory violations"
+              : "❌ a stack failed to evaluate";
+    const out: string[] = [];
+    out.push(`## Policy check: ${headline}`, "");
+    out.push(
+        `${plural(result.stacks.length, "stack")} checked offline against ${code(`${result.policyPack.name}@${result.policyPack.version}`)} ` +
+            `(${plural(result.policyPack.policies.length, "policy", "policies")}) in ${(result.totalMs / 1000).toFixed(1)} s: ${counts(all)}.`,
+        "",
+    );
+    out.push("| Stack | Cloud | Resources | Mandatory | Advisory | Result |", "|---|---|--:|--:|--:|---|");
+    for (const s of result.stacks) {
+        const mandatory = s.violations.filter((v) => v.level === "mandatory").length;
+        out.push(
+            `| ${code(s.name)} | ${s.cloud ?? "–"} | ${s.error !== undefined ? "–" : s.resources} | ${mandatory} | ${s.violations.length - mandatory} | ${verdict(s)} |`,
+        );
+    }
+    for (const note of result.notes) out.push("", `> ${cell(note)}`);
+
+    for (const stack of result.stacks) {
+        out.push(
+            "",
+            `### ${code(stack.name)}${stack.cloud ? ` (${stack.cloud})` : ""}: ${stack.error !== undefined ? "failed to evaluate" : counts(stack.violations)}`,
+            "",
+        );
+        if (stack.error !== undefined) {
+            out.push(
+                `The program failed to evaluate (${code(stack.source)}):`,
+                "",
+                "```text",
+                stack.error.replace(/```/g, "'''"),
+                "```",
+            );
+        }
+        // Mandatory policies first, then by name; resources in the order they were reported.
+        const groups = new Map<string, Violation[]>();
+        for (const v of stack.violations) {
+            const key = `${v.level === "mandatory" ? 0 : 1}\u0000${v.policy}`;
+            groups.set(key, [...(groups.get(key) ?? []), v]);
+        }
+        let rows = 0;
+        let hidden = 0;
+        for (const key of [...groups.keys()].sort()) {
+            const group = groups.get(key)!;
+            const { policy, level } = group[0];
+            const info = policies.get(policy);
+            const severity = info?.severity ? `, ${info.severity} severity` : "";
+            out.push(`#### ${code(policy)} (${level}${severity}): ${plural(group.length, "violation")}`, "");
+            if (info?.description) out.push(cell(info.description), "");
+            out.push("| Resource | Where | What to change |", "|---|---|---|");
+            for (const v of group) {
+                if (rows >= maxRows) {
+                    hidden += 1;
+                    continue;
+                }
+                rows += 1;
+                const places = [
+                    v.configAt
+                        ? `${where(v.configAt, options)} (${code(`${v.configAt.key}: ${v.configAt.value}`)})`
+                        : "",
+                    where(v.declaredAt, options),
+                ].filter(Boolean);
+                out.push(
+                    `| ${code(v.resource)}<br>${code(v.type)} | ${places.join("<br>") || where({ file: stack.source, line: stack.line ?? 1 }, options)} | ${cell(ruleMessage(v.message, info?.description))} |`,
+                );
+            }
+            if (info?.remediationSteps) out.push("", `How to fix: ${cell(info.remediationSteps)}`);
+            out.push("");
+        }
+        if (hidden)
+            out.push(
+                `…and ${plural(hidden, "more violation")}; run \`npm run check -- --stack ${stack.name}\` for all of them.`,
+                "",
+            );
+        if (stack.notes.length) {
+            out.push("<details><summary>Notes</summary>", "");
+            for (const note of stack.notes) out.push(`- ${cell(note)}`);
+            out.push("", "</details>");
+        }
+    }
+    out.push(
+        "",
+        `Exit code ${exit}: ${exit === 0 ? "no mandatory violation" : exit === 1 ? "at least one mandatory violation" : "a stack failed to evaluate"}.`,
+    );
+    return out.join("\n").replace(/\n{3,}/g, "\n\n") + "\n";
+}
+
+/** The summary of a check that could not run at all (bad usage, a stack file or pack that fails). */
+export function renderFailureMarkdown(message: string): string {
+    const fence = "```";
+    const body = message.split(fence).join("'''");
+    return ["## Policy check: ❌ could not run", "", `${fence}text`, body, fence, "", "Exit code 2.", ""].join("\n");
 }

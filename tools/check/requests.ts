@@ -369,6 +369,9 @@ export interface AnalyzerInfo {
     initialConfig: Record<string, PolicyConfig>;
 }
 
+/** PolicySeverity's values (0 is unspecified), as the policy SDK names them. */
+const SEVERITIES: Record<number, string> = { 1: "low", 2: "medium", 3: "high", 4: "critical" };
+
 export function fromAnalyzerInfo(info: analyzerproto.AnalyzerInfo): AnalyzerInfo {
     const policies: PolicyInfo[] = info.getPoliciesList().map((p) => {
         const schema = p.getConfigschema();
@@ -382,6 +385,8 @@ export function fromAnalyzerInfo(info: analyzerproto.AnalyzerInfo): AnalyzerInfo
         if (p.getRemediationSteps?.()) policy.remediationSteps = p.getRemediationSteps();
         if (p.getUrl?.()) policy.url = p.getUrl();
         if (p.getTagsList?.().length) policy.tags = p.getTagsList();
+        const severity = SEVERITIES[p.getSeverity?.() ?? 0];
+        if (severity) policy.severity = severity;
         return policy;
     });
     const initialConfig: Record<string, PolicyConfig> = {};

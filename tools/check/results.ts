@@ -4,6 +4,7 @@
  */
 import type { Diagnostic, AnalyzerResourceData } from "./requests";
 import type { PolicyInfo } from "./policy-config";
+import type { ConfigLocation, SourceLocation } from "./locate";
 
 export type ViolationLevel = "mandatory" | "advisory";
 
@@ -16,6 +17,10 @@ export interface Violation {
     urn: string;
     /** As the pack reported it: the policy's description, then the rule's own message. */
     message: string;
+    /** The program line that declared the resource (`new X(...)`), when the check found it. */
+    declaredAt?: SourceLocation;
+    /** The stack config value the violation is about, and its line in the stack file. */
+    configAt?: ConfigLocation;
 }
 
 export interface StackResult {

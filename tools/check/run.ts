@@ -11,6 +11,7 @@ import { PolicyConfig, parsePolicyConfig, reconcilePolicyConfig } from "./policy
 import { LoadedProgram, programFromFile, webtierProgram } from "./program";
 import { AnalyzerResourceData, SnapshotBuilder } from "./requests";
 import { CheckResult, StackResult, Violation, resourceViolations, stackViolations } from "./results";
+import { locateViolations } from "./locate";
 import {
     ProjectFile, StackConfig, StackFileError, listStacks, parseConfigAssignment, readProjectFile, readStackFile, stackFilePath,
 } from "./stack-config";
@@ -402,6 +403,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
             const stackViolationList = stackViolations(snapshot.stack, await pack.analyzeStack(snapshot.stack));
             result.resources = evaluation.resources.length;
             result.violations = [...perResource.flat(), ...stackViolationList];
+            locateViolations(result.violations, evaluation.resources, { projectDir, stackFile: stack.path, namespace: projectName });
             result.durationMs = Date.now() - stackStarted - packWaitMs;
             result.timings = { evaluateMs, packWaitMs, analyzeMs, analyzeStackMs: Date.now() - analyzeStarted - analyzeMs };
         }

@@ -55,6 +55,20 @@ export interface RegisteredResource {
     wireState?: Record<string, any>;
     /** What a component (or the stack) passed to `registerOutputs`, in wire form. */
     wireOutputs?: Record<string, any>;
+    /**
+     * Where the program constructed the resource: the call stack the SDK captured in the
+     * resource's constructor and sent with the registration (the engine's `stackTrace`), the
+     * SDK's own constructor frames already left out, innermost first, as file URLs with 1-based
+     * positions of the code that ran (JavaScript positions for a transpiled program).
+     */
+    stackTrace?: SourceFrame[];
+}
+
+/** One frame of a registration's stack trace. */
+export interface SourceFrame {
+    uri: string;
+    line: number;
+    column: number;
 }
 
 export interface EvaluateOptions {
@@ -75,8 +89,16 @@ export interface EvaluateOptions {
     onResource?: (resource: RegisteredResource) => void;
 }
 
+/** One data-source call (invoke) as the program made it: the function's token and its arguments. */
+export interface RecordedCall {
+    token: string;
+    inputs: Record<string, any>;
+}
+
 export interface Evaluation {
     resources: RegisteredResource[];
+    /** Every invoke (`aws.ec2.getAmi`, `aws.getAvailabilityZones`, ...) in the order made. */
+    calls: RecordedCall[];
     /** The stack outputs, with secrets unwrapped and a list of which top-level outputs were secret. */
     outputs: Record<string, any>;
     secretOutputs: string[];
@@ -103,6 +125,22 @@ function deserializeWire(raw: Record<string, any>): Record<string, any> {
 }
 
 /**
+ * The stack trace the SDK already captured and marshalled with the registration (it walks the
+ * whole stack once per resource for the engine): read, not captured again, so knowing where a
+ * resource was declared costs no stack walk of its own.
+ */
+function stackFrames(req: any): SourceFrame[] | undefined {
+    const frames: any[] | undefined = req.getStacktrace?.()?.getFramesList();
+    if (!frames || frames.length === 0) return undefined;
+    const result: SourceFrame[] = [];
+    for (const frame of frames) {
+        const pc = frame.getPc();
+        if (pc && pc.getUri()) result.push({ uri: pc.getUri(), line: pc.getLine(), column: pc.getColumn() });
+    }
+    return result;
+}
+
+/**
  * The SDK formats every RegisterResource response into a debug message (`resp: ${response}`)
  * that it drops unless PULUMI_EXCESSIVE_DEBUG_OUTPUT is set; for a protobuf message that means
  * stringifying its whole state. Without that setting the response describes itself briefly.
@@ -118,6 +156,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     const stackName = options.stack ?? "test";
     const preview = options.preview ?? false;
     const ids = new MockIds();
+    const calls: RecordedCall[] = [];
     const resources: RegisteredResource[] = [];
     const byUrn = new Map<string, RegisteredResource>();
     /** The inputs the mock monitor deserialized for the registration in progress (see below). */
@@ -131,7 +170,10 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                 const state = mockState(args.type, args.name, args.inputs ?? {}, ids, { preview, project, stack: stackName });
                 return { id: state.id, state: state.state };
             },
-            call: (args) => mockCall(args.token, args.inputs ?? {}, ids),
+            call: (args) => {
+                calls.push({ token: args.token, inputs: args.inputs ?? {} });
+                return mockCall(args.token, args.inputs ?? {}, ids);
+            },
         },
         project,
         stackName,
@@ -186,6 +228,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                     version: req.getVersion?.() || undefined,
                     wireInputs,
                     wireState,
+                    stackTrace: stackFrames(req),
                 };
                 ids.own(resource.id, resource.state, urn);
                 resources.push(resource);
@@ -226,7 +269,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         if (resolved.secret) secretOutputs.push(key);
         plain[key] = resolved.value;
     }
-    return { resources, outputs: plain, secretOutputs, ids, durationMs: Date.now() - started };
+    return { resources, calls, outputs: plain, secretOutputs, ids, durationMs: Date.now() - started };
 }
 
 /** Unwraps Outputs (and Outputs nested in arrays and objects), noting whether any part was secret. */

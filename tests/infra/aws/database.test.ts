@@ -54,7 +54,7 @@ describe("AWS database (registered resources)", function () {
     it("forces TLS through its parameter group (Postgres in prod, MySQL in dev)", async () => {
         for (const [stack, family, parameter, value] of [
             ["prod", "postgres16", "rds.force_ssl", "1"],
-            ["dev", "mysql8.0", "require_secure_transport", "ON"],
+            ["dev", "mysql8.4", "require_secure_transport", "ON"],
         ] as const) {
             const built = await build(stack);
             const db = named(built, `${stack}-db`);

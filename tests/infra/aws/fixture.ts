@@ -99,6 +99,13 @@ export function ofType(built: Built, type: string): RegisteredResource[] {
     return built.resources.filter((r) => r.type === type);
 }
 
+/** Every resource of `type`, failing when there is none: a loop over them then checks something. */
+export function someOf(built: Built, type: string): RegisteredResource[] {
+    const found = ofType(built, type);
+    if (found.length === 0) throw new Error(`expected at least one ${type}, found none`);
+    return found;
+}
+
 export function named(built: Built, name: string): RegisteredResource {
     const found = built.resources.filter((r) => r.name === name);
     if (found.length !== 1) throw new Error(`expected one resource named ${name}, found ${found.length}`);

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { build, named, ofType, owner, T } from "./fixture";
+import { build, named, ofType, owner, someOf, T } from "./fixture";
 
 describe("AWS servers (registered resources)", function () {
     this.timeout(120000);
@@ -12,7 +12,7 @@ describe("AWS servers (registered resources)", function () {
     it("spreads the servers over the zones, in private subnets only", async () => {
         const built = await build("prod");
         const zones = new Set<string>();
-        for (const server of ofType(built, T.instance)) {
+        for (const server of someOf(built, T.instance)) {
             const subnet = owner(built, server.inputs.subnetId)!;
             assert.equal(subnet.inputs.tags["webtier:tier"], "private", server.name);
             assert.equal(server.inputs.availabilityZone, subnet.inputs.availabilityZone, `${server.name} zone differs from its subnet's`);
@@ -26,13 +26,13 @@ describe("AWS servers (registered resources)", function () {
 
     it("uses only the app security group", async () => {
         const built = await build("prod");
-        for (const server of ofType(built, T.instance)) {
+        for (const server of someOf(built, T.instance)) {
             assert.deepEqual(server.inputs.vpcSecurityGroupIds.map((id: string) => owner(built, id)?.name), ["prod-app-sg"]);
         }
     });
 
     it("requires IMDSv2 and encrypts the gp3 root volume", async () => {
-        for (const server of ofType(await build("prod"), T.instance)) {
+        for (const server of someOf(await build("prod"), T.instance)) {
             assert.equal(server.inputs.metadataOptions.httpTokens, "required");
             assert.equal(server.inputs.rootBlockDevice.encrypted, true);
             assert.equal(server.inputs.rootBlockDevice.volumeType, "gp3");
@@ -40,22 +40,33 @@ describe("AWS servers (registered resources)", function () {
     });
 
     it("sizes servers from the size class", async () => {
-        for (const server of ofType(await build("prod"), T.instance)) assert.equal(server.inputs.instanceType, "t3.small");
+        for (const server of someOf(await build("prod"), T.instance)) assert.equal(server.inputs.instanceType, "t3.small");
     });
 
     it("uses the latest Ubuntu 24.04 from Canonical and ignores newer images unless one is pinned", async () => {
-        for (const server of ofType(await build("prod"), T.instance)) {
+        const prod = await build("prod");
+        const lookups = prod.evaluation.calls.filter((call) => call.token === "aws:ec2/getAmi:getAmi");
+        assert.equal(lookups.length, 1, "one image lookup for the tier");
+        const [lookup] = lookups;
+        assert.deepEqual(lookup.inputs.owners, ["099720109477"], "Canonical's account, so no look-alike image is picked");
+        assert.equal(lookup.inputs.mostRecent, true);
+        const filter = (name: string) => lookup.inputs.filters.find((f: { name: string }) => f.name === name)?.values;
+        assert.deepEqual(filter("name"), ["ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-*"]);
+        assert.deepEqual(filter("architecture"), ["x86_64"]);
+        const staging = await build("staging");
+        assert.equal(staging.evaluation.calls.filter((call) => call.token === "aws:ec2/getAmi:getAmi").length, 0, "a pinned image needs no lookup");
+        for (const server of someOf(prod, T.instance)) {
             assert.equal(server.inputs.ami, "ami-0123456789abcdef0");
             assert.deepEqual(server.ignoreChanges, ["ami"]);
         }
-        for (const server of ofType(await build("staging"), T.instance)) {
+        for (const server of someOf(await build("staging"), T.instance)) {
             assert.equal(server.inputs.ami, "ami-0abcdef1234567890");
             assert.deepEqual(server.ignoreChanges, [], "a pinned image must replace servers when it changes");
         }
     });
 
     it("renders each server's user data and replaces the server when it changes", async () => {
-        const servers = ofType(await build("prod"), T.instance);
+        const servers = someOf(await build("prod"), T.instance);
         servers.forEach((server, index) => {
             assert.equal(server.inputs.userData, `#cloud-config\n# server ${index + 1} of 3\n`);
             assert.equal(server.inputs.userDataReplaceOnChange, true);
@@ -76,7 +87,7 @@ describe("AWS servers (registered resources)", function () {
 
     it("keeps capacity on replacement: never delete-before-replace, one server after the other's health gate", async () => {
         const built = await build("prod");
-        for (const server of ofType(built, T.instance)) assert.equal(server.deleteBeforeReplace, false, server.name);
+        for (const server of someOf(built, T.instance)) assert.equal(server.deleteBeforeReplace, false, server.name);
         for (const index of [2, 3]) {
             const server = named(built, `prod-app-${index}`);
             const previousGate = named(built, `prod-app-${index - 1}-healthy`);
@@ -110,7 +121,7 @@ describe("AWS servers (registered resources)", function () {
     it("installs a key pair only when an SSH key is configured", async () => {
         const prod = await build("prod");
         const [key] = ofType(prod, T.keyPair);
-        for (const server of ofType(prod, T.instance)) assert.equal(server.inputs.keyName, key.state.keyName);
+        for (const server of someOf(prod, T.instance)) assert.equal(server.inputs.keyName, key.state.keyName);
         assert.equal(ofType(await build("dev"), T.keyPair).length, 0);
         assert.equal(ofType(await build("dev"), T.instance)[0].inputs.keyName, undefined);
     });

@@ -14,7 +14,7 @@ function problemFor(servers: Record<string, unknown>, key: string): string {
     try {
         parse(servers);
     } catch (error) {
-        assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${error}`);
+        assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
         const problem = error.problems.find((p) => p.key === key);
         assert.ok(problem, `expected a problem for ${key}, got ${JSON.stringify(error.problems)}`);
         return problem.message;
@@ -39,7 +39,10 @@ describe("config: health-gated server replacement", () => {
     });
 
     it("refuses a healthGate that is not true or false", () => {
-        assert.match(problemFor({ healthGate: "sometimes" }, "servers.healthGate"), /"sometimes" must be true or false/);
+        assert.match(
+            problemFor({ healthGate: "sometimes" }, "servers.healthGate"),
+            /"sometimes" must be true or false/,
+        );
     });
 
     it("refuses a timeout outside 1 to 60 minutes", () => {

@@ -1,6 +1,7 @@
 /** Database, cache and uploads on DigitalOcean (sections 2 and 3 of the guide), on the registered resources. */
 import * as assert from "assert";
 import { Built, T, clusters, devTier, ofType, only, prodTier } from "./fixture";
+import { defaultVpcCidr } from "../../../infra/config/network";
 
 describe("digitalocean: database", () => {
     let dev: Built;
@@ -21,9 +22,10 @@ describe("digitalocean: database", () => {
         }
     });
 
-    it("creates the VPC with the configured range in the region", () => {
+    it("creates the VPC with the stack's range in the region (derived from the stack name when not configured)", () => {
         const vpc = only(dev.evaluation, T.vpc);
-        assert.deepStrictEqual([vpc.inputs.region, vpc.inputs.ipRange], ["ams3", "10.20.0.0/16"]);
+        assert.deepStrictEqual([vpc.inputs.region, vpc.inputs.ipRange], ["ams3", defaultVpcCidr("digitalocean", "do-dev")]);
+        assert.notStrictEqual(only(prod.evaluation, T.vpc).inputs.ipRange, vpc.inputs.ipRange, "do-dev and do-prod can share an account");
     });
 
     it("adds a standby node to the database and the cache in prod, none in dev", () => {

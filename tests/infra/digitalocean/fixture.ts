@@ -113,6 +113,13 @@ export function ofType(ev: Evaluation, type: string): RegisteredResource[] {
     return ev.resources.filter((r) => r.type === type);
 }
 
+/** Every resource of `type`, failing when there is none: a loop over them then checks something. */
+export function someOf(ev: Evaluation, type: string): RegisteredResource[] {
+    const found = ofType(ev, type);
+    assert.ok(found.length > 0, `expected at least one ${type}, found none`);
+    return found;
+}
+
 /** The single resource of `type` (and logical `name`, when given); fails if there is not exactly one. */
 export function only(ev: Evaluation, type: string, name?: string): RegisteredResource {
     const found = ofType(ev, type).filter((r) => name === undefined || r.name === name);

@@ -1,6 +1,6 @@
 /** Health-gated, one-at-a-time droplet replacement on DigitalOcean, on the registered resource graph. */
 import * as assert from "assert";
-import { Built, DEV_CONFIG, T, build, devTier, ofType, only, prodTier } from "./fixture";
+import { build, Built, DEV_CONFIG, devTier, ofType, only, prodTier, someOf, T } from "./fixture";
 
 const GATE = "pulumi-nodejs:dynamic:Resource";
 
@@ -19,7 +19,7 @@ describe("digitalocean: health-gated replacement", () => {
 
     it("starts gate i once droplet i exists and gives it the droplet's id, so a replaced droplet replaces its gate", () => {
         const ev = prod.evaluation;
-        const droplets = ofType(ev, T.droplet);
+        const droplets = someOf(ev, T.droplet);
         droplets.forEach((droplet, index) => {
             const gate = only(ev, GATE, `${droplet.name}-healthy`);
             assert.ok(gate.dependencies.includes(droplet.urn), `${gate.name} waits for ${droplet.name}`);
@@ -33,7 +33,7 @@ describe("digitalocean: health-gated replacement", () => {
     it("asks the tier's balancer, which selects droplets by the in-rotation tag", () => {
         const ev = prod.evaluation;
         const balancer = only(ev, T.loadBalancer);
-        for (const gate of ofType(ev, GATE)) {
+        for (const gate of someOf(ev, GATE)) {
             assert.deepStrictEqual(gate.inputs.balancer, { loadBalancerId: balancer.id, address: balancer.state.ip, memberTag: balancer.inputs.dropletTag });
             assert.ok(gate.propertyDependencies.balancer.includes(balancer.urn));
             assert.strictEqual(gate.inputs.timeoutSeconds, 600, "10 minutes by default");
@@ -43,8 +43,8 @@ describe("digitalocean: health-gated replacement", () => {
 
     it("creates droplet i+1 only after gate i, and deletes no droplet before its replacement exists", () => {
         const ev = prod.evaluation;
-        const droplets = ofType(ev, T.droplet);
-        const gates = ofType(ev, GATE);
+        const droplets = someOf(ev, T.droplet);
+        const gates = someOf(ev, GATE);
         droplets.forEach((droplet, index) => {
             const waitsFor = [...droplets, ...gates].filter((other) => droplet.dependencies.includes(other.urn)).map((other) => other.name);
             assert.deepStrictEqual(waitsFor, index === 0 ? [] : [`do-prod-app-${index}-healthy`]);

@@ -102,7 +102,7 @@ describe("digitalocean: platform", () => {
     it("runs Postgres as DigitalOcean's pg, without the MySQL auth plugin", async () => {
         const postgres = await build({ ...DEV_CONFIG, database: JSON.stringify({ engine: "postgres" }) }, "do-pg");
         const database = clusters(postgres.evaluation).database;
-        assert.deepStrictEqual([database.inputs.engine, database.inputs.version], ["pg", "16"]);
+        assert.deepStrictEqual([database.inputs.engine, database.inputs.version], ["pg", "17"]);
         assert.strictEqual(only(postgres.evaluation, T.databaseUser).inputs.mysqlAuthPlugin, undefined);
         assert.strictEqual(postgres.evaluation.outputs.database.engine, "postgres");
     });

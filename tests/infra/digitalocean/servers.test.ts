@@ -1,6 +1,6 @@
 /** The app droplets on DigitalOcean, on the registered resources. */
 import * as assert from "assert";
-import { Built, T, clusters, devTier, ofType, only, prodTier } from "./fixture";
+import { Built, clusters, devTier, ofType, only, prodTier, someOf, T } from "./fixture";
 
 describe("digitalocean: servers", () => {
     let dev: Built;
@@ -20,7 +20,7 @@ describe("digitalocean: servers", () => {
     it("puts every droplet in the region and the VPC, with monitoring, no IPv6 and graceful shutdown", () => {
         for (const { evaluation: ev } of [dev, prod]) {
             const vpc = only(ev, T.vpc);
-            for (const droplet of ofType(ev, T.droplet)) {
+            for (const droplet of someOf(ev, T.droplet)) {
                 assert.strictEqual(droplet.inputs.region, "ams3");
                 assert.strictEqual(droplet.inputs.vpcUuid, vpc.id);
                 assert.strictEqual(droplet.inputs.monitoring, true);
@@ -35,7 +35,7 @@ describe("digitalocean: servers", () => {
         const ev = prod.evaluation;
         const tag = only(ev, T.tag, "do-prod-app");
         const memberTag = only(ev, T.tag, "do-prod-lb");
-        for (const droplet of ofType(ev, T.droplet)) {
+        for (const droplet of someOf(ev, T.droplet)) {
             assert.deepStrictEqual(droplet.inputs.tags, ["do-prod-app", "do-prod-lb"]);
             assert.ok(droplet.propertyDependencies.tags.includes(tag.urn));
             assert.ok(droplet.propertyDependencies.tags.includes(memberTag.urn));
@@ -44,7 +44,7 @@ describe("digitalocean: servers", () => {
 
     it("installs the SSH key resource when a public key is configured, and none otherwise", () => {
         const key = only(prod.evaluation, T.sshKey);
-        for (const droplet of ofType(prod.evaluation, T.droplet)) {
+        for (const droplet of someOf(prod.evaluation, T.droplet)) {
             assert.deepStrictEqual(droplet.inputs.sshKeys, [key.state.fingerprint]);
             assert.ok(droplet.propertyDependencies.sshKeys.includes(key.urn));
         }
@@ -59,7 +59,7 @@ describe("digitalocean: servers", () => {
             { index: 2, count: 3 },
         ]);
         const { database, cache } = clusters(prod.evaluation);
-        ofType(prod.evaluation, T.droplet).forEach((droplet, index) => {
+        someOf(prod.evaluation, T.droplet).forEach((droplet, index) => {
             assert.ok(droplet.inputs.userData.includes(`server ${index + 1} of 3`));
             assert.ok(droplet.inputs.userData.includes(database.state.privateHost), "the database's private host");
             assert.ok(droplet.inputs.userData.includes(cache.state.privateHost), "the cache's private host");
@@ -67,8 +67,8 @@ describe("digitalocean: servers", () => {
     });
 
     it("replaces droplets one after the other, each after the previous one's health gate, and never deletes before replacing", () => {
-        const droplets = ofType(prod.evaluation, T.droplet);
-        const gates = ofType(prod.evaluation, "pulumi-nodejs:dynamic:Resource");
+        const droplets = someOf(prod.evaluation, T.droplet);
+        const gates = someOf(prod.evaluation, "pulumi-nodejs:dynamic:Resource");
         droplets.forEach((droplet, index) => {
             assert.strictEqual(droplet.deleteBeforeReplace, false, `${droplet.name} is created before its predecessor is deleted`);
             const waitsFor = [...droplets, ...gates].filter((other) => droplet.dependencies.includes(other.urn)).map((other) => other.name);

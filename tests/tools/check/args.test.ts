@@ -24,6 +24,14 @@ describe("check CLI arguments", () => {
         assert.strictEqual(args.output, "out.sarif");
     });
 
+    it("takes the markdown format and a summary file to append it to", () => {
+        const args = parseArgs(["--format", "markdown", "--summary", "/tmp/step-summary.md"]);
+        assert.strictEqual(args.format, "markdown");
+        assert.strictEqual(args.summary, "/tmp/step-summary.md");
+        assert.throws(() => parseArgs(["--summary", "a.md", "--summary=b.md"]), /--summary is given twice/);
+        assert.throws(() => parseArgs(["--summary"]), /--summary needs a value/);
+    });
+
     it("takes one shared policy config and any number of per-stack ones", () => {
         const args = parseArgs(["--policy-config", "all.json", "--policy-config", "aws-dev=dev.json", "--policy-config=do-dev=dev.json"]);
         assert.deepStrictEqual(args.policyConfig, ["all.json", "aws-dev=dev.json", "do-dev=dev.json"]);
@@ -32,7 +40,7 @@ describe("check CLI arguments", () => {
 
     it("refuses unknown options, formats, missing values and stray arguments", () => {
         assert.throws(() => parseArgs(["--stacks", "x"]), (e: Error) => e instanceof UsageError && /unknown option --stacks/.test(e.message));
-        assert.throws(() => parseArgs(["--format", "xml"]), /not a format; use one of text, json, sarif/);
+        assert.throws(() => parseArgs(["--format", "xml"]), /not a format; use one of text, json, sarif, markdown/);
         assert.throws(() => parseArgs(["--stack"]), /--stack needs a value/);
         assert.throws(() => parseArgs(["--stack", "--format"]), /--stack needs a value/);
         assert.throws(() => parseArgs(["aws-dev"]), /unexpected argument "aws-dev"/);

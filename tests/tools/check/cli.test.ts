@@ -83,7 +83,7 @@ describe("check CLI", () => {
         assert.match(run.stderr, /min-servers: minimum: must be at least 1/);
     });
 
-    it("writes SARIF 2.1.0 with a rule per policy and results located at the stack file", async () => {
+    it("writes SARIF 2.1.0 with a rule per policy and results located at the stack file value that causes them", async () => {
         const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "check-")), "check.sarif");
         const run = await check(...STACKS, "--format", "sarif", "--output", out);
         assert.strictEqual(run.code, 1, run.stderr);
@@ -96,14 +96,28 @@ describe("check CLI", () => {
         assert.strictEqual(rules.length, 8);
         assert.deepStrictEqual(rules.find((r: any) => r.id === "server-owner-tag").defaultConfiguration, { level: "warning" });
         assert.strictEqual(runDoc.results.length, 3);
+        // Where the bad stack file sets what each policy objects to; the stack-wide result at config:.
+        const stackFile = fs.readFileSync(path.join(FIXTURE_STACKS, "Pulumi.bad.yaml"), "utf8").split("\n");
+        const lineOf = (pattern: RegExp) => stackFile.findIndex((l) => pattern.test(l)) + 1;
+        const expected: Record<string, number> = {
+            "ssh-allowlist": lineOf(/^\s+- 0\.0\.0\.0\/0/),
+            "bucket-private": lineOf(/webtier:bucketAcl: public-read/),
+            "min-servers": lineOf(/^config:/),
+        };
         for (const result of runDoc.results) {
             assert.strictEqual(result.level, "error");
             assert.strictEqual(rules[result.ruleIndex].id, result.ruleId);
             const location = result.locations[0].physicalLocation;
             assert.strictEqual(location.artifactLocation.uri, "tests/fixtures/stacks/Pulumi.bad.yaml");
-            assert.strictEqual(location.region.startLine, 2, "the config: line");
+            assert.strictEqual(location.region.startLine, expected[result.ruleId], result.ruleId);
             assert.match(result.locations[0].logicalLocations[0].fullyQualifiedName, /^urn:pulumi:bad::/);
         }
+        const ssh = runDoc.results.find((r: any) => r.ruleId === "ssh-allowlist");
+        assert.match(ssh.message.text, /\(webtier:sshFrom: 0\.0\.0\.0\/0\)/);
+        const declared = ssh.relatedLocations[0].physicalLocation;
+        assert.strictEqual(declared.artifactLocation.uri, "tests/fixtures/programs/tier.ts");
+        const programLines = fs.readFileSync(program("tier.ts"), "utf8").split("\n");
+        assert.strictEqual(declared.region.startLine, programLines.findIndex((l) => l.includes('new Firewall("web-fw"')) + 1);
         const fingerprints = runDoc.results.map((r: any) => r.partialFingerprints.primaryLocationLineHash);
         assert.strictEqual(new Set(fingerprints).size, fingerprints.length);
     });
