@@ -242,6 +242,8 @@ export function dataStoreAccessFindings(graph: StackGraph, kind: DataKind): Find
             if (shape.judgedElsewhere?.(store)) continue;
             const endpoint = shape.publicEndpoint?.(store);
             if (endpoint) findings.push({ urn: store.urn, message: endpoint });
+            const plaintext = shape.plaintext?.(store);
+            if (plaintext) findings.push({ urn: store.urn, message: plaintext });
             findings.push(...awsMissingGroupFindings(store, shape, kind));
             findings.push(...awsPublicSubnetFindings(graph, store, shape, kind));
         }

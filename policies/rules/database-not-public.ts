@@ -35,7 +35,7 @@ export function publiclyAccessibleFinding(store: Res): Finding | undefined {
 export const databaseNotPublic: StackValidationPolicy = {
     name: "webtier-database-not-public",
     description:
-        "The database is reachable only from the app servers: every managed data service with a network endpoint (RDS and Aurora, DocumentDB, Neptune, Redshift, OpenSearch, MSK) private (no public endpoint, private subnets, security group admitting only the app servers' groups: instances, launch templates and configurations, ECS services, Lambda functions); DigitalOcean clusters in the VPC behind a database firewall trusting only the app droplets or their tag.",
+        "The database is reachable only from the app servers: every managed data service with a network endpoint (RDS and Aurora, DocumentDB, Neptune, Redshift, OpenSearch, MSK) private (no public endpoint, no clear-text clients, private subnets, security group admitting only the app servers' groups: instances, launch templates and configurations, ECS services, Lambda functions); DigitalOcean clusters in the VPC behind a database firewall trusting only the app droplets or their tag.",
     enforcementLevel: "mandatory",
     severity: "critical",
     validateStack: (args, reportViolation) => {

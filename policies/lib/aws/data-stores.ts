@@ -5,7 +5,7 @@
  * shape here the same way, so a new service is one entry.
  */
 import { GroupHolder, nested, topLevel } from "./group-holders";
-import { Res, UNKNOWN, describe, isUnknown, present } from "../values";
+import { Res, UNKNOWN, describe, isUnknown, present, textOf } from "../values";
 
 export type DataKind = "database" | "cache";
 
@@ -19,6 +19,8 @@ export interface AwsDataStoreShape extends GroupHolder {
     judgedElsewhere?: (store: Res) => boolean;
     /** Why the service itself gives the store a public endpoint (a message), or undefined. */
     publicEndpoint?: (store: Res) => string | undefined;
+    /** Why the store still accepts clients in clear text (a message), or undefined. */
+    plaintext?: (store: Res) => string | undefined;
     /** When the store sits in no security group by design of the shape (a domain outside any VPC is judged by publicEndpoint). */
     groupsOptional?: (store: Res) => boolean;
 }
@@ -56,6 +58,27 @@ function mskPublic(store: Res): string | undefined {
     if (type === undefined || type === null || String(type).toUpperCase() === "DISABLED") return undefined;
     const shown = isUnknown(type) ? "unknown during preview" : `"${type}"`;
     return `${describe(store)} has public access ${shown} (brokerNodeGroupInfo.connectivityInfo.publicAccess.type). Set it to "DISABLED": the app servers reach the brokers over the private network.`;
+}
+
+/** MSK brokers accept plaintext clients with clientBroker TLS_PLAINTEXT or PLAINTEXT (the default is TLS). */
+function mskPlaintext(store: Res): string | undefined {
+    const info = store.props.encryptionInfo;
+    const transit = isUnknown(info) ? UNKNOWN : info?.encryptionInTransit;
+    const value = isUnknown(transit) ? UNKNOWN : transit?.clientBroker;
+    if (value === undefined || value === null || value === "TLS") return undefined;
+    const shown = isUnknown(value) ? "unknown during preview" : `"${textOf(value)}"`;
+    return `${describe(store)} has encryptionInfo.encryptionInTransit.clientBroker ${shown}, so brokers may accept clients in clear text. Set it to "TLS" (or leave it unset).`;
+}
+
+/** OpenSearch / Elasticsearch: domainEndpointOptions.enforceHttps false accepts plain HTTP (the default is true). */
+function domainPlaintext(store: Res): string | undefined {
+    const options = store.props.domainEndpointOptions;
+    const value = isUnknown(options) ? UNKNOWN : options?.enforceHttps;
+    if (value === undefined || value === null || value === true) return undefined;
+    const why = isUnknown(value)
+        ? "has domainEndpointOptions.enforceHttps unknown during preview"
+        : "sets domainEndpointOptions.enforceHttps to false";
+    return `${describe(store)} ${why}, so the domain may accept requests in clear text. Set enforceHttps to true (or leave it unset).`;
 }
 
 const outsideVpc = (store: Res) => !present(store.props.vpcOptions) && !isUnknown(store.props.vpcOptions);
@@ -98,6 +121,7 @@ export const AWS_DATA_STORES: readonly AwsDataStoreShape[] = [
         read: nested("vpcOptions", "securityGroupIds"),
         subnets: { key: "vpcOptions", read: nested("vpcOptions", "subnetIds") },
         publicEndpoint: domainOutsideVpc,
+        plaintext: domainPlaintext,
         groupsOptional: outsideVpc,
     },
     {
@@ -107,6 +131,7 @@ export const AWS_DATA_STORES: readonly AwsDataStoreShape[] = [
         read: nested("brokerNodeGroupInfo", "securityGroups"),
         subnets: { key: "brokerNodeGroupInfo", read: nested("brokerNodeGroupInfo", "clientSubnets") },
         publicEndpoint: mskPublic,
+        plaintext: mskPlaintext,
     },
     // RDS Proxy: a database endpoint of its own, in front of RDS (see DATA_INTERMEDIARIES).
     {

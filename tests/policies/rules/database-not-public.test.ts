@@ -344,6 +344,26 @@ describe("webtier-database-not-public: every app tier compute and every managed 
         );
     });
 
+    it("refuses an OpenSearch domain or MSK cluster that still accepts clients in clear text", async () => {
+        const stack = awsTier();
+        stack.push({
+            type: "aws:opensearch/domain:Domain",
+            name: "search",
+            props: { id: "search", vpcOptions: { subnetIds: ["subnet-a"], securityGroupIds: ["sg-db"] } },
+        });
+        stack.push({
+            type: "aws:msk/cluster:Cluster",
+            name: "events",
+            props: { id: "events", brokerNodeGroupInfo: { clientSubnets: ["subnet-a"], securityGroups: ["sg-db"] } },
+        });
+        assertNone(await validateStack(databaseNotPublic, stack));
+        pick(stack, "search").props.domainEndpointOptions = { enforceHttps: false };
+        pick(stack, "events").props.encryptionInfo = { encryptionInTransit: { clientBroker: "TLS_PLAINTEXT" } };
+        const v = await validateStack(databaseNotPublic, stack);
+        assertViolation(v, 'OpenSearch domain "search"', "enforceHttps to false");
+        assertViolation(v, 'MSK cluster "events"', 'clientBroker "TLS_PLAINTEXT"');
+    });
+
     it("refuses a publicly accessible Redshift cluster (absent is the provider default, false)", async () => {
         const stack = awsTier();
         stack.push({
