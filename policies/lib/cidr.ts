@@ -113,8 +113,9 @@ export function isVeryBroadPublic(cidr: Cidr): boolean {
     return cidr.version === 4 ? cidr.prefix < 8 : cidr.prefix < 32;
 }
 
-const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7"]
-    .map((text) => parseCidr(text) as Cidr);
+const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7"].map(
+    (text) => parseCidr(text) as Cidr,
+);
 
 /** Inside RFC 1918, RFC 6598 (carrier-grade NAT) or RFC 4193 (IPv6 unique local) space. */
 export function isPrivate(cidr: Cidr): boolean {
@@ -147,4 +148,115 @@ export function subnetAt(parent: Cidr, newPrefix: number, index: number): string
     }
     const network = parent.network + (BigInt(index) << BigInt(bits - newPrefix));
     return formatCidr(parent.version, network, newPrefix);
+}
+
+/** A half-open interval [start, end) of addresses of one IP version. */
+type Interval = [bigint, bigint];
+
+function intervalOf(cidr: Cidr): Interval {
+    const size = 1n << BigInt(bitsOf(cidr) - cidr.prefix);
+    return [cidr.network, cidr.network + size];
+}
+
+/** Sorted, disjoint intervals covering exactly the union of `intervals`. */
+function merge(intervals: Interval[]): Interval[] {
+    const sorted = [...intervals].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const out: Interval[] = [];
+    for (const [start, end] of sorted) {
+        const last = out[out.length - 1];
+        if (last && start <= last[1]) last[1] = end > last[1] ? end : last[1];
+        else out.push([start, end]);
+    }
+    return out;
+}
+
+function size(intervals: Interval[]): bigint {
+    return intervals.reduce((sum, [start, end]) => sum + (end - start), 0n);
+}
+
+/** The part of merged `a` inside merged `b`. */
+function intersect(a: Interval[], b: Interval[]): Interval[] {
+    const out: Interval[] = [];
+    for (const [s1, e1] of a) {
+        for (const [s2, e2] of b) {
+            const start = s1 > s2 ? s1 : s2;
+            const end = e1 < e2 ? e1 : e2;
+            if (start < end) out.push([start, end]);
+        }
+    }
+    return merge(out);
+}
+
+/** The part of merged `a` outside merged `b`. */
+function subtract(a: Interval[], b: Interval[]): Interval[] {
+    let current = a;
+    for (const [s2, e2] of b) {
+        const next: Interval[] = [];
+        for (const [s1, e1] of current) {
+            if (e1 <= s2 || s1 >= e2) {
+                next.push([s1, e1]);
+                continue;
+            }
+            if (s1 < s2) next.push([s1, s2]);
+            if (e1 > e2) next.push([e2, e1]);
+        }
+        current = next;
+    }
+    return current;
+}
+
+/**
+ * The public address space of each version: IPv4 minus the private, loopback, link-local,
+ * carrier-grade NAT, "this network", multicast and reserved blocks; IPv6's global unicast
+ * 2000::/3 (everything else is reserved, local or multicast).
+ */
+const NON_PUBLIC_V4 = merge(
+    [
+        "0.0.0.0/8",
+        "10.0.0.0/8",
+        "100.64.0.0/10",
+        "127.0.0.0/8",
+        "169.254.0.0/16",
+        "172.16.0.0/12",
+        "192.168.0.0/16",
+        "224.0.0.0/3",
+    ].map((text) => intervalOf(parseCidr(text) as Cidr)),
+);
+const PUBLIC: Record<4 | 6, Interval[]> = {
+    4: subtract([[0n, 1n << 32n]], NON_PUBLIC_V4),
+    6: [intervalOf(parseCidr("2000::/3") as Cidr)],
+};
+
+/** The share (0 to 1) of its version's public address space that the union of `cidrs` covers. */
+export function publicShare(cidrs: readonly Cidr[], version: 4 | 6): number {
+    const covered = intersect(merge(cidrs.filter((c) => c.version === version).map(intervalOf)), PUBLIC[version]);
+    const total = size(PUBLIC[version]);
+    // Scaled to parts per million before the division so that bigint arithmetic keeps the precision.
+    return Number((size(covered) * 1_000_000n) / total) / 1_000_000;
+}
+
+/**
+ * From what share of the public internet on is a set of sources as open as 0.0.0.0/0: a third.
+ * `0.0.0.0/1` + `128.0.0.0/1` (all of it), `128.0.0.0/1` alone (43%), `2000::/3` (all of IPv6's
+ * public space) or `2000::/4` are; a single /2 (about 28%) is "very broad" (advisory) instead.
+ */
+export const WORLD_LIKE_SHARE = 1 / 3;
+
+/**
+ * Does the union of `cidrs` cover the whole internet or a third or more of its public part, on
+ * either version? A set of pieces is as open as the world they add up to.
+ */
+export function isWorldLike(cidrs: readonly Cidr[]): boolean {
+    if (cidrs.some(isWorldOpen)) return true;
+    return publicShare(cidrs, 4) >= WORLD_LIKE_SHARE || publicShare(cidrs, 6) >= WORLD_LIKE_SHARE;
+}
+
+/** "52% of the public IPv4 internet", for messages. */
+export function shareText(cidrs: readonly Cidr[]): string {
+    const parts: string[] = [];
+    for (const version of [4, 6] as const) {
+        const share = publicShare(cidrs, version);
+        if (share > 0) parts.push(`${Math.round(share * 100)}% of the public IPv${version} internet`);
+    }
+    return parts.join(" and ") || "no public address";
 }

@@ -55,7 +55,8 @@ const PROPERTIES: { [K in Key]: PolicyConfigSchema["properties"][string] } = {
         type: "array",
         items: { type: "string" },
         default: CONFIG_DEFAULTS.allowSshFrom,
-        description: "CIDRs allowed to reach port 22, for example [\"203.0.113.0/24\"]. Empty: only world-open sources are refused.",
+        description:
+            'CIDRs allowed to reach port 22, for example ["203.0.113.0/24"]. Empty: only world-open sources are refused.',
     },
     healthCheckPath: {
         type: "string",
@@ -93,13 +94,19 @@ export function schemaFor(...keys: Key[]): PolicyConfigSchema {
  * default rather than throwing in the middle of a deployment (the CLI validates the schema).
  */
 export function readConfig(args: { getConfig<T extends object>(): T }): WebtierPolicyConfig {
-    const given = (args.getConfig<Partial<WebtierPolicyConfig>>() ?? {}) as Partial<WebtierPolicyConfig>;
+    const given = args.getConfig<Partial<WebtierPolicyConfig>>() ?? {};
     const strings = (value: unknown, fallback: string[]) =>
-        Array.isArray(value) && value.every((v) => typeof v === "string") ? (value as string[]) : fallback;
+        Array.isArray(value) && value.every((v): v is string => typeof v === "string") ? value : fallback;
     return {
         allowSshFrom: strings(given.allowSshFrom, CONFIG_DEFAULTS.allowSshFrom),
-        healthCheckPath: typeof given.healthCheckPath === "string" && given.healthCheckPath ? given.healthCheckPath : CONFIG_DEFAULTS.healthCheckPath,
-        minServers: Number.isInteger(given.minServers) && (given.minServers as number) >= 1 ? (given.minServers as number) : CONFIG_DEFAULTS.minServers,
+        healthCheckPath:
+            typeof given.healthCheckPath === "string" && given.healthCheckPath
+                ? given.healthCheckPath
+                : CONFIG_DEFAULTS.healthCheckPath,
+        minServers:
+            Number.isInteger(given.minServers) && (given.minServers as number) >= 1
+                ? (given.minServers as number)
+                : CONFIG_DEFAULTS.minServers,
         allowedTlsPolicies: strings(given.allowedTlsPolicies, CONFIG_DEFAULTS.allowedTlsPolicies),
         allowHttpOnly: typeof given.allowHttpOnly === "boolean" ? given.allowHttpOnly : CONFIG_DEFAULTS.allowHttpOnly,
     };

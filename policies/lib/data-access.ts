@@ -2,7 +2,8 @@
  * "Is this data store reachable only from the app servers?", shared by the database and
  * cache rules on both clouds.
  */
-import { AWS, AWS_DATA_STORES, DO, StackGraph } from "./graph";
+import { AWS, DO, StackGraph } from "./graph";
+import { AwsDataStoreShape, DATA_INTERMEDIARIES, DataKind, dataStoreShapes } from "./aws/data-stores";
 import { SECURITY_GROUP_TYPES, Source, portsText, ruleLocation, ingressRulesOf } from "./network";
 import { subnetExposure } from "./subnets";
 import { Res, UNKNOWN, describe, isUnknown, listOf, present } from "./values";
@@ -22,8 +23,10 @@ function shown(source: Source): string {
  * (even private ones), the group itself, prefix lists and other groups are findings; an
  * unknown reference passes only when every resource it can come from is an app server group.
  */
-export function awsGroupIngressFindings(graph: StackGraph, groups: Set<Res>, what: string): Finding[] {
+export function awsGroupIngressFindings(graph: StackGraph, groups: Set<Res>, what: DataKind): Finding[] {
+    // The app servers, and what stands between them and the store (an RDS Proxy).
     const serverGroups = graph.serverSecurityGroups();
+    graph.groupsHeldBy(DATA_INTERMEDIARIES[what]).forEach((g) => serverGroups.add(g));
     const findings: Finding[] = [];
     const fix = `Admit the ${what} only from the app servers' security group (sourceSecurityGroupId / referencedSecurityGroupId / securityGroups naming it) and remove every other source.`;
     for (const { owner, rule } of graph.ingressInto(groups, ingressRulesOf)) {
@@ -32,9 +35,10 @@ export function awsGroupIngressFindings(graph: StackGraph, groups: Set<Res>, wha
             if (source.kind === "securityGroup") {
                 const { candidates } = graph.resolve(owner, source.referenceKey, source.value, SECURITY_GROUP_TYPES);
                 if (candidates.length > 0 && candidates.every((g) => serverGroups.has(g))) continue;
-                problem = candidates.length === 0 && isUnknown(source.value)
-                    ? "a security group unknown during preview that cannot be proven to be the app servers'"
-                    : `security group ${shown(source)}${candidates.length ? ` (${candidates.map(describe).join(", ")})` : ""}, which no app server (EC2 instance or launch template in this stack) uses`;
+                problem =
+                    candidates.length === 0 && isUnknown(source.value)
+                        ? "a security group unknown during preview that cannot be proven to be the app servers'"
+                        : `security group ${shown(source)}${candidates.length ? ` (${candidates.map(describe).join(", ")})` : ""}, which no app server of this stack (EC2 instance, launch template or configuration, ECS service, Lambda function; or RDS Proxy) uses,`;
             } else if (source.kind === "cidr") {
                 problem = `CIDR ${shown(source)}`;
             } else if (source.kind === "self") {
@@ -57,12 +61,31 @@ export function awsGroupIngressFindings(graph: StackGraph, groups: Set<Res>, wha
  * A data store without explicit security groups lands in the VPC's default group, which
  * admits everything from itself; say so.
  */
-export function awsMissingGroupFindings(store: Res, key: string, what: string): Finding[] {
-    if (present(store.props[key]) && listOf(store.props[key]).length > 0) return [];
-    return [{
-        urn: store.urn,
-        message: `${describe(store)} sets no ${key}, so it uses the VPC's default security group. Give the ${what} its own security group that admits only the app servers' group.`,
-    }];
+export function awsMissingGroupFindings(store: Res, shape: AwsDataStoreShape, what: string): Finding[] {
+    if (shape.groupsOptional?.(store)) return [];
+    if (shape.read(store.props).length > 0) return [];
+    return [
+        {
+            urn: store.urn,
+            message: `${describe(store)} sets no security groups (${shape.key}), so it uses the VPC's default security group. Give the ${what} its own security group that admits only the app servers' group.`,
+        },
+    ];
+}
+
+function subnetFindings(graph: StackGraph, store: Res, subnets: Res[], via: Res | undefined, what: string): Finding[] {
+    const findings: Finding[] = [];
+    for (const subnet of subnets) {
+        const why = subnetExposure(graph, subnet);
+        const where = via
+            ? `uses ${describe(via)}, whose ${describe(subnet)}`
+            : `is placed in ${describe(subnet)}, which`;
+        if (why)
+            findings.push({
+                urn: store.urn,
+                message: `${describe(store)} ${where} ${why}. Put the ${what} in private subnets only.`,
+            });
+    }
+    return findings;
 }
 
 /**
@@ -70,19 +93,40 @@ export function awsMissingGroupFindings(store: Res, key: string, what: string): 
  * IPs or routes to an internet gateway, see `subnetExposure`) is in a public subnet; with no
  * subnet group at all it goes to the default VPC's (public) subnets.
  */
-export function awsPublicSubnetFindings(graph: StackGraph, store: Res, key: string, subnetGroupTypes: readonly string[], what: string): Finding[] {
+export function awsPublicSubnetFindings(
+    graph: StackGraph,
+    store: Res,
+    shape: AwsDataStoreShape,
+    what: string,
+): Finding[] {
+    const findings: Finding[] = [];
+    if (shape.subnets) {
+        const ids = shape.subnets.read(store.props);
+        findings.push(
+            ...subnetFindings(
+                graph,
+                store,
+                graph.resolveAll(store, shape.subnets.key, AWS.subnets, ids).candidates,
+                undefined,
+                what,
+            ),
+        );
+    }
+    if (!shape.subnetGroup) return findings;
+    const { key, types } = shape.subnetGroup;
     const value = store.props[key];
     if (!present(value)) {
-        return [{ urn: store.urn, message: `${describe(store)} sets no ${key}, so AWS places it in the default VPC's public subnets. Create a subnet group of the private subnets and set ${key}.` }];
+        return [
+            {
+                urn: store.urn,
+                message: `${describe(store)} sets no ${key}, so AWS places it in the default VPC's public subnets. Create a subnet group of the private subnets and set ${key}.`,
+            },
+        ];
     }
-    const { candidates } = graph.resolve(store, key, value, subnetGroupTypes);
-    const findings: Finding[] = [];
-    for (const group of candidates) {
-        const { candidates: subnets } = graph.resolveAll(group, "subnetIds", AWS.subnets);
-        for (const subnet of subnets) {
-            const why = subnetExposure(graph, subnet);
-            if (why) findings.push({ urn: store.urn, message: `${describe(store)} uses ${describe(group)}, whose ${describe(subnet)} ${why}. Put the ${what} in private subnets only.` });
-        }
+    for (const group of graph.resolve(store, key, value, types).candidates) {
+        findings.push(
+            ...subnetFindings(graph, store, graph.resolveAll(group, "subnetIds", AWS.subnets).candidates, group, what),
+        );
     }
     return findings;
 }
@@ -90,7 +134,7 @@ export function awsPublicSubnetFindings(graph: StackGraph, store: Res, key: stri
 const CACHE_ENGINES = ["valkey", "redis"];
 
 /** DigitalOcean clusters of one kind: caches (valkey/redis) or databases (everything else). */
-export function digitalOceanClusters(graph: StackGraph, kind: "database" | "cache"): Res[] {
+export function digitalOceanClusters(graph: StackGraph, kind: DataKind): Res[] {
     return graph.ofType(DO.databaseClusters).filter((cluster) => {
         const engine = cluster.props.engine;
         if (isUnknown(engine)) return true; // judged by both rules rather than neither
@@ -109,14 +153,21 @@ const DO_TAGS = ["digitalocean:index/tag:Tag"];
  * Unknown values (preview) are traced through the firewall's dependencies: a tag resource
  * the droplets' tags come from, or a droplet.
  */
-export function trustsStackDroplets(graph: StackGraph, firewall: Res, type: string, value: unknown): boolean | typeof UNKNOWN {
+export function trustsStackDroplets(
+    graph: StackGraph,
+    firewall: Res,
+    type: string,
+    value: unknown,
+): boolean | typeof UNKNOWN {
     const droplets = graph.ofType(DO.droplets);
     if (!isUnknown(value)) {
         const text = String(value);
         if (type === "droplet") return droplets.some((d) => !isUnknown(d.props.id) && String(d.props.id) === text);
         if (droplets.some((d) => listOf(d.props.tags).includes(text))) return true;
         // Droplet tags unknown during preview: the tag resource of that name the droplets' tags come from.
-        return droplets.some((d) => graph.dependenciesOf(d, "tags", DO_TAGS).some((tag) => tag.props.name === text || tag.props.id === text));
+        return droplets.some((d) =>
+            graph.dependenciesOf(d, "tags", DO_TAGS).some((tag) => tag.props.name === text || tag.props.id === text),
+        );
     }
     const sources = graph.dependenciesOf(firewall, "rules", type === "droplet" ? DO.droplets : DO_TAGS);
     if (type === "droplet") return sources.length > 0 ? true : UNKNOWN;
@@ -132,7 +183,10 @@ export function trustsStackDroplets(graph: StackGraph, firewall: Res, type: stri
 export function digitalOceanClusterFindings(graph: StackGraph, cluster: Res, what: string): Finding[] {
     const findings: Finding[] = [];
     if (!present(cluster.props.privateNetworkUuid)) {
-        findings.push({ urn: cluster.urn, message: `${describe(cluster)} sets no privateNetworkUuid, so it is not in the app's VPC. Set privateNetworkUuid to the VPC of the droplets.` });
+        findings.push({
+            urn: cluster.urn,
+            message: `${describe(cluster)} sets no privateNetworkUuid, so it is not in the app's VPC. Set privateNetworkUuid to the VPC of the droplets.`,
+        });
     }
     const firewalls = graph.referrers(DO.databaseFirewalls, "clusterId", cluster);
     if (firewalls.length === 0) {
@@ -145,7 +199,10 @@ export function digitalOceanClusterFindings(graph: StackGraph, cluster: Res, wha
         listOf<Record<string, any>>(firewall.props.rules).forEach((rule, index) => {
             const where = `rules[${index}] of ${describe(firewall)}`;
             if (isUnknown(rule) || rule === null || typeof rule !== "object" || isUnknown(rule.type)) {
-                findings.push({ urn: firewall.urn, message: `${where} is unknown during preview, so it cannot be proven to trust only the app droplets. Use rules with a literal type "tag" or "droplet".` });
+                findings.push({
+                    urn: firewall.urn,
+                    message: `${where} is unknown during preview, so it cannot be proven to trust only the app droplets. Use rules with a literal type "tag" or "droplet".`,
+                });
                 return;
             }
             const type = String(rule.type);
@@ -153,10 +210,14 @@ export function digitalOceanClusterFindings(graph: StackGraph, cluster: Res, wha
             if (TRUSTED_RULE_TYPES.includes(type)) {
                 const trusted = trustsStackDroplets(graph, firewall, type, rule.value);
                 if (trusted === true) return;
-                const why = trusted === UNKNOWN
-                    ? `trusts ${type} ${value}, which cannot be traced to the droplets of this stack`
-                    : `trusts ${type} ${value}, which ${type === "tag" ? "no droplet of this stack carries" : "is not a droplet of this stack"}`;
-                findings.push({ urn: firewall.urn, message: `${where} ${why}; the ${what} must trust only the app droplets. Use the app droplets' tag (or their ids).` });
+                const why =
+                    trusted === UNKNOWN
+                        ? `trusts ${type} ${value}, which cannot be traced to the droplets of this stack`
+                        : `trusts ${type} ${value}, which ${type === "tag" ? "no droplet of this stack carries" : "is not a droplet of this stack"}`;
+                findings.push({
+                    urn: firewall.urn,
+                    message: `${where} ${why}; the ${what} must trust only the app droplets. Use the app droplets' tag (or their ids).`,
+                });
                 return;
             }
             findings.push({
@@ -174,16 +235,21 @@ export function digitalOceanClusterFindings(graph: StackGraph, cluster: Res, wha
  * and each DigitalOcean cluster sits in the VPC behind a database firewall trusting only the
  * app droplets. (What differs, public accessibility or TLS and AUTH, stays in each rule.)
  */
-export function dataStoreAccessFindings(graph: StackGraph, kind: "database" | "cache"): Finding[] {
+export function dataStoreAccessFindings(graph: StackGraph, kind: DataKind): Finding[] {
     const findings: Finding[] = [];
-    for (const shape of AWS_DATA_STORES[kind]) {
+    for (const shape of dataStoreShapes(kind)) {
         for (const store of graph.ofType(shape.types)) {
             if (shape.judgedElsewhere?.(store)) continue;
-            findings.push(...awsMissingGroupFindings(store, shape.securityGroupsKey, kind));
-            if (shape.subnetGroup) findings.push(...awsPublicSubnetFindings(graph, store, shape.subnetGroup.key, shape.subnetGroup.types, kind));
+            const endpoint = shape.publicEndpoint?.(store);
+            if (endpoint) findings.push({ urn: store.urn, message: endpoint });
+            const plaintext = shape.plaintext?.(store);
+            if (plaintext) findings.push({ urn: store.urn, message: plaintext });
+            findings.push(...awsMissingGroupFindings(store, shape, kind));
+            findings.push(...awsPublicSubnetFindings(graph, store, shape, kind));
         }
     }
     findings.push(...awsGroupIngressFindings(graph, graph.dataSecurityGroups(kind), kind));
-    for (const cluster of digitalOceanClusters(graph, kind)) findings.push(...digitalOceanClusterFindings(graph, cluster, kind));
+    for (const cluster of digitalOceanClusters(graph, kind))
+        findings.push(...digitalOceanClusterFindings(graph, cluster, kind));
     return findings;
 }

@@ -8,18 +8,21 @@
  * still unknown. Through dependencies a reference resolves to a set of candidates; a rule
  * holds when it holds for every candidate.
  */
-import { Res, UNKNOWN, Unknown, isUnknown, listOf, present } from "./values";
+import { Res, Unknown, isUnknown, listOf } from "./values";
 import { NetworkRule, SECURITY_GROUP_TYPES } from "./network";
+import { APP_COMPUTE, AWS_COMPUTE_TYPES, BALANCERS, GroupHolder } from "./aws/group-holders";
+import { DATA_SUBNET_GROUP_TYPES, DataKind, dataStoreShapes } from "./aws/data-stores";
 
 export const AWS = {
     loadBalancers: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
     listeners: ["aws:lb/listener:Listener", "aws:alb/listener:Listener"],
     listenerRules: ["aws:lb/listenerRule:ListenerRule", "aws:alb/listenerRule:ListenerRule"],
     targetGroups: ["aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup"],
-    targetGroupAttachments: ["aws:lb/targetGroupAttachment:TargetGroupAttachment", "aws:alb/targetGroupAttachment:TargetGroupAttachment"],
-    instances: ["aws:ec2/instance:Instance"],
-    launchTemplates: ["aws:ec2/launchTemplate:LaunchTemplate"],
-    autoScalingGroups: ["aws:autoscaling/group:Group"],
+    targetGroupAttachments: [
+        "aws:lb/targetGroupAttachment:TargetGroupAttachment",
+        "aws:alb/targetGroupAttachment:TargetGroupAttachment",
+    ],
+    ...AWS_COMPUTE_TYPES,
     subnets: ["aws:ec2/subnet:Subnet"],
     vpcs: ["aws:ec2/vpc:Vpc"],
     internetGateways: ["aws:ec2/internetGateway:InternetGateway"],
@@ -50,37 +53,17 @@ export const DO = {
     vpcs: ["digitalocean:index/vpc:Vpc"],
 } as const;
 
-/** How an AWS data store keeps its security groups and its subnets. */
-export interface AwsDataStoreShape {
-    types: readonly string[];
-    securityGroupsKey: string;
-    /** The subnet group property and its types; absent for stores placed by subnet ids (serverless caches). */
-    subnetGroup?: { key: string; types: readonly string[] };
-    /** A store judged through another resource (a cluster that is a member of a replication group). */
-    judgedElsewhere?: (store: Res) => boolean;
-}
-
-/** Which AWS resources are the tier's databases and caches, and where each keeps its groups and subnets. */
-export const AWS_DATA_STORES: Record<"database" | "cache", AwsDataStoreShape[]> = {
-    database: [
-        { types: [...AWS.rdsInstances, ...AWS.rdsClusters], securityGroupsKey: "vpcSecurityGroupIds", subnetGroup: { key: "dbSubnetGroupName", types: AWS.rdsSubnetGroups } },
-    ],
-    cache: [
-        { types: AWS.replicationGroups, securityGroupsKey: "securityGroupIds", subnetGroup: { key: "subnetGroupName", types: AWS.cacheSubnetGroups } },
-        {
-            types: AWS.cacheClusters, securityGroupsKey: "securityGroupIds", subnetGroup: { key: "subnetGroupName", types: AWS.cacheSubnetGroups },
-            judgedElsewhere: (cluster) => present(cluster.props.replicationGroupId),
-        },
-        { types: AWS.serverlessCaches, securityGroupsKey: "securityGroupIds" },
-    ],
-};
-
 /** Properties besides `id` and `arn` that other resources use to refer to a resource of this type. */
 const NAME_KEYS: Record<string, string[]> = {
     "aws:s3/bucket:Bucket": ["bucket"],
     "aws:s3/bucketV2:BucketV2": ["bucket"],
-    "aws:rds/subnetGroup:SubnetGroup": ["name"],
-    "aws:elasticache/subnetGroup:SubnetGroup": ["name"],
+    ...Object.fromEntries(DATA_SUBNET_GROUP_TYPES.map((type) => [type, ["name"]])),
+    // Classic ELB listener policies name the balancer and its policies by name.
+    "aws:elb/loadBalancer:LoadBalancer": ["name"],
+    "aws:elb/loadBalancerPolicy:LoadBalancerPolicy": ["policyName"],
+    "digitalocean:index/tag:Tag": ["name"],
+    // Routes name a VPC's main route table through the VPC's outputs.
+    "aws:ec2/vpc:Vpc": ["mainRouteTableId", "defaultRouteTableId"],
     "digitalocean:index/spacesBucket:SpacesBucket": ["name"],
 };
 
@@ -103,7 +86,9 @@ export class StackGraph {
                 const value = res.props[key];
                 if ((typeof value === "string" || typeof value === "number") && !isUnknown(value) && value !== "") {
                     const identity = String(value);
-                    this.byIdentity.set(identity, [...(this.byIdentity.get(identity) ?? []), res]);
+                    const known = this.byIdentity.get(identity) ?? [];
+                    // An id and an ARN may be the same text (ELBv2 ids are ARNs): one entry per resource.
+                    if (!known.includes(res)) this.byIdentity.set(identity, [...known, res]);
                 }
             }
         }
@@ -122,20 +107,41 @@ export class StackGraph {
      * A known value is matched by identity; failing that (or when unknown), the property's
      * dependencies of those types are the candidates.
      */
-    resolve(from: Res, key: string, value: string | number | Unknown | undefined, types: readonly string[]): Resolution {
+    resolve(
+        from: Res,
+        key: string,
+        value: string | number | Unknown | undefined,
+        types: readonly string[],
+    ): Resolution {
+        const dependencies = this.dependenciesOf(from, key, types);
         if (value !== undefined && !isUnknown(value)) {
             const exact = (this.byIdentity.get(String(value)) ?? []).filter((res) => types.includes(res.type));
             if (exact.length > 0) return { candidates: exact, certain: true };
+            // A known value that is no identity of this stack: a dependency can be what it names
+            // only while its own identity is unknown. (A constant foreign "sg-..." returned from an
+            // apply on the balancer group's id depends on that group but is not it.)
+            const candidates = dependencies.filter((res) => !this.identityKnown(res));
+            return { candidates, certain: candidates.length === 1 };
         }
-        const candidates = this.dependenciesOf(from, key, types);
-        return { candidates, certain: candidates.length === 1 };
+        return { candidates: dependencies, certain: dependencies.length === 1 };
+    }
+
+    /** Does the resource report its id (as every resource does once created)? */
+    identityKnown(res: Res): boolean {
+        const id = res.props.id;
+        return (typeof id === "string" || typeof id === "number") && !isUnknown(id) && id !== "";
     }
 
     /** Every value of a list (or single) property, resolved; the union of candidates. */
-    resolveAll(from: Res, key: string, types: readonly string[]): { candidates: Res[]; unresolved: (string | Unknown)[] } {
+    resolveAll(
+        from: Res,
+        key: string,
+        types: readonly string[],
+        values?: (string | Unknown)[],
+    ): { candidates: Res[]; unresolved: (string | Unknown)[] } {
         const candidates = new Set<Res>();
         const unresolved: (string | Unknown)[] = [];
-        for (const value of listOf<string | number>(from.props[key])) {
+        for (const value of values ?? listOf<string | number>(from.props[key])) {
             const resolution = this.resolve(from, key, value, types);
             resolution.candidates.forEach((c) => candidates.add(c));
             if (resolution.candidates.length === 0) unresolved.push(isUnknown(value) ? value : String(value));
@@ -160,36 +166,28 @@ export class StackGraph {
 
     /** The security groups of every AWS load balancer: the only groups allowed to be public. */
     balancerSecurityGroups(): Set<Res> {
-        return this.groupsUsedBy(AWS.loadBalancers, ["securityGroups"]);
+        return this.groupsHeldBy(BALANCERS);
     }
 
-    /** The security groups attached to app servers (instances and launch templates). */
+    /** The security groups of the app tier's compute (see `APP_COMPUTE`: instances, launch templates and configurations, ECS services, Lambda). */
     serverSecurityGroups(): Set<Res> {
-        const groups = this.groupsUsedBy(AWS.instances, ["vpcSecurityGroupIds", "securityGroups"]);
-        this.groupsUsedBy(AWS.launchTemplates, ["vpcSecurityGroupIds"]).forEach((g) => groups.add(g));
-        for (const template of this.ofType(AWS.launchTemplates)) {
-            for (const nic of listOf<Record<string, any>>(template.props.networkInterfaces)) {
-                const values: (string | Unknown)[] = isUnknown(nic) ? [UNKNOWN] : listOf<string>(nic?.securityGroups);
-                for (const value of values) {
-                    this.resolve(template, "networkInterfaces", value, SECURITY_GROUP_TYPES).candidates.forEach((g) => groups.add(g));
-                }
+        return this.groupsHeldBy(APP_COMPUTE);
+    }
+
+    /** The security groups of every AWS data store of a kind (see `AWS_DATA_STORES`). */
+    dataSecurityGroups(kind: DataKind): Set<Res> {
+        return this.groupsHeldBy(dataStoreShapes(kind));
+    }
+
+    /** The security groups the holders' resources sit in. */
+    groupsHeldBy(holders: readonly GroupHolder[]): Set<Res> {
+        const groups = new Set<Res>();
+        for (const holder of holders) {
+            for (const res of this.ofType(holder.types)) {
+                this.resolveAll(res, holder.key, SECURITY_GROUP_TYPES, holder.read(res.props)).candidates.forEach((g) =>
+                    groups.add(g),
+                );
             }
-        }
-        return groups;
-    }
-
-    /** The security groups of databases (RDS) or caches (ElastiCache). */
-    dataSecurityGroups(kind: "database" | "cache"): Set<Res> {
-        const groups = new Set<Res>();
-        for (const shape of AWS_DATA_STORES[kind]) this.groupsUsedBy(shape.types, [shape.securityGroupsKey]).forEach((g) => groups.add(g));
-        return groups;
-    }
-
-    /** The security groups named by `keys` of every resource of `types`. */
-    groupsUsedBy(types: readonly string[], keys: string[]): Set<Res> {
-        const groups = new Set<Res>();
-        for (const res of this.ofType(types)) {
-            for (const key of keys) this.resolveAll(res, key, SECURITY_GROUP_TYPES).candidates.forEach((g) => groups.add(g));
         }
         return groups;
     }

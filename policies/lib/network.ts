@@ -14,7 +14,7 @@ import type * as aws from "@pulumi/aws";
 import type * as digitalocean from "@pulumi/digitalocean";
 import type { Unwrap } from "@pulumi/pulumi";
 import { Cidr, cidrContains, parseCidr } from "./cidr";
-import { Res, UNKNOWN, Unknown, isUnknown, listOf } from "./values";
+import { Res, UNKNOWN, Unknown, isUnknown, listOf, textOf } from "./values";
 
 export const TYPES = {
     securityGroup: "aws:ec2/securityGroup:SecurityGroup",
@@ -74,7 +74,7 @@ export const ALL_PORTS = { from: 0, to: 65535 };
 export function normaliseProtocol(protocol: unknown): string | Unknown {
     if (isUnknown(protocol)) return UNKNOWN;
     if (protocol === undefined || protocol === null) return "all";
-    const text = String(protocol).trim().toLowerCase();
+    const text = textOf(protocol).trim().toLowerCase();
     const byNumber: Record<string, string> = { "-1": "all", "6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6" };
     return byNumber[text] ?? text;
 }
@@ -84,7 +84,11 @@ export function normaliseProtocol(protocol: unknown): string | Unknown {
  * which is what the console and Terraform write for "all" and which is safer to over-read
  * than to under-read.
  */
-export function awsPorts(protocol: string | Unknown, from: unknown, to: unknown): { from: number | Unknown; to: number | Unknown } {
+export function awsPorts(
+    protocol: string | Unknown,
+    from: unknown,
+    to: unknown,
+): { from: number | Unknown; to: number | Unknown } {
     if (protocol === "all") return { ...ALL_PORTS };
     if (isUnknown(from) || isUnknown(to)) return { from: UNKNOWN, to: UNKNOWN };
     const f = from === undefined || from === null ? -1 : Number(from);
@@ -96,7 +100,7 @@ export function awsPorts(protocol: string | Unknown, from: unknown, to: unknown)
 /** DigitalOcean `portRange`: "22", "8000-9000", "1-65535", "all", "0" or absent (every port). */
 export function digitalOceanPorts(portRange: unknown): { from: number | Unknown; to: number | Unknown } {
     if (isUnknown(portRange)) return { from: UNKNOWN, to: UNKNOWN };
-    const text = portRange === undefined || portRange === null ? "" : String(portRange).trim().toLowerCase();
+    const text = portRange === undefined || portRange === null ? "" : textOf(portRange).trim().toLowerCase();
     if (text === "" || text === "all" || text === "0") return { ...ALL_PORTS };
     const match = /^(\d+)(?:-(\d+))?$/.exec(text);
     if (!match) return { from: UNKNOWN, to: UNKNOWN };
@@ -116,7 +120,12 @@ function sourcesFrom(kind: SourceKind, value: unknown, referenceKey: string): So
     return listOf<string>(value).map((v) => ({ kind, value: isUnknown(v) ? UNKNOWN : String(v), referenceKey }));
 }
 
-function unknownRule(direction: "ingress" | "egress", path: string, referenceKey: string, target: NetworkRule["target"]): NetworkRule {
+function unknownRule(
+    direction: "ingress" | "egress",
+    path: string,
+    referenceKey: string,
+    target: NetworkRule["target"],
+): NetworkRule {
     return {
         direction,
         protocol: UNKNOWN,
@@ -133,7 +142,8 @@ function inlineRules(res: Res, key: "ingress" | "egress"): NetworkRule[] {
     const blocks = listOf<InlineRule>(res.props[key]);
     return blocks.map((block, index) => {
         const path = `${key}[${index}]`;
-        if (isUnknown(block) || block === null || typeof block !== "object") return unknownRule(direction, path, key, { kind: "itself" });
+        if (isUnknown(block) || block === null || typeof block !== "object")
+            return unknownRule(direction, path, key, { kind: "itself" });
         const protocol = normaliseProtocol(block.protocol);
         const ports = awsPorts(protocol, block.fromPort, block.toPort);
         const sources: Source[] = [
@@ -144,13 +154,25 @@ function inlineRules(res: Res, key: "ingress" | "egress"): NetworkRule[] {
         ];
         if (isUnknown(block.self)) sources.push({ kind: "unknown", value: UNKNOWN, referenceKey: key });
         else if (block.self === true) sources.push({ kind: "self", value: "self", referenceKey: key });
-        return { direction, protocol, fromPort: ports.from, toPort: ports.to, sources, path, target: { kind: "itself" } };
+        return {
+            direction,
+            protocol,
+            fromPort: ports.from,
+            toPort: ports.to,
+            sources,
+            path,
+            target: { kind: "itself" },
+        };
     });
 }
 
 function securityGroupRule(res: Res): NetworkRule[] {
     const p = res.props as Partial<SecurityGroupRuleArgs>;
-    const target: NetworkRule["target"] = { kind: "securityGroup", value: isUnknown(p.securityGroupId) ? UNKNOWN : String(p.securityGroupId ?? ""), referenceKey: "securityGroupId" };
+    const target: NetworkRule["target"] = {
+        kind: "securityGroup",
+        value: isUnknown(p.securityGroupId) ? UNKNOWN : String(p.securityGroupId ?? ""),
+        referenceKey: "securityGroupId",
+    };
     if (isUnknown(p.type)) return [unknownRule("ingress", "", "type", target)];
     const direction = p.type === "egress" ? "egress" : "ingress";
     const protocol = normaliseProtocol(p.protocol);
@@ -168,7 +190,11 @@ function securityGroupRule(res: Res): NetworkRule[] {
 
 function vpcRule(res: Res, direction: "ingress" | "egress"): NetworkRule[] {
     const p = res.props as Partial<IngressRuleArgs>;
-    const target: NetworkRule["target"] = { kind: "securityGroup", value: isUnknown(p.securityGroupId) ? UNKNOWN : String(p.securityGroupId ?? ""), referenceKey: "securityGroupId" };
+    const target: NetworkRule["target"] = {
+        kind: "securityGroup",
+        value: isUnknown(p.securityGroupId) ? UNKNOWN : String(p.securityGroupId ?? ""),
+        referenceKey: "securityGroupId",
+    };
     const protocol = normaliseProtocol(p.ipProtocol);
     const ports = awsPorts(protocol, p.fromPort, p.toPort);
     const sources: Source[] = [
@@ -185,7 +211,8 @@ function firewallRules(res: Res, key: "inboundRules" | "outboundRules"): Network
     const prefix = key === "inboundRules" ? "source" : "destination";
     return listOf<FirewallInbound & FirewallOutbound>(res.props[key]).map((rule, index) => {
         const path = `${key}[${index}]`;
-        if (isUnknown(rule) || rule === null || typeof rule !== "object") return unknownRule(direction, path, key, { kind: "itself" });
+        if (isUnknown(rule) || rule === null || typeof rule !== "object")
+            return unknownRule(direction, path, key, { kind: "itself" });
         const r = rule as Record<string, unknown>;
         const protocol = normaliseProtocol(r.protocol);
         const ports = digitalOceanPorts(r.portRange);
@@ -196,7 +223,15 @@ function firewallRules(res: Res, key: "inboundRules" | "outboundRules"): Network
             ...sourcesFrom("tag", r[`${prefix}Tags`], key),
             ...sourcesFrom("other", r[`${prefix}KubernetesIds`], key),
         ];
-        return { direction, protocol, fromPort: ports.from, toPort: ports.to, sources, path, target: { kind: "itself" } };
+        return {
+            direction,
+            protocol,
+            fromPort: ports.from,
+            toPort: ports.to,
+            sources,
+            path,
+            target: { kind: "itself" },
+        };
     });
 }
 

@@ -2,15 +2,28 @@
  * "Is every source of port 22 inside the allowlist?", asked once of a normalised rule.
  */
 import type { ResourceValidationArgs } from "@pulumi/policy";
-import { isVeryBroadPublic, isWorldOpen } from "./cidr";
+import { Cidr, isVeryBroadPublic, isWorldLike, isWorldOpen, parseCidr, shareText } from "./cidr";
+import { StackGraph } from "./graph";
+import { prefixListCidrs } from "./aws/prefix-lists";
 import { readConfig } from "./config";
-import { NETWORK_RULE_TYPES, NetworkRule, Source, admitsTcpPort, cidrOf, insideAllowlist, portsText, ruleLocation, rulesOf } from "./network";
-import { UNKNOWN, describe, fromResourceArgs, isUnknown } from "./values";
+import {
+    NETWORK_RULE_TYPES,
+    NetworkRule,
+    Source,
+    admitsTcpPort,
+    cidrOf,
+    insideAllowlist,
+    portsText,
+    ruleLocation,
+    rulesOf,
+} from "./network";
+import { Res, UNKNOWN, describe, fromResourceArgs, isUnknown } from "./values";
 
 export const SSH_PORT = 22;
 
 export type SshProblem =
-    | "world" // 0.0.0.0/0 or ::/0
+    | "world" // 0.0.0.0/0 or ::/0, or a single range covering a third of the public internet
+    | "world-pieces" // ranges that together cover the world or a third of its public part
     | "outside-allowlist" // a CIDR not inside any allowlisted range
     | "broad" // no allowlist, and a very broad public range (advisory)
     | "unknown-source" // a source unknown during preview
@@ -52,7 +65,7 @@ function sshProblem(source: Source, allowlist: readonly string[]): SshProblem | 
             if (isUnknown(source.value)) return "unknown-source";
             const cidr = cidrOf(source);
             if (!cidr) return "invalid";
-            if (isWorldOpen(cidr)) return "world";
+            if (isWorldOpen(cidr) || isWorldLike([cidr])) return "world";
             if (allowlist.length > 0) return insideAllowlist(cidr, allowlist) ? undefined : "outside-allowlist";
             return isVeryBroadPublic(cidr) ? "broad" : undefined;
         }
@@ -70,7 +83,10 @@ export interface LocatedSshFinding extends SshFinding {
  * What both SSH rules start from: every SSH finding of the resource a resource policy
  * validates, under the policy config's allowlist. Empty for types that hold no network rules.
  */
-export function resourceSshFindings(args: ResourceValidationArgs): { allowlist: string[]; findings: LocatedSshFinding[] } {
+export function resourceSshFindings(args: ResourceValidationArgs): {
+    allowlist: string[];
+    findings: LocatedSshFinding[];
+} {
     if (!NETWORK_RULE_TYPES.includes(args.type)) return { allowlist: [], findings: [] };
     const { allowSshFrom } = readConfig(args);
     const res = fromResourceArgs(args);
@@ -80,4 +96,99 @@ export function resourceSshFindings(args: ResourceValidationArgs): { allowlist: 
         for (const finding of sshFindings(rule, allowSshFrom)) findings.push({ ...finding, where });
     }
     return { allowlist: allowSshFrom, findings };
+}
+
+/** One SSH finding of a stack validation, with the resource to report it on. */
+export interface StackSshFinding extends LocatedSshFinding {
+    owner: Res;
+    /** For "world-pieces": how much of the internet the pieces cover together. */
+    together?: string;
+}
+
+/**
+ * Every SSH finding of a stack: what `sshFindings` says of each rule, with two things only the
+ * whole stack shows. A prefix list the stack defines is judged by its entries (each must pass as a
+ * CIDR would). And the CIDRs that admit SSH into one security group (or through one firewall),
+ * across all its rules and resources, are taken together: pieces that add up to the world or a
+ * third of its public part are as open as 0.0.0.0/0.
+ */
+export function stackSshFindings(graph: StackGraph, allowlist: readonly string[]): StackSshFinding[] {
+    const findings: StackSshFinding[] = [];
+    const pieces = new Map<string, { owner: Res; where: string; cidrs: Cidr[]; certain: boolean; source: Source }[]>();
+    for (const owner of graph.resources) {
+        for (const rule of rulesOf(owner)) {
+            const where = `${ruleLocation(rule, describe(owner))} (${portsText(rule)})`;
+            for (const finding of sshFindings(rule, allowlist)) {
+                if (finding.problem === "prefix-list") {
+                    const cidrs = prefixListCidrs(graph, owner, finding.source.referenceKey, finding.source.value);
+                    if (cidrs !== undefined) {
+                        // Judge each entry as if the rule named it directly.
+                        for (const cidr of cidrs) {
+                            const entry: Source = {
+                                kind: "cidr",
+                                value: cidr,
+                                referenceKey: finding.source.referenceKey,
+                            };
+                            for (const inner of sshFindings({ ...rule, sources: [entry] }, allowlist)) {
+                                findings.push({
+                                    ...inner,
+                                    source: {
+                                        ...entry,
+                                        value: isUnknown(cidr)
+                                            ? UNKNOWN
+                                            : `${cidr} (in prefix list ${isUnknown(finding.source.value) ? "unknown during preview" : finding.source.value})`,
+                                    },
+                                    where,
+                                    owner,
+                                });
+                            }
+                        }
+                        continue;
+                    }
+                }
+                findings.push({ ...finding, where, owner });
+            }
+            // Collect the CIDRs admitting SSH, per protected group (or firewall).
+            if (rule.direction !== "ingress" || admitsTcpPort(rule, SSH_PORT) === false) continue;
+            const targets = rule.target.kind === "itself" ? [owner] : graph.ruleTargets(owner, rule).candidates;
+            const key = targets.length === 1 ? targets[0].urn : owner.urn;
+            for (const source of rule.sources) {
+                let texts: (string | typeof UNKNOWN)[] = [];
+                if (source.kind === "cidr") texts = [source.value];
+                else if (source.kind === "prefixList")
+                    texts = prefixListCidrs(graph, owner, source.referenceKey, source.value) ?? [];
+                const cidrs = texts
+                    .filter((t): t is string => !isUnknown(t))
+                    .map((t) => parseCidr(t))
+                    .filter((c): c is Cidr => c !== undefined);
+                if (cidrs.length === 0) continue;
+                const list = pieces.get(key) ?? [];
+                list.push({ owner, where, cidrs, certain: admitsTcpPort(rule, SSH_PORT) === true, source });
+                pieces.set(key, list);
+            }
+        }
+    }
+    for (const list of pieces.values()) {
+        const all = list.flatMap((p) => p.cidrs);
+        if (!isWorldLike(all)) continue;
+        for (const piece of list) {
+            // Ranges already refused one by one (world, outside the allowlist) need no second message.
+            if (
+                piece.cidrs.every(
+                    (c) =>
+                        isWorldOpen(c) || isWorldLike([c]) || (allowlist.length > 0 && !insideAllowlist(c, allowlist)),
+                )
+            )
+                continue;
+            findings.push({
+                source: piece.source,
+                problem: "world-pieces",
+                certain: piece.certain,
+                where: piece.where,
+                owner: piece.owner,
+                together: shareText(all),
+            });
+        }
+    }
+    return findings;
 }

@@ -1,13 +1,16 @@
 /**
  * Pure predicates about object storage exposure, shared by the storage rules.
  */
-import { isWorldOpen, parseCidr } from "./cidr";
+import { Cidr, isWorldLike, isWorldOpen, parseCidr } from "./cidr";
 import { UNKNOWN, Unknown, isUnknown, listOf } from "./values";
 
 /** Canned ACLs that grant anyone (or any AWS account) read or write. */
 export const PUBLIC_CANNED_ACLS = ["public-read", "public-read-write", "authenticated-read"];
 
-const PUBLIC_GRANTEE_URIS = ["http://acs.amazonaws.com/groups/global/AllUsers", "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"];
+const PUBLIC_GRANTEE_URIS = [
+    "http://acs.amazonaws.com/groups/global/AllUsers",
+    "http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
+];
 
 /** true: public; false: private or absent (the default, private); UNKNOWN: cannot tell. */
 export function cannedAclIsPublic(acl: unknown): boolean | Unknown {
@@ -19,10 +22,16 @@ export function cannedAclIsPublic(acl: unknown): boolean | Unknown {
 export function grantsArePublic(grants: unknown): boolean | Unknown {
     let unknown = false;
     for (const grant of listOf<Record<string, any>>(grants)) {
-        if (isUnknown(grant)) { unknown = true; continue; }
+        if (isUnknown(grant)) {
+            unknown = true;
+            continue;
+        }
         const grantee = grant?.grantee ?? grant;
         const uri = grantee?.uri;
-        if (isUnknown(uri)) { unknown = true; continue; }
+        if (isUnknown(uri)) {
+            unknown = true;
+            continue;
+        }
         if (typeof uri === "string" && PUBLIC_GRANTEE_URIS.includes(uri)) return true;
     }
     return unknown ? UNKNOWN : false;
@@ -31,10 +40,12 @@ export function grantsArePublic(grants: unknown): boolean | Unknown {
 function principalIsEveryone(principal: unknown): boolean {
     if (principal === "*") return true;
     // The getPolicyDocument form: [{ type: "AWS" | "*", identifiers: ["*"] }].
-    if (Array.isArray(principal)) return principal.some((p) => p && typeof p === "object" && listOf(p.identifiers).includes("*"));
+    if (Array.isArray(principal))
+        return principal.some((p) => p && typeof p === "object" && listOf(p.identifiers).includes("*"));
     if (principal && typeof principal === "object") {
-        return Object.values(principal as Record<string, unknown>).some((value) =>
-            value === "*" || (Array.isArray(value) && value.includes("*")));
+        return Object.values(principal as Record<string, unknown>).some(
+            (value) => value === "*" || (Array.isArray(value) && value.includes("*")),
+        );
     }
     return false;
 }
@@ -45,23 +56,45 @@ function principalIsEveryone(principal: unknown): boolean {
  * Anything else (aws:SecureTransport, aws:UserAgent, a date) limits nobody.
  */
 export const RESTRICTING_CONDITION_KEYS: readonly string[] = [
-    "aws:sourcearn", "aws:sourcevpc", "aws:sourcevpce", "aws:sourceowner", "aws:sourceaccount", "aws:sourceorgid",
-    "aws:principalorgid", "aws:principalaccount", "aws:principalarn", "aws:userid", "aws:sourceip",
-    "s3:x-amz-server-side-encryption-aws-kms-key-id", "s3:dataaccesspointarn", "s3:dataaccesspointaccount",
+    "aws:sourcearn",
+    "aws:sourcevpc",
+    "aws:sourcevpce",
+    "aws:sourceowner",
+    "aws:sourceaccount",
+    "aws:sourceorgid",
+    "aws:principalorgid",
+    "aws:principalaccount",
+    "aws:principalarn",
+    "aws:userid",
+    "aws:sourceip",
+    "s3:x-amz-server-side-encryption-aws-kms-key-id",
+    "s3:dataaccesspointarn",
+    "s3:dataaccesspointaccount",
 ].map((k) => k.toLowerCase());
 
 /**
  * Does one value of a restricting key name a fixed source? No wildcards, not `AROLEID:*` style
- * user ids, and for aws:SourceIp a valid CIDR that is not the whole internet.
+ * user ids, no policy variables (`${aws:SourceAccount}` compares a key with itself, `${aws:username}`
+ * varies with the caller), and for aws:SourceIp a valid CIDR that is not the whole internet.
  */
 function fixedValue(key: string, value: unknown): boolean | Unknown {
     if (isUnknown(value)) return UNKNOWN;
     if (typeof value !== "string" || value === "") return false;
+    if (value.includes("${")) return false;
     if (key === "aws:sourceip") {
         const cidr = parseCidr(value);
         return cidr !== undefined && !isWorldOpen(cidr);
     }
     return !/[*?]/.test(value);
+}
+
+/** aws:SourceIp values that together cover the world or a third of its public part limit nobody. */
+function sourceIpsCoverWorld(values: unknown[]): boolean {
+    const cidrs = values
+        .filter((v): v is string => typeof v === "string")
+        .map((v) => parseCidr(v))
+        .filter((c): c is Cidr => c !== undefined);
+    return isWorldLike(cidrs);
 }
 
 /**
@@ -74,13 +107,20 @@ export function conditionRestricts(condition: unknown): boolean | Unknown {
     if (isUnknown(condition) || typeof condition !== "object") return isUnknown(condition) ? UNKNOWN : false;
     // The getPolicyDocument form: [{ test, variable, values }], read as { test: { variable: values } }.
     const operators: [string, unknown][] = Array.isArray(condition)
-        ? condition.map((c): [string, unknown] => (isUnknown(c) || !c ? ["", UNKNOWN] : [String(c.test ?? ""), isUnknown(c.variable) ? UNKNOWN : { [String(c.variable)]: c.values }]))
+        ? condition.map((c): [string, unknown] =>
+              isUnknown(c) || !c
+                  ? ["", UNKNOWN]
+                  : [String(c.test ?? ""), isUnknown(c.variable) ? UNKNOWN : { [String(c.variable)]: c.values }],
+          )
         : Object.entries(condition as Record<string, unknown>);
     let unknown = false;
     for (const [operator, tests] of operators) {
         const op = operator.toLowerCase();
         if (op.includes("not") || op.endsWith("ifexists") || op === "null") continue;
-        if (isUnknown(tests)) { unknown = true; continue; }
+        if (isUnknown(tests)) {
+            unknown = true;
+            continue;
+        }
         if (!tests || typeof tests !== "object") continue;
         for (const [key, values] of Object.entries(tests as Record<string, unknown>)) {
             const k = key.toLowerCase();
@@ -88,6 +128,7 @@ export function conditionRestricts(condition: unknown): boolean | Unknown {
             const list = listOf(values);
             if (list.length === 0) continue;
             const fixed = list.map((v) => fixedValue(k, v));
+            if (k === "aws:sourceip" && sourceIpsCoverWorld(list)) continue;
             if (fixed.every((f) => f === true)) return true;
             if (!fixed.includes(false)) unknown = true;
         }
@@ -113,12 +154,28 @@ export function policyIsPublic(policy: unknown): boolean | Unknown {
     }
     let unknown = false;
     for (const statement of listOf<Record<string, any>>(document?.Statement ?? document?.statements)) {
-        if (isUnknown(statement)) { unknown = true; continue; }
+        if (isUnknown(statement)) {
+            unknown = true;
+            continue;
+        }
         const effect = statement?.Effect ?? statement?.effect ?? "Allow";
-        if (isUnknown(effect)) { unknown = true; continue; }
+        if (isUnknown(effect)) {
+            unknown = true;
+            continue;
+        }
         if (String(effect) !== "Allow") continue;
-        const principal = statement.Principal ?? statement.principals;
-        if (isUnknown(principal) || (principal && typeof principal === "object" && Object.values(principal).some(isUnknown))) { unknown = true; continue; }
+        // Allow with NotPrincipal grants everyone except the principals named: as public as "*".
+        const notPrincipal = statement.NotPrincipal ?? statement.notPrincipals;
+        const principal =
+            notPrincipal !== undefined && notPrincipal !== null ? "*" : (statement.Principal ?? statement.principals);
+        if (
+            isUnknown(notPrincipal) ||
+            isUnknown(principal) ||
+            (principal && typeof principal === "object" && Object.values(principal).some(isUnknown))
+        ) {
+            unknown = true;
+            continue;
+        }
         if (!principalIsEveryone(principal)) continue;
         const restricted = conditionRestricts(statement.Condition ?? statement.conditions);
         if (restricted === false) return true;
@@ -128,7 +185,12 @@ export function policyIsPublic(policy: unknown): boolean | Unknown {
 }
 
 /** The four switches of an S3 public access block; absent is the provider default, false. */
-export const PUBLIC_ACCESS_BLOCK_FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
+export const PUBLIC_ACCESS_BLOCK_FLAGS = [
+    "blockPublicAcls",
+    "blockPublicPolicy",
+    "ignorePublicAcls",
+    "restrictPublicBuckets",
+] as const;
 
 /**
  * Does this public access block keep a bucket private whatever its bucket policy says? With
@@ -138,4 +200,9 @@ export const PUBLIC_ACCESS_BLOCK_FLAGS = ["blockPublicAcls", "blockPublicPolicy"
  */
 export function blockNeutralisesPublicPolicy(block: Record<string, unknown>): boolean {
     return block.blockPublicPolicy === true && block.restrictPublicBuckets === true;
+}
+
+/** Does this (bucket or account) public access block have all four switches known to be true? */
+export function blockIsComplete(block: Record<string, unknown>): boolean {
+    return PUBLIC_ACCESS_BLOCK_FLAGS.every((flag) => block[flag] === true);
 }

@@ -166,6 +166,27 @@ const KINDS: Record<string, string> = {
     "digitalocean:index/spacesBucket:SpacesBucket": "Spaces bucket",
     "digitalocean:index/spacesBucketPolicy:SpacesBucketPolicy": "Spaces bucket policy",
     "digitalocean:index/droplet:Droplet": "droplet",
+    "aws:elb/loadBalancer:LoadBalancer": "classic load balancer",
+    "aws:memorydb/cluster:Cluster": "MemoryDB cluster",
+    "aws:dax/cluster:Cluster": "DAX cluster",
+    "aws:docdb/cluster:Cluster": "DocumentDB cluster",
+    "aws:neptune/cluster:Cluster": "Neptune cluster",
+    "aws:neptune/clusterInstance:ClusterInstance": "Neptune instance",
+    "aws:rds/proxy:Proxy": "RDS proxy",
+    "aws:redshift/cluster:Cluster": "Redshift cluster",
+    "aws:opensearch/domain:Domain": "OpenSearch domain",
+    "aws:elasticsearch/domain:Domain": "Elasticsearch domain",
+    "aws:msk/cluster:Cluster": "MSK cluster",
+    "aws:ecs/service:Service": "ECS service",
+    "aws:ec2/launchTemplate:LaunchTemplate": "launch template",
+    "aws:ec2/launchConfiguration:LaunchConfiguration": "launch configuration",
+    "aws:lambda/function:Function": "Lambda function",
+    "aws:ec2/managedPrefixList:ManagedPrefixList": "prefix list",
+    "aws:s3/bucketObject:BucketObject": "S3 object",
+    "aws:s3/bucketObjectv2:BucketObjectv2": "S3 object",
+    "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock": "S3 account public access block",
+    "digitalocean:index/spacesBucketObject:SpacesBucketObject": "Spaces object",
+    "aws:s3/objectCopy:ObjectCopy": "S3 object copy",
 };
 
 /** `security group "web-app-sg"`: how messages name a resource. */
@@ -182,10 +203,19 @@ export function present(value: unknown): boolean {
 export function listOf<T = any>(value: unknown): (T | Unknown)[] {
     if (value === undefined || value === null) return [];
     if (isUnknown(value)) return [UNKNOWN];
-    return Array.isArray(value) ? (value as any[]).map((v) => (isUnknown(v) ? UNKNOWN : v)) : [value as T];
+    return Array.isArray(value) ? value.map((v) => (isUnknown(v) ? UNKNOWN : v)) : [value as T];
 }
 
 /** Case-insensitive string comparison that treats unknown as "not this value". */
 export function sameText(value: unknown, expected: string): boolean {
     return typeof value === "string" && !isUnknown(value) && value.toLowerCase() === expected.toLowerCase();
+}
+
+/** A property value as message text: scalars as they are, anything else as JSON. */
+export function textOf(value: unknown): string {
+    if (isUnknown(value)) return "unknown during preview";
+    if (typeof value === "string") return value;
+    if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+    if (value === undefined || value === null) return "";
+    return JSON.stringify(value);
 }

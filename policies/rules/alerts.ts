@@ -18,7 +18,8 @@
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { Finding, digitalOceanClusters } from "../lib/data-access";
-import { AWS, AWS_DATA_STORES, DO, StackGraph } from "../lib/graph";
+import { dataStoreShapes } from "../lib/aws/data-stores";
+import { AWS, DO, StackGraph } from "../lib/graph";
 import { Res, describe, fromStackResources, isUnknown, listOf, present } from "../lib/values";
 
 export const ALERT_TYPES = {
@@ -130,7 +131,10 @@ function awsSubjects(graph: StackGraph): { what: string; fix: string; resources:
         .ofType(AWS.autoScalingGroups)
         .filter((group) => listOf(group.props.targetGroupArns).length > 0)
         .forEach((g) => servers.add(g));
-    const caches = AWS_DATA_STORES.cache.flatMap((shape) =>
+    // ElastiCache, whose alarms this rule can match by dimension (MemoryDB and DAX are not read yet).
+    const caches = dataStoreShapes("cache")
+        .filter((shape) => shape.types.every((type) => type.startsWith("aws:elasticache/")))
+        .flatMap((shape) =>
         graph.ofType(shape.types).filter((store) => !shape.judgedElsewhere?.(store)),
     );
     return [

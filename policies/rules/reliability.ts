@@ -26,7 +26,9 @@ function awsFindings(graph: StackGraph, minServers: number): Finding[] {
     if (balancers.length > 0) {
         const servers = new Set<Res>();
         for (const attachment of graph.ofType(AWS.targetGroupAttachments)) {
-            graph.resolve(attachment, "targetId", attachment.props.targetId, AWS.instances).candidates.forEach((i) => servers.add(i));
+            graph
+                .resolve(attachment, "targetId", attachment.props.targetId, AWS.instances)
+                .candidates.forEach((i) => servers.add(i));
         }
         let groupCapacity = 0;
         const zones = new Set<string>();
@@ -44,30 +46,55 @@ function awsFindings(graph: StackGraph, minServers: number): Finding[] {
                 if (typeof zone === "string" && !isUnknown(zone)) zones.add(zone);
                 else unknownZone = true;
             }
-            listOf<string>(group.props.availabilityZones).forEach((z) => (isUnknown(z) ? (unknownZone = true) : zones.add(z)));
+            listOf<string>(group.props.availabilityZones).forEach((z) =>
+                isUnknown(z) ? (unknownZone = true) : zones.add(z),
+            );
         }
         const count = servers.size + groupCapacity;
         const at = balancers[0].urn;
         if (count < minServers) {
-            findings.push({ urn: at, message: `Only ${count} server(s) are registered behind the balancer; at least ${minServers} keep the app up when one fails. Raise webtier:servers.count.` });
+            findings.push({
+                urn: at,
+                message: `Only ${count} server(s) are registered behind the balancer; at least ${minServers} keep the app up when one fails. Raise webtier:servers.count.`,
+            });
         }
         if (minServers >= 2 && count >= 2 && zones.size < 2) {
-            const why = unknownZone ? "cannot be proven to span two availability zones (zones unknown during preview)" : `all run in ${[...zones].join(", ") || "one zone"}`;
-            findings.push({ urn: at, message: `The servers behind the balancer ${why}. Spread them across at least two zones (webtier:zones).` });
+            const why = unknownZone
+                ? "cannot be proven to span two availability zones (zones unknown during preview)"
+                : `all run in ${[...zones].join(", ") || "one zone"}`;
+            findings.push({
+                urn: at,
+                message: `The servers behind the balancer ${why}. Spread them across at least two zones (webtier:zones).`,
+            });
         }
     }
     for (const db of graph.ofType(AWS.rdsInstances)) {
         const p = db.props;
         const name = describe(db);
-        if (p.multiAz !== true) findings.push({ urn: db.urn, message: `${name} is not Multi-AZ${isUnknown(p.multiAz) ? " (unknown during preview)" : ""}: a zone outage takes the database down. Set multiAz to true (webtier:database.highAvailability).` });
+        if (p.multiAz !== true)
+            findings.push({
+                urn: db.urn,
+                message: `${name} is not Multi-AZ${isUnknown(p.multiAz) ? " (unknown during preview)" : ""}: a zone outage takes the database down. Set multiAz to true (webtier:database.highAvailability).`,
+            });
         const retention = p.backupRetentionPeriod;
         if (isUnknown(retention) || !(typeof retention === "number" && retention >= 1)) {
-            findings.push({ urn: db.urn, message: `${name} keeps ${isUnknown(retention) ? "an unknown number of" : retention ?? 0} days of backups (absent means 0). Set backupRetentionPeriod to at least 1 (webtier:database.backupRetentionDays).` });
+            findings.push({
+                urn: db.urn,
+                message: `${name} keeps ${isUnknown(retention) ? "an unknown number of" : (retention ?? 0)} days of backups (absent means 0). Set backupRetentionPeriod to at least 1 (webtier:database.backupRetentionDays).`,
+            });
         }
-        if (p.deletionProtection !== true) findings.push({ urn: db.urn, message: `${name} has no deletion protection. Set deletionProtection to true (webtier:database.deletionProtection).` });
+        if (p.deletionProtection !== true)
+            findings.push({
+                urn: db.urn,
+                message: `${name} has no deletion protection. Set deletionProtection to true (webtier:database.deletionProtection).`,
+            });
     }
     for (const cluster of graph.ofType(AWS.rdsClusters)) {
-        if (cluster.props.deletionProtection !== true) findings.push({ urn: cluster.urn, message: `${describe(cluster)} has no deletion protection. Set deletionProtection to true.` });
+        if (cluster.props.deletionProtection !== true)
+            findings.push({
+                urn: cluster.urn,
+                message: `${describe(cluster)} has no deletion protection. Set deletionProtection to true.`,
+            });
     }
     return findings;
 }
@@ -84,13 +111,19 @@ function digitalOceanFindings(graph: StackGraph, minServers: number): Finding[] 
             graph.dependenciesOf(balancer, "dropletTag", DO.droplets).forEach((d) => behind.add(d));
         }
         if (behind.size < minServers) {
-            findings.push({ urn: balancer.urn, message: `${describe(balancer)} has ${behind.size} droplet(s) behind it; at least ${minServers} keep the app up when one fails. Raise webtier:servers.count.` });
+            findings.push({
+                urn: balancer.urn,
+                message: `${describe(balancer)} has ${behind.size} droplet(s) behind it; at least ${minServers} keep the app up when one fails. Raise webtier:servers.count.`,
+            });
         }
     }
     for (const cluster of digitalOceanClusters(graph, "database")) {
         const nodes = cluster.props.nodeCount;
         if (isUnknown(nodes) || !(typeof nodes === "number" && nodes >= 2)) {
-            findings.push({ urn: cluster.urn, message: `${describe(cluster)} has ${isUnknown(nodes) ? "an unknown number of" : nodes ?? 1} node(s) and no standby. Set nodeCount to 2 or more (webtier:database.highAvailability).` });
+            findings.push({
+                urn: cluster.urn,
+                message: `${describe(cluster)} has ${isUnknown(nodes) ? "an unknown number of" : (nodes ?? 1)} node(s) and no standby. Set nodeCount to 2 or more (webtier:database.highAvailability).`,
+            });
         }
     }
     return findings;
@@ -98,13 +131,15 @@ function digitalOceanFindings(graph: StackGraph, minServers: number): Finding[] 
 
 export const reliability: StackValidationPolicy = {
     name: "webtier-reliability",
-    description: "Reliability floor: at least minServers servers behind the balancer (across two zones on AWS); RDS Multi-AZ with backups and deletion protection; DigitalOcean databases with a standby node. Advisory by default; make it mandatory for production.",
+    description:
+        "Reliability floor: at least minServers servers behind the balancer (across two zones on AWS); RDS Multi-AZ with backups and deletion protection; DigitalOcean databases with a standby node. Advisory by default; make it mandatory for production.",
     enforcementLevel: "advisory",
     severity: "low",
     configSchema: schemaFor("minServers"),
     validateStack: (args, reportViolation) => {
         const { minServers } = readConfig(args);
         const graph = new StackGraph(fromStackResources(args.resources));
-        for (const finding of [...awsFindings(graph, minServers), ...digitalOceanFindings(graph, minServers)]) reportViolation(finding.message, finding.urn);
+        for (const finding of [...awsFindings(graph, minServers), ...digitalOceanFindings(graph, minServers)])
+            reportViolation(finding.message, finding.urn);
     },
 };

@@ -16,7 +16,7 @@ export const sshBroadRange: ResourceValidationPolicy = {
         for (const finding of resourceSshFindings(args).findings.filter((f) => f.problem === "broad")) {
             reportViolation(
                 `${finding.where} admits SSH from ${String(finding.source.value)}, ` +
-                "a public range so broad it is open in all but name. Narrow it to your office or VPN ranges and list them in allowSshFrom.",
+                    "a public range so broad it is open in all but name. Narrow it to your office or VPN ranges and list them in allowSshFrom.",
             );
         }
     },

@@ -13,7 +13,8 @@ import type {
 } from "@pulumi/policy";
 import * as assert from "assert";
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// @pulumi/policy/proxy declares no types (its .d.ts exports nothing).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const proxy = require("@pulumi/policy/proxy");
 
 /** Unknown-during-preview values, as the engine sends them. */
@@ -46,7 +47,13 @@ export function resourceArgs(
         props: proxy.unknownCheckingProxy(props),
         urn: urnOf(type, name),
         name,
-        opts: { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] },
+        opts: {
+            protect: false,
+            ignoreChanges: [],
+            aliases: [],
+            customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+            additionalSecretOutputs: [],
+        },
         stackTags: new Map(),
         isType: () => false,
         asType: () => undefined,
@@ -73,7 +80,11 @@ export async function validateResource(
 }
 
 /** What a remediation returns for one resource (undefined: nothing to change). */
-export async function remediate(policy: ResourceValidationPolicy, type: string, props: Record<string, any>): Promise<Record<string, any> | undefined> {
+export async function remediate(
+    policy: ResourceValidationPolicy,
+    type: string,
+    props: Record<string, any>,
+): Promise<Record<string, any> | undefined> {
     const result = await policy.remediateResource!(resourceArgs(policy, type, props));
     return result ? JSON.parse(JSON.stringify(result)) : undefined;
 }
@@ -106,7 +117,13 @@ export async function validateStack(
             name: r.name,
             urn: urnOf(r.type, r.name),
             props: proxy.unknownCheckingProxy(r.props),
-            opts: { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] },
+            opts: {
+                protect: false,
+                ignoreChanges: [],
+                aliases: [],
+                customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+                additionalSecretOutputs: [],
+            },
             dependencies: [],
             propertyDependencies: {},
             isType: () => false,
@@ -123,8 +140,8 @@ export async function validateStack(
             resource.propertyDependencies[key] = names.map((n) => {
                 const dep = byName.get(n);
                 assert.ok(dep, `unknown dependency ${n} of ${r.name}`);
-                all.add(dep!);
-                return dep!;
+                all.add(dep);
+                return dep;
             });
         }
         resource.dependencies = [...all];
@@ -152,4 +169,14 @@ export function assertViolation(messages: (string | StackViolation)[], ...parts:
 export function assertNone(messages: (string | StackViolation)[]): void {
     const texts = messages.map((m) => (typeof m === "string" ? m : m.message));
     assert.deepStrictEqual(texts, [], `expected no violations, got:\n${texts.join("\n")}`);
+}
+
+/** The violation messages of a stack policy for a stack of one resource (a rule that was a resource policy before). */
+export async function validateAlone(
+    policy: StackValidationPolicy,
+    type: string,
+    props: Record<string, any>,
+    config: Record<string, unknown> = {},
+): Promise<string[]> {
+    return (await validateStack(policy, [{ type, name: "subject", props }], config)).map((v) => v.message);
 }

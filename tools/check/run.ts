@@ -164,12 +164,23 @@ export function defaultPolicyPack(projectDir: string, distRoot: string): { dir: 
  * the stack's config, name, organization or dry-run flag sees what it would under `--policy-pack`.
  * A pack started here serves that stack in that mode only.
  */
-export function startPolicyPack(dir: string, identity: AnalyzerIdentity, entry?: string): Promise<PolicyPack> {
+export function startPolicyPack(
+    dir: string,
+    identity: AnalyzerIdentity | string,
+    entry?: string,
+    preview = false,
+): Promise<PolicyPack> {
+    // A project name alone (callers that reuse one pack for many stacks of a pack that reads
+    // nothing from its environment): that project, no stack, no config.
+    const who: AnalyzerIdentity =
+        typeof identity === "string"
+            ? { organization: DIY_ORGANIZATION, project: identity, stack: "", dryRun: preview, config: {} }
+            : identity;
     return PolicyPack.start(dir, {
         entry,
         // A TypeScript pack (its source folder) starts with the transpile-on-require hook preloaded.
         typeScriptHook: path.join(__dirname, "ts-hook.js"),
-        environment: packProcessEnvironment(process.env, identity),
+        environment: packProcessEnvironment(process.env, who),
     });
 }
 

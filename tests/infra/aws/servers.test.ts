@@ -78,9 +78,11 @@ describe("AWS servers (registered resources)", function () {
 
     it("keeps the .env in a SecureString parameter under /webtier/<stack>/, encrypted with the stack's rotating key", async () => {
         const built = await build("prod");
-        const [parameter] = ofType(built, T.parameter);
+        // The one SecureString: the CloudWatch agent's config is a plain String parameter beside it.
+        const secure = ofType(built, T.parameter).filter((p) => p.inputs.type === "SecureString");
+        const [parameter] = secure;
         const [key] = ofType(built, T.kmsKey);
-        assert.equal(ofType(built, T.parameter).length, 1);
+        assert.equal(secure.length, 1);
         assert.equal(parameter.inputs.name, "/webtier/prod/laravel-env");
         assert.equal(parameter.inputs.type, "SecureString");
         assert.equal(parameter.inputs.keyId, key.state.arn);
@@ -104,7 +106,7 @@ describe("AWS servers (registered resources)", function () {
 
     it("creates each server only once its .env parameter exists and the role may read it", async () => {
         const built = await build("prod");
-        const [parameter] = ofType(built, T.parameter);
+        const [parameter] = ofType(built, T.parameter).filter((p) => p.inputs.type === "SecureString");
         const access = named(built, "prod-app-secrets");
         for (const server of someOf(built, T.instance)) {
             assert.ok(server.dependencies.includes(parameter.urn), `${server.name} does not wait for the parameter`);
@@ -114,7 +116,7 @@ describe("AWS servers (registered resources)", function () {
 
     it("lets the role read the stack's parameters only, and decrypt with the stack key only through Parameter Store", async () => {
         const built = await build("prod");
-        const [parameter] = ofType(built, T.parameter);
+        const [parameter] = ofType(built, T.parameter).filter((p) => p.inputs.type === "SecureString");
         const [key] = ofType(built, T.kmsKey);
         const role = ofType(built, T.role)[0];
         const policy = ofType(built, T.rolePolicy).find((p) => p.name === "prod-app-secrets")!;

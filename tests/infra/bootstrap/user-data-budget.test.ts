@@ -73,6 +73,13 @@ function longestConfig(cloud: "aws" | "digitalocean"): Record<string, string> {
             repository: `https://github.com/${noise("org", 100, LOWER)}/${noise("repo", APP_LIMITS.repository - 124, LOWER)}.git`,
             branch: `release/${noise("branch", APP_LIMITS.branch - 8, MIXED)}`,
         }),
+        // Alerts on, with every destination the cloud takes (the CloudWatch agent on AWS servers).
+        "webtier:alerts": JSON.stringify({
+            emails: ["ops@example.com", "oncall@example.com"],
+            ...(cloud === "aws"
+                ? { httpsEndpoint: "https://events.pagerduty.com/integration/0123456789abcdef0123456789abcdef/enqueue" }
+                : { slack: { url: "https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX", channel: "#ops" } }),
+        }),
         "webtier:appKey": `base64:${"Q".repeat(43)}=`,
         "webtier:stackName": stack,
     };
@@ -86,7 +93,7 @@ async function serversUserData(cloud: "aws" | "digitalocean"): Promise<Array<{ r
     const stack = config["webtier:stackName"];
     delete config["webtier:stackName"];
     const evaluation = await evaluate({ program: runWebtier, config, secretKeys: SECRET_KEYS.map((key) => `webtier:${key}`), project: "webtier", stack });
-    envParameterValue = unwrap(evaluation.resources.find((resource) => resource.type === "aws:ssm/parameter:Parameter")?.inputs.value);
+    envParameterValue = unwrap(evaluation.resources.find((resource) => resource.type === "aws:ssm/parameter:Parameter" && resource.inputs.type === "SecureString")?.inputs.value);
     const type = cloud === "aws" ? "aws:ec2/instance:Instance" : "digitalocean:index/droplet:Droplet";
     return evaluation.resources
         .filter((resource) => resource.type === type)

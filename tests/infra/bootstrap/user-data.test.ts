@@ -98,7 +98,7 @@ describe("server user data from the real program", () => {
     it("holds no secret value in any AWS server's user data, launch template or non-secret output", () => {
         for (const [stack, { evaluation, received, texts }] of stacks) {
             if (!stack.startsWith("aws")) continue;
-            const parameter = evaluation.resources.find((r) => r.type === "aws:ssm/parameter:Parameter");
+            const parameter = evaluation.resources.find((r) => r.type === "aws:ssm/parameter:Parameter" && r.inputs.type === "SecureString");
             assert.ok(parameter, `${stack}: no .env parameter`);
             const env = unwrapSecret(parameter.inputs.value);
             assert.ok(env.secret, `${stack}: the parameter's value must reach the provider as a secret`);
@@ -187,7 +187,7 @@ describe("rotating a secret on AWS", () => {
                 program: runWebtier, config: { ...file.config, "webtier:appKey": appKey }, secretKeys: file.secretKeys, project: project.name, stack: "aws-prod",
             });
             const instances = evaluation.resources.filter((r) => r.type === "aws:ec2/instance:Instance");
-            const parameter = evaluation.resources.find((r) => r.type === "aws:ssm/parameter:Parameter")!;
+            const parameter = evaluation.resources.find((r) => r.type === "aws:ssm/parameter:Parameter" && r.inputs.type === "SecureString")!;
             return { userData: instances.map((i) => i.inputs.userDataBase64), env: unwrapSecret(parameter.inputs.value).value as string };
         };
         const before = await run(`base64:${"A".repeat(43)}=`);

@@ -1,10 +1,19 @@
 import * as assert from "assert";
-import { cidrContains, isPrivate, isVeryBroadPublic, isWorldOpen, parseCidr, subnetAt, Cidr } from "../../../policies/lib/cidr";
+import {
+    cidrContains,
+    isPrivate,
+    isVeryBroadPublic,
+    isWorldLike,
+    isWorldOpen,
+    parseCidr,
+    publicShare,
+    subnetAt,
+} from "../../../policies/lib/cidr";
 
 const cidr = (text: string) => {
     const parsed = parseCidr(text);
     assert.ok(parsed, `${text} should parse`);
-    return parsed as Cidr;
+    return parsed;
 };
 
 describe("CIDR arithmetic", () => {
@@ -17,7 +26,18 @@ describe("CIDR arithmetic", () => {
     });
 
     it("refuses malformed text", () => {
-        for (const text of ["10.0.0.256/8", "10.0.0/8", "10.0.0.0/33", "2001:db8::/129", "1::2::3/64", "01.2.3.4/32", "abc", "", "10.0.0.0/8/8", "::g/64"]) {
+        for (const text of [
+            "10.0.0.256/8",
+            "10.0.0/8",
+            "10.0.0.0/33",
+            "2001:db8::/129",
+            "1::2::3/64",
+            "01.2.3.4/32",
+            "abc",
+            "",
+            "10.0.0.0/8/8",
+            "::g/64",
+        ]) {
             assert.strictEqual(parseCidr(text), undefined, `${text} should not parse`);
         }
     });
@@ -54,5 +74,28 @@ describe("CIDR arithmetic", () => {
         assert.strictEqual(subnetAt(cidr("10.20.0.0/16"), 20, 3), "10.20.48.0/20");
         assert.throws(() => subnetAt(cidr("10.20.0.0/16"), 20, 16), /holds only 16/);
         assert.throws(() => subnetAt(cidr("10.20.0.0/16"), 12, 0), /cannot carve/);
+    });
+});
+
+describe("CIDR set math: how much of the public internet a set of ranges covers", () => {
+    const set = (...texts: string[]) => texts.map(cidr);
+
+    it("adds up pieces, counting overlaps once and private space not at all", () => {
+        assert.strictEqual(publicShare(set("0.0.0.0/1", "128.0.0.0/1"), 4), 1);
+        assert.strictEqual(publicShare(set("0.0.0.0/1", "0.0.0.0/1", "128.0.0.0/1"), 4), 1);
+        assert.strictEqual(publicShare(set("10.0.0.0/8", "192.168.0.0/16", "fc00::/7"), 4), 0);
+        assert.strictEqual(publicShare(set("2000::/3"), 6), 1);
+        assert.strictEqual(publicShare(set("2000::/4", "3000::/4"), 6), 1);
+        assert.ok(Math.abs(publicShare(set("64.0.0.0/2"), 4) - 0.284) < 0.01);
+    });
+
+    it("takes the world or a third of its public part as world-open, a single /2 not", () => {
+        assert.ok(isWorldLike(set("0.0.0.0/1", "128.0.0.0/1")));
+        assert.ok(isWorldLike(set("128.0.0.0/1")));
+        assert.ok(isWorldLike(set("2000::/3")));
+        assert.ok(isWorldLike(set("::/0")));
+        assert.ok(isWorldLike(set("64.0.0.0/2", "128.0.0.0/3")));
+        assert.ok(!isWorldLike(set("64.0.0.0/2")));
+        assert.ok(!isWorldLike(set("10.0.0.0/8", "203.0.113.0/24", "2001:db8::/32")));
     });
 });

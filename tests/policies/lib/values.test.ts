@@ -1,10 +1,10 @@
 import * as assert from "assert";
+import * as rpc from "@pulumi/pulumi/runtime/rpc";
 import { UNKNOWN, UNKNOWN_SENTINELS, isUnknown, plain } from "../../../policies/lib/values";
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// @pulumi/policy/proxy declares no types (its .d.ts exports nothing).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const proxy = require("@pulumi/policy/proxy");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const rpc = require("@pulumi/pulumi/runtime/rpc");
 
 describe("reading properties that may be unknown", () => {
     it("knows every unknown sentinel of the installed @pulumi/policy and @pulumi/pulumi", () => {
@@ -15,7 +15,11 @@ describe("reading properties that may be unknown", () => {
     });
 
     it("copies through the policy proxy without throwing, marking unknowns", () => {
-        const props = proxy.unknownCheckingProxy({ a: proxy.unknownStringValue, b: [1, proxy.unknownNumberValue], c: { d: "x" } });
+        const props = proxy.unknownCheckingProxy({
+            a: proxy.unknownStringValue,
+            b: [1, proxy.unknownNumberValue],
+            c: { d: "x" },
+        });
         assert.throws(() => props.a);
         const copy = plain(props);
         assert.strictEqual(copy.a, UNKNOWN);

@@ -18,24 +18,47 @@ describe("webtier-database-not-public on AWS", () => {
         const stack = awsTier();
         pick(stack, "db").props.publiclyAccessible = true;
         const v = await validateStack(databaseNotPublic, stack);
-        assertViolation(v, "RDS instance \"db\"", "publicly accessible", "publiclyAccessible to false");
+        assertViolation(v, 'RDS instance "db"', "publicly accessible", "publiclyAccessible to false");
     });
 
     it("does not pass publiclyAccessible unknown during preview", async () => {
         const stack = awsTier();
         pick(stack, "db").props.publiclyAccessible = UNKNOWN_BOOLEAN;
-        assertViolation(await validateStack(databaseNotPublic, stack), "unknown during preview", "cannot be proven private");
+        assertViolation(
+            await validateStack(databaseNotPublic, stack),
+            "unknown during preview",
+            "cannot be proven private",
+        );
     });
 
     it("refuses a CIDR on the database security group (standalone rule)", async () => {
         const stack = awsTier();
-        stack.push({ type: T.sgRule, name: "db-from-vpc", props: { type: "ingress", securityGroupId: "sg-db", protocol: "tcp", fromPort: 3306, toPort: 3306, cidrBlocks: ["10.20.0.0/16"] }, deps: { securityGroupId: ["db-sg"] } });
-        assertViolation(await validateStack(databaseNotPublic, stack), "db-from-vpc", "CIDR 10.20.0.0/16", "app servers' security group");
+        stack.push({
+            type: T.sgRule,
+            name: "db-from-vpc",
+            props: {
+                type: "ingress",
+                securityGroupId: "sg-db",
+                protocol: "tcp",
+                fromPort: 3306,
+                toPort: 3306,
+                cidrBlocks: ["10.20.0.0/16"],
+            },
+            deps: { securityGroupId: ["db-sg"] },
+        });
+        assertViolation(
+            await validateStack(databaseNotPublic, stack),
+            "db-from-vpc",
+            "CIDR 10.20.0.0/16",
+            "app servers' security group",
+        );
     });
 
     it("refuses an inline ingress on the database group from the balancer's group", async () => {
         const stack = awsTier();
-        pick(stack, "db-sg").props.ingress = [{ protocol: "tcp", fromPort: 3306, toPort: 3306, securityGroups: ["sg-lb"] }];
+        pick(stack, "db-sg").props.ingress = [
+            { protocol: "tcp", fromPort: 3306, toPort: 3306, securityGroups: ["sg-lb"] },
+        ];
         assertViolation(await validateStack(databaseNotPublic, stack), "ingress[0]", "sg-lb", "no app server");
     });
 
@@ -67,11 +90,31 @@ describe("webtier-database-not-public on AWS", () => {
             ...awsTier(),
             { type: "aws:ec2/internetGateway:InternetGateway", name: "igw", props: { id: "igw-1" } },
             { type: "aws:ec2/routeTable:RouteTable", name: "public-rt", props: { id: "rtb-1" } },
-            { type: "aws:ec2/route:Route", name: "public-default", props: { routeTableId: "rtb-1", destinationCidrBlock: "0.0.0.0/0", gatewayId: "igw-1" }, deps: { routeTableId: ["public-rt"], gatewayId: ["igw"] } },
-            { type: "aws:ec2/routeTableAssociation:RouteTableAssociation", name: "b-rta", props: { subnetId: "subnet-b", routeTableId: "rtb-1" }, deps: { subnetId: ["private-b"], routeTableId: ["public-rt"] } },
+            {
+                type: "aws:ec2/route:Route",
+                name: "public-default",
+                props: { routeTableId: "rtb-1", destinationCidrBlock: "0.0.0.0/0", gatewayId: "igw-1" },
+                deps: { routeTableId: ["public-rt"], gatewayId: ["igw"] },
+            },
+            {
+                type: "aws:ec2/routeTableAssociation:RouteTableAssociation",
+                name: "b-rta",
+                props: { subnetId: "subnet-b", routeTableId: "rtb-1" },
+                deps: { subnetId: ["private-b"], routeTableId: ["public-rt"] },
+            },
         ];
-        assertViolation(await validateStack(databaseNotPublic, stack), "RDS instance \"db\"", "subnet \"private-b\" routes to an internet gateway", "private subnets only");
-        assertNone(await validateStack(databaseNotPublic, stack.filter((r) => r.name !== "b-rta")));
+        assertViolation(
+            await validateStack(databaseNotPublic, stack),
+            'RDS instance "db"',
+            'subnet "private-b" routes to an internet gateway',
+            "private subnets only",
+        );
+        assertNone(
+            await validateStack(
+                databaseNotPublic,
+                stack.filter((r) => r.name !== "b-rta"),
+            ),
+        );
     });
 });
 
@@ -82,18 +125,22 @@ describe("webtier-database-not-public on DigitalOcean", () => {
 
     it("refuses a cluster with no database firewall", async () => {
         const v = await validateStack(databaseNotPublic, without(doTier(), "db-fw"));
-        assertViolation(v, "database cluster \"db\"", "no database firewall", "DatabaseFirewall");
+        assertViolation(v, 'database cluster "db"', "no database firewall", "DatabaseFirewall");
     });
 
     it("refuses a firewall rule trusting an IP address", async () => {
         const stack = doTier();
         pick(stack, "db-fw").props.rules.push({ type: "ip_addr", value: "0.0.0.0/0" });
-        assertViolation(await validateStack(databaseNotPublic, stack), "rules[1]", "ip_addr 0.0.0.0/0", "type \"tag\"");
+        assertViolation(await validateStack(databaseNotPublic, stack), "rules[1]", "ip_addr 0.0.0.0/0", 'type "tag"');
     });
 
     it("refuses a firewall trusting a tag no droplet of the stack carries, or a droplet outside the stack", async () => {
         const stack = doTier();
-        pick(stack, "db-fw").props.rules = [{ type: "tag", value: "office-bastion" }, { type: "droplet", value: "9999" }, { type: "droplet", value: "1001" }];
+        pick(stack, "db-fw").props.rules = [
+            { type: "tag", value: "office-bastion" },
+            { type: "droplet", value: "9999" },
+            { type: "droplet", value: "1001" },
+        ];
         const v = await validateStack(databaseNotPublic, stack);
         assertViolation(v, "rules[0]", "tag office-bastion, which no droplet of this stack carries");
         assertViolation(v, "rules[1]", "droplet 9999, which is not a droplet of this stack");
@@ -103,11 +150,21 @@ describe("webtier-database-not-public on DigitalOcean", () => {
     it("traces an unknown tag through the tag resource the droplets carry (preview)", async () => {
         const tag = { type: "digitalocean:index/tag:Tag", name: "app-tag", props: { name: "webtier-app" } };
         const stack = [tag, ...doTier()];
-        for (const name of ["web-0", "web-1"]) Object.assign(pick(stack, name), { props: { ...pick(stack, name).props, tags: UNKNOWN_ARRAY }, deps: { tags: ["app-tag"] } });
-        Object.assign(pick(stack, "db-fw"), { props: { ...pick(stack, "db-fw").props, rules: [{ type: "tag", value: UNKNOWN_STRING }] }, deps: { clusterId: ["db"], rules: ["app-tag"] } });
+        for (const name of ["web-0", "web-1"])
+            Object.assign(pick(stack, name), {
+                props: { ...pick(stack, name).props, tags: UNKNOWN_ARRAY },
+                deps: { tags: ["app-tag"] },
+            });
+        Object.assign(pick(stack, "db-fw"), {
+            props: { ...pick(stack, "db-fw").props, rules: [{ type: "tag", value: UNKNOWN_STRING }] },
+            deps: { clusterId: ["db"], rules: ["app-tag"] },
+        });
         assertNone(await validateStack(databaseNotPublic, stack));
         pick(stack, "db-fw").deps = { clusterId: ["db"] };
-        assertViolation(await validateStack(databaseNotPublic, stack), "cannot be traced to the droplets of this stack");
+        assertViolation(
+            await validateStack(databaseNotPublic, stack),
+            "cannot be traced to the droplets of this stack",
+        );
     });
 
     it("refuses a cluster outside the VPC (privateNetworkUuid absent)", async () => {
@@ -132,5 +189,247 @@ describe("webtier-database-not-public on DigitalOcean", () => {
     it("leaves the cache cluster to the cache rule", async () => {
         const v = await validateStack(databaseNotPublic, without(doTier(), "cache-fw"));
         assertNone(v);
+    });
+});
+
+describe("webtier-database-not-public: every app tier compute and every managed data store", () => {
+    function withService(stack: ReturnType<typeof awsTier>, type: string, props: Record<string, any>, depKey: string) {
+        stack.push({ type: T.sg, name: "svc-sg", props: { id: "sg-svc" } });
+        stack.push({ type, name: "svc", props: { id: "svc-1", ...props }, deps: { [depKey]: ["svc-sg"] } });
+        stack.push({
+            type: T.ingress,
+            name: "db-from-svc",
+            props: {
+                securityGroupId: "sg-db",
+                referencedSecurityGroupId: "sg-svc",
+                ipProtocol: "tcp",
+                fromPort: 3306,
+                toPort: 3306,
+            },
+            deps: { securityGroupId: ["db-sg"], referencedSecurityGroupId: ["svc-sg"] },
+        });
+        return stack;
+    }
+
+    it("accepts a database admitting a Fargate service's security group", async () => {
+        const stack = withService(
+            awsTier(),
+            "aws:ecs/service:Service",
+            { launchType: "FARGATE", networkConfiguration: { subnets: ["subnet-a"], securityGroups: ["sg-svc"] } },
+            "networkConfiguration",
+        );
+        assertNone(await validateStack(databaseNotPublic, stack));
+    });
+
+    it("accepts a database admitting an auto scaling group's launch configuration group, and a VPC Lambda's", async () => {
+        assertNone(
+            await validateStack(
+                databaseNotPublic,
+                withService(
+                    awsTier(),
+                    "aws:ec2/launchConfiguration:LaunchConfiguration",
+                    { securityGroups: ["sg-svc"] },
+                    "securityGroups",
+                ),
+            ),
+        );
+        assertNone(
+            await validateStack(
+                databaseNotPublic,
+                withService(
+                    awsTier(),
+                    "aws:lambda/function:Function",
+                    { vpcConfig: { subnetIds: ["subnet-a"], securityGroupIds: ["sg-svc"] } },
+                    "vpcConfig",
+                ),
+            ),
+        );
+    });
+
+    it("still refuses a group no app compute uses", async () => {
+        const stack = withService(
+            awsTier(),
+            "aws:ecs/service:Service",
+            { networkConfiguration: { subnets: ["subnet-a"], securityGroups: [] } },
+            "tags",
+        );
+        assertViolation(
+            await validateStack(databaseNotPublic, stack),
+            "db-from-svc",
+            "which no app server of this stack",
+        );
+    });
+
+    it("does not take a foreign group id computed from the app group for the app group", async () => {
+        const stack = awsTier();
+        pick(stack, "db-from-app").props.referencedSecurityGroupId = "sg-0foreign";
+        assertViolation(
+            await validateStack(databaseNotPublic, stack),
+            "db-from-app",
+            "security group sg-0foreign",
+            "no app server",
+        );
+    });
+
+    it("judges DocumentDB like RDS: its own group admitting only the app servers, private subnets", async () => {
+        const stack = awsTier();
+        stack.push({
+            type: T.sg,
+            name: "docdb-sg",
+            props: {
+                id: "sg-docdb",
+                ingress: [{ protocol: "tcp", fromPort: 27017, toPort: 27017, cidrBlocks: ["10.0.0.0/8"] }],
+            },
+        });
+        stack.push({
+            type: "aws:docdb/subnetGroup:SubnetGroup",
+            name: "docdb-subnets",
+            props: { id: "docdb-subnets", name: "docdb-subnets", subnetIds: ["subnet-a"] },
+        });
+        stack.push({
+            type: "aws:docdb/cluster:Cluster",
+            name: "docs",
+            props: { id: "docs", vpcSecurityGroupIds: ["sg-docdb"], dbSubnetGroupName: "docdb-subnets" },
+        });
+        assertViolation(
+            await validateStack(databaseNotPublic, stack),
+            "docdb-sg",
+            "CIDR 10.0.0.0/8",
+            "reach the database",
+        );
+        pick(stack, "docdb-sg").props.ingress = [
+            { protocol: "tcp", fromPort: 27017, toPort: 27017, securityGroups: ["sg-app"] },
+        ];
+        assertNone(await validateStack(databaseNotPublic, stack));
+        delete pick(stack, "docs").props.vpcSecurityGroupIds;
+        assertViolation(
+            await validateStack(databaseNotPublic, stack),
+            'DocumentDB cluster "docs"',
+            "default security group",
+        );
+    });
+
+    it("refuses an OpenSearch domain outside the VPC, and accepts one inside it", async () => {
+        const stack = awsTier();
+        stack.push({
+            type: "aws:opensearch/domain:Domain",
+            name: "search",
+            props: { id: "search", domainName: "search" },
+        });
+        assertViolation(
+            await validateStack(databaseNotPublic, stack),
+            'OpenSearch domain "search"',
+            "no vpcOptions",
+            "public endpoint",
+        );
+        pick(stack, "search").props.vpcOptions = { subnetIds: ["subnet-a"], securityGroupIds: ["sg-db"] };
+        assertNone(await validateStack(databaseNotPublic, stack));
+        pick(stack, "search").props.vpcOptions = UNKNOWN_STRING;
+        assertViolation(await validateStack(databaseNotPublic, stack), "vpcOptions unknown during preview");
+    });
+
+    it("refuses a publicly accessible Neptune instance (absent is the provider default, false)", async () => {
+        const stack = awsTier();
+        stack.push({
+            type: "aws:neptune/clusterInstance:ClusterInstance",
+            name: "graph-1",
+            props: { id: "graph-1", clusterIdentifier: "graph", instanceClass: "db.r6g.large" },
+        });
+        assertNone(await validateStack(databaseNotPublic, stack));
+        pick(stack, "graph-1").props.publiclyAccessible = true;
+        assertViolation(
+            await validateStack(databaseNotPublic, stack),
+            'Neptune instance "graph-1"',
+            "publicly accessible",
+        );
+    });
+
+    it("refuses an OpenSearch domain or MSK cluster that still accepts clients in clear text", async () => {
+        const stack = awsTier();
+        stack.push({
+            type: "aws:opensearch/domain:Domain",
+            name: "search",
+            props: { id: "search", vpcOptions: { subnetIds: ["subnet-a"], securityGroupIds: ["sg-db"] } },
+        });
+        stack.push({
+            type: "aws:msk/cluster:Cluster",
+            name: "events",
+            props: { id: "events", brokerNodeGroupInfo: { clientSubnets: ["subnet-a"], securityGroups: ["sg-db"] } },
+        });
+        assertNone(await validateStack(databaseNotPublic, stack));
+        pick(stack, "search").props.domainEndpointOptions = { enforceHttps: false };
+        pick(stack, "events").props.encryptionInfo = { encryptionInTransit: { clientBroker: "TLS_PLAINTEXT" } };
+        const v = await validateStack(databaseNotPublic, stack);
+        assertViolation(v, 'OpenSearch domain "search"', "enforceHttps to false");
+        assertViolation(v, 'MSK cluster "events"', 'clientBroker "TLS_PLAINTEXT"');
+    });
+
+    it("refuses a publicly accessible Redshift cluster (absent is the provider default, false)", async () => {
+        const stack = awsTier();
+        stack.push({
+            type: "aws:redshift/subnetGroup:SubnetGroup",
+            name: "rs-subnets",
+            props: { id: "rs-subnets", name: "rs-subnets", subnetIds: ["subnet-a"] },
+        });
+        stack.push({
+            type: "aws:redshift/cluster:Cluster",
+            name: "warehouse",
+            props: { id: "wh", vpcSecurityGroupIds: ["sg-db"], clusterSubnetGroupName: "rs-subnets" },
+        });
+        assertNone(await validateStack(databaseNotPublic, stack));
+        pick(stack, "warehouse").props.publiclyAccessible = true;
+        assertViolation(
+            await validateStack(databaseNotPublic, stack),
+            'Redshift cluster "warehouse"',
+            "publicly accessible",
+        );
+    });
+});
+
+describe("webtier-database-not-public: an RDS Proxy between the app servers and the database", () => {
+    function withProxy() {
+        const stack = awsTier();
+        stack.push({
+            type: T.sg,
+            name: "proxy-sg",
+            props: {
+                id: "sg-proxy",
+                ingress: [{ protocol: "tcp", fromPort: 3306, toPort: 3306, securityGroups: ["sg-app"] }],
+            },
+        });
+        stack.push({
+            type: "aws:rds/proxy:Proxy",
+            name: "proxy",
+            props: {
+                id: "proxy",
+                engineFamily: "MYSQL",
+                requireTls: true,
+                vpcSecurityGroupIds: ["sg-proxy"],
+                vpcSubnetIds: ["subnet-a", "subnet-b"],
+            },
+        });
+        pick(stack, "db-from-app").props.referencedSecurityGroupId = "sg-proxy";
+        pick(stack, "db-from-app").deps = { securityGroupId: ["db-sg"], referencedSecurityGroupId: ["proxy-sg"] };
+        return stack;
+    }
+
+    it("accepts the database admitting the proxy's group, and the proxy admitting the app servers'", async () => {
+        assertNone(await validateStack(databaseNotPublic, withProxy()));
+    });
+
+    it("judges the proxy as a database endpoint: its group admitting a CIDR is refused", async () => {
+        const stack = withProxy();
+        pick(stack, "proxy-sg").props.ingress.push({
+            protocol: "tcp",
+            fromPort: 3306,
+            toPort: 3306,
+            cidrBlocks: ["0.0.0.0/0"],
+        });
+        assertViolation(
+            await validateStack(databaseNotPublic, stack),
+            "proxy-sg",
+            "CIDR 0.0.0.0/0",
+            "reach the database",
+        );
     });
 });

@@ -6,33 +6,75 @@ const DO_LB = "digitalocean:index/loadBalancer:LoadBalancer";
 
 describe("webtier-health-checks on AWS", () => {
     it("accepts a target group checking the configured path", async () => {
-        assertNone(await validateResource(healthChecks, TG, { protocol: "HTTP", port: 80, healthCheck: { enabled: true, path: "/up", protocol: "HTTP" } }));
-        assertNone(await validateResource(healthChecks, TG, { protocol: "HTTP", port: 80, healthCheck: { path: "/health" } }, { healthCheckPath: "/health" }));
+        assertNone(
+            await validateResource(healthChecks, TG, {
+                protocol: "HTTP",
+                port: 80,
+                healthCheck: { enabled: true, path: "/up", protocol: "HTTP" },
+            }),
+        );
+        assertNone(
+            await validateResource(
+                healthChecks,
+                TG,
+                { protocol: "HTTP", port: 80, healthCheck: { path: "/health" } },
+                { healthCheckPath: "/health" },
+            ),
+        );
     });
 
     it("reads an absent health check as the provider default path /, which is not the configured one", async () => {
-        assertViolation(await validateResource(healthChecks, TG, { protocol: "HTTP", port: 80 }), "path /", "no healthCheck block", "/up");
+        assertViolation(
+            await validateResource(healthChecks, TG, { protocol: "HTTP", port: 80 }),
+            "path /",
+            "no healthCheck block",
+            "/up",
+        );
     });
 
     it("refuses a disabled health check or a TCP one", async () => {
-        assertViolation(await validateResource(healthChecks, TG, { protocol: "HTTP", healthCheck: { enabled: false, path: "/up" } }), "disabled");
-        assertViolation(await validateResource(healthChecks, TG, { protocol: "HTTP", healthCheck: { protocol: "TCP" } }), "over TCP");
+        assertViolation(
+            await validateResource(healthChecks, TG, {
+                protocol: "HTTP",
+                healthCheck: { enabled: false, path: "/up" },
+            }),
+            "disabled",
+        );
+        assertViolation(
+            await validateResource(healthChecks, TG, { protocol: "HTTP", healthCheck: { protocol: "TCP" } }),
+            "over TCP",
+        );
     });
 
     it("does not pass a path or flag unknown during preview", async () => {
-        assertViolation(await validateResource(healthChecks, TG, { healthCheck: { path: UNKNOWN_STRING } }), "unknown during preview");
-        assertViolation(await validateResource(healthChecks, TG, { healthCheck: { enabled: UNKNOWN_BOOLEAN, path: "/up" } }), "unknown during preview");
+        assertViolation(
+            await validateResource(healthChecks, TG, { healthCheck: { path: UNKNOWN_STRING } }),
+            "unknown during preview",
+        );
+        assertViolation(
+            await validateResource(healthChecks, TG, { healthCheck: { enabled: UNKNOWN_BOOLEAN, path: "/up" } }),
+            "unknown during preview",
+        );
     });
 });
 
 describe("webtier-health-checks on DigitalOcean", () => {
     it("accepts an http health check on the configured path", async () => {
-        assertNone(await validateResource(healthChecks, DO_LB, { healthcheck: { protocol: "http", port: 80, path: "/up" } }));
+        assertNone(
+            await validateResource(healthChecks, DO_LB, { healthcheck: { protocol: "http", port: 80, path: "/up" } }),
+        );
     });
 
     it("refuses a tcp health check and a wrong path", async () => {
-        assertViolation(await validateResource(healthChecks, DO_LB, { healthcheck: { protocol: "tcp", port: 80 } }), "over tcp");
-        assertViolation(await validateResource(healthChecks, DO_LB, { healthcheck: { protocol: "http", port: 80, path: "/" } }), "path /", "/up");
+        assertViolation(
+            await validateResource(healthChecks, DO_LB, { healthcheck: { protocol: "tcp", port: 80 } }),
+            "over tcp",
+        );
+        assertViolation(
+            await validateResource(healthChecks, DO_LB, { healthcheck: { protocol: "http", port: 80, path: "/" } }),
+            "path /",
+            "/up",
+        );
     });
 
     it("reads an absent healthcheck block as the default path /", async () => {
@@ -40,6 +82,9 @@ describe("webtier-health-checks on DigitalOcean", () => {
     });
 
     it("does not pass a healthcheck unknown during preview", async () => {
-        assertViolation(await validateResource(healthChecks, DO_LB, { healthcheck: UNKNOWN_STRING }), "unknown during preview");
+        assertViolation(
+            await validateResource(healthChecks, DO_LB, { healthcheck: UNKNOWN_STRING }),
+            "unknown during preview",
+        );
     });
 });

@@ -14,7 +14,16 @@ describe("the webtier policy list", () => {
         const levels = Object.fromEntries(policies.map((p) => [p.name, p.enforcementLevel]));
         assert.strictEqual(levels["webtier-reliability"], "advisory");
         assert.strictEqual(levels["webtier-ssh-broad-range"], "advisory");
-        for (const name of ["webtier-ssh-allowlist", "webtier-port-80-only-from-balancer", "webtier-database-not-public", "webtier-cache-not-public", "webtier-tls-at-balancer", "webtier-health-checks", "webtier-storage-not-public", "webtier-private-versioned-storage"]) {
+        for (const name of [
+            "webtier-ssh-allowlist",
+            "webtier-port-80-only-from-balancer",
+            "webtier-database-not-public",
+            "webtier-cache-not-public",
+            "webtier-tls-at-balancer",
+            "webtier-health-checks",
+            "webtier-storage-not-public",
+            "webtier-private-versioned-storage",
+        ]) {
             assert.strictEqual(levels[name], "mandatory", name);
         }
     });
@@ -23,11 +32,21 @@ describe("the webtier policy list", () => {
         const dir = path.join(__dirname, "../../../policies");
         const entry = path.join(dir, "index.js");
         const files: string[] = [];
-        const walk = (d: string) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith(".js") && files.push(path.join(d, e.name))));
+        const walk = (d: string) =>
+            fs
+                .readdirSync(d, { withFileTypes: true })
+                .forEach((e) =>
+                    e.isDirectory()
+                        ? walk(path.join(d, e.name))
+                        : e.name.endsWith(".js") && files.push(path.join(d, e.name)),
+                );
         walk(dir);
         for (const file of files.filter((f) => f !== entry)) {
             const text = fs.readFileSync(file, "utf8");
-            assert.ok(!/require\("@pulumi\/(aws|digitalocean|policy)"\)/.test(text), `${file} requires a heavy module at run time`);
+            assert.ok(
+                !/require\("@pulumi\/(aws|digitalocean|policy)"\)/.test(text),
+                `${file} requires a heavy module at run time`,
+            );
         }
     });
 });

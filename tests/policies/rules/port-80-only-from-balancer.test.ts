@@ -1,5 +1,6 @@
+import * as assert from "assert";
 import { port80OnlyFromBalancer } from "../../../policies/rules/port-80-only-from-balancer";
-import { UNKNOWN_STRING, assertNone, assertViolation, validateStack } from "../helpers";
+import { FakeResource, UNKNOWN_STRING, assertNone, assertViolation, validateStack } from "../helpers";
 import { T, awsTier, doTier, pick } from "../fixtures";
 
 describe("webtier-port-80-only-from-balancer on AWS", () => {
@@ -9,22 +10,51 @@ describe("webtier-port-80-only-from-balancer on AWS", () => {
 
     it("refuses an app security group rule that opens port 80 to a CIDR (vpc ingress rule)", async () => {
         const stack = awsTier();
-        stack.push({ type: T.ingress, name: "app-http-world", props: { securityGroupId: "sg-app", ipProtocol: "tcp", fromPort: 80, toPort: 80, cidrIpv4: "0.0.0.0/0" }, deps: { securityGroupId: ["app-sg"] } });
+        stack.push({
+            type: T.ingress,
+            name: "app-http-world",
+            props: { securityGroupId: "sg-app", ipProtocol: "tcp", fromPort: 80, toPort: 80, cidrIpv4: "0.0.0.0/0" },
+            deps: { securityGroupId: ["app-sg"] },
+        });
         const v = await validateStack(port80OnlyFromBalancer, stack);
         assertViolation(v, "app-http-world", "CIDR 0.0.0.0/0", "balancer's security group");
     });
 
     it("refuses an inline ingress block on the app group with a private CIDR on port 80", async () => {
         const stack = awsTier();
-        pick(stack, "app-sg").props.ingress = [{ protocol: "tcp", fromPort: 80, toPort: 80, cidrBlocks: ["10.20.0.0/16"] }];
-        assertViolation(await validateStack(port80OnlyFromBalancer, stack), "ingress[0]", "app-sg", "CIDR 10.20.0.0/16");
+        pick(stack, "app-sg").props.ingress = [
+            { protocol: "tcp", fromPort: 80, toPort: 80, cidrBlocks: ["10.20.0.0/16"] },
+        ];
+        assertViolation(
+            await validateStack(port80OnlyFromBalancer, stack),
+            "ingress[0]",
+            "app-sg",
+            "CIDR 10.20.0.0/16",
+        );
     });
 
     it("refuses an all-ports ec2.SecurityGroupRule from another security group", async () => {
         const stack = awsTier();
         stack.push({ type: T.sg, name: "bastion-sg", props: { id: "sg-bastion" } });
-        stack.push({ type: T.sgRule, name: "app-all-from-bastion", props: { type: "ingress", securityGroupId: "sg-app", sourceSecurityGroupId: "sg-bastion", protocol: "-1", fromPort: 0, toPort: 0 }, deps: { securityGroupId: ["app-sg"], sourceSecurityGroupId: ["bastion-sg"] } });
-        assertViolation(await validateStack(port80OnlyFromBalancer, stack), "app-all-from-bastion", "bastion-sg", "not the security group of a load balancer");
+        stack.push({
+            type: T.sgRule,
+            name: "app-all-from-bastion",
+            props: {
+                type: "ingress",
+                securityGroupId: "sg-app",
+                sourceSecurityGroupId: "sg-bastion",
+                protocol: "-1",
+                fromPort: 0,
+                toPort: 0,
+            },
+            deps: { securityGroupId: ["app-sg"], sourceSecurityGroupId: ["bastion-sg"] },
+        });
+        assertViolation(
+            await validateStack(port80OnlyFromBalancer, stack),
+            "app-all-from-bastion",
+            "bastion-sg",
+            "not the security group of a load balancer",
+        );
     });
 
     it("proves an unknown referenced group through its property dependency (preview)", async () => {
@@ -42,7 +72,11 @@ describe("webtier-port-80-only-from-balancer on AWS", () => {
         const rule = pick(stack, "app-http-from-lb");
         rule.props.referencedSecurityGroupId = UNKNOWN_STRING;
         rule.deps = { securityGroupId: ["app-sg"] };
-        assertViolation(await validateStack(port80OnlyFromBalancer, stack), "unknown during preview", "cannot be proven");
+        assertViolation(
+            await validateStack(port80OnlyFromBalancer, stack),
+            "unknown during preview",
+            "cannot be proven",
+        );
     });
 });
 
@@ -53,7 +87,11 @@ describe("webtier-port-80-only-from-balancer on DigitalOcean", () => {
 
     it("refuses inbound 80 from addresses", async () => {
         const stack = doTier();
-        pick(stack, "app-fw").props.inboundRules.push({ protocol: "tcp", portRange: "80", sourceAddresses: ["0.0.0.0/0", "::/0"] });
+        pick(stack, "app-fw").props.inboundRules.push({
+            protocol: "tcp",
+            portRange: "80",
+            sourceAddresses: ["0.0.0.0/0", "::/0"],
+        });
         const v = await validateStack(port80OnlyFromBalancer, stack);
         assertViolation(v, "inboundRules[2]", "CIDR 0.0.0.0/0", "sourceLoadBalancerUids");
         assertViolation(v, "CIDR ::/0");
@@ -61,7 +99,11 @@ describe("webtier-port-80-only-from-balancer on DigitalOcean", () => {
 
     it("refuses an all-ports rule from a tag", async () => {
         const stack = doTier();
-        pick(stack, "app-fw").props.inboundRules.push({ protocol: "tcp", portRange: "1-65535", sourceTags: ["office"] });
+        pick(stack, "app-fw").props.inboundRules.push({
+            protocol: "tcp",
+            portRange: "1-65535",
+            sourceTags: ["office"],
+        });
         assertViolation(await validateStack(port80OnlyFromBalancer, stack), "tag office");
     });
 
@@ -69,7 +111,11 @@ describe("webtier-port-80-only-from-balancer on DigitalOcean", () => {
         const stack = doTier();
         pick(stack, "app-fw").props.inboundRules[0].sourceLoadBalancerUids = ["lb-uid-elsewhere"];
         pick(stack, "app-fw").deps = {};
-        assertViolation(await validateStack(port80OnlyFromBalancer, stack), "lb-uid-elsewhere", "not a load balancer in this stack");
+        assertViolation(
+            await validateStack(port80OnlyFromBalancer, stack),
+            "lb-uid-elsewhere",
+            "not a load balancer in this stack",
+        );
     });
 
     it("proves an unknown uid through the firewall's dependency on the load balancer (preview)", async () => {
@@ -78,5 +124,189 @@ describe("webtier-port-80-only-from-balancer on DigitalOcean", () => {
         assertNone(await validateStack(port80OnlyFromBalancer, stack));
         pick(stack, "app-fw").deps = {};
         assertViolation(await validateStack(port80OnlyFromBalancer, stack), "unknown during preview");
+    });
+});
+
+describe("webtier-port-80-only-from-balancer: the app port, shared groups, foreign ids", () => {
+    it("follows the port the target group targets: 8080 open to a CIDR is refused, 80 is then not the app port", async () => {
+        const stack = awsTier();
+        pick(stack, "tg").props.port = 8080;
+        pick(stack, "app-http-from-lb").props.fromPort = 8080;
+        pick(stack, "app-http-from-lb").props.toPort = 8080;
+        assertNone(await validateStack(port80OnlyFromBalancer, stack));
+        stack.push({
+            type: T.ingress,
+            name: "app-8080-world",
+            props: {
+                securityGroupId: "sg-app",
+                ipProtocol: "tcp",
+                fromPort: 8080,
+                toPort: 8080,
+                cidrIpv4: "0.0.0.0/0",
+            },
+            deps: { securityGroupId: ["app-sg"] },
+        });
+        assertViolation(
+            await validateStack(port80OnlyFromBalancer, stack),
+            "app-8080-world",
+            "admits port 8080, the app port, from CIDR 0.0.0.0/0",
+        );
+    });
+
+    it("follows a DigitalOcean forwarding rule's target port", async () => {
+        const stack = doTier();
+        for (const rule of pick(stack, "lb").props.forwardingRules) rule.targetPort = 3000;
+        pick(stack, "app-fw").props.inboundRules.push({
+            protocol: "tcp",
+            portRange: "3000",
+            sourceAddresses: ["0.0.0.0/0"],
+        });
+        assertViolation(
+            await validateStack(port80OnlyFromBalancer, stack),
+            "inboundRules[2]",
+            "port 3000, the app port",
+            "CIDR 0.0.0.0/0",
+        );
+    });
+
+    it("refuses port 80 open to the world on a security group the balancer shares with the app servers", async () => {
+        const stack = awsTier();
+        pick(stack, "web-0").props.vpcSecurityGroupIds = ["sg-lb"];
+        pick(stack, "web-0").deps = { vpcSecurityGroupIds: ["lb-sg"] };
+        const v = await validateStack(port80OnlyFromBalancer, stack);
+        assertViolation(
+            v,
+            'ingress[0] of security group "lb-sg"',
+            "CIDR 0.0.0.0/0",
+            "shared by the balancer and the app servers",
+            "security group of its own",
+        );
+    });
+
+    it("does not take a constant foreign group id computed from the balancer's group for the balancer's", async () => {
+        const stack = awsTier();
+        // referencedSecurityGroupId: lbSg.id.apply(() => "sg-0foreign"): depends on the balancer group, is not it.
+        pick(stack, "app-http-from-lb").props.referencedSecurityGroupId = "sg-0foreign";
+        assertViolation(
+            await validateStack(port80OnlyFromBalancer, stack),
+            "security group sg-0foreign",
+            "not the security group of a load balancer",
+        );
+    });
+
+    it("counts an ECS service's and an auto scaling launch configuration's groups as app servers", async () => {
+        const stack = awsTier();
+        stack.push({ type: T.sg, name: "svc-sg", props: { id: "sg-svc" } });
+        stack.push({
+            type: "aws:ecs/service:Service",
+            name: "svc",
+            props: { id: "svc", networkConfiguration: { subnets: ["subnet-a"], securityGroups: ["sg-svc"] } },
+            deps: { networkConfiguration: ["svc-sg"] },
+        });
+        stack.push({
+            type: T.ingress,
+            name: "svc-world",
+            props: { securityGroupId: "sg-svc", ipProtocol: "tcp", fromPort: 80, toPort: 80, cidrIpv4: "0.0.0.0/0" },
+            deps: { securityGroupId: ["svc-sg"] },
+        });
+        assertViolation(await validateStack(port80OnlyFromBalancer, stack), "svc-world", "CIDR 0.0.0.0/0");
+    });
+});
+
+describe("webtier-port-80-only-from-balancer: every droplet behind a firewall", () => {
+    const tagType = "digitalocean:index/tag:Tag";
+
+    it("refuses a droplet no firewall covers, by tag or by id", async () => {
+        const stack = doTier();
+        stack.push({ type: T.droplet, name: "worker", props: { id: "1003", tags: ["workers"] } });
+        const v = await validateStack(port80OnlyFromBalancer, stack);
+        assertViolation(v, 'droplet "worker"', "covered by no firewall", "22 and the app's included");
+        assert.deepStrictEqual(
+            v.map((x) => x.name),
+            ["worker"],
+        );
+    });
+
+    it("accepts a droplet covered by id", async () => {
+        const stack = doTier();
+        stack.push({ type: T.droplet, name: "worker", props: { id: "1003" } });
+        stack.push({
+            type: T.firewall,
+            name: "worker-fw",
+            props: {
+                dropletIds: [1003],
+                inboundRules: [{ protocol: "tcp", portRange: "22", sourceAddresses: ["203.0.113.0/24"] }],
+            },
+        });
+        assertNone(await validateStack(port80OnlyFromBalancer, stack));
+    });
+
+    it("traces tags and ids unknown during preview through the Tag and droplet resources", async () => {
+        const stack = [{ type: tagType, name: "app-tag", props: { name: "webtier-app" } }, ...doTier()];
+        for (const name of ["web-0", "web-1"])
+            Object.assign(pick(stack, name), {
+                props: { ...pick(stack, name).props, tags: [UNKNOWN_STRING] },
+                deps: { tags: ["app-tag"] },
+            });
+        Object.assign(pick(stack, "app-fw"), {
+            props: { ...pick(stack, "app-fw").props, tags: [UNKNOWN_STRING] },
+            deps: { inboundRules: ["lb"], tags: ["app-tag"] },
+        });
+        assertNone(await validateStack(port80OnlyFromBalancer, stack));
+        pick(stack, "app-fw").deps = { inboundRules: ["lb"] };
+        assertViolation(
+            await validateStack(port80OnlyFromBalancer, stack),
+            'droplet "web-0"',
+            "cannot be proven to be covered by a firewall",
+        );
+    });
+});
+
+describe("webtier-port-80-only-from-balancer: a foreign load balancer uid on DigitalOcean", () => {
+    it("does not take a constant uid computed from the load balancer's id for the load balancer", async () => {
+        const stack = doTier();
+        // sourceLoadBalancerUids: [lb.id.apply(() => "lb-uid-foreign")]: depends on the balancer, is not it.
+        pick(stack, "app-fw").props.inboundRules[0].sourceLoadBalancerUids = ["lb-uid-foreign"];
+        assertViolation(
+            await validateStack(port80OnlyFromBalancer, stack),
+            "load balancer uid lb-uid-foreign, which is not a load balancer in this stack",
+        );
+    });
+});
+
+describe("webtier-port-80-only-from-balancer: a network load balancer without security groups", () => {
+    function nlbTier(): FakeResource[] {
+        const stack = awsTier().filter((r) => !["lb", "https", "http", "app-http-from-lb"].includes(r.name));
+        pick(stack, "private-a").props.cidrBlock = "10.20.1.0/24";
+        pick(stack, "private-b").props.cidrBlock = "10.20.2.0/24";
+        // A group no balancer uses yet (the NLB has none): nothing open.
+        pick(stack, "lb-sg").props.ingress = [];
+        stack.push({
+            type: T.lb,
+            name: "nlb",
+            props: { id: "arn:nlb", arn: "arn:nlb", loadBalancerType: "network", subnets: ["subnet-a", "subnet-b"] },
+        });
+        return stack;
+    }
+
+    it("takes the app port admitted from the balancer's subnets for the balancer", async () => {
+        const stack = nlbTier();
+        pick(stack, "app-sg").props.ingress = [
+            { protocol: "tcp", fromPort: 80, toPort: 80, cidrBlocks: ["10.20.1.0/24", "10.20.2.0/25"] },
+        ];
+        assertNone(await validateStack(port80OnlyFromBalancer, stack));
+    });
+
+    it("still refuses the VPC's whole range, or the world, and any range once the balancer has a security group", async () => {
+        const stack = nlbTier();
+        pick(stack, "app-sg").props.ingress = [
+            { protocol: "tcp", fromPort: 80, toPort: 80, cidrBlocks: ["10.20.0.0/16"] },
+        ];
+        assertViolation(await validateStack(port80OnlyFromBalancer, stack), "CIDR 10.20.0.0/16");
+        pick(stack, "app-sg").props.ingress = [
+            { protocol: "tcp", fromPort: 80, toPort: 80, cidrBlocks: ["10.20.1.0/24"] },
+        ];
+        pick(stack, "nlb").props.securityGroups = ["sg-lb"];
+        assertViolation(await validateStack(port80OnlyFromBalancer, stack), "CIDR 10.20.1.0/24");
     });
 });

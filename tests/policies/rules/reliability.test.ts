@@ -57,7 +57,7 @@ describe("webtier-reliability on DigitalOcean", () => {
     it("flags a database without a standby node, and one whose node count is unknown", async () => {
         const stack = doTier();
         pick(stack, "db").props.nodeCount = 1;
-        assertViolation(await validateStack(reliability, stack), "database cluster \"db\"", "nodeCount to 2");
+        assertViolation(await validateStack(reliability, stack), 'database cluster "db"', "nodeCount to 2");
         pick(stack, "db").props.nodeCount = UNKNOWN_NUMBER;
         assertViolation(await validateStack(reliability, stack), "unknown number of");
     });

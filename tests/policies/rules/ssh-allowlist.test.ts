@@ -1,6 +1,16 @@
+import * as assert from "assert";
 import { sshAllowlist } from "../../../policies/rules/ssh-allowlist";
 import { sshBroadRange } from "../../../policies/rules/ssh-broad-range";
-import { UNKNOWN_ARRAY, UNKNOWN_NUMBER, UNKNOWN_STRING, assertNone, assertViolation, validateResource } from "../helpers";
+import {
+    UNKNOWN_ARRAY,
+    UNKNOWN_NUMBER,
+    UNKNOWN_STRING,
+    assertNone,
+    assertViolation,
+    validateAlone,
+    validateResource,
+    validateStack,
+} from "../helpers";
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const SG_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
@@ -10,127 +20,379 @@ const ALLOW = { allowSshFrom: ["203.0.113.0/24", "2001:db8:1234::/48"] };
 
 describe("webtier-ssh-allowlist on AWS", () => {
     it("refuses port 22 from 0.0.0.0/0 in an inline ingress block", async () => {
-        const v = await validateResource(sshAllowlist, SG, { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }] });
+        const v = await validateAlone(sshAllowlist, SG, {
+            ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }],
+        });
         assertViolation(v, "ingress[0]", "0.0.0.0/0", "port 22");
     });
 
     it("refuses ::/0 through an all-protocols rule (-1)", async () => {
-        const v = await validateResource(sshAllowlist, SG, { ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, ipv6CidrBlocks: ["::/0"] }] });
+        const v = await validateAlone(sshAllowlist, SG, {
+            ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, ipv6CidrBlocks: ["::/0"] }],
+        });
         assertViolation(v, "::/0", "all protocols");
     });
 
     it("refuses 0.0.0.0/0 through a tcp rule covering every port", async () => {
-        const v = await validateResource(sshAllowlist, SG_RULE, { type: "ingress", protocol: "tcp", fromPort: 0, toPort: 65535, cidrBlocks: ["0.0.0.0/0"], securityGroupId: "sg-1" });
+        const v = await validateAlone(sshAllowlist, SG_RULE, {
+            type: "ingress",
+            protocol: "tcp",
+            fromPort: 0,
+            toPort: 65535,
+            cidrBlocks: ["0.0.0.0/0"],
+            securityGroupId: "sg-1",
+        });
         assertViolation(v, "0.0.0.0/0", "all ports");
     });
 
     it("refuses a world-open vpc.SecurityGroupIngressRule with ipProtocol all", async () => {
-        const v = await validateResource(sshAllowlist, INGRESS, { securityGroupId: "sg-1", ipProtocol: "all", cidrIpv4: "0.0.0.0/0" });
+        const v = await validateAlone(sshAllowlist, INGRESS, {
+            securityGroupId: "sg-1",
+            ipProtocol: "all",
+            cidrIpv4: "0.0.0.0/0",
+        });
         assertViolation(v, "0.0.0.0/0");
     });
 
     it("admits SSH from an allowlisted range in every AWS shape", async () => {
-        assertNone(await validateResource(sshAllowlist, SG, { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["203.0.113.0/25"], ipv6CidrBlocks: ["2001:db8:1234:5::/64"] }] }, ALLOW));
-        assertNone(await validateResource(sshAllowlist, SG_RULE, { type: "ingress", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["203.0.113.7/32"], securityGroupId: "sg-1" }, ALLOW));
-        assertNone(await validateResource(sshAllowlist, INGRESS, { securityGroupId: "sg-1", ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: "203.0.113.0/24" }, ALLOW));
+        assertNone(
+            await validateAlone(
+                sshAllowlist,
+                SG,
+                {
+                    ingress: [
+                        {
+                            protocol: "tcp",
+                            fromPort: 22,
+                            toPort: 22,
+                            cidrBlocks: ["203.0.113.0/25"],
+                            ipv6CidrBlocks: ["2001:db8:1234:5::/64"],
+                        },
+                    ],
+                },
+                ALLOW,
+            ),
+        );
+        assertNone(
+            await validateAlone(
+                sshAllowlist,
+                SG_RULE,
+                {
+                    type: "ingress",
+                    protocol: "tcp",
+                    fromPort: 22,
+                    toPort: 22,
+                    cidrBlocks: ["203.0.113.7/32"],
+                    securityGroupId: "sg-1",
+                },
+                ALLOW,
+            ),
+        );
+        assertNone(
+            await validateAlone(
+                sshAllowlist,
+                INGRESS,
+                { securityGroupId: "sg-1", ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: "203.0.113.0/24" },
+                ALLOW,
+            ),
+        );
     });
 
     it("refuses a range outside the configured allowlist", async () => {
-        const v = await validateResource(sshAllowlist, INGRESS, { securityGroupId: "sg-1", ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: "198.51.100.0/24" }, ALLOW);
+        const v = await validateAlone(
+            sshAllowlist,
+            INGRESS,
+            { securityGroupId: "sg-1", ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: "198.51.100.0/24" },
+            ALLOW,
+        );
         assertViolation(v, "198.51.100.0/24", "outside the allowlist", "203.0.113.0/24");
     });
 
     it("ignores egress rules and rules that do not cover port 22", async () => {
-        assertNone(await validateResource(sshAllowlist, SG, {
-            ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }, { protocol: "udp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }],
-            egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }],
-        }));
-        assertNone(await validateResource(sshAllowlist, SG_RULE, { type: "egress", protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], securityGroupId: "sg-1" }));
+        assertNone(
+            await validateAlone(sshAllowlist, SG, {
+                ingress: [
+                    { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] },
+                    { protocol: "udp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] },
+                ],
+                egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }],
+            }),
+        );
+        assertNone(
+            await validateAlone(sshAllowlist, SG_RULE, {
+                type: "egress",
+                protocol: "-1",
+                fromPort: 0,
+                toPort: 0,
+                cidrBlocks: ["0.0.0.0/0"],
+                securityGroupId: "sg-1",
+            }),
+        );
     });
 
     it("reads an absent ipProtocol port pair on a vpc rule as every port", async () => {
-        const v = await validateResource(sshAllowlist, INGRESS, { securityGroupId: "sg-1", ipProtocol: "tcp", cidrIpv4: "0.0.0.0/0" });
+        const v = await validateAlone(sshAllowlist, INGRESS, {
+            securityGroupId: "sg-1",
+            ipProtocol: "tcp",
+            cidrIpv4: "0.0.0.0/0",
+        });
         assertViolation(v, "0.0.0.0/0", "all ports");
     });
 
     it("does not pass a source CIDR that is unknown during preview", async () => {
-        const v = await validateResource(sshAllowlist, SG, { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: [UNKNOWN_STRING] }] });
+        const v = await validateAlone(sshAllowlist, SG, {
+            ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: [UNKNOWN_STRING] }],
+        });
         assertViolation(v, "unknown during preview", "cannot be proven");
-        const whole = await validateResource(sshAllowlist, SG, { ingress: UNKNOWN_ARRAY });
+        const whole = await validateAlone(sshAllowlist, SG, { ingress: UNKNOWN_ARRAY });
         assertViolation(whole, "may admit SSH", "unknown during preview");
     });
 
     it("does not pass a world-open rule whose ports are unknown during preview", async () => {
-        const v = await validateResource(sshAllowlist, SG_RULE, { type: "ingress", protocol: "tcp", fromPort: UNKNOWN_NUMBER, toPort: UNKNOWN_NUMBER, cidrBlocks: ["0.0.0.0/0"], securityGroupId: "sg-1" });
+        const v = await validateAlone(sshAllowlist, SG_RULE, {
+            type: "ingress",
+            protocol: "tcp",
+            fromPort: UNKNOWN_NUMBER,
+            toPort: UNKNOWN_NUMBER,
+            cidrBlocks: ["0.0.0.0/0"],
+            securityGroupId: "sg-1",
+        });
         assertViolation(v, "may admit SSH", "0.0.0.0/0");
     });
 
     it("accepts security group sources on port 22 (private peers)", async () => {
-        assertNone(await validateResource(sshAllowlist, SG, { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, securityGroups: ["sg-bastion"], self: true }] }, ALLOW));
+        assertNone(
+            await validateAlone(
+                sshAllowlist,
+                SG,
+                {
+                    ingress: [
+                        { protocol: "tcp", fromPort: 22, toPort: 22, securityGroups: ["sg-bastion"], self: true },
+                    ],
+                },
+                ALLOW,
+            ),
+        );
     });
 
     it("refuses a prefix list on port 22, whose contents a policy cannot see", async () => {
-        const v = await validateResource(sshAllowlist, INGRESS, { securityGroupId: "sg-1", ipProtocol: "tcp", fromPort: 22, toPort: 22, prefixListId: "pl-123" }, ALLOW);
+        const v = await validateAlone(
+            sshAllowlist,
+            INGRESS,
+            { securityGroupId: "sg-1", ipProtocol: "tcp", fromPort: 22, toPort: 22, prefixListId: "pl-123" },
+            ALLOW,
+        );
         assertViolation(v, "prefix list pl-123");
     });
 });
 
 describe("webtier-ssh-allowlist on DigitalOcean", () => {
     it("refuses inbound 22 from 0.0.0.0/0 and ::/0", async () => {
-        const v = await validateResource(sshAllowlist, FIREWALL, { inboundRules: [{ protocol: "tcp", portRange: "22", sourceAddresses: ["0.0.0.0/0", "::/0"] }] });
+        const v = await validateAlone(sshAllowlist, FIREWALL, {
+            inboundRules: [{ protocol: "tcp", portRange: "22", sourceAddresses: ["0.0.0.0/0", "::/0"] }],
+        });
         assertViolation(v, "inboundRules[0]", "0.0.0.0/0");
         assertViolation(v, "inboundRules[0]", "::/0");
     });
 
-    it("refuses world-open all-ports ranges: \"1-65535\", \"all\" and an absent portRange", async () => {
+    it('refuses world-open all-ports ranges: "1-65535", "all" and an absent portRange', async () => {
         for (const portRange of ["1-65535", "all", undefined]) {
             const rule: Record<string, any> = { protocol: "tcp", sourceAddresses: ["0.0.0.0/0"] };
             if (portRange) rule.portRange = portRange;
-            assertViolation(await validateResource(sshAllowlist, FIREWALL, { inboundRules: [rule] }), "0.0.0.0/0", "all ports");
+            assertViolation(
+                await validateAlone(sshAllowlist, FIREWALL, { inboundRules: [rule] }),
+                "0.0.0.0/0",
+                "all ports",
+            );
         }
     });
 
     it("admits inbound 22 from allowlisted ranges and ignores other ports and icmp", async () => {
-        assertNone(await validateResource(sshAllowlist, FIREWALL, {
-            inboundRules: [
-                { protocol: "tcp", portRange: "22", sourceAddresses: ["203.0.113.0/24"] },
-                { protocol: "tcp", portRange: "443", sourceAddresses: ["0.0.0.0/0"] },
-                { protocol: "icmp", sourceAddresses: ["0.0.0.0/0"] },
-            ],
-            outboundRules: [{ protocol: "tcp", portRange: "1-65535", destinationAddresses: ["0.0.0.0/0"] }],
-        }, ALLOW));
+        assertNone(
+            await validateAlone(
+                sshAllowlist,
+                FIREWALL,
+                {
+                    inboundRules: [
+                        { protocol: "tcp", portRange: "22", sourceAddresses: ["203.0.113.0/24"] },
+                        { protocol: "tcp", portRange: "443", sourceAddresses: ["0.0.0.0/0"] },
+                        { protocol: "icmp", sourceAddresses: ["0.0.0.0/0"] },
+                    ],
+                    outboundRules: [{ protocol: "tcp", portRange: "1-65535", destinationAddresses: ["0.0.0.0/0"] }],
+                },
+                ALLOW,
+            ),
+        );
     });
 
     it("refuses a droplet range outside the allowlist", async () => {
-        const v = await validateResource(sshAllowlist, FIREWALL, { inboundRules: [{ protocol: "tcp", portRange: "20-25", sourceAddresses: ["192.0.2.0/24"] }] }, ALLOW);
+        const v = await validateAlone(
+            sshAllowlist,
+            FIREWALL,
+            { inboundRules: [{ protocol: "tcp", portRange: "20-25", sourceAddresses: ["192.0.2.0/24"] }] },
+            ALLOW,
+        );
         assertViolation(v, "192.0.2.0/24", "outside the allowlist");
     });
 
     it("does not pass source addresses unknown during preview", async () => {
-        const v = await validateResource(sshAllowlist, FIREWALL, { inboundRules: [{ protocol: "tcp", portRange: "22", sourceAddresses: UNKNOWN_ARRAY }] }, ALLOW);
+        const v = await validateAlone(
+            sshAllowlist,
+            FIREWALL,
+            { inboundRules: [{ protocol: "tcp", portRange: "22", sourceAddresses: UNKNOWN_ARRAY }] },
+            ALLOW,
+        );
         assertViolation(v, "cannot be proven");
     });
 
     it("does not pass a world-open rule whose port range is unknown during preview", async () => {
-        const v = await validateResource(sshAllowlist, FIREWALL, { inboundRules: [{ protocol: "tcp", portRange: UNKNOWN_STRING, sourceAddresses: ["0.0.0.0/0"] }] });
+        const v = await validateAlone(sshAllowlist, FIREWALL, {
+            inboundRules: [{ protocol: "tcp", portRange: UNKNOWN_STRING, sourceAddresses: ["0.0.0.0/0"] }],
+        });
         assertViolation(v, "may admit SSH");
     });
 });
 
 describe("webtier-ssh-broad-range", () => {
     it("warns about a very broad public range when no allowlist is configured (AWS)", async () => {
-        const v = await validateResource(sshBroadRange, SG, { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["64.0.0.0/2"] }] });
+        const v = await validateResource(sshBroadRange, SG, {
+            ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["64.0.0.0/2"] }],
+        });
         assertViolation(v, "64.0.0.0/2", "allowSshFrom");
     });
 
     it("warns about a very broad public range when no allowlist is configured (DigitalOcean)", async () => {
-        const v = await validateResource(sshBroadRange, FIREWALL, { inboundRules: [{ protocol: "tcp", portRange: "22", sourceAddresses: ["2000::/8"] }] });
+        const v = await validateResource(sshBroadRange, FIREWALL, {
+            inboundRules: [{ protocol: "tcp", portRange: "22", sourceAddresses: ["2000::/8"] }],
+        });
         assertViolation(v, "2000::/8");
     });
 
     it("stays quiet for narrow or private ranges and leaves world-open ones to the mandatory rule", async () => {
-        assertNone(await validateResource(sshBroadRange, SG, { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["10.0.0.0/8", "203.0.113.0/24", "0.0.0.0/0"] }] }));
-        const mandatory = await validateResource(sshAllowlist, SG, { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["64.0.0.0/2"] }] });
+        assertNone(
+            await validateResource(sshBroadRange, SG, {
+                ingress: [
+                    {
+                        protocol: "tcp",
+                        fromPort: 22,
+                        toPort: 22,
+                        cidrBlocks: ["10.0.0.0/8", "203.0.113.0/24", "0.0.0.0/0"],
+                    },
+                ],
+            }),
+        );
+        const mandatory = await validateAlone(sshAllowlist, SG, {
+            ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["64.0.0.0/2"] }],
+        });
         assertNone(mandatory);
+    });
+});
+
+describe("webtier-ssh-allowlist: the world written without /0, and prefix lists of the stack", () => {
+    const SGT = "aws:ec2/securityGroup:SecurityGroup";
+    const PL = "aws:ec2/managedPrefixList:ManagedPrefixList";
+    const PLE = "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry";
+
+    it("refuses 0.0.0.0/1 + 128.0.0.0/1 and 2000::/3 as the whole internet, without an allowlist", async () => {
+        const v = await validateAlone(sshAllowlist, SG, {
+            ingress: [
+                {
+                    protocol: "tcp",
+                    fromPort: 22,
+                    toPort: 22,
+                    cidrBlocks: ["0.0.0.0/1", "128.0.0.0/1"],
+                    ipv6CidrBlocks: ["2000::/3"],
+                },
+            ],
+        });
+        assertViolation(v, "0.0.0.0/1", "the whole internet");
+        assertViolation(v, "2000::/3", "the whole internet");
+    });
+
+    it("adds up pieces spread over several rule resources into the same group", async () => {
+        const pieces = ["0.0.0.0/2", "64.0.0.0/2", "128.0.0.0/2", "192.0.0.0/2"].map((cidr, i) => ({
+            type: INGRESS,
+            name: `ssh-${i}`,
+            props: { securityGroupId: "sg-app", ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: cidr },
+            deps: { securityGroupId: ["app"] },
+        }));
+        const stack = [{ type: SGT, name: "app", props: { id: "sg-app" } }, ...pieces];
+        const v = await validateStack(sshAllowlist, stack);
+        assertViolation(v, "ssh-0", "0.0.0.0/2", "covers 100% of the public IPv4 internet", "as open as 0.0.0.0/0");
+        assert.strictEqual(v.length, 4, "every piece is reported on its own resource");
+        assertNone(await validateStack(sshAllowlist, stack.slice(0, 2)));
+    });
+
+    it("keeps a single broad range (a /2) advisory, not mandatory", async () => {
+        assertNone(
+            await validateAlone(sshAllowlist, SG, {
+                ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["64.0.0.0/2"] }],
+            }),
+        );
+    });
+
+    it("accepts a prefix list of the stack whose entries are all inside the allowlist, inline or standalone", async () => {
+        const stack = [
+            { type: PL, name: "office", props: { id: "pl-office", entries: [{ cidr: "203.0.113.0/25" }] } },
+            {
+                type: PLE,
+                name: "vpn",
+                props: { prefixListId: "pl-office", cidr: "2001:db8:1234:5::/64" },
+                deps: { prefixListId: ["office"] },
+            },
+            {
+                type: INGRESS,
+                name: "ssh-office",
+                props: {
+                    securityGroupId: "sg-1",
+                    ipProtocol: "tcp",
+                    fromPort: 22,
+                    toPort: 22,
+                    prefixListId: "pl-office",
+                },
+                deps: { prefixListId: ["office"] },
+            },
+        ];
+        assertNone(await validateStack(sshAllowlist, stack, ALLOW));
+        (stack[1].props as any).cidr = "2001:db8:9999::/48";
+        assertViolation(
+            await validateStack(sshAllowlist, stack, ALLOW),
+            "2001:db8:9999::/48 (in prefix list pl-office)",
+            "outside the allowlist",
+        );
+    });
+
+    it("traces a prefix list id unknown during preview to the stack's list, and still refuses an opaque one", async () => {
+        const stack = [
+            { type: PL, name: "office", props: { id: UNKNOWN_STRING, entries: [{ cidr: "203.0.113.0/25" }] } },
+            {
+                type: INGRESS,
+                name: "ssh-office",
+                props: {
+                    securityGroupId: "sg-1",
+                    ipProtocol: "tcp",
+                    fromPort: 22,
+                    toPort: 22,
+                    prefixListId: UNKNOWN_STRING,
+                },
+                deps: { prefixListId: ["office"] },
+            },
+        ];
+        assertNone(await validateStack(sshAllowlist, stack, ALLOW));
+        assertViolation(
+            await validateAlone(
+                sshAllowlist,
+                INGRESS,
+                {
+                    securityGroupId: "sg-1",
+                    ipProtocol: "tcp",
+                    fromPort: 22,
+                    toPort: 22,
+                    prefixListId: "pl-0aws-managed",
+                },
+                ALLOW,
+            ),
+            "prefix list pl-0aws-managed",
+        );
     });
 });

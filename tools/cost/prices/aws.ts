@@ -30,6 +30,12 @@ const EU_WEST_1 = {
         cloudwatchCustomMetricMonth: 0.3,
         /** Detailed monitoring: the 7 EC2 metrics at one-minute resolution, billed as custom metrics. */
         ec2DetailedMonitoringMonth: 2.1,
+        /**
+         * A customer managed KMS key (the servers' secrets key). With yearly rotation each of the
+         * first two rotations adds $1 a month for the key material it keeps, so a key costs $1, then
+         * up to $3 a month; requests through Parameter Store are within the free 20,000 a month.
+         */
+        kmsKeyMonth: 1,
     },
     usage: {
         albLcu: { price: 0.008, unit: "LCU-hour (new connections, active connections, bytes, rule evaluations)" },
@@ -55,6 +61,7 @@ export const AWS_PRICES: PriceTable = {
         "https://aws.amazon.com/ec2/pricing/on-demand/",
         "https://aws.amazon.com/ebs/pricing/",
         "https://aws.amazon.com/elasticloadbalancing/pricing/",
+        "https://aws.amazon.com/kms/pricing/",
         "https://aws.amazon.com/vpc/pricing/",
         "https://aws.amazon.com/rds/mysql/pricing/",
         "https://aws.amazon.com/rds/postgresql/pricing/",
@@ -119,5 +126,6 @@ export const AWS_PRICES: PriceTable = {
         "aws:sns/topicPolicy:TopicPolicy",
         // Standard parameters are free (advanced ones are not; webtier creates standard ones).
         "aws:ssm/parameter:Parameter",
+        "aws:kms/alias:Alias",
     ],
 };

@@ -1,0 +1,85 @@
+/**
+ * Where AWS resources keep the security groups they sit in. A resource may keep them at the top
+ * level (`vpcSecurityGroupIds`) or inside a block (`networkConfiguration.securityGroups`); the
+ * engine reports property dependencies per top-level key only, so each holder names both the
+ * top-level key (for dependencies) and how to read the ids under it.
+ */
+import { UNKNOWN, Unknown, isUnknown, listOf } from "../values";
+
+export interface GroupHolder {
+    /** Resource types that keep their groups this way. */
+    types: readonly string[];
+    /** The top-level property the ids live under (its propertyDependencies name the groups). */
+    key: string;
+    /** The group ids (or `UNKNOWN` for a value unknown during preview) read from the properties. */
+    read: (props: Record<string, any>) => (string | Unknown)[];
+}
+
+/** `props[key]` as a list of ids; an unknown list or item is `UNKNOWN`. */
+export function topLevel(key: string): (props: Record<string, any>) => (string | Unknown)[] {
+    return (props) => listOf<string>(props[key]).map((v) => (isUnknown(v) ? UNKNOWN : String(v)));
+}
+
+/**
+ * `props[block][field]` as a list of ids, for one block or a list of blocks (launch template
+ * network interfaces). An unknown block answers `[UNKNOWN]`.
+ */
+export function nested(block: string, field: string): (props: Record<string, any>) => (string | Unknown)[] {
+    return (props) => {
+        const out: (string | Unknown)[] = [];
+        for (const item of listOf<Record<string, any>>(props[block])) {
+            if (isUnknown(item) || item === null || typeof item !== "object") {
+                out.push(UNKNOWN);
+                continue;
+            }
+            for (const v of listOf<string>(item[field])) out.push(isUnknown(v) ? UNKNOWN : String(v));
+        }
+        return out;
+    };
+}
+
+export const AWS_COMPUTE_TYPES = {
+    instances: ["aws:ec2/instance:Instance"],
+    launchTemplates: ["aws:ec2/launchTemplate:LaunchTemplate"],
+    launchConfigurations: ["aws:ec2/launchConfiguration:LaunchConfiguration"],
+    autoScalingGroups: ["aws:autoscaling/group:Group"],
+    ecsServices: ["aws:ecs/service:Service"],
+    lambdaFunctions: ["aws:lambda/function:Function"],
+} as const;
+
+/**
+ * The app tier's compute on AWS and where each keeps its groups: EC2 instances, the launch
+ * templates and launch configurations of auto scaling groups, ECS (Fargate or EC2) services in
+ * awsvpc mode, and Lambda functions in a VPC. Each is an app server for the rules that let only
+ * the app servers reach the data stores and only the balancer reach the app servers.
+ */
+export const APP_COMPUTE: readonly GroupHolder[] = [
+    { types: AWS_COMPUTE_TYPES.instances, key: "vpcSecurityGroupIds", read: topLevel("vpcSecurityGroupIds") },
+    { types: AWS_COMPUTE_TYPES.instances, key: "securityGroups", read: topLevel("securityGroups") },
+    { types: AWS_COMPUTE_TYPES.launchTemplates, key: "vpcSecurityGroupIds", read: topLevel("vpcSecurityGroupIds") },
+    {
+        types: AWS_COMPUTE_TYPES.launchTemplates,
+        key: "networkInterfaces",
+        read: nested("networkInterfaces", "securityGroups"),
+    },
+    { types: AWS_COMPUTE_TYPES.launchConfigurations, key: "securityGroups", read: topLevel("securityGroups") },
+    {
+        types: AWS_COMPUTE_TYPES.ecsServices,
+        key: "networkConfiguration",
+        read: nested("networkConfiguration", "securityGroups"),
+    },
+    { types: AWS_COMPUTE_TYPES.lambdaFunctions, key: "vpcConfig", read: nested("vpcConfig", "securityGroupIds") },
+];
+
+/** Load balancers (ALB, NLB; classic ELB) and where they keep their groups. */
+export const BALANCERS: readonly GroupHolder[] = [
+    {
+        types: [
+            "aws:lb/loadBalancer:LoadBalancer",
+            "aws:alb/loadBalancer:LoadBalancer",
+            "aws:elb/loadBalancer:LoadBalancer",
+        ],
+        key: "securityGroups",
+        read: topLevel("securityGroups"),
+    },
+];

@@ -1,0 +1,74 @@
+import * as assert from "assert";
+import { awsAppPorts, awsListeners } from "../../../../policies/lib/aws/balancers";
+import { StackGraph } from "../../../../policies/lib/graph";
+import { Res, UNKNOWN } from "../../../../policies/lib/values";
+
+function graphOf(
+    resources: { type: string; name: string; props: Record<string, any>; deps?: Record<string, string[]> }[],
+): StackGraph {
+    const urn = (type: string, name: string) => `urn:pulumi:test::webtier::${type}::${name}`;
+    const byName = new Map(resources.map((r) => [r.name, r]));
+    return new StackGraph(
+        resources.map((r): Res => {
+            const propertyDependencies: Record<string, string[]> = {};
+            for (const [key, names] of Object.entries(r.deps ?? {}))
+                propertyDependencies[key] = names.map((n) => urn(byName.get(n)!.type, n));
+            return {
+                urn: urn(r.type, r.name),
+                type: r.type,
+                name: r.name,
+                props: r.props,
+                propertyDependencies,
+                dependencies: [],
+            };
+        }),
+    );
+}
+
+describe("AWS balancers: the app port and every listener", () => {
+    it("reads the app port from target groups, attachments, ECS services and classic ELBs, skipping lambda targets", () => {
+        const { ports, unknown } = awsAppPorts(
+            graphOf([
+                { type: "aws:lb/targetGroup:TargetGroup", name: "tg", props: { port: 8080 } },
+                { type: "aws:lb/targetGroup:TargetGroup", name: "fn", props: { targetType: "lambda" } },
+                { type: "aws:lb/targetGroupAttachment:TargetGroupAttachment", name: "att", props: { port: 8081 } },
+                { type: "aws:ecs/service:Service", name: "svc", props: { loadBalancers: [{ containerPort: 3000 }] } },
+                {
+                    type: "aws:elb/loadBalancer:LoadBalancer",
+                    name: "elb",
+                    props: { listeners: [{ instancePort: 9000 }] },
+                },
+            ]),
+        );
+        assert.deepStrictEqual([...ports].sort(), [3000, 8080, 8081, 9000]);
+        assert.strictEqual(unknown, false);
+        assert.strictEqual(
+            awsAppPorts(graphOf([{ type: "aws:lb/targetGroup:TargetGroup", name: "tg", props: { port: UNKNOWN } }]))
+                .unknown,
+            true,
+        );
+    });
+
+    it("normalises elbv2 listeners (HTTP by default) and each classic ELB listener", () => {
+        const listeners = awsListeners(
+            graphOf([
+                { type: "aws:lb/loadBalancer:LoadBalancer", name: "alb", props: { id: "arn:alb", arn: "arn:alb" } },
+                { type: "aws:lb/listener:Listener", name: "plain", props: { loadBalancerArn: "arn:alb", port: 80 } },
+                {
+                    type: "aws:elb/loadBalancer:LoadBalancer",
+                    name: "elb",
+                    props: {
+                        listeners: [{ lbProtocol: "ssl", lbPort: 443, instanceProtocol: "tcp", instancePort: 80 }],
+                    },
+                },
+            ]),
+        );
+        assert.deepStrictEqual(
+            listeners.map((l) => [l.owner.name, l.path, l.protocol, l.port, l.classic, l.balancers.map((b) => b.name)]),
+            [
+                ["plain", "", "HTTP", 80, false, ["alb"]],
+                ["elb", "listeners[0]", "SSL", 443, true, ["elb"]],
+            ],
+        );
+    });
+});

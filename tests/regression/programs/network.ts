@@ -1,0 +1,120 @@
+// Shared by the AWS programs of the corpus: a VPC as people usually build one, public subnets
+// routed to an internet gateway (for balancers) and private subnets with a route table of their
+// own (for servers and data), so each program only writes the exposure or the design it is about.
+import * as aws from "@pulumi/aws";
+
+export interface Network {
+    vpc: aws.ec2.Vpc;
+    publicSubnets: aws.ec2.Subnet[];
+    privateSubnets: aws.ec2.Subnet[];
+}
+
+export function network(prefix: string): Network {
+    const vpc = new aws.ec2.Vpc(`${prefix}-vpc`, { cidrBlock: "10.40.0.0/16", enableDnsHostnames: true });
+    const igw = new aws.ec2.InternetGateway(`${prefix}-igw`, { vpcId: vpc.id });
+    const publicTable = new aws.ec2.RouteTable(`${prefix}-public-rt`, { vpcId: vpc.id });
+    new aws.ec2.Route(`${prefix}-public-default`, {
+        routeTableId: publicTable.id,
+        destinationCidrBlock: "0.0.0.0/0",
+        gatewayId: igw.id,
+    });
+    const privateTable = new aws.ec2.RouteTable(`${prefix}-private-rt`, { vpcId: vpc.id });
+    const zones = ["eu-west-1a", "eu-west-1b"];
+    const publicSubnets = zones.map((zone, i) => {
+        const subnet = new aws.ec2.Subnet(`${prefix}-public-${i + 1}`, {
+            vpcId: vpc.id,
+            cidrBlock: `10.40.${i}.0/24`,
+            availabilityZone: zone,
+        });
+        new aws.ec2.RouteTableAssociation(`${prefix}-public-rta-${i + 1}`, {
+            subnetId: subnet.id,
+            routeTableId: publicTable.id,
+        });
+        return subnet;
+    });
+    const privateSubnets = zones.map((zone, i) => {
+        const subnet = new aws.ec2.Subnet(`${prefix}-private-${i + 1}`, {
+            vpcId: vpc.id,
+            cidrBlock: `10.40.${i + 10}.0/24`,
+            availabilityZone: zone,
+        });
+        new aws.ec2.RouteTableAssociation(`${prefix}-private-rta-${i + 1}`, {
+            subnetId: subnet.id,
+            routeTableId: privateTable.id,
+        });
+        return subnet;
+    });
+    return { vpc, publicSubnets, privateSubnets };
+}
+
+/** A security group that admits `port` only from `from`'s group. */
+export function groupFrom(
+    name: string,
+    vpc: aws.ec2.Vpc,
+    port: number,
+    from: aws.ec2.SecurityGroup,
+): aws.ec2.SecurityGroup {
+    const group = new aws.ec2.SecurityGroup(name, { vpcId: vpc.id, description: name });
+    new aws.vpc.SecurityGroupIngressRule(`${name}-in-${port}`, {
+        securityGroupId: group.id,
+        referencedSecurityGroupId: from.id,
+        ipProtocol: "tcp",
+        fromPort: port,
+        toPort: port,
+    });
+    return group;
+}
+
+/** An internet-facing ALB group (80 and 443 from anywhere) and an HTTPS ALB forwarding to `targetGroup`, HTTP redirecting. */
+export function httpsAlb(
+    prefix: string,
+    net: Network,
+    targetGroup: aws.lb.TargetGroup,
+): { group: aws.ec2.SecurityGroup; alb: aws.lb.LoadBalancer } {
+    const group = new aws.ec2.SecurityGroup(`${prefix}-alb-sg`, {
+        vpcId: net.vpc.id,
+        ingress: [80, 443].map((port) => ({
+            protocol: "tcp",
+            fromPort: port,
+            toPort: port,
+            cidrBlocks: ["0.0.0.0/0"],
+            ipv6CidrBlocks: ["::/0"],
+        })),
+    });
+    const alb = new aws.lb.LoadBalancer(`${prefix}-alb`, {
+        loadBalancerType: "application",
+        securityGroups: [group.id],
+        subnets: net.publicSubnets.map((s) => s.id),
+    });
+    new aws.lb.Listener(`${prefix}-https`, {
+        loadBalancerArn: alb.arn,
+        port: 443,
+        protocol: "HTTPS",
+        certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/0b1e2c3d",
+        sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+        defaultActions: [{ type: "forward", targetGroupArn: targetGroup.arn }],
+    });
+    new aws.lb.Listener(`${prefix}-http`, {
+        loadBalancerArn: alb.arn,
+        port: 80,
+        protocol: "HTTP",
+        defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+    });
+    return { group, alb };
+}
+
+/** A target group that checks /up (the corpus uses the pack's default healthCheckPath). */
+export function targetGroup(
+    name: string,
+    vpc: aws.ec2.Vpc,
+    port: number,
+    targetType: "instance" | "ip" = "instance",
+): aws.lb.TargetGroup {
+    return new aws.lb.TargetGroup(name, {
+        vpcId: vpc.id,
+        port,
+        protocol: "HTTP",
+        targetType,
+        healthCheck: { enabled: true, protocol: "HTTP", path: "/up" },
+    });
+}
