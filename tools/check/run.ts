@@ -297,16 +297,22 @@ async function evaluateStack(
     const savedCwd = process.cwd();
     if (program.cwd) process.chdir(program.cwd);
     try {
-        const evaluation = await captureConsole(notes, () =>
-            evaluate({
-                program: program.run,
-                config: stack.config,
-                secretKeys: stack.secretKeys,
-                project,
-                stack: stack.name,
-                onResource,
-                preview,
-            }),
+        // Stack traces read as the language host's ts-node formats them (the SDK takes each
+        // registration's source position from that text), whatever formatter another library set.
+        const evaluation = await withSourceMappedTraces(
+            () =>
+                captureConsole(notes, () =>
+                    evaluate({
+                        program: program.run,
+                        config: stack.config,
+                        secretKeys: stack.secretKeys,
+                        project,
+                        stack: stack.name,
+                        onResource,
+                        preview,
+                    }),
+                ),
+            "ts-node",
         );
         // Let rejections raised in the last turn surface.
         await new Promise((resolve) => setImmediate(resolve));

@@ -31,7 +31,8 @@ export function transpiledSourceMap(filename: string): string | undefined {
 
 const parsed = new Map<string, SourceMap | null>();
 
-function mapOf(filename: string): SourceMap | null {
+function mapOf(filename: string, which: Compiled): SourceMap | null {
+    if (which === "ts-node" && !tsNodeMaps.has(filename)) return null;
     if (!parsed.has(filename)) {
         let map: SourceMap | null = null;
         const url = maps.get(filename) ?? tsNodeMaps.get(filename);
@@ -52,12 +53,12 @@ function mapOf(filename: string): SourceMap | null {
 }
 
 /** A call site as V8 prints it, its position mapped back to the TypeScript source when the check compiled the file. */
-function mappedCallSite(site: NodeJS.CallSite): string {
+function mappedCallSite(site: NodeJS.CallSite, which: Compiled): string {
     const text = site.toString();
     const file = site.getFileName();
     const line = site.getLineNumber();
     const column = site.getColumnNumber();
-    const map = file ? mapOf(file) : null;
+    const map = file ? mapOf(file, which) : null;
     if (!map || !file || !line || !column) return text;
     const origin = map.findOrigin(line, column) as { lineNumber?: number; columnNumber?: number };
     if (!origin.lineNumber) return text;
@@ -65,12 +66,19 @@ function mappedCallSite(site: NodeJS.CallSite): string {
 }
 
 /**
+ * Which compiled files a formatter maps: "ts-node" is what the language host's ts-node maps (its
+ * own output only: the SDK reads each registration's source position from that text, and the
+ * report maps what the transpile hook compiled itself); "all" adds the transpile hook's.
+ */
+export type Compiled = "ts-node" | "all";
+
+/**
  * Runs `fn` with stack traces formatted as V8 formats them, each frame of a file the check compiled
  * mapped to its TypeScript source line: what a source-map-aware language host prints, whichever
  * other formatter a library installed in this process (a second copy of source-map-support, say).
  * Errors format lazily, so whatever reads their stack must run inside `fn`.
  */
-export async function withSourceMappedTraces<T>(fn: () => Promise<T>): Promise<T> {
+export async function withSourceMappedTraces<T>(fn: () => Promise<T>, which: Compiled = "all"): Promise<T> {
     const saved = Error.prepareStackTrace;
     Error.prepareStackTrace = (error: Error, sites: NodeJS.CallSite[]) => {
         let header: string;
@@ -79,7 +87,7 @@ export async function withSourceMappedTraces<T>(fn: () => Promise<T>): Promise<T
         } catch {
             header = "Error";
         }
-        return [header, ...sites.map((site) => `    at ${mappedCallSite(site)}`)].join("\n");
+        return [header, ...sites.map((site) => `    at ${mappedCallSite(site, which)}`)].join("\n");
     };
     try {
         return await fn();
