@@ -23,7 +23,7 @@ export function runWebtier() {
     const config = parseConfig(readRawConfig(), pulumi.getStack());
     const appKey = new pulumi.Config(NAMESPACE).requireSecret("appKey");
     if (!config.domain) {
-        pulumi.log.warn(
+        void pulumi.log.warn(
             `webtier: stack "${config.name}" has no ${NAMESPACE}:domain, so its balancer serves plain HTTP only. ` +
                 `That is allowed in ${config.environment} for trying things out; set a domain before real traffic.`,
         );

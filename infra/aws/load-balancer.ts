@@ -167,7 +167,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
             // Nobody here can create the record: say which one, then wait until it exists.
             this.validationRecords.apply((records) => {
                 if (records.length === 0) return;
-                pulumi.log.warn(
+                void pulumi.log.warn(
                     `webtier: create this DNS record at the DNS host of ${domain} so AWS can issue the certificate ` +
                         `(the update waits up to ${timeouts.create}): ` +
                         records.map((r) => `${r.name} ${r.type} ${r.value}`).join("; "),

@@ -90,7 +90,7 @@ export class Network extends pulumi.ComponentResource {
                 vpcId: this.vpc.id,
                 availabilityZone: this.zoneNames[zoneIndex],
                 cidrBlock: publicCidr,
-                ipv6CidrBlock: this.vpc.ipv6CidrBlock.apply((block) => (block ? ipv6SubnetCidr(block, zoneIndex) : undefined)) as pulumi.Output<string>,
+                ipv6CidrBlock: this.vpc.ipv6CidrBlock.apply((block) => (block ? ipv6SubnetCidr(block, zoneIndex) : undefined)),
                 // Nothing launched here gets a public address by accident: the balancer and NAT bring their own.
                 mapPublicIpOnLaunch: false,
                 tags: { ...nameTag(subnetName), "webtier:tier": "public" },

@@ -27,7 +27,7 @@ export interface NginxSiteOptions {
 }
 
 /** Health paths nginx can match literally; anything else is refused with the fix. */
-const SAFE_HEALTH_PATH = /^\/[A-Za-z0-9._~\/-]*$/;
+const SAFE_HEALTH_PATH = /^\/[A-Za-z0-9._~/-]*$/;
 
 /**
  * Renders the file for /etc/nginx/sites-available (included in nginx's `http` block, so it holds
@@ -59,26 +59,26 @@ export function renderNginxSite(options: NginxSiteOptions): string {
     return `# webtier: the Laravel app behind the load balancer. Managed by cloud-init; edits are lost
 # when the server is replaced.
 
-# The balancer's address is the TCP peer; \$realip_remote_addr keeps it after real_ip rewrote
-# \$remote_addr to the client. Only a peer in the VPC may tell us the original scheme.
-geo \$realip_remote_addr \$webtier_from_balancer {
+# The balancer's address is the TCP peer; $realip_remote_addr keeps it after real_ip rewrote
+# $remote_addr to the client. Only a peer in the VPC may tell us the original scheme.
+geo $realip_remote_addr $webtier_from_balancer {
     default 0;
     ${options.vpcCidr} 1;
 }
 
-map "\$webtier_from_balancer:\$http_x_forwarded_proto" \$webtier_https {
+map "$webtier_from_balancer:$http_x_forwarded_proto" $webtier_https {
     "1:https" on;
     default "";
 }
 
-map \$webtier_https \$webtier_server_port {
+map $webtier_https $webtier_server_port {
     on 443;
-    default \$server_port;
+    default $server_port;
 }
 
-map \$webtier_https \$webtier_scheme {
+map $webtier_https $webtier_scheme {
     on https;
-    default \$scheme;
+    default $scheme;
 }
 
 server {
@@ -114,7 +114,7 @@ server {
     }
 
     location / {
-        try_files \$uri \$uri/ /index.php?\$query_string;
+        try_files $uri $uri/ /index.php?$query_string;
     }
 
     location = /favicon.ico { access_log off; log_not_found off; }
@@ -123,17 +123,17 @@ server {
     error_page 404 /index.php;
 
     # Only the front controller runs PHP; no other .php file under public/ is executable.
-    location ~ ^/index\\.php(/|\$) {
+    location ~ ^/index\\.php(/|$) {
         fastcgi_pass unix:${socket};
-        fastcgi_split_path_info ^(.+\\.php)(/.*)\$;
+        fastcgi_split_path_info ^(.+\\.php)(/.*)$;
         include fastcgi_params;
-        # \$realpath_root resolves the current symlink, so a request runs wholly in one release
+        # $realpath_root resolves the current symlink, so a request runs wholly in one release
         # and opcache keys on the release's own paths.
-        fastcgi_param SCRIPT_FILENAME \$realpath_root\$fastcgi_script_name;
-        fastcgi_param DOCUMENT_ROOT \$realpath_root;
-        fastcgi_param HTTPS \$webtier_https if_not_empty;
-        fastcgi_param REQUEST_SCHEME \$webtier_scheme;
-        fastcgi_param SERVER_PORT \$webtier_server_port;
+        fastcgi_param SCRIPT_FILENAME $realpath_root$fastcgi_script_name;
+        fastcgi_param DOCUMENT_ROOT $realpath_root;
+        fastcgi_param HTTPS $webtier_https if_not_empty;
+        fastcgi_param REQUEST_SCHEME $webtier_scheme;
+        fastcgi_param SERVER_PORT $webtier_server_port;
         fastcgi_hide_header X-Powered-By;
         fastcgi_read_timeout 65s;
     }

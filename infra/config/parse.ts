@@ -266,7 +266,7 @@ export function parseConfig(raw: RawConfig, stack: string, options: ParseOptions
     const database = parseDatabase(r, ctx);
     const cache = parseCache(r, ctx);
     const storage = parseStorage(r);
-    const queue = parseQueue(r, ctx);
+    const queue = parseQueue(r);
     const app = parseApp(r, ctx);
     const alerts = parseAlerts(r.object("alerts"), { environment, cloud: cloudKnown ? cloud : undefined }, (key, message) => r.problem(key, message));
     // A new section: a parseX(r, ctx) in its own file, one line here, one key in KNOWN_KEYS.
@@ -564,7 +564,7 @@ function parseStorage(r: Reader): StorageConfig {
     return { cdn: r.bool("storage.cdn", raw.cdn, DEFAULTS.storage.cdn), corsOrigins };
 }
 
-function parseQueue(r: Reader, ctx: Context): QueueConfig {
+function parseQueue(r: Reader): QueueConfig {
     const raw = r.object("queue");
     const driver = r.oneOf("queue.driver", raw.driver, QUEUE_DRIVERS, DEFAULTS.queue.driver);
     return { driver };

@@ -31,7 +31,7 @@ export function providerArgs(): digitalocean.ProviderArgs {
 export function createProvider(name: string, parent: pulumi.Resource, transform?: Transform<digitalocean.ProviderArgs>): digitalocean.Provider {
     const missing = missingCredentials(process.env);
     if (missing.length > 0 && !pulumi.runtime.isDryRun()) {
-        pulumi.log.warn(
+        void pulumi.log.warn(
             `webtier: ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not set; the DigitalOcean provider reads its API token and Spaces keys ` +
                 `from the environment (export ${CREDENTIAL_VARIABLES.token}=... before \`pulumi up\`; create Spaces keys under API > Spaces Keys).`,
             parent,

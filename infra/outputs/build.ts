@@ -11,7 +11,7 @@ import { CONTRACT_VERSION, ContractInputs, WebtierOutputs } from "./contract";
 export function buildOutputs(config: WebtierConfig, built: WebTierResources, appKey: pulumi.Output<string>): ContractInputs<WebtierOutputs> {
     const { database, cache, storage, queue } = built.endpoints;
     return {
-        contractVersion: CONTRACT_VERSION as WebtierOutputs["contractVersion"],
+        contractVersion: CONTRACT_VERSION,
         cloud: config.cloud,
         region: config.region,
         environment: config.environment,

@@ -49,7 +49,7 @@ export function jsonTypeOf(value: unknown): JsonType | "undefined" | "function" 
     if (value === null) return "null";
     if (Array.isArray(value)) return "array";
     if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
-    return typeof value as JsonType;
+    return typeof value;
 }
 
 // One Ajv for every schema: verbose errors carry the failing keyword's schema and its parent
@@ -97,10 +97,10 @@ function valueAt(root: unknown, keys: string[]): unknown {
 
 /** Ajv's error in webtier's words, or undefined for keywords that only combine others. */
 function describe(error: ErrorObject, value: unknown, options: SchemaCheckOptions): string | undefined {
-    const p = error.params as Record<string, any>;
+    const p = error.params;
     switch (error.keyword) {
         case "type": {
-            const types = (error.parentSchema as JsonSchema | undefined)?.type ?? p.type;
+            const types = (error.parentSchema)?.type ?? p.type;
             return `expected ${(Array.isArray(types) ? types : String(types).split(",")).join(" or ")}, got ${jsonTypeOf(value)}`;
         }
         case "const":
@@ -124,7 +124,7 @@ function describe(error: ErrorObject, value: unknown, options: SchemaCheckOption
         case "required":
             return "is required";
         case "additionalProperties": {
-            const declared = Object.keys((error.parentSchema as JsonSchema | undefined)?.properties ?? {});
+            const declared = Object.keys((error.parentSchema)?.properties ?? {});
             return options.unknownKey ? options.unknownKey(declared) : `is not allowed here (allowed: ${declared.join(", ") || "none"})`;
         }
         default:
@@ -152,7 +152,7 @@ export function schemaProblems(value: unknown, schema: JsonSchema, options: Sche
     for (const error of errors) {
         if (error.keyword !== "type" && wrongType.some((prefix) => under(error.instancePath, prefix))) continue;
         const keys = segments(error.instancePath);
-        const p = error.params as Record<string, any>;
+        const p = error.params;
         const member = error.keyword === "required" ? p.missingProperty : error.keyword === "additionalProperties" ? p.additionalProperty : undefined;
         const target = member === undefined ? keys : [...keys, String(member)];
         const text = describe(error, member === undefined ? valueAt(data, keys) : undefined, options);
@@ -176,7 +176,7 @@ function sortByValueOrder<T extends { keys: string[]; rank: number }>(problems: 
         const out: number[] = [];
         let node = data;
         for (const key of keys) {
-            const members = node !== null && typeof node === "object" ? Object.keys(node as object) : [];
+            const members = node !== null && typeof node === "object" ? Object.keys(node) : [];
             const index = members.indexOf(key);
             out.push(index < 0 ? Number.MAX_SAFE_INTEGER : index);
             node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;

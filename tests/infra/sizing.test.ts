@@ -26,7 +26,7 @@ describe("size classes", () => {
         for (const cloud of CLOUDS) {
             for (const role of ["server", "database", "cache"] as const) {
                 const names = SIZE_CLASSES.map((size) => CLOUD_PROFILES[cloud].sizes[size][role]);
-                assert.strictEqual(new Set(names).size, names.length, `${cloud} ${role}: ${names}`);
+                assert.strictEqual(new Set(names).size, names.length, `${cloud} ${role}: ${names.join(", ")}`);
             }
         }
     });

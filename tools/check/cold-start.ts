@@ -10,6 +10,8 @@
  * Run as a script it is the child: `node cold-start.js <projectDir> <tsconfig> <stack config JSON>`.
  */
 import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { mockCall, mockState, MockIds } from "../harness/mock-state";
 
@@ -29,12 +31,20 @@ export interface ColdStart {
  * (what forces the floor); unset, the tsconfig's own `noCheck` decides, as for `pulumi up`.
  */
 export function measureColdStart(projectDir: string, tsconfig: string, config: Record<string, string>, stack = "bench", transpileOnly?: boolean): ColdStart {
+    // ts-node keeps compiled files in a cache under the temp folder; a fresh CI runner has none,
+    // so each measurement gets an empty cache of its own.
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), "webtier-cold-start-"));
     const run = spawnSync(process.execPath, [__filename, projectDir, tsconfig, JSON.stringify(config), stack], {
         cwd: projectDir,
         encoding: "utf8",
-        env: { ...process.env, PULUMI_NODEJS_TRANSPILE_ONLY: transpileOnly === undefined ? "" : String(transpileOnly) },
+        env: {
+            ...process.env,
+            PULUMI_NODEJS_TRANSPILE_ONLY: transpileOnly === undefined ? "" : String(transpileOnly),
+            TS_NODE_CACHE_DIRECTORY: cache,
+        },
         maxBuffer: 16 * 1024 * 1024,
     });
+    fs.rmSync(cache, { recursive: true, force: true });
     const line = run.stdout.split("\n").find((l) => l.startsWith("{"));
     if (run.status !== 0 || !line) throw new Error(`cold start with ${tsconfig} failed (exit ${run.status}):\n${run.stderr.slice(-2000)}`);
     return JSON.parse(line) as ColdStart;

@@ -198,6 +198,11 @@ export function mockState(
             state.name = state.name ?? `${name}-${id.slice(-6)}`;
             state.arn = `arn:aws:iam::${ACCOUNT}:${type.includes("role") ? "role" : "instance-profile"}/${state.name}`;
             break;
+        case "aws:kms/key:Key":
+            // KMS key ids are UUIDs; the ARN names the key by it (aws_kms_key's key_id and arn).
+            state.keyId = `${id.slice(-8).padStart(8, "0")}-0000-4000-8000-${id.slice(-12).padStart(12, "0")}`;
+            state.arn = arn("kms", region, `key/${state.keyId}`);
+            break;
         case "aws:iam/accessKey:AccessKey":
             state.secret = `mock-secret-${id}`;
             break;

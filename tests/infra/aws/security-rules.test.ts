@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { build, coversPort, ofType, securityRules, someOf, T } from "./fixture";
+import { build, coversPort, securityRules, someOf, T } from "./fixture";
 
 describe("AWS network rules (registered resources)", function () {
     this.timeout(120000);

@@ -26,7 +26,7 @@ function value(unit: SystemdUnit, section: string, key: string): string | undefi
 
 function byName(units: SystemdUnit[], name: string): SystemdUnit {
     const unit = units.find((u) => u.name === name);
-    assert.ok(unit, `${name} in ${units.map((u) => u.name)}`);
+    assert.ok(unit, `${name} in ${units.map((u) => u.name).join(", ")}`);
     return unit;
 }
 

@@ -16,15 +16,8 @@ import { OutputsContractError } from "../../../infra/outputs/validate";
 import { main as uptimeMonitor } from "../../../examples/uptime-monitor/program";
 import { withValue } from "./fixtures";
 
-// The runtime's own entry points, as tools/harness/evaluate.ts uses them.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const runtimeConfig = require("@pulumi/pulumi/runtime/config");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const settings = require("@pulumi/pulumi/runtime/settings");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const runtimeStack = require("@pulumi/pulumi/runtime/stack");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const rpc = require("@pulumi/pulumi/runtime/rpc");
+// The runtime's own entry points, listed and checked in one place as the harness uses them.
+import { rpc, runtimeConfig, settings, stack as runtimeStack } from "../../../tools/harness/sdk-internals";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..", "..");
 const CONSUMER_PROJECT = "webtier-uptime-monitor";

@@ -77,7 +77,6 @@ export function withoutSecrets(outputs: WebtierOutputs): RedactedWebtierOutputs 
 }
 
 /** A deep copy of `outputs` with `path` ("loadBalancer.url", "servers.0.id") set to `value`; undefined deletes it. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function withValue(outputs: unknown, path: string, value: unknown): any {
     const copy = JSON.parse(JSON.stringify(outputs));
     const keys = path.split(".");
