@@ -8,7 +8,15 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
     {
-        ignores: ["dist/**", "node_modules/**", "policies/node_modules/**", "examples/**/node_modules/**", "tests/conformance/**/node_modules/**", "**/*.js", "**/*.mjs"],
+        ignores: [
+            "dist/**",
+            "node_modules/**",
+            "policies/node_modules/**",
+            "examples/**/node_modules/**",
+            "tests/conformance/**/node_modules/**",
+            "**/*.js",
+            "**/*.mjs",
+        ],
     },
     js.configs.recommended,
     ...tseslint.configs.recommendedTypeChecked,

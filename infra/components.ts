@@ -102,7 +102,11 @@ export type EnvDelivery = { kind: "user-data" } | { kind: "parameter"; name: str
  * Renders one server's user data (cloud-init, as text: each cloud encodes it) from the shared
  * endpoints. `index` is the server's position (0-based) among `count` servers.
  */
-export type UserDataRenderer = (endpoints: AppEndpoints, server: { index: number; count: number }, env: EnvDelivery) => pulumi.Output<string>;
+export type UserDataRenderer = (
+    endpoints: AppEndpoints,
+    server: { index: number; count: number },
+    env: EnvDelivery,
+) => pulumi.Output<string>;
 
 /** One app server as the balancer and the outputs see it. */
 export interface ServerInfo {

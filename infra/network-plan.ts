@@ -37,7 +37,9 @@ export function planSubnets(vpcCidr: string, zones: number): ZoneSubnets[] {
         throw new Error(`planSubnets: "${vpcCidr}" is not an IPv4 CIDR; use a private range such as 10.20.0.0/16.`);
     }
     if (vpc.hadHostBits) {
-        throw new Error(`planSubnets: "${vpcCidr}" has host bits set; use the network address, for example ${formatCidr(4, vpc.network, vpc.prefix)}.`);
+        throw new Error(
+            `planSubnets: "${vpcCidr}" has host bits set; use the network address, for example ${formatCidr(4, vpc.network, vpc.prefix)}.`,
+        );
     }
     if (vpc.prefix < 16 || vpc.prefix > 20) {
         throw new Error(`planSubnets: "${vpcCidr}" must be between /16 and /20 so that each zone gets usable subnets.`);
@@ -80,7 +82,7 @@ export function compressIpv6Cidr(text: string): string {
     for (let shift = 112n; shift >= 0n; shift -= 16n) groups.push(((cidr.network >> shift) & 0xffffn).toString(16));
     let bestStart = -1;
     let bestLength = 0;
-    for (let start = 0; start < groups.length; ) {
+    for (let start = 0; start < groups.length;) {
         if (groups[start] !== "0") {
             start += 1;
             continue;

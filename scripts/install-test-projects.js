@@ -19,7 +19,10 @@ for (const project of PROJECTS) {
     const installed = path.join(dir, "node_modules", ".package-lock.json");
     if (fs.existsSync(installed) && fs.statSync(installed).mtimeMs >= fs.statSync(lock).mtimeMs) continue;
     const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-    const run = spawnSync(npm, ["ci", "--prefix", dir, "--no-audit", "--no-fund", "--loglevel=error"], { stdio: "inherit", shell: process.platform === "win32" });
+    const run = spawnSync(npm, ["ci", "--prefix", dir, "--no-audit", "--no-fund", "--loglevel=error"], {
+        stdio: "inherit",
+        shell: process.platform === "win32",
+    });
     if (run.status !== 0) {
         process.stderr.write(`install-test-projects: npm ci in ${project} failed (exit ${run.status})\n`);
         process.exit(run.status || 1);

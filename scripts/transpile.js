@@ -15,7 +15,9 @@ const path = require("path");
 
 const ROOT = path.join(__dirname, "..");
 /** dist/, as tsc writes it; WEBTIER_TRANSPILE_OUT (a folder inside the repository) for the test that compares the two. */
-const OUT = process.env.WEBTIER_TRANSPILE_OUT ? path.resolve(process.env.WEBTIER_TRANSPILE_OUT) : path.join(ROOT, "dist");
+const OUT = process.env.WEBTIER_TRANSPILE_OUT
+    ? path.resolve(process.env.WEBTIER_TRANSPILE_OUT)
+    : path.join(ROOT, "dist");
 /** What runs outside the tests: the program (index.ts, infra/), the pack and the tools. */
 const SOURCES = ["index.ts", "infra", "policies", "tools"];
 
@@ -36,7 +38,9 @@ function walk(entry, found) {
 const files = SOURCES.flatMap((entry) => walk(entry, []));
 const typescript = files.filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"));
 // tsc copies the JSON files the sources import (resolveJsonModule); copy them alike.
-const json = files.filter((file) => file.endsWith(".json") && !/(^|[\\/])(package(-lock)?|tsconfig[^\\/]*)\.json$/.test(file));
+const json = files.filter(
+    (file) => file.endsWith(".json") && !/(^|[\\/])(package(-lock)?|tsconfig[^\\/]*)\.json$/.test(file),
+);
 
 esbuild.buildSync({
     entryPoints: typescript.map((file) => path.join(ROOT, file)),

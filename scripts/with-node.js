@@ -48,7 +48,8 @@ const ROOT = path.join(__dirname, "..");
  */
 function systemNode() {
     const own = path.join(ROOT, "node_modules") + path.sep;
-    if (!process.execPath.startsWith(own)) return { path: process.execPath, major: Number(process.versions.node.split(".")[0]) };
+    if (!process.execPath.startsWith(own))
+        return { path: process.execPath, major: Number(process.versions.node.split(".")[0]) };
     const key = Object.keys(process.env).find((name) => name.toUpperCase() === "PATH") || "PATH";
     const names = process.platform === "win32" ? ["node.exe"] : ["node"];
     for (const dir of (process.env[key] || "").split(path.delimiter)) {
@@ -66,11 +67,14 @@ function systemNode() {
 /** Which Node.js binary runs the command. */
 function chooseNode(requested, system) {
     if (requested !== undefined) {
-        if (!SUPPORTED.includes(requested)) fail(`WEBTIER_NODE=${requested} is not a supported Node.js major (use one of ${SUPPORTED.join(", ")}).`);
+        if (!SUPPORTED.includes(requested))
+            fail(`WEBTIER_NODE=${requested} is not a supported Node.js major (use one of ${SUPPORTED.join(", ")}).`);
         if (system.major === requested) return system.path;
         const binary = registryNode(requested);
         if (!binary) {
-            fail(`WEBTIER_NODE=${requested}: this machine's Node.js is not ${requested}, and npm installed no Node.js ${requested} binary for ${process.platform}-${process.arch} (node_modules/node-${requested}-*). Run \`npm ci\` first, or install Node.js ${requested} and run with it.`);
+            fail(
+                `WEBTIER_NODE=${requested}: this machine's Node.js is not ${requested}, and npm installed no Node.js ${requested} binary for ${process.platform}-${process.arch} (node_modules/node-${requested}-*). Run \`npm ci\` first, or install Node.js ${requested} and run with it.`,
+            );
         }
         return binary;
     }

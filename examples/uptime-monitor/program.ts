@@ -16,4 +16,3 @@ export async function main() {
     });
     return { checkedUrl: monitor.checkedUrl };
 }
-

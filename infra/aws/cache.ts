@@ -48,31 +48,45 @@ export class Cache extends pulumi.ComponentResource {
         // ElastiCache AUTH tokens allow only some printable characters; letters and digits are always safe.
         const authToken = new random.RandomPassword(`${name}-cache-auth`, { length: 40, special: false }, parent);
 
-        this.subnetGroup = new aws.elasticache.SubnetGroup(`${name}-cache-subnets`, applyTransform<aws.elasticache.SubnetGroupArgs>({
-            description: `webtier ${name}: private subnets of the cache`,
-            subnetIds: args.subnetIds,
-            tags: nameTag(`${name}-cache-subnets`),
-        }, t.subnetGroup), parent);
+        this.subnetGroup = new aws.elasticache.SubnetGroup(
+            `${name}-cache-subnets`,
+            applyTransform<aws.elasticache.SubnetGroupArgs>(
+                {
+                    description: `webtier ${name}: private subnets of the cache`,
+                    subnetIds: args.subnetIds,
+                    tags: nameTag(`${name}-cache-subnets`),
+                },
+                t.subnetGroup,
+            ),
+            parent,
+        );
 
-        this.replicationGroup = new aws.elasticache.ReplicationGroup(`${name}-cache`, applyTransform<aws.elasticache.ReplicationGroupArgs>({
-            description: `webtier ${name}: sessions, cache, queue and scheduler locks`,
-            engine: engine.engine,
-            engineVersion: engine.engineVersion,
-            nodeType: cacheSize("aws", config.cache.size),
-            port: engine.port,
-            clusterMode: "disabled",
-            numCacheClusters: highAvailability ? 2 : 1,
-            automaticFailoverEnabled: highAvailability,
-            multiAzEnabled: highAvailability,
-            subnetGroupName: this.subnetGroup.name,
-            securityGroupIds: [args.securityGroupId],
-            transitEncryptionEnabled: true,
-            atRestEncryptionEnabled: true,
-            authToken: authToken.result,
-            snapshotRetentionLimit: cacheSnapshotRetentionDays(config.environment),
-            autoMinorVersionUpgrade: true,
-            tags: nameTag(`${name}-cache`),
-        }, t.replicationGroup), { parent: this, additionalSecretOutputs: ["authToken"] });
+        this.replicationGroup = new aws.elasticache.ReplicationGroup(
+            `${name}-cache`,
+            applyTransform<aws.elasticache.ReplicationGroupArgs>(
+                {
+                    description: `webtier ${name}: sessions, cache, queue and scheduler locks`,
+                    engine: engine.engine,
+                    engineVersion: engine.engineVersion,
+                    nodeType: cacheSize("aws", config.cache.size),
+                    port: engine.port,
+                    clusterMode: "disabled",
+                    numCacheClusters: highAvailability ? 2 : 1,
+                    automaticFailoverEnabled: highAvailability,
+                    multiAzEnabled: highAvailability,
+                    subnetGroupName: this.subnetGroup.name,
+                    securityGroupIds: [args.securityGroupId],
+                    transitEncryptionEnabled: true,
+                    atRestEncryptionEnabled: true,
+                    authToken: authToken.result,
+                    snapshotRetentionLimit: cacheSnapshotRetentionDays(config.environment),
+                    autoMinorVersionUpgrade: true,
+                    tags: nameTag(`${name}-cache`),
+                },
+                t.replicationGroup,
+            ),
+            { parent: this, additionalSecretOutputs: ["authToken"] },
+        );
 
         this.endpoint = {
             engine: config.cache.engine,

@@ -5,7 +5,14 @@ import { DatabaseEndpoint, applyTransform, Transform } from "../components";
 import { WebtierConfig } from "../config/types";
 import { rdsEngineLifecycleSupport, rdsParameterApplyMethod } from "../../policies/preflight/engine-versions";
 import { databaseSize } from "../sizing";
-import { DATABASE_NAME, DATABASE_USER, finalSnapshotIdentifier, RDS_CA_BUNDLE_URL, rdsEngineSettings, RDS_PASSWORD_SPECIALS } from "./engines";
+import {
+    DATABASE_NAME,
+    DATABASE_USER,
+    finalSnapshotIdentifier,
+    RDS_CA_BUNDLE_URL,
+    rdsEngineSettings,
+    RDS_PASSWORD_SPECIALS,
+} from "./engines";
 import { nameTag } from "./tags";
 
 export interface DatabaseArgs {
@@ -47,68 +54,95 @@ export class Database extends pulumi.ComponentResource {
         const engine = rdsEngineSettings(db.engine, db.version);
         this.port = engine.port;
 
-        const password = new random.RandomPassword(`${name}-db-password`, {
-            length: 32,
-            special: true,
-            overrideSpecial: RDS_PASSWORD_SPECIALS,
-            minLower: 1,
-            minUpper: 1,
-            minNumeric: 1,
-        }, parent);
+        const password = new random.RandomPassword(
+            `${name}-db-password`,
+            {
+                length: 32,
+                special: true,
+                overrideSpecial: RDS_PASSWORD_SPECIALS,
+                minLower: 1,
+                minUpper: 1,
+                minNumeric: 1,
+            },
+            parent,
+        );
 
-        this.subnetGroup = new aws.rds.SubnetGroup(`${name}-db-subnets`, applyTransform<aws.rds.SubnetGroupArgs>({
-            description: `webtier ${name}: private subnets of the database`,
-            subnetIds: args.subnetIds,
-            tags: nameTag(`${name}-db-subnets`),
-        }, t.subnetGroup), parent);
+        this.subnetGroup = new aws.rds.SubnetGroup(
+            `${name}-db-subnets`,
+            applyTransform<aws.rds.SubnetGroupArgs>(
+                {
+                    description: `webtier ${name}: private subnets of the database`,
+                    subnetIds: args.subnetIds,
+                    tags: nameTag(`${name}-db-subnets`),
+                },
+                t.subnetGroup,
+            ),
+            parent,
+        );
 
-        this.parameterGroup = new aws.rds.ParameterGroup(`${name}-db-params`, applyTransform<aws.rds.ParameterGroupArgs>({
-            family: engine.family,
-            description: `webtier ${name}: ${engine.engine} ${engine.engineVersion}, TLS required`,
-            // A static parameter must wait for a reboot (RDS refuses "immediate" for it); a new
-            // instance boots with the group, so TLS is enforced from the first connection either way.
-            parameters: [{
-                name: engine.tlsParameter.name,
-                value: engine.tlsParameter.value,
-                applyMethod: rdsParameterApplyMethod(db.engine, db.version, engine.tlsParameter.name),
-            }],
-            tags: nameTag(`${name}-db-params`),
-        }, t.parameterGroup), parent);
+        this.parameterGroup = new aws.rds.ParameterGroup(
+            `${name}-db-params`,
+            applyTransform<aws.rds.ParameterGroupArgs>(
+                {
+                    family: engine.family,
+                    description: `webtier ${name}: ${engine.engine} ${engine.engineVersion}, TLS required`,
+                    // A static parameter must wait for a reboot (RDS refuses "immediate" for it); a new
+                    // instance boots with the group, so TLS is enforced from the first connection either way.
+                    parameters: [
+                        {
+                            name: engine.tlsParameter.name,
+                            value: engine.tlsParameter.value,
+                            applyMethod: rdsParameterApplyMethod(db.engine, db.version, engine.tlsParameter.name),
+                        },
+                    ],
+                    tags: nameTag(`${name}-db-params`),
+                },
+                t.parameterGroup,
+            ),
+            parent,
+        );
 
-        this.instance = new aws.rds.Instance(`${name}-db`, applyTransform<aws.rds.InstanceArgs>({
-            engine: engine.engine,
-            engineVersion: engine.engineVersion,
-            // Explicit, never RDS's default: without it RDS enrols a version past standard support
-            // in paid Extended Support silently. Extended Support only on database.extendedSupport.
-            engineLifecycleSupport: rdsEngineLifecycleSupport(db.extendedSupport),
-            instanceClass: databaseSize("aws", db.size),
-            allocatedStorage: db.storageGb,
-            storageType: "gp3",
-            storageEncrypted: true,
-            dbName: DATABASE_NAME,
-            username: DATABASE_USER,
-            password: password.result,
-            port: engine.port,
-            dbSubnetGroupName: this.subnetGroup.name,
-            vpcSecurityGroupIds: [args.securityGroupId],
-            parameterGroupName: this.parameterGroup.name,
-            publiclyAccessible: false,
-            multiAz: db.highAvailability,
-            backupRetentionPeriod: db.backupRetentionDays,
-            deletionProtection: db.deletionProtection,
-            skipFinalSnapshot: false,
-            finalSnapshotIdentifier: finalSnapshotIdentifier(name),
-            copyTagsToSnapshot: true,
-            autoMinorVersionUpgrade: true,
-            // A major upgrade is a planned change of webtier:database.version, never a side effect.
-            allowMajorVersionUpgrade: false,
-            tags: nameTag(`${name}-db`),
-        }, t.instance), {
-            parent: this,
-            protect: config.protectData,
-            // The provider returns the password it was given in plain state; keep it secret there too.
-            additionalSecretOutputs: ["password"],
-        });
+        this.instance = new aws.rds.Instance(
+            `${name}-db`,
+            applyTransform<aws.rds.InstanceArgs>(
+                {
+                    engine: engine.engine,
+                    engineVersion: engine.engineVersion,
+                    // Explicit, never RDS's default: without it RDS enrols a version past standard support
+                    // in paid Extended Support silently. Extended Support only on database.extendedSupport.
+                    engineLifecycleSupport: rdsEngineLifecycleSupport(db.extendedSupport),
+                    instanceClass: databaseSize("aws", db.size),
+                    allocatedStorage: db.storageGb,
+                    storageType: "gp3",
+                    storageEncrypted: true,
+                    dbName: DATABASE_NAME,
+                    username: DATABASE_USER,
+                    password: password.result,
+                    port: engine.port,
+                    dbSubnetGroupName: this.subnetGroup.name,
+                    vpcSecurityGroupIds: [args.securityGroupId],
+                    parameterGroupName: this.parameterGroup.name,
+                    publiclyAccessible: false,
+                    multiAz: db.highAvailability,
+                    backupRetentionPeriod: db.backupRetentionDays,
+                    deletionProtection: db.deletionProtection,
+                    skipFinalSnapshot: false,
+                    finalSnapshotIdentifier: finalSnapshotIdentifier(name),
+                    copyTagsToSnapshot: true,
+                    autoMinorVersionUpgrade: true,
+                    // A major upgrade is a planned change of webtier:database.version, never a side effect.
+                    allowMajorVersionUpgrade: false,
+                    tags: nameTag(`${name}-db`),
+                },
+                t.instance,
+            ),
+            {
+                parent: this,
+                protect: config.protectData,
+                // The provider returns the password it was given in plain state; keep it secret there too.
+                additionalSecretOutputs: ["password"],
+            },
+        );
 
         this.endpoint = {
             engine: db.engine,

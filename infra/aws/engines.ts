@@ -46,7 +46,9 @@ export interface ElastiCacheEngineSettings {
 
 /** ElastiCache settings: Valkey 8.0 or Redis OSS 7.1, the newest of each ElastiCache offers with AUTH tokens. */
 export function elastiCacheEngineSettings(engine: CacheEngine): ElastiCacheEngineSettings {
-    return engine === "valkey" ? { engine, engineVersion: "8.0", port: 6379 } : { engine, engineVersion: "7.1", port: 6379 };
+    return engine === "valkey"
+        ? { engine, engineVersion: "8.0", port: 6379 }
+        : { engine, engineVersion: "7.1", port: 6379 };
 }
 
 /** Days of cache snapshots: a week in prod (sessions and queued jobs live there), one day elsewhere. */

@@ -40,10 +40,17 @@ export function awsGateBalancer<T>(region: T, targetGroupArn: T): { region: T; t
  */
 export function openAwsHealthReader(inputs: GateInputs): HealthReader {
     // Required here, at run time in the provider host, rather than captured from the program.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { ElasticLoadBalancingV2Client, DescribeTargetHealthCommand } = require("@aws-sdk/client-elastic-load-balancing-v2");
+    const {
+        ElasticLoadBalancingV2Client,
+        DescribeTargetHealthCommand,
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+    } = require("@aws-sdk/client-elastic-load-balancing-v2");
     const { region, targetGroupArn } = inputs.balancer;
-    const health = targetGroupHealth(new ElasticLoadBalancingV2Client({ region }), DescribeTargetHealthCommand, targetGroupArn);
+    const health = targetGroupHealth(
+        new ElasticLoadBalancingV2Client({ region }),
+        DescribeTargetHealthCommand,
+        targetGroupArn,
+    );
     return balancerHealthReader(health, GATE_PERMISSION, isPermanentAwsError);
 }
 

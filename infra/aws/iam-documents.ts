@@ -46,13 +46,23 @@ export function uploadsAccessPolicy(bucketArn: string, kmsKeyArn?: string): Poli
         },
     ];
     if (kmsKeyArn) {
-        statements.push({ Sid: "UseUploadsKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: kmsKeyArn });
+        statements.push({
+            Sid: "UseUploadsKey",
+            Effect: "Allow",
+            Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+            Resource: kmsKeyArn,
+        });
     }
     return { Version: "2012-10-17", Statement: statements };
 }
 
 /** Every way of reading a parameter's value. */
-export const PARAMETER_READ_ACTIONS = ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath", "ssm:GetParameterHistory"];
+export const PARAMETER_READ_ACTIONS = [
+    "ssm:GetParameter",
+    "ssm:GetParameters",
+    "ssm:GetParametersByPath",
+    "ssm:GetParameterHistory",
+];
 
 /**
  * What the servers may do with the stack's secrets (infra/aws/secrets.ts): read the parameters
@@ -92,8 +102,12 @@ export function queueAccessPolicy(queueArn: string): PolicyDocument {
                 Sid: "WorkJobs",
                 Effect: "Allow",
                 Action: [
-                    "sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage",
-                    "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes", "sqs:GetQueueUrl",
+                    "sqs:SendMessage",
+                    "sqs:ReceiveMessage",
+                    "sqs:DeleteMessage",
+                    "sqs:ChangeMessageVisibility",
+                    "sqs:GetQueueAttributes",
+                    "sqs:GetQueueUrl",
                 ],
                 Resource: queueArn,
             },

@@ -71,7 +71,10 @@ export interface AwsWebTier {
  * Builds the AWS platform. `awsPlatform` is this with no options; call it yourself to pass
  * transforms or a KMS key. `onBuilt` hands over the AWS components after each build.
  */
-export function createAwsPlatform(options: AwsPlatformOptions = {}, onBuilt?: (built: AwsWebTier) => void): CloudPlatform {
+export function createAwsPlatform(
+    options: AwsPlatformOptions = {},
+    onBuilt?: (built: AwsWebTier) => void,
+): CloudPlatform {
     return {
         build(name: string, args: WebTierArgs, parent: pulumi.ComponentResource): WebTierResources {
             const { config } = args;
@@ -79,34 +82,60 @@ export function createAwsPlatform(options: AwsPlatformOptions = {}, onBuilt?: (b
             const t = options.transform ?? {};
             // One explicit provider for the stack's region: no resource falls back to whatever
             // region the ambient AWS configuration happens to name.
-            const provider = new aws.Provider(`${name}-aws`, {
-                region: config.region as aws.Region,
-                defaultTags: { tags: defaultTags(config, options.tags) },
-            }, { parent });
+            const provider = new aws.Provider(
+                `${name}-aws`,
+                {
+                    region: config.region as aws.Region,
+                    defaultTags: { tags: defaultTags(config, options.tags) },
+                },
+                { parent },
+            );
             const opts: pulumi.ComponentResourceOptions = { parent, providers: { aws: provider } };
 
             const network = new Network(name, { config, transform: t.network }, opts);
             const privateSubnetIds = network.privateSubnets.map((subnet) => subnet.id);
             const groups = network.securityGroups;
 
-            const database = new Database(name, {
-                config, subnetIds: privateSubnetIds, securityGroupId: groups.database.id, transform: t.database,
-            }, opts);
-            const cache = new Cache(name, {
-                config, subnetIds: privateSubnetIds, securityGroupId: groups.cache.id, transform: t.cache,
-            }, opts);
-            const storage = new Storage(name, { config, kmsKeyArn: options.uploadsKmsKeyArn, transform: t.storage }, opts);
+            const database = new Database(
+                name,
+                {
+                    config,
+                    subnetIds: privateSubnetIds,
+                    securityGroupId: groups.database.id,
+                    transform: t.database,
+                },
+                opts,
+            );
+            const cache = new Cache(
+                name,
+                {
+                    config,
+                    subnetIds: privateSubnetIds,
+                    securityGroupId: groups.cache.id,
+                    transform: t.cache,
+                },
+                opts,
+            );
+            const storage = new Storage(
+                name,
+                { config, kmsKeyArn: options.uploadsKmsKeyArn, transform: t.storage },
+                opts,
+            );
             const queue = new Queue(name, { config, transform: t.queue }, opts);
 
             // Before the servers: they register in its target group, and without a domain the
             // app's URL is the balancer's own address.
-            const loadBalancer = new LoadBalancer(name, {
-                config,
-                vpcId: network.vpc.id,
-                subnetIds: network.publicSubnets.map((subnet) => subnet.id),
-                securityGroupId: groups.balancer.id,
-                transform: t.loadBalancer,
-            }, opts);
+            const loadBalancer = new LoadBalancer(
+                name,
+                {
+                    config,
+                    vpcId: network.vpc.id,
+                    subnetIds: network.publicSubnets.map((subnet) => subnet.id),
+                    securityGroupId: groups.balancer.id,
+                    transform: t.loadBalancer,
+                },
+                opts,
+            );
 
             // Before the servers: their bootstrap reads the agent's config from its parameter.
             const agent = new CloudWatchAgentSetup(name, { stackName: config.name }, opts);
@@ -121,55 +150,102 @@ export function createAwsPlatform(options: AwsPlatformOptions = {}, onBuilt?: (b
             };
 
             // The servers' .env, in Parameter Store rather than their user data.
-            const secrets = new ServerSecrets(name, { stackName: config.name, laravelEnv: laravelEnv(endpoints), transform: t.secrets }, opts);
+            const secrets = new ServerSecrets(
+                name,
+                { stackName: config.name, laravelEnv: laravelEnv(endpoints), transform: t.secrets },
+                opts,
+            );
 
-            const servers = new Servers(name, {
-                config,
-                subnetIds: privateSubnetIds,
-                zoneNames: network.zoneNames,
-                securityGroupId: groups.app.id,
-                targetGroupArn: loadBalancer.targetGroup.arn,
-                bucketArn: storage.bucket.arn,
-                kmsKeyArn: storage.kmsKeyArn,
-                queueArn: queue.queue?.arn,
-                endpoints,
-                userData: args.userData,
-                secrets,
-                // Gates wait for the listener that forwards to the target group.
-                balancerReady: [loadBalancer.httpsListener ?? loadBalancer.httpListener],
-                transform: t.servers,
-            }, opts);
-
-            const rules = new NetworkRules(name, {
-                allowSshFrom: config.servers.allowSshFrom,
-                databasePort: database.port,
-                cachePort: cache.port,
-                securityGroupIds: {
-                    balancer: groups.balancer.id,
-                    app: groups.app.id,
-                    database: groups.database.id,
-                    cache: groups.cache.id,
+            const servers = new Servers(
+                name,
+                {
+                    config,
+                    subnetIds: privateSubnetIds,
+                    zoneNames: network.zoneNames,
+                    securityGroupId: groups.app.id,
+                    targetGroupArn: loadBalancer.targetGroup.arn,
+                    bucketArn: storage.bucket.arn,
+                    kmsKeyArn: storage.kmsKeyArn,
+                    queueArn: queue.queue?.arn,
+                    endpoints,
+                    userData: args.userData,
+                    secrets,
+                    // Gates wait for the listener that forwards to the target group.
+                    balancerReady: [loadBalancer.httpsListener ?? loadBalancer.httpListener],
+                    transform: t.servers,
                 },
-                transform: t.rules,
-            }, opts);
+                opts,
+            );
+
+            const rules = new NetworkRules(
+                name,
+                {
+                    allowSshFrom: config.servers.allowSshFrom,
+                    databasePort: database.port,
+                    cachePort: cache.port,
+                    securityGroupIds: {
+                        balancer: groups.balancer.id,
+                        app: groups.app.id,
+                        database: groups.database.id,
+                        cache: groups.cache.id,
+                    },
+                    transform: t.rules,
+                },
+                opts,
+            );
 
             agent.grant(servers.role);
             const alerts = config.alerts.enabled
-                ? new Alerts(name, {
-                    alerts: config.alerts,
-                    subjects: {
-                        loadBalancer: { arnSuffix: loadBalancer.loadBalancer.arnSuffix, targetGroupArnSuffix: loadBalancer.targetGroup.arnSuffix },
-                        servers: servers.servers.map((server, index) => ({ name: server.name, instanceId: servers.instances[index].id })),
-                        database: { identifier: database.instance.identifier, engine: config.database.engine, size: config.database.size, allocatedStorageGb: config.database.storageGb },
-                        cache: { replicationGroupId: cache.replicationGroup.id, nodes: config.cache.highAvailability ? 2 : 1 },
-                        deadLetterQueue: queue.deadLetterQueue ? { name: queue.deadLetterQueue.name } : undefined,
-                    },
-                    transform: t.alerts,
-                }, opts)
+                ? new Alerts(
+                      name,
+                      {
+                          alerts: config.alerts,
+                          subjects: {
+                              loadBalancer: {
+                                  arnSuffix: loadBalancer.loadBalancer.arnSuffix,
+                                  targetGroupArnSuffix: loadBalancer.targetGroup.arnSuffix,
+                              },
+                              servers: servers.servers.map((server, index) => ({
+                                  name: server.name,
+                                  instanceId: servers.instances[index].id,
+                              })),
+                              database: {
+                                  identifier: database.instance.identifier,
+                                  engine: config.database.engine,
+                                  size: config.database.size,
+                                  allocatedStorageGb: config.database.storageGb,
+                              },
+                              cache: {
+                                  replicationGroupId: cache.replicationGroup.id,
+                                  nodes: config.cache.highAvailability ? 2 : 1,
+                              },
+                              deadLetterQueue: queue.deadLetterQueue ? { name: queue.deadLetterQueue.name } : undefined,
+                          },
+                          transform: t.alerts,
+                      },
+                      opts,
+                  )
                 : undefined;
 
-            onBuilt?.({ provider, network, database, cache, storage, queue, loadBalancer, servers, secrets, rules, alerts });
-            return { balancer: loadBalancer.info, servers: servers.servers, endpoints, alerts: alerts?.info ?? NO_ALERTS };
+            onBuilt?.({
+                provider,
+                network,
+                database,
+                cache,
+                storage,
+                queue,
+                loadBalancer,
+                servers,
+                secrets,
+                rules,
+                alerts,
+            });
+            return {
+                balancer: loadBalancer.info,
+                servers: servers.servers,
+                endpoints,
+                alerts: alerts?.info ?? NO_ALERTS,
+            };
         },
     };
 }
@@ -180,7 +256,9 @@ export function createAwsPlatform(options: AwsPlatformOptions = {}, onBuilt?: (b
  */
 function requireLaravelEnv(args: WebTierArgs): (endpoints: AppEndpoints) => pulumi.Output<string> {
     if (!args.laravelEnv) {
-        throw new Error("webtier: the AWS platform keeps the servers' .env in Parameter Store and needs WebTierArgs.laravelEnv to render it (runWebtier passes it).");
+        throw new Error(
+            "webtier: the AWS platform keeps the servers' .env in Parameter Store and needs WebTierArgs.laravelEnv to render it (runWebtier passes it).",
+        );
     }
     return args.laravelEnv;
 }

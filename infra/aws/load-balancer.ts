@@ -9,7 +9,13 @@ import { nameTag } from "./tags";
  * put back after 2 good ones (30 s). Any 2xx or 3xx counts as healthy, since an app may
  * redirect its health path.
  */
-export const HEALTH_CHECK = { intervalSeconds: 15, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 3, matcher: "200-399" } as const;
+export const HEALTH_CHECK = {
+    intervalSeconds: 15,
+    timeoutSeconds: 5,
+    healthyThreshold: 2,
+    unhealthyThreshold: 3,
+    matcher: "200-399",
+} as const;
 
 /** Seconds in-flight requests get to finish when a server leaves the target group (deploys, replacements). */
 export const DEREGISTRATION_DELAY_SECONDS = 30;
@@ -72,51 +78,72 @@ export class LoadBalancer extends pulumi.ComponentResource {
         const t = args.transform ?? {};
         const parent = { parent: this };
 
-        this.loadBalancer = new aws.lb.LoadBalancer(`${name}-alb`, applyTransform<aws.lb.LoadBalancerArgs>({
-            loadBalancerType: "application",
-            internal: false,
-            ipAddressType: "dualstack",
-            subnets: args.subnetIds,
-            securityGroups: [args.securityGroupId],
-            // Requests with malformed headers are dropped at the edge instead of reaching PHP.
-            dropInvalidHeaderFields: true,
-            desyncMitigationMode: "defensive",
-            idleTimeout: 60,
-            tags: nameTag(`${name}-alb`),
-        }, t.loadBalancer), parent);
+        this.loadBalancer = new aws.lb.LoadBalancer(
+            `${name}-alb`,
+            applyTransform<aws.lb.LoadBalancerArgs>(
+                {
+                    loadBalancerType: "application",
+                    internal: false,
+                    ipAddressType: "dualstack",
+                    subnets: args.subnetIds,
+                    securityGroups: [args.securityGroupId],
+                    // Requests with malformed headers are dropped at the edge instead of reaching PHP.
+                    dropInvalidHeaderFields: true,
+                    desyncMitigationMode: "defensive",
+                    idleTimeout: 60,
+                    tags: nameTag(`${name}-alb`),
+                },
+                t.loadBalancer,
+            ),
+            parent,
+        );
 
-        this.targetGroup = new aws.lb.TargetGroup(`${name}-tg`, applyTransform<aws.lb.TargetGroupArgs>({
-            vpcId: args.vpcId,
-            targetType: "instance",
-            // TLS ends at the balancer; servers listen on plain HTTP inside the VPC.
-            protocol: "HTTP",
-            port: 80,
-            loadBalancingAlgorithmType: "round_robin",
-            deregistrationDelay: DEREGISTRATION_DELAY_SECONDS,
-            healthCheck: {
-                enabled: true,
-                protocol: "HTTP",
-                port: "traffic-port",
-                path: config.healthCheckPath,
-                matcher: HEALTH_CHECK.matcher,
-                interval: HEALTH_CHECK.intervalSeconds,
-                timeout: HEALTH_CHECK.timeoutSeconds,
-                healthyThreshold: HEALTH_CHECK.healthyThreshold,
-                unhealthyThreshold: HEALTH_CHECK.unhealthyThreshold,
-            },
-            tags: nameTag(`${name}-tg`),
-        }, t.targetGroup), parent);
+        this.targetGroup = new aws.lb.TargetGroup(
+            `${name}-tg`,
+            applyTransform<aws.lb.TargetGroupArgs>(
+                {
+                    vpcId: args.vpcId,
+                    targetType: "instance",
+                    // TLS ends at the balancer; servers listen on plain HTTP inside the VPC.
+                    protocol: "HTTP",
+                    port: 80,
+                    loadBalancingAlgorithmType: "round_robin",
+                    deregistrationDelay: DEREGISTRATION_DELAY_SECONDS,
+                    healthCheck: {
+                        enabled: true,
+                        protocol: "HTTP",
+                        port: "traffic-port",
+                        path: config.healthCheckPath,
+                        matcher: HEALTH_CHECK.matcher,
+                        interval: HEALTH_CHECK.intervalSeconds,
+                        timeout: HEALTH_CHECK.timeoutSeconds,
+                        healthyThreshold: HEALTH_CHECK.healthyThreshold,
+                        unhealthyThreshold: HEALTH_CHECK.unhealthyThreshold,
+                    },
+                    tags: nameTag(`${name}-tg`),
+                },
+                t.targetGroup,
+            ),
+            parent,
+        );
 
         const forward = [{ type: "forward", targetGroupArn: this.targetGroup.arn }];
 
         if (!config.domain) {
             this.validationRecords = pulumi.output([]);
-            this.httpListener = new aws.lb.Listener(`${name}-http`, applyTransform<aws.lb.ListenerArgs>({
-                loadBalancerArn: this.loadBalancer.arn,
-                protocol: "HTTP",
-                port: 80,
-                defaultActions: forward,
-            }, t.forwardingListener), parent);
+            this.httpListener = new aws.lb.Listener(
+                `${name}-http`,
+                applyTransform<aws.lb.ListenerArgs>(
+                    {
+                        loadBalancerArn: this.loadBalancer.arn,
+                        protocol: "HTTP",
+                        port: 80,
+                        defaultActions: forward,
+                    },
+                    t.forwardingListener,
+                ),
+                parent,
+            );
             this.info = {
                 address: this.loadBalancer.dnsName,
                 https: false,
@@ -129,12 +156,19 @@ export class LoadBalancer extends pulumi.ComponentResource {
         }
 
         const domain = config.domain;
-        this.certificate = new aws.acm.Certificate(`${name}-cert`, applyTransform<aws.acm.CertificateArgs>({
-            domainName: domain,
-            validationMethod: "DNS",
-            keyAlgorithm: "RSA_2048",
-            tags: nameTag(`${name}-cert`),
-        }, t.certificate), parent);
+        this.certificate = new aws.acm.Certificate(
+            `${name}-cert`,
+            applyTransform<aws.acm.CertificateArgs>(
+                {
+                    domainName: domain,
+                    validationMethod: "DNS",
+                    keyAlgorithm: "RSA_2048",
+                    tags: nameTag(`${name}-cert`),
+                },
+                t.certificate,
+            ),
+            parent,
+        );
         this.validationRecords = this.certificate.domainValidationOptions.apply((options) =>
             (options ?? []).map((option) => ({
                 name: option.resourceRecordName ?? "",
@@ -150,19 +184,27 @@ export class LoadBalancer extends pulumi.ComponentResource {
             zoneId = aws.route53.getZoneOutput({ name: config.dnsZone, privateZone: false }, parent).zoneId;
             // One domain, so exactly one validation record.
             const record = this.validationRecords.apply((records) => records[0]);
-            const validationRecord = new aws.route53.Record(`${name}-cert-validation`, {
-                zoneId,
-                name: record.name,
-                type: record.type,
-                records: [record.value],
-                ttl: 300,
-                // The record may already exist from an earlier certificate for the same name.
-                allowOverwrite: true,
-            }, parent);
-            validation = new aws.acm.CertificateValidation(`${name}-cert-validated`, {
-                certificateArn: this.certificate.arn,
-                validationRecordFqdns: [validationRecord.fqdn],
-            }, { parent: this, customTimeouts: timeouts });
+            const validationRecord = new aws.route53.Record(
+                `${name}-cert-validation`,
+                {
+                    zoneId,
+                    name: record.name,
+                    type: record.type,
+                    records: [record.value],
+                    ttl: 300,
+                    // The record may already exist from an earlier certificate for the same name.
+                    allowOverwrite: true,
+                },
+                parent,
+            );
+            validation = new aws.acm.CertificateValidation(
+                `${name}-cert-validated`,
+                {
+                    certificateArn: this.certificate.arn,
+                    validationRecordFqdns: [validationRecord.fqdn],
+                },
+                { parent: this, customTimeouts: timeouts },
+            );
         } else {
             // Nobody here can create the record: say which one, then wait until it exists.
             this.validationRecords.apply((records) => {
@@ -174,35 +216,62 @@ export class LoadBalancer extends pulumi.ComponentResource {
                     this,
                 );
             });
-            validation = new aws.acm.CertificateValidation(`${name}-cert-validated`, {
-                certificateArn: this.certificate.arn,
-            }, { parent: this, customTimeouts: timeouts });
+            validation = new aws.acm.CertificateValidation(
+                `${name}-cert-validated`,
+                {
+                    certificateArn: this.certificate.arn,
+                },
+                { parent: this, customTimeouts: timeouts },
+            );
         }
 
-        this.httpsListener = new aws.lb.Listener(`${name}-https`, applyTransform<aws.lb.ListenerArgs>({
-            loadBalancerArn: this.loadBalancer.arn,
-            protocol: "HTTPS",
-            port: 443,
-            sslPolicy: config.tlsPolicy,
-            // The validated ARN: the listener is created only once the certificate is issued.
-            certificateArn: validation.certificateArn,
-            defaultActions: forward,
-        }, t.forwardingListener), parent);
-        this.httpListener = new aws.lb.Listener(`${name}-http`, {
-            loadBalancerArn: this.loadBalancer.arn,
-            protocol: "HTTP",
-            port: 80,
-            defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
-        }, parent);
+        this.httpsListener = new aws.lb.Listener(
+            `${name}-https`,
+            applyTransform<aws.lb.ListenerArgs>(
+                {
+                    loadBalancerArn: this.loadBalancer.arn,
+                    protocol: "HTTPS",
+                    port: 443,
+                    sslPolicy: config.tlsPolicy,
+                    // The validated ARN: the listener is created only once the certificate is issued.
+                    certificateArn: validation.certificateArn,
+                    defaultActions: forward,
+                },
+                t.forwardingListener,
+            ),
+            parent,
+        );
+        this.httpListener = new aws.lb.Listener(
+            `${name}-http`,
+            {
+                loadBalancerArn: this.loadBalancer.arn,
+                protocol: "HTTP",
+                port: 80,
+                defaultActions: [
+                    { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } },
+                ],
+            },
+            parent,
+        );
 
         if (zoneId) {
             for (const type of ["A", "AAAA"] as const) {
-                new aws.route53.Record(`${name}-alias-${type.toLowerCase()}`, {
-                    zoneId,
-                    name: domain,
-                    type,
-                    aliases: [{ name: this.loadBalancer.dnsName, zoneId: this.loadBalancer.zoneId, evaluateTargetHealth: true }],
-                }, parent);
+                new aws.route53.Record(
+                    `${name}-alias-${type.toLowerCase()}`,
+                    {
+                        zoneId,
+                        name: domain,
+                        type,
+                        aliases: [
+                            {
+                                name: this.loadBalancer.dnsName,
+                                zoneId: this.loadBalancer.zoneId,
+                                evaluateTargetHealth: true,
+                            },
+                        ],
+                    },
+                    parent,
+                );
             }
         }
 

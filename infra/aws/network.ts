@@ -28,7 +28,12 @@ const SECURITY_GROUP_DESCRIPTIONS: Record<SecurityGroupRole, string> = {
     cache: "webtier cache: reachable from the app servers only",
 };
 
-const SECURITY_GROUP_SUFFIX: Record<SecurityGroupRole, string> = { balancer: "lb-sg", app: "app-sg", database: "db-sg", cache: "cache-sg" };
+const SECURITY_GROUP_SUFFIX: Record<SecurityGroupRole, string> = {
+    balancer: "lb-sg",
+    app: "app-sg",
+    database: "db-sg",
+    cache: "cache-sg",
+};
 
 /**
  * The VPC of the tier: a public and a private subnet in each of `config.zones` availability
@@ -57,20 +62,30 @@ export class Network extends pulumi.ComponentResource {
         const parent = { parent: this };
         const plan = planSubnets(config.vpcCidr, config.zones);
 
-        this.vpc = new aws.ec2.Vpc(`${name}-vpc`, applyTransform({
-            cidrBlock: config.vpcCidr,
-            enableDnsSupport: true,
-            // RDS and ElastiCache endpoints are DNS names; the servers must resolve them.
-            enableDnsHostnames: true,
-            assignGeneratedIpv6CidrBlock: true,
-            tags: nameTag(`${name}-vpc`),
-        }, t.vpc), parent);
+        this.vpc = new aws.ec2.Vpc(
+            `${name}-vpc`,
+            applyTransform(
+                {
+                    cidrBlock: config.vpcCidr,
+                    enableDnsSupport: true,
+                    // RDS and ElastiCache endpoints are DNS names; the servers must resolve them.
+                    enableDnsHostnames: true,
+                    assignGeneratedIpv6CidrBlock: true,
+                    tags: nameTag(`${name}-vpc`),
+                },
+                t.vpc,
+            ),
+            parent,
+        );
 
         // Skip Local Zones and Wavelength zones: they lack RDS and ElastiCache.
-        const zones = aws.getAvailabilityZonesOutput({
-            state: "available",
-            filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }],
-        }, parent);
+        const zones = aws.getAvailabilityZonesOutput(
+            {
+                state: "available",
+                filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }],
+            },
+            parent,
+        );
         this.zoneNames = plan.map(({ zoneIndex }) =>
             zones.names.apply((names) => {
                 if (names.length <= zoneIndex) {
@@ -82,78 +97,151 @@ export class Network extends pulumi.ComponentResource {
             }),
         );
 
-        this.internetGateway = new aws.ec2.InternetGateway(`${name}-igw`, { vpcId: this.vpc.id, tags: nameTag(`${name}-igw`) }, parent);
+        this.internetGateway = new aws.ec2.InternetGateway(
+            `${name}-igw`,
+            { vpcId: this.vpc.id, tags: nameTag(`${name}-igw`) },
+            parent,
+        );
 
         this.publicSubnets = plan.map(({ zoneIndex, publicCidr }) => {
             const subnetName = `${name}-public-${zoneIndex + 1}`;
-            return new aws.ec2.Subnet(subnetName, applyTransform<aws.ec2.SubnetArgs>({
-                vpcId: this.vpc.id,
-                availabilityZone: this.zoneNames[zoneIndex],
-                cidrBlock: publicCidr,
-                ipv6CidrBlock: this.vpc.ipv6CidrBlock.apply((block) => (block ? ipv6SubnetCidr(block, zoneIndex) : undefined)),
-                // Nothing launched here gets a public address by accident: the balancer and NAT bring their own.
-                mapPublicIpOnLaunch: false,
-                tags: { ...nameTag(subnetName), "webtier:tier": "public" },
-            }, t.subnet), parent);
+            return new aws.ec2.Subnet(
+                subnetName,
+                applyTransform<aws.ec2.SubnetArgs>(
+                    {
+                        vpcId: this.vpc.id,
+                        availabilityZone: this.zoneNames[zoneIndex],
+                        cidrBlock: publicCidr,
+                        ipv6CidrBlock: this.vpc.ipv6CidrBlock.apply((block) =>
+                            block ? ipv6SubnetCidr(block, zoneIndex) : undefined,
+                        ),
+                        // Nothing launched here gets a public address by accident: the balancer and NAT bring their own.
+                        mapPublicIpOnLaunch: false,
+                        tags: { ...nameTag(subnetName), "webtier:tier": "public" },
+                    },
+                    t.subnet,
+                ),
+                parent,
+            );
         });
         this.privateSubnets = plan.map(({ zoneIndex, privateCidr }) => {
             const subnetName = `${name}-private-${zoneIndex + 1}`;
-            return new aws.ec2.Subnet(subnetName, applyTransform<aws.ec2.SubnetArgs>({
-                vpcId: this.vpc.id,
-                availabilityZone: this.zoneNames[zoneIndex],
-                cidrBlock: privateCidr,
-                mapPublicIpOnLaunch: false,
-                tags: { ...nameTag(subnetName), "webtier:tier": "private" },
-            }, t.subnet), parent);
+            return new aws.ec2.Subnet(
+                subnetName,
+                applyTransform<aws.ec2.SubnetArgs>(
+                    {
+                        vpcId: this.vpc.id,
+                        availabilityZone: this.zoneNames[zoneIndex],
+                        cidrBlock: privateCidr,
+                        mapPublicIpOnLaunch: false,
+                        tags: { ...nameTag(subnetName), "webtier:tier": "private" },
+                    },
+                    t.subnet,
+                ),
+                parent,
+            );
         });
 
-        const publicRoutes = new aws.ec2.RouteTable(`${name}-public-rt`, { vpcId: this.vpc.id, tags: nameTag(`${name}-public-rt`) }, parent);
-        new aws.ec2.Route(`${name}-public-default-ipv4`, {
-            routeTableId: publicRoutes.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: this.internetGateway.id,
-        }, parent);
-        new aws.ec2.Route(`${name}-public-default-ipv6`, {
-            routeTableId: publicRoutes.id, destinationIpv6CidrBlock: "::/0", gatewayId: this.internetGateway.id,
-        }, parent);
+        const publicRoutes = new aws.ec2.RouteTable(
+            `${name}-public-rt`,
+            { vpcId: this.vpc.id, tags: nameTag(`${name}-public-rt`) },
+            parent,
+        );
+        new aws.ec2.Route(
+            `${name}-public-default-ipv4`,
+            {
+                routeTableId: publicRoutes.id,
+                destinationCidrBlock: "0.0.0.0/0",
+                gatewayId: this.internetGateway.id,
+            },
+            parent,
+        );
+        new aws.ec2.Route(
+            `${name}-public-default-ipv6`,
+            {
+                routeTableId: publicRoutes.id,
+                destinationIpv6CidrBlock: "::/0",
+                gatewayId: this.internetGateway.id,
+            },
+            parent,
+        );
         this.publicSubnets.forEach((subnet, index) => {
-            new aws.ec2.RouteTableAssociation(`${name}-public-rta-${index + 1}`, { subnetId: subnet.id, routeTableId: publicRoutes.id }, parent);
+            new aws.ec2.RouteTableAssociation(
+                `${name}-public-rta-${index + 1}`,
+                { subnetId: subnet.id, routeTableId: publicRoutes.id },
+                parent,
+            );
         });
 
         const natCount = natGatewayCount(config.environment, config.zones);
         this.natGateways = [];
         for (let index = 0; index < natCount; index += 1) {
-            const eip = new aws.ec2.Eip(`${name}-nat-eip-${index + 1}`, { domain: "vpc", tags: nameTag(`${name}-nat-eip-${index + 1}`) }, parent);
-            this.natGateways.push(new aws.ec2.NatGateway(`${name}-nat-${index + 1}`, applyTransform<aws.ec2.NatGatewayArgs>({
-                allocationId: eip.id,
-                subnetId: this.publicSubnets[index].id,
-                connectivityType: "public",
-                tags: nameTag(`${name}-nat-${index + 1}`),
-            }, t.natGateway), { parent: this, dependsOn: [this.internetGateway] }));
+            const eip = new aws.ec2.Eip(
+                `${name}-nat-eip-${index + 1}`,
+                { domain: "vpc", tags: nameTag(`${name}-nat-eip-${index + 1}`) },
+                parent,
+            );
+            this.natGateways.push(
+                new aws.ec2.NatGateway(
+                    `${name}-nat-${index + 1}`,
+                    applyTransform<aws.ec2.NatGatewayArgs>(
+                        {
+                            allocationId: eip.id,
+                            subnetId: this.publicSubnets[index].id,
+                            connectivityType: "public",
+                            tags: nameTag(`${name}-nat-${index + 1}`),
+                        },
+                        t.natGateway,
+                    ),
+                    { parent: this, dependsOn: [this.internetGateway] },
+                ),
+            );
         }
         // One route table per zone even with a shared gateway, so moving to a gateway per
         // zone (prod) changes one route per table instead of re-associating subnets.
         this.privateSubnets.forEach((subnet, index) => {
             const tableName = `${name}-private-rt-${index + 1}`;
             const table = new aws.ec2.RouteTable(tableName, { vpcId: this.vpc.id, tags: nameTag(tableName) }, parent);
-            new aws.ec2.Route(`${name}-private-default-${index + 1}`, {
-                routeTableId: table.id,
-                destinationCidrBlock: "0.0.0.0/0",
-                natGatewayId: this.natGateways[natGatewayForZone(index, natCount)].id,
-            }, parent);
-            new aws.ec2.RouteTableAssociation(`${name}-private-rta-${index + 1}`, { subnetId: subnet.id, routeTableId: table.id }, parent);
+            new aws.ec2.Route(
+                `${name}-private-default-${index + 1}`,
+                {
+                    routeTableId: table.id,
+                    destinationCidrBlock: "0.0.0.0/0",
+                    natGatewayId: this.natGateways[natGatewayForZone(index, natCount)].id,
+                },
+                parent,
+            );
+            new aws.ec2.RouteTableAssociation(
+                `${name}-private-rta-${index + 1}`,
+                { subnetId: subnet.id, routeTableId: table.id },
+                parent,
+            );
         });
 
         const group = (role: SecurityGroupRole) => {
             const groupName = `${name}-${SECURITY_GROUP_SUFFIX[role]}`;
-            return new aws.ec2.SecurityGroup(groupName, applyTransform<aws.ec2.SecurityGroupArgs>({
-                vpcId: this.vpc.id,
-                description: SECURITY_GROUP_DESCRIPTIONS[role],
-                // No inline ingress/egress: the provider then also removes AWS's default
-                // allow-all egress, so a group admits exactly what rules.ts adds.
-                revokeRulesOnDelete: true,
-                tags: nameTag(groupName),
-            }, t.securityGroup), parent);
+            return new aws.ec2.SecurityGroup(
+                groupName,
+                applyTransform<aws.ec2.SecurityGroupArgs>(
+                    {
+                        vpcId: this.vpc.id,
+                        description: SECURITY_GROUP_DESCRIPTIONS[role],
+                        // No inline ingress/egress: the provider then also removes AWS's default
+                        // allow-all egress, so a group admits exactly what rules.ts adds.
+                        revokeRulesOnDelete: true,
+                        tags: nameTag(groupName),
+                    },
+                    t.securityGroup,
+                ),
+                parent,
+            );
         };
-        this.securityGroups = { balancer: group("balancer"), app: group("app"), database: group("database"), cache: group("cache") };
+        this.securityGroups = {
+            balancer: group("balancer"),
+            app: group("app"),
+            database: group("database"),
+            cache: group("cache"),
+        };
 
         this.registerOutputs({ vpcId: this.vpc.id });
     }

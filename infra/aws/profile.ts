@@ -9,11 +9,17 @@ import type { CloudProfile, DerivedName } from "../config/cloud-profile";
 const ACM_DOMAIN_MAX = 64;
 
 function derivedNames(name: string): DerivedName[] {
-    const auto = (type: string, role: string, suffix: string): DerivedName => ({ type, role, logicalName: `${name}-${suffix}` });
+    const auto = (type: string, role: string, suffix: string): DerivedName => ({
+        type,
+        role,
+        logicalName: `${name}-${suffix}`,
+    });
     return [
         auto("aws:lb/loadBalancer:LoadBalancer", "the load balancer", "alb"),
         auto("aws:lb/targetGroup:TargetGroup", "the target group", "tg"),
-        ...["lb-sg", "app-sg", "db-sg", "cache-sg"].map((s) => auto("aws:ec2/securityGroup:SecurityGroup", "a security group", s)),
+        ...["lb-sg", "app-sg", "db-sg", "cache-sg"].map((s) =>
+            auto("aws:ec2/securityGroup:SecurityGroup", "a security group", s),
+        ),
         auto("aws:s3/bucket:Bucket", "the uploads bucket", "uploads"),
         auto("aws:rds/instance:Instance", "the database", "db"),
         {
@@ -33,7 +39,11 @@ function derivedNames(name: string): DerivedName[] {
         auto("aws:iam/rolePolicy:RolePolicy", "the secrets policy", "app-secrets"),
         auto("aws:sqs/queue:Queue", "the job queue", "jobs"),
         auto("aws:sqs/queue:Queue", "the dead-letter queue", "jobs-dlq"),
-        auto("aws:cloudfront/originAccessControl:OriginAccessControl", "the CDN's origin access control", "uploads-oac"),
+        auto(
+            "aws:cloudfront/originAccessControl:OriginAccessControl",
+            "the CDN's origin access control",
+            "uploads-oac",
+        ),
         auto("aws:ec2/keyPair:KeyPair", "the SSH key pair", "key"),
         auto("aws:sns/topic:Topic", "the alerts topic", "alerts"),
     ];
@@ -44,11 +54,38 @@ export const AWS_PROFILE: CloudProfile = {
     label: "AWS",
     stackPrefix: "aws",
     regions: [
-        "us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "ca-west-1", "sa-east-1", "mx-central-1",
-        "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2",
-        "ap-south-1", "ap-south-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-southeast-1", "ap-southeast-2",
-        "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-7", "ap-east-1", "me-south-1", "me-central-1",
-        "il-central-1", "af-south-1",
+        "us-east-1",
+        "us-east-2",
+        "us-west-1",
+        "us-west-2",
+        "ca-central-1",
+        "ca-west-1",
+        "sa-east-1",
+        "mx-central-1",
+        "eu-west-1",
+        "eu-west-2",
+        "eu-west-3",
+        "eu-central-1",
+        "eu-central-2",
+        "eu-north-1",
+        "eu-south-1",
+        "eu-south-2",
+        "ap-south-1",
+        "ap-south-2",
+        "ap-northeast-1",
+        "ap-northeast-2",
+        "ap-northeast-3",
+        "ap-southeast-1",
+        "ap-southeast-2",
+        "ap-southeast-3",
+        "ap-southeast-4",
+        "ap-southeast-5",
+        "ap-southeast-7",
+        "ap-east-1",
+        "me-south-1",
+        "me-central-1",
+        "il-central-1",
+        "af-south-1",
     ],
     exampleRegion: "eu-west-1",
     // Classes match by memory across clouds: small = 2 GiB, medium = 4 GiB, large = 8 GiB.
@@ -77,7 +114,10 @@ export const AWS_PROFILE: CloudProfile = {
         }
         const image = config.servers.image;
         if (image !== undefined && !problems.reported("servers.image") && !/^ami-[0-9a-f]{8,17}$/.test(image)) {
-            problems.report("servers.image", `"${image}" is not an AMI id; on AWS use an id such as ami-0123456789abcdef0.`);
+            problems.report(
+                "servers.image",
+                `"${image}" is not an AMI id; on AWS use an id such as ami-0123456789abcdef0.`,
+            );
         }
     },
 };

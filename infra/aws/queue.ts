@@ -49,22 +49,36 @@ export class Queue extends pulumi.ComponentResource {
             return;
         }
 
-        this.deadLetterQueue = new aws.sqs.Queue(`${name}-jobs-dlq`, applyTransform<aws.sqs.QueueArgs>({
-            sqsManagedSseEnabled: true,
-            messageRetentionSeconds: DEAD_LETTER_RETENTION_SECONDS,
-            tags: nameTag(`${name}-jobs-dlq`),
-        }, t.deadLetterQueue), parent);
-
-        this.queue = new aws.sqs.Queue(`${name}-jobs`, applyTransform<aws.sqs.QueueArgs>({
-            sqsManagedSseEnabled: true,
-            visibilityTimeoutSeconds: VISIBILITY_TIMEOUT_SECONDS,
-            // Workers long-poll: fewer empty receives, lower cost, same latency.
-            receiveWaitTimeSeconds: 20,
-            redrivePolicy: this.deadLetterQueue.arn.apply((deadLetterTargetArn) =>
-                JSON.stringify({ deadLetterTargetArn, maxReceiveCount: MAX_RECEIVE_COUNT }),
+        this.deadLetterQueue = new aws.sqs.Queue(
+            `${name}-jobs-dlq`,
+            applyTransform<aws.sqs.QueueArgs>(
+                {
+                    sqsManagedSseEnabled: true,
+                    messageRetentionSeconds: DEAD_LETTER_RETENTION_SECONDS,
+                    tags: nameTag(`${name}-jobs-dlq`),
+                },
+                t.deadLetterQueue,
             ),
-            tags: nameTag(`${name}-jobs`),
-        }, t.queue), parent);
+            parent,
+        );
+
+        this.queue = new aws.sqs.Queue(
+            `${name}-jobs`,
+            applyTransform<aws.sqs.QueueArgs>(
+                {
+                    sqsManagedSseEnabled: true,
+                    visibilityTimeoutSeconds: VISIBILITY_TIMEOUT_SECONDS,
+                    // Workers long-poll: fewer empty receives, lower cost, same latency.
+                    receiveWaitTimeSeconds: 20,
+                    redrivePolicy: this.deadLetterQueue.arn.apply((deadLetterTargetArn) =>
+                        JSON.stringify({ deadLetterTargetArn, maxReceiveCount: MAX_RECEIVE_COUNT }),
+                    ),
+                    tags: nameTag(`${name}-jobs`),
+                },
+                t.queue,
+            ),
+            parent,
+        );
 
         this.endpoint = { driver: "sqs", url: this.queue.url, name: this.queue.name };
         this.registerOutputs({ url: this.queue.url });

@@ -3,7 +3,6 @@ import * as aws from "@pulumi/aws";
 import { applyTransform, Transform } from "../components";
 import { PlannedRule, planSecurityRules, RulePlanInput, SecurityGroupRole } from "./rule-plan";
 
-
 export interface NetworkRulesArgs extends RulePlanInput {
     /** The tier's security groups by role, as the network created them. */
     securityGroupIds: Record<SecurityGroupRole, pulumi.Input<string>>;
@@ -49,8 +48,16 @@ export class NetworkRules extends pulumi.ComponentResource {
             };
             this.rules[rule.key] =
                 rule.direction === "ingress"
-                    ? new aws.vpc.SecurityGroupIngressRule(`${name}-${rule.key}`, applyTransform<aws.vpc.SecurityGroupIngressRuleArgs>(common, t.ingressRule), parent)
-                    : new aws.vpc.SecurityGroupEgressRule(`${name}-${rule.key}`, applyTransform<aws.vpc.SecurityGroupEgressRuleArgs>(common, t.egressRule), parent);
+                    ? new aws.vpc.SecurityGroupIngressRule(
+                          `${name}-${rule.key}`,
+                          applyTransform<aws.vpc.SecurityGroupIngressRuleArgs>(common, t.ingressRule),
+                          parent,
+                      )
+                    : new aws.vpc.SecurityGroupEgressRule(
+                          `${name}-${rule.key}`,
+                          applyTransform<aws.vpc.SecurityGroupEgressRuleArgs>(common, t.egressRule),
+                          parent,
+                      );
         }
         this.registerOutputs({});
     }

@@ -9,7 +9,9 @@ import { nameTag } from "./tags";
  */
 export function secretsPath(stackName: string): string {
     if (!/^[A-Za-z0-9-]+$/.test(stackName)) {
-        throw new Error(`webtier: the stack name "${stackName}" cannot be a Parameter Store path segment (letters, digits and dashes only)`);
+        throw new Error(
+            `webtier: the stack name "${stackName}" cannot be a Parameter Store path segment (letters, digits and dashes only)`,
+        );
     }
     return `/webtier/${stackName}/`;
 }
@@ -85,26 +87,47 @@ export class ServerSecrets extends pulumi.ComponentResource {
         this.path = secretsPath(args.stackName);
         this.envParameterName = envParameterName(args.stackName);
 
-        this.key = new aws.kms.Key(`${name}-secrets-key`, applyTransform<aws.kms.KeyArgs>({
-            description: `webtier ${args.stackName}: app server secrets in Parameter Store (${this.path})`,
-            enableKeyRotation: true,
-            deletionWindowInDays: 30,
-            tags: nameTag(`${name}-secrets-key`),
-        }, t.key), { parent: this });
-        new aws.kms.Alias(`${name}-secrets-key-alias`, applyTransform<aws.kms.AliasArgs>({
-            name: `alias/webtier/${args.stackName}/secrets`,
-            targetKeyId: this.key.keyId,
-        }, t.alias), { parent: this });
+        this.key = new aws.kms.Key(
+            `${name}-secrets-key`,
+            applyTransform<aws.kms.KeyArgs>(
+                {
+                    description: `webtier ${args.stackName}: app server secrets in Parameter Store (${this.path})`,
+                    enableKeyRotation: true,
+                    deletionWindowInDays: 30,
+                    tags: nameTag(`${name}-secrets-key`),
+                },
+                t.key,
+            ),
+            { parent: this },
+        );
+        new aws.kms.Alias(
+            `${name}-secrets-key-alias`,
+            applyTransform<aws.kms.AliasArgs>(
+                {
+                    name: `alias/webtier/${args.stackName}/secrets`,
+                    targetKeyId: this.key.keyId,
+                },
+                t.alias,
+            ),
+            { parent: this },
+        );
 
-        this.envParameter = new aws.ssm.Parameter(`${name}-laravel-env`, applyTransform<aws.ssm.ParameterArgs>({
-            name: this.envParameterName,
-            description: `webtier ${args.stackName}: the app servers' .env (webtier-env installs it as /var/www/app/shared/.env)`,
-            type: "SecureString",
-            keyId: this.key.arn,
-            value: pulumi.secret(args.laravelEnv),
-            tier: "Intelligent-Tiering",
-            tags: nameTag(`${name}-laravel-env`),
-        }, t.parameter), { parent: this });
+        this.envParameter = new aws.ssm.Parameter(
+            `${name}-laravel-env`,
+            applyTransform<aws.ssm.ParameterArgs>(
+                {
+                    name: this.envParameterName,
+                    description: `webtier ${args.stackName}: the app servers' .env (webtier-env installs it as /var/www/app/shared/.env)`,
+                    type: "SecureString",
+                    keyId: this.key.arn,
+                    value: pulumi.secret(args.laravelEnv),
+                    tier: "Intelligent-Tiering",
+                    tags: nameTag(`${name}-laravel-env`),
+                },
+                t.parameter,
+            ),
+            { parent: this },
+        );
 
         this.pathArn = this.envParameter.arn.apply((arn) => pathArnPattern(arn, this.path));
         this.registerOutputs({ path: this.path, envParameter: this.envParameterName, keyArn: this.key.arn });

@@ -4,7 +4,13 @@ import { AppEndpoints, ServerInfo, applyTransform, Transform, UserDataRenderer }
 import { WebtierConfig } from "../config/types";
 import { serverZone } from "../network-plan";
 import { serverSize } from "../sizing";
-import { ec2AssumeRolePolicy, queueAccessPolicy, serverSecretsPolicy, SSM_MANAGED_POLICY_ARN, uploadsAccessPolicy } from "./iam-documents";
+import {
+    ec2AssumeRolePolicy,
+    queueAccessPolicy,
+    serverSecretsPolicy,
+    SSM_MANAGED_POLICY_ARN,
+    uploadsAccessPolicy,
+} from "./iam-documents";
 import { ServerSecrets } from "./secrets";
 import { ec2UserDataBase64 } from "../bootstrap/compress";
 import { buildOneAtATime, HealthGate, HealthGateArgs, HealthGateSettings } from "../health-gate/gate";
@@ -93,106 +99,163 @@ export class Servers extends pulumi.ComponentResource {
         const parent = { parent: this };
         const { count, image, sshPublicKey } = config.servers;
 
-        this.role = new aws.iam.Role(`${name}-app-role`, applyTransform<aws.iam.RoleArgs>({
-            description: `webtier ${name}: app servers`,
-            assumeRolePolicy: JSON.stringify(ec2AssumeRolePolicy()),
-            tags: nameTag(`${name}-app-role`),
-        }, t.role), parent);
-        new aws.iam.RolePolicyAttachment(`${name}-app-ssm`, { role: this.role.name, policyArn: SSM_MANAGED_POLICY_ARN }, parent);
-        new aws.iam.RolePolicy(`${name}-app-uploads`, {
-            role: this.role.name,
-            policy: pulumi
-                .all([args.bucketArn, args.kmsKeyArn])
-                .apply(([bucketArn, kmsKeyArn]) => JSON.stringify(uploadsAccessPolicy(bucketArn, kmsKeyArn))),
-        }, parent);
-        if (args.queueArn) {
-            new aws.iam.RolePolicy(`${name}-app-queue`, {
+        this.role = new aws.iam.Role(
+            `${name}-app-role`,
+            applyTransform<aws.iam.RoleArgs>(
+                {
+                    description: `webtier ${name}: app servers`,
+                    assumeRolePolicy: JSON.stringify(ec2AssumeRolePolicy()),
+                    tags: nameTag(`${name}-app-role`),
+                },
+                t.role,
+            ),
+            parent,
+        );
+        new aws.iam.RolePolicyAttachment(
+            `${name}-app-ssm`,
+            { role: this.role.name, policyArn: SSM_MANAGED_POLICY_ARN },
+            parent,
+        );
+        new aws.iam.RolePolicy(
+            `${name}-app-uploads`,
+            {
                 role: this.role.name,
-                policy: pulumi.output(args.queueArn).apply((queueArn) => JSON.stringify(queueAccessPolicy(queueArn))),
-            }, parent);
+                policy: pulumi
+                    .all([args.bucketArn, args.kmsKeyArn])
+                    .apply(([bucketArn, kmsKeyArn]) => JSON.stringify(uploadsAccessPolicy(bucketArn, kmsKeyArn))),
+            },
+            parent,
+        );
+        if (args.queueArn) {
+            new aws.iam.RolePolicy(
+                `${name}-app-queue`,
+                {
+                    role: this.role.name,
+                    policy: pulumi
+                        .output(args.queueArn)
+                        .apply((queueArn) => JSON.stringify(queueAccessPolicy(queueArn))),
+                },
+                parent,
+            );
         }
-        const secretsAccess = new aws.iam.RolePolicy(`${name}-app-secrets`, {
-            role: this.role.name,
-            policy: pulumi
-                .all([args.secrets.pathArn, args.secrets.key.arn])
-                .apply(([pathArn, keyArn]) => JSON.stringify(serverSecretsPolicy(pathArn, keyArn, config.region))),
-        }, parent);
+        const secretsAccess = new aws.iam.RolePolicy(
+            `${name}-app-secrets`,
+            {
+                role: this.role.name,
+                policy: pulumi
+                    .all([args.secrets.pathArn, args.secrets.key.arn])
+                    .apply(([pathArn, keyArn]) => JSON.stringify(serverSecretsPolicy(pathArn, keyArn, config.region))),
+            },
+            parent,
+        );
         const envDelivery = { kind: "parameter" as const, name: args.secrets.envParameterName, region: config.region };
         this.instanceProfile = new aws.iam.InstanceProfile(`${name}-app-profile`, { role: this.role.name }, parent);
 
         if (sshPublicKey) {
-            this.keyPair = new aws.ec2.KeyPair(`${name}-key`, { publicKey: sshPublicKey, tags: nameTag(`${name}-key`) }, parent);
+            this.keyPair = new aws.ec2.KeyPair(
+                `${name}-key`,
+                { publicKey: sshPublicKey, tags: nameTag(`${name}-key`) },
+                parent,
+            );
         }
 
         // Unpinned: the newest Ubuntu 24.04 at creation time, then kept (see ignoreChanges below).
-        const ami = image ?? aws.ec2.getAmiOutput({
-            owners: [CANONICAL_OWNER_ID],
-            mostRecent: true,
-            filters: [
-                { name: "name", values: [UBUNTU_2404_NAME_FILTER] },
-                { name: "architecture", values: ["x86_64"] },
-                { name: "virtualization-type", values: ["hvm"] },
-            ],
-        }, parent).id;
+        const ami =
+            image ??
+            aws.ec2.getAmiOutput(
+                {
+                    owners: [CANONICAL_OWNER_ID],
+                    mostRecent: true,
+                    filters: [
+                        { name: "name", values: [UBUNTU_2404_NAME_FILTER] },
+                        { name: "architecture", values: ["x86_64"] },
+                        { name: "virtualization-type", values: ["hvm"] },
+                    ],
+                },
+                parent,
+            ).id;
 
         const gates: HealthGateSettings | undefined = config.servers.healthGate
             ? {
-                provider: awsHealthGateProvider,
-                balancer: awsGateBalancer(config.region, args.targetGroupArn),
-                timeoutSeconds: config.servers.healthGateTimeoutMinutes * 60,
-                dependsOn: args.balancerReady,
-                transform: t.healthGate,
-            }
+                  provider: awsHealthGateProvider,
+                  balancer: awsGateBalancer(config.region, args.targetGroupArn),
+                  timeoutSeconds: config.servers.healthGateTimeoutMinutes * 60,
+                  dependsOn: args.balancerReady,
+                  transform: t.healthGate,
+              }
             : undefined;
-        const sequenced = buildOneAtATime(count, gates, (index, after) => {
-            const serverName = `${name}-app-${index + 1}`;
-            const zone = serverZone(index, args.subnetIds.length);
-            const instance = new aws.ec2.Instance(serverName, applyTransform<aws.ec2.InstanceArgs>({
-                ami,
-                instanceType: serverSize("aws", config.servers.size),
-                subnetId: args.subnetIds[zone],
-                availabilityZone: args.zoneNames[zone],
-                vpcSecurityGroupIds: [args.securityGroupId],
-                associatePublicIpAddress: false,
-                // One-minute EC2 metrics (detailed monitoring): alarms see a problem in minutes, not in five.
-                monitoring: true,
-                iamInstanceProfile: this.instanceProfile.name,
-                keyName: this.keyPair?.keyName,
-                metadataOptions: {
-                    httpEndpoint: "enabled",
-                    // IMDSv2 only: a server-side request forgery cannot read the role's credentials.
-                    httpTokens: "required",
-                    httpPutResponseHopLimit: 1,
-                },
-                rootBlockDevice: { volumeType: "gp3", volumeSize: ROOT_VOLUME_GB, encrypted: true, deleteOnTermination: true },
-                // gzip: cloud-init decompresses it, and it stays far below EC2's 16 KB. No secret in it:
-                // webtier-env reads the .env from the parameter, so a rotated secret changes nothing here.
-                userDataBase64: args.userData(args.endpoints, { index, count }, envDelivery).apply(ec2UserDataBase64),
-                // A changed bootstrap builds a fresh server rather than editing one that booted with the old one.
-                userDataReplaceOnChange: true,
-                tags: nameTag(serverName),
-                volumeTags: nameTag(serverName),
-            }, t.instance), {
-                parent: this,
-                // The user data only names the parameter: wait until it exists and the role may read
-                // it, so the first boot does not spend its retries on IAM or a missing parameter.
-                dependsOn: [...after, secretsAccess, args.secrets.envParameter],
-                deleteBeforeReplace: false,
-                ignoreChanges: image ? [] : ["ami"],
-            });
-            const attachment = new aws.lb.TargetGroupAttachment(`${serverName}-tg`, {
-                targetGroupArn: args.targetGroupArn,
-                targetId: instance.id,
-                port: 80,
-            }, parent);
-            return {
-                built: { serverName, instance, attachment },
-                serverName,
-                serverId: instance.id,
-                serverAddresses: { privateIp: instance.privateIp },
-                member: attachment,
-            };
-        }, parent);
+        const sequenced = buildOneAtATime(
+            count,
+            gates,
+            (index, after) => {
+                const serverName = `${name}-app-${index + 1}`;
+                const zone = serverZone(index, args.subnetIds.length);
+                const instance = new aws.ec2.Instance(
+                    serverName,
+                    applyTransform<aws.ec2.InstanceArgs>(
+                        {
+                            ami,
+                            instanceType: serverSize("aws", config.servers.size),
+                            subnetId: args.subnetIds[zone],
+                            availabilityZone: args.zoneNames[zone],
+                            vpcSecurityGroupIds: [args.securityGroupId],
+                            associatePublicIpAddress: false,
+                            // One-minute EC2 metrics (detailed monitoring): alarms see a problem in minutes, not in five.
+                            monitoring: true,
+                            iamInstanceProfile: this.instanceProfile.name,
+                            keyName: this.keyPair?.keyName,
+                            metadataOptions: {
+                                httpEndpoint: "enabled",
+                                // IMDSv2 only: a server-side request forgery cannot read the role's credentials.
+                                httpTokens: "required",
+                                httpPutResponseHopLimit: 1,
+                            },
+                            rootBlockDevice: {
+                                volumeType: "gp3",
+                                volumeSize: ROOT_VOLUME_GB,
+                                encrypted: true,
+                                deleteOnTermination: true,
+                            },
+                            // gzip: cloud-init decompresses it, and it stays far below EC2's 16 KB. No secret in it:
+                            // webtier-env reads the .env from the parameter, so a rotated secret changes nothing here.
+                            userDataBase64: args
+                                .userData(args.endpoints, { index, count }, envDelivery)
+                                .apply(ec2UserDataBase64),
+                            // A changed bootstrap builds a fresh server rather than editing one that booted with the old one.
+                            userDataReplaceOnChange: true,
+                            tags: nameTag(serverName),
+                            volumeTags: nameTag(serverName),
+                        },
+                        t.instance,
+                    ),
+                    {
+                        parent: this,
+                        // The user data only names the parameter: wait until it exists and the role may read
+                        // it, so the first boot does not spend its retries on IAM or a missing parameter.
+                        dependsOn: [...after, secretsAccess, args.secrets.envParameter],
+                        deleteBeforeReplace: false,
+                        ignoreChanges: image ? [] : ["ami"],
+                    },
+                );
+                const attachment = new aws.lb.TargetGroupAttachment(
+                    `${serverName}-tg`,
+                    {
+                        targetGroupArn: args.targetGroupArn,
+                        targetId: instance.id,
+                        port: 80,
+                    },
+                    parent,
+                );
+                return {
+                    built: { serverName, instance, attachment },
+                    serverName,
+                    serverId: instance.id,
+                    serverAddresses: { privateIp: instance.privateIp },
+                    member: attachment,
+                };
+            },
+            parent,
+        );
 
         this.instances = sequenced.map((s) => s.built.instance);
         this.attachments = sequenced.map((s) => s.built.attachment);

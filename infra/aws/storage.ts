@@ -46,94 +46,155 @@ export class Storage extends pulumi.ComponentResource {
         const parent = { parent: this };
         this.kmsKeyArn = args.kmsKeyArn;
 
-        this.bucket = new aws.s3.Bucket(`${name}-uploads`, applyTransform<aws.s3.BucketArgs>({
-            // Emptying a bucket of user uploads must be a deliberate act outside Pulumi.
-            forceDestroy: false,
-            tags: nameTag(`${name}-uploads`),
-        }, t.bucket), { parent: this, protect: config.protectData });
+        this.bucket = new aws.s3.Bucket(
+            `${name}-uploads`,
+            applyTransform<aws.s3.BucketArgs>(
+                {
+                    // Emptying a bucket of user uploads must be a deliberate act outside Pulumi.
+                    forceDestroy: false,
+                    tags: nameTag(`${name}-uploads`),
+                },
+                t.bucket,
+            ),
+            { parent: this, protect: config.protectData },
+        );
 
         const bucketChild = parent;
-        const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(`${name}-uploads-public-access`, {
-            bucket: this.bucket.id,
-            blockPublicAcls: true,
-            blockPublicPolicy: true,
-            ignorePublicAcls: true,
-            restrictPublicBuckets: true,
-        }, bucketChild);
-        new aws.s3.BucketOwnershipControls(`${name}-uploads-ownership`, {
-            bucket: this.bucket.id,
-            // Disables ACLs altogether: access is decided by policies only.
-            rule: { objectOwnership: "BucketOwnerEnforced" },
-        }, bucketChild);
-        new aws.s3.BucketVersioning(`${name}-uploads-versioning`, {
-            bucket: this.bucket.id,
-            versioningConfiguration: { status: "Enabled" },
-        }, bucketChild);
-        new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-uploads-encryption`, {
-            bucket: this.bucket.id,
-            rules: [
-                args.kmsKeyArn
-                    ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.kmsKeyArn }, bucketKeyEnabled: true }
-                    : { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
-            ],
-        }, bucketChild);
-        if (config.storage.corsOrigins.length > 0) {
-            new aws.s3.BucketCorsConfiguration(`${name}-uploads-cors`, applyTransform<aws.s3.BucketCorsConfigurationArgs>({
+        const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
+            `${name}-uploads-public-access`,
+            {
                 bucket: this.bucket.id,
-                corsRules: [{
-                    allowedOrigins: config.storage.corsOrigins,
-                    allowedMethods: ["GET", "HEAD", "PUT", "POST"],
-                    allowedHeaders: ["*"],
-                    // Multipart uploads read the ETag of each part.
-                    exposeHeaders: ["ETag"],
-                    maxAgeSeconds: 3000,
-                }],
-            }, t.cors), bucketChild);
+                blockPublicAcls: true,
+                blockPublicPolicy: true,
+                ignorePublicAcls: true,
+                restrictPublicBuckets: true,
+            },
+            bucketChild,
+        );
+        new aws.s3.BucketOwnershipControls(
+            `${name}-uploads-ownership`,
+            {
+                bucket: this.bucket.id,
+                // Disables ACLs altogether: access is decided by policies only.
+                rule: { objectOwnership: "BucketOwnerEnforced" },
+            },
+            bucketChild,
+        );
+        new aws.s3.BucketVersioning(
+            `${name}-uploads-versioning`,
+            {
+                bucket: this.bucket.id,
+                versioningConfiguration: { status: "Enabled" },
+            },
+            bucketChild,
+        );
+        new aws.s3.BucketServerSideEncryptionConfiguration(
+            `${name}-uploads-encryption`,
+            {
+                bucket: this.bucket.id,
+                rules: [
+                    args.kmsKeyArn
+                        ? {
+                              applyServerSideEncryptionByDefault: {
+                                  sseAlgorithm: "aws:kms",
+                                  kmsMasterKeyId: args.kmsKeyArn,
+                              },
+                              bucketKeyEnabled: true,
+                          }
+                        : { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
+                ],
+            },
+            bucketChild,
+        );
+        if (config.storage.corsOrigins.length > 0) {
+            new aws.s3.BucketCorsConfiguration(
+                `${name}-uploads-cors`,
+                applyTransform<aws.s3.BucketCorsConfigurationArgs>(
+                    {
+                        bucket: this.bucket.id,
+                        corsRules: [
+                            {
+                                allowedOrigins: config.storage.corsOrigins,
+                                allowedMethods: ["GET", "HEAD", "PUT", "POST"],
+                                allowedHeaders: ["*"],
+                                // Multipart uploads read the ETag of each part.
+                                exposeHeaders: ["ETag"],
+                                maxAgeSeconds: 3000,
+                            },
+                        ],
+                    },
+                    t.cors,
+                ),
+                bucketChild,
+            );
         }
 
         if (config.storage.cdn) {
-            const originAccess = new aws.cloudfront.OriginAccessControl(`${name}-uploads-oac`, {
-                description: `webtier ${name}: CloudFront reads the uploads bucket`,
-                originAccessControlOriginType: "s3",
-                signingBehavior: "always",
-                signingProtocol: "sigv4",
-            }, parent);
-            const originId = "uploads";
-            this.distribution = new aws.cloudfront.Distribution(`${name}-cdn`, applyTransform<aws.cloudfront.DistributionArgs>({
-                comment: `webtier ${name}: uploads`,
-                enabled: true,
-                isIpv6Enabled: true,
-                httpVersion: "http2and3",
-                // North America and Europe edges: the cheapest class; widen it with the transform.
-                priceClass: "PriceClass_100",
-                origins: [{ originId, domainName: this.bucket.bucketRegionalDomainName, originAccessControlId: originAccess.id }],
-                defaultCacheBehavior: {
-                    targetOriginId: originId,
-                    viewerProtocolPolicy: "https-only",
-                    allowedMethods: ["GET", "HEAD"],
-                    cachedMethods: ["GET", "HEAD"],
-                    cachePolicyId: CACHING_OPTIMIZED_POLICY_ID,
-                    compress: true,
+            const originAccess = new aws.cloudfront.OriginAccessControl(
+                `${name}-uploads-oac`,
+                {
+                    description: `webtier ${name}: CloudFront reads the uploads bucket`,
+                    originAccessControlOriginType: "s3",
+                    signingBehavior: "always",
+                    signingProtocol: "sigv4",
                 },
-                restrictions: { geoRestriction: { restrictionType: "none" } },
-                viewerCertificate: { cloudfrontDefaultCertificate: true },
-                tags: nameTag(`${name}-cdn`),
-            }, t.distribution), parent);
+                parent,
+            );
+            const originId = "uploads";
+            this.distribution = new aws.cloudfront.Distribution(
+                `${name}-cdn`,
+                applyTransform<aws.cloudfront.DistributionArgs>(
+                    {
+                        comment: `webtier ${name}: uploads`,
+                        enabled: true,
+                        isIpv6Enabled: true,
+                        httpVersion: "http2and3",
+                        // North America and Europe edges: the cheapest class; widen it with the transform.
+                        priceClass: "PriceClass_100",
+                        origins: [
+                            {
+                                originId,
+                                domainName: this.bucket.bucketRegionalDomainName,
+                                originAccessControlId: originAccess.id,
+                            },
+                        ],
+                        defaultCacheBehavior: {
+                            targetOriginId: originId,
+                            viewerProtocolPolicy: "https-only",
+                            allowedMethods: ["GET", "HEAD"],
+                            cachedMethods: ["GET", "HEAD"],
+                            cachePolicyId: CACHING_OPTIMIZED_POLICY_ID,
+                            compress: true,
+                        },
+                        restrictions: { geoRestriction: { restrictionType: "none" } },
+                        viewerCertificate: { cloudfrontDefaultCertificate: true },
+                        tags: nameTag(`${name}-cdn`),
+                    },
+                    t.distribution,
+                ),
+                parent,
+            );
         }
 
         const distributionArn = this.distribution?.arn;
-        new aws.s3.BucketPolicy(`${name}-uploads-policy`, {
-            bucket: this.bucket.id,
-            policy: pulumi
-                .all([this.bucket.arn, distributionArn])
-                .apply(([bucketArn, cdnArn]) => JSON.stringify(uploadsBucketPolicy(bucketArn, cdnArn))),
-        }, { parent: this, dependsOn: [publicAccessBlock] });
+        new aws.s3.BucketPolicy(
+            `${name}-uploads-policy`,
+            {
+                bucket: this.bucket.id,
+                policy: pulumi
+                    .all([this.bucket.arn, distributionArn])
+                    .apply(([bucketArn, cdnArn]) => JSON.stringify(uploadsBucketPolicy(bucketArn, cdnArn))),
+            },
+            { parent: this, dependsOn: [publicAccessBlock] },
+        );
 
         this.endpoint = {
             bucket: this.bucket.bucket,
             region: config.region,
             endpoint: storageEndpoint("aws", config.region),
-            cdnDomain: this.distribution ? this.distribution.domainName.apply((domain): string | undefined => domain) : pulumi.output(undefined),
+            cdnDomain: this.distribution
+                ? this.distribution.domainName.apply((domain): string | undefined => domain)
+                : pulumi.output(undefined),
         };
         this.registerOutputs({ bucket: this.bucket.bucket });
     }

@@ -12,7 +12,10 @@ export interface ElbSender {
 }
 
 /** `DescribeTargetHealthCommand`'s constructor. */
-export type DescribeTargetHealthCommandClass = new (input: { TargetGroupArn: string; Targets?: TargetDescription[] }) => unknown;
+export type DescribeTargetHealthCommandClass = new (input: {
+    TargetGroupArn: string;
+    Targets?: TargetDescription[];
+}) => unknown;
 
 /**
  * Maps an ALB target's health (`TargetHealth.State` and `.Reason` from DescribeTargetHealth)
@@ -55,9 +58,12 @@ export async function describeTargetHealth(
 ): Promise<TargetStatus[]> {
     let out: DescribeTargetHealthCommandOutput;
     try {
-        out = (await elb.send(new command({ TargetGroupArn: targetGroupArn, Targets: targets }))) as DescribeTargetHealthCommandOutput;
+        out = (await elb.send(
+            new command({ TargetGroupArn: targetGroupArn, Targets: targets }),
+        )) as DescribeTargetHealthCommandOutput;
     } catch (error) {
-        if ((error as Error).name === "InvalidTargetException" && targets) return targets.map((t) => ({ id: t.Id!, health: "absent" }));
+        if ((error as Error).name === "InvalidTargetException" && targets)
+            return targets.map((t) => ({ id: t.Id!, health: "absent" }));
         throw error;
     }
     return (out.TargetHealthDescriptions ?? []).map((description) => {
@@ -78,12 +84,18 @@ export function targetGroupDescription(targetGroupArn: string): string {
 }
 
 /** The health of instances in one target group whose ARN is known (what the health gate reads). */
-export function targetGroupHealth(elb: ElbSender, command: DescribeTargetHealthCommandClass, targetGroupArn: string): HealthSource {
+export function targetGroupHealth(
+    elb: ElbSender,
+    command: DescribeTargetHealthCommandClass,
+    targetGroupArn: string,
+): HealthSource {
     return {
         description: targetGroupDescription(targetGroupArn),
         health: async (serverId) => {
             const [status] = await describeTargetHealth(elb, command, targetGroupArn, [{ Id: serverId }]);
-            return status ? { id: status.id, health: status.health, detail: status.detail } : { id: serverId, health: "absent" };
+            return status
+                ? { id: status.id, health: status.health, detail: status.detail }
+                : { id: serverId, health: "absent" };
         },
     };
 }

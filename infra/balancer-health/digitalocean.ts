@@ -8,7 +8,10 @@
  */
 import { Clock, HealthSource, MemberStatus, OperatorError } from "./status";
 
-export type Fetch = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<{
+export type Fetch = (
+    url: string,
+    init: { method: string; headers: Record<string, string>; body?: string },
+) => Promise<{
     status: number;
     text(): Promise<string>;
 }>;
@@ -58,7 +61,10 @@ export class DigitalOceanApi {
             } catch {
                 // not JSON: keep the raw text
             }
-            throw new DigitalOceanApiError(`DigitalOcean API ${method} ${path} answered ${response.status}: ${message}`, response.status);
+            throw new DigitalOceanApiError(
+                `DigitalOcean API ${method} ${path} answered ${response.status}: ${message}`,
+                response.status,
+            );
         }
         return (text ? JSON.parse(text) : undefined) as T;
     }
@@ -100,7 +106,9 @@ export interface LoadBalancerBody {
 export function seriesForDroplet(response: MetricsResponse, server: DropletIdentity): MetricSeries[] {
     const names = new Set([server.id, server.name, server.privateIp, server.publicIp].filter((v): v is string => !!v));
     const namesTheDroplet = (value: string) => names.has(value) || names.has(value.replace(/:\d+$/, ""));
-    return (response.data?.result ?? []).filter((series) => Object.values(series.metric ?? {}).some((value) => namesTheDroplet(String(value))));
+    return (response.data?.result ?? []).filter((series) =>
+        Object.values(series.metric ?? {}).some((value) => namesTheDroplet(String(value))),
+    );
 }
 
 /**
@@ -108,7 +116,11 @@ export function seriesForDroplet(response: MetricsResponse, server: DropletIdent
  * (Unix ms; the moment it was put back, so a sample from before it was taken out never
  * counts) decides: above 0 healthy, 0 unhealthy. No such sample yet: pending.
  */
-export function dropletHealthFromMetrics(response: MetricsResponse, server: DropletIdentity, notBefore: number | undefined): MemberStatus {
+export function dropletHealthFromMetrics(
+    response: MetricsResponse,
+    server: DropletIdentity,
+    notBefore: number | undefined,
+): MemberStatus {
     const samples = seriesForDroplet(response, server)
         .flatMap((series) => series.values ?? [])
         .map(([at, value]) => ({ at: Number(at) * 1000, value: Number(value) }))
@@ -116,7 +128,13 @@ export function dropletHealthFromMetrics(response: MetricsResponse, server: Drop
         .sort((a, b) => a.at - b.at);
     const latest = samples[samples.length - 1];
     if (!latest) {
-        const labels = [...new Set((response.data?.result ?? []).flatMap((s) => Object.entries(s.metric ?? {}).map(([k, v]) => `${k}=${v}`)))];
+        const labels = [
+            ...new Set(
+                (response.data?.result ?? []).flatMap((s) =>
+                    Object.entries(s.metric ?? {}).map(([k, v]) => `${k}=${v}`),
+                ),
+            ),
+        ];
         return {
             id: server.id,
             health: "pending",
@@ -153,11 +171,20 @@ export async function getLoadBalancer(api: DigitalOceanApi, loadBalancerId: stri
  * balancer is not active, otherwise from the health-check metrics. `addedAt` says when a
  * droplet was put back, so older samples do not count.
  */
-export async function memberStatuses(args: LoadBalancerHealthArgs, lb: LoadBalancerBody, only?: string, addedAt?: Map<string, number>): Promise<MemberStatus[]> {
+export async function memberStatuses(
+    args: LoadBalancerHealthArgs,
+    lb: LoadBalancerBody,
+    only?: string,
+    addedAt?: Map<string, number>,
+): Promise<MemberStatus[]> {
     const members = (lb.droplet_ids ?? []).map(String).filter((id) => only === undefined || id === only);
     if (members.length === 0) return [];
     if (lb.status !== "active") {
-        return members.map((id) => ({ id, health: "pending" as const, detail: `load balancer status ${lb.status ?? "unknown"}` }));
+        return members.map((id) => ({
+            id,
+            health: "pending" as const,
+            detail: `load balancer status ${lb.status ?? "unknown"}`,
+        }));
     }
     const end = Math.floor(args.clock.now() / 1000);
     const start = end - Math.floor((args.metricsWindowMs ?? 600_000) / 1000);
@@ -165,7 +192,8 @@ export async function memberStatuses(args: LoadBalancerHealthArgs, lb: LoadBalan
         "GET",
         `/v2/monitoring/metrics/load_balancer/droplets_health_checks?lb_id=${encodeURIComponent(args.loadBalancerId)}&start=${start}&end=${end}`,
     );
-    const server = (id: string): DropletIdentity => args.servers.find((s) => s.id === id) ?? { id, name: id, privateIp: "" };
+    const server = (id: string): DropletIdentity =>
+        args.servers.find((s) => s.id === id) ?? { id, name: id, privateIp: "" };
     return members.map((id) => dropletHealthFromMetrics(metrics, server(id), addedAt?.get(id)));
 }
 
@@ -173,7 +201,9 @@ export async function memberStatuses(args: LoadBalancerHealthArgs, lb: LoadBalan
  * One balancer's member health (what the health gate reads): membership, then metrics. With
  * `memberTag`, a balancer that selects droplets by another tag says so in the status's detail.
  */
-export function loadBalancerHealth(args: LoadBalancerHealthArgs & { address: string; memberTag?: string }): HealthSource {
+export function loadBalancerHealth(
+    args: LoadBalancerHealthArgs & { address: string; memberTag?: string },
+): HealthSource {
     return {
         description: `load balancer ${args.address}`,
         health: async (serverId) => {
@@ -181,7 +211,13 @@ export function loadBalancerHealth(args: LoadBalancerHealthArgs & { address: str
             const [status] = await memberStatuses(args, lb, serverId);
             if (status) return status;
             const otherTag = args.memberTag && lb.tag && lb.tag !== args.memberTag;
-            return { id: serverId, health: "absent", ...(otherTag ? { detail: `the balancer selects droplets by the tag "${lb.tag}", not "${args.memberTag}"` } : {}) };
+            return {
+                id: serverId,
+                health: "absent",
+                ...(otherTag
+                    ? { detail: `the balancer selects droplets by the tag "${lb.tag}", not "${args.memberTag}"` }
+                    : {}),
+            };
         },
     };
 }

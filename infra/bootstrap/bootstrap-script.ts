@@ -11,9 +11,16 @@ import { DEPLOY_USER, SHARED_DIR } from "./layout";
 
 /** The storage folders Laravel expects; they live in shared/ so they outlive releases. */
 export const STORAGE_DIRS = [
-    "storage", "storage/app", "storage/app/public", "storage/framework", "storage/framework/cache",
-    "storage/framework/cache/data", "storage/framework/sessions", "storage/framework/testing",
-    "storage/framework/views", "storage/logs",
+    "storage",
+    "storage/app",
+    "storage/app/public",
+    "storage/framework",
+    "storage/framework/cache",
+    "storage/framework/cache/data",
+    "storage/framework/sessions",
+    "storage/framework/testing",
+    "storage/framework/views",
+    "storage/logs",
 ];
 
 export const BOOTSTRAP_SCRIPT_TEXT = `#!/usr/bin/env bash

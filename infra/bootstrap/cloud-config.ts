@@ -9,7 +9,14 @@ import { ENV_SCRIPT_TEXT } from "./env-script";
 import { DATABASE_CA_PATH } from "./laravel-env";
 import { renderCloudWatchAgentInstaller } from "./cloudwatch-agent";
 import {
-    BOOTSTRAP_SCRIPT, DEPLOY_USER, ENV_SCRIPT, NGINX_SITE, RELEASE_CONFIG, RELEASE_SCRIPT, SHARED_ENV, SYSTEMD_DIR,
+    BOOTSTRAP_SCRIPT,
+    DEPLOY_USER,
+    ENV_SCRIPT,
+    NGINX_SITE,
+    RELEASE_CONFIG,
+    RELEASE_SCRIPT,
+    SHARED_ENV,
+    SYSTEMD_DIR,
 } from "./layout";
 import { renderNginxSite } from "./nginx";
 import { ONDREJ_PHP_PPA, SERVER_TUNING, needsOndrejPpa, phpPackages, renderFpmPool, renderPhpIni } from "./php";
@@ -91,7 +98,11 @@ export function renderCloudConfig(values: ServerBootstrapValues): string {
     }
 
     const file = (path: string, content: string, permissions = "0644", owner?: string): WriteFile => ({
-        path, content, ...(permissions !== "0644" ? { permissions } : {}), ...(owner ? { owner } : {}), defer: true,
+        path,
+        content,
+        ...(permissions !== "0644" ? { permissions } : {}),
+        ...(owner ? { owner } : {}),
+        defer: true,
     });
     const units = [
         ...workerUnits({ phpVersion: values.phpVersion, queueDriver: values.queueDriver, count: tuning.queueWorkers }),
@@ -100,8 +111,14 @@ export function renderCloudConfig(values: ServerBootstrapValues): string {
     const envText = "text" in values.env ? values.env.text : undefined;
     const releaseConfig = renderReleaseConfig(
         releaseConfigValues({
-            phpVersion: values.phpVersion, repository: values.repository, branch: values.branch, databaseCaUrl,
-            envSource: "text" in values.env ? { kind: "user-data" } : { kind: "ssm", parameter: values.env.parameter, region: values.env.region },
+            phpVersion: values.phpVersion,
+            repository: values.repository,
+            branch: values.branch,
+            databaseCaUrl,
+            envSource:
+                "text" in values.env
+                    ? { kind: "user-data" }
+                    : { kind: "ssm", parameter: values.env.parameter, region: values.env.region },
         }),
     );
     const writeFiles: WriteFile[] = [
@@ -109,12 +126,23 @@ export function renderCloudConfig(values: ServerBootstrapValues): string {
         file(RELEASE_SCRIPT, stripComments(RELEASE_SCRIPT_TEXT), "0755"),
         file(ENV_SCRIPT, stripComments(ENV_SCRIPT_TEXT), "0755"),
         file(BOOTSTRAP_SCRIPT, stripComments(BOOTSTRAP_SCRIPT_TEXT), "0700"),
-        file(NGINX_SITE, stripComments(renderNginxSite({ vpcCidr: values.vpcCidr, healthCheckPath: values.healthCheckPath, phpVersion: values.phpVersion }))),
+        file(
+            NGINX_SITE,
+            stripComments(
+                renderNginxSite({
+                    vpcCidr: values.vpcCidr,
+                    healthCheckPath: values.healthCheckPath,
+                    phpVersion: values.phpVersion,
+                }),
+            ),
+        ),
         file(`/etc/php/${values.phpVersion}/fpm/pool.d/webtier.conf`, renderFpmPool(values.phpVersion, tuning)),
         file(`/etc/php/${values.phpVersion}/fpm/conf.d/99-webtier.ini`, renderPhpIni()),
         ...units.map((unit) => file(`${SYSTEMD_DIR}/${unit.name}`, stripComments(unit.content))),
         file("/etc/apt/apt.conf.d/20auto-upgrades", renderAutoUpgrades(phpFromPpa)),
-        ...(databaseCaPem !== undefined ? [file(DATABASE_CA_PATH, databaseCaPem.endsWith("\n") ? databaseCaPem : `${databaseCaPem}\n`)] : []),
+        ...(databaseCaPem !== undefined
+            ? [file(DATABASE_CA_PATH, databaseCaPem.endsWith("\n") ? databaseCaPem : `${databaseCaPem}\n`)]
+            : []),
         // Last, and the only entry with secrets (passwords, the app key), when the .env travels here.
         ...(envText !== undefined ? [file(SHARED_ENV, envText, "0640", `root:${DEPLOY_USER}`)] : []),
     ];
@@ -138,7 +166,9 @@ export function renderCloudConfig(values: ServerBootstrapValues): string {
         write_files: writeFiles,
         // The agent first (a minute), so memory and disk are watched while the app installs.
         runcmd: [
-            ...(values.cloudWatchAgent ? [["bash", "-c", renderCloudWatchAgentInstaller(values.cloudWatchAgent.configParameter)]] : []),
+            ...(values.cloudWatchAgent
+                ? [["bash", "-c", renderCloudWatchAgentInstaller(values.cloudWatchAgent.configParameter)]]
+                : []),
             [BOOTSTRAP_SCRIPT],
         ],
     };

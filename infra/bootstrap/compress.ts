@@ -67,5 +67,7 @@ export function dropletUserDataText(mime: string): string {
     const start = mime.indexOf("\n\n", mime.indexOf(`--${MIME_BOUNDARY}\n`));
     const end = mime.indexOf(`\n--${MIME_BOUNDARY}--`);
     if (start < 0 || end < start) throw new Error("not webtier's droplet user data (no gzip part)");
-    return Buffer.from(gunzipSync(Buffer.from(mime.slice(start + 2, end).replace(/\s+/g, ""), "base64"))).toString("utf8");
+    return Buffer.from(gunzipSync(Buffer.from(mime.slice(start + 2, end).replace(/\s+/g, ""), "base64"))).toString(
+        "utf8",
+    );
 }

@@ -24,7 +24,12 @@ export interface LaravelEnvValues {
      */
     trustedProxies: string;
     database: {
-        engine: "mysql" | "postgres"; host: string; port: number; name: string; user: string; password: string;
+        engine: "mysql" | "postgres";
+        host: string;
+        port: number;
+        name: string;
+        user: string;
+        password: string;
         /** The database refuses plain connections (DigitalOcean). Needs `caFile`. */
         requireTls: boolean;
         /**
@@ -35,7 +40,15 @@ export interface LaravelEnvValues {
         caFile?: string;
     };
     cache: { host: string; port: number; user: string; password: string; tls: boolean };
-    storage: { bucket: string; region: string; endpoint: string; cdnDomain?: string; accessKeyId?: string; secretAccessKey?: string; usesInstanceRole: boolean };
+    storage: {
+        bucket: string;
+        region: string;
+        endpoint: string;
+        cdnDomain?: string;
+        accessKeyId?: string;
+        secretAccessKey?: string;
+        usesInstanceRole: boolean;
+    };
     queue: { driver: "redis" | "sqs"; url?: string; name?: string };
 }
 
@@ -83,7 +96,8 @@ function databaseSection(db: LaravelEnvValues["database"]): EnvSection {
 
 /** Renders the shared part of every server's `.env`. Keys are grouped as in Laravel's own .env.example. */
 export function laravelEnv(values: LaravelEnvValues): string {
-    const appEnv = values.environment === "prod" ? "production" : values.environment === "staging" ? "staging" : "development";
+    const appEnv =
+        values.environment === "prod" ? "production" : values.environment === "staging" ? "staging" : "development";
     const { cache, queue, storage } = values;
     const sections: EnvSection[] = [
         [
@@ -115,10 +129,7 @@ export function laravelEnv(values: LaravelEnvValues): string {
             ["SESSION_CONNECTION", "default"],
             ["SESSION_SECURE_COOKIE", values.appUrl.startsWith("https://")],
         ],
-        [
-            ["QUEUE_CONNECTION", queue.driver],
-            ...(queue.driver === "sqs" ? sqsSection(queue) : []),
-        ],
+        [["QUEUE_CONNECTION", queue.driver], ...(queue.driver === "sqs" ? sqsSection(queue) : [])],
         [
             ["FILESYSTEM_DISK", "s3"],
             ["AWS_DEFAULT_REGION", storage.region],
@@ -165,17 +176,32 @@ export function hasDatabaseCa(database: DatabaseEndpoint): boolean {
 }
 
 /** The `.env` as an Output, a secret because it holds passwords and the app key. */
-export function renderLaravelEnv(config: WebtierConfig, endpoints: AppEndpoints, appKey: pulumi.Output<string>): pulumi.Output<string> {
+export function renderLaravelEnv(
+    config: WebtierConfig,
+    endpoints: AppEndpoints,
+    appKey: pulumi.Output<string>,
+): pulumi.Output<string> {
     const { database, cache, storage, queue } = endpoints;
     return pulumi.secret(
         pulumi
             .output({
-                key: appKey, appUrl: endpoints.appUrl,
-                dbHost: database.host, dbPort: database.port, dbName: database.name, dbUser: database.user, dbPassword: database.password,
-                cacheHost: cache.host, cachePort: cache.port, cacheUser: cache.user, cachePassword: cache.password,
-                bucket: storage.bucket, cdnDomain: storage.cdnDomain,
-                accessKeyId: storage.accessKeyId, secretAccessKey: storage.secretAccessKey,
-                queueUrl: queue.url, queueName: queue.name,
+                key: appKey,
+                appUrl: endpoints.appUrl,
+                dbHost: database.host,
+                dbPort: database.port,
+                dbName: database.name,
+                dbUser: database.user,
+                dbPassword: database.password,
+                cacheHost: cache.host,
+                cachePort: cache.port,
+                cacheUser: cache.user,
+                cachePassword: cache.password,
+                bucket: storage.bucket,
+                cdnDomain: storage.cdnDomain,
+                accessKeyId: storage.accessKeyId,
+                secretAccessKey: storage.secretAccessKey,
+                queueUrl: queue.url,
+                queueName: queue.name,
             })
             .apply((v) =>
                 laravelEnv({
@@ -185,13 +211,30 @@ export function renderLaravelEnv(config: WebtierConfig, endpoints: AppEndpoints,
                     appUrl: v.appUrl,
                     trustedProxies: config.vpcCidr,
                     database: {
-                        engine: database.engine, host: v.dbHost, port: v.dbPort, name: v.dbName, user: v.dbUser, password: v.dbPassword,
-                        requireTls: database.requireTls, caFile: hasDatabaseCa(database) ? DATABASE_CA_PATH : undefined,
+                        engine: database.engine,
+                        host: v.dbHost,
+                        port: v.dbPort,
+                        name: v.dbName,
+                        user: v.dbUser,
+                        password: v.dbPassword,
+                        requireTls: database.requireTls,
+                        caFile: hasDatabaseCa(database) ? DATABASE_CA_PATH : undefined,
                     },
-                    cache: { host: v.cacheHost, port: v.cachePort, user: v.cacheUser, password: v.cachePassword, tls: cache.tls },
+                    cache: {
+                        host: v.cacheHost,
+                        port: v.cachePort,
+                        user: v.cacheUser,
+                        password: v.cachePassword,
+                        tls: cache.tls,
+                    },
                     storage: {
-                        bucket: v.bucket, region: storage.region, endpoint: storage.endpoint, cdnDomain: v.cdnDomain,
-                        accessKeyId: v.accessKeyId, secretAccessKey: v.secretAccessKey, usesInstanceRole: storage.accessKeyId === undefined,
+                        bucket: v.bucket,
+                        region: storage.region,
+                        endpoint: storage.endpoint,
+                        cdnDomain: v.cdnDomain,
+                        accessKeyId: v.accessKeyId,
+                        secretAccessKey: v.secretAccessKey,
+                        usesInstanceRole: storage.accessKeyId === undefined,
                     },
                     queue: { driver: queue.driver, url: v.queueUrl, name: v.queueName },
                 }),

@@ -26,7 +26,19 @@ export function needsOndrejPpa(phpVersion: string): boolean {
  * tokenizer/ctype/fileinfo/pdo come with php<v>-common/-fpm on Ubuntu.
  */
 export function phpPackages(phpVersion: string, engine: DatabaseEngine): string[] {
-    const extensions = ["cli", "fpm", engine === "mysql" ? "mysql" : "pgsql", "redis", "mbstring", "xml", "curl", "zip", "bcmath", "intl", "gd"];
+    const extensions = [
+        "cli",
+        "fpm",
+        engine === "mysql" ? "mysql" : "pgsql",
+        "redis",
+        "mbstring",
+        "xml",
+        "curl",
+        "zip",
+        "bcmath",
+        "intl",
+        "gd",
+    ];
     return extensions.map((extension) => `php${phpVersion}-${extension}`);
 }
 

@@ -10,8 +10,19 @@
 import { EnvSourceKind } from "./env-script";
 import { DATABASE_CA_PATH } from "./laravel-env";
 import {
-    APP_ROOT, DEPLOY_HOME, DEPLOY_USER, ENV_SCRIPT, KEEP_RELEASES, NGINX_SITE, NGINX_SITE_ENABLED, RELEASE_PENDING_MARKER, RELEASE_SCRIPT,
-    SCHEDULER_TIMER, WORKERS_TARGET, fpmService, phpBinary,
+    APP_ROOT,
+    DEPLOY_HOME,
+    DEPLOY_USER,
+    ENV_SCRIPT,
+    KEEP_RELEASES,
+    NGINX_SITE,
+    NGINX_SITE_ENABLED,
+    RELEASE_PENDING_MARKER,
+    RELEASE_SCRIPT,
+    SCHEDULER_TIMER,
+    WORKERS_TARGET,
+    fpmService,
+    phpBinary,
 } from "./layout";
 import { shellAssignments } from "./shell";
 

@@ -7,7 +7,8 @@ export function shellQuote(value: string): string {
 export function shellAssignments(values: Record<string, string | number>): string {
     return Object.entries(values)
         .map(([key, value]) => {
-            if (!/^[A-Z_][A-Z0-9_]*$/.test(key)) throw new Error(`shellAssignments: "${key}" is not a shell variable name`);
+            if (!/^[A-Z_][A-Z0-9_]*$/.test(key))
+                throw new Error(`shellAssignments: "${key}" is not a shell variable name`);
             if (/[\r\n]/.test(String(value))) throw new Error(`shellAssignments: ${key} may not contain a line break`);
             return `${key}=${shellQuote(String(value))}`;
         })
@@ -23,7 +24,10 @@ export function shellAssignments(values: Record<string, string | number>): strin
 export function stripComments(text: string): string {
     return text
         .split("\n")
-        .filter((line, index) => !/^\s*#/.test(line) || (index === 0 && line.startsWith("#!")) || /^\s*# shellcheck /.test(line))
+        .filter(
+            (line, index) =>
+                !/^\s*#/.test(line) || (index === 0 && line.startsWith("#!")) || /^\s*# shellcheck /.test(line),
+        )
         .join("\n")
         .replace(/^\n+/, "");
 }

@@ -2,7 +2,16 @@
  * The app's background processes under systemd: N queue workers and the scheduler.
  */
 import { QueueDriver } from "../config/types";
-import { CURRENT_LINK, DEPLOY_USER, SCHEDULER_SERVICE, SCHEDULER_TIMER, WORKERS_TARGET, WORKER_UNIT_TEMPLATE, fpmService, phpBinary } from "./layout";
+import {
+    CURRENT_LINK,
+    DEPLOY_USER,
+    SCHEDULER_SERVICE,
+    SCHEDULER_TIMER,
+    WORKERS_TARGET,
+    WORKER_UNIT_TEMPLATE,
+    fpmService,
+    phpBinary,
+} from "./layout";
 import { queueConnection } from "./php";
 
 /** A unit file to install under /etc/systemd/system. */
@@ -59,7 +68,8 @@ export function queueWorkCommand(options: WorkerOptions): string {
  * Until a release is live the condition skips them; the release script starts the target.
  */
 export function workerUnits(options: WorkerOptions): SystemdUnit[] {
-    if (!Number.isInteger(options.count) || options.count < 1) throw new Error(`queue workers: count must be a whole number of at least 1, got ${options.count}`);
+    if (!Number.isInteger(options.count) || options.count < 1)
+        throw new Error(`queue workers: count must be a whole number of at least 1, got ${options.count}`);
     const timeout = options.timeout ?? 60;
     const instances = Array.from({ length: options.count }, (_, i) => `webtier-worker@${i + 1}.service`);
     const template = `[Unit]

@@ -6,7 +6,10 @@ import { renderLaravelEnv } from "./laravel-env";
 import { renderNginxSite } from "./nginx";
 
 /** The `.env` Output already built for a set of endpoints, with the config and app key it was built from. */
-const laravelEnvs = new WeakMap<AppEndpoints, { config: WebtierConfig; appKey: pulumi.Output<string>; env: pulumi.Output<string> }>();
+const laravelEnvs = new WeakMap<
+    AppEndpoints,
+    { config: WebtierConfig; appKey: pulumi.Output<string>; env: pulumi.Output<string> }
+>();
 
 /**
  * `renderLaravelEnv`, built once per tier and shared by every server's user data: the `.env` is
@@ -14,7 +17,11 @@ const laravelEnvs = new WeakMap<AppEndpoints, { config: WebtierConfig; appKey: p
  * of what evaluating the program costs per server. The value, its secrecy and the resources it
  * depends on are the same whether one Output or one per server carries it.
  */
-export function sharedLaravelEnv(config: WebtierConfig, endpoints: AppEndpoints, appKey: pulumi.Output<string>): pulumi.Output<string> {
+export function sharedLaravelEnv(
+    config: WebtierConfig,
+    endpoints: AppEndpoints,
+    appKey: pulumi.Output<string>,
+): pulumi.Output<string> {
     const built = laravelEnvs.get(endpoints);
     if (built && built.config === config && built.appKey === appKey) return built.env;
     const env = renderLaravelEnv(config, endpoints, appKey);
@@ -48,27 +55,31 @@ export function renderUserData(
     server: { index: number; count: number },
     env: EnvDelivery,
 ): pulumi.Output<string> {
-    renderNginxSite({ vpcCidr: config.vpcCidr, healthCheckPath: config.healthCheckPath, phpVersion: config.app.phpVersion });
+    renderNginxSite({
+        vpcCidr: config.vpcCidr,
+        healthCheckPath: config.healthCheckPath,
+        phpVersion: config.app.phpVersion,
+    });
     const { database } = endpoints;
     const caUrl = database.caCertificateUrl;
     const envText = env.kind === "user-data" ? sharedLaravelEnv(config, endpoints, appKey) : pulumi.output(undefined);
     const userData = pulumi.all([envText, database.caCertificate ?? pulumi.output(undefined)]).apply(([text, caPem]) =>
-            renderCloudConfig({
-                stackName: config.name,
-                server,
-                phpVersion: config.app.phpVersion,
-                databaseEngine: database.engine,
-                queueDriver: endpoints.queue.driver,
-                size: config.servers.size,
-                vpcCidr: config.vpcCidr,
-                healthCheckPath: config.healthCheckPath,
-                repository: config.app.repository,
-                branch: config.app.branch,
-                sshPublicKey: config.servers.sshPublicKey,
-                env: env.kind === "parameter" ? { parameter: env.name, region: env.region } : { text: text! },
-                cloudWatchAgent: endpoints.metricsAgent,
-                databaseCa: caPem !== undefined ? { pem: caPem } : caUrl !== undefined ? { url: caUrl } : undefined,
-            }),
+        renderCloudConfig({
+            stackName: config.name,
+            server,
+            phpVersion: config.app.phpVersion,
+            databaseEngine: database.engine,
+            queueDriver: endpoints.queue.driver,
+            size: config.servers.size,
+            vpcCidr: config.vpcCidr,
+            healthCheckPath: config.healthCheckPath,
+            repository: config.app.repository,
+            branch: config.app.branch,
+            sshPublicKey: config.servers.sshPublicKey,
+            env: env.kind === "parameter" ? { parameter: env.name, region: env.region } : { text: text! },
+            cloudWatchAgent: endpoints.metricsAgent,
+            databaseCa: caPem !== undefined ? { pem: caPem } : caUrl !== undefined ? { url: caUrl } : undefined,
+        }),
     );
     return env.kind === "user-data" ? pulumi.secret(userData) : userData;
 }

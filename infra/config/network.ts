@@ -18,7 +18,6 @@ import type { Cloud } from "./types";
 /** AWS's default VPC range (and DigitalOcean's before ranges were derived per stack); AWS's profile states it. */
 export const FIXED_DEFAULT_VPC_CIDR = "10.20.0.0/16";
 
-
 /**
  * Second octets a derived DigitalOcean range may take (10.X.0.0/16). Left out:
  * - 10.0-10.15: the ranges most often used on office and VPN networks an operator may peer with;

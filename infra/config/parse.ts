@@ -4,7 +4,12 @@ import { cloudProfile } from "../clouds";
 import { NAMESPACE } from "./namespace";
 import { EXAMPLE_REGION, REGIONS } from "./regions";
 import { parseAlerts } from "./alerts";
-import { defaultEngineVersion, engineVersionProblem, findEngineVersion, today } from "../../policies/preflight/engine-versions";
+import {
+    defaultEngineVersion,
+    engineVersionProblem,
+    findEngineVersion,
+    today,
+} from "../../policies/preflight/engine-versions";
 import { refusedNames } from "./names";
 import { displayName } from "../../policies/preflight/autoname";
 import { defaultVpcCidr, reservedRangeProblem } from "./network";
@@ -268,7 +273,11 @@ export function parseConfig(raw: RawConfig, stack: string, options: ParseOptions
     const storage = parseStorage(r);
     const queue = parseQueue(r);
     const app = parseApp(r, ctx);
-    const alerts = parseAlerts(r.object("alerts"), { environment, cloud: cloudKnown ? cloud : undefined }, (key, message) => r.problem(key, message));
+    const alerts = parseAlerts(
+        r.object("alerts"),
+        { environment, cloud: cloudKnown ? cloud : undefined },
+        (key, message) => r.problem(key, message),
+    );
     // A new section: a parseX(r, ctx) in its own file, one line here, one key in KNOWN_KEYS.
     parseSecrets(r);
     parseStackName(r, ctx);

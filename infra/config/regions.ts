@@ -7,7 +7,10 @@ import { CLOUD_PROFILES, cloudProfile } from "../clouds";
 import { Cloud } from "./types";
 
 function byCloud<T>(pick: (cloud: Cloud) => T): Record<Cloud, T> {
-    return Object.fromEntries((Object.keys(CLOUD_PROFILES) as Cloud[]).map((cloud) => [cloud, pick(cloud)])) as Record<Cloud, T>;
+    return Object.fromEntries((Object.keys(CLOUD_PROFILES) as Cloud[]).map((cloud) => [cloud, pick(cloud)])) as Record<
+        Cloud,
+        T
+    >;
 }
 
 export const REGIONS: Record<Cloud, readonly string[]> = byCloud((cloud) => cloudProfile(cloud).regions);

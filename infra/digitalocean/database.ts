@@ -2,7 +2,11 @@ import * as pulumi from "@pulumi/pulumi";
 import * as digitalocean from "@pulumi/digitalocean";
 import { applyTransform, DatabaseEndpoint, Transform } from "../components";
 import { DatabaseEngine, SizeClass } from "../config/types";
-import { defaultEngineVersion, DIGITALOCEAN_ENGINE_SLUGS, findEngineVersion } from "../../policies/preflight/engine-versions";
+import {
+    defaultEngineVersion,
+    DIGITALOCEAN_ENGINE_SLUGS,
+    findEngineVersion,
+} from "../../policies/preflight/engine-versions";
 import { databaseSize } from "../sizing";
 import { childName } from "./naming";
 
@@ -105,7 +109,10 @@ export class Database extends pulumi.ComponentResource {
         // Dropping the database drops the app's tables: it is guarded like the cluster.
         this.database = new digitalocean.DatabaseDb(
             childName(name, "db-app"),
-            applyTransform<digitalocean.DatabaseDbArgs>({ clusterId: this.cluster.id, name: args.databaseName ?? "app" }, args.transform?.database),
+            applyTransform<digitalocean.DatabaseDbArgs>(
+                { clusterId: this.cluster.id, name: args.databaseName ?? "app" },
+                args.transform?.database,
+            ),
             { parent: this, protect },
         );
         this.user = new digitalocean.DatabaseUser(
@@ -131,7 +138,8 @@ export class Database extends pulumi.ComponentResource {
             password: pulumi.secret(this.user.password),
             requireTls: true,
             // The CA that signs the cluster's certificate, so the app verifies the server it talks to.
-            caCertificate: digitalocean.getDatabaseCaOutput({ clusterId: this.cluster.id }, { parent: this }).certificate,
+            caCertificate: digitalocean.getDatabaseCaOutput({ clusterId: this.cluster.id }, { parent: this })
+                .certificate,
         };
         this.registerOutputs({ clusterId: this.cluster.id, host: this.endpoint.host });
     }

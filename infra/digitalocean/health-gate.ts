@@ -4,14 +4,20 @@
  * through infra/balancer-health, as the rolling deploy does, so the gate and the deploy judge
  * health alike.
  */
-import { DIGITALOCEAN_API, DigitalOceanApi, DigitalOceanApiError, loadBalancerHealth } from "../balancer-health/digitalocean";
+import {
+    DIGITALOCEAN_API,
+    DigitalOceanApi,
+    DigitalOceanApiError,
+    loadBalancerHealth,
+} from "../balancer-health/digitalocean";
 import { systemClock } from "../balancer-health/status";
 import { createGateProvider, GateInputs } from "../health-gate/provider";
 import { balancerHealthReader, HealthGateError, HealthReader } from "../health-gate/wait";
 import { CREDENTIAL_VARIABLES } from "./provider";
 
 /** What the token `pulumi up` runs with needs for the gate (named in the gate's errors). */
-export const GATE_PERMISSION = "read access to load balancers and monitoring (scopes load_balancer:read and monitoring:read)";
+export const GATE_PERMISSION =
+    "read access to load balancers and monitoring (scopes load_balancer:read and monitoring:read)";
 
 /** Refusals waiting cannot fix: a bad token, a token without the scopes, a balancer that is gone. */
 export function isPermanentDigitalOceanError(error: unknown): boolean {
@@ -19,7 +25,11 @@ export function isPermanentDigitalOceanError(error: unknown): boolean {
 }
 
 /** The gate's `balancer` input on DigitalOcean. */
-export function digitalOceanGateBalancer<T>(loadBalancerId: T, address: T, memberTag: T): { loadBalancerId: T; address: T; memberTag: T } {
+export function digitalOceanGateBalancer<T>(
+    loadBalancerId: T,
+    address: T,
+    memberTag: T,
+): { loadBalancerId: T; address: T; memberTag: T } {
     return { loadBalancerId, address, memberTag };
 }
 

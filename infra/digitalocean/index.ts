@@ -45,10 +45,17 @@ export function appUrl(domain: string | undefined): string {
  * (whose user data needs the endpoints, and which join the balancer by its tag), then the
  * network rules between them.
  */
-export function buildDigitalOcean(name: string, args: WebTierArgs, parent: pulumi.ComponentResource, transform: DigitalOceanTransforms = {}): WebTierResources {
+export function buildDigitalOcean(
+    name: string,
+    args: WebTierArgs,
+    parent: pulumi.ComponentResource,
+    transform: DigitalOceanTransforms = {},
+): WebTierResources {
     const config: WebtierConfig = args.config;
     if (config.cloud !== "digitalocean") {
-        throw new Error(`webtier: the DigitalOcean platform was asked to build a stack whose webtier:cloud is "${config.cloud}".`);
+        throw new Error(
+            `webtier: the DigitalOcean platform was asked to build a stack whose webtier:cloud is "${config.cloud}".`,
+        );
     }
     const provider = createProvider(name, parent, transform.provider);
     const opts: pulumi.ComponentResourceOptions = { parent, providers: [provider] };
@@ -72,10 +79,26 @@ export function buildDigitalOcean(name: string, args: WebTierArgs, parent: pulum
         },
         opts,
     );
-    const cache = new Cache(name, { region, vpcId, size: config.cache.size, highAvailability: config.cache.highAvailability, transform: transform.cache }, opts);
+    const cache = new Cache(
+        name,
+        {
+            region,
+            vpcId,
+            size: config.cache.size,
+            highAvailability: config.cache.highAvailability,
+            transform: transform.cache,
+        },
+        opts,
+    );
     const storage = new Storage(
         name,
-        { region, protect: config.protectData, corsOrigins: config.storage.corsOrigins, cdn: config.storage.cdn, transform: transform.storage },
+        {
+            region,
+            protect: config.protectData,
+            corsOrigins: config.storage.corsOrigins,
+            cdn: config.storage.cdn,
+            transform: transform.storage,
+        },
         opts,
     );
     const endpoints: AppEndpoints = {
@@ -112,7 +135,11 @@ export function buildDigitalOcean(name: string, args: WebTierArgs, parent: pulum
             userData: (server) => args.userData(endpoints, server, { kind: "user-data" }),
             memberTag: balancer.memberTag.name,
             healthGate: config.servers.healthGate
-                ? { loadBalancerId: balancer.balancer.id, address: balancer.balancer.ip, timeoutSeconds: config.servers.healthGateTimeoutMinutes * 60 }
+                ? {
+                      loadBalancerId: balancer.balancer.id,
+                      address: balancer.balancer.ip,
+                      timeoutSeconds: config.servers.healthGateTimeoutMinutes * 60,
+                  }
                 : undefined,
             transform: transform.servers,
         },
@@ -132,22 +159,22 @@ export function buildDigitalOcean(name: string, args: WebTierArgs, parent: pulum
     );
     const alerts = config.alerts.enabled
         ? new Alerts(
-            name,
-            {
-                alerts: config.alerts,
-                subjects: {
-                    dropletTag: servers.tag.name,
-                    dropletSize: config.servers.size,
-                    loadBalancerId: balancer.balancer.id,
-                    databaseClusterId: database.cluster.id,
-                    cacheClusterId: cache.cluster.id,
-                },
-                healthUrl: pulumi.interpolate`${balancer.info.url}${config.healthCheckPath}`,
-                https: balancer.info.https,
-                transform: transform.alerts,
-            },
-            opts,
-        )
+              name,
+              {
+                  alerts: config.alerts,
+                  subjects: {
+                      dropletTag: servers.tag.name,
+                      dropletSize: config.servers.size,
+                      loadBalancerId: balancer.balancer.id,
+                      databaseClusterId: database.cluster.id,
+                      cacheClusterId: cache.cluster.id,
+                  },
+                  healthUrl: pulumi.interpolate`${balancer.info.url}${config.healthCheckPath}`,
+                  https: balancer.info.https,
+                  transform: transform.alerts,
+              },
+              opts,
+          )
         : undefined;
     return { balancer: balancer.info, servers: servers.info, endpoints, alerts: alerts?.info ?? NO_ALERTS };
 }

@@ -14,10 +14,22 @@ export const APP_PORT = 80;
  * staging only): plain HTTP on 80.
  */
 export function forwardingRules(certificateName?: pulumi.Input<string>): inputs.LoadBalancerForwardingRule[] {
-    const http: inputs.LoadBalancerForwardingRule = { entryProtocol: "http", entryPort: 80, targetProtocol: "http", targetPort: APP_PORT };
+    const http: inputs.LoadBalancerForwardingRule = {
+        entryProtocol: "http",
+        entryPort: 80,
+        targetProtocol: "http",
+        targetPort: APP_PORT,
+    };
     if (certificateName === undefined) return [http];
     return [
-        { entryProtocol: "https", entryPort: 443, targetProtocol: "http", targetPort: APP_PORT, certificateName, tlsPassthrough: false },
+        {
+            entryProtocol: "https",
+            entryPort: 443,
+            targetProtocol: "http",
+            targetPort: APP_PORT,
+            certificateName,
+            tlsPassthrough: false,
+        },
         http,
     ];
 }
@@ -88,7 +100,9 @@ export class LoadBalancer extends pulumi.ComponentResource {
         super("webtier:digitalocean:LoadBalancer", name, {}, opts);
         const https = args.domain !== undefined;
         if (https && !args.dnsZone) {
-            throw new Error(`webtier: ${name}: a Let's Encrypt certificate for "${args.domain}" needs the domain's zone in DigitalOcean DNS; set webtier:dnsZone (for example example.com).`);
+            throw new Error(
+                `webtier: ${name}: a Let's Encrypt certificate for "${args.domain}" needs the domain's zone in DigitalOcean DNS; set webtier:dnsZone (for example example.com).`,
+            );
         }
         // Fails the preview early, with the zone's name, when the zone is not in this account's DNS.
         const zone = https ? digitalocean.getDomainOutput({ name: args.dnsZone! }, { parent: this }) : undefined;
@@ -99,7 +113,10 @@ export class LoadBalancer extends pulumi.ComponentResource {
             // not id: a Let's Encrypt certificate's id changes on every automatic renewal.
             this.certificate = new digitalocean.Certificate(
                 childName(name, "cert"),
-                applyTransform<digitalocean.CertificateArgs>({ type: "lets_encrypt", domains: [args.domain!] }, args.transform?.certificate),
+                applyTransform<digitalocean.CertificateArgs>(
+                    { type: "lets_encrypt", domains: [args.domain!] },
+                    args.transform?.certificate,
+                ),
                 { parent: this },
             );
         }
@@ -137,7 +154,13 @@ export class LoadBalancer extends pulumi.ComponentResource {
             this.dnsRecord = new digitalocean.DnsRecord(
                 childName(name, "dns"),
                 applyTransform<digitalocean.DnsRecordArgs>(
-                    { domain: zone!.name, type: "A", name: dnsRecordName(args.domain!, args.dnsZone!), value: this.balancer.ip, ttl: args.dnsTtl ?? 300 },
+                    {
+                        domain: zone!.name,
+                        type: "A",
+                        name: dnsRecordName(args.domain!, args.dnsZone!),
+                        value: this.balancer.ip,
+                        ttl: args.dnsTtl ?? 300,
+                    },
                     args.transform?.dnsRecord,
                 ),
                 { parent: this },

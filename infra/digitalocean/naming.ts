@@ -36,7 +36,9 @@ export function dnsRecordName(domain: string, zone: string): string {
     const apex = zone.toLowerCase().replace(/\.$/, "");
     if (fqdn === apex) return "@";
     if (!fqdn.endsWith(`.${apex}`)) {
-        throw new Error(`webtier: domain "${domain}" is not inside the DNS zone "${zone}"; set webtier:dnsZone to the domain or one of its parents (for example example.com for app.example.com).`);
+        throw new Error(
+            `webtier: domain "${domain}" is not inside the DNS zone "${zone}"; set webtier:dnsZone to the domain or one of its parents (for example example.com for app.example.com).`,
+        );
     }
     return fqdn.slice(0, fqdn.length - apex.length - 1);
 }

@@ -30,7 +30,11 @@ export class Network extends pulumi.ComponentResource {
         this.vpc = new digitalocean.Vpc(
             childName(name, "vpc"),
             applyTransform<digitalocean.VpcArgs>(
-                { region: args.region, ipRange: args.ipRange, description: `webtier ${name}: app servers, balancer, database and cache` },
+                {
+                    region: args.region,
+                    ipRange: args.ipRange,
+                    description: `webtier ${name}: app servers, balancer, database and cache`,
+                },
                 args.transform?.vpc,
             ),
             { parent: this },

@@ -12,8 +12,17 @@ import { NAMESPACE } from "../config/namespace";
 const MAX_SERVERS = 100;
 
 function derivedNames(name: string): DerivedName[] {
-    const auto = (type: string, role: string, suffix: string): DerivedName => ({ type, role, logicalName: `${name}-${suffix}` });
-    const explicit = (type: string, role: string, value: string): DerivedName => ({ type, role, logicalName: value, explicit: { property: "name", value } });
+    const auto = (type: string, role: string, suffix: string): DerivedName => ({
+        type,
+        role,
+        logicalName: `${name}-${suffix}`,
+    });
+    const explicit = (type: string, role: string, value: string): DerivedName => ({
+        type,
+        role,
+        logicalName: value,
+        explicit: { property: "name", value },
+    });
     return [
         auto("digitalocean:index/vpc:Vpc", "the VPC", "vpc"),
         auto("digitalocean:index/databaseCluster:DatabaseCluster", "the database cluster", "db"),
@@ -43,9 +52,14 @@ export const DIGITALOCEAN_PROFILE: CloudProfile = {
     // DigitalOcean refuses a VPC whose range overlaps any other network of the account ("Network
     // ranges cannot overlap with other networks in the same account", vpc_create in its OpenAPI
     // specification), so each stack gets its own default range.
-    network: { defaultRange: { kind: "derived-from-stack-name" }, refusesOverlap: true, reserved: DIGITALOCEAN_RESERVED_RANGES },
+    network: {
+        defaultRange: { kind: "derived-from-stack-name" },
+        refusesOverlap: true,
+        reserved: DIGITALOCEAN_RESERVED_RANGES,
+    },
     alertDestinations: {
-        httpsEndpoint: "DigitalOcean alert policies cannot post to an arbitrary HTTPS endpoint; use alerts.slack ({ url, channel }) or alerts.emails.",
+        httpsEndpoint:
+            "DigitalOcean alert policies cannot post to an arbitrary HTTPS endpoint; use alerts.slack ({ url, channel }) or alerts.emails.",
         slack: true,
     },
     storageEndpoint: (region) => `https://${region}.digitaloceanspaces.com`,
@@ -58,7 +72,10 @@ export const DIGITALOCEAN_PROFILE: CloudProfile = {
             );
         }
         if (config.database.extendedSupport) {
-            problems.report("database.extendedSupport", `is an RDS setting; DigitalOcean has no Extended Support. Remove it.`);
+            problems.report(
+                "database.extendedSupport",
+                `is an RDS setting; DigitalOcean has no Extended Support. Remove it.`,
+            );
         }
         if (config.cache.engine === "redis") {
             problems.report(

@@ -28,7 +28,11 @@ export function providerArgs(): digitalocean.ProviderArgs {
 }
 
 /** The explicit provider every DigitalOcean child of the tier uses. */
-export function createProvider(name: string, parent: pulumi.Resource, transform?: Transform<digitalocean.ProviderArgs>): digitalocean.Provider {
+export function createProvider(
+    name: string,
+    parent: pulumi.Resource,
+    transform?: Transform<digitalocean.ProviderArgs>,
+): digitalocean.Provider {
     const missing = missingCredentials(process.env);
     if (missing.length > 0 && !pulumi.runtime.isDryRun()) {
         void pulumi.log.warn(
@@ -37,5 +41,7 @@ export function createProvider(name: string, parent: pulumi.Resource, transform?
             parent,
         );
     }
-    return new digitalocean.Provider(childName(name, "provider"), applyTransform(providerArgs(), transform), { parent });
+    return new digitalocean.Provider(childName(name, "provider"), applyTransform(providerArgs(), transform), {
+        parent,
+    });
 }

@@ -7,7 +7,9 @@ import { QueueDriver } from "../config/types";
  */
 export function queueEndpoint(driver: QueueDriver): QueueEndpoint {
     if (driver !== "redis") {
-        throw new Error(`webtier: queue.driver "${driver}" does not exist on DigitalOcean; set webtier:queue to { driver: redis } (workers then use the shared Valkey).`);
+        throw new Error(
+            `webtier: queue.driver "${driver}" does not exist on DigitalOcean; set webtier:queue to { driver: redis } (workers then use the shared Valkey).`,
+        );
     }
     return { driver: "redis" };
 }

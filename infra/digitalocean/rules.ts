@@ -13,8 +13,13 @@ export const ANYWHERE = ["0.0.0.0/0", "::/0"];
  * SSH only from the allowlist (no rule at all when it is empty), nothing else. DigitalOcean
  * firewalls deny whatever no rule allows, private VPC traffic included.
  */
-export function appInboundRules(loadBalancerId: pulumi.Input<string>, allowSshFrom: string[]): inputs.FirewallInboundRule[] {
-    const rules: inputs.FirewallInboundRule[] = [{ protocol: "tcp", portRange: String(APP_PORT), sourceLoadBalancerUids: [loadBalancerId] }];
+export function appInboundRules(
+    loadBalancerId: pulumi.Input<string>,
+    allowSshFrom: string[],
+): inputs.FirewallInboundRule[] {
+    const rules: inputs.FirewallInboundRule[] = [
+        { protocol: "tcp", portRange: String(APP_PORT), sourceLoadBalancerUids: [loadBalancerId] },
+    ];
     if (allowSshFrom.length > 0) rules.push({ protocol: "tcp", portRange: "22", sourceAddresses: [...allowSshFrom] });
     return rules;
 }
@@ -81,12 +86,18 @@ export class NetworkRules extends pulumi.ComponentResource {
         );
         this.databaseFirewall = new digitalocean.DatabaseFirewall(
             childName(name, "db-firewall"),
-            applyTransform<digitalocean.DatabaseFirewallArgs>({ clusterId: args.databaseClusterId, rules: trustAppTagOnly(args.appTag) }, args.transform?.databaseFirewall),
+            applyTransform<digitalocean.DatabaseFirewallArgs>(
+                { clusterId: args.databaseClusterId, rules: trustAppTagOnly(args.appTag) },
+                args.transform?.databaseFirewall,
+            ),
             { parent: this },
         );
         this.cacheFirewall = new digitalocean.DatabaseFirewall(
             childName(name, "cache-firewall"),
-            applyTransform<digitalocean.DatabaseFirewallArgs>({ clusterId: args.cacheClusterId, rules: trustAppTagOnly(args.appTag) }, args.transform?.cacheFirewall),
+            applyTransform<digitalocean.DatabaseFirewallArgs>(
+                { clusterId: args.cacheClusterId, rules: trustAppTagOnly(args.appTag) },
+                args.transform?.cacheFirewall,
+            ),
             { parent: this },
         );
         this.registerOutputs({ firewallId: this.firewall.id });

@@ -56,7 +56,10 @@ export interface ServersArgs {
         tag?: Transform<digitalocean.TagArgs>;
         sshKey?: Transform<digitalocean.SshKeyArgs>;
         /** Called for each droplet, with its position. */
-        droplet?: (args: digitalocean.DropletArgs, server: { index: number; count: number }) => digitalocean.DropletArgs | void;
+        droplet?: (
+            args: digitalocean.DropletArgs,
+            server: { index: number; count: number },
+        ) => digitalocean.DropletArgs | void;
         healthGate?: Transform<HealthGateArgs>;
     };
 }
@@ -87,7 +90,11 @@ export class Servers extends pulumi.ComponentResource {
             throw new Error(`webtier: ${name}: servers.count must be a whole number of at least 1, got ${count}.`);
         }
 
-        this.tag = new digitalocean.Tag(appTagName(name), applyTransform<digitalocean.TagArgs>({ name: appTagName(name) }, args.transform?.tag), { parent: this });
+        this.tag = new digitalocean.Tag(
+            appTagName(name),
+            applyTransform<digitalocean.TagArgs>({ name: appTagName(name) }, args.transform?.tag),
+            { parent: this },
+        );
 
         if (args.sshPublicKey) {
             this.sshKey = new digitalocean.SshKey(
@@ -124,7 +131,11 @@ export class Servers extends pulumi.ComponentResource {
                     userData: pulumi.output(args.userData(server)).apply(dropletUserData),
                 };
                 const transformed = args.transform?.droplet?.(base, server) ?? base;
-                const droplet = new digitalocean.Droplet(dropletName, transformed, { parent: this, dependsOn: after, deleteBeforeReplace: false });
+                const droplet = new digitalocean.Droplet(dropletName, transformed, {
+                    parent: this,
+                    dependsOn: after,
+                    deleteBeforeReplace: false,
+                });
                 return {
                     built: droplet,
                     serverName: dropletName,

@@ -96,7 +96,10 @@ export class Storage extends pulumi.ComponentResource {
         if (args.cdn) {
             this.cdn = new digitalocean.Cdn(
                 childName(name, "cdn"),
-                applyTransform<digitalocean.CdnArgs>({ origin: this.bucket.bucketDomainName, ttl: args.cdnTtl ?? 3600 }, args.transform?.cdn),
+                applyTransform<digitalocean.CdnArgs>(
+                    { origin: this.bucket.bucketDomainName, ttl: args.cdnTtl ?? 3600 },
+                    args.transform?.cdn,
+                ),
                 { parent: this },
             );
         }

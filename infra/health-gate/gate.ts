@@ -26,7 +26,10 @@ export interface HealthGateArgs {
     /** The server's name in the stack, for messages ("prod-app-2"). Required. */
     serverName: string;
     /** Addresses the cloud may label health data with. Default: none. */
-    serverAddresses?: pulumi.Input<{ privateIp?: pulumi.Input<string | undefined>; publicIp?: pulumi.Input<string | undefined> }>;
+    serverAddresses?: pulumi.Input<{
+        privateIp?: pulumi.Input<string | undefined>;
+        publicIp?: pulumi.Input<string | undefined>;
+    }>;
     /**
      * Where the cloud's reader finds the balancer (AWS: region and target group ARN;
      * DigitalOcean: balancer id, address and in-rotation tag). Required. A change replaces the gate.
@@ -52,11 +55,18 @@ export function gateName(serverName: string): string {
  * (see `infra/aws/health-gate.ts`, `infra/digitalocean/health-gate.ts`).
  */
 export class HealthGate extends pulumi.dynamic.Resource {
-    constructor(name: string, provider: pulumi.dynamic.ResourceProvider, args: HealthGateArgs, opts?: pulumi.CustomResourceOptions) {
+    constructor(
+        name: string,
+        provider: pulumi.dynamic.ResourceProvider,
+        args: HealthGateArgs,
+        opts?: pulumi.CustomResourceOptions,
+    ) {
         const timeoutSeconds = args.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
         const pollIntervalSeconds = args.pollIntervalSeconds ?? DEFAULT_POLL_INTERVAL_SECONDS;
         if (!(timeoutSeconds > 0) || !(pollIntervalSeconds > 0)) {
-            throw new Error(`webtier: ${name}: the health gate's timeoutSeconds and pollIntervalSeconds must be positive, got ${timeoutSeconds} and ${pollIntervalSeconds}.`);
+            throw new Error(
+                `webtier: ${name}: the health gate's timeoutSeconds and pollIntervalSeconds must be positive, got ${timeoutSeconds} and ${pollIntervalSeconds}.`,
+            );
         }
         super(
             provider,

@@ -43,7 +43,9 @@ function same(a: unknown, b: unknown): boolean {
  */
 export function gateDiff(olds: Partial<GateInputs>, news: Partial<GateInputs>): pulumi.dynamic.DiffResult {
     const replaces = REPLACING_INPUTS.filter((key) => !same(olds[key], news[key]));
-    const updates = (["serverName", "serverAddresses", "timeoutSeconds", "pollIntervalSeconds"] as const).filter((key) => !same(olds[key], news[key]));
+    const updates = (["serverName", "serverAddresses", "timeoutSeconds", "pollIntervalSeconds"] as const).filter(
+        (key) => !same(olds[key], news[key]),
+    );
     return { changes: replaces.length + updates.length > 0, replaces: [...replaces], deleteBeforeReplace: false };
 }
 
@@ -62,13 +64,20 @@ export function createGateProvider(openReader: ReaderFactory): pulumi.dynamic.Re
                 { serverId: inputs.serverId, serverName: inputs.serverName },
                 { timeoutMs: inputs.timeoutSeconds * 1000, intervalMs: inputs.pollIntervalSeconds * 1000 },
             );
-            return { id: gateId(inputs), outs: { ...inputs, healthyAt: new Date().toISOString(), healthDetail: status.detail ?? "healthy" } };
+            return {
+                id: gateId(inputs),
+                outs: { ...inputs, healthyAt: new Date().toISOString(), healthDetail: status.detail ?? "healthy" },
+            };
         },
         async diff(_id: string, olds: GateInputs, news: GateInputs): Promise<pulumi.dynamic.DiffResult> {
             return gateDiff(olds, news);
         },
         // Only bookkeeping changed (see gateDiff): keep the new inputs, wait for nothing.
-        async update(_id: string, olds: GateInputs & Record<string, unknown>, news: GateInputs): Promise<pulumi.dynamic.UpdateResult> {
+        async update(
+            _id: string,
+            olds: GateInputs & Record<string, unknown>,
+            news: GateInputs,
+        ): Promise<pulumi.dynamic.UpdateResult> {
             return { outs: { ...news, healthyAt: olds.healthyAt, healthDetail: olds.healthDetail } };
         },
         // Nothing exists in the cloud: refresh keeps what the state says, delete removes nothing.

@@ -93,7 +93,11 @@ function describeLast(last: LastSeen | undefined): string {
  * (pending, unhealthy, draining, absent) and every API error `isPermanent` does not claim is
  * read again after `intervalMs`; after `timeoutMs` it rejects with a `HealthGateError`.
  */
-export async function waitUntilHealthy(reader: HealthReader, target: GateTarget, options: WaitOptions): Promise<MemberStatus> {
+export async function waitUntilHealthy(
+    reader: HealthReader,
+    target: GateTarget,
+    options: WaitOptions,
+): Promise<MemberStatus> {
     const server = `${target.serverName} (${target.serverId})`;
     return pollUntil<MemberStatus, LastSeen>(
         options.clock ?? systemClock,

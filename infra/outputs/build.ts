@@ -8,7 +8,11 @@ import { CONTRACT_VERSION, ContractInputs, WebtierOutputs } from "./contract";
  * Turns what a cloud built into the outputs contract (`WebtierOutputs`). Secrets stay
  * secret: passwords and the rendered environment are wrapped with `pulumi.secret`.
  */
-export function buildOutputs(config: WebtierConfig, built: WebTierResources, appKey: pulumi.Output<string>): ContractInputs<WebtierOutputs> {
+export function buildOutputs(
+    config: WebtierConfig,
+    built: WebTierResources,
+    appKey: pulumi.Output<string>,
+): ContractInputs<WebtierOutputs> {
     const { database, cache, storage, queue } = built.endpoints;
     return {
         contractVersion: CONTRACT_VERSION,
@@ -60,7 +64,12 @@ export function buildOutputs(config: WebtierConfig, built: WebTierResources, app
             enabled: built.alerts.enabled,
             topic: built.alerts.topic,
             emails: built.alerts.emails,
-            items: built.alerts.alerts.map((alert) => ({ name: alert.name, id: alert.id, target: alert.target, metric: alert.metric })),
+            items: built.alerts.alerts.map((alert) => ({
+                name: alert.name,
+                id: alert.id,
+                target: alert.target,
+                metric: alert.metric,
+            })),
         },
     };
 }

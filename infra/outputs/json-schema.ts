@@ -77,7 +77,12 @@ function withoutUndefined(value: unknown): unknown {
 
 /** The JSON-pointer segments of an instance path. */
 function segments(pointer: string): string[] {
-    return pointer === "" ? [] : pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+    return pointer === ""
+        ? []
+        : pointer
+              .slice(1)
+              .split("/")
+              .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
 /** "$.a.b[0]" for the segments, walking `root` to tell array indexes from keys. */
@@ -92,7 +97,10 @@ function pathOf(root: unknown, keys: string[], at: string): string {
 }
 
 function valueAt(root: unknown, keys: string[]): unknown {
-    return keys.reduce<unknown>((node, key) => (node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), root);
+    return keys.reduce<unknown>(
+        (node, key) => (node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined),
+        root,
+    );
 }
 
 /** Ajv's error in webtier's words, or undefined for keywords that only combine others. */
@@ -100,7 +108,7 @@ function describe(error: ErrorObject, value: unknown, options: SchemaCheckOption
     const p = error.params;
     switch (error.keyword) {
         case "type": {
-            const types = (error.parentSchema)?.type ?? p.type;
+            const types = error.parentSchema?.type ?? p.type;
             return `expected ${(Array.isArray(types) ? types : String(types).split(",")).join(" or ")}, got ${jsonTypeOf(value)}`;
         }
         case "const":
@@ -124,8 +132,10 @@ function describe(error: ErrorObject, value: unknown, options: SchemaCheckOption
         case "required":
             return "is required";
         case "additionalProperties": {
-            const declared = Object.keys((error.parentSchema)?.properties ?? {});
-            return options.unknownKey ? options.unknownKey(declared) : `is not allowed here (allowed: ${declared.join(", ") || "none"})`;
+            const declared = Object.keys(error.parentSchema?.properties ?? {});
+            return options.unknownKey
+                ? options.unknownKey(declared)
+                : `is not allowed here (allowed: ${declared.join(", ") || "none"})`;
         }
         default:
             return error.message ? `${error.message}` : undefined;
@@ -133,7 +143,20 @@ function describe(error: ErrorObject, value: unknown, options: SchemaCheckOption
 }
 
 /** The order problems are listed in at one path: the type, then values, bounds, then members. */
-const KEYWORD_ORDER = ["type", "const", "enum", "minimum", "maximum", "minLength", "maxLength", "pattern", "minItems", "maxItems", "required", "additionalProperties"];
+const KEYWORD_ORDER = [
+    "type",
+    "const",
+    "enum",
+    "minimum",
+    "maximum",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "minItems",
+    "maxItems",
+    "required",
+    "additionalProperties",
+];
 
 /**
  * Every way `value` breaks `schema`, as "path: problem" lines (empty when it fits). A value of
@@ -153,14 +176,23 @@ export function schemaProblems(value: unknown, schema: JsonSchema, options: Sche
         if (error.keyword !== "type" && wrongType.some((prefix) => under(error.instancePath, prefix))) continue;
         const keys = segments(error.instancePath);
         const p = error.params;
-        const member = error.keyword === "required" ? p.missingProperty : error.keyword === "additionalProperties" ? p.additionalProperty : undefined;
+        const member =
+            error.keyword === "required"
+                ? p.missingProperty
+                : error.keyword === "additionalProperties"
+                  ? p.additionalProperty
+                  : undefined;
         const target = member === undefined ? keys : [...keys, String(member)];
         const text = describe(error, member === undefined ? valueAt(data, keys) : undefined, options);
         if (text === undefined) continue;
         const rank = KEYWORD_ORDER.indexOf(error.keyword);
         // A missing key is the object's own problem (listed with it); an unknown key sits in the object's key order.
         const sortKeys = error.keyword === "required" ? keys : target;
-        problems.push({ keys: sortKeys, rank: rank < 0 ? KEYWORD_ORDER.length : rank, line: `${pathOf(data, target, at)}: ${text}` });
+        problems.push({
+            keys: sortKeys,
+            rank: rank < 0 ? KEYWORD_ORDER.length : rank,
+            line: `${pathOf(data, target, at)}: ${text}`,
+        });
     }
     // Ajv lists errors in its own order; list them parent before child, in the value's own order.
     return dedupe(sortByValueOrder(problems, data).map((problem) => problem.line));

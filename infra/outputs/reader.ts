@@ -11,7 +11,7 @@ import { parseWebtierOutputs } from "./validate";
  *     const url = web.apply((o) => o.loadBalancer.url);
  */
 export function readWebtierOutputs(reference: pulumi.StackReference): pulumi.Output<WebtierOutputs> {
-    return pulumi.all([reference.name, reference.outputs]).apply(([name, outputs]) =>
-        parseWebtierOutputs(outputs, `stack reference "${name}"`),
-    );
+    return pulumi
+        .all([reference.name, reference.outputs])
+        .apply(([name, outputs]) => parseWebtierOutputs(outputs, `stack reference "${name}"`));
 }

@@ -20,7 +20,9 @@ type TopKey<Path extends string> = Path extends `${infer Top}.${string}` ? Top :
 
 /** The outputs as read without `--show-secrets`: each secret output may read "[secret]". */
 export type RedactedWebtierOutputs = {
-    [K in keyof WebtierOutputs]: K extends SecretOutputKey ? WebtierOutputs[K] | typeof REDACTED_SECRET : WebtierOutputs[K];
+    [K in keyof WebtierOutputs]: K extends SecretOutputKey
+        ? WebtierOutputs[K] | typeof REDACTED_SECRET
+        : WebtierOutputs[K];
 };
 
 /** Thrown when outputs do not honour the contract; lists every problem by path. */
@@ -31,8 +33,14 @@ export class OutputsContractError extends Error {
      */
     public readonly otherVersion?: unknown;
 
-    constructor(public readonly source: string, public readonly problems: string[], otherVersion?: unknown) {
-        super(`webtier outputs from ${source} do not match contract version ${CONTRACT_VERSION}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    constructor(
+        public readonly source: string,
+        public readonly problems: string[],
+        otherVersion?: unknown,
+    ) {
+        super(
+            `webtier outputs from ${source} do not match contract version ${CONTRACT_VERSION}:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+        );
         this.name = "OutputsContractError";
         if (otherVersion !== undefined) this.otherVersion = otherVersion;
     }
@@ -55,13 +63,22 @@ function redactedSchema(value: unknown): JsonSchema {
 }
 
 function valueAt(value: unknown, keys: string[]): unknown {
-    return keys.reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), value);
+    return keys.reduce<unknown>(
+        (node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined),
+        value,
+    );
 }
 
 function replaceNode(node: JsonSchema, keys: string[], replacement: JsonSchema): JsonSchema {
     const [key, ...rest] = keys;
     const properties = node.properties ?? {};
-    return { ...node, properties: { ...properties, [key]: rest.length === 0 ? replacement : replaceNode(properties[key] ?? {}, rest, replacement) } };
+    return {
+        ...node,
+        properties: {
+            ...properties,
+            [key]: rest.length === 0 ? replacement : replaceNode(properties[key] ?? {}, rest, replacement),
+        },
+    };
 }
 
 /**
@@ -74,17 +91,29 @@ export function parseWebtierOutputs(value: unknown, source?: string): WebtierOut
  * With `{ redactedSecrets: true }`: outputs read without `--show-secrets`, whose secret
  * outputs may print as "[secret]"; such a value counts as present, and is not judged further.
  */
-export function parseWebtierOutputs(value: unknown, source: string, options: { redactedSecrets: true }): RedactedWebtierOutputs;
-export function parseWebtierOutputs(value: unknown, source = "the stack", options: { redactedSecrets?: boolean } = {}): WebtierOutputs | RedactedWebtierOutputs {
+export function parseWebtierOutputs(
+    value: unknown,
+    source: string,
+    options: { redactedSecrets: true },
+): RedactedWebtierOutputs;
+export function parseWebtierOutputs(
+    value: unknown,
+    source = "the stack",
+    options: { redactedSecrets?: boolean } = {},
+): WebtierOutputs | RedactedWebtierOutputs {
     const version = (value as { contractVersion?: unknown } | undefined)?.contractVersion;
     if (value && typeof value === "object" && version !== undefined && version !== CONTRACT_VERSION) {
         throw new OutputsContractError(
             source,
-            [`$.contractVersion: this reader understands version ${CONTRACT_VERSION}, the stack exports ${JSON.stringify(version)}; upgrade the reader (webtier's infra/outputs) to match`],
+            [
+                `$.contractVersion: this reader understands version ${CONTRACT_VERSION}, the stack exports ${JSON.stringify(version)}; upgrade the reader (webtier's infra/outputs) to match`,
+            ],
             version,
         );
     }
-    const problems = schemaProblems(value, options.redactedSecrets ? redactedSchema(value) : OUTPUTS_SCHEMA, { at: "$" });
+    const problems = schemaProblems(value, options.redactedSecrets ? redactedSchema(value) : OUTPUTS_SCHEMA, {
+        at: "$",
+    });
     if (problems.length > 0) throw new OutputsContractError(source, problems);
     return value as WebtierOutputs;
 }

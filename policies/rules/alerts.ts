@@ -134,9 +134,7 @@ function awsSubjects(graph: StackGraph): { what: string; fix: string; resources:
     // ElastiCache, whose alarms this rule can match by dimension (MemoryDB and DAX are not read yet).
     const caches = dataStoreShapes("cache")
         .filter((shape) => shape.types.every((type) => type.startsWith("aws:elasticache/")))
-        .flatMap((shape) =>
-        graph.ofType(shape.types).filter((store) => !shape.judgedElsewhere?.(store)),
-    );
+        .flatMap((shape) => graph.ofType(shape.types).filter((store) => !shape.judgedElsewhere?.(store)));
     return [
         {
             what: "balancer",

@@ -27,13 +27,15 @@ import { describe, fromResourceArgs, isUnknown } from "../lib/values";
 const USER_DATA_KEY = /^userData(Base64)?$/;
 
 /** Key names that hold a secret: the last word of the key. */
-const SECRET_KEY = /(^|[_.-])(password|passwd|pwd|secret|token|api_?key|app_?key|access_?key|private_?key|secret_?key|auth_?token|credentials?)$/i;
+const SECRET_KEY =
+    /(^|[_.-])(password|passwd|pwd|secret|token|api_?key|app_?key|access_?key|private_?key|secret_?key|auth_?token|credentials?)$/i;
 /** A line that assigns a value to a key: shell/.env (`export K=v`), YAML (`k: v`, `- k: v`), JSON (`"k": "v"`). */
 const ASSIGNMENT = /^\s*(?:export\s+|-\s+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*[:=]\s*(.*)$/;
 /** Values that are not secrets: empty, booleans, null, or resolved on the server when the line runs. */
 /** A quoted key and value anywhere in a line (JSON embedded in a script or a YAML string). */
 const QUOTED_PAIR = /["']([A-Za-z_][A-Za-z0-9_.-]*)["']\s*:\s*["']([^"']*)["']/g;
-const NOT_A_SECRET = /^(|true|false|yes|no|on|off|null|~|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\(.*\)?|\{\{.*\}\}|\|[-+]?|>[-+]?)$/i;
+const NOT_A_SECRET =
+    /^(|true|false|yes|no|on|off|null|~|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\(.*\)?|\{\{.*\}\}|\|[-+]?|>[-+]?)$/i;
 const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]+:([^\s@/'"]+)@/i;
 const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
 const AWS_ACCESS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/;
@@ -57,7 +59,11 @@ export function secretsInText(text: string): string[] {
     for (const line of text.split(/\r?\n/)) {
         const assignment = ASSIGNMENT.exec(line);
         if (assignment && SECRET_KEY.test(assignment[1])) {
-            const value = assignment[2].trim().replace(/\s+#.*$/, "").replace(/^(["'])(.*)\1[,;]?$/, "$2").trim();
+            const value = assignment[2]
+                .trim()
+                .replace(/\s+#.*$/, "")
+                .replace(/^(["'])(.*)\1[,;]?$/, "$2")
+                .trim();
             if (!NOT_A_SECRET.test(value)) found.push(`the ${assignment[1]} assignment`);
         }
         for (const [, key, value] of line.matchAll(QUOTED_PAIR)) {
@@ -78,7 +84,8 @@ function isBase64(text: string): boolean {
 /** Text from bytes, when they are text (UTF-8 without control characters other than whitespace). */
 function asText(bytes: Buffer): string | undefined {
     const text = bytes.toString("utf8");
-    if (text.includes("\uFFFD") || [...bytes].some((byte) => byte < 0x09 || (byte > 0x0d && byte < 0x20))) return undefined;
+    if (text.includes("\uFFFD") || [...bytes].some((byte) => byte < 0x09 || (byte > 0x0d && byte < 0x20)))
+        return undefined;
     return text;
 }
 
@@ -106,7 +113,10 @@ export function userDataLayers(value: string): Array<{ text: string; layer: stri
             try {
                 inflated = gunzipSync(bytes, { maxOutputLength: MAX_INFLATED });
             } catch (error) {
-                throw new Error(`its ${[...path, "gzip"].join(" > ")} layer does not decompress (${(error as Error).message})`, { cause: error });
+                throw new Error(
+                    `its ${[...path, "gzip"].join(" > ")} layer does not decompress (${(error as Error).message})`,
+                    { cause: error },
+                );
             }
             visitBytes(inflated, [...path, "gzip"], depth + 1);
             return;
@@ -132,7 +142,11 @@ export function userDataLayers(value: string): Array<{ text: string; layer: stri
 }
 
 /** Every user data property of a resource, at any depth, with its path (`launchTemplateData.userData`). */
-function userDataProperties(props: unknown, path = "", found: Array<{ path: string; value: unknown }> = []): Array<{ path: string; value: unknown }> {
+function userDataProperties(
+    props: unknown,
+    path = "",
+    found: Array<{ path: string; value: unknown }> = [],
+): Array<{ path: string; value: unknown }> {
     if (Array.isArray(props)) {
         props.forEach((item, index) => userDataProperties(item, `${path}[${index}]`, found));
     } else if (props !== null && typeof props === "object") {
@@ -151,7 +165,8 @@ const ADVICE =
 
 export const userDataSecrets: ResourceValidationPolicy = {
     name: "webtier-user-data-secrets",
-    description: "AWS user data (instances, launch templates, any resource) carries no password, app key, access key, private key or credentialed URL, compressed or not.",
+    description:
+        "AWS user data (instances, launch templates, any resource) carries no password, app key, access key, private key or credentialed URL, compressed or not.",
     enforcementLevel: "advisory",
     // Advisory by default, so it ranks with the other advisories (code scanning orders advisory
     // findings below mandatory ones); policies/config/prod.json makes it mandatory.
@@ -173,13 +188,17 @@ export const userDataSecrets: ResourceValidationPolicy = {
             try {
                 layers = userDataLayers(value);
             } catch (error) {
-                reportViolation(`${describe(resource)}: ${path} cannot be checked for secrets: ${(error as Error).message}.`);
+                reportViolation(
+                    `${describe(resource)}: ${path} cannot be checked for secrets: ${(error as Error).message}.`,
+                );
                 continue;
             }
             for (const { text, layer } of layers) {
                 const found = secretsInText(text);
                 if (found.length === 0) continue;
-                reportViolation(`${describe(resource)} carries ${found.join(", ")} in its ${path}${layer ? ` (${layer})` : ""}. ${ADVICE}`);
+                reportViolation(
+                    `${describe(resource)} carries ${found.join(", ")} in its ${path}${layer ? ` (${layer})` : ""}. ${ADVICE}`,
+                );
             }
         }
     },

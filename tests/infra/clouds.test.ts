@@ -28,13 +28,19 @@ describe("a cloud is one folder", () => {
 
     it("each profile is complete: its example region is one of its regions, every size class and engine has an entry", () => {
         for (const profile of Object.values(CLOUD_PROFILES)) {
-            assert.ok(profile.regions.includes(profile.exampleRegion), `${profile.name}: example region ${profile.exampleRegion}`);
+            assert.ok(
+                profile.regions.includes(profile.exampleRegion),
+                `${profile.name}: example region ${profile.exampleRegion}`,
+            );
             for (const size of SIZE_CLASSES) {
                 const table = profile.sizes[size];
                 assert.ok(table.server && table.database && table.cache, `${profile.name} ${size}`);
             }
             for (const engine of DATABASE_ENGINES) {
-                assert.ok(profile.engineVersions.versions.some((v) => v.engine === engine && v.default), `${profile.name}: no default ${engine}`);
+                assert.ok(
+                    profile.engineVersions.versions.some((v) => v.engine === engine && v.default),
+                    `${profile.name}: no default ${engine}`,
+                );
             }
             assert.ok(profile.derivedNames("s").length > 0, `${profile.name}: no derived names`);
         }
@@ -48,8 +54,17 @@ describe("a cloud is one folder", () => {
         const own = [path.join(INFRA, "aws") + path.sep, path.join(INFRA, "digitalocean") + path.sep];
         const shared = sources(INFRA).filter((file) => !own.some((dir) => file.startsWith(dir)));
         assert.ok(shared.length > 20, `expected infra's shared sources, found ${shared.length}`);
-        const branching = shared.filter((file) => BRANCH_ON_CLOUD.test(fs.readFileSync(file, "utf8"))).map((file) => path.relative(INFRA, file));
-        assert.deepStrictEqual(branching, [], "move what is particular to a cloud into its profile (infra/<cloud>/profile.ts)");
-        assert.ok(BRANCH_ON_CLOUD.test(`if (config.cloud === "aws") {`) && BRANCH_ON_CLOUD.test(`case "digitalocean":`), "the pattern itself");
+        const branching = shared
+            .filter((file) => BRANCH_ON_CLOUD.test(fs.readFileSync(file, "utf8")))
+            .map((file) => path.relative(INFRA, file));
+        assert.deepStrictEqual(
+            branching,
+            [],
+            "move what is particular to a cloud into its profile (infra/<cloud>/profile.ts)",
+        );
+        assert.ok(
+            BRANCH_ON_CLOUD.test(`if (config.cloud === "aws") {`) && BRANCH_ON_CLOUD.test(`case "digitalocean":`),
+            "the pattern itself",
+        );
     });
 });

@@ -14,7 +14,9 @@ function sources(dir: string): string[] {
 
 /** Every relative module a TypeScript file imports, re-exports or requires, resolved to a repository path. */
 function relativeImports(file: string, text = fs.readFileSync(file, "utf8")): string[] {
-    const specifiers = [...text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)["'](\.[^"']*)["']/gm)].map((m) => m[1]);
+    const specifiers = [
+        ...text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)["'](\.[^"']*)["']/gm),
+    ].map((m) => m[1]);
     return specifiers.map((spec) => path.relative(ROOT, path.resolve(path.dirname(file), spec)));
 }
 

@@ -1,7 +1,12 @@
 import { strict as assert } from "assert";
 import { cidrContains, cidrOverlaps, parseCidr, Cidr } from "../../policies/lib/cidr";
 import {
-    compressIpv6Cidr, ipv6SubnetCidr, natGatewayCount, natGatewayForZone, planSubnets, serverZone,
+    compressIpv6Cidr,
+    ipv6SubnetCidr,
+    natGatewayCount,
+    natGatewayForZone,
+    planSubnets,
+    serverZone,
 } from "../../infra/network-plan";
 
 const cidr = (text: string) => parseCidr(text) as Cidr;
@@ -39,7 +44,8 @@ describe("network plan: planSubnets", () => {
     });
 
     it("leaves public subnets of at least /27 even in the smallest allowed VPC (balancer minimum)", () => {
-        for (const zone of planSubnets("10.30.16.0/20", 3)) assert.ok(cidr(zone.publicCidr).prefix <= 27, zone.publicCidr);
+        for (const zone of planSubnets("10.30.16.0/20", 3))
+            assert.ok(cidr(zone.publicCidr).prefix <= 27, zone.publicCidr);
     });
 
     it("refuses ranges it cannot plan, naming the value", () => {
@@ -77,11 +83,20 @@ describe("network plan: NAT and server placement", () => {
     });
 
     it("routes each zone through its own gateway when there is one, else the shared one", () => {
-        assert.deepEqual([0, 1, 2].map((zone) => natGatewayForZone(zone, 3)), [0, 1, 2]);
-        assert.deepEqual([0, 1, 2].map((zone) => natGatewayForZone(zone, 1)), [0, 0, 0]);
+        assert.deepEqual(
+            [0, 1, 2].map((zone) => natGatewayForZone(zone, 3)),
+            [0, 1, 2],
+        );
+        assert.deepEqual(
+            [0, 1, 2].map((zone) => natGatewayForZone(zone, 1)),
+            [0, 0, 0],
+        );
     });
 
     it("spreads servers round robin over the zones", () => {
-        assert.deepEqual([0, 1, 2, 3, 4].map((index) => serverZone(index, 2)), [0, 1, 0, 1, 0]);
+        assert.deepEqual(
+            [0, 1, 2, 3, 4].map((index) => serverZone(index, 2)),
+            [0, 1, 0, 1, 0],
+        );
     });
 });

@@ -47,7 +47,8 @@ describe("the webtier program (index.ts → infra/program.ts)", () => {
     });
 
     it("has a dev and a prod stack for each cloud", () => {
-        for (const stack of ["aws-dev", "aws-prod", "do-dev", "do-prod"]) assert.ok(stacks.includes(stack), `stacks/Pulumi.${stack}.yaml`);
+        for (const stack of ["aws-dev", "aws-prod", "do-dev", "do-prod"])
+            assert.ok(stacks.includes(stack), `stacks/Pulumi.${stack}.yaml`);
     });
 
     it("evaluates every stack and exports outputs that honour the v1 contract", () => {
@@ -118,7 +119,11 @@ describe("the webtier program (index.ts → infra/program.ts)", () => {
         const cases: Array<[string, Record<string, string>, string]> = [
             ["an unknown cloud", { "webtier:cloud": "gcp" }, "webtier:cloud"],
             ["a region of the other cloud", { "webtier:region": "nyc3" }, "webtier:region"],
-            ["SSH open to the world", { "webtier:servers": JSON.stringify({ count: 2, allowSshFrom: ["0.0.0.0/0"] }) }, "webtier:servers.allowSshFrom"],
+            [
+                "SSH open to the world",
+                { "webtier:servers": JSON.stringify({ count: 2, allowSshFrom: ["0.0.0.0/0"] }) },
+                "webtier:servers.allowSshFrom",
+            ],
             ["a missing app key", { "webtier:appKey": "" }, "webtier:appKey"],
         ];
         for (const [what, overrides, key] of cases) {

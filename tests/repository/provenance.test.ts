@@ -20,7 +20,8 @@ function files(dir: string): string[] {
 }
 
 /** A third party's copyright notice near the top of a file: the file was copied, not written here. */
-const FOREIGN_NOTICE = /copyright\s+(\(c\)\s*)?[\d\s,-]*\s*(pulumi corporation|hashicorp|amazon\.com|digitalocean|the kubernetes authors)/i;
+const FOREIGN_NOTICE =
+    /copyright\s+(\(c\)\s*)?[\d\s,-]*\s*(pulumi corporation|hashicorp|amazon\.com|digitalocean|the kubernetes authors)/i;
 
 export function copiedFiles(paths: string[], read: (file: string) => string): string[] {
     return paths.filter((file) => {
@@ -35,7 +36,9 @@ describe("what the repository holds", () => {
     it("holds no source copied from another project (a third party's copyright notice or license file)", () => {
         const all = files(ROOT);
         assert.ok(all.length > 100, `expected the repository's files, found ${all.length}`);
-        const copied = copiedFiles(all, (file) => fs.readFileSync(file, "utf8")).map((file) => path.relative(ROOT, file));
+        const copied = copiedFiles(all, (file) => fs.readFileSync(file, "utf8")).map((file) =>
+            path.relative(ROOT, file),
+        );
         assert.deepStrictEqual(
             copied,
             [],
@@ -46,10 +49,15 @@ describe("what the repository holds", () => {
 
     it("recognises a copied file by its notice or its license file", () => {
         const texts: Record<string, string> = {
-            [path.join(ROOT, "tests", "a", "index.ts")]: "// Copyright 2016-2020, Pulumi Corporation.  All rights reserved.\nimport * as pulumi from \"@pulumi/pulumi\";",
+            [path.join(ROOT, "tests", "a", "index.ts")]:
+                '// Copyright 2016-2020, Pulumi Corporation.  All rights reserved.\nimport * as pulumi from "@pulumi/pulumi";',
             [path.join(ROOT, "tests", "a", "LICENSE")]: "Apache License",
-            [path.join(ROOT, "tests", "b", "index.ts")]: "// Follows pulumi-policy tests/integration/config (upstream commit 805bcbc).\nimport * as pulumi from \"@pulumi/pulumi\";",
+            [path.join(ROOT, "tests", "b", "index.ts")]:
+                '// Follows pulumi-policy tests/integration/config (upstream commit 805bcbc).\nimport * as pulumi from "@pulumi/pulumi";',
         };
-        assert.deepStrictEqual(copiedFiles(Object.keys(texts), (file) => texts[file]), [path.join(ROOT, "tests", "a", "index.ts"), path.join(ROOT, "tests", "a", "LICENSE")]);
+        assert.deepStrictEqual(
+            copiedFiles(Object.keys(texts), (file) => texts[file]),
+            [path.join(ROOT, "tests", "a", "index.ts"), path.join(ROOT, "tests", "a", "LICENSE")],
+        );
     });
 });

@@ -9,15 +9,23 @@ const DIST = path.join(ROOT, "dist");
 const OUT = path.join(ROOT, "dist-transpile-test");
 
 interface Report {
-    stacks: Array<{ name: string; resources: number; violations: Array<{ policy: string; level: string; resource: string; message: string }> }>;
+    stacks: Array<{
+        name: string;
+        resources: number;
+        violations: Array<{ policy: string; level: string; resource: string; message: string }>;
+    }>;
 }
 
 function check(cliRoot: string, args: string[]): { status: number | null; report: Report; stderr: string } {
-    const run = spawnSync(process.execPath, [path.join(cliRoot, "tools", "check", "cli.js"), "--format", "json", ...args], {
-        cwd: ROOT,
-        encoding: "utf8",
-        maxBuffer: 64 * 1024 * 1024,
-    });
+    const run = spawnSync(
+        process.execPath,
+        [path.join(cliRoot, "tools", "check", "cli.js"), "--format", "json", ...args],
+        {
+            cwd: ROOT,
+            encoding: "utf8",
+            maxBuffer: 64 * 1024 * 1024,
+        },
+    );
     return { status: run.status, report: JSON.parse(run.stdout) as Report, stderr: run.stderr };
 }
 
@@ -35,9 +43,18 @@ describe("scripts/transpile.js (what npm run check runs instead of type-checking
     after(() => fs.rmSync(OUT, { recursive: true, force: true }));
 
     it("writes dist/'s layout, JSON included, with no test in it", () => {
-        const run = spawnSync(process.execPath, [path.join(ROOT, "scripts", "transpile.js")], { cwd: ROOT, encoding: "utf8", env: { ...process.env, WEBTIER_TRANSPILE_OUT: OUT } });
+        const run = spawnSync(process.execPath, [path.join(ROOT, "scripts", "transpile.js")], {
+            cwd: ROOT,
+            encoding: "utf8",
+            env: { ...process.env, WEBTIER_TRANSPILE_OUT: OUT },
+        });
         assert.strictEqual(run.status, 0, run.stderr);
-        for (const file of ["index.js", "tools/check/cli.js", "policies/index.js", "infra/outputs/webtier-outputs.schema.json"]) {
+        for (const file of [
+            "index.js",
+            "tools/check/cli.js",
+            "policies/index.js",
+            "infra/outputs/webtier-outputs.schema.json",
+        ]) {
             assert.ok(fs.existsSync(path.join(OUT, file)), `${file} is missing`);
         }
         assert.ok(!fs.existsSync(path.join(OUT, "tests")), "tests are not the check's to build");
@@ -45,13 +62,25 @@ describe("scripts/transpile.js (what npm run check runs instead of type-checking
 
     it("gives the check the same verdicts as the type-checked build, on compliant stacks and on one under another's rules", () => {
         // aws-dev under prod's rules fails, so the comparison covers violations as well as passes.
-        const args = ["--stack", "aws-prod", "--stack", "do-prod", "--stack", "aws-dev", "--policy-config", "aws-dev=policies/config/prod.json"];
+        const args = [
+            "--stack",
+            "aws-prod",
+            "--stack",
+            "do-prod",
+            "--stack",
+            "aws-dev",
+            "--policy-config",
+            "aws-dev=policies/config/prod.json",
+        ];
         const typeChecked = check(DIST, args);
         const transpiled = check(OUT, args);
         assert.strictEqual(typeChecked.status, 1, typeChecked.stderr);
         assert.strictEqual(transpiled.status, typeChecked.status, transpiled.stderr);
         assert.deepStrictEqual(verdicts(transpiled.report), verdicts(typeChecked.report));
         assert.strictEqual(transpiled.report.stacks.length, 3);
-        assert.ok(transpiled.report.stacks.every((stack) => stack.resources > 20), "each stack evaluated its resources");
+        assert.ok(
+            transpiled.report.stacks.every((stack) => stack.resources > 20),
+            "each stack evaluated its resources",
+        );
     });
 });

@@ -7,7 +7,11 @@ const LAUNCHER = path.join(ROOT, "scripts", "with-node.js");
 
 /** Runs the launcher as npm scripts do, with the Node.js that runs the tests. */
 function launch(args: string[], env: Record<string, string | undefined> = {}) {
-    const result = spawnSync(process.execPath, [LAUNCHER, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env } });
+    const result = spawnSync(process.execPath, [LAUNCHER, ...args], {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, ...env },
+    });
     return { status: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
 }
 
@@ -21,7 +25,9 @@ describe("scripts/with-node.js (the supported Node.js for every npm script)", ()
     }
 
     it("runs on the machine's own Node.js when it is 22 or later, else on a registry one, when nothing is asked for", () => {
-        const run = launch(["node", "-p", "process.execPath + ' ' + process.versions.node"], { WEBTIER_NODE: undefined });
+        const run = launch(["node", "-p", "process.execPath + ' ' + process.versions.node"], {
+            WEBTIER_NODE: undefined,
+        });
         assert.strictEqual(run.status, 0, run.stderr);
         const [execPath, version] = run.stdout.split(" ");
         assert.ok(Number(version.split(".")[0]) >= 22, run.stdout);

@@ -50,9 +50,13 @@ function parse(argv: string[]): Options {
         else if (flag === "--sizes") options.sizes = value().split(",").map(Number);
         else if (flag === "--repeat") options.repeat = Number(value());
         else if (flag === "--skip-whole") options.whole = false;
-        else throw new Error(`bench: unknown option ${flag} (use --stack NAME, --sizes 2,10,50, --repeat N, --skip-whole)`);
+        else
+            throw new Error(
+                `bench: unknown option ${flag} (use --stack NAME, --sizes 2,10,50, --repeat N, --skip-whole)`,
+            );
     }
-    if (options.sizes.some((s) => !(s >= 1)) || !(options.repeat >= 1)) throw new Error("bench: --sizes and --repeat take positive numbers");
+    if (options.sizes.some((s) => !(s >= 1)) || !(options.repeat >= 1))
+        throw new Error("bench: --sizes and --repeat take positive numbers");
     return options;
 }
 
@@ -183,8 +187,17 @@ function programOnly(stackName: string, size: number): Promise<Evaluation> {
     const project = readProjectFile(process.cwd());
     const file = stackFilePath(project.stackConfigDir, stackName)!;
     const stack = withServerCount(readStackFile(file, { project: project.name, requiredSecrets: ["appKey"] }), size);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled program, loaded as the check loads it
     const { runWebtier } = require(path.join(DIST_ROOT, "infra", "program.js"));
-    return asTheCheckEvaluates(() => evaluate({ program: runWebtier, config: stack.config, secretKeys: stack.secretKeys, project: project.name, stack: stack.name }));
+    return asTheCheckEvaluates(() =>
+        evaluate({
+            program: runWebtier,
+            config: stack.config,
+            secretKeys: stack.secretKeys,
+            project: project.name,
+            stack: stack.name,
+        }),
+    );
 }
 
 /** The program's resources registered bare (see the file comment). */
@@ -193,8 +206,16 @@ function bareRegistration(evaluation: Evaluation, stackName: string, size: numbe
     const file = stackFilePath(project.stackConfigDir, stackName)!;
     const stack = withServerCount(readStackFile(file, { project: project.name, requiredSecrets: ["appKey"] }), size);
     return asTheCheckEvaluates(async () => {
-        const run = await registerBare(evaluation.resources, { project: project.name, stack: stack.name, config: stack.config, secretKeys: stack.secretKeys });
-        if (run.registered !== evaluation.resources.length) throw new Error(`bench: the bare run registered ${run.registered} resources, the program ${evaluation.resources.length}`);
+        const run = await registerBare(evaluation.resources, {
+            project: project.name,
+            stack: stack.name,
+            config: stack.config,
+            secretKeys: stack.secretKeys,
+        });
+        if (run.registered !== evaluation.resources.length)
+            throw new Error(
+                `bench: the bare run registered ${run.registered} resources, the program ${evaluation.resources.length}`,
+            );
         return run.durationMs;
     });
 }
@@ -209,27 +230,49 @@ async function main(): Promise<void> {
     // 1. The whole check, as CI runs it.
     if (options.whole) {
         const started = Date.now();
-        const cli = spawnSync(process.execPath, [path.join(__dirname, "cli.js"), "--format", "json"], { cwd: projectDir, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+        const cli = spawnSync(process.execPath, [path.join(__dirname, "cli.js"), "--format", "json"], {
+            cwd: projectDir,
+            encoding: "utf8",
+            maxBuffer: 64 * 1024 * 1024,
+        });
         const wholeMs = Date.now() - started;
-        if (cli.status === 2 || !cli.stdout) throw new Error(`bench: the check itself failed (exit ${cli.status}):\n${cli.stderr}`);
+        if (cli.status === 2 || !cli.stdout)
+            throw new Error(`bench: the check itself failed (exit ${cli.status}):\n${cli.stderr}`);
         const whole = JSON.parse(cli.stdout);
-        console.log(`Whole check, every stack, fresh process (node dist/tools/check/cli.js): ${wholeMs} ms wall, exit ${cli.status}`);
-        console.log(`  pack start ${whole.policyPack.startupMs} ms (overlaps the first evaluation); check ${whole.totalMs} ms after module loading`);
+        console.log(
+            `Whole check, every stack, fresh process (node dist/tools/check/cli.js): ${wholeMs} ms wall, exit ${cli.status}`,
+        );
+        console.log(
+            `  pack start ${whole.policyPack.startupMs} ms (overlaps the first evaluation); check ${whole.totalMs} ms after module loading`,
+        );
         for (const s of whole.stacks) {
             const t = s.timings ?? {};
-            console.log(`  ${s.name.padEnd(10)} ${pad(s.resources, 4)} resources ${pad(s.durationMs, 6)} ms  (evaluate ${t.evaluateMs}, Analyze ${t.analyzeMs}, AnalyzeStack ${t.analyzeStackMs}${t.packWaitMs ? `, waited for pack ${t.packWaitMs}` : ""})`);
+            console.log(
+                `  ${s.name.padEnd(10)} ${pad(s.resources, 4)} resources ${pad(s.durationMs, 6)} ms  (evaluate ${t.evaluateMs}, Analyze ${t.analyzeMs}, AnalyzeStack ${t.analyzeStackMs}${t.packWaitMs ? `, waited for pack ${t.packWaitMs}` : ""})`,
+            );
         }
-        console.log("  (the first stack's evaluation includes loading the program's modules and serializing the health gates' dynamic providers)");
+        console.log(
+            "  (the first stack's evaluation includes loading the program's modules and serializing the health gates' dynamic providers)",
+        );
     }
 
     // 2 and 3. One stack at several sizes, the pack started once.
     const packStarted = Date.now();
     const ours = defaultPolicyPack(projectDir, DIST_ROOT);
-    const pack: PolicyPack = await startPolicyPack(ours.dir, analyzerIdentity("webtier", { name: options.stack, config: {}, secretKeys: [], notes: [] }, false), ours.entry);
+    const pack: PolicyPack = await startPolicyPack(
+        ours.dir,
+        analyzerIdentity("webtier", { name: options.stack, config: {}, secretKeys: [], notes: [] }, false),
+        ours.entry,
+    );
     console.log(`\nPack started once for the scaled runs: ${Date.now() - packStarted} ms`);
     try {
         const check = async (size: number) => {
-            const result = await runCheck({ distRoot: DIST_ROOT, stacks: [options.stack], pack, adjustConfig: (s) => withServerCount(s, size) });
+            const result = await runCheck({
+                distRoot: DIST_ROOT,
+                stacks: [options.stack],
+                pack,
+                adjustConfig: (s) => withServerCount(s, size),
+            });
             const stack = result.stacks[0];
             if (stack.error) throw new Error(`bench: ${options.stack} with ${size} servers failed: ${stack.error}`);
             return stack;
@@ -242,14 +285,22 @@ async function main(): Promise<void> {
             await trivialRegistration(evaluation.resources.length);
         }
 
-        console.log(`\nStack ${options.stack} scaled by servers.count, best of ${options.repeat} (runs interleaved, same process, same warm-up, Error.stackTraceLimit ${EVALUATION_STACK_TRACE_LIMIT} for all):`);
+        console.log(
+            `\nStack ${options.stack} scaled by servers.count, best of ${options.repeat} (runs interleaved, same process, same warm-up, Error.stackTraceLimit ${EVALUATION_STACK_TRACE_LIMIT} for all):`,
+        );
         console.log("  check    the whole offline check of the stack (pack already running)");
         console.log("  program  the same program evaluated under the same mocks and settings, no policies");
-        console.log("  bare     the program's resources registered again with @pulumi/pulumi under plain mocks: same count,");
+        console.log(
+            "  bare     the program's resources registered again with @pulumi/pulumi under plain mocks: same count,",
+        );
         console.log("           types (through their SDK classes), names, parents and input values; no Output chains,");
-        console.log("           rendering, dependencies, capture or policies. The floor for these resources; the target's baseline");
+        console.log(
+            "           rendering, dependencies, capture or policies. The floor for these resources; the target's baseline",
+        );
         console.log("  trivial  as many one-line custom resources, for reference");
-        console.log(" servers  resources  check ms  ms/res  (evaluate  Analyze  AnalyzeStack)  program ms  bare ms  bare ms/res  check/bare  program/bare  trivial ms/res");
+        console.log(
+            " servers  resources  check ms  ms/res  (evaluate  Analyze  AnalyzeStack)  program ms  bare ms  bare ms/res  check/bare  program/bare  trivial ms/res",
+        );
         const runs: SizeRun[] = [];
         for (const size of options.sizes) {
             const checks: { ms: number; timings: NonNullable<Awaited<ReturnType<typeof check>>["timings"]> }[] = [];
@@ -261,14 +312,24 @@ async function main(): Promise<void> {
                 const stack = await check(size);
                 checks.push({ ms: stack.durationMs, timings: stack.timings! });
                 const evaluation = await programOnly(options.stack, size);
-                if (evaluation.resources.length !== stack.resources) throw new Error(`bench: the program registered ${evaluation.resources.length} resources, the check ${stack.resources}`);
+                if (evaluation.resources.length !== stack.resources)
+                    throw new Error(
+                        `bench: the program registered ${evaluation.resources.length} resources, the check ${stack.resources}`,
+                    );
                 resources = stack.resources;
                 programs.push(evaluation.durationMs);
                 bares.push(await bareRegistration(evaluation, options.stack, size));
                 trivials.push(await trivialRegistration(resources));
             }
             const fastest = checks.reduce((a, b) => (b.ms < a.ms ? b : a));
-            const run: SizeRun = { servers: size, resources, checkMs: fastest.ms, programMs: best(programs), bareMs: best(bares), trivialMs: best(trivials) };
+            const run: SizeRun = {
+                servers: size,
+                resources,
+                checkMs: fastest.ms,
+                programMs: best(programs),
+                bareMs: best(bares),
+                trivialMs: best(trivials),
+            };
             runs.push(run);
             const row = compare([run]).sizes[0];
             const t = fastest.timings;
@@ -284,7 +345,9 @@ async function main(): Promise<void> {
                 `\nPer added resource (${m.fromResources} -> ${m.toResources}): check ${fixed(m.check)} ms, program alone ${fixed(m.program)} ms, bare registration ${fixed(m.bare)} ms (check/bare ${fixed(m.checkToBare)})`,
             );
         }
-        const over = comparison.sizes.filter((s) => !s.withinTarget).map((s) => `${s.servers} servers (${fixed(s.checkToBare)}x)`);
+        const over = comparison.sizes
+            .filter((s) => !s.withinTarget)
+            .map((s) => `${s.servers} servers (${fixed(s.checkToBare)}x)`);
         console.log(
             comparison.met
                 ? `Target met: the check costs at most ${comparison.target}x the bare registration per resource at every size.`
@@ -299,12 +362,23 @@ async function main(): Promise<void> {
 /** `pulumi up`'s start: the program loaded as the language host loads it (see cold-start.ts). */
 function printColdStart(project: { name: string; stackConfigDir: string; path: string }, stackName: string): void {
     const projectDir = path.dirname(project.path);
-    const stack = readStackFile(path.join(project.stackConfigDir, `Pulumi.${stackName}.yaml`), { project: project.name, requiredSecrets: ["appKey"] });
+    const stack = readStackFile(path.join(project.stackConfigDir, `Pulumi.${stackName}.yaml`), {
+        project: project.name,
+        requiredSecrets: ["appKey"],
+    });
     const configured = configuredTsconfig(yaml.load(fs.readFileSync(project.path, "utf8")) as { runtime?: unknown });
     const c = measureColdStarts(projectDir, configured, stack.config, stack.name);
-    const row = (label: string, run: ColdStart) => `  ${label.padEnd(40)} ${pad(run.ms, 6)} ms ${pad(run.maxRssMb, 6)} MB  (${run.resources} resources)`;
-    console.log(`\nProgram cold start as \`pulumi up\` loads it (language host's ts-node, fresh process, best of 3, ${stack.name}):`);
-    console.log(row(`configured (${configured}${c.configured.transpileOnly ? ", transpile-only" : ", type-checked"})`, c.configured));
+    const row = (label: string, run: ColdStart) =>
+        `  ${label.padEnd(40)} ${pad(run.ms, 6)} ms ${pad(run.maxRssMb, 6)} MB  (${run.resources} resources)`;
+    console.log(
+        `\nProgram cold start as \`pulumi up\` loads it (language host's ts-node, fresh process, best of 3, ${stack.name}):`,
+    );
+    console.log(
+        row(
+            `configured (${configured}${c.configured.transpileOnly ? ", transpile-only" : ", type-checked"})`,
+            c.configured,
+        ),
+    );
     console.log(row("floor (PULUMI_NODEJS_TRANSPILE_ONLY=true)", c.floor));
     console.log(row("type-checked (ts-node's default)", c.typeChecked));
     console.log(

@@ -30,7 +30,13 @@ export interface ColdStart {
  * Measures one cold start in a fresh process. `transpileOnly` set is PULUMI_NODEJS_TRANSPILE_ONLY
  * (what forces the floor); unset, the tsconfig's own `noCheck` decides, as for `pulumi up`.
  */
-export function measureColdStart(projectDir: string, tsconfig: string, config: Record<string, string>, stack = "bench", transpileOnly?: boolean): ColdStart {
+export function measureColdStart(
+    projectDir: string,
+    tsconfig: string,
+    config: Record<string, string>,
+    stack = "bench",
+    transpileOnly?: boolean,
+): ColdStart {
     // ts-node keeps compiled files in a cache under the temp folder; a fresh CI runner has none,
     // so each measurement gets an empty cache of its own.
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), "webtier-cold-start-"));
@@ -46,14 +52,16 @@ export function measureColdStart(projectDir: string, tsconfig: string, config: R
     });
     fs.rmSync(cache, { recursive: true, force: true });
     const line = run.stdout.split("\n").find((l) => l.startsWith("{"));
-    if (run.status !== 0 || !line) throw new Error(`cold start with ${tsconfig} failed (exit ${run.status}):\n${run.stderr.slice(-2000)}`);
+    if (run.status !== 0 || !line)
+        throw new Error(`cold start with ${tsconfig} failed (exit ${run.status}):\n${run.stderr.slice(-2000)}`);
     return JSON.parse(line) as ColdStart;
 }
 
 /** The tsconfig `pulumi up` gives the language host: Pulumi.yaml's `runtime.options.tsconfig`, else tsconfig.json. */
 export function configuredTsconfig(projectFile: { runtime?: unknown }): string {
     const runtime = projectFile.runtime;
-    const options = runtime && typeof runtime === "object" ? (runtime as { options?: { tsconfig?: unknown } }).options : undefined;
+    const options =
+        runtime && typeof runtime === "object" ? (runtime as { options?: { tsconfig?: unknown } }).options : undefined;
     return typeof options?.tsconfig === "string" ? options.tsconfig : "tsconfig.json";
 }
 
@@ -70,15 +78,37 @@ export interface ColdStartComparison {
 }
 
 /** The cold-start target: the configured load within `target`x of the floor, in time and memory. */
-export function compareColdStarts(configured: ColdStart, floor: ColdStart, typeChecked: ColdStart, target = 1.2): ColdStartComparison {
+export function compareColdStarts(
+    configured: ColdStart,
+    floor: ColdStart,
+    typeChecked: ColdStart,
+    target = 1.2,
+): ColdStartComparison {
     const timeRatio = configured.ms / floor.ms;
     const memoryRatio = configured.maxRssMb / floor.maxRssMb;
-    return { configured, floor, typeChecked, timeRatio, memoryRatio, met: timeRatio <= target && memoryRatio <= target };
+    return {
+        configured,
+        floor,
+        typeChecked,
+        timeRatio,
+        memoryRatio,
+        met: timeRatio <= target && memoryRatio <= target,
+    };
 }
 
 /** Best of `rounds` interleaved fresh-process loads of each kind (fastest run, its memory). */
-export function measureColdStarts(projectDir: string, configured: string, config: Record<string, string>, stack: string, rounds = 3): ColdStartComparison {
-    const runs: Record<"configured" | "floor" | "typeChecked", ColdStart[]> = { configured: [], floor: [], typeChecked: [] };
+export function measureColdStarts(
+    projectDir: string,
+    configured: string,
+    config: Record<string, string>,
+    stack: string,
+    rounds = 3,
+): ColdStartComparison {
+    const runs: Record<"configured" | "floor" | "typeChecked", ColdStart[]> = {
+        configured: [],
+        floor: [],
+        typeChecked: [],
+    };
     for (let round = 0; round < rounds; round++) {
         runs.configured.push(measureColdStart(projectDir, configured, config, stack));
         runs.floor.push(measureColdStart(projectDir, "tsconfig.json", config, stack, true));
@@ -98,10 +128,18 @@ async function child(projectDir: string, tsconfig: string, configJson: string, s
     const started = performance.now();
     // cmd/run/run.js: transpileOnly from the env variable, else from the tsconfig's own noCheck.
     const fromEnv = process.env.PULUMI_NODEJS_TRANSPILE_ONLY;
-    const transpileOnly = fromEnv ? fromEnv === "true" : tsutils.loadTypeScriptCompilerOptions(tsconfig).noCheck === true;
+    const transpileOnly = fromEnv
+        ? fromEnv === "true"
+        : tsutils.loadTypeScriptCompilerOptions(tsconfig).noCheck === true;
     const { tsnodeRequire, typescriptRequire } = tsutils.typeScriptRequireStrings();
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require(tsnodeRequire).register({ compiler: typescriptRequire, transpileOnly, project: tsconfig, skipProject: false, compilerOptions: {} });
+    require(tsnodeRequire).register({
+        compiler: typescriptRequire,
+        transpileOnly,
+        project: tsconfig,
+        skipProject: false,
+        compilerOptions: {},
+    });
 
     let resources = 0;
     const ids = new MockIds();
@@ -112,7 +150,11 @@ async function child(projectDir: string, tsconfig: string, configJson: string, s
         {
             newResource: (args) => {
                 resources++;
-                const state = mockState(args.type, args.name, args.inputs ?? {}, ids, { preview: false, project, stack });
+                const state = mockState(args.type, args.name, args.inputs ?? {}, ids, {
+                    preview: false,
+                    project,
+                    stack,
+                });
                 return { id: state.id, state: state.state };
             },
             call: (args) => mockCall(args.token, args.inputs ?? {}, ids),
@@ -127,7 +169,13 @@ async function child(projectDir: string, tsconfig: string, configJson: string, s
     // Let the registrations the program started reach the mocks.
     await new Promise((resolve) => setTimeout(resolve, 0));
     const ms = performance.now() - started;
-    const result: ColdStart = { tsconfig, transpileOnly, ms: Math.round(ms), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), resources };
+    const result: ColdStart = {
+        tsconfig,
+        transpileOnly,
+        ms: Math.round(ms),
+        maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+        resources,
+    };
     process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

@@ -182,7 +182,7 @@ export class PolicyPack {
                 clearTimeout(timer);
                 reject(new PolicyPackError(`cannot start policy pack ${dir}: ${err.message}`));
             });
-            exited.then((code) => {
+            void exited.then((code) => {
                 clearTimeout(timer);
                 reject(
                     new PolicyPackError(`policy pack ${dir} exited (code ${code}) before it listened.${tail(stderr)}`),
@@ -214,20 +214,24 @@ export class PolicyPack {
     async getAnalyzerInfo(): Promise<AnalyzerInfo> {
         const info = await this.call<emptyproto.Empty, analyzerproto.AnalyzerInfo>(
             "GetAnalyzerInfo",
-            this.client.getAnalyzerInfo,
+            this.client.getAnalyzerInfo.bind(this.client),
             new emptyproto.Empty(),
         );
         return fromAnalyzerInfo(info);
     }
 
     async configure(config: Record<string, Required<PolicyConfig>>): Promise<void> {
-        await this.call("Configure", this.client.configure, toConfigureRequest(config));
+        await this.call("Configure", this.client.configure.bind(this.client), toConfigureRequest(config));
     }
 
     /** Tells the pack which stack the next requests are for; packs that predate it answer Unimplemented, which is fine. */
     async configureStack(identity: StackIdentity): Promise<void> {
         try {
-            await this.call("ConfigureStack", this.client.configureStack, toStackConfigureRequest(identity));
+            await this.call(
+                "ConfigureStack",
+                this.client.configureStack.bind(this.client),
+                toStackConfigureRequest(identity),
+            );
         } catch (err) {
             if (!/unimplemented/i.test((err as Error).message)) throw err;
         }

@@ -478,7 +478,7 @@ export function fromAnalyzerInfo(info: analyzerproto.AnalyzerInfo): AnalyzerInfo
     info.getInitialconfigMap().forEach((value, key) => {
         initialConfig[key] = {
             enforcementLevel: levelFromProto(value.getEnforcementlevel()),
-            properties: (value.getProperties()?.toJavaScript() ?? {}),
+            properties: value.getProperties()?.toJavaScript() ?? {},
         };
     });
     return {

@@ -80,7 +80,14 @@ export function resourceViolations(resource: AnalyzerResourceData, diagnostics: 
     for (const d of diagnostics) {
         const level = toLevel(d.enforcementLevel);
         if (!level) continue;
-        result.push({ policy: d.policyName, level, resource: resource.name, type: resource.type, urn: resource.urn, message: d.message });
+        result.push({
+            policy: d.policyName,
+            level,
+            resource: resource.name,
+            type: resource.type,
+            urn: resource.urn,
+            message: d.message,
+        });
     }
     return result;
 }

@@ -192,6 +192,7 @@ export function analyzerIdentity(project: string, stack: StackConfig, preview: b
 /** Console output during evaluation (Pulumi's log without an engine, the program's own prints) becomes notes. */
 async function captureConsole<T>(notes: string[], fn: () => Promise<T>): Promise<T> {
     const methods = ["log", "info", "warn", "error", "debug"] as const;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- put back as they were, on console itself
     const saved = methods.map((m) => console[m]);
     for (const m of methods) {
         console[m] = (...args: unknown[]) => {

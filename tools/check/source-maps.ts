@@ -54,6 +54,7 @@ function mapOf(filename: string, which: Compiled): SourceMap | null {
 
 /** A call site as V8 prints it, its position mapped back to the TypeScript source when the check compiled the file. */
 function mappedCallSite(site: NodeJS.CallSite, which: Compiled): string {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- V8's CallSite prints itself as a stack frame
     const text = site.toString();
     const file = site.getFileName();
     const line = site.getLineNumber();
@@ -79,6 +80,7 @@ export type Compiled = "ts-node" | "all";
  * Errors format lazily, so whatever reads their stack must run inside `fn`.
  */
 export async function withSourceMappedTraces<T>(fn: () => Promise<T>, which: Compiled = "all"): Promise<T> {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- restored onto Error as it was
     const saved = Error.prepareStackTrace;
     Error.prepareStackTrace = (error: Error, sites: NodeJS.CallSite[]) => {
         let header: string;

@@ -100,10 +100,10 @@ function loaderFor(projectDir: string, tsconfig?: string): Extensions {
     const cwd = process.cwd();
     process.chdir(projectDir);
     try {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
         // No disk cache: ts-node 7 keys it on the file's extension and content only, so a copy of a
         // program elsewhere gets the first copy's source map, and its stack frames (which the
         // report's locations are read from) name a file that may no longer exist.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program's own ts-node, found at run time as cmd/run finds it
         require(tsnodeRequire as string).register({ ...registerOptions, cache: false });
     } finally {
         process.chdir(cwd);
@@ -126,6 +126,7 @@ function recordingSourceMaps(handler: Handler | undefined): Handler | undefined 
     if (!handler || handler === NODE_JS_LOADER) return handler;
     return (module, filename) => {
         const target = module as NodeJS.Module & { _compile(code: string, filename: string): unknown };
+        // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the module as `this` below
         const compile = target._compile;
         target._compile = function (code: string, name: string) {
             recordCompiledSource(name, code, "ts-node");

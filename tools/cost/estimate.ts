@@ -311,7 +311,9 @@ const AWS_PRICERS: Record<string, Pricer> = {
         ];
     },
     "aws:sns/topic:Topic": (r, c) => [usage(c, "monitoring", r.name, "email notifications", "snsEmail")],
-    "aws:kms/key:Key": (r, c) => [priced(c, "other", r.name, "KMS key (the servers' secrets)", (p) => p.items.kmsKeyMonth)],
+    "aws:kms/key:Key": (r, c) => [
+        priced(c, "other", r.name, "KMS key (the servers' secrets)", (p) => p.items.kmsKeyMonth),
+    ],
 };
 
 const DIGITALOCEAN_PRICERS: Record<string, Pricer> = {

@@ -63,7 +63,8 @@ export class UsageError extends Error {}
 function seconds(option: string, value: string | undefined, fallback: number, min = 1): number {
     if (value === undefined) return fallback * 1000;
     const parsed = Number(value);
-    if (!Number.isFinite(parsed) || parsed < min) throw new UsageError(`--${option} must be a number of seconds >= ${min}, got ${JSON.stringify(value)}`);
+    if (!Number.isFinite(parsed) || parsed < min)
+        throw new UsageError(`--${option} must be a number of seconds >= ${min}, got ${JSON.stringify(value)}`);
     return Math.round(parsed * 1000);
 }
 
@@ -127,14 +128,17 @@ export function parseCliArgs(argv: string[]): CliArgs {
     };
     const args: CliArgs = { ...base, stack: v.stack, outputs: v.outputs, targetGroupArn: v["target-group"] };
     if (args.help) return args;
-    if (!args.stack && !args.outputs) throw new UsageError("--stack <name> is required (or --outputs <file> with the stack's outputs JSON)");
+    if (!args.stack && !args.outputs)
+        throw new UsageError("--stack <name> is required (or --outputs <file> with the stack's outputs JSON)");
     if (!v.ref) throw new UsageError("--ref <git ref> is required, e.g. --ref main or --ref v1.4.2");
     const problem = refProblem(args.ref);
     if (problem) throw new UsageError(`--ref ${JSON.stringify(args.ref)} is refused: ${problem}`);
     if (!args.releaseCommand.trim()) throw new UsageError("--release-command must not be empty");
     const badOption = args.ssh.options.find((option) => !/^[A-Za-z][A-Za-z0-9]*=\S/.test(option));
     if (badOption !== undefined) {
-        throw new UsageError(`--ssh-option ${JSON.stringify(badOption)}: expected key=value (as ssh -o takes), e.g. --ssh-option UserKnownHostsFile=./known_hosts`);
+        throw new UsageError(
+            `--ssh-option ${JSON.stringify(badOption)}: expected key=value (as ssh -o takes), e.g. --ssh-option UserKnownHostsFile=./known_hosts`,
+        );
     }
     return args;
 }

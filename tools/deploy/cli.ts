@@ -35,7 +35,8 @@ export function summarize(result: RolloutResult, args: CliArgs): string {
     const names = (servers: { name: string }[]) => servers.map((s) => s.name).join(", ") || "none";
     if (result.plan.refusal) return "Nothing was changed.";
     if (args.dryRun) return "Dry run: nothing was changed.";
-    if (!result.failure) return `Deployed ${args.ref} to all ${result.deployed.length} server(s): ${names(result.deployed)}.`;
+    if (!result.failure)
+        return `Deployed ${args.ref} to all ${result.deployed.length} server(s): ${names(result.deployed)}.`;
     return [
         `Deploy of ${args.ref} STOPPED at ${result.failure.server.name} (${result.failure.server.id}): ${result.failure.reason}`,
         `  ${result.failure.server.name} is ${result.failure.state}.`,

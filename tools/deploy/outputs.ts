@@ -35,7 +35,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /** Droplet ids printed as JSON numbers (as hand-written outputs files have them) are read as the strings the contract has. */
 function withStringServerIds(raw: Record<string, unknown>): Record<string, unknown> {
     if (!Array.isArray(raw.servers)) return raw;
-    const servers = raw.servers.map((server: unknown) => (isObject(server) && typeof server.id === "number" ? { ...server, id: String(server.id) } : server));
+    const servers = raw.servers.map((server: unknown) =>
+        isObject(server) && typeof server.id === "number" ? { ...server, id: String(server.id) } : server,
+    );
     return { ...raw, servers };
 }
 
@@ -58,7 +60,9 @@ function contractProblems(error: OutputsContractError): string[] {
  */
 export function parseDeployTarget(raw: unknown, source: string): DeployTarget {
     if (!isObject(raw)) {
-        throw new DeployError(`${source}: expected the JSON object printed by \`pulumi stack output --json\`, got ${describe(raw)}.`);
+        throw new DeployError(
+            `${source}: expected the JSON object printed by \`pulumi stack output --json\`, got ${describe(raw)}.`,
+        );
     }
     const document = withStringServerIds(raw);
     const problems: string[] = [];
@@ -70,7 +74,9 @@ export function parseDeployTarget(raw: unknown, source: string): DeployTarget {
         problems.push(...contractProblems(error));
     }
     // Two entries for one server would take it out twice, or leave the other unchecked.
-    const ids = (Array.isArray(document.servers) ? document.servers : []).map((server: unknown) => (isObject(server) ? server.id : undefined));
+    const ids = (Array.isArray(document.servers) ? document.servers : []).map((server: unknown) =>
+        isObject(server) ? server.id : undefined,
+    );
     const twice = ids.filter((id, index) => typeof id === "string" && ids.indexOf(id) !== index);
     for (const id of new Set(twice)) problems.push(`$.servers: id ${JSON.stringify(id)} appears twice`);
 
@@ -82,7 +88,12 @@ export function parseDeployTarget(raw: unknown, source: string): DeployTarget {
         );
     }
     const { address, id, targetGroupArn, memberTag } = outputs.loadBalancer;
-    return { cloud: outputs.cloud, region: outputs.region, loadBalancer: { address, id, targetGroupArn, memberTag }, servers: outputs.servers };
+    return {
+        cloud: outputs.cloud,
+        region: outputs.region,
+        loadBalancer: { address, id, targetGroupArn, memberTag },
+        servers: outputs.servers,
+    };
 }
 
 /** Runs a program and returns its standard output; injected in tests. */

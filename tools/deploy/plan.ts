@@ -27,20 +27,33 @@ export interface DeployPlan {
  */
 const ORDER: Record<MemberHealth, number> = { absent: 0, draining: 1, unhealthy: 2, pending: 3, healthy: 4 };
 
-export function planDeploy(servers: DeployServer[], members: MemberStatus[], options: { allowDowntime: boolean; balancer: string }): DeployPlan {
+export function planDeploy(
+    servers: DeployServer[],
+    members: MemberStatus[],
+    options: { allowDowntime: boolean; balancer: string },
+): DeployPlan {
     const byId = new Map(members.map((member) => [member.id, member]));
     const steps = servers
-        .map((server, index) => ({ server, index, before: byId.get(server.id) ?? { id: server.id, health: "absent" as const } }))
+        .map((server, index) => ({
+            server,
+            index,
+            before: byId.get(server.id) ?? { id: server.id, health: "absent" as const },
+        }))
         .sort((a, b) => ORDER[a.before.health] - ORDER[b.before.health] || a.index - b.index)
         .map(({ server, before }) => ({ server, before }));
 
     const serverIds = new Set(servers.map((server) => server.id));
     const warnings = members
         .filter((member) => !serverIds.has(member.id))
-        .map((member) => `${options.balancer} also serves ${member.id}, which is not one of the stack's servers: it keeps its current release.`);
+        .map(
+            (member) =>
+                `${options.balancer} also serves ${member.id}, which is not one of the stack's servers: it keeps its current release.`,
+        );
     for (const step of steps) {
         if (step.before.health === "absent") {
-            warnings.push(`${step.server.name} (${step.server.id}) is not in ${options.balancer}; it is released first and then put in.`);
+            warnings.push(
+                `${step.server.name} (${step.server.id}) is not in ${options.balancer}; it is released first and then put in.`,
+            );
         }
     }
 
@@ -48,7 +61,9 @@ export function planDeploy(servers: DeployServer[], members: MemberStatus[], opt
     const plan: DeployPlan = { steps, healthyInService, warnings };
     if (healthyInService < 2 && !options.allowDowntime) {
         const states = members.length
-            ? members.map((member) => `${member.id}: ${member.health}${member.detail ? ` (${member.detail})` : ""}`).join(", ")
+            ? members
+                  .map((member) => `${member.id}: ${member.health}${member.detail ? ` (${member.detail})` : ""}`)
+                  .join(", ")
             : "no members";
         plan.refusal =
             `Refusing to deploy: ${options.balancer} has ${healthyInService} healthy server(s) in service (${states}), ` +
@@ -59,7 +74,10 @@ export function planDeploy(servers: DeployServer[], members: MemberStatus[], opt
 }
 
 /** Human-readable plan, printed by `--dry-run` and before a real run. */
-export function renderPlan(plan: DeployPlan, context: { balancer: string; runner: string; command: string; ref: string }): string {
+export function renderPlan(
+    plan: DeployPlan,
+    context: { balancer: string; runner: string; command: string; ref: string },
+): string {
     const lines = [
         `Rolling deploy of ${context.ref} behind ${context.balancer}, one server at a time.`,
         `Each server runs (via ${context.runner}): ${context.command}`,
@@ -71,7 +89,9 @@ export function renderPlan(plan: DeployPlan, context: { balancer: string; runner
             before.health === "absent"
                 ? "already out of the balancer"
                 : `take out of the balancer and wait until drained (now ${before.health}${before.detail ? `: ${before.detail}` : ""})`;
-        lines.push(`  ${index + 1}. ${server.name} (${server.id}, ${server.zone}): ${out}; run the release; put back; wait until healthy.`);
+        lines.push(
+            `  ${index + 1}. ${server.name} (${server.id}, ${server.zone}): ${out}; run the release; put back; wait until healthy.`,
+        );
     });
     for (const warning of plan.warnings) lines.push(`Warning: ${warning}`);
     if (plan.refusal) lines.push(plan.refusal);

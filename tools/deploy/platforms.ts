@@ -18,7 +18,12 @@ export interface DeployPlatform {
     runner: RemoteRunner;
 }
 
-export type PlatformFactory = (target: DeployTarget, args: CliArgs, env: NodeJS.ProcessEnv, clock: Clock) => DeployPlatform;
+export type PlatformFactory = (
+    target: DeployTarget,
+    args: CliArgs,
+    env: NodeJS.ProcessEnv,
+    clock: Clock,
+) => DeployPlatform;
 
 export const createPlatform: PlatformFactory = (target, args, env, clock) => {
     switch (target.cloud) {
@@ -32,7 +37,11 @@ export const createPlatform: PlatformFactory = (target, args, env, clock) => {
                     clock,
                     pollIntervalMs: args.pollIntervalMs,
                 }),
-                runner: new SsmRunner({ ssm: new SSMClient({ region: target.region }), clock, comment: `webtier deploy ${args.ref}` }),
+                runner: new SsmRunner({
+                    ssm: new SSMClient({ region: target.region }),
+                    clock,
+                    comment: `webtier deploy ${args.ref}`,
+                }),
             };
         case "digitalocean":
             return {
@@ -45,7 +54,12 @@ export const createPlatform: PlatformFactory = (target, args, env, clock) => {
                     clock,
                     pollIntervalMs: args.pollIntervalMs,
                 }),
-                runner: new SshRunner({ user: args.ssh.user, identityFile: args.ssh.identityFile, port: args.ssh.port, options: args.ssh.options }),
+                runner: new SshRunner({
+                    user: args.ssh.user,
+                    identityFile: args.ssh.identityFile,
+                    port: args.ssh.port,
+                    options: args.ssh.options,
+                }),
             };
     }
 };

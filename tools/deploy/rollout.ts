@@ -71,10 +71,24 @@ class StepFailure extends Error {
     }
 }
 
-export async function rollingDeploy(servers: DeployServer[], options: RolloutOptions, deps: RolloutDeps): Promise<RolloutResult> {
+export async function rollingDeploy(
+    servers: DeployServer[],
+    options: RolloutOptions,
+    deps: RolloutDeps,
+): Promise<RolloutResult> {
     const { balancer, log } = deps;
-    const plan = planDeploy(servers, await balancer.listMembers(), { allowDowntime: options.allowDowntime, balancer: balancer.description });
-    log(renderPlan(plan, { balancer: balancer.description, runner: deps.runner.description, command: options.command, ref: options.ref }));
+    const plan = planDeploy(servers, await balancer.listMembers(), {
+        allowDowntime: options.allowDowntime,
+        balancer: balancer.description,
+    });
+    log(
+        renderPlan(plan, {
+            balancer: balancer.description,
+            runner: deps.runner.description,
+            command: options.command,
+            ref: options.ref,
+        }),
+    );
     if (plan.refusal || options.dryRun) return { plan, deployed: [], untouched: plan.steps.map((step) => step.server) };
 
     const deployed: DeployServer[] = [];
@@ -88,7 +102,11 @@ export async function rollingDeploy(servers: DeployServer[], options: RolloutOpt
             const failure =
                 error instanceof StepFailure
                     ? { server, reason: error.reason, state: error.state }
-                    : { server, reason: (error as Error).message, state: "unknown: check it in the balancer before re-running" };
+                    : {
+                          server,
+                          reason: (error as Error).message,
+                          state: "unknown: check it in the balancer before re-running",
+                      };
             log(`${label}: FAILED: ${failure.reason}`);
             return { plan, deployed, failure, untouched: plan.steps.slice(index + 1).map((step) => step.server) };
         }
@@ -120,7 +138,12 @@ async function takeBackOut(server: DeployServer, options: RolloutOptions, deps: 
     }
 }
 
-async function releaseOne(server: DeployServer, label: string, options: RolloutOptions, deps: RolloutDeps): Promise<void> {
+async function releaseOne(
+    server: DeployServer,
+    label: string,
+    options: RolloutOptions,
+    deps: RolloutDeps,
+): Promise<void> {
     const { balancer, runner, log } = deps;
     const untouched = "untouched: in service on its previous release";
 
@@ -164,13 +187,18 @@ async function releaseOne(server: DeployServer, label: string, options: RolloutO
         result = { exitCode: -1, output: `${runner.description} failed: ${(error as Error).message}` };
     }
     if (result.exitCode === options.keptPreviousExitCode) {
-        log(`${label}: the release failed and kept the previous release (exit ${result.exitCode}); putting it back on the previous release`);
+        log(
+            `${label}: the release failed and kept the previous release (exit ${result.exitCode}); putting it back on the previous release`,
+        );
         try {
             await balancer.add(server.id);
             await waitHealthy(server, options, deps);
         } catch (error) {
             const state = await takeBackOut(server, options, deps);
-            throw new StepFailure(`the release failed (exit ${result.exitCode}) and then ${(error as Error).message}:\n${tail(result.output)}`, state);
+            throw new StepFailure(
+                `the release failed (exit ${result.exitCode}) and then ${(error as Error).message}:\n${tail(result.output)}`,
+                state,
+            );
         }
         throw new StepFailure(
             `the release failed (exit ${result.exitCode}, previous release kept):\n${tail(result.output)}`,
@@ -189,7 +217,10 @@ async function releaseOne(server: DeployServer, label: string, options: RolloutO
     try {
         await balancer.add(server.id);
     } catch (error) {
-        throw new StepFailure(`putting it back into the balancer failed: ${(error as Error).message}`, "out of the balancer, on the new release");
+        throw new StepFailure(
+            `putting it back into the balancer failed: ${(error as Error).message}`,
+            "out of the balancer, on the new release",
+        );
     }
     try {
         await waitHealthy(server, options, deps);

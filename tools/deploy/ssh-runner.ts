@@ -26,21 +26,29 @@ const MAX_OUTPUT = 256 * 1024;
 function checkHost(server: DeployServer): string {
     const host = server.publicIp;
     if (!host) {
-        throw new DeployError(`Server ${server.name} (${server.id}) has no public IP in the outputs, so it cannot be reached over SSH.`);
+        throw new DeployError(
+            `Server ${server.name} (${server.id}) has no public IP in the outputs, so it cannot be reached over SSH.`,
+        );
     }
-    if (!/^[A-Za-z0-9][A-Za-z0-9.:-]*$/.test(host)) throw new DeployError(`Server ${server.name} has an unusable address ${JSON.stringify(host)}.`);
+    if (!/^[A-Za-z0-9][A-Za-z0-9.:-]*$/.test(host))
+        throw new DeployError(`Server ${server.name} has an unusable address ${JSON.stringify(host)}.`);
     return host;
 }
 
 /** The ssh argument list for one command (pure, unit-tested). */
 export function sshArguments(args: SshRunnerArgs, server: DeployServer, command: string): string[] {
     const argv = [
-        "-o", "BatchMode=yes",
-        "-o", "ConnectTimeout=15",
-        "-o", "ServerAliveInterval=15",
-        "-o", "ServerAliveCountMax=4",
+        "-o",
+        "BatchMode=yes",
+        "-o",
+        "ConnectTimeout=15",
+        "-o",
+        "ServerAliveInterval=15",
+        "-o",
+        "ServerAliveCountMax=4",
         // First contact with a new droplet records its key; a changed key still fails.
-        "-o", "StrictHostKeyChecking=accept-new",
+        "-o",
+        "StrictHostKeyChecking=accept-new",
     ];
     for (const option of args.options ?? []) argv.push("-o", option);
     if (args.identityFile) argv.push("-i", args.identityFile);
@@ -78,9 +86,17 @@ export class SshRunner implements RemoteRunner {
             });
             child.on("close", (code) => {
                 clearTimeout(timer);
-                if (timedOut) resolve({ exitCode: -1, output: `${output}\nssh: timed out after ${options.timeoutMs / 1000}s; the command was stopped` });
+                if (timedOut)
+                    resolve({
+                        exitCode: -1,
+                        output: `${output}\nssh: timed out after ${options.timeoutMs / 1000}s; the command was stopped`,
+                    });
                 // 255 is ssh's own failure (unreachable, refused key): say so next to the output.
-                else if (code === 255) resolve({ exitCode: 255, output: `${output}\nssh could not run the command on ${server.publicIp} (exit 255): is this machine in allowSshFrom, and is the key right?` });
+                else if (code === 255)
+                    resolve({
+                        exitCode: 255,
+                        output: `${output}\nssh could not run the command on ${server.publicIp} (exit 255): is this machine in allowSshFrom, and is the key right?`,
+                    });
                 else resolve({ exitCode: code ?? -1, output });
             });
         });

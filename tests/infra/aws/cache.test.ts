@@ -17,11 +17,15 @@ describe("AWS cache (registered resources)", function () {
     it("lives in the private subnets behind the cache security group only", async () => {
         const built = await build("prod");
         const cache = named(built, "prod-cache");
-        assert.deepEqual(cache.inputs.securityGroupIds.map((id: string) => owner(built, id)?.name), ["prod-cache-sg"]);
+        assert.deepEqual(
+            cache.inputs.securityGroupIds.map((id: string) => owner(built, id)?.name),
+            ["prod-cache-sg"],
+        );
         const subnetGroup = ofType(built, T.cacheSubnetGroup)[0];
         assert.ok(subnetGroup.state.name, "the subnet group has no name");
         assert.equal(cache.inputs.subnetGroupName, subnetGroup.state.name);
-        for (const id of subnetGroup.inputs.subnetIds) assert.equal(owner(built, id)?.inputs.tags["webtier:tier"], "private");
+        for (const id of subnetGroup.inputs.subnetIds)
+            assert.equal(owner(built, id)?.inputs.tags["webtier:tier"], "private");
     });
 
     it("has a replica with automatic failover across zones in prod", async () => {

@@ -11,7 +11,8 @@ describe("AWS database (registered resources)", function () {
         const subnetGroup = ofType(built, T.dbSubnetGroup)[0];
         assert.ok(subnetGroup.state.name, "the subnet group has no name");
         assert.equal(db.inputs.dbSubnetGroupName, subnetGroup.state.name);
-        for (const id of subnetGroup.inputs.subnetIds) assert.equal(owner(built, id)?.inputs.tags["webtier:tier"], "private");
+        for (const id of subnetGroup.inputs.subnetIds)
+            assert.equal(owner(built, id)?.inputs.tags["webtier:tier"], "private");
         assert.equal(subnetGroup.inputs.subnetIds.length, 3);
     });
 
@@ -60,9 +61,16 @@ describe("AWS database (registered resources)", function () {
             const db = named(built, `${stack}-db`);
             const group = ofType(built, T.dbParameterGroup)[0];
             assert.ok(group.state.name, "the parameter group has no name");
-            assert.equal(db.inputs.parameterGroupName, group.state.name, "instance does not use the TLS parameter group");
+            assert.equal(
+                db.inputs.parameterGroupName,
+                group.state.name,
+                "instance does not use the TLS parameter group",
+            );
             assert.equal(group.inputs.family, family);
-            assert.deepEqual(group.inputs.parameters.map((p: any) => [p.name, p.value]), [[parameter, value]]);
+            assert.deepEqual(
+                group.inputs.parameters.map((p: any) => [p.name, p.value]),
+                [[parameter, value]],
+            );
         }
     });
 
@@ -72,12 +80,16 @@ describe("AWS database (registered resources)", function () {
         assert.equal(db.propertyDependencies.password?.[0], named(built, "prod-db-password").urn);
         assert.ok(db.additionalSecretOutputs.includes("password"));
         const password = named(built, "prod-db-password");
-        for (const refused of ["/", "@", '"', " "]) assert.ok(!password.inputs.overrideSpecial.includes(refused), refused);
+        for (const refused of ["/", "@", '"', " "])
+            assert.ok(!password.inputs.overrideSpecial.includes(refused), refused);
     });
 
     it("tells the servers to verify TLS against the RDS CA bundle", async () => {
         const { tier } = await build("prod");
         assert.equal(tier.endpoints.database.requireTls, true);
-        assert.match(tier.endpoints.database.caCertificateUrl ?? "", /^https:\/\/truststore\.pki\.rds\.amazonaws\.com\//);
+        assert.match(
+            tier.endpoints.database.caCertificateUrl ?? "",
+            /^https:\/\/truststore\.pki\.rds\.amazonaws\.com\//,
+        );
     });
 });

@@ -1,6 +1,10 @@
 import { strict as assert } from "assert";
 import {
-    cacheSnapshotRetentionDays, elastiCacheEngineSettings, finalSnapshotIdentifier, rdsEngineSettings, RDS_PASSWORD_SPECIALS,
+    cacheSnapshotRetentionDays,
+    elastiCacheEngineSettings,
+    finalSnapshotIdentifier,
+    rdsEngineSettings,
+    RDS_PASSWORD_SPECIALS,
 } from "../../../infra/aws/engines";
 
 describe("AWS engine settings", () => {

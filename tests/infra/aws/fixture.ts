@@ -41,7 +41,10 @@ export const STACKS = {
         database: JSON.stringify({ engine: "postgres", version: "16" }),
         queue: JSON.stringify({ driver: "sqs" }),
         storage: JSON.stringify({ cdn: true, corsOrigins: ["https://app.example.com"] }),
-        alerts: JSON.stringify({ emails: ["ops@example.com", "oncall@example.com"], httpsEndpoint: "https://events.example.net/integration/abc/enqueue" }),
+        alerts: JSON.stringify({
+            emails: ["ops@example.com", "oncall@example.com"],
+            httpsEndpoint: "https://events.example.net/integration/abc/enqueue",
+        }),
     },
     /** A domain whose DNS is hosted elsewhere: validation records for a human, no Route 53. */
     staging: {
@@ -84,8 +87,11 @@ export function build(stack: StackName): Promise<Built> {
                     const web = new WebTier(config.name, platform, {
                         config,
                         userData: (_endpoints, server, env) =>
-                            pulumi.output(`#cloud-config\n# server ${server.index + 1} of ${server.count}\n# env ${JSON.stringify(env)}\n`),
-                        laravelEnv: (endpoints) => pulumi.interpolate`APP_KEY=${pulumi.secret(APP_KEY)}\nDB_PASSWORD=${endpoints.database.password}\n`,
+                            pulumi.output(
+                                `#cloud-config\n# server ${server.index + 1} of ${server.count}\n# env ${JSON.stringify(env)}\n`,
+                            ),
+                        laravelEnv: (endpoints) =>
+                            pulumi.interpolate`APP_KEY=${pulumi.secret(APP_KEY)}\nDB_PASSWORD=${endpoints.database.password}\n`,
                     });
                     tier = web.resources;
                     return buildOutputs(config, web.resources, pulumi.secret(APP_KEY));
@@ -191,7 +197,9 @@ export function securityRules(built: Built): RuleView[] {
         protocol: rule.inputs.ipProtocol,
         cidrIpv4: rule.inputs.cidrIpv4,
         cidrIpv6: rule.inputs.cidrIpv6,
-        peerGroup: rule.inputs.referencedSecurityGroupId ? owner(built, rule.inputs.referencedSecurityGroupId)?.name : undefined,
+        peerGroup: rule.inputs.referencedSecurityGroupId
+            ? owner(built, rule.inputs.referencedSecurityGroupId)?.name
+            : undefined,
     }));
 }
 

@@ -19,7 +19,10 @@ describe("AWS servers: health-gated replacement (registered resources)", functio
 
     it("registers one health gate per server, named after it", async () => {
         const built = await build("prod");
-        assert.deepEqual(ofType(built, GATE).map((g) => g.name), ["prod-app-1-healthy", "prod-app-2-healthy", "prod-app-3-healthy"]);
+        assert.deepEqual(
+            ofType(built, GATE).map((g) => g.name),
+            ["prod-app-1-healthy", "prod-app-2-healthy", "prod-app-3-healthy"],
+        );
         assert.equal(ofType(await build("dev"), GATE).length, 1);
     });
 
@@ -43,20 +46,31 @@ describe("AWS servers: health-gated replacement (registered resources)", functio
         const listener = named(built, "prod-https");
         for (const index of [1, 2, 3]) {
             const gate = named(built, `prod-app-${index}-healthy`);
-            assert.ok(gate.dependencies.includes(named(built, `prod-app-${index}-tg`).urn), `gate ${index} waits for attachment ${index}`);
+            assert.ok(
+                gate.dependencies.includes(named(built, `prod-app-${index}-tg`).urn),
+                `gate ${index} waits for attachment ${index}`,
+            );
             assert.ok(gate.dependencies.includes(listener.urn), `gate ${index} waits for the HTTPS listener`);
         }
         const dev = await build("dev");
-        assert.ok(named(dev, "dev-app-1-healthy").dependencies.includes(named(dev, "dev-http").urn), "without a domain, the forwarding HTTP listener");
+        assert.ok(
+            named(dev, "dev-app-1-healthy").dependencies.includes(named(dev, "dev-http").urn),
+            "without a domain, the forwarding HTTP listener",
+        );
     });
 
     it("creates server i+1 only after gate i, and never deletes a server before its replacement exists", async () => {
         const built = await build("prod");
         for (const index of [2, 3]) {
             const server = named(built, `prod-app-${index}`);
-            const gates = ofType(built, GATE).filter((g) => server.dependencies.includes(g.urn)).map((g) => g.name);
+            const gates = ofType(built, GATE)
+                .filter((g) => server.dependencies.includes(g.urn))
+                .map((g) => g.name);
             assert.deepEqual(gates, [`prod-app-${index - 1}-healthy`]);
-            assert.ok(!server.dependencies.includes(named(built, `prod-app-${index - 1}-tg`).urn), "the gate, not the attachment, orders the servers");
+            assert.ok(
+                !server.dependencies.includes(named(built, `prod-app-${index - 1}-tg`).urn),
+                "the gate, not the attachment, orders the servers",
+            );
         }
         for (const resource of [...ofType(built, T.instance), ...ofType(built, T.attachment), ...ofType(built, GATE)]) {
             assert.equal(resource.deleteBeforeReplace, false, resource.name);
@@ -76,7 +90,11 @@ describe("AWS servers: health-gated replacement (registered resources)", functio
         const evaluation = await evaluate({
             stack: "staging",
             program: () => {
-                new WebTier(config.name, awsPlatform, { config, userData: () => pulumi.output("#cloud-config\n"), laravelEnv: () => pulumi.secret("APP_KEY=x\n") });
+                new WebTier(config.name, awsPlatform, {
+                    config,
+                    userData: () => pulumi.output("#cloud-config\n"),
+                    laravelEnv: () => pulumi.secret("APP_KEY=x\n"),
+                });
             },
         });
         assert.equal(evaluation.resources.filter((r) => r.type === GATE).length, 0);
@@ -87,7 +105,10 @@ describe("AWS servers: health-gated replacement (registered resources)", functio
 
     it("fails the gate at once on missing credentials or access denied, and retries throttling", () => {
         assert.equal(isPermanentAwsError(Object.assign(new Error("denied"), { name: "AccessDenied" })), true);
-        assert.equal(isPermanentAwsError(Object.assign(new Error("no creds"), { name: "CredentialsProviderError" })), true);
+        assert.equal(
+            isPermanentAwsError(Object.assign(new Error("no creds"), { name: "CredentialsProviderError" })),
+            true,
+        );
         assert.equal(isPermanentAwsError(Object.assign(new Error("slow down"), { name: "Throttling" })), false);
     });
 });
@@ -114,7 +135,9 @@ describe("AWS health gate provider, as Pulumi serializes it", function () {
                 res.setHeader("Content-Type", "text/xml");
                 if (answer === "AccessDenied") {
                     res.statusCode = 403;
-                    res.end(`<ErrorResponse xmlns="${NS}"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:iam::123456789012:user/ci is not authorized to perform: elasticloadbalancing:DescribeTargetHealth</Message></Error><RequestId>r-2</RequestId></ErrorResponse>`);
+                    res.end(
+                        `<ErrorResponse xmlns="${NS}"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:iam::123456789012:user/ci is not authorized to perform: elasticloadbalancing:DescribeTargetHealth</Message></Error><RequestId>r-2</RequestId></ErrorResponse>`,
+                    );
                     return;
                 }
                 const [state, reason] = answer.split(":");
@@ -134,7 +157,13 @@ describe("AWS health gate provider, as Pulumi serializes it", function () {
     beforeEach(() => {
         bodies = [];
         // The AWS SDK's default chain, pointed at the stand-in: what `pulumi up` gives the gate.
-        restoreEnv = withEnv({ AWS_ACCESS_KEY_ID: "AKIAGATETEST", AWS_SECRET_ACCESS_KEY: "gate-test-secret", AWS_SESSION_TOKEN: undefined, AWS_PROFILE: undefined, AWS_ENDPOINT_URL: endpoint });
+        restoreEnv = withEnv({
+            AWS_ACCESS_KEY_ID: "AKIAGATETEST",
+            AWS_SECRET_ACCESS_KEY: "gate-test-secret",
+            AWS_SESSION_TOKEN: undefined,
+            AWS_PROFILE: undefined,
+            AWS_ENDPOINT_URL: endpoint,
+        });
     });
 
     afterEach(() => restoreEnv());
@@ -152,7 +181,9 @@ describe("AWS health gate provider, as Pulumi serializes it", function () {
 
     it("asks DescribeTargetHealth about the instance in the target group until it is healthy", async () => {
         script = ["initial:Elb.RegistrationInProgress", "initial:Elb.InitialHealthChecking", "healthy"];
-        const result = await provider.create(gate()).catch((error: { message?: string }) => assert.fail(`the gate failed: ${error?.message}`));
+        const result = await provider
+            .create(gate())
+            .catch((error: { message?: string }) => assert.fail(`the gate failed: ${error?.message}`));
         assert.equal(result.id, "prod-app-1:i-0aaa");
         assert.equal(bodies.length, 3);
         const query = new URLSearchParams(bodies[0]);
@@ -163,12 +194,18 @@ describe("AWS health gate provider, as Pulumi serializes it", function () {
 
     it("fails naming the instance, the target group and the reason when it stays unhealthy", async () => {
         script = ["unhealthy:Target.ResponseCodeMismatch"];
-        await rejectsWithMessage(provider.create(gate({ timeoutSeconds: 0.1 })), /prod-app-1 \(i-0aaa\) did not become healthy behind target group targetgroup\/prod-tg\/73e2d6bc24d8a067 within 100 ms; last seen: unhealthy \(unhealthy: Target\.ResponseCodeMismatch/);
+        await rejectsWithMessage(
+            provider.create(gate({ timeoutSeconds: 0.1 })),
+            /prod-app-1 \(i-0aaa\) did not become healthy behind target group targetgroup\/prod-tg\/73e2d6bc24d8a067 within 100 ms; last seen: unhealthy \(unhealthy: Target\.ResponseCodeMismatch/,
+        );
     });
 
     it("fails at once, naming the permission, when the identity may not read target health", async () => {
         script = ["AccessDenied"];
-        await rejectsWithMessage(provider.create(gate()), /not authorized.*needs elasticloadbalancing:DescribeTargetHealth/);
+        await rejectsWithMessage(
+            provider.create(gate()),
+            /not authorized.*needs elasticloadbalancing:DescribeTargetHealth/,
+        );
         assert.equal(bodies.length, 1, "no retries");
     });
 });

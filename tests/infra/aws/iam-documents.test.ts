@@ -25,7 +25,10 @@ describe("AWS policy documents", () => {
     it("lets the servers read, write and delete uploads in their bucket only", () => {
         const doc = uploadsAccessPolicy(BUCKET);
         const resources = doc.Statement.flatMap((s) => ([] as string[]).concat(s.Resource ?? []));
-        assert.ok(resources.every((r) => r === BUCKET || r === `${BUCKET}/*`), resources.join(", "));
+        assert.ok(
+            resources.every((r) => r === BUCKET || r === `${BUCKET}/*`),
+            resources.join(", "),
+        );
         const objectActions = doc.Statement.find((s) => s.Resource === `${BUCKET}/*`)?.Action;
         assert.deepEqual(objectActions, ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:GetObjectVersion"]);
         assert.ok(!JSON.stringify(doc).includes("s3:*"));

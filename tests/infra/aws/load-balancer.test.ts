@@ -14,7 +14,10 @@ describe("AWS load balancer (registered resources)", function () {
         const subnets = alb.inputs.subnets.map((id: string) => owner(built, id)!);
         assert.equal(subnets.length, 3);
         for (const subnet of subnets) assert.equal(subnet.inputs.tags["webtier:tier"], "public");
-        assert.deepEqual(alb.inputs.securityGroups.map((id: string) => owner(built, id)?.name), ["prod-lb-sg"]);
+        assert.deepEqual(
+            alb.inputs.securityGroups.map((id: string) => owner(built, id)?.name),
+            ["prod-lb-sg"],
+        );
     });
 
     it("drops requests with invalid header fields", async () => {
@@ -73,7 +76,9 @@ describe("AWS load balancer (registered resources)", function () {
         assert.equal(certificate.inputs.validationMethod, "DNS");
         const validationRecord = named(built, "prod-cert-validation");
         assert.equal(validationRecord.inputs.name, certificate.state.domainValidationOptions[0].resourceRecordName);
-        assert.deepEqual(named(built, "prod-cert-validated").propertyDependencies.validationRecordFqdns, [validationRecord.urn]);
+        assert.deepEqual(named(built, "prod-cert-validated").propertyDependencies.validationRecordFqdns, [
+            validationRecord.urn,
+        ]);
         const alb = named(built, "prod-alb");
         for (const type of ["A", "AAAA"]) {
             const alias = named(built, `prod-alias-${type.toLowerCase()}`);

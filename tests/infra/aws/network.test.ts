@@ -12,10 +12,17 @@ describe("AWS network (registered resources)", function () {
     });
 
     it("creates a public and a private subnet in each configured zone, each in a different zone", async () => {
-        for (const [stack, zones] of [["dev", 2], ["prod", 3]] as const) {
+        for (const [stack, zones] of [
+            ["dev", 2],
+            ["prod", 3],
+        ] as const) {
             const subnets = ofType(await build(stack), T.subnet);
-            const publicZones = subnets.filter((s) => s.inputs.tags["webtier:tier"] === "public").map((s) => s.inputs.availabilityZone);
-            const privateZones = subnets.filter((s) => s.inputs.tags["webtier:tier"] === "private").map((s) => s.inputs.availabilityZone);
+            const publicZones = subnets
+                .filter((s) => s.inputs.tags["webtier:tier"] === "public")
+                .map((s) => s.inputs.availabilityZone);
+            const privateZones = subnets
+                .filter((s) => s.inputs.tags["webtier:tier"] === "private")
+                .map((s) => s.inputs.availabilityZone);
             assert.equal(new Set(publicZones).size, zones, `${stack} public`);
             assert.equal(new Set(privateZones).size, zones, `${stack} private`);
         }
@@ -42,7 +49,10 @@ describe("AWS network (registered resources)", function () {
             assert.equal(nat.name, `prod-nat-${zone}`);
             // The NAT sits in the public subnet of the same zone as the private subnet it serves.
             const natSubnet = owner(built, nat.inputs.subnetId)!;
-            assert.equal(natSubnet.inputs.availabilityZone, named(built, `prod-private-${zone}`).inputs.availabilityZone);
+            assert.equal(
+                natSubnet.inputs.availabilityZone,
+                named(built, `prod-private-${zone}`).inputs.availabilityZone,
+            );
             assert.equal(natSubnet.inputs.tags["webtier:tier"], "public");
         }
     });
@@ -50,7 +60,9 @@ describe("AWS network (registered resources)", function () {
     it("shares a single NAT gateway in dev to save cost", async () => {
         const built = await build("dev");
         assert.equal(ofType(built, T.natGateway).length, 1);
-        const targets = ofType(built, T.route).filter((r) => r.inputs.natGatewayId).map((r) => r.inputs.natGatewayId);
+        const targets = ofType(built, T.route)
+            .filter((r) => r.inputs.natGatewayId)
+            .map((r) => r.inputs.natGatewayId);
         assert.equal(targets.length, 2);
         assert.equal(new Set(targets).size, 1);
     });
@@ -58,12 +70,14 @@ describe("AWS network (registered resources)", function () {
     it("gives the public subnets IPv6 /64s from the VPC's block, and the private ones none", async () => {
         const subnets = ofType(await build("prod"), T.subnet);
         for (const subnet of subnets) {
-            if (subnet.inputs.tags["webtier:tier"] === "public") assert.match(subnet.inputs.ipv6CidrBlock, /^2600:1f18:[0-9a-f]+:ff0[0-2]::\/64$/);
+            if (subnet.inputs.tags["webtier:tier"] === "public")
+                assert.match(subnet.inputs.ipv6CidrBlock, /^2600:1f18:[0-9a-f]+:ff0[0-2]::\/64$/);
             else assert.equal(subnet.inputs.ipv6CidrBlock, undefined, subnet.name);
         }
     });
 
     it("launches nothing with a public address by default in any subnet", async () => {
-        for (const subnet of someOf(await build("prod"), T.subnet)) assert.equal(subnet.inputs.mapPublicIpOnLaunch, false, subnet.name);
+        for (const subnet of someOf(await build("prod"), T.subnet))
+            assert.equal(subnet.inputs.mapPublicIpOnLaunch, false, subnet.name);
     });
 });

@@ -13,24 +13,45 @@ describe("AWS platform (registered resources)", function () {
         const providerRef = `${providers[0].urn}::${providers[0].id}`;
         const awsResources = built.resources.filter((r) => r.custom && r.type.startsWith("aws:"));
         assert.ok(awsResources.length > 50);
-        for (const resource of awsResources) assert.equal(resource.provider, providerRef, `${resource.name} uses another provider`);
+        for (const resource of awsResources)
+            assert.equal(resource.provider, providerRef, `${resource.name} uses another provider`);
     });
 
     it("tags everything with the stack, the environment and the tool through default tags", async () => {
         const [provider] = ofType(await build("prod"), T.provider);
-        const defaultTags = typeof provider.inputs.defaultTags === "string" ? JSON.parse(provider.inputs.defaultTags) : provider.inputs.defaultTags;
-        assert.deepEqual(defaultTags.tags, { "webtier:stack": "prod", "webtier:environment": "prod", "managed-by": "pulumi" });
+        const defaultTags =
+            typeof provider.inputs.defaultTags === "string"
+                ? JSON.parse(provider.inputs.defaultTags)
+                : provider.inputs.defaultTags;
+        assert.deepEqual(defaultTags.tags, {
+            "webtier:stack": "prod",
+            "webtier:environment": "prod",
+            "managed-by": "pulumi",
+        });
     });
 
     it("groups resources under one component per concern", async () => {
         const built = await build("prod");
-        const components = built.resources.filter((r) => r.type.startsWith("webtier:aws:")).map((r) => r.type).sort();
+        const components = built.resources
+            .filter((r) => r.type.startsWith("webtier:aws:"))
+            .map((r) => r.type)
+            .sort();
         assert.deepEqual(components, [
-            "webtier:aws:Alerts", "webtier:aws:Cache", "webtier:aws:CloudWatchAgentSetup", "webtier:aws:Database", "webtier:aws:LoadBalancer", "webtier:aws:Network",
-            "webtier:aws:NetworkRules", "webtier:aws:Queue", "webtier:aws:ServerSecrets", "webtier:aws:Servers", "webtier:aws:Storage",
+            "webtier:aws:Alerts",
+            "webtier:aws:Cache",
+            "webtier:aws:CloudWatchAgentSetup",
+            "webtier:aws:Database",
+            "webtier:aws:LoadBalancer",
+            "webtier:aws:Network",
+            "webtier:aws:NetworkRules",
+            "webtier:aws:Queue",
+            "webtier:aws:ServerSecrets",
+            "webtier:aws:Servers",
+            "webtier:aws:Storage",
         ]);
         const tier = built.resources.find((r) => r.type === "webtier:index:WebTier")!;
-        for (const component of built.resources.filter((r) => r.type.startsWith("webtier:aws:"))) assert.equal(component.parent, tier.urn);
+        for (const component of built.resources.filter((r) => r.type.startsWith("webtier:aws:")))
+            assert.equal(component.parent, tier.urn);
     });
 
     it("names every resource after the stack", async () => {
@@ -70,7 +91,8 @@ describe("AWS platform (registered resources)", function () {
 
     it("keeps passwords secret in the outputs and in the neutral endpoints", async () => {
         const { evaluation, tier } = await build("prod");
-        for (const key of ["database", "cache", "laravelEnv"]) assert.ok(evaluation.secretOutputs.includes(key), `${key} is not secret`);
+        for (const key of ["database", "cache", "laravelEnv"])
+            assert.ok(evaluation.secretOutputs.includes(key), `${key} is not secret`);
         assert.ok(!evaluation.secretOutputs.includes("loadBalancer"));
         assert.equal((await resolveDeep(tier.endpoints.database.password)).secret, true);
         assert.equal((await resolveDeep(tier.endpoints.cache.password)).secret, true);

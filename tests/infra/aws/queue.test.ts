@@ -10,8 +10,14 @@ describe("AWS queue (registered resources)", function () {
         const deadLetter = named(built, "prod-jobs-dlq");
         assert.equal(queue.inputs.sqsManagedSseEnabled, true);
         assert.equal(deadLetter.inputs.sqsManagedSseEnabled, true);
-        assert.deepEqual(JSON.parse(queue.inputs.redrivePolicy), { deadLetterTargetArn: deadLetter.state.arn, maxReceiveCount: 5 });
-        assert.ok(queue.inputs.visibilityTimeoutSeconds > 60, "a job must not reappear before Laravel's default 60 s timeout");
+        assert.deepEqual(JSON.parse(queue.inputs.redrivePolicy), {
+            deadLetterTargetArn: deadLetter.state.arn,
+            maxReceiveCount: 5,
+        });
+        assert.ok(
+            queue.inputs.visibilityTimeoutSeconds > 60,
+            "a job must not reappear before Laravel's default 60 s timeout",
+        );
     });
 
     it("hands the workers the queue's URL and name", async () => {

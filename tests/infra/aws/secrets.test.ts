@@ -31,7 +31,13 @@ describe("AWS server secrets: names and the role's access (pure)", () => {
     it("lets the servers read the stack's parameters and nothing else, and decrypt them only through Parameter Store", () => {
         const doc = serverSecretsPolicy(PATH_ARN, KEY_ARN, "eu-west-1");
         const allows = doc.Statement.filter((s) => s.Effect === "Allow");
-        assert.deepEqual(allows.map((s) => [s.Action, s.Resource]), [["ssm:GetParameter", PATH_ARN], ["kms:Decrypt", KEY_ARN]]);
+        assert.deepEqual(
+            allows.map((s) => [s.Action, s.Resource]),
+            [
+                ["ssm:GetParameter", PATH_ARN],
+                ["kms:Decrypt", KEY_ARN],
+            ],
+        );
         assert.deepEqual(allows[1].Condition, { StringEquals: { "kms:ViaService": "ssm.eu-west-1.amazonaws.com" } });
         const deny = doc.Statement.find((s) => s.Effect === "Deny")!;
         assert.deepEqual(deny.Action, PARAMETER_READ_ACTIONS);

@@ -16,7 +16,11 @@ describe("AWS servers (registered resources)", function () {
         for (const server of someOf(built, T.instance)) {
             const subnet = owner(built, server.inputs.subnetId)!;
             assert.equal(subnet.inputs.tags["webtier:tier"], "private", server.name);
-            assert.equal(server.inputs.availabilityZone, subnet.inputs.availabilityZone, `${server.name} zone differs from its subnet's`);
+            assert.equal(
+                server.inputs.availabilityZone,
+                subnet.inputs.availabilityZone,
+                `${server.name} zone differs from its subnet's`,
+            );
             assert.notEqual(server.inputs.associatePublicIpAddress, true);
             zones.add(subnet.inputs.availabilityZone);
         }
@@ -28,7 +32,10 @@ describe("AWS servers (registered resources)", function () {
     it("uses only the app security group", async () => {
         const built = await build("prod");
         for (const server of someOf(built, T.instance)) {
-            assert.deepEqual(server.inputs.vpcSecurityGroupIds.map((id: string) => owner(built, id)?.name), ["prod-app-sg"]);
+            assert.deepEqual(
+                server.inputs.vpcSecurityGroupIds.map((id: string) => owner(built, id)?.name),
+                ["prod-app-sg"],
+            );
         }
     });
 
@@ -41,7 +48,8 @@ describe("AWS servers (registered resources)", function () {
     });
 
     it("sizes servers from the size class", async () => {
-        for (const server of someOf(await build("prod"), T.instance)) assert.equal(server.inputs.instanceType, "t3.small");
+        for (const server of someOf(await build("prod"), T.instance))
+            assert.equal(server.inputs.instanceType, "t3.small");
     });
 
     it("uses the latest Ubuntu 24.04 from Canonical and ignores newer images unless one is pinned", async () => {
@@ -49,13 +57,21 @@ describe("AWS servers (registered resources)", function () {
         const lookups = prod.evaluation.calls.filter((call) => call.token === "aws:ec2/getAmi:getAmi");
         assert.equal(lookups.length, 1, "one image lookup for the tier");
         const [lookup] = lookups;
-        assert.deepEqual(lookup.inputs.owners, ["099720109477"], "Canonical's account, so no look-alike image is picked");
+        assert.deepEqual(
+            lookup.inputs.owners,
+            ["099720109477"],
+            "Canonical's account, so no look-alike image is picked",
+        );
         assert.equal(lookup.inputs.mostRecent, true);
         const filter = (name: string) => lookup.inputs.filters.find((f: { name: string }) => f.name === name)?.values;
         assert.deepEqual(filter("name"), ["ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-*"]);
         assert.deepEqual(filter("architecture"), ["x86_64"]);
         const staging = await build("staging");
-        assert.equal(staging.evaluation.calls.filter((call) => call.token === "aws:ec2/getAmi:getAmi").length, 0, "a pinned image needs no lookup");
+        assert.equal(
+            staging.evaluation.calls.filter((call) => call.token === "aws:ec2/getAmi:getAmi").length,
+            0,
+            "a pinned image needs no lookup",
+        );
         for (const server of someOf(prod, T.instance)) {
             assert.equal(server.inputs.ami, "ami-0123456789abcdef0");
             assert.deepEqual(server.ignoreChanges, ["ami"]);
@@ -87,18 +103,27 @@ describe("AWS servers (registered resources)", function () {
         assert.equal(parameter.inputs.type, "SecureString");
         assert.equal(parameter.inputs.keyId, key.state.arn);
         assert.equal(key.inputs.enableKeyRotation, true);
-        assert.match(JSON.stringify(parameter.inputs.value), /4dabf18193072939515e22adb298388d/, "the value reaches the provider as a secret");
+        assert.match(
+            JSON.stringify(parameter.inputs.value),
+            /4dabf18193072939515e22adb298388d/,
+            "the value reaches the provider as a secret",
+        );
         const alias = ofType(built, T.kmsAlias)[0];
         assert.equal(alias.inputs.name, "alias/webtier/prod/secrets");
     });
 
     it("tells every server to read the .env from that parameter in the stack's region, and puts no secret in its user data", async () => {
         const built = await build("prod");
-        const dbPassword = someOf(built, T.randomPassword).map((p) => p.state.result).filter(Boolean);
+        const dbPassword = someOf(built, T.randomPassword)
+            .map((p) => p.state.result)
+            .filter(Boolean);
         assert.ok(dbPassword.length > 0, "the generated passwords");
         for (const server of someOf(built, T.instance)) {
             const text = ec2UserDataText(server.inputs.userDataBase64);
-            assert.match(text, /# env \{"kind":"parameter","name":"\/webtier\/prod\/laravel-env","region":"eu-west-1"\}/);
+            assert.match(
+                text,
+                /# env \{"kind":"parameter","name":"\/webtier\/prod\/laravel-env","region":"eu-west-1"\}/,
+            );
             assert.ok(!text.includes(APP_KEY));
             for (const secret of dbPassword) assert.ok(!text.includes(secret));
         }
@@ -110,7 +135,10 @@ describe("AWS servers (registered resources)", function () {
         const access = named(built, "prod-app-secrets");
         for (const server of someOf(built, T.instance)) {
             assert.ok(server.dependencies.includes(parameter.urn), `${server.name} does not wait for the parameter`);
-            assert.ok(server.dependencies.includes(access.urn), `${server.name} does not wait for the role's access to it`);
+            assert.ok(
+                server.dependencies.includes(access.urn),
+                `${server.name} does not wait for the role's access to it`,
+            );
         }
     });
 
@@ -124,15 +152,33 @@ describe("AWS servers (registered resources)", function () {
         const doc = JSON.parse(policy.inputs.policy);
         const pathArn = parameter.state.arn.replace(/:parameter\/.*$/, ":parameter/webtier/prod/*");
         const byId = Object.fromEntries(doc.Statement.map((s: any) => [s.Sid, s]));
-        assert.deepEqual(byId.ReadStackSecrets, { Sid: "ReadStackSecrets", Effect: "Allow", Action: "ssm:GetParameter", Resource: pathArn });
+        assert.deepEqual(byId.ReadStackSecrets, {
+            Sid: "ReadStackSecrets",
+            Effect: "Allow",
+            Action: "ssm:GetParameter",
+            Resource: pathArn,
+        });
         assert.deepEqual(byId.DecryptStackSecrets.Resource, key.state.arn);
-        assert.deepEqual(byId.DecryptStackSecrets.Condition, { StringEquals: { "kms:ViaService": "ssm.eu-west-1.amazonaws.com" } });
+        assert.deepEqual(byId.DecryptStackSecrets.Condition, {
+            StringEquals: { "kms:ViaService": "ssm.eu-west-1.amazonaws.com" },
+        });
         assert.equal(byId.NoOtherParameters.Effect, "Deny");
         assert.equal(byId.NoOtherParameters.NotResource, pathArn);
-        assert.ok(byId.NoOtherParameters.Action.includes("ssm:GetParameters"), "the managed SSM policy's GetParameters on * is overridden");
+        assert.ok(
+            byId.NoOtherParameters.Action.includes("ssm:GetParameters"),
+            "the managed SSM policy's GetParameters on * is overridden",
+        );
         const grants = ofType(built, T.rolePolicy).flatMap((p) => JSON.parse(p.inputs.policy).Statement);
-        assert.ok(!grants.some((s: any) => s.Effect === "Allow" && [s.Action].flat().some((a: string) => a.startsWith("ssm:Get") || a === "kms:Decrypt") && s !== undefined && ![pathArn, key.state.arn].includes(s.Resource)),
-            "no other grant to read parameters or decrypt");
+        assert.ok(
+            !grants.some(
+                (s: any) =>
+                    s.Effect === "Allow" &&
+                    [s.Action].flat().some((a: string) => a.startsWith("ssm:Get") || a === "kms:Decrypt") &&
+                    s !== undefined &&
+                    ![pathArn, key.state.arn].includes(s.Resource),
+            ),
+            "no other grant to read parameters or decrypt",
+        );
     });
 
     it("registers every server in the balancer's target group on port 80", async () => {
@@ -153,9 +199,16 @@ describe("AWS servers (registered resources)", function () {
         for (const index of [2, 3]) {
             const server = named(built, `prod-app-${index}`);
             const previousGate = named(built, `prod-app-${index - 1}-healthy`);
-            assert.ok(server.dependencies.includes(previousGate.urn), `prod-app-${index} does not wait for prod-app-${index - 1} to be healthy`);
+            assert.ok(
+                server.dependencies.includes(previousGate.urn),
+                `prod-app-${index} does not wait for prod-app-${index - 1} to be healthy`,
+            );
         }
-        assert.ok(!named(built, "prod-app-1").dependencies.some((urn) => urn.includes("TargetGroupAttachment") || urn.includes("dynamic")));
+        assert.ok(
+            !named(built, "prod-app-1").dependencies.some(
+                (urn) => urn.includes("TargetGroupAttachment") || urn.includes("dynamic"),
+            ),
+        );
     });
 
     it("lets Systems Manager in through the instance role, so no SSH is needed", async () => {
@@ -173,11 +226,20 @@ describe("AWS servers (registered resources)", function () {
         const prod = await build("prod");
         const bucketArn = ofType(prod, T.bucket)[0].state.arn;
         const policies = ofType(prod, T.rolePolicy).map((p) => JSON.parse(p.inputs.policy));
-        assert.ok(policies.some((doc) => JSON.stringify(doc).includes(`${bucketArn}/*`)), "no uploads grant");
+        assert.ok(
+            policies.some((doc) => JSON.stringify(doc).includes(`${bucketArn}/*`)),
+            "no uploads grant",
+        );
         const queueArn = named(prod, "prod-jobs").state.arn;
-        assert.ok(policies.some((doc) => doc.Statement.some((s: any) => s.Resource === queueArn)), "no queue grant");
+        assert.ok(
+            policies.some((doc) => doc.Statement.some((s: any) => s.Resource === queueArn)),
+            "no queue grant",
+        );
         const dev = await build("dev");
-        assert.ok(!ofType(dev, T.rolePolicy).some((p) => p.inputs.policy.includes("sqs:")), "dev uses redis and must not get SQS rights");
+        assert.ok(
+            !ofType(dev, T.rolePolicy).some((p) => p.inputs.policy.includes("sqs:")),
+            "dev uses redis and must not get SQS rights",
+        );
     });
 
     it("installs a key pair only when an SSH key is configured", async () => {

@@ -44,7 +44,11 @@ describe("AWS storage (registered resources)", function () {
         const document = JSON.parse(policy.inputs.policy);
         const deny = document.Statement.find((s: any) => s.Effect === "Deny");
         assert.deepEqual(deny.Condition, { Bool: { "aws:SecureTransport": "false" } });
-        assert.equal(document.Statement.filter((s: any) => s.Effect === "Allow").length, 0, "dev has no CDN, so nobody is allowed in");
+        assert.equal(
+            document.Statement.filter((s: any) => s.Effect === "Allow").length,
+            0,
+            "dev has no CDN, so nobody is allowed in",
+        );
     });
 
     it("allows CORS only from the configured origins, and has no CORS rules without any", async () => {

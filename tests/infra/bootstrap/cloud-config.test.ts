@@ -4,12 +4,24 @@ import { renderCloudConfig, ServerBootstrapValues } from "../../../infra/bootstr
 import { DATABASE_CA_PATH, envQuote } from "../../../infra/bootstrap/laravel-env";
 import { ENV_SCRIPT, RELEASE_CONFIG, RELEASE_SCRIPT, SHARED_ENV, SYSTEMD_DIR } from "../../../infra/bootstrap/layout";
 import {
-    DROPLET_USER_DATA_LIMIT, EC2_USER_DATA_LIMIT, dropletUserData, dropletUserDataText, ec2UserDataBase64, ec2UserDataText, gzipText,
+    DROPLET_USER_DATA_LIMIT,
+    EC2_USER_DATA_LIMIT,
+    dropletUserData,
+    dropletUserDataText,
+    ec2UserDataBase64,
+    ec2UserDataText,
+    gzipText,
 } from "../../../infra/bootstrap/compress";
 import { awsServer, doServer, FAKE_CA_PEM, SECRETS } from "./fixtures";
 import { cloudInitSchema, cloudInitTopLevelKeys } from "./validators";
 
-interface WriteFile { path: string; content: string; permissions?: string; owner?: string; defer?: boolean }
+interface WriteFile {
+    path: string;
+    content: string;
+    permissions?: string;
+    owner?: string;
+    defer?: boolean;
+}
 interface CloudConfig {
     packages: string[];
     users: Array<string | Record<string, any>>;
@@ -28,14 +40,20 @@ function parse(values: ServerBootstrapValues): { text: string; doc: CloudConfig;
 const SHAPES: Array<[string, () => ServerBootstrapValues]> = [
     ["AWS (instance role, SQS, RDS CA by URL, PHP 8.4)", () => awsServer()],
     ["DigitalOcean (Spaces keys, Redis queue, CA as text, PHP 8.3)", () => doServer()],
-    ["a dev stack (no repository, no SSH key, Postgres)", () => doServer({ repository: undefined, databaseEngine: "postgres", size: "large" })],
+    [
+        "a dev stack (no repository, no SSH key, Postgres)",
+        () => doServer({ repository: undefined, databaseEngine: "postgres", size: "large" }),
+    ],
 ];
 
 describe("cloud-init user data", () => {
     for (const [shape, values] of SHAPES) {
         it(`is valid cloud-config for ${shape} (cloud-init schema)`, () => {
             const { text } = parse(values());
-            assert.ok(text.startsWith("#cloud-config\n"), "cloud-init only reads user data that starts with #cloud-config");
+            assert.ok(
+                text.startsWith("#cloud-config\n"),
+                "cloud-init only reads user data that starts with #cloud-config",
+            );
             const result = cloudInitSchema(text);
             assert.ok(result.ok, `cloud-init schema rejected it:\n${result.output}`);
             assert.match(result.output, /Valid cloud-config/);
@@ -45,7 +63,8 @@ describe("cloud-init user data", () => {
     it("uses only top-level keys that cloud-init's schema defines", () => {
         const known = new Set(cloudInitTopLevelKeys());
         for (const [, values] of SHAPES) {
-            for (const key of Object.keys(parse(values()).doc)) assert.ok(known.has(key), `cloud-init would ignore "${key}"`);
+            for (const key of Object.keys(parse(values()).doc))
+                assert.ok(known.has(key), `cloud-init would ignore "${key}"`);
         }
     });
 
@@ -64,16 +83,27 @@ describe("cloud-init user data", () => {
         const text = renderCloudConfig(awsServer());
         const gzip = gzipText(text);
         assert.deepStrictEqual(gzipText(text), gzip);
-        assert.deepStrictEqual([...gzip.subarray(0, 10)], [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 3], "gzip header: deflate, no name, no timestamp, level 9, Unix");
+        assert.deepStrictEqual(
+            [...gzip.subarray(0, 10)],
+            [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 3],
+            "gzip header: deflate, no name, no timestamp, level 9, Unix",
+        );
         assert.strictEqual(ec2UserDataBase64(text), ec2UserDataBase64(renderCloudConfig(awsServer())));
     });
 
     it("on AWS holds no .env and no secret: the server reads them from its parameter", () => {
         const { text, files } = parse(awsServer());
         assert.ok(!files.has(SHARED_ENV), "no .env entry");
-        for (const secret of Object.values(SECRETS)) assert.ok(!text.includes(secret) && !text.includes(envQuote(secret)));
-        assert.match(files.get(RELEASE_CONFIG)!.content, /^ENV_SOURCE='ssm'\nENV_PARAMETER='\/webtier\/aws-production-eu\/laravel-env'\nENV_REGION='eu-west-1'\nAWS_CLI='\/snap\/bin\/aws'$/m);
-        assert.match(text, /^# Rendered by infra\/bootstrap; no secrets: webtier-env reads the \.env from \/webtier\/aws-production-eu\/laravel-env\.$/m);
+        for (const secret of Object.values(SECRETS))
+            assert.ok(!text.includes(secret) && !text.includes(envQuote(secret)));
+        assert.match(
+            files.get(RELEASE_CONFIG)!.content,
+            /^ENV_SOURCE='ssm'\nENV_PARAMETER='\/webtier\/aws-production-eu\/laravel-env'\nENV_REGION='eu-west-1'\nAWS_CLI='\/snap\/bin\/aws'$/m,
+        );
+        assert.match(
+            text,
+            /^# Rendered by infra\/bootstrap; no secrets: webtier-env reads the \.env from \/webtier\/aws-production-eu\/laravel-env\.$/m,
+        );
     });
 
     it("installs webtier-env beside the release script", () => {
@@ -92,13 +122,22 @@ describe("cloud-init user data", () => {
             assert.strictEqual(env.permissions, "0640");
             assert.strictEqual(env.owner, "root:deploy");
             const outsideEnv = [
-                yaml.dump({ ...(yaml.load(text) as object), write_files: [...files.values()].filter((file) => file.path !== SHARED_ENV) }),
+                yaml.dump({
+                    ...(yaml.load(text) as object),
+                    write_files: [...files.values()].filter((file) => file.path !== SHARED_ENV),
+                }),
                 ...text.split("\n").filter((line) => line.startsWith("#")),
             ].join("\n");
             for (const secret of Object.values(SECRETS)) {
-                assert.ok(!outsideEnv.includes(secret) && !outsideEnv.includes(envQuote(secret)), `${shape}: a secret appears outside the .env`);
+                assert.ok(
+                    !outsideEnv.includes(secret) && !outsideEnv.includes(envQuote(secret)),
+                    `${shape}: a secret appears outside the .env`,
+                );
             }
-            assert.ok(env.content.includes(`DB_PASSWORD=${envQuote(SECRETS.dbPassword)}`), `${shape}: the .env holds the database password`);
+            assert.ok(
+                env.content.includes(`DB_PASSWORD=${envQuote(SECRETS.dbPassword)}`),
+                `${shape}: the .env holds the database password`,
+            );
             assert.ok(env.content.includes("APP_KEY="), `${shape}: the .env is the rendered one`);
         }
     });
@@ -118,8 +157,15 @@ describe("cloud-init user data", () => {
         assert.strictEqual(parse(doServer({ phpVersion: "8.3" })).doc.apt, undefined);
         for (const version of ["8.2", "8.4"]) {
             const { doc, files } = parse(doServer({ phpVersion: version }));
-            assert.deepStrictEqual(Object.values(doc.apt?.sources ?? {}).map((s) => s.source), ["ppa:ondrej/php"]);
-            assert.match(files.get("/etc/apt/apt.conf.d/20auto-upgrades")!.content, /LP-PPA-ondrej-php/, "PPA PHP gets unattended upgrades too");
+            assert.deepStrictEqual(
+                Object.values(doc.apt?.sources ?? {}).map((s) => s.source),
+                ["ppa:ondrej/php"],
+            );
+            assert.match(
+                files.get("/etc/apt/apt.conf.d/20auto-upgrades")!.content,
+                /LP-PPA-ondrej-php/,
+                "PPA PHP gets unattended upgrades too",
+            );
         }
     });
 
@@ -136,7 +182,12 @@ describe("cloud-init user data", () => {
 
     it("writes the files after the packages and the deploy user exist, and runs the bootstrap once", () => {
         const { doc } = parse(doServer());
-        for (const file of doc.write_files) assert.strictEqual(file.defer, true, `${file.path} must be deferred (its owner or folder comes from a package)`);
+        for (const file of doc.write_files)
+            assert.strictEqual(
+                file.defer,
+                true,
+                `${file.path} must be deferred (its owner or folder comes from a package)`,
+            );
         assert.deepStrictEqual(doc.runcmd, [["/usr/local/sbin/webtier-bootstrap"]]);
     });
 
@@ -146,14 +197,23 @@ describe("cloud-init user data", () => {
         assert.match(onDo.get(RELEASE_CONFIG)!.content, /^DATABASE_CA_URL=''$/m);
         const onAws = parse(awsServer()).files;
         assert.ok(!onAws.has(DATABASE_CA_PATH));
-        assert.match(onAws.get(RELEASE_CONFIG)!.content, /^DATABASE_CA_URL='https:\/\/truststore\.pki\.rds\.amazonaws\.com\/global\/global-bundle\.pem'$/m);
-        assert.throws(() => renderCloudConfig(awsServer({ databaseCa: { url: "http://example.com/ca.pem" } })), /https/);
+        assert.match(
+            onAws.get(RELEASE_CONFIG)!.content,
+            /^DATABASE_CA_URL='https:\/\/truststore\.pki\.rds\.amazonaws\.com\/global\/global-bundle\.pem'$/m,
+        );
+        assert.throws(
+            () => renderCloudConfig(awsServer({ databaseCa: { url: "http://example.com/ca.pem" } })),
+            /https/,
+        );
         assert.throws(() => renderCloudConfig(doServer({ databaseCa: { pem: "not a certificate" } })), /PEM/);
     });
 
     it("releases the configured branch at first boot only when the stack names a repository", () => {
         const withRepo = parse(awsServer()).files.get(RELEASE_CONFIG)!.content;
-        assert.match(withRepo, /^REPOSITORY='https:\/\/github\.com\/example-organisation\/example-laravel-application\.git'$/m);
+        assert.match(
+            withRepo,
+            /^REPOSITORY='https:\/\/github\.com\/example-organisation\/example-laravel-application\.git'$/m,
+        );
         assert.match(withRepo, /^DEFAULT_REF='main'$/m);
         assert.match(parse(doServer({ repository: undefined })).files.get(RELEASE_CONFIG)!.content, /^REPOSITORY=''$/m);
     });
@@ -161,14 +221,23 @@ describe("cloud-init user data", () => {
     it("runs as many workers as the size class allows, against the stack's queue connection", () => {
         const aws = parse(awsServer({ size: "medium" })).files;
         assert.match(aws.get(`${SYSTEMD_DIR}/webtier-worker@.service`)!.content, /queue:work sqs /);
-        assert.match(aws.get(`${SYSTEMD_DIR}/webtier-workers.target`)!.content, /^Wants=webtier-worker@1\.service webtier-worker@2\.service webtier-worker@3\.service$/m);
+        assert.match(
+            aws.get(`${SYSTEMD_DIR}/webtier-workers.target`)!.content,
+            /^Wants=webtier-worker@1\.service webtier-worker@2\.service webtier-worker@3\.service$/m,
+        );
         const onDo = parse(doServer({ size: "small" })).files;
         assert.match(onDo.get(`${SYSTEMD_DIR}/webtier-worker@.service`)!.content, /queue:work redis /);
-        assert.match(onDo.get(`${SYSTEMD_DIR}/webtier-workers.target`)!.content, /^Wants=webtier-worker@1\.service webtier-worker@2\.service$/m);
+        assert.match(
+            onDo.get(`${SYSTEMD_DIR}/webtier-workers.target`)!.content,
+            /^Wants=webtier-worker@1\.service webtier-worker@2\.service$/m,
+        );
     });
 
     it("names each host after the stack and its position", () => {
-        assert.strictEqual(parse(awsServer({ server: { index: 2, count: 3 } })).doc.hostname, "aws-production-eu-app-3");
+        assert.strictEqual(
+            parse(awsServer({ server: { index: 2, count: 3 } })).doc.hostname,
+            "aws-production-eu-app-3",
+        );
         assert.throws(() => renderCloudConfig(awsServer({ server: { index: 3, count: 3 } })), /outside/);
     });
 });

@@ -2,7 +2,13 @@ import * as assert from "assert";
 import { createHash } from "crypto";
 import { gunzipSync } from "zlib";
 import { renderCloudConfig } from "../../../infra/bootstrap/cloud-config";
-import { dropletUserData, dropletUserDataText, ec2UserDataBase64, ec2UserDataText, gzipText } from "../../../infra/bootstrap/compress";
+import {
+    dropletUserData,
+    dropletUserDataText,
+    ec2UserDataBase64,
+    ec2UserDataText,
+    gzipText,
+} from "../../../infra/bootstrap/compress";
 import { awsServer, doServer } from "./fixtures";
 import { cloudInitSchema, cloudInitUserDataParts } from "./validators";
 
@@ -19,9 +25,15 @@ describe("compressed user data, as cloud-init reads it", () => {
         const text = renderCloudConfig(doServer());
         const mime = dropletUserData(text);
         const parts = cloudInitUserDataParts(Buffer.from(mime, "utf8"));
-        assert.deepStrictEqual(parts.map((part) => part.type), ["text/cloud-config"]);
+        assert.deepStrictEqual(
+            parts.map((part) => part.type),
+            ["text/cloud-config"],
+        );
         assert.strictEqual(parts[0].text, text);
-        assert.ok(mime.split("\n").every((line) => line.length <= 76), "MIME lines of at most 76 characters");
+        assert.ok(
+            mime.split("\n").every((line) => line.length <= 76),
+            "MIME lines of at most 76 characters",
+        );
     });
 
     it("is a standard gzip any inflater reads, and decodes back to the same text", () => {
@@ -35,9 +47,15 @@ describe("compressed user data, as cloud-init reads it", () => {
     it("compresses a fixed text to the recorded bytes, on every Node.js version and machine", () => {
         // Recorded once; CI runs this on Node.js 22 and 24. A different result means the servers'
         // user data would change (and the servers be replaced) without any change of bootstrap.
-        const text = Array.from({ length: 400 }, (_, i) => `line ${i}: ${"webtier".repeat(i % 7)} ${(i * 7919) % 1000}`).join("\n");
+        const text = Array.from(
+            { length: 400 },
+            (_, i) => `line ${i}: ${"webtier".repeat(i % 7)} ${(i * 7919) % 1000}`,
+        ).join("\n");
         const gzip = gzipText(text);
-        assert.strictEqual(createHash("sha256").update(gzip).digest("hex"), "751cd105c7a7f3110ba6890ce8cd35a76bffc179cbe471f7c5eb52a76e35fd7f");
+        assert.strictEqual(
+            createHash("sha256").update(gzip).digest("hex"),
+            "751cd105c7a7f3110ba6890ce8cd35a76bffc179cbe471f7c5eb52a76e35fd7f",
+        );
         assert.strictEqual(gzip.length, 2552);
     });
 

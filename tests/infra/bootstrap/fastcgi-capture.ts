@@ -6,7 +6,10 @@
 import * as net from "net";
 
 // Record types (the FastCGI spec); BEGIN_REQUEST (1) carries nothing this responder needs.
-const END_REQUEST = 3, PARAMS = 4, STDIN = 5, STDOUT = 6;
+const END_REQUEST = 3,
+    PARAMS = 4,
+    STDIN = 5,
+    STDOUT = 6;
 
 function record(type: number, requestId: number, content: Buffer): Buffer {
     const header = Buffer.alloc(8);
@@ -60,7 +63,13 @@ export function startFastcgiCapture(socketPath: string): Promise<net.Server> {
                     const body = JSON.stringify(parseParams(params));
                     const response = Buffer.from(`Status: 200 OK\r\nContent-Type: application/json\r\n\r\n${body}`);
                     const end = Buffer.alloc(8);
-                    socket.end(Buffer.concat([record(STDOUT, requestId, response), record(STDOUT, requestId, Buffer.alloc(0)), record(END_REQUEST, requestId, end)]));
+                    socket.end(
+                        Buffer.concat([
+                            record(STDOUT, requestId, response),
+                            record(STDOUT, requestId, Buffer.alloc(0)),
+                            record(END_REQUEST, requestId, end),
+                        ]),
+                    );
                 }
             }
         });

@@ -14,23 +14,35 @@ export const SECRETS = {
 
 export const FAKE_CA_PEM = [
     "-----BEGIN CERTIFICATE-----",
-    ...Array.from({ length: 20 }, (_, i) => `MIIEQTCCAqmgAwIBAgIUV${String(i).padStart(2, "0")}abcdefghijklmnopqrstuvwxyzABCDEFGHIJK`),
+    ...Array.from(
+        { length: 20 },
+        (_, i) => `MIIEQTCCAqmgAwIBAgIUV${String(i).padStart(2, "0")}abcdefghijklmnopqrstuvwxyzABCDEFGHIJK`,
+    ),
     "-----END CERTIFICATE-----",
     "",
 ].join("\n");
 
 /** What both clouds' prod stacks render alike: the app, the database's name and user, the cache user. */
-function envValues(cloud: Pick<LaravelEnvValues, "storage" | "queue"> & {
-    database: Pick<LaravelEnvValues["database"], "host" | "port" | "requireTls">;
-    cache: Pick<LaravelEnvValues["cache"], "host" | "port">;
-}): LaravelEnvValues {
+function envValues(
+    cloud: Pick<LaravelEnvValues, "storage" | "queue"> & {
+        database: Pick<LaravelEnvValues["database"], "host" | "port" | "requireTls">;
+        cache: Pick<LaravelEnvValues["cache"], "host" | "port">;
+    },
+): LaravelEnvValues {
     return {
         appName: "Example",
         environment: "prod",
         appKey: SECRETS.appKey,
         appUrl: "https://app.example.com",
         trustedProxies: "10.20.0.0/16",
-        database: { engine: "mysql", name: "app", user: "app", password: SECRETS.dbPassword, caFile: DATABASE_CA_PATH, ...cloud.database },
+        database: {
+            engine: "mysql",
+            name: "app",
+            user: "app",
+            password: SECRETS.dbPassword,
+            caFile: DATABASE_CA_PATH,
+            ...cloud.database,
+        },
         cache: { user: "default", password: SECRETS.cachePassword, tls: true, ...cloud.cache },
         storage: cloud.storage,
         queue: cloud.queue,
@@ -40,13 +52,24 @@ function envValues(cloud: Pick<LaravelEnvValues, "storage" | "queue"> & {
 export function awsEnvValues(overrides: Partial<LaravelEnvValues> = {}): LaravelEnvValues {
     return {
         ...envValues({
-            database: { host: "aws-prod-db-8f3c2a1.c9akciq32.eu-west-1.rds.amazonaws.com", port: 3306, requireTls: false },
+            database: {
+                host: "aws-prod-db-8f3c2a1.c9akciq32.eu-west-1.rds.amazonaws.com",
+                port: 3306,
+                requireTls: false,
+            },
             cache: { host: "master.aws-prod-cache-1a2b3c4.abcdef.euw1.cache.amazonaws.com", port: 6379 },
             storage: {
-                bucket: "aws-prod-uploads-8f3c2a1", region: "eu-west-1", endpoint: "https://s3.eu-west-1.amazonaws.com",
-                cdnDomain: "d111111abcdef8.cloudfront.net", usesInstanceRole: true,
+                bucket: "aws-prod-uploads-8f3c2a1",
+                region: "eu-west-1",
+                endpoint: "https://s3.eu-west-1.amazonaws.com",
+                cdnDomain: "d111111abcdef8.cloudfront.net",
+                usesInstanceRole: true,
             },
-            queue: { driver: "sqs", url: "https://sqs.eu-west-1.amazonaws.com/123456789012/aws-prod-queue-8f3c2a1", name: "aws-prod-queue-8f3c2a1" },
+            queue: {
+                driver: "sqs",
+                url: "https://sqs.eu-west-1.amazonaws.com/123456789012/aws-prod-queue-8f3c2a1",
+                name: "aws-prod-queue-8f3c2a1",
+            },
         }),
         ...overrides,
     };
@@ -55,12 +78,20 @@ export function awsEnvValues(overrides: Partial<LaravelEnvValues> = {}): Laravel
 export function doEnvValues(overrides: Partial<LaravelEnvValues> = {}): LaravelEnvValues {
     return {
         ...envValues({
-            database: { host: "private-do-prod-db-do-user-1234567-0.b.db.ondigitalocean.com", port: 25060, requireTls: true },
+            database: {
+                host: "private-do-prod-db-do-user-1234567-0.b.db.ondigitalocean.com",
+                port: 25060,
+                requireTls: true,
+            },
             cache: { host: "private-do-prod-cache-do-user-1234567-0.b.db.ondigitalocean.com", port: 25061 },
             storage: {
-                bucket: "do-prod-uploads-8f3c2a1", region: "ams3", endpoint: "https://ams3.digitaloceanspaces.com",
+                bucket: "do-prod-uploads-8f3c2a1",
+                region: "ams3",
+                endpoint: "https://ams3.digitaloceanspaces.com",
                 cdnDomain: "do-prod-uploads-8f3c2a1.ams3.cdn.digitaloceanspaces.com",
-                accessKeyId: "DO00ABCDEFGHIJKLMNOP", secretAccessKey: SECRETS.spacesSecret, usesInstanceRole: false,
+                accessKeyId: "DO00ABCDEFGHIJKLMNOP",
+                secretAccessKey: SECRETS.spacesSecret,
+                usesInstanceRole: false,
             },
             queue: { driver: "redis" },
         }),
@@ -81,7 +112,8 @@ export function awsServer(overrides: Partial<ServerBootstrapValues> = {}): Serve
         healthCheckPath: "/up",
         repository: "https://github.com/example-organisation/example-laravel-application.git",
         branch: "main",
-        sshPublicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB3x0j1Hn1r0qB8rjD8e6k1o2p3q4r5s6t7u8v9w0x1y ops@example.com",
+        sshPublicKey:
+            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB3x0j1Hn1r0qB8rjD8e6k1o2p3q4r5s6t7u8v9w0x1y ops@example.com",
         env: { parameter: "/webtier/aws-production-eu/laravel-env", region: "eu-west-1" },
         databaseCa: { url: "https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem" },
         ...overrides,

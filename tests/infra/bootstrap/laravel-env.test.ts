@@ -35,7 +35,10 @@ describe("laravel .env", () => {
         assert.ok(!text.startsWith("\n") && text.endsWith("\n") && !text.endsWith("\n\n"));
         assert.ok(!text.includes("\n\n\n"), "no double blank lines");
         const groups = text.trimEnd().split("\n\n");
-        assert.deepStrictEqual(groups.map((group) => group.split("\n")[0].split("=")[0]), ["APP_NAME", "DB_CONNECTION", "REDIS_CLIENT", "QUEUE_CONNECTION", "FILESYSTEM_DISK"]);
+        assert.deepStrictEqual(
+            groups.map((group) => group.split("\n")[0].split("=")[0]),
+            ["APP_NAME", "DB_CONNECTION", "REDIS_CLIENT", "QUEUE_CONNECTION", "FILESYSTEM_DISK"],
+        );
     });
 
     it("keeps scheduler locks, sessions and queues in Redis database 0 and the cache in database 1", () => {
@@ -55,7 +58,8 @@ describe("laravel .env", () => {
 
     it("on AWS gives the app no storage keys (the instance role grants S3) and points SQS at the queue", () => {
         const env = parseEnv(laravelEnv(awsEnvValues()));
-        for (const key of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_ENDPOINT"]) assert.ok(!env.has(key), `${key} must not be set`);
+        for (const key of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_ENDPOINT"])
+            assert.ok(!env.has(key), `${key} must not be set`);
         assert.strictEqual(env.get("FILESYSTEM_DISK"), "s3");
         assert.strictEqual(env.get("QUEUE_CONNECTION"), "sqs");
         assert.strictEqual(`${env.get("SQS_PREFIX")}/${env.get("SQS_QUEUE")}`, awsEnvValues().queue.url);
@@ -73,7 +77,9 @@ describe("laravel .env", () => {
     it("verifies a MySQL database against the CA file when one is given", () => {
         const env = parseEnv(laravelEnv(doEnvValues()));
         assert.strictEqual(env.get("MYSQL_ATTR_SSL_CA"), DATABASE_CA_PATH);
-        const plain = parseEnv(laravelEnv(awsEnvValues({ database: { ...awsEnvValues().database, caFile: undefined } })));
+        const plain = parseEnv(
+            laravelEnv(awsEnvValues({ database: { ...awsEnvValues().database, caFile: undefined } })),
+        );
         assert.ok(!plain.has("MYSQL_ATTR_SSL_CA"));
     });
 
@@ -98,10 +104,23 @@ describe("laravel .env", () => {
 
     it("marks the session cookie secure only when the app is served over https", () => {
         assert.strictEqual(parseEnv(laravelEnv(awsEnvValues())).get("SESSION_SECURE_COOKIE"), "true");
-        assert.strictEqual(parseEnv(laravelEnv(awsEnvValues({ appUrl: "http://lb-123.eu-west-1.elb.amazonaws.com" }))).get("SESSION_SECURE_COOKIE"), "false");
+        assert.strictEqual(
+            parseEnv(laravelEnv(awsEnvValues({ appUrl: "http://lb-123.eu-west-1.elb.amazonaws.com" }))).get(
+                "SESSION_SECURE_COOKIE",
+            ),
+            "false",
+        );
     });
 
     it("refuses an SQS queue URL that does not end with the queue's name", () => {
-        assert.throws(() => laravelEnv(awsEnvValues({ queue: { driver: "sqs", url: "https://sqs.eu-west-1.amazonaws.com/1/other", name: "q" } })), /does not end with/);
+        assert.throws(
+            () =>
+                laravelEnv(
+                    awsEnvValues({
+                        queue: { driver: "sqs", url: "https://sqs.eu-west-1.amazonaws.com/1/other", name: "q" },
+                    }),
+                ),
+            /does not end with/,
+        );
     });
 });

@@ -12,7 +12,10 @@ const SITE = { vpcCidr: "10.20.0.0/16", healthCheckPath: "/up", phpVersion: "8.3
 
 /** Top-level and server-level directives of the site, without comments. */
 function directives(site: string): string[] {
-    return site.split("\n").map((line) => line.replace(/#.*$/, "").trim()).filter(Boolean);
+    return site
+        .split("\n")
+        .map((line) => line.replace(/#.*$/, "").trim())
+        .filter(Boolean);
 }
 
 describe("nginx site", () => {
@@ -28,13 +31,19 @@ describe("nginx site", () => {
 
     it("listens on port 80 only, without TLS (the balancer terminates it)", () => {
         const lines = directives(renderNginxSite(SITE));
-        assert.deepStrictEqual(lines.filter((line) => line.startsWith("listen ")), ["listen 80 default_server;"]);
+        assert.deepStrictEqual(
+            lines.filter((line) => line.startsWith("listen ")),
+            ["listen 80 default_server;"],
+        );
         assert.ok(!lines.some((line) => /\bssl\b|\b443\b.*listen|^ssl_/.test(line)), "no ssl listener or certificate");
     });
 
     it("takes the client address from X-Forwarded-For only from the VPC range", () => {
         const lines = directives(renderNginxSite(SITE));
-        assert.deepStrictEqual(lines.filter((line) => line.startsWith("set_real_ip_from ")), ["set_real_ip_from 10.20.0.0/16;"]);
+        assert.deepStrictEqual(
+            lines.filter((line) => line.startsWith("set_real_ip_from ")),
+            ["set_real_ip_from 10.20.0.0/16;"],
+        );
         assert.ok(lines.includes("real_ip_header X-Forwarded-For;"));
         assert.ok(lines.includes("real_ip_recursive on;"));
     });
@@ -42,7 +51,10 @@ describe("nginx site", () => {
     it("sends PHP to the webtier FPM socket, running only the front controller", () => {
         const site = renderNginxSite(SITE);
         assert.match(site, /fastcgi_pass unix:\/run\/php\/php8\.3-fpm-webtier\.sock;/);
-        assert.deepStrictEqual(directives(site).filter((line) => line.startsWith("location ~") && line.includes("php")), ["location ~ ^/index\\.php(/|$) {"]);
+        assert.deepStrictEqual(
+            directives(site).filter((line) => line.startsWith("location ~") && line.includes("php")),
+            ["location ~ ^/index\\.php(/|$) {"],
+        );
     });
 
     it("refuses a VPC range or health path it cannot write safely, naming the setting", () => {
@@ -86,10 +98,17 @@ describe("nginx site", () => {
             fs.mkdirSync(appRoot);
             const socket = path.join(dir, "fpm.sock");
             capture = await startFastcgiCapture(socket);
-            fs.writeFileSync(path.join(dir, "site.conf"), renderNginxSite({ ...SITE, vpcCidr, appRoot, port, fastcgiSocket: socket }));
+            fs.writeFileSync(
+                path.join(dir, "site.conf"),
+                renderNginxSite({ ...SITE, vpcCidr, appRoot, port, fastcgiSocket: socket }),
+            );
             fs.copyFileSync("/etc/nginx/fastcgi_params", path.join(dir, "fastcgi_params"));
             fs.writeFileSync(path.join(dir, "nginx.conf"), minimalNginxConf(dir, "include site.conf;"));
-            nginx = spawn(binary, ["-p", `${dir}/`, "-c", path.join(dir, "nginx.conf"), "-e", path.join(dir, "error.log")], { stdio: "ignore" });
+            nginx = spawn(
+                binary,
+                ["-p", `${dir}/`, "-c", path.join(dir, "nginx.conf"), "-e", path.join(dir, "error.log")],
+                { stdio: "ignore" },
+            );
             for (let attempt = 0; attempt < 50; attempt++) {
                 try {
                     await get("/favicon.ico");
@@ -98,7 +117,9 @@ describe("nginx site", () => {
                     await new Promise((resolve) => setTimeout(resolve, 100));
                 }
             }
-            throw new Error(`nginx did not start: ${fs.existsSync(path.join(dir, "error.log")) ? fs.readFileSync(path.join(dir, "error.log"), "utf8") : ""}`);
+            throw new Error(
+                `nginx did not start: ${fs.existsSync(path.join(dir, "error.log")) ? fs.readFileSync(path.join(dir, "error.log"), "utf8") : ""}`,
+            );
         }
 
         async function stop(): Promise<void> {
@@ -143,13 +164,28 @@ describe("nginx site", () => {
             assert.strictEqual(response.status, 200);
             const params = JSON.parse(response.body);
             assert.strictEqual(params.REQUEST_URI, "/up", "Laravel routes /up itself");
-            assert.strictEqual(params.SCRIPT_FILENAME, script, "the symlink is resolved, so a request never mixes releases");
+            assert.strictEqual(
+                params.SCRIPT_FILENAME,
+                script,
+                "the symlink is resolved, so a request never mixes releases",
+            );
         });
 
         it("sees the client address and HTTPS when the balancer (a VPC address) forwards them", async () => {
             release("20250101000000");
-            const params = JSON.parse((await get("/orders?page=2", { "X-Forwarded-For": "198.51.100.66, 203.0.113.7", "X-Forwarded-Proto": "https" })).body);
-            assert.strictEqual(params.REMOTE_ADDR, "203.0.113.7", "the rightmost address the balancer appended, not the forged one");
+            const params = JSON.parse(
+                (
+                    await get("/orders?page=2", {
+                        "X-Forwarded-For": "198.51.100.66, 203.0.113.7",
+                        "X-Forwarded-Proto": "https",
+                    })
+                ).body,
+            );
+            assert.strictEqual(
+                params.REMOTE_ADDR,
+                "203.0.113.7",
+                "the rightmost address the balancer appended, not the forged one",
+            );
             assert.strictEqual(params.HTTPS, "on");
             assert.strictEqual(params.SERVER_PORT, "443");
             assert.strictEqual(params.REQUEST_SCHEME, "https");
@@ -158,7 +194,9 @@ describe("nginx site", () => {
         it("ignores X-Forwarded-For and X-Forwarded-Proto from a peer outside the VPC", async () => {
             await start("10.20.0.0/16");
             release("20250101000000");
-            const params = JSON.parse((await get("/", { "X-Forwarded-For": "203.0.113.7", "X-Forwarded-Proto": "https" })).body);
+            const params = JSON.parse(
+                (await get("/", { "X-Forwarded-For": "203.0.113.7", "X-Forwarded-Proto": "https" })).body,
+            );
             assert.strictEqual(params.REMOTE_ADDR, "127.0.0.1");
             assert.ok(!params.HTTPS, `HTTPS must not be set, got ${JSON.stringify(params.HTTPS)}`);
             assert.strictEqual(params.SERVER_PORT, String(port));

@@ -4,10 +4,13 @@ import { SIZE_CLASSES } from "../../../infra/config/types";
 
 function ini(text: string): Map<string, string> {
     return new Map(
-        text.split("\n").filter((line) => line.includes("=") && !line.startsWith(";")).map((line) => {
-            const [key, ...rest] = line.split("=");
-            return [key.trim(), rest.join("=").trim()] as [string, string];
-        }),
+        text
+            .split("\n")
+            .filter((line) => line.includes("=") && !line.startsWith(";"))
+            .map((line) => {
+                const [key, ...rest] = line.split("=");
+                return [key.trim(), rest.join("=").trim()] as [string, string];
+            }),
     );
 }
 
@@ -36,11 +39,21 @@ describe("PHP on the servers", () => {
         let previous = { queueWorkers: 0, fpmMaxChildren: 0 };
         for (const size of SIZE_CLASSES) {
             const tuning = SERVER_TUNING[size];
-            assert.ok(tuning.queueWorkers >= previous.queueWorkers && tuning.fpmMaxChildren > previous.fpmMaxChildren, size);
+            assert.ok(
+                tuning.queueWorkers >= previous.queueWorkers && tuning.fpmMaxChildren > previous.fpmMaxChildren,
+                size,
+            );
             const pool = ini(renderFpmPool("8.3", tuning));
             const max = Number(pool.get("pm.max_children"));
-            const [start, minSpare, maxSpare] = ["pm.start_servers", "pm.min_spare_servers", "pm.max_spare_servers"].map((key) => Number(pool.get(key)));
-            assert.ok(minSpare <= start && start <= maxSpare && maxSpare <= max, `${size}: FPM refuses to start otherwise`);
+            const [start, minSpare, maxSpare] = [
+                "pm.start_servers",
+                "pm.min_spare_servers",
+                "pm.max_spare_servers",
+            ].map((key) => Number(pool.get(key)));
+            assert.ok(
+                minSpare <= start && start <= maxSpare && maxSpare <= max,
+                `${size}: FPM refuses to start otherwise`,
+            );
             previous = tuning;
         }
     });

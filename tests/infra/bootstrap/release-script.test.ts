@@ -4,7 +4,11 @@ import * as os from "os";
 import * as path from "path";
 import { BOOTSTRAP_SCRIPT_TEXT } from "../../../infra/bootstrap/bootstrap-script";
 import {
-    EXIT_KEPT_PREVIOUS, EXIT_USAGE, RELEASE_SCRIPT_TEXT, releaseConfigValues, renderReleaseConfig,
+    EXIT_KEPT_PREVIOUS,
+    EXIT_USAGE,
+    RELEASE_SCRIPT_TEXT,
+    releaseConfigValues,
+    renderReleaseConfig,
 } from "../../../infra/bootstrap/release-script";
 import { stripComments } from "../../../infra/bootstrap/shell";
 import { ENV_SCRIPT_TEXT, EXIT_ENV_UNCHANGED, EXIT_ENV_USAGE } from "../../../infra/bootstrap/env-script";
@@ -28,12 +32,16 @@ class Sandbox {
 
     constructor(envSource: "ssm" | "user-data" = "ssm") {
         if (process.getuid && process.getuid() !== 0) {
-            throw new Error("the release script sandbox must run as root (it chowns to the deploy user, as on the servers); CI runs as root");
+            throw new Error(
+                "the release script sandbox must run as root (it chowns to the deploy user, as on the servers); CI runs as root",
+            );
         }
         fs.mkdirSync(path.join(this.appRoot, "shared", "storage"), { recursive: true });
         fs.mkdirSync(path.join(this.appRoot, "releases"));
         fs.writeFileSync(path.join(this.appRoot, "shared", ".env"), "APP_KEY=x\n");
-        this.fake("php", `#!/usr/bin/env bash
+        this.fake(
+            "php",
+            `#!/usr/bin/env bash
 echo "php $*" >>"${this.log}"
 if [ "$1" = "${path.join(this.dir, "composer")}" ]; then
     for arg in "$@"; do case "$arg" in --working-dir=*) dir="\${arg#--working-dir=}";; esac; done
@@ -41,24 +49,36 @@ if [ "$1" = "${path.join(this.dir, "composer")}" ]; then
     mkdir -p "$dir/vendor"; echo '<?php' >"$dir/vendor/autoload.php"; exit 0
 fi
 if [ -n "\${FAIL_ARTISAN:-}" ] && [ "$2" = "$FAIL_ARTISAN" ]; then echo "artisan $2 failed" >&2; exit 1; fi
-`);
+`,
+        );
         this.fake("composer", "#!/bin/sh\nexit 0\n");
         // A stand-in for the AWS CLI: prints the parameter as \`--output text\` does (value, newline).
-        this.fake("aws", `#!/usr/bin/env bash
+        this.fake(
+            "aws",
+            `#!/usr/bin/env bash
 echo "aws $*" >>"${this.log}"
 if [ -n "\${FAIL_AWS:-}" ]; then echo "An error occurred (AccessDeniedException) when calling the GetParameter operation" >&2; exit 254; fi
 cat "${this.parameter}"; echo
-`);
+`,
+        );
         fs.writeFileSync(this.parameter, 'APP_KEY="base64:from-parameter-store"\nDB_PASSWORD="pa$$w0rd\\"quoted"\n');
-        this.fake("systemctl", `#!/usr/bin/env bash
+        this.fake(
+            "systemctl",
+            `#!/usr/bin/env bash
 echo "systemctl $*" >>"${this.log}"
 if [ -n "\${FAIL_SYSTEMCTL:-}" ] && [ "$1" = "$FAIL_SYSTEMCTL" ]; then exit 1; fi
-`);
+`,
+        );
         const user = os.userInfo().username;
         const values = {
             ...releaseConfigValues({
-                phpVersion: "8.3", repository: `file://${this.repo}`, branch: "main",
-                envSource: envSource === "ssm" ? { kind: "ssm", parameter: "/webtier/test/laravel-env", region: "eu-west-1" } : { kind: "user-data" },
+                phpVersion: "8.3",
+                repository: `file://${this.repo}`,
+                branch: "main",
+                envSource:
+                    envSource === "ssm"
+                        ? { kind: "ssm", parameter: "/webtier/test/laravel-env", region: "eu-west-1" }
+                        : { kind: "user-data" },
             }),
             ...(envSource === "ssm" ? { AWS_CLI: path.join(this.dir, "aws") } : {}),
             ENV_SCRIPT: this.envScript,
@@ -77,7 +97,15 @@ if [ -n "\${FAIL_SYSTEMCTL:-}" ] && [ "$1" = "$FAIL_SYSTEMCTL" ]; then exit 1; f
         fs.writeFileSync(this.envScript, stripComments(ENV_SCRIPT_TEXT), { mode: 0o755 });
 
         const git = (...args: string[]) => {
-            const result = run("git", ["-C", this.repo, "-c", "user.name=t", "-c", "user.email=t@example.com", ...args]);
+            const result = run("git", [
+                "-C",
+                this.repo,
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@example.com",
+                ...args,
+            ]);
             assert.strictEqual(result.status, 0, result.stderr);
         };
         fs.mkdirSync(path.join(this.repo, "public"), { recursive: true });
@@ -141,7 +169,10 @@ describe("release script (webtier-release)", () => {
     afterEach(() => sandbox.remove());
 
     it("passes shellcheck, as do the bootstrap script and their comment-stripped forms", () => {
-        for (const script of [RELEASE_SCRIPT_TEXT, BOOTSTRAP_SCRIPT_TEXT, ENV_SCRIPT_TEXT].flatMap((text) => [text, stripComments(text)])) {
+        for (const script of [RELEASE_SCRIPT_TEXT, BOOTSTRAP_SCRIPT_TEXT, ENV_SCRIPT_TEXT].flatMap((text) => [
+            text,
+            stripComments(text),
+        ])) {
             const result = shellcheck(script);
             assert.ok(result.ok, `shellcheck found problems:\n${result.output}`);
         }
@@ -153,7 +184,10 @@ describe("release script (webtier-release)", () => {
         assert.strictEqual(sandbox.live(), "v1");
         const current = fs.realpathSync(path.join(sandbox.appRoot, "current"));
         assert.strictEqual(path.dirname(current), path.join(sandbox.appRoot, "releases"));
-        assert.strictEqual(fs.readlinkSync(path.join(current, "storage")), path.join(sandbox.appRoot, "shared", "storage"));
+        assert.strictEqual(
+            fs.readlinkSync(path.join(current, "storage")),
+            path.join(sandbox.appRoot, "shared", "storage"),
+        );
         assert.strictEqual(fs.readlinkSync(path.join(current, ".env")), path.join(sandbox.appRoot, "shared", ".env"));
         assert.ok(!fs.existsSync(path.join(current, ".git")), "no git metadata in a release");
         assert.match(fs.readFileSync(path.join(current, "REVISION"), "utf8"), /^[0-9a-f]{40}\n$/);
@@ -175,7 +209,13 @@ describe("release script (webtier-release)", () => {
         const reload = index(/^systemctl reload php8\.3-fpm$/);
         const restart = index(/artisan queue:restart/);
         const workers = index(/^systemctl start webtier-workers\.target$/);
-        assert.ok(composer < migrate && migrate < configCache && configCache < reload && reload < restart && restart < workers);
+        assert.ok(
+            composer < migrate &&
+                migrate < configCache &&
+                configCache < reload &&
+                reload < restart &&
+                restart < workers,
+        );
         assert.strictEqual(sandbox.live(), "v2");
     });
 
@@ -191,7 +231,10 @@ describe("release script (webtier-release)", () => {
         assert.strictEqual(reloads(), reloadsBefore, "FPM is not touched");
     });
 
-    for (const [step, failing] of [["reloading PHP-FPM", "reload"], ["starting the workers", "start"]]) {
+    for (const [step, failing] of [
+        ["reloading PHP-FPM", "reload"],
+        ["starting the workers", "start"],
+    ]) {
         it(`switches back to the previous release and exits 75 when ${step} fails after the switch`, () => {
             assert.strictEqual(sandbox.release("v1").status, 0);
             const kept = sandbox.releases();
@@ -227,12 +270,28 @@ describe("release script (webtier-release)", () => {
     });
 
     it("keeps the newest 5 releases", () => {
-        for (const name of ["20200101000001", "20200101000002", "20200101000003", "20200101000004", "20200101000005", "20200101000006"]) sandbox.oldRelease(name);
+        for (const name of [
+            "20200101000001",
+            "20200101000002",
+            "20200101000003",
+            "20200101000004",
+            "20200101000005",
+            "20200101000006",
+        ])
+            sandbox.oldRelease(name);
         assert.strictEqual(sandbox.release("v2").status, 0);
         const kept = sandbox.releases();
         assert.strictEqual(kept.length, 5);
-        assert.deepStrictEqual(kept.slice(0, 4), ["20200101000003", "20200101000004", "20200101000005", "20200101000006"]);
-        assert.strictEqual(path.join(sandbox.appRoot, "releases", kept[4]), fs.realpathSync(path.join(sandbox.appRoot, "current")));
+        assert.deepStrictEqual(kept.slice(0, 4), [
+            "20200101000003",
+            "20200101000004",
+            "20200101000005",
+            "20200101000006",
+        ]);
+        assert.strictEqual(
+            path.join(sandbox.appRoot, "releases", kept[4]),
+            fs.realpathSync(path.join(sandbox.appRoot, "current")),
+        );
     });
 
     it("clears the first-release marker so the health check hands over to the app", () => {
@@ -254,12 +313,21 @@ describe("server secrets on every release and on webtier-env refresh (a stand-in
         sandbox = new Sandbox();
         const result = sandbox.release("v1");
         assert.strictEqual(result.status, 0, result.output);
-        assert.strictEqual(fs.readFileSync(sandbox.envFile, "utf8"), fs.readFileSync(sandbox.parameter, "utf8"), "the same file as the parameter holds");
+        assert.strictEqual(
+            fs.readFileSync(sandbox.envFile, "utf8"),
+            fs.readFileSync(sandbox.parameter, "utf8"),
+            "the same file as the parameter holds",
+        );
         assert.strictEqual(mode(sandbox.envFile), "640");
         const calls = sandbox.calls();
-        const fetched = calls.indexOf("aws ssm get-parameter --region eu-west-1 --name /webtier/test/laravel-env --with-decryption --query Parameter.Value --output text");
+        const fetched = calls.indexOf(
+            "aws ssm get-parameter --region eu-west-1 --name /webtier/test/laravel-env --with-decryption --query Parameter.Value --output text",
+        );
         assert.ok(fetched >= 0, calls.join("\n"));
-        assert.ok(fetched < calls.findIndex((call) => /composer install/.test(call)), "fetched before the release is built");
+        assert.ok(
+            fetched < calls.findIndex((call) => /composer install/.test(call)),
+            "fetched before the release is built",
+        );
         // A rotated secret reaches the server with the next release.
         fs.writeFileSync(sandbox.parameter, 'APP_KEY="base64:rotated"\n');
         assert.strictEqual(sandbox.release("v2").status, 0);
@@ -276,7 +344,11 @@ describe("server secrets on every release and on webtier-env refresh (a stand-in
         assert.match(result.output, /could not read \/webtier\/test\/laravel-env in eu-west-1 after 2 attempts/);
         assert.strictEqual(sandbox.live(), "v1");
         assert.strictEqual(fs.readFileSync(sandbox.envFile, "utf8"), before);
-        assert.strictEqual(sandbox.calls().filter((call) => call.startsWith("aws ")).length, 3, "one read for v1, two tries for v2");
+        assert.strictEqual(
+            sandbox.calls().filter((call) => call.startsWith("aws ")).length,
+            3,
+            "one read for v1, two tries for v2",
+        );
     });
 
     it("refresh installs a rotated .env, caches the live release's config again, reloads PHP-FPM and restarts the workers", () => {
@@ -290,12 +362,15 @@ describe("server secrets on every release and on webtier-env refresh (a stand-in
         assert.strictEqual(fs.readFileSync(sandbox.envFile, "utf8"), 'APP_KEY="base64:rotated"\nDB_PASSWORD="new"\n');
         assert.strictEqual(mode(sandbox.envFile), "640");
         const calls = sandbox.calls().slice(callsBefore);
-        assert.deepStrictEqual(calls.slice(1).map((call) => call.replace(live, "<live>")), [
-            "php <live>/artisan config:cache --no-interaction",
-            "systemctl reload php8.3-fpm",
-            "php <live>/artisan queue:restart --no-interaction",
-            "systemctl start webtier-workers.target",
-        ]);
+        assert.deepStrictEqual(
+            calls.slice(1).map((call) => call.replace(live, "<live>")),
+            [
+                "php <live>/artisan config:cache --no-interaction",
+                "systemctl reload php8.3-fpm",
+                "php <live>/artisan queue:restart --no-interaction",
+                "systemctl start webtier-workers.target",
+            ],
+        );
         assert.strictEqual(sandbox.live(), "v1", "no new release");
     });
 
@@ -307,7 +382,11 @@ describe("server secrets on every release and on webtier-env refresh (a stand-in
         assert.strictEqual(result.status, EXIT_ENV_UNCHANGED, result.output);
         assert.match(result.output, /no APP_KEY line/);
         assert.strictEqual(fs.readFileSync(sandbox.envFile, "utf8"), before);
-        assert.deepStrictEqual(fs.readdirSync(path.dirname(sandbox.envFile)).sort(), [".env", "storage"], "no temporary file left");
+        assert.deepStrictEqual(
+            fs.readdirSync(path.dirname(sandbox.envFile)).sort(),
+            [".env", "storage"],
+            "no temporary file left",
+        );
     });
 
     it("before any release, refresh only installs the .env", () => {
@@ -331,6 +410,7 @@ describe("server secrets on every release and on webtier-env refresh (a stand-in
 
     it("refuses anything but fetch or refresh", () => {
         sandbox = new Sandbox();
-        for (const args of ["", "install", "--help"]) assert.strictEqual(sandbox.env(args).status, EXIT_ENV_USAGE, args);
+        for (const args of ["", "install", "--help"])
+            assert.strictEqual(sandbox.env(args).status, EXIT_ENV_USAGE, args);
     });
 });

@@ -17,8 +17,12 @@ describe("shell helpers", () => {
     });
 
     it("strips comment lines but keeps the shebang and shellcheck directives", () => {
-        const text = "#!/usr/bin/env bash\n# why\nset -e\n    # indented why\n# shellcheck source=/dev/null\n. x\necho '# not a comment'\n";
-        assert.strictEqual(stripComments(text), "#!/usr/bin/env bash\nset -e\n# shellcheck source=/dev/null\n. x\necho '# not a comment'\n");
+        const text =
+            "#!/usr/bin/env bash\n# why\nset -e\n    # indented why\n# shellcheck source=/dev/null\n. x\necho '# not a comment'\n";
+        assert.strictEqual(
+            stripComments(text),
+            "#!/usr/bin/env bash\nset -e\n# shellcheck source=/dev/null\n. x\necho '# not a comment'\n",
+        );
         assert.strictEqual(stripComments("# header\n# more\n\nserver {}\n"), "server {}\n");
     });
 });

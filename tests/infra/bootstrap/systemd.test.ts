@@ -36,7 +36,11 @@ describe("queue workers (systemd)", () => {
     const target = byName(units, "webtier-workers.target");
 
     it("starts the configured number of workers through one target that boots with the server", () => {
-        assert.deepStrictEqual(value(target, "Unit", "Wants")?.split(" "), ["webtier-worker@1.service", "webtier-worker@2.service", "webtier-worker@3.service"]);
+        assert.deepStrictEqual(value(target, "Unit", "Wants")?.split(" "), [
+            "webtier-worker@1.service",
+            "webtier-worker@2.service",
+            "webtier-worker@3.service",
+        ]);
         assert.strictEqual(value(target, "Install", "WantedBy"), "multi-user.target");
         assert.strictEqual(value(worker, "Install", "WantedBy"), "webtier-workers.target");
     });
@@ -54,7 +58,11 @@ describe("queue workers (systemd)", () => {
         assert.strictEqual(value(worker, "Service", "User"), "deploy");
         assert.strictEqual(value(worker, "Service", "WorkingDirectory"), "/var/www/app/current");
         assert.strictEqual(value(worker, "Service", "Restart"), "always");
-        assert.strictEqual(value(worker, "Unit", "ConditionPathExists"), "/var/www/app/current/artisan", "waits for the first release");
+        assert.strictEqual(
+            value(worker, "Unit", "ConditionPathExists"),
+            "/var/www/app/current/artisan",
+            "waits for the first release",
+        );
     });
 
     it("gives a stopping worker longer than a job may run, so deploys and shutdowns do not kill jobs", () => {
@@ -77,7 +85,10 @@ describe("scheduler (systemd timer)", () => {
         assert.strictEqual(value(timer, "Timer", "AccuracySec"), "1s");
         assert.strictEqual(value(timer, "Timer", "Unit"), "webtier-schedule.service");
         assert.strictEqual(value(timer, "Install", "WantedBy"), "timers.target");
-        assert.strictEqual(value(service, "Service", "ExecStart"), "/usr/bin/php8.3 /var/www/app/current/artisan schedule:run --no-interaction");
+        assert.strictEqual(
+            value(service, "Service", "ExecStart"),
+            "/usr/bin/php8.3 /var/www/app/current/artisan schedule:run --no-interaction",
+        );
     });
 
     it("runs as the deploy user, once per tick, only when a release is live", () => {

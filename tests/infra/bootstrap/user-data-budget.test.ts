@@ -17,7 +17,11 @@ import { runWebtier } from "../../../infra/program";
 import { SECRET_KEYS } from "../../../infra/config/types";
 import { APP_LIMITS, MAX_STACK_NAME } from "../../../infra/config/parse";
 import {
-    DROPLET_USER_DATA_LIMIT, EC2_USER_DATA_LIMIT, dropletUserDataText, ec2UserDataText, gzipText,
+    DROPLET_USER_DATA_LIMIT,
+    EC2_USER_DATA_LIMIT,
+    dropletUserDataText,
+    ec2UserDataText,
+    gzipText,
 } from "../../../infra/bootstrap/compress";
 import { cloudInitSchema } from "./validators";
 
@@ -31,7 +35,8 @@ const unwrap = (value: any) => (value && typeof value === "object" && SIG_KEY in
 function noise(seed: string, length: number, alphabet: string): string {
     let out = "";
     for (let i = 0; out.length < length; i++) {
-        for (const byte of createHash("sha256").update(`${seed}:${i}`).digest()) out += alphabet[byte % alphabet.length];
+        for (const byte of createHash("sha256").update(`${seed}:${i}`).digest())
+            out += alphabet[byte % alphabet.length];
     }
     return out.slice(0, length);
 }
@@ -60,12 +65,22 @@ function longestConfig(cloud: "aws" | "digitalocean"): Record<string, string> {
         "webtier:zones": cloud === "aws" ? "3" : "2",
         "webtier:healthCheckPath": LONGEST_HEALTH_PATH,
         "webtier:servers": JSON.stringify({
-            count: 100, size: "large", sshPublicKey: RSA_4096_KEY,
+            count: 100,
+            size: "large",
+            sshPublicKey: RSA_4096_KEY,
             allowSshFrom: ["203.0.113.0/24", "198.51.100.0/24", "2001:db8:1234::/48"],
         }),
-        "webtier:database": JSON.stringify({ engine: "postgres", version: "17", size: "large", highAvailability: true }),
+        "webtier:database": JSON.stringify({
+            engine: "postgres",
+            version: "17",
+            size: "large",
+            highAvailability: true,
+        }),
         "webtier:cache": JSON.stringify({ engine: "valkey", size: "large", highAvailability: true }),
-        "webtier:storage": JSON.stringify({ cdn: true, corsOrigins: [`https://${domain}`, "https://admin.example.com"] }),
+        "webtier:storage": JSON.stringify({
+            cdn: true,
+            corsOrigins: [`https://${domain}`, "https://admin.example.com"],
+        }),
         "webtier:queue": JSON.stringify({ driver: cloud === "aws" ? "sqs" : "redis" }),
         "webtier:app": JSON.stringify({
             name: `Example ${noise("name", APP_LIMITS.name - 8, MIXED)}`,
@@ -78,7 +93,12 @@ function longestConfig(cloud: "aws" | "digitalocean"): Record<string, string> {
             emails: ["ops@example.com", "oncall@example.com"],
             ...(cloud === "aws"
                 ? { httpsEndpoint: "https://events.pagerduty.com/integration/0123456789abcdef0123456789abcdef/enqueue" }
-                : { slack: { url: "https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX", channel: "#ops" } }),
+                : {
+                      slack: {
+                          url: "https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX",
+                          channel: "#ops",
+                      },
+                  }),
         }),
         "webtier:appKey": `base64:${"Q".repeat(43)}=`,
         "webtier:stackName": stack,
@@ -92,8 +112,18 @@ async function serversUserData(cloud: "aws" | "digitalocean"): Promise<Array<{ r
     const config = longestConfig(cloud);
     const stack = config["webtier:stackName"];
     delete config["webtier:stackName"];
-    const evaluation = await evaluate({ program: runWebtier, config, secretKeys: SECRET_KEYS.map((key) => `webtier:${key}`), project: "webtier", stack });
-    envParameterValue = unwrap(evaluation.resources.find((resource) => resource.type === "aws:ssm/parameter:Parameter" && resource.inputs.type === "SecureString")?.inputs.value);
+    const evaluation = await evaluate({
+        program: runWebtier,
+        config,
+        secretKeys: SECRET_KEYS.map((key) => `webtier:${key}`),
+        project: "webtier",
+        stack,
+    });
+    envParameterValue = unwrap(
+        evaluation.resources.find(
+            (resource) => resource.type === "aws:ssm/parameter:Parameter" && resource.inputs.type === "SecureString",
+        )?.inputs.value,
+    );
     const type = cloud === "aws" ? "aws:ec2/instance:Instance" : "digitalocean:index/droplet:Droplet";
     return evaluation.resources
         .filter((resource) => resource.type === type)
@@ -111,7 +141,10 @@ describe("user data size budget, with the longest values the config accepts", fu
         assert.strictEqual(servers.length, 100);
         const last = servers[servers.length - 1];
         assert.match(last.text, new RegExp(`^hostname: ${LONGEST_STACK}-app-100$`, "m"));
-        assert.ok(last.text.includes(RSA_4096_KEY) && last.text.includes(LONGEST_HEALTH_PATH), "the long values are in it");
+        assert.ok(
+            last.text.includes(RSA_4096_KEY) && last.text.includes(LONGEST_HEALTH_PATH),
+            "the long values are in it",
+        );
         const decoded = Math.max(...servers.map((s) => Buffer.from(s.received, "base64").length));
         const received = Math.max(...servers.map((s) => s.received.length));
         console.log(`      EC2: ${decoded} bytes decoded, ${received} base64; text ${Buffer.byteLength(last.text)}`);
@@ -123,13 +156,21 @@ describe("user data size budget, with the longest values the config accepts", fu
         // The .env went to Parameter Store instead: a standard (free) parameter holds 4 KB.
         assert.ok(envParameterValue?.includes(LONGEST_AWS_DOMAIN), "the parameter holds the .env");
         console.log(`      .env parameter: ${Buffer.byteLength(envParameterValue!)} bytes`);
-        assert.ok(Buffer.byteLength(envParameterValue!) <= 4096, `the .env parameter is ${Buffer.byteLength(envParameterValue!)} bytes`);
+        assert.ok(
+            Buffer.byteLength(envParameterValue!) <= 4096,
+            `the .env parameter is ${Buffer.byteLength(envParameterValue!)} bytes`,
+        );
     });
 
     it("stays within half of DigitalOcean's 64 KiB, .env and database CA included", async () => {
         const servers = await serversUserData("digitalocean");
         const last = servers[servers.length - 1];
-        const files = new Map((yaml.load(last.text) as { write_files: Array<{ path: string; content: string }> }).write_files.map((f) => [f.path, f.content]));
+        const files = new Map(
+            (yaml.load(last.text) as { write_files: Array<{ path: string; content: string }> }).write_files.map((f) => [
+                f.path,
+                f.content,
+            ]),
+        );
         assert.ok(files.get("/var/www/app/shared/.env")!.includes(LONGEST_DOMAIN), "the .env with the long domain");
         const received = Math.max(...servers.map((s) => Buffer.byteLength(s.received)));
         console.log(`      droplet: ${received} bytes MIME; text ${Buffer.byteLength(last.text)}`);

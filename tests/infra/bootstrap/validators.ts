@@ -24,8 +24,18 @@ export function requireTool(name: string): string {
     throw new Error(`${name} is not installed: ${INSTALL_HINT}`);
 }
 
-export function run(command: string, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): SpawnSyncReturns<string> {
-    const result = spawnSync(command, args, { encoding: "utf8", input: options.input, env: options.env ?? process.env, cwd: options.cwd, timeout: 60_000 });
+export function run(
+    command: string,
+    args: string[],
+    options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): SpawnSyncReturns<string> {
+    const result = spawnSync(command, args, {
+        encoding: "utf8",
+        input: options.input,
+        env: options.env ?? process.env,
+        cwd: options.cwd,
+        timeout: 60_000,
+    });
     if (result.error) throw result.error;
     return result;
 }
@@ -111,7 +121,16 @@ export function nginxTest(site: string): { ok: boolean; output: string } {
         fs.writeFileSync(path.join(dir, "site.conf"), site);
         fs.copyFileSync("/etc/nginx/fastcgi_params", path.join(dir, "fastcgi_params"));
         fs.writeFileSync(path.join(dir, "nginx.conf"), minimalNginxConf(dir, "include site.conf;"));
-        const result = run(nginx, ["-t", "-q", "-p", `${dir}/`, "-c", path.join(dir, "nginx.conf"), "-e", path.join(dir, "error.log")]);
+        const result = run(nginx, [
+            "-t",
+            "-q",
+            "-p",
+            `${dir}/`,
+            "-c",
+            path.join(dir, "nginx.conf"),
+            "-e",
+            path.join(dir, "error.log"),
+        ]);
         return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
     } finally {
         fs.rmSync(dir, { recursive: true, force: true });

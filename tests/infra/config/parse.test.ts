@@ -47,7 +47,14 @@ describe("config validation", () => {
         });
 
         it("gives prod high availability, deletion protection and longer backups by default", () => {
-            const config = parseConfig(base({ environment: "prod", domain: "app.example.com", alerts: JSON.stringify({ emails: ["ops@example.com"] }) }), "aws-prod");
+            const config = parseConfig(
+                base({
+                    environment: "prod",
+                    domain: "app.example.com",
+                    alerts: JSON.stringify({ emails: ["ops@example.com"] }),
+                }),
+                "aws-prod",
+            );
             assert.strictEqual(config.database.highAvailability, true);
             assert.strictEqual(config.database.deletionProtection, true);
             assert.strictEqual(config.cache.highAvailability, true);

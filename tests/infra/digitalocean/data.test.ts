@@ -24,8 +24,15 @@ describe("digitalocean: database", () => {
 
     it("creates the VPC with the stack's range in the region (derived from the stack name when not configured)", () => {
         const vpc = only(dev.evaluation, T.vpc);
-        assert.deepStrictEqual([vpc.inputs.region, vpc.inputs.ipRange], ["ams3", defaultVpcCidr("digitalocean", "do-dev")]);
-        assert.notStrictEqual(only(prod.evaluation, T.vpc).inputs.ipRange, vpc.inputs.ipRange, "do-dev and do-prod can share an account");
+        assert.deepStrictEqual(
+            [vpc.inputs.region, vpc.inputs.ipRange],
+            ["ams3", defaultVpcCidr("digitalocean", "do-dev")],
+        );
+        assert.notStrictEqual(
+            only(prod.evaluation, T.vpc).inputs.ipRange,
+            vpc.inputs.ipRange,
+            "do-dev and do-prod can share an account",
+        );
     });
 
     it("adds a standby node to the database and the cache in prod, none in dev", () => {
@@ -37,7 +44,10 @@ describe("digitalocean: database", () => {
 
     it("runs MySQL 8 at the size class's DigitalOcean slug", () => {
         const database = clusters(prod.evaluation).database;
-        assert.deepStrictEqual([database.inputs.engine, database.inputs.version, database.inputs.size], ["mysql", "8", "db-s-2vcpu-4gb"]);
+        assert.deepStrictEqual(
+            [database.inputs.engine, database.inputs.version, database.inputs.size],
+            ["mysql", "8", "db-s-2vcpu-4gb"],
+        );
         assert.strictEqual(clusters(dev.evaluation).database.inputs.size, "db-s-1vcpu-2gb");
     });
 
@@ -151,7 +161,10 @@ describe("digitalocean: uploads storage", () => {
     it("allows browser uploads from the configured origins only when there are some", () => {
         const cors = only(prod.evaluation, T.cors);
         assert.strictEqual(cors.inputs.bucket, only(prod.evaluation, T.bucket).state.name);
-        assert.deepStrictEqual(cors.inputs.corsRules.flatMap((r: any) => r.allowedOrigins), ["https://app.example.com"]);
+        assert.deepStrictEqual(
+            cors.inputs.corsRules.flatMap((r: any) => r.allowedOrigins),
+            ["https://app.example.com"],
+        );
         assert.deepStrictEqual(ofType(dev.evaluation, T.cors), []);
     });
 

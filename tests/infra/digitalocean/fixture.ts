@@ -32,10 +32,18 @@ export const PROD_CONFIG: RawConfig = {
     environment: "prod",
     domain: "app.example.com",
     dnsZone: "example.com",
-    servers: JSON.stringify({ count: 3, size: "medium", allowSshFrom: SSH_ALLOWLIST, sshPublicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMock ops@example.com" }),
+    servers: JSON.stringify({
+        count: 3,
+        size: "medium",
+        allowSshFrom: SSH_ALLOWLIST,
+        sshPublicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMock ops@example.com",
+    }),
     database: JSON.stringify({ engine: "mysql", size: "medium" }),
     storage: JSON.stringify({ cdn: true, corsOrigins: ["https://app.example.com"] }),
-    alerts: JSON.stringify({ emails: ["ops@example.com"], slack: { url: "https://hooks.slack.com/services/T000/B000/XXXX", channel: "#ops" } }),
+    alerts: JSON.stringify({
+        emails: ["ops@example.com"],
+        slack: { url: "https://hooks.slack.com/services/T000/B000/XXXX", channel: "#ops" },
+    }),
     appKey: APP_KEY,
 };
 
@@ -58,7 +66,8 @@ export async function build(raw: RawConfig, stack: string, options: BuildOptions
     // The provider warns when its credentials are missing from the environment; these runs
     // never reach DigitalOcean, so stand-ins keep the warning out of the test output.
     const saved = Object.fromEntries(Object.values(CREDENTIAL_VARIABLES).map((v) => [v, process.env[v]]));
-    for (const variable of Object.values(CREDENTIAL_VARIABLES)) process.env[variable] = process.env[variable] || "test-stand-in";
+    for (const variable of Object.values(CREDENTIAL_VARIABLES))
+        process.env[variable] = process.env[variable] || "test-stand-in";
     try {
         return { evaluation: await evaluateTier(raw, stack, options, renderCalls), renderCalls };
     } finally {
@@ -69,7 +78,12 @@ export async function build(raw: RawConfig, stack: string, options: BuildOptions
     }
 }
 
-function evaluateTier(raw: RawConfig, stack: string, options: BuildOptions, renderCalls: Array<{ index: number; count: number }>): Promise<Evaluation> {
+function evaluateTier(
+    raw: RawConfig,
+    stack: string,
+    options: BuildOptions,
+    renderCalls: Array<{ index: number; count: number }>,
+): Promise<Evaluation> {
     return evaluate({
         stack,
         preview: options.preview ?? false,
@@ -124,7 +138,11 @@ export function someOf(ev: Evaluation, type: string): RegisteredResource[] {
 /** The single resource of `type` (and logical `name`, when given); fails if there is not exactly one. */
 export function only(ev: Evaluation, type: string, name?: string): RegisteredResource {
     const found = ofType(ev, type).filter((r) => name === undefined || r.name === name);
-    assert.strictEqual(found.length, 1, `expected one ${type}${name ? ` named ${name}` : ""}, found ${found.map((r) => r.name).join(", ") || "none"}`);
+    assert.strictEqual(
+        found.length,
+        1,
+        `expected one ${type}${name ? ` named ${name}` : ""}, found ${found.map((r) => r.name).join(", ") || "none"}`,
+    );
     return found[0];
 }
 

@@ -13,8 +13,14 @@ describe("digitalocean: health-gated replacement", () => {
     });
 
     it("registers one health gate per droplet, named after it", () => {
-        assert.deepStrictEqual(ofType(prod.evaluation, GATE).map((g) => g.name), ["do-prod-app-1-healthy", "do-prod-app-2-healthy", "do-prod-app-3-healthy"]);
-        assert.deepStrictEqual(ofType(dev.evaluation, GATE).map((g) => g.name), ["do-dev-app-1-healthy"]);
+        assert.deepStrictEqual(
+            ofType(prod.evaluation, GATE).map((g) => g.name),
+            ["do-prod-app-1-healthy", "do-prod-app-2-healthy", "do-prod-app-3-healthy"],
+        );
+        assert.deepStrictEqual(
+            ofType(dev.evaluation, GATE).map((g) => g.name),
+            ["do-dev-app-1-healthy"],
+        );
     });
 
     it("starts gate i once droplet i exists and gives it the droplet's id, so a replaced droplet replaces its gate", () => {
@@ -26,7 +32,10 @@ describe("digitalocean: health-gated replacement", () => {
             assert.strictEqual(gate.inputs.serverId, droplet.id);
             assert.ok(gate.propertyDependencies.serverId.includes(droplet.urn));
             assert.strictEqual(gate.inputs.serverName, `do-prod-app-${index + 1}`);
-            assert.deepStrictEqual(gate.inputs.serverAddresses, { privateIp: droplet.state.ipv4AddressPrivate, publicIp: droplet.state.ipv4Address });
+            assert.deepStrictEqual(gate.inputs.serverAddresses, {
+                privateIp: droplet.state.ipv4AddressPrivate,
+                publicIp: droplet.state.ipv4Address,
+            });
         });
     });
 
@@ -34,7 +43,11 @@ describe("digitalocean: health-gated replacement", () => {
         const ev = prod.evaluation;
         const balancer = only(ev, T.loadBalancer);
         for (const gate of someOf(ev, GATE)) {
-            assert.deepStrictEqual(gate.inputs.balancer, { loadBalancerId: balancer.id, address: balancer.state.ip, memberTag: balancer.inputs.dropletTag });
+            assert.deepStrictEqual(gate.inputs.balancer, {
+                loadBalancerId: balancer.id,
+                address: balancer.state.ip,
+                memberTag: balancer.inputs.dropletTag,
+            });
             assert.ok(gate.propertyDependencies.balancer.includes(balancer.urn));
             assert.strictEqual(gate.inputs.timeoutSeconds, 600, "10 minutes by default");
             assert.match(gate.inputs.__provider, /droplets_health_checks/, "the DigitalOcean gate provider");
@@ -46,20 +59,36 @@ describe("digitalocean: health-gated replacement", () => {
         const droplets = someOf(ev, T.droplet);
         const gates = someOf(ev, GATE);
         droplets.forEach((droplet, index) => {
-            const waitsFor = [...droplets, ...gates].filter((other) => droplet.dependencies.includes(other.urn)).map((other) => other.name);
+            const waitsFor = [...droplets, ...gates]
+                .filter((other) => droplet.dependencies.includes(other.urn))
+                .map((other) => other.name);
             assert.deepStrictEqual(waitsFor, index === 0 ? [] : [`do-prod-app-${index}-healthy`]);
         });
-        for (const resource of [...droplets, ...gates]) assert.strictEqual(resource.deleteBeforeReplace, false, resource.name);
+        for (const resource of [...droplets, ...gates])
+            assert.strictEqual(resource.deleteBeforeReplace, false, resource.name);
     });
 
     it("takes the timeout from servers.healthGateTimeoutMinutes, and registers no gate with servers.healthGate false", async () => {
-        const slow = await build({ ...DEV_CONFIG, servers: JSON.stringify({ count: 2, healthGateTimeoutMinutes: 20 }) }, "do-slow");
-        assert.deepStrictEqual(ofType(slow.evaluation, GATE).map((g) => g.inputs.timeoutSeconds), [1200, 1200]);
+        const slow = await build(
+            { ...DEV_CONFIG, servers: JSON.stringify({ count: 2, healthGateTimeoutMinutes: 20 }) },
+            "do-slow",
+        );
+        assert.deepStrictEqual(
+            ofType(slow.evaluation, GATE).map((g) => g.inputs.timeoutSeconds),
+            [1200, 1200],
+        );
 
-        const ungated = await build({ ...DEV_CONFIG, servers: JSON.stringify({ count: 2, healthGate: false }) }, "do-ungated");
+        const ungated = await build(
+            { ...DEV_CONFIG, servers: JSON.stringify({ count: 2, healthGate: false }) },
+            "do-ungated",
+        );
         assert.strictEqual(ofType(ungated.evaluation, GATE).length, 0);
         const [first, second] = ofType(ungated.evaluation, T.droplet);
-        assert.deepStrictEqual(second.dependencies.filter((urn) => urn.includes("Droplet")), [first.urn], "still one droplet after the other");
+        assert.deepStrictEqual(
+            second.dependencies.filter((urn) => urn.includes("Droplet")),
+            [first.urn],
+            "still one droplet after the other",
+        );
         assert.strictEqual(second.deleteBeforeReplace, false);
     });
 });

@@ -15,13 +15,28 @@ describe("digitalocean: load balancer", () => {
             const balancer = only(ev, T.loadBalancer);
             const memberTag = only(ev, T.tag, `${ev === dev.evaluation ? "do-dev" : "do-prod"}-lb`);
             assert.strictEqual(balancer.inputs.dropletTag, memberTag.inputs.name);
-            assert.ok(balancer.propertyDependencies.dropletTag.includes(memberTag.urn), "the balancer references the Tag resource");
+            assert.ok(
+                balancer.propertyDependencies.dropletTag.includes(memberTag.urn),
+                "the balancer references the Tag resource",
+            );
             assert.strictEqual(balancer.inputs.dropletIds, undefined, "no droplet list to swap at once on replacement");
             const droplets = ofType(ev, T.droplet);
             const members = droplets.filter((d) => d.inputs.tags.includes(memberTag.inputs.name));
-            assert.deepStrictEqual(members.map((d) => d.name), droplets.map((d) => d.name), "every app droplet carries the tag from creation");
-            for (const droplet of droplets) assert.ok(!balancer.dependencies.includes(droplet.urn), `a replaced ${droplet.name} does not rewrite the balancer`);
-            assert.strictEqual(ev.outputs.loadBalancer.memberTag, memberTag.inputs.name, "the deploy tool reads the tag from the outputs");
+            assert.deepStrictEqual(
+                members.map((d) => d.name),
+                droplets.map((d) => d.name),
+                "every app droplet carries the tag from creation",
+            );
+            for (const droplet of droplets)
+                assert.ok(
+                    !balancer.dependencies.includes(droplet.urn),
+                    `a replaced ${droplet.name} does not rewrite the balancer`,
+                );
+            assert.strictEqual(
+                ev.outputs.loadBalancer.memberTag,
+                memberTag.inputs.name,
+                "the deploy tool reads the tag from the outputs",
+            );
         }
     });
 
@@ -56,29 +71,46 @@ describe("digitalocean: load balancer", () => {
         assert.strictEqual(https[0].certificateName, certificate.state.name);
         assert.strictEqual(https[0].certificateId, undefined);
         assert.ok(balancer.propertyDependencies.forwardingRules.includes(certificate.urn));
-        assert.ok((balancer.inputs.forwardingRules as any[]).every((r) => r.targetProtocol === "http" && r.targetPort === 80), "targets on HTTP 80");
+        assert.ok(
+            (balancer.inputs.forwardingRules as any[]).every((r) => r.targetProtocol === "http" && r.targetPort === 80),
+            "targets on HTTP 80",
+        );
     });
 
     it("replaces the certificate before deleting the old one", () => {
         const certificate = only(prod.evaluation, T.certificate);
         assert.strictEqual(certificate.deleteBeforeReplace, false);
-        assert.strictEqual(certificate.inputs.name, undefined, "auto-named, so old and new can coexist while the balancer switches");
+        assert.strictEqual(
+            certificate.inputs.name,
+            undefined,
+            "auto-named, so old and new can coexist while the balancer switches",
+        );
     });
 
     it("points the domain's A record in the DNS zone at the balancer", () => {
         const ev = prod.evaluation;
         const balancer = only(ev, T.loadBalancer);
         const record = only(ev, T.dnsRecord);
-        assert.deepStrictEqual([record.inputs.domain, record.inputs.name, record.inputs.type], ["example.com", "app", "A"]);
+        assert.deepStrictEqual(
+            [record.inputs.domain, record.inputs.name, record.inputs.type],
+            ["example.com", "app", "A"],
+        );
         assert.strictEqual(record.inputs.value, balancer.state.ip);
         assert.ok(record.propertyDependencies.value.includes(balancer.urn));
-        assert.strictEqual(balancer.inputs.disableLetsEncryptDnsRecords, true, "the stack owns the record, not the balancer");
+        assert.strictEqual(
+            balancer.inputs.disableLetsEncryptDnsRecords,
+            true,
+            "the stack owns the record, not the balancer",
+        );
     });
 
     it("serves plain HTTP only, without certificate or DNS record, when there is no domain", () => {
         const ev = dev.evaluation;
         const balancer = only(ev, T.loadBalancer);
-        assert.deepStrictEqual((balancer.inputs.forwardingRules as any[]).map((r) => `${r.entryProtocol}/${r.entryPort}`), ["http/80"]);
+        assert.deepStrictEqual(
+            (balancer.inputs.forwardingRules as any[]).map((r) => `${r.entryProtocol}/${r.entryPort}`),
+            ["http/80"],
+        );
         assert.strictEqual(balancer.inputs.redirectHttpToHttps, false);
         assert.deepStrictEqual(ofType(ev, T.certificate), []);
         assert.deepStrictEqual(ofType(ev, T.dnsRecord), []);

@@ -22,7 +22,10 @@ describe("digitalocean: naming", () => {
     });
 
     it("refuses a domain outside its zone, naming both and the key to fix", () => {
-        assert.throws(() => dnsRecordName("app.example.org", "example.com"), /app\.example\.org.*example\.com.*webtier:dnsZone/);
+        assert.throws(
+            () => dnsRecordName("app.example.org", "example.com"),
+            /app\.example\.org.*example\.com.*webtier:dnsZone/,
+        );
         // A suffix that is not a label boundary is not inside the zone either.
         assert.throws(() => dnsRecordName("badexample.com", "example.com"), /not inside/);
     });
@@ -43,12 +46,18 @@ describe("digitalocean: balancer rules", () => {
 
     it("keeps an HTTP rule on 80 next to HTTPS (answered by the redirect)", () => {
         const http = forwardingRules("cert-name").filter((r) => r.entryProtocol === "http");
-        assert.deepStrictEqual(http.map((r) => [r.entryPort, r.targetProtocol, r.targetPort]), [[80, "http", 80]]);
+        assert.deepStrictEqual(
+            http.map((r) => [r.entryPort, r.targetProtocol, r.targetPort]),
+            [[80, "http", 80]],
+        );
     });
 
     it("serves only HTTP on 80 without a certificate", () => {
         const rules = forwardingRules(undefined);
-        assert.deepStrictEqual(rules.map((r) => r.entryProtocol), ["http"]);
+        assert.deepStrictEqual(
+            rules.map((r) => r.entryProtocol),
+            ["http"],
+        );
         assert.strictEqual(rules[0].entryPort, 80);
     });
 
@@ -58,7 +67,10 @@ describe("digitalocean: balancer rules", () => {
         assert.strictEqual(check.port, 80);
         assert.strictEqual(check.path, "/healthz");
         assert.ok((check.unhealthyThreshold as number) >= 2, "one failed check must not drop a droplet");
-        assert.ok((check.responseTimeoutSeconds as number) < (check.checkIntervalSeconds as number), "a check times out before the next starts");
+        assert.ok(
+            (check.responseTimeoutSeconds as number) < (check.checkIntervalSeconds as number),
+            "a check times out before the next starts",
+        );
     });
 });
 
@@ -79,7 +91,10 @@ describe("digitalocean: firewall rules", () => {
 
     it("has no SSH rule when the allowlist is empty", () => {
         const rules = appInboundRules("lb-uid", []);
-        assert.deepStrictEqual(rules.map((r) => r.portRange), ["80"]);
+        assert.deepStrictEqual(
+            rules.map((r) => r.portRange),
+            ["80"],
+        );
     });
 
     it("lets droplets reach anything outbound over tcp, udp and icmp, IPv4 and IPv6", () => {
@@ -102,7 +117,7 @@ describe("digitalocean: database settings", () => {
         assert.strictEqual(databaseEngineSlug("postgres"), "pg");
     });
 
-    it("writes MySQL 8.0 as DigitalOcean's \"8\" and passes other versions through", () => {
+    it('writes MySQL 8.0 as DigitalOcean\'s "8" and passes other versions through', () => {
         assert.strictEqual(databaseVersion("mysql", "8.0"), "8");
         assert.strictEqual(databaseVersion("mysql", "8.4"), "8.4");
         assert.strictEqual(databaseVersion("postgres", "16"), "16");
@@ -130,8 +145,14 @@ describe("digitalocean: storage settings", () => {
 
 describe("digitalocean: provider, queue and app URL", () => {
     it("names exactly the credential variables that are missing", () => {
-        assert.deepStrictEqual(missingCredentials({ DIGITALOCEAN_TOKEN: "t" }), [CREDENTIAL_VARIABLES.spacesAccessKeyId, CREDENTIAL_VARIABLES.spacesSecretAccessKey]);
-        assert.deepStrictEqual(missingCredentials({ DIGITALOCEAN_TOKEN: "t", SPACES_ACCESS_KEY_ID: "a", SPACES_SECRET_ACCESS_KEY: "s" }), []);
+        assert.deepStrictEqual(missingCredentials({ DIGITALOCEAN_TOKEN: "t" }), [
+            CREDENTIAL_VARIABLES.spacesAccessKeyId,
+            CREDENTIAL_VARIABLES.spacesSecretAccessKey,
+        ]);
+        assert.deepStrictEqual(
+            missingCredentials({ DIGITALOCEAN_TOKEN: "t", SPACES_ACCESS_KEY_ID: "a", SPACES_SECRET_ACCESS_KEY: "s" }),
+            [],
+        );
     });
 
     it("puts no credential into the provider's inputs", () => {

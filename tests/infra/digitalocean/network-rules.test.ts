@@ -24,8 +24,12 @@ describe("digitalocean: network rules", () => {
                 const memberTag = only(ev, T.tag, `do-${stack}-lb`);
                 const firewall = only(ev, T.firewall);
                 assert.deepStrictEqual(firewall.inputs.tags, [tag.inputs.name]);
-                assert.ok(firewall.propertyDependencies.tags.includes(tag.urn), "the firewall references the Tag resource");
-                for (const droplet of someOf(ev, T.droplet)) assert.deepStrictEqual(droplet.inputs.tags, [tag.inputs.name, memberTag.inputs.name]);
+                assert.ok(
+                    firewall.propertyDependencies.tags.includes(tag.urn),
+                    "the firewall references the Tag resource",
+                );
+                for (const droplet of someOf(ev, T.droplet))
+                    assert.deepStrictEqual(droplet.inputs.tags, [tag.inputs.name, memberTag.inputs.name]);
                 assert.deepStrictEqual(firewall.inputs.dropletIds, undefined, "droplets join through the tag only");
             });
 
@@ -43,7 +47,10 @@ describe("digitalocean: network rules", () => {
 
             it("admits nothing inbound but the app port and SSH", () => {
                 const ports = inbound(tier()).map((r) => `${r.protocol}/${r.portRange}`);
-                assert.deepStrictEqual(ports.filter((p) => p !== "tcp/80" && p !== "tcp/22"), []);
+                assert.deepStrictEqual(
+                    ports.filter((p) => p !== "tcp/80" && p !== "tcp/22"),
+                    [],
+                );
                 assert.ok(inbound(tier()).every((r) => r.action === undefined || r.action === "allow"));
             });
 
@@ -63,7 +70,10 @@ describe("digitalocean: network rules", () => {
                     const guards = firewalls.filter((f) => f.inputs.clusterId === cluster.id);
                     assert.strictEqual(guards.length, 1, `one database firewall for ${cluster.name}`);
                     assert.deepStrictEqual(guards[0].inputs.rules, [{ type: "tag", value: tag.inputs.name }]);
-                    assert.ok(guards[0].propertyDependencies.rules.includes(tag.urn), "the rule references the Tag resource");
+                    assert.ok(
+                        guards[0].propertyDependencies.rules.includes(tag.urn),
+                        "the rule references the Tag resource",
+                    );
                     assert.ok(guards[0].propertyDependencies.clusterId.includes(cluster.urn));
                 }
             });
@@ -78,6 +88,9 @@ describe("digitalocean: network rules", () => {
     });
 
     it("has no SSH rule when the allowlist is empty", () => {
-        assert.deepStrictEqual(inbound(dev).filter((r) => r.portRange === "22"), []);
+        assert.deepStrictEqual(
+            inbound(dev).filter((r) => r.portRange === "22"),
+            [],
+        );
     });
 });

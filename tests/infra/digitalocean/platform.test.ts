@@ -38,16 +38,21 @@ describe("digitalocean: platform", () => {
             const reference = `${provider.urn}::${provider.id}`;
             const cloudResources = ev.resources.filter((r) => r.type.startsWith("digitalocean:"));
             assert.ok(cloudResources.length > 10);
-            for (const resource of cloudResources) assert.strictEqual(resource.provider, reference, `${resource.type} ${resource.name}`);
+            for (const resource of cloudResources)
+                assert.strictEqual(resource.provider, reference, `${resource.type} ${resource.name}`);
         }
     });
 
     it("keeps credentials out of the provider's inputs and every other resource's", () => {
         // The fixture sets stand-in credentials in the environment for the run.
         const provider = only(prod.evaluation, T.provider);
-        for (const key of ["token", "spacesAccessId", "spacesSecretKey"]) assert.strictEqual(provider.inputs[key], undefined, key);
+        for (const key of ["token", "spacesAccessId", "spacesSecretKey"])
+            assert.strictEqual(provider.inputs[key], undefined, key);
         for (const resource of prod.evaluation.resources) {
-            assert.ok(!JSON.stringify(resource.inputs).includes("test-stand-in"), `${resource.name} carries no credential`);
+            assert.ok(
+                !JSON.stringify(resource.inputs).includes("test-stand-in"),
+                `${resource.name} carries no credential`,
+            );
         }
     });
 
@@ -56,14 +61,23 @@ describe("digitalocean: platform", () => {
         const byUrn = new Map(ev.resources.map((r) => [r.urn, r]));
         const tier = only(ev, "webtier:index:WebTier");
         const components = ev.resources.filter((r) => r.type.startsWith("webtier:digitalocean:"));
-        assert.deepStrictEqual(
-            components.map((c) => c.type.split(":").pop()).sort(),
-            ["Alerts", "Cache", "Database", "LoadBalancer", "Network", "NetworkRules", "Servers", "Storage"],
-        );
+        assert.deepStrictEqual(components.map((c) => c.type.split(":").pop()).sort(), [
+            "Alerts",
+            "Cache",
+            "Database",
+            "LoadBalancer",
+            "Network",
+            "NetworkRules",
+            "Servers",
+            "Storage",
+        ]);
         for (const component of components) assert.strictEqual(component.parent, tier.urn);
         for (const resource of ev.resources.filter((r) => OWNER[r.type])) {
             // The balancer owns its in-rotation tag; the servers own the app tag.
-            const owner = resource.type === T.tag && resource.name.endsWith("-lb") ? "webtier:digitalocean:LoadBalancer" : OWNER[resource.type];
+            const owner =
+                resource.type === T.tag && resource.name.endsWith("-lb")
+                    ? "webtier:digitalocean:LoadBalancer"
+                    : OWNER[resource.type];
             assert.strictEqual(byUrn.get(resource.parent!)?.type, owner, `${resource.type} ${resource.name}`);
         }
         const { database, cache } = clusters(ev);
@@ -72,23 +86,36 @@ describe("digitalocean: platform", () => {
     });
 
     it("derives every child's name from the tier's name", () => {
-        for (const resource of prod.evaluation.resources.filter((r) => r.type.startsWith("digitalocean:") || r.type === T.provider)) {
+        for (const resource of prod.evaluation.resources.filter(
+            (r) => r.type.startsWith("digitalocean:") || r.type === T.provider,
+        )) {
             assert.ok(resource.name.startsWith("do-prod-"), `${resource.type} ${resource.name}`);
         }
     });
 
     it("marks passwords, keys and the rendered environment secret in the outputs", () => {
         for (const { evaluation: ev } of [dev, prod]) {
-            for (const key of ["database", "cache", "laravelEnv", "probeDatabasePassword", "probeCachePassword", "probeSpacesSecretKey"]) {
+            for (const key of [
+                "database",
+                "cache",
+                "laravelEnv",
+                "probeDatabasePassword",
+                "probeCachePassword",
+                "probeSpacesSecretKey",
+            ]) {
                 assert.ok(ev.secretOutputs.includes(key), `${key} is secret`);
             }
-            for (const key of ["loadBalancer", "servers", "storage", "queue"]) assert.ok(!ev.secretOutputs.includes(key), `${key} is not secret`);
+            for (const key of ["loadBalancer", "servers", "storage", "queue"])
+                assert.ok(!ev.secretOutputs.includes(key), `${key} is not secret`);
         }
     });
 
     it("reports the cloud, region and the shared Valkey queue in the outputs", () => {
         const outputs = prod.evaluation.outputs;
-        assert.deepStrictEqual([outputs.cloud, outputs.region, outputs.queue.driver], ["digitalocean", "ams3", "redis"]);
+        assert.deepStrictEqual(
+            [outputs.cloud, outputs.region, outputs.queue.driver],
+            ["digitalocean", "ams3", "redis"],
+        );
         assert.strictEqual(outputs.probeAppUrl, "https://app.example.com");
         assert.strictEqual(dev.evaluation.outputs.probeAppUrl, "http://localhost");
     });
@@ -131,15 +158,28 @@ describe("digitalocean: platform", () => {
             database: { cluster: (args) => ({ ...args, storageSizeMib: "30720" }) },
         });
         const custom = await build(PROD_CONFIG, "do-prod", { platform });
-        assert.deepStrictEqual(ofType(custom.evaluation, T.droplet).map((d) => d.inputs.size), ["s-4vcpu-8gb", "s-2vcpu-4gb", "s-2vcpu-4gb"]);
+        assert.deepStrictEqual(
+            ofType(custom.evaluation, T.droplet).map((d) => d.inputs.size),
+            ["s-4vcpu-8gb", "s-2vcpu-4gb", "s-2vcpu-4gb"],
+        );
         assert.strictEqual(only(custom.evaluation, T.loadBalancer).inputs.sizeUnit, 2);
         assert.strictEqual(clusters(custom.evaluation).database.inputs.storageSizeMib, "30720");
-        assert.strictEqual(only(prod.evaluation, T.loadBalancer).inputs.sizeUnit, undefined, "the default platform is untouched");
+        assert.strictEqual(
+            only(prod.evaluation, T.loadBalancer).inputs.sizeUnit,
+            undefined,
+            "the default platform is untouched",
+        );
     });
 
     it("refuses a stack whose cloud is not DigitalOcean", () => {
-        const config = parseConfig({ cloud: "aws", region: "eu-west-1", environment: "dev", appKey: DEV_CONFIG.appKey }, "aws-dev");
+        const config = parseConfig(
+            { cloud: "aws", region: "eu-west-1", environment: "dev", appKey: DEV_CONFIG.appKey },
+            "aws-dev",
+        );
         const parent = {} as pulumi.ComponentResource;
-        assert.throws(() => buildDigitalOcean("aws-dev", { config, userData: () => pulumi.output("") }, parent), /DigitalOcean platform.*"aws"/);
+        assert.throws(
+            () => buildDigitalOcean("aws-dev", { config, userData: () => pulumi.output("") }, parent),
+            /DigitalOcean platform.*"aws"/,
+        );
     });
 });

@@ -82,9 +82,19 @@ describe("digitalocean: servers", () => {
         const droplets = someOf(prod.evaluation, T.droplet);
         const gates = someOf(prod.evaluation, "pulumi-nodejs:dynamic:Resource");
         droplets.forEach((droplet, index) => {
-            assert.strictEqual(droplet.deleteBeforeReplace, false, `${droplet.name} is created before its predecessor is deleted`);
-            const waitsFor = [...droplets, ...gates].filter((other) => droplet.dependencies.includes(other.urn)).map((other) => other.name);
-            assert.deepStrictEqual(waitsFor, index === 0 ? [] : [`${droplets[index - 1].name}-healthy`], `${droplet.name} waits for the gate before it only`);
+            assert.strictEqual(
+                droplet.deleteBeforeReplace,
+                false,
+                `${droplet.name} is created before its predecessor is deleted`,
+            );
+            const waitsFor = [...droplets, ...gates]
+                .filter((other) => droplet.dependencies.includes(other.urn))
+                .map((other) => other.name);
+            assert.deepStrictEqual(
+                waitsFor,
+                index === 0 ? [] : [`${droplets[index - 1].name}-healthy`],
+                `${droplet.name} waits for the gate before it only`,
+            );
         });
     });
 

@@ -11,13 +11,15 @@ import { HealthReader } from "../../../infra/health-gate/wait";
 import { digitalOceanHealthGateProvider } from "../../../infra/digitalocean/health-gate";
 import { loadSerialized, rejectsWithMessage, withEnv } from "./serialized";
 
-
 function inputs(overrides: Partial<GateInputs> = {}): GateInputs {
     return {
         serverId: "i-0aaa",
         serverName: "prod-app-1",
         serverAddresses: { privateIp: "10.20.1.5" },
-        balancer: { region: "eu-west-1", targetGroupArn: "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/prod-tg/abc" },
+        balancer: {
+            region: "eu-west-1",
+            targetGroupArn: "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/prod-tg/abc",
+        },
         timeoutSeconds: 600,
         pollIntervalSeconds: 10,
         ...overrides,
@@ -40,12 +42,19 @@ describe("health gate provider: diff", () => {
     });
 
     it("asks for replacement when the gate points at another balancer", () => {
-        const other = { region: "eu-west-1", targetGroupArn: "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/prod-tg/def" };
+        const other = {
+            region: "eu-west-1",
+            targetGroupArn: "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/prod-tg/def",
+        };
         assert.deepStrictEqual(gateDiff(inputs(), inputs({ balancer: other })).replaces, ["balancer"]);
     });
 
     it("reports no change for the same server and balancer, even when the provider code was rebuilt", () => {
-        const olds = { ...inputs(), __provider: "exports.handler = old", healthyAt: "2026-01-01T00:00:00Z" } as GateInputs;
+        const olds = {
+            ...inputs(),
+            __provider: "exports.handler = old",
+            healthyAt: "2026-01-01T00:00:00Z",
+        } as GateInputs;
         const diff = gateDiff(olds, { ...inputs(), __provider: "exports.handler = new" } as GateInputs);
         assert.strictEqual(diff.changes, false);
         assert.deepStrictEqual(diff.replaces, []);
@@ -81,7 +90,11 @@ describe("health gate provider: create, update, read, delete", () => {
         });
         const result = await provider.create(inputs({ pollIntervalSeconds: 0.001 }));
         assert.deepStrictEqual(asked, ["i-0aaa", "i-0aaa"]);
-        assert.strictEqual(opened[0].balancer.targetGroupArn, inputs().balancer.targetGroupArn, "the reader gets the gate's balancer");
+        assert.strictEqual(
+            opened[0].balancer.targetGroupArn,
+            inputs().balancer.targetGroupArn,
+            "the reader gets the gate's balancer",
+        );
         assert.strictEqual(result.id, "prod-app-1:i-0aaa");
         assert.strictEqual(result.outs.serverId, "i-0aaa");
         assert.ok(!Number.isNaN(Date.parse(result.outs.healthyAt)));
@@ -90,7 +103,10 @@ describe("health gate provider: create, update, read, delete", () => {
     it("fails the create (and so the update) when the server never becomes healthy", async () => {
         const { reader } = fakeReader(["pending"]);
         const provider = createGateProvider(() => reader);
-        await assert.rejects(provider.create(inputs({ timeoutSeconds: 0.02, pollIntervalSeconds: 0.005 })), /prod-app-1 \(i-0aaa\) did not become healthy behind fake balancer/);
+        await assert.rejects(
+            provider.create(inputs({ timeoutSeconds: 0.02, pollIntervalSeconds: 0.005 })),
+            /prod-app-1 \(i-0aaa\) did not become healthy behind fake balancer/,
+        );
     });
 
     it("updates, reads and deletes without asking the balancer anything", async () => {
@@ -99,7 +115,10 @@ describe("health gate provider: create, update, read, delete", () => {
         const updated = await provider.update!("prod-app-1:i-0aaa", olds, inputs({ timeoutSeconds: 1200 }));
         assert.strictEqual(updated.outs.timeoutSeconds, 1200);
         assert.strictEqual(updated.outs.healthyAt, "2026-01-01T00:00:00Z");
-        assert.deepStrictEqual(await provider.read!("prod-app-1:i-0aaa", olds), { id: "prod-app-1:i-0aaa", props: olds });
+        assert.deepStrictEqual(await provider.read!("prod-app-1:i-0aaa", olds), {
+            id: "prod-app-1:i-0aaa",
+            props: olds,
+        });
         await provider.delete!("prod-app-1:i-0aaa", olds);
     });
 });
@@ -121,13 +140,34 @@ describe("health gate provider: DigitalOcean, as Pulumi serializes it", function
             const member = reads > healthyAfter;
             res.setHeader("Content-Type", "application/json");
             if (req.url === `/v2/load_balancers/${LB_ID}`) {
-                res.end(JSON.stringify({ load_balancer: { id: LB_ID, name: "do-prod-lb", ip: "192.0.2.10", status: "active", tag: "do-prod-lb", droplet_ids: member ? [501, 777] : [777] } }));
+                res.end(
+                    JSON.stringify({
+                        load_balancer: {
+                            id: LB_ID,
+                            name: "do-prod-lb",
+                            ip: "192.0.2.10",
+                            status: "active",
+                            tag: "do-prod-lb",
+                            droplet_ids: member ? [501, 777] : [777],
+                        },
+                    }),
+                );
             } else if (req.url?.startsWith("/v2/monitoring/metrics/load_balancer/droplets_health_checks")) {
                 const now = Math.floor(Date.now() / 1000);
-                res.end(JSON.stringify({ status: "success", data: { resultType: "matrix", result: [{ metric: { droplet_id: "501" }, values: [[now, "1"]] }] } }));
+                res.end(
+                    JSON.stringify({
+                        status: "success",
+                        data: {
+                            resultType: "matrix",
+                            result: [{ metric: { droplet_id: "501" }, values: [[now, "1"]] }],
+                        },
+                    }),
+                );
             } else {
                 res.statusCode = 404;
-                res.end(JSON.stringify({ id: "not_found", message: "The resource you were accessing could not be found." }));
+                res.end(
+                    JSON.stringify({ id: "not_found", message: "The resource you were accessing could not be found." }),
+                );
             }
         });
         await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -156,7 +196,9 @@ describe("health gate provider: DigitalOcean, as Pulumi serializes it", function
 
     it("waits until the droplet is a member and its health checks pass, with the token from the environment", async () => {
         healthyAfter = 2;
-        const result = await serialized.create(gate()).catch((error: { message?: string }) => assert.fail(`the gate failed: ${error?.message}`));
+        const result = await serialized
+            .create(gate())
+            .catch((error: { message?: string }) => assert.fail(`the gate failed: ${error?.message}`));
         assert.strictEqual(result.id, "do-prod-app-1:501");
         assert.ok(requests.length >= 3);
         assert.ok(requests.every((r) => r.endsWith("Bearer dop_v1_gate_test")));
@@ -164,21 +206,35 @@ describe("health gate provider: DigitalOcean, as Pulumi serializes it", function
 
     it("fails with the droplet and the balancer named when it never becomes a healthy member", async () => {
         healthyAfter = Infinity;
-        await rejectsWithMessage(serialized.create(gate({ timeoutSeconds: 0.1 })), /do-prod-app-1 \(501\) did not become healthy behind load balancer 192\.0\.2\.10 .*not a member of the balancer/);
+        await rejectsWithMessage(
+            serialized.create(gate({ timeoutSeconds: 0.1 })),
+            /do-prod-app-1 \(501\) did not become healthy behind load balancer 192\.0\.2\.10 .*not a member of the balancer/,
+        );
     });
 
     it("fails at once when the API says the balancer does not exist", async () => {
-        await rejectsWithMessage(serialized.create(gate({ balancer: { loadBalancerId: "gone", address: "192.0.2.10", memberTag: "do-prod-lb" } })), /cannot read the health of do-prod-app-1 \(501\).*answered 404/);
+        await rejectsWithMessage(
+            serialized.create(
+                gate({ balancer: { loadBalancerId: "gone", address: "192.0.2.10", memberTag: "do-prod-lb" } }),
+            ),
+            /cannot read the health of do-prod-app-1 \(501\).*answered 404/,
+        );
         assert.strictEqual(requests.length, 1);
     });
 
     it("fails at once, naming the variable, without DIGITALOCEAN_TOKEN", async () => {
         delete process.env.DIGITALOCEAN_TOKEN;
-        await rejectsWithMessage(serialized.create(gate()), /DIGITALOCEAN_TOKEN is not set in the environment `pulumi up` runs in/);
+        await rejectsWithMessage(
+            serialized.create(gate()),
+            /DIGITALOCEAN_TOKEN is not set in the environment `pulumi up` runs in/,
+        );
     });
 
     it("diffs like the program's own gateDiff", async () => {
-        assert.deepStrictEqual((await serialized.diff("do-prod-app-1:501", gate(), gate({ serverId: "502" }))).replaces, ["serverId"]);
+        assert.deepStrictEqual(
+            (await serialized.diff("do-prod-app-1:501", gate(), gate({ serverId: "502" }))).replaces,
+            ["serverId"],
+        );
         assert.strictEqual((await serialized.diff("do-prod-app-1:501", gate(), gate())).changes, false);
     });
 });

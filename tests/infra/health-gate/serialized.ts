@@ -6,11 +6,15 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const requireFromString: (code: string) => { handler(): pulumi.dynamic.ResourceProvider } = require("require-from-string");
+const requireFromString: (code: string) => {
+    handler(): pulumi.dynamic.ResourceProvider;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+} = require("require-from-string");
 
 /** Serializes `provider` and loads it back, as the dynamic-provider host does. */
-export async function loadSerialized(provider: pulumi.dynamic.ResourceProvider): Promise<pulumi.dynamic.ResourceProvider> {
+export async function loadSerialized(
+    provider: pulumi.dynamic.ResourceProvider,
+): Promise<pulumi.dynamic.ResourceProvider> {
     const text = (await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true })).text;
     return requireFromString(text).handler();
 }

@@ -18,7 +18,11 @@ function scriptedReader(script: Answer[], permanent?: (error: unknown) => boolea
             calls.push(clock.now());
             const answer = script.length > 1 ? script.shift()! : script[0];
             if (answer instanceof Error) throw answer;
-            return { id: serverId, health: answer, detail: answer === "unhealthy" ? "unhealthy: Target.ResponseCodeMismatch" : undefined };
+            return {
+                id: serverId,
+                health: answer,
+                detail: answer === "unhealthy" ? "unhealthy: Target.ResponseCodeMismatch" : undefined,
+            };
         },
     };
     return { reader, calls, clock };
@@ -36,14 +40,20 @@ describe("health gate: waiting for a server to be healthy", () => {
 
     it("times out when the server stays unhealthy, naming the server, the balancer and the last state", async () => {
         const { reader, calls, clock } = scriptedReader(["pending", "unhealthy"]);
-        await assert.rejects(waitUntilHealthy(reader, target, { timeoutMs: 60_000, intervalMs: 10_000, clock }), (error: Error) => {
-            assert.ok(error instanceof HealthGateError, `a HealthGateError, got ${error.name}`);
-            assert.match(error.message, /prod-app-2 \(i-0abc\) did not become healthy behind target group prod-tg within 1 min/);
-            assert.match(error.message, /last seen: unhealthy \(unhealthy: Target\.ResponseCodeMismatch\)/);
-            assert.match(error.message, /before any server it replaces was deleted/);
-            assert.match(error.message, /healthGateTimeoutMinutes/);
-            return true;
-        });
+        await assert.rejects(
+            waitUntilHealthy(reader, target, { timeoutMs: 60_000, intervalMs: 10_000, clock }),
+            (error: Error) => {
+                assert.ok(error instanceof HealthGateError, `a HealthGateError, got ${error.name}`);
+                assert.match(
+                    error.message,
+                    /prod-app-2 \(i-0abc\) did not become healthy behind target group prod-tg within 1 min/,
+                );
+                assert.match(error.message, /last seen: unhealthy \(unhealthy: Target\.ResponseCodeMismatch\)/);
+                assert.match(error.message, /before any server it replaces was deleted/);
+                assert.match(error.message, /healthGateTimeoutMinutes/);
+                return true;
+            },
+        );
         assert.strictEqual(clock.now(), 60_000, "gave up at the timeout, not before");
         assert.strictEqual(calls.length, 7);
     });
@@ -65,21 +75,33 @@ describe("health gate: waiting for a server to be healthy", () => {
     });
 
     it("fails at once on an error waiting cannot fix, naming the permission and the opt-out", async () => {
-        const denied = Object.assign(new Error("User is not authorized to perform: elasticloadbalancing:DescribeTargetHealth"), { name: "AccessDenied" });
+        const denied = Object.assign(
+            new Error("User is not authorized to perform: elasticloadbalancing:DescribeTargetHealth"),
+            { name: "AccessDenied" },
+        );
         const { reader, calls, clock } = scriptedReader([denied], (error) => (error as Error).name === "AccessDenied");
-        await assert.rejects(waitUntilHealthy(reader, target, { timeoutMs: 600_000, intervalMs: 10_000, clock }), (error: Error) => {
-            assert.match(error.message, /cannot read the health of prod-app-2 \(i-0abc\) from target group prod-tg: User is not authorized/);
-            assert.match(error.message, /needs elasticloadbalancing:DescribeTargetHealth/);
-            assert.match(error.message, /webtier:servers\.healthGate: false/);
-            return true;
-        });
+        await assert.rejects(
+            waitUntilHealthy(reader, target, { timeoutMs: 600_000, intervalMs: 10_000, clock }),
+            (error: Error) => {
+                assert.match(
+                    error.message,
+                    /cannot read the health of prod-app-2 \(i-0abc\) from target group prod-tg: User is not authorized/,
+                );
+                assert.match(error.message, /needs elasticloadbalancing:DescribeTargetHealth/);
+                assert.match(error.message, /webtier:servers\.healthGate: false/);
+                return true;
+            },
+        );
         assert.strictEqual(calls.length, 1, "no retries");
         assert.strictEqual(clock.now(), 0);
     });
 
     it("never counts draining or absent as healthy", async () => {
         const { reader, clock } = scriptedReader(["draining", "absent"]);
-        await assert.rejects(waitUntilHealthy(reader, target, { timeoutMs: 20_000, intervalMs: 10_000, clock }), /last seen: not a member of the balancer/);
+        await assert.rejects(
+            waitUntilHealthy(reader, target, { timeoutMs: 20_000, intervalMs: 10_000, clock }),
+            /last seen: not a member of the balancer/,
+        );
     });
 
     it("reads a cloud's health through its deploy balancer adapter, failing at once on what the cloud calls permanent", async () => {
@@ -87,11 +109,21 @@ describe("health gate: waiting for a server to be healthy", () => {
         const balancer = new FakeBalancer([], clock, ["i-0abc"]);
         balancer.members.set("i-0abc", { health: "healthy" });
         const denied = Object.assign(new Error("no"), { name: "AccessDenied" });
-        const reader = balancerHealthReader(balancer, "elasticloadbalancing:DescribeTargetHealth", (error) => error === denied);
+        const reader = balancerHealthReader(
+            balancer,
+            "elasticloadbalancing:DescribeTargetHealth",
+            (error) => error === denied,
+        );
         assert.strictEqual(reader.description, balancer.description);
-        assert.strictEqual((await waitUntilHealthy(reader, target, { timeoutMs: 60_000, intervalMs: 10_000, clock })).health, "healthy");
+        assert.strictEqual(
+            (await waitUntilHealthy(reader, target, { timeoutMs: 60_000, intervalMs: 10_000, clock })).health,
+            "healthy",
+        );
         balancer.health = async () => Promise.reject(denied);
-        await assert.rejects(waitUntilHealthy(reader, target, { timeoutMs: 60_000, intervalMs: 10_000, clock }), /needs elasticloadbalancing:DescribeTargetHealth/);
+        await assert.rejects(
+            waitUntilHealthy(reader, target, { timeoutMs: 60_000, intervalMs: 10_000, clock }),
+            /needs elasticloadbalancing:DescribeTargetHealth/,
+        );
         assert.strictEqual(clock.now(), 0, "no retry on a permanent error");
     });
 });

@@ -41,15 +41,25 @@ interface Declared {
 /** Runs webtier's own program for one of the repo's stacks, as `pulumi up` would. */
 async function publishedBy(stack: string): Promise<PublishedOutputs> {
     const project = readProjectFile(ROOT);
-    const config = readStackFile(path.join(project.stackConfigDir, `Pulumi.${stack}.yaml`), { project: project.name, requiredSecrets: SECRET_KEYS });
-    const evaluation = await evaluate({ program: runWebtier, config: config.config, secretKeys: config.secretKeys, project: project.name, stack });
+    const config = readStackFile(path.join(project.stackConfigDir, `Pulumi.${stack}.yaml`), {
+        project: project.name,
+        requiredSecrets: SECRET_KEYS,
+    });
+    const evaluation = await evaluate({
+        program: runWebtier,
+        config: config.config,
+        secretKeys: config.secretKeys,
+        project: project.name,
+        stack,
+    });
     return { outputs: evaluation.outputs, secretOutputNames: evaluation.secretOutputs };
 }
 
 function unwrapSecrets(value: any): any {
     if (rpc.isRpcSecret(value)) return unwrapSecrets(value.value);
     if (Array.isArray(value)) return value.map(unwrapSecrets);
-    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unwrapSecrets(v)]));
+    if (value && typeof value === "object")
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unwrapSecrets(v)]));
     return value;
 }
 
@@ -75,11 +85,14 @@ async function asTheLanguageHostRuns(run: () => Promise<void>): Promise<void> {
     try {
         await Promise.race([run(), failure]);
     } catch (error) {
-        for (let seen = -1; seen !== escaped.length; ) {
+        for (let seen = -1; seen !== escaped.length;) {
             seen = escaped.length;
             await new Promise((resolve) => setTimeout(resolve, 100));
         }
-        await pulumi.runtime.setMocks({ newResource: (args) => ({ id: args.name, state: args.inputs }), call: () => ({}) });
+        await pulumi.runtime.setMocks({
+            newResource: (args) => ({ id: args.name, state: args.inputs }),
+            call: () => ({}),
+        });
         throw error;
     } finally {
         process.removeListener("unhandledRejection", onEscape);
@@ -94,18 +107,33 @@ async function asTheLanguageHostRuns(run: () => Promise<void>): Promise<void> {
  */
 async function runConsumer(stackName: string, referenced: PublishedOutputs): Promise<Declared[]> {
     const declared: Declared[] = [];
-    runtimeConfig.setAllConfig({ [`${CONSUMER_PROJECT}:webtierStack`]: stackName, [`${CONSUMER_PROJECT}:alertEmail`]: "ops@example.com" }, []);
+    runtimeConfig.setAllConfig(
+        { [`${CONSUMER_PROJECT}:webtierStack`]: stackName, [`${CONSUMER_PROJECT}:alertEmail`]: "ops@example.com" },
+        [],
+    );
     await pulumi.runtime.setMocks(
         {
             newResource: (args) => {
                 if (args.type === "pulumi:pulumi:StackReference") {
                     const outputs = Object.fromEntries(
-                        Object.entries(referenced.outputs).map(([key, value]) => [key, referenced.secretOutputNames.includes(key) ? pulumi.secret(value) : value]),
+                        Object.entries(referenced.outputs).map(([key, value]) => [
+                            key,
+                            referenced.secretOutputNames.includes(key) ? pulumi.secret(value) : value,
+                        ]),
                     );
-                    return { id: args.inputs.name, state: { name: args.inputs.name, outputs, secretOutputNames: referenced.secretOutputNames } };
+                    return {
+                        id: args.inputs.name,
+                        state: { name: args.inputs.name, outputs, secretOutputNames: referenced.secretOutputNames },
+                    };
                 }
                 const id = `${args.name}-id`;
-                declared.push({ type: args.type, name: args.name, id, inputs: unwrapSecrets(args.inputs), provider: args.provider });
+                declared.push({
+                    type: args.type,
+                    name: args.name,
+                    id,
+                    inputs: unwrapSecrets(args.inputs),
+                    provider: args.provider,
+                });
                 return { id, state: args.inputs };
             },
             call: () => ({}),
@@ -136,7 +164,8 @@ describe("the outputs contract between webtier and a consumer (StackReference)",
     describe("what the consumer declares from them", () => {
         const declaredBy = new Map<string, Declared[]>();
         before(async () => {
-            for (const stack of ["aws-prod", "do-prod"]) declaredBy.set(stack, await runConsumer(`acme/webtier/${stack}`, published.get(stack)!));
+            for (const stack of ["aws-prod", "do-prod"])
+                declaredBy.set(stack, await runConsumer(`acme/webtier/${stack}`, published.get(stack)!));
         });
 
         it("AWS: checks the app over HTTPS at the host of webtier's URL, on the balancer's health path", () => {
@@ -152,10 +181,17 @@ describe("the outputs contract between webtier and a consumer (StackReference)",
         it("AWS: raises its alarm in us-east-1, where Route 53 publishes health-check metrics", () => {
             const declared = declaredBy.get("aws-prod")!;
             const alarm = only(declared, "aws:cloudwatch/metricAlarm:MetricAlarm");
-            const provider = declared.find((resource) => resource.type === "pulumi:providers:aws" && alarm.provider?.endsWith(`::${resource.name}::${resource.id}`));
+            const provider = declared.find(
+                (resource) =>
+                    resource.type === "pulumi:providers:aws" &&
+                    alarm.provider?.endsWith(`::${resource.name}::${resource.id}`),
+            );
             assert.ok(provider, `the alarm's provider ${alarm.provider} is one the monitor declared`);
             assert.strictEqual(provider.inputs.region, "us-east-1");
-            assert.strictEqual(alarm.inputs.dimensions.HealthCheckId, only(declared, "aws:route53/healthCheck:HealthCheck").id);
+            assert.strictEqual(
+                alarm.inputs.dimensions.HealthCheckId,
+                only(declared, "aws:route53/healthCheck:HealthCheck").id,
+            );
         });
 
         it("DigitalOcean: checks https://app.example.com/up, webtier's URL plus its health path, and alerts when it is down", () => {
@@ -172,25 +208,57 @@ describe("the outputs contract between webtier and a consumer (StackReference)",
 
         it("declares nothing of the other cloud", () => {
             const types = (stack: string) => declaredBy.get(stack)!.map((resource) => resource.type);
-            assert.deepStrictEqual(types("aws-prod").filter((type) => type.startsWith("digitalocean:") || type === "pulumi:providers:digitalocean"), []);
-            assert.deepStrictEqual(types("do-prod").filter((type) => type.startsWith("aws:") || type === "pulumi:providers:aws"), []);
+            assert.deepStrictEqual(
+                types("aws-prod").filter(
+                    (type) => type.startsWith("digitalocean:") || type === "pulumi:providers:digitalocean",
+                ),
+                [],
+            );
+            assert.deepStrictEqual(
+                types("do-prod").filter((type) => type.startsWith("aws:") || type === "pulumi:providers:aws"),
+                [],
+            );
         });
     });
 
     describe("a stack whose outputs break the contract fails the consumer, naming the path", () => {
         const cases: Array<[string, string, string, unknown, RegExp]> = [
-            ["another contract version", "aws-prod", "contractVersion", 2, /\$\.contractVersion: this reader understands version 1, the stack exports 2/],
+            [
+                "another contract version",
+                "aws-prod",
+                "contractVersion",
+                2,
+                /\$\.contractVersion: this reader understands version 1, the stack exports 2/,
+            ],
             ["no load balancer URL", "do-prod", "loadBalancer.url", undefined, /\$\.loadBalancer\.url: is required/],
-            ["a health path that is not a path", "aws-prod", "loadBalancer.healthCheckPath", "up", /\$\.loadBalancer\.healthCheckPath: "up" does not match/],
+            [
+                "a health path that is not a path",
+                "aws-prod",
+                "loadBalancer.healthCheckPath",
+                "up",
+                /\$\.loadBalancer\.healthCheckPath: "up" does not match/,
+            ],
         ];
         for (const [what, stack, key, value, expected] of cases) {
             it(`${what} (${stack})`, async () => {
-                await assert.rejects(runConsumer(`acme/webtier/${stack}`, { ...published.get(stack)!, outputs: withValue(published.get(stack)!.outputs, key, value) }), (error: Error) => {
-                    assert.ok(error instanceof OutputsContractError, `an OutputsContractError, got ${error.name}: ${error.message}`);
-                    assert.match(error.message, /webtier outputs from stack reference "acme\/webtier\/.*-prod" do not match contract version 1/);
-                    assert.match(error.message, expected);
-                    return true;
-                });
+                await assert.rejects(
+                    runConsumer(`acme/webtier/${stack}`, {
+                        ...published.get(stack)!,
+                        outputs: withValue(published.get(stack)!.outputs, key, value),
+                    }),
+                    (error: Error) => {
+                        assert.ok(
+                            error instanceof OutputsContractError,
+                            `an OutputsContractError, got ${error.name}: ${error.message}`,
+                        );
+                        assert.match(
+                            error.message,
+                            /webtier outputs from stack reference "acme\/webtier\/.*-prod" do not match contract version 1/,
+                        );
+                        assert.match(error.message, expected);
+                        return true;
+                    },
+                );
             });
         }
     });

@@ -20,13 +20,50 @@ function jsonPath(path: string): string {
 }
 
 const REQUIRED = [
-    "contractVersion", "cloud", "region", "environment", "loadBalancer", "servers", "database", "cache", "storage", "queue", "laravelEnv",
-    "loadBalancer.address", "loadBalancer.url", "loadBalancer.https", "loadBalancer.healthCheckPath", "loadBalancer.id",
-    "servers.0.name", "servers.0.id", "servers.0.privateIp", "servers.0.zone",
-    "database.engine", "database.host", "database.port", "database.name", "database.user", "database.password", "database.requireTls",
-    "cache.engine", "cache.host", "cache.port", "cache.user", "cache.password", "cache.tls",
-    "storage.bucket", "storage.region", "storage.endpoint", "queue.driver",
-    "alerts.enabled", "alerts.emails", "alerts.items", "alerts.items.0.name", "alerts.items.0.id", "alerts.items.0.target", "alerts.items.0.metric",
+    "contractVersion",
+    "cloud",
+    "region",
+    "environment",
+    "loadBalancer",
+    "servers",
+    "database",
+    "cache",
+    "storage",
+    "queue",
+    "laravelEnv",
+    "loadBalancer.address",
+    "loadBalancer.url",
+    "loadBalancer.https",
+    "loadBalancer.healthCheckPath",
+    "loadBalancer.id",
+    "servers.0.name",
+    "servers.0.id",
+    "servers.0.privateIp",
+    "servers.0.zone",
+    "database.engine",
+    "database.host",
+    "database.port",
+    "database.name",
+    "database.user",
+    "database.password",
+    "database.requireTls",
+    "cache.engine",
+    "cache.host",
+    "cache.port",
+    "cache.user",
+    "cache.password",
+    "cache.tls",
+    "storage.bucket",
+    "storage.region",
+    "storage.endpoint",
+    "queue.driver",
+    "alerts.enabled",
+    "alerts.emails",
+    "alerts.items",
+    "alerts.items.0.name",
+    "alerts.items.0.id",
+    "alerts.items.0.target",
+    "alerts.items.0.metric",
 ];
 
 const WRONG: Array<[string, unknown, RegExp]> = [
@@ -65,7 +102,10 @@ describe("the outputs contract (infra/outputs/validate.ts)", () => {
     for (const cloud of [awsOutputs, doOutputs]) {
         for (const path of REQUIRED) {
             it(`reports ${jsonPath(path)} missing from ${cloud().cloud} outputs`, () => {
-                assert.ok(problemsOf(withValue(cloud(), path, undefined)).includes(`${jsonPath(path)}: is required`), problemsOf(withValue(cloud(), path, undefined)).join("\n"));
+                assert.ok(
+                    problemsOf(withValue(cloud(), path, undefined)).includes(`${jsonPath(path)}: is required`),
+                    problemsOf(withValue(cloud(), path, undefined)).join("\n"),
+                );
             });
         }
     }
@@ -81,27 +121,41 @@ describe("the outputs contract (infra/outputs/validate.ts)", () => {
 
     it("accepts outputs without alerts (stacks last deployed before the section existed), but not a partial one", () => {
         assert.deepStrictEqual(problemsOf(withValue(awsOutputs(), "alerts", undefined)), []);
-        assert.deepStrictEqual(problemsOf(withValue(doOutputs(), "alerts.items", undefined)), ["$.alerts.items: is required"]);
+        assert.deepStrictEqual(problemsOf(withValue(doOutputs(), "alerts.items", undefined)), [
+            "$.alerts.items: is required",
+        ]);
     });
 
     it("reports every problem at once, in an error naming the source", () => {
         const broken = withValue(withValue(awsOutputs(), "region", undefined), "database.port", "3306");
-        assert.throws(() => parseWebtierOutputs(broken, 'stack reference "acme/webtier/aws-prod"'), (error: Error) => {
-            assert.match(error.message, /^webtier outputs from stack reference "acme\/webtier\/aws-prod" do not match contract version 1:/);
-            assert.match(error.message, /\n {2}- \$\.region: is required/);
-            assert.match(error.message, /\n {2}- \$\.database\.port: expected integer, got string/);
-            return true;
-        });
+        assert.throws(
+            () => parseWebtierOutputs(broken, 'stack reference "acme/webtier/aws-prod"'),
+            (error: Error) => {
+                assert.match(
+                    error.message,
+                    /^webtier outputs from stack reference "acme\/webtier\/aws-prod" do not match contract version 1:/,
+                );
+                assert.match(error.message, /\n {2}- \$\.region: is required/);
+                assert.match(error.message, /\n {2}- \$\.database\.port: expected integer, got string/);
+                return true;
+            },
+        );
     });
 
     it("reports a different contractVersion alone, saying to upgrade the reader", () => {
         const newer = withValue(withValue(doOutputs(), "contractVersion", 2), "region", undefined);
-        assert.throws(() => parseWebtierOutputs(newer, "test"), (error: OutputsContractError) => {
-            assert.deepStrictEqual(error.problems.length, 1);
-            assert.match(error.problems[0], /^\$\.contractVersion: this reader understands version 1, the stack exports 2; upgrade the reader/);
-            assert.strictEqual(error.otherVersion, 2);
-            return true;
-        });
+        assert.throws(
+            () => parseWebtierOutputs(newer, "test"),
+            (error: OutputsContractError) => {
+                assert.deepStrictEqual(error.problems.length, 1);
+                assert.match(
+                    error.problems[0],
+                    /^\$\.contractVersion: this reader understands version 1, the stack exports 2; upgrade the reader/,
+                );
+                assert.strictEqual(error.otherVersion, 2);
+                return true;
+            },
+        );
         assert.strictEqual(new OutputsContractError("test", ["x"]).otherVersion, undefined);
     });
 
@@ -122,23 +176,35 @@ describe("the outputs contract (infra/outputs/validate.ts)", () => {
         });
 
         it("accepts [secret] for a secret nested in an object that is itself readable", () => {
-            assert.deepStrictEqual(problemsOf(withValue(doOutputs(), "cache.password", REDACTED_SECRET), { redactedSecrets: true }), []);
+            assert.deepStrictEqual(
+                problemsOf(withValue(doOutputs(), "cache.password", REDACTED_SECRET), { redactedSecrets: true }),
+                [],
+            );
         });
 
         it("still requires the secret outputs to be there", () => {
-            const problems = problemsOf(withValue(withoutSecrets(doOutputs()), "database", undefined), { redactedSecrets: true });
+            const problems = problemsOf(withValue(withoutSecrets(doOutputs()), "database", undefined), {
+                redactedSecrets: true,
+            });
             assert.deepStrictEqual(problems, ["$.database: is required"]);
         });
 
         it("accepts [secret] nowhere else", () => {
             const redactedBalancer = withValue(withoutSecrets(doOutputs()), "loadBalancer", REDACTED_SECRET);
-            assert.deepStrictEqual(problemsOf(redactedBalancer, { redactedSecrets: true }), ["$.loadBalancer: expected object, got string"]);
+            assert.deepStrictEqual(problemsOf(redactedBalancer, { redactedSecrets: true }), [
+                "$.loadBalancer: expected object, got string",
+            ]);
             const redactedHost = withValue(doOutputs(), "database.port", REDACTED_SECRET);
-            assert.deepStrictEqual(problemsOf(redactedHost, { redactedSecrets: true }), ["$.database.port: expected integer, got string"]);
+            assert.deepStrictEqual(problemsOf(redactedHost, { redactedSecrets: true }), [
+                "$.database.port: expected integer, got string",
+            ]);
         });
 
         it("refuses [secret] for a caller that asked for the secrets", () => {
-            assert.deepStrictEqual(problemsOf(withoutSecrets(doOutputs())), ["$.database: expected object, got string", "$.cache: expected object, got string"]);
+            assert.deepStrictEqual(problemsOf(withoutSecrets(doOutputs())), [
+                "$.database: expected object, got string",
+                "$.cache: expected object, got string",
+            ]);
         });
 
         it("still judges the rest of a redacted document", () => {

@@ -30,12 +30,24 @@ describe("webtier-user-data-secrets", () => {
     it("flags a .env in AWS user data through gzip and base64, naming the keys and never the values", async () => {
         const withEnv = renderCloudConfig(doServer());
         const messages = await violations(INSTANCE, { userDataBase64: ec2UserDataBase64(withEnv) });
-        assertViolation(messages, "the DB_PASSWORD assignment", "the APP_KEY assignment", "the REDIS_PASSWORD assignment", "AWS_SECRET_ACCESS_KEY", "userDataBase64 (base64 > gzip)");
-        for (const secret of Object.values(SECRETS)) assert.ok(!messages.join("\n").includes(secret), "a message must not repeat the secret");
+        assertViolation(
+            messages,
+            "the DB_PASSWORD assignment",
+            "the APP_KEY assignment",
+            "the REDIS_PASSWORD assignment",
+            "AWS_SECRET_ACCESS_KEY",
+            "userDataBase64 (base64 > gzip)",
+        );
+        for (const secret of Object.values(SECRETS))
+            assert.ok(!messages.join("\n").includes(secret), "a message must not repeat the secret");
     });
 
     it("reads a MIME message with a gzip part, as cloud-init does (DigitalOcean's encoding, on an AWS resource)", async () => {
-        assertViolation(await violations(INSTANCE, { userData: dropletUserData(renderCloudConfig(doServer())) }), "DB_PASSWORD", "MIME part > gzip");
+        assertViolation(
+            await violations(INSTANCE, { userData: dropletUserData(renderCloudConfig(doServer())) }),
+            "DB_PASSWORD",
+            "MIME part > gzip",
+        );
     });
 
     it("flags secret assignments in shell, .env, YAML and JSON forms", async () => {
@@ -44,7 +56,10 @@ describe("webtier-user-data-secrets", () => {
             [`APP_KEY=base64:q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c=\n`, "APP_KEY"],
             [`#cloud-config\nusers:\n  - name: ops\n    plain_text_passwd: ${DB_PASSWORD}\n`, "plain_text_passwd"],
             [`#cloud-config\nwrite_files:\n- content: '{"api_key": "sk-0123456789abcdef"}'\n`, "api_key"],
-            [`#!/bin/sh\ncat >/etc/app.json <<EOF\n{\n  "client_secret": "abc123def456",\n  "user": "app"\n}\nEOF\n`, "client_secret"],
+            [
+                `#!/bin/sh\ncat >/etc/app.json <<EOF\n{\n  "client_secret": "abc123def456",\n  "user": "app"\n}\nEOF\n`,
+                "client_secret",
+            ],
             [`[default]\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n`, "aws_secret_access_key"],
             [`#cloud-config\nusers:\n- name: ops\n  hashed_passwd: $6$rounds=4096$salt$hash\n`, "hashed_passwd"],
         ]) {
@@ -53,45 +68,100 @@ describe("webtier-user-data-secrets", () => {
     });
 
     it("flags AWS access key ids, private keys and URLs with a password", async () => {
-        assertViolation(await violations(INSTANCE, { userData: "#!/bin/sh\naws configure set aws_access_key_id AKIAIOSFODNN7EXAMPLE\n" }), "an AWS access key id");
-        assertViolation(await violations(INSTANCE, { userData: "#cloud-config\nwrite_files:\n- path: /root/.ssh/id_ed25519\n  content: |\n    -----BEGIN OPENSSH PRIVATE KEY-----\n    b3BlbnNzaC1rZXktdjEAAAAA\n    -----END OPENSSH PRIVATE KEY-----\n" }), "a private key");
-        assertViolation(await violations(INSTANCE, { userData: "#!/bin/sh\nmysql --init-command='' mysql://app:s3cr3t-pw@db.internal:3306/app\n" }), "a URL with a password");
-        assertViolation(await violations(INSTANCE, { userData: `DB_URL="pgsql://app:${encodeURIComponent(DB_PASSWORD)}@db:5432/app?sslmode=verify-full"\n` }), "a URL with a password");
+        assertViolation(
+            await violations(INSTANCE, {
+                userData: "#!/bin/sh\naws configure set aws_access_key_id AKIAIOSFODNN7EXAMPLE\n",
+            }),
+            "an AWS access key id",
+        );
+        assertViolation(
+            await violations(INSTANCE, {
+                userData:
+                    "#cloud-config\nwrite_files:\n- path: /root/.ssh/id_ed25519\n  content: |\n    -----BEGIN OPENSSH PRIVATE KEY-----\n    b3BlbnNzaC1rZXktdjEAAAAA\n    -----END OPENSSH PRIVATE KEY-----\n",
+            }),
+            "a private key",
+        );
+        assertViolation(
+            await violations(INSTANCE, {
+                userData: "#!/bin/sh\nmysql --init-command='' mysql://app:s3cr3t-pw@db.internal:3306/app\n",
+            }),
+            "a URL with a password",
+        );
+        assertViolation(
+            await violations(INSTANCE, {
+                userData: `DB_URL="pgsql://app:${encodeURIComponent(DB_PASSWORD)}@db:5432/app?sslmode=verify-full"\n`,
+            }),
+            "a URL with a password",
+        );
     });
 
     it("covers every resource shape that carries user data, at any depth", async () => {
         const script = `#!/bin/bash\nexport REDIS_PASSWORD=${DB_PASSWORD}\n`;
-        assertViolation(await violations(LAUNCH_TEMPLATE, { userData: b64(script) }), "REDIS_PASSWORD", "userData (base64)");
+        assertViolation(
+            await violations(LAUNCH_TEMPLATE, { userData: b64(script) }),
+            "REDIS_PASSWORD",
+            "userData (base64)",
+        );
         assertViolation(await violations(SPOT, { userDataBase64: gzipB64(script) }), "REDIS_PASSWORD", "base64 > gzip");
-        assertViolation(await violations(NATIVE_LAUNCH_TEMPLATE, { launchTemplateData: { userData: b64(script) } }), "launchTemplateData.userData");
-        assertViolation(await violations("aws:ec2/spotFleetRequest:SpotFleetRequest", { launchSpecifications: [{ userData: script }] }), "launchSpecifications[0].userData");
+        assertViolation(
+            await violations(NATIVE_LAUNCH_TEMPLATE, { launchTemplateData: { userData: b64(script) } }),
+            "launchTemplateData.userData",
+        );
+        assertViolation(
+            await violations("aws:ec2/spotFleetRequest:SpotFleetRequest", {
+                launchSpecifications: [{ userData: script }],
+            }),
+            "launchSpecifications[0].userData",
+        );
     });
 
     it("passes values resolved on the server, booleans, empty values and keys that hold no secret", async () => {
-        assertNone(await violations(INSTANCE, {
-            userData: [
-                "#!/bin/bash",
-                "DB_PASSWORD=$(aws ssm get-parameter --name /app/db --with-decryption --query Parameter.Value --output text)",
-                'export REDIS_PASSWORD="${REDIS_PASSWORD}"',
-                "APP_KEY=$APP_KEY",
-                "SECRET_KEY=",
-                "git clone https://github.com/example/app.git /srv/app",
-                "AWS_ACCESS_KEY_ID_FILE=/run/keys/id",
-            ].join("\n"),
-        }));
-        assertNone(await violations(INSTANCE, { userData: "#cloud-config\nusers:\n- name: deploy\n  lock_passwd: true\n  ssh_authorized_keys:\n  - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB3x ops@example.com\nssh_pwauth: false\n" }));
+        assertNone(
+            await violations(INSTANCE, {
+                userData: [
+                    "#!/bin/bash",
+                    "DB_PASSWORD=$(aws ssm get-parameter --name /app/db --with-decryption --query Parameter.Value --output text)",
+                    'export REDIS_PASSWORD="${REDIS_PASSWORD}"',
+                    "APP_KEY=$APP_KEY",
+                    "SECRET_KEY=",
+                    "git clone https://github.com/example/app.git /srv/app",
+                    "AWS_ACCESS_KEY_ID_FILE=/run/keys/id",
+                ].join("\n"),
+            }),
+        );
+        assertNone(
+            await violations(INSTANCE, {
+                userData:
+                    "#cloud-config\nusers:\n- name: deploy\n  lock_passwd: true\n  ssh_authorized_keys:\n  - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB3x ops@example.com\nssh_pwauth: false\n",
+            }),
+        );
     });
 
     it("does not pass user data it cannot read: unknown during preview, or gzip that does not decompress", async () => {
         assertViolation(await violations(INSTANCE, { userData: UNKNOWN_STRING }), "userData is unknown during preview");
-        assertViolation(await violations(LAUNCH_TEMPLATE, { userData: UNKNOWN_STRING, imageId: "ami-1" }), "unknown during preview");
-        const corrupt = gzipSync(Buffer.from("DB_PASSWORD=x\n".repeat(50))).subarray(0, 30).toString("base64");
+        assertViolation(
+            await violations(LAUNCH_TEMPLATE, { userData: UNKNOWN_STRING, imageId: "ami-1" }),
+            "unknown during preview",
+        );
+        const corrupt = gzipSync(Buffer.from("DB_PASSWORD=x\n".repeat(50)))
+            .subarray(0, 30)
+            .toString("base64");
         assertViolation(await violations(INSTANCE, { userDataBase64: corrupt }), "does not decompress");
     });
 
     it("passes known, clean user data whatever else is unknown during preview", async () => {
-        assertNone(await violations(LAUNCH_TEMPLATE, { userData: ec2UserDataBase64(renderCloudConfig(awsServer())), imageId: UNKNOWN_STRING, vpcSecurityGroupIds: [UNKNOWN_STRING] }));
-        assertNone(await violations(NATIVE_LAUNCH_TEMPLATE, { launchTemplateData: { userData: b64("#!/bin/sh\necho ok\n"), imageId: UNKNOWN_STRING } }));
+        assertNone(
+            await violations(LAUNCH_TEMPLATE, {
+                userData: ec2UserDataBase64(renderCloudConfig(awsServer())),
+                imageId: UNKNOWN_STRING,
+                vpcSecurityGroupIds: [UNKNOWN_STRING],
+            }),
+        );
+        assertNone(
+            await violations(NATIVE_LAUNCH_TEMPLATE, {
+                launchTemplateData: { userData: b64("#!/bin/sh\necho ok\n"), imageId: UNKNOWN_STRING },
+            }),
+        );
     });
 
     it("leaves other clouds and resources without user data alone", async () => {
@@ -100,7 +170,10 @@ describe("webtier-user-data-secrets", () => {
     });
 
     it("names the keys it found, once each", () => {
-        assert.deepStrictEqual(secretsInText("A_PASSWORD=x1\nA_PASSWORD=x2\nTOKEN: abc\n"), ["the A_PASSWORD assignment", "the TOKEN assignment"]);
+        assert.deepStrictEqual(secretsInText("A_PASSWORD=x1\nA_PASSWORD=x2\nTOKEN: abc\n"), [
+            "the A_PASSWORD assignment",
+            "the TOKEN assignment",
+        ]);
     });
 
     it("is advisory by default and mandatory in the prod policy config", () => {

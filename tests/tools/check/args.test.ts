@@ -10,13 +10,31 @@ describe("check CLI arguments", () => {
     });
 
     it("collects repeated --stack and --config in order, with or without =", () => {
-        const args = parseArgs(["--stack", "aws-dev", "--stack=do-prod", "--config", "owner=me", "--config=webtier:servers=3"]);
+        const args = parseArgs([
+            "--stack",
+            "aws-dev",
+            "--stack=do-prod",
+            "--config",
+            "owner=me",
+            "--config=webtier:servers=3",
+        ]);
         assert.deepStrictEqual(args.stacks, ["aws-dev", "do-prod"]);
         assert.deepStrictEqual(args.config, ["owner=me", "webtier:servers=3"]);
     });
 
     it("takes the program, pack, policy config, format and output", () => {
-        const args = parseArgs(["--program", "p.ts", "--policy-pack", "pack", "--policy-config", "c.json", "--format", "sarif", "--output", "out.sarif"]);
+        const args = parseArgs([
+            "--program",
+            "p.ts",
+            "--policy-pack",
+            "pack",
+            "--policy-config",
+            "c.json",
+            "--format",
+            "sarif",
+            "--output",
+            "out.sarif",
+        ]);
         assert.strictEqual(args.program, "p.ts");
         assert.strictEqual(args.policyPack, "pack");
         assert.deepStrictEqual(args.policyConfig, ["c.json"]);
@@ -33,13 +51,25 @@ describe("check CLI arguments", () => {
     });
 
     it("takes one shared policy config and any number of per-stack ones", () => {
-        const args = parseArgs(["--policy-config", "all.json", "--policy-config", "aws-dev=dev.json", "--policy-config=do-dev=dev.json"]);
+        const args = parseArgs([
+            "--policy-config",
+            "all.json",
+            "--policy-config",
+            "aws-dev=dev.json",
+            "--policy-config=do-dev=dev.json",
+        ]);
         assert.deepStrictEqual(args.policyConfig, ["all.json", "aws-dev=dev.json", "do-dev=dev.json"]);
-        assert.throws(() => parseArgs(["--policy-config", "a.json", "--policy-config", "b.json"]), /--policy-config FILE is given twice \(a\.json, b\.json\); use STACK=FILE/);
+        assert.throws(
+            () => parseArgs(["--policy-config", "a.json", "--policy-config", "b.json"]),
+            /--policy-config FILE is given twice \(a\.json, b\.json\); use STACK=FILE/,
+        );
     });
 
     it("refuses unknown options, formats, missing values and stray arguments", () => {
-        assert.throws(() => parseArgs(["--stacks", "x"]), (e: Error) => e instanceof UsageError && /unknown option --stacks/.test(e.message));
+        assert.throws(
+            () => parseArgs(["--stacks", "x"]),
+            (e: Error) => e instanceof UsageError && /unknown option --stacks/.test(e.message),
+        );
         assert.throws(() => parseArgs(["--format", "xml"]), /not a format; use one of text, json, sarif, markdown/);
         assert.throws(() => parseArgs(["--stack"]), /--stack needs a value/);
         assert.throws(() => parseArgs(["--stack", "--format"]), /--stack needs a value/);
@@ -56,7 +86,18 @@ describe("check CLI arguments", () => {
     it("recognises --help and documents every option and exit code", () => {
         assert.strictEqual(parseArgs(["--help"]).help, true);
         assert.strictEqual(parseArgs(["-h"]).help, true);
-        for (const option of ["--stack", "--program", "--config", "--policy-pack", "--policy-config", "--stacks-dir", "--preview", "--format", "--output", "--help"]) {
+        for (const option of [
+            "--stack",
+            "--program",
+            "--config",
+            "--policy-pack",
+            "--policy-config",
+            "--stacks-dir",
+            "--preview",
+            "--format",
+            "--output",
+            "--help",
+        ]) {
             assert.ok(USAGE.includes(option), `usage mentions ${option}`);
         }
         assert.match(USAGE, /0 no mandatory violation, 1 at least one mandatory violation/);

@@ -146,7 +146,10 @@ describe("check CLI", () => {
         const declared = ssh.relatedLocations[0].physicalLocation;
         assert.strictEqual(declared.artifactLocation.uri, "tests/fixtures/programs/tier.ts");
         const programLines = fs.readFileSync(program("tier.ts"), "utf8").split("\n");
-        assert.strictEqual(declared.region.startLine, programLines.findIndex((l) => l.includes('new Firewall("web-fw"')) + 1);
+        assert.strictEqual(
+            declared.region.startLine,
+            programLines.findIndex((l) => l.includes('new Firewall("web-fw"')) + 1,
+        );
         const fingerprints = runDoc.results.map((r: any) => r.partialFingerprints.primaryLocationLineHash);
         assert.strictEqual(new Set(fingerprints).size, fingerprints.length);
     });

@@ -7,13 +7,23 @@ import { readStackFile } from "../../../tools/check/stack-config";
 
 const ROOT = path.join(__dirname, "..", "..", "..", "..");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const tsutils = require("@pulumi/pulumi/tsutils") as { loadTypeScriptCompilerOptions(file: string): Record<string, unknown> };
+const tsutils = require("@pulumi/pulumi/tsutils") as {
+    loadTypeScriptCompilerOptions(file: string): Record<string, unknown>;
+};
 
-const run = (ms: number, maxRssMb: number, transpileOnly = true): ColdStart => ({ tsconfig: "x", transpileOnly, ms, maxRssMb, resources: 98 });
+const run = (ms: number, maxRssMb: number, transpileOnly = true): ColdStart => ({
+    tsconfig: "x",
+    transpileOnly,
+    ms,
+    maxRssMb,
+    resources: 98,
+});
 
 describe("pulumi up's cold start (the program as the language host loads it)", () => {
     it("is transpile-only with the project's settings: Pulumi.yaml names a tsconfig whose noCheck the language host reads", () => {
-        const configured = configuredTsconfig(yaml.load(fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8")) as { runtime?: unknown });
+        const configured = configuredTsconfig(
+            yaml.load(fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8")) as { runtime?: unknown },
+        );
         assert.strictEqual(configured, "tsconfig.pulumi.json");
         // The SDK's own reader, as cmd/run uses it: it reads the file's own compilerOptions (no extends).
         assert.strictEqual(tsutils.loadTypeScriptCompilerOptions(path.join(ROOT, configured)).noCheck, true);
@@ -31,7 +41,10 @@ describe("pulumi up's cold start (the program as the language host loads it)", (
 
     it("loads and runs the whole program through ts-node in a fresh process with the configured tsconfig", function () {
         this.timeout(120_000);
-        const stack = readStackFile(path.join(ROOT, "stacks", "Pulumi.do-prod.yaml"), { project: "webtier", requiredSecrets: ["appKey"] });
+        const stack = readStackFile(path.join(ROOT, "stacks", "Pulumi.do-prod.yaml"), {
+            project: "webtier",
+            requiredSecrets: ["appKey"],
+        });
         const result = measureColdStart(ROOT, "tsconfig.pulumi.json", stack.config, stack.name);
         assert.strictEqual(result.transpileOnly, true);
         assert.ok(result.resources >= 25, `the program registered ${result.resources} resources`);

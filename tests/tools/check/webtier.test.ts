@@ -33,7 +33,7 @@ describe("the offline check of webtier's own stacks", () => {
             const environment = stack.name.endsWith("prod") ? "prod" : "dev";
             assert.ok(
                 stack.notes.some((n) => n.startsWith(`policy config: policies/config/${environment}.json`)),
-                `${stack.name}: ${stack.notes}`,
+                `${stack.name}: ${stack.notes.join("; ")}`,
             );
             const mandatory = stack.violations.filter((v) => v.level === "mandatory");
             assert.deepStrictEqual(mandatory, [], `${stack.name} has mandatory violations`);
@@ -53,11 +53,11 @@ describe("the offline check of webtier's own stacks", () => {
         );
         assert.ok(
             policies.has("webtier-tls-at-balancer"),
-            `HTTP-only is refused without allowHttpOnly: ${[...policies]}`,
+            `HTTP-only is refused without allowHttpOnly: ${[...policies].join(", ")}`,
         );
         assert.ok(
             policies.has("webtier-reliability"),
-            `one server is refused where reliability is mandatory: ${[...policies]}`,
+            `one server is refused where reliability is mandatory: ${[...policies].join(", ")}`,
         );
         assert.strictEqual(exitCodeOf(result), 1);
     });

@@ -25,13 +25,23 @@ describe("deploy CLI", () => {
         assert.strictEqual(code, 0);
         assert.match(out, /Rolling deploy of v2\.0\.0 behind fake-lb, one server at a time\./);
         assert.match(out, /Each server runs \(via fake-runner\): \/usr\/local\/bin\/webtier-release 'v2\.0\.0'/);
-        assert.match(out, /1\. web-1 \(i-1, zone-a\): take out of the balancer and wait until drained \(now healthy\); run the release; put back; wait until healthy\.\n {2}2\. web-2/);
+        assert.match(
+            out,
+            /1\. web-1 \(i-1, zone-a\): take out of the balancer and wait until drained \(now healthy\); run the release; put back; wait until healthy\.\n {2}2\. web-2/,
+        );
         assert.match(out, /Dry run: nothing was changed\./);
         assert.deepStrictEqual(w.events, []);
     });
 
     it("deploys every server and exits 0", async () => {
-        const { code, out, w } = await run(["--stack", "prod", "--ref", "main", "--release-command", "deploy.sh --ref {ref}"]);
+        const { code, out, w } = await run([
+            "--stack",
+            "prod",
+            "--ref",
+            "main",
+            "--release-command",
+            "deploy.sh --ref {ref}",
+        ]);
         assert.strictEqual(code, 0);
         assert.match(out, /Deployed main to all 2 server\(s\): web-1, web-2\./);
         assert.ok(w.events.includes("run:i-1:deploy.sh --ref 'main'"));
@@ -69,7 +79,11 @@ describe("deploy CLI", () => {
         const code = await main(["--stack", "prod", "--ref", "main"], {
             out: (l) => out.push(l),
             err: (l) => err.push(l),
-            readStackOutputs: async () => parseDeployTarget({ contractVersion: 1, cloud: "aws", region: "us-east-1" }, "the outputs of stack \"prod\""),
+            readStackOutputs: async () =>
+                parseDeployTarget(
+                    { contractVersion: 1, cloud: "aws", region: "us-east-1" },
+                    'the outputs of stack "prod"',
+                ),
         });
         assert.strictEqual(code, 2);
         assert.match(err.join("\n"), /\$\.loadBalancer: is required[\s\S]*\$\.servers: is required/);

@@ -4,7 +4,16 @@
  * of operations across both.
  */
 import { doOutputs, withoutSecrets } from "../../infra/outputs/fixtures";
-import { BalancerApi, Clock, DeployError, DeployServer, MemberHealth, MemberStatus, RemoteRunner, RunResult } from "../../../tools/deploy/types";
+import {
+    BalancerApi,
+    Clock,
+    DeployError,
+    DeployServer,
+    MemberHealth,
+    MemberStatus,
+    RemoteRunner,
+    RunResult,
+} from "../../../tools/deploy/types";
 
 export class FakeClock implements Clock {
     time = 0;
@@ -17,7 +26,13 @@ export class FakeClock implements Clock {
 }
 
 export function server(n: number): DeployServer {
-    return { name: `web-${n}`, id: `i-${n}`, privateIp: `10.0.0.${10 + n}`, publicIp: `203.0.113.${n}`, zone: n % 2 ? "zone-a" : "zone-b" };
+    return {
+        name: `web-${n}`,
+        id: `i-${n}`,
+        privateIp: `10.0.0.${10 + n}`,
+        publicIp: `203.0.113.${n}`,
+        zone: n % 2 ? "zone-a" : "zone-b",
+    };
 }
 
 export class FakeBalancer implements BalancerApi {
@@ -107,11 +122,23 @@ export function world(count: number) {
     const events: string[] = [];
     const clock = new FakeClock();
     const servers = Array.from({ length: count }, (_, i) => server(i + 1));
-    const balancer = new FakeBalancer(events, clock, servers.map((s) => s.id));
+    const balancer = new FakeBalancer(
+        events,
+        clock,
+        servers.map((s) => s.id),
+    );
     for (const s of servers) balancer.members.set(s.id, { health: "healthy" });
     const runner = new FakeRunner(events, balancer);
     const logs: string[] = [];
-    return { events, clock, servers, balancer, runner, logs, deps: { balancer, runner, clock, log: (line: string) => logs.push(line) } };
+    return {
+        events,
+        clock,
+        servers,
+        balancer,
+        runner,
+        logs,
+        deps: { balancer, runner, clock, log: (line: string) => logs.push(line) },
+    };
 }
 
 /**

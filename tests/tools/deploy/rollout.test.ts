@@ -19,10 +19,21 @@ describe("rolling deploy", () => {
         const result = await rollingDeploy(w.servers, options, w.deps);
         assert.strictEqual(result.failure, undefined);
         assert.deepStrictEqual(w.events, [
-            "remove:i-1", "drained:i-1", `run:i-1:${options.command}`, "add:i-1", "healthy:i-1",
-            "remove:i-2", "drained:i-2", `run:i-2:${options.command}`, "add:i-2", "healthy:i-2",
+            "remove:i-1",
+            "drained:i-1",
+            `run:i-1:${options.command}`,
+            "add:i-1",
+            "healthy:i-1",
+            "remove:i-2",
+            "drained:i-2",
+            `run:i-2:${options.command}`,
+            "add:i-2",
+            "healthy:i-2",
         ]);
-        assert.deepStrictEqual(result.deployed.map((s) => s.id), ["i-1", "i-2"]);
+        assert.deepStrictEqual(
+            result.deployed.map((s) => s.id),
+            ["i-1", "i-2"],
+        );
     });
 
     it("never has more than one server out of service at a time (capacity N-1)", async () => {
@@ -45,8 +56,14 @@ describe("rolling deploy", () => {
         assert.strictEqual(result.failure?.server.id, "i-2");
         assert.match(result.failure.reason, /exit 1[\s\S]*composer install failed/);
         assert.match(result.failure.state, /out of the balancer/);
-        assert.deepStrictEqual(result.deployed.map((s) => s.id), ["i-1"]);
-        assert.deepStrictEqual(result.untouched.map((s) => s.id), ["i-3"]);
+        assert.deepStrictEqual(
+            result.deployed.map((s) => s.id),
+            ["i-1"],
+        );
+        assert.deepStrictEqual(
+            result.untouched.map((s) => s.id),
+            ["i-3"],
+        );
         assert.strictEqual(w.balancer.members.has("i-2"), false, "the failed server stays out");
         assert.ok(!w.events.some((e) => e.endsWith(":i-3") || e.includes(":i-3:")), "i-3 was touched");
         assert.strictEqual(w.balancer.members.get("i-3")?.health, "healthy");
@@ -59,7 +76,10 @@ describe("rolling deploy", () => {
         assert.strictEqual(result.failure?.server.id, "i-1");
         assert.strictEqual(result.failure.state, "back in service on its previous release");
         assert.strictEqual(w.balancer.members.get("i-1")?.health, "healthy");
-        assert.deepStrictEqual(result.untouched.map((s) => s.id), ["i-2", "i-3"]);
+        assert.deepStrictEqual(
+            result.untouched.map((s) => s.id),
+            ["i-2", "i-3"],
+        );
         assert.deepStrictEqual(result.deployed, []);
     });
 
@@ -67,7 +87,10 @@ describe("rolling deploy", () => {
         const w = world(2);
         w.balancer.members.set("i-2", { health: "unhealthy", detail: "Target.Timeout" });
         const result = await rollingDeploy(w.servers, options, w.deps);
-        assert.match(result.plan.refusal ?? "", /1 healthy server\(s\).*i-2: unhealthy \(Target\.Timeout\).*--allow-downtime/);
+        assert.match(
+            result.plan.refusal ?? "",
+            /1 healthy server\(s\).*i-2: unhealthy \(Target\.Timeout\).*--allow-downtime/,
+        );
         assert.deepStrictEqual(w.events, [], "nothing was taken out or run");
         assert.deepStrictEqual(result.untouched.map((s) => s.id).sort(), ["i-1", "i-2"]);
     });
@@ -81,7 +104,10 @@ describe("rolling deploy", () => {
         const allowed = world(1);
         const second = await rollingDeploy(allowed.servers, { ...options, allowDowntime: true }, allowed.deps);
         assert.strictEqual(second.failure, undefined);
-        assert.deepStrictEqual(second.deployed.map((s) => s.id), ["i-1"]);
+        assert.deepStrictEqual(
+            second.deployed.map((s) => s.id),
+            ["i-1"],
+        );
     });
 
     it("refuses to take a server out when the others stopped being healthy mid-deploy", async () => {
@@ -108,7 +134,10 @@ describe("rolling deploy", () => {
         assert.match(result.failure.state, /taken out of the balancer again/);
         assert.ok(w.clock.time >= 300_000 && w.clock.time < 310_000, `waited ${w.clock.time}ms`);
         assert.strictEqual(w.balancer.members.has("i-1"), false);
-        assert.deepStrictEqual(result.untouched.map((s) => s.id), ["i-2"]);
+        assert.deepStrictEqual(
+            result.untouched.map((s) => s.id),
+            ["i-2"],
+        );
     });
 
     it("stops when a server does not drain within the timeout, without running the release", async () => {
@@ -136,14 +165,20 @@ describe("rolling deploy", () => {
         const result = await rollingDeploy(w.servers, options, w.deps);
         assert.match(result.failure!.reason, /putting it back .* failed: API refused/);
         assert.strictEqual(result.failure!.state, "out of the balancer, on the new release");
-        assert.deepStrictEqual(result.untouched.map((s) => s.id), ["i-2"]);
+        assert.deepStrictEqual(
+            result.untouched.map((s) => s.id),
+            ["i-2"],
+        );
     });
 
     it("releases servers already out of the balancer first, without taking them out", async () => {
         const w = world(3);
         w.balancer.members.delete("i-2");
         const result = await rollingDeploy(w.servers, options, w.deps);
-        assert.deepStrictEqual(result.deployed.map((s) => s.id), ["i-2", "i-1", "i-3"]);
+        assert.deepStrictEqual(
+            result.deployed.map((s) => s.id),
+            ["i-2", "i-1", "i-3"],
+        );
         assert.deepStrictEqual(w.events.slice(0, 3), [`run:i-2:${options.command}`, "add:i-2", "healthy:i-2"]);
         assert.strictEqual(w.balancer.maxOut, 1);
     });
@@ -151,6 +186,13 @@ describe("rolling deploy", () => {
     it("shows only the last lines of a failed command's output", () => {
         const output = Array.from({ length: 50 }, (_, i) => `line ${i}`).join("\n");
         const shown = tail(output, 5).split("\n");
-        assert.deepStrictEqual(shown, ["... (45 earlier lines)", "line 45", "line 46", "line 47", "line 48", "line 49"]);
+        assert.deepStrictEqual(shown, [
+            "... (45 earlier lines)",
+            "line 45",
+            "line 46",
+            "line 47",
+            "line 48",
+            "line 49",
+        ]);
     });
 });

@@ -15,22 +15,45 @@ function fakeSsh(body: string): string {
 
 describe("SSH runner", () => {
     it("logs in as the deploy user on the public IP, non-interactively, and passes the command as one argument", () => {
-        const argv = sshArguments({ identityFile: "/keys/deploy", port: 2222, options: ["UserKnownHostsFile=./kh"] }, server(1), "/usr/local/bin/webtier-release 'v2'");
+        const argv = sshArguments(
+            { identityFile: "/keys/deploy", port: 2222, options: ["UserKnownHostsFile=./kh"] },
+            server(1),
+            "/usr/local/bin/webtier-release 'v2'",
+        );
         assert.deepStrictEqual(argv, [
-            "-o", "BatchMode=yes", "-o", "ConnectTimeout=15", "-o", "ServerAliveInterval=15", "-o", "ServerAliveCountMax=4",
-            "-o", "StrictHostKeyChecking=accept-new", "-o", "UserKnownHostsFile=./kh",
-            "-i", "/keys/deploy", "-p", "2222",
-            "deploy@203.0.113.1", "/usr/local/bin/webtier-release 'v2'",
+            "-o",
+            "BatchMode=yes",
+            "-o",
+            "ConnectTimeout=15",
+            "-o",
+            "ServerAliveInterval=15",
+            "-o",
+            "ServerAliveCountMax=4",
+            "-o",
+            "StrictHostKeyChecking=accept-new",
+            "-o",
+            "UserKnownHostsFile=./kh",
+            "-i",
+            "/keys/deploy",
+            "-p",
+            "2222",
+            "deploy@203.0.113.1",
+            "/usr/local/bin/webtier-release 'v2'",
         ]);
     });
 
     it("refuses a server without a public IP", () => {
-        assert.throws(() => sshArguments({}, { ...server(1), publicIp: undefined }, "true"), /web-1 \(i-1\) has no public IP/);
+        assert.throws(
+            () => sshArguments({}, { ...server(1), publicIp: undefined }, "true"),
+            /web-1 \(i-1\) has no public IP/,
+        );
     });
 
     it("returns the remote command's exit code and its combined output", async () => {
         const ssh = fakeSsh(`for a in "$@"; do last="$a"; done; echo "ran: $last"; echo "oops" >&2; exit 3`);
-        const result = await new SshRunner({ sshPath: ssh, user: "app" }).run(server(2), "release 'v2'", { timeoutMs: 10_000 });
+        const result = await new SshRunner({ sshPath: ssh, user: "app" }).run(server(2), "release 'v2'", {
+            timeoutMs: 10_000,
+        });
         assert.strictEqual(result.exitCode, 3);
         assert.match(result.output, /ran: release 'v2'/);
         assert.match(result.output, /oops/);

@@ -66,11 +66,17 @@ export class AwsBalancer implements BalancerApi {
     private async resolveTargetGroup(): Promise<string> {
         if (this.args.targetGroupArn) return this.args.targetGroupArn;
         const loadBalancerArn = this.args.loadBalancerArn ?? (await this.findLoadBalancerArn());
-        const out = (await this.args.elb.send(new DescribeTargetGroupsCommand({ LoadBalancerArn: loadBalancerArn }))) as DescribeTargetGroupsCommandOutput;
-        const groups = (out.TargetGroups ?? []).filter((group) => group.TargetType === undefined || group.TargetType === "instance");
+        const out = (await this.args.elb.send(
+            new DescribeTargetGroupsCommand({ LoadBalancerArn: loadBalancerArn }),
+        )) as DescribeTargetGroupsCommandOutput;
+        const groups = (out.TargetGroups ?? []).filter(
+            (group) => group.TargetType === undefined || group.TargetType === "instance",
+        );
         if (groups.length === 1 && groups[0].TargetGroupArn) return groups[0].TargetGroupArn;
         if (groups.length === 0) {
-            throw new DeployError(`The load balancer ${loadBalancerArn} has no instance target group; is this a webtier stack on AWS?`);
+            throw new DeployError(
+                `The load balancer ${loadBalancerArn} has no instance target group; is this a webtier stack on AWS?`,
+            );
         }
         throw new DeployError(
             `The load balancer ${loadBalancerArn} has ${groups.length} instance target groups (${groups.map((g) => g.TargetGroupArn).join(", ")}); ` +
@@ -82,7 +88,9 @@ export class AwsBalancer implements BalancerApi {
         const wanted = this.args.address.toLowerCase().replace(/^dualstack\./, "");
         let marker: string | undefined;
         do {
-            const page = (await this.args.elb.send(new DescribeLoadBalancersCommand({ Marker: marker, PageSize: 400 }))) as DescribeLoadBalancersCommandOutput;
+            const page = (await this.args.elb.send(
+                new DescribeLoadBalancersCommand({ Marker: marker, PageSize: 400 }),
+            )) as DescribeLoadBalancersCommandOutput;
             const match = (page.LoadBalancers ?? []).find((lb) => lb.DNSName?.toLowerCase() === wanted);
             if (match?.LoadBalancerArn) return match.LoadBalancerArn;
             marker = page.NextMarker;
@@ -99,7 +107,12 @@ export class AwsBalancer implements BalancerApi {
     }
 
     private async describe(targets?: TargetDescription[]): Promise<MemberStatus[]> {
-        const statuses = await describeTargetHealth(this.args.elb, DescribeTargetHealthCommand, await this.targetGroupArn(), targets);
+        const statuses = await describeTargetHealth(
+            this.args.elb,
+            DescribeTargetHealthCommand,
+            await this.targetGroupArn(),
+            targets,
+        );
         return statuses.map(({ port, ...status }) => {
             if (port !== undefined) this.ports.set(status.id, port);
             return status;
@@ -117,7 +130,9 @@ export class AwsBalancer implements BalancerApi {
 
     async removeAndDrain(serverId: string, timeoutMs: number): Promise<void> {
         const arn = await this.targetGroupArn();
-        await this.args.elb.send(new DeregisterTargetsCommand({ TargetGroupArn: arn, Targets: [this.target(serverId)] }));
+        await this.args.elb.send(
+            new DeregisterTargetsCommand({ TargetGroupArn: arn, Targets: [this.target(serverId)] }),
+        );
         await pollUntil<true, MemberStatus>(
             this.args.clock,
             { timeoutMs, intervalMs: this.args.pollIntervalMs ?? 5000 },

@@ -58,20 +58,32 @@ export class SsmRunner implements RemoteRunner {
             await clock.sleep(this.args.pollIntervalMs ?? 3000);
             let invocation: GetCommandInvocationCommandOutput | undefined;
             try {
-                invocation = (await ssm.send(new GetCommandInvocationCommand({ CommandId: commandId, InstanceId: server.id }))) as GetCommandInvocationCommandOutput;
+                invocation = (await ssm.send(
+                    new GetCommandInvocationCommand({ CommandId: commandId, InstanceId: server.id }),
+                )) as GetCommandInvocationCommandOutput;
             } catch (error) {
                 // Right after SendCommand the invocation may not exist yet.
                 if ((error as Error).name !== "InvocationDoesNotExist") throw error;
             }
             if (invocation?.Status && FINISHED.has(invocation.Status)) {
-                const output = [invocation.StandardOutputContent, invocation.StandardErrorContent].filter(Boolean).join("\n");
+                const output = [invocation.StandardOutputContent, invocation.StandardErrorContent]
+                    .filter(Boolean)
+                    .join("\n");
                 const code = invocation.ResponseCode;
                 const exitCode = invocation.Status === "Success" ? 0 : code !== undefined && code > 0 ? code : -1;
-                return { exitCode, output: `${output}${output ? "\n" : ""}[SSM ${invocation.Status}${invocation.StatusDetails ? `: ${invocation.StatusDetails}` : ""}, command ${commandId}]` };
+                return {
+                    exitCode,
+                    output: `${output}${output ? "\n" : ""}[SSM ${invocation.Status}${invocation.StatusDetails ? `: ${invocation.StatusDetails}` : ""}, command ${commandId}]`,
+                };
             }
             if (clock.now() >= deadline) {
-                await ssm.send(new CancelCommandCommand({ CommandId: commandId, InstanceIds: [server.id] })).catch(() => undefined);
-                return { exitCode: -1, output: `SSM command ${commandId} did not finish within ${executionSeconds}s (last status ${invocation?.Status ?? "unknown"}); cancelled` };
+                await ssm
+                    .send(new CancelCommandCommand({ CommandId: commandId, InstanceIds: [server.id] }))
+                    .catch(() => undefined);
+                return {
+                    exitCode: -1,
+                    output: `SSM command ${commandId} did not finish within ${executionSeconds}s (last status ${invocation?.Status ?? "unknown"}); cancelled`,
+                };
             }
         }
     }

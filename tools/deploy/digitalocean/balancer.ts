@@ -8,7 +8,12 @@
  * until the droplet is no longer listed and a grace period for in-flight requests (DO exposes
  * no draining state). Health: infra/balancer-health/digitalocean.ts, which the health gate reads too.
  */
-import { DigitalOceanApi, getLoadBalancer, LoadBalancerBody, memberStatuses } from "../../../infra/balancer-health/digitalocean";
+import {
+    DigitalOceanApi,
+    getLoadBalancer,
+    LoadBalancerBody,
+    memberStatuses,
+} from "../../../infra/balancer-health/digitalocean";
 import { pollUntil } from "../../../infra/balancer-health/poll";
 import { BalancerApi, Clock, DeployError, DeployServer, MemberStatus } from "../types";
 
@@ -41,7 +46,9 @@ export interface DigitalOceanBalancerArgs {
 function dropletId(serverId: string): number {
     const id = Number(serverId);
     if (!Number.isInteger(id) || id <= 0) {
-        throw new DeployError(`Server id ${JSON.stringify(serverId)} is not a droplet id; the outputs of a DigitalOcean stack list numeric droplet ids.`);
+        throw new DeployError(
+            `Server id ${JSON.stringify(serverId)} is not a droplet id; the outputs of a DigitalOcean stack list numeric droplet ids.`,
+        );
     }
     return id;
 }
@@ -67,13 +74,16 @@ export class DigitalOceanBalancer implements BalancerApi {
     private async findByAddress(): Promise<string> {
         let path: string | undefined = "/v2/load_balancers?per_page=200";
         while (path) {
-            const page: { load_balancers?: LoadBalancerBody[]; links?: { pages?: { next?: string } } } = await this.args.api.request("GET", path);
+            const page: { load_balancers?: LoadBalancerBody[]; links?: { pages?: { next?: string } } } =
+                await this.args.api.request("GET", path);
             const match = (page.load_balancers ?? []).find((lb) => lb.ip === this.args.address);
             if (match) return match.id;
             const next = page.links?.pages?.next;
             path = next ? next.replace(/^https?:\/\/[^/]+/, "") : undefined;
         }
-        throw new DeployError(`No DigitalOcean load balancer has the IP ${this.args.address}; check that DIGITALOCEAN_TOKEN belongs to the stack's team.`);
+        throw new DeployError(
+            `No DigitalOcean load balancer has the IP ${this.args.address}; check that DIGITALOCEAN_TOKEN belongs to the stack's team.`,
+        );
     }
 
     private async loadBalancer(): Promise<LoadBalancerBody> {
@@ -83,7 +93,9 @@ export class DigitalOceanBalancer implements BalancerApi {
         if (lb.tag && lb.tag !== memberTag) {
             throw new DeployError(
                 `Load balancer ${lb.name ?? id} selects droplets by the tag "${lb.tag}", ` +
-                    (memberTag ? `not by the in-rotation tag "${memberTag}" the stack outputs name` : `and the stack outputs name no in-rotation tag (loadBalancer.memberTag)`) +
+                    (memberTag
+                        ? `not by the in-rotation tag "${memberTag}" the stack outputs name`
+                        : `and the stack outputs name no in-rotation tag (loadBalancer.memberTag)`) +
                     `, so single droplets cannot be taken out of it safely (removing "${lb.tag}" could also detach firewall rules that trust it). ` +
                     `Run \`pulumi up\` with this webtier version, which gives the balancer a tag of its own, or attach droplets by id (droplet_ids).`,
             );
@@ -104,13 +116,20 @@ export class DigitalOceanBalancer implements BalancerApi {
     }
 
     private membershipBody(droplet: number): unknown {
-        return this.args.memberTag ? { resources: [{ resource_id: String(droplet), resource_type: "droplet" }] } : { droplet_ids: [droplet] };
+        return this.args.memberTag
+            ? { resources: [{ resource_id: String(droplet), resource_type: "droplet" }] }
+            : { droplet_ids: [droplet] };
     }
 
     private async statuses(only?: string): Promise<MemberStatus[]> {
         const lb = await this.loadBalancer();
         const { api, servers, clock, metricsWindowMs } = this.args;
-        return memberStatuses({ api, loadBalancerId: await this.loadBalancerId(), servers, clock, metricsWindowMs }, lb, only, this.addedAt);
+        return memberStatuses(
+            { api, loadBalancerId: await this.loadBalancerId(), servers, clock, metricsWindowMs },
+            lb,
+            only,
+            this.addedAt,
+        );
     }
 
     listMembers(): Promise<MemberStatus[]> {
@@ -138,9 +157,13 @@ export class DigitalOceanBalancer implements BalancerApi {
                 if (lb.status !== "active") return { last: `load balancer status ${lb.status}` };
                 return { done: true };
             },
-            (last) => `droplet ${serverId} was ${last ?? "still listed"} in ${this.description} after ${timeoutMs / 1000}s`,
+            (last) =>
+                `droplet ${serverId} was ${last ?? "still listed"} in ${this.description} after ${timeoutMs / 1000}s`,
         );
-        const grace = Math.min(this.args.drainGraceMs ?? 15_000, Math.max(0, started + timeoutMs - this.args.clock.now()));
+        const grace = Math.min(
+            this.args.drainGraceMs ?? 15_000,
+            Math.max(0, started + timeoutMs - this.args.clock.now()),
+        );
         if (grace > 0) await this.args.clock.sleep(grace);
         this.addedAt.delete(serverId);
     }

@@ -31,12 +31,26 @@ describe("AWS balancer adapter", () => {
             if (name === "DescribeLoadBalancersCommand") {
                 return input.Marker
                     ? { LoadBalancers: [{ LoadBalancerArn: LB, DNSName: "prod-lb-1.us-east-1.elb.amazonaws.com" }] }
-                    : { LoadBalancers: [{ LoadBalancerArn: "other", DNSName: "other.elb.amazonaws.com" }], NextMarker: "page2" };
+                    : {
+                          LoadBalancers: [{ LoadBalancerArn: "other", DNSName: "other.elb.amazonaws.com" }],
+                          NextMarker: "page2",
+                      };
             }
-            if (name === "DescribeTargetGroupsCommand") return { TargetGroups: [{ TargetGroupArn: TG, TargetType: "instance" }] };
-            return { TargetHealthDescriptions: [target("i-1", "healthy"), target("i-2", "initial", "Elb.InitialHealthChecking"), target("i-3", "draining")] };
+            if (name === "DescribeTargetGroupsCommand")
+                return { TargetGroups: [{ TargetGroupArn: TG, TargetType: "instance" }] };
+            return {
+                TargetHealthDescriptions: [
+                    target("i-1", "healthy"),
+                    target("i-2", "initial", "Elb.InitialHealthChecking"),
+                    target("i-3", "draining"),
+                ],
+            };
         });
-        const balancer = new AwsBalancer({ elb, address: "prod-lb-1.us-east-1.elb.amazonaws.com", clock: new FakeClock() });
+        const balancer = new AwsBalancer({
+            elb,
+            address: "prod-lb-1.us-east-1.elb.amazonaws.com",
+            clock: new FakeClock(),
+        });
         const members = await balancer.listMembers();
         assert.deepStrictEqual(calls, [
             { name: "DescribeLoadBalancersCommand", input: { Marker: undefined, PageSize: 400 } },
@@ -44,25 +58,48 @@ describe("AWS balancer adapter", () => {
             { name: "DescribeTargetGroupsCommand", input: { LoadBalancerArn: LB } },
             { name: "DescribeTargetHealthCommand", input: { TargetGroupArn: TG, Targets: undefined } },
         ]);
-        assert.deepStrictEqual(members.map((m) => [m.id, m.health]), [["i-1", "healthy"], ["i-2", "pending"], ["i-3", "draining"]]);
+        assert.deepStrictEqual(
+            members.map((m) => [m.id, m.health]),
+            [
+                ["i-1", "healthy"],
+                ["i-2", "pending"],
+                ["i-3", "draining"],
+            ],
+        );
     });
 
     it("uses the target group ARN from the outputs without looking anything up", async () => {
         const { elb, calls } = stubElb(() => ({ TargetHealthDescriptions: [] }));
         await new AwsBalancer({ elb, address: "x", targetGroupArn: TG, clock: new FakeClock() }).listMembers();
-        assert.deepStrictEqual(calls.map((c) => c.name), ["DescribeTargetHealthCommand"]);
+        assert.deepStrictEqual(
+            calls.map((c) => c.name),
+            ["DescribeTargetHealthCommand"],
+        );
     });
 
     it("refuses to guess between several instance target groups", async () => {
-        const { elb } = stubElb(() => ({ TargetGroups: [{ TargetGroupArn: "tg-a", TargetType: "instance" }, { TargetGroupArn: "tg-b", TargetType: "instance" }] }));
+        const { elb } = stubElb(() => ({
+            TargetGroups: [
+                { TargetGroupArn: "tg-a", TargetType: "instance" },
+                { TargetGroupArn: "tg-b", TargetType: "instance" },
+            ],
+        }));
         const balancer = new AwsBalancer({ elb, address: "x", loadBalancerArn: LB, clock: new FakeClock() });
-        await assert.rejects(balancer.listMembers(), /2 instance target groups \(tg-a, tg-b\); choose the app's with --target-group/);
+        await assert.rejects(
+            balancer.listMembers(),
+            /2 instance target groups \(tg-a, tg-b\); choose the app's with --target-group/,
+        );
     });
 
     it("takes a target out with DeregisterTargets on its registered port and waits until it is no longer registered", async () => {
-        const answers = [target("i-1", "draining", "Target.DeregistrationInProgress"), target("i-1", "draining"), target("i-1", "unused", "Target.NotRegistered")];
+        const answers = [
+            target("i-1", "draining", "Target.DeregistrationInProgress"),
+            target("i-1", "draining"),
+            target("i-1", "unused", "Target.NotRegistered"),
+        ];
         const { elb, calls } = stubElb((name, input) => {
-            if (name === "DescribeTargetHealthCommand") return { TargetHealthDescriptions: input.Targets ? [answers.shift()] : [target("i-1", "healthy")] };
+            if (name === "DescribeTargetHealthCommand")
+                return { TargetHealthDescriptions: input.Targets ? [answers.shift()] : [target("i-1", "healthy")] };
             return {};
         });
         const clock = new FakeClock();
@@ -79,10 +116,17 @@ describe("AWS balancer adapter", () => {
     });
 
     it("gives up draining after the timeout, naming the state it last saw", async () => {
-        const { elb } = stubElb((name) => (name === "DescribeTargetHealthCommand" ? { TargetHealthDescriptions: [target("i-1", "draining", "Target.DeregistrationInProgress")] } : {}));
+        const { elb } = stubElb((name) =>
+            name === "DescribeTargetHealthCommand"
+                ? { TargetHealthDescriptions: [target("i-1", "draining", "Target.DeregistrationInProgress")] }
+                : {},
+        );
         const clock = new FakeClock();
         const balancer = new AwsBalancer({ elb, address: "x", targetGroupArn: TG, clock });
-        await assert.rejects(balancer.removeAndDrain("i-1", 30_000), /i-1 was still draining: Target.DeregistrationInProgress .* after 30s/);
+        await assert.rejects(
+            balancer.removeAndDrain("i-1", 30_000),
+            /i-1 was still draining: Target.DeregistrationInProgress .* after 30s/,
+        );
         assert.strictEqual(clock.time, 30_000);
     });
 
@@ -92,14 +136,18 @@ describe("AWS balancer adapter", () => {
             error.name = "InvalidTargetException";
             throw error;
         });
-        const status = await new AwsBalancer({ elb, address: "x", targetGroupArn: TG, clock: new FakeClock() }).health("i-9");
+        const status = await new AwsBalancer({ elb, address: "x", targetGroupArn: TG, clock: new FakeClock() }).health(
+            "i-9",
+        );
         assert.strictEqual(status.health, "absent");
     });
 
     it("puts a target back with RegisterTargets", async () => {
         const { elb, calls } = stubElb(() => ({}));
         await new AwsBalancer({ elb, address: "x", targetGroupArn: TG, clock: new FakeClock() }).add("i-1");
-        assert.deepStrictEqual(calls, [{ name: "RegisterTargetsCommand", input: { TargetGroupArn: TG, Targets: [{ Id: "i-1" }] } }]);
+        assert.deepStrictEqual(calls, [
+            { name: "RegisterTargetsCommand", input: { TargetGroupArn: TG, Targets: [{ Id: "i-1" }] } },
+        ]);
     });
 
     it("counts only 'healthy' targets as serving, and an unregistered one as absent", () => {
