@@ -134,6 +134,12 @@ export const APP_LIMITS = { name: 64, repository: 256, branch: 128, healthCheckP
 /** The longest stack name: the balancer's autoname (`<stack>-alb-` + 7 characters) then fills ELB's 32 exactly. */
 export const MAX_STACK_NAME = 20;
 
+/**
+ * The longest `servers.sshPublicKey` line: an RSA-4096 key (the largest RSA key EC2's
+ * ImportKeyPair takes: 1024, 2048 or 4096 bits) is 716 base64 characters, with room for a comment.
+ */
+export const SSH_PUBLIC_KEY_MAX = 1024;
+
 const HOSTNAME = /^(?=.{1,253}$)(?!-)([a-z0-9-]{1,63}(?<!-)\.)+[a-z]{2,63}$/;
 const APP_KEY = /^base64:[A-Za-z0-9+/]{43}=$/;
 /** ACM's limit on a certificate's first domain name (its subject common name, X.509 ub-common-name). */
@@ -476,6 +482,11 @@ function parseServers(r: Reader, ctx: Context): ServersConfig {
         r.problem(
             "servers.sshPublicKey",
             `must be an OpenSSH public key line, for example "ssh-ed25519 AAAAC3Nza... you@laptop".`,
+        );
+    } else if (sshPublicKey !== undefined && sshPublicKey.length > SSH_PUBLIC_KEY_MAX) {
+        r.problem(
+            "servers.sshPublicKey",
+            `is ${sshPublicKey.length} characters; at most ${SSH_PUBLIC_KEY_MAX} are accepted (an RSA-4096 key, the largest EC2 imports, with a comment is about 800; the key goes into every server's user data). Use an ed25519 key (\`ssh-keygen -t ed25519\`) or a shorter comment.`,
         );
     }
     if (raw.image !== undefined && (typeof raw.image !== "string" || !raw.image.trim())) {

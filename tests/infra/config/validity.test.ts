@@ -192,6 +192,25 @@ describe("config refuses what the chosen cloud refuses", () => {
                 parseConfig(aws({ healthCheckPath: `/${"h".repeat(127)}` }), "aws-dev", { today: ON }),
             );
         });
+        it("bounds servers.sshPublicKey, which goes into every server's user data", () => {
+            const servers = (sshPublicKey: string) => aws({ servers: JSON.stringify({ count: 1, sshPublicKey }) });
+            // An RSA-4096 key (716 base64 characters, the largest EC2 imports) with a comment fits.
+            const rsa4096 = `ssh-rsa AAAAB3NzaC1yc2E${"A".repeat(700)} ops@bastion.example.com`;
+            assert.doesNotThrow(() => parseConfig(servers(rsa4096), "aws-dev", { today: ON }));
+            assertRefused(
+                servers(`ssh-rsa AAAAB3NzaC1yc2E${"A".repeat(1400)} ops@laptop`),
+                "aws-dev",
+                "servers.sshPublicKey",
+                "at most 1024",
+                "ed25519",
+            );
+            assertRefused(
+                servers(`ssh-ed25519 AAAAC3Nz ${"c".repeat(1100)}`),
+                "aws-dev",
+                "servers.sshPublicKey",
+                "at most 1024",
+            );
+        });
         it("bounds app.repository", () => {
             assertRefused(
                 app({ repository: `https://github.com/${"x".repeat(250)}.git` }),
