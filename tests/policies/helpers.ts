@@ -12,6 +12,8 @@ import type {
     StackValidationPolicy,
 } from "@pulumi/policy";
 import * as assert from "assert";
+import { StackGraph } from "../../policies/lib/graph";
+import type { Res } from "../../policies/lib/values";
 
 // @pulumi/policy/proxy declares no types (its .d.ts exports nothing).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -179,4 +181,31 @@ export async function validateAlone(
     config: Record<string, unknown> = {},
 ): Promise<string[]> {
     return (await validateStack(policy, [{ type, name: "subject", props }], config)).map((v) => v.message);
+}
+
+/**
+ * The stack graph rules build from `fakes`, for testing the graph helpers on their own: each
+ * resource's dependencies by name (property dependencies, and all of them as dependencies), as
+ * `validateStack` links them.
+ */
+export function graphOf(fakes: FakeResource[]): StackGraph {
+    const urn = (name: string) => {
+        const fake = fakes.find((x) => x.name === name);
+        assert.ok(fake, `no fake resource ${name}`);
+        return urnOf(fake.type, name);
+    };
+    return new StackGraph(
+        fakes.map((r): Res => {
+            const propertyDependencies: Record<string, string[]> = {};
+            for (const [key, names] of Object.entries(r.deps ?? {})) propertyDependencies[key] = names.map(urn);
+            return {
+                urn: urn(r.name),
+                type: r.type,
+                name: r.name,
+                props: r.props,
+                propertyDependencies,
+                dependencies: [...new Set(Object.values(propertyDependencies).flat())],
+            };
+        }),
+    );
 }

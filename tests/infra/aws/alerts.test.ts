@@ -3,17 +3,7 @@ import { build, named, ofType, owner, T } from "./fixture";
 import { CLOUDWATCH_AGENT_POLICY_ARN, rdsMaxConnections } from "../../../infra/aws/alerts";
 import { cloudWatchAgentParameterName } from "../../../infra/bootstrap/cloudwatch-agent";
 import { RegisteredResource } from "../../../tools/harness/evaluate";
-
-const SECRET_SIG = "4dabf18193072939515e22adb298388d";
-/** A registered input with Pulumi's secret wrappers removed, and whether any part was secret. */
-function reveal(value: any): any {
-    if (value && typeof value === "object" && value[SECRET_SIG] === "1b47061264138c4ac30d75fd1eb44270")
-        return reveal(value.value);
-    if (Array.isArray(value)) return value.map(reveal);
-    if (value && typeof value === "object")
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reveal(v)]));
-    return value;
-}
+import { revealSecrets } from "../../support/secrets";
 
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 const TOPIC = "aws:sns/topic:Topic";
@@ -93,14 +83,17 @@ describe("AWS alerts (registered resources)", () => {
         }
         const subscriptions = ofType(built, SUBSCRIPTION);
         assert.ok(subscriptions.every((s) => owner(built, s.inputs.topic)?.urn === topic.urn));
-        assert.deepStrictEqual(subscriptions.map((s) => `${s.inputs.protocol}:${reveal(s.inputs.endpoint)}`).sort(), [
-            "email:oncall@example.com",
-            "email:ops@example.com",
-            "https:https://events.example.net/integration/abc/enqueue",
-        ]);
+        assert.deepStrictEqual(
+            subscriptions.map((s) => `${s.inputs.protocol}:${revealSecrets(s.inputs.endpoint)}`).sort(),
+            [
+                "email:oncall@example.com",
+                "email:ops@example.com",
+                "https:https://events.example.net/integration/abc/enqueue",
+            ],
+        );
         const https = subscriptions.find((s) => s.inputs.protocol === "https")!;
         assert.notStrictEqual(
-            reveal(https.inputs.endpoint),
+            revealSecrets(https.inputs.endpoint),
             https.inputs.endpoint,
             "the endpoint URL is a secret in the state",
         );
@@ -149,7 +142,7 @@ describe("AWS alerts (registered resources)", () => {
             );
             const [parameter] = ofType(built, PARAMETER);
             assert.strictEqual(parameter.inputs.name, cloudWatchAgentParameterName(stack));
-            assert.ok(JSON.parse(reveal(parameter.inputs.value)).metrics.metrics_collected.mem);
+            assert.ok(JSON.parse(revealSecrets(parameter.inputs.value)).metrics.metrics_collected.mem);
             const grant = ofType(built, T.rolePolicyAttachment).find(
                 (a) => a.inputs.policyArn === CLOUDWATCH_AGENT_POLICY_ARN,
             );

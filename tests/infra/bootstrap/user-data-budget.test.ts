@@ -24,9 +24,7 @@ import {
     gzipText,
 } from "../../../infra/bootstrap/compress";
 import { cloudInitSchema } from "./validators";
-
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const unwrap = (value: any) => (value && typeof value === "object" && SIG_KEY in value ? value.value : value);
+import { revealSecrets } from "../../support/secrets";
 
 /**
  * Deterministic but incompressible text: the long values are what a real stack would have
@@ -119,7 +117,7 @@ async function serversUserData(cloud: "aws" | "digitalocean"): Promise<Array<{ r
         project: "webtier",
         stack,
     });
-    envParameterValue = unwrap(
+    envParameterValue = revealSecrets(
         evaluation.resources.find(
             (resource) => resource.type === "aws:ssm/parameter:Parameter" && resource.inputs.type === "SecureString",
         )?.inputs.value,
@@ -128,7 +126,9 @@ async function serversUserData(cloud: "aws" | "digitalocean"): Promise<Array<{ r
     return evaluation.resources
         .filter((resource) => resource.type === type)
         .map((server) => {
-            const received = unwrap(cloud === "aws" ? server.inputs.userDataBase64 : server.inputs.userData) as string;
+            const received = revealSecrets(
+                cloud === "aws" ? server.inputs.userDataBase64 : server.inputs.userData,
+            ) as string;
             return { received, text: cloud === "aws" ? ec2UserDataText(received) : dropletUserDataText(received) };
         });
 }

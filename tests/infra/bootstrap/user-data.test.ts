@@ -19,6 +19,7 @@ import {
 } from "../../../infra/bootstrap/compress";
 import { FAKE_CA_PEM } from "./fixtures";
 import { cloudInitSchema } from "./validators";
+import { unwrapSecret } from "../../support/secrets";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..", "..");
 const SERVER_TYPES = ["aws:ec2/instance:Instance", "digitalocean:index/droplet:Droplet"];
@@ -31,17 +32,6 @@ interface WriteFile {
 function files(userData: string): Map<string, string> {
     const doc = yaml.load(userData) as { write_files: WriteFile[] };
     return new Map(doc.write_files.map((file) => [file.path, file.content]));
-}
-
-/** Pulumi's wire form of a secret value: the signature key and the secret signature. */
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-
-function unwrapSecret(value: unknown): { secret: boolean; value: unknown } {
-    if (value && typeof value === "object" && (value as Record<string, unknown>)[SIG_KEY] === SECRET_SIG) {
-        return { secret: true, value: (value as Record<string, unknown>).value };
-    }
-    return { secret: false, value };
 }
 
 async function evaluateStack(stack: string): Promise<Evaluation> {

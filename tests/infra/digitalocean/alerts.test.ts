@@ -1,17 +1,7 @@
 import * as assert from "assert";
 import { devTier, ofType, only, prodTier, T } from "./fixture";
 import { RegisteredResource } from "../../../tools/harness/evaluate";
-
-const SECRET_SIG = "4dabf18193072939515e22adb298388d";
-/** A registered input with Pulumi's secret wrappers removed, and whether any part was secret. */
-function reveal(value: any): any {
-    if (value && typeof value === "object" && value[SECRET_SIG] === "1b47061264138c4ac30d75fd1eb44270")
-        return reveal(value.value);
-    if (Array.isArray(value)) return value.map(reveal);
-    if (value && typeof value === "object")
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reveal(v)]));
-    return value;
-}
+import { revealSecrets } from "../../support/secrets";
 
 const MONITOR = "digitalocean:index/monitorAlert:MonitorAlert";
 const CHECK = "digitalocean:index/uptimeCheck:UptimeCheck";
@@ -75,11 +65,11 @@ describe("DigitalOcean alerts (registered resources)", () => {
         const { evaluation } = await prodTier();
         for (const alert of ofType(evaluation, MONITOR)) {
             assert.notDeepStrictEqual(
-                reveal(alert.inputs.alerts),
+                revealSecrets(alert.inputs.alerts),
                 alert.inputs.alerts,
                 "the Slack webhook is a secret in the state",
             );
-            const destinations = reveal(alert.inputs.alerts);
+            const destinations = revealSecrets(alert.inputs.alerts);
             assert.deepStrictEqual(destinations.emails, ["ops@example.com"], alert.name);
             assert.deepStrictEqual(
                 destinations.slacks.map((s: any) => s.channel),
@@ -88,7 +78,7 @@ describe("DigitalOcean alerts (registered resources)", () => {
             assert.strictEqual(alert.inputs.enabled, true);
         }
         for (const alert of ofType(evaluation, UPTIME))
-            assert.deepStrictEqual(reveal(alert.inputs.notifications)[0].emails, ["ops@example.com"]);
+            assert.deepStrictEqual(revealSecrets(alert.inputs.notifications)[0].emails, ["ops@example.com"]);
     });
 
     it("creates no alert where alerts are off (dev), and lists every alert in prod's outputs", async () => {

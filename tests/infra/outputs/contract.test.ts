@@ -15,9 +15,10 @@ import { SECRET_KEYS } from "../../../infra/config/types";
 import { OutputsContractError } from "../../../infra/outputs/validate";
 import { main as uptimeMonitor } from "../../../examples/uptime-monitor/program";
 import { withValue } from "./fixtures";
+import { revealSecrets } from "../../support/secrets";
 
 // The runtime's own entry points, listed and checked in one place as the harness uses them.
-import { rpc, runtimeConfig, settings, stack as runtimeStack } from "../../../tools/harness/sdk-internals";
+import { runtimeConfig, settings, stack as runtimeStack } from "../../../tools/harness/sdk-internals";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..", "..");
 const CONSUMER_PROJECT = "webtier-uptime-monitor";
@@ -53,14 +54,6 @@ async function publishedBy(stack: string): Promise<PublishedOutputs> {
         stack,
     });
     return { outputs: evaluation.outputs, secretOutputNames: evaluation.secretOutputs };
-}
-
-function unwrapSecrets(value: any): any {
-    if (rpc.isRpcSecret(value)) return unwrapSecrets(value.value);
-    if (Array.isArray(value)) return value.map(unwrapSecrets);
-    if (value && typeof value === "object")
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unwrapSecrets(v)]));
-    return value;
 }
 
 /**
@@ -131,7 +124,7 @@ async function runConsumer(stackName: string, referenced: PublishedOutputs): Pro
                     type: args.type,
                     name: args.name,
                     id,
-                    inputs: unwrapSecrets(args.inputs),
+                    inputs: revealSecrets(args.inputs),
                     provider: args.provider,
                 });
                 return { id, state: args.inputs };

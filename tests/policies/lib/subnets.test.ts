@@ -1,8 +1,7 @@
 import * as assert from "assert";
-import { StackGraph } from "../../../policies/lib/graph";
 import { subnetExposure } from "../../../policies/lib/subnets";
-import { Res, UNKNOWN } from "../../../policies/lib/values";
-import { FakeResource } from "../helpers";
+import { UNKNOWN } from "../../../policies/lib/values";
+import { FakeResource, graphOf } from "../helpers";
 
 const T = {
     vpc: "aws:ec2/vpc:Vpc",
@@ -15,29 +14,6 @@ const T = {
     mainAssociation: "aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation",
     route: "aws:ec2/route:Route",
 };
-
-/** A stack graph of fake resources, dependencies by name (as in the stack policy tests). */
-function graphOf(resources: FakeResource[]): StackGraph {
-    const urn = (name: string) => {
-        const r = resources.find((x) => x.name === name);
-        assert.ok(r, `no fake resource ${name}`);
-        return `urn:pulumi:test::webtier::${r.type}::${name}`;
-    };
-    return new StackGraph(
-        resources.map((r): Res => {
-            const propertyDependencies: Record<string, string[]> = {};
-            for (const [key, names] of Object.entries(r.deps ?? {})) propertyDependencies[key] = names.map(urn);
-            return {
-                urn: urn(r.name),
-                type: r.type,
-                name: r.name,
-                props: r.props,
-                propertyDependencies,
-                dependencies: Object.values(propertyDependencies).flat(),
-            };
-        }),
-    );
-}
 
 function exposure(resources: FakeResource[], subnet: string): string | undefined {
     const graph = graphOf(resources);

@@ -1,29 +1,7 @@
 import * as assert from "assert";
 import { awsAppPorts, awsListeners } from "../../../../policies/lib/aws/balancers";
-import { StackGraph } from "../../../../policies/lib/graph";
-import { Res, UNKNOWN } from "../../../../policies/lib/values";
-
-function graphOf(
-    resources: { type: string; name: string; props: Record<string, any>; deps?: Record<string, string[]> }[],
-): StackGraph {
-    const urn = (type: string, name: string) => `urn:pulumi:test::webtier::${type}::${name}`;
-    const byName = new Map(resources.map((r) => [r.name, r]));
-    return new StackGraph(
-        resources.map((r): Res => {
-            const propertyDependencies: Record<string, string[]> = {};
-            for (const [key, names] of Object.entries(r.deps ?? {}))
-                propertyDependencies[key] = names.map((n) => urn(byName.get(n)!.type, n));
-            return {
-                urn: urn(r.type, r.name),
-                type: r.type,
-                name: r.name,
-                props: r.props,
-                propertyDependencies,
-                dependencies: [],
-            };
-        }),
-    );
-}
+import { UNKNOWN } from "../../../../policies/lib/values";
+import { graphOf } from "../../helpers";
 
 describe("AWS balancers: the app port and every listener", () => {
     it("reads the app port from target groups, attachments, ECS services and classic ELBs, skipping lambda targets", () => {

@@ -1,34 +1,13 @@
 import * as assert from "assert";
 import { firewallCovers, uncoveredDroplets } from "../../../../policies/lib/digitalocean/droplets";
-import { StackGraph } from "../../../../policies/lib/graph";
-import { Res, UNKNOWN } from "../../../../policies/lib/values";
+import { UNKNOWN } from "../../../../policies/lib/values";
+import { FakeResource, graphOf } from "../../helpers";
 
-type Fake = { type: string; name: string; props: Record<string, any>; deps?: Record<string, string[]> };
 const DROPLET = "digitalocean:index/droplet:Droplet";
 const FIREWALL = "digitalocean:index/firewall:Firewall";
 const TAG = "digitalocean:index/tag:Tag";
 
-function graphOf(resources: Fake[]): StackGraph {
-    const urn = (type: string, name: string) => `urn:pulumi:test::webtier::${type}::${name}`;
-    const byName = new Map(resources.map((r) => [r.name, r]));
-    return new StackGraph(
-        resources.map((r): Res => {
-            const propertyDependencies: Record<string, string[]> = {};
-            for (const [key, names] of Object.entries(r.deps ?? {}))
-                propertyDependencies[key] = names.map((n) => urn(byName.get(n)!.type, n));
-            return {
-                urn: urn(r.type, r.name),
-                type: r.type,
-                name: r.name,
-                props: r.props,
-                propertyDependencies,
-                dependencies: [],
-            };
-        }),
-    );
-}
-
-function covers(resources: Fake[]): boolean | typeof UNKNOWN {
+function covers(resources: FakeResource[]): boolean | typeof UNKNOWN {
     const graph = graphOf(resources);
     return firewallCovers(graph, graph.ofType([FIREWALL])[0], graph.ofType([DROPLET])[0]);
 }
@@ -66,8 +45,8 @@ describe("DigitalOcean droplets: which firewall covers which droplet", () => {
     });
 
     it("traces unknown tags through the Tag resource both carry, and unknown ids through dependencies (preview)", () => {
-        const tag: Fake = { type: TAG, name: "t", props: { name: "web" } };
-        const droplet: Fake = {
+        const tag: FakeResource = { type: TAG, name: "t", props: { name: "web" } };
+        const droplet: FakeResource = {
             type: DROPLET,
             name: "d",
             props: { id: UNKNOWN, tags: [UNKNOWN] },
