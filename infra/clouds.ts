@@ -1,17 +1,65 @@
 /**
- * The clouds webtier's configuration knows, each by its profile (infra/<cloud>/profile.ts). Adding
- * a cloud: its name in `CLOUDS` (infra/config/types.ts), its profile here, its platform in
- * infra/platforms.ts; `satisfies` makes a cloud without a profile a compile error.
+ * The clouds webtier knows: the one registry in `infra/` that names them. Each cloud brings its
+ * profile (`infra/<cloud>/profile.ts`: what is particular to it in config) and its platform
+ * (`infra/<cloud>/index.ts`: its implementation of the component layer). `Cloud` and `CLOUDS`
+ * are this registry's keys, so a cloud is added here and nowhere else in `infra/`; every
+ * `Record<Cloud, ...>` and exhaustive switch elsewhere then fails to compile until it covers the
+ * new cloud, and `webtier:cloud` accepts it.
+ *
+ * Profiles are plain data and pure functions, loaded with this registry. A platform is loaded on
+ * first use: it carries the provider SDK (config parsing, the cost and deploy tools never need
+ * it), and its components read config helpers that read this registry, so importing it here
+ * eagerly would be an import cycle that breaks at load time.
  */
 import { AWS_PROFILE } from "./aws/profile";
+import type { CloudPlatform } from "./components";
 import type { CloudProfile } from "./config/cloud-profile";
-import type { Cloud } from "./config/types";
 import { DIGITALOCEAN_PROFILE } from "./digitalocean/profile";
 
-export const CLOUD_PROFILES = {
-    aws: AWS_PROFILE,
-    digitalocean: DIGITALOCEAN_PROFILE,
-} as const satisfies Record<Cloud, CloudProfile>;
+/** What a cloud registers: its profile (config) and how to load its platform (resources). */
+export interface CloudRegistration {
+    readonly profile: CloudProfile;
+    readonly platform: () => CloudPlatform;
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports -- a platform is required on first use (see above); the type is the module's own. */
+export const CLOUD_REGISTRY = {
+    aws: {
+        profile: AWS_PROFILE,
+        platform: () => (require("./aws") as typeof import("./aws")).awsPlatform,
+    },
+    digitalocean: {
+        profile: DIGITALOCEAN_PROFILE,
+        platform: () => (require("./digitalocean") as typeof import("./digitalocean")).digitaloceanPlatform,
+    },
+} as const satisfies Record<string, CloudRegistration>;
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** A cloud's name, as `webtier:cloud` takes it. */
+export type Cloud = keyof typeof CLOUD_REGISTRY;
+
+/** Every cloud, in registration order. */
+export const CLOUDS = Object.keys(CLOUD_REGISTRY) as readonly Cloud[];
+
+/** Each cloud's profile, by name. */
+export const CLOUD_PROFILES: Readonly<Record<Cloud, CloudProfile>> = mapClouds((entry) => entry.profile);
+
+/** Each cloud's platform, by name, each loaded when it is first read. */
+export const CLOUD_PLATFORMS: Readonly<Record<Cloud, CloudPlatform>> = Object.defineProperties(
+    {} as Record<Cloud, CloudPlatform>,
+    Object.fromEntries(
+        CLOUDS.map((cloud) => [cloud, { enumerable: true, get: () => CLOUD_REGISTRY[cloud].platform() }]),
+    ),
+);
+
+function mapClouds<T>(pick: (entry: CloudRegistration) => T): Record<Cloud, T> {
+    return Object.fromEntries(CLOUDS.map((cloud) => [cloud, pick(CLOUD_REGISTRY[cloud])])) as Record<Cloud, T>;
+}
+
+/** Whether `text` names a registered cloud. */
+export function isCloud(text: string): text is Cloud {
+    return Object.prototype.hasOwnProperty.call(CLOUD_REGISTRY, text);
+}
 
 /** The profile of a cloud. */
 export function cloudProfile(cloud: Cloud): CloudProfile {

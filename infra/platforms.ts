@@ -1,10 +1,5 @@
-import { Cloud } from "./config/types";
-import { CloudPlatform } from "./components";
-import { awsPlatform } from "./aws";
-import { digitaloceanPlatform } from "./digitalocean";
-
-/** The one place that maps the `webtier:cloud` key to an implementation of the component layer. */
-export const PLATFORMS: Record<Cloud, CloudPlatform> = {
-    aws: awsPlatform,
-    digitalocean: digitaloceanPlatform,
-};
+/**
+ * The one place the program maps the `webtier:cloud` key to an implementation of the component
+ * layer: the platforms registered with their profiles in infra/clouds.ts.
+ */
+export { CLOUD_PLATFORMS as PLATFORMS } from "./clouds";

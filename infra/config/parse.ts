@@ -1,6 +1,6 @@
 import { MODERN_TLS_POLICIES } from "../../policies/lib/config";
 import { isVeryBroadPublic, isWorldOpen, parseCidr, Cidr, cidrContains } from "../../policies/lib/cidr";
-import { cloudProfile } from "../clouds";
+import { CLOUDS, cloudProfile, isCloud } from "../clouds";
 import { NAMESPACE } from "./namespace";
 import { EXAMPLE_REGION, REGIONS } from "./regions";
 import { parseAlerts } from "./alerts";
@@ -17,7 +17,6 @@ import {
     AppConfig,
     CACHE_ENGINES,
     CacheConfig,
-    CLOUDS,
     Cloud,
     DATABASE_ENGINES,
     DatabaseConfig,
@@ -330,13 +329,19 @@ export function stackResourceName(stack: string): string {
 
 function parseCloud(r: Reader): { cloud: Cloud; cloudKnown: boolean; region: string } {
     const cloudText = r.raw.cloud;
-    let cloud: Cloud = "aws";
+    // The registered clouds (infra/clouds.ts), named in the messages as examples.
+    const [first, ...others] = CLOUDS;
+    let cloud: Cloud = first;
     if (!cloudText) {
-        r.problem("cloud", `is required; set it with \`pulumi config set ${NAMESPACE}:cloud aws\` (or digitalocean).`);
+        r.problem(
+            "cloud",
+            `is required; set it with \`pulumi config set ${NAMESPACE}:cloud ${first}\` (or ${others.join(", ")}).`,
+        );
     } else {
-        cloud = r.oneOf("cloud", cloudText, CLOUDS, "aws", `\`pulumi config set ${NAMESPACE}:cloud digitalocean\``);
+        const last = CLOUDS[CLOUDS.length - 1];
+        cloud = r.oneOf("cloud", cloudText, CLOUDS, first, `\`pulumi config set ${NAMESPACE}:cloud ${last}\``);
     }
-    const cloudKnown = !!cloudText && (CLOUDS as readonly string[]).includes(cloudText);
+    const cloudKnown = !!cloudText && isCloud(cloudText);
     const region = r.raw.region ?? "";
     if (!region) {
         r.problem(

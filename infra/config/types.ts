@@ -5,8 +5,9 @@
  * `webtier:*` keys; components read it and never read `pulumi.Config` themselves.
  */
 
-export const CLOUDS = ["aws", "digitalocean"] as const;
-export type Cloud = (typeof CLOUDS)[number];
+// The clouds are the keys of the registry in infra/clouds.ts (a type-only import: no cycle at run time).
+import type { Cloud } from "../clouds";
+export type { Cloud };
 
 export const SIZE_CLASSES = ["small", "medium", "large"] as const;
 export type SizeClass = (typeof SIZE_CLASSES)[number];

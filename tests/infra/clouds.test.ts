@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { CLOUD_PROFILES } from "../../infra/clouds";
-import { CLOUDS, SIZE_CLASSES, DATABASE_ENGINES } from "../../infra/config/types";
+import { CLOUD_PROFILES, CLOUDS } from "../../infra/clouds";
+import { SIZE_CLASSES, DATABASE_ENGINES } from "../../infra/config/types";
 import schema from "../../infra/outputs/webtier-outputs.schema.json";
 
 const INFRA = path.join(__dirname, "..", "..", "..", "infra");

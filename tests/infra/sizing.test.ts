@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import { CLOUD_PROFILES } from "../../infra/clouds";
+import { CLOUD_PROFILES, CLOUDS } from "../../infra/clouds";
 import { serverSize, databaseSize, cacheSize } from "../../infra/sizing";
-import { CLOUDS, SIZE_CLASSES } from "../../infra/config/types";
+import { SIZE_CLASSES } from "../../infra/config/types";
 
 describe("size classes", () => {
     it("map every class on every cloud to a concrete size", () => {

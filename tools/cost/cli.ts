@@ -11,15 +11,15 @@ import { listStacks, readProjectFile, readStackFile, stackFilePath } from "../ch
 import { webtierProgram } from "../check/program";
 import { SECRET_KEYS } from "../../infra/config/types";
 import { estimate, PricedResource } from "./estimate";
-import { PriceTable } from "./prices/types";
-import { AWS_PRICES } from "./prices/aws";
-import { DIGITALOCEAN_PRICES } from "./prices/digitalocean";
+import { PRICE_TABLES as TABLES_BY_CLOUD } from "../clouds";
+import type { PriceTable } from "./prices/types";
 import { CostReport, StackCost, parseReport, renderComparison, renderJson, renderMarkdown, renderText } from "./report";
 
 /** The folder tsc compiled this tool into: tools/cost/cli.js -> ../.. */
 const DIST_ROOT = path.resolve(__dirname, "..", "..");
 
-export const PRICE_TABLES: Record<string, PriceTable> = { aws: AWS_PRICES, digitalocean: DIGITALOCEAN_PRICES };
+/** Each cloud's price table (tools/clouds.ts), by the `webtier:cloud` a stack file names. */
+export const PRICE_TABLES: Readonly<Record<string, PriceTable | undefined>> = TABLES_BY_CLOUD;
 
 export const USAGE = `npm run cost -- [options]
 

@@ -6,7 +6,8 @@
  * https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/index.json) for it, add the figures
  * here, and update `date`.
  */
-import { PriceTable } from "./types";
+import { alarmMetrics, hourly, priced, Pricer, usage } from "../pricing";
+import { HOURS_PER_MONTH, PriceTable } from "./types";
 
 const EU_WEST_1 = {
     servers: { "t3.small": 0.0228, "t3.medium": 0.0456, "m6i.large": 0.107 },
@@ -127,5 +128,172 @@ export const AWS_PRICES: PriceTable = {
         // Standard parameters are free (advanced ones are not; webtier creates standard ones).
         "aws:ssm/parameter:Parameter",
         "aws:kms/alias:Alias",
+    ],
+};
+
+/** What each of its resource types costs, read from the table above. */
+export const AWS_PRICERS: Record<string, Pricer> = {
+    "aws:ec2/instance:Instance": (r, c) => {
+        const type = String(r.inputs.instanceType);
+        const lines = [priced(c, "servers", r.name, `${type} × ${HOURS_PER_MONTH} h`, (p) => hourly(p.servers[type]))];
+        const volume = r.inputs.rootBlockDevice?.volumeSize ?? 8;
+        lines.push(
+            priced(c, "storage", r.name, `root volume ${volume} GiB gp3`, (p) => p.items.ebsGp3PerGbMonth, volume),
+        );
+        if (r.inputs.monitoring === true)
+            lines.push(
+                priced(
+                    c,
+                    "monitoring",
+                    r.name,
+                    "detailed monitoring (1-minute metrics)",
+                    (p) => p.items.ec2DetailedMonitoringMonth,
+                ),
+            );
+        // The CloudWatch agent's metrics: memory, and disk with and without its path dimensions.
+        if (
+            c.resources.some(
+                (other) =>
+                    other.type === "aws:ssm/parameter:Parameter" &&
+                    /^AmazonCloudWatch-/.test(String(other.inputs.name)),
+            )
+        ) {
+            lines.push(
+                priced(
+                    c,
+                    "monitoring",
+                    r.name,
+                    "CloudWatch agent: 3 custom metrics",
+                    (p) => p.items.cloudwatchCustomMetricMonth,
+                    3,
+                ),
+            );
+        }
+        return lines;
+    },
+    "aws:lb/loadBalancer:LoadBalancer": (r, c) => {
+        if (r.inputs.loadBalancerType !== undefined && r.inputs.loadBalancerType !== "application") {
+            return [
+                {
+                    category: "balancer",
+                    resource: r.name,
+                    item: `${r.inputs.loadBalancerType} load balancer`,
+                    unpriced: `only application load balancers are priced in ${c.table.file}; add it`,
+                },
+            ];
+        }
+        const lines = [
+            priced(c, "balancer", r.name, `application load balancer × ${HOURS_PER_MONTH} h`, (p) =>
+                hourly(p.items.albHourly),
+            ),
+            usage(c, "balancer", r.name, "load balancer capacity units", "albLcu"),
+        ];
+        if (r.inputs.internal !== true) {
+            // An internet-facing balancer holds a public IPv4 address per zone (more under load).
+            const zones = Array.isArray(r.inputs.subnets)
+                ? r.inputs.subnets.length
+                : Array.isArray(r.inputs.subnetMappings)
+                  ? r.inputs.subnetMappings.length
+                  : 2;
+            lines.push(
+                priced(
+                    c,
+                    "public-ipv4",
+                    r.name,
+                    `${zones} public IPv4 addresses (one per zone, at least)`,
+                    (p) => hourly(p.items.publicIpv4Hourly),
+                    zones,
+                ),
+            );
+        }
+        return lines;
+    },
+    "aws:ec2/natGateway:NatGateway": (r, c) => [
+        priced(c, "nat", r.name, `NAT gateway × ${HOURS_PER_MONTH} h`, (p) => hourly(p.items.natGatewayHourly)),
+        usage(c, "nat", r.name, "data through the NAT gateway", "natGatewayData"),
+    ],
+    "aws:ec2/eip:Eip": (r, c) => [
+        priced(c, "public-ipv4", r.name, "public IPv4 address", (p) => hourly(p.items.publicIpv4Hourly)),
+    ],
+    "aws:rds/instance:Instance": (r, c) => {
+        const engine = String(r.inputs.engine);
+        const size = String(r.inputs.instanceClass);
+        const storage = Number(r.inputs.allocatedStorage ?? 20);
+        const lines = [
+            priced(c, "database", r.name, `${engine} ${size} × ${HOURS_PER_MONTH} h`, (p) =>
+                hourly(p.databases[engine]?.[size]),
+            ),
+            priced(c, "database", r.name, `${storage} GiB gp3 storage`, (p) => p.items.rdsGp3PerGbMonth, storage),
+        ];
+        if (r.inputs.multiAz === true) {
+            // Multi-AZ bills the standby instance and its storage like the primary.
+            lines.push(
+                priced(c, "database", r.name, `Multi-AZ standby (${size})`, (p) => hourly(p.databases[engine]?.[size])),
+            );
+            lines.push(
+                priced(
+                    c,
+                    "database",
+                    r.name,
+                    `standby's ${storage} GiB storage`,
+                    (p) => p.items.rdsGp3PerGbMonth,
+                    storage,
+                ),
+            );
+        }
+        lines.push(usage(c, "database", r.name, "backup storage", "rdsBackup"));
+        return lines;
+    },
+    "aws:elasticache/replicationGroup:ReplicationGroup": (r, c) => {
+        const engine = String(r.inputs.engine ?? "redis");
+        const size = String(r.inputs.nodeType);
+        const nodes = Number(r.inputs.numCacheClusters ?? 1);
+        const lines = [
+            priced(c, "cache", r.name, `${engine} ${size} primary × ${HOURS_PER_MONTH} h`, (p) =>
+                hourly(p.caches[engine]?.[size]),
+            ),
+        ];
+        if (nodes > 1)
+            lines.push(
+                priced(
+                    c,
+                    "cache",
+                    r.name,
+                    `${nodes - 1} replica(s) (${size})`,
+                    (p) => hourly(p.caches[engine]?.[size]),
+                    nodes - 1,
+                ),
+            );
+        return lines;
+    },
+    "aws:s3/bucket:Bucket": (r, c) => [
+        usage(c, "storage", r.name, "objects stored", "s3Storage"),
+        usage(c, "storage", r.name, "requests", "s3Requests"),
+    ],
+    "aws:s3/bucketV2:BucketV2": (r, c) => [
+        usage(c, "storage", r.name, "objects stored", "s3Storage"),
+        usage(c, "storage", r.name, "requests", "s3Requests"),
+    ],
+    "aws:cloudfront/distribution:Distribution": (r, c) => [
+        usage(c, "cdn", r.name, "data to viewers", "cloudfrontData"),
+        usage(c, "cdn", r.name, "requests", "cloudfrontRequests"),
+    ],
+    "aws:sqs/queue:Queue": (r, c) => [usage(c, "queue", r.name, "requests", "sqsRequests")],
+    "aws:cloudwatch/metricAlarm:MetricAlarm": (r, c) => {
+        const metrics = alarmMetrics(r.inputs);
+        return [
+            priced(
+                c,
+                "monitoring",
+                r.name,
+                `alarm (${metrics} metric${metrics > 1 ? "s" : ""})`,
+                (p) => p.items.cloudwatchAlarmMetricMonth,
+                metrics,
+            ),
+        ];
+    },
+    "aws:sns/topic:Topic": (r, c) => [usage(c, "monitoring", r.name, "email notifications", "snsEmail")],
+    "aws:kms/key:Key": (r, c) => [
+        priced(c, "other", r.name, "KMS key (the servers' secrets)", (p) => p.items.kmsKeyMonth),
     ],
 };

@@ -5,7 +5,8 @@
  *
  * To add a size: read the pricing pages below for it, add it here, and update `date`.
  */
-import { PriceTable } from "./types";
+import { Category, priced, Pricer, usage } from "../pricing";
+import { PriceTable, RegionPrices } from "./types";
 
 export const DIGITALOCEAN_PRICES: PriceTable = {
     cloud: "digitalocean",
@@ -67,4 +68,49 @@ export const DIGITALOCEAN_PRICES: PriceTable = {
         "digitalocean:index/monitorAlert:MonitorAlert",
         "digitalocean:index/uptimeAlert:UptimeAlert",
     ],
+};
+
+/** What each of its resource types costs, read from the table above. */
+export const DIGITALOCEAN_PRICERS: Record<string, Pricer> = {
+    "digitalocean:index/droplet:Droplet": (r, c) => [
+        priced(c, "servers", r.name, `droplet ${r.inputs.size}`, (p) => p.servers[String(r.inputs.size)]),
+        usage(c, "servers", r.name, "outbound transfer", "dropletTransfer"),
+    ],
+    "digitalocean:index/loadBalancer:LoadBalancer": (r, c) => {
+        const nodes = Number(r.inputs.sizeUnit ?? 1);
+        return [
+            priced(c, "balancer", r.name, `load balancer, ${nodes} node(s)`, (p) => p.items.loadBalancerNode, nodes),
+        ];
+    },
+    "digitalocean:index/databaseCluster:DatabaseCluster": (r, c) => {
+        const engine = String(r.inputs.engine);
+        const size = String(r.inputs.size);
+        const nodes = Number(r.inputs.nodeCount ?? 1);
+        const isCache = engine === "valkey" || engine === "redis";
+        const category: Category = isCache ? "cache" : "database";
+        const lookup = (p: RegionPrices) => (isCache ? p.caches : p.databases)[engine]?.[size];
+        const lines = [priced(c, category, r.name, `${engine} ${size} primary node`, lookup)];
+        if (nodes > 1)
+            lines.push(priced(c, category, r.name, `${nodes - 1} standby node(s) (${size})`, lookup, nodes - 1));
+        return lines;
+    },
+    "digitalocean:index/spacesBucket:SpacesBucket": (r, c) => {
+        const lines = [
+            usage(c, "storage", r.name, "objects stored", "spacesStorage"),
+            usage(c, "storage", r.name, "transfer out", "spacesTransfer"),
+        ];
+        if (!c.once.has("spaces")) {
+            c.once.add("spaces");
+            lines.unshift(
+                priced(
+                    c,
+                    "storage",
+                    r.name,
+                    "Spaces subscription (once per account, all buckets and the CDN)",
+                    (p) => p.items.spacesSubscription,
+                ),
+            );
+        }
+        return lines;
+    },
 };

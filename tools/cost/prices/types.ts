@@ -3,6 +3,7 @@
  * Every table names where its figures come from and when they were read, so that a reader can
  * check them and whoever updates them knows what to compare against.
  */
+import type { Cloud } from "../../../infra/clouds";
 
 /** A price per unit of usage, which the estimate shows but cannot total (it depends on traffic). */
 export interface UsagePrice {
@@ -13,7 +14,7 @@ export interface UsagePrice {
 }
 
 export interface PriceTable {
-    cloud: "aws" | "digitalocean";
+    cloud: Cloud;
     currency: "USD";
     /** The pages the figures were read from. */
     sources: string[];

@@ -1,0 +1,54 @@
+/**
+ * The clouds the operator tools know: the one registry in `tools/` that names them. Each cloud
+ * brings, from its own files, its deploy adapter (`tools/deploy/<cloud>/platform.ts`), its prices
+ * and pricers (`tools/cost/prices/<cloud>.ts`) and what its provider computes under the harness's
+ * mocks (`tools/harness/mocks/<cloud>.ts`). `satisfies Record<Cloud, ...>` makes a cloud registered
+ * in infra/clouds.ts but missing here a compile error.
+ */
+import type { Cloud } from "../infra/clouds";
+import type { Pricer } from "./cost/pricing";
+import { AWS_PRICERS, AWS_PRICES } from "./cost/prices/aws";
+import { DIGITALOCEAN_PRICERS, DIGITALOCEAN_PRICES } from "./cost/prices/digitalocean";
+import type { PriceTable } from "./cost/prices/types";
+import type { PlatformFactory } from "./deploy/platforms";
+import { AWS_MOCKS } from "./harness/mocks/aws";
+import { DIGITALOCEAN_MOCKS } from "./harness/mocks/digitalocean";
+import type { ProviderMocks } from "./harness/provider-mocks";
+
+/** What a cloud registers with the tools. */
+export interface CloudTools {
+    /**
+     * Its deploy adapter, loaded on first use: it carries the cloud's API clients, which the cost
+     * estimate and the policy check (which read this registry too) never need.
+     */
+    readonly deploy: () => PlatformFactory;
+    /** Its list prices and what each of its resource types costs. */
+    readonly cost: { readonly table: PriceTable; readonly pricers: Readonly<Record<string, Pricer>> };
+    /** Its provider under the harness's mocks. */
+    readonly mocks: ProviderMocks;
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports -- a deploy adapter is required on first use (see above); the type is the module's own. */
+export const TOOL_CLOUDS = {
+    aws: {
+        deploy: () => (require("./deploy/aws/platform") as typeof import("./deploy/aws/platform")).createAwsPlatform,
+        cost: { table: AWS_PRICES, pricers: AWS_PRICERS },
+        mocks: AWS_MOCKS,
+    },
+    digitalocean: {
+        deploy: () =>
+            (require("./deploy/digitalocean/platform") as typeof import("./deploy/digitalocean/platform"))
+                .createDigitalOceanPlatform,
+        cost: { table: DIGITALOCEAN_PRICES, pricers: DIGITALOCEAN_PRICERS },
+        mocks: DIGITALOCEAN_MOCKS,
+    },
+} as const satisfies Record<Cloud, CloudTools>;
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** Every registered provider's mocks, for the harness. */
+export const PROVIDER_MOCKS: readonly ProviderMocks[] = Object.values(TOOL_CLOUDS).map((tools) => tools.mocks);
+
+/** Each cloud's price table, by cloud. */
+export const PRICE_TABLES: Readonly<Record<Cloud, PriceTable>> = Object.fromEntries(
+    Object.entries(TOOL_CLOUDS).map(([cloud, tools]) => [cloud, tools.cost.table]),
+) as Record<Cloud, PriceTable>;

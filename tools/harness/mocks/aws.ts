@@ -1,0 +1,163 @@
+/**
+ * AWS under the harness's mocks: the ids, ARNs and computed outputs (endpoints, addresses, zones)
+ * AWS would hand back, and the data sources webtier and typical programs read. Registered in
+ * tools/clouds.ts.
+ */
+import type { MockIds } from "../mock-state";
+import type { ProviderMocks } from "../provider-mocks";
+
+const ACCOUNT = "123456789012";
+
+function arn(service: string, region: string, resource: string): string {
+    return `arn:aws:${service}:${region}:${ACCOUNT}:${resource}`;
+}
+
+export const AWS_MOCKS: ProviderMocks = {
+    package: "aws",
+    idPrefixes: {
+        "aws:ec2/vpc:Vpc": "vpc",
+        "aws:ec2/subnet:Subnet": "subnet",
+        "aws:ec2/securityGroup:SecurityGroup": "sg",
+        "aws:ec2/instance:Instance": "i",
+        "aws:ec2/internetGateway:InternetGateway": "igw",
+        "aws:ec2/natGateway:NatGateway": "nat",
+        "aws:ec2/eip:Eip": "eipalloc",
+        "aws:ec2/routeTable:RouteTable": "rtb",
+        "aws:ec2/launchTemplate:LaunchTemplate": "lt",
+        "aws:ec2/keyPair:KeyPair": "key",
+        "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": "sgr",
+        "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": "sgr",
+    },
+    created: (
+        type: string,
+        name: string,
+        inputs: Record<string, any>,
+        state: Record<string, any>,
+        id: string,
+        ids: MockIds,
+        region: string,
+    ) => {
+        const service = type.split(":")[1].split("/")[0];
+        state.arn = state.arn ?? arn(service, region, `${type.split(":").pop()!.toLowerCase()}/${id}`);
+        state.tagsAll = state.tags ?? {};
+        switch (type) {
+            case "aws:lb/loadBalancer:LoadBalancer":
+                state.dnsName = `${name}-${id.slice(-6)}.${region}.elb.amazonaws.com`;
+                state.zoneId = "Z35SXDOTRQ7X7K";
+                state.arnSuffix = `app/${name}/${id}`;
+                break;
+            case "aws:lb/targetGroup:TargetGroup":
+                state.arnSuffix = `targetgroup/${name}/${id}`;
+                break;
+            case "aws:ec2/subnet:Subnet":
+                // A subnet without a zone gets one from EC2; the first of the region here.
+                state.availabilityZone = state.availabilityZone ?? `${region}a`;
+                break;
+            case "aws:ec2/instance:Instance":
+                state.privateIp = `10.20.${(parseInt(id.slice(-4), 16) % 200) + 16}.${(parseInt(id.slice(-2), 16) % 250) + 4}`;
+                // An instance runs in its subnet's zone.
+                state.availabilityZone =
+                    state.availabilityZone ?? ids.stateOf(inputs.subnetId)?.availabilityZone ?? `${region}a`;
+                if (inputs.associatePublicIpAddress || ids.stateOf(inputs.subnetId)?.mapPublicIpOnLaunch)
+                    state.publicIp = ids.nextPublicIp();
+                break;
+            case "aws:ec2/eip:Eip":
+                // An Elastic IP's address and allocation, as EC2 hands them out.
+                state.publicIp = ids.nextPublicIp();
+                state.publicDns = `ec2-${state.publicIp.replace(/\./g, "-")}.compute-1.amazonaws.com`;
+                state.allocationId = id;
+                state.domain = state.domain ?? "vpc";
+                break;
+            case "aws:ec2/natGateway:NatGateway":
+                state.publicIp = ids.stateOf(inputs.allocationId)?.publicIp;
+                break;
+            case "aws:rds/instance:Instance":
+                state.address = `${name}.${id}.${region}.rds.amazonaws.com`;
+                state.endpoint = `${state.address}:${state.port ?? (inputs.engine === "postgres" ? 5432 : 3306)}`;
+                state.port = state.port ?? (inputs.engine === "postgres" ? 5432 : 3306);
+                state.masterUserSecrets = state.masterUserSecrets ?? [];
+                break;
+            case "aws:elasticache/replicationGroup:ReplicationGroup":
+                state.primaryEndpointAddress = `master.${name}.${id}.${region}.cache.amazonaws.com`;
+                state.readerEndpointAddress = `replica.${name}.${id}.${region}.cache.amazonaws.com`;
+                state.port = state.port ?? 6379;
+                break;
+            case "aws:s3/bucket:Bucket":
+            case "aws:s3/bucketV2:BucketV2":
+                state.bucket = state.bucket ?? `${name}-${id.slice(-8)}`;
+                state.bucketDomainName = `${state.bucket}.s3.amazonaws.com`;
+                state.bucketRegionalDomainName = `${state.bucket}.s3.${region}.amazonaws.com`;
+                state.arn = `arn:aws:s3:::${state.bucket}`;
+                break;
+            case "aws:cloudfront/distribution:Distribution":
+                state.domainName = `${id.slice(-8)}.cloudfront.net`;
+                state.hostedZoneId = "Z2FDTNDATAQYW2";
+                break;
+            case "aws:acm/certificate:Certificate":
+                state.domainValidationOptions = [
+                    {
+                        domainName: inputs.domainName,
+                        resourceRecordName: `_${id.slice(-8)}.${inputs.domainName}.`,
+                        resourceRecordType: "CNAME",
+                        resourceRecordValue: `_${id.slice(-8)}.acm-validations.aws.`,
+                    },
+                ];
+                break;
+            case "aws:sqs/queue:Queue":
+                // Auto-named like the provider does: the resource name plus a random suffix.
+                state.name = state.name ?? `${name}-${id.slice(-7)}`;
+                state.url = `https://sqs.${region}.amazonaws.com/${ACCOUNT}/${state.name}`;
+                break;
+            case "aws:ec2/vpc:Vpc":
+                // The Amazon-provided IPv6 block a VPC gets when it asks for one.
+                if (inputs.assignGeneratedIpv6CidrBlock)
+                    state.ipv6CidrBlock = state.ipv6CidrBlock ?? `2600:1f18:${id.slice(-4)}:ff00::/56`;
+                break;
+            case "aws:iam/role:Role":
+            case "aws:iam/instanceProfile:InstanceProfile":
+                state.name = state.name ?? `${name}-${id.slice(-6)}`;
+                state.arn = `arn:aws:iam::${ACCOUNT}:${type.includes("role") ? "role" : "instance-profile"}/${state.name}`;
+                break;
+            case "aws:kms/key:Key":
+                // KMS key ids are UUIDs; the ARN names the key by it (aws_kms_key's key_id and arn).
+                state.keyId = `${id.slice(-8).padStart(8, "0")}-0000-4000-8000-${id.slice(-12).padStart(12, "0")}`;
+                state.arn = arn("kms", region, `key/${state.keyId}`);
+                break;
+            case "aws:iam/accessKey:AccessKey":
+                state.secret = `mock-secret-${id}`;
+                break;
+        }
+    },
+    calls: {
+        "aws:index/getAvailabilityZones:getAvailabilityZones": (inputs) => {
+            const region = inputs.region ?? "us-east-1";
+            return {
+                names: ["a", "b", "c"].map((z) => `${region}${z}`),
+                zoneIds: ["az1", "az2", "az3"].map((z) => `use1-${z}`),
+                id: region,
+            };
+        },
+        "aws:index/getRegion:getRegion": (inputs) => ({
+            name: inputs.name ?? "us-east-1",
+            region: inputs.region ?? "us-east-1",
+            id: "us-east-1",
+        }),
+        "aws:index/getCallerIdentity:getCallerIdentity": () => ({
+            accountId: ACCOUNT,
+            arn: `arn:aws:iam::${ACCOUNT}:user/mock`,
+            userId: "MOCK",
+            id: ACCOUNT,
+        }),
+        "aws:ec2/getAmi:getAmi": () => ({
+            id: "ami-0123456789abcdef0",
+            imageId: "ami-0123456789abcdef0",
+            name: "ubuntu-noble-24.04-amd64-server-mock",
+            architecture: "x86_64",
+        }),
+        "aws:route53/getZone:getZone": (inputs, ids) => ({ zoneId: ids.next("Z"), id: "zone", name: inputs.name }),
+        "aws:iam/getPolicyDocument:getPolicyDocument": (inputs) => ({
+            json: JSON.stringify({ Version: "2012-10-17", Statement: inputs.statements ?? [] }),
+            id: "policy",
+        }),
+    },
+};
