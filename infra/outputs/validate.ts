@@ -2,14 +2,24 @@
  * Checks a value against webtier's outputs JSON Schema, the single source of the contract for
  * every language (the TypeScript types are generated from it), with Ajv (`json-schema.ts`).
  */
+import { CLOUDS } from "../clouds";
 import schema from "./webtier-outputs.schema.json";
 import { CONTRACT_VERSION, SECRET_OUTPUT_PATHS, WebtierOutputs } from "./contract";
 import { JsonSchema, schemaProblems } from "./json-schema";
 
-/** The contract's JSON Schema, for tools that want to publish or apply it themselves. */
-export const WEBTIER_OUTPUTS_SCHEMA: unknown = schema;
+/**
+ * The schema webtier's readers judge by: the published one, whose `cloud` is any cloud name (so
+ * that a new cloud is no schema change), narrowed to the clouds registered in infra/clouds.ts.
+ */
+const OUTPUTS_SCHEMA = withRegisteredClouds(schema as JsonSchema);
 
-const OUTPUTS_SCHEMA = schema as JsonSchema;
+/** The contract's JSON Schema as webtier's readers apply it, for tools that want to publish or apply it themselves. */
+export const WEBTIER_OUTPUTS_SCHEMA: unknown = OUTPUTS_SCHEMA;
+
+function withRegisteredClouds(published: JsonSchema): JsonSchema {
+    const { description } = published.properties?.cloud ?? {};
+    return replaceNode(published, ["cloud"], { description, enum: [...CLOUDS] });
+}
 
 /** What `pulumi stack output --json` prints in place of a secret output without `--show-secrets`. */
 export const REDACTED_SECRET = "[secret]";

@@ -98,10 +98,18 @@ async function asTheLanguageHostRuns(run: () => Promise<void>): Promise<void> {
  * those outputs (secret outputs as secrets, like the engine's). Resolves with what it declared;
  * rejects with the program's error.
  */
-async function runConsumer(stackName: string, referenced: PublishedOutputs): Promise<Declared[]> {
+async function runConsumer(
+    stackName: string,
+    referenced: PublishedOutputs,
+    config: Record<string, string> = {},
+): Promise<Declared[]> {
     const declared: Declared[] = [];
     runtimeConfig.setAllConfig(
-        { [`${CONSUMER_PROJECT}:webtierStack`]: stackName, [`${CONSUMER_PROJECT}:alertEmail`]: "ops@example.com" },
+        {
+            [`${CONSUMER_PROJECT}:webtierStack`]: stackName,
+            [`${CONSUMER_PROJECT}:alertEmail`]: "ops@example.com",
+            ...Object.fromEntries(Object.entries(config).map(([key, value]) => [`${CONSUMER_PROJECT}:${key}`, value])),
+        },
         [],
     );
     await pulumi.runtime.setMocks(
@@ -214,6 +222,38 @@ describe("the outputs contract between webtier and a consumer (StackReference)",
         });
     });
 
+    describe("which service the consumer watches from", () => {
+        it("watches an AWS stack from DigitalOcean when monitorWith says so: the service is the consumer's choice, not the stack's cloud", async () => {
+            const declared = await runConsumer("acme/webtier/aws-prod", published.get("aws-prod")!, {
+                monitorWith: "digitalocean",
+            });
+            const check = only(declared, "digitalocean:index/uptimeCheck:UptimeCheck");
+            const { loadBalancer } = published.get("aws-prod")!.outputs;
+            assert.strictEqual(check.inputs.target, `${loadBalancer.url}${loadBalancer.healthCheckPath}`);
+            assert.deepStrictEqual(
+                declared.filter((resource) => resource.type.startsWith("aws:")).map((resource) => resource.type),
+                [],
+            );
+        });
+
+        it("refuses a stack on a cloud it has no monitor for, naming the key to set and the services it has", async () => {
+            await assert.rejects(
+                runConsumer("acme/webtier/aws-prod", {
+                    ...published.get("aws-prod")!,
+                    outputs: withValue(published.get("aws-prod")!.outputs, "cloud", "hetzner"),
+                }),
+                /no monitor for "hetzner" \(the webtier stack's cloud\); set uptime-monitor:monitorWith to one of aws, digitalocean/,
+            );
+        });
+
+        it("refuses a monitorWith it has no monitor for, rather than falling back to another", async () => {
+            await assert.rejects(
+                runConsumer("acme/webtier/do-prod", published.get("do-prod")!, { monitorWith: "pingdom" }),
+                /no monitor for "pingdom" \(uptime-monitor:monitorWith\)/,
+            );
+        });
+    });
+
     describe("a stack whose outputs break the contract fails the consumer, naming the path", () => {
         const cases: Array<[string, string, string, unknown, RegExp]> = [
             [
@@ -232,13 +272,21 @@ describe("the outputs contract between webtier and a consumer (StackReference)",
                 /\$\.loadBalancer\.healthCheckPath: "up" does not match/,
             ],
         ];
+        cases.push([
+            "a cloud webtier has not registered (watched from a service the consumer has)",
+            "aws-prod",
+            "cloud",
+            "hetzner",
+            /\$\.cloud: must be one of "aws", "digitalocean", got "hetzner"/,
+        ]);
         for (const [what, stack, key, value, expected] of cases) {
             it(`${what} (${stack})`, async () => {
                 await assert.rejects(
-                    runConsumer(`acme/webtier/${stack}`, {
-                        ...published.get(stack)!,
-                        outputs: withValue(published.get(stack)!.outputs, key, value),
-                    }),
+                    runConsumer(
+                        `acme/webtier/${stack}`,
+                        { ...published.get(stack)!, outputs: withValue(published.get(stack)!.outputs, key, value) },
+                        { monitorWith: "aws" },
+                    ),
                     (error: Error) => {
                         assert.ok(
                             error instanceof OutputsContractError,
