@@ -11,7 +11,7 @@ import { JsonSchema, schemaProblems } from "./json-schema";
  * The schema webtier's readers judge by: the published one, whose `cloud` is any cloud name (so
  * that a new cloud is no schema change), narrowed to the clouds registered in infra/clouds.ts.
  */
-const OUTPUTS_SCHEMA = withRegisteredClouds(schema as JsonSchema);
+const OUTPUTS_SCHEMA = withRegisteredClouds(schema);
 
 /** The contract's JSON Schema as webtier's readers apply it, for tools that want to publish or apply it themselves. */
 export const WEBTIER_OUTPUTS_SCHEMA: unknown = OUTPUTS_SCHEMA;
