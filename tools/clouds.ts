@@ -26,6 +26,13 @@ export interface CloudTools {
     readonly cost: { readonly table: PriceTable; readonly pricers: Readonly<Record<string, Pricer>> };
     /** Its provider under the harness's mocks. */
     readonly mocks: ProviderMocks;
+    /**
+     * The environment variables its provider reads its credentials from, as CI passes them to
+     * `pulumi preview` from repository secrets of the same names (tools/ci/preview-matrix.ts): a
+     * stack is previewed only when every `required` one is configured; `optional` ones are passed
+     * when present.
+     */
+    readonly credentials: { readonly required: readonly string[]; readonly optional: readonly string[] };
 }
 
 /* eslint-disable @typescript-eslint/no-require-imports -- a deploy adapter is required on first use (see above); the type is the module's own. */
@@ -34,6 +41,7 @@ export const TOOL_CLOUDS = {
         deploy: () => (require("./deploy/aws/platform") as typeof import("./deploy/aws/platform")).createAwsPlatform,
         cost: { table: AWS_PRICES, pricers: AWS_PRICERS },
         mocks: AWS_MOCKS,
+        credentials: { required: ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"], optional: [] },
     },
     digitalocean: {
         deploy: () =>
@@ -41,6 +49,11 @@ export const TOOL_CLOUDS = {
                 .createDigitalOceanPlatform,
         cost: { table: DIGITALOCEAN_PRICES, pricers: DIGITALOCEAN_PRICERS },
         mocks: DIGITALOCEAN_MOCKS,
+        // Spaces keys only matter to the bucket; the token is the provider's.
+        credentials: {
+            required: ["DIGITALOCEAN_TOKEN"],
+            optional: ["SPACES_ACCESS_KEY_ID", "SPACES_SECRET_ACCESS_KEY"],
+        },
     },
 } as const satisfies Record<Cloud, CloudTools>;
 /* eslint-enable @typescript-eslint/no-require-imports */
