@@ -6,6 +6,20 @@
  */
 import type { MockIds } from "./mock-state";
 
+/** How a provider names a resource whose name the program leaves out (see autonaming.ts). */
+export interface AutonameRule {
+    /** The input property the provider fills in. */
+    field: string;
+    maxLength: number;
+    separator: string;
+    lowercase: boolean;
+}
+
+/** An autoname rule: `field`, at most `maxLength` characters, lowercased or not, `-` between name and suffix. */
+export function autonameOf(field: string, maxLength = 255, lowercase = false, separator = "-"): AutonameRule {
+    return { field, maxLength, separator, lowercase };
+}
+
 export interface ProviderMocks {
     /** The provider package of the types and tokens these mock ("aws" in "aws:ec2/vpc:Vpc"). */
     readonly package: string;
@@ -26,6 +40,11 @@ export interface ProviderMocks {
         ids: MockIds,
         region: string,
     ): void;
+    /**
+     * The autoname rule of a type, if the provider autonames it; `hasInput` says whether the
+     * type takes an input at all (read from the installed SDK class).
+     */
+    autoname?(type: string, hasInput: (field: string) => boolean): AutonameRule | undefined;
     /** Data-source results by invoke token; an absent token returns no fields. */
     readonly calls: Readonly<Record<string, (inputs: Record<string, any>, ids: MockIds) => Record<string, any>>>;
 }

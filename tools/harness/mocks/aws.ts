@@ -4,7 +4,44 @@
  * tools/clouds.ts.
  */
 import type { MockIds } from "../mock-state";
-import type { ProviderMocks } from "../provider-mocks";
+import { AutonameRule, autonameOf, ProviderMocks } from "../provider-mocks";
+
+/**
+ * AWS resources whose name the provider generates, as pulumi-aws's resources.go declares them:
+ * the name field and its limits per resource (S3 buckets, RDS and ElastiCache identifiers and
+ * subnet groups lowercased, balancer and target group names at most 32 characters).
+ */
+const AUTONAMED: Record<string, AutonameRule> = {
+    "aws:s3/bucket:Bucket": autonameOf("bucket", 63, true),
+    "aws:s3/bucketV2:BucketV2": autonameOf("bucket", 63, true),
+    "aws:ec2/securityGroup:SecurityGroup": autonameOf("name"),
+    "aws:ec2/keyPair:KeyPair": autonameOf("keyName"),
+    "aws:ec2/launchTemplate:LaunchTemplate": autonameOf("name", 128),
+    "aws:lb/loadBalancer:LoadBalancer": autonameOf("name", 32),
+    "aws:lb/targetGroup:TargetGroup": autonameOf("name", 32),
+    "aws:alb/loadBalancer:LoadBalancer": autonameOf("name", 32),
+    "aws:alb/targetGroup:TargetGroup": autonameOf("name", 32),
+    "aws:rds/instance:Instance": autonameOf("identifier", 255, true),
+    "aws:rds/cluster:Cluster": autonameOf("clusterIdentifier", 255, true),
+    "aws:rds/subnetGroup:SubnetGroup": autonameOf("name", 255, true),
+    "aws:rds/parameterGroup:ParameterGroup": autonameOf("name", 255, true),
+    "aws:elasticache/subnetGroup:SubnetGroup": autonameOf("name", 255, true),
+    "aws:elasticache/parameterGroup:ParameterGroup": autonameOf("name", 255, true),
+    "aws:elasticache/replicationGroup:ReplicationGroup": autonameOf("replicationGroupId", 40, true),
+    "aws:elasticache/cluster:Cluster": autonameOf("clusterId", 50, true),
+    "aws:iam/role:Role": autonameOf("name", 64),
+    "aws:iam/instanceProfile:InstanceProfile": autonameOf("name"),
+    "aws:iam/policy:Policy": autonameOf("name", 128),
+    "aws:iam/user:User": autonameOf("name", 64),
+    "aws:sqs/queue:Queue": autonameOf("name", 80),
+    "aws:sns/topic:Topic": autonameOf("name", 256),
+    "aws:cloudwatch/logGroup:LogGroup": autonameOf("name", 512),
+    "aws:cloudwatch/metricAlarm:MetricAlarm": autonameOf("name"),
+    "aws:cloudfront/originAccessControl:OriginAccessControl": autonameOf("name", 64),
+    "aws:secretsmanager/secret:Secret": autonameOf("name", 512),
+    "aws:ssm/parameter:Parameter": autonameOf("name", 2048),
+    "aws:route53/healthCheck:HealthCheck": autonameOf("referenceName", 64),
+};
 
 const ACCOUNT = "123456789012";
 
@@ -128,6 +165,7 @@ export const AWS_MOCKS: ProviderMocks = {
                 break;
         }
     },
+    autoname: (type) => AUTONAMED[type],
     calls: {
         "aws:index/getAvailabilityZones:getAvailabilityZones": (inputs) => {
             const region = inputs.region ?? "us-east-1";

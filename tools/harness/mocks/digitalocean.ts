@@ -4,7 +4,16 @@
  * data sources webtier reads. Registered in tools/clouds.ts.
  */
 import type { MockIds } from "../mock-state";
-import type { ProviderMocks } from "../provider-mocks";
+import { AutonameRule, autonameOf, ProviderMocks } from "../provider-mocks";
+
+/**
+ * pulumi-digitalocean (provider/resources.go) calls `prov.SetAutonaming(255, "-")`, so every
+ * resource with a `name` input is autonamed; these have limits of their own (Volume lowercases its
+ * name, at most 64 characters).
+ */
+const AUTONAMED: Record<string, AutonameRule> = {
+    "digitalocean:index/volume:Volume": autonameOf("name", 64, true),
+};
 
 export const DIGITALOCEAN_MOCKS: ProviderMocks = {
     package: "digitalocean",
@@ -70,6 +79,7 @@ export const DIGITALOCEAN_MOCKS: ProviderMocks = {
                 break;
         }
     },
+    autoname: (type, hasInput) => AUTONAMED[type] ?? (hasInput("name") ? autonameOf("name") : undefined),
     calls: {
         "digitalocean:index/getDatabaseCa:getDatabaseCa": (inputs) => ({
             clusterId: inputs.clusterId,
