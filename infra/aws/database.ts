@@ -3,7 +3,7 @@ import * as aws from "@pulumi/aws";
 import * as random from "@pulumi/random";
 import { DatabaseEndpoint, applyTransform, Transform } from "../components";
 import { WebtierConfig } from "../config/types";
-import { rdsEngineLifecycleSupport, rdsParameterApplyMethod } from "../../policies/preflight/engine-versions";
+import { rdsEngineLifecycleSupport, rdsParameterApplyMethod } from "../../policies/lib/aws/engine-versions";
 import { databaseSize } from "../sizing";
 import {
     DATABASE_NAME,

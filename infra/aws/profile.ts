@@ -2,7 +2,7 @@
  * AWS in webtier's configuration: regions, size classes, database versions, network rules, the
  * names a stack creates and the config rules only AWS has (see infra/config/cloud-profile.ts).
  */
-import { AWS_ENGINE_VERSIONS } from "../../policies/preflight/engine-versions";
+import { AWS_ENGINE_VERSIONS } from "../../policies/lib/aws/engine-versions";
 import type { CloudProfile, DerivedName } from "../config/cloud-profile";
 
 /** ACM issues no certificate whose first domain name (its common name) is longer (RFC 5280 ub-common-name). */

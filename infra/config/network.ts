@@ -12,7 +12,6 @@
 import { Cidr, cidrOverlaps, parseCidr } from "../../policies/lib/cidr";
 import { cloudProfile } from "../clouds";
 
-export { DIGITALOCEAN_RESERVED_RANGES } from "../../policies/preflight/networks";
 import type { Cloud } from "./types";
 
 /** AWS's default VPC range (and DigitalOcean's before ranges were derived per stack); AWS's profile states it. */

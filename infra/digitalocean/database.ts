@@ -2,11 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as digitalocean from "@pulumi/digitalocean";
 import { applyTransform, DatabaseEndpoint, Transform } from "../components";
 import { DatabaseEngine, SizeClass } from "../config/types";
-import {
-    defaultEngineVersion,
-    DIGITALOCEAN_ENGINE_SLUGS,
-    findEngineVersion,
-} from "../../policies/preflight/engine-versions";
+import { defaultEngineVersion, findEngineVersion } from "../../policies/preflight/engine-versions";
+import { DIGITALOCEAN_ENGINE_SLUGS } from "../../policies/lib/digitalocean/engine-versions";
 import { databaseSize } from "../sizing";
 import { childName } from "./naming";
 

@@ -3,8 +3,8 @@
  * the names a stack creates and the config rules only DigitalOcean has (see
  * infra/config/cloud-profile.ts).
  */
-import { DIGITALOCEAN_ENGINE_VERSIONS } from "../../policies/preflight/engine-versions";
-import { DIGITALOCEAN_RESERVED_RANGES } from "../../policies/preflight/networks";
+import { DIGITALOCEAN_ENGINE_VERSIONS } from "../../policies/lib/digitalocean/engine-versions";
+import { DIGITALOCEAN_RESERVED_RANGES } from "../../policies/lib/digitalocean/networks";
 import type { CloudProfile, DerivedName } from "../config/cloud-profile";
 import { NAMESPACE } from "../config/namespace";
 

@@ -8,64 +8,9 @@
  * still unknown. Through dependencies a reference resolves to a set of candidates; a rule
  * holds when it holds for every candidate.
  */
+import type { NetworkRule } from "./network";
+import { registered } from "./registered";
 import { Res, Unknown, isUnknown, listOf } from "./values";
-import { NetworkRule, SECURITY_GROUP_TYPES } from "./network";
-import { APP_COMPUTE, AWS_COMPUTE_TYPES, BALANCERS, GroupHolder } from "./aws/group-holders";
-import { DATA_SUBNET_GROUP_TYPES, DataKind, dataStoreShapes } from "./aws/data-stores";
-
-export const AWS = {
-    loadBalancers: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
-    listeners: ["aws:lb/listener:Listener", "aws:alb/listener:Listener"],
-    listenerRules: ["aws:lb/listenerRule:ListenerRule", "aws:alb/listenerRule:ListenerRule"],
-    targetGroups: ["aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup"],
-    targetGroupAttachments: [
-        "aws:lb/targetGroupAttachment:TargetGroupAttachment",
-        "aws:alb/targetGroupAttachment:TargetGroupAttachment",
-    ],
-    ...AWS_COMPUTE_TYPES,
-    subnets: ["aws:ec2/subnet:Subnet"],
-    vpcs: ["aws:ec2/vpc:Vpc"],
-    internetGateways: ["aws:ec2/internetGateway:InternetGateway"],
-    routeTables: ["aws:ec2/routeTable:RouteTable", "aws:ec2/defaultRouteTable:DefaultRouteTable"],
-    defaultRouteTables: ["aws:ec2/defaultRouteTable:DefaultRouteTable"],
-    routeTableAssociations: ["aws:ec2/routeTableAssociation:RouteTableAssociation"],
-    mainRouteTableAssociations: ["aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation"],
-    routes: ["aws:ec2/route:Route"],
-    rdsInstances: ["aws:rds/instance:Instance"],
-    rdsClusters: ["aws:rds/cluster:Cluster"],
-    rdsClusterInstances: ["aws:rds/clusterInstance:ClusterInstance"],
-    rdsSubnetGroups: ["aws:rds/subnetGroup:SubnetGroup"],
-    replicationGroups: ["aws:elasticache/replicationGroup:ReplicationGroup"],
-    cacheClusters: ["aws:elasticache/cluster:Cluster"],
-    serverlessCaches: ["aws:elasticache/serverlessCache:ServerlessCache"],
-    cacheSubnetGroups: ["aws:elasticache/subnetGroup:SubnetGroup"],
-    buckets: ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
-    securityGroups: SECURITY_GROUP_TYPES,
-} as const;
-
-export const DO = {
-    loadBalancers: ["digitalocean:index/loadBalancer:LoadBalancer"],
-    droplets: ["digitalocean:index/droplet:Droplet"],
-    firewalls: ["digitalocean:index/firewall:Firewall"],
-    databaseClusters: ["digitalocean:index/databaseCluster:DatabaseCluster"],
-    databaseFirewalls: ["digitalocean:index/databaseFirewall:DatabaseFirewall"],
-    spacesBuckets: ["digitalocean:index/spacesBucket:SpacesBucket"],
-    vpcs: ["digitalocean:index/vpc:Vpc"],
-} as const;
-
-/** Properties besides `id` and `arn` that other resources use to refer to a resource of this type. */
-const NAME_KEYS: Record<string, string[]> = {
-    "aws:s3/bucket:Bucket": ["bucket"],
-    "aws:s3/bucketV2:BucketV2": ["bucket"],
-    ...Object.fromEntries(DATA_SUBNET_GROUP_TYPES.map((type) => [type, ["name"]])),
-    // Classic ELB listener policies name the balancer and its policies by name.
-    "aws:elb/loadBalancer:LoadBalancer": ["name"],
-    "aws:elb/loadBalancerPolicy:LoadBalancerPolicy": ["policyName"],
-    "digitalocean:index/tag:Tag": ["name"],
-    // Routes name a VPC's main route table through the VPC's outputs.
-    "aws:ec2/vpc:Vpc": ["mainRouteTableId", "defaultRouteTableId"],
-    "digitalocean:index/spacesBucket:SpacesBucket": ["name"],
-};
 
 /** The candidates a reference may point at. */
 export interface Resolution {
@@ -82,7 +27,8 @@ export class StackGraph {
     constructor(readonly resources: Res[]) {
         for (const res of resources) {
             this.byUrn.set(res.urn, res);
-            for (const key of ["id", "arn", ...(NAME_KEYS[res.type] ?? [])]) {
+            // Besides id and ARN, the properties each cloud's pack says its types are referred to by.
+            for (const key of ["id", "arn", ...(registered().IDENTITY_KEYS[res.type] ?? [])]) {
                 const value = res.props[key];
                 if ((typeof value === "string" || typeof value === "number") && !isUnknown(value) && value !== "") {
                     const identity = String(value);
@@ -164,38 +110,10 @@ export class StackGraph {
         });
     }
 
-    /** The security groups of every AWS load balancer: the only groups allowed to be public. */
-    balancerSecurityGroups(): Set<Res> {
-        return this.groupsHeldBy(BALANCERS);
-    }
-
-    /** The security groups of the app tier's compute (see `APP_COMPUTE`: instances, launch templates and configurations, ECS services, Lambda). */
-    serverSecurityGroups(): Set<Res> {
-        return this.groupsHeldBy(APP_COMPUTE);
-    }
-
-    /** The security groups of every AWS data store of a kind (see `AWS_DATA_STORES`). */
-    dataSecurityGroups(kind: DataKind): Set<Res> {
-        return this.groupsHeldBy(dataStoreShapes(kind));
-    }
-
-    /** The security groups the holders' resources sit in. */
-    groupsHeldBy(holders: readonly GroupHolder[]): Set<Res> {
-        const groups = new Set<Res>();
-        for (const holder of holders) {
-            for (const res of this.ofType(holder.types)) {
-                this.resolveAll(res, holder.key, SECURITY_GROUP_TYPES, holder.read(res.props)).candidates.forEach((g) =>
-                    groups.add(g),
-                );
-            }
-        }
-        return groups;
-    }
-
     /** The security group(s) a rule protects: the group itself for inline rules. */
     ruleTargets(owner: Res, rule: NetworkRule): Resolution {
         if (rule.target.kind === "itself") return { candidates: [owner], certain: true };
-        return this.resolve(owner, rule.target.referenceKey, rule.target.value, SECURITY_GROUP_TYPES);
+        return this.resolve(owner, rule.target.referenceKey, rule.target.value, rule.target.types);
     }
 
     /** Every (owner, ingress rule) pair whose protected group may be one of `groups`. */

@@ -3,33 +3,13 @@
  * each question ("does this rule admit port 22 from the world?") is answered by one
  * predicate whatever the cloud or the resource shape.
  *
- * Shapes covered:
- * - AWS `SecurityGroup` / `DefaultSecurityGroup` inline `ingress` / `egress` blocks,
- * - AWS `ec2.SecurityGroupRule` (`type` ingress or egress),
- * - AWS `vpc.SecurityGroupIngressRule` / `vpc.SecurityGroupEgressRule`,
- * - DigitalOcean `Firewall` `inboundRules` / `outboundRules`.
- * (DigitalOcean `DatabaseFirewall` rules are not port rules; `database-access.ts` reads them.)
+ * Each cloud's pack reads its own shapes into `NetworkRule`s (its `networkRules`, registered in
+ * lib/clouds.ts: security groups and their rule resources, firewalls); `rulesOf` asks the reader
+ * of a resource's type.
  */
-import type * as aws from "@pulumi/aws";
-import type * as digitalocean from "@pulumi/digitalocean";
-import type { Unwrap } from "@pulumi/pulumi";
 import { Cidr, cidrContains, parseCidr } from "./cidr";
+import { registered } from "./registered";
 import { Res, UNKNOWN, Unknown, isUnknown, listOf, textOf } from "./values";
-
-export const TYPES = {
-    securityGroup: "aws:ec2/securityGroup:SecurityGroup",
-    defaultSecurityGroup: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
-    securityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
-    ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-    egressRule: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
-    firewall: "digitalocean:index/firewall:Firewall",
-} as const;
-
-/** Every type `rulesOf` understands. */
-export const NETWORK_RULE_TYPES: readonly string[] = Object.values(TYPES);
-
-/** Security group types (resources that a rule can protect or name as a source). */
-export const SECURITY_GROUP_TYPES: readonly string[] = [TYPES.securityGroup, TYPES.defaultSecurityGroup];
 
 export type SourceKind =
     | "cidr" // an IPv4 or IPv6 range
@@ -65,7 +45,15 @@ export interface NetworkRule {
      * What the rule protects: the resource itself (inline rules, DigitalOcean firewalls) or the
      * security group named by the property `securityGroupId` (standalone AWS rules).
      */
-    target: { kind: "itself" } | { kind: "securityGroup"; value: string | Unknown; referenceKey: string };
+    target:
+        | { kind: "itself" }
+        | {
+              kind: "securityGroup";
+              value: string | Unknown;
+              referenceKey: string;
+              /** The types the reference resolves to (the cloud's security groups). */
+              types: readonly string[];
+          };
 }
 
 export const ALL_PORTS = { from: 0, to: 65535 };
@@ -79,48 +67,13 @@ export function normaliseProtocol(protocol: unknown): string | Unknown {
     return byNumber[text] ?? text;
 }
 
-/**
- * AWS port pair to a range. "-1" (and an all-protocol rule) means every port; so does 0-0,
- * which is what the console and Terraform write for "all" and which is safer to over-read
- * than to under-read.
- */
-export function awsPorts(
-    protocol: string | Unknown,
-    from: unknown,
-    to: unknown,
-): { from: number | Unknown; to: number | Unknown } {
-    if (protocol === "all") return { ...ALL_PORTS };
-    if (isUnknown(from) || isUnknown(to)) return { from: UNKNOWN, to: UNKNOWN };
-    const f = from === undefined || from === null ? -1 : Number(from);
-    const t = to === undefined || to === null ? -1 : Number(to);
-    if (f === -1 || t === -1 || (f === 0 && t === 0)) return { ...ALL_PORTS };
-    return { from: f, to: t };
-}
-
-/** DigitalOcean `portRange`: "22", "8000-9000", "1-65535", "all", "0" or absent (every port). */
-export function digitalOceanPorts(portRange: unknown): { from: number | Unknown; to: number | Unknown } {
-    if (isUnknown(portRange)) return { from: UNKNOWN, to: UNKNOWN };
-    const text = portRange === undefined || portRange === null ? "" : textOf(portRange).trim().toLowerCase();
-    if (text === "" || text === "all" || text === "0") return { ...ALL_PORTS };
-    const match = /^(\d+)(?:-(\d+))?$/.exec(text);
-    if (!match) return { from: UNKNOWN, to: UNKNOWN };
-    const from = Number(match[1]);
-    return { from, to: match[2] === undefined ? from : Number(match[2]) };
-}
-
-type SecurityGroupArgs = Unwrap<aws.ec2.SecurityGroupArgs>;
-type SecurityGroupRuleArgs = Unwrap<aws.ec2.SecurityGroupRuleArgs>;
-type IngressRuleArgs = Unwrap<aws.vpc.SecurityGroupIngressRuleArgs>;
-type FirewallArgs = Unwrap<digitalocean.FirewallArgs>;
-type InlineRule = NonNullable<SecurityGroupArgs["ingress"]>[number];
-type FirewallInbound = NonNullable<FirewallArgs["inboundRules"]>[number];
-type FirewallOutbound = NonNullable<FirewallArgs["outboundRules"]>[number];
-
-function sourcesFrom(kind: SourceKind, value: unknown, referenceKey: string): Source[] {
+/** One source per value of a list (or single) property; unknown values stay unknown. */
+export function sourcesFrom(kind: SourceKind, value: unknown, referenceKey: string): Source[] {
     return listOf<string>(value).map((v) => ({ kind, value: isUnknown(v) ? UNKNOWN : String(v), referenceKey }));
 }
 
-function unknownRule(
+/** A rule whose every part is unknown during preview. */
+export function unknownRule(
     direction: "ingress" | "egress",
     path: string,
     referenceKey: string,
@@ -137,121 +90,14 @@ function unknownRule(
     };
 }
 
-function inlineRules(res: Res, key: "ingress" | "egress"): NetworkRule[] {
-    const direction = key;
-    const blocks = listOf<InlineRule>(res.props[key]);
-    return blocks.map((block, index) => {
-        const path = `${key}[${index}]`;
-        if (isUnknown(block) || block === null || typeof block !== "object")
-            return unknownRule(direction, path, key, { kind: "itself" });
-        const protocol = normaliseProtocol(block.protocol);
-        const ports = awsPorts(protocol, block.fromPort, block.toPort);
-        const sources: Source[] = [
-            ...sourcesFrom("cidr", block.cidrBlocks, key),
-            ...sourcesFrom("cidr", block.ipv6CidrBlocks, key),
-            ...sourcesFrom("securityGroup", block.securityGroups, key),
-            ...sourcesFrom("prefixList", block.prefixListIds, key),
-        ];
-        if (isUnknown(block.self)) sources.push({ kind: "unknown", value: UNKNOWN, referenceKey: key });
-        else if (block.self === true) sources.push({ kind: "self", value: "self", referenceKey: key });
-        return {
-            direction,
-            protocol,
-            fromPort: ports.from,
-            toPort: ports.to,
-            sources,
-            path,
-            target: { kind: "itself" },
-        };
-    });
-}
-
-function securityGroupRule(res: Res): NetworkRule[] {
-    const p = res.props as Partial<SecurityGroupRuleArgs>;
-    const target: NetworkRule["target"] = {
-        kind: "securityGroup",
-        value: isUnknown(p.securityGroupId) ? UNKNOWN : String(p.securityGroupId ?? ""),
-        referenceKey: "securityGroupId",
-    };
-    if (isUnknown(p.type)) return [unknownRule("ingress", "", "type", target)];
-    const direction = p.type === "egress" ? "egress" : "ingress";
-    const protocol = normaliseProtocol(p.protocol);
-    const ports = awsPorts(protocol, p.fromPort, p.toPort);
-    const sources: Source[] = [
-        ...sourcesFrom("cidr", p.cidrBlocks, "cidrBlocks"),
-        ...sourcesFrom("cidr", p.ipv6CidrBlocks, "ipv6CidrBlocks"),
-        ...sourcesFrom("prefixList", p.prefixListIds, "prefixListIds"),
-        ...sourcesFrom("securityGroup", p.sourceSecurityGroupId, "sourceSecurityGroupId"),
-    ];
-    if (isUnknown(p.self)) sources.push({ kind: "unknown", value: UNKNOWN, referenceKey: "self" });
-    else if (p.self === true) sources.push({ kind: "self", value: "self", referenceKey: "self" });
-    return [{ direction, protocol, fromPort: ports.from, toPort: ports.to, sources, path: "", target }];
-}
-
-function vpcRule(res: Res, direction: "ingress" | "egress"): NetworkRule[] {
-    const p = res.props as Partial<IngressRuleArgs>;
-    const target: NetworkRule["target"] = {
-        kind: "securityGroup",
-        value: isUnknown(p.securityGroupId) ? UNKNOWN : String(p.securityGroupId ?? ""),
-        referenceKey: "securityGroupId",
-    };
-    const protocol = normaliseProtocol(p.ipProtocol);
-    const ports = awsPorts(protocol, p.fromPort, p.toPort);
-    const sources: Source[] = [
-        ...sourcesFrom("cidr", p.cidrIpv4, "cidrIpv4"),
-        ...sourcesFrom("cidr", p.cidrIpv6, "cidrIpv6"),
-        ...sourcesFrom("prefixList", p.prefixListId, "prefixListId"),
-        ...sourcesFrom("securityGroup", p.referencedSecurityGroupId, "referencedSecurityGroupId"),
-    ];
-    return [{ direction, protocol, fromPort: ports.from, toPort: ports.to, sources, path: "", target }];
-}
-
-function firewallRules(res: Res, key: "inboundRules" | "outboundRules"): NetworkRule[] {
-    const direction = key === "inboundRules" ? "ingress" : "egress";
-    const prefix = key === "inboundRules" ? "source" : "destination";
-    return listOf<FirewallInbound & FirewallOutbound>(res.props[key]).map((rule, index) => {
-        const path = `${key}[${index}]`;
-        if (isUnknown(rule) || rule === null || typeof rule !== "object")
-            return unknownRule(direction, path, key, { kind: "itself" });
-        const r = rule as Record<string, unknown>;
-        const protocol = normaliseProtocol(r.protocol);
-        const ports = digitalOceanPorts(r.portRange);
-        const sources: Source[] = [
-            ...sourcesFrom("cidr", r[`${prefix}Addresses`], key),
-            ...sourcesFrom("loadBalancer", r[`${prefix}LoadBalancerUids`], key),
-            ...sourcesFrom("droplet", r[`${prefix}DropletIds`], key),
-            ...sourcesFrom("tag", r[`${prefix}Tags`], key),
-            ...sourcesFrom("other", r[`${prefix}KubernetesIds`], key),
-        ];
-        return {
-            direction,
-            protocol,
-            fromPort: ports.from,
-            toPort: ports.to,
-            sources,
-            path,
-            target: { kind: "itself" },
-        };
-    });
+/** Every type some cloud's pack reads network rules from. */
+export function networkRuleTypes(): readonly string[] {
+    return Object.keys(registered().NETWORK_RULE_READERS);
 }
 
 /** The network rules a resource expresses (empty for types that express none). */
 export function rulesOf(res: Res): NetworkRule[] {
-    switch (res.type) {
-        case TYPES.securityGroup:
-        case TYPES.defaultSecurityGroup:
-            return [...inlineRules(res, "ingress"), ...inlineRules(res, "egress")];
-        case TYPES.securityGroupRule:
-            return securityGroupRule(res);
-        case TYPES.ingressRule:
-            return vpcRule(res, "ingress");
-        case TYPES.egressRule:
-            return vpcRule(res, "egress");
-        case TYPES.firewall:
-            return [...firewallRules(res, "inboundRules"), ...firewallRules(res, "outboundRules")];
-        default:
-            return [];
-    }
+    return registered().NETWORK_RULE_READERS[res.type]?.(res) ?? [];
 }
 
 /** The ingress rules of a resource. */

@@ -4,15 +4,15 @@
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import { Cidr, isVeryBroadPublic, isWorldLike, isWorldOpen, parseCidr, shareText } from "./cidr";
 import { StackGraph } from "./graph";
-import { prefixListCidrs } from "./aws/prefix-lists";
+import { CLOUD_PACKS } from "./clouds";
 import { readConfig } from "./config";
 import {
-    NETWORK_RULE_TYPES,
     NetworkRule,
     Source,
     admitsTcpPort,
     cidrOf,
     insideAllowlist,
+    networkRuleTypes,
     portsText,
     ruleLocation,
     rulesOf,
@@ -74,6 +74,23 @@ function sshProblem(source: Source, allowlist: readonly string[]): SshProblem | 
     }
 }
 
+/**
+ * The CIDRs of a managed list a rule names (AWS prefix lists), when the stack defines it: each
+ * cloud's pack reads its own lists.
+ */
+function listedRanges(
+    graph: StackGraph,
+    owner: Res,
+    referenceKey: string,
+    value: string | typeof UNKNOWN,
+): (string | typeof UNKNOWN)[] | undefined {
+    for (const pack of CLOUD_PACKS) {
+        const ranges = pack.listedRanges?.(graph, owner, referenceKey, value);
+        if (ranges !== undefined) return ranges;
+    }
+    return undefined;
+}
+
 /** A finding with where its rule is, for messages: `ingress[0] of security group "x" (port 22)`. */
 export interface LocatedSshFinding extends SshFinding {
     where: string;
@@ -87,7 +104,7 @@ export function resourceSshFindings(args: ResourceValidationArgs): {
     allowlist: string[];
     findings: LocatedSshFinding[];
 } {
-    if (!NETWORK_RULE_TYPES.includes(args.type)) return { allowlist: [], findings: [] };
+    if (!networkRuleTypes().includes(args.type)) return { allowlist: [], findings: [] };
     const { allowSshFrom } = readConfig(args);
     const res = fromResourceArgs(args);
     const findings: LocatedSshFinding[] = [];
@@ -120,7 +137,7 @@ export function stackSshFindings(graph: StackGraph, allowlist: readonly string[]
             const where = `${ruleLocation(rule, describe(owner))} (${portsText(rule)})`;
             for (const finding of sshFindings(rule, allowlist)) {
                 if (finding.problem === "prefix-list") {
-                    const cidrs = prefixListCidrs(graph, owner, finding.source.referenceKey, finding.source.value);
+                    const cidrs = listedRanges(graph, owner, finding.source.referenceKey, finding.source.value);
                     if (cidrs !== undefined) {
                         // Judge each entry as if the rule named it directly.
                         for (const cidr of cidrs) {
@@ -156,7 +173,7 @@ export function stackSshFindings(graph: StackGraph, allowlist: readonly string[]
                 let texts: (string | typeof UNKNOWN)[] = [];
                 if (source.kind === "cidr") texts = [source.value];
                 else if (source.kind === "prefixList")
-                    texts = prefixListCidrs(graph, owner, source.referenceKey, source.value) ?? [];
+                    texts = listedRanges(graph, owner, source.referenceKey, source.value) ?? [];
                 const cidrs = texts
                     .filter((t): t is string => !isUnknown(t))
                     .map((t) => parseCidr(t))

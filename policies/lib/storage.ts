@@ -2,7 +2,7 @@
  * Pure predicates about object storage exposure, shared by the storage rules.
  */
 import { Cidr, isWorldLike, isWorldOpen, parseCidr } from "./cidr";
-import { UNKNOWN, Unknown, isUnknown, listOf } from "./values";
+import { Res, UNKNOWN, Unknown, isUnknown, listOf, plain, textOf } from "./values";
 
 /** Canned ACLs that grant anyone (or any AWS account) read or write. */
 export const PUBLIC_CANNED_ACLS = ["public-read", "public-read-write", "authenticated-read"];
@@ -205,4 +205,69 @@ export function blockNeutralisesPublicPolicy(block: Record<string, unknown>): bo
 /** Does this (bucket or account) public access block have all four switches known to be true? */
 export function blockIsComplete(block: Record<string, unknown>): boolean {
     return PUBLIC_ACCESS_BLOCK_FLAGS.every((flag) => block[flag] === true);
+}
+
+/** true, false, or unknown: is versioning enabled by the inline block or one of `configs`? */
+export function versioned(bucket: Res, configs: Res[]): boolean | typeof UNKNOWN {
+    const inline = bucket.props.versioning;
+    if (inline && !isUnknown(inline) && inline.enabled === true) return true;
+    let unknown = isUnknown(inline) || (inline && isUnknown(inline.enabled));
+    for (const config of configs) {
+        const status =
+            config.props.versioningConfiguration === UNKNOWN ? UNKNOWN : config.props.versioningConfiguration?.status;
+        if (status === "Enabled") return true;
+        if (isUnknown(status)) unknown = true;
+    }
+    return unknown ? UNKNOWN : false;
+}
+
+/**
+ * The checks a stored-file resource's properties share on every S3-compatible cloud (webtier-storage-not-public):
+ * each pushes onto `problems` what makes files public, naming the resource `name`.
+ */
+export function exposureChecks(
+    name: string,
+    problems: string[],
+): {
+    acl: (value: unknown, key: string) => void;
+    grants: (value: unknown, key: string) => void;
+    policy: (value: unknown, key: string) => void;
+} {
+    const acl = (value: unknown, key: string) => {
+        const isPublic = cannedAclIsPublic(value);
+        if (isPublic === true)
+            problems.push(
+                `${name} sets ${key} "${textOf(value)}", which makes files public. Set ${key} to "private" and serve files through signed URLs or the CDN.`,
+            );
+        if (isPublic === UNKNOWN)
+            problems.push(
+                `${name} has ${key} unknown during preview, so it cannot be proven private. Set ${key} to the literal "private".`,
+            );
+    };
+    const grants = (value: unknown, key: string) => {
+        const isPublic = grantsArePublic(value);
+        if (isPublic === true)
+            problems.push(
+                `${name} grants access to all users in ${key}. Remove the AllUsers / AuthenticatedUsers grant.`,
+            );
+        if (isPublic === UNKNOWN)
+            problems.push(
+                `${name} has ${key} unknown during preview, so it cannot be proven private. Use literal grants.`,
+            );
+    };
+    // An unknown document is left to webtier-private-versioned-storage (see above).
+    const policy = (value: unknown, key: string) => {
+        if (policyIsPublic(value) === true)
+            problems.push(
+                `${name} allows Principal "*" without a condition that limits it to fixed sources (aws:SourceArn, aws:SourceAccount, aws:SourceVpce, aws:PrincipalOrgID, ...) in ${key}. Grant access to specific principals (for example the CloudFront distribution, with an AWS:SourceArn condition).`,
+            );
+    };
+    return { acl, grants, policy };
+}
+
+/** A public canned ACL made "private", the one safe fix (for "remediate"); undefined when the ACL is not public. */
+export function privateAcl(args: { props: Record<string, any> }): Record<string, any> | undefined {
+    if (cannedAclIsPublic(plain(args.props)?.acl) !== true) return undefined;
+    args.props.acl = "private";
+    return args.props;
 }

@@ -13,6 +13,7 @@
  * load the pack in milliseconds.
  */
 import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
+import { registered } from "./registered";
 
 /**
  * The engine's unknown sentinels (pulumi/sdk `plugin.Unknown*Value`, mirrored in
@@ -124,74 +125,10 @@ export function fromStackResources(resources: PolicyResource[]): Res[] {
     });
 }
 
-/** Readable names for the resource types the rules talk about. */
-const KINDS: Record<string, string> = {
-    "aws:ec2/securityGroup:SecurityGroup": "security group",
-    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": "default security group",
-    "aws:ec2/securityGroupRule:SecurityGroupRule": "security group rule",
-    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": "security group ingress rule",
-    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": "security group egress rule",
-    "aws:lb/loadBalancer:LoadBalancer": "load balancer",
-    "aws:alb/loadBalancer:LoadBalancer": "load balancer",
-    "aws:lb/listener:Listener": "listener",
-    "aws:alb/listener:Listener": "listener",
-    "aws:lb/listenerRule:ListenerRule": "listener rule",
-    "aws:alb/listenerRule:ListenerRule": "listener rule",
-    "aws:lb/targetGroup:TargetGroup": "target group",
-    "aws:alb/targetGroup:TargetGroup": "target group",
-    "aws:rds/instance:Instance": "RDS instance",
-    "aws:rds/cluster:Cluster": "RDS cluster",
-    "aws:rds/clusterInstance:ClusterInstance": "RDS cluster instance",
-    "aws:elasticache/replicationGroup:ReplicationGroup": "ElastiCache replication group",
-    "aws:elasticache/cluster:Cluster": "ElastiCache cluster",
-    "aws:elasticache/serverlessCache:ServerlessCache": "ElastiCache serverless cache",
-    "aws:s3/bucket:Bucket": "S3 bucket",
-    "aws:s3/bucketV2:BucketV2": "S3 bucket",
-    "aws:s3/bucketAcl:BucketAcl": "S3 bucket ACL",
-    "aws:s3/bucketAclV2:BucketAclV2": "S3 bucket ACL",
-    "aws:s3/bucketPolicy:BucketPolicy": "S3 bucket policy",
-    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": "S3 public access block",
-    "aws:ec2/instance:Instance": "EC2 instance",
-    "aws:ec2/subnet:Subnet": "subnet",
-    "aws:ec2/routeTable:RouteTable": "route table",
-    "aws:ec2/defaultRouteTable:DefaultRouteTable": "default route table",
-    "aws:ec2/route:Route": "route",
-    "aws:rds/subnetGroup:SubnetGroup": "RDS subnet group",
-    "aws:elasticache/subnetGroup:SubnetGroup": "ElastiCache subnet group",
-    "aws:autoscaling/group:Group": "auto scaling group",
-    "digitalocean:index/firewall:Firewall": "firewall",
-    "digitalocean:index/databaseFirewall:DatabaseFirewall": "database firewall",
-    "digitalocean:index/databaseCluster:DatabaseCluster": "database cluster",
-    "digitalocean:index/loadBalancer:LoadBalancer": "load balancer",
-    "digitalocean:index/spacesBucket:SpacesBucket": "Spaces bucket",
-    "digitalocean:index/spacesBucketPolicy:SpacesBucketPolicy": "Spaces bucket policy",
-    "digitalocean:index/droplet:Droplet": "droplet",
-    "aws:elb/loadBalancer:LoadBalancer": "classic load balancer",
-    "aws:memorydb/cluster:Cluster": "MemoryDB cluster",
-    "aws:dax/cluster:Cluster": "DAX cluster",
-    "aws:docdb/cluster:Cluster": "DocumentDB cluster",
-    "aws:neptune/cluster:Cluster": "Neptune cluster",
-    "aws:neptune/clusterInstance:ClusterInstance": "Neptune instance",
-    "aws:rds/proxy:Proxy": "RDS proxy",
-    "aws:redshift/cluster:Cluster": "Redshift cluster",
-    "aws:opensearch/domain:Domain": "OpenSearch domain",
-    "aws:elasticsearch/domain:Domain": "Elasticsearch domain",
-    "aws:msk/cluster:Cluster": "MSK cluster",
-    "aws:ecs/service:Service": "ECS service",
-    "aws:ec2/launchTemplate:LaunchTemplate": "launch template",
-    "aws:ec2/launchConfiguration:LaunchConfiguration": "launch configuration",
-    "aws:lambda/function:Function": "Lambda function",
-    "aws:ec2/managedPrefixList:ManagedPrefixList": "prefix list",
-    "aws:s3/bucketObject:BucketObject": "S3 object",
-    "aws:s3/bucketObjectv2:BucketObjectv2": "S3 object",
-    "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock": "S3 account public access block",
-    "digitalocean:index/spacesBucketObject:SpacesBucketObject": "Spaces object",
-    "aws:s3/objectCopy:ObjectCopy": "S3 object copy",
-};
-
 /** `security group "web-app-sg"`: how messages name a resource. */
 export function describe(res: { type: string; name: string }): string {
-    return `${KINDS[res.type] ?? res.type} "${res.name}"`;
+    // Each cloud's pack names its types (its `labels`, lib/clouds.ts).
+    return `${registered().RESOURCE_LABELS[res.type] ?? res.type} "${res.name}"`;
 }
 
 /** A property that may be absent, unknown or set. */

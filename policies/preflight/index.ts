@@ -6,7 +6,8 @@
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { preflightCertificates } from "./certificates";
-import { preflightDatabaseVersions, rdsLifecycleExplicit } from "./database-versions";
+import { CLOUD_PACKS } from "../lib/clouds";
+import { preflightDatabaseVersions } from "./database-versions";
 import { preflightValues } from "./enums";
 import { preflightNames } from "./names";
 import { preflightNetworks } from "./networks";
@@ -21,7 +22,6 @@ export {
     preflightTags,
     preflightUserData,
     preflightValues,
-    rdsLifecycleExplicit,
 };
 
 export const preflightPolicies: ResourceValidationPolicy[] = [
@@ -32,5 +32,6 @@ export const preflightPolicies: ResourceValidationPolicy[] = [
     preflightNetworks,
     preflightTags,
     preflightValues,
-    rdsLifecycleExplicit,
+    // Policies only one cloud has (webtier-rds-lifecycle-explicit), from each cloud's pack.
+    ...CLOUD_PACKS.flatMap((pack) => pack.policies ?? []),
 ];

@@ -1,40 +1,11 @@
 /**
- * VPC ranges a cloud would refuse on their own: DigitalOcean takes private (RFC 1918) ranges
- * from /16 to /28 outside the ranges it reserves. Overlap with another network of the account
- * cannot be seen from one program; webtier derives distinct defaults (infra/config/network.ts).
+ * VPC ranges a cloud would refuse on their own (each cloud's pack: DigitalOcean takes private
+ * ranges from /16 to /28 outside the ranges it reserves). Overlap with another network of the
+ * account cannot be seen from one program; webtier derives distinct defaults (infra/config/network.ts).
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { Cidr, cidrContains, cidrOverlaps, parseCidr } from "../lib/cidr";
-import { describe, fromResourceArgs, isUnknown } from "../lib/values";
-
-/**
- * Ranges DigitalOcean keeps for itself, which a custom VPC may not use ("How to Plan Your Custom
- * VPC Network", docs.digitalocean.com/products/networking/vpc/concepts/plan-your-network/,
- * "DigitalOcean Reserved IP Addresses and Ranges").
- */
-export const DIGITALOCEAN_RESERVED_RANGES: readonly { cidr: string; why: string }[] = [
-    { cidr: "10.244.0.0/16", why: "reserved for DigitalOcean Kubernetes" },
-    { cidr: "10.245.0.0/16", why: "reserved for DigitalOcean Kubernetes" },
-    { cidr: "10.246.0.0/24", why: "reserved for DigitalOcean Kubernetes" },
-    { cidr: "10.229.0.0/16", why: "reserved by DigitalOcean" },
-    { cidr: "10.10.0.0/16", why: "reserved in the nyc1 region" },
-];
-
-const PRIVATE = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"].map((c) => parseCidr(c) as Cidr);
-
-/** What DigitalOcean refuses in a VPC `ipRange`, or undefined. */
-export function digitalOceanRangeProblem(text: string): string | undefined {
-    const cidr = parseCidr(text);
-    if (!cidr || cidr.version !== 4 || !text.includes("/")) return `"${text}" is not an IPv4 CIDR`;
-    if (cidr.hadHostBits) return `"${text}" has host bits set; write the network address`;
-    if (cidr.prefix < 16 || cidr.prefix > 28) return `"${text}" is a /${cidr.prefix}; DigitalOcean takes /16 to /28`;
-    if (!PRIVATE.some((p) => cidrContains(p, cidr))) return `"${text}" is not private (RFC 1918)`;
-    for (const reserved of DIGITALOCEAN_RESERVED_RANGES) {
-        if (cidrOverlaps(parseCidr(reserved.cidr) as Cidr, cidr))
-            return `"${text}" overlaps ${reserved.cidr}, ${reserved.why}`;
-    }
-    return undefined;
-}
+import { registered } from "../lib/registered";
+import { fromResourceArgs } from "../lib/values";
 
 export const preflightNetworks: ResourceValidationPolicy = {
     name: "webtier-preflight-networks",
@@ -42,16 +13,9 @@ export const preflightNetworks: ResourceValidationPolicy = {
         "DigitalOcean VPC ranges DigitalOcean accepts: private (RFC 1918), /16 to /28, outside its reserved ranges.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== "digitalocean:index/vpc:Vpc") return;
+        // Each cloud's pack judges its own network types.
         const res = fromResourceArgs(args);
-        const range = res.props.ipRange;
-        // Absent: DigitalOcean picks a free /20 itself.
-        if (typeof range !== "string" || isUnknown(range)) return;
-        const problem = digitalOceanRangeProblem(range);
-        if (problem) {
-            reportViolation(
-                `${describe(res)}: ipRange ${problem}. Pick a free private range such as 10.30.0.0/16. Source: DigitalOcean OpenAPI vpc_create ip_range and "How to Plan Your Custom VPC Network" (reserved ranges).`,
-            );
-        }
+        for (const pack of registered().CLOUD_PACKS)
+            for (const problem of pack.preflight.networks?.(res) ?? []) reportViolation(problem);
     },
 };

@@ -7,30 +7,10 @@
  * their tag.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { Finding, dataStoreAccessFindings } from "../lib/data-access";
-import { AWS, StackGraph } from "../lib/graph";
-import { Res, describe, fromStackResources, isUnknown } from "../lib/values";
-
-/** Neptune instances can be given a public endpoint too (publiclyAccessible, default false). */
-const NEPTUNE_INSTANCES = ["aws:neptune/clusterInstance:ClusterInstance"];
-
-/** RDS and Neptune `publiclyAccessible`: absent is the provider's default, false. */
-export function publiclyAccessibleFinding(store: Res): Finding | undefined {
-    const value = store.props.publiclyAccessible;
-    if (value === true) {
-        return {
-            urn: store.urn,
-            message: `${describe(store)} is publicly accessible. Set publiclyAccessible to false: the app servers reach it over the private network.`,
-        };
-    }
-    if (isUnknown(value)) {
-        return {
-            urn: store.urn,
-            message: `${describe(store)} has publiclyAccessible unknown during preview, so it cannot be proven private. Set publiclyAccessible to the literal false.`,
-        };
-    }
-    return undefined;
-}
+import { CLOUD_PACKS } from "../lib/clouds";
+import { CONFIG_DEFAULTS } from "../lib/config";
+import { StackGraph } from "../lib/graph";
+import { fromStackResources } from "../lib/values";
 
 export const databaseNotPublic: StackValidationPolicy = {
     name: "webtier-database-not-public",
@@ -40,12 +20,8 @@ export const databaseNotPublic: StackValidationPolicy = {
     severity: "critical",
     validateStack: (args, reportViolation) => {
         const graph = new StackGraph(fromStackResources(args.resources));
-        const findings: Finding[] = [];
-        for (const store of graph.ofType([...AWS.rdsInstances, ...AWS.rdsClusterInstances, ...NEPTUNE_INSTANCES])) {
-            const finding = publiclyAccessibleFinding(store);
-            if (finding) findings.push(finding);
-        }
-        findings.push(...dataStoreAccessFindings(graph, "database"));
-        for (const finding of findings) reportViolation(finding.message, finding.urn);
+        for (const pack of CLOUD_PACKS)
+            for (const finding of pack.checks.databaseNotPublic(graph, CONFIG_DEFAULTS))
+                reportViolation(finding.message, finding.urn);
     },
 };

@@ -13,111 +13,13 @@
  * documents it can read; webtier-private-versioned-storage, which sees the whole stack, reports
  * an unknown document unless the bucket's public access block neutralises public policies.
  */
-import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { PUBLIC_ACCESS_BLOCK_FLAGS, cannedAclIsPublic, grantsArePublic, policyIsPublic } from "../lib/storage";
-import { Res, UNKNOWN, describe, fromResourceArgs, plain, textOf } from "../lib/values";
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { CLOUD_PACKS } from "../lib/clouds";
+import { Res, fromResourceArgs } from "../lib/values";
 
-const TYPES = {
-    buckets: ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
-    acls: ["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2"],
-    policies: ["aws:s3/bucketPolicy:BucketPolicy", "digitalocean:index/spacesBucketPolicy:SpacesBucketPolicy"],
-    publicAccessBlocks: [
-        "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
-        "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
-    ],
-    spaces: "digitalocean:index/spacesBucket:SpacesBucket",
-    /** Objects carry their own canned ACL (S3 objects default to private, Spaces objects too). */
-    objects: [
-        "aws:s3/bucketObject:BucketObject",
-        "aws:s3/bucketObjectv2:BucketObjectv2",
-        "digitalocean:index/spacesBucketObject:SpacesBucketObject",
-        "aws:s3/objectCopy:ObjectCopy",
-    ],
-};
-
-/** Every way this resource makes stored files public, as messages. */
+/** Every way this resource makes stored files public, as messages (each cloud's pack judges its own types). */
 export function storageExposure(res: Res): string[] {
-    const problems: string[] = [];
-    const name = describe(res);
-    const acl = (value: unknown, key: string) => {
-        const isPublic = cannedAclIsPublic(value);
-        if (isPublic === true)
-            problems.push(
-                `${name} sets ${key} "${textOf(value)}", which makes files public. Set ${key} to "private" and serve files through signed URLs or the CDN.`,
-            );
-        if (isPublic === UNKNOWN)
-            problems.push(
-                `${name} has ${key} unknown during preview, so it cannot be proven private. Set ${key} to the literal "private".`,
-            );
-    };
-    const grants = (value: unknown, key: string) => {
-        const isPublic = grantsArePublic(value);
-        if (isPublic === true)
-            problems.push(
-                `${name} grants access to all users in ${key}. Remove the AllUsers / AuthenticatedUsers grant.`,
-            );
-        if (isPublic === UNKNOWN)
-            problems.push(
-                `${name} has ${key} unknown during preview, so it cannot be proven private. Use literal grants.`,
-            );
-    };
-    // An unknown document is left to webtier-private-versioned-storage (see above).
-    const policy = (value: unknown, key: string) => {
-        if (policyIsPublic(value) === true)
-            problems.push(
-                `${name} allows Principal "*" without a condition that limits it to fixed sources (aws:SourceArn, aws:SourceAccount, aws:SourceVpce, aws:PrincipalOrgID, ...) in ${key}. Grant access to specific principals (for example the CloudFront distribution, with an AWS:SourceArn condition).`,
-            );
-    };
-    const p = res.props;
-    if (TYPES.buckets.includes(res.type)) {
-        acl(p.acl, "acl");
-        grants(p.grants, "grants");
-        policy(p.policy, "policy");
-    } else if (TYPES.acls.includes(res.type)) {
-        acl(p.acl, "acl");
-        grants(
-            p.accessControlPolicy === UNKNOWN ? UNKNOWN : p.accessControlPolicy?.grants,
-            "accessControlPolicy.grants",
-        );
-    } else if (TYPES.policies.includes(res.type)) {
-        policy(p.policy, "policy");
-    } else if (TYPES.objects.includes(res.type)) {
-        acl(p.acl, "acl");
-        grants(p.grants, "grants");
-    } else if (TYPES.publicAccessBlocks.includes(res.type)) {
-        for (const flag of PUBLIC_ACCESS_BLOCK_FLAGS) {
-            const value = p[flag];
-            if (value === true) continue;
-            const why =
-                value === UNKNOWN
-                    ? "is unknown during preview"
-                    : value === undefined
-                      ? "is not set (the default is false)"
-                      : "is false";
-            problems.push(`${name}: ${flag} ${why}. Set all four of ${PUBLIC_ACCESS_BLOCK_FLAGS.join(", ")} to true.`);
-        }
-    } else if (res.type === TYPES.spaces) {
-        acl(p.acl, "acl");
-    }
-    return problems;
-}
-
-/** The safe fixes: public canned ACLs to "private", public access block switches to true. */
-function remediation(args: ResourceValidationArgs): Record<string, any> | undefined {
-    const current = plain(args.props) as Record<string, any>;
-    const isAclType = [...TYPES.buckets, ...TYPES.acls, TYPES.spaces, ...TYPES.objects].includes(args.type);
-    if (isAclType && cannedAclIsPublic(current.acl) === true) {
-        args.props.acl = "private";
-        return args.props;
-    }
-    if (
-        TYPES.publicAccessBlocks.includes(args.type) &&
-        PUBLIC_ACCESS_BLOCK_FLAGS.some((flag) => current[flag] !== true)
-    ) {
-        for (const flag of PUBLIC_ACCESS_BLOCK_FLAGS) args.props[flag] = true;
-        return args.props;
-    }
-    return undefined;
+    return CLOUD_PACKS.flatMap((pack) => pack.storageExposure(res));
 }
 
 export const storageNotPublic: ResourceValidationPolicy = {
@@ -129,5 +31,11 @@ export const storageNotPublic: ResourceValidationPolicy = {
     validateResource: (args, reportViolation) => {
         for (const problem of storageExposure(fromResourceArgs(args))) reportViolation(problem);
     },
-    remediateResource: (args) => remediation(args),
+    remediateResource: (args) => {
+        for (const pack of CLOUD_PACKS) {
+            const fixed = pack.storageRemediation(args);
+            if (fixed) return fixed;
+        }
+        return undefined;
+    },
 };

@@ -21,6 +21,7 @@
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { gunzipSync } from "zlib";
+import { CLOUD_PACKS } from "../lib/clouds";
 import { describe, fromResourceArgs, isUnknown } from "../lib/values";
 
 /** Properties that hold user data, whatever the resource. */
@@ -38,7 +39,8 @@ const NOT_A_SECRET =
     /^(|true|false|yes|no|on|off|null|~|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\(.*\)?|\{\{.*\}\}|\|[-+]?|>[-+]?)$/i;
 const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]+:([^\s@/'"]+)@/i;
 const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
-const AWS_ACCESS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/;
+/** An access key id in AWS's format (whoever carries it, it is a credential). */
+const ACCESS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/;
 
 /** At most this many nested encodings are unwrapped (base64 of gzip of MIME of base64 ...). */
 const MAX_DEPTH = 4;
@@ -72,7 +74,7 @@ export function secretsInText(text: string): string[] {
         const url = URL_WITH_PASSWORD.exec(line);
         if (url && !NOT_A_SECRET.test(url[1])) found.push("a URL with a password");
         if (PRIVATE_KEY.test(line)) found.push("a private key");
-        if (AWS_ACCESS_KEY_ID.test(line)) found.push("an AWS access key id");
+        if (ACCESS_KEY_ID.test(line)) found.push("an AWS access key id");
     }
     return [...new Set(found)];
 }
@@ -159,10 +161,6 @@ function userDataProperties(
     return found;
 }
 
-const ADVICE =
-    "User data is readable by anyone allowed ec2:DescribeInstanceAttribute and by every process on the instance (metadata service). " +
-    "Keep secrets in SSM Parameter Store (SecureString) or Secrets Manager and have the instance read them through its role at boot.";
-
 export const userDataSecrets: ResourceValidationPolicy = {
     name: "webtier-user-data-secrets",
     description:
@@ -172,7 +170,10 @@ export const userDataSecrets: ResourceValidationPolicy = {
     // findings below mandatory ones); policies/config/prod.json makes it mandatory.
     severity: "low",
     validateResource: (args, reportViolation) => {
-        if (!args.type.startsWith("aws:") && !args.type.startsWith("aws-native:")) return;
+        // The clouds whose user data others can read say which of their resources carry it.
+        const pack = CLOUD_PACKS.find((candidate) => candidate.userData?.covers(args.type));
+        if (!pack?.userData) return;
+        const advice = pack.userData.advice;
         const resource = fromResourceArgs(args);
         for (const { path, value } of userDataProperties(resource.props)) {
             if (value === undefined || value === null) continue;
@@ -197,7 +198,7 @@ export const userDataSecrets: ResourceValidationPolicy = {
                 const found = secretsInText(text);
                 if (found.length === 0) continue;
                 reportViolation(
-                    `${describe(resource)} carries ${found.join(", ")} in its ${path}${layer ? ` (${layer})` : ""}. ${ADVICE}`,
+                    `${describe(resource)} carries ${found.join(", ")} in its ${path}${layer ? ` (${layer})` : ""}. ${advice}`,
                 );
             }
         }

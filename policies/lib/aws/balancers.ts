@@ -5,7 +5,7 @@
  * policy), so that "TLS ends at the balancer" is one predicate for ALB, NLB and classic ELB.
  */
 import { Cidr, parseCidr } from "../cidr";
-import { StackGraph } from "../graph";
+import type { StackGraph } from "../graph";
 import { Res, UNKNOWN, Unknown, isUnknown, listOf, present, textOf } from "../values";
 
 export const AWS_BALANCER_TYPES = {

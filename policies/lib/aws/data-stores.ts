@@ -4,10 +4,11 @@
  * switch of its own that gives it a public endpoint. The database and cache rules judge every
  * shape here the same way, so a new service is one entry.
  */
+import type { DataKind } from "../data-access";
 import { GroupHolder, nested, topLevel } from "./group-holders";
 import { Res, UNKNOWN, describe, isUnknown, present, textOf } from "../values";
 
-export type DataKind = "database" | "cache";
+export type { DataKind };
 
 export interface AwsDataStoreShape extends GroupHolder {
     kind: DataKind;

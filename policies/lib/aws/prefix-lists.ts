@@ -4,7 +4,7 @@
  * naming one can be judged by what it contains. An AWS-managed list or one from another stack
  * stays opaque.
  */
-import { StackGraph } from "../graph";
+import type { StackGraph } from "../graph";
 import { Res, UNKNOWN, Unknown, isUnknown, listOf } from "../values";
 
 export const PREFIX_LIST_TYPES = {

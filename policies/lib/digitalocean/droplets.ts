@@ -4,14 +4,15 @@
  * the droplet carries (`tags`); on AWS an instance always sits in some security group, here
  * "no firewall" means every port, 22 and the app's included, is open to the internet.
  */
-import { StackGraph } from "../graph";
+import type { StackGraph } from "../graph";
 import { Res, UNKNOWN, Unknown, isUnknown, listOf } from "../values";
+import { DO } from "./types";
 
 export const DO_TYPES = {
-    droplets: ["digitalocean:index/droplet:Droplet"],
-    firewalls: ["digitalocean:index/firewall:Firewall"],
-    tags: ["digitalocean:index/tag:Tag"],
-    loadBalancers: ["digitalocean:index/loadBalancer:LoadBalancer"],
+    droplets: DO.droplets,
+    firewalls: DO.firewalls,
+    tags: DO.tags,
+    loadBalancers: DO.loadBalancers,
 } as const;
 
 /** The tag names a droplet (or firewall) carries, and the Tag resources its tags come from. */

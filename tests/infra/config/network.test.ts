@@ -6,12 +6,12 @@ import * as yaml from "js-yaml";
 import { parseCidr, cidrOverlaps, Cidr } from "../../../policies/lib/cidr";
 import {
     DERIVED_SECOND_OCTETS,
-    DIGITALOCEAN_RESERVED_RANGES,
     FIXED_DEFAULT_VPC_CIDR,
     defaultVpcCidr,
     overlappingStacks,
     StackNetwork,
 } from "../../../infra/config/network";
+import { DIGITALOCEAN_RESERVED_RANGES } from "../../../policies/lib/digitalocean/networks";
 import { parseConfig } from "../../../infra/config/parse";
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..", "..", "..");

@@ -1,5 +1,7 @@
 import * as assert from "assert";
-import { admitsTcpPort, awsPorts, digitalOceanPorts, normaliseProtocol, rulesOf } from "../../../policies/lib/network";
+import { awsPorts } from "../../../policies/lib/aws/network-rules";
+import { digitalOceanPorts } from "../../../policies/lib/digitalocean/firewall-rules";
+import { admitsTcpPort, normaliseProtocol, rulesOf } from "../../../policies/lib/network";
 import { sshFindings } from "../../../policies/lib/ssh";
 import { Res, UNKNOWN } from "../../../policies/lib/values";
 

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { subnetExposure } from "../../../policies/lib/subnets";
+import { subnetExposure } from "../../../policies/lib/aws/subnets";
 import { UNKNOWN } from "../../../policies/lib/values";
 import { FakeResource, graphOf } from "../helpers";
 

@@ -122,7 +122,7 @@ describe("preflight: database versions and settings the cloud would refuse", () 
 
 describe("advisory: RDS lifecycle chosen explicitly", () => {
     it("flags an RDS MySQL or PostgreSQL database that leaves engineLifecycleSupport to RDS's paid default", async () => {
-        const { rdsLifecycleExplicit } = await import("../../../policies/preflight");
+        const { rdsLifecycleExplicit } = await import("../../../policies/lib/aws/database-versions");
         assertViolation(
             await check(rdsLifecycleExplicit, RDS, { engine: "postgres", engineVersion: "16.4" }),
             "paid Extended Support",

@@ -3,13 +3,15 @@ import * as assert from "assert";
 import { evaluate, RegisteredResource } from "../../../tools/harness/evaluate";
 import { runWebtier } from "../../../infra/program";
 import {
-    ENGINE_VERSIONS,
     defaultEngineVersion,
     engineVersionProblem,
     offeredVersions,
-    rdsParameterApplyMethod,
     today,
 } from "../../../policies/preflight/engine-versions";
+import { AWS_ENGINE_VERSIONS, rdsParameterApplyMethod } from "../../../policies/lib/aws/engine-versions";
+import { DIGITALOCEAN_ENGINE_VERSIONS } from "../../../policies/lib/digitalocean/engine-versions";
+
+const ENGINE_VERSIONS = { aws: AWS_ENGINE_VERSIONS, digitalocean: DIGITALOCEAN_ENGINE_VERSIONS };
 import { DATABASE_ENGINES } from "../../../infra/config/types";
 import { preflightDatabaseVersions } from "../../../policies/preflight";
 import { assertNone } from "../../policies/helpers";

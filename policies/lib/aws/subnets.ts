@@ -10,8 +10,9 @@
  * local route), or when a route is added to it by id (`vpc.mainRouteTableId`). Routes are read
  * from a table's inline `routes` and from `aws.ec2.Route`s.
  */
-import { AWS, StackGraph } from "./graph";
-import { Res, UNKNOWN, Unknown, describe, isUnknown, listOf, textOf } from "./values";
+import type { StackGraph } from "../graph";
+import { AWS } from "./types";
+import { Res, UNKNOWN, Unknown, describe, isUnknown, listOf, textOf } from "../values";
 
 /** Does a route's `gatewayId` (inline or standalone) lead to an internet gateway? */
 function gatewayIsInternet(graph: StackGraph, owner: Res, key: string, value: unknown): boolean | Unknown {

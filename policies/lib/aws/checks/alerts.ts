@@ -1,0 +1,165 @@
+/**
+ * webtier-alerts on AWS: a CloudWatch metric alarm covers a resource when one of its dimensions
+ * (plain, or in a metric-math query) holds the resource's id, ARN, ARN suffix, identifier or, for
+ * an ElastiCache replication group, one of its member nodes (`<group id>-001`), or was computed
+ * from it (property dependencies; all there is during a preview). It reaches a person when its
+ * actions are enabled and one of its `alarmActions` is an SNS topic of the stack with a
+ * subscription, or an SNS topic outside the stack (whose subscriptions the stack cannot see).
+ */
+import type { Finding } from "../../data-access";
+import type { StackGraph } from "../../graph";
+import { Res, describe, isUnknown, listOf } from "../../values";
+import { dataStoreShapes } from "../data-stores";
+import { AWS } from "../types";
+
+export const ALERT_TYPES = {
+    awsAlarms: ["aws:cloudwatch/metricAlarm:MetricAlarm"],
+    awsCompositeAlarms: ["aws:cloudwatch/compositeAlarm:CompositeAlarm"],
+    awsTopics: ["aws:sns/topic:Topic"],
+    awsSubscriptions: ["aws:sns/topicSubscription:TopicSubscription"],
+} as const;
+
+/** The properties other resources' metrics use to name an AWS resource, besides id and ARN. */
+const AWS_IDENTITY_KEYS = ["arnSuffix", "identifier", "clusterIdentifier", "replicationGroupId", "clusterId", "name"];
+/** ElastiCache's node ids of a replication group: `<group id>-001`, `-002`, ... */
+const CACHE_NODE = /^(.+)-\d{3}$/;
+
+function strings(value: unknown): string[] {
+    return typeof value === "string" && !isUnknown(value) && value !== "" ? [value] : [];
+}
+
+/** Every dimension value of an alarm, from `dimensions` and from each metric-math query's metric. */
+function dimensionValues(alarm: Res): unknown[] {
+    const values: unknown[] = [];
+    const collect = (dimensions: unknown) => {
+        if (dimensions && typeof dimensions === "object" && !isUnknown(dimensions))
+            values.push(...Object.values(dimensions as Record<string, unknown>));
+    };
+    collect(alarm.props.dimensions);
+    for (const query of listOf<Record<string, any>>(alarm.props.metricQueries)) {
+        if (query && !isUnknown(query)) collect(query.metric?.dimensions);
+    }
+    return values;
+}
+
+/** The AWS resources an alarm watches: by identity of its dimension values, or through its dependencies. */
+function awsWatched(graph: StackGraph, alarm: Res, subjects: Res[]): Set<Res> {
+    const watched = new Set<Res>();
+    const values = dimensionValues(alarm).flatMap(strings);
+    for (const subject of subjects) {
+        const identities = new Set<string>(
+            ["id", "arn", ...AWS_IDENTITY_KEYS].flatMap((key) => strings(subject.props[key])),
+        );
+        const matches = values.some(
+            (value) =>
+                identities.has(value) ||
+                (AWS.replicationGroups.includes(subject.type as never) &&
+                    identities.has(CACHE_NODE.exec(value)?.[1] ?? "")),
+        );
+        if (matches) watched.add(subject);
+    }
+    for (const key of ["dimensions", "metricQueries"]) {
+        for (const urn of alarm.propertyDependencies[key] ?? []) {
+            const res = graph.get(urn);
+            if (res && subjects.includes(res)) watched.add(res);
+        }
+    }
+    return watched;
+}
+
+/**
+ * Whether an alarm notifies someone: its own enabled actions name an SNS topic with a
+ * subscription (or one outside the stack), or a composite alarm that does so has it in its rule
+ * (`ALARM("name")`, by name or ARN, or computed from it).
+ */
+function awsAlarmReachesSomeone(graph: StackGraph, alarm: Res): boolean {
+    if (awsActionsReachSomeone(graph, alarm)) return true;
+    const names = ["name", "arn", "alarmName"].flatMap((key) => strings(alarm.props[key]));
+    return graph.ofType(ALERT_TYPES.awsCompositeAlarms).some((composite) => {
+        const rule = strings(composite.props.alarmRule)[0] ?? "";
+        const inRule =
+            names.some((name) => rule.includes(`"${name}"`) || rule.includes(`(${name})`)) ||
+            (composite.propertyDependencies.alarmRule ?? []).includes(alarm.urn);
+        return inRule && awsActionsReachSomeone(graph, composite);
+    });
+}
+
+/** Whether an alarm's own actions notify someone. */
+function awsActionsReachSomeone(graph: StackGraph, alarm: Res): boolean {
+    if (alarm.props.actionsEnabled === false) return false;
+    const subscriptions = graph.ofType(ALERT_TYPES.awsSubscriptions);
+    for (const action of listOf<string>(alarm.props.alarmActions)) {
+        const { candidates } = graph.resolve(alarm, "alarmActions", action, ALERT_TYPES.awsTopics);
+        if (
+            candidates.some((topic) =>
+                subscriptions.some((sub) =>
+                    graph.resolve(sub, "topic", sub.props.topic, ALERT_TYPES.awsTopics).candidates.includes(topic),
+                ),
+            )
+        )
+            return true;
+        // A topic the stack does not manage (a team's paging topic): its subscriptions are not ours to see.
+        if (candidates.length === 0 && typeof action === "string" && /^arn:aws[a-z-]*:sns:/.test(action)) return true;
+    }
+    return false;
+}
+
+/** The resources a stack must alert on, grouped by what they are to the tier. */
+function awsSubjects(graph: StackGraph): { what: string; fix: string; resources: Res[] }[] {
+    const servers = new Set<Res>();
+    for (const attachment of graph.ofType(AWS.targetGroupAttachments)) {
+        graph
+            .resolve(attachment, "targetId", attachment.props.targetId, AWS.instances)
+            .candidates.forEach((i) => servers.add(i));
+    }
+    graph
+        .ofType(AWS.autoScalingGroups)
+        .filter((group) => listOf(group.props.targetGroupArns).length > 0)
+        .forEach((g) => servers.add(g));
+    // ElastiCache, whose alarms this rule can match by dimension (MemoryDB and DAX are not read yet).
+    const caches = dataStoreShapes("cache")
+        .filter((shape) => shape.types.every((type) => type.startsWith("aws:elasticache/")))
+        .flatMap((shape) => graph.ofType(shape.types).filter((store) => !shape.judgedElsewhere?.(store)));
+    return [
+        {
+            what: "balancer",
+            fix: "an alarm on its 5xx rate, unhealthy hosts or response time (LoadBalancer dimension)",
+            resources: graph.ofType(AWS.loadBalancers),
+        },
+        {
+            what: "app server",
+            fix: "an alarm on its CPU, memory or status checks (InstanceId or AutoScalingGroupName dimension)",
+            resources: [...servers],
+        },
+        {
+            what: "database",
+            fix: "an alarm on its CPU, free storage or connections (DBInstanceIdentifier / DBClusterIdentifier dimension)",
+            resources: [...graph.ofType(AWS.rdsInstances), ...graph.ofType(AWS.rdsClusters)],
+        },
+        {
+            what: "cache",
+            fix: "an alarm on its memory, evictions or CPU (CacheClusterId of its nodes, or ReplicationGroupId)",
+            resources: caches,
+        },
+    ];
+}
+
+/** Each balancer, app server, database and cache without an alarm that reaches a person. */
+export function awsAlertFindings(graph: StackGraph): Finding[] {
+    const findings: Finding[] = [];
+    const alarms = graph.ofType(ALERT_TYPES.awsAlarms);
+    for (const group of awsSubjects(graph)) {
+        for (const subject of group.resources) {
+            const watching = alarms.filter((alarm) => awsWatched(graph, alarm, [subject]).has(subject));
+            if (watching.some((alarm) => awsAlarmReachesSomeone(graph, alarm))) continue;
+            findings.push({
+                urn: subject.urn,
+                message:
+                    watching.length === 0
+                        ? `${describe(subject)} (the ${group.what}) has no CloudWatch alarm: nobody hears when it is unwell. Add ${group.fix}, notifying an SNS topic with a subscription (webtier: webtier:alerts).`
+                        : `${describe(subject)} (the ${group.what}) has ${watching.length} alarm(s), but none notifies anyone: give one alarmActions with an SNS topic that has an email or HTTPS subscription, and keep actionsEnabled (webtier: webtier:alerts.emails).`,
+            });
+        }
+    }
+    return findings;
+}

@@ -1,0 +1,42 @@
+/**
+ * webtier-database-not-public on AWS: every managed data service with a network endpoint (RDS and
+ * Aurora, DocumentDB, Neptune, Redshift, OpenSearch, MSK; see data-stores.ts) without a public
+ * endpoint, in private subnets, its security group admitting only the app servers' groups.
+ */
+import type { Finding } from "../../data-access";
+import type { StackGraph } from "../../graph";
+import { Res, describe, isUnknown } from "../../values";
+import { awsDataStoreAccessFindings } from "../data-access";
+import { AWS } from "../types";
+
+/** Neptune instances can be given a public endpoint too (publiclyAccessible, default false). */
+const NEPTUNE_INSTANCES = AWS.neptuneInstances;
+
+/** RDS and Neptune `publiclyAccessible`: absent is the provider's default, false. */
+export function publiclyAccessibleFinding(store: Res): Finding | undefined {
+    const value = store.props.publiclyAccessible;
+    if (value === true) {
+        return {
+            urn: store.urn,
+            message: `${describe(store)} is publicly accessible. Set publiclyAccessible to false: the app servers reach it over the private network.`,
+        };
+    }
+    if (isUnknown(value)) {
+        return {
+            urn: store.urn,
+            message: `${describe(store)} has publiclyAccessible unknown during preview, so it cannot be proven private. Set publiclyAccessible to the literal false.`,
+        };
+    }
+    return undefined;
+}
+
+/** Every AWS database with a public endpoint or reachable by more than the app servers. */
+export function awsDatabaseFindings(graph: StackGraph): Finding[] {
+    const findings: Finding[] = [];
+    for (const store of graph.ofType([...AWS.rdsInstances, ...AWS.rdsClusterInstances, ...NEPTUNE_INSTANCES])) {
+        const finding = publiclyAccessibleFinding(store);
+        if (finding) findings.push(finding);
+    }
+    findings.push(...awsDataStoreAccessFindings(graph, "database"));
+    return findings;
+}

@@ -1,0 +1,105 @@
+/**
+ * webtier-port-80-only-from-balancer on AWS: the app port is reachable on the app servers only
+ * through a rule naming the load balancer's security group, never from a CIDR (except the subnets
+ * of a network load balancer without security groups, which are its address), also when the
+ * balancer and the servers share a group. The balancer's own group, open to the internet on
+ * 80/443, is correct and not looked at, unless the app servers share it.
+ */
+import { DEFAULT_APP_PORT, admittedAppPort, reachText, shown } from "../../app-port";
+import { Cidr, cidrContains, parseCidr } from "../../cidr";
+import type { Finding } from "../../data-access";
+import type { StackGraph } from "../../graph";
+import { NetworkRule, Source, Tri, portsText, ruleLocation } from "../../network";
+import { Res, describe, isUnknown } from "../../values";
+import { groupLessNlbRanges } from "../balancers";
+import { AWS_NETWORK_RULES } from "../network-rules";
+import { balancerSecurityGroups, dataSecurityGroups, serverSecurityGroups } from "../security-groups";
+import { SECURITY_GROUP_TYPES } from "../types";
+
+/** Why `source` is not proven to be the balancer, or undefined when it is. */
+export function port80SourceProblem(
+    graph: StackGraph,
+    owner: Res,
+    source: Source,
+    balancerGroups: Set<Res>,
+    nlbRanges: readonly Cidr[] = [],
+): string | undefined {
+    switch (source.kind) {
+        case "securityGroup": {
+            const { candidates } = graph.resolve(owner, source.referenceKey, source.value, SECURITY_GROUP_TYPES);
+            if (candidates.length > 0 && candidates.every((g) => balancerGroups.has(g))) return undefined;
+            if (candidates.length === 0 && isUnknown(source.value))
+                return "a security group unknown during preview that cannot be proven to be the balancer's";
+            const names = candidates.map(describe).join(", ");
+            return `security group ${shown(source)}${names ? ` (${names})` : ""}, which is not the security group of a load balancer in this stack`;
+        }
+        case "cidr": {
+            // The subnets of a network load balancer without security groups are its address.
+            const cidr = isUnknown(source.value) ? undefined : parseCidr(source.value);
+            if (cidr && nlbRanges.some((range) => cidrContains(range, cidr))) return undefined;
+            return `CIDR ${shown(source)}`;
+        }
+        case "self":
+            return "its own security group (self)";
+        case "prefixList":
+            return `prefix list ${shown(source)}`;
+        default:
+            return "sources unknown during preview";
+    }
+}
+
+function fix(port: number, shared: boolean): string {
+    const split = shared
+        ? " The group is shared by the balancer and the app servers: give the balancer a security group of its own, open on 80/443, and admit the app port on the servers' group only from it."
+        : "";
+    return `Admit port ${port} only from the balancer: reference the load balancer's security group (sourceSecurityGroupId, referencedSecurityGroupId or securityGroups) instead of any CIDR.${split}`;
+}
+
+/** Every rule into an app server's security group that admits the app port from anything but the balancer. */
+export function awsPort80Findings(graph: StackGraph, ports: readonly number[]): Finding[] {
+    const findings: Finding[] = [];
+    const balancerGroups = balancerSecurityGroups(graph);
+    const nlbRanges = groupLessNlbRanges(graph);
+    const serverGroups = serverSecurityGroups(graph);
+    const dataGroups = new Set([...dataSecurityGroups(graph, "database"), ...dataSecurityGroups(graph, "cache")]);
+    // The balancer's own group may be public; the database and cache rules judge what reaches
+    // data stores. A group the app servers also sit in is an app server group either way.
+    const notAppServer = (g: Res) => !serverGroups.has(g) && (balancerGroups.has(g) || dataGroups.has(g));
+    for (const owner of graph.resources) {
+        const rulesOf = AWS_NETWORK_RULES[owner.type];
+        if (!rulesOf) continue;
+        for (const rule of rulesOf(owner).filter((r) => r.direction === "ingress")) {
+            const admitted = admittedAppPort(rule, [...ports]);
+            if (!admitted) continue;
+            const targets = graph.ruleTargets(owner, rule).candidates;
+            if (targets.length > 0 && targets.every(notAppServer)) continue;
+            const shared = targets.some((g) => balancerGroups.has(g) && serverGroups.has(g));
+            findings.push(...problems(graph, owner, rule, admitted, shared, balancerGroups, nlbRanges));
+        }
+    }
+    return findings;
+}
+
+function problems(
+    graph: StackGraph,
+    owner: Res,
+    rule: NetworkRule,
+    admitted: { port: number; answer: Tri },
+    shared: boolean,
+    balancerGroups: Set<Res>,
+    nlbRanges: readonly Cidr[],
+): Finding[] {
+    const findings: Finding[] = [];
+    for (const source of rule.sources) {
+        const problem = port80SourceProblem(graph, owner, source, balancerGroups, nlbRanges);
+        if (!problem) continue;
+        const sharedText = shared ? " into a security group shared by the balancer and the app servers" : "";
+        findings.push({
+            urn: owner.urn,
+            message: `${ruleLocation(rule, describe(owner))} (${portsText(rule)}) ${reachText(admitted)} from ${problem}${sharedText}. ${fix(admitted.port, shared)}`,
+        });
+    }
+    return findings;
+}
+
+export { DEFAULT_APP_PORT };

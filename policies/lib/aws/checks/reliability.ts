@@ -1,0 +1,98 @@
+/**
+ * webtier-reliability on AWS: at least `minServers` servers behind the balancer, across two zones;
+ * RDS Multi-AZ, with backups and deletion protection.
+ */
+import type { Finding } from "../../data-access";
+import type { StackGraph } from "../../graph";
+import { Res, UNKNOWN, describe, isUnknown, listOf } from "../../values";
+import { AWS } from "../types";
+
+/** The zone of an instance: its own field, or its subnet's. */
+function zoneOf(graph: StackGraph, instance: Res): string | typeof UNKNOWN | undefined {
+    const own = instance.props.availabilityZone;
+    if (typeof own === "string" && !isUnknown(own)) return own;
+    const [subnet] = graph.resolve(instance, "subnetId", instance.props.subnetId, AWS.subnets).candidates;
+    const zone = subnet?.props.availabilityZone ?? subnet?.props.availabilityZoneId;
+    if (typeof zone === "string" && !isUnknown(zone)) return zone;
+    return isUnknown(own) || isUnknown(zone) ? UNKNOWN : undefined;
+}
+
+/** Where the AWS tier falls below the reliability floor. */
+export function awsReliabilityFindings(graph: StackGraph, minServers: number): Finding[] {
+    const findings: Finding[] = [];
+    const balancers = graph.ofType(AWS.loadBalancers);
+    if (balancers.length > 0) {
+        const servers = new Set<Res>();
+        for (const attachment of graph.ofType(AWS.targetGroupAttachments)) {
+            graph
+                .resolve(attachment, "targetId", attachment.props.targetId, AWS.instances)
+                .candidates.forEach((i) => servers.add(i));
+        }
+        let groupCapacity = 0;
+        const zones = new Set<string>();
+        let unknownZone = false;
+        for (const server of servers) {
+            const zone = zoneOf(graph, server);
+            if (zone === UNKNOWN || zone === undefined) unknownZone = true;
+            else zones.add(zone);
+        }
+        for (const group of graph.ofType(AWS.autoScalingGroups)) {
+            if (listOf(group.props.targetGroupArns).length === 0) continue;
+            groupCapacity += typeof group.props.minSize === "number" ? group.props.minSize : 0;
+            for (const subnet of graph.resolveAll(group, "vpcZoneIdentifiers", AWS.subnets).candidates) {
+                const zone = subnet.props.availabilityZone;
+                if (typeof zone === "string" && !isUnknown(zone)) zones.add(zone);
+                else unknownZone = true;
+            }
+            listOf<string>(group.props.availabilityZones).forEach((z) =>
+                isUnknown(z) ? (unknownZone = true) : zones.add(z),
+            );
+        }
+        const count = servers.size + groupCapacity;
+        const at = balancers[0].urn;
+        if (count < minServers) {
+            findings.push({
+                urn: at,
+                message: `Only ${count} server(s) are registered behind the balancer; at least ${minServers} keep the app up when one fails. Raise webtier:servers.count.`,
+            });
+        }
+        if (minServers >= 2 && count >= 2 && zones.size < 2) {
+            const why = unknownZone
+                ? "cannot be proven to span two availability zones (zones unknown during preview)"
+                : `all run in ${[...zones].join(", ") || "one zone"}`;
+            findings.push({
+                urn: at,
+                message: `The servers behind the balancer ${why}. Spread them across at least two zones (webtier:zones).`,
+            });
+        }
+    }
+    for (const db of graph.ofType(AWS.rdsInstances)) {
+        const p = db.props;
+        const name = describe(db);
+        if (p.multiAz !== true)
+            findings.push({
+                urn: db.urn,
+                message: `${name} is not Multi-AZ${isUnknown(p.multiAz) ? " (unknown during preview)" : ""}: a zone outage takes the database down. Set multiAz to true (webtier:database.highAvailability).`,
+            });
+        const retention = p.backupRetentionPeriod;
+        if (isUnknown(retention) || !(typeof retention === "number" && retention >= 1)) {
+            findings.push({
+                urn: db.urn,
+                message: `${name} keeps ${isUnknown(retention) ? "an unknown number of" : (retention ?? 0)} days of backups (absent means 0). Set backupRetentionPeriod to at least 1 (webtier:database.backupRetentionDays).`,
+            });
+        }
+        if (p.deletionProtection !== true)
+            findings.push({
+                urn: db.urn,
+                message: `${name} has no deletion protection. Set deletionProtection to true (webtier:database.deletionProtection).`,
+            });
+    }
+    for (const cluster of graph.ofType(AWS.rdsClusters)) {
+        if (cluster.props.deletionProtection !== true)
+            findings.push({
+                urn: cluster.urn,
+                message: `${describe(cluster)} has no deletion protection. Set deletionProtection to true.`,
+            });
+    }
+    return findings;
+}

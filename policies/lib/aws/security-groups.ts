@@ -1,0 +1,37 @@
+/**
+ * Which security groups play which role in the tier: the balancers', the app servers', each kind
+ * of data store's. A role's groups are the ones its resources sit in (see group-holders.ts).
+ */
+import type { StackGraph } from "../graph";
+import type { Res } from "../values";
+import { DataKind, dataStoreShapes } from "./data-stores";
+import { APP_COMPUTE, BALANCERS, GroupHolder } from "./group-holders";
+import { SECURITY_GROUP_TYPES } from "./types";
+
+/** The security groups the holders' resources sit in. */
+export function groupsHeldBy(graph: StackGraph, holders: readonly GroupHolder[]): Set<Res> {
+    const groups = new Set<Res>();
+    for (const holder of holders) {
+        for (const res of graph.ofType(holder.types)) {
+            graph
+                .resolveAll(res, holder.key, SECURITY_GROUP_TYPES, holder.read(res.props))
+                .candidates.forEach((g) => groups.add(g));
+        }
+    }
+    return groups;
+}
+
+/** The security groups of every load balancer: the only groups allowed to be public. */
+export function balancerSecurityGroups(graph: StackGraph): Set<Res> {
+    return groupsHeldBy(graph, BALANCERS);
+}
+
+/** The security groups of the app tier's compute (see `APP_COMPUTE`: instances, launch templates and configurations, ECS services, Lambda). */
+export function serverSecurityGroups(graph: StackGraph): Set<Res> {
+    return groupsHeldBy(graph, APP_COMPUTE);
+}
+
+/** The security groups of every data store of a kind (see `AWS_DATA_STORES`). */
+export function dataSecurityGroups(graph: StackGraph, kind: DataKind): Set<Res> {
+    return groupsHeldBy(graph, dataStoreShapes(kind));
+}

@@ -1,0 +1,115 @@
+/**
+ * "Is this data store reachable only from the app servers?" on DigitalOcean, for the database and
+ * cache rules: each cluster sits in the VPC behind a database firewall trusting only the app
+ * droplets.
+ */
+import type { DataKind, Finding } from "../data-access";
+import type { StackGraph } from "../graph";
+import { Res, UNKNOWN, describe, isUnknown, listOf, present } from "../values";
+import { DO } from "./types";
+
+const CACHE_ENGINES = ["valkey", "redis"];
+
+/** DigitalOcean clusters of one kind: caches (valkey/redis) or databases (everything else). */
+export function digitalOceanClusters(graph: StackGraph, kind: DataKind): Res[] {
+    return graph.ofType(DO.databaseClusters).filter((cluster) => {
+        const engine = cluster.props.engine;
+        if (isUnknown(engine)) return true; // judged by both rules rather than neither
+        const isCache = CACHE_ENGINES.includes(String(engine ?? "").toLowerCase());
+        return kind === "cache" ? isCache : !isCache;
+    });
+}
+
+const TRUSTED_RULE_TYPES = ["droplet", "tag"];
+const DO_TAGS = DO.tags;
+
+/**
+ * Does a database firewall rule of type "droplet" or "tag" name this stack's droplets? A
+ * droplet rule must name a droplet of the stack; a tag rule a tag one of them carries. Any
+ * other droplet, or a tag anyone can put on a droplet of their own, is not an app server.
+ * Unknown values (preview) are traced through the firewall's dependencies: a tag resource
+ * the droplets' tags come from, or a droplet.
+ */
+export function trustsStackDroplets(
+    graph: StackGraph,
+    firewall: Res,
+    type: string,
+    value: unknown,
+): boolean | typeof UNKNOWN {
+    const droplets = graph.ofType(DO.droplets);
+    if (!isUnknown(value)) {
+        const text = String(value);
+        if (type === "droplet") return droplets.some((d) => !isUnknown(d.props.id) && String(d.props.id) === text);
+        if (droplets.some((d) => listOf(d.props.tags).includes(text))) return true;
+        // Droplet tags unknown during preview: the tag resource of that name the droplets' tags come from.
+        return droplets.some((d) =>
+            graph.dependenciesOf(d, "tags", DO_TAGS).some((tag) => tag.props.name === text || tag.props.id === text),
+        );
+    }
+    const sources = graph.dependenciesOf(firewall, "rules", type === "droplet" ? DO.droplets : DO_TAGS);
+    if (type === "droplet") return sources.length > 0 ? true : UNKNOWN;
+    const carried = sources.some((tag) => droplets.some((d) => graph.dependenciesOf(d, "tags", DO_TAGS).includes(tag)));
+    return carried ? true : UNKNOWN;
+}
+
+/**
+ * A DigitalOcean cluster must sit in a VPC (privateNetworkUuid) and have a database firewall
+ * whose every rule trusts droplets or a droplet tag, never an IP address, a Kubernetes
+ * cluster or an app. Without a firewall a managed database accepts connections from anywhere.
+ */
+export function digitalOceanClusterFindings(graph: StackGraph, cluster: Res, what: string): Finding[] {
+    const findings: Finding[] = [];
+    if (!present(cluster.props.privateNetworkUuid)) {
+        findings.push({
+            urn: cluster.urn,
+            message: `${describe(cluster)} sets no privateNetworkUuid, so it is not in the app's VPC. Set privateNetworkUuid to the VPC of the droplets.`,
+        });
+    }
+    const firewalls = graph.referrers(DO.databaseFirewalls, "clusterId", cluster);
+    if (firewalls.length === 0) {
+        findings.push({
+            urn: cluster.urn,
+            message: `${describe(cluster)} has no database firewall, so the ${what} accepts connections from any address. Add a digitalocean.DatabaseFirewall with clusterId set to this cluster and rules of type "tag" (the app droplets' tag) or "droplet".`,
+        });
+    }
+    for (const firewall of firewalls) {
+        listOf<Record<string, any>>(firewall.props.rules).forEach((rule, index) => {
+            const where = `rules[${index}] of ${describe(firewall)}`;
+            if (isUnknown(rule) || rule === null || typeof rule !== "object" || isUnknown(rule.type)) {
+                findings.push({
+                    urn: firewall.urn,
+                    message: `${where} is unknown during preview, so it cannot be proven to trust only the app droplets. Use rules with a literal type "tag" or "droplet".`,
+                });
+                return;
+            }
+            const type = String(rule.type);
+            const value = isUnknown(rule.value) ? "a value unknown during preview" : String(rule.value);
+            if (TRUSTED_RULE_TYPES.includes(type)) {
+                const trusted = trustsStackDroplets(graph, firewall, type, rule.value);
+                if (trusted === true) return;
+                const why =
+                    trusted === UNKNOWN
+                        ? `trusts ${type} ${value}, which cannot be traced to the droplets of this stack`
+                        : `trusts ${type} ${value}, which ${type === "tag" ? "no droplet of this stack carries" : "is not a droplet of this stack"}`;
+                findings.push({
+                    urn: firewall.urn,
+                    message: `${where} ${why}; the ${what} must trust only the app droplets. Use the app droplets' tag (or their ids).`,
+                });
+                return;
+            }
+            findings.push({
+                urn: firewall.urn,
+                message: `${where} trusts ${type} ${value}; the ${what} must trust only the app droplets. Replace it with a rule of type "tag" (the app droplets' tag) or "droplet".`,
+            });
+        });
+    }
+    return findings;
+}
+
+/** Each DigitalOcean cluster of a kind sits in the VPC behind a database firewall trusting only the app droplets. */
+export function digitalOceanDataStoreAccessFindings(graph: StackGraph, kind: DataKind): Finding[] {
+    const findings: Finding[] = [];
+    for (const cluster of digitalOceanClusters(graph, kind))
+        findings.push(...digitalOceanClusterFindings(graph, cluster, kind));
+    return findings;
+}

@@ -1,0 +1,53 @@
+/**
+ * DigitalOcean in the policy pack: its resource types and how they express exposure, registered
+ * in lib/clouds.ts. Everything the rules ask of DigitalOcean is answered from this folder. (Its
+ * user data is served only on the droplet's own metadata address, so webtier-user-data-secrets
+ * has nothing to ask here.)
+ */
+import type { CloudPack } from "../cloud-pack";
+import { digitalOceanAlertFindings } from "./checks/alerts";
+import { digitalOceanCacheFindings, digitalOceanDatabaseFindings } from "./checks/data-stores";
+import { DIGITALOCEAN_HEALTH_CHECKS } from "./checks/health-checks";
+import { digitalOceanPort80Findings } from "./checks/port-80-only-from-balancer";
+import { digitalOceanStorageFindings } from "./checks/private-versioned-storage";
+import { digitalOceanReliabilityFindings } from "./checks/reliability";
+import { digitalOceanStorageExposure, digitalOceanStorageRemediation } from "./checks/storage-not-public";
+import { digitalOceanTlsFindings } from "./checks/tls-at-balancer";
+import { digitalOceanAppPorts } from "./droplets";
+import { DIGITALOCEAN_NETWORK_RULES } from "./firewall-rules";
+import { DIGITALOCEAN_IDENTITY_KEYS, DIGITALOCEAN_LABELS } from "./types";
+import { digitalOceanVersionProblems } from "./database-versions";
+import { DIGITALOCEAN_ENGINE_VERSIONS } from "./engine-versions";
+import { DIGITALOCEAN_NAME_RULES } from "./name-rules";
+import { vpcRangeProblems } from "./networks";
+import { digitalOceanTagProblems } from "./tags";
+import { DIGITALOCEAN_USER_DATA_LIMITS } from "./user-data-limits";
+
+export const DIGITALOCEAN_PACK: CloudPack = {
+    cloud: "digitalocean",
+    labels: DIGITALOCEAN_LABELS,
+    identityKeys: DIGITALOCEAN_IDENTITY_KEYS,
+    networkRules: DIGITALOCEAN_NETWORK_RULES,
+    checks: {
+        alerts: (graph) => digitalOceanAlertFindings(graph),
+        cacheNotPublic: (graph) => digitalOceanCacheFindings(graph),
+        databaseNotPublic: (graph) => digitalOceanDatabaseFindings(graph),
+        port80OnlyFromBalancer: digitalOceanPort80Findings,
+        privateVersionedStorage: (graph) => digitalOceanStorageFindings(graph),
+        reliability: (graph, config) => digitalOceanReliabilityFindings(graph, config.minServers),
+        tlsAtBalancer: (graph, config) => digitalOceanTlsFindings(graph, config.allowHttpOnly),
+    },
+    appPorts: digitalOceanAppPorts,
+    healthChecks: DIGITALOCEAN_HEALTH_CHECKS,
+    storageExposure: digitalOceanStorageExposure,
+    storageRemediation: digitalOceanStorageRemediation,
+    preflight: {
+        nameRules: DIGITALOCEAN_NAME_RULES,
+        userDataLimits: DIGITALOCEAN_USER_DATA_LIMITS,
+        valueRules: [],
+        engineVersions: DIGITALOCEAN_ENGINE_VERSIONS,
+        databaseVersions: digitalOceanVersionProblems,
+        networks: vpcRangeProblems,
+        tags: digitalOceanTagProblems,
+    },
+};
