@@ -1,7 +1,8 @@
 /**
  * What is particular to one cloud in webtier's configuration: its regions, size classes, database
  * versions, network rules, the names it derives from the stack name and the config rules only it
- * has. Each cloud writes one (`infra/<cloud>/profile.ts`) and registers it in `infra/clouds.ts`;
+ * has. Each cloud writes one (`infra/<cloud>/profile.ts`) and registers it, with its platform, in
+ * `infra/clouds.ts`;
  * config validation, sizing and naming read the profile and never branch on the cloud's name.
  *
  * Profiles are plain data and pure functions: config parsing and the tests load them without a
@@ -55,7 +56,7 @@ export interface CloudProfile {
     /** A region for examples in messages. */
     readonly exampleRegion: string;
     readonly sizes: Readonly<Record<SizeClass, SizeTable>>;
-    /** The database engine versions the cloud offers, dated (policies/preflight/engine-versions.ts). */
+    /** The database engine versions the cloud offers, dated (its pack's policies/lib/<cloud>/engine-versions.ts). */
     readonly engineVersions: EngineVersionTable;
     readonly network: CloudNetworkFacts;
     /**

@@ -60,7 +60,7 @@ export interface DatabaseConfig {
     engine: DatabaseEngine;
     /**
      * Engine major version, one the cloud offers for a new database today (the dated tables in
-     * `policies/preflight/engine-versions.ts`). Default: the table's default per cloud, the newest version in RDS
+     * `policies/lib/<cloud>/engine-versions.ts`). Default: the table's default per cloud, the newest version in RDS
      * standard support on AWS (MySQL 8.4, PostgreSQL 17) and DigitalOcean's default (MySQL 8.0,
      * which its API calls "8"; PostgreSQL 17).
      */

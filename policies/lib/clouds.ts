@@ -5,7 +5,8 @@
  * cloud: its module, and one line below.
  *
  * The pack ships alone (`pulumi policy publish policies`), so this mirrors infra/clouds.ts rather
- * than importing it; a test checks that the two name the same clouds.
+ * than importing it; the seams test checks that the two name the same clouds, by type (a cloud
+ * registered in infra/ without a pack here does not compile) and by value.
  */
 import type { ValueRule } from "../preflight/enums";
 import type { EngineVersionTable } from "../preflight/engine-versions";
@@ -17,8 +18,14 @@ import type { Res } from "./values";
 import { AWS_PACK } from "./aws";
 import { DIGITALOCEAN_PACK } from "./digitalocean";
 
+/** Each cloud's pack, by the cloud's name (tests/repository/cloud-seams.test.ts holds the names to infra's `Cloud` at compile time). */
+export const PACKS = {
+    aws: AWS_PACK,
+    digitalocean: DIGITALOCEAN_PACK,
+} as const satisfies Record<string, CloudPack>;
+
 /** Every cloud's pack, in the order the rules report them. */
-export const CLOUD_PACKS: readonly CloudPack[] = [AWS_PACK, DIGITALOCEAN_PACK];
+export const CLOUD_PACKS: readonly CloudPack[] = Object.values(PACKS);
 
 /** Readable names of every cloud's resource types, for messages (values.ts `describe`). */
 export const RESOURCE_LABELS: Readonly<Record<string, string>> = Object.assign(

@@ -23,10 +23,18 @@ import * as assert from "assert";
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { CLOUD_PROFILES, CLOUDS } from "../../infra/clouds";
-import { CLOUD_PACKS } from "../../policies/lib/clouds";
+import { Cloud, CLOUD_PROFILES, CLOUDS } from "../../infra/clouds";
+import { CLOUD_PACKS, PACKS } from "../../policies/lib/clouds";
 import { TOOL_CLOUDS } from "../../tools/clouds";
 import { REPO_ROOT } from "../tools/check/paths";
+
+/**
+ * The pack cannot import infra's `Cloud`, so its registry is held to it here, at compile time: a
+ * cloud registered in infra/clouds.ts without a pack (or a pack for no cloud) fails `tsc`.
+ * (tools/clouds.ts holds itself to `Cloud` with `satisfies Record<Cloud, CloudTools>`.)
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const PACKS_ARE_THE_CLOUDS: Same<keyof typeof PACKS, Cloud> = true;
 
 /** The registries: the only files outside a cloud's own that may name it. */
 const REGISTRIES = ["infra/clouds.ts", "policies/lib/clouds.ts", "tools/clouds.ts"];
@@ -294,6 +302,7 @@ describe("a new cloud touches at most three existing files: its registrations", 
     });
 
     it("the three registries register the same clouds (the pack ships alone, so it cannot import infra's list)", () => {
+        assert.strictEqual(PACKS_ARE_THE_CLOUDS, true);
         assert.deepStrictEqual(
             CLOUD_PACKS.map((pack) => pack.cloud),
             [...CLOUDS],

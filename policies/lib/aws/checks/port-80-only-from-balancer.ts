@@ -5,7 +5,7 @@
  * balancer and the servers share a group. The balancer's own group, open to the internet on
  * 80/443, is correct and not looked at, unless the app servers share it.
  */
-import { DEFAULT_APP_PORT, admittedAppPort, reachText, shown } from "../../app-port";
+import { admittedAppPort, reachText, shown } from "../../app-port";
 import { Cidr, cidrContains, parseCidr } from "../../cidr";
 import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
@@ -101,5 +101,3 @@ function problems(
     }
     return findings;
 }
-
-export { DEFAULT_APP_PORT };
