@@ -1,6 +1,9 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { evaluate } from "../../../tools/harness/evaluate";
-import { ProgramLoadError, programFromFile } from "../../../tools/check/program";
+import { ProgramLoadError, cachedTranspile, programFromFile } from "../../../tools/check/program";
 import { program } from "./paths";
 
 describe("loading the program to check", () => {
@@ -32,5 +35,26 @@ describe("loading the program to check", () => {
             (e: Error) => e instanceof ProgramLoadError && /does not exist/.test(e.message),
         );
         assert.throws(() => programFromFile(program("../policy-config.json")), /must be a \.ts or \.js file/);
+    });
+});
+
+describe("the TypeScript hook's transpile cache", () => {
+    let dir: string;
+    before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "webtier-transpile-"))));
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it("transpiles a file once per text, compiler version and name, and serves it from disk after", () => {
+        const calls: string[] = [];
+        const transpile = (label: string) => () => {
+            calls.push(label);
+            return `// ${label}\n`;
+        };
+        assert.strictEqual(cachedTranspile("/p/a.ts", "let x = 1;", "5.9.3", transpile("first"), dir), "// first\n");
+        assert.strictEqual(cachedTranspile("/p/a.ts", "let x = 1;", "5.9.3", transpile("again"), dir), "// first\n");
+        cachedTranspile("/p/a.ts", "let x = 2;", "5.9.3", transpile("changed text"), dir);
+        cachedTranspile("/p/a.ts", "let x = 1;", "5.8.0", transpile("other compiler"), dir);
+        cachedTranspile("/q/a.ts", "let x = 1;", "5.9.3", transpile("other file"), dir);
+        assert.deepStrictEqual(calls, ["first", "changed text", "other compiler", "other file"]);
+        assert.strictEqual(fs.readdirSync(dir).length, 4);
     });
 });
