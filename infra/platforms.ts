@@ -49,9 +49,3 @@ export function createPlatform<C extends Cloud>(cloud: C, options?: PlatformOpti
     const factory = PLATFORM_FACTORIES[cloud] as (options?: PlatformOptions[C]) => CloudPlatform;
     return factory(options);
 }
-
-/** Every cloud's platform with default options. */
-export const PLATFORMS: Record<Cloud, CloudPlatform> = {
-    aws: createPlatform("aws"),
-    digitalocean: createPlatform("digitalocean"),
-};

@@ -235,13 +235,24 @@ describe("tier transform on aws: a child deep in each component, args and option
     };
 
     before(async () => {
-        ev = await evaluateProgram(stack, STACKS.aws[stack], { transform });
+        ev = await evaluateProgram(stack, STACKS.aws[stack], {
+            transform,
+            platforms: { aws: { tags: { team: "web" } } },
+        });
         plain = await evaluateProgram(stack, STACKS.aws[stack], {});
     });
 
-    it("adjusts the stack's provider", () => {
+    it("adjusts the stack's provider, next to the platform's other options (tags)", () => {
         const provider = resource(ev, "pulumi:providers:aws", "t-aws-prod-aws");
         assert.strictEqual(String(provider.inputs.maxRetries), "12");
+        // Provider inputs travel JSON-encoded.
+        const defaultTags = JSON.parse(provider.inputs.defaultTags as string) as { tags: Record<string, string> };
+        assert.strictEqual(
+            defaultTags.tags.team,
+            "web",
+            "the platforms option reaches the platform with the transform",
+        );
+        assert.strictEqual(defaultTags.tags["managed-by"], "pulumi");
         assert.strictEqual(resource(plain, "pulumi:providers:aws", "t-aws-prod-aws").inputs.maxRetries, undefined);
     });
 
