@@ -84,6 +84,12 @@ export class Network extends pulumi.ComponentResource {
     public readonly securityGroups: Record<SecurityGroupRole, aws.ec2.SecurityGroup>;
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Refused before anything is registered.
+        if (!Number.isInteger(args.natGateways) || args.natGateways < 1 || args.natGateways > args.zones) {
+            throw new Error(
+                `webtier: ${name}: natGateways must be a whole number from 1 to zones (${args.zones}), got ${args.natGateways}.`,
+            );
+        }
         super("webtier:aws:Network", name, {}, opts);
         const t = args.transform ?? {};
         const plan = planSubnets(args.ipRange, args.zones);
@@ -217,11 +223,6 @@ export class Network extends pulumi.ComponentResource {
             );
         });
 
-        if (!Number.isInteger(args.natGateways) || args.natGateways < 1 || args.natGateways > args.zones) {
-            throw new Error(
-                `webtier: ${name}: natGateways must be a whole number from 1 to zones (${args.zones}), got ${args.natGateways}.`,
-            );
-        }
         this.natGateways = [];
         for (let index = 0; index < args.natGateways; index += 1) {
             const ipName = childName(name, `nat-eip-${index + 1}`);

@@ -135,12 +135,13 @@ export class Servers extends pulumi.ComponentResource {
     public readonly info: ServerInfo[];
 
     constructor(name: string, args: ServersArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("webtier:aws:Servers", name, {}, opts);
-        const t = args.transform ?? {};
         const { count, image, sshPublicKey } = args;
+        // Refused before anything is registered.
         if (!Number.isInteger(count) || count < 1) {
             throw new Error(`webtier: ${name}: servers.count must be a whole number of at least 1, got ${count}.`);
         }
+        super("webtier:aws:Servers", name, {}, opts);
+        const t = args.transform ?? {};
 
         const roleName = childName(name, "app-role");
         this.role = new aws.iam.Role(

@@ -92,12 +92,13 @@ export class Servers extends pulumi.ComponentResource {
     public readonly info: ServerInfo[];
 
     constructor(name: string, args: ServersArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("webtier:digitalocean:Servers", name, {}, opts);
-        const t = args.transform ?? {};
         const count = args.count;
+        // Refused before anything is registered.
         if (!Number.isInteger(count) || count < 1) {
             throw new Error(`webtier: ${name}: servers.count must be a whole number of at least 1, got ${count}.`);
         }
+        super("webtier:digitalocean:Servers", name, {}, opts);
+        const t = args.transform ?? {};
 
         this.tag = new digitalocean.Tag(
             ...transform(t.tag, appTagName(name), { name: appTagName(name) }, { parent: this }),

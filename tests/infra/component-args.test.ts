@@ -107,6 +107,49 @@ describe("components built on their own from narrow args", () => {
         );
     });
 
+    it("refuses impossible counts (NAT gateways, servers) before registering anything", async () => {
+        const refusals: string[] = [];
+        const attempt = (build: () => unknown) => {
+            try {
+                build();
+            } catch (error) {
+                refusals.push(String(error));
+            }
+        };
+        const ev = await evaluate({
+            stack: "solo",
+            program: () => {
+                attempt(
+                    () =>
+                        new awsTier.Network("solo", {
+                            region: "eu-west-1",
+                            ipRange: "10.20.0.0/16",
+                            zones: 2,
+                            natGateways: 3,
+                        }),
+                );
+                attempt(
+                    () =>
+                        new doTier.Servers("solo", {
+                            region: "ams3",
+                            vpcId: "vpc-1",
+                            count: 0,
+                            size: "small",
+                            memberTag: "solo-lb",
+                            userData: () => "",
+                        }),
+                );
+            },
+        });
+        assert.strictEqual(refusals.length, 2);
+        assert.match(refusals[0], /natGateways must be a whole number from 1 to zones \(2\), got 3/);
+        assert.match(refusals[1], /servers\.count must be a whole number of at least 1, got 0/);
+        assert.deepStrictEqual(
+            ev.resources.filter((r) => r.type !== "pulumi:pulumi:Stack").map((r) => r.urn),
+            [],
+        );
+    });
+
     it("requires, at compile time, every arg whose default is parseConfig's", () => {
         // Never called: the constructions are there for the type checker.
         const missing = () => [
