@@ -114,6 +114,7 @@ export function renderJson(result: CheckResult): string {
             name: result.policyPack.name,
             version: result.policyPack.version,
             startupMs: result.packStartupMs,
+            processes: result.packProcesses,
         },
         totalMs: result.totalMs,
         notes: result.notes,

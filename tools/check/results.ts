@@ -53,6 +53,8 @@ export interface CheckResult {
     stacks: StackResult[];
     /** Pack process start to listening, in ms (overlaps the first evaluation). */
     packStartupMs: number;
+    /** Pack processes this run started (one for webtier's own pack; one per stack for a --policy-pack). */
+    packProcesses: number;
     totalMs: number;
     /** Notes that concern the whole run (policy config warnings). */
     notes: string[];

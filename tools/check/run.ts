@@ -1,7 +1,8 @@
 /**
  * The offline policy check: evaluate each stack's program under mocks, then run the policy pack
- * on what it registered, over the pack's gRPC protocol. The pack process is started once, while
- * the first stack evaluates, and serves every stack; all stacks evaluate in this one process.
+ * on what it registered, over the pack's gRPC protocol. Webtier's own pack runs in one process for
+ * every stack; a pack given with --policy-pack gets a process per stack, with that stack's
+ * environment, as under the engine. All stacks evaluate in this one process.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -27,6 +28,9 @@ import {
 import { STACK_ASSIGNMENT, UsageError } from "./args";
 import { AnalyzerIdentity, DIY_ORGANIZATION, packProcessEnvironment } from "./analyzer-env";
 import { withSourceMappedTraces } from "./source-maps";
+import { EVALUATION_STACK_TRACE_LIMIT } from "./evaluation-settings";
+
+export { EVALUATION_STACK_TRACE_LIMIT };
 
 export interface CheckOptions {
     /** The project folder (holds Pulumi.yaml); paths in the report are relative to it. Default: cwd. */
@@ -53,6 +57,15 @@ export interface CheckOptions {
      * otherwise starts one per stack with that stack's environment, as the engine does.
      */
     pack?: PolicyPack;
+    /**
+     * Start webtier's own pack once per stack, with that stack's environment, as the engine does,
+     * instead of once for the whole run. Default false: webtier's pack reads nothing from its
+     * process environment and keeps no state between stacks (tests/policies/pack-purity.test.ts
+     * checks the first, tests/tools/check/shared-pack.test.ts compares both modes' verdicts), so
+     * one process configured per stack gives the same verdicts for a fraction of the start-up CPU.
+     * A pack given with `policyPack` always gets one process per stack.
+     */
+    packPerStack?: boolean;
 }
 
 /** How many stacks' pack processes may be started ahead of the stack being evaluated. */
@@ -270,17 +283,6 @@ class RejectionCollector {
     }
 }
 
-/**
- * Pulumi's SDK records a stack trace for every promise it creates (`new Error().stack`, about a
- * hundred per resource, kept only for its promise-leak report), and capturing and formatting
- * those traces is the largest single cost of evaluating a program besides garbage collection.
- * The check evaluates with no frames at all (about 1 µs per promise instead of 3 µs with one
- * frame and 11 µs with Node's default ten); a program that fails is evaluated again with full
- * traces, so its error still shows where it came from. The SDK's source positions are not
- * affected: it raises the limit itself while it reads them.
- */
-export const EVALUATION_STACK_TRACE_LIMIT = 0;
-
 async function evaluateStack(
     program: LoadedProgram,
     project: string,
@@ -458,15 +460,25 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     // The main module the language host names when the program fails.
     const programMain = program.file ?? project?.main ?? path.join(project?.dir ?? projectDir, "index.ts");
 
-    // Each stack gets its own pack process, started with that stack's environment as the engine starts
-    // one per operation (a second process: its own ~1 s of module loading). The first starts now,
-    // while the first stack evaluates; each next one while the previous stack evaluates.
+    // A --policy-pack gets a process per stack, started with that stack's environment as the engine
+    // starts one per operation (each its own ~1 s of module loading). The first starts now, while the
+    // first stack evaluates; each next one while the previous stack evaluates.
     const ours = defaultPolicyPack(projectDir, options.distRoot);
     const packDir = options.policyPack ? path.resolve(projectDir, options.policyPack) : ours.dir;
     const packEntry = options.policyPack ? undefined : ours.entry;
     const preview = !!options.preview;
     const adjusted = planned.map((plan) => (options.adjustConfig ? options.adjustConfig(plan.config) : plan.config));
     const startedPacks: PolicyPack[] = [];
+    // Webtier's own pack, shared by every stack (see packPerStack): started now, on another core,
+    // while the program's modules load; configured for each stack as that stack starts.
+    let shared: Promise<PolicyPack> | undefined;
+    if (!options.pack && !options.policyPack && !options.packPerStack && planned.length > 0) {
+        shared = startPolicyPack(packDir, projectName, packEntry, preview).then((pack) => {
+            startedPacks.push(pack);
+            return pack;
+        });
+        shared.catch(() => undefined);
+    }
     const packs = new Map<number, Promise<ReadyPack>>();
     const packFor = (index: number): Promise<ReadyPack> => {
         let ready = packs.get(index);
@@ -474,7 +486,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
             const stack = adjusted[index];
             const identity = analyzerIdentity(projectName, stack, preview);
             ready = (async () => {
-                let pack = options.pack;
+                let pack = options.pack ?? (shared && (await shared));
                 if (!pack) {
                     pack = await startPolicyPack(packDir, identity, packEntry);
                     startedPacks.push(pack);
@@ -519,7 +531,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     // Pack processes start ahead of the stacks that need them (each is ~1 s of module loading, on
     // another core while stacks evaluate); a bounded number at a time, for memory.
     const prefetch = (from: number) => {
-        if (options.pack) return;
+        if (options.pack || shared) return;
         for (let i = from; i < Math.min(planned.length, from + PACKS_AHEAD); i++) void packFor(i);
     };
     if (planned.length > 0) void packFor(0);
@@ -641,8 +653,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                 analyzeMs,
                 analyzeStackMs: Date.now() - analyzeStarted - analyzeMs,
             };
-            // This stack's pack is done (the engine stops it with the operation); a shared one is the caller's.
-            if (!options.pack) await ready.pack.close();
+            // This stack's pack is done (the engine stops it with the operation); a shared one lives on.
+            if (!options.pack && !shared) await ready.pack.close();
         }
         const { pack, info } = lastReady ?? (await packFor(0));
         return {
@@ -654,6 +666,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
             },
             stacks,
             packStartupMs: pack.startupMs,
+            packProcesses: startedPacks.length,
             totalMs: Date.now() - started,
             notes: [...warnings, ...policyConfigs.warnings],
         };

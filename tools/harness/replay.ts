@@ -14,9 +14,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { engineUrn, RegisteredResource } from "./evaluate";
-import { sdkClassFor } from "./sdk-classes";
+import { ResourceClass, sdkClassFor } from "./sdk-classes";
 
-export { ResourceClass, sdkClassFor, sdkModuleFor } from "./sdk-classes";
+export { ResourceClass, publicSdkClassFor, sdkClassFor, sdkModuleFor } from "./sdk-classes";
 
 // SDK internals (listed and verified in one place).
 import { rpc, runtimeConfig, settings, stack } from "./sdk-internals";
@@ -53,6 +53,12 @@ export interface BareOptions {
     /** The stack's config (providers read their `<pkg>:*` keys), as evaluate takes it. */
     config?: Record<string, string>;
     secretKeys?: string[];
+    /**
+     * The class that registers a custom resource of `type`. Default `sdkClassFor` (the class's own
+     * module: the least any caller can load); the bench's fresh-process floor passes
+     * `publicSdkClassFor`, which reaches it as a program does, through its package's entry point.
+     */
+    classFor?: (type: string) => ResourceClass | undefined;
     /** Called with what the mock receives for each registration (tests look at it). */
     onResource?: (args: pulumi.runtime.MockResourceArgs) => void;
 }
@@ -114,7 +120,7 @@ export async function registerBare(
             } else {
                 const inputs = { ...resource.inputs };
                 const opts: pulumi.CustomResourceOptions = { parent, provider };
-                const sdkClass = sdkClassFor(resource.type);
+                const sdkClass = (options.classFor ?? sdkClassFor)(resource.type);
                 created = sdkClass
                     ? new sdkClass(resource.name, inputs, opts)
                     : new BareCustomResource(resource.type, resource.name, inputs, opts);

@@ -55,3 +55,26 @@ export function sdkClassFor(type: string): ResourceClass | undefined {
     classes.set(type, found);
     return found;
 }
+
+/**
+ * The same class reached as a program reaches it, through its package's entry point:
+ * `require("@pulumi/aws").ec2.Instance`, `require("@pulumi/digitalocean").Droplet`,
+ * `require("@pulumi/aws").Provider`. Loading a package's entry point costs what a program's
+ * `import * as aws from "@pulumi/aws"` costs; a class it does not export falls back to sdkClassFor.
+ */
+export function publicSdkClassFor(type: string): ResourceClass | undefined {
+    const own = sdkClassFor(type);
+    const parts = type.split(":");
+    if (!own || parts.length !== 3) return own;
+    const [pkg, mod, name] = parts;
+    try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const root = require(`@pulumi/${pkg === "pulumi" ? name : pkg}`);
+        const namespace =
+            pkg === "pulumi" || mod === "index" || mod.startsWith("index/") ? root : root[mod.split("/")[0]];
+        const candidate = namespace?.[pkg === "pulumi" ? "Provider" : name];
+        return candidate === own ? candidate : own;
+    } catch {
+        return own;
+    }
+}

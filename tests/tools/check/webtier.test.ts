@@ -41,6 +41,33 @@ describe("the offline check of webtier's own stacks", () => {
         assert.strictEqual(exitCodeOf(result), 0);
     });
 
+    it("judges every stack in one pack process exactly as with a process per stack, as the engine runs it", async () => {
+        // Stacks under different policy configs, one of them failing, then stacks that pass: state
+        // a shared pack carried from one stack to the next would show as a difference.
+        const options = {
+            distRoot: DIST_ROOT,
+            projectDir: REPO_ROOT,
+            stacks: ["aws-dev", "do-prod", "aws-prod", "do-dev"],
+            policyConfig: ["aws-dev=policies/config/prod.json", "do-prod=policies/config/prod.json"],
+        };
+        const verdicts = (result: Awaited<ReturnType<typeof runCheck>>) =>
+            result.stacks.map((s) => ({
+                stack: s.name,
+                error: s.error,
+                resources: s.resources,
+                violations: s.violations.map((v) => `${v.level} ${v.policy} ${v.urn ?? ""} ${v.message}`).sort(),
+            }));
+        const shared = await runCheck(options);
+        const perStack = await runCheck({ ...options, packPerStack: true });
+        assert.strictEqual(shared.packProcesses, 1);
+        assert.strictEqual(perStack.packProcesses, 4);
+        assert.ok(
+            shared.stacks[0].violations.some((v) => v.level === "mandatory"),
+            "aws-dev fails under prod's config",
+        );
+        assert.deepStrictEqual(verdicts(shared), verdicts(perStack));
+    });
+
     it("holds a dev stack to prod's rules when given prod's policy config, and fails it", async () => {
         const result = await runCheck({
             distRoot: DIST_ROOT,
