@@ -123,23 +123,30 @@ export interface LoadedProgram {
     run: () => any;
 }
 
-/** Our own program: `runWebtier` from the compiled infra/program.js next to this tool. */
-export function webtierProgram(distRoot: string): LoadedProgram {
-    const modulePath = path.join(distRoot, "infra", "program.js");
+/**
+ * Our own program as `pulumi up` runs it: the project's main (Pulumi.yaml `main`, index.ts),
+ * compiled next to this tool, so whatever it passes to `runWebtier` (transforms, platform
+ * options) is what the check sees. Its module body registers the stack, so it is loaded afresh
+ * for each stack; the infra/ modules it imports stay loaded (their dynamic providers are then
+ * serialized once per run, as the SDK caches them per provider object).
+ */
+export function webtierProgram(distRoot: string, main = "index.ts"): LoadedProgram {
+    const modulePath = path.join(distRoot, main.replace(/\.ts$/, ".js"));
     return {
         run: () => {
+            delete require.cache[modulePath];
             let mod: any;
             try {
                 // eslint-disable-next-line @typescript-eslint/no-require-imports
                 mod = require(modulePath);
             } catch (err) {
-                throw new ProgramLoadError(
-                    `cannot load the webtier program (${path.relative(process.cwd(), modulePath)}): ${(err as Error).message}. Build it first: npm run build.`,
-                );
+                if (!fs.existsSync(modulePath))
+                    throw new ProgramLoadError(
+                        `cannot load the webtier program: ${path.relative(process.cwd(), modulePath)} does not exist. Build it first: npm run build.`,
+                    );
+                throw err;
             }
-            if (typeof mod.runWebtier !== "function")
-                throw new ProgramLoadError(`${modulePath} does not export runWebtier().`);
-            return mod.runWebtier();
+            return typeof mod === "function" ? mod() : mod;
         },
     };
 }

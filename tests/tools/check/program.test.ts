@@ -3,8 +3,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { evaluate } from "../../../tools/harness/evaluate";
-import { ProgramLoadError, cachedTranspile, programFromFile } from "../../../tools/check/program";
-import { program } from "./paths";
+import { ProgramLoadError, cachedTranspile, programFromFile, webtierProgram } from "../../../tools/check/program";
+import { readStackFile } from "../../../tools/check/stack-config";
+import { SECRET_KEYS } from "../../../infra/config/types";
+import { DIST_ROOT, REPO_ROOT, program } from "./paths";
 
 describe("loading the program to check", () => {
     it("compiles a TypeScript program on the fly and calls its default export", async () => {
@@ -56,5 +58,28 @@ describe("the TypeScript hook's transpile cache", () => {
         cachedTranspile("/q/a.ts", "let x = 1;", "5.9.3", transpile("other file"), dir);
         assert.deepStrictEqual(calls, ["first", "changed text", "other compiler", "other file"]);
         assert.strictEqual(fs.readdirSync(dir).length, 4);
+    });
+});
+
+describe("webtier's own program as the check loads it", () => {
+    it("runs the project's main, so what it passes to runWebtier (transforms) is what the check sees", async () => {
+        const config = readStackFile(path.join(REPO_ROOT, "stacks", "Pulumi.aws-prod.yaml"), {
+            project: "webtier",
+            requiredSecrets: SECRET_KEYS,
+        });
+        const run = async (main: string | undefined) => {
+            const evaluation = await evaluate({
+                program: webtierProgram(DIST_ROOT, main).run,
+                config: config.config,
+                secretKeys: config.secretKeys,
+                project: "webtier",
+                stack: "aws-prod",
+            });
+            return evaluation.resources.filter((r) => r.type === "aws:rds/instance:Instance");
+        };
+        const [plain] = await run(undefined);
+        const [custom] = await run("examples/custom-tier/index.ts");
+        assert.strictEqual(plain.inputs.performanceInsightsEnabled ?? false, false);
+        assert.strictEqual(custom.inputs.performanceInsightsEnabled, true);
     });
 });
