@@ -16,21 +16,21 @@ import type { CloudPlatform } from "./components";
 import type { CloudProfile } from "./config/cloud-profile";
 import { DIGITALOCEAN_PROFILE } from "./digitalocean/profile";
 
-/** What a cloud registers: its profile (config) and how to load its platform (resources). */
+/** What a cloud registers: its profile (config) and how to load its platform factory (resources, infra/platforms.ts). */
 export interface CloudRegistration {
     readonly profile: CloudProfile;
-    readonly platform: () => CloudPlatform;
+    readonly platform: () => (options?: never) => CloudPlatform;
 }
 
 /* eslint-disable @typescript-eslint/no-require-imports -- a platform is required on first use (see above); the type is the module's own. */
 export const CLOUD_REGISTRY = {
     aws: {
         profile: AWS_PROFILE,
-        platform: () => (require("./aws") as typeof import("./aws")).awsPlatform,
+        platform: () => (require("./aws") as typeof import("./aws")).createAwsPlatform,
     },
     digitalocean: {
         profile: DIGITALOCEAN_PROFILE,
-        platform: () => (require("./digitalocean") as typeof import("./digitalocean")).digitaloceanPlatform,
+        platform: () => (require("./digitalocean") as typeof import("./digitalocean")).createDigitalOceanPlatform,
     },
 } as const satisfies Record<string, CloudRegistration>;
 /* eslint-enable @typescript-eslint/no-require-imports */
@@ -43,14 +43,6 @@ export const CLOUDS = Object.keys(CLOUD_REGISTRY) as readonly Cloud[];
 
 /** Each cloud's profile, by name. */
 export const CLOUD_PROFILES: Readonly<Record<Cloud, CloudProfile>> = mapClouds((entry) => entry.profile);
-
-/** Each cloud's platform, by name, each loaded when it is first read. */
-export const CLOUD_PLATFORMS: Readonly<Record<Cloud, CloudPlatform>> = Object.defineProperties(
-    {} as Record<Cloud, CloudPlatform>,
-    Object.fromEntries(
-        CLOUDS.map((cloud) => [cloud, { enumerable: true, get: () => CLOUD_REGISTRY[cloud].platform() }]),
-    ),
-);
 
 function mapClouds<T>(pick: (entry: CloudRegistration) => T): Record<Cloud, T> {
     return Object.fromEntries(CLOUDS.map((cloud) => [cloud, pick(CLOUD_REGISTRY[cloud])])) as Record<Cloud, T>;

@@ -175,19 +175,6 @@ export interface WebTierResources {
     alerts: AlertsInfo;
 }
 
-/** Per-child-resource escape hatches: adjust any child's args without forking a component. */
-export type Transform<T> = (args: T) => T | void;
-
-/**
- * Applies an optional `Transform` to a child's args: the transform may edit `args` in place
- * or return replacement args. Shared by every cloud so that the escape hatch behaves alike.
- */
-export function applyTransform<T>(args: T, transform?: Transform<T>): T {
-    if (!transform) return args;
-    const result = transform(args);
-    return result === undefined ? args : result;
-}
-
 /** Everything a cloud needs to build the tier. */
 export interface WebTierArgs {
     config: WebtierConfig;

@@ -62,3 +62,7 @@ for (const file of json) {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.copyFileSync(path.join(ROOT, file), target);
 }
+// tsc's incremental build (tsconfig tsBuildInfoFile) would take the files written here for its
+// own and not write them again: forget what it built, so the next `tsc -p .` (npm run build)
+// writes every file itself.
+fs.rmSync(path.join(OUT, ".tsbuildinfo"), { force: true });

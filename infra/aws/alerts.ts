@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { AlertInfo, AlertsInfo, AlertTarget, applyTransform, Transform } from "../components";
+import { AlertInfo, AlertsInfo, AlertTarget } from "../components";
 import { AlertsConfig, DatabaseEngine, SizeClass } from "../config/types";
+import { childName } from "../naming";
+import { transform, Transform } from "../transform";
 import {
     CLOUDWATCH_AGENT_METRICS,
     CLOUDWATCH_AGENT_NAMESPACE,
@@ -12,6 +14,21 @@ import { nameTag } from "./tags";
 
 /** The managed policy that lets the CloudWatch agent on the servers publish its metrics. */
 export const CLOUDWATCH_AGENT_POLICY_ARN = "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy";
+
+/** Escape hatches for the CloudWatch agent setup's children, by role. */
+export interface CloudWatchAgentTransform {
+    /** The agent's config parameter. */
+    parameter?: Transform<aws.ssm.ParameterArgs>;
+    /** The attachment of AWS's managed agent policy to the servers' role. */
+    policyAttachment?: Transform<aws.iam.RolePolicyAttachmentArgs>;
+}
+
+export interface CloudWatchAgentSetupArgs {
+    /** The stack's name: the config parameter lives under `/webtier/<stackName>/`. Required. */
+    stackName: string;
+    /** Escape hatches for the children. Default: none. */
+    transform?: CloudWatchAgentTransform;
+}
 
 /**
  * What the CloudWatch agent on the servers needs from AWS: its config in an SSM parameter
@@ -24,21 +41,27 @@ export class CloudWatchAgentSetup extends pulumi.ComponentResource {
     /** The parameter's name, known before deployment (the user data names it). */
     public readonly parameterName: string;
     private readonly resourceName: string;
+    private readonly childTransform: CloudWatchAgentTransform;
 
-    constructor(name: string, args: { stackName: string }, opts?: pulumi.ComponentResourceOptions) {
+    constructor(name: string, args: CloudWatchAgentSetupArgs, opts?: pulumi.ComponentResourceOptions) {
         super("webtier:aws:CloudWatchAgentSetup", name, {}, opts);
         this.resourceName = name;
+        this.childTransform = args.transform ?? {};
         this.parameterName = cloudWatchAgentParameterName(args.stackName);
+        const parameterName = childName(name, "cwagent-config");
         this.parameter = new aws.ssm.Parameter(
-            `${name}-cwagent-config`,
-            {
-                name: this.parameterName,
-                type: "String",
-                description: `webtier ${name}: CloudWatch agent config of the app servers (memory and disk metrics)`,
-                value: renderCloudWatchAgentConfig(),
-                tags: nameTag(`${name}-cwagent-config`),
-            },
-            { parent: this },
+            ...transform(
+                this.childTransform.parameter,
+                parameterName,
+                {
+                    name: this.parameterName,
+                    type: "String",
+                    description: `webtier ${name}: CloudWatch agent config of the app servers (memory and disk metrics)`,
+                    value: renderCloudWatchAgentConfig(),
+                    tags: nameTag(parameterName),
+                },
+                { parent: this },
+            ),
         );
         this.registerOutputs({ parameter: this.parameter.name });
     }
@@ -46,9 +69,12 @@ export class CloudWatchAgentSetup extends pulumi.ComponentResource {
     /** Lets `role` (the servers' instance role) read the config and publish the agent's metrics. */
     grant(role: aws.iam.Role): aws.iam.RolePolicyAttachment {
         return new aws.iam.RolePolicyAttachment(
-            `${this.resourceName}-app-cwagent`,
-            { role: role.name, policyArn: CLOUDWATCH_AGENT_POLICY_ARN },
-            { parent: this },
+            ...transform(
+                this.childTransform.policyAttachment,
+                childName(this.resourceName, "app-cwagent"),
+                { role: role.name, policyArn: CLOUDWATCH_AGENT_POLICY_ARN },
+                { parent: this },
+            ),
         );
     }
 }
@@ -391,17 +417,27 @@ export function awsAlarmPlans(subjects: AlarmSubjects, thresholds: AlertsConfig[
     return plans;
 }
 
+/** Escape hatches for the alerts' children, by role. */
+export interface AlertsTransform {
+    topic?: Transform<aws.sns.TopicArgs>;
+    /** Called for every email subscription (`${name}-alerts-email-1`, ...). */
+    emailSubscription?: Transform<aws.sns.TopicSubscriptionArgs>;
+    /** The HTTPS endpoint's subscription; only with `webtier:alerts.httpsEndpoint`. */
+    httpsSubscription?: Transform<aws.sns.TopicSubscriptionArgs>;
+    /** Called for every alarm, with its name (for example "aws-prod-alarm-app-1-cpu"). */
+    alarm?: Transform<aws.cloudwatch.MetricAlarmArgs>;
+}
+
 export interface AlertsArgs {
-    /** The validated `webtier:alerts` section: destinations and thresholds. Required. */
+    /**
+     * The validated `webtier:alerts` section: destinations and thresholds. Required: its defaults
+     * (thresholds) are parseConfig's (infra/config/alerts.ts).
+     */
     alerts: AlertsConfig;
     /** What the alarms watch. Required. */
     subjects: AlarmSubjects;
-    /** Escape hatches for the children's args. */
-    transform?: {
-        topic?: Transform<aws.sns.TopicArgs>;
-        /** Called for every alarm, with its key (for example "aws-prod-app-1-cpu"). */
-        alarm?: (args: aws.cloudwatch.MetricAlarmArgs, key: string) => aws.cloudwatch.MetricAlarmArgs | void;
-    };
+    /** Escape hatches for the children. Default: none. */
+    transform?: AlertsTransform;
 }
 
 /**
@@ -418,44 +454,51 @@ export class Alerts extends pulumi.ComponentResource {
 
     constructor(name: string, args: AlertsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("webtier:aws:Alerts", name, {}, opts);
-        const parent = { parent: this };
         const { alerts } = args;
+        const t = args.transform ?? {};
 
         // Not KMS-encrypted on purpose: CloudWatch cannot publish to a topic encrypted with the
         // AWS-managed key (its key policy does not admit cloudwatch.amazonaws.com), so alarms
         // would be dropped silently. Notifications carry alarm names and values, no secrets.
+        const topicName = childName(name, "alerts");
         this.topic = new aws.sns.Topic(
-            `${name}-alerts`,
-            applyTransform<aws.sns.TopicArgs>(
+            ...transform(
+                t.topic,
+                topicName,
                 {
                     displayName: `webtier ${name} alerts`,
-                    tags: nameTag(`${name}-alerts`),
+                    tags: nameTag(topicName),
                 },
-                args.transform?.topic,
+                { parent: this },
             ),
-            parent,
         );
 
         this.subscriptions = alerts.emails.map(
             (email, index) =>
                 new aws.sns.TopicSubscription(
-                    `${name}-alerts-email-${index + 1}`,
-                    { topic: this.topic.arn, protocol: "email", endpoint: email },
-                    parent,
+                    ...transform(
+                        t.emailSubscription,
+                        childName(name, `alerts-email-${index + 1}`),
+                        { topic: this.topic.arn, protocol: "email", endpoint: email },
+                        { parent: this },
+                    ),
                 ),
         );
         if (alerts.httpsEndpoint) {
             this.subscriptions.push(
                 new aws.sns.TopicSubscription(
-                    `${name}-alerts-https`,
-                    {
-                        topic: this.topic.arn,
-                        protocol: "https",
-                        // The URL often embeds an integration key: kept secret in the state.
-                        endpoint: pulumi.secret(alerts.httpsEndpoint),
-                        endpointAutoConfirms: true,
-                    },
-                    parent,
+                    ...transform(
+                        t.httpsSubscription,
+                        childName(name, "alerts-https"),
+                        {
+                            topic: this.topic.arn,
+                            protocol: "https",
+                            // The URL often embeds an integration key: kept secret in the state.
+                            endpoint: pulumi.secret(alerts.httpsEndpoint),
+                            endpointAutoConfirms: true,
+                        },
+                        { parent: this },
+                    ),
                 ),
             );
         }
@@ -464,26 +507,29 @@ export class Alerts extends pulumi.ComponentResource {
         // Plan keys of servers start with the server's name, itself prefixed with the stack's.
         const short = (key: string) => (key.startsWith(`${name}-`) ? key.slice(name.length + 1) : key);
         this.alarms = plans.map((plan) => {
-            const key = `${name}-alarm-${short(plan.key)}`;
-            const base: aws.cloudwatch.MetricAlarmArgs = {
-                // Named, not auto-named: the name is the subject of every notification email
-                // ("ALARM: aws-prod-app-1-cpu ..."), so it should say what fired.
-                name: `${name}-${short(plan.key)}`,
-                ...plan.args,
-                alarmActions: [this.topic.arn],
-                okActions: [this.topic.arn],
-                tags: nameTag(key),
-            };
+            const key = childName(name, `alarm-${short(plan.key)}`);
             // PutMetricAlarm overwrites an alarm of the same name, so a replacement created
             // before the old alarm is deleted would be deleted with it: delete first.
-            return new aws.cloudwatch.MetricAlarm(key, args.transform?.alarm?.(base, key) ?? base, {
-                parent: this,
-                deleteBeforeReplace: true,
-            });
+            return new aws.cloudwatch.MetricAlarm(
+                ...transform(
+                    t.alarm,
+                    key,
+                    {
+                        // Named, not auto-named: the name is the subject of every notification email
+                        // ("ALARM: aws-prod-app-1-cpu ..."), so it should say what fired.
+                        name: childName(name, short(plan.key)),
+                        ...plan.args,
+                        alarmActions: [this.topic.arn],
+                        okActions: [this.topic.arn],
+                        tags: nameTag(key),
+                    },
+                    { parent: this, deleteBeforeReplace: true },
+                ),
+            );
         });
 
         const list: AlertInfo[] = plans.map((plan, index) => ({
-            name: `${name}-alarm-${short(plan.key)}`,
+            name: childName(name, `alarm-${short(plan.key)}`),
             target: plan.target,
             metric: plan.metric,
             id: this.alarms[index].name,

@@ -1,24 +1,46 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as random from "@pulumi/random";
-import { CacheEndpoint, applyTransform, Transform } from "../components";
-import { WebtierConfig } from "../config/types";
+import { CacheEndpoint } from "../components";
+import { CacheEngine, SizeClass } from "../config/types";
+import { childName } from "../naming";
 import { cacheSize } from "../sizing";
-import { cacheSnapshotRetentionDays, elastiCacheEngineSettings } from "./engines";
+import { transform, Transform } from "../transform";
+import { elastiCacheEngineSettings } from "./engines";
 import { nameTag } from "./tags";
 
+/** Escape hatches for the cache's children, by role. */
+export interface CacheTransform {
+    /** The generated AUTH token. */
+    authToken?: Transform<random.RandomPasswordArgs>;
+    subnetGroup?: Transform<aws.elasticache.SubnetGroupArgs>;
+    replicationGroup?: Transform<aws.elasticache.ReplicationGroupArgs>;
+}
+
 export interface CacheArgs {
-    /** The validated stack config; reads `cache` and `environment`. */
-    config: WebtierConfig;
-    /** Private subnets, one per zone: a replica can then live in another zone than the primary. */
+    /**
+     * "valkey" or "redis" (Redis OSS). Required: the platform passes `webtier:cache.engine`
+     * (default in parseConfig's `DEFAULTS.cache.engine`: Valkey, cheaper on ElastiCache and Redis-compatible).
+     */
+    engine: CacheEngine;
+    /** Size class, mapped by infra/sizing.ts. Required: `webtier:cache.size` (default "small"). */
+    size: SizeClass;
+    /**
+     * A replica in another zone with automatic failover (Multi-AZ). Required:
+     * `webtier:cache.highAvailability`, whose default depends on the environment (on in prod).
+     */
+    highAvailability: boolean;
+    /**
+     * Days of automatic snapshots. Required: the platform passes `cacheSnapshotRetentionDays`
+     * (infra/aws/engines.ts): a week in prod, where sessions and queued jobs live in the cache.
+     */
+    snapshotRetentionDays: number;
+    /** Private subnets, one per zone: a replica can then live in another zone than the primary. Required. */
     subnetIds: pulumi.Input<string>[];
-    /** The cache security group (its only ingress, from the app servers, is added by rules.ts). */
+    /** The cache security group (its only ingress, from the app servers, is added by rules.ts). Required. */
     securityGroupId: pulumi.Input<string>;
-    /** Escape hatches for the cache's children. */
-    transform?: {
-        replicationGroup?: Transform<aws.elasticache.ReplicationGroupArgs>;
-        subnetGroup?: Transform<aws.elasticache.SubnetGroupArgs>;
-    };
+    /** Escape hatches for the children. Default: none. */
+    transform?: CacheTransform;
 }
 
 /**
@@ -38,37 +60,40 @@ export class Cache extends pulumi.ComponentResource {
 
     constructor(name: string, args: CacheArgs, opts?: pulumi.ComponentResourceOptions) {
         super("webtier:aws:Cache", name, {}, opts);
-        const { config } = args;
         const t = args.transform ?? {};
-        const parent = { parent: this };
-        const engine = elastiCacheEngineSettings(config.cache.engine);
-        const highAvailability = config.cache.highAvailability;
+        const engine = elastiCacheEngineSettings(args.engine);
+        const highAvailability = args.highAvailability;
         this.port = engine.port;
 
         // ElastiCache AUTH tokens allow only some printable characters; letters and digits are always safe.
-        const authToken = new random.RandomPassword(`${name}-cache-auth`, { length: 40, special: false }, parent);
+        const authToken = new random.RandomPassword(
+            ...transform(t.authToken, childName(name, "cache-auth"), { length: 40, special: false }, { parent: this }),
+        );
 
+        const subnetGroupName = childName(name, "cache-subnets");
         this.subnetGroup = new aws.elasticache.SubnetGroup(
-            `${name}-cache-subnets`,
-            applyTransform<aws.elasticache.SubnetGroupArgs>(
+            ...transform(
+                t.subnetGroup,
+                subnetGroupName,
                 {
                     description: `webtier ${name}: private subnets of the cache`,
                     subnetIds: args.subnetIds,
-                    tags: nameTag(`${name}-cache-subnets`),
+                    tags: nameTag(subnetGroupName),
                 },
-                t.subnetGroup,
+                { parent: this },
             ),
-            parent,
         );
 
+        const groupName = childName(name, "cache");
         this.replicationGroup = new aws.elasticache.ReplicationGroup(
-            `${name}-cache`,
-            applyTransform<aws.elasticache.ReplicationGroupArgs>(
+            ...transform(
+                t.replicationGroup,
+                groupName,
                 {
                     description: `webtier ${name}: sessions, cache, queue and scheduler locks`,
                     engine: engine.engine,
                     engineVersion: engine.engineVersion,
-                    nodeType: cacheSize("aws", config.cache.size),
+                    nodeType: cacheSize("aws", args.size),
                     port: engine.port,
                     clusterMode: "disabled",
                     numCacheClusters: highAvailability ? 2 : 1,
@@ -79,17 +104,16 @@ export class Cache extends pulumi.ComponentResource {
                     transitEncryptionEnabled: true,
                     atRestEncryptionEnabled: true,
                     authToken: authToken.result,
-                    snapshotRetentionLimit: cacheSnapshotRetentionDays(config.environment),
+                    snapshotRetentionLimit: args.snapshotRetentionDays,
                     autoMinorVersionUpgrade: true,
-                    tags: nameTag(`${name}-cache`),
+                    tags: nameTag(groupName),
                 },
-                t.replicationGroup,
+                { parent: this, additionalSecretOutputs: ["authToken"] },
             ),
-            { parent: this, additionalSecretOutputs: ["authToken"] },
         );
 
         this.endpoint = {
-            engine: config.cache.engine,
+            engine: args.engine,
             host: this.replicationGroup.primaryEndpointAddress,
             port: this.replicationGroup.port.apply((port) => port ?? engine.port),
             user: pulumi.output("default"),

@@ -3,6 +3,7 @@
  * versions, parameter-group families, ports and the parameter that forces TLS. Pure data,
  * unit-tested apart from the components that use it.
  */
+import { childName } from "../naming";
 import { CacheEngine, DatabaseEngine, Environment } from "../config/types";
 
 export interface RdsEngineSettings {
@@ -69,7 +70,7 @@ export const DATABASE_USER = "laravel";
 
 /** The snapshot RDS takes when the instance is deleted; static, so a second delete cannot silently overwrite it. */
 export function finalSnapshotIdentifier(name: string): string {
-    return `${name}-db-final-snapshot`;
+    return childName(name, "db-final-snapshot");
 }
 
 /** AWS's bundle of every RDS certificate authority, all regions: the servers verify the database against it. */

@@ -7,34 +7,60 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { AppEndpoints, CloudPlatform, NO_ALERTS, WebTierArgs, WebTierResources } from "../components";
 import { WebtierConfig } from "../config/types";
-import { Alerts, AlertsArgs, CloudWatchAgentSetup } from "./alerts";
-import { Cache, CacheArgs } from "./cache";
-import { Database, DatabaseArgs } from "./database";
-import { LoadBalancer, LoadBalancerArgs } from "./load-balancer";
-import { Network, NetworkArgs } from "./network";
-import { Queue, QueueArgs } from "./queue";
-import { NetworkRules, NetworkRulesArgs } from "./rules";
-import { ServerSecrets, ServerSecretsArgs } from "./secrets";
-import { Servers, ServersArgs } from "./servers";
-import { Storage, StorageArgs } from "./storage";
+import { childName } from "../naming";
+import { natGatewayCount } from "../network-plan";
+import { transform, Transform } from "../transform";
+import { Alerts, AlertsTransform, CloudWatchAgentSetup, CloudWatchAgentTransform } from "./alerts";
+import { Cache, CacheTransform } from "./cache";
+import { Database, DatabaseTransform } from "./database";
+import { cacheSnapshotRetentionDays } from "./engines";
+import { LoadBalancer, LoadBalancerTransform } from "./load-balancer";
+import { Network, NetworkTransform } from "./network";
+import { Queue, QueueTransform } from "./queue";
+import { NetworkRules, NetworkRulesTransform } from "./rules";
+import { ServerSecrets, ServerSecretsTransform } from "./secrets";
+import { Servers, ServersTransform } from "./servers";
+import { Storage, StorageTransform } from "./storage";
 
-export { Alerts, Cache, Database, LoadBalancer, Network, NetworkRules, Queue, ServerSecrets, Servers, Storage };
+export {
+    Alerts,
+    Cache,
+    CloudWatchAgentSetup,
+    Database,
+    LoadBalancer,
+    Network,
+    NetworkRules,
+    Queue,
+    ServerSecrets,
+    Servers,
+    Storage,
+};
 
-/** Options of the AWS platform beyond the neutral config: per-component escape hatches. */
+/**
+ * Escape hatches for every child the AWS platform creates, by component and child role (each
+ * component's own `...Transform` lists its children). See infra/transform.ts.
+ */
+export interface AwsTransform {
+    /** The stack's explicit AWS provider (`${name}-aws`), a child of the tier itself. */
+    provider?: Transform<aws.ProviderArgs, pulumi.CustomResourceOptions>;
+    network?: NetworkTransform;
+    database?: DatabaseTransform;
+    cache?: CacheTransform;
+    storage?: StorageTransform;
+    queue?: QueueTransform;
+    loadBalancer?: LoadBalancerTransform;
+    /** The CloudWatch agent's config parameter and policy. */
+    agent?: CloudWatchAgentTransform;
+    secrets?: ServerSecretsTransform;
+    servers?: ServersTransform;
+    rules?: NetworkRulesTransform;
+    alerts?: AlertsTransform;
+}
+
+/** Options of the AWS platform beyond the stack's config. */
 export interface AwsPlatformOptions {
-    /** Adjust any child resource's args, per component (see each component's `transform`). */
-    transform?: {
-        network?: NetworkArgs["transform"];
-        database?: DatabaseArgs["transform"];
-        cache?: CacheArgs["transform"];
-        storage?: StorageArgs["transform"];
-        queue?: QueueArgs["transform"];
-        loadBalancer?: LoadBalancerArgs["transform"];
-        servers?: ServersArgs["transform"];
-        secrets?: ServerSecretsArgs["transform"];
-        rules?: NetworkRulesArgs["transform"];
-        alerts?: AlertsArgs["transform"];
-    };
+    /** Adjust any child resource's args and options, by component and child. Default: none. */
+    transform?: AwsTransform;
     /** Encrypt uploads with this KMS key instead of S3-managed keys. Default: none (SSE-S3). */
     uploadsKmsKeyArn?: pulumi.Input<string>;
     /** Extra tags on every AWS resource, merged over webtier's own default tags. Default: none. */
@@ -60,16 +86,20 @@ export interface AwsWebTier {
     storage: Storage;
     queue: Queue;
     loadBalancer: LoadBalancer;
-    servers: Servers;
+    agent: CloudWatchAgentSetup;
     secrets: ServerSecrets;
+    servers: Servers;
     rules: NetworkRules;
     /** Absent when webtier:alerts.enabled is false. */
     alerts?: Alerts;
 }
 
 /**
- * Builds the AWS platform. `awsPlatform` is this with no options; call it yourself to pass
- * transforms or a KMS key. `onBuilt` hands over the AWS components after each build.
+ * Builds the tier on AWS: provider, network, database, cache, storage, queue, balancer (its
+ * target group and, without a domain, its address come before the servers), the CloudWatch
+ * agent's config and the servers' secrets (the servers' bootstrap reads both), the servers, the
+ * security-group rules between them, then the alarms. `awsPlatform` is this with no options;
+ * `onBuilt` hands over the AWS components after each build.
  */
 export function createAwsPlatform(
     options: AwsPlatformOptions = {},
@@ -78,67 +108,107 @@ export function createAwsPlatform(
     return {
         build(name: string, args: WebTierArgs, parent: pulumi.ComponentResource): WebTierResources {
             const { config } = args;
+            if (config.cloud !== "aws") {
+                throw new Error(
+                    `webtier: the AWS platform was asked to build a stack whose webtier:cloud is "${config.cloud}".`,
+                );
+            }
             const laravelEnv = requireLaravelEnv(args);
             const t = options.transform ?? {};
             // One explicit provider for the stack's region: no resource falls back to whatever
             // region the ambient AWS configuration happens to name.
             const provider = new aws.Provider(
-                `${name}-aws`,
-                {
-                    region: config.region as aws.Region,
-                    defaultTags: { tags: defaultTags(config, options.tags) },
-                },
-                { parent },
+                ...transform(
+                    t.provider,
+                    childName(name, "aws"),
+                    {
+                        region: config.region as aws.Region,
+                        defaultTags: { tags: defaultTags(config, options.tags) },
+                    },
+                    { parent },
+                ),
             );
-            const opts: pulumi.ComponentResourceOptions = { parent, providers: { aws: provider } };
+            // An array, as Pulumi's ComponentResourceOptions asks: the package comes from the provider.
+            const opts = (): pulumi.ComponentResourceOptions => ({ parent, providers: [provider] });
 
-            const network = new Network(name, { config, transform: t.network }, opts);
+            const network = new Network(
+                name,
+                {
+                    region: config.region,
+                    ipRange: config.vpcCidr,
+                    zones: config.zones,
+                    natGateways: natGatewayCount(config.environment, config.zones),
+                    transform: t.network,
+                },
+                opts(),
+            );
             const privateSubnetIds = network.privateSubnets.map((subnet) => subnet.id);
             const groups = network.securityGroups;
 
             const database = new Database(
                 name,
                 {
-                    config,
+                    engine: config.database.engine,
+                    version: config.database.version,
+                    extendedSupport: config.database.extendedSupport,
+                    size: config.database.size,
+                    storageGb: config.database.storageGb,
+                    highAvailability: config.database.highAvailability,
+                    deletionProtection: config.database.deletionProtection,
+                    backupRetentionDays: config.database.backupRetentionDays,
+                    protect: config.protectData,
                     subnetIds: privateSubnetIds,
                     securityGroupId: groups.database.id,
                     transform: t.database,
                 },
-                opts,
+                opts(),
             );
             const cache = new Cache(
                 name,
                 {
-                    config,
+                    engine: config.cache.engine,
+                    size: config.cache.size,
+                    highAvailability: config.cache.highAvailability,
+                    snapshotRetentionDays: cacheSnapshotRetentionDays(config.environment),
                     subnetIds: privateSubnetIds,
                     securityGroupId: groups.cache.id,
                     transform: t.cache,
                 },
-                opts,
+                opts(),
             );
             const storage = new Storage(
                 name,
-                { config, kmsKeyArn: options.uploadsKmsKeyArn, transform: t.storage },
-                opts,
+                {
+                    region: config.region,
+                    protect: config.protectData,
+                    corsOrigins: config.storage.corsOrigins,
+                    cdn: config.storage.cdn,
+                    kmsKeyArn: options.uploadsKmsKeyArn,
+                    transform: t.storage,
+                },
+                opts(),
             );
-            const queue = new Queue(name, { config, transform: t.queue }, opts);
+            const queue = new Queue(name, { driver: config.queue.driver, transform: t.queue }, opts());
 
             // Before the servers: they register in its target group, and without a domain the
             // app's URL is the balancer's own address.
             const loadBalancer = new LoadBalancer(
                 name,
                 {
-                    config,
                     vpcId: network.vpc.id,
                     subnetIds: network.publicSubnets.map((subnet) => subnet.id),
                     securityGroupId: groups.balancer.id,
+                    healthCheckPath: config.healthCheckPath,
+                    domain: config.domain,
+                    dnsZone: config.dnsZone,
+                    tlsPolicy: config.tlsPolicy,
                     transform: t.loadBalancer,
                 },
-                opts,
+                opts(),
             );
 
             // Before the servers: their bootstrap reads the agent's config from its parameter.
-            const agent = new CloudWatchAgentSetup(name, { stackName: config.name }, opts);
+            const agent = new CloudWatchAgentSetup(name, { stackName: config.name, transform: t.agent }, opts());
             const endpoints: AppEndpoints = {
                 database: database.endpoint,
                 cache: cache.endpoint,
@@ -153,13 +223,24 @@ export function createAwsPlatform(
             const secrets = new ServerSecrets(
                 name,
                 { stackName: config.name, laravelEnv: laravelEnv(endpoints), transform: t.secrets },
-                opts,
+                opts(),
             );
 
             const servers = new Servers(
                 name,
                 {
-                    config,
+                    region: config.region,
+                    count: config.servers.count,
+                    size: config.servers.size,
+                    image: config.servers.image,
+                    sshPublicKey: config.servers.sshPublicKey,
+                    healthGate: config.servers.healthGate
+                        ? {
+                              timeoutSeconds: config.servers.healthGateTimeoutMinutes * 60,
+                              // Gates wait for the listener that forwards to the target group.
+                              balancerReady: [loadBalancer.httpsListener ?? loadBalancer.httpListener],
+                          }
+                        : undefined,
                     subnetIds: privateSubnetIds,
                     zoneNames: network.zoneNames,
                     securityGroupId: groups.app.id,
@@ -170,11 +251,9 @@ export function createAwsPlatform(
                     endpoints,
                     userData: args.userData,
                     secrets,
-                    // Gates wait for the listener that forwards to the target group.
-                    balancerReady: [loadBalancer.httpsListener ?? loadBalancer.httpListener],
                     transform: t.servers,
                 },
-                opts,
+                opts(),
             );
 
             const rules = new NetworkRules(
@@ -191,7 +270,7 @@ export function createAwsPlatform(
                     },
                     transform: t.rules,
                 },
-                opts,
+                opts(),
             );
 
             agent.grant(servers.role);
@@ -205,7 +284,7 @@ export function createAwsPlatform(
                                   arnSuffix: loadBalancer.loadBalancer.arnSuffix,
                                   targetGroupArnSuffix: loadBalancer.targetGroup.arnSuffix,
                               },
-                              servers: servers.servers.map((server, index) => ({
+                              servers: servers.info.map((server, index) => ({
                                   name: server.name,
                                   instanceId: servers.instances[index].id,
                               })),
@@ -223,7 +302,7 @@ export function createAwsPlatform(
                           },
                           transform: t.alerts,
                       },
-                      opts,
+                      opts(),
                   )
                 : undefined;
 
@@ -235,14 +314,15 @@ export function createAwsPlatform(
                 storage,
                 queue,
                 loadBalancer,
-                servers,
+                agent,
                 secrets,
+                servers,
                 rules,
                 alerts,
             });
             return {
                 balancer: loadBalancer.info,
-                servers: servers.servers,
+                servers: servers.info,
                 endpoints,
                 alerts: alerts?.info ?? NO_ALERTS,
             };

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { BalancerInfo, applyTransform, Transform } from "../components";
-import { WebtierConfig } from "../config/types";
+import { BalancerInfo } from "../components";
+import { childName } from "../naming";
+import { transform, Transform } from "../transform";
 import { nameTag } from "./tags";
 
 /**
@@ -27,28 +28,60 @@ export interface ValidationRecord {
     value: string;
 }
 
+/** Escape hatches for the balancer's children, by role. */
+export interface LoadBalancerTransform {
+    loadBalancer?: Transform<aws.lb.LoadBalancerArgs>;
+    targetGroup?: Transform<aws.lb.TargetGroupArgs>;
+    /** Only with a domain. */
+    certificate?: Transform<aws.acm.CertificateArgs>;
+    /** The Route 53 record that proves the domain to ACM; only with a domain and a DNS zone. */
+    validationRecord?: Transform<aws.route53.RecordArgs>;
+    /** The wait for the certificate's issuance; only with a domain. */
+    certificateValidation?: Transform<aws.acm.CertificateValidationArgs>;
+    /** The listener that forwards to the servers (HTTPS, or HTTP without a domain). */
+    forwardingListener?: Transform<aws.lb.ListenerArgs>;
+    /** The HTTP listener that redirects to HTTPS; only with a domain. */
+    redirectListener?: Transform<aws.lb.ListenerArgs>;
+    /** Called for the domain's A and AAAA alias records; only with a domain and a DNS zone. */
+    aliasRecord?: Transform<aws.route53.RecordArgs>;
+}
+
 export interface LoadBalancerArgs {
-    /** The validated stack config; reads `domain`, `dnsZone`, `healthCheckPath`, `tlsPolicy`. */
-    config: WebtierConfig;
+    /** The VPC of the target group. Required. */
     vpcId: pulumi.Input<string>;
-    /** Public subnets, one per zone: the balancer gets a node in each. */
+    /** Public subnets, one per zone: the balancer gets a node in each. Required. */
     subnetIds: pulumi.Input<string>[];
-    /** The balancer security group (its rules are added by rules.ts). */
+    /** The balancer security group (its rules are added by rules.ts). Required. */
     securityGroupId: pulumi.Input<string>;
+    /**
+     * The path the target group checks on each server. Required: the platform passes
+     * `webtier:healthCheckPath` (default in parseConfig's `DEFAULTS.healthCheckPath`: Laravel 11's `/up`).
+     */
+    healthCheckPath: string;
+    /**
+     * The hostname to serve over HTTPS with a DNS-validated ACM certificate. Default none
+     * (`webtier:domain` unset): plain HTTP on the balancer's own hostname, which parseConfig allows
+     * outside prod only.
+     */
+    domain?: string;
+    /**
+     * The Route 53 public hosted zone of `domain`. Default none (`webtier:dnsZone` unset): a human
+     * creates the validation record the update prints, and points the domain at the balancer.
+     */
+    dnsZone?: string;
+    /**
+     * The HTTPS listener's security policy. Required: `webtier:tlsPolicy`, which parseConfig
+     * restricts to TLS 1.2+ forward-secret policies (default `DEFAULTS.tlsPolicy`, TLS 1.3 and 1.2).
+     */
+    tlsPolicy: string;
     /**
      * How long `pulumi up` waits for the certificate to be issued. Default "2h": with a
      * Route 53 zone it takes minutes; without one, a human must first create the validation
      * record that the update prints.
      */
     certificateValidationTimeout?: string;
-    /** Escape hatches for the balancer's children. */
-    transform?: {
-        loadBalancer?: Transform<aws.lb.LoadBalancerArgs>;
-        targetGroup?: Transform<aws.lb.TargetGroupArgs>;
-        certificate?: Transform<aws.acm.CertificateArgs>;
-        /** The listener that forwards to the servers (HTTPS, or HTTP without a domain). */
-        forwardingListener?: Transform<aws.lb.ListenerArgs>;
-    };
+    /** Escape hatches for the children. Default: none. */
+    transform?: LoadBalancerTransform;
 }
 
 /**
@@ -74,13 +107,13 @@ export class LoadBalancer extends pulumi.ComponentResource {
 
     constructor(name: string, args: LoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("webtier:aws:LoadBalancer", name, {}, opts);
-        const { config } = args;
         const t = args.transform ?? {};
-        const parent = { parent: this };
 
+        const balancerName = childName(name, "alb");
         this.loadBalancer = new aws.lb.LoadBalancer(
-            `${name}-alb`,
-            applyTransform<aws.lb.LoadBalancerArgs>(
+            ...transform(
+                t.loadBalancer,
+                balancerName,
                 {
                     loadBalancerType: "application",
                     internal: false,
@@ -91,16 +124,17 @@ export class LoadBalancer extends pulumi.ComponentResource {
                     dropInvalidHeaderFields: true,
                     desyncMitigationMode: "defensive",
                     idleTimeout: 60,
-                    tags: nameTag(`${name}-alb`),
+                    tags: nameTag(balancerName),
                 },
-                t.loadBalancer,
+                { parent: this },
             ),
-            parent,
         );
 
+        const targetGroupName = childName(name, "tg");
         this.targetGroup = new aws.lb.TargetGroup(
-            `${name}-tg`,
-            applyTransform<aws.lb.TargetGroupArgs>(
+            ...transform(
+                t.targetGroup,
+                targetGroupName,
                 {
                     vpcId: args.vpcId,
                     targetType: "instance",
@@ -113,36 +147,35 @@ export class LoadBalancer extends pulumi.ComponentResource {
                         enabled: true,
                         protocol: "HTTP",
                         port: "traffic-port",
-                        path: config.healthCheckPath,
+                        path: args.healthCheckPath,
                         matcher: HEALTH_CHECK.matcher,
                         interval: HEALTH_CHECK.intervalSeconds,
                         timeout: HEALTH_CHECK.timeoutSeconds,
                         healthyThreshold: HEALTH_CHECK.healthyThreshold,
                         unhealthyThreshold: HEALTH_CHECK.unhealthyThreshold,
                     },
-                    tags: nameTag(`${name}-tg`),
+                    tags: nameTag(targetGroupName),
                 },
-                t.targetGroup,
+                { parent: this },
             ),
-            parent,
         );
 
-        const forward = [{ type: "forward", targetGroupArn: this.targetGroup.arn }];
+        const forward = () => [{ type: "forward", targetGroupArn: this.targetGroup.arn }];
 
-        if (!config.domain) {
+        if (!args.domain) {
             this.validationRecords = pulumi.output([]);
             this.httpListener = new aws.lb.Listener(
-                `${name}-http`,
-                applyTransform<aws.lb.ListenerArgs>(
+                ...transform(
+                    t.forwardingListener,
+                    childName(name, "http"),
                     {
                         loadBalancerArn: this.loadBalancer.arn,
                         protocol: "HTTP",
                         port: 80,
-                        defaultActions: forward,
+                        defaultActions: forward(),
                     },
-                    t.forwardingListener,
+                    { parent: this },
                 ),
-                parent,
             );
             this.info = {
                 address: this.loadBalancer.dnsName,
@@ -155,19 +188,20 @@ export class LoadBalancer extends pulumi.ComponentResource {
             return;
         }
 
-        const domain = config.domain;
+        const domain = args.domain;
+        const certificateName = childName(name, "cert");
         this.certificate = new aws.acm.Certificate(
-            `${name}-cert`,
-            applyTransform<aws.acm.CertificateArgs>(
+            ...transform(
+                t.certificate,
+                certificateName,
                 {
                     domainName: domain,
                     validationMethod: "DNS",
                     keyAlgorithm: "RSA_2048",
-                    tags: nameTag(`${name}-cert`),
+                    tags: nameTag(certificateName),
                 },
-                t.certificate,
+                { parent: this },
             ),
-            parent,
         );
         this.validationRecords = this.certificate.domainValidationOptions.apply((options) =>
             (options ?? []).map((option) => ({
@@ -180,30 +214,36 @@ export class LoadBalancer extends pulumi.ComponentResource {
         const timeouts = { create: args.certificateValidationTimeout ?? "2h" };
         let validation: aws.acm.CertificateValidation;
         let zoneId: pulumi.Output<string> | undefined;
-        if (config.dnsZone) {
-            zoneId = aws.route53.getZoneOutput({ name: config.dnsZone, privateZone: false }, parent).zoneId;
+        if (args.dnsZone) {
+            zoneId = aws.route53.getZoneOutput({ name: args.dnsZone, privateZone: false }, { parent: this }).zoneId;
             // One domain, so exactly one validation record.
             const record = this.validationRecords.apply((records) => records[0]);
             const validationRecord = new aws.route53.Record(
-                `${name}-cert-validation`,
-                {
-                    zoneId,
-                    name: record.name,
-                    type: record.type,
-                    records: [record.value],
-                    ttl: 300,
-                    // The record may already exist from an earlier certificate for the same name.
-                    allowOverwrite: true,
-                },
-                parent,
+                ...transform(
+                    t.validationRecord,
+                    childName(name, "cert-validation"),
+                    {
+                        zoneId,
+                        name: record.name,
+                        type: record.type,
+                        records: [record.value],
+                        ttl: 300,
+                        // The record may already exist from an earlier certificate for the same name.
+                        allowOverwrite: true,
+                    },
+                    { parent: this },
+                ),
             );
             validation = new aws.acm.CertificateValidation(
-                `${name}-cert-validated`,
-                {
-                    certificateArn: this.certificate.arn,
-                    validationRecordFqdns: [validationRecord.fqdn],
-                },
-                { parent: this, customTimeouts: timeouts },
+                ...transform(
+                    t.certificateValidation,
+                    childName(name, "cert-validated"),
+                    {
+                        certificateArn: this.certificate.arn,
+                        validationRecordFqdns: [validationRecord.fqdn],
+                    },
+                    { parent: this, customTimeouts: timeouts },
+                ),
             );
         } else {
             // Nobody here can create the record: say which one, then wait until it exists.
@@ -217,60 +257,69 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 );
             });
             validation = new aws.acm.CertificateValidation(
-                `${name}-cert-validated`,
-                {
-                    certificateArn: this.certificate.arn,
-                },
-                { parent: this, customTimeouts: timeouts },
+                ...transform(
+                    t.certificateValidation,
+                    childName(name, "cert-validated"),
+                    {
+                        certificateArn: this.certificate.arn,
+                    },
+                    { parent: this, customTimeouts: timeouts },
+                ),
             );
         }
 
         this.httpsListener = new aws.lb.Listener(
-            `${name}-https`,
-            applyTransform<aws.lb.ListenerArgs>(
+            ...transform(
+                t.forwardingListener,
+                childName(name, "https"),
                 {
                     loadBalancerArn: this.loadBalancer.arn,
                     protocol: "HTTPS",
                     port: 443,
-                    sslPolicy: config.tlsPolicy,
+                    sslPolicy: args.tlsPolicy,
                     // The validated ARN: the listener is created only once the certificate is issued.
                     certificateArn: validation.certificateArn,
-                    defaultActions: forward,
+                    defaultActions: forward(),
                 },
-                t.forwardingListener,
+                { parent: this },
             ),
-            parent,
         );
         this.httpListener = new aws.lb.Listener(
-            `${name}-http`,
-            {
-                loadBalancerArn: this.loadBalancer.arn,
-                protocol: "HTTP",
-                port: 80,
-                defaultActions: [
-                    { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } },
-                ],
-            },
-            parent,
+            ...transform(
+                t.redirectListener,
+                childName(name, "http"),
+                {
+                    loadBalancerArn: this.loadBalancer.arn,
+                    protocol: "HTTP",
+                    port: 80,
+                    defaultActions: [
+                        { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } },
+                    ],
+                },
+                { parent: this },
+            ),
         );
 
         if (zoneId) {
             for (const type of ["A", "AAAA"] as const) {
                 new aws.route53.Record(
-                    `${name}-alias-${type.toLowerCase()}`,
-                    {
-                        zoneId,
-                        name: domain,
-                        type,
-                        aliases: [
-                            {
-                                name: this.loadBalancer.dnsName,
-                                zoneId: this.loadBalancer.zoneId,
-                                evaluateTargetHealth: true,
-                            },
-                        ],
-                    },
-                    parent,
+                    ...transform(
+                        t.aliasRecord,
+                        childName(name, `alias-${type.toLowerCase()}`),
+                        {
+                            zoneId,
+                            name: domain,
+                            type,
+                            aliases: [
+                                {
+                                    name: this.loadBalancer.dnsName,
+                                    zoneId: this.loadBalancer.zoneId,
+                                    evaluateTargetHealth: true,
+                                },
+                            ],
+                        },
+                        { parent: this },
+                    ),
                 );
             }
         }

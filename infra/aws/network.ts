@@ -1,23 +1,51 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { applyTransform, Transform } from "../components";
-import { WebtierConfig } from "../config/types";
-import { ipv6SubnetCidr, natGatewayCount, natGatewayForZone, planSubnets } from "../network-plan";
+import { childName } from "../naming";
+import { ipv6SubnetCidr, natGatewayForZone, planSubnets } from "../network-plan";
+import { transform, Transform } from "../transform";
 import { SecurityGroupRole } from "./rule-plan";
 import { nameTag } from "./tags";
 
+/** Escape hatches for the network's children, by role. */
+export interface NetworkTransform {
+    vpc?: Transform<aws.ec2.VpcArgs>;
+    internetGateway?: Transform<aws.ec2.InternetGatewayArgs>;
+    /** Called for every public and private subnet (`${name}-public-1`, `${name}-private-1`, ...). */
+    subnet?: Transform<aws.ec2.SubnetArgs>;
+    /** Called for the public route table and each zone's private one. */
+    routeTable?: Transform<aws.ec2.RouteTableArgs>;
+    /** Called for every default route (IPv4 and IPv6 to the internet gateway, IPv4 to a NAT gateway). */
+    route?: Transform<aws.ec2.RouteArgs>;
+    /** Called for every subnet's route table association. */
+    routeTableAssociation?: Transform<aws.ec2.RouteTableAssociationArgs>;
+    /** Called for each NAT gateway's elastic IP. */
+    natIp?: Transform<aws.ec2.EipArgs>;
+    natGateway?: Transform<aws.ec2.NatGatewayArgs>;
+    /** Called for each of the four security groups. */
+    securityGroup?: Transform<aws.ec2.SecurityGroupArgs>;
+}
+
 export interface NetworkArgs {
-    /** The validated stack config; reads `vpcCidr`, `zones` and `environment`. */
-    config: WebtierConfig;
-    /** Escape hatches for the network's children. */
-    transform?: {
-        vpc?: Transform<aws.ec2.VpcArgs>;
-        /** Called for every public and private subnet. */
-        subnet?: Transform<aws.ec2.SubnetArgs>;
-        natGateway?: Transform<aws.ec2.NatGatewayArgs>;
-        /** Called for each of the four security groups. */
-        securityGroup?: Transform<aws.ec2.SecurityGroupArgs>;
-    };
+    /** The AWS region, for messages (the provider places the resources). Required. */
+    region: string;
+    /**
+     * The VPC's private IPv4 range, /16 to /20. Required: the platform passes `webtier:vpcCidr`
+     * (its default is parseConfig's `DEFAULTS.vpcCidr`), so a range is chosen per stack, never here.
+     */
+    ipRange: string;
+    /**
+     * Availability zones to spread subnets over, 2 or 3. Required: `webtier:zones` (default
+     * `DEFAULTS.zones`). The database and cache need subnets in at least two zones.
+     */
+    zones: number;
+    /**
+     * NAT gateways for the private subnets' egress, 1 to `zones`. Required: the platform passes
+     * `natGatewayCount(environment, zones)` (infra/network-plan.ts): one per zone in prod, so a zone
+     * outage does not cut the other zones' servers off; one shared elsewhere, since each costs money.
+     */
+    natGateways: number;
+    /** Escape hatches for the children. Default: none. */
+    transform?: NetworkTransform;
 }
 
 /** The security groups' descriptions say what each one is for; AWS shows them in every console list. */
@@ -36,7 +64,7 @@ const SECURITY_GROUP_SUFFIX: Record<SecurityGroupRole, string> = {
 };
 
 /**
- * The VPC of the tier: a public and a private subnet in each of `config.zones` availability
+ * The VPC of the tier: a public and a private subnet in each of `zones` availability
  * zones, an internet gateway for the public subnets, NAT egress for the private ones, and
  * the four security groups as bare identities (their rules are `rules.ts`'s job).
  *
@@ -56,26 +84,31 @@ export class Network extends pulumi.ComponentResource {
     public readonly securityGroups: Record<SecurityGroupRole, aws.ec2.SecurityGroup>;
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Refused before anything is registered.
+        if (!Number.isInteger(args.natGateways) || args.natGateways < 1 || args.natGateways > args.zones) {
+            throw new Error(
+                `webtier: ${name}: natGateways must be a whole number from 1 to zones (${args.zones}), got ${args.natGateways}.`,
+            );
+        }
         super("webtier:aws:Network", name, {}, opts);
-        const { config } = args;
         const t = args.transform ?? {};
-        const parent = { parent: this };
-        const plan = planSubnets(config.vpcCidr, config.zones);
+        const plan = planSubnets(args.ipRange, args.zones);
 
+        const vpcName = childName(name, "vpc");
         this.vpc = new aws.ec2.Vpc(
-            `${name}-vpc`,
-            applyTransform(
+            ...transform(
+                t.vpc,
+                vpcName,
                 {
-                    cidrBlock: config.vpcCidr,
+                    cidrBlock: args.ipRange,
                     enableDnsSupport: true,
                     // RDS and ElastiCache endpoints are DNS names; the servers must resolve them.
                     enableDnsHostnames: true,
                     assignGeneratedIpv6CidrBlock: true,
-                    tags: nameTag(`${name}-vpc`),
+                    tags: nameTag(vpcName),
                 },
-                t.vpc,
+                { parent: this },
             ),
-            parent,
         );
 
         // Skip Local Zones and Wavelength zones: they lack RDS and ElastiCache.
@@ -84,30 +117,35 @@ export class Network extends pulumi.ComponentResource {
                 state: "available",
                 filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }],
             },
-            parent,
+            { parent: this },
         );
         this.zoneNames = plan.map(({ zoneIndex }) =>
             zones.names.apply((names) => {
                 if (names.length <= zoneIndex) {
                     throw new Error(
-                        `webtier:zones is ${config.zones} but region ${config.region} offers only ${names.length} availability zone(s); lower webtier:zones.`,
+                        `webtier:zones is ${args.zones} but region ${args.region} offers only ${names.length} availability zone(s); lower webtier:zones.`,
                     );
                 }
                 return names[zoneIndex];
             }),
         );
 
+        const gatewayName = childName(name, "igw");
         this.internetGateway = new aws.ec2.InternetGateway(
-            `${name}-igw`,
-            { vpcId: this.vpc.id, tags: nameTag(`${name}-igw`) },
-            parent,
+            ...transform(
+                t.internetGateway,
+                gatewayName,
+                { vpcId: this.vpc.id, tags: nameTag(gatewayName) },
+                { parent: this },
+            ),
         );
 
         this.publicSubnets = plan.map(({ zoneIndex, publicCidr }) => {
-            const subnetName = `${name}-public-${zoneIndex + 1}`;
+            const subnetName = childName(name, `public-${zoneIndex + 1}`);
             return new aws.ec2.Subnet(
-                subnetName,
-                applyTransform<aws.ec2.SubnetArgs>(
+                ...transform(
+                    t.subnet,
+                    subnetName,
                     {
                         vpcId: this.vpc.id,
                         availabilityZone: this.zoneNames[zoneIndex],
@@ -119,16 +157,16 @@ export class Network extends pulumi.ComponentResource {
                         mapPublicIpOnLaunch: false,
                         tags: { ...nameTag(subnetName), "webtier:tier": "public" },
                     },
-                    t.subnet,
+                    { parent: this },
                 ),
-                parent,
             );
         });
         this.privateSubnets = plan.map(({ zoneIndex, privateCidr }) => {
-            const subnetName = `${name}-private-${zoneIndex + 1}`;
+            const subnetName = childName(name, `private-${zoneIndex + 1}`);
             return new aws.ec2.Subnet(
-                subnetName,
-                applyTransform<aws.ec2.SubnetArgs>(
+                ...transform(
+                    t.subnet,
+                    subnetName,
                     {
                         vpcId: this.vpc.id,
                         availabilityZone: this.zoneNames[zoneIndex],
@@ -136,93 +174,118 @@ export class Network extends pulumi.ComponentResource {
                         mapPublicIpOnLaunch: false,
                         tags: { ...nameTag(subnetName), "webtier:tier": "private" },
                     },
-                    t.subnet,
+                    { parent: this },
                 ),
-                parent,
             );
         });
 
+        const publicTableName = childName(name, "public-rt");
         const publicRoutes = new aws.ec2.RouteTable(
-            `${name}-public-rt`,
-            { vpcId: this.vpc.id, tags: nameTag(`${name}-public-rt`) },
-            parent,
+            ...transform(
+                t.routeTable,
+                publicTableName,
+                { vpcId: this.vpc.id, tags: nameTag(publicTableName) },
+                { parent: this },
+            ),
         );
         new aws.ec2.Route(
-            `${name}-public-default-ipv4`,
-            {
-                routeTableId: publicRoutes.id,
-                destinationCidrBlock: "0.0.0.0/0",
-                gatewayId: this.internetGateway.id,
-            },
-            parent,
+            ...transform(
+                t.route,
+                childName(name, "public-default-ipv4"),
+                {
+                    routeTableId: publicRoutes.id,
+                    destinationCidrBlock: "0.0.0.0/0",
+                    gatewayId: this.internetGateway.id,
+                },
+                { parent: this },
+            ),
         );
         new aws.ec2.Route(
-            `${name}-public-default-ipv6`,
-            {
-                routeTableId: publicRoutes.id,
-                destinationIpv6CidrBlock: "::/0",
-                gatewayId: this.internetGateway.id,
-            },
-            parent,
+            ...transform(
+                t.route,
+                childName(name, "public-default-ipv6"),
+                {
+                    routeTableId: publicRoutes.id,
+                    destinationIpv6CidrBlock: "::/0",
+                    gatewayId: this.internetGateway.id,
+                },
+                { parent: this },
+            ),
         );
         this.publicSubnets.forEach((subnet, index) => {
             new aws.ec2.RouteTableAssociation(
-                `${name}-public-rta-${index + 1}`,
-                { subnetId: subnet.id, routeTableId: publicRoutes.id },
-                parent,
+                ...transform(
+                    t.routeTableAssociation,
+                    childName(name, `public-rta-${index + 1}`),
+                    { subnetId: subnet.id, routeTableId: publicRoutes.id },
+                    { parent: this },
+                ),
             );
         });
 
-        const natCount = natGatewayCount(config.environment, config.zones);
         this.natGateways = [];
-        for (let index = 0; index < natCount; index += 1) {
+        for (let index = 0; index < args.natGateways; index += 1) {
+            const ipName = childName(name, `nat-eip-${index + 1}`);
             const eip = new aws.ec2.Eip(
-                `${name}-nat-eip-${index + 1}`,
-                { domain: "vpc", tags: nameTag(`${name}-nat-eip-${index + 1}`) },
-                parent,
+                ...transform(t.natIp, ipName, { domain: "vpc", tags: nameTag(ipName) }, { parent: this }),
             );
+            const natName = childName(name, `nat-${index + 1}`);
             this.natGateways.push(
                 new aws.ec2.NatGateway(
-                    `${name}-nat-${index + 1}`,
-                    applyTransform<aws.ec2.NatGatewayArgs>(
+                    ...transform(
+                        t.natGateway,
+                        natName,
                         {
                             allocationId: eip.id,
                             subnetId: this.publicSubnets[index].id,
                             connectivityType: "public",
-                            tags: nameTag(`${name}-nat-${index + 1}`),
+                            tags: nameTag(natName),
                         },
-                        t.natGateway,
+                        { parent: this, dependsOn: [this.internetGateway] },
                     ),
-                    { parent: this, dependsOn: [this.internetGateway] },
                 ),
             );
         }
         // One route table per zone even with a shared gateway, so moving to a gateway per
         // zone (prod) changes one route per table instead of re-associating subnets.
         this.privateSubnets.forEach((subnet, index) => {
-            const tableName = `${name}-private-rt-${index + 1}`;
-            const table = new aws.ec2.RouteTable(tableName, { vpcId: this.vpc.id, tags: nameTag(tableName) }, parent);
+            const tableName = childName(name, `private-rt-${index + 1}`);
+            const table = new aws.ec2.RouteTable(
+                ...transform(
+                    t.routeTable,
+                    tableName,
+                    { vpcId: this.vpc.id, tags: nameTag(tableName) },
+                    { parent: this },
+                ),
+            );
             new aws.ec2.Route(
-                `${name}-private-default-${index + 1}`,
-                {
-                    routeTableId: table.id,
-                    destinationCidrBlock: "0.0.0.0/0",
-                    natGatewayId: this.natGateways[natGatewayForZone(index, natCount)].id,
-                },
-                parent,
+                ...transform(
+                    t.route,
+                    childName(name, `private-default-${index + 1}`),
+                    {
+                        routeTableId: table.id,
+                        destinationCidrBlock: "0.0.0.0/0",
+                        natGatewayId: this.natGateways[natGatewayForZone(index, args.natGateways)].id,
+                    },
+                    { parent: this },
+                ),
             );
             new aws.ec2.RouteTableAssociation(
-                `${name}-private-rta-${index + 1}`,
-                { subnetId: subnet.id, routeTableId: table.id },
-                parent,
+                ...transform(
+                    t.routeTableAssociation,
+                    childName(name, `private-rta-${index + 1}`),
+                    { subnetId: subnet.id, routeTableId: table.id },
+                    { parent: this },
+                ),
             );
         });
 
         const group = (role: SecurityGroupRole) => {
-            const groupName = `${name}-${SECURITY_GROUP_SUFFIX[role]}`;
+            const groupName = childName(name, SECURITY_GROUP_SUFFIX[role]);
             return new aws.ec2.SecurityGroup(
-                groupName,
-                applyTransform<aws.ec2.SecurityGroupArgs>(
+                ...transform(
+                    t.securityGroup,
+                    groupName,
                     {
                         vpcId: this.vpc.id,
                         description: SECURITY_GROUP_DESCRIPTIONS[role],
@@ -231,9 +294,8 @@ export class Network extends pulumi.ComponentResource {
                         revokeRulesOnDelete: true,
                         tags: nameTag(groupName),
                     },
-                    t.securityGroup,
+                    { parent: this },
                 ),
-                parent,
             );
         };
         this.securityGroups = {

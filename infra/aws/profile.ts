@@ -4,6 +4,7 @@
  */
 import { AWS_ENGINE_VERSIONS } from "../../policies/lib/aws/engine-versions";
 import type { CloudProfile, DerivedName } from "../config/cloud-profile";
+import { childName } from "../naming";
 
 /** ACM issues no certificate whose first domain name (its common name) is longer (RFC 5280 ub-common-name). */
 const ACM_DOMAIN_MAX = 64;
@@ -12,7 +13,7 @@ function derivedNames(name: string): DerivedName[] {
     const auto = (type: string, role: string, suffix: string): DerivedName => ({
         type,
         role,
-        logicalName: `${name}-${suffix}`,
+        logicalName: childName(name, suffix),
     });
     return [
         auto("aws:lb/loadBalancer:LoadBalancer", "the load balancer", "alb"),
@@ -25,8 +26,8 @@ function derivedNames(name: string): DerivedName[] {
         {
             type: "aws:rds/instance:Instance",
             role: "the database's final snapshot",
-            logicalName: `${name}-db`,
-            explicit: { property: "finalSnapshotIdentifier", value: `${name}-db-final-snapshot` },
+            logicalName: childName(name, "db"),
+            explicit: { property: "finalSnapshotIdentifier", value: childName(name, "db-final-snapshot") },
         },
         auto("aws:rds/parameterGroup:ParameterGroup", "the database parameter group", "db-params"),
         auto("aws:rds/subnetGroup:SubnetGroup", "the database subnet group", "db-subnets"),

@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { QueueEndpoint, applyTransform, Transform } from "../components";
-import { WebtierConfig } from "../config/types";
+import { QueueEndpoint } from "../components";
+import { QueueDriver } from "../config/types";
+import { childName } from "../naming";
+import { transform, Transform } from "../transform";
 import { nameTag } from "./tags";
 
 /** A job that failed this many deliveries goes to the dead-letter queue instead of looping. */
@@ -16,14 +18,21 @@ export const VISIBILITY_TIMEOUT_SECONDS = 120;
 /** Fourteen days, SQS's maximum: time to look at failed jobs before they vanish. */
 export const DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 60 * 60;
 
+/** Escape hatches for the queue's children, by role (both exist only with the sqs driver). */
+export interface QueueTransform {
+    deadLetterQueue?: Transform<aws.sqs.QueueArgs>;
+    queue?: Transform<aws.sqs.QueueArgs>;
+}
+
 export interface QueueArgs {
-    /** The validated stack config; reads `queue.driver`. */
-    config: WebtierConfig;
-    /** Escape hatches for the queue's children. */
-    transform?: {
-        queue?: Transform<aws.sqs.QueueArgs>;
-        deadLetterQueue?: Transform<aws.sqs.QueueArgs>;
-    };
+    /**
+     * "redis" (the shared cache is the queue: nothing to create) or "sqs". Required: the platform
+     * passes `webtier:queue.driver` (default in parseConfig's `DEFAULTS.queue.driver`: redis, which
+     * needs no AWS permissions of its own and works the same on every cloud).
+     */
+    driver: QueueDriver;
+    /** Escape hatches for the children. Default: none. */
+    transform?: QueueTransform;
 }
 
 /**
@@ -39,45 +48,46 @@ export class Queue extends pulumi.ComponentResource {
 
     constructor(name: string, args: QueueArgs, opts?: pulumi.ComponentResourceOptions) {
         super("webtier:aws:Queue", name, {}, opts);
-        const { config } = args;
         const t = args.transform ?? {};
-        const parent = { parent: this };
 
-        if (config.queue.driver !== "sqs") {
-            this.endpoint = { driver: config.queue.driver };
+        if (args.driver !== "sqs") {
+            this.endpoint = { driver: args.driver };
             this.registerOutputs({});
             return;
         }
 
+        const deadLetterName = childName(name, "jobs-dlq");
         this.deadLetterQueue = new aws.sqs.Queue(
-            `${name}-jobs-dlq`,
-            applyTransform<aws.sqs.QueueArgs>(
+            ...transform(
+                t.deadLetterQueue,
+                deadLetterName,
                 {
                     sqsManagedSseEnabled: true,
                     messageRetentionSeconds: DEAD_LETTER_RETENTION_SECONDS,
-                    tags: nameTag(`${name}-jobs-dlq`),
+                    tags: nameTag(deadLetterName),
                 },
-                t.deadLetterQueue,
+                { parent: this },
             ),
-            parent,
         );
 
+        const queueName = childName(name, "jobs");
+        const deadLetterArn = this.deadLetterQueue.arn;
         this.queue = new aws.sqs.Queue(
-            `${name}-jobs`,
-            applyTransform<aws.sqs.QueueArgs>(
+            ...transform(
+                t.queue,
+                queueName,
                 {
                     sqsManagedSseEnabled: true,
                     visibilityTimeoutSeconds: VISIBILITY_TIMEOUT_SECONDS,
                     // Workers long-poll: fewer empty receives, lower cost, same latency.
                     receiveWaitTimeSeconds: 20,
-                    redrivePolicy: this.deadLetterQueue.arn.apply((deadLetterTargetArn) =>
+                    redrivePolicy: deadLetterArn.apply((deadLetterTargetArn) =>
                         JSON.stringify({ deadLetterTargetArn, maxReceiveCount: MAX_RECEIVE_COUNT }),
                     ),
-                    tags: nameTag(`${name}-jobs`),
+                    tags: nameTag(queueName),
                 },
-                t.queue,
+                { parent: this },
             ),
-            parent,
         );
 
         this.endpoint = { driver: "sqs", url: this.queue.url, name: this.queue.name };

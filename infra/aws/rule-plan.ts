@@ -29,11 +29,14 @@ export interface PlannedRule {
 }
 
 export interface RulePlanInput {
-    /** CIDRs allowed to reach port 22 on the servers (validated by parseConfig: never world-open). */
+    /**
+     * CIDRs allowed to reach port 22 on the servers (validated by parseConfig: never world-open).
+     * Required: `webtier:servers.allowSshFrom`, default none, which opens no SSH rule at all.
+     */
     allowSshFrom: string[];
-    /** The database engine's port. */
+    /** The database engine's port. Required (`Database.port`). */
     databasePort: number;
-    /** The cache's port. */
+    /** The cache's port. Required (`Cache.port`). */
     cachePort: number;
 }
 

@@ -1,16 +1,21 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { applyTransform, Transform } from "../components";
+import { childName } from "../naming";
+import { transform, Transform } from "../transform";
 import { PlannedRule, planSecurityRules, RulePlanInput, SecurityGroupRole } from "./rule-plan";
 
+/** Escape hatches for the rules, by direction; each is called with the rule's name (`${name}-app-in-80-lb`). */
+export interface NetworkRulesTransform {
+    ingressRule?: Transform<aws.vpc.SecurityGroupIngressRuleArgs>;
+    egressRule?: Transform<aws.vpc.SecurityGroupEgressRuleArgs>;
+}
+
+/** What the rules open (`RulePlanInput`: the SSH allowlist, the database's and cache's ports) and on which groups. */
 export interface NetworkRulesArgs extends RulePlanInput {
-    /** The tier's security groups by role, as the network created them. */
+    /** The tier's security groups by role, as the network created them. Required. */
     securityGroupIds: Record<SecurityGroupRole, pulumi.Input<string>>;
-    /** Escape hatches, called for every rule with its args. */
-    transform?: {
-        ingressRule?: Transform<aws.vpc.SecurityGroupIngressRuleArgs>;
-        egressRule?: Transform<aws.vpc.SecurityGroupEgressRuleArgs>;
-    };
+    /** Escape hatches for the rules. Default: none. */
+    transform?: NetworkRulesTransform;
 }
 
 /**
@@ -27,10 +32,10 @@ export class NetworkRules extends pulumi.ComponentResource {
     constructor(name: string, args: NetworkRulesArgs, opts?: pulumi.ComponentResourceOptions) {
         super("webtier:aws:NetworkRules", name, {}, opts);
         const t = args.transform ?? {};
-        const parent = { parent: this };
         this.plan = planSecurityRules(args);
         this.rules = {};
         for (const rule of this.plan) {
+            const ruleName = childName(name, rule.key);
             const peer =
                 rule.peer.kind === "group"
                     ? { referencedSecurityGroupId: args.securityGroupIds[rule.peer.group] }
@@ -44,19 +49,15 @@ export class NetworkRules extends pulumi.ComponentResource {
                 toPort: rule.port,
                 description: rule.description,
                 ...peer,
-                tags: { Name: `${name}-${rule.key}` },
+                tags: { Name: ruleName },
             };
             this.rules[rule.key] =
                 rule.direction === "ingress"
                     ? new aws.vpc.SecurityGroupIngressRule(
-                          `${name}-${rule.key}`,
-                          applyTransform<aws.vpc.SecurityGroupIngressRuleArgs>(common, t.ingressRule),
-                          parent,
+                          ...transform(t.ingressRule, ruleName, common, { parent: this }),
                       )
                     : new aws.vpc.SecurityGroupEgressRule(
-                          `${name}-${rule.key}`,
-                          applyTransform<aws.vpc.SecurityGroupEgressRuleArgs>(common, t.egressRule),
-                          parent,
+                          ...transform(t.egressRule, ruleName, common, { parent: this }),
                       );
         }
         this.registerOutputs({});

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { applyTransform, Transform } from "../components";
+import { childName } from "../naming";
+import { transform, Transform } from "../transform";
 import { nameTag } from "./tags";
 
 /**
@@ -33,17 +34,21 @@ export function pathArnPattern(parameterArn: string, path: string): string {
     return `${parameterArn.slice(0, at + marker.length)}${path.replace(/^\/+/, "")}*`;
 }
 
+/** Escape hatches for the secrets' children, by role. */
+export interface ServerSecretsTransform {
+    key?: Transform<aws.kms.KeyArgs>;
+    alias?: Transform<aws.kms.AliasArgs>;
+    /** The `.env` parameter. */
+    parameter?: Transform<aws.ssm.ParameterArgs>;
+}
+
 export interface ServerSecretsArgs {
     /** The stack's resource prefix: the parameters live under `/webtier/<stackName>/`. Required. */
     stackName: string;
     /** The servers' `.env`, a secret Output (renderLaravelEnv). Required. */
     laravelEnv: pulumi.Input<string>;
-    /** Escape hatches for the children. */
-    transform?: {
-        key?: Transform<aws.kms.KeyArgs>;
-        alias?: Transform<aws.kms.AliasArgs>;
-        parameter?: Transform<aws.ssm.ParameterArgs>;
-    };
+    /** Escape hatches for the children. Default: none. */
+    transform?: ServerSecretsTransform;
 }
 
 /**
@@ -87,34 +92,37 @@ export class ServerSecrets extends pulumi.ComponentResource {
         this.path = secretsPath(args.stackName);
         this.envParameterName = envParameterName(args.stackName);
 
+        const keyName = childName(name, "secrets-key");
         this.key = new aws.kms.Key(
-            `${name}-secrets-key`,
-            applyTransform<aws.kms.KeyArgs>(
+            ...transform(
+                t.key,
+                keyName,
                 {
                     description: `webtier ${args.stackName}: app server secrets in Parameter Store (${this.path})`,
                     enableKeyRotation: true,
                     deletionWindowInDays: 30,
-                    tags: nameTag(`${name}-secrets-key`),
+                    tags: nameTag(keyName),
                 },
-                t.key,
+                { parent: this },
             ),
-            { parent: this },
         );
         new aws.kms.Alias(
-            `${name}-secrets-key-alias`,
-            applyTransform<aws.kms.AliasArgs>(
+            ...transform(
+                t.alias,
+                childName(name, "secrets-key-alias"),
                 {
                     name: `alias/webtier/${args.stackName}/secrets`,
                     targetKeyId: this.key.keyId,
                 },
-                t.alias,
+                { parent: this },
             ),
-            { parent: this },
         );
 
+        const parameterName = childName(name, "laravel-env");
         this.envParameter = new aws.ssm.Parameter(
-            `${name}-laravel-env`,
-            applyTransform<aws.ssm.ParameterArgs>(
+            ...transform(
+                t.parameter,
+                parameterName,
                 {
                     name: this.envParameterName,
                     description: `webtier ${args.stackName}: the app servers' .env (webtier-env installs it as /var/www/app/shared/.env)`,
@@ -122,11 +130,10 @@ export class ServerSecrets extends pulumi.ComponentResource {
                     keyId: this.key.arn,
                     value: pulumi.secret(args.laravelEnv),
                     tier: "Intelligent-Tiering",
-                    tags: nameTag(`${name}-laravel-env`),
+                    tags: nameTag(parameterName),
                 },
-                t.parameter,
+                { parent: this },
             ),
-            { parent: this },
         );
 
         this.pathArn = this.envParameter.arn.apply((arn) => pathArnPattern(arn, this.path));

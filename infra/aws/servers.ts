@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { AppEndpoints, ServerInfo, applyTransform, Transform, UserDataRenderer } from "../components";
-import { WebtierConfig } from "../config/types";
+import { AppEndpoints, ServerInfo, UserDataRenderer } from "../components";
+import { SizeClass } from "../config/types";
+import { childName } from "../naming";
 import { serverZone } from "../network-plan";
 import { serverSize } from "../sizing";
 import {
@@ -16,6 +17,7 @@ import { ec2UserDataBase64 } from "../bootstrap/compress";
 import { buildOneAtATime, HealthGate, HealthGateArgs, HealthGateSettings } from "../health-gate/gate";
 import { awsGateBalancer, awsHealthGateProvider } from "./health-gate";
 import { nameTag } from "./tags";
+import { transform, Transform } from "../transform";
 
 /** Canonical's AWS account, the publisher of the official Ubuntu images. */
 export const CANONICAL_OWNER_ID = "099720109477";
@@ -25,49 +27,89 @@ export const UBUNTU_2404_NAME_FILTER = "ubuntu/images/hvm-ssd-gp3/ubuntu-noble-2
 /** Root volume size in GiB: the OS, PHP, Composer's vendor tree and a few releases with room to spare. */
 export const ROOT_VOLUME_GB = 20;
 
+/** Escape hatches for the servers' children, by role. */
+export interface ServersTransform {
+    role?: Transform<aws.iam.RoleArgs>;
+    /** The attachment of AWS's managed policy that lets Systems Manager in. */
+    ssmPolicy?: Transform<aws.iam.RolePolicyAttachmentArgs>;
+    /** The role's access to the uploads bucket (and its KMS key). */
+    uploadsPolicy?: Transform<aws.iam.RolePolicyArgs>;
+    /** The role's access to the SQS queue; only with the sqs driver. */
+    queuePolicy?: Transform<aws.iam.RolePolicyArgs>;
+    /** The role's access to the stack's parameters and their KMS key. */
+    secretsPolicy?: Transform<aws.iam.RolePolicyArgs>;
+    instanceProfile?: Transform<aws.iam.InstanceProfileArgs>;
+    /** Only with an SSH public key. */
+    keyPair?: Transform<aws.ec2.KeyPairArgs>;
+    /** Called for every server (`${name}-app-1`, `${name}-app-2`, ...). */
+    instance?: Transform<aws.ec2.InstanceArgs>;
+    /** Called for every server's registration in the target group (`${name}-app-1-tg`, ...). */
+    targetGroupAttachment?: Transform<aws.lb.TargetGroupAttachmentArgs>;
+    /** Called for every server's health gate (`${name}-app-1-healthy`, ...), when gates are on. */
+    healthGate?: Transform<HealthGateArgs>;
+}
+
 export interface ServersArgs {
-    /** The validated stack config; reads `servers`. */
-    config: WebtierConfig;
-    /** Private subnets, in zone order; server i goes to zone i mod zones. */
+    /** The AWS region: the user data and the role's policies name the stack's parameters in it. Required. */
+    region: string;
+    /**
+     * How many servers. Required: the platform passes `webtier:servers.count` (default in parseConfig's
+     * `DEFAULTS.servers.count`: 2, the fewest that survive losing one).
+     */
+    count: number;
+    /** Size class, mapped by infra/sizing.ts. Required: `webtier:servers.size` (default "small"). */
+    size: SizeClass;
+    /**
+     * An AMI id to pin. Default none (`webtier:servers.image` unset): the newest Ubuntu 24.04 LTS at
+     * creation, then kept, so a newly published AMI never replaces running servers.
+     */
+    image?: string;
+    /** OpenSSH public key for the servers' key pair. Default none (`webtier:servers.sshPublicKey` unset): use SSM. */
+    sshPublicKey?: string;
+    /**
+     * Wait for each replaced server to be healthy in the target group before the next one is
+     * replaced (a `HealthGate` per server). Default none: no gate, server i+1 only waits for server
+     * i's registration; the platform turns it on unless `webtier:servers.healthGate` is false.
+     */
+    healthGate?: {
+        /** Seconds a server may take to become healthy. Required: `webtier:servers.healthGateTimeoutMinutes` in seconds. */
+        timeoutSeconds: number;
+        /**
+         * Resources the balancer needs before it routes to the target group: its forwarding listener
+         * (HTTPS, which waits for the certificate, or HTTP without a domain). Gates wait for them,
+         * since every target of a group no listener uses is `unused`, never healthy. Default: none.
+         */
+        balancerReady?: pulumi.Resource[];
+    };
+    /** Private subnets, in zone order; server i goes to zone i mod zones. Required. */
     subnetIds: pulumi.Input<string>[];
-    /** Zone names matching `subnetIds`. */
+    /** Zone names matching `subnetIds`. Required. */
     zoneNames: pulumi.Input<string>[];
-    /** The app security group (its rules are added by rules.ts). */
+    /** The app security group (its rules are added by rules.ts). Required. */
     securityGroupId: pulumi.Input<string>;
-    /** Every server registers in this target group on port 80. */
+    /** Every server registers in this target group on port 80. Required. */
     targetGroupArn: pulumi.Input<string>;
-    /** The uploads bucket the servers read and write through their instance role. */
+    /** The uploads bucket the servers read and write through their instance role. Required. */
     bucketArn: pulumi.Input<string>;
     /** The uploads bucket's KMS key, when it has one. Default: none (SSE-S3). */
     kmsKeyArn?: pulumi.Input<string>;
     /** The SQS queue the workers consume, when the queue driver is sqs. Default: none. */
     queueArn?: pulumi.Input<string>;
-    /** The shared services every server's bootstrap needs. */
+    /** The shared services every server's bootstrap needs. Required. */
     endpoints: AppEndpoints;
-    /** Renders each server's cloud-init (text; sent gzip-compressed through `userDataBase64`). */
+    /** Renders each server's cloud-init (text; sent gzip-compressed through `userDataBase64`). Required. */
     userData: UserDataRenderer;
     /**
      * Where the servers' `.env` is kept (a SecureString parameter, infra/aws/secrets.ts): the role
      * may read it, the user data names it. Required: the user data never carries the .env.
      */
     secrets: Pick<ServerSecrets, "envParameterName" | "envParameter" | "pathArn" | "key">;
-    /**
-     * Resources the balancer needs before it routes to the target group: its forwarding listener
-     * (HTTPS, which waits for the certificate, or HTTP without a domain). Health gates wait for
-     * them, since every target of a group no listener uses is `unused`, never healthy. Default: none.
-     */
-    balancerReady?: pulumi.Resource[];
-    /** Escape hatches for the servers' children. */
-    transform?: {
-        /** Called for every server with its args. */
-        instance?: Transform<aws.ec2.InstanceArgs>;
-        role?: Transform<aws.iam.RoleArgs>;
-        healthGate?: Transform<HealthGateArgs>;
-    };
+    /** Escape hatches for the children. Default: none. */
+    transform?: ServersTransform;
 }
 
 /**
- * The app servers: `servers.count` EC2 instances in the private subnets, spread round robin
+ * The app servers: `count` EC2 instances in the private subnets, spread round robin
  * over the zones, each registered in the balancer's target group. No public address and no
  * SSH needed: the instance role lets Systems Manager in, and reach the uploads bucket (and
  * SQS queue) without static keys. IMDSv2 only, encrypted root volume. The .env lives in
@@ -89,73 +131,91 @@ export class Servers extends pulumi.ComponentResource {
     public readonly role: aws.iam.Role;
     public readonly instanceProfile: aws.iam.InstanceProfile;
     public readonly keyPair?: aws.ec2.KeyPair;
-    /** The neutral view the outputs use. */
-    public readonly servers: ServerInfo[];
+    /** The servers as the balancer and the outputs see them. */
+    public readonly info: ServerInfo[];
 
     constructor(name: string, args: ServersArgs, opts?: pulumi.ComponentResourceOptions) {
+        const { count, image, sshPublicKey } = args;
+        // Refused before anything is registered.
+        if (!Number.isInteger(count) || count < 1) {
+            throw new Error(`webtier: ${name}: servers.count must be a whole number of at least 1, got ${count}.`);
+        }
         super("webtier:aws:Servers", name, {}, opts);
-        const { config } = args;
         const t = args.transform ?? {};
-        const parent = { parent: this };
-        const { count, image, sshPublicKey } = config.servers;
 
+        const roleName = childName(name, "app-role");
         this.role = new aws.iam.Role(
-            `${name}-app-role`,
-            applyTransform<aws.iam.RoleArgs>(
+            ...transform(
+                t.role,
+                roleName,
                 {
                     description: `webtier ${name}: app servers`,
                     assumeRolePolicy: JSON.stringify(ec2AssumeRolePolicy()),
-                    tags: nameTag(`${name}-app-role`),
+                    tags: nameTag(roleName),
                 },
-                t.role,
+                { parent: this },
             ),
-            parent,
         );
         new aws.iam.RolePolicyAttachment(
-            `${name}-app-ssm`,
-            { role: this.role.name, policyArn: SSM_MANAGED_POLICY_ARN },
-            parent,
+            ...transform(
+                t.ssmPolicy,
+                childName(name, "app-ssm"),
+                { role: this.role.name, policyArn: SSM_MANAGED_POLICY_ARN },
+                { parent: this },
+            ),
         );
         new aws.iam.RolePolicy(
-            `${name}-app-uploads`,
-            {
-                role: this.role.name,
-                policy: pulumi
-                    .all([args.bucketArn, args.kmsKeyArn])
-                    .apply(([bucketArn, kmsKeyArn]) => JSON.stringify(uploadsAccessPolicy(bucketArn, kmsKeyArn))),
-            },
-            parent,
-        );
-        if (args.queueArn) {
-            new aws.iam.RolePolicy(
-                `${name}-app-queue`,
+            ...transform(
+                t.uploadsPolicy,
+                childName(name, "app-uploads"),
                 {
                     role: this.role.name,
                     policy: pulumi
-                        .output(args.queueArn)
-                        .apply((queueArn) => JSON.stringify(queueAccessPolicy(queueArn))),
+                        .all([args.bucketArn, args.kmsKeyArn])
+                        .apply(([bucketArn, kmsKeyArn]) => JSON.stringify(uploadsAccessPolicy(bucketArn, kmsKeyArn))),
                 },
-                parent,
+                { parent: this },
+            ),
+        );
+        if (args.queueArn) {
+            new aws.iam.RolePolicy(
+                ...transform(
+                    t.queuePolicy,
+                    childName(name, "app-queue"),
+                    {
+                        role: this.role.name,
+                        policy: pulumi
+                            .output(args.queueArn)
+                            .apply((queueArn) => JSON.stringify(queueAccessPolicy(queueArn))),
+                    },
+                    { parent: this },
+                ),
             );
         }
         const secretsAccess = new aws.iam.RolePolicy(
-            `${name}-app-secrets`,
-            {
-                role: this.role.name,
-                policy: pulumi
-                    .all([args.secrets.pathArn, args.secrets.key.arn])
-                    .apply(([pathArn, keyArn]) => JSON.stringify(serverSecretsPolicy(pathArn, keyArn, config.region))),
-            },
-            parent,
+            ...transform(
+                t.secretsPolicy,
+                childName(name, "app-secrets"),
+                {
+                    role: this.role.name,
+                    policy: pulumi
+                        .all([args.secrets.pathArn, args.secrets.key.arn])
+                        .apply(([pathArn, keyArn]) =>
+                            JSON.stringify(serverSecretsPolicy(pathArn, keyArn, args.region)),
+                        ),
+                },
+                { parent: this },
+            ),
         );
-        const envDelivery = { kind: "parameter" as const, name: args.secrets.envParameterName, region: config.region };
-        this.instanceProfile = new aws.iam.InstanceProfile(`${name}-app-profile`, { role: this.role.name }, parent);
+        const envDelivery = { kind: "parameter" as const, name: args.secrets.envParameterName, region: args.region };
+        this.instanceProfile = new aws.iam.InstanceProfile(
+            ...transform(t.instanceProfile, childName(name, "app-profile"), { role: this.role.name }, { parent: this }),
+        );
 
         if (sshPublicKey) {
+            const keyName = childName(name, "key");
             this.keyPair = new aws.ec2.KeyPair(
-                `${name}-key`,
-                { publicKey: sshPublicKey, tags: nameTag(`${name}-key`) },
-                parent,
+                ...transform(t.keyPair, keyName, { publicKey: sshPublicKey, tags: nameTag(keyName) }, { parent: this }),
             );
         }
 
@@ -172,15 +232,15 @@ export class Servers extends pulumi.ComponentResource {
                         { name: "virtualization-type", values: ["hvm"] },
                     ],
                 },
-                parent,
+                { parent: this },
             ).id;
 
-        const gates: HealthGateSettings | undefined = config.servers.healthGate
+        const gates: HealthGateSettings | undefined = args.healthGate
             ? {
                   provider: awsHealthGateProvider,
-                  balancer: awsGateBalancer(config.region, args.targetGroupArn),
-                  timeoutSeconds: config.servers.healthGateTimeoutMinutes * 60,
-                  dependsOn: args.balancerReady,
+                  balancer: awsGateBalancer(args.region, args.targetGroupArn),
+                  timeoutSeconds: args.healthGate.timeoutSeconds,
+                  dependsOn: args.healthGate.balancerReady,
                   transform: t.healthGate,
               }
             : undefined;
@@ -188,14 +248,15 @@ export class Servers extends pulumi.ComponentResource {
             count,
             gates,
             (index, after) => {
-                const serverName = `${name}-app-${index + 1}`;
+                const serverName = childName(name, `app-${index + 1}`);
                 const zone = serverZone(index, args.subnetIds.length);
                 const instance = new aws.ec2.Instance(
-                    serverName,
-                    applyTransform<aws.ec2.InstanceArgs>(
+                    ...transform(
+                        t.instance,
+                        serverName,
                         {
                             ami,
-                            instanceType: serverSize("aws", config.servers.size),
+                            instanceType: serverSize("aws", args.size),
                             subnetId: args.subnetIds[zone],
                             availabilityZone: args.zoneNames[zone],
                             vpcSecurityGroupIds: [args.securityGroupId],
@@ -226,25 +287,27 @@ export class Servers extends pulumi.ComponentResource {
                             tags: nameTag(serverName),
                             volumeTags: nameTag(serverName),
                         },
-                        t.instance,
+                        {
+                            parent: this,
+                            // The user data only names the parameter: wait until it exists and the role may read
+                            // it, so the first boot does not spend its retries on IAM or a missing parameter.
+                            dependsOn: [...after, secretsAccess, args.secrets.envParameter],
+                            deleteBeforeReplace: false,
+                            ignoreChanges: image ? [] : ["ami"],
+                        },
                     ),
-                    {
-                        parent: this,
-                        // The user data only names the parameter: wait until it exists and the role may read
-                        // it, so the first boot does not spend its retries on IAM or a missing parameter.
-                        dependsOn: [...after, secretsAccess, args.secrets.envParameter],
-                        deleteBeforeReplace: false,
-                        ignoreChanges: image ? [] : ["ami"],
-                    },
                 );
                 const attachment = new aws.lb.TargetGroupAttachment(
-                    `${serverName}-tg`,
-                    {
-                        targetGroupArn: args.targetGroupArn,
-                        targetId: instance.id,
-                        port: 80,
-                    },
-                    parent,
+                    ...transform(
+                        t.targetGroupAttachment,
+                        childName(serverName, "tg"),
+                        {
+                            targetGroupArn: args.targetGroupArn,
+                            targetId: instance.id,
+                            port: 80,
+                        },
+                        { parent: this },
+                    ),
                 );
                 return {
                     built: { serverName, instance, attachment },
@@ -254,13 +317,13 @@ export class Servers extends pulumi.ComponentResource {
                     member: attachment,
                 };
             },
-            parent,
+            { parent: this },
         );
 
         this.instances = sequenced.map((s) => s.built.instance);
         this.attachments = sequenced.map((s) => s.built.attachment);
         this.healthGates = sequenced.flatMap((s) => (s.gate ? [s.gate] : []));
-        this.servers = sequenced.map(({ built: { serverName, instance } }) => ({
+        this.info = sequenced.map(({ built: { serverName, instance } }) => ({
             name: serverName,
             id: instance.id,
             privateIp: instance.privateIp,

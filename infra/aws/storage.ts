@@ -1,28 +1,56 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { StorageEndpoint, applyTransform, Transform } from "../components";
-import { WebtierConfig } from "../config/types";
+import { StorageEndpoint } from "../components";
 import { storageEndpoint } from "../config/regions";
+import { childName } from "../naming";
+import { transform, Transform } from "../transform";
 import { uploadsBucketPolicy } from "./iam-documents";
 import { nameTag } from "./tags";
 
 /** CloudFront's managed "CachingOptimized" cache policy: long TTLs, gzip and brotli, no cookies or query strings. */
 export const CACHING_OPTIMIZED_POLICY_ID = "658327ea-f89d-4fab-a63d-7e88639e58f6";
 
+/** Escape hatches for the storage's children, by role. */
+export interface StorageTransform {
+    bucket?: Transform<aws.s3.BucketArgs>;
+    publicAccessBlock?: Transform<aws.s3.BucketPublicAccessBlockArgs>;
+    ownershipControls?: Transform<aws.s3.BucketOwnershipControlsArgs>;
+    versioning?: Transform<aws.s3.BucketVersioningArgs>;
+    encryption?: Transform<aws.s3.BucketServerSideEncryptionConfigurationArgs>;
+    /** Only with `corsOrigins`. */
+    cors?: Transform<aws.s3.BucketCorsConfigurationArgs>;
+    /** Only with `cdn`. */
+    originAccessControl?: Transform<aws.cloudfront.OriginAccessControlArgs>;
+    /** Only with `cdn`. */
+    distribution?: Transform<aws.cloudfront.DistributionArgs>;
+    bucketPolicy?: Transform<aws.s3.BucketPolicyArgs>;
+}
+
 export interface StorageArgs {
-    /** The validated stack config; reads `storage`, `protectData` and `region`. */
-    config: WebtierConfig;
+    /** The AWS region of the bucket, for the app's S3 endpoint. Required: `webtier:region`. */
+    region: string;
+    /**
+     * Pulumi's `protect` on the bucket: it holds the users' uploads, which exist nowhere else.
+     * Required: `webtier:protectData` (default true); turned off only to tear a dev stack down.
+     */
+    protect: boolean;
+    /**
+     * HTTPS origins allowed to upload straight from the browser. Required: `webtier:storage.corsOrigins`
+     * (default none: no CORS configuration, so the bucket answers no cross-origin request).
+     */
+    corsOrigins: string[];
+    /**
+     * A CloudFront distribution in front of the bucket, which alone may read it (origin access
+     * control). Required: `webtier:storage.cdn` (default false).
+     */
+    cdn: boolean;
     /**
      * A KMS key to encrypt uploads with (SSE-KMS). Default: none, which uses S3-managed keys
      * (SSE-S3, AES256): encrypted at rest with no key to manage or pay for.
      */
     kmsKeyArn?: pulumi.Input<string>;
-    /** Escape hatches for the storage's children. */
-    transform?: {
-        bucket?: Transform<aws.s3.BucketArgs>;
-        cors?: Transform<aws.s3.BucketCorsConfigurationArgs>;
-        distribution?: Transform<aws.cloudfront.DistributionArgs>;
-    };
+    /** Escape hatches for the children. Default: none. */
+    transform?: StorageTransform;
 }
 
 /**
@@ -41,80 +69,91 @@ export class Storage extends pulumi.ComponentResource {
 
     constructor(name: string, args: StorageArgs, opts?: pulumi.ComponentResourceOptions) {
         super("webtier:aws:Storage", name, {}, opts);
-        const { config } = args;
         const t = args.transform ?? {};
-        const parent = { parent: this };
         this.kmsKeyArn = args.kmsKeyArn;
 
+        const bucketName = childName(name, "uploads");
         this.bucket = new aws.s3.Bucket(
-            `${name}-uploads`,
-            applyTransform<aws.s3.BucketArgs>(
+            ...transform(
+                t.bucket,
+                bucketName,
                 {
                     // Emptying a bucket of user uploads must be a deliberate act outside Pulumi.
                     forceDestroy: false,
-                    tags: nameTag(`${name}-uploads`),
+                    tags: nameTag(bucketName),
                 },
-                t.bucket,
+                { parent: this, protect: args.protect },
             ),
-            { parent: this, protect: config.protectData },
         );
 
-        const bucketChild = parent;
         const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
-            `${name}-uploads-public-access`,
-            {
-                bucket: this.bucket.id,
-                blockPublicAcls: true,
-                blockPublicPolicy: true,
-                ignorePublicAcls: true,
-                restrictPublicBuckets: true,
-            },
-            bucketChild,
+            ...transform(
+                t.publicAccessBlock,
+                childName(name, "uploads-public-access"),
+                {
+                    bucket: this.bucket.id,
+                    blockPublicAcls: true,
+                    blockPublicPolicy: true,
+                    ignorePublicAcls: true,
+                    restrictPublicBuckets: true,
+                },
+                { parent: this },
+            ),
         );
         new aws.s3.BucketOwnershipControls(
-            `${name}-uploads-ownership`,
-            {
-                bucket: this.bucket.id,
-                // Disables ACLs altogether: access is decided by policies only.
-                rule: { objectOwnership: "BucketOwnerEnforced" },
-            },
-            bucketChild,
+            ...transform(
+                t.ownershipControls,
+                childName(name, "uploads-ownership"),
+                {
+                    bucket: this.bucket.id,
+                    // Disables ACLs altogether: access is decided by policies only.
+                    rule: { objectOwnership: "BucketOwnerEnforced" },
+                },
+                { parent: this },
+            ),
         );
         new aws.s3.BucketVersioning(
-            `${name}-uploads-versioning`,
-            {
-                bucket: this.bucket.id,
-                versioningConfiguration: { status: "Enabled" },
-            },
-            bucketChild,
+            ...transform(
+                t.versioning,
+                childName(name, "uploads-versioning"),
+                {
+                    bucket: this.bucket.id,
+                    versioningConfiguration: { status: "Enabled" },
+                },
+                { parent: this },
+            ),
         );
         new aws.s3.BucketServerSideEncryptionConfiguration(
-            `${name}-uploads-encryption`,
-            {
-                bucket: this.bucket.id,
-                rules: [
-                    args.kmsKeyArn
-                        ? {
-                              applyServerSideEncryptionByDefault: {
-                                  sseAlgorithm: "aws:kms",
-                                  kmsMasterKeyId: args.kmsKeyArn,
-                              },
-                              bucketKeyEnabled: true,
-                          }
-                        : { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
-                ],
-            },
-            bucketChild,
+            ...transform(
+                t.encryption,
+                childName(name, "uploads-encryption"),
+                {
+                    bucket: this.bucket.id,
+                    rules: [
+                        args.kmsKeyArn
+                            ? {
+                                  applyServerSideEncryptionByDefault: {
+                                      sseAlgorithm: "aws:kms",
+                                      kmsMasterKeyId: args.kmsKeyArn,
+                                  },
+                                  bucketKeyEnabled: true,
+                              }
+                            : { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
+                    ],
+                },
+                { parent: this },
+            ),
         );
-        if (config.storage.corsOrigins.length > 0) {
+        if (args.corsOrigins.length > 0) {
             new aws.s3.BucketCorsConfiguration(
-                `${name}-uploads-cors`,
-                applyTransform<aws.s3.BucketCorsConfigurationArgs>(
+                ...transform(
+                    t.cors,
+                    childName(name, "uploads-cors"),
                     {
                         bucket: this.bucket.id,
                         corsRules: [
                             {
-                                allowedOrigins: config.storage.corsOrigins,
+                                allowedOrigins: [...args.corsOrigins],
                                 allowedMethods: ["GET", "HEAD", "PUT", "POST"],
                                 allowedHeaders: ["*"],
                                 // Multipart uploads read the ETag of each part.
@@ -123,27 +162,31 @@ export class Storage extends pulumi.ComponentResource {
                             },
                         ],
                     },
-                    t.cors,
+                    { parent: this },
                 ),
-                bucketChild,
             );
         }
 
-        if (config.storage.cdn) {
+        if (args.cdn) {
             const originAccess = new aws.cloudfront.OriginAccessControl(
-                `${name}-uploads-oac`,
-                {
-                    description: `webtier ${name}: CloudFront reads the uploads bucket`,
-                    originAccessControlOriginType: "s3",
-                    signingBehavior: "always",
-                    signingProtocol: "sigv4",
-                },
-                parent,
+                ...transform(
+                    t.originAccessControl,
+                    childName(name, "uploads-oac"),
+                    {
+                        description: `webtier ${name}: CloudFront reads the uploads bucket`,
+                        originAccessControlOriginType: "s3",
+                        signingBehavior: "always",
+                        signingProtocol: "sigv4",
+                    },
+                    { parent: this },
+                ),
             );
             const originId = "uploads";
+            const distributionName = childName(name, "cdn");
             this.distribution = new aws.cloudfront.Distribution(
-                `${name}-cdn`,
-                applyTransform<aws.cloudfront.DistributionArgs>(
+                ...transform(
+                    t.distribution,
+                    distributionName,
                     {
                         comment: `webtier ${name}: uploads`,
                         enabled: true,
@@ -168,30 +211,32 @@ export class Storage extends pulumi.ComponentResource {
                         },
                         restrictions: { geoRestriction: { restrictionType: "none" } },
                         viewerCertificate: { cloudfrontDefaultCertificate: true },
-                        tags: nameTag(`${name}-cdn`),
+                        tags: nameTag(distributionName),
                     },
-                    t.distribution,
+                    { parent: this },
                 ),
-                parent,
             );
         }
 
         const distributionArn = this.distribution?.arn;
         new aws.s3.BucketPolicy(
-            `${name}-uploads-policy`,
-            {
-                bucket: this.bucket.id,
-                policy: pulumi
-                    .all([this.bucket.arn, distributionArn])
-                    .apply(([bucketArn, cdnArn]) => JSON.stringify(uploadsBucketPolicy(bucketArn, cdnArn))),
-            },
-            { parent: this, dependsOn: [publicAccessBlock] },
+            ...transform(
+                t.bucketPolicy,
+                childName(name, "uploads-policy"),
+                {
+                    bucket: this.bucket.id,
+                    policy: pulumi
+                        .all([this.bucket.arn, distributionArn])
+                        .apply(([bucketArn, cdnArn]) => JSON.stringify(uploadsBucketPolicy(bucketArn, cdnArn))),
+                },
+                { parent: this, dependsOn: [publicAccessBlock] },
+            ),
         );
 
         this.endpoint = {
             bucket: this.bucket.bucket,
-            region: config.region,
-            endpoint: storageEndpoint("aws", config.region),
+            region: args.region,
+            endpoint: storageEndpoint("aws", args.region),
             cdnDomain: this.distribution
                 ? this.distribution.domainName.apply((domain): string | undefined => domain)
                 : pulumi.output(undefined),

@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as digitalocean from "@pulumi/digitalocean";
 import * as inputs from "@pulumi/digitalocean/types/input";
-import { AlertInfo, AlertsInfo, AlertTarget, applyTransform, Transform } from "../components";
+import { AlertInfo, AlertsInfo, AlertTarget } from "../components";
 import { AlertsConfig, SizeClass } from "../config/types";
-import { childName } from "./naming";
+import { childName } from "../naming";
+import { transform, Transform } from "../transform";
 
 /** vCPUs of each droplet size class (infra/sizing.ts: s-1vcpu-2gb, s-2vcpu-4gb, s-4vcpu-8gb), for the load alert. */
 export const DROPLET_VCPUS: Record<SizeClass, number> = { small: 1, medium: 2, large: 4 };
@@ -177,8 +178,20 @@ export function uptimeAlertPlans(
     ];
 }
 
+/** Escape hatches for the alerts' children, by role. */
+export interface AlertsTransform {
+    /** Called for every alert policy, with its name (for example "do-prod-alert-servers-cpu"). */
+    monitorAlert?: Transform<digitalocean.MonitorAlertArgs>;
+    uptimeCheck?: Transform<digitalocean.UptimeCheckArgs>;
+    /** Called for every uptime alert, with its name (for example "do-prod-alert-uptime-down"). */
+    uptimeAlert?: Transform<digitalocean.UptimeAlertArgs>;
+}
+
 export interface AlertsArgs {
-    /** The validated `webtier:alerts` section: destinations and thresholds. Required. */
+    /**
+     * The validated `webtier:alerts` section: destinations and thresholds. Required: its defaults
+     * (thresholds) are parseConfig's (infra/config/alerts.ts).
+     */
     alerts: AlertsConfig;
     /** What the alert policies watch. Required. */
     subjects: MonitorSubjects;
@@ -194,13 +207,8 @@ export interface AlertsArgs {
      * so one region's network trouble is not mistaken for the app being down.
      */
     uptimeRegions?: string[];
-    /** Escape hatches for the children's args. */
-    transform?: {
-        /** Called for every alert policy, with its key (for example "servers-cpu"). */
-        monitorAlert?: (args: digitalocean.MonitorAlertArgs, key: string) => digitalocean.MonitorAlertArgs | void;
-        uptimeCheck?: Transform<digitalocean.UptimeCheckArgs>;
-        uptimeAlert?: (args: digitalocean.UptimeAlertArgs, key: string) => digitalocean.UptimeAlertArgs | void;
-    };
+    /** Escape hatches for the children. Default: none. */
+    transform?: AlertsTransform;
 }
 
 /**
@@ -218,7 +226,7 @@ export class Alerts extends pulumi.ComponentResource {
     constructor(name: string, args: AlertsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("webtier:digitalocean:Alerts", name, {}, opts);
         const { alerts } = args;
-        const parent = { parent: this };
+        const t = args.transform ?? {};
         // The webhook URL is a credential: secret in the state.
         const slacks = alerts.slack
             ? [{ channel: alerts.slack.channel, url: pulumi.secret(alerts.slack.url) }]
@@ -230,14 +238,20 @@ export class Alerts extends pulumi.ComponentResource {
 
         const plans = monitorAlertPlans(args.subjects, alerts.thresholds);
         this.monitorAlerts = plans.map((plan) => {
-            const key = childName(name, `alert-${plan.key}`);
-            const base: digitalocean.MonitorAlertArgs = { ...plan.args, alerts: destinations };
-            return new digitalocean.MonitorAlert(key, args.transform?.monitorAlert?.(base, plan.key) ?? base, parent);
+            return new digitalocean.MonitorAlert(
+                ...transform(
+                    t.monitorAlert,
+                    childName(name, `alert-${plan.key}`),
+                    { ...plan.args, alerts: destinations },
+                    { parent: this },
+                ),
+            );
         });
 
         this.uptimeCheck = new digitalocean.UptimeCheck(
-            childName(name, "uptime"),
-            applyTransform<digitalocean.UptimeCheckArgs>(
+            ...transform(
+                t.uptimeCheck,
+                childName(name, "uptime"),
                 {
                     name: `${name} health`,
                     target: args.healthUrl,
@@ -245,25 +259,27 @@ export class Alerts extends pulumi.ComponentResource {
                     regions: args.uptimeRegions ?? ["eu_west", "us_east"],
                     enabled: true,
                 },
-                args.transform?.uptimeCheck,
+                { parent: this },
             ),
-            parent,
         );
         const notifications: inputs.UptimeAlertNotification[] = [{ emails: [...alerts.emails], slacks }];
         const uptimePlans = uptimeAlertPlans(args.https, alerts.thresholds);
-        this.uptimeAlerts = uptimePlans.map((plan) => {
-            const base: digitalocean.UptimeAlertArgs = {
-                ...plan.args,
-                name: `${name} ${plan.metric}`,
-                checkId: this.uptimeCheck.id,
-                notifications,
-            };
-            return new digitalocean.UptimeAlert(
-                childName(name, `alert-${plan.key}`),
-                args.transform?.uptimeAlert?.(base, plan.key) ?? base,
-                parent,
-            );
-        });
+        this.uptimeAlerts = uptimePlans.map(
+            (plan) =>
+                new digitalocean.UptimeAlert(
+                    ...transform(
+                        t.uptimeAlert,
+                        childName(name, `alert-${plan.key}`),
+                        {
+                            ...plan.args,
+                            name: `${name} ${plan.metric}`,
+                            checkId: this.uptimeCheck.id,
+                            notifications,
+                        },
+                        { parent: this },
+                    ),
+                ),
+        );
 
         const list: AlertInfo[] = [
             ...plans.map((plan, index) => ({

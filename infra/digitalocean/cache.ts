@@ -1,10 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as digitalocean from "@pulumi/digitalocean";
-import { applyTransform, CacheEndpoint, Transform } from "../components";
+import { CacheEndpoint } from "../components";
 import { SizeClass } from "../config/types";
+import { childName } from "../naming";
 import { cacheSize } from "../sizing";
+import { transform, Transform } from "../transform";
 import { MaintenanceWindow, clusterNodeCount } from "./database";
-import { childName } from "./naming";
 
 /**
  * What the cache does when it is full. The shared Valkey holds sessions, queued jobs and the
@@ -15,15 +16,23 @@ import { childName } from "./naming";
  */
 export const CACHE_EVICTION_POLICY = "noeviction";
 
+/** Escape hatches for the cache's children, by role. */
+export interface CacheTransform {
+    cluster?: Transform<digitalocean.DatabaseClusterArgs>;
+}
+
 export interface CacheArgs {
     /** DigitalOcean region slug. Required: next to the droplets. */
     region: string;
     /** The VPC the cluster joins. Required. */
     vpcId: pulumi.Input<string>;
-    /** Size class, mapped by infra/sizing.ts. Default "small". */
-    size?: SizeClass;
-    /** Add a standby node with automatic failover. Default false (dev); prod stacks set it. */
-    highAvailability?: boolean;
+    /** Size class, mapped by infra/sizing.ts. Required: `webtier:cache.size` (default "small"). */
+    size: SizeClass;
+    /**
+     * Add a standby node with automatic failover. Required: `webtier:cache.highAvailability`, whose
+     * default depends on the environment (on in prod).
+     */
+    highAvailability: boolean;
     /**
      * Valkey major version. Default "8": pinned so that an engine upgrade is a reviewed change.
      * (DigitalOcean creates no new Redis clusters; Laravel's Redis drivers work with Valkey unchanged.)
@@ -31,10 +40,8 @@ export interface CacheArgs {
     version?: string;
     /** Default Sunday 04:00 UTC: an hour after the database's, so both never restart together. */
     maintenanceWindow?: MaintenanceWindow;
-    /** Escape hatches for the children's args. */
-    transform?: {
-        cluster?: Transform<digitalocean.DatabaseClusterArgs>;
-    };
+    /** Escape hatches for the children. Default: none. */
+    transform?: CacheTransform;
 }
 
 /**
@@ -49,21 +56,21 @@ export class Cache extends pulumi.ComponentResource {
     constructor(name: string, args: CacheArgs, opts?: pulumi.ComponentResourceOptions) {
         super("webtier:digitalocean:Cache", name, {}, opts);
         this.cluster = new digitalocean.DatabaseCluster(
-            childName(name, "cache"),
-            applyTransform<digitalocean.DatabaseClusterArgs>(
+            ...transform(
+                args.transform?.cluster,
+                childName(name, "cache"),
                 {
                     engine: "valkey",
                     version: args.version ?? "8",
-                    size: cacheSize("digitalocean", args.size ?? "small"),
+                    size: cacheSize("digitalocean", args.size),
                     region: args.region,
-                    nodeCount: clusterNodeCount(args.highAvailability ?? false),
+                    nodeCount: clusterNodeCount(args.highAvailability),
                     privateNetworkUuid: args.vpcId,
                     evictionPolicy: CACHE_EVICTION_POLICY,
                     maintenanceWindows: [args.maintenanceWindow ?? { day: "sunday", hour: "04:00" }],
                 },
-                args.transform?.cluster,
+                { parent: this },
             ),
-            { parent: this },
         );
         this.endpoint = {
             engine: "valkey",

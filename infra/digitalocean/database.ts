@@ -1,11 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as digitalocean from "@pulumi/digitalocean";
-import { applyTransform, DatabaseEndpoint, Transform } from "../components";
+import { DatabaseEndpoint } from "../components";
 import { DatabaseEngine, SizeClass } from "../config/types";
-import { defaultEngineVersion, findEngineVersion } from "../../policies/preflight/engine-versions";
+import { findEngineVersion } from "../../policies/preflight/engine-versions";
 import { DIGITALOCEAN_ENGINE_SLUGS } from "../../policies/lib/digitalocean/engine-versions";
+import { childName } from "../naming";
 import { databaseSize } from "../sizing";
-import { childName } from "./naming";
+import { transform, Transform } from "../transform";
 
 /** When DigitalOcean may apply minor updates and restarts (UTC). */
 export interface MaintenanceWindow {
@@ -35,36 +36,52 @@ export function clusterNodeCount(highAvailability: boolean): number {
     return highAvailability ? 2 : 1;
 }
 
+/** Escape hatches for the database's children, by role. */
+export interface DatabaseTransform {
+    cluster?: Transform<digitalocean.DatabaseClusterArgs>;
+    /** The app's database (schema). */
+    database?: Transform<digitalocean.DatabaseDbArgs>;
+    /** The app's login. */
+    user?: Transform<digitalocean.DatabaseUserArgs>;
+}
+
 export interface DatabaseArgs {
     /** DigitalOcean region slug. Required: the cluster must sit next to the droplets. */
     region: string;
     /** The VPC the cluster joins; its private host is the only address the app uses. Required. */
     vpcId: pulumi.Input<string>;
-    /** Default "mysql", the engine of the single box the app comes from. */
-    engine?: DatabaseEngine;
-    /** Engine version. Default: DigitalOcean's default in the version table (MySQL "8.0", sent as "8"; PostgreSQL 17). */
-    version?: string;
-    /** Size class, mapped by infra/sizing.ts. Default "small". */
-    size?: SizeClass;
-    /** Add a standby node that DigitalOcean fails over to. Default false (dev); prod stacks set it. */
-    highAvailability?: boolean;
+    /**
+     * "mysql" or "postgres". Required: the platform passes `webtier:database.engine` (default in
+     * parseConfig's `DEFAULTS.database.engine`: MySQL, the engine of the single box the app comes from).
+     */
+    engine: DatabaseEngine;
+    /**
+     * Engine version, one DigitalOcean offers for a new cluster. Required: `webtier:database.version`,
+     * whose default (`DEFAULTS.database.version`) is the newest in the dated table of
+     * policies/preflight/engine-versions.ts (MySQL "8.0", sent as "8").
+     */
+    version: string;
+    /** Size class, mapped by infra/sizing.ts. Required: `webtier:database.size` (default "small"). */
+    size: SizeClass;
+    /**
+     * Add a standby node that DigitalOcean fails over to. Required: `webtier:database.highAvailability`,
+     * whose default depends on the environment (on in prod).
+     */
+    highAvailability: boolean;
     /**
      * Protect the cluster and the app's database against `pulumi destroy` and replacement.
-     * Default true: DigitalOcean has no deletion-protection flag, so Pulumi's `protect` is the guard.
+     * Required: DigitalOcean has no deletion-protection flag, so Pulumi's `protect` is the guard; the
+     * platform sets it from `webtier:protectData` or `webtier:database.deletionProtection`.
      */
-    protect?: boolean;
+    protect: boolean;
     /** The app's database (schema). Default "app": the cluster serves this tier only. */
     databaseName?: string;
     /** The app's login. Default "app": a user of its own, never the cluster's admin `doadmin`. */
     userName?: string;
     /** Default Sunday 03:00 UTC, a quiet hour for most European and American apps. */
     maintenanceWindow?: MaintenanceWindow;
-    /** Escape hatches for the children's args. */
-    transform?: {
-        cluster?: Transform<digitalocean.DatabaseClusterArgs>;
-        database?: Transform<digitalocean.DatabaseDbArgs>;
-        user?: Transform<digitalocean.DatabaseUserArgs>;
-    };
+    /** Escape hatches for the children. Default: none. */
+    transform?: DatabaseTransform;
 }
 
 /**
@@ -82,48 +99,47 @@ export class Database extends pulumi.ComponentResource {
 
     constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
         super("webtier:digitalocean:Database", name, {}, opts);
-        const engine = args.engine ?? "mysql";
-        const version = args.version ?? defaultEngineVersion("digitalocean", engine).version;
-        const protect = args.protect ?? true;
+        const { engine, version, protect } = args;
+        const t = args.transform ?? {};
         const window = args.maintenanceWindow ?? { day: "sunday", hour: "03:00" };
 
         this.cluster = new digitalocean.DatabaseCluster(
-            childName(name, "db"),
-            applyTransform<digitalocean.DatabaseClusterArgs>(
+            ...transform(
+                t.cluster,
+                childName(name, "db"),
                 {
                     engine: databaseEngineSlug(engine),
                     version: databaseVersion(engine, version),
-                    size: databaseSize("digitalocean", args.size ?? "small"),
+                    size: databaseSize("digitalocean", args.size),
                     region: args.region,
-                    nodeCount: clusterNodeCount(args.highAvailability ?? false),
+                    nodeCount: clusterNodeCount(args.highAvailability),
                     privateNetworkUuid: args.vpcId,
                     maintenanceWindows: [window],
                 },
-                args.transform?.cluster,
+                { parent: this, protect },
             ),
-            { parent: this, protect },
         );
         // Dropping the database drops the app's tables: it is guarded like the cluster.
         this.database = new digitalocean.DatabaseDb(
-            childName(name, "db-app"),
-            applyTransform<digitalocean.DatabaseDbArgs>(
+            ...transform(
+                t.database,
+                childName(name, "db-app"),
                 { clusterId: this.cluster.id, name: args.databaseName ?? "app" },
-                args.transform?.database,
+                { parent: this, protect },
             ),
-            { parent: this, protect },
         );
         this.user = new digitalocean.DatabaseUser(
-            childName(name, "db-user"),
-            applyTransform<digitalocean.DatabaseUserArgs>(
+            ...transform(
+                t.user,
+                childName(name, "db-user"),
                 {
                     clusterId: this.cluster.id,
                     name: args.userName ?? "app",
                     // MySQL 8's default and what PHP's mysqlnd speaks over TLS; ignored by Postgres.
                     ...(engine === "mysql" ? { mysqlAuthPlugin: "caching_sha2_password" } : {}),
                 },
-                args.transform?.user,
+                { parent: this, additionalSecretOutputs: ["password"] },
             ),
-            { parent: this, additionalSecretOutputs: ["password"] },
         );
 
         this.endpoint = {

@@ -1,8 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as digitalocean from "@pulumi/digitalocean";
 import * as inputs from "@pulumi/digitalocean/types/input";
-import { applyTransform, BalancerInfo, Transform } from "../components";
-import { childName, dnsRecordName, memberTagName } from "./naming";
+import { BalancerInfo } from "../components";
+import { childName } from "../naming";
+import { transform, Transform } from "../transform";
+import { dnsRecordName, memberTagName } from "./naming";
 
 /** The port the droplets serve the app on (nginx, plain HTTP inside the VPC). */
 export const APP_PORT = 80;
@@ -51,13 +53,27 @@ export function healthCheck(path: string): inputs.LoadBalancerHealthcheck {
     };
 }
 
+/** Escape hatches for the balancer's children, by role. */
+export interface LoadBalancerTransform {
+    /** Only with a domain. */
+    certificate?: Transform<digitalocean.CertificateArgs>;
+    /** The in-rotation tag. */
+    memberTag?: Transform<digitalocean.TagArgs>;
+    loadBalancer?: Transform<digitalocean.LoadBalancerArgs>;
+    /** The domain's A record; only with a domain. */
+    dnsRecord?: Transform<digitalocean.DnsRecordArgs>;
+}
+
 export interface LoadBalancerArgs {
     /** DigitalOcean region slug. Required. */
     region: string;
     /** The VPC the balancer joins to reach the droplets privately. Required. */
     vpcId: pulumi.Input<string>;
-    /** Path of the health check. Default "/up" (Laravel 11+). */
-    healthCheckPath?: string;
+    /**
+     * Path of the health check. Required: the platform passes `webtier:healthCheckPath` (default in
+     * parseConfig's `DEFAULTS.healthCheckPath`: Laravel 11's `/up`).
+     */
+    healthCheckPath: string;
     /**
      * The hostname to serve over HTTPS with a Let's Encrypt certificate. Default none: plain
      * HTTP on the balancer's IP, which parseConfig allows outside prod only.
@@ -67,14 +83,8 @@ export interface LoadBalancerArgs {
     dnsZone?: string;
     /** TTL of the balancer's A record. Default 300 s, so a moved balancer is found within minutes. */
     dnsTtl?: number;
-    /** Escape hatches for the children's args. */
-    transform?: {
-        certificate?: Transform<digitalocean.CertificateArgs>;
-        /** The in-rotation tag. */
-        memberTag?: Transform<digitalocean.TagArgs>;
-        loadBalancer?: Transform<digitalocean.LoadBalancerArgs>;
-        dnsRecord?: Transform<digitalocean.DnsRecordArgs>;
-    };
+    /** Escape hatches for the children. Default: none. */
+    transform?: LoadBalancerTransform;
 }
 
 /**
@@ -92,7 +102,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
     /** The in-rotation tag the balancer selects droplets by; every app droplet carries it from creation. */
     public readonly memberTag: digitalocean.Tag;
     public readonly certificate?: digitalocean.Certificate;
-    public readonly balancer: digitalocean.LoadBalancer;
+    public readonly loadBalancer: digitalocean.LoadBalancer;
     public readonly dnsRecord?: digitalocean.DnsRecord;
     public readonly info: BalancerInfo;
 
@@ -107,29 +117,29 @@ export class LoadBalancer extends pulumi.ComponentResource {
         // Fails the preview early, with the zone's name, when the zone is not in this account's DNS.
         const zone = https ? digitalocean.getDomainOutput({ name: args.dnsZone! }, { parent: this }) : undefined;
 
+        const t = args.transform ?? {};
         if (https) {
             // Auto-named, so a replacement gets a new name and Pulumi's create-before-delete
             // attaches it to the balancer before the old one is deleted. Referenced by name,
             // not id: a Let's Encrypt certificate's id changes on every automatic renewal.
             this.certificate = new digitalocean.Certificate(
-                childName(name, "cert"),
-                applyTransform<digitalocean.CertificateArgs>(
+                ...transform(
+                    t.certificate,
+                    childName(name, "cert"),
                     { type: "lets_encrypt", domains: [args.domain!] },
-                    args.transform?.certificate,
+                    { parent: this },
                 ),
-                { parent: this },
             );
         }
 
         this.memberTag = new digitalocean.Tag(
-            memberTagName(name),
-            applyTransform<digitalocean.TagArgs>({ name: memberTagName(name) }, args.transform?.memberTag),
-            { parent: this },
+            ...transform(t.memberTag, memberTagName(name), { name: memberTagName(name) }, { parent: this }),
         );
 
-        this.balancer = new digitalocean.LoadBalancer(
-            childName(name, "lb"),
-            applyTransform<digitalocean.LoadBalancerArgs>(
+        this.loadBalancer = new digitalocean.LoadBalancer(
+            ...transform(
+                t.loadBalancer,
+                childName(name, "lb"),
                 {
                     region: args.region,
                     vpcUuid: args.vpcId,
@@ -137,41 +147,40 @@ export class LoadBalancer extends pulumi.ComponentResource {
                     forwardingRules: forwardingRules(this.certificate?.name),
                     redirectHttpToHttps: https,
                     ...(https ? { tlsCipherPolicy: "STRONG" } : {}),
-                    healthcheck: healthCheck(args.healthCheckPath ?? "/up"),
+                    healthcheck: healthCheck(args.healthCheckPath),
                     // webtier manages the domain's A record itself (below), so that it is
                     // part of the stack and goes away with it.
                     disableLetsEncryptDnsRecords: true,
                 },
-                args.transform?.loadBalancer,
+                // No ignoreChanges: the rules name the certificate, which stays the same through
+                // renewals, and leave the provider-computed `certificateId` unset, so a renewal
+                // shows no diff. (Rules that set `certificateId` would churn on every renewal.)
+                { parent: this },
             ),
-            // No ignoreChanges: the rules name the certificate, which stays the same through
-            // renewals, and leave the provider-computed `certificateId` unset, so a renewal
-            // shows no diff. (Rules that set `certificateId` would churn on every renewal.)
-            { parent: this },
         );
 
         if (https) {
             this.dnsRecord = new digitalocean.DnsRecord(
-                childName(name, "dns"),
-                applyTransform<digitalocean.DnsRecordArgs>(
+                ...transform(
+                    t.dnsRecord,
+                    childName(name, "dns"),
                     {
                         domain: zone!.name,
                         type: "A",
                         name: dnsRecordName(args.domain!, args.dnsZone!),
-                        value: this.balancer.ip,
+                        value: this.loadBalancer.ip,
                         ttl: args.dnsTtl ?? 300,
                     },
-                    args.transform?.dnsRecord,
+                    { parent: this },
                 ),
-                { parent: this },
             );
         }
 
         this.info = {
-            address: this.balancer.ip,
+            address: this.loadBalancer.ip,
             https,
-            url: https ? pulumi.output(`https://${args.domain}`) : pulumi.interpolate`http://${this.balancer.ip}`,
-            id: this.balancer.id,
+            url: https ? pulumi.output(`https://${args.domain}`) : pulumi.interpolate`http://${this.loadBalancer.ip}`,
+            id: this.loadBalancer.id,
             memberTag: this.memberTag.name,
         };
         this.registerOutputs({ address: this.info.address, url: this.info.url });

@@ -1,12 +1,8 @@
 /**
- * Names of DigitalOcean children, derived from the tier's name so that every resource of a
- * stack is recognisable in the control panel and in `pulumi stack` output.
+ * The names particular to DigitalOcean: its account-wide tags and DNS record names. Children's
+ * logical names come from the shared `childName` (infra/naming.ts), as on every cloud.
  */
-
-/** A child's logical name: the tier's name and the child's role, `${name}-${role}`. */
-export function childName(name: string, role: string): string {
-    return `${name}-${role}`;
-}
+import { childName } from "../naming";
 
 /**
  * The tag that identifies this tier's app droplets. The firewall, both database firewalls

@@ -1,21 +1,24 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as digitalocean from "@pulumi/digitalocean";
-import { applyTransform, Transform } from "../components";
-import { childName } from "./naming";
+import { childName } from "../naming";
+import { transform, Transform } from "../transform";
+
+/** Escape hatches for the network's children, by role. */
+export interface NetworkTransform {
+    vpc?: Transform<digitalocean.VpcArgs>;
+}
 
 export interface NetworkArgs {
     /** DigitalOcean region slug, for example "ams3". Required: every other resource lives in it too. */
     region: string;
     /**
-     * The VPC's private IPv4 range. Required (webtier:vpcCidr, default "10.20.0.0/16"): it must
-     * not overlap another VPC of the account, so it is chosen per stack, never by the provider.
+     * The VPC's private IPv4 range. Required: the platform passes `webtier:vpcCidr` (its default,
+     * parseConfig's `DEFAULTS.vpcCidr`, is a /16 derived from the stack name): it must not overlap
+     * another VPC of the account, so it is chosen per stack, never by the provider.
      */
     ipRange: string;
-    /** Escape hatches for the children's args. */
-    transform?: {
-        /** Adjust the `digitalocean.Vpc`. */
-        vpc?: Transform<digitalocean.VpcArgs>;
-    };
+    /** Escape hatches for the children. Default: none. */
+    transform?: NetworkTransform;
 }
 
 /**
@@ -28,16 +31,16 @@ export class Network extends pulumi.ComponentResource {
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("webtier:digitalocean:Network", name, {}, opts);
         this.vpc = new digitalocean.Vpc(
-            childName(name, "vpc"),
-            applyTransform<digitalocean.VpcArgs>(
+            ...transform(
+                args.transform?.vpc,
+                childName(name, "vpc"),
                 {
                     region: args.region,
                     ipRange: args.ipRange,
                     description: `webtier ${name}: app servers, balancer, database and cache`,
                 },
-                args.transform?.vpc,
+                { parent: this },
             ),
-            { parent: this },
         );
         this.registerOutputs({ vpcId: this.vpc.id });
     }

@@ -6,6 +6,7 @@
 import { DIGITALOCEAN_ENGINE_VERSIONS } from "../../policies/lib/digitalocean/engine-versions";
 import { DIGITALOCEAN_RESERVED_RANGES } from "../../policies/lib/digitalocean/networks";
 import type { CloudProfile, DerivedName } from "../config/cloud-profile";
+import { childName } from "../naming";
 import { NAMESPACE } from "../config/namespace";
 
 /** The most servers config allows (servers.count): the longest droplet name has this index. */
@@ -15,7 +16,7 @@ function derivedNames(name: string): DerivedName[] {
     const auto = (type: string, role: string, suffix: string): DerivedName => ({
         type,
         role,
-        logicalName: `${name}-${suffix}`,
+        logicalName: childName(name, suffix),
     });
     const explicit = (type: string, role: string, value: string): DerivedName => ({
         type,
@@ -30,9 +31,9 @@ function derivedNames(name: string): DerivedName[] {
         auto("digitalocean:index/loadBalancer:LoadBalancer", "the load balancer", "lb"),
         auto("digitalocean:index/firewall:Firewall", "the firewall", "firewall"),
         auto("digitalocean:index/spacesBucket:SpacesBucket", "the uploads bucket", "uploads"),
-        explicit("digitalocean:index/tag:Tag", "the app servers' tag", `${name}-app`),
-        explicit("digitalocean:index/tag:Tag", "the balancer's member tag", `${name}-lb`),
-        explicit("digitalocean:index/droplet:Droplet", "the last app server", `${name}-app-${MAX_SERVERS}`),
+        explicit("digitalocean:index/tag:Tag", "the app servers' tag", childName(name, "app")),
+        explicit("digitalocean:index/tag:Tag", "the balancer's member tag", childName(name, "lb")),
+        explicit("digitalocean:index/droplet:Droplet", "the last app server", childName(name, `app-${MAX_SERVERS}`)),
     ];
 }
 

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as digitalocean from "@pulumi/digitalocean";
-import { applyTransform, Transform } from "../components";
-import { childName } from "./naming";
+import { childName } from "../naming";
+import { transform, Transform } from "../transform";
 
 /**
  * The environment variables the DigitalOcean provider plugin reads its credentials from.
@@ -31,7 +31,7 @@ export function providerArgs(): digitalocean.ProviderArgs {
 export function createProvider(
     name: string,
     parent: pulumi.Resource,
-    transform?: Transform<digitalocean.ProviderArgs>,
+    providerTransform?: Transform<digitalocean.ProviderArgs, pulumi.CustomResourceOptions>,
 ): digitalocean.Provider {
     const missing = missingCredentials(process.env);
     if (missing.length > 0 && !pulumi.runtime.isDryRun()) {
@@ -41,7 +41,7 @@ export function createProvider(
             parent,
         );
     }
-    return new digitalocean.Provider(childName(name, "provider"), applyTransform(providerArgs(), transform), {
-        parent,
-    });
+    return new digitalocean.Provider(
+        ...transform(providerTransform, childName(name, "provider"), providerArgs(), { parent }),
+    );
 }

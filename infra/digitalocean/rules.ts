@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as digitalocean from "@pulumi/digitalocean";
 import * as inputs from "@pulumi/digitalocean/types/input";
-import { applyTransform, Transform } from "../components";
+import { childName } from "../naming";
+import { transform, Transform } from "../transform";
 import { APP_PORT } from "./load-balancer";
-import { childName } from "./naming";
 
 /** Every address, IPv4 and IPv6: the destination of the droplets' outbound traffic. */
 export const ANYWHERE = ["0.0.0.0/0", "::/0"];
@@ -41,23 +41,30 @@ export function trustAppTagOnly(appTag: pulumi.Input<string>): inputs.DatabaseFi
     return [{ type: "tag", value: appTag }];
 }
 
+/** Escape hatches for the rules' children, by role. */
+export interface NetworkRulesTransform {
+    /** The droplets' cloud firewall. */
+    firewall?: Transform<digitalocean.FirewallArgs>;
+    databaseFirewall?: Transform<digitalocean.DatabaseFirewallArgs>;
+    cacheFirewall?: Transform<digitalocean.DatabaseFirewallArgs>;
+}
+
 export interface NetworkRulesArgs {
     /** The tag every app droplet carries. Required: the rules apply to and trust it. */
     appTag: pulumi.Input<string>;
     /** The balancer's id (its uid in firewall rules). Required: the only source of app traffic. */
     loadBalancerId: pulumi.Input<string>;
-    /** CIDRs that may reach SSH. Default none, which closes port 22 entirely. */
-    allowSshFrom?: string[];
+    /**
+     * CIDRs that may reach SSH (parseConfig refuses world-open ones). Required: the platform passes
+     * `webtier:servers.allowSshFrom`, default none, which closes port 22 entirely.
+     */
+    allowSshFrom: string[];
     /** The database cluster to guard. Required. */
     databaseClusterId: pulumi.Input<string>;
     /** The cache cluster to guard. Required. */
     cacheClusterId: pulumi.Input<string>;
-    /** Escape hatches for the children's args. */
-    transform?: {
-        firewall?: Transform<digitalocean.FirewallArgs>;
-        databaseFirewall?: Transform<digitalocean.DatabaseFirewallArgs>;
-        cacheFirewall?: Transform<digitalocean.DatabaseFirewallArgs>;
-    };
+    /** Escape hatches for the children. Default: none. */
+    transform?: NetworkRulesTransform;
 }
 
 /**
@@ -72,33 +79,34 @@ export class NetworkRules extends pulumi.ComponentResource {
 
     constructor(name: string, args: NetworkRulesArgs, opts?: pulumi.ComponentResourceOptions) {
         super("webtier:digitalocean:NetworkRules", name, {}, opts);
+        const t = args.transform ?? {};
         this.firewall = new digitalocean.Firewall(
-            childName(name, "firewall"),
-            applyTransform<digitalocean.FirewallArgs>(
+            ...transform(
+                t.firewall,
+                childName(name, "firewall"),
                 {
                     tags: [args.appTag],
-                    inboundRules: appInboundRules(args.loadBalancerId, args.allowSshFrom ?? []),
+                    inboundRules: appInboundRules(args.loadBalancerId, args.allowSshFrom),
                     outboundRules: appOutboundRules(),
                 },
-                args.transform?.firewall,
+                { parent: this },
             ),
-            { parent: this },
         );
         this.databaseFirewall = new digitalocean.DatabaseFirewall(
-            childName(name, "db-firewall"),
-            applyTransform<digitalocean.DatabaseFirewallArgs>(
+            ...transform(
+                t.databaseFirewall,
+                childName(name, "db-firewall"),
                 { clusterId: args.databaseClusterId, rules: trustAppTagOnly(args.appTag) },
-                args.transform?.databaseFirewall,
+                { parent: this },
             ),
-            { parent: this },
         );
         this.cacheFirewall = new digitalocean.DatabaseFirewall(
-            childName(name, "cache-firewall"),
-            applyTransform<digitalocean.DatabaseFirewallArgs>(
+            ...transform(
+                t.cacheFirewall,
+                childName(name, "cache-firewall"),
                 { clusterId: args.cacheClusterId, rules: trustAppTagOnly(args.appTag) },
-                args.transform?.cacheFirewall,
+                { parent: this },
             ),
-            { parent: this },
         );
         this.registerOutputs({ firewallId: this.firewall.id });
     }

@@ -1,31 +1,48 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as digitalocean from "@pulumi/digitalocean";
-import { applyTransform, ServerInfo, Transform } from "../components";
+import { ServerInfo } from "../components";
 import { SizeClass } from "../config/types";
+import { childName } from "../naming";
 import { serverSize } from "../sizing";
+import { transform, Transform } from "../transform";
 import { dropletUserData } from "../bootstrap/compress";
 import { buildOneAtATime, HealthGate, HealthGateArgs, HealthGateSettings } from "../health-gate/gate";
 import { digitalOceanGateBalancer, digitalOceanHealthGateProvider } from "./health-gate";
-import { appTagName, childName } from "./naming";
+import { appTagName } from "./naming";
 
 /** The image droplets boot when none is pinned: Ubuntu 24.04 LTS. */
 export const DEFAULT_IMAGE = "ubuntu-24-04-x64";
+
+/** Escape hatches for the servers' children, by role. */
+export interface ServersTransform {
+    /** The app tag every droplet carries. */
+    tag?: Transform<digitalocean.TagArgs>;
+    /** Only with an SSH public key. */
+    sshKey?: Transform<digitalocean.SshKeyArgs>;
+    /** Called for every droplet (`${name}-app-1`, `${name}-app-2`, ...). */
+    droplet?: Transform<digitalocean.DropletArgs>;
+    /** Called for every droplet's health gate (`${name}-app-1-healthy`, ...), when gates are on. */
+    healthGate?: Transform<HealthGateArgs>;
+}
 
 export interface ServersArgs {
     /** DigitalOcean region slug. Required. */
     region: string;
     /** The VPC the droplets join. Required. */
     vpcId: pulumi.Input<string>;
-    /** How many droplets. Default 2, the fewest that survive losing one. */
-    count?: number;
-    /** Size class, mapped by infra/sizing.ts. Default "small". */
-    size?: SizeClass;
     /**
-     * Image slug or id. Default "ubuntu-24-04-x64". Pin a snapshot or image id in prod: the
+     * How many droplets. Required: the platform passes `webtier:servers.count` (default in parseConfig's
+     * `DEFAULTS.servers.count`: 2, the fewest that survive losing one).
+     */
+    count: number;
+    /** Size class, mapped by infra/sizing.ts. Required: `webtier:servers.size` (default "small"). */
+    size: SizeClass;
+    /**
+     * Image slug or id. Default `DEFAULT_IMAGE` (`webtier:servers.image` unset): Ubuntu 24.04 LTS. Pin a snapshot or image id in prod: the
      * user data runs at first boot only, and a changed image replaces every droplet.
      */
     image?: string;
-    /** OpenSSH public key installed for root at creation. Default none (no key: console only). */
+    /** OpenSSH public key installed for root at creation. Default none (`webtier:servers.sshPublicKey` unset: console only). */
     sshPublicKey?: string;
     /**
      * Renders droplet `index`'s user data (cloud-init text). Required: it installs and configures
@@ -48,20 +65,11 @@ export interface ServersArgs {
         loadBalancerId: pulumi.Input<string>;
         /** The balancer's IP, for messages. */
         address: pulumi.Input<string>;
-        /** Seconds a droplet may take to become healthy. Default 600. */
-        timeoutSeconds?: number;
+        /** Seconds a droplet may take to become healthy. Required: `webtier:servers.healthGateTimeoutMinutes` in seconds. */
+        timeoutSeconds: number;
     };
-    /** Escape hatches for the children's args. */
-    transform?: {
-        tag?: Transform<digitalocean.TagArgs>;
-        sshKey?: Transform<digitalocean.SshKeyArgs>;
-        /** Called for each droplet, with its position. */
-        droplet?: (
-            args: digitalocean.DropletArgs,
-            server: { index: number; count: number },
-        ) => digitalocean.DropletArgs | void;
-        healthGate?: Transform<HealthGateArgs>;
-    };
+    /** Escape hatches for the children. Default: none. */
+    transform?: ServersTransform;
 }
 
 /**
@@ -84,23 +92,21 @@ export class Servers extends pulumi.ComponentResource {
     public readonly info: ServerInfo[];
 
     constructor(name: string, args: ServersArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("webtier:digitalocean:Servers", name, {}, opts);
-        const count = args.count ?? 2;
+        const count = args.count;
+        // Refused before anything is registered.
         if (!Number.isInteger(count) || count < 1) {
             throw new Error(`webtier: ${name}: servers.count must be a whole number of at least 1, got ${count}.`);
         }
+        super("webtier:digitalocean:Servers", name, {}, opts);
+        const t = args.transform ?? {};
 
         this.tag = new digitalocean.Tag(
-            appTagName(name),
-            applyTransform<digitalocean.TagArgs>({ name: appTagName(name) }, args.transform?.tag),
-            { parent: this },
+            ...transform(t.tag, appTagName(name), { name: appTagName(name) }, { parent: this }),
         );
 
         if (args.sshPublicKey) {
             this.sshKey = new digitalocean.SshKey(
-                childName(name, "ssh-key"),
-                applyTransform<digitalocean.SshKeyArgs>({ publicKey: args.sshPublicKey }, args.transform?.sshKey),
-                { parent: this },
+                ...transform(t.sshKey, childName(name, "ssh-key"), { publicKey: args.sshPublicKey }, { parent: this }),
             );
         }
 
@@ -108,7 +114,7 @@ export class Servers extends pulumi.ComponentResource {
             provider: digitalOceanHealthGateProvider,
             balancer: digitalOceanGateBalancer(args.healthGate.loadBalancerId, args.healthGate.address, args.memberTag),
             timeoutSeconds: args.healthGate.timeoutSeconds,
-            transform: args.transform?.healthGate,
+            transform: t.healthGate,
         };
         const sequenced = buildOneAtATime(
             count,
@@ -116,26 +122,27 @@ export class Servers extends pulumi.ComponentResource {
             (index, after) => {
                 const server = { index, count };
                 const dropletName = childName(name, `app-${index + 1}`);
-                const base: digitalocean.DropletArgs = {
-                    // Also the hostname; DigitalOcean allows the same name twice, so a replacement can start before the old droplet goes.
-                    name: dropletName,
-                    region: args.region,
-                    size: serverSize("digitalocean", args.size ?? "small"),
-                    image: args.image ?? DEFAULT_IMAGE,
-                    vpcUuid: args.vpcId,
-                    tags: [this.tag.name, args.memberTag],
-                    monitoring: true,
-                    ipv6: false,
-                    gracefulShutdown: true,
-                    sshKeys: this.sshKey ? [this.sshKey.fingerprint] : undefined,
-                    userData: pulumi.output(args.userData(server)).apply(dropletUserData),
-                };
-                const transformed = args.transform?.droplet?.(base, server) ?? base;
-                const droplet = new digitalocean.Droplet(dropletName, transformed, {
-                    parent: this,
-                    dependsOn: after,
-                    deleteBeforeReplace: false,
-                });
+                const droplet = new digitalocean.Droplet(
+                    ...transform(
+                        t.droplet,
+                        dropletName,
+                        {
+                            // Also the hostname; DigitalOcean allows the same name twice, so a replacement can start before the old droplet goes.
+                            name: dropletName,
+                            region: args.region,
+                            size: serverSize("digitalocean", args.size),
+                            image: args.image ?? DEFAULT_IMAGE,
+                            vpcUuid: args.vpcId,
+                            tags: [this.tag.name, args.memberTag],
+                            monitoring: true,
+                            ipv6: false,
+                            gracefulShutdown: true,
+                            sshKeys: this.sshKey ? [this.sshKey.fingerprint] : undefined,
+                            userData: pulumi.output(args.userData(server)).apply(dropletUserData),
+                        },
+                        { parent: this, dependsOn: after, deleteBeforeReplace: false },
+                    ),
+                );
                 return {
                     built: droplet,
                     serverName: dropletName,

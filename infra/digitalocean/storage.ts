@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as digitalocean from "@pulumi/digitalocean";
 import * as inputs from "@pulumi/digitalocean/types/input";
-import { applyTransform, StorageEndpoint, Transform } from "../components";
+import { StorageEndpoint } from "../components";
 import { storageEndpoint } from "../config/regions";
-import { childName } from "./naming";
+import { childName } from "../naming";
+import { transform, Transform } from "../transform";
 
 /**
  * The CORS rule that lets browsers on `origins` upload straight to the bucket (presigned PUT
@@ -24,30 +25,40 @@ export function uploadCorsRules(origins: string[]): inputs.SpacesBucketCorsConfi
     ];
 }
 
+/** Escape hatches for the storage's children, by role. */
+export interface StorageTransform {
+    bucket?: Transform<digitalocean.SpacesBucketArgs>;
+    /** Only with `corsOrigins`. */
+    cors?: Transform<digitalocean.SpacesBucketCorsConfigurationArgs>;
+    /** Only with `cdn`. */
+    cdn?: Transform<digitalocean.CdnArgs>;
+    /** The app's access key, scoped to the bucket. */
+    key?: Transform<digitalocean.SpacesKeyArgs>;
+}
+
 export interface StorageArgs {
     /** DigitalOcean region slug (Spaces is regional). Required. */
     region: string;
     /**
-     * Protect the bucket against `pulumi destroy` and replacement. Default true: it holds
-     * the users' uploads, which exist nowhere else.
+     * Protect the bucket against `pulumi destroy` and replacement: it holds the users' uploads,
+     * which exist nowhere else. Required: `webtier:protectData` (default true).
      */
-    protect?: boolean;
-    /** Origins allowed to upload from the browser. Default none (no CORS configuration). */
-    corsOrigins?: string[];
+    protect: boolean;
     /**
-     * Put DigitalOcean's Spaces CDN in front of the bucket. Default false. The CDN serves only
-     * objects uploaded with public visibility; private files keep going through signed URLs.
+     * Origins allowed to upload from the browser. Required: `webtier:storage.corsOrigins` (default
+     * none: no CORS configuration, so the bucket answers no cross-origin request).
      */
-    cdn?: boolean;
+    corsOrigins: string[];
+    /**
+     * Put DigitalOcean's Spaces CDN in front of the bucket. Required: `webtier:storage.cdn` (default
+     * false). The CDN serves only objects uploaded with public visibility; private files keep going
+     * through signed URLs.
+     */
+    cdn: boolean;
     /** Seconds the CDN caches a file. Default 3600, DigitalOcean's default. */
     cdnTtl?: number;
-    /** Escape hatches for the children's args. */
-    transform?: {
-        bucket?: Transform<digitalocean.SpacesBucketArgs>;
-        cors?: Transform<digitalocean.SpacesBucketCorsConfigurationArgs>;
-        cdn?: Transform<digitalocean.CdnArgs>;
-        key?: Transform<digitalocean.SpacesKeyArgs>;
-    };
+    /** Escape hatches for the children. Default: none. */
+    transform?: StorageTransform;
 }
 
 /**
@@ -64,9 +75,11 @@ export class Storage extends pulumi.ComponentResource {
 
     constructor(name: string, args: StorageArgs, opts?: pulumi.ComponentResourceOptions) {
         super("webtier:digitalocean:Storage", name, {}, opts);
+        const t = args.transform ?? {};
         this.bucket = new digitalocean.SpacesBucket(
-            childName(name, "uploads"),
-            applyTransform<digitalocean.SpacesBucketArgs>(
+            ...transform(
+                t.bucket,
+                childName(name, "uploads"),
                 {
                     region: args.region,
                     acl: "private",
@@ -74,43 +87,42 @@ export class Storage extends pulumi.ComponentResource {
                     // A bucket with files in it is never deleted by Pulumi; empty it on purpose first.
                     forceDestroy: false,
                 },
-                args.transform?.bucket,
+                { parent: this, protect: args.protect },
             ),
-            { parent: this, protect: args.protect ?? true },
         );
 
-        const rules = uploadCorsRules(args.corsOrigins ?? []);
+        const rules = uploadCorsRules(args.corsOrigins);
         if (rules.length > 0) {
             // The standalone resource, not the bucket's deprecated inline `corsRules`, which the
             // provider checks for drift only when set.
             this.cors = new digitalocean.SpacesBucketCorsConfiguration(
-                childName(name, "uploads-cors"),
-                applyTransform<digitalocean.SpacesBucketCorsConfigurationArgs>(
+                ...transform(
+                    t.cors,
+                    childName(name, "uploads-cors"),
                     { bucket: this.bucket.name, region: args.region, corsRules: rules },
-                    args.transform?.cors,
+                    { parent: this },
                 ),
-                { parent: this },
             );
         }
 
         if (args.cdn) {
             this.cdn = new digitalocean.Cdn(
-                childName(name, "cdn"),
-                applyTransform<digitalocean.CdnArgs>(
+                ...transform(
+                    t.cdn,
+                    childName(name, "cdn"),
                     { origin: this.bucket.bucketDomainName, ttl: args.cdnTtl ?? 3600 },
-                    args.transform?.cdn,
+                    { parent: this },
                 ),
-                { parent: this },
             );
         }
 
         this.key = new digitalocean.SpacesKey(
-            childName(name, "uploads-key"),
-            applyTransform<digitalocean.SpacesKeyArgs>(
+            ...transform(
+                t.key,
+                childName(name, "uploads-key"),
                 { grants: [{ bucket: this.bucket.name, permission: "readwrite" }] },
-                args.transform?.key,
+                { parent: this, additionalSecretOutputs: ["secretKey"] },
             ),
-            { parent: this, additionalSecretOutputs: ["secretKey"] },
         );
 
         this.endpoint = {

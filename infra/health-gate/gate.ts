@@ -10,10 +10,15 @@
  * gate, which stops the update before any old server is deleted.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { applyTransform, Transform } from "../components";
+import { DEFAULTS } from "../config/parse";
+import { transform, Transform } from "../transform";
 
-/** How long a gate waits by default: boot, cloud-init, the first health checks, with room. */
-export const DEFAULT_TIMEOUT_SECONDS = 600;
+/**
+ * How long a gate waits by default: boot, cloud-init, the first health checks, with room. The
+ * config's default (`webtier:servers.healthGateTimeoutMinutes`), so a gate built outside the
+ * platforms waits as long as one the config built.
+ */
+export const DEFAULT_TIMEOUT_SECONDS = DEFAULTS.servers.healthGateTimeoutMinutes * 60;
 /** How often the balancer is asked by default: about once per health-check interval. */
 export const DEFAULT_POLL_INTERVAL_SECONDS = 10;
 
@@ -36,8 +41,8 @@ export interface HealthGateArgs {
      */
     balancer: Record<string, pulumi.Input<string>>;
     /**
-     * Seconds to wait for the server to become healthy before failing the update. Default 600
-     * (10 minutes): enough for boot, cloud-init and the balancer's healthy threshold.
+     * Seconds to wait for the server to become healthy before failing the update. Default
+     * `DEFAULT_TIMEOUT_SECONDS` (10 minutes): enough for boot, cloud-init and the balancer's healthy threshold.
      */
     timeoutSeconds?: number;
     /** Seconds between two health reads. Default 10. */
@@ -91,11 +96,11 @@ export interface HealthGateSettings {
     provider: pulumi.dynamic.ResourceProvider;
     /** See `HealthGateArgs.balancer`. Required. */
     balancer: Record<string, pulumi.Input<string>>;
-    /** See `HealthGateArgs.timeoutSeconds`. Default 600. */
-    timeoutSeconds?: number;
+    /** See `HealthGateArgs.timeoutSeconds`. Required: the platforms pass `webtier:servers.healthGateTimeoutMinutes` in seconds. */
+    timeoutSeconds: number;
     /** Resources the balancer needs before it routes to servers (AWS: the forwarding listener). Default: none. */
     dependsOn?: pulumi.Resource[];
-    /** Escape hatch: adjust a gate's args. */
+    /** Escape hatch: adjust each gate's args and options (called with the gate's name, `prod-app-2-healthy`). */
     transform?: Transform<HealthGateArgs>;
 }
 
@@ -133,7 +138,9 @@ export function buildOneAtATime<T>(
         const server = build(index, previous ? [previous] : []);
         let gate: HealthGate | undefined;
         if (gates) {
-            const args = applyTransform<HealthGateArgs>(
+            const [name, args, gateOpts] = transform(
+                gates.transform,
+                gateName(server.serverName),
                 {
                     serverId: server.serverId,
                     serverName: server.serverName,
@@ -141,12 +148,9 @@ export function buildOneAtATime<T>(
                     balancer: gates.balancer,
                     timeoutSeconds: gates.timeoutSeconds,
                 },
-                gates.transform,
+                { ...opts, dependsOn: [server.member, ...(gates.dependsOn ?? [])] },
             );
-            gate = new HealthGate(gateName(server.serverName), gates.provider, args, {
-                ...opts,
-                dependsOn: [server.member, ...(gates.dependsOn ?? [])],
-            });
+            gate = new HealthGate(name, gates.provider, args, gateOpts);
         }
         result.push({ built: server.built, gate });
         previous = gate ?? server.member;

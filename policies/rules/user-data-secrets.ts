@@ -86,8 +86,8 @@ function isBase64(text: string): boolean {
 /** Text from bytes, when they are text (UTF-8 without control characters other than whitespace). */
 function asText(bytes: Buffer): string | undefined {
     const text = bytes.toString("utf8");
-    if (text.includes("\uFFFD") || [...bytes].some((byte) => byte < 0x09 || (byte > 0x0d && byte < 0x20)))
-        return undefined;
+    if (text.includes("\uFFFD")) return undefined;
+    for (const byte of bytes) if (byte < 0x09 || (byte > 0x0d && byte < 0x20)) return undefined;
     return text;
 }
 
@@ -143,6 +143,35 @@ export function userDataLayers(value: string): Array<{ text: string; layer: stri
     return layers;
 }
 
+/** What one user data value holds, by layer: the layers with secrets, or why it cannot be read. */
+type Findings = { layers: Array<{ found: string[]; layer: string }> } | { error: string };
+
+/**
+ * The user data values judged lately, with what they hold. A tier's servers mostly carry the
+ * same user data, and decoding it (base64, gzip, MIME) is most of this rule's cost; the answer
+ * depends on the value alone. Bounded, oldest first out.
+ */
+const recentFindings = new Map<string, Findings>();
+const RECENT_FINDINGS = 32;
+
+function findingsIn(value: string): Findings {
+    const known = recentFindings.get(value);
+    if (known) return known;
+    let findings: Findings;
+    try {
+        findings = {
+            layers: userDataLayers(value)
+                .map(({ text, layer }) => ({ found: secretsInText(text), layer }))
+                .filter(({ found }) => found.length > 0),
+        };
+    } catch (error) {
+        findings = { error: (error as Error).message };
+    }
+    if (recentFindings.size >= RECENT_FINDINGS) recentFindings.delete(recentFindings.keys().next().value!);
+    recentFindings.set(value, findings);
+    return findings;
+}
+
 /** Every user data property of a resource, at any depth, with its path (`launchTemplateData.userData`). */
 function userDataProperties(
     props: unknown,
@@ -185,18 +214,12 @@ export const userDataSecrets: ResourceValidationPolicy = {
                 continue;
             }
             if (typeof value !== "string") continue;
-            let layers;
-            try {
-                layers = userDataLayers(value);
-            } catch (error) {
-                reportViolation(
-                    `${describe(resource)}: ${path} cannot be checked for secrets: ${(error as Error).message}.`,
-                );
+            const findings = findingsIn(value);
+            if ("error" in findings) {
+                reportViolation(`${describe(resource)}: ${path} cannot be checked for secrets: ${findings.error}.`);
                 continue;
             }
-            for (const { text, layer } of layers) {
-                const found = secretsInText(text);
-                if (found.length === 0) continue;
+            for (const { found, layer } of findings.layers) {
                 reportViolation(
                     `${describe(resource)} carries ${found.join(", ")} in its ${path}${layer ? ` (${layer})` : ""}. ${advice}`,
                 );

@@ -43,9 +43,12 @@ const REGISTRIES = ["infra/clouds.ts", "policies/lib/clouds.ts", "tools/clouds.t
  * Mentions that are no seam, each with why; anything else in these files still counts.
  * - The release script runs the AWS CLI for the `.env` source of kind "parameter" (Parameter
  *   Store); env sources are chosen by kind, so a cloud webtier gains needs no edit there.
+ * - A team's program options are keyed by cloud (`transform: { aws: ..., digitalocean: ... }`), like
+ *   its stack files; every key is optional, so a cloud webtier gains needs no entry there.
  */
 const NOT_SEAMS: Record<string, string[]> = {
     "infra/bootstrap/release-script.ts": ["aws: AWS_CLI"],
+    "examples/custom-tier/options.ts": ["aws: aws", "digitalocean: digitalocean"],
 };
 
 interface Stem {

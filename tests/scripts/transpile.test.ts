@@ -43,6 +43,9 @@ describe("scripts/transpile.js (what npm run check runs instead of type-checking
     after(() => fs.rmSync(OUT, { recursive: true, force: true }));
 
     it("writes dist/'s layout, JSON included, with no test in it", () => {
+        // What tsc's incremental build left there: the next `tsc -p .` must not take these files for its own.
+        fs.mkdirSync(OUT, { recursive: true });
+        fs.writeFileSync(path.join(OUT, ".tsbuildinfo"), "{}");
         const run = spawnSync(process.execPath, [path.join(ROOT, "scripts", "transpile.js")], {
             cwd: ROOT,
             encoding: "utf8",
@@ -58,6 +61,7 @@ describe("scripts/transpile.js (what npm run check runs instead of type-checking
             assert.ok(fs.existsSync(path.join(OUT, file)), `${file} is missing`);
         }
         assert.ok(!fs.existsSync(path.join(OUT, "tests")), "tests are not the check's to build");
+        assert.ok(!fs.existsSync(path.join(OUT, ".tsbuildinfo")), "tsc's incremental record is dropped");
     });
 
     it("gives the check the same verdicts as the type-checked build, on compliant stacks and on one under another's rules", () => {

@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import { spawnSync } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 
 const ROOT = path.join(__dirname, "..", "..", "..");
@@ -47,6 +48,20 @@ describe("scripts/with-node.js (the supported Node.js for every npm script)", ()
         const run = launch(["node", "-p", "JSON.stringify(process.argv.slice(1))", "a b", "it's", "$HOME"]);
         assert.strictEqual(run.status, 0, run.stderr);
         assert.deepStrictEqual(JSON.parse(run.stdout), ["a b", "it's", "$HOME"]);
+    });
+
+    it("gives the command Node's compile cache under node_modules/.cache, unless one is named", () => {
+        const probe = ["node -e 'process.stdout.write(String(require(\"module\").getCompileCacheDir?.()))'"];
+        // Node keeps one folder per version inside the one named, and reports that folder.
+        const given = launch(probe, { NODE_COMPILE_CACHE: undefined });
+        assert.ok(
+            given.stdout.startsWith(path.join(ROOT, "node_modules", ".cache", "node-compile-cache") + path.sep),
+            given.stdout,
+        );
+        const named = path.join(ROOT, "node_modules", ".cache", "another-compile-cache");
+        const other = launch(probe, { NODE_COMPILE_CACHE: named });
+        assert.ok(other.stdout.startsWith(named + path.sep), other.stdout);
+        fs.rmSync(named, { recursive: true, force: true });
     });
 
     it("passes the command's exit code through", () => {

@@ -7,6 +7,7 @@
  * `module.exports`), that function is the program and its result the stack outputs; otherwise
  * the module body is the program and its exports the outputs.
  */
+import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import type { ProjectFile } from "./stack-config";
@@ -24,30 +25,91 @@ let hookInstalled = false;
 
 export { transpiledSourceMap } from "./source-maps";
 
+/** How the hook transpiles: CommonJS for `require`, source maps inline for stack traces. */
+const TRANSPILE_OPTIONS = { module: "CommonJS", target: "ES2022", esModuleInterop: true, inlineSourceMap: true };
+
+/**
+ * Where transpiled files are kept between processes: next to the `typescript` package, under
+ * node_modules/.cache (so `npm ci` starts it afresh). Every policy pack process the check starts
+ * for a TypeScript pack would otherwise load the compiler (a 9 MB module) to transpile the same
+ * files again.
+ */
+function transpileCacheDir(): string | undefined {
+    try {
+        return path.join(path.dirname(require.resolve("typescript/package.json")), "..", ".cache", "webtier-transpile");
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * `source` transpiled, from the cache when the same compiler version transpiled the same text of
+ * the same file with the same options before (the key covers all four; the file name is in the
+ * inline source map), else by `transpile` and then kept.
+ */
+export function cachedTranspile(
+    filename: string,
+    source: string,
+    compilerVersion: string,
+    transpile: () => string,
+    dir = transpileCacheDir(),
+): string {
+    if (!dir) return transpile();
+    const key = crypto
+        .createHash("sha256")
+        .update(JSON.stringify([compilerVersion, TRANSPILE_OPTIONS, filename, source]))
+        .digest("hex");
+    const file = path.join(dir, `${key}.js`);
+    try {
+        return fs.readFileSync(file, "utf8");
+    } catch {
+        // Not transpiled yet.
+    }
+    const output = transpile();
+    try {
+        fs.mkdirSync(dir, { recursive: true });
+        // Written aside and renamed: another process reading the same key sees all of it or nothing.
+        const partial = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(partial, output);
+        fs.renameSync(partial, file);
+    } catch {
+        // A read-only tree: transpile every time.
+    }
+    return output;
+}
+
 /**
  * Compiles `.ts` files on require with the TypeScript compiler API (transpile only: types are
- * checked by `tsc` in the build, not here). Idempotent.
+ * checked by `tsc` in the build, not here), through cachedTranspile. Idempotent.
  */
 export function registerTypeScriptHook(): void {
     if (hookInstalled) return;
     hookInstalled = true;
+    let ts: typeof import("typescript") | undefined;
+    const compiler = () => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on the first file the cache lacks
+        ts ??= require("typescript") as typeof import("typescript");
+        return ts;
+    };
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const ts = require("typescript") as typeof import("typescript");
+    const version = String(require("typescript/package.json").version);
     const extensions = (require as any).extensions as Record<string, (module: any, filename: string) => void>;
     extensions[".ts"] = (module: any, filename: string) => {
         const source = fs.readFileSync(filename, "utf8");
-        const output = ts.transpileModule(source, {
-            fileName: filename,
-            reportDiagnostics: false,
-            compilerOptions: {
-                module: ts.ModuleKind.CommonJS,
-                target: ts.ScriptTarget.ES2022,
-                esModuleInterop: true,
-                inlineSourceMap: true,
-            },
+        const output = cachedTranspile(filename, source, version, () => {
+            const typescript = compiler();
+            return typescript.transpileModule(source, {
+                fileName: filename,
+                reportDiagnostics: false,
+                compilerOptions: {
+                    ...TRANSPILE_OPTIONS,
+                    module: typescript.ModuleKind.CommonJS,
+                    target: typescript.ScriptTarget.ES2022,
+                },
+            }).outputText;
         });
-        recordCompiledSource(filename, output.outputText);
-        module._compile(output.outputText, filename);
+        recordCompiledSource(filename, output);
+        module._compile(output, filename);
     };
 }
 
@@ -61,23 +123,30 @@ export interface LoadedProgram {
     run: () => any;
 }
 
-/** Our own program: `runWebtier` from the compiled infra/program.js next to this tool. */
-export function webtierProgram(distRoot: string): LoadedProgram {
-    const modulePath = path.join(distRoot, "infra", "program.js");
+/**
+ * Our own program as `pulumi up` runs it: the project's main (Pulumi.yaml `main`, index.ts),
+ * compiled next to this tool, so whatever it passes to `runWebtier` (transforms, platform
+ * options) is what the check sees. Its module body registers the stack, so it is loaded afresh
+ * for each stack; the infra/ modules it imports stay loaded (their dynamic providers are then
+ * serialized once per run, as the SDK caches them per provider object).
+ */
+export function webtierProgram(distRoot: string, main = "index.ts"): LoadedProgram {
+    const modulePath = path.join(distRoot, main.replace(/\.ts$/, ".js"));
     return {
         run: () => {
+            delete require.cache[modulePath];
             let mod: any;
             try {
                 // eslint-disable-next-line @typescript-eslint/no-require-imports
                 mod = require(modulePath);
             } catch (err) {
-                throw new ProgramLoadError(
-                    `cannot load the webtier program (${path.relative(process.cwd(), modulePath)}): ${(err as Error).message}. Build it first: npm run build.`,
-                );
+                if (!fs.existsSync(modulePath))
+                    throw new ProgramLoadError(
+                        `cannot load the webtier program: ${path.relative(process.cwd(), modulePath)} does not exist. Build it first: npm run build.`,
+                    );
+                throw err;
             }
-            if (typeof mod.runWebtier !== "function")
-                throw new ProgramLoadError(`${modulePath} does not export runWebtier().`);
-            return mod.runWebtier();
+            return typeof mod === "function" ? mod() : mod;
         },
     };
 }

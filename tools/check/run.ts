@@ -456,7 +456,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     );
     const program = options.program
         ? programFromFile(path.resolve(projectDir, options.program), project)
-        : webtierProgram(options.distRoot);
+        : webtierProgram(options.distRoot, project?.main ? path.relative(project.dir, project.main) : undefined);
     // The main module the language host names when the program fails.
     const programMain = program.file ?? project?.main ?? path.join(project?.dir ?? projectDir, "index.ts");
 

@@ -75,6 +75,58 @@ export function tsNodeOptions(
     };
 }
 
+/** Compilers wrapped by sharingDeclarations, by their module path, with the registry they share. */
+const sharedCompilers = new Map<string, object>();
+
+/** A file whose text does not change while the check runs: a package's, or the compiler's own lib. */
+const SHAREABLE = /[\\/]node_modules[\\/]/;
+
+/**
+ * The module path to hand ts-node as its compiler: the TypeScript `tsnodeRequire`'s ts-node would
+ * load for `compiler`, except that every language service it creates shares one document registry
+ * for files under node_modules. Each project's ts-node builds its own language service; without
+ * this, each parses and binds @types/node, the SDK's declarations and the lib files again (about
+ * a second and 100 MB per project). A registry shared between language services is what
+ * TypeScript's own server does across projects; the files routed to it are keyed by path and
+ * compiler settings there, and never change during a run. The program's own files stay in the
+ * service's own registry.
+ */
+function sharingDeclarations(tsnodeRequire: string, compiler: string): string {
+    const resolved = require.resolve(compiler, { paths: [path.dirname(require.resolve(tsnodeRequire))] });
+    let wrapped = sharedCompilers.get(resolved);
+    if (!wrapped) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiler the program's ts-node would load
+        const ts = require(resolved);
+        const shared = ts.createDocumentRegistry(ts.sys.useCaseSensitiveFileNames);
+        const registry = () => {
+            const own = ts.createDocumentRegistry(ts.sys.useCaseSensitiveFileNames);
+            // Every method takes the file's name or path first, except those about settings or stats.
+            return new Proxy(own, {
+                get(target, property) {
+                    const value = target[property];
+                    if (typeof value !== "function") return value;
+                    return (...args: unknown[]) => {
+                        const chosen = typeof args[0] === "string" && SHAREABLE.test(args[0]) ? shared : target;
+                        return chosen[property](...args);
+                    };
+                },
+            });
+        };
+        wrapped = Object.create(ts, {
+            createDocumentRegistry: { value: () => registry() },
+            createLanguageService: {
+                value: (host: unknown, given?: unknown, ...rest: unknown[]) =>
+                    ts.createLanguageService(host, given ?? registry(), ...rest),
+            },
+        }) as object;
+        sharedCompilers.set(resolved, wrapped);
+    }
+    (globalThis as Record<symbol, unknown>)[Symbol.for("webtier.check.typescript-compiler")] = wrapped;
+    const module = require.resolve("./typescript-compiler");
+    delete require.cache[module];
+    return module;
+}
+
 /** The require hooks ts-node installs for `projectDir`, registered once (ts-node reads the tsconfig relative to the cwd). */
 function loaderFor(projectDir: string, tsconfig?: string): Extensions {
     const key = `${projectDir}\0${tsconfig ?? ""}`;
@@ -104,7 +156,11 @@ function loaderFor(projectDir: string, tsconfig?: string): Extensions {
         // program elsewhere gets the first copy's source map, and its stack frames (which the
         // report's locations are read from) name a file that may no longer exist.
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program's own ts-node, found at run time as cmd/run finds it
-        require(tsnodeRequire as string).register({ ...registerOptions, cache: false });
+        require(tsnodeRequire as string).register({
+            ...registerOptions,
+            compiler: sharingDeclarations(tsnodeRequire as string, registerOptions.compiler as string),
+            cache: false,
+        });
     } finally {
         process.chdir(cwd);
     }

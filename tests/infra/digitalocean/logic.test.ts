@@ -1,6 +1,7 @@
 /** The pure functions the DigitalOcean components wire resources from. */
 import * as assert from "assert";
-import { appTagName, childName, dnsRecordName } from "../../../infra/digitalocean/naming";
+import { appTagName, dnsRecordName } from "../../../infra/digitalocean/naming";
+import { childName } from "../../../infra/naming";
 import { forwardingRules, healthCheck } from "../../../infra/digitalocean/load-balancer";
 import { ANYWHERE, appInboundRules, appOutboundRules, trustAppTagOnly } from "../../../infra/digitalocean/rules";
 import { clusterNodeCount, databaseEngineSlug, databaseVersion } from "../../../infra/digitalocean/database";

@@ -2,7 +2,7 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { parseConfig } from "../../../infra/config/parse";
-import { buildDigitalOcean, createDigitalOceanPlatform } from "../../../infra/digitalocean";
+import { createDigitalOceanPlatform } from "../../../infra/digitalocean";
 import { Built, DEV_CONFIG, PROD_CONFIG, T, build, clusters, devTier, ofType, only, prodTier } from "./fixture";
 
 /** Which component type each DigitalOcean resource type belongs to. */
@@ -68,6 +68,7 @@ describe("digitalocean: platform", () => {
             "LoadBalancer",
             "Network",
             "NetworkRules",
+            "Queue",
             "Servers",
             "Storage",
         ]);
@@ -149,13 +150,20 @@ describe("digitalocean: platform", () => {
 
     it("lets transforms adjust a child's args without forking a component", async () => {
         const platform = createDigitalOceanPlatform({
-            servers: { droplet: (args, server) => ({ ...args, size: server.index === 0 ? "s-4vcpu-8gb" : args.size }) },
-            loadBalancer: {
-                loadBalancer: (args) => {
-                    args.sizeUnit = 2;
+            transform: {
+                servers: {
+                    droplet: (args, _opts, name) => ({
+                        ...args,
+                        size: name === "do-prod-app-1" ? "s-4vcpu-8gb" : args.size,
+                    }),
                 },
+                loadBalancer: {
+                    loadBalancer: (args) => {
+                        args.sizeUnit = 2;
+                    },
+                },
+                database: { cluster: { storageSizeMib: "30720" } },
             },
-            database: { cluster: (args) => ({ ...args, storageSizeMib: "30720" }) },
         });
         const custom = await build(PROD_CONFIG, "do-prod", { platform });
         assert.deepStrictEqual(
@@ -178,7 +186,7 @@ describe("digitalocean: platform", () => {
         );
         const parent = {} as pulumi.ComponentResource;
         assert.throws(
-            () => buildDigitalOcean("aws-dev", { config, userData: () => pulumi.output("") }, parent),
+            () => createDigitalOceanPlatform().build("aws-dev", { config, userData: () => pulumi.output("") }, parent),
             /DigitalOcean platform.*"aws"/,
         );
     });

@@ -42,14 +42,25 @@ function dimensionValues(alarm: Res): unknown[] {
     return values;
 }
 
+/** Each subject's identities, worked out once per stack: every alarm is compared with every subject. */
+const identitiesBySubject = new WeakMap<Res, Set<string>>();
+
+/** The values an alarm's dimensions may name a resource by: its id, ARN and type-specific keys. */
+function awsIdentities(subject: Res): Set<string> {
+    let identities = identitiesBySubject.get(subject);
+    if (!identities) {
+        identities = new Set<string>(["id", "arn", ...AWS_IDENTITY_KEYS].flatMap((key) => strings(subject.props[key])));
+        identitiesBySubject.set(subject, identities);
+    }
+    return identities;
+}
+
 /** The AWS resources an alarm watches: by identity of its dimension values, or through its dependencies. */
 function awsWatched(graph: StackGraph, alarm: Res, subjects: Res[]): Set<Res> {
     const watched = new Set<Res>();
     const values = dimensionValues(alarm).flatMap(strings);
     for (const subject of subjects) {
-        const identities = new Set<string>(
-            ["id", "arn", ...AWS_IDENTITY_KEYS].flatMap((key) => strings(subject.props[key])),
-        );
+        const identities = awsIdentities(subject);
         const matches = values.some(
             (value) =>
                 identities.has(value) ||
