@@ -1,7 +1,8 @@
 /**
  * The clouds webtier knows: the one registry in `infra/` that names them. Each cloud brings its
  * profile (`infra/<cloud>/profile.ts`: what is particular to it in config) and its platform
- * (`infra/<cloud>/index.ts`: its implementation of the component layer). `Cloud` and `CLOUDS`
+ * factory (`infra/<cloud>/index.ts`: its implementation of the component layer, built with the
+ * program's options by infra/platforms.ts, which takes each cloud's options type from it). `Cloud` and `CLOUDS`
  * are this registry's keys, so a cloud is added here and nowhere else in `infra/`; every
  * `Record<Cloud, ...>` and exhaustive switch elsewhere then fails to compile until it covers the
  * new cloud, and `webtier:cloud` accepts it.
