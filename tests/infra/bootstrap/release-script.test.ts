@@ -29,6 +29,8 @@ class Sandbox {
     /** What the stand-in for Parameter Store holds (the AWS CLI's `get-parameter` prints it). */
     readonly parameter = path.join(this.dir, "parameter.env");
     readonly envFile = path.join(this.appRoot, "shared", ".env");
+    /** The sandbox's clock for release names (see the fake `date`), in seconds since the epoch. */
+    readonly clock = path.join(this.dir, "clock");
 
     constructor(envSource: "ssm" | "user-data" = "ssm") {
         if (process.getuid && process.getuid() !== 0) {
@@ -52,6 +54,23 @@ if [ -n "\${FAIL_ARTISAN:-}" ] && [ "$2" = "$FAIL_ARTISAN" ]; then echo "artisan
 `,
         );
         this.fake("composer", "#!/bin/sh\nexit 0\n");
+        // The release folder's name is the UTC second (date -u +%Y%m%d%H%M%S), and a release waits
+        // for the next second when that folder exists. This clock moves one second per release name
+        // asked for, from the sandbox's creation, so a test of several releases does not wait for the
+        // real one; every other use of date is the real date.
+        fs.mkdirSync(path.join(this.dir, "bin"));
+        fs.writeFileSync(this.clock, String(Math.floor(Date.now() / 1000)));
+        fs.writeFileSync(
+            path.join(this.dir, "bin", "date"),
+            `#!/usr/bin/env bash
+if [ "$*" = "-u +%Y%m%d%H%M%S" ]; then
+    now=$(cat "${this.clock}"); echo $((now + 1)) >"${this.clock}"
+    exec ${requireTool("date")} -u -d "@$now" +%Y%m%d%H%M%S
+fi
+exec ${requireTool("date")} "$@"
+`,
+            { mode: 0o755 },
+        );
         // A stand-in for the AWS CLI: prints the parameter as \`--output text\` does (value, newline).
         this.fake(
             "aws",
@@ -127,7 +146,11 @@ if [ -n "\${FAIL_SYSTEMCTL:-}" ] && [ "$1" = "$FAIL_SYSTEMCTL" ]; then exit 1; f
 
     release(ref: string, env: Record<string, string> = {}): { status: number | null; output: string } {
         const result = run(requireTool("bash"), [this.script, ref], {
-            env: { PATH: process.env.PATH, WEBTIER_RELEASE_CONFIG: this.config, ...env },
+            env: {
+                PATH: `${path.join(this.dir, "bin")}${path.delimiter}${process.env.PATH}`,
+                WEBTIER_RELEASE_CONFIG: this.config,
+                ...env,
+            },
         });
         return { status: result.status, output: `${result.stdout}${result.stderr}` };
     }
@@ -267,6 +290,16 @@ describe("release script (webtier-release)", () => {
         }
         assert.deepStrictEqual(sandbox.releases(), []);
         assert.deepStrictEqual(sandbox.calls(), []);
+    });
+
+    it("waits for the next second when a release folder of the current one exists", () => {
+        const second = Number(fs.readFileSync(sandbox.clock, "utf8"));
+        const name = (s: number) => new Date(s * 1000).toISOString().replace(/[-:T]/g, "").slice(0, 14);
+        sandbox.oldRelease(name(second));
+        const { status, output } = sandbox.release("v1");
+        assert.strictEqual(status, 0, output);
+        assert.deepStrictEqual(sandbox.releases(), [name(second), name(second + 1)]);
+        assert.strictEqual(sandbox.live(), "v1");
     });
 
     it("keeps the newest 5 releases", () => {
