@@ -13,7 +13,7 @@ import {
 import { systemClock } from "../balancer-health/status";
 import { createGateProvider, GateInputs } from "../health-gate/provider";
 import { balancerHealthReader, HealthGateError, HealthReader } from "../health-gate/wait";
-import { CREDENTIAL_VARIABLES } from "./provider";
+import { CREDENTIAL_VARIABLES } from "./credentials";
 
 /** What the token `pulumi up` runs with needs for the gate (named in the gate's errors). */
 export const GATE_PERMISSION =

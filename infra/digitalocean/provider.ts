@@ -3,21 +3,9 @@ import * as digitalocean from "@pulumi/digitalocean";
 import { childName } from "../naming";
 import { transform, Transform } from "../transform";
 
-/**
- * The environment variables the DigitalOcean provider plugin reads its credentials from.
- * The program never reads them itself: credentials left out of the provider's inputs never
- * reach the stack's state or config, and rotating a token is not a change to preview.
- */
-export const CREDENTIAL_VARIABLES = {
-    token: "DIGITALOCEAN_TOKEN",
-    spacesAccessKeyId: "SPACES_ACCESS_KEY_ID",
-    spacesSecretAccessKey: "SPACES_SECRET_ACCESS_KEY",
-} as const;
+import { CREDENTIAL_VARIABLES, missingCredentials } from "./credentials";
 
-/** Which credential variables are missing from `env`, for a warning that names them. */
-export function missingCredentials(env: Record<string, string | undefined>): string[] {
-    return Object.values(CREDENTIAL_VARIABLES).filter((variable) => !env[variable]);
-}
+export { CREDENTIAL_VARIABLES, missingCredentials };
 
 /**
  * The provider's inputs: no credentials (see `CREDENTIAL_VARIABLES`), only retry settings,

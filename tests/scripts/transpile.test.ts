@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
 
 const ROOT = path.join(__dirname, "..", "..", "..");
 const DIST = path.join(ROOT, "dist");
@@ -86,5 +87,21 @@ describe("scripts/transpile.js (what npm run check runs instead of type-checking
             transpiled.report.stacks.every((stack) => stack.resources > 20),
             "each stack evaluated its resources",
         );
+    });
+
+    it("keeps the health gates' serialized providers small in the transpiled program the check runs", async () => {
+        // esbuild's CommonJS reaches another module's exports through getters, which Pulumi's closure
+        // serializer follows into that module's whole scope: a gate that imported a module importing
+        // @pulumi/pulumi carried the SDK's classes (over 100 KB) in the check, not under `pulumi up`.
+        for (const [file, name] of [
+            ["infra/aws/health-gate.js", "awsHealthGateProvider"],
+            ["infra/digitalocean/health-gate.js", "digitalOceanHealthGateProvider"],
+        ]) {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports -- the transpiled copy, as the check loads it
+            const provider = require(path.join(OUT, file))[name];
+            const text = (await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true })).text;
+            assert.doesNotMatch(text, /cannot be called at runtime/, `${file}: no @pulumi/pulumi class serialized`);
+            assert.ok(text.length <= 32_000, `${file}: ${text.length} characters (at most 32000)`);
+        }
     });
 });

@@ -8,6 +8,8 @@ import * as http from "http";
 import { AddressInfo } from "net";
 import { createGateProvider, gateDiff, GateInputs } from "../../../infra/health-gate/provider";
 import { HealthReader } from "../../../infra/health-gate/wait";
+import * as pulumi from "@pulumi/pulumi";
+import { awsHealthGateProvider } from "../../../infra/aws/health-gate";
 import { digitalOceanHealthGateProvider } from "../../../infra/digitalocean/health-gate";
 import { loadSerialized, rejectsWithMessage, withEnv } from "./serialized";
 
@@ -237,4 +239,22 @@ describe("health gate provider: DigitalOcean, as Pulumi serializes it", function
         );
         assert.strictEqual((await serialized.diff("do-prod-app-1:501", gate(), gate())).changes, false);
     });
+});
+
+describe("what each cloud's gate provider stores in the state of every gate", () => {
+    // Pulumi serializes every function and module a dynamic provider reaches, by value, into each
+    // gate's `__provider` input: the gate's state, and work at the start of every `pulumi up`.
+    // Reaching @pulumi/pulumi (through any module that imports it) adds its classes as
+    // deployment-time stubs, about 100 KB per gate.
+    const LIMIT = 32_000;
+    for (const [cloud, provider] of [
+        ["AWS", awsHealthGateProvider],
+        ["DigitalOcean", digitalOceanHealthGateProvider],
+    ] as const) {
+        it(`keeps ${cloud}'s small: its own reading code only, no Pulumi SDK`, async () => {
+            const text = (await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true })).text;
+            assert.doesNotMatch(text, /cannot be called at runtime/, "no @pulumi/pulumi class was serialized");
+            assert.ok(text.length <= LIMIT, `${text.length} characters (at most ${LIMIT})`);
+        });
+    }
 });
