@@ -196,3 +196,15 @@ export interface CloudPlatform {
      */
     build(name: string, args: WebTierArgs, parent: pulumi.ComponentResource): WebTierResources;
 }
+
+/**
+ * Refuses to build a stack configured for another cloud: a platform called directly (not through
+ * the registry, which picks it by `webtier:cloud`) must not build one cloud's tier from another's
+ * config. `label` is the platform's name in the message.
+ */
+export function refuseOtherCloud(args: WebTierArgs, cloud: string, label: string): void {
+    if (args.config.cloud !== cloud)
+        throw new Error(
+            `webtier: the ${label} platform was asked to build a stack whose webtier:cloud is "${args.config.cloud}".`,
+        );
+}

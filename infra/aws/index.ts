@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { AppEndpoints, CloudPlatform, NO_ALERTS, WebTierArgs, WebTierResources } from "../components";
+import { AppEndpoints, CloudPlatform, NO_ALERTS, WebTierArgs, WebTierResources, refuseOtherCloud } from "../components";
 import { WebtierConfig } from "../config/types";
 import { childName } from "../naming";
 import { natGatewayCount } from "../network-plan";
@@ -107,12 +107,8 @@ export function createAwsPlatform(
 ): CloudPlatform {
     return {
         build(name: string, args: WebTierArgs, parent: pulumi.ComponentResource): WebTierResources {
+            refuseOtherCloud(args, "aws", "AWS");
             const { config } = args;
-            if (config.cloud !== "aws") {
-                throw new Error(
-                    `webtier: the AWS platform was asked to build a stack whose webtier:cloud is "${config.cloud}".`,
-                );
-            }
             const laravelEnv = requireLaravelEnv(args);
             const t = options.transform ?? {};
             // One explicit provider for the stack's region: no resource falls back to whatever

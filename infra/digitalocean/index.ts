@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as digitalocean from "@pulumi/digitalocean";
-import { AppEndpoints, CloudPlatform, NO_ALERTS, WebTierArgs, WebTierResources } from "../components";
+import { AppEndpoints, CloudPlatform, NO_ALERTS, WebTierArgs, WebTierResources, refuseOtherCloud } from "../components";
 import { Transform } from "../transform";
 import { Alerts, AlertsTransform } from "./alerts";
 import { Cache, CacheTransform } from "./cache";
@@ -83,12 +83,8 @@ export function createDigitalOceanPlatform(
 ): CloudPlatform {
     return {
         build(name: string, args: WebTierArgs, parent: pulumi.ComponentResource): WebTierResources {
+            refuseOtherCloud(args, "digitalocean", "DigitalOcean");
             const { config } = args;
-            if (config.cloud !== "digitalocean") {
-                throw new Error(
-                    `webtier: the DigitalOcean platform was asked to build a stack whose webtier:cloud is "${config.cloud}".`,
-                );
-            }
             const t = options.transform ?? {};
             const provider = createProvider(name, parent, t.provider);
             // An array, as Pulumi's ComponentResourceOptions asks: the package comes from the provider.
