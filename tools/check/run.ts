@@ -61,7 +61,7 @@ export interface CheckOptions {
      * Start webtier's own pack once per stack, with that stack's environment, as the engine does,
      * instead of once for the whole run. Default false: webtier's pack reads nothing from its
      * process environment and keeps no state between stacks (tests/policies/pack-purity.test.ts
-     * checks the first, tests/tools/check/shared-pack.test.ts compares both modes' verdicts), so
+     * checks the first, tests/tools/check/webtier.test.ts compares both modes' verdicts), so
      * one process configured per stack gives the same verdicts for a fraction of the start-up CPU.
      * A pack given with `policyPack` always gets one process per stack.
      */
