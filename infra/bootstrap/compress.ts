@@ -30,9 +30,28 @@ export function gzipText(text: string): Buffer {
     return Buffer.from(gzipSync(Buffer.from(text, "utf8"), { level: 9, mtime: 0 }));
 }
 
+/**
+ * The gzip of each cloud-config text lately compressed, base64-encoded. Every server of a tier
+ * gets the same text (nothing in it names the server), and deflate at level 9 is most of the
+ * cost of registering one: compressing it once per distinct text makes a tier of fifty servers
+ * compress once. Bounded, oldest first out; the answer depends on the text alone.
+ */
+const recentGzip = new Map<string, string>();
+const RECENT_GZIP = 16;
+
+function gzipBase64(text: string): string {
+    let encoded = recentGzip.get(text);
+    if (encoded === undefined) {
+        encoded = gzipText(text).toString("base64");
+        if (recentGzip.size >= RECENT_GZIP) recentGzip.delete(recentGzip.keys().next().value!);
+        recentGzip.set(text, encoded);
+    }
+    return encoded;
+}
+
 /** What `aws.ec2.Instance.userDataBase64` takes: the gzip, base64-encoded. */
 export function ec2UserDataBase64(cloudConfig: string): string {
-    return gzipText(cloudConfig).toString("base64");
+    return gzipBase64(cloudConfig);
 }
 
 /**
@@ -40,7 +59,7 @@ export function ec2UserDataBase64(cloudConfig: string): string {
  * base64 (76-character lines, as MIME wants).
  */
 export function dropletUserData(cloudConfig: string): string {
-    const base64 = gzipText(cloudConfig).toString("base64");
+    const base64 = gzipBase64(cloudConfig);
     const lines = base64.match(/.{1,76}/g) ?? [];
     return [
         `Content-Type: multipart/mixed; boundary="${MIME_BOUNDARY}"`,

@@ -59,6 +59,18 @@ describe("compressed user data, as cloud-init reads it", () => {
         assert.strictEqual(gzip.length, 2552);
     });
 
+    it("gives each text its own encoding when many texts come and go (compressed once per text)", () => {
+        const texts = Array.from({ length: 40 }, (_, i) => `#cloud-config\nruncmd: [echo ${i}]\n`);
+        for (const round of [1, 2]) {
+            for (const text of round === 1 ? texts : [...texts].reverse()) {
+                const ec2 = ec2UserDataBase64(text);
+                assert.strictEqual(ec2, gzipText(text).toString("base64"));
+                assert.strictEqual(ec2UserDataText(ec2), text);
+                assert.strictEqual(dropletUserDataText(dropletUserData(text)), text);
+            }
+        }
+    });
+
     it("refuses to decode droplet user data that is not webtier's MIME message", () => {
         assert.throws(() => dropletUserDataText("#cloud-config\n"), /no gzip part/);
     });
