@@ -8,6 +8,7 @@ import * as path from "path";
 import { evaluate, RegisteredResource } from "../harness/evaluate";
 import type { FloorStack } from "./bare-floor";
 import { EVALUATION_STACK_TRACE_LIMIT } from "./evaluation-settings";
+import { webtierProgram } from "./program";
 import { readProjectFile, readStackFile, stackFilePath } from "./stack-config";
 
 const DIST_ROOT = path.resolve(__dirname, "..", "..");
@@ -21,8 +22,8 @@ async function main(): Promise<void> {
     const [file, ...names] = process.argv.slice(2);
     if (!file || names.length === 0) throw new Error("usage: node bench-resources.js <file> <stack>...");
     const project = readProjectFile(process.cwd());
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled program, loaded as the check loads it
-    const { runWebtier } = require(path.join(DIST_ROOT, "infra", "program.js"));
+    // The project's main, loaded as the check loads it, so the floor registers what the check evaluates.
+    const program = webtierProgram(DIST_ROOT, project.main ? path.relative(project.dir, project.main) : undefined);
     const stacks: FloorStack[] = [];
     console.warn = () => undefined;
     Error.stackTraceLimit = EVALUATION_STACK_TRACE_LIMIT;
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
             requiredSecrets: ["appKey"],
         });
         const evaluation = await evaluate({
-            program: runWebtier,
+            program: program.run,
             config: stack.config,
             secretKeys: stack.secretKeys,
             project: project.name,

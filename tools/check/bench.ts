@@ -29,7 +29,6 @@ import { registerBare } from "../harness/replay";
 import { PolicyPack } from "./pack";
 import { EVALUATION_STACK_TRACE_LIMIT, analyzerIdentity, defaultPolicyPack, runCheck, startPolicyPack } from "./run";
 import { StackConfig, listStacks, readProjectFile, readStackFile, stackFilePath } from "./stack-config";
-import type { FloorStack } from "./bare-floor";
 
 const DIST_ROOT = path.resolve(__dirname, "..", "..");
 
@@ -257,27 +256,13 @@ function timed(args: string[], env: NodeJS.ProcessEnv): { ms: number; stdout: st
  */
 function wholeCheckAgainstFloor(projectDir: string, repeat: number): void {
     const project = readProjectFile(projectDir);
-    const floorStacks: FloorStack[] = listStacks(project.stackConfigDir).map((name) => {
-        const stack = readStackFile(stackFilePath(project.stackConfigDir, name)!, {
-            project: project.name,
-            requiredSecrets: ["appKey"],
-        });
-        return {
-            project: project.name,
-            stack: name,
-            config: stack.config,
-            secretKeys: stack.secretKeys,
-            resources: [],
-        };
-    });
+    // bench-resources.js reads each stack's file and evaluates it; here only the names are needed.
+    const stacks = listStacks(project.stackConfigDir);
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "webtier-bench-"));
     const stacksFile = path.join(scratch, "stacks.json");
     try {
         // The resources each stack's program registers, evaluated in a child so this process stays cold for part 2.
-        const listed = timed(
-            [path.join(__dirname, "bench-resources.js"), stacksFile, ...floorStacks.map((s) => s.stack)],
-            process.env,
-        );
+        const listed = timed([path.join(__dirname, "bench-resources.js"), stacksFile, ...stacks], process.env);
         const count = Number(JSON.parse(listed.stdout).resources);
         const floorScript = path.join(__dirname, "bare-floor.js");
         const cli = [path.join(__dirname, "cli.js"), "--format", "json"];
@@ -300,7 +285,7 @@ function wholeCheckAgainstFloor(projectDir: string, repeat: number): void {
         const whole = JSON.parse(best!.stdout);
         const [floorMs, checkMs] = [Math.min(...runs.floor), Math.min(...runs.check)];
         console.log(
-            `Whole check against the SDK's floor, ${floorStacks.length} stacks, ${count} resources, fresh processes, best of ${repeat} (interleaved):`,
+            `Whole check against the SDK's floor, ${stacks.length} stacks, ${count} resources, fresh processes, best of ${repeat} (interleaved):`,
         );
         console.log(
             `  check   node dist/tools/check/cli.js, as npm run check runs it          ${pad(checkMs, 6)} ms  (exit ${best!.status})`,
