@@ -4,30 +4,18 @@
  * ConfigureStack, Analyze and AnalyzeStack; finally close the channel and stop the process.
  *
  * One process serves any number of stacks: ConfigureStack switches the stack between them.
+ *
+ * The processes are started and spoken to from a thread of their own (pack-thread.ts), so the
+ * pack works while a program evaluates on this thread, as it works under the engine.
  */
-import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import * as grpc from "@grpc/grpc-js";
-import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
-import * as analyzerrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
-import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
+import { Worker } from "worker_threads";
 import * as yaml from "js-yaml";
-import type { PolicyConfig } from "./policy-config";
-import {
-    AnalyzerInfo,
-    AnalyzerResourceData,
-    Diagnostic,
-    StackIdentity,
-    fromAnalyzerInfo,
-    fromDiagnostics,
-    toConfigureRequest,
-    toStackConfigureRequest,
-} from "./requests";
+import type { Analyzed, FromThread, PackRequest, Prepared, ToThread } from "./pack-protocol";
+import { PolicyConfig, PolicyConfigError } from "./policy-config";
+import type { AnalyzerInfo, AnalyzerResourceData, Diagnostic, StackIdentity } from "./requests";
 import { encodeAnalyzeRequest, encodeAnalyzeStackRequest } from "./wire";
-
-/** The same limit the policy SDK's server sets: stacks with many resources exceed gRPC's 4 MiB default. */
-const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
 
 export class PolicyPackError extends Error {
     constructor(message: string) {
@@ -111,32 +99,149 @@ export interface Remediation {
     diagnostic?: string;
 }
 
-type Unary<Req, Res> = (request: Req, callback: (err: grpc.ServiceError | null, response: Res) => void) => unknown;
+/** Slots for the pack processes' ids, which the thread writes as it starts them: read on exit, without a turn of the event loop. */
+const PID_SLOTS = 1024;
+
+/**
+ * The process's one thread for pack traffic (pack-thread.ts), started with the first pack. It
+ * keeps the process alive only while a pack is open or a call is waiting.
+ */
+class PackThread {
+    private static current: PackThread | undefined;
+    private readonly worker: Worker;
+    private readonly pids = new Int32Array(new SharedArrayBuffer(4 * PID_SLOTS));
+    private readonly waiting = new Map<number, { resolve: (value: any) => void; reject: (err: Error) => void }>();
+    private readonly packs = new Map<number, PolicyPack>();
+    private nextId = 1;
+    private failure: Error | undefined;
+
+    static get(): PackThread {
+        PackThread.current ??= new PackThread();
+        return PackThread.current;
+    }
+
+    private constructor() {
+        this.worker = new Worker(path.join(__dirname, "pack-thread.js"), { workerData: { pids: this.pids } });
+        this.worker.on("message", (message: FromThread) => this.receive(message));
+        this.worker.on("error", (err) => this.fail(err));
+        this.worker.on("exit", () => this.fail(new PolicyPackError("the policy pack thread stopped.")));
+        this.worker.unref();
+        // A pack process outlives this one unless stopped: its id is read here, with no turn of the event loop.
+        process.once("exit", () => {
+            for (const pid of this.pids) if (pid > 0) killQuietly(pid);
+        });
+    }
+
+    private fail(err: Error): void {
+        if (PackThread.current === this) PackThread.current = undefined;
+        this.failure ??= err;
+        for (const { reject } of this.waiting.values())
+            reject(new PolicyPackError(`policy pack thread failed: ${err.message}`));
+        this.waiting.clear();
+        for (const pack of this.packs.values()) pack.receive({ type: "launch-failed", pack: 0, message: err.message });
+    }
+
+    private keepAlive(): void {
+        if (this.packs.size > 0 || this.waiting.size > 0) this.worker.ref();
+        else this.worker.unref();
+    }
+
+    register(pack: PolicyPack): number {
+        const id = this.nextId++;
+        this.packs.set(id, pack);
+        this.keepAlive();
+        return id;
+    }
+
+    forget(id: number): void {
+        this.packs.delete(id);
+        this.keepAlive();
+    }
+
+    send(message: ToThread, transfer: ArrayBuffer[] = []): void {
+        this.worker.postMessage(message, transfer);
+    }
+
+    /** A call or close: resolves with the thread's answer. */
+    request<T>(build: (id: number) => ToThread, transfer: ArrayBuffer[] = []): Promise<{ value: T; doneAt: number }> {
+        if (this.failure)
+            return Promise.reject(new PolicyPackError(`policy pack thread failed: ${this.failure.message}`));
+        const id = this.nextId++;
+        const answer = new Promise<{ value: T; doneAt: number }>((resolve, reject) =>
+            this.waiting.set(id, { resolve, reject }),
+        );
+        this.keepAlive();
+        this.send(build(id), transfer);
+        return answer;
+    }
+
+    private receive(message: FromThread): void {
+        if (message.type === "reply") {
+            const waiting = this.waiting.get(message.id);
+            if (!waiting) return;
+            this.waiting.delete(message.id);
+            this.keepAlive();
+            if (message.ok) waiting.resolve({ value: message.value, doneAt: message.doneAt });
+            else
+                waiting.reject(
+                    message.errorName === "PolicyConfigError"
+                        ? new PolicyConfigError(message.message)
+                        : new PolicyPackError(message.message),
+                );
+            return;
+        }
+        this.packs.get(message.pack)?.receive(message);
+    }
+}
+
+function killQuietly(pid: number): void {
+    try {
+        process.kill(pid, "SIGKILL");
+    } catch {
+        // already gone
+    }
+}
+
+/**
+ * Request bytes the thread can own: a buffer of its own is moved, not copied; one that shares
+ * Node's pool with other buffers is copied first (moving it would empty theirs).
+ */
+function owned(bytes: Buffer): { bytes: Uint8Array; transfer: ArrayBuffer[] } {
+    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    const view = whole ? new Uint8Array(bytes.buffer, 0, bytes.byteLength) : new Uint8Array(bytes);
+    return { bytes: view, transfer: [view.buffer as ArrayBuffer] };
+}
+
+/** What `analyzeUnlessRemediating` and `analyzeStackTimed` answer, with when the pack answered (Date.now()). */
+export type TimedAnalysis = { diagnostics: Diagnostic[]; doneAt: number } | { deferred: true; doneAt: number };
 
 export class PolicyPack {
     private closed = false;
-    private readonly exited: Promise<number | null>;
-    private readonly stderr: string[];
-    private readonly onParentExit = () => this.child.kill("SIGKILL");
+    private readonly stderr: string[] = [];
+    private processId: number | undefined;
+    private exitCode: number | null | undefined;
+    private settleStart!: { resolve: () => void; reject: (err: Error) => void };
+    private readonly id: number;
+    /** Milliseconds from spawn to the printed port (0 until then). */
+    public startupMs = 0;
+    /** Settles once the pack listens (or could not start). Calls made before that wait for it. */
+    public readonly started: Promise<void>;
 
     private constructor(
-        private readonly child: ChildProcess,
-        private readonly client: analyzerrpc.AnalyzerClient,
-        stderr: string[],
-        exited: Promise<number | null>,
-        /** Milliseconds from spawn to the printed port. */
-        public readonly startupMs: number,
+        private readonly thread: PackThread,
         public readonly dir: string,
     ) {
-        this.stderr = stderr;
-        this.exited = exited;
-        process.once("exit", this.onParentExit);
+        this.id = thread.register(this);
+        this.started = new Promise((resolve, reject) => (this.settleStart = { resolve, reject }));
+        this.started.catch(() => undefined);
     }
 
-    /** Starts the pack in `dir` (`node <dir>` with cwd `dir`) and connects to the port it prints. */
-    static async start(dir: string, options: StartOptions = {}): Promise<PolicyPack> {
+    /**
+     * Starts the pack in `dir` (`node <dir>` with cwd `dir`) on the pack thread and returns at
+     * once: calls queue until it listens. Throws PolicyPackError now for a folder that is no pack.
+     */
+    static launch(dir: string, options: StartOptions = {}): PolicyPack {
         const pack = describePackDir(dir, options.entry);
-        const started = Date.now();
         // `node <dir>` as the engine's plugin does; a TypeScript entry is named directly (Node would not resolve it).
         const typeScript = pack.entry.endsWith(".ts");
         if (typeScript && !options.typeScriptHook)
@@ -145,122 +250,93 @@ export class PolicyPack {
             );
         const nodeArgs = [...(options.nodeArgs ?? []), ...(typeScript ? ["-r", options.typeScriptHook!] : [])];
         const target = typeScript || options.entry ? pack.entry : pack.dir;
-        const child = spawn(process.execPath, [...nodeArgs, target], {
+        const thread = PackThread.get();
+        const started = new PolicyPack(thread, pack.dir);
+        thread.send({
+            type: "launch",
+            pack: started.id,
+            dir,
+            command: process.execPath,
+            args: [...nodeArgs, target],
             cwd: pack.dir,
             env: { ...(options.environment ?? process.env), ...options.env },
-            stdio: ["ignore", "pipe", "pipe"],
+            timeoutMs: options.startTimeoutMs ?? 60000,
         });
-        const stderr: string[] = [];
-        child.stderr.setEncoding("utf8").on("data", (chunk: string) => stderr.push(chunk));
-        const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-
-        const port = await new Promise<number>((resolve, reject) => {
-            let buffered = "";
-            const timer = setTimeout(() => {
-                child.kill("SIGKILL");
-                reject(
-                    new PolicyPackError(
-                        `policy pack ${dir} printed no port within ${(options.startTimeoutMs ?? 60000) / 1000}s.${tail(stderr)}`,
-                    ),
-                );
-            }, options.startTimeoutMs ?? 60000);
-            const onData = (chunk: string) => {
-                buffered += chunk;
-                const line = buffered
-                    .split("\n")
-                    .map((l) => l.trim())
-                    .find((l) => /^\d+$/.test(l));
-                if (line) {
-                    clearTimeout(timer);
-                    child.stdout.off("data", onData);
-                    child.stdout.resume();
-                    resolve(Number(line));
-                }
-            };
-            child.stdout.setEncoding("utf8").on("data", onData);
-            child.once("error", (err) => {
-                clearTimeout(timer);
-                reject(new PolicyPackError(`cannot start policy pack ${dir}: ${err.message}`));
-            });
-            void exited.then((code) => {
-                clearTimeout(timer);
-                reject(
-                    new PolicyPackError(`policy pack ${dir} exited (code ${code}) before it listened.${tail(stderr)}`),
-                );
-            });
-        });
-        const client = new analyzerrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
-            "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
-            "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
-        });
-        return new PolicyPack(child, client, stderr, exited, Date.now() - started, pack.dir);
+        return started;
     }
 
-    private call<Req, Res>(method: string, fn: Unary<Req, Res>, request: Req): Promise<Res> {
-        if (this.closed) return Promise.reject(new PolicyPackError(`policy pack ${this.dir} is closed.`));
-        return new Promise((resolve, reject) => {
-            fn.call(this.client, request, (err, response) => {
-                if (err)
-                    reject(
-                        new PolicyPackError(
-                            `policy pack ${method} failed: ${err.details || err.message}${tail(this.stderr)}`,
-                        ),
-                    );
-                else resolve(response);
-            });
-        });
+    /** Starts the pack and waits until it listens. */
+    static async start(dir: string, options: StartOptions = {}): Promise<PolicyPack> {
+        const pack = PolicyPack.launch(dir, options);
+        try {
+            await pack.started;
+        } catch (err) {
+            await pack.close();
+            throw err;
+        }
+        return pack;
+    }
+
+    /** What the thread says about this pack's process. */
+    receive(message: FromThread): void {
+        switch (message.type) {
+            case "pid":
+                this.processId = message.pid;
+                break;
+            case "launched":
+                this.startupMs = message.startupMs;
+                this.settleStart.resolve();
+                break;
+            case "launch-failed":
+                this.settleStart.reject(new PolicyPackError(message.message));
+                break;
+            case "stderr":
+                this.stderr.push(message.chunk);
+                break;
+            case "exit":
+                this.exitCode = message.code;
+                break;
+        }
+    }
+
+    private async call<T>(call: PackRequest, transfer?: ArrayBuffer[]): Promise<{ value: T; doneAt: number }> {
+        if (this.closed) throw new PolicyPackError(`policy pack ${this.dir} is closed.`);
+        return this.thread.request<T>((id) => ({ type: "call", call: { ...call, id, pack: this.id } }), transfer);
+    }
+
+    private async encoded<T>(
+        method: "Analyze" | "AnalyzeStack" | "Remediate",
+        request: Buffer,
+        extra: { barrier: boolean; unlessRemediating?: boolean },
+    ): Promise<{ value: T; doneAt: number }> {
+        const { bytes, transfer } = owned(request);
+        return this.call<T>({ method, bytes, ...extra }, transfer);
     }
 
     async getAnalyzerInfo(): Promise<AnalyzerInfo> {
-        const info = await this.call<emptyproto.Empty, analyzerproto.AnalyzerInfo>(
-            "GetAnalyzerInfo",
-            this.client.getAnalyzerInfo.bind(this.client),
-            new emptyproto.Empty(),
-        );
-        return fromAnalyzerInfo(info);
+        return (await this.call<AnalyzerInfo>({ method: "GetAnalyzerInfo", barrier: true })).value;
     }
 
     async configure(config: Record<string, Required<PolicyConfig>>): Promise<void> {
-        await this.call("Configure", this.client.configure.bind(this.client), toConfigureRequest(config));
+        await this.call({ method: "Configure", config, barrier: true });
     }
 
     /** Tells the pack which stack the next requests are for; packs that predate it answer Unimplemented, which is fine. */
     async configureStack(identity: StackIdentity): Promise<void> {
-        try {
-            await this.call(
-                "ConfigureStack",
-                this.client.configureStack.bind(this.client),
-                toStackConfigureRequest(identity),
-            );
-        } catch (err) {
-            if (!/unimplemented/i.test((err as Error).message)) throw err;
-        }
+        await this.call({ method: "ConfigureStack", identity, barrier: true });
     }
 
-    /** Sends pre-encoded request bytes (wire.ts) to one of the Analyzer service's methods. */
-    private callEncoded<Res = analyzerproto.AnalyzeResponse>(
-        method: "Analyze" | "AnalyzeStack" | "Remediate",
-        bytes: Buffer,
-        decode: (bytes: Uint8Array) => Res = (b) => analyzerproto.AnalyzeResponse.deserializeBinary(b) as any,
-    ): Promise<Res> {
-        if (this.closed) return Promise.reject(new PolicyPackError(`policy pack ${this.dir} is closed.`));
-        return new Promise((resolve, reject) => {
-            this.client.makeUnaryRequest(
-                `/pulumirpc.Analyzer/${method}`,
-                (request: Buffer) => request,
-                (response: Buffer) => decode(new Uint8Array(response)),
-                bytes,
-                (err, response) => {
-                    if (err)
-                        reject(
-                            new PolicyPackError(
-                                `policy pack ${method} failed: ${err.details || err.message}${tail(this.stderr)}`,
-                            ),
-                        );
-                    else resolve(response!);
-                },
-            );
-        });
+    /**
+     * Readies the pack for one stack as the engine does: ConfigureStack, GetAnalyzerInfo, the
+     * user's policy config reconciled and validated against the pack's (a PolicyConfigError if
+     * it is refused), Configure. Calls made after it wait for it.
+     */
+    async prepare(
+        identity: StackIdentity,
+        userConfig: Record<string, PolicyConfig>,
+    ): Promise<Prepared & { doneAt: number }> {
+        const { value, doneAt } = await this.call<Prepared>({ method: "Prepare", identity, userConfig, barrier: true });
+        return { ...value, doneAt };
     }
 
     /**
@@ -268,55 +344,61 @@ export class PolicyPack {
      * return new properties (which Analyze then sees) or a diagnostic.
      */
     async remediate(resource: AnalyzerResourceData): Promise<Remediation[]> {
-        const response = await this.callEncoded("Remediate", encodeAnalyzeRequest(resource), (b) =>
-            analyzerproto.RemediateResponse.deserializeBinary(b),
-        );
-        return response.getRemediationsList().map((r) => ({
-            policyName: r.getPolicyname(),
-            description: r.getDescription(),
-            properties: r.getProperties()?.toJavaScript() as Record<string, any> | undefined,
-            diagnostic: r.getDiagnostic() || undefined,
-        }));
+        return (await this.encoded<Remediation[]>("Remediate", encodeAnalyzeRequest(resource), { barrier: false }))
+            .value;
     }
 
     async analyze(resource: AnalyzerResourceData): Promise<Diagnostic[]> {
-        const response = await this.callEncoded("Analyze", encodeAnalyzeRequest(resource));
-        return fromDiagnostics(response.getDiagnosticsList());
+        const { value } = await this.encoded<Analyzed>("Analyze", encodeAnalyzeRequest(resource), { barrier: false });
+        return "diagnostics" in value ? value.diagnostics : [];
+    }
+
+    /**
+     * Analyze, sent as soon as the pack is ready for it, unless the pack's current configuration
+     * has a policy at "remediate": then the answer is `deferred` and nothing was sent (Remediate
+     * comes first, and its result is the request).
+     */
+    async analyzeUnlessRemediating(resource: AnalyzerResourceData): Promise<TimedAnalysis> {
+        const { value, doneAt } = await this.encoded<Analyzed>("Analyze", encodeAnalyzeRequest(resource), {
+            barrier: false,
+            unlessRemediating: true,
+        });
+        return { ...value, doneAt };
     }
 
     async analyzeStack(resources: AnalyzerResourceData[]): Promise<Diagnostic[]> {
-        const response = await this.callEncoded("AnalyzeStack", encodeAnalyzeStackRequest(resources));
-        return fromDiagnostics(response.getDiagnosticsList());
+        const analysis = await this.analyzeStackTimed(resources);
+        return "diagnostics" in analysis ? analysis.diagnostics : [];
+    }
+
+    /** AnalyzeStack once every call before it has answered, with when the pack answered. */
+    async analyzeStackTimed(resources: AnalyzerResourceData[]): Promise<TimedAnalysis> {
+        const { value, doneAt } = await this.encoded<Analyzed>("AnalyzeStack", encodeAnalyzeStackRequest(resources), {
+            barrier: true,
+        });
+        return { ...value, doneAt };
     }
 
     /** Closes the channel, then stops the process (SIGTERM, SIGKILL after `graceMs`); resolves once it has exited. */
     async close(graceMs = 2000): Promise<void> {
         if (this.closed) return;
         this.closed = true;
-        process.off("exit", this.onParentExit);
-        this.client.close();
-        if (this.child.exitCode === null && this.child.signalCode === null) {
-            this.child.kill("SIGTERM");
-            const timer = setTimeout(() => this.child.kill("SIGKILL"), graceMs);
-            await this.exited;
-            clearTimeout(timer);
+        try {
+            await this.thread.request((id) => ({ type: "close", id, pack: this.id, graceMs }));
+        } catch {
+            if (this.processId !== undefined && this.exitCode === undefined) killQuietly(this.processId);
+        } finally {
+            this.thread.forget(this.id);
         }
     }
 
     /** The pack process's id (tests check it is gone after `close`). */
     get pid(): number | undefined {
-        return this.child.pid;
+        return this.processId;
     }
 
     /** Whatever the pack wrote to stderr so far. */
     get errorOutput(): string {
         return this.stderr.join("");
     }
-}
-
-function tail(stderr: string[]): string {
-    const text = stderr.join("").trim();
-    if (!text) return "";
-    const lines = text.split("\n");
-    return `\n  pack stderr:\n    ${lines.slice(-20).join("\n    ")}`;
 }

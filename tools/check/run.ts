@@ -8,10 +8,10 @@ import * as fs from "fs";
 import * as path from "path";
 import * as util from "util";
 import { evaluate, Evaluation, RegisteredResource } from "../harness/evaluate";
-import { PolicyPack } from "./pack";
+import { PolicyPack, TimedAnalysis } from "./pack";
 import { PolicyConfig, parsePolicyConfig, reconcilePolicyConfig } from "./policy-config";
 import { LoadedProgram, programFromFile, webtierProgram } from "./program";
-import { AnalyzerInfo, AnalyzerResourceData, SnapshotBuilder } from "./requests";
+import { AnalyzerInfo, AnalyzerResourceData, SnapshotBuilder, StackSnapshot } from "./requests";
 import { CheckResult, StackResult, Violation, resourceViolations, stackViolations } from "./results";
 import { locateViolations } from "./locate";
 import {
@@ -175,26 +175,44 @@ export function defaultPolicyPack(projectDir: string, distRoot: string): { dir: 
  * Starts a policy pack the way the engine does for one stack and one operation: its process gets
  * the environment the engine's analyzer plugin gives it (analyzer-env.ts), so a pack that reads
  * the stack's config, name, organization or dry-run flag sees what it would under `--policy-pack`.
- * A pack started here serves that stack in that mode only.
+ * A pack started here serves that stack in that mode only. Returns at once; calls wait until the
+ * pack listens (`started`).
  */
-export function startPolicyPack(
+export function launchPolicyPack(
     dir: string,
     identity: AnalyzerIdentity | string,
     entry?: string,
     preview = false,
-): Promise<PolicyPack> {
+): PolicyPack {
     // A project name alone (callers that reuse one pack for many stacks of a pack that reads
     // nothing from its environment): that project, no stack, no config.
     const who: AnalyzerIdentity =
         typeof identity === "string"
             ? { organization: DIY_ORGANIZATION, project: identity, stack: "", dryRun: preview, config: {} }
             : identity;
-    return PolicyPack.start(dir, {
+    return PolicyPack.launch(dir, {
         entry,
         // A TypeScript pack (its source folder) starts with the transpile-on-require hook preloaded.
         typeScriptHook: path.join(__dirname, "ts-hook.js"),
         environment: packProcessEnvironment(process.env, who),
     });
+}
+
+/** launchPolicyPack, once the pack listens. */
+export async function startPolicyPack(
+    dir: string,
+    identity: AnalyzerIdentity | string,
+    entry?: string,
+    preview = false,
+): Promise<PolicyPack> {
+    const pack = launchPolicyPack(dir, identity, entry, preview);
+    try {
+        await pack.started;
+    } catch (err) {
+        await pack.close();
+        throw err;
+    }
+    return pack;
 }
 
 /** The identity the engine hands a pack for `stack`: the DIY backend's organization, config decrypted. */
@@ -470,77 +488,71 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     const adjusted = planned.map((plan) => (options.adjustConfig ? options.adjustConfig(plan.config) : plan.config));
     const startedPacks: PolicyPack[] = [];
     // Webtier's own pack, shared by every stack (see packPerStack): started now, on another core,
-    // while the program's modules load; configured for each stack as that stack starts.
-    let shared: Promise<PolicyPack> | undefined;
+    // while the program's modules load; prepared for each stack as that stack starts.
+    let shared: PolicyPack | undefined;
     if (!options.pack && !options.policyPack && !options.packPerStack && planned.length > 0) {
-        shared = startPolicyPack(packDir, projectName, packEntry, preview).then((pack) => {
-            startedPacks.push(pack);
-            return pack;
-        });
-        shared.catch(() => undefined);
+        shared = launchPolicyPack(packDir, projectName, packEntry, preview);
+        startedPacks.push(shared);
     }
-    const packs = new Map<number, Promise<ReadyPack>>();
-    const packFor = (index: number): Promise<ReadyPack> => {
-        let ready = packs.get(index);
-        if (!ready) {
+    const packs = new Map<number, { pack: PolicyPack; ready: Promise<ReadyPack> }>();
+    const packFor = (index: number): { pack: PolicyPack; ready: Promise<ReadyPack> } => {
+        let entry = packs.get(index);
+        if (!entry) {
             const stack = adjusted[index];
             const identity = analyzerIdentity(projectName, stack, preview);
-            ready = (async () => {
-                let pack = options.pack ?? (shared && (await shared));
-                if (!pack) {
-                    pack = await startPolicyPack(packDir, identity, packEntry);
-                    startedPacks.push(pack);
-                }
-                // The engine's order: ConfigureStack as the plugin starts, then GetAnalyzerInfo, the
-                // policy config reconciled and validated against it, then Configure.
-                await pack.configureStack({ ...identity, secretKeys: stack.secretKeys });
-                const info = await pack.getAnalyzerInfo();
-                const reconciled = reconcilePolicyConfig(
-                    info.policies,
-                    info.initialConfig,
-                    policyConfigs.forStack(stack.name),
-                    info,
-                );
+            let pack = options.pack ?? shared;
+            if (!pack) {
+                pack = launchPolicyPack(packDir, identity, packEntry);
+                startedPacks.push(pack);
+            }
+            // Posted now, ahead of the stack's Analyze calls, which the pack thread holds until it has answered.
+            const prepared = pack.prepare(
+                { ...identity, secretKeys: stack.secretKeys },
+                policyConfigs.forStack(stack.name),
+            );
+            const ready = prepared.then((done): ReadyPack => {
                 // A bad policy config for any stack fails the run before the first stack is judged.
                 if (index === 0) {
                     for (const other of adjusted.slice(1))
                         reconcilePolicyConfig(
-                            info.policies,
-                            info.initialConfig,
+                            done.info.policies,
+                            done.info.initialConfig,
                             policyConfigs.forStack(other.name),
-                            info,
+                            done.info,
                         );
                 }
-                await pack.configure(reconciled.config);
                 return {
-                    pack,
-                    info,
-                    warnings: reconciled.warnings,
-                    readyAt: Date.now(),
+                    pack: pack,
+                    info: done.info,
+                    warnings: done.warnings,
+                    readyAt: done.doneAt,
                     // The engine always asks for remediations first; without a policy at "remediate" the pack
                     // has none to give, so the round trip is skipped.
-                    remediating: Object.values(reconciled.config).some((c) => c.enforcementLevel === "remediate"),
+                    remediating: Object.values(done.config).some((c) => c.enforcementLevel === "remediate"),
                 };
-            })();
+            });
             // Keep a failed start from surfacing as an unhandled rejection while a stack evaluates.
             ready.catch(() => undefined);
-            packs.set(index, ready);
+            entry = { pack, ready };
+            packs.set(index, entry);
         }
-        return ready;
+        return entry;
     };
     // Pack processes start ahead of the stacks that need them (each is ~1 s of module loading, on
     // another core while stacks evaluate); a bounded number at a time, for memory.
     const prefetch = (from: number) => {
         if (options.pack || shared) return;
-        for (let i = from; i < Math.min(planned.length, from + PACKS_AHEAD); i++) void packFor(i);
+        for (let i = from; i < Math.min(planned.length, from + PACKS_AHEAD); i++) packFor(i);
     };
-    if (planned.length > 0) void packFor(0);
+    if (planned.length > 0) packFor(0);
     prefetch(0);
 
     const stacks: StackResult[] = [];
     const warnings = new Set<string>();
     const rejections = new RejectionCollector();
     let lastReady: ReadyPack | undefined;
+    // Each stack's verdict, settled once the pack has answered for it (a later stack may be evaluating by then).
+    const verdicts: Promise<unknown>[] = [];
     try {
         for (const [index, plan] of planned.entries()) {
             const stackStarted = Date.now();
@@ -563,9 +575,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
             };
             stacks.push(result);
 
-            // As under the engine, each resource goes to Analyze as it registers: the pack (another
-            // process, another core) works while the program is still running.
-            const configured = packFor(index);
+            // As under the engine, each resource goes to Analyze as it registers: the pack thread
+            // sends it at once, and the pack (another process, another core) works while the
+            // program is still running.
+            const { pack, ready: configured } = packFor(index);
             prefetch(index + 1);
             const builder = new SnapshotBuilder({
                 project: projectName,
@@ -574,7 +587,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                 secretKeys: stack.secretKeys,
                 programDir: program.cwd ?? project?.dir,
             });
-            const analyses: Promise<Violation[]>[] = [];
+            const analyses: Array<{ request: AnalyzerResourceData; analysis: Promise<TimedAnalysis> }> = [];
             let evaluation: Evaluation;
             try {
                 evaluation = await evaluateStack(
@@ -585,11 +598,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                     rejections.begin(),
                     (resource) => {
                         for (const request of builder.add(resource)) {
-                            const analysis = configured.then(({ pack, remediating }) =>
-                                analyzeResource(pack, request, remediating, builder, notes),
-                            );
+                            const analysis = pack.analyzeUnlessRemediating(request);
                             analysis.catch(() => undefined);
-                            analyses.push(analysis);
+                            analyses.push({ request, analysis });
                         }
                     },
                     EVALUATION_STACK_TRACE_LIMIT,
@@ -600,7 +611,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                 // program runs under the engine: that error wins over the program's.
                 await configured;
                 // Evaluate again with full stack traces for a useful error; its requests are not sent.
-                await Promise.allSettled(analyses);
+                await Promise.allSettled(analyses.map((a) => a.analysis));
                 // Frames at the program's TypeScript lines (source-maps.ts), read while still mapped.
                 await withSourceMappedTraces(async () => {
                     result.error = errorText(firstError, programMain);
@@ -629,34 +640,73 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
             for (const warning of ready.warnings) warnings.add(warning);
             // The first stack may finish before the pack has started: that wait is the run's, not the stack's.
             const packWaitMs = Math.max(0, ready.readyAt - evaluated);
-            const analyzeStarted = Date.now();
-            const perResource = await Promise.all(analyses);
-            const analyzeMs = Date.now() - analyzeStarted;
-            const snapshot = builder.finish(evaluation.resources, evaluation.ids);
-            if (snapshot.resolvedReferences > 0) {
-                notes.push(
-                    `${snapshot.resolvedReferences} property reference(s) were recovered from mock ids/ARNs that the program passed without their dependency.`,
+            const judged = (resource: Promise<Violation[][]>, snapshot: StackSnapshot) =>
+                Promise.all([
+                    resource,
+                    pack.analyzeStackTimed(snapshot.stack),
+                    Promise.all(analyses.map((a) => a.analysis)),
+                ]).then(([perResource, stackAnalysis, answered]) => {
+                    if ("deferred" in stackAnalysis) throw new Error("AnalyzeStack is never deferred");
+                    if (snapshot.resolvedReferences > 0) {
+                        notes.push(
+                            `${snapshot.resolvedReferences} property reference(s) were recovered from mock ids/ARNs that the program passed without their dependency.`,
+                        );
+                    }
+                    result.resources = evaluation.resources.length;
+                    result.violations = [
+                        ...perResource.flat(),
+                        ...stackViolations(snapshot.stack, stackAnalysis.diagnostics),
+                    ];
+                    locateViolations(result.violations, evaluation.resources, {
+                        projectDir,
+                        stackFile: stack.path,
+                        namespace: projectName,
+                    });
+                    // When the pack answered, not when this thread (busy with the next stack) heard it.
+                    const analyzed = Math.max(evaluated, ...answered.map((a) => a.doneAt));
+                    result.durationMs = stackAnalysis.doneAt - stackStarted - packWaitMs;
+                    result.timings = {
+                        evaluateMs,
+                        packWaitMs,
+                        analyzeMs: analyzed - evaluated - packWaitMs,
+                        analyzeStackMs: stackAnalysis.doneAt - Math.max(analyzed, ready.readyAt),
+                    };
+                });
+            let verdict: Promise<void>;
+            if (ready.remediating) {
+                // Remediate comes first and its properties are what Analyze and AnalyzeStack see: each
+                // resource in turn, then the stack, before anything else goes to the pack.
+                const perResource = await Promise.all(
+                    analyses.map(({ request, analysis }) =>
+                        analysis.then((answer) =>
+                            "deferred" in answer
+                                ? analyzeResource(pack, request, true, builder, notes)
+                                : resourceViolations(request, answer.diagnostics),
+                        ),
+                    ),
                 );
+                verdict = judged(Promise.resolve(perResource), builder.finish(evaluation.resources, evaluation.ids));
+                await verdict;
+            } else {
+                // AnalyzeStack goes now, behind this stack's Analyze calls; the next stack evaluates while
+                // the pack works through them.
+                const snapshot = builder.finish(evaluation.resources, evaluation.ids);
+                const perResource = Promise.all(
+                    analyses.map(({ request, analysis }) =>
+                        analysis.then((answer) => {
+                            if ("deferred" in answer) throw new Error("Analyze deferred without a policy at remediate");
+                            return resourceViolations(request, answer.diagnostics);
+                        }),
+                    ),
+                );
+                verdict = judged(perResource, snapshot);
             }
-            const stackViolationList = stackViolations(snapshot.stack, await ready.pack.analyzeStack(snapshot.stack));
-            result.resources = evaluation.resources.length;
-            result.violations = [...perResource.flat(), ...stackViolationList];
-            locateViolations(result.violations, evaluation.resources, {
-                projectDir,
-                stackFile: stack.path,
-                namespace: projectName,
-            });
-            result.durationMs = Date.now() - stackStarted - packWaitMs;
-            result.timings = {
-                evaluateMs,
-                packWaitMs,
-                analyzeMs,
-                analyzeStackMs: Date.now() - analyzeStarted - analyzeMs,
-            };
-            // This stack's pack is done (the engine stops it with the operation); a shared one lives on.
-            if (!options.pack && !shared) await ready.pack.close();
+            // This stack's pack is done once it has answered (the engine stops it with the operation); a shared one lives on.
+            verdicts.push(options.pack || shared ? verdict : verdict.finally(() => pack.close()));
+            verdict.catch(() => undefined);
         }
-        const { pack, info } = lastReady ?? (await packFor(0));
+        await Promise.all(verdicts);
+        const { pack, info } = lastReady ?? (await packFor(0).ready);
         return {
             policyPack: {
                 name: info.name,
@@ -672,7 +722,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
         };
     } finally {
         await rejections.dispose();
-        await Promise.all([...packs.values()].map((p) => p.catch(() => undefined)));
+        await Promise.all([...packs.values()].map((p) => p.ready.catch(() => undefined)));
+        await Promise.allSettled(verdicts);
         await Promise.all(startedPacks.map((p) => p.close()));
     }
 }

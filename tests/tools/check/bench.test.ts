@@ -1,6 +1,6 @@
 // The bench's comparison: what `npm run bench` reports against issue #3's 1.5x target.
 import * as assert from "assert";
-import { SizeRun, TARGET_RATIO, best, compare } from "../../../tools/check/bench";
+import { SizeRun, TARGET_RATIO, best, compare, wholeVerdict } from "../../../tools/check/bench";
 
 const run = (
     servers: number,
@@ -60,5 +60,23 @@ describe("the bench's comparison with bare registration", () => {
     it("takes the fastest of repeated runs, since noise only adds time", () => {
         assert.strictEqual(best([310, 295, 402]), 295);
         assert.throws(() => best([]), /no runs/);
+    });
+});
+
+describe("the bench's whole-check verdict", () => {
+    const runs = { check: 1200, checkCold: 1800, floor: 1900, floorCached: 1300 };
+
+    it("compares the check with the floor under the same compile cache: warm with warm, cold with cold", () => {
+        const verdict = wholeVerdict(runs);
+        assert.strictEqual(verdict.warm, 1200 / 1300);
+        assert.strictEqual(verdict.cold, 1800 / 1900);
+        assert.strictEqual(verdict.met, true);
+    });
+
+    it("is not met when either comparison is over 1x", () => {
+        assert.strictEqual(wholeVerdict({ ...runs, check: 1301 }).met, false, "warm over");
+        assert.strictEqual(wholeVerdict({ ...runs, checkCold: 1901 }).met, false, "cold over");
+        // A warm check is not held to the cold floor, which would flatter it.
+        assert.strictEqual(wholeVerdict({ ...runs, check: 1500 }).met, false);
     });
 });

@@ -1,0 +1,40 @@
+// The pack works while the program runs: the check talks to pack processes from a thread of its
+// own, as the engine talks to them from its own process, so Analyze reaches the pack while the
+// program keeps the main thread busy.
+import * as assert from "assert";
+import * as path from "path";
+import { PolicyPack } from "../../../tools/check/pack";
+import { runCheck } from "../../../tools/check/run";
+import { DIST_ROOT, FIXTURES, REPO_ROOT, program } from "./paths";
+
+describe("the pack thread", () => {
+    let pack: PolicyPack;
+    before(async () => {
+        pack = await PolicyPack.start(path.join(FIXTURES, "clock-pack"));
+    });
+    after(() => pack.close());
+
+    it("has a resource analyzed while the program still holds the main thread", async () => {
+        const result = await runCheck({
+            distRoot: DIST_ROOT,
+            projectDir: REPO_ROOT,
+            program: path.relative(REPO_ROOT, program("busy.js")),
+            pack,
+        });
+        const [stack] = result.stacks;
+        assert.strictEqual(stack.error, undefined, stack.error);
+        const busy = stack.notes.map((n) => /busy from (\d+) to (\d+)/.exec(n)).find(Boolean);
+        assert.ok(busy, `the program says when it was busy: ${stack.notes.join("; ")}`);
+        const [from, to] = [Number(busy[1]), Number(busy[2])];
+        const analyzedAt = (name: string) => {
+            const violation = stack.violations.find((v) => v.resource === name && v.policy === "analyzed-at");
+            assert.ok(violation, `${name} was analyzed`);
+            return Number(/analyzed at (\d+)/.exec(violation.message)![1]);
+        };
+        // Sent and answered while the main thread was busy, not after.
+        const first = analyzedAt("first");
+        assert.ok(first > from && first < to, `first analyzed at ${first}, the program busy from ${from} to ${to}`);
+        // The second registers after the busy spell, and is analyzed after it.
+        assert.ok(analyzedAt("second") >= to);
+    });
+});

@@ -1,0 +1,57 @@
+/**
+ * The messages between the main thread's PolicyPack (pack.ts) and the thread that talks to the
+ * pack processes (pack-thread.ts). Types only: both sides import it, neither loads the other.
+ */
+import type { PolicyConfig } from "./policy-config";
+import type { AnalyzerInfo, Diagnostic, StackIdentity } from "./requests";
+
+/** One call to a pack. Request bytes are encoded on the main thread (wire.ts). */
+export type PackRequest = {
+    /** Waits for every earlier call, and holds every later one until it has answered. */
+    barrier: boolean;
+} & (
+    | { method: "ConfigureStack"; identity: StackIdentity }
+    | { method: "GetAnalyzerInfo" }
+    | { method: "Configure"; config: Record<string, Required<PolicyConfig>> }
+    /** ConfigureStack, GetAnalyzerInfo, the user's policy config reconciled with the pack's, Configure. */
+    | { method: "Prepare"; identity: StackIdentity; userConfig: Record<string, PolicyConfig> }
+    /** With `unlessRemediating`, answered `{ deferred: true }` unsent while a policy is at "remediate". */
+    | { method: "Analyze" | "AnalyzeStack"; bytes: Uint8Array; unlessRemediating?: boolean }
+    | { method: "Remediate"; bytes: Uint8Array }
+);
+
+/** A call as the thread queues it: `id` names its answer, `pack` the process. */
+export type PackCall = PackRequest & { id: number; pack: number };
+
+export type ToThread =
+    | {
+          type: "launch";
+          pack: number;
+          dir: string;
+          command: string;
+          args: string[];
+          cwd: string;
+          env: NodeJS.ProcessEnv;
+          timeoutMs: number;
+      }
+    | { type: "call"; call: PackCall }
+    | { type: "close"; id: number; pack: number; graceMs: number };
+
+export type FromThread =
+    | { type: "pid"; pack: number; pid: number }
+    | { type: "launched"; pack: number; startupMs: number }
+    | { type: "launch-failed"; pack: number; message: string }
+    | { type: "stderr"; pack: number; chunk: string }
+    | { type: "exit"; pack: number; code: number | null }
+    | { type: "reply"; id: number; ok: true; value: unknown; doneAt: number }
+    | { type: "reply"; id: number; ok: false; message: string; errorName?: string };
+
+/** What Prepare answers. */
+export interface Prepared {
+    info: AnalyzerInfo;
+    config: Record<string, Required<PolicyConfig>>;
+    warnings: string[];
+}
+
+/** What Analyze and AnalyzeStack answer. */
+export type Analyzed = { diagnostics: Diagnostic[] } | { deferred: true };
