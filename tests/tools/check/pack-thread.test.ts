@@ -5,7 +5,7 @@ import * as assert from "assert";
 import * as path from "path";
 import { PolicyPack } from "../../../tools/check/pack";
 import { runCheck } from "../../../tools/check/run";
-import { DIST_ROOT, FIXTURES, REPO_ROOT, program } from "./paths";
+import { DIST_ROOT, FIXTURE_STACKS, FIXTURES, REPO_ROOT, program } from "./paths";
 
 describe("the pack thread", () => {
     let pack: PolicyPack;
@@ -36,5 +36,34 @@ describe("the pack thread", () => {
         assert.ok(first > from && first < to, `first analyzed at ${first}, the program busy from ${from} to ${to}`);
         // The second registers after the busy spell, and is analyzed after it.
         assert.ok(analyzedAt("second") >= to);
+    });
+
+    it("keeps the engine's order across stacks: a stack's Analyze calls, then its AnalyzeStack, then the next stack's", async () => {
+        const result = await runCheck({
+            distRoot: DIST_ROOT,
+            projectDir: REPO_ROOT,
+            program: path.relative(REPO_ROOT, program("tier.ts")),
+            stacksDir: path.relative(REPO_ROOT, FIXTURE_STACKS),
+            stacks: ["bad", "good"],
+            pack,
+        });
+        const times = result.stacks.map((stack) => {
+            assert.strictEqual(stack.error, undefined, stack.error);
+            const at = (policy: string) =>
+                stack.violations
+                    .filter((v) => v.policy === policy)
+                    .map((v) => Number(/analyzed at (\d+)/.exec(v.message)![1]));
+            const [stackAt] = at("stack-analyzed-at");
+            return { analyze: at("analyzed-at"), stack: stackAt };
+        });
+        assert.strictEqual(times.length, 2);
+        for (const t of times) {
+            assert.ok(t.analyze.length > 3, "every resource was analyzed");
+            assert.ok(Math.max(...t.analyze) <= t.stack, "AnalyzeStack after the stack's last Analyze");
+        }
+        assert.ok(
+            Math.min(...times[1].analyze) >= times[0].stack,
+            `the second stack's first Analyze (${Math.min(...times[1].analyze)}) after the first stack's AnalyzeStack (${times[0].stack})`,
+        );
     });
 });
