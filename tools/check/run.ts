@@ -192,6 +192,8 @@ export function launchPolicyPack(
             : identity;
     return PolicyPack.launch(dir, {
         entry,
+        // TypeScript loads on first use, not with @pulumi/pulumi (lazy-typescript.ts).
+        nodeArgs: ["-r", path.join(__dirname, "lazy-typescript.js")],
         // A TypeScript pack (its source folder) starts with the transpile-on-require hook preloaded.
         typeScriptHook: path.join(__dirname, "ts-hook.js"),
         environment: packProcessEnvironment(process.env, who),
