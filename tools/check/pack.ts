@@ -113,6 +113,8 @@ class PackThread {
     private readonly waiting = new Map<number, { resolve: (value: any) => void; reject: (err: Error) => void }>();
     private readonly packs = new Map<number, PolicyPack>();
     private nextId = 1;
+    /** Packs are numbered apart from calls, so a pack's pid slot (its number modulo PID_SLOTS) is not reused while it lives. */
+    private nextPack = 1;
     private failure: Error | undefined;
 
     static get(): PackThread {
@@ -147,7 +149,7 @@ class PackThread {
     }
 
     register(pack: PolicyPack): number {
-        const id = this.nextId++;
+        const id = this.nextPack++;
         this.packs.set(id, pack);
         this.keepAlive();
         return id;

@@ -2,10 +2,12 @@
 // own, as the engine talks to them from its own process, so Analyze reaches the pack while the
 // program keeps the main thread busy.
 import * as assert from "assert";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 import { PolicyPack } from "../../../tools/check/pack";
 import { runCheck } from "../../../tools/check/run";
-import { DIST_ROOT, FIXTURE_STACKS, FIXTURES, REPO_ROOT, program } from "./paths";
+import { DIST_ROOT, FIXTURE_PACK, FIXTURE_STACKS, FIXTURES, REPO_ROOT, program } from "./paths";
 
 describe("the pack thread", () => {
     let pack: PolicyPack;
@@ -65,5 +67,32 @@ describe("the pack thread", () => {
             Math.min(...times[1].analyze) >= times[0].stack,
             `the second stack's first Analyze (${Math.min(...times[1].analyze)}) after the first stack's AnalyzeStack (${times[0].stack})`,
         );
+    });
+
+    it("stops the pack processes when the check's process exits without closing them", () => {
+        // The thread writes each pack's process id where the main thread's exit handler reads it
+        // without a turn of the event loop: exiting at once leaves no pack behind.
+        const script = `
+            const { PolicyPack } = require(${JSON.stringify(path.join(DIST_ROOT, "tools", "check", "pack.js"))});
+            PolicyPack.start(${JSON.stringify(FIXTURE_PACK)}).then((pack) => {
+                process.stdout.write(String(pack.pid));
+                process.exit(0);
+            });`;
+        const run = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+        assert.strictEqual(run.status, 0, run.stderr);
+        const pid = Number(run.stdout);
+        assert.ok(pid > 0, run.stdout);
+        // Running, as opposed to gone or a zombie waiting for whoever adopted it to reap it.
+        const alive = () => {
+            try {
+                const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+                return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+            } catch {
+                return false;
+            }
+        };
+        const deadline = Date.now() + 2000;
+        while (alive() && Date.now() < deadline) spawnSync("sleep", ["0.05"]);
+        assert.strictEqual(alive(), false, `pack process ${pid} outlived the check`);
     });
 });
