@@ -192,8 +192,14 @@ export function launchPolicyPack(
             : identity;
     return PolicyPack.launch(dir, {
         entry,
-        // TypeScript loads on first use, not with @pulumi/pulumi (lazy-typescript.ts).
-        nodeArgs: ["-r", path.join(__dirname, "lazy-typescript.js")],
+        // TypeScript loads on first use, not with @pulumi/pulumi (lazy-typescript.ts); the pack's
+        // compiled modules are kept for the next run (flush-compile-cache.ts).
+        nodeArgs: [
+            "-r",
+            path.join(__dirname, "lazy-typescript.js"),
+            "-r",
+            path.join(__dirname, "flush-compile-cache.js"),
+        ],
         // A TypeScript pack (its source folder) starts with the transpile-on-require hook preloaded.
         typeScriptHook: path.join(__dirname, "ts-hook.js"),
         environment: packProcessEnvironment(process.env, who),

@@ -4,9 +4,10 @@
 import * as assert from "assert";
 import { spawnSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { PolicyPack } from "../../../tools/check/pack";
-import { runCheck } from "../../../tools/check/run";
+import { runCheck, startPolicyPack } from "../../../tools/check/run";
 import { DIST_ROOT, FIXTURE_PACK, FIXTURE_STACKS, FIXTURES, REPO_ROOT, program } from "./paths";
 
 describe("the pack thread", () => {
@@ -94,5 +95,44 @@ describe("the pack thread", () => {
         const deadline = Date.now() + 2000;
         while (alive() && Date.now() < deadline) spawnSync("sleep", ["0.05"]);
         assert.strictEqual(alive(), false, `pack process ${pid} outlived the check`);
+    });
+});
+
+describe("a pack process's compile cache", () => {
+    /** Files Node's compile cache holds under `dir` after a pack the check started has run and been stopped. */
+    async function cachedAfterPack(dir: string, start: (dir: string) => Promise<PolicyPack>): Promise<number> {
+        const saved = process.env.NODE_COMPILE_CACHE;
+        process.env.NODE_COMPILE_CACHE = dir;
+        try {
+            const pack = await start(FIXTURE_PACK);
+            await pack.close();
+        } finally {
+            if (saved === undefined) delete process.env.NODE_COMPILE_CACHE;
+            else process.env.NODE_COMPILE_CACHE = saved;
+        }
+        const count = (d: string): number =>
+            fs
+                .readdirSync(d, { withFileTypes: true })
+                .reduce((n, e) => n + (e.isDirectory() ? count(path.join(d, e.name)) : 1), 0);
+        return count(dir);
+    }
+
+    it("keeps what the pack compiled, though the pack is stopped with a signal", async () => {
+        const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "webtier-pack-cache-"));
+        try {
+            // Started as the check starts packs: its modules are written while it runs.
+            assert.ok(
+                (await cachedAfterPack(path.join(scratch, "check"), (dir) => startPolicyPack(dir, "fixture"))) > 20,
+            );
+            // Started bare and stopped the same way, it writes nothing.
+            assert.strictEqual(
+                await cachedAfterPack(path.join(scratch, "bare"), (dir) =>
+                    PolicyPack.start(dir, { environment: process.env }),
+                ),
+                0,
+            );
+        } finally {
+            fs.rmSync(scratch, { recursive: true, force: true });
+        }
     });
 });
