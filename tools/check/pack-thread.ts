@@ -46,7 +46,20 @@ const port = parentPort!;
 /** Shared with the main thread, which stops the processes named here when it exits. */
 const pids = (workerData as { pids: Int32Array }).pids;
 const packs = new Map<number, Pack>();
-const post = (message: FromThread) => port.postMessage(message);
+/**
+ * Messages to the main thread go out together once per turn of this thread's event loop: a
+ * stack's answers arrive in bursts, and each message costs both threads a wake-up.
+ */
+let outbox: FromThread[] = [];
+const post = (message: FromThread) => {
+    if (outbox.length === 0) setImmediate(flush);
+    outbox.push(message);
+};
+function flush(): void {
+    const batch = outbox;
+    outbox = [];
+    port.postMessage(batch);
+}
 
 function tail(stderr: string[]): string {
     const text = stderr.join("").trim();
@@ -260,7 +273,11 @@ async function close(id: number, packId: number, graceMs: number): Promise<void>
     post({ type: "reply", id, ok: true, value: undefined, doneAt: Date.now() });
 }
 
-port.on("message", (message: ToThread) => {
+port.on("message", (messages: ToThread[]) => {
+    for (const message of messages) receive(message);
+});
+
+function receive(message: ToThread): void {
     switch (message.type) {
         case "launch":
             launch(message);
@@ -283,4 +300,4 @@ port.on("message", (message: ToThread) => {
             void close(message.id, message.pack, message.graceMs);
             break;
     }
-});
+}

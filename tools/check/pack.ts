@@ -112,6 +112,7 @@ class PackThread {
     private readonly pids = new Int32Array(new SharedArrayBuffer(4 * PID_SLOTS));
     private readonly waiting = new Map<number, { resolve: (value: any) => void; reject: (err: Error) => void }>();
     private readonly packs = new Map<number, PolicyPack>();
+    private outbox: { messages: ToThread[]; transfer: ArrayBuffer[] } = { messages: [], transfer: [] };
     private nextId = 1;
     /** Packs are numbered apart from calls, so a pack's pid slot (its number modulo PID_SLOTS) is not reused while it lives. */
     private nextPack = 1;
@@ -124,7 +125,9 @@ class PackThread {
 
     private constructor() {
         this.worker = new Worker(path.join(__dirname, "pack-thread.js"), { workerData: { pids: this.pids } });
-        this.worker.on("message", (message: FromThread) => this.receive(message));
+        this.worker.on("message", (messages: FromThread[]) => {
+            for (const message of messages) this.receive(message);
+        });
         this.worker.on("error", (err) => this.fail(err));
         this.worker.on("exit", () => this.fail(new PolicyPackError("the policy pack thread stopped.")));
         this.worker.unref();
@@ -160,8 +163,17 @@ class PackThread {
         this.keepAlive();
     }
 
+    /** Sent together once the current run of promise callbacks has queued its own (see pack-thread.ts). */
     send(message: ToThread, transfer: ArrayBuffer[] = []): void {
-        this.worker.postMessage(message, transfer);
+        if (this.outbox.messages.length === 0) queueMicrotask(() => this.flush());
+        this.outbox.messages.push(message);
+        this.outbox.transfer.push(...transfer);
+    }
+
+    private flush(): void {
+        const { messages, transfer } = this.outbox;
+        this.outbox = { messages: [], transfer: [] };
+        this.worker.postMessage(messages, transfer);
     }
 
     /** A call or close: resolves with the thread's answer. */
