@@ -3,9 +3,9 @@
  * pack processes (pack-thread.ts). Types only: both sides import it, neither loads the other.
  */
 import type { PolicyConfig } from "./policy-config";
-import type { AnalyzerInfo, Diagnostic, StackIdentity } from "./requests";
+import type { AnalyzerInfo, AnalyzerResourceData, Diagnostic, StackIdentity } from "./requests";
 
-/** One call to a pack. Request bytes are encoded on the main thread (wire.ts). */
+/** One call to a pack. The thread encodes the requests (wire.ts), off the main thread. */
 export type PackRequest = {
     /** Waits for every earlier call, and holds every later one until it has answered. */
     barrier: boolean;
@@ -16,8 +16,9 @@ export type PackRequest = {
     /** ConfigureStack, GetAnalyzerInfo, the user's policy config reconciled with the pack's, Configure. */
     | { method: "Prepare"; identity: StackIdentity; userConfig: Record<string, PolicyConfig> }
     /** With `unlessRemediating`, answered `{ deferred: true }` unsent while a policy is at "remediate". */
-    | { method: "Analyze" | "AnalyzeStack"; bytes: Uint8Array; unlessRemediating?: boolean }
-    | { method: "Remediate"; bytes: Uint8Array }
+    | { method: "Analyze"; resource: AnalyzerResourceData; unlessRemediating?: boolean }
+    | { method: "AnalyzeStack"; resources: AnalyzerResourceData[] }
+    | { method: "Remediate"; resource: AnalyzerResourceData }
 );
 
 /** A call as the thread queues it: `id` names its answer, `pack` the process. */

@@ -23,6 +23,7 @@ import { PolicyConfig, reconcilePolicyConfig } from "./policy-config";
 import { fromAnalyzerInfo, fromDiagnostics, toConfigureRequest, toStackConfigureRequest } from "./requests";
 import type { StackIdentity } from "./requests";
 import type { FromThread, PackCall, ToThread } from "./pack-protocol";
+import { encodeAnalyzeRequest, encodeAnalyzeStackRequest } from "./wire";
 
 /** The same limit the policy SDK's server sets: stacks with many resources exceed gRPC's 4 MiB default. */
 const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
@@ -227,8 +228,13 @@ async function perform(pack: Pack, call: PackCall): Promise<{ value?: unknown; e
             case "Analyze":
             case "AnalyzeStack": {
                 // A policy at "remediate" needs Remediate first and its result in the request: the main thread does that.
-                if (call.unlessRemediating && pack.remediating) return { value: { deferred: true } };
-                const bytes = await unary(pack, call.method, call.bytes);
+                if (call.method === "Analyze" && call.unlessRemediating && pack.remediating)
+                    return { value: { deferred: true } };
+                const request =
+                    call.method === "Analyze"
+                        ? encodeAnalyzeRequest(call.resource)
+                        : encodeAnalyzeStackRequest(call.resources);
+                const bytes = await unary(pack, call.method, request);
                 return {
                     value: {
                         diagnostics: fromDiagnostics(
@@ -239,7 +245,7 @@ async function perform(pack: Pack, call: PackCall): Promise<{ value?: unknown; e
             }
             case "Remediate": {
                 const response = analyzerproto.RemediateResponse.deserializeBinary(
-                    await unary(pack, "Remediate", call.bytes),
+                    await unary(pack, "Remediate", encodeAnalyzeRequest(call.resource)),
                 );
                 return {
                     value: response.getRemediationsList().map((r) => ({

@@ -15,7 +15,6 @@ import * as yaml from "js-yaml";
 import type { Analyzed, FromThread, PackRequest, Prepared, ToThread } from "./pack-protocol";
 import { PolicyConfig, PolicyConfigError } from "./policy-config";
 import type { AnalyzerInfo, AnalyzerResourceData, Diagnostic, StackIdentity } from "./requests";
-import { encodeAnalyzeRequest, encodeAnalyzeStackRequest } from "./wire";
 
 export class PolicyPackError extends Error {
     constructor(message: string) {
@@ -112,7 +111,7 @@ class PackThread {
     private readonly pids = new Int32Array(new SharedArrayBuffer(4 * PID_SLOTS));
     private readonly waiting = new Map<number, { resolve: (value: any) => void; reject: (err: Error) => void }>();
     private readonly packs = new Map<number, PolicyPack>();
-    private outbox: { messages: ToThread[]; transfer: ArrayBuffer[] } = { messages: [], transfer: [] };
+    private outbox: ToThread[] = [];
     private nextId = 1;
     /** Packs are numbered apart from calls, so a pack's pid slot (its number modulo PID_SLOTS) is not reused while it lives. */
     private nextPack = 1;
@@ -164,20 +163,19 @@ class PackThread {
     }
 
     /** Sent together once the current run of promise callbacks has queued its own (see pack-thread.ts). */
-    send(message: ToThread, transfer: ArrayBuffer[] = []): void {
-        if (this.outbox.messages.length === 0) queueMicrotask(() => this.flush());
-        this.outbox.messages.push(message);
-        this.outbox.transfer.push(...transfer);
+    send(message: ToThread): void {
+        if (this.outbox.length === 0) queueMicrotask(() => this.flush());
+        this.outbox.push(message);
     }
 
     private flush(): void {
-        const { messages, transfer } = this.outbox;
-        this.outbox = { messages: [], transfer: [] };
-        this.worker.postMessage(messages, transfer);
+        const messages = this.outbox;
+        this.outbox = [];
+        this.worker.postMessage(messages);
     }
 
     /** A call or close: resolves with the thread's answer. */
-    request<T>(build: (id: number) => ToThread, transfer: ArrayBuffer[] = []): Promise<{ value: T; doneAt: number }> {
+    request<T>(build: (id: number) => ToThread): Promise<{ value: T; doneAt: number }> {
         if (this.failure)
             return Promise.reject(new PolicyPackError(`policy pack thread failed: ${this.failure.message}`));
         const id = this.nextId++;
@@ -185,7 +183,7 @@ class PackThread {
             this.waiting.set(id, { resolve, reject }),
         );
         this.keepAlive();
-        this.send(build(id), transfer);
+        this.send(build(id));
         return answer;
     }
 
@@ -214,16 +212,6 @@ function killQuietly(pid: number): void {
     } catch {
         // already gone
     }
-}
-
-/**
- * Request bytes the thread can own: a buffer of its own is moved, not copied; one that shares
- * Node's pool with other buffers is copied first (moving it would empty theirs).
- */
-function owned(bytes: Buffer): { bytes: Uint8Array; transfer: ArrayBuffer[] } {
-    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-    const view = whole ? new Uint8Array(bytes.buffer, 0, bytes.byteLength) : new Uint8Array(bytes);
-    return { bytes: view, transfer: [view.buffer as ArrayBuffer] };
 }
 
 /** What `analyzeUnlessRemediating` and `analyzeStackTimed` answer, with when the pack answered (Date.now()). */
@@ -313,18 +301,9 @@ export class PolicyPack {
         }
     }
 
-    private async call<T>(call: PackRequest, transfer?: ArrayBuffer[]): Promise<{ value: T; doneAt: number }> {
+    private async call<T>(call: PackRequest): Promise<{ value: T; doneAt: number }> {
         if (this.closed) throw new PolicyPackError(`policy pack ${this.dir} is closed.`);
-        return this.thread.request<T>((id) => ({ type: "call", call: { ...call, id, pack: this.id } }), transfer);
-    }
-
-    private async encoded<T>(
-        method: "Analyze" | "AnalyzeStack" | "Remediate",
-        request: Buffer,
-        extra: { barrier: boolean; unlessRemediating?: boolean },
-    ): Promise<{ value: T; doneAt: number }> {
-        const { bytes, transfer } = owned(request);
-        return this.call<T>({ method, bytes, ...extra }, transfer);
+        return this.thread.request<T>((id) => ({ type: "call", call: { ...call, id, pack: this.id } }));
     }
 
     async getAnalyzerInfo(): Promise<AnalyzerInfo> {
@@ -358,12 +337,11 @@ export class PolicyPack {
      * return new properties (which Analyze then sees) or a diagnostic.
      */
     async remediate(resource: AnalyzerResourceData): Promise<Remediation[]> {
-        return (await this.encoded<Remediation[]>("Remediate", encodeAnalyzeRequest(resource), { barrier: false }))
-            .value;
+        return (await this.call<Remediation[]>({ method: "Remediate", resource, barrier: false })).value;
     }
 
     async analyze(resource: AnalyzerResourceData): Promise<Diagnostic[]> {
-        const { value } = await this.encoded<Analyzed>("Analyze", encodeAnalyzeRequest(resource), { barrier: false });
+        const { value } = await this.call<Analyzed>({ method: "Analyze", resource, barrier: false });
         return "diagnostics" in value ? value.diagnostics : [];
     }
 
@@ -373,7 +351,9 @@ export class PolicyPack {
      * comes first, and its result is the request).
      */
     async analyzeUnlessRemediating(resource: AnalyzerResourceData): Promise<TimedAnalysis> {
-        const { value, doneAt } = await this.encoded<Analyzed>("Analyze", encodeAnalyzeRequest(resource), {
+        const { value, doneAt } = await this.call<Analyzed>({
+            method: "Analyze",
+            resource,
             barrier: false,
             unlessRemediating: true,
         });
@@ -387,9 +367,7 @@ export class PolicyPack {
 
     /** AnalyzeStack once every call before it has answered, with when the pack answered. */
     async analyzeStackTimed(resources: AnalyzerResourceData[]): Promise<TimedAnalysis> {
-        const { value, doneAt } = await this.encoded<Analyzed>("AnalyzeStack", encodeAnalyzeStackRequest(resources), {
-            barrier: true,
-        });
+        const { value, doneAt } = await this.call<Analyzed>({ method: "AnalyzeStack", resources, barrier: true });
         return { ...value, doneAt };
     }
 
