@@ -203,6 +203,8 @@ export function launchPolicyPack(
         // A TypeScript pack (its source folder) starts with the transpile-on-require hook preloaded.
         typeScriptHook: path.join(__dirname, "ts-hook.js"),
         environment: packProcessEnvironment(process.env, who),
+        // The pack runs in its own folder: a relative compile cache would land there, apart from this process's.
+        env: process.env.NODE_COMPILE_CACHE ? { NODE_COMPILE_CACHE: path.resolve(process.env.NODE_COMPILE_CACHE) } : {},
     });
 }
 

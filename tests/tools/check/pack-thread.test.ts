@@ -100,9 +100,13 @@ describe("the pack thread", () => {
 
 describe("a pack process's compile cache", () => {
     /** Files Node's compile cache holds under `dir` after a pack the check started has run and been stopped. */
-    async function cachedAfterPack(dir: string, start: (dir: string) => Promise<PolicyPack>): Promise<number> {
+    async function cachedAfterPack(
+        dir: string,
+        start: (dir: string) => Promise<PolicyPack>,
+        named = dir,
+    ): Promise<number> {
         const saved = process.env.NODE_COMPILE_CACHE;
-        process.env.NODE_COMPILE_CACHE = dir;
+        process.env.NODE_COMPILE_CACHE = named;
         try {
             const pack = await start(FIXTURE_PACK);
             await pack.close();
@@ -123,6 +127,15 @@ describe("a pack process's compile cache", () => {
             // Started as the check starts packs: its modules are written while it runs.
             assert.ok(
                 (await cachedAfterPack(path.join(scratch, "check"), (dir) => startPolicyPack(dir, "fixture"))) > 20,
+            );
+            // A relative folder is this process's, not one inside the pack's folder (where the pack runs).
+            const relative = path.join(scratch, "relative");
+            assert.ok(
+                (await cachedAfterPack(
+                    relative,
+                    (dir) => startPolicyPack(dir, "fixture"),
+                    path.relative(process.cwd(), relative),
+                )) > 20,
             );
             // Started bare and stopped the same way, it writes nothing.
             assert.strictEqual(
