@@ -31,10 +31,11 @@ export function gzipText(text: string): Buffer {
 }
 
 /**
- * The gzip of each cloud-config text lately compressed, base64-encoded. Every server of a tier
- * gets the same text (nothing in it names the server), and deflate at level 9 is most of the
- * cost of registering one: compressing it once per distinct text makes a tier of fifty servers
- * compress once. Bounded, oldest first out; the answer depends on the text alone.
+ * The gzip of each cloud-config text lately compressed, base64-encoded. Deflate at level 9 is
+ * most of the cost of registering a server, and each server's text is its own (it carries the
+ * server's hostname), so this pays when the same stack is evaluated again in one process (the
+ * offline check's tests and bench do that hundreds of times), not within one run. Bounded,
+ * oldest first out; the answer depends on the text alone.
  */
 const recentGzip = new Map<string, string>();
 const RECENT_GZIP = 16;

@@ -22,6 +22,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { gunzipSync } from "zlib";
 import { CLOUD_PACKS } from "../lib/clouds";
+import { Recent } from "../lib/recent";
 import { describe, fromResourceArgs, isUnknown } from "../lib/values";
 
 /** Properties that hold user data, whatever the resource. */
@@ -55,26 +56,41 @@ export interface UserDataFinding {
     layer: string;
 }
 
+/** What one line holds, by kind and key name, in the order the checks run. */
+function secretsInLine(line: string): string[] {
+    const found: string[] = [];
+    const assignment = ASSIGNMENT.exec(line);
+    if (assignment && SECRET_KEY.test(assignment[1])) {
+        const value = assignment[2]
+            .trim()
+            .replace(/\s+#.*$/, "")
+            .replace(/^(["'])(.*)\1[,;]?$/, "$2")
+            .trim();
+        if (!NOT_A_SECRET.test(value)) found.push(`the ${assignment[1]} assignment`);
+    }
+    for (const [, key, value] of line.matchAll(QUOTED_PAIR)) {
+        if (SECRET_KEY.test(key) && !NOT_A_SECRET.test(value.trim())) found.push(`the ${key} assignment`);
+    }
+    const url = URL_WITH_PASSWORD.exec(line);
+    if (url && !NOT_A_SECRET.test(url[1])) found.push("a URL with a password");
+    if (PRIVATE_KEY.test(line)) found.push("a private key");
+    if (ACCESS_KEY_ID.test(line)) found.push("an AWS access key id");
+    return found;
+}
+
+/**
+ * Lines judged lately. A tier's servers get user data that differs in a few lines (the server's
+ * name and number), so most lines come again for every server. Long lines (base64 text) are
+ * judged each time rather than kept.
+ */
+const recentLines = new Recent<string, string[]>(4096);
+const REMEMBERED_LINE = 512;
+
 /** The secrets and credentials in one text, by kind and key name. */
 export function secretsInText(text: string): string[] {
     const found: string[] = [];
     for (const line of text.split(/\r?\n/)) {
-        const assignment = ASSIGNMENT.exec(line);
-        if (assignment && SECRET_KEY.test(assignment[1])) {
-            const value = assignment[2]
-                .trim()
-                .replace(/\s+#.*$/, "")
-                .replace(/^(["'])(.*)\1[,;]?$/, "$2")
-                .trim();
-            if (!NOT_A_SECRET.test(value)) found.push(`the ${assignment[1]} assignment`);
-        }
-        for (const [, key, value] of line.matchAll(QUOTED_PAIR)) {
-            if (SECRET_KEY.test(key) && !NOT_A_SECRET.test(value.trim())) found.push(`the ${key} assignment`);
-        }
-        const url = URL_WITH_PASSWORD.exec(line);
-        if (url && !NOT_A_SECRET.test(url[1])) found.push("a URL with a password");
-        if (PRIVATE_KEY.test(line)) found.push("a private key");
-        if (ACCESS_KEY_ID.test(line)) found.push("an AWS access key id");
+        found.push(...(line.length > REMEMBERED_LINE ? secretsInLine(line) : recentLines.get(line, secretsInLine)));
     }
     return [...new Set(found)];
 }
@@ -147,29 +163,26 @@ export function userDataLayers(value: string): Array<{ text: string; layer: stri
 type Findings = { layers: Array<{ found: string[]; layer: string }> } | { error: string };
 
 /**
- * The user data values judged lately, with what they hold. A tier's servers mostly carry the
- * same user data, and decoding it (base64, gzip, MIME) is most of this rule's cost; the answer
- * depends on the value alone. Bounded, oldest first out.
+ * The user data values judged lately, with what they hold: decoding a value (base64, gzip,
+ * MIME) is most of this rule's cost, and the same value comes again when a launch template and
+ * its instances carry it or a stack is checked again.
  */
-const recentFindings = new Map<string, Findings>();
-const RECENT_FINDINGS = 32;
+const recentFindings = new Recent<string, Findings>(32);
 
-function findingsIn(value: string): Findings {
-    const known = recentFindings.get(value);
-    if (known) return known;
-    let findings: Findings;
+function findings(value: string): Findings {
     try {
-        findings = {
+        return {
             layers: userDataLayers(value)
                 .map(({ text, layer }) => ({ found: secretsInText(text), layer }))
                 .filter(({ found }) => found.length > 0),
         };
     } catch (error) {
-        findings = { error: (error as Error).message };
+        return { error: (error as Error).message };
     }
-    if (recentFindings.size >= RECENT_FINDINGS) recentFindings.delete(recentFindings.keys().next().value!);
-    recentFindings.set(value, findings);
-    return findings;
+}
+
+function findingsIn(value: string): Findings {
+    return recentFindings.get(value, findings);
 }
 
 /** Every user data property of a resource, at any depth, with its path (`launchTemplateData.userData`). */

@@ -176,6 +176,22 @@ describe("webtier-user-data-secrets", () => {
         ]);
     });
 
+    it("judges each server's user data on its own, though most lines repeat from server to server", () => {
+        const server = (n: number, extra: string) =>
+            `#cloud-config\nhostname: app-${n}\nwrite_files:\n  - path: /etc/app.env\n    content: |\n${extra}      APP_ENV=production\n`;
+        assert.deepStrictEqual(secretsInText(server(1, `      DB_PASSWORD=${DB_PASSWORD}\n`)), [
+            "the DB_PASSWORD assignment",
+        ]);
+        // The same lines again, without the secret: nothing is carried over from the last server.
+        assert.deepStrictEqual(secretsInText(server(2, "")), []);
+        assert.deepStrictEqual(
+            secretsInText(
+                server(3, `      AWS_ACCESS_KEY_ID=AKIAABCDEFGHIJKLMNOP\n      DB_PASSWORD=${DB_PASSWORD}\n`),
+            ),
+            ["an AWS access key id", "the DB_PASSWORD assignment"],
+        );
+    });
+
     it("is advisory by default and mandatory in the prod policy config", () => {
         assert.strictEqual(userDataSecrets.enforcementLevel, "advisory");
         const prod = JSON.parse(fs.readFileSync(path.join(__dirname, "../../../../policies/config/prod.json"), "utf8"));
