@@ -70,6 +70,10 @@ describe("the pack thread", () => {
         );
     });
 
+    it("runs the pack below the check's priority, so the program goes first on a busy core", () => {
+        assert.strictEqual(os.getPriority(pack.pid!), Math.min(19, os.getPriority() + 10));
+    });
+
     it("stops the pack processes when the check's process exits without closing them", () => {
         // The thread writes each pack's process id where the main thread's exit handler reads it
         // without a turn of the event loop: exiting at once leaves no pack behind.
