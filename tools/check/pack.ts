@@ -268,15 +268,19 @@ export class PolicyPack {
     }
 
     /** Starts the pack and waits until it listens. */
-    static async start(dir: string, options: StartOptions = {}): Promise<PolicyPack> {
-        const pack = PolicyPack.launch(dir, options);
+    static start(dir: string, options: StartOptions = {}): Promise<PolicyPack> {
+        return PolicyPack.launch(dir, options).listening();
+    }
+
+    /** This pack once it listens; one that could not start is closed and its error thrown. */
+    async listening(): Promise<PolicyPack> {
         try {
-            await pack.started;
+            await this.started;
         } catch (err) {
-            await pack.close();
+            await this.close();
             throw err;
         }
-        return pack;
+        return this;
     }
 
     /** What the thread says about this pack's process. */

@@ -209,20 +209,13 @@ export function launchPolicyPack(
 }
 
 /** launchPolicyPack, once the pack listens. */
-export async function startPolicyPack(
+export function startPolicyPack(
     dir: string,
     identity: AnalyzerIdentity | string,
     entry?: string,
     preview = false,
 ): Promise<PolicyPack> {
-    const pack = launchPolicyPack(dir, identity, entry, preview);
-    try {
-        await pack.started;
-    } catch (err) {
-        await pack.close();
-        throw err;
-    }
-    return pack;
+    return launchPolicyPack(dir, identity, entry, preview).listening();
 }
 
 /** The identity the engine hands a pack for `stack`: the DIY backend's organization, config decrypted. */
