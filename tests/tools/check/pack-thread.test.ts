@@ -71,7 +71,7 @@ describe("the pack thread", () => {
     });
 
     it("runs the pack below the check's priority, so the program goes first on a busy core", () => {
-        assert.strictEqual(os.getPriority(pack.pid!), Math.min(19, os.getPriority() + 10));
+        assert.strictEqual(os.getPriority(pack.pid), Math.min(19, os.getPriority() + 10));
     });
 
     it("stops the pack processes when the check's process exits without closing them", () => {
