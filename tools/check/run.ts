@@ -525,7 +525,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                         );
                 }
                 return {
-                    pack: pack,
+                    pack,
                     info: done.info,
                     warnings: done.warnings,
                     readyAt: done.doneAt,
