@@ -192,7 +192,12 @@ function unary(pack: Pack, method: string, bytes: Uint8Array): Promise<Uint8Arra
             (err: grpc.ServiceError | null, response?: Uint8Array) => {
                 if (err)
                     reject(
-                        new Error(`policy pack ${method} failed: ${err.details || err.message}${tail(pack.stderr)}`),
+                        Object.assign(
+                            new Error(
+                                `policy pack ${method} failed: ${err.details || err.message}${tail(pack.stderr)}`,
+                            ),
+                            { code: err.code },
+                        ),
                     );
                 else resolve(response!);
             },
@@ -202,13 +207,27 @@ function unary(pack: Pack, method: string, bytes: Uint8Array): Promise<Uint8Arra
 
 const empty = () => new emptyproto.Empty().serializeBinary();
 
-async function configureStack(pack: Pack, identity: StackIdentity): Promise<void> {
+/**
+ * A call a pack may predate: answered Unimplemented, it gives nothing and the run goes on, as
+ * under the engine (analyzer_plugin.go: without ConfigureStack it "falls back to existing
+ * behavior"; AnalyzeStack and Remediate are skipped). Judged by the status code: grpc-js words
+ * it "The server does not implement the method ...".
+ */
+async function unlessUnimplemented(
+    pack: Pack,
+    method: "ConfigureStack" | "AnalyzeStack" | "Remediate",
+    bytes: Uint8Array,
+): Promise<Uint8Array | undefined> {
     try {
-        await unary(pack, "ConfigureStack", toStackConfigureRequest(identity).serializeBinary());
+        return await unary(pack, method, bytes);
     } catch (err) {
-        // Packs that predate ConfigureStack answer Unimplemented, which the engine accepts.
-        if (!/unimplemented/i.test((err as Error).message)) throw err;
+        if ((err as { code?: number }).code !== grpc.status.UNIMPLEMENTED) throw err;
+        return undefined;
     }
+}
+
+async function configureStack(pack: Pack, identity: StackIdentity): Promise<void> {
+    await unlessUnimplemented(pack, "ConfigureStack", toStackConfigureRequest(identity).serializeBinary());
 }
 
 async function getAnalyzerInfo(pack: Pack) {
@@ -218,7 +237,8 @@ async function getAnalyzerInfo(pack: Pack) {
 }
 
 async function configure(pack: Pack, config: Record<string, Required<PolicyConfig>>): Promise<void> {
-    await unary(pack, "Configure", toConfigureRequest(config).serializeBinary());
+    // The engine sends no Configure without policy config (a pack with no policies).
+    if (Object.keys(config).length > 0) await unary(pack, "Configure", toConfigureRequest(config).serializeBinary());
     pack.remediating = Object.values(config).some((c) => c.enforcementLevel === "remediate");
 }
 
@@ -252,19 +272,24 @@ async function perform(pack: Pack, call: PackCall): Promise<{ value?: unknown; e
                     call.method === "Analyze"
                         ? encodeAnalyzeRequest(call.resource)
                         : encodeAnalyzeStackRequest(call.resources);
-                const bytes = await unary(pack, call.method, request);
+                const bytes =
+                    call.method === "Analyze"
+                        ? await unary(pack, call.method, request)
+                        : await unlessUnimplemented(pack, call.method, request);
                 return {
                     value: {
-                        diagnostics: fromDiagnostics(
-                            analyzerproto.AnalyzeResponse.deserializeBinary(bytes).getDiagnosticsList(),
-                        ),
+                        diagnostics: bytes
+                            ? fromDiagnostics(
+                                  analyzerproto.AnalyzeResponse.deserializeBinary(bytes).getDiagnosticsList(),
+                              )
+                            : [],
                     },
                 };
             }
             case "Remediate": {
-                const response = analyzerproto.RemediateResponse.deserializeBinary(
-                    await unary(pack, "Remediate", encodeAnalyzeRequest(call.resource)),
-                );
+                const bytes = await unlessUnimplemented(pack, "Remediate", encodeAnalyzeRequest(call.resource));
+                if (!bytes) return { value: [] };
+                const response = analyzerproto.RemediateResponse.deserializeBinary(bytes);
                 return {
                     value: response.getRemediationsList().map((r) => ({
                         policyName: r.getPolicyname(),

@@ -8,7 +8,8 @@ import { PolicyPack, PolicyPackError, describePackDir } from "../../../tools/che
 import { reconcilePolicyConfig } from "../../../tools/check/policy-config";
 import { buildSnapshot } from "../../../tools/check/requests";
 import tier from "../../fixtures/programs/tier";
-import { FIXTURES, FIXTURE_PACK } from "./paths";
+import { runCheck } from "../../../tools/check/run";
+import { DIST_ROOT, FIXTURES, FIXTURE_PACK, REPO_ROOT, program } from "./paths";
 
 function alive(pid: number): boolean {
     try {
@@ -140,5 +141,36 @@ describe("policy pack driver over gRPC", () => {
         await other.close();
         assert.strictEqual(alive(pid), false);
         await assert.rejects(other.getAnalyzerInfo(), /is closed/);
+    });
+});
+
+describe("a pack that predates ConfigureStack, AnalyzeStack and Remediate", () => {
+    const judged = async (policyConfig?: string) => {
+        const result = await runCheck({
+            distRoot: DIST_ROOT,
+            projectDir: REPO_ROOT,
+            program: path.relative(REPO_ROOT, program("public-bucket.js")),
+            policyPack: path.relative(REPO_ROOT, path.join(FIXTURES, "old-pack")),
+            policyConfig,
+        });
+        const [stack] = result.stacks;
+        assert.strictEqual(stack.error, undefined, stack.error);
+        return stack.violations.map((v) => [v.policy, v.resource, v.level]);
+    };
+
+    it("is judged as the engine judges it: its Unimplemented answers are accepted, Analyze goes on", async () => {
+        assert.deepStrictEqual(await judged(), [["bucket-private", "assets", "mandatory"]]);
+    });
+
+    it("is judged the same with a policy at remediate, which asks it for remediations first", async () => {
+        const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "webtier-old-pack-"));
+        try {
+            const config = path.join(scratch, "remediate.json");
+            fs.writeFileSync(config, JSON.stringify({ "bucket-private": "remediate" }));
+            // A violation at "remediate" is reported as mandatory, as the policy SDK reports it.
+            assert.deepStrictEqual(await judged(config), [["bucket-private", "assets", "mandatory"]]);
+        } finally {
+            fs.rmSync(scratch, { recursive: true, force: true });
+        }
     });
 });
