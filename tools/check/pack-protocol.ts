@@ -34,6 +34,8 @@ export type ToThread =
           cwd: string;
           env: NodeJS.ProcessEnv;
           timeoutMs: number;
+          /** PulumiPolicy.yaml's version, which GetAnalyzerInfo reports over the pack's own. */
+          version?: string;
       }
     | { type: "call"; call: PackCall }
     | { type: "close"; id: number; pack: number; graceMs: number };

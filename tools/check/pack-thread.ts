@@ -31,6 +31,8 @@ const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
 
 interface Pack {
     dir: string;
+    /** PulumiPolicy.yaml's version, if it has one. */
+    version?: string;
     child: ChildProcess;
     client?: grpc.Client;
     /** Set when the process could not start or stopped listening: every later call fails with it. */
@@ -79,6 +81,7 @@ function launch(message: Extract<ToThread, { type: "launch" }>): void {
     });
     const pack: Pack = {
         dir: message.dir,
+        version: message.version,
         child,
         stderr: [],
         queue: [],
@@ -231,9 +234,11 @@ async function configureStack(pack: Pack, identity: StackIdentity): Promise<void
 }
 
 async function getAnalyzerInfo(pack: Pack) {
-    return fromAnalyzerInfo(
+    const info = fromAnalyzerInfo(
         analyzerproto.AnalyzerInfo.deserializeBinary(await unary(pack, "GetAnalyzerInfo", empty())),
     );
+    // As the engine does: PulumiPolicy.yaml's version, if set, over the one the pack reports.
+    return pack.version ? { ...info, version: pack.version } : info;
 }
 
 async function configure(pack: Pack, config: Record<string, Required<PolicyConfig>>): Promise<void> {

@@ -44,7 +44,7 @@ export interface StartOptions {
  * process's working directory); finds the entry point `node <dir>` runs, unless `entry` names
  * one (our TypeScript pack runs from its compiled copy, in its source folder).
  */
-export function describePackDir(dir: string, entry?: string): { dir: string; entry: string } {
+export function describePackDir(dir: string, entry?: string): { dir: string; entry: string; version?: string } {
     const absolute = path.resolve(dir);
     if (!fs.existsSync(absolute) || !fs.statSync(absolute).isDirectory()) {
         throw new PolicyPackError(`policy pack folder ${dir} does not exist.`);
@@ -62,6 +62,11 @@ export function describePackDir(dir: string, entry?: string): { dir: string; ent
             `${manifest} declares runtime ${JSON.stringify(runtime)}; the offline check runs Node.js packs only.`,
         );
     }
+    // The engine reports PulumiPolicy.yaml's version, when it has one, over the pack's own
+    // (analyzer_plugin.go); read as the text it is (YAML would make `1.0` the number 1).
+    const manifestVersion = (yaml.load(fs.readFileSync(manifest, "utf8"), { schema: yaml.FAILSAFE_SCHEMA }) as any)
+        ?.version;
+    const version = typeof manifestVersion === "string" && manifestVersion !== "" ? manifestVersion : undefined;
     const pkg = path.join(absolute, "package.json");
     if (!fs.existsSync(pkg)) {
         throw new PolicyPackError(
@@ -73,7 +78,7 @@ export function describePackDir(dir: string, entry?: string): { dir: string; ent
             throw new PolicyPackError(
                 `policy pack ${dir}: ${path.relative(process.cwd(), entry)} does not exist; build it first (npm run build).`,
             );
-        return { dir: absolute, entry: path.resolve(entry) };
+        return { dir: absolute, entry: path.resolve(entry), version };
     }
     const main: string = JSON.parse(fs.readFileSync(pkg, "utf8")).main ?? "index.js";
     const candidates = [main, `${main}.js`, path.join(main, "index.js"), main.replace(/\.js$/, ".ts"), "index.ts"].map(
@@ -85,7 +90,7 @@ export function describePackDir(dir: string, entry?: string): { dir: string; ent
             `policy pack ${dir} has no entry point (looked for ${candidates.map((c) => path.relative(process.cwd(), c)).join(", ")}); build it first.`,
         );
     }
-    return { dir: absolute, entry: found };
+    return { dir: absolute, entry: found, version };
 }
 
 /** One remediation a policy applied (or could not apply) to a resource. */
@@ -263,6 +268,7 @@ export class PolicyPack {
             cwd: pack.dir,
             env: { ...(options.environment ?? process.env), ...options.env },
             timeoutMs: options.startTimeoutMs ?? 60000,
+            version: pack.version,
         });
         return started;
     }

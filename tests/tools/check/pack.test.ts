@@ -122,6 +122,7 @@ describe("policy pack driver over gRPC", () => {
         fs.writeFileSync(path.join(dir, "bin", "index.js"), "");
         assert.strictEqual(describePackDir(dir).entry, path.join(dir, "bin", "index.js"));
         assert.strictEqual(describePackDir(FIXTURE_PACK).entry, path.join(FIXTURE_PACK, "index.js"));
+        assert.strictEqual(describePackDir(FIXTURE_PACK).version, undefined, "no version in its PulumiPolicy.yaml");
     });
 
     it("reports a pack that dies before listening, with its stderr", async () => {
@@ -155,6 +156,8 @@ describe("a pack that predates ConfigureStack, AnalyzeStack and Remediate", () =
         });
         const [stack] = result.stacks;
         assert.strictEqual(stack.error, undefined, stack.error);
+        // PulumiPolicy.yaml's version, as the engine reports it, over the pack's own (package.json's 0.1.0).
+        assert.strictEqual(result.policyPack.version, "1.0");
         return stack.violations.map((v) => [v.policy, v.resource, v.level]);
     };
 
