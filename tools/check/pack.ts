@@ -1,7 +1,8 @@
 /**
  * Drives a policy pack over the analyzer gRPC protocol, the way the Pulumi engine does: start
- * the pack's process in its folder, read the port it prints, then GetAnalyzerInfo, Configure,
- * ConfigureStack, Analyze and AnalyzeStack; finally close the channel and stop the process.
+ * the pack's process in its folder, read the port it prints, then ConfigureStack,
+ * GetAnalyzerInfo, Configure, Analyze (with Remediate first where a policy remediates) and
+ * AnalyzeStack; finally close the channel and stop the process.
  *
  * One process serves any number of stacks: ConfigureStack switches the stack between them.
  *
