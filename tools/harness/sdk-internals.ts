@@ -65,8 +65,8 @@ const REQUEST_GETTERS = [
 ];
 const RESPONSE_GETTERS = ["getUrn", "getId", "getObject"];
 
-/** Analyzer RPCs the check calls on a pack, as the engine does. */
-const ANALYZER_METHODS = ["getAnalyzerInfo", "configure", "configureStack", "makeUnaryRequest"];
+/** Analyzer RPCs the check calls on a pack by path (tools/check/pack-thread.ts), as the engine does. */
+const ANALYZER_METHODS = ["GetAnalyzerInfo", "Configure", "ConfigureStack", "Analyze", "AnalyzeStack", "Remediate"];
 
 /**
  * Checks that every internal above still has the shape the harness and the check rely on.
@@ -187,14 +187,15 @@ export function checkSdkInternals(
     }
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const analyzerGrpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
-    const client = analyzerGrpc.AnalyzerClient?.prototype;
-    if (!client)
-        problems.push(
-            "@pulumi/pulumi/proto/analyzer_grpc_pb.AnalyzerClient is gone (tools/check/pack.ts drives packs with it)",
-        );
-    else
-        for (const method of ANALYZER_METHODS)
-            expectFunction(client, "analyzer_grpc_pb.AnalyzerClient", method, "tools/check/pack.ts");
+    const paths = new Set(Object.values(analyzerGrpc.AnalyzerService ?? {}).map((m: any) => m?.path));
+    for (const method of ANALYZER_METHODS)
+        if (!paths.has(`/pulumirpc.Analyzer/${method}`))
+            problems.push(
+                `@pulumi/pulumi/proto/analyzer_grpc_pb.AnalyzerService has no /pulumirpc.Analyzer/${method} (tools/check/pack-thread.ts calls it by that path)`,
+            );
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const grpcJs = require("@grpc/grpc-js");
+    expectFunction(grpcJs.Client?.prototype, "@grpc/grpc-js.Client", "makeUnaryRequest", "tools/check/pack-thread.ts");
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const analyzerPb = require("@pulumi/pulumi/proto/analyzer_pb");
     const messages = [
