@@ -54,6 +54,8 @@ export interface Prepared {
     info: AnalyzerInfo;
     config: Record<string, Required<PolicyConfig>>;
     warnings: string[];
+    /** A policy is at "remediate": Analyze then waits for Remediate (the engine asks for remediations first). */
+    remediating: boolean;
 }
 
 /** What Analyze and AnalyzeStack answer. */

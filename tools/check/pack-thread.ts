@@ -23,7 +23,7 @@ import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
 import { PolicyConfig, reconcilePolicyConfig } from "./policy-config";
 import { fromAnalyzerInfo, fromDiagnostics, toConfigureRequest, toStackConfigureRequest } from "./requests";
 import type { StackIdentity } from "./requests";
-import type { FromThread, PackCall, ToThread } from "./pack-protocol";
+import type { FromThread, PackCall, Prepared, ToThread } from "./pack-protocol";
 import { encodeAnalyzeRequest, encodeAnalyzeStackRequest } from "./wire";
 
 /** The same limit the policy SDK's server sets: stacks with many resources exceed gRPC's 4 MiB default. */
@@ -266,7 +266,13 @@ async function perform(pack: Pack, call: PackCall): Promise<{ value?: unknown; e
                 const info = await getAnalyzerInfo(pack);
                 const reconciled = reconcilePolicyConfig(info.policies, info.initialConfig, call.userConfig, info);
                 await configure(pack, reconciled.config);
-                return { value: { info, config: reconciled.config, warnings: reconciled.warnings } };
+                const prepared: Prepared = {
+                    info,
+                    config: reconciled.config,
+                    warnings: reconciled.warnings,
+                    remediating: pack.remediating,
+                };
+                return { value: prepared };
             }
             case "Analyze":
             case "AnalyzeStack": {

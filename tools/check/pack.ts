@@ -56,18 +56,16 @@ export function describePackDir(dir: string, entry?: string): { dir: string; ent
             `${dir} is not a policy pack: it has no PulumiPolicy.yaml (\`pulumi policy new\` creates one; it says "runtime: nodejs").`,
         );
     }
-    const doc = yaml.load(fs.readFileSync(manifest, "utf8")) as any;
+    // Every value as the text it is, as the engine's Go struct reads it (YAML's own types would make `version: 1.0` the number 1).
+    const doc = yaml.load(fs.readFileSync(manifest, "utf8"), { schema: yaml.FAILSAFE_SCHEMA }) as any;
     const runtime = typeof doc?.runtime === "string" ? doc.runtime : doc?.runtime?.name;
     if (runtime !== "nodejs") {
         throw new PolicyPackError(
             `${manifest} declares runtime ${JSON.stringify(runtime)}; the offline check runs Node.js packs only.`,
         );
     }
-    // The engine reports PulumiPolicy.yaml's version, when it has one, over the pack's own
-    // (analyzer_plugin.go); read as the text it is (YAML would make `1.0` the number 1).
-    const manifestVersion = (yaml.load(fs.readFileSync(manifest, "utf8"), { schema: yaml.FAILSAFE_SCHEMA }) as any)
-        ?.version;
-    const version = typeof manifestVersion === "string" && manifestVersion !== "" ? manifestVersion : undefined;
+    // The engine reports PulumiPolicy.yaml's version, when it has one, over the pack's own (analyzer_plugin.go).
+    const version = typeof doc?.version === "string" && doc.version !== "" ? (doc.version as string) : undefined;
     const pkg = path.join(absolute, "package.json");
     if (!fs.existsSync(pkg)) {
         throw new PolicyPackError(

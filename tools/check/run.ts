@@ -531,7 +531,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                     readyAt: done.doneAt,
                     // The engine always asks for remediations first; without a policy at "remediate" the pack
                     // has none to give, so the round trip is skipped.
-                    remediating: Object.values(done.config).some((c) => c.enforcementLevel === "remediate"),
+                    remediating: done.remediating,
                 };
             });
             // Keep a failed start from surfacing as an unhandled rejection while a stack evaluates.
