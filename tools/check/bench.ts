@@ -32,7 +32,12 @@ import { StackConfig, listStacks, readProjectFile, readStackFile, stackFilePath 
 
 const DIST_ROOT = path.resolve(__dirname, "..", "..");
 
-/** Issue #3: the check's cost per resource within 1.5x of the bare SDK registration. */
+/**
+ * Issue #12: "per added resource at most 1.5x bare registration". The cost a resource adds is the
+ * slope between the smallest and the largest size; each size's own ratio also carries what a
+ * check costs whatever its size (the pack's round trips, the stack's resource), so it is printed
+ * for reference but is not the target's measure.
+ */
 export const TARGET_RATIO = 1.5;
 
 interface Options {
@@ -83,7 +88,7 @@ export interface SizeComparison extends SizeRun {
     programPerResource: number;
     barePerResource: number;
     trivialPerResource: number;
-    /** check / bare for the same resources: the target's ratio. */
+    /** check / bare for the same resources, fixed costs included (for reference; see TARGET_RATIO). */
     checkToBare: number;
     programToBare: number;
     withinTarget: boolean;
@@ -103,7 +108,7 @@ export interface Comparison {
     sizes: SizeComparison[];
     /** Undefined with fewer than two sizes or no resources added between them. */
     marginal?: Marginal;
-    /** Every size within `target`. */
+    /** The cost per added resource within `target` (no slope, no verdict: not met). */
     met: boolean;
     target: number;
 }
@@ -147,7 +152,7 @@ export function compare(runs: SizeRun[], target = TARGET_RATIO): Comparison {
             };
         }
     }
-    return { sizes, marginal, met: sizes.length > 0 && sizes.every((s) => s.withinTarget), target };
+    return { sizes, marginal, met: marginal !== undefined && marginal.checkToBare <= target, target };
 }
 
 /** The most trivial custom resource there is. */
@@ -469,14 +474,16 @@ async function main(): Promise<void> {
                 `\nPer added resource (${m.fromResources} -> ${m.toResources}): check ${fixed(m.check)} ms, program alone ${fixed(m.program)} ms, bare registration ${fixed(m.bare)} ms (check/bare ${fixed(m.checkToBare)})`,
             );
         }
-        const over = comparison.sizes
-            .filter((s) => !s.withinTarget)
-            .map((s) => `${s.servers} servers (${fixed(s.checkToBare)}x)`);
         console.log(
-            comparison.met
-                ? `Target met: the check costs at most ${comparison.target}x the bare registration per resource at every size.`
-                : `Target not met: the check costs more than ${comparison.target}x the bare registration per resource at ${over.join(", ")}.`,
+            m
+                ? `Target ${comparison.met ? "met" : "not met"}: each added resource costs the check ${fixed(m.checkToBare)}x its bare registration (${comparison.met ? "" : "target "}at most ${comparison.target}x).`
+                : "Target not judged: it takes two sizes with different resource counts.",
         );
+        const over = comparison.sizes.filter((s) => !s.withinTarget);
+        if (over.length > 0)
+            console.log(
+                `  For reference, whole-stack ratios over ${comparison.target}x, fixed costs included: ${over.map((s) => `${s.servers} servers ${fixed(s.checkToBare)}x`).join(", ")}.`,
+            );
     } finally {
         await pack.close();
     }
