@@ -10,7 +10,7 @@
  */
 import type { NetworkRule } from "./network";
 import { registered } from "./registered";
-import { Res, Unknown, isUnknown, listOf } from "./values";
+import { Res, Unknown, isUnknown, listOf, propOf } from "./values";
 
 /** The candidates a reference may point at. */
 export interface Resolution {
@@ -29,7 +29,7 @@ export class StackGraph {
             this.byUrn.set(res.urn, res);
             // Besides id and ARN, the properties each cloud's pack says its types are referred to by.
             for (const key of ["id", "arn", ...(registered().IDENTITY_KEYS[res.type] ?? [])]) {
-                const value = res.props[key];
+                const value = propOf(res, key);
                 if ((typeof value === "string" || typeof value === "number") && !isUnknown(value) && value !== "") {
                     const identity = String(value);
                     const known = this.byIdentity.get(identity) ?? [];
@@ -74,7 +74,7 @@ export class StackGraph {
 
     /** Does the resource report its id (as every resource does once created)? */
     identityKnown(res: Res): boolean {
-        const id = res.props.id;
+        const id = propOf(res, "id");
         return (typeof id === "string" || typeof id === "number") && !isUnknown(id) && id !== "";
     }
 

@@ -91,37 +91,75 @@ export interface Res {
     /** URNs this resource depends on (stack policies only). */
     dependencies: string[];
     parent?: string;
+    /**
+     * One top-level property as `props[key]` holds it, without making the plain copy of all of
+     * them that reading `props` makes (fromStackResources sets it). Read it through `propOf`.
+     */
+    prop?: (key: string) => any;
+}
+
+/** `res.props[key]`, through `res.prop` where there is one. */
+export function propOf(res: Res, key: string): any {
+    return res.prop ? res.prop(key) : res.props[key];
+}
+
+/**
+ * A resource's view whose `props`, the `plain` copy of `raw`, is made when first read; `prop`
+ * reads one top-level property without it. Most rules look at a few types, yet each sees every
+ * resource.
+ */
+function withLazyProps(fields: Omit<Res, "props" | "prop">, raw: unknown): Res {
+    let props: Record<string, any> | undefined;
+    return {
+        ...fields,
+        get props(): Record<string, any> {
+            return (props ??= plain(raw) ?? {});
+        },
+        set props(value: Record<string, any>) {
+            props = value;
+        },
+        prop: (key: string) => (props ? props[key] : plain(unboxSecret(unproxy(raw))?.[key])),
+    };
 }
 
 /** The view of a resource under validation (no dependency information is available there). */
 export function fromResourceArgs(args: ResourceValidationArgs): Res {
-    return {
-        urn: args.urn,
-        type: args.type,
-        name: args.name,
-        props: plain(args.props) ?? {},
-        propertyDependencies: {},
-        dependencies: [],
-        parent: args.opts?.parent,
-    };
+    return withLazyProps(
+        {
+            urn: args.urn,
+            type: args.type,
+            name: args.name,
+            propertyDependencies: {},
+            dependencies: [],
+            parent: args.opts?.parent,
+        },
+        args.props,
+    );
 }
 
-/** The views of every resource of a stack validation, dependencies as URNs. */
+/**
+ * The views of every resource of a stack validation, dependencies as URNs. Each resource's plain
+ * copy is made when a rule first reads its `props` (withLazyProps): a stack rule reads few of a
+ * stack's resources (its security groups, say, not its servers' user data or its dynamic
+ * resources' serialized providers), and every stack rule gets its own copy of the stack.
+ */
 export function fromStackResources(resources: PolicyResource[]): Res[] {
     return resources.map((r) => {
         const propertyDependencies: Record<string, string[]> = {};
         for (const [key, deps] of Object.entries(r.propertyDependencies ?? {})) {
             propertyDependencies[key] = (deps ?? []).map((d) => d.urn);
         }
-        return {
-            urn: r.urn,
-            type: r.type,
-            name: r.name,
-            props: plain(r.props) ?? {},
-            propertyDependencies,
-            dependencies: (r.dependencies ?? []).map((d) => d.urn),
-            parent: r.parent?.urn,
-        };
+        return withLazyProps(
+            {
+                urn: r.urn,
+                type: r.type,
+                name: r.name,
+                propertyDependencies,
+                dependencies: (r.dependencies ?? []).map((d) => d.urn),
+                parent: r.parent?.urn,
+            },
+            r.props,
+        );
     });
 }
 

@@ -1,6 +1,15 @@
 import * as assert from "assert";
 import * as rpc from "@pulumi/pulumi/runtime/rpc";
-import { UNKNOWN, UNKNOWN_SENTINELS, isUnknown, plain } from "../../../policies/lib/values";
+import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
+import {
+    UNKNOWN,
+    UNKNOWN_SENTINELS,
+    fromResourceArgs,
+    fromStackResources,
+    isUnknown,
+    plain,
+    propOf,
+} from "../../../policies/lib/values";
 
 // @pulumi/policy/proxy declares no types (its .d.ts exports nothing).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -25,5 +34,67 @@ describe("reading properties that may be unknown", () => {
         assert.strictEqual(copy.a, UNKNOWN);
         assert.deepStrictEqual(copy.b, [1, UNKNOWN]);
         assert.deepStrictEqual(copy.c, { d: "x" });
+    });
+
+    describe("a resource's view copies its properties only when a rule reads them", () => {
+        // The raw properties as @pulumi/policy hands them over, counting reads under the proxy.
+        const counted = () => {
+            const reads: string[] = [];
+            const raw = {
+                id: "sg-1",
+                name: proxy.unknownStringValue,
+                ingress: [{ fromPort: 22, cidrBlocks: ["10.0.0.0/8"] }],
+            };
+            const watched = new Proxy(raw, {
+                get: (target, key) => {
+                    // The properties themselves (not the proxy and secret-box probes `plain` makes).
+                    if (typeof key === "string" && Object.hasOwn(target, key)) reads.push(key);
+                    return (target as any)[key];
+                },
+            });
+            return { reads, props: proxy.unknownCheckingProxy(watched) };
+        };
+
+        it("from a resource validation", () => {
+            const { reads, props } = counted();
+            const res = fromResourceArgs({
+                urn: "urn:a",
+                type: "t",
+                name: "a",
+                props,
+            } as unknown as ResourceValidationArgs);
+            assert.deepStrictEqual(reads, [], "nothing read before a rule asks");
+            assert.strictEqual(propOf(res, "id"), "sg-1");
+            assert.strictEqual(propOf(res, "name"), UNKNOWN, "an unknown read alone is marked, not thrown");
+            assert.deepStrictEqual(reads, ["id", "name"], "one property read, not the copy of all");
+            assert.deepStrictEqual(res.props, {
+                id: "sg-1",
+                name: UNKNOWN,
+                ingress: [{ fromPort: 22, cidrBlocks: ["10.0.0.0/8"] }],
+            });
+            assert.strictEqual(res.props, res.props, "copied once");
+            assert.strictEqual(propOf(res, "ingress"), res.props.ingress, "after the copy, read from it");
+        });
+
+        it("from a stack validation", () => {
+            const { reads, props } = counted();
+            const [res] = fromStackResources([
+                { urn: "urn:a", type: "t", name: "a", props, propertyDependencies: {}, dependencies: [] },
+            ] as unknown as PolicyResource[]);
+            assert.deepStrictEqual(reads, []);
+            assert.strictEqual(propOf(res, "name"), UNKNOWN);
+            assert.deepStrictEqual(res.props.ingress, [{ fromPort: 22, cidrBlocks: ["10.0.0.0/8"] }]);
+            assert.strictEqual(propOf(res, "missing"), undefined);
+        });
+
+        it("reads a plain view's property as it is", () => {
+            assert.strictEqual(
+                propOf(
+                    { urn: "u", type: "t", name: "n", props: { id: "x" }, propertyDependencies: {}, dependencies: [] },
+                    "id",
+                ),
+                "x",
+            );
+        });
     });
 });

@@ -42,40 +42,46 @@ function dimensionValues(alarm: Res): unknown[] {
     return values;
 }
 
-/** Each subject's identities, worked out once per stack: every alarm is compared with every subject. */
-const identitiesBySubject = new WeakMap<Res, Set<string>>();
-
 /** The values an alarm's dimensions may name a resource by: its id, ARN and type-specific keys. */
-function awsIdentities(subject: Res): Set<string> {
-    let identities = identitiesBySubject.get(subject);
-    if (!identities) {
-        identities = new Set<string>(["id", "arn", ...AWS_IDENTITY_KEYS].flatMap((key) => strings(subject.props[key])));
-        identitiesBySubject.set(subject, identities);
-    }
-    return identities;
+function awsIdentities(subject: Res): string[] {
+    return ["id", "arn", ...AWS_IDENTITY_KEYS].flatMap((key) => strings(subject.props[key]));
 }
 
-/** The AWS resources an alarm watches: by identity of its dimension values, or through its dependencies. */
-function awsWatched(graph: StackGraph, alarm: Res, subjects: Res[]): Set<Res> {
-    const watched = new Set<Res>();
-    const values = dimensionValues(alarm).flatMap(strings);
+/**
+ * For each subject, the alarms that watch it, in the stack's order: an alarm watches a subject
+ * when one of its dimension values is one of the subject's identities (for a replication group,
+ * also one of its member nodes' ids), or when its dimensions were computed from the subject. One
+ * pass over the alarms through an index of identities: a stack of a few hundred servers has
+ * hundreds of alarms, and comparing each with each is quadratic.
+ */
+function awsWatchers(graph: StackGraph, alarms: Res[], subjects: Res[]): Map<Res, Res[]> {
+    const byIdentity = new Map<string, Set<Res>>();
     for (const subject of subjects) {
-        const identities = awsIdentities(subject);
-        const matches = values.some(
-            (value) =>
-                identities.has(value) ||
-                (AWS.replicationGroups.includes(subject.type as never) &&
-                    identities.has(CACHE_NODE.exec(value)?.[1] ?? "")),
-        );
-        if (matches) watched.add(subject);
-    }
-    for (const key of ["dimensions", "metricQueries"]) {
-        for (const urn of alarm.propertyDependencies[key] ?? []) {
-            const res = graph.get(urn);
-            if (res && subjects.includes(res)) watched.add(res);
+        for (const identity of awsIdentities(subject)) {
+            if (!byIdentity.has(identity)) byIdentity.set(identity, new Set());
+            byIdentity.get(identity)!.add(subject);
         }
     }
-    return watched;
+    const watchers = new Map<Res, Res[]>(subjects.map((subject) => [subject, []]));
+    for (const alarm of alarms) {
+        const watched = new Set<Res>();
+        for (const value of dimensionValues(alarm).flatMap(strings)) {
+            byIdentity.get(value)?.forEach((subject) => watched.add(subject));
+            const group = CACHE_NODE.exec(value)?.[1];
+            if (group === undefined) continue;
+            byIdentity.get(group)?.forEach((subject) => {
+                if (AWS.replicationGroups.includes(subject.type as never)) watched.add(subject);
+            });
+        }
+        for (const key of ["dimensions", "metricQueries"]) {
+            for (const urn of alarm.propertyDependencies[key] ?? []) {
+                const res = graph.get(urn);
+                if (res && watchers.has(res)) watched.add(res);
+            }
+        }
+        watched.forEach((subject) => watchers.get(subject)!.push(alarm));
+    }
+    return watchers;
 }
 
 /**
@@ -158,11 +164,22 @@ function awsSubjects(graph: StackGraph): { what: string; fix: string; resources:
 /** Each balancer, app server, database and cache without an alarm that reaches a person. */
 export function awsAlertFindings(graph: StackGraph): Finding[] {
     const findings: Finding[] = [];
-    const alarms = graph.ofType(ALERT_TYPES.awsAlarms);
-    for (const group of awsSubjects(graph)) {
+    const groups = awsSubjects(graph);
+    const watchers = awsWatchers(
+        graph,
+        graph.ofType(ALERT_TYPES.awsAlarms),
+        groups.flatMap((group) => group.resources),
+    );
+    // Whether an alarm reaches someone, worked out once per alarm: alarms watch several subjects.
+    const reaches = new Map<Res, boolean>();
+    const reachesSomeone = (alarm: Res) => {
+        if (!reaches.has(alarm)) reaches.set(alarm, awsAlarmReachesSomeone(graph, alarm));
+        return reaches.get(alarm)!;
+    };
+    for (const group of groups) {
         for (const subject of group.resources) {
-            const watching = alarms.filter((alarm) => awsWatched(graph, alarm, [subject]).has(subject));
-            if (watching.some((alarm) => awsAlarmReachesSomeone(graph, alarm))) continue;
+            const watching = watchers.get(subject)!;
+            if (watching.some(reachesSomeone)) continue;
             findings.push({
                 urn: subject.urn,
                 message:
