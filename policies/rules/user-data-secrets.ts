@@ -99,11 +99,24 @@ function isBase64(text: string): boolean {
     return text.length >= 8 && text.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(text);
 }
 
-/** Text from bytes, when they are text (UTF-8 without control characters other than whitespace). */
+/** Base64 once whitespace is taken out: tested before taking it out, which copies the text. */
+function base64Within(text: string): string | undefined {
+    if (!/^[A-Za-z0-9+/=\s]+$/.test(text)) return undefined;
+    const compact = text.replace(/\s+/g, "");
+    return isBase64(compact) ? compact : undefined;
+}
+
+/** Control characters other than whitespace: not in text. */
+const CONTROL = /[\x00-\x08\x0e-\x1f]/;
+
+/**
+ * Text from bytes, when they are text (UTF-8 without control characters other than whitespace).
+ * Valid UTF-8 encodes a character below 0x80 as that byte alone, and no other character uses such
+ * a byte, so the decoded text holds a control character exactly when the bytes hold its byte.
+ */
 function asText(bytes: Buffer): string | undefined {
     const text = bytes.toString("utf8");
-    if (text.includes("\uFFFD")) return undefined;
-    for (const byte of bytes) if (byte < 0x09 || (byte > 0x0d && byte < 0x20)) return undefined;
+    if (text.includes("\uFFFD") || CONTROL.test(text)) return undefined;
     return text;
 }
 
@@ -145,13 +158,12 @@ export function userDataLayers(value: string): Array<{ text: string; layer: stri
     const visitText = (text: string, path: string[], depth: number) => {
         layers.push({ text, layer: path.join(" > ") });
         if (depth >= MAX_DEPTH) return;
-        const compact = text.replace(/\s+/g, "");
-        if (isBase64(compact)) visitBytes(Buffer.from(compact, "base64"), [...path, "base64"], depth + 1);
+        const compact = base64Within(text);
+        if (compact !== undefined) visitBytes(Buffer.from(compact, "base64"), [...path, "base64"], depth + 1);
         if (/^(mime-version:|content-type:\s*multipart)/im.test(text.slice(0, 4096))) {
             for (const part of mimeParts(text)) {
-                if (part.base64 && isBase64(part.body.replace(/\s+/g, ""))) {
-                    visitBytes(Buffer.from(part.body.replace(/\s+/g, ""), "base64"), [...path, "MIME part"], depth + 1);
-                }
+                const body = part.base64 ? base64Within(part.body) : undefined;
+                if (body !== undefined) visitBytes(Buffer.from(body, "base64"), [...path, "MIME part"], depth + 1);
             }
         }
     };

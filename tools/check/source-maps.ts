@@ -57,10 +57,13 @@ function mappedCallSite(site: NodeJS.CallSite, which: Compiled): string {
     // eslint-disable-next-line @typescript-eslint/no-base-to-string -- V8's CallSite prints itself as a stack frame
     const text = site.toString();
     const file = site.getFileName();
+    // Most frames are in files the check did not compile: no position to read (every registration
+    // formats the whole stack, so this is paid per frame).
+    const map = file ? mapOf(file, which) : null;
+    if (!map || !file) return text;
     const line = site.getLineNumber();
     const column = site.getColumnNumber();
-    const map = file ? mapOf(file, which) : null;
-    if (!map || !file || !line || !column) return text;
+    if (!line || !column) return text;
     const origin = map.findOrigin(line, column) as { lineNumber?: number; columnNumber?: number };
     if (!origin.lineNumber) return text;
     return text.replace(`${file}:${line}:${column}`, `${file}:${origin.lineNumber}:${origin.columnNumber ?? 1}`);

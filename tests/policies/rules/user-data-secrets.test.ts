@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { gzipSync } from "zlib";
-import { secretsInText, userDataSecrets } from "../../../policies/rules/user-data-secrets";
+import { secretsInText, userDataLayers, userDataSecrets } from "../../../policies/rules/user-data-secrets";
 import { renderCloudConfig } from "../../../infra/bootstrap/cloud-config";
 import { dropletUserData, ec2UserDataBase64 } from "../../../infra/bootstrap/compress";
 import { awsServer, doServer, SECRETS } from "../../infra/bootstrap/fixtures";
@@ -196,5 +196,18 @@ describe("webtier-user-data-secrets", () => {
         assert.strictEqual(userDataSecrets.enforcementLevel, "advisory");
         const prod = JSON.parse(fs.readFileSync(path.join(__dirname, "../../../../policies/config/prod.json"), "utf8"));
         assert.strictEqual(prod["webtier-user-data-secrets"].enforcementLevel, "mandatory");
+    });
+
+    it("reads a decoded layer as text only when it is text: UTF-8 without control characters", () => {
+        const layersOf = (bytes: Buffer) => userDataLayers(bytes.toString("base64")).map((l) => l.layer);
+        assert.deepStrictEqual(layersOf(Buffer.from("#!/bin/sh\nexport DB_PASSWORD=hunter2\n")), ["", "base64"]);
+        // Whitespace controls (tab, CR, form feed) are text.
+        assert.deepStrictEqual(layersOf(Buffer.from("#!/bin/sh\r\n\texport A=1\f\n")), ["", "base64"]);
+        for (const control of [0x00, 0x01, 0x08, 0x0e, 0x1b, 0x1f]) {
+            const bytes = Buffer.concat([Buffer.from("#!/bin/sh\n"), Buffer.from([control]), Buffer.from("A=1\n")]);
+            assert.deepStrictEqual(layersOf(bytes), [""], `byte 0x${control.toString(16)} makes it binary`);
+        }
+        // Not UTF-8 either.
+        assert.deepStrictEqual(layersOf(Buffer.from([0x23, 0x21, 0xff, 0xfe, 0x41, 0x0a])), [""]);
     });
 });
