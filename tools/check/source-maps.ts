@@ -92,6 +92,9 @@ export async function withSourceMappedTraces<T>(fn: () => Promise<T>, which: Com
         } catch {
             header = "Error";
         }
+        // No file of this kind mapped (a compiled program, say): each frame as its call site prints itself.
+        if (tsNodeMaps.size === 0 && (which === "ts-node" || maps.size === 0))
+            return sites.length === 0 ? header : `${header}\n    at ${sites.join("\n    at ")}`;
         return [header, ...sites.map((site) => `    at ${mappedCallSite(site, which)}`)].join("\n");
     };
     try {
