@@ -94,6 +94,7 @@ export async function withSourceMappedTraces<T>(fn: () => Promise<T>, which: Com
         }
         // No file of this kind mapped (a compiled program, say): each frame as its call site prints itself.
         if (tsNodeMaps.size === 0 && (which === "ts-node" || maps.size === 0))
+            // eslint-disable-next-line @typescript-eslint/no-base-to-string -- V8's CallSite prints itself as a stack frame
             return sites.length === 0 ? header : `${header}\n    at ${sites.join("\n    at ")}`;
         return [header, ...sites.map((site) => `    at ${mappedCallSite(site, which)}`)].join("\n");
     };

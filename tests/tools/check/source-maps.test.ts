@@ -29,6 +29,7 @@ describe("stack traces while a program evaluates", () => {
                     Error.stackTraceLimit = limit;
                     return { stack, expected, frames: sites.length, frameless: frameless.stack };
                 }, which);
+                // eslint-disable-next-line @typescript-eslint/unbound-method -- compared, not called
                 assert.strictEqual(Error.prepareStackTrace, library, "the library's formatter is back");
                 assert.ok(inside.frames > 2);
                 assert.strictEqual(inside.stack, inside.expected, which);
