@@ -16,6 +16,12 @@ import type { StackGraph } from "./graph";
 import type { NetworkRule } from "./network";
 import type { Res, Unknown } from "./values";
 
+/** A server and the security groups or firewalls that filter what reaches it. */
+export interface ServerFilters {
+    server: Res;
+    filters: Res[];
+}
+
 /** A stack-wide question: the findings of the cloud's resources, in the stack's order. */
 export type StackCheck = (graph: StackGraph, config: WebtierPolicyConfig) => Finding[];
 
@@ -38,6 +44,11 @@ export interface CloudPack {
         referenceKey: string,
         value: string | Unknown,
     ): (string | Unknown)[] | undefined;
+    /**
+     * Each of its servers (what SSH reaches) with the security groups or firewalls proven to
+     * filter the server's inbound traffic: what several of them admit adds up for the server.
+     */
+    serverFilters?(graph: StackGraph): ServerFilters[];
     /** Its part of each stack rule (see the rule of the same name in rules/). */
     readonly checks: {
         readonly alerts: StackCheck;

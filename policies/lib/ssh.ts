@@ -2,7 +2,7 @@
  * "Is every source of port 22 inside the allowlist?", asked once of a normalised rule.
  */
 import type { ResourceValidationArgs } from "@pulumi/policy";
-import { Cidr, isVeryBroadPublic, isWorldLike, isWorldOpen, parseCidr, shareText } from "./cidr";
+import { Cidr, isVeryBroadPublic, isWorldLike, isWorldOpen, parseCidr, publicShare, shareText } from "./cidr";
 import { StackGraph } from "./graph";
 import { CLOUD_PACKS } from "./clouds";
 import { readConfig } from "./config";
@@ -120,18 +120,30 @@ export interface StackSshFinding extends LocatedSshFinding {
     owner: Res;
     /** For "world-pieces": how much of the internet the pieces cover together. */
     together?: string;
+    /** For "world-pieces" that add up only across groups or firewalls: the server they all reach. */
+    across?: Res;
+}
+
+/** CIDRs one rule admits SSH from, into one group or firewall. */
+interface Piece {
+    owner: Res;
+    where: string;
+    cidrs: Cidr[];
+    certain: boolean;
+    source: Source;
 }
 
 /**
  * Every SSH finding of a stack: what `sshFindings` says of each rule, with two things only the
  * whole stack shows. A prefix list the stack defines is judged by its entries (each must pass as a
  * CIDR would). And the CIDRs that admit SSH into one security group (or through one firewall),
- * across all its rules and resources, are taken together: pieces that add up to the world or a
- * third of its public part are as open as 0.0.0.0/0.
+ * across all its rules and resources, are taken together, and so are those of every group or
+ * firewall filtering one server (an instance in two groups, a droplet two firewalls cover):
+ * pieces that add up to the world or a third of its public part are as open as 0.0.0.0/0.
  */
 export function stackSshFindings(graph: StackGraph, allowlist: readonly string[]): StackSshFinding[] {
     const findings: StackSshFinding[] = [];
-    const pieces = new Map<string, { owner: Res; where: string; cidrs: Cidr[]; certain: boolean; source: Source }[]>();
+    const pieces = new Map<string, Piece[]>();
     for (const owner of graph.resources) {
         for (const rule of rulesOf(owner)) {
             const where = `${ruleLocation(rule, describe(owner))} (${portsText(rule)})`;
@@ -185,18 +197,23 @@ export function stackSshFindings(graph: StackGraph, allowlist: readonly string[]
             }
         }
     }
-    for (const list of pieces.values()) {
+    const reported = new Set<Piece>();
+    const report = (list: Piece[], across?: Res) => {
         const all = list.flatMap((p) => p.cidrs);
-        if (!isWorldLike(all)) continue;
         for (const piece of list) {
-            // Ranges already refused one by one (world, outside the allowlist) need no second message.
+            // Ranges already refused one by one (world, outside the allowlist) need no second message,
+            // nor does a piece already reported (servers that share their groups share their pieces)
+            // or one that adds no public address (a private range is not what opens the server).
             if (
+                reported.has(piece) ||
+                (publicShare(piece.cidrs, 4) === 0 && publicShare(piece.cidrs, 6) === 0) ||
                 piece.cidrs.every(
                     (c) =>
                         isWorldOpen(c) || isWorldLike([c]) || (allowlist.length > 0 && !insideAllowlist(c, allowlist)),
                 )
             )
                 continue;
+            reported.add(piece);
             findings.push({
                 source: piece.source,
                 problem: "world-pieces",
@@ -204,7 +221,18 @@ export function stackSshFindings(graph: StackGraph, allowlist: readonly string[]
                 where: piece.where,
                 owner: piece.owner,
                 together: shareText(all),
+                across,
             });
+        }
+    };
+    const worldLike = (list: Piece[]) => isWorldLike(list.flatMap((p) => p.cidrs));
+    for (const list of pieces.values()) if (worldLike(list)) report(list);
+    for (const pack of CLOUD_PACKS) {
+        for (const { server, filters } of pack.serverFilters?.(graph) ?? []) {
+            const lists = filters.map((filter) => pieces.get(filter.urn)).filter((l): l is Piece[] => l !== undefined);
+            // A group or firewall that is as open alone was reported above.
+            if (lists.length < 2 || lists.some(worldLike)) continue;
+            if (worldLike(lists.flat())) report(lists.flat(), server);
         }
     }
     return findings;

@@ -93,7 +93,8 @@ export interface Res {
     parent?: string;
     /**
      * One top-level property as `props[key]` holds it, without making the plain copy of all of
-     * them that reading `props` makes (fromStackResources sets it). Read it through `propOf`.
+     * them that reading `props` makes (fromResourceArgs and fromStackResources set it). Read it
+     * through `propOf`.
      */
     prop?: (key: string) => any;
 }

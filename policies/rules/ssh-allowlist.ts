@@ -3,14 +3,15 @@
  * a port range, or through an all-ports / all-protocols rule) from the world, or, when
  * `allowSshFrom` is configured, from anywhere outside it. "The world" includes ranges that cover
  * a third or more of the public internet, alone or together (0.0.0.0/1 + 128.0.0.0/1,
- * 2000::/3), across every rule into the same security group or firewall. A stack policy, so that
- * it sees those rules together and the entries of the prefix lists the stack defines.
+ * 2000::/3), across every rule into the same security group or firewall, and across the groups or
+ * firewalls of one server. A stack policy, so that it sees those rules together and the entries
+ * of the prefix lists the stack defines.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { readConfig, schemaFor } from "../lib/config";
 import { StackGraph } from "../lib/graph";
 import { StackSshFinding, stackSshFindings } from "../lib/ssh";
-import { fromStackResources, isUnknown } from "../lib/values";
+import { describe, fromStackResources, isUnknown } from "../lib/values";
 
 function message(finding: StackSshFinding, allowlist: string[]): string {
     const { source, where } = finding;
@@ -26,7 +27,9 @@ function message(finding: StackSshFinding, allowlist: string[]): string {
         case "world":
             return `${where} ${reach} from ${value}, the whole internet (or a third or more of its public part). ${fix}`;
         case "world-pieces":
-            return `${where} ${reach} from ${value}, which with the other ranges admitting SSH into the same group covers ${finding.together}: as open as 0.0.0.0/0. ${fix}`;
+            return finding.across
+                ? `${where} ${reach} from ${value}, which with the ranges its other security groups or firewalls admit SSH from into ${describe(finding.across)} covers ${finding.together}: as open as 0.0.0.0/0. ${fix}`
+                : `${where} ${reach} from ${value}, which with the other ranges admitting SSH into the same group covers ${finding.together}: as open as 0.0.0.0/0. ${fix}`;
         case "outside-allowlist":
             return `${where} ${reach} from ${value}, which is outside the allowlist. ${fix}`;
         case "prefix-list":

@@ -15,6 +15,7 @@ import { awsStorageExposure, awsStorageRemediation } from "./checks/storage-not-
 import { awsTlsFindings } from "./checks/tls-at-balancer";
 import { AWS_NETWORK_RULES } from "./network-rules";
 import { prefixListCidrs } from "./prefix-lists";
+import { awsServerFilters } from "./security-groups";
 import { AWS_IDENTITY_KEYS, AWS_LABELS } from "./types";
 import { AWS_USER_DATA } from "./user-data";
 import { acmCertificateProblems } from "./certificates";
@@ -31,6 +32,7 @@ export const AWS_PACK: CloudPack = {
     identityKeys: AWS_IDENTITY_KEYS,
     networkRules: AWS_NETWORK_RULES,
     listedRanges: prefixListCidrs,
+    serverFilters: awsServerFilters,
     checks: {
         alerts: (graph) => awsAlertFindings(graph),
         cacheNotPublic: (graph) => awsCacheFindings(graph),

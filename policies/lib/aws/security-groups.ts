@@ -2,10 +2,11 @@
  * Which security groups play which role in the tier: the balancers', the app servers', each kind
  * of data store's. A role's groups are the ones its resources sit in (see group-holders.ts).
  */
+import type { ServerFilters } from "../cloud-pack";
 import type { StackGraph } from "../graph";
 import type { Res } from "../values";
 import { DataKind, dataStoreShapes } from "./data-stores";
-import { APP_COMPUTE, BALANCERS, GroupHolder } from "./group-holders";
+import { APP_COMPUTE, AWS_COMPUTE_TYPES, BALANCERS, GroupHolder } from "./group-holders";
 import { SECURITY_GROUP_TYPES } from "./types";
 
 /** The security groups the holders' resources sit in. */
@@ -34,4 +35,26 @@ export function serverSecurityGroups(graph: StackGraph): Set<Res> {
 /** The security groups of every data store of a kind (see `AWS_DATA_STORES`). */
 export function dataSecurityGroups(graph: StackGraph, kind: DataKind): Set<Res> {
     return groupsHeldBy(graph, dataStoreShapes(kind));
+}
+
+/** What SSH reaches on AWS: EC2 instances, and the launch templates and configurations of the instances a group starts. */
+const EC2_SERVERS: readonly string[] = [
+    ...AWS_COMPUTE_TYPES.instances,
+    ...AWS_COMPUTE_TYPES.launchTemplates,
+    ...AWS_COMPUTE_TYPES.launchConfigurations,
+];
+
+/** Each EC2 server of the stack with every security group it sits in. */
+export function awsServerFilters(graph: StackGraph): ServerFilters[] {
+    const groupsOf = new Map<Res, Set<Res>>();
+    for (const holder of APP_COMPUTE.filter((h) => h.types.some((t) => EC2_SERVERS.includes(t)))) {
+        for (const server of graph.ofType(holder.types)) {
+            const groups = groupsOf.get(server) ?? new Set<Res>();
+            graph
+                .resolveAll(server, holder.key, SECURITY_GROUP_TYPES, holder.read(server.props))
+                .candidates.forEach((g) => groups.add(g));
+            groupsOf.set(server, groups);
+        }
+    }
+    return [...groupsOf].map(([server, groups]) => ({ server, filters: [...groups] }));
 }

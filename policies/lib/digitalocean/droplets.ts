@@ -4,6 +4,7 @@
  * the droplet carries (`tags`); on AWS an instance always sits in some security group, here
  * "no firewall" means every port, 22 and the app's included, is open to the internet.
  */
+import type { ServerFilters } from "../cloud-pack";
 import type { StackGraph } from "../graph";
 import { Res, UNKNOWN, Unknown, isUnknown, listOf } from "../values";
 import { DO } from "./types";
@@ -68,6 +69,15 @@ export function uncoveredDroplets(graph: StackGraph): { droplet: Res; unknown: b
         out.push({ droplet, unknown: answers.includes(UNKNOWN) });
     }
     return out;
+}
+
+/** Each droplet with the firewalls proven to cover it (by its id or one of its tags). */
+export function digitalOceanServerFilters(graph: StackGraph): ServerFilters[] {
+    const firewalls = graph.ofType(DO_TYPES.firewalls);
+    return graph.ofType(DO_TYPES.droplets).map((droplet) => ({
+        server: droplet,
+        filters: firewalls.filter((firewall) => firewallCovers(graph, firewall, droplet) === true),
+    }));
 }
 
 /** The ports DigitalOcean load balancers forward to on the droplets (`forwardingRules[].targetPort`). */

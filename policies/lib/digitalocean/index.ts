@@ -13,7 +13,7 @@ import { digitalOceanStorageFindings } from "./checks/private-versioned-storage"
 import { digitalOceanReliabilityFindings } from "./checks/reliability";
 import { digitalOceanStorageExposure, digitalOceanStorageRemediation } from "./checks/storage-not-public";
 import { digitalOceanTlsFindings } from "./checks/tls-at-balancer";
-import { digitalOceanAppPorts } from "./droplets";
+import { digitalOceanAppPorts, digitalOceanServerFilters } from "./droplets";
 import { DIGITALOCEAN_NETWORK_RULES } from "./firewall-rules";
 import { DIGITALOCEAN_IDENTITY_KEYS, DIGITALOCEAN_LABELS } from "./types";
 import { digitalOceanVersionProblems } from "./database-versions";
@@ -28,6 +28,7 @@ export const DIGITALOCEAN_PACK: CloudPack = {
     labels: DIGITALOCEAN_LABELS,
     identityKeys: DIGITALOCEAN_IDENTITY_KEYS,
     networkRules: DIGITALOCEAN_NETWORK_RULES,
+    serverFilters: digitalOceanServerFilters,
     checks: {
         alerts: (graph) => digitalOceanAlertFindings(graph),
         cacheNotPublic: (graph) => digitalOceanCacheFindings(graph),

@@ -235,6 +235,36 @@ describe("webtier-ssh-allowlist on DigitalOcean", () => {
         assertViolation(v, "192.0.2.0/24", "outside the allowlist");
     });
 
+    it("adds up what the firewalls covering one droplet admit, by tag or by id", async () => {
+        const DROPLET = "digitalocean:index/droplet:Droplet";
+        const inbound = (cidr: string) => [{ protocol: "tcp", portRange: "22", sourceAddresses: [cidr] }];
+        const droplet = { type: DROPLET, name: "app-1", props: { id: "101", tags: ["app"] } };
+        const byTag = {
+            type: FIREWALL,
+            name: "fw-tag",
+            props: { id: "fw-1", tags: ["app"], inboundRules: inbound("64.0.0.0/2") },
+        };
+        const byId = {
+            type: FIREWALL,
+            name: "fw-id",
+            props: { id: "fw-2", dropletIds: [101], inboundRules: inbound("128.0.0.0/2") },
+        };
+        const v = await validateStack(sshAllowlist, [droplet, byTag, byId]);
+        assertViolation(v, "fw-tag", "64.0.0.0/2", 'into droplet "app-1"', "as open as 0.0.0.0/0");
+        assertViolation(v, "fw-id", "128.0.0.0/2", 'into droplet "app-1"');
+        assert.strictEqual(v.length, 2);
+        // The second firewall covers another droplet: nothing reaches one droplet from everywhere.
+        const other = { type: DROPLET, name: "app-2", props: { id: "102", tags: ["worker"] } };
+        assertNone(
+            await validateStack(sshAllowlist, [
+                droplet,
+                other,
+                byTag,
+                { ...byId, props: { ...byId.props, dropletIds: [102] } },
+            ]),
+        );
+    });
+
     it("does not pass source addresses unknown during preview", async () => {
         const v = await validateAlone(
             sshAllowlist,
@@ -321,6 +351,43 @@ describe("webtier-ssh-allowlist: the world written without /0, and prefix lists 
         assertViolation(v, "ssh-0", "0.0.0.0/2", "covers 100% of the public IPv4 internet", "as open as 0.0.0.0/0");
         assert.strictEqual(v.length, 4, "every piece is reported on its own resource");
         assertNone(await validateStack(sshAllowlist, stack.slice(0, 2)));
+    });
+
+    const sshFrom = (cidr: string) => [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: [cidr] }];
+
+    it("adds up what the security groups of one server admit, each reported once however many servers share them", async () => {
+        const groups = [
+            // Each a /2, "very broad" alone (advisory); together more than a third of the internet.
+            { type: SGT, name: "office-a", props: { id: "sg-a", ingress: sshFrom("64.0.0.0/2") } },
+            { type: SGT, name: "office-b", props: { id: "sg-b", ingress: sshFrom("128.0.0.0/2") } },
+            { type: SGT, name: "web", props: { id: "sg-web", ingress: sshFrom("10.0.0.0/8") } },
+        ];
+        const instances = [1, 2, 3].map((n) => ({
+            type: "aws:ec2/instance:Instance",
+            name: `app-${n}`,
+            props: { id: `i-${n}`, vpcSecurityGroupIds: ["sg-a", "sg-b", "sg-web"] },
+        }));
+        const v = await validateStack(sshAllowlist, [...groups, ...instances]);
+        assertViolation(v, "office-a", "64.0.0.0/2", 'into EC2 instance "app-1"', "of the public IPv4 internet");
+        assertViolation(v, "office-b", "128.0.0.0/2", "as open as 0.0.0.0/0");
+        assert.strictEqual(v.length, 2, v.map((x) => x.message).join("\n"));
+        // A launch template's groups, through its network interfaces, add up alike.
+        const template = {
+            type: "aws:ec2/launchTemplate:LaunchTemplate",
+            name: "app",
+            props: { id: "lt-1", networkInterfaces: [{ securityGroups: ["sg-a"] }], vpcSecurityGroupIds: ["sg-b"] },
+        };
+        assert.strictEqual((await validateStack(sshAllowlist, [...groups, template])).length, 2);
+        // Groups no one server sits in together are judged each on its own.
+        const apart = [
+            { ...instances[0], props: { id: "i-1", vpcSecurityGroupIds: ["sg-a", "sg-web"] } },
+            { ...instances[1], props: { id: "i-2", vpcSecurityGroupIds: ["sg-b"] } },
+        ];
+        assertNone(await validateStack(sshAllowlist, [...groups, ...apart]));
+        // With an allowlist, each range outside it is refused on its own, once per rule (not per server).
+        const listed = await validateStack(sshAllowlist, [...groups, ...instances], ALLOW);
+        assert.strictEqual(listed.filter((x) => /outside the allowlist/.test(x.message)).length, 3);
+        assert.ok(!listed.some((x) => /as open as/.test(x.message)));
     });
 
     it("keeps a single broad range (a /2) advisory, not mandatory", async () => {
