@@ -57,6 +57,44 @@ describe("webtier-health-checks on AWS", () => {
         );
     });
 });
+describe("webtier-health-checks on an AWS classic load balancer", () => {
+    const ELB = "aws:elb/loadBalancer:LoadBalancer";
+    const withTarget = (target: unknown) => ({ listeners: [], healthCheck: { target, interval: 30 } });
+
+    it("accepts HTTP or HTTPS on the configured path, whatever the port", async () => {
+        assertNone(await validateResource(healthChecks, ELB, withTarget("HTTP:8080/up")));
+        assertNone(
+            await validateResource(healthChecks, ELB, withTarget("https:443/health"), { healthCheckPath: "/health" }),
+        );
+    });
+
+    it("refuses TCP and SSL checks, another path, and a target that is not PROTOCOL:PORT[/path]", async () => {
+        assertViolation(
+            await validateResource(healthChecks, ELB, withTarget("TCP:80")),
+            "over TCP",
+            "HTTP:<the app's instance port>/up",
+        );
+        assertViolation(await validateResource(healthChecks, ELB, withTarget("SSL:443")), "over SSL");
+        assertViolation(
+            await validateResource(healthChecks, ELB, withTarget("HTTP:80/index.html")),
+            "on path /index.html",
+        );
+        assertViolation(await validateResource(healthChecks, ELB, withTarget("HTTP:80")), "without a path");
+        assertViolation(await validateResource(healthChecks, ELB, withTarget("/up")), 'target "/up"', "PROTOCOL:PORT");
+    });
+
+    it("refuses a balancer without a healthCheck block, and does not pass one unknown during preview", async () => {
+        assertViolation(await validateResource(healthChecks, ELB, { listeners: [] }), "no healthCheck block", "/up");
+        assertViolation(
+            await validateResource(healthChecks, ELB, { healthCheck: UNKNOWN_STRING }),
+            "unknown during preview",
+        );
+        assertViolation(
+            await validateResource(healthChecks, ELB, withTarget(UNKNOWN_STRING)),
+            "healthCheck.target unknown during preview",
+        );
+    });
+});
 
 describe("webtier-health-checks on DigitalOcean", () => {
     it("accepts an http health check on the configured path", async () => {
