@@ -235,6 +235,34 @@ describe("webtier-alerts on AWS", () => {
         assertViolation(await validateStack(alerts, stack), `EC2 instance "web-1"`);
     });
 
+    it("holds MemoryDB and DAX clusters to the same, matched by ClusterName and ClusterId", async () => {
+        const memorydb = {
+            type: "aws:memorydb/cluster:Cluster",
+            name: "sessions",
+            props: { id: "sessions", name: "sessions" },
+        };
+        const dax = {
+            type: "aws:dax/cluster:Cluster",
+            name: "lookups",
+            props: { id: "lookups", clusterName: "lookups" },
+        };
+        const bare = [...awsStack(), memorydb, dax];
+        const violations = await validateStack(alerts, bare);
+        assert.deepStrictEqual(violations.map((v) => v.name).sort(), ["lookups", "sessions"]);
+        assertViolation(violations, "(the cache)", "MemoryDB: ClusterName");
+        const watched = [
+            ...bare,
+            alarm("sessions-memory", { ClusterName: "sessions" }),
+            alarm("lookups-cpu", { ClusterId: "lookups" }),
+        ];
+        assertNone(await validateStack(alerts, watched));
+        // DAX reports its cluster name as clusterName: the id alone need not be it.
+        const byName = watched.map((r) =>
+            r === dax ? { ...dax, props: { id: "dax-0a1b", clusterName: "lookups" } } : r,
+        );
+        assertNone(await validateStack(alerts, byName));
+    });
+
     it("does not take another group's node for this cache's", async () => {
         const stack = awsStack();
         pick(stack, "cache-memory").props.dimensions = { CacheClusterId: "other-rg-001" };

@@ -1,6 +1,6 @@
 /**
  * webtier-alerts on AWS: a CloudWatch metric alarm covers a resource when one of its dimensions
- * (plain, or in a metric-math query) holds the resource's id, ARN, ARN suffix, identifier or, for
+ * (plain, or in a metric-math query) holds the resource's id, ARN, ARN suffix, identifier, name or, for
  * an ElastiCache replication group, one of its member nodes (`<group id>-001`), or was computed
  * from it (property dependencies; all there is during a preview). It reaches a person when its
  * actions are enabled and one of its `alarmActions` is an SNS topic of the stack with a
@@ -20,7 +20,15 @@ export const ALERT_TYPES = {
 } as const;
 
 /** The properties other resources' metrics use to name an AWS resource, besides id and ARN. */
-const AWS_IDENTITY_KEYS = ["arnSuffix", "identifier", "clusterIdentifier", "replicationGroupId", "clusterId", "name"];
+const AWS_IDENTITY_KEYS = [
+    "arnSuffix",
+    "identifier",
+    "clusterIdentifier",
+    "replicationGroupId",
+    "clusterId",
+    "clusterName",
+    "name",
+];
 /** ElastiCache's node ids of a replication group: `<group id>-001`, `-002`, ... */
 const CACHE_NODE = /^(.+)-\d{3}$/;
 
@@ -133,10 +141,11 @@ function awsSubjects(graph: StackGraph): { what: string; fix: string; resources:
         .ofType(AWS.autoScalingGroups)
         .filter((group) => listOf(group.props.targetGroupArns).length > 0)
         .forEach((g) => servers.add(g));
-    // ElastiCache, whose alarms this rule can match by dimension (MemoryDB and DAX are not read yet).
-    const caches = dataStoreShapes("cache")
-        .filter((shape) => shape.types.every((type) => type.startsWith("aws:elasticache/")))
-        .flatMap((shape) => graph.ofType(shape.types).filter((store) => !shape.judgedElsewhere?.(store)));
+    // Every cache the cache rule knows: its metrics name it by its id or name (MemoryDB's
+    // ClusterName, DAX's ClusterId, ElastiCache's ids, below).
+    const caches = dataStoreShapes("cache").flatMap((shape) =>
+        graph.ofType(shape.types).filter((store) => !shape.judgedElsewhere?.(store)),
+    );
     return [
         {
             what: "balancer",
@@ -155,7 +164,7 @@ function awsSubjects(graph: StackGraph): { what: string; fix: string; resources:
         },
         {
             what: "cache",
-            fix: "an alarm on its memory, evictions or CPU (CacheClusterId of its nodes, or ReplicationGroupId)",
+            fix: "an alarm on its memory, evictions or CPU (ElastiCache: CacheClusterId of its nodes, or ReplicationGroupId; serverless: clusterId; MemoryDB: ClusterName; DAX: ClusterId)",
             resources: caches,
         },
     ];
