@@ -14,7 +14,8 @@ export type PackRequest = {
     | { method: "GetAnalyzerInfo" }
     | { method: "Configure"; config: Record<string, Required<PolicyConfig>> }
     /** ConfigureStack, GetAnalyzerInfo, the user's policy config reconciled with the pack's, Configure. */
-    | { method: "Prepare"; identity: StackIdentity; userConfig: Record<string, PolicyConfig> }
+    /** `userConfig` undefined: no policy config file for the stack. */
+    | { method: "Prepare"; identity: StackIdentity; userConfig?: Record<string, PolicyConfig> }
     /** With `unlessRemediating`, answered `{ deferred: true }` unsent while a policy is at "remediate". */
     | { method: "Analyze"; resource: AnalyzerResourceData; unlessRemediating?: boolean }
     | { method: "AnalyzeStack"; resources: AnalyzerResourceData[] }

@@ -20,7 +20,7 @@ import { parentPort, workerData } from "worker_threads";
 import * as grpc from "@grpc/grpc-js";
 import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
-import { PolicyConfig, reconcilePolicyConfig } from "./policy-config";
+import { PolicyConfig, packConfig } from "./policy-config";
 import { fromAnalyzerInfo, fromDiagnostics, toConfigureRequest, toStackConfigureRequest } from "./requests";
 import type { StackIdentity } from "./requests";
 import type { FromThread, PackCall, Prepared, ToThread } from "./pack-protocol";
@@ -261,11 +261,14 @@ async function perform(pack: Pack, call: PackCall): Promise<{ value?: unknown; e
                 return {};
             case "Prepare": {
                 // The engine's order: ConfigureStack as the plugin starts, then GetAnalyzerInfo, the
-                // policy config reconciled and validated against it, then Configure.
+                // policy config reconciled and validated against it, then Configure (packConfig).
                 await configureStack(pack, call.identity);
                 const info = await getAnalyzerInfo(pack);
-                const reconciled = reconcilePolicyConfig(info.policies, info.initialConfig, call.userConfig, info);
+                const reconciled = packConfig(info, call.userConfig, pack.dir);
                 await configure(pack, reconciled.config);
+                // Unconfigured, a pack runs its policies at their own levels.
+                if (!info.supportsConfig)
+                    pack.remediating = info.policies.some((p) => p.enforcementLevel === "remediate");
                 const prepared: Prepared = {
                     info,
                     config: reconciled.config,

@@ -335,7 +335,7 @@ export class PolicyPack {
      */
     async prepare(
         identity: StackIdentity,
-        userConfig: Record<string, PolicyConfig>,
+        userConfig: Record<string, PolicyConfig> | undefined,
     ): Promise<Prepared & { doneAt: number }> {
         const { value, doneAt } = await this.call<Prepared>({ method: "Prepare", identity, userConfig, barrier: true });
         return { ...value, doneAt };

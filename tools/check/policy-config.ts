@@ -88,6 +88,30 @@ export function parsePolicyConfig(text: string, source = "policy config"): Recor
 }
 
 /**
+ * The policy config the engine hands a pack, as it does for a local pack (pkg/engine/update.go):
+ * a pack that does not support config gets none (no reconciling, no Configure), and a config file
+ * for it is an error; any other gets the user's config (none: `{}`) reconciled with its own.
+ */
+export function packConfig(
+    pack: {
+        name: string;
+        version: string;
+        supportsConfig: boolean;
+        policies: PolicyInfo[];
+        initialConfig: Record<string, PolicyConfig>;
+    },
+    userConfig: Record<string, PolicyConfig> | undefined,
+    packDir: string,
+): { config: Record<string, Required<PolicyConfig>>; warnings: string[] } {
+    if (!pack.supportsConfig) {
+        if (userConfig !== undefined)
+            throw new PolicyConfigError(`policy pack "${pack.name}" at "${packDir}" does not support config`);
+        return { config: {}, warnings: [] };
+    }
+    return reconcilePolicyConfig(pack.policies, pack.initialConfig, userConfig ?? {}, pack);
+}
+
+/**
  * Defaults, then the pack's initial config, then the user's config; throws a
  * `PolicyConfigError` listing every schema violation, one line each as the engine reports them
  * (`validating policy config: <pack> <version>  <policy>: <problem>`, sorted). Returns one entry

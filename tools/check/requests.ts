@@ -448,6 +448,8 @@ export interface AnalyzerInfo {
     displayName?: string;
     policies: PolicyInfo[];
     initialConfig: Record<string, PolicyConfig>;
+    /** Whether the pack takes policy config (packs from before @pulumi/policy 0.4 do not). */
+    supportsConfig: boolean;
 }
 
 /** PolicySeverity's values (0 is unspecified), as the policy SDK names them. */
@@ -487,6 +489,7 @@ export function fromAnalyzerInfo(info: analyzerproto.AnalyzerInfo): AnalyzerInfo
         displayName: info.getDisplayname() || undefined,
         policies,
         initialConfig,
+        supportsConfig: info.getSupportsconfig(),
     };
 }
 

@@ -9,7 +9,7 @@ import * as path from "path";
 import * as util from "util";
 import { evaluate, Evaluation, RegisteredResource } from "../harness/evaluate";
 import { PolicyPack, TimedAnalysis } from "./pack";
-import { PolicyConfig, parsePolicyConfig, reconcilePolicyConfig } from "./policy-config";
+import { PolicyConfig, packConfig, parsePolicyConfig } from "./policy-config";
 import { LoadedProgram, programFromFile, webtierProgram } from "./program";
 import { AnalyzerInfo, AnalyzerResourceData, SnapshotBuilder, StackSnapshot } from "./requests";
 import { CheckResult, StackResult, Violation, resourceViolations, stackViolations } from "./results";
@@ -383,19 +383,19 @@ async function analyzeResource(
     return [...violations, ...resourceViolations(request, await pack.analyze(request))];
 }
 
-/** The user's policy config per stack: a stack's own file, else the shared one, else none. */
+/** The user's policy config per stack: a stack's own file, else the shared one, else none (undefined). */
 export function readPolicyConfigs(
     projectDir: string,
     entries: string | string[] | undefined,
     stacks: string[],
-): { forStack: (stack: string) => Record<string, PolicyConfig>; warnings: string[] } {
+): { forStack: (stack: string) => Record<string, PolicyConfig> | undefined; warnings: string[] } {
     const list = entries === undefined ? [] : Array.isArray(entries) ? entries : [entries];
     const read = (file: string): Record<string, PolicyConfig> => {
         const absolute = path.resolve(projectDir, file);
         if (!fs.existsSync(absolute)) throw new UsageError(`--policy-config ${file} does not exist.`);
         return parsePolicyConfig(fs.readFileSync(absolute, "utf8"), file);
     };
-    let shared: Record<string, PolicyConfig> = {};
+    let shared: Record<string, PolicyConfig> | undefined;
     const perStack = new Map<string, Record<string, PolicyConfig>>();
     const warnings: string[] = [];
     for (const entry of list) {
@@ -517,12 +517,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                 // A bad policy config for any stack fails the run before the first stack is judged.
                 if (index === 0) {
                     for (const other of adjusted.slice(1))
-                        reconcilePolicyConfig(
-                            done.info.policies,
-                            done.info.initialConfig,
-                            policyConfigs.forStack(other.name),
-                            done.info,
-                        );
+                        packConfig(done.info, policyConfigs.forStack(other.name), packDir);
                 }
                 return {
                     pack,

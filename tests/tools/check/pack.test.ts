@@ -177,3 +177,41 @@ describe("a pack that predates ConfigureStack, AnalyzeStack and Remediate", () =
         }
     });
 });
+
+describe("a pack that takes no policy config", () => {
+    const check = (policyConfig?: string) =>
+        runCheck({
+            distRoot: DIST_ROOT,
+            projectDir: REPO_ROOT,
+            program: path.relative(REPO_ROOT, program("public-bucket.js")),
+            policyPack: path.relative(REPO_ROOT, path.join(FIXTURES, "configless-pack")),
+            policyConfig,
+        });
+
+    it("is sent no Configure, as the engine sends none, and runs its policies at their own levels", async () => {
+        const [stack] = (await check()).stacks;
+        assert.strictEqual(stack.error, undefined, stack.error);
+        assert.deepStrictEqual(
+            stack.violations.map((v) => [v.policy, v.resource, v.level]),
+            [["bucket-private", "assets", "mandatory"]],
+        );
+    });
+
+    it("refuses a policy config file for it, in the engine's words", async () => {
+        const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "webtier-configless-"));
+        try {
+            const config = path.join(scratch, "config.json");
+            fs.writeFileSync(config, JSON.stringify({ "bucket-private": "advisory" }));
+            await assert.rejects(check(config), (err: Error) => {
+                assert.strictEqual(err.name, "PolicyConfigError");
+                assert.match(
+                    err.message,
+                    /^policy pack "configless-pack" at ".*configless-pack" does not support config$/,
+                );
+                return true;
+            });
+        } finally {
+            fs.rmSync(scratch, { recursive: true, force: true });
+        }
+    });
+});
