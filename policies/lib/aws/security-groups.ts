@@ -4,20 +4,22 @@
  */
 import type { ServerFilters } from "../cloud-pack";
 import type { StackGraph } from "../graph";
-import type { Res } from "../values";
+import { Res, propOf } from "../values";
 import { DataKind, dataStoreShapes } from "./data-stores";
 import { APP_COMPUTE, AWS_COMPUTE_TYPES, BALANCERS, GroupHolder } from "./group-holders";
 import { SECURITY_GROUP_TYPES } from "./types";
+
+/** The group references a holder keeps, read from its one top-level property (not a copy of all). */
+function heldGroups(graph: StackGraph, holder: GroupHolder, res: Res): Res[] {
+    const ids = holder.read({ [holder.key]: propOf(res, holder.key) });
+    return graph.resolveAll(res, holder.key, SECURITY_GROUP_TYPES, ids).candidates;
+}
 
 /** The security groups the holders' resources sit in. */
 export function groupsHeldBy(graph: StackGraph, holders: readonly GroupHolder[]): Set<Res> {
     const groups = new Set<Res>();
     for (const holder of holders) {
-        for (const res of graph.ofType(holder.types)) {
-            graph
-                .resolveAll(res, holder.key, SECURITY_GROUP_TYPES, holder.read(res.props))
-                .candidates.forEach((g) => groups.add(g));
-        }
+        for (const res of graph.ofType(holder.types)) heldGroups(graph, holder, res).forEach((g) => groups.add(g));
     }
     return groups;
 }
@@ -50,9 +52,7 @@ export function awsServerFilters(graph: StackGraph): ServerFilters[] {
     for (const holder of APP_COMPUTE.filter((h) => h.types.some((t) => EC2_SERVERS.includes(t)))) {
         for (const server of graph.ofType(holder.types)) {
             const groups = groupsOf.get(server) ?? new Set<Res>();
-            graph
-                .resolveAll(server, holder.key, SECURITY_GROUP_TYPES, holder.read(server.props))
-                .candidates.forEach((g) => groups.add(g));
+            heldGroups(graph, holder, server).forEach((g) => groups.add(g));
             groupsOf.set(server, groups);
         }
     }

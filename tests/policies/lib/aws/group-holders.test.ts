@@ -1,0 +1,42 @@
+// Where AWS resources keep their security groups (policies/lib/aws/group-holders.ts): each holder
+// reads its ids from its one top-level key, which is what lets the rules read that key alone
+// (propOf) instead of copying every property of every server.
+import * as assert from "assert";
+import { APP_COMPUTE, BALANCERS, GroupHolder } from "../../../../policies/lib/aws/group-holders";
+import { AWS_DATA_STORES, DATA_INTERMEDIARIES } from "../../../../policies/lib/aws/data-stores";
+
+/** Properties that hold a group id under every key and block a holder might read. */
+function everywhere(reads: Set<string>): Record<string, any> {
+    const leaf = new Proxy({}, { get: () => ["sg-1"] });
+    return new Proxy(
+        {},
+        {
+            get: (_, key) => {
+                if (typeof key === "string") reads.add(key);
+                // A list of ids and a block (or list of blocks) holding ids, at once.
+                return Object.assign(["sg-1"], { 0: "sg-1" }, leaf) as unknown;
+            },
+        },
+    );
+}
+
+describe("AWS group holders", () => {
+    const holders: { what: string; holder: GroupHolder }[] = [
+        ...APP_COMPUTE.map((holder) => ({ what: "app compute", holder })),
+        ...BALANCERS.map((holder) => ({ what: "balancer", holder })),
+        ...AWS_DATA_STORES.map((holder) => ({ what: "data store", holder })),
+        ...Object.values(DATA_INTERMEDIARIES)
+            .flat()
+            .map((holder) => ({ what: "intermediary", holder })),
+    ];
+
+    it("each reads its ids from its own top-level key and no other", () => {
+        assert.ok(holders.length > 10);
+        for (const { what, holder } of holders) {
+            const reads = new Set<string>();
+            const ids = holder.read(everywhere(reads));
+            assert.deepStrictEqual([...reads], [holder.key], `${what} ${holder.types.join(", ")}`);
+            assert.ok(ids.length > 0, `${what} ${holder.types.join(", ")} found its ids`);
+        }
+    });
+});
