@@ -87,7 +87,7 @@ export class StackGraph {
     ): { candidates: Res[]; unresolved: (string | Unknown)[] } {
         const candidates = new Set<Res>();
         const unresolved: (string | Unknown)[] = [];
-        for (const value of values ?? listOf<string | number>(from.props[key])) {
+        for (const value of values ?? listOf<string | number>(propOf(from, key))) {
             const resolution = this.resolve(from, key, value, types);
             resolution.candidates.forEach((c) => candidates.add(c));
             if (resolution.candidates.length === 0) unresolved.push(isUnknown(value) ? value : String(value));
@@ -105,7 +105,7 @@ export class StackGraph {
     /** Resources of `types` whose property `key` refers to `target` (by identity or dependency). */
     referrers(types: readonly string[], key: string, target: Res): Res[] {
         return this.ofType(types).filter((res) => {
-            const values = listOf<string | number>(res.props[key]);
+            const values = listOf<string | number>(propOf(res, key));
             return values.some((value) => this.resolve(res, key, value, [target.type]).candidates.includes(target));
         });
     }

@@ -6,7 +6,7 @@
  */
 import type { ServerFilters } from "../cloud-pack";
 import type { StackGraph } from "../graph";
-import { Res, UNKNOWN, Unknown, isUnknown, listOf } from "../values";
+import { Res, UNKNOWN, Unknown, isUnknown, listOf, propOf } from "../values";
 import { DO } from "./types";
 
 export const DO_TYPES = {
@@ -21,7 +21,7 @@ function tagsOf(graph: StackGraph, res: Res): { names: Set<string>; tagResources
     const names = new Set<string>();
     const tagResources = new Set<Res>(graph.dependenciesOf(res, "tags", DO_TYPES.tags));
     let unknown = false;
-    for (const value of listOf<string>(res.props.tags)) {
+    for (const value of listOf<string>(propOf(res, "tags"))) {
         if (isUnknown(value)) {
             unknown = true;
             continue;
