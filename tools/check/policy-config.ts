@@ -42,9 +42,29 @@ function isLevel(value: unknown): value is EnforcementLevel {
     return typeof value === "string" && (ENFORCEMENT_LEVELS as readonly string[]).includes(value);
 }
 
+/** What to write instead of a bad level, after the engine's own words. */
+const LEVEL_FIX = `use one of ${ENFORCEMENT_LEVELS.join(", ")}`;
+
+/** Go's `%v` of a JSON value, as the engine prints one it refuses (`5`, `true`, `[a b]`, `map[k:v]`). */
+function goValue(value: unknown): string {
+    if (Array.isArray(value)) return `[${value.map(goValue).join(" ")}]`;
+    if (value && typeof value === "object")
+        return `map[${Object.keys(value)
+            .sort()
+            .map((k) => `${k}:${goValue((value as Record<string, unknown>)[k])}`)
+            .join(" ")}]`;
+    // What is left: JSON's scalars (a string, a number, a boolean) and null.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- no object reaches here
+    return value === null ? "<nil>" : String(value);
+}
+
 /**
- * Parses a policy config document: `{ "all": "advisory", "<policy>": "mandatory",
- * "<policy>": { "enforcementLevel": "advisory", "<property>": ... } }`.
+ * Parses a policy config document as the engine does (pkg/resource/analyzer/config.go):
+ * `{ "all": "advisory", "<policy>": "mandatory", "<policy>": { "enforcementLevel": "advisory",
+ * "<property>": ... } }`, errors in the engine's words with what to write instead. A top-level
+ * `environments` names Pulumi ESC environments to resolve the config from: the engine reads them
+ * only on a backend that has ESC, and the check, offline, emulates the self-managed one, which
+ * refuses them.
  */
 export function parsePolicyConfig(text: string, source = "policy config"): Record<string, PolicyConfig> {
     if (text.trim() === "") return {};
@@ -59,19 +79,32 @@ export function parsePolicyConfig(text: string, source = "policy config"): Recor
             `${source} must be a JSON object of policy names, for example {"all": "advisory", "ssh-allowlist": {"enforcementLevel": "mandatory"}}.`,
         );
     }
+    const { environments, ...policies } = doc as Record<string, unknown>;
+    if (environments !== undefined) {
+        if (!Array.isArray(environments) || environments.some((e) => typeof e !== "string"))
+            throw new PolicyConfigError(`${source}: "environments" must be an array of strings.`);
+        if (environments.length > 0)
+            throw new PolicyConfigError(
+                `${source} specifies ESC environments (${environments.join(", ")}) but the current backend does not support them: the check runs offline, as \`pulumi up\` on a self-managed backend, which refuses them too. Write the values they would give into the file.`,
+            );
+    }
     const result: Record<string, PolicyConfig> = {};
-    for (const [policy, value] of Object.entries(doc)) {
+    for (const [policy, value] of Object.entries(policies)) {
         if (typeof value === "string") {
             if (!isLevel(value))
                 throw new PolicyConfigError(
-                    `${source}: "${policy}": ${JSON.stringify(value)} is not an enforcement level; use one of ${ENFORCEMENT_LEVELS.join(", ")}.`,
+                    `${source}: parsing enforcement level for ${JSON.stringify(policy)}: ${JSON.stringify(value)} is not a valid enforcement level (${LEVEL_FIX}).`,
                 );
             result[policy] = { enforcementLevel: value };
         } else if (value && typeof value === "object" && !Array.isArray(value)) {
             const { enforcementLevel, ...properties } = value as Record<string, unknown>;
             if (enforcementLevel !== undefined && !isLevel(enforcementLevel)) {
+                const what =
+                    typeof enforcementLevel === "string"
+                        ? `${JSON.stringify(enforcementLevel)} is not a valid enforcement level`
+                        : `${goValue(enforcementLevel)} is not a valid enforcement level; must be a string`;
                 throw new PolicyConfigError(
-                    `${source}: "${policy}".enforcementLevel ${JSON.stringify(enforcementLevel)} is not an enforcement level; use one of ${ENFORCEMENT_LEVELS.join(", ")}.`,
+                    `${source}: parsing enforcement level for ${JSON.stringify(policy)}: ${what} (${LEVEL_FIX}).`,
                 );
             }
             const entry: PolicyConfig = {};
@@ -80,7 +113,7 @@ export function parsePolicyConfig(text: string, source = "policy config"): Recor
             if (entry.enforcementLevel || entry.properties) result[policy] = entry;
         } else {
             throw new PolicyConfigError(
-                `${source}: "${policy}" must be an enforcement level string or an object, got ${JSON.stringify(value)}.`,
+                `${source}: parsing ${JSON.stringify(policy)}: ${goValue(value)} is not a valid value; must be a string or object (an enforcement level, or {"enforcementLevel": ..., "<property>": ...}).`,
             );
         }
     }

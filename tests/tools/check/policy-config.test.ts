@@ -40,10 +40,41 @@ describe("policy config as the engine reconciles it", () => {
             () => parsePolicyConfig("{"),
             (e: Error) => e instanceof PolicyConfigError && /not valid JSON/.test(e.message),
         );
-        assert.throws(() => parsePolicyConfig('{"a": "strict"}'), /"strict" is not an enforcement level/);
-        assert.throws(() => parsePolicyConfig('{"a": {"enforcementLevel": 1}}'), /is not an enforcement level/);
-        assert.throws(() => parsePolicyConfig('{"a": 3}'), /must be an enforcement level string or an object/);
+        // The engine's words (pkg/resource/analyzer/config.go), then what to write instead.
+        const refuses = (text: string, words: string) =>
+            assert.throws(
+                () => parsePolicyConfig(text, "c.json"),
+                (e: Error) => e instanceof PolicyConfigError && e.message.startsWith(`c.json: ${words}`),
+            );
+        refuses(
+            '{"a": "strict"}',
+            'parsing enforcement level for "a": "strict" is not a valid enforcement level (use one of advisory, mandatory, remediate, disabled).',
+        );
+        refuses(
+            '{"a": {"enforcementLevel": "strict"}}',
+            'parsing enforcement level for "a": "strict" is not a valid enforcement level (use',
+        );
+        refuses(
+            '{"a": {"enforcementLevel": 1}}',
+            'parsing enforcement level for "a": 1 is not a valid enforcement level; must be a string (use',
+        );
+        refuses('{"a": 3}', 'parsing "a": 3 is not a valid value; must be a string or object (');
+        refuses('{"a": [1, "x"]}', 'parsing "a": [1 x] is not a valid value; must be a string or object');
         assert.throws(() => parsePolicyConfig("[]"), /must be a JSON object/);
+    });
+
+    it("reads ESC environments as the engine's self-managed backend does: none may be named", () => {
+        assert.deepStrictEqual(parsePolicyConfig('{"environments": [], "a": "advisory"}'), {
+            a: { enforcementLevel: "advisory" },
+        });
+        assert.throws(
+            () => parsePolicyConfig('{"environments": "team/prod"}'),
+            /"environments" must be an array of strings/,
+        );
+        assert.throws(
+            () => parsePolicyConfig('{"environments": ["team/prod"], "a": "advisory"}'),
+            /specifies ESC environments \(team\/prod\) but the current backend does not support them/,
+        );
     });
 
     it("starts from each policy's level and schema defaults", () => {
