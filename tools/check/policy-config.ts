@@ -141,7 +141,19 @@ export function packConfig(
             throw new PolicyConfigError(`policy pack "${pack.name}" at "${packDir}" does not support config`);
         return { config: {}, warnings: [] };
     }
-    return reconcilePolicyConfig(pack.policies, pack.initialConfig, userConfig ?? {}, pack);
+    const { config, warnings, levelless } = reconcilePolicyConfig(
+        pack.policies,
+        pack.initialConfig,
+        userConfig ?? {},
+        pack,
+    );
+    // The engine's Configure refuses an entry without a level (analyzer_plugin.go): properties
+    // given for "all" or for a policy the pack does not have, with no level anywhere.
+    if (levelless.length > 0)
+        throw new PolicyConfigError(
+            `configuring policy pack "${pack.name}" at "${packDir}": invalid enforcement level "" (policy config gives "${levelless[0]}" properties but no enforcement level, and the pack has no such policy to take one from).`,
+        );
+    return { config, warnings };
 }
 
 /**
@@ -155,7 +167,7 @@ export function reconcilePolicyConfig(
     initialConfig: Record<string, PolicyConfig>,
     userConfig: Record<string, PolicyConfig>,
     pack: { name: string; version: string } = { name: "policy-pack", version: "0.0.0" },
-): { config: Record<string, Required<PolicyConfig>>; warnings: string[] } {
+): { config: Record<string, Required<PolicyConfig>>; warnings: string[]; levelless: string[] } {
     let result: Record<string, PolicyConfig> = {};
     for (const policy of policies) {
         const defaults: Record<string, unknown> = {};
@@ -196,17 +208,23 @@ export function reconcilePolicyConfig(
         );
     }
 
+    // Every name the config gives stays in it, as in the engine ("all" and names the pack does not
+    // have), and goes to the pack with Configure, which refuses one without a level.
     const config: Record<string, Required<PolicyConfig>> = {};
-    for (const policy of policies) {
-        const entry = result[policy.name];
-        config[policy.name] = {
-            enforcementLevel: entry.enforcementLevel ?? policy.enforcementLevel,
-            properties: entry.properties ?? {},
-        };
+    const levelless: string[] = [];
+    for (const [name, entry] of Object.entries(result)) {
+        if (entry.enforcementLevel)
+            config[name] = { enforcementLevel: entry.enforcementLevel, properties: entry.properties ?? {} };
+        else levelless.push(name);
     }
-    return { config, warnings };
+    return { config, warnings, levelless: levelless.sort() };
 }
 
+/**
+ * `toApply` over `result`, as the engine's applyConfig: "all"'s level over every entry first, then
+ * each name's level and properties, an entry made for a name `result` lacks ("all" itself, or a
+ * policy the pack does not have).
+ */
 function applyConfig(
     result: Record<string, PolicyConfig>,
     toApply: Record<string, PolicyConfig>,
@@ -216,9 +234,9 @@ function applyConfig(
     const all = toApply.all?.enforcementLevel;
     if (all) for (const entry of Object.values(next)) entry.enforcementLevel = all;
     for (const [name, given] of Object.entries(toApply)) {
-        if (name === "all" || !next[name]) continue;
-        if (given.enforcementLevel) next[name].enforcementLevel = given.enforcementLevel;
-        Object.assign(next[name].properties!, given.properties ?? {});
+        const entry = (next[name] ??= { properties: {} });
+        if (given.enforcementLevel) entry.enforcementLevel = given.enforcementLevel;
+        Object.assign(entry.properties!, given.properties ?? {});
     }
     return next;
 }

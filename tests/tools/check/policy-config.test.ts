@@ -2,6 +2,7 @@ import * as assert from "assert";
 import {
     PolicyConfigError,
     PolicyInfo,
+    packConfig,
     parsePolicyConfig,
     reconcilePolicyConfig,
     validateJsonSchema,
@@ -102,7 +103,41 @@ describe("policy config as the engine reconciles it", () => {
         assert.strictEqual(config["bucket-private"].enforcementLevel, "disabled");
         assert.strictEqual(config["ssh-allowlist"].enforcementLevel, "advisory");
         assert.deepStrictEqual(config["ssh-allowlist"].properties, { allowedCidrs: ["198.51.100.0/24"] });
-        assert.ok(!("all" in config));
+        // The engine's applyConfig keeps "all" as an entry of its own, sent to the pack with the rest.
+        assert.deepStrictEqual(config.all, { enforcementLevel: "advisory", properties: {} });
+    });
+
+    it("keeps what it gives for a policy the pack lacks, and refuses it without a level, as the engine's Configure does", () => {
+        const pack = {
+            name: "fixture-pack",
+            version: "0.1.0",
+            supportsConfig: true,
+            policies: POLICIES,
+            initialConfig: {},
+        };
+        const { config } = packConfig(
+            pack,
+            { "no-such-policy": { enforcementLevel: "advisory", properties: { a: 1 } } },
+            "/p",
+        );
+        assert.deepStrictEqual(config["no-such-policy"], { enforcementLevel: "advisory", properties: { a: 1 } });
+        for (const name of ["no-such-policy", "all"])
+            assert.throws(
+                () => packConfig(pack, { [name]: { properties: { a: 1 } } }, "/p"),
+                (e: Error) =>
+                    e instanceof PolicyConfigError &&
+                    e.message.startsWith(
+                        `configuring policy pack "fixture-pack" at "/p": invalid enforcement level "" (policy config gives "${name}"`,
+                    ),
+            );
+        // A level given before (the pack's initial config) is kept, as the engine keeps it.
+        assert.doesNotThrow(() =>
+            packConfig(
+                { ...pack, initialConfig: { "no-such-policy": { enforcementLevel: "mandatory" } } },
+                { "no-such-policy": { properties: { a: 1 } } },
+                "/p",
+            ),
+        );
     });
 
     it("rejects config that breaks a policy's schema in the engine's words, one sorted line per problem", () => {
