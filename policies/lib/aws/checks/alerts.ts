@@ -8,7 +8,7 @@
  */
 import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
-import { Res, describe, isUnknown, listOf } from "../../values";
+import { Res, describe, isUnknown, listOf, propOf } from "../../values";
 import { dataStoreShapes } from "../data-stores";
 import { AWS } from "../types";
 
@@ -52,7 +52,7 @@ function dimensionValues(alarm: Res): unknown[] {
 
 /** The values an alarm's dimensions may name a resource by: its id, ARN and type-specific keys. */
 function awsIdentities(subject: Res): string[] {
-    return ["id", "arn", ...AWS_IDENTITY_KEYS].flatMap((key) => strings(subject.props[key]));
+    return ["id", "arn", ...AWS_IDENTITY_KEYS].flatMap((key) => strings(propOf(subject, key)));
 }
 
 /**
