@@ -1,6 +1,9 @@
 /**
  * `npm run check`: the offline policy check of every stack. See USAGE in args.ts.
  */
+// First, before anything loads @pulumi/pulumi: what it loads and the check does not use waits
+// until something uses it.
+import "./lazy-modules";
 import * as fs from "fs";
 import * as path from "path";
 import { USAGE, UsageError, parseArgs } from "./args";

@@ -192,14 +192,9 @@ export function launchPolicyPack(
             : identity;
     return PolicyPack.launch(dir, {
         entry,
-        // TypeScript loads on first use, not with @pulumi/pulumi (lazy-typescript.ts); the pack's
-        // compiled modules are kept for the next run (flush-compile-cache.ts).
-        nodeArgs: [
-            "-r",
-            path.join(__dirname, "lazy-typescript.js"),
-            "-r",
-            path.join(__dirname, "flush-compile-cache.js"),
-        ],
+        // What @pulumi/pulumi loads and a pack does not use loads on first use (lazy-modules.ts);
+        // the pack's compiled modules are kept for the next run (flush-compile-cache.ts).
+        nodeArgs: ["-r", path.join(__dirname, "lazy-modules.js"), "-r", path.join(__dirname, "flush-compile-cache.js")],
         // A TypeScript pack (its source folder) starts with the transpile-on-require hook preloaded.
         typeScriptHook: path.join(__dirname, "ts-hook.js"),
         environment: packProcessEnvironment(process.env, who),
