@@ -20,7 +20,7 @@ import { parentPort, workerData } from "worker_threads";
 import * as grpc from "@grpc/grpc-js";
 import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
-import { PolicyConfig, packConfig } from "./policy-config";
+import { PolicyConfig, packConfig, remediates } from "./policy-config";
 import { fromAnalyzerInfo, fromDiagnostics, toConfigureRequest, toStackConfigureRequest } from "./requests";
 import type { StackIdentity } from "./requests";
 import type { FromThread, PackCall, Prepared, ToThread } from "./pack-protocol";
@@ -266,9 +266,7 @@ async function perform(pack: Pack, call: PackCall): Promise<{ value?: unknown; e
                 const info = await getAnalyzerInfo(pack);
                 const reconciled = packConfig(info, call.userConfig, pack.dir);
                 await configure(pack, reconciled.config);
-                // Unconfigured, a pack runs its policies at their own levels.
-                if (!info.supportsConfig)
-                    pack.remediating = info.policies.some((p) => p.enforcementLevel === "remediate");
+                pack.remediating = remediates(info, reconciled.config);
                 const prepared: Prepared = {
                     info,
                     config: reconciled.config,

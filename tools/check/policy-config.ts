@@ -157,6 +157,20 @@ export function packConfig(
 }
 
 /**
+ * Whether a pack given `config` (packConfig's answer) has a policy at "remediate", for which the
+ * engine asks for remediations before each Analyze. A pack that takes no config gets none and
+ * runs its policies at their own levels.
+ */
+export function remediates(
+    pack: { supportsConfig: boolean; policies: PolicyInfo[] },
+    config: Record<string, Required<PolicyConfig>>,
+): boolean {
+    return pack.supportsConfig
+        ? Object.values(config).some((c) => c.enforcementLevel === "remediate")
+        : pack.policies.some((p) => p.enforcementLevel === "remediate");
+}
+
+/**
  * Defaults, then the pack's initial config, then the user's config; throws a
  * `PolicyConfigError` listing every schema violation, one line each as the engine reports them
  * (`validating policy config: <pack> <version>  <policy>: <problem>`, sorted). Returns one entry

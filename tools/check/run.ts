@@ -9,7 +9,7 @@ import * as path from "path";
 import * as util from "util";
 import { evaluate, Evaluation, RegisteredResource } from "../harness/evaluate";
 import { PolicyPack, TimedAnalysis } from "./pack";
-import { PolicyConfig, packConfig, parsePolicyConfig } from "./policy-config";
+import { PolicyConfig, packConfig, parsePolicyConfig, remediates } from "./policy-config";
 import { LoadedProgram, programFromFile, webtierProgram } from "./program";
 import { AnalyzerInfo, AnalyzerResourceData, SnapshotBuilder, StackSnapshot } from "./requests";
 import { CheckResult, StackResult, Violation, resourceViolations, stackViolations } from "./results";
@@ -540,6 +540,21 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     if (planned.length > 0) packFor(0);
     prefetch(0);
 
+    // A pack every stack shares has named its policies once the first stack's preparation is
+    // answered. For each stack after it, whether it remediates follows from them and the stack's
+    // policy config, worked out here as the pack thread works it out; so the next stack need not
+    // wait for the pack to answer this one's preparation, queued behind the previous stack's
+    // AnalyzeStack. Only a stack that remediates holds the next one back: its Remediate and
+    // Analyze calls must reach the pack before the next stack's preparation does.
+    let sharedInfo: AnalyzerInfo | undefined;
+    const remediatingFor = async (stack: StackConfig, configured: Promise<ReadyPack>): Promise<boolean> => {
+        if (sharedInfo)
+            return remediates(sharedInfo, packConfig(sharedInfo, policyConfigs.forStack(stack.name), packDir).config);
+        const ready = await configured;
+        if (options.pack || shared) sharedInfo = ready.info;
+        return ready.remediating;
+    };
+
     const stacks: StackResult[] = [];
     const warnings = new Set<string>();
     const rejections = new RejectionCollector();
@@ -628,18 +643,26 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
             }
             const evaluated = Date.now();
             const evaluateMs = evaluated - stackStarted;
-            const ready = await configured;
-            lastReady = ready;
-            for (const warning of ready.warnings) warnings.add(warning);
-            // The first stack may finish before the pack has started: that wait is the run's, not the stack's.
-            const packWaitMs = Math.max(0, ready.readyAt - evaluated);
-            const judged = (resource: Promise<Violation[][]>, snapshot: StackSnapshot) =>
-                Promise.all([
+            const prepared = configured.then((ready) => {
+                lastReady = ready;
+                for (const warning of ready.warnings) warnings.add(warning);
+                return ready;
+            });
+            // Its failure is the verdict's (below), or remediatingFor's when that waits for it.
+            prepared.catch(() => undefined);
+            const remediating = await remediatingFor(stack, configured);
+            const judged = (resource: Promise<Violation[][]>, snapshot: StackSnapshot) => {
+                // Posted now: behind this stack's Analyze calls, ahead of the next stack's preparation.
+                const stackAnalyzed = pack.analyzeStackTimed(snapshot.stack);
+                return Promise.all([
+                    prepared,
                     resource,
-                    pack.analyzeStackTimed(snapshot.stack),
+                    stackAnalyzed,
                     Promise.all(analyses.map((a) => a.analysis)),
-                ]).then(([perResource, stackAnalysis, answered]) => {
+                ]).then(([ready, perResource, stackAnalysis, answered]) => {
                     if ("deferred" in stackAnalysis) throw new Error("AnalyzeStack is never deferred");
+                    // The first stack may finish before the pack has started: that wait is the run's, not the stack's.
+                    const packWaitMs = Math.max(0, ready.readyAt - evaluated);
                     if (snapshot.resolvedReferences > 0) {
                         notes.push(
                             `${snapshot.resolvedReferences} property reference(s) were recovered from mock ids/ARNs that the program passed without their dependency.`,
@@ -665,8 +688,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                         analyzeStackMs: stackAnalysis.doneAt - Math.max(analyzed, ready.readyAt),
                     };
                 });
+            };
             let verdict: Promise<void>;
-            if (ready.remediating) {
+            if (remediating) {
                 // Remediate comes first and its properties are what Analyze and AnalyzeStack see: each
                 // resource in turn, then the stack, before anything else goes to the pack.
                 const perResource = await Promise.all(

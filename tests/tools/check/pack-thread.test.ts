@@ -10,6 +10,13 @@ import { PolicyPack } from "../../../tools/check/pack";
 import { runCheck, startPolicyPack } from "../../../tools/check/run";
 import { DIST_ROOT, FIXTURE_PACK, FIXTURE_STACKS, FIXTURES, REPO_ROOT, program } from "./paths";
 
+/** A folder of stack files, one per name, with no config. */
+function stacksDir(names: string[]): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pack-thread-stacks-"));
+    for (const name of names) fs.writeFileSync(path.join(dir, `Pulumi.${name}.yaml`), "config: {}\n");
+    return dir;
+}
+
 describe("the pack thread", () => {
     let pack: PolicyPack;
     before(async () => {
@@ -68,6 +75,74 @@ describe("the pack thread", () => {
             Math.min(...times[1].analyze) >= times[0].stack,
             `the second stack's first Analyze (${Math.min(...times[1].analyze)}) after the first stack's AnalyzeStack (${times[0].stack})`,
         );
+    });
+
+    it("goes on to the next stack while the pack still answers for the one before, when no stack remediates", async () => {
+        const dir = stacksDir(["one", "two", "three"]);
+        try {
+            // The first stack's AnalyzeStack answers a second after it is asked; the others' sooner.
+            const pause = path.join(dir, "pause.json");
+            fs.writeFileSync(
+                pause,
+                JSON.stringify({ "stack-analyzed-at": { enforcementLevel: "advisory", pauseMs: 1000 } }),
+            );
+            const result = await runCheck({
+                distRoot: DIST_ROOT,
+                projectDir: REPO_ROOT,
+                program: path.relative(REPO_ROOT, program("stamped.js")),
+                stacksDir: dir,
+                stacks: ["one", "two", "three"],
+                policyConfig: [`one=${pause}`],
+                pack,
+            });
+            for (const stack of result.stacks) assert.strictEqual(stack.error, undefined, stack.error);
+            const [one, , three] = result.stacks;
+            const answered = Number(
+                /analyzed at (\d+)/.exec(one.violations.find((v) => v.policy === "stack-analyzed-at")!.message)![1],
+            );
+            const evaluatedFrom = Number(three.notes.map((n) => /evaluated from (\d+)/.exec(n)).find(Boolean)![1]);
+            // Before, the check waited for the pack to answer the second stack's preparation, which
+            // the pack takes only after the first stack's AnalyzeStack, before it evaluated the third.
+            assert.ok(
+                evaluatedFrom < answered,
+                `the third stack evaluated from ${evaluatedFrom}, before the pack answered the first stack's AnalyzeStack at ${answered}`,
+            );
+            assert.ok(three.violations.some((v) => v.policy === "analyzed-at" && v.resource === "stamped"));
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it("holds the next stack back while one that remediates is judged, so that its remediations come first", async () => {
+        const fixture = await PolicyPack.start(FIXTURE_PACK);
+        const dir = stacksDir(["one", "two", "three"]);
+        try {
+            // The second stack, whose remediating the check works out itself from the pack it shares.
+            const remediate = path.join(dir, "remediate.json");
+            fs.writeFileSync(remediate, JSON.stringify({ "bucket-acl-remediation": "remediate" }));
+            const result = await runCheck({
+                distRoot: DIST_ROOT,
+                projectDir: REPO_ROOT,
+                program: path.relative(REPO_ROOT, program("public-bucket.js")),
+                stacksDir: dir,
+                stacks: ["one", "two", "three"],
+                policyConfig: [`two=${remediate}`],
+                pack: fixture,
+            });
+            const publicBucket = result.stacks.map((stack) => {
+                assert.strictEqual(stack.error, undefined, stack.error);
+                return stack.violations.some((v) => v.policy === "bucket-private" && v.resource === "assets");
+            });
+            assert.deepStrictEqual(
+                publicBucket,
+                [true, false, true],
+                "only the second stack's bucket was made private",
+            );
+            assert.ok(result.stacks[1].notes.some((n) => /policy bucket-acl-remediation remediated assets/.test(n)));
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+            await fixture.close();
+        }
     });
 
     it("runs the pack below the check's priority, so the program goes first on a busy core", () => {
