@@ -1,6 +1,7 @@
 // The pull-request workflow as GitHub would run it: pinned actions, a check step whose options the
 // check accepts, its SARIF file the one uploaded, and only npm scripts that exist.
 import * as assert from "assert";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as yaml from "js-yaml";
 import * as path from "path";
@@ -44,6 +45,36 @@ describe("the pull-request workflow", () => {
         assert.match(all[uploadIndex].if, /always\(\)/, "uploaded even when the check found violations");
         const fail = all.slice(uploadIndex + 1).find((s) => /steps\.check\.outputs\.exit/.test(String(s.if)));
         assert.ok(fail, "the job fails after the upload on a non-zero exit");
+    });
+
+    it("keeps Node's compile cache from run to run, restored after npm ci empties node_modules", () => {
+        // Where the npm scripts keep it (scripts/with-node.js), asked of the launcher itself.
+        const env = { ...process.env };
+        delete env.NODE_COMPILE_CACHE;
+        const launched = spawnSync(
+            process.execPath,
+            [path.join(REPO_ROOT, "scripts", "with-node.js"), "node", "-p", "process.env.NODE_COMPILE_CACHE"],
+            { cwd: REPO_ROOT, encoding: "utf8", env },
+        );
+        assert.strictEqual(launched.status, 0, launched.stderr);
+        const folder = path.relative(REPO_ROOT, launched.stdout.trim()).split(path.sep).join("/");
+        for (const [job, command] of [
+            ["test", "npm test"],
+            ["policy-check", "npm run --silent check"],
+        ]) {
+            const all = steps(job);
+            const at = (found: (step: any) => boolean) => {
+                const index = all.findIndex(found);
+                assert.ok(index >= 0, `${job}: step not found`);
+                return index;
+            };
+            const install = at((step) => step.run === "npm ci");
+            const cache = at((step) => String(step.uses).startsWith("actions/cache@"));
+            const run = at((step) => typeof step.run === "string" && step.run.includes(command));
+            assert.ok(install < cache && cache < run, `${job}: restored after npm ci, before ${command}`);
+            assert.strictEqual(all[cache].with.path, folder);
+            assert.ok(String(all[cache].with.key).includes("github.sha"), `${job}: saved again by every run`);
+        }
     });
 
     it("runs only npm scripts that package.json defines", () => {
