@@ -83,7 +83,9 @@ Secrets: \`secure:\` values cannot be decrypted offline, and secret keys a stack
 (webtier:appKey) are missing; the check substitutes well-formed placeholders and says so.
 
 Exit codes: 0 no mandatory violation, 1 at least one mandatory violation,
-            2 bad usage, a program that fails to evaluate, or a policy pack that fails.
+            2 bad usage, a program that fails to evaluate or registers remote components
+              (their plugins build what is inside them; the check runs none), or a policy pack
+              that fails.
 `;
 
 const FORMATS: readonly OutputFormat[] = ["text", "json", "sarif", "markdown"];

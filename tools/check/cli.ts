@@ -91,7 +91,7 @@ export async function main(
         // The text report on the terminal already shows evaluation errors; elsewhere, say them on stderr.
         for (const stack of result.stacks) {
             if (stack.error !== undefined && (args.format !== "text" || args.output))
-                err(`check: stack ${stack.name}: the program failed to evaluate:\n${stack.error}\n`);
+                err(`check: stack ${stack.name}: the program could not be evaluated:\n${stack.error}\n`);
         }
         return exitCodeOf(result);
     } catch (e) {

@@ -37,7 +37,7 @@ function renderStack(stack: StackResult, descriptions: Map<string, string>): str
     const lines: string[] = [];
     const cloud = stack.cloud ? ` (${stack.cloud})` : "";
     if (stack.error !== undefined) {
-        lines.push(`stack ${stack.name}${cloud}: the program failed to evaluate (${stack.source})`);
+        lines.push(`stack ${stack.name}${cloud}: the program could not be evaluated (${stack.source})`);
         lines.push(indent(stack.error, "    "));
     } else {
         lines.push(
@@ -83,7 +83,7 @@ export function renderText(result: CheckResult): string {
     const summary = [
         `${plural(result.stacks.length, "stack")} checked in ${(result.totalMs / 1000).toFixed(1)} s: ${counts(all)}`,
         mandatoryStacks ? `mandatory violations in ${plural(mandatoryStacks, "stack")}` : "",
-        failed ? `${plural(failed, "stack")} failed to evaluate` : "",
+        failed ? `${plural(failed, "stack")} could not be evaluated` : "",
     ].filter(Boolean);
     blocks.push(`${summary.join("; ")} (exit ${code})`);
     return blocks.join("\n\n") + "\n";
@@ -151,7 +151,7 @@ function where(at: { file: string; line: number } | undefined, options: Markdown
 }
 
 function verdict(stack: StackResult): string {
-    if (stack.error !== undefined) return "❌ failed to evaluate";
+    if (stack.error !== undefined) return "❌ could not be evaluated";
     const mandatory = stack.violations.filter((v) => v.level === "mandatory").length;
     if (mandatory) return "❌ mandatory violations";
     return stack.violations.length ? "⚠️ advisory only" : "✅ passes";
@@ -175,7 +175,7 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
                 : "✅ passes"
             : exit === 1
               ? "❌ mandatory violations"
-              : "❌ a stack failed to evaluate";
+              : "❌ a stack could not be evaluated";
     const out: string[] = [];
     out.push(`## Policy check: ${headline}`, "");
     out.push(
@@ -195,12 +195,12 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
     for (const stack of result.stacks) {
         out.push(
             "",
-            `### ${code(stack.name)}${stack.cloud ? ` (${stack.cloud})` : ""}: ${stack.error !== undefined ? "failed to evaluate" : counts(stack.violations)}`,
+            `### ${code(stack.name)}${stack.cloud ? ` (${stack.cloud})` : ""}: ${stack.error !== undefined ? "could not be evaluated" : counts(stack.violations)}`,
             "",
         );
         if (stack.error !== undefined) {
             out.push(
-                `The program failed to evaluate (${code(stack.source)}):`,
+                `The program could not be evaluated (${code(stack.source)}):`,
                 "",
                 "```text",
                 stack.error.replace(/```/g, "'''"),
@@ -255,7 +255,7 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
     }
     out.push(
         "",
-        `Exit code ${exit}: ${exit === 0 ? "no mandatory violation" : exit === 1 ? "at least one mandatory violation" : "a stack failed to evaluate"}.`,
+        `Exit code ${exit}: ${exit === 0 ? "no mandatory violation" : exit === 1 ? "at least one mandatory violation" : "a stack could not be evaluated"}.`,
     );
     return out.join("\n").replace(/\n{3,}/g, "\n\n") + "\n";
 }

@@ -14,6 +14,7 @@ import { LoadedProgram, programFromFile, webtierProgram } from "./program";
 import { AnalyzerInfo, AnalyzerResourceData, SnapshotBuilder, StackSnapshot } from "./requests";
 import { CheckResult, StackResult, Violation, resourceViolations, stackViolations } from "./results";
 import { locateViolations } from "./locate";
+import { remoteComponentsError } from "./remote-components";
 import {
     ProjectFile,
     StackConfig,
@@ -638,6 +639,16 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                         result.error = errorText(err, programMain);
                     }
                 });
+                result.durationMs = Date.now() - stackStarted;
+                continue;
+            }
+            const unjudgeable = remoteComponentsError(evaluation.resources);
+            if (unjudgeable !== undefined) {
+                // As for a program that fails: the pack's own failure, if any, wins.
+                await configured;
+                await Promise.allSettled(analyses.map((a) => a.analysis));
+                result.error = unjudgeable;
+                result.resources = evaluation.resources.length;
                 result.durationMs = Date.now() - stackStarted;
                 continue;
             }

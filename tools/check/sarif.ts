@@ -229,7 +229,7 @@ export function renderSarif(result: CheckResult, options: SarifOptions | string 
                         exitCode: exitCodeOf(result),
                         toolExecutionNotifications: failures.map((s) => ({
                             level: "error",
-                            message: { text: `stack ${s.name}: the program failed to evaluate: ${s.error}` },
+                            message: { text: `stack ${s.name}: the program could not be evaluated: ${s.error}` },
                             locations: [{ physicalLocation: physical(stackAnchor(s), projectPrefix) }],
                         })),
                     },

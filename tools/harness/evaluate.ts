@@ -68,6 +68,11 @@ export interface RegisteredResource {
      * positions of the code that ran (JavaScript positions for a transpiled program).
      */
     stackTrace?: SourceFrame[];
+    /**
+     * A multi-language (remote) component: under the engine its provider plugin builds what is
+     * inside it (Construct); under mocks nothing is, and the component stands alone.
+     */
+    remote?: true;
 }
 
 /** One frame of a registration's stack trace. */
@@ -298,6 +303,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                     wireInputs,
                     wireState,
                     stackTrace: stackFrames(req),
+                    ...(req.getRemote() ? { remote: true as const } : {}),
                 };
                 if (registration.options) applyTransformedOptions(resource, registration.options);
                 if (registration.autonamed) resource.autonamed = registration.autonamed;

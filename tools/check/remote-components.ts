@@ -1,0 +1,29 @@
+/**
+ * Multi-language components (`remote: true`: awsx's VPCs and load balancers, eks clusters, any
+ * component a provider plugin implements) cannot be checked offline. Under the engine, the
+ * component's provider plugin builds what is inside it (the engine's Construct call), and the
+ * policy pack judges those resources like any other; the check runs no plugins, so the
+ * component registers alone under the mocks and its subnets, security groups or listeners never
+ * reach the pack. A verdict on such a stack would pass what `pulumi preview --policy-pack` may
+ * fail, so the stack gets no verdict: an error that names the components and what to do.
+ */
+import type { RegisteredResource } from "../harness/evaluate";
+
+/** How many components the error lists by name before it counts the rest. */
+const LISTED = 5;
+
+/** The stack's error when its program registered remote components, else undefined. */
+export function remoteComponentsError(resources: readonly RegisteredResource[]): string | undefined {
+    const remote = resources.filter((r) => r.remote);
+    if (remote.length === 0) return undefined;
+    const named = remote.slice(0, LISTED).map((r) => `${r.type} "${r.name}"`);
+    if (remote.length > LISTED) named.push(`${remote.length - LISTED} more`);
+    const plugins = [...new Set(remote.map((r) => r.type.split(":")[0]))].map((p) => `"${p}"`);
+    return [
+        `the program registers ${remote.length === 1 ? "a remote (multi-language) component" : `${remote.length} remote (multi-language) components`}: ${named.join(", ")}.`,
+        `Under the engine, the ${plugins.join(", ")} provider plugin builds the resources inside ${remote.length === 1 ? "it" : "them"}, and the policy pack judges those too;`,
+        `the offline check runs no plugins, so it cannot see them and gives this stack no verdict rather than pass what pulumi preview may fail.`,
+        `Check this stack with \`pulumi preview --policy-pack\` (the workflow's preview job does when the repository has cloud credentials),`,
+        `or declare those resources in the program itself (the provider's own resources, or a component of your own).`,
+    ].join("\n");
+}
