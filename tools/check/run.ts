@@ -337,6 +337,13 @@ async function evaluateStack(
         // Let rejections raised in the last turn surface.
         await new Promise((resolve) => setImmediate(resolve));
         if (rejections.length > 0) throw rejections[0];
+        // The engine reads a referenced stack's outputs from the backend; offline they are unknown.
+        for (const name of new Set(evaluation.stackReferences))
+            notes.push(
+                preview
+                    ? `stack reference "${name}": its outputs cannot be read offline (the engine reads them from the backend), so what the program takes from them reaches the pack as unknown, as a computed value does.`
+                    : `stack reference "${name}": its outputs cannot be read offline (the engine reads them from the backend), so what the program takes from them is not what the engine would hand the pack: check with --preview to have those values judged as unknown.`,
+            );
         return evaluation;
     } finally {
         Error.stackTraceLimit = savedLimit;

@@ -8,7 +8,7 @@
  * One evaluation at a time per process: Pulumi's runtime state is global.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { mockCall, mockState, MockIds } from "./mock-state";
+import { mockCall, mockState, MockIds, STACK_REFERENCE_TYPE } from "./mock-state";
 import { autoname, autonameRuleFor } from "./autonaming";
 
 // SDK internals (listed and verified in one place).
@@ -116,6 +116,8 @@ export interface Evaluation {
     /** Mock ids and ARNs to the URN of the resource that owns them. */
     ids: MockIds;
     durationMs: number;
+    /** The stacks the program read through `pulumi.StackReference`, whose outputs are unknown here. */
+    stackReferences: string[];
 }
 
 /**
@@ -179,6 +181,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     let pending: Registration | undefined;
     /** Transforms registered with registerResourceTransform, in order. */
     const stackTransforms: ResourceTransform[] = [];
+    const stackReferences: string[] = [];
     /** Each resource's own `transforms` option, by URN: they apply to its children too. */
     const transformsByUrn = new Map<string, ResourceTransform[]>();
 
@@ -186,6 +189,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     await pulumi.runtime.setMocks(
         {
             newResource: async (args) => {
+                if (args.type === STACK_REFERENCE_TYPE) stackReferences.push(String(args.inputs.name ?? args.name));
                 lastInputs = args.inputs;
                 const registration = pending;
                 const autonamed = pendingAutoname;
@@ -350,7 +354,15 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         if (resolved.secret) secretOutputs.push(key);
         plain[key] = resolved.value;
     }
-    return { resources, calls, outputs: plain, secretOutputs, ids, durationMs: Date.now() - started };
+    return {
+        resources,
+        calls,
+        outputs: plain,
+        secretOutputs,
+        ids,
+        durationMs: Date.now() - started,
+        stackReferences,
+    };
 }
 
 /** A resource transform (the `transforms` option, `registerResourceTransform`): new props and options, or none. */

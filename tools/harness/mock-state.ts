@@ -5,6 +5,7 @@
  * recorded, so the policy check can map them back to the resource that owns them.
  */
 
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { PROVIDER_MOCKS } from "../clouds";
 import { autoname, autonameRuleFor } from "./autonaming";
 import type { ProviderMocks } from "./provider-mocks";
@@ -70,6 +71,9 @@ function mockId(type: string, inputs: Record<string, any>, ids: MockIds): string
     return ids.next(provider?.idPrefixes?.[type] ?? type.split(":").pop()!.toLowerCase());
 }
 
+/** What `new pulumi.StackReference(name)` reads (a resource get, with the stack's name for id). */
+export const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
+
 /** Inputs plus computed outputs for one resource. */
 export function mockState(
     type: string,
@@ -81,6 +85,14 @@ export function mockState(
     const id = mockId(type, inputs, ids);
     const region = inputs.region ?? "us-east-1";
     const state: Record<string, any> = { ...inputs };
+    if (type === STACK_REFERENCE_TYPE) {
+        // The engine reads the other stack's outputs from the backend, which an offline check does
+        // not have: unknown here, in an update as in a preview, so a value taken from them reaches
+        // the pack as unknown rather than as absent (which a rule could read as nothing to judge).
+        state.outputs = unknownValue;
+        state.secretOutputNames = unknownValue;
+        return { id, state };
+    }
     // A name the program left out is the provider's (autonaming.ts): evaluate() fills it in before
     // this, as the provider's Check does; other callers get it here.
     const rule = autonameRuleFor(type);
