@@ -1,28 +1,29 @@
-// A program that reads another stack's outputs: the engine reads them from the backend, the
-// offline check cannot, and says so; values taken from them are judged as unknown in a preview.
+// What the engine reads and the offline check cannot: another stack's outputs (from the backend)
+// and data sources its mocks do not answer (from the cloud). The program still evaluates, and
+// each stack's notes say what could not be read.
 import * as assert from "assert";
 import * as path from "path";
 import { PolicyPack } from "../../../tools/check/pack";
 import { runCheck } from "../../../tools/check/run";
 import { DIST_ROOT, FIXTURE_PACK, REPO_ROOT, program } from "./paths";
 
-describe("a stack reference through the offline check", () => {
+describe("what the engine reads and the offline check cannot", () => {
     let pack: PolicyPack;
     before(async () => {
         pack = await PolicyPack.start(FIXTURE_PACK);
     });
     after(() => pack.close());
 
-    const check = (preview: boolean) =>
+    const check = (preview: boolean, file = "stack-reference.js") =>
         runCheck({
             distRoot: DIST_ROOT,
             projectDir: REPO_ROOT,
-            program: path.relative(REPO_ROOT, program("stack-reference.js")),
+            program: path.relative(REPO_ROOT, program(file)),
             preview,
             pack,
         });
 
-    it("evaluates the program and says its outputs could not be read (update)", async () => {
+    it("a stack reference: evaluates the program and says its outputs could not be read (update)", async () => {
         const [stack] = (await check(false)).stacks;
         assert.strictEqual(stack.error, undefined, stack.error);
         assert.ok(
@@ -33,7 +34,7 @@ describe("a stack reference through the offline check", () => {
         );
     });
 
-    it("judges what the program took from it as unknown (preview)", async () => {
+    it("a stack reference: judges what the program took from it as unknown (preview)", async () => {
         const [stack] = (await check(true)).stacks;
         assert.strictEqual(stack.error, undefined, stack.error);
         assert.ok(
@@ -46,5 +47,17 @@ describe("a stack reference through the offline check", () => {
             ),
             JSON.stringify(bucket),
         );
+    });
+
+    it("data sources: names each one the mocks do not answer, and none they do", async () => {
+        const [stack] = (await check(false, "data-sources.js")).stacks;
+        assert.strictEqual(stack.error, undefined, stack.error);
+        const notes = stack.notes.filter((n) => n.startsWith("data sources the check has no answer for"));
+        assert.strictEqual(notes.length, 1, stack.notes.join("; "));
+        assert.match(
+            notes[0],
+            /returned nothing \(the engine reads them from the cloud\): fixture:index:getBucketDefaults\./,
+        );
+        assert.doesNotMatch(notes[0], /getAvailabilityZones/);
     });
 });
