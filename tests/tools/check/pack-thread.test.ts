@@ -17,6 +17,19 @@ function stacksDir(names: string[]): string {
     return dir;
 }
 
+/** A fixture program checked on stacks one, two and three (in `dir`), all on `pack`, one with its own policy config. */
+function checkThree(dir: string, file: string, policyConfig: string, pack: PolicyPack) {
+    return runCheck({
+        distRoot: DIST_ROOT,
+        projectDir: REPO_ROOT,
+        program: path.relative(REPO_ROOT, program(file)),
+        stacksDir: dir,
+        stacks: ["one", "two", "three"],
+        policyConfig: [policyConfig],
+        pack,
+    });
+}
+
 describe("the pack thread", () => {
     let pack: PolicyPack;
     before(async () => {
@@ -86,15 +99,7 @@ describe("the pack thread", () => {
                 pause,
                 JSON.stringify({ "stack-analyzed-at": { enforcementLevel: "advisory", pauseMs: 1000 } }),
             );
-            const result = await runCheck({
-                distRoot: DIST_ROOT,
-                projectDir: REPO_ROOT,
-                program: path.relative(REPO_ROOT, program("stamped.js")),
-                stacksDir: dir,
-                stacks: ["one", "two", "three"],
-                policyConfig: [`one=${pause}`],
-                pack,
-            });
+            const result = await checkThree(dir, "stamped.js", `one=${pause}`, pack);
             for (const stack of result.stacks) assert.strictEqual(stack.error, undefined, stack.error);
             const [one, , three] = result.stacks;
             const answered = Number(
@@ -120,15 +125,7 @@ describe("the pack thread", () => {
             // The second stack, whose remediating the check works out itself from the pack it shares.
             const remediate = path.join(dir, "remediate.json");
             fs.writeFileSync(remediate, JSON.stringify({ "bucket-acl-remediation": "remediate" }));
-            const result = await runCheck({
-                distRoot: DIST_ROOT,
-                projectDir: REPO_ROOT,
-                program: path.relative(REPO_ROOT, program("public-bucket.js")),
-                stacksDir: dir,
-                stacks: ["one", "two", "three"],
-                policyConfig: [`two=${remediate}`],
-                pack: fixture,
-            });
+            const result = await checkThree(dir, "public-bucket.js", `two=${remediate}`, fixture);
             const publicBucket = result.stacks.map((stack) => {
                 assert.strictEqual(stack.error, undefined, stack.error);
                 return stack.violations.some((v) => v.policy === "bucket-private" && v.resource === "assets");
