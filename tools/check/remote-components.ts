@@ -21,7 +21,7 @@ export function remoteComponentsError(resources: readonly RegisteredResource[]):
     const plugins = [...new Set(remote.map((r) => r.type.split(":")[0]))].map((p) => `"${p}"`);
     return [
         `the program registers ${remote.length === 1 ? "a remote (multi-language) component" : `${remote.length} remote (multi-language) components`}: ${named.join(", ")}.`,
-        `Under the engine, the ${plugins.join(", ")} provider plugin builds the resources inside ${remote.length === 1 ? "it" : "them"}, and the policy pack judges those too;`,
+        `Under the engine, the ${plugins.join(", ")} provider ${plugins.length === 1 ? "plugin builds" : "plugins build"} the resources inside ${remote.length === 1 ? "it" : "them"}, and the policy pack judges those too;`,
         `the offline check runs no plugins, so it cannot see them and gives this stack no verdict rather than pass what pulumi preview may fail.`,
         `Check this stack with \`pulumi preview --policy-pack\` (the workflow's preview job does when the repository has cloud credentials),`,
         `or declare those resources in the program itself (the provider's own resources, or a component of your own).`,

@@ -34,7 +34,7 @@ describe("remote components", () => {
             registered("eks:index:Cluster", "k", true),
         ])!;
         assert.match(many, /8 remote \(multi-language\) components: .*"e", 3 more\./);
-        assert.match(many, /the "awsx", "eks" provider plugin builds the resources inside them/);
+        assert.match(many, /the "awsx", "eks" provider plugins build the resources inside them/);
     });
 
     describe("through the offline check", () => {
