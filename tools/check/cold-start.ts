@@ -157,7 +157,7 @@ async function child(projectDir: string, tsconfig: string, configJson: string, s
                 });
                 return { id: state.id, state: state.state };
             },
-            call: (args) => mockCall(args.token, args.inputs ?? {}, ids),
+            call: (args) => mockCall(args.token, args.inputs ?? {}, ids) ?? {},
         },
         project,
         stack,

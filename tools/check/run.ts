@@ -8,7 +8,6 @@ import * as fs from "fs";
 import * as path from "path";
 import * as util from "util";
 import { evaluate, Evaluation, RegisteredResource } from "../harness/evaluate";
-import { answersCall } from "../harness/mock-state";
 import { PolicyPack, TimedAnalysis } from "./pack";
 import { PolicyConfig, packConfig, parsePolicyConfig, remediates } from "./policy-config";
 import { LoadedProgram, programFromFile, webtierProgram } from "./program";
@@ -339,9 +338,7 @@ async function evaluateStack(
         await new Promise((resolve) => setImmediate(resolve));
         if (rejections.length > 0) throw rejections[0];
         // A data source the mocks do not know returns nothing; the engine would read the cloud.
-        const unanswered = [...new Set(evaluation.calls.map((call) => call.token))].filter(
-            (token) => !answersCall(token),
-        );
+        const unanswered = [...new Set(evaluation.calls.filter((call) => !call.answered).map((call) => call.token))];
         if (unanswered.length > 0)
             notes.push(
                 `data sources the check has no answer for returned nothing (the engine reads them from the cloud): ${unanswered.join(", ")}. What the program took from them is missing, so what a policy says about it may differ from what it would say under the engine.`,

@@ -104,6 +104,8 @@ export interface EvaluateOptions {
 export interface RecordedCall {
     token: string;
     inputs: Record<string, any>;
+    /** False when the mocks had no answer and the program got no fields (the engine reads the cloud). */
+    answered: boolean;
 }
 
 export interface Evaluation {
@@ -230,8 +232,9 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                 stackTransforms.push(transform);
             },
             call: (args) => {
-                calls.push({ token: args.token, inputs: args.inputs ?? {} });
-                return mockCall(args.token, args.inputs ?? {}, ids);
+                const answer = mockCall(args.token, args.inputs ?? {}, ids);
+                calls.push({ token: args.token, inputs: args.inputs ?? {}, answered: answer !== undefined });
+                return answer ?? {};
             },
         },
         project,

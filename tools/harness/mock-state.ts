@@ -122,12 +122,10 @@ export function mockState(
     return { id, state };
 }
 
-/** Whether the mocks answer an invoke: `mockCall` gives any other an empty result. */
-export function answersCall(token: string): boolean {
-    return providerMocks(token)?.calls[token] !== undefined;
-}
-
-/** Results of the data-source invokes webtier and typical programs make (see each cloud's mocks). */
-export function mockCall(token: string, inputs: Record<string, any>, ids: MockIds): Record<string, any> {
-    return providerMocks(token)?.calls[token]?.(inputs, ids) ?? {};
+/**
+ * Results of the data-source invokes webtier and typical programs make (see each cloud's mocks),
+ * or undefined for one the mocks cannot answer (the caller hands the program no fields).
+ */
+export function mockCall(token: string, inputs: Record<string, any>, ids: MockIds): Record<string, any> | undefined {
+    return providerMocks(token)?.calls[token]?.(inputs, ids);
 }

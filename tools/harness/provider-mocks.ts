@@ -45,6 +45,12 @@ export interface ProviderMocks {
      * type takes an input at all (read from the installed SDK class).
      */
     autoname?(type: string, hasInput: (field: string) => boolean): AutonameRule | undefined;
-    /** Data-source results by invoke token; an absent token returns no fields. */
-    readonly calls: Readonly<Record<string, (inputs: Record<string, any>, ids: MockIds) => Record<string, any>>>;
+    /**
+     * Data-source results by invoke token. An absent token, or an answer of undefined (a lookup
+     * the mock cannot know the cloud's answer to), returns no fields, and the call is recorded as
+     * unanswered.
+     */
+    readonly calls: Readonly<
+        Record<string, (inputs: Record<string, any>, ids: MockIds) => Record<string, any> | undefined>
+    >;
 }

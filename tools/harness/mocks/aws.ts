@@ -44,6 +44,8 @@ const AUTONAMED: Record<string, AutonameRule> = {
 };
 
 const ACCOUNT = "123456789012";
+/** The mock account's default VPC (aws:ec2/getVpc with default: true). */
+const DEFAULT_VPC_ID = "vpc-0d0d0d0d0d0d0d0d0";
 
 function arn(service: string, region: string, resource: string): string {
     return `arn:aws:${service}:${region}:${ACCOUNT}:${resource}`;
@@ -186,6 +188,37 @@ export const AWS_MOCKS: ProviderMocks = {
             userId: "MOCK",
             id: ACCOUNT,
         }),
+        "aws:index/getPartition:getPartition": () => ({
+            partition: "aws",
+            dnsSuffix: "amazonaws.com",
+            reverseDnsPrefix: "com.amazonaws",
+            id: "aws",
+        }),
+        // The default VPC, which AWS makes alike in every region of an account: a /16 at
+        // 172.31.0.0 (Amazon VPC User Guide, "Default VPCs"). Any other VPC lookup depends on the
+        // account, so the mock does not answer it.
+        "aws:ec2/getVpc:getVpc": (inputs) => {
+            const narrowed = ["id", "cidrBlock", "filters", "tags", "state", "dhcpOptionsId"].some(
+                (key) => inputs[key] !== undefined,
+            );
+            if (inputs.default !== true || narrowed) return undefined;
+            const region = inputs.region ?? "us-east-1";
+            return {
+                id: DEFAULT_VPC_ID,
+                arn: arn("ec2", region, `vpc/${DEFAULT_VPC_ID}`),
+                cidrBlock: "172.31.0.0/16",
+                cidrBlockAssociations: [
+                    { associationId: "vpc-cidr-assoc-0d0d0d0d", cidrBlock: "172.31.0.0/16", state: "associated" },
+                ],
+                default: true,
+                enableDnsHostnames: true,
+                enableDnsSupport: true,
+                instanceTenancy: "default",
+                ownerId: ACCOUNT,
+                state: "available",
+                tags: {},
+            };
+        },
         "aws:ec2/getAmi:getAmi": () => ({
             id: "ami-0123456789abcdef0",
             imageId: "ami-0123456789abcdef0",

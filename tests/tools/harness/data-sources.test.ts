@@ -1,0 +1,33 @@
+// Data sources under mocks: what the mocks can know is answered as the cloud would answer it,
+// anything else gets no fields and is recorded as unanswered (run.ts names those in the notes).
+import * as assert from "assert";
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { evaluate } from "../../../tools/harness/evaluate";
+
+describe("data sources under mocks", () => {
+    it("answer the default VPC as AWS makes it, and leave any other VPC lookup unanswered", async () => {
+        let cidr: string | undefined;
+        let other: string | undefined;
+        const evaluation = await evaluate({
+            program: async () => {
+                cidr = (await aws.ec2.getVpc({ default: true })).cidrBlock;
+                other = (await aws.ec2.getVpc({ tags: { Name: "shared" } })).cidrBlock;
+                const partition = await aws.getPartition();
+                return { dns: pulumi.output(partition.dnsSuffix) };
+            },
+            config: { "aws:region": "eu-west-1" },
+        });
+        assert.strictEqual(cidr, "172.31.0.0/16");
+        assert.strictEqual(other, undefined);
+        assert.deepStrictEqual(
+            evaluation.calls.map((call) => [call.token, call.answered]),
+            [
+                ["aws:ec2/getVpc:getVpc", true],
+                ["aws:ec2/getVpc:getVpc", false],
+                ["aws:index/getPartition:getPartition", true],
+            ],
+        );
+        assert.strictEqual(evaluation.outputs.dns, "amazonaws.com");
+    });
+});
