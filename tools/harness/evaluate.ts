@@ -9,6 +9,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { mockCall, mockState, MockIds, STACK_REFERENCE_TYPE } from "./mock-state";
+import { CallSite, callSites } from "./call-sites";
 import { autoname, autonameRuleFor } from "./autonaming";
 
 // SDK internals (listed and verified in one place).
@@ -337,15 +338,23 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     let programError: unknown;
     // Keep the program's own return value: the stack's copy has its secrets unwrapped already.
     let outputs: Record<string, any> | undefined;
-    await stack
-        .runInPulumiStack(async () => {
-            outputs = await options.program();
-            return outputs;
-        })
-        .catch((err: unknown) => {
-            programError = err;
-        });
-    await settings.waitForRPCs();
+    // Call sites read as call-sites.ts reads them while the program registers (ES module frames).
+    const resourceClass = pulumi.Resource as unknown as { callsites: () => CallSite[] };
+    const sdkCallSites = resourceClass.callsites;
+    resourceClass.callsites = callSites;
+    try {
+        await stack
+            .runInPulumiStack(async () => {
+                outputs = await options.program();
+                return outputs;
+            })
+            .catch((err: unknown) => {
+                programError = err;
+            });
+        await settings.waitForRPCs();
+    } finally {
+        resourceClass.callsites = sdkCallSites;
+    }
     // Whatever the program threw, as it threw it (the check reports non-Error values too).
     // eslint-disable-next-line @typescript-eslint/only-throw-error
     if (programError) throw programError;

@@ -1,0 +1,32 @@
+// Where a finding points in the program: the line that declared the resource, also when the
+// program is written as ES modules, whose top-level frames the SDK's own parser loses.
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { PolicyPack } from "../../../tools/check/pack";
+import { runCheck } from "../../../tools/check/run";
+import { DIST_ROOT, FIXTURE_PACK, REPO_ROOT, program } from "./paths";
+
+describe("a program's findings located at its lines", () => {
+    let pack: PolicyPack;
+    before(async () => {
+        pack = await PolicyPack.start(FIXTURE_PACK);
+    });
+    after(() => pack.close());
+
+    it("points at the line an ES module declares the resource on", async () => {
+        const dir = program("esm");
+        const [stack] = (
+            await runCheck({ distRoot: DIST_ROOT, projectDir: REPO_ROOT, program: path.relative(REPO_ROOT, dir), pack })
+        ).stacks;
+        assert.strictEqual(stack.error, undefined, stack.error);
+        const violation = stack.violations.find((v) => v.policy === "bucket-private" && v.resource === "assets");
+        assert.ok(violation, "the public bucket is reported");
+        const lines = fs.readFileSync(path.join(dir, "index.js"), "utf8").split("\n");
+        const declared = lines.findIndex((line) => line.includes('new Bucket("assets"')) + 1;
+        assert.deepStrictEqual(
+            [violation.declaredAt?.file, violation.declaredAt?.line],
+            ["tests/fixtures/programs/esm/index.js", declared],
+        );
+    });
+});
