@@ -338,7 +338,8 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     let programError: unknown;
     // Keep the program's own return value: the stack's copy has its secrets unwrapped already.
     let outputs: Record<string, any> | undefined;
-    // Call sites read as call-sites.ts reads them while the program registers (ES module frames).
+    // Call sites read as call-sites.ts reads them while the program registers (ES module frames);
+    // `Resource.callsites` is an SDK internal, verified in sdk-internals.ts.
     const resourceClass = pulumi.Resource as unknown as { callsites: () => CallSite[] };
     const sdkCallSites = resourceClass.callsites;
     resourceClass.callsites = callSites;

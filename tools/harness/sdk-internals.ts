@@ -62,6 +62,7 @@ const REQUEST_GETTERS = [
     "getAliasesList",
     "getCustomtimeouts",
     "getVersion",
+    "getRemote",
 ];
 const RESPONSE_GETTERS = ["getUrn", "getId", "getObject"];
 
@@ -157,6 +158,14 @@ export function checkSdkInternals(
             "tools/harness/evaluate.ts to resolve alias specs",
         );
     }
+
+    // Each resource's call sites: the harness reads them with its own parser (tools/harness/call-sites.ts).
+    expectFunction(
+        pulumi.Resource,
+        "pulumi.Resource",
+        "callsites",
+        "tools/harness/evaluate.ts to read ES module frames",
+    );
 
     // Output internals.
     const output: any = pulumi.output(1);
