@@ -7,7 +7,7 @@ export type OutputFormat = "text" | "json" | "sarif" | "markdown";
 export interface CliArgs {
     /** Stacks to check; empty means every `Pulumi.<stack>.yaml` under the stack config folder. */
     stacks: string[];
-    /** Another Pulumi program file (.ts or .js) instead of webtier's. */
+    /** Another Pulumi program (a .ts, .js, .cjs or .mjs file, or a project folder) instead of webtier's. */
     program?: string;
     /** `KEY=VALUE` config overrides, in order. */
     config: string[];
@@ -49,8 +49,9 @@ Options:
                          Pulumi.yaml main is used) instead of webtier's, as \`pulumi up\` runs it in
                          its own project: the nearest Pulumi.yaml names the project, its stack files
                          and the working directory; TypeScript loads through the project's own
-                         @pulumi/pulumi (ts-node, its tsconfig). Its default export (a function) or
-                         its module body is the program. With --stack, that project's
+                         @pulumi/pulumi (ts-node, its tsconfig); an ES module package is imported.
+                         If the module is a function (an ES module's default export), that is the
+                         program, else its module body is. With --stack, that project's
                          Pulumi.NAME.yaml applies (only --config when there is none); without, only
                          --config does (one stack named "offline").
   --config KEY=VALUE     Set a config value (repeatable), after the stack file's; a KEY without a

@@ -13,6 +13,8 @@ import * as path from "path";
 import type { ProjectFile } from "./stack-config";
 import { recordCompiledSource } from "./source-maps";
 import { withProjectTypeScript } from "./typescript";
+import { freshImportsSupported, importProgram } from "./esm-program";
+import { ProgramEntry, resolveProgramEntry } from "./program-entry";
 
 export class ProgramLoadError extends Error {
     constructor(message: string) {
@@ -119,6 +121,8 @@ export interface LoadedProgram {
     file?: string;
     /** The working directory the program runs in (its project's folder), if not the check's own. */
     cwd?: string;
+    /** What the language host would warn about while loading it, for the stack's notes. */
+    notes?: string[];
     /** Runs the program once; call again for the next stack. */
     run: () => any;
 }
@@ -162,37 +166,18 @@ function hasPulumiSdk(dir: string): boolean {
 }
 
 /**
- * The file `--program` names: a file as given; a folder as the language host resolves one, through
- * Pulumi.yaml's `main` when the folder is the project's, then its package.json `main`, then index.ts
- * or index.js.
+ * The file `--program` names and how it is loaded: a file as given; a folder as the language host
+ * resolves one (program-entry.ts), through Pulumi.yaml's `main` when the folder is the project's.
  */
-export function programEntry(given: string, project?: ProjectFile): string {
+export function programEntry(given: string, project?: ProjectFile): ProgramEntry {
     const absolute = path.resolve(given);
     if (!fs.existsSync(absolute)) throw new ProgramLoadError(`program file ${given} does not exist.`);
-    if (fs.statSync(absolute).isFile()) return absolute;
-    let dir = absolute;
-    if (project?.main && project.dir === absolute) {
-        if (fs.existsSync(project.main) && fs.statSync(project.main).isFile()) return project.main;
-        dir = project.main;
+    const projectMain = project?.main && project.dir === absolute ? project.main : undefined;
+    try {
+        return resolveProgramEntry(absolute, projectMain);
+    } catch (err) {
+        throw new ProgramLoadError(`${given} has no program entry point: ${(err as Error).message}.`);
     }
-    const candidates: string[] = [];
-    const pkg = path.join(dir, "package.json");
-    if (fs.existsSync(pkg)) {
-        const main = JSON.parse(fs.readFileSync(pkg, "utf8")).main;
-        if (typeof main === "string")
-            candidates.push(
-                path.resolve(dir, main),
-                path.resolve(dir, `${main}.js`),
-                path.resolve(dir, main, "index.js"),
-            );
-    }
-    candidates.push(path.join(dir, "index.ts"), path.join(dir, "index.js"));
-    const found = candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isFile());
-    if (!found)
-        throw new ProgramLoadError(
-            `${given} has no program entry point (looked for ${candidates.map((c) => path.relative(process.cwd(), c)).join(", ")}).`,
-        );
-    return found;
 }
 
 /**
@@ -200,48 +185,76 @@ export function programEntry(given: string, project?: ProjectFile): string {
  * every run, since a module body that registers resources must run once per stack.
  */
 export function programFromFile(file: string, project?: ProjectFile): LoadedProgram {
-    const absolute = programEntry(file, project);
+    const entry = programEntry(file, project);
+    const absolute = entry.file;
     const ext = path.extname(absolute);
     // TypeScript goes through the language host's own loader when the program's project has an
     // @pulumi/pulumi to take it from (typescript.ts); a bare file is transpiled.
     let loadTypeScript: (<T>(load: () => T) => T) | undefined;
     if (ext === ".ts" || ext === ".mts" || ext === ".cts") {
-        if (ext !== ".ts") throw new ProgramLoadError(`${file}: only .ts and .js programs are supported.`);
+        if (ext !== ".ts") throw new ProgramLoadError(`${file}: only .ts, .js, .cjs and .mjs programs are supported.`);
         const projectDir = project?.dir;
         if (project?.runtimeOptions?.typescript === false) {
             // The language host does not register TypeScript then: Node refuses the file as it would.
         } else if (projectDir && hasPulumiSdk(projectDir)) {
             loadTypeScript = (load) => withProjectTypeScript(projectDir, load, project?.runtimeOptions?.tsconfig);
         } else registerTypeScriptHook();
-    } else if (ext !== ".js" && ext !== ".cjs") {
-        throw new ProgramLoadError(`${file}: a program must be a .ts or .js file.`);
+    } else if (ext !== ".js" && ext !== ".cjs" && ext !== ".mjs") {
+        throw new ProgramLoadError(`${file}: a program must be a .ts, .js, .cjs or .mjs file.`);
     }
+    // An ES module package's JavaScript is imported (esm-program.ts); TypeScript, in any package,
+    // goes through the TypeScript loader above.
+    const imported = entry.esm && !loadTypeScript && ext !== ".ts";
+    const notes = [...entry.warnings.map((w) => `language host: warning: ${w}`)];
+    if (imported && !freshImportsSupported())
+        notes.push(
+            `Node ${process.versions.node} has no module.registerHooks: only ${path.basename(absolute)} itself runs afresh for each stack, not the modules it imports (use Node 22.15 or later).`,
+        );
     // Modules the previous run loaded (outside node_modules), dropped before the next run.
     let loadedByProgram: string[] = [];
+    const forget = () => {
+        for (const key of [...loadedByProgram, absolute]) delete require.cache[key];
+        return new Set(Object.keys(require.cache));
+    };
+    const remember = (before: Set<string>) => {
+        loadedByProgram = Object.keys(require.cache).filter(
+            (key) => !before.has(key) && !key.includes(`${path.sep}node_modules${path.sep}`),
+        );
+        if (!loadedByProgram.includes(absolute)) loadedByProgram.push(absolute);
+    };
+    // What cmd/run does with the main module's value: a function is the program, called, and its
+    // result the stack's outputs; anything else is the outputs. A CommonJS module's `default`
+    // export is not unwrapped (pulumi/pulumi#4017): `export default async () => ...` compiled to
+    // CommonJS is never called under `pulumi up`, and is not here.
+    const invoke = (main: unknown) => (main instanceof Function ? main() : main);
     return {
         file: absolute,
         cwd: project?.dir,
-        run: () => {
-            for (const key of [...loadedByProgram, absolute]) delete require.cache[key];
-            const before = new Set(Object.keys(require.cache));
-            try {
-                // A program is loaded as the language host loads it: by require.
-                // eslint-disable-next-line @typescript-eslint/no-require-imports
-                const load = () => require(absolute);
-                const mod = loadTypeScript ? loadTypeScript(load) : load();
-                const main = mod && mod.__esModule && "default" in mod ? mod.default : mod;
-                if (typeof main === "function") return main();
-                if (mod && mod.__esModule) {
-                    const { __esModule, ...exports } = mod;
-                    return exports;
-                }
-                return mod;
-            } finally {
-                loadedByProgram = Object.keys(require.cache).filter(
-                    (key) => !before.has(key) && !key.includes(`${path.sep}node_modules${path.sep}`),
-                );
-                if (!loadedByProgram.includes(absolute)) loadedByProgram.push(absolute);
-            }
-        },
+        notes,
+        run: imported
+            ? async () => {
+                  const before = forget();
+                  try {
+                      return invoke(await importProgram(absolute));
+                  } finally {
+                      remember(before);
+                  }
+              }
+            : () => {
+                  const before = forget();
+                  try {
+                      // eslint-disable-next-line @typescript-eslint/no-require-imports
+                      const load = () => require(absolute);
+                      const mod = loadTypeScript ? loadTypeScript(load) : load();
+                      if (mod instanceof Function) return mod();
+                      if (mod && mod.__esModule) {
+                          const { __esModule, ...exports } = mod;
+                          return exports;
+                      }
+                      return mod;
+                  } finally {
+                      remember(before);
+                  }
+              },
     };
 }

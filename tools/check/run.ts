@@ -579,7 +579,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
         for (const [index, plan] of planned.entries()) {
             const stackStarted = Date.now();
             const stack = adjusted[index];
-            const notes = [...stack.notes];
+            const notes = [...stack.notes, ...(program.notes ?? [])];
             const conventionalFile = conventional.get(stack.name);
             if (conventionalFile)
                 notes.push(

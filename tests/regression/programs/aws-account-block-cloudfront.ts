@@ -2,7 +2,7 @@
 // lets only this CloudFront distribution read (AWS:SourceArn), as CloudFront's OAC guide writes it.
 import * as aws from "@pulumi/aws";
 
-export default function program() {
+export = function program() {
     new aws.s3.AccountPublicAccessBlock("account-block", {
         blockPublicAcls: true,
         blockPublicPolicy: true,

@@ -3,7 +3,7 @@
 import * as aws from "@pulumi/aws";
 import { httpsAlb, network, targetGroup } from "./network";
 
-export default function program() {
+export = function program() {
     const net = network("fleet");
     const targets = targetGroup("fleet-tg", net.vpc, 8080);
     const { group: albGroup } = httpsAlb("fleet", net, targets);

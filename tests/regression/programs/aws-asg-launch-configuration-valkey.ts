@@ -3,7 +3,7 @@
 import * as aws from "@pulumi/aws";
 import { groupFrom, httpsAlb, network, targetGroup } from "./network";
 
-export default function program() {
+export = function program() {
     const net = network("legacy-asg");
     const targets = targetGroup("legacy-asg-tg", net.vpc, 80);
     const { group: albGroup } = httpsAlb("legacy-asg", net, targets);

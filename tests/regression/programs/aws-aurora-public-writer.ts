@@ -3,7 +3,7 @@
 import * as aws from "@pulumi/aws";
 import { network } from "./network";
 
-export default function program() {
+export = function program() {
     const net = network("aurora");
     const app = new aws.ec2.SecurityGroup("aurora-app-sg", { vpcId: net.vpc.id });
     const db = new aws.ec2.SecurityGroup("aurora-db-sg", {

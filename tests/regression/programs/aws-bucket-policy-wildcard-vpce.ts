@@ -2,7 +2,7 @@
 // matches vpce-*: every VPC endpoint of every account matches.
 import * as aws from "@pulumi/aws";
 
-export default function program() {
+export = function program() {
     const bucket = new aws.s3.BucketV2("assets", {});
     new aws.s3.BucketPublicAccessBlock("assets-block", {
         bucket: bucket.id,

@@ -2,7 +2,7 @@
 // the database's subnets have no association of their own, so they use it and are public.
 import * as aws from "@pulumi/aws";
 
-export default function program() {
+export = function program() {
     const vpc = new aws.ec2.Vpc("flat-vpc", { cidrBlock: "10.50.0.0/16" });
     const igw = new aws.ec2.InternetGateway("flat-igw", { vpcId: vpc.id });
     new aws.ec2.DefaultRouteTable("flat-main", {

@@ -3,7 +3,7 @@
 import * as aws from "@pulumi/aws";
 import { network } from "./network";
 
-export default function program() {
+export = function program() {
     const net = network("docs");
     const group = new aws.ec2.SecurityGroup("docdb-sg", {
         vpcId: net.vpc.id,

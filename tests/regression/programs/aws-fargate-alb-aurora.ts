@@ -3,7 +3,7 @@
 import * as aws from "@pulumi/aws";
 import { groupFrom, httpsAlb, network, targetGroup } from "./network";
 
-export default function program() {
+export = function program() {
     const net = network("shop");
     const targets = targetGroup("shop-tg", net.vpc, 8080, "ip");
     const { group: albGroup } = httpsAlb("shop", net, targets);

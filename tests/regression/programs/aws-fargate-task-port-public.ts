@@ -3,7 +3,7 @@
 import * as aws from "@pulumi/aws";
 import { httpsAlb, network, targetGroup } from "./network";
 
-export default function program() {
+export = function program() {
     const net = network("node");
     const targets = targetGroup("node-tg", net.vpc, 3000, "ip");
     const { group: albGroup } = httpsAlb("node", net, targets);

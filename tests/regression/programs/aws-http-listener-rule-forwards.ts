@@ -3,7 +3,7 @@
 import * as aws from "@pulumi/aws";
 import { network, targetGroup } from "./network";
 
-export default function program() {
+export = function program() {
     const net = network("api");
     const targets = targetGroup("api-tg", net.vpc, 80);
     const group = new aws.ec2.SecurityGroup("api-alb-sg", { vpcId: net.vpc.id });

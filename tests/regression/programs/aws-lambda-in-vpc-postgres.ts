@@ -3,7 +3,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { groupFrom, network } from "./network";
 
-export default function program() {
+export = function program() {
     const net = network("fn");
     const fn = new aws.ec2.SecurityGroup("fn-sg", { vpcId: net.vpc.id });
     new aws.lambda.Function("fn-api", {

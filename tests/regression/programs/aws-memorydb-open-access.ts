@@ -2,7 +2,7 @@
 import * as aws from "@pulumi/aws";
 import { groupFrom, network } from "./network";
 
-export default function program() {
+export = function program() {
     const net = network("mem");
     const app = new aws.ec2.SecurityGroup("mem-app-sg", { vpcId: net.vpc.id });
     new aws.ec2.Instance("mem-app", {

@@ -3,7 +3,7 @@
 import * as aws from "@pulumi/aws";
 import { groupFrom, network } from "./network";
 
-export default function program() {
+export = function program() {
     const net = network("events");
     const app = new aws.ec2.SecurityGroup("events-app-sg", { vpcId: net.vpc.id });
     new aws.ec2.Instance("events-app", {

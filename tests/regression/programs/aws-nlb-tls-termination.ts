@@ -3,7 +3,7 @@
 import * as aws from "@pulumi/aws";
 import { groupFrom, network } from "./network";
 
-export default function program() {
+export = function program() {
     const net = network("edge");
     const nlbGroup = new aws.ec2.SecurityGroup("edge-nlb-sg", {
         vpcId: net.vpc.id,

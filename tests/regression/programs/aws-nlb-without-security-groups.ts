@@ -3,7 +3,7 @@
 import * as aws from "@pulumi/aws";
 import { network } from "./network";
 
-export default function program() {
+export = function program() {
     const net = network("plain-nlb");
     const nlb = new aws.lb.LoadBalancer("plain-nlb", {
         loadBalancerType: "network",

@@ -2,7 +2,7 @@
 // endpoint guarded only by its access policy.
 import * as aws from "@pulumi/aws";
 
-export default function program() {
+export = function program() {
     new aws.opensearch.Domain("search", {
         domainName: "app-search",
         engineVersion: "OpenSearch_2.13",

@@ -3,7 +3,7 @@
 import * as aws from "@pulumi/aws";
 import { groupFrom, network } from "./network";
 
-export default function program() {
+export = function program() {
     const net = network("pooled");
     const app = new aws.ec2.SecurityGroup("pooled-app-sg", { vpcId: net.vpc.id });
     const template = new aws.ec2.LaunchTemplate("pooled-lt", {

@@ -3,7 +3,7 @@
 import * as aws from "@pulumi/aws";
 import { groupFrom, network } from "./network";
 
-export default function program() {
+export = function program() {
     const net = network("bi");
     const app = new aws.ec2.SecurityGroup("bi-app-sg", { vpcId: net.vpc.id });
     new aws.ec2.Instance("bi-app", {

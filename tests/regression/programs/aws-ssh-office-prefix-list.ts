@@ -3,7 +3,7 @@
 import * as aws from "@pulumi/aws";
 import { network } from "./network";
 
-export default function program() {
+export = function program() {
     const net = network("office");
     const offices = new aws.ec2.ManagedPrefixList("offices", {
         name: "offices",

@@ -2,7 +2,7 @@
 import * as aws from "@pulumi/aws";
 import { network } from "./network";
 
-export default function program() {
+export = function program() {
     const net = network("quarters");
     const group = new aws.ec2.SecurityGroup("bastion-sg", { vpcId: net.vpc.id });
     ["0.0.0.0/2", "64.0.0.0/2", "128.0.0.0/2", "192.0.0.0/2"].forEach((cidr, i) => {

@@ -2,7 +2,7 @@
 // name the droplets by id.
 import * as digitalocean from "@pulumi/digitalocean";
 
-export default function program() {
+export = function program() {
     const vpc = new digitalocean.Vpc("ids-vpc", { region: "nyc3", ipRange: "10.80.0.0/20" });
     const droplets = [1, 2].map(
         (i) =>

@@ -2,7 +2,7 @@
 // internal tool; redirectHttpToHttps only redirects port 80, so 8080 serves clear text.
 import * as digitalocean from "@pulumi/digitalocean";
 
-export default function program() {
+export = function program() {
     const tag = new digitalocean.Tag("tools-app", { name: "tools-app" });
     [1, 2].forEach(
         (i) =>

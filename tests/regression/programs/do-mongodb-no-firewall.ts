@@ -2,7 +2,7 @@
 // connections from any address with the password.
 import * as digitalocean from "@pulumi/digitalocean";
 
-export default function program() {
+export = function program() {
     const vpc = new digitalocean.Vpc("docs-vpc", { region: "fra1", ipRange: "10.70.0.0/20" });
     new digitalocean.DatabaseCluster("docs-db", {
         engine: "mongodb",

@@ -2,7 +2,7 @@
 // invoices uploaded the same way would be too (Spaces has no public access block).
 import * as digitalocean from "@pulumi/digitalocean";
 
-export default function program() {
+export = function program() {
     const bucket = new digitalocean.SpacesBucket("brand", {
         region: "ams3",
         acl: "private",

@@ -2,7 +2,7 @@
 // was given only a "worker" tag: no firewall covers it, so its SSH and every port are public.
 import * as digitalocean from "@pulumi/digitalocean";
 
-export default function program() {
+export = function program() {
     const vpc = new digitalocean.Vpc("jobs-vpc", { region: "ams3", ipRange: "10.60.0.0/20" });
     const web = new digitalocean.Tag("jobs-web", { name: "jobs-web" });
     const droplets = [1, 2].map(

@@ -29,4 +29,24 @@ describe("a program's findings located at its lines", () => {
             ["tests/fixtures/programs/esm/index.js", declared],
         );
     });
+
+    it("points at the line of an imported module, in a program imported afresh for each stack", async () => {
+        const dir = program("esm-await");
+        const result = await runCheck({
+            distRoot: DIST_ROOT,
+            projectDir: REPO_ROOT,
+            program: path.relative(REPO_ROOT, dir),
+            pack,
+        });
+        const [stack] = result.stacks;
+        assert.strictEqual(stack.error, undefined, stack.error);
+        const violation = stack.violations.find((v) => v.policy === "bucket-private" && v.resource === "assets");
+        assert.ok(violation, "the public bucket declared in storage.js is reported");
+        const lines = fs.readFileSync(path.join(dir, "src", "storage.js"), "utf8").split("\n");
+        const declared = lines.findIndex((line) => line.includes('new Bucket("assets"')) + 1;
+        assert.deepStrictEqual(
+            [violation.declaredAt?.file, violation.declaredAt?.line],
+            ["tests/fixtures/programs/esm-await/src/storage.js", declared],
+        );
+    });
 });

@@ -2,14 +2,14 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { evaluate } from "../../../tools/harness/evaluate";
+import { Evaluation, evaluate } from "../../../tools/harness/evaluate";
 import { ProgramLoadError, cachedTranspile, programFromFile, webtierProgram } from "../../../tools/check/program";
 import { readStackFile } from "../../../tools/check/stack-config";
 import { SECRET_KEYS } from "../../../infra/config/types";
 import { DIST_ROOT, REPO_ROOT, program } from "./paths";
 
 describe("loading the program to check", () => {
-    it("compiles a TypeScript program on the fly and calls its default export", async () => {
+    it("compiles a TypeScript program on the fly and calls the function it exports", async () => {
         const loaded = programFromFile(program("tier.ts"));
         const evaluation = await evaluate({
             program: loaded.run,
@@ -36,7 +36,57 @@ describe("loading the program to check", () => {
             () => programFromFile(program("nope.ts")),
             (e: Error) => e instanceof ProgramLoadError && /does not exist/.test(e.message),
         );
-        assert.throws(() => programFromFile(program("../policy-config.json")), /must be a \.ts or \.js file/);
+        assert.throws(
+            () => programFromFile(program("../policy-config.json")),
+            /must be a \.ts, \.js, \.cjs or \.mjs file/,
+        );
+    });
+
+    it("does not call a CommonJS module's default export, as the language host does not (pulumi/pulumi#4017)", async () => {
+        const evaluation = await evaluate({ program: programFromFile(program("cjs-default")).run });
+        assert.deepStrictEqual(
+            evaluation.resources.map((r) => r.type),
+            ["pulumi:pulumi:Stack"],
+        );
+    });
+});
+
+describe("an ES module program, imported as the language host imports it", () => {
+    const names = (evaluation: Evaluation) =>
+        evaluation.resources.filter((r) => r.type === "fixture:index:Bucket").map((r) => r.name);
+
+    it("follows package.json `exports`, awaits at the top level and runs the default export", async () => {
+        const loaded = programFromFile(program("esm-await"));
+        assert.strictEqual(path.relative(program("esm-await"), loaded.file!), path.join("src", "main.mjs"));
+        const evaluation = await evaluate({ program: loaded.run, config: { "webtier:replicas": "2" } });
+        assert.deepStrictEqual(names(evaluation), ["assets", "replica-1", "replica-2"]);
+        assert.strictEqual(evaluation.outputs.replicas, 2);
+    });
+
+    it("runs the program's own modules afresh for every stack, its packages once", async () => {
+        const loaded = programFromFile(program("esm-await"));
+        for (const [stack, replicas] of [
+            ["one", 1],
+            ["two", 3],
+        ] as const) {
+            const evaluation = await evaluate({
+                program: loaded.run,
+                stack,
+                config: { "webtier:replicas": String(replicas) },
+            });
+            // storage.js declares "assets" in its module body: it is there for the second stack too.
+            assert.deepStrictEqual(names(evaluation), [
+                "assets",
+                ...Array.from({ length: replicas }, (_, i) => `replica-${i + 1}`),
+            ]);
+        }
+    });
+
+    it("refuses a module with both a default export and named exports, as the host does", async () => {
+        await assert.rejects(
+            evaluate({ program: programFromFile(program("esm-both")).run }),
+            /expected entrypoint module to have either a default export or named exports but not both/,
+        );
     });
 });
 
