@@ -123,6 +123,8 @@ export interface LoadedProgram {
     cwd?: string;
     /** What the language host would warn about while loading it, for the stack's notes. */
     notes?: string[];
+    /** What the last run noticed about how the host would run it, for that stack's notes. */
+    runNotes?: string[];
     /** Runs the program once; call again for the next stack. */
     run: () => any;
 }
@@ -227,7 +229,7 @@ export function programFromFile(file: string, project?: ProjectFile): LoadedProg
     // export is not unwrapped (pulumi/pulumi#4017): `export default async () => ...` compiled to
     // CommonJS is never called under `pulumi up`, and is not here.
     const invoke = (main: unknown) => (main instanceof Function ? main() : main);
-    return {
+    const loaded: LoadedProgram = {
         file: absolute,
         cwd: project?.dir,
         notes,
@@ -246,6 +248,12 @@ export function programFromFile(file: string, project?: ProjectFile): LoadedProg
                       // eslint-disable-next-line @typescript-eslint/no-require-imports
                       const load = () => require(absolute);
                       const mod = loadTypeScript ? loadTypeScript(load) : load();
+                      loaded.runNotes =
+                          mod?.__esModule && mod.default instanceof Function && !(mod instanceof Function)
+                              ? [
+                                    `${path.basename(absolute)} is a CommonJS module whose default export is a function: \`pulumi up\` does not call it (it calls the main module only when the module itself is a function), so the resources it would declare are neither deployed nor checked. Use \`export = async () => { ... }\` (module.exports), or declare the resources at the module's top level.`,
+                                ]
+                              : [];
                       if (mod instanceof Function) return mod();
                       if (mod && mod.__esModule) {
                           const { __esModule, ...exports } = mod;
@@ -257,4 +265,5 @@ export function programFromFile(file: string, project?: ProjectFile): LoadedProg
                   }
               },
     };
+    return loaded;
 }

@@ -337,6 +337,7 @@ async function evaluateStack(
         // Let rejections raised in the last turn surface.
         await new Promise((resolve) => setImmediate(resolve));
         if (rejections.length > 0) throw rejections[0];
+        notes.push(...(program.runNotes ?? []));
         // A data source the mocks do not know returns nothing; the engine would read the cloud.
         const unanswered = [...new Set(evaluation.calls.filter((call) => !call.answered).map((call) => call.token))];
         if (unanswered.length > 0)

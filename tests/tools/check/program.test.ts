@@ -6,7 +6,9 @@ import { Evaluation, evaluate } from "../../../tools/harness/evaluate";
 import { ProgramLoadError, cachedTranspile, programFromFile, webtierProgram } from "../../../tools/check/program";
 import { readStackFile } from "../../../tools/check/stack-config";
 import { SECRET_KEYS } from "../../../infra/config/types";
-import { DIST_ROOT, REPO_ROOT, program } from "./paths";
+import { PolicyPack } from "../../../tools/check/pack";
+import { runCheck } from "../../../tools/check/run";
+import { DIST_ROOT, FIXTURE_PACK, REPO_ROOT, program } from "./paths";
 
 describe("loading the program to check", () => {
     it("compiles a TypeScript program on the fly and calls the function it exports", async () => {
@@ -47,6 +49,33 @@ describe("loading the program to check", () => {
         assert.deepStrictEqual(
             evaluation.resources.map((r) => r.type),
             ["pulumi:pulumi:Stack"],
+        );
+    });
+});
+
+describe("a CommonJS program whose default export is a function, through the check", () => {
+    let pack: PolicyPack;
+    before(async () => (pack = await PolicyPack.start(FIXTURE_PACK)));
+    after(() => pack.close());
+
+    it("registers what `pulumi up` would (nothing) and says why in the stack's notes", async () => {
+        const [stack] = (
+            await runCheck({
+                distRoot: DIST_ROOT,
+                projectDir: REPO_ROOT,
+                program: path.relative(REPO_ROOT, program("cjs-default")),
+                pack,
+            })
+        ).stacks;
+        assert.strictEqual(stack.error, undefined, stack.error);
+        assert.strictEqual(stack.resources, 1, "the stack resource only");
+        assert.deepStrictEqual(
+            stack.violations.filter((v) => v.type === "fixture:index:Bucket"),
+            [],
+        );
+        assert.ok(
+            stack.notes.some((n) => /index\.js is a CommonJS module whose default export is a function/.test(n)),
+            stack.notes.join("\n"),
         );
     });
 });
