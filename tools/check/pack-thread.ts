@@ -50,6 +50,8 @@ const port = parentPort!;
 /** Shared with the main thread, which stops the processes named here when it exits. */
 const pids = (workerData as { pids: Int32Array }).pids;
 const packs = new Map<number, Pack>();
+/** AnalyzeStack requests encoded when they arrived, ahead of their turn (see receive). */
+const encodedEarly = new WeakMap<PackCall, Uint8Array>();
 /**
  * Messages to the main thread go out together once per turn of this thread's event loop: a
  * stack's answers arrive in bursts, and each message costs both threads a wake-up.
@@ -283,7 +285,7 @@ async function perform(pack: Pack, call: PackCall): Promise<{ value?: unknown; e
                 const request =
                     call.method === "Analyze"
                         ? encodeAnalyzeRequest(call.resource)
-                        : encodeAnalyzeStackRequest(call.resources);
+                        : (encodedEarly.get(call) ?? encodeAnalyzeStackRequest(call.resources));
                 const bytes =
                     call.method === "Analyze"
                         ? await unary(pack, call.method, request)
@@ -353,6 +355,10 @@ function receive(message: ToThread): void {
                 reply(message.call, undefined, pack.failure);
                 break;
             }
+            // AnalyzeStack waits for every Analyze before it to answer (a stack's last ones are
+            // usually still with the pack): its request, the largest, is encoded now, meanwhile.
+            if (message.call.method === "AnalyzeStack")
+                encodedEarly.set(message.call, encodeAnalyzeStackRequest(message.call.resources));
             pack.queue.push(message.call);
             schedule(pack);
             break;
