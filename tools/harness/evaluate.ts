@@ -8,7 +8,7 @@
  * One evaluation at a time per process: Pulumi's runtime state is global.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { mockCall, mockState, MockIds, STACK_REFERENCE_TYPE } from "./mock-state";
+import { mockCall, mockState, MockIds, ProviderRegions, STACK_REFERENCE_TYPE } from "./mock-state";
 import { CallSite, callSites } from "./call-sites";
 import { autoname, autonameRuleFor } from "./autonaming";
 
@@ -189,6 +189,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     const transformsByUrn = new Map<string, ResourceTransform[]>();
 
     runtimeConfig.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
+    const regions = new ProviderRegions(options.config ?? {});
     await pulumi.runtime.setMocks(
         {
             newResource: async (args) => {
@@ -225,7 +226,13 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                     checked = { ...checked, [autonamed.field]: autonamed.value };
                     if (registration) registration.autonamed = autonamed;
                 }
-                const state = mockState(args.type, args.name, checked, ids, { preview, project, stack: stackName });
+                const state = mockState(args.type, args.name, checked, ids, {
+                    preview,
+                    project,
+                    stack: stackName,
+                    region: regions.regionOf(args.type, args.provider || undefined),
+                });
+                regions.registered(args.type, state.id, checked);
                 return { id: state.id, state: state.state };
             },
             // `pulumi.runtime.registerResourceTransform`: the mock monitor hands the function over.
@@ -233,7 +240,12 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                 stackTransforms.push(transform);
             },
             call: (args) => {
-                const answer = mockCall(args.token, args.inputs ?? {}, ids);
+                const answer = mockCall(
+                    args.token,
+                    args.inputs ?? {},
+                    ids,
+                    regions.regionOf(args.token, args.provider || undefined),
+                );
                 calls.push({ token: args.token, inputs: args.inputs ?? {}, answered: answer !== undefined });
                 return answer ?? {};
             },

@@ -7,7 +7,7 @@
 
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { PROVIDER_MOCKS } from "../clouds";
-import { autoname, autonameRuleFor } from "./autonaming";
+import { autoname, autonameRuleFor, takesInput } from "./autonaming";
 import type { ProviderMocks } from "./provider-mocks";
 
 /** Maps the ids and ARNs the mocks handed out to the URN of the resource that owns them. */
@@ -55,6 +55,47 @@ interface Context {
     preview: boolean;
     project: string;
     stack: string;
+    /** The region of the provider that registers the resource or answers the invoke (ProviderRegions), if it has one. */
+    region?: string;
+}
+
+/** A fallback region where neither the program, nor the provider, nor the environment names one. */
+const FALLBACK_REGION = "us-east-1";
+
+/**
+ * The region each provider instance works in, for the packages whose mocks declare a region
+ * setting (`ProviderMocks.region`): an explicit provider's `region` input, the default provider's
+ * `<pkg>:region` config (the engine configures it from the stack's config), else the environment
+ * the provider reads (AWS_REGION...), as the provider itself falls back.
+ */
+export class ProviderRegions {
+    /** Explicit providers' `region` inputs, by the id the mocks handed out. */
+    private readonly explicit = new Map<string, string | undefined>();
+
+    constructor(
+        private readonly config: Readonly<Record<string, string>>,
+        private readonly env: NodeJS.ProcessEnv = process.env,
+    ) {}
+
+    /** Records a registration: an explicit provider (`pulumi:providers:<pkg>`) keeps its region. */
+    registered(type: string, id: string, inputs: Record<string, any>): void {
+        if (type.startsWith("pulumi:providers:"))
+            this.explicit.set(id, typeof inputs.region === "string" ? inputs.region : undefined);
+    }
+
+    /**
+     * The region of the provider a resource or invoke of `typeOrToken` goes to: `provider` is the
+     * reference the SDK sent (`urn::id`) for an explicit one, undefined for the default provider.
+     */
+    regionOf(typeOrToken: string, provider?: string): string | undefined {
+        const [pkg] = typeOrToken.split(":");
+        const setting = PROVIDER_MOCKS.find((mocks) => mocks.package === pkg)?.region;
+        if (!setting || typeOrToken.startsWith("pulumi:providers:")) return undefined;
+        const configured = provider
+            ? this.explicit.get(provider.slice(provider.lastIndexOf("::") + 2))
+            : this.config[`${pkg}:region`];
+        return configured || setting.env.map((key) => this.env[key]).find(Boolean) || FALLBACK_REGION;
+    }
 }
 
 /** The mocks of the provider whose package a type or token starts with ("aws:..."), if a cloud registered them. */
@@ -83,8 +124,14 @@ export function mockState(
     context: Context,
 ): { id: string; state: Record<string, any> } {
     const id = mockId(type, inputs, ids);
-    const region = inputs.region ?? "us-east-1";
+    const region: string = inputs.region ?? context.region ?? FALLBACK_REGION;
     const state: Record<string, any> = { ...inputs };
+    // A region-aware resource (one whose SDK class takes `region`) that names none is in its
+    // provider's region, which the provider reports as the resource's `region` from the plan on
+    // (terraform-provider-aws 6, "Enhanced Region Support": Optional and Computed, defaulting to
+    // the provider configuration's region), so in a preview too.
+    if (context.region !== undefined && state.region === undefined && takesInput(type, "region"))
+        state.region = context.region;
     if (type === STACK_REFERENCE_TYPE) {
         // The engine reads the other stack's outputs from the backend, which an offline check does
         // not have: unknown here, in an update as in a preview, so a value taken from them reaches
@@ -126,6 +173,11 @@ export function mockState(
  * Results of the data-source invokes webtier and typical programs make (see each cloud's mocks),
  * or undefined for one the mocks cannot answer (the caller hands the program no fields).
  */
-export function mockCall(token: string, inputs: Record<string, any>, ids: MockIds): Record<string, any> | undefined {
-    return providerMocks(token)?.calls[token]?.(inputs, ids);
+export function mockCall(
+    token: string,
+    inputs: Record<string, any>,
+    ids: MockIds,
+    region?: string,
+): Record<string, any> | undefined {
+    return providerMocks(token)?.calls[token]?.(inputs, ids, { region: inputs.region ?? region ?? FALLBACK_REGION });
 }

@@ -20,6 +20,12 @@ export function autonameOf(field: string, maxLength = 255, lowercase = false, se
     return { field, maxLength, separator, lowercase };
 }
 
+/** What an invoke's answer may depend on besides its inputs. */
+export interface CallContext {
+    /** The invoke's own `region` input, else its provider's region (see mock-state.ts ProviderRegions). */
+    region: string;
+}
+
 export interface ProviderMocks {
     /** The provider package of the types and tokens these mock ("aws" in "aws:ec2/vpc:Vpc"). */
     readonly package: string;
@@ -29,7 +35,7 @@ export interface ProviderMocks {
     readonly idPrefixes?: Readonly<Record<string, string>>;
     /**
      * Fills in what a created resource computes (never during a preview): `state` holds its inputs
-     * and autoname, `region` its region input or the harness's default.
+     * and autoname, `region` its region input, else its provider's (ProviderRegions).
      */
     created(
         type: string,
@@ -51,6 +57,15 @@ export interface ProviderMocks {
      * unanswered.
      */
     readonly calls: Readonly<
-        Record<string, (inputs: Record<string, any>, ids: MockIds) => Record<string, any> | undefined>
+        Record<
+            string,
+            (inputs: Record<string, any>, ids: MockIds, context: CallContext) => Record<string, any> | undefined
+        >
     >;
+    /**
+     * The provider's region setting, for a provider that has one: its config key is
+     * `<package>:region`; `env` are the variables the provider reads when neither the provider's
+     * inputs nor the stack's config name a region.
+     */
+    readonly region?: { env: readonly string[] };
 }

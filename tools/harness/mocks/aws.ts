@@ -47,12 +47,29 @@ const ACCOUNT = "123456789012";
 /** The mock account's default VPC (aws:ec2/getVpc with default: true). */
 const DEFAULT_VPC_ID = "vpc-0d0d0d0d0d0d0d0d0";
 
+/**
+ * The prefix of a region's zone ids, as AWS forms it: `use1` for us-east-1, `euw1` for
+ * eu-west-1, `apse2` for ap-southeast-2 (the area, the direction's initials, the number).
+ */
+export function zoneIdPrefix(region: string): string {
+    const [area, direction = "", number = ""] = region.split("-");
+    const initials = direction
+        .replace(/north/g, "n")
+        .replace(/south/g, "s")
+        .replace(/east/g, "e")
+        .replace(/west/g, "w")
+        .replace(/central/g, "c");
+    return `${area}${initials}${number}`;
+}
+
 function arn(service: string, region: string, resource: string): string {
     return `arn:aws:${service}:${region}:${ACCOUNT}:${resource}`;
 }
 
 export const AWS_MOCKS: ProviderMocks = {
     package: "aws",
+    // The provider reads these when neither its inputs nor `aws:region` name a region.
+    region: { env: ["AWS_REGION", "AWS_DEFAULT_REGION"] },
     idPrefixes: {
         "aws:ec2/vpc:Vpc": "vpc",
         "aws:ec2/subnet:Subnet": "subnet",
@@ -169,18 +186,15 @@ export const AWS_MOCKS: ProviderMocks = {
     },
     autoname: (type) => AUTONAMED[type],
     calls: {
-        "aws:index/getAvailabilityZones:getAvailabilityZones": (inputs) => {
-            const region = inputs.region ?? "us-east-1";
-            return {
-                names: ["a", "b", "c"].map((z) => `${region}${z}`),
-                zoneIds: ["az1", "az2", "az3"].map((z) => `use1-${z}`),
-                id: region,
-            };
-        },
-        "aws:index/getRegion:getRegion": (inputs) => ({
-            name: inputs.name ?? "us-east-1",
-            region: inputs.region ?? "us-east-1",
-            id: "us-east-1",
+        "aws:index/getAvailabilityZones:getAvailabilityZones": (_inputs, _ids, { region }) => ({
+            names: ["a", "b", "c"].map((z) => `${region}${z}`),
+            zoneIds: ["az1", "az2", "az3"].map((z) => `${zoneIdPrefix(region)}-${z}`),
+            id: region,
+        }),
+        "aws:index/getRegion:getRegion": (inputs, _ids, { region }) => ({
+            name: inputs.name ?? region,
+            region,
+            id: region,
         }),
         "aws:index/getCallerIdentity:getCallerIdentity": () => ({
             accountId: ACCOUNT,
