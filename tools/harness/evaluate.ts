@@ -8,7 +8,7 @@
  * One evaluation at a time per process: Pulumi's runtime state is global.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { mockCall, mockState, MockIds, ProviderRegions, STACK_REFERENCE_TYPE } from "./mock-state";
+import { mockCall, mockState, MockIds, ProviderConfigs, STACK_REFERENCE_TYPE } from "./mock-state";
 import { CallSite, callSites } from "./call-sites";
 import { autoname, autonameRuleFor } from "./autonaming";
 
@@ -189,7 +189,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     const transformsByUrn = new Map<string, ResourceTransform[]>();
 
     runtimeConfig.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
-    const regions = new ProviderRegions(options.config ?? {});
+    const providers = new ProviderConfigs(options.config ?? {});
     await pulumi.runtime.setMocks(
         {
             newResource: async (args) => {
@@ -230,9 +230,9 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                     preview,
                     project,
                     stack: stackName,
-                    region: regions.regionOf(args.type, args.provider || undefined),
+                    provider: providers.of(args.type, args.provider || undefined),
                 });
-                regions.registered(args.type, state.id, checked);
+                providers.registered(args.type, state.id, checked);
                 return { id: state.id, state: state.state };
             },
             // `pulumi.runtime.registerResourceTransform`: the mock monitor hands the function over.
@@ -244,7 +244,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                     args.token,
                     args.inputs ?? {},
                     ids,
-                    regions.regionOf(args.token, args.provider || undefined),
+                    providers.of(args.token, args.provider || undefined),
                 );
                 calls.push({ token: args.token, inputs: args.inputs ?? {}, answered: answer !== undefined });
                 return answer ?? {};

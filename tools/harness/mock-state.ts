@@ -8,7 +8,7 @@
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { PROVIDER_MOCKS } from "../clouds";
 import { autoname, autonameRuleFor, takesInput } from "./autonaming";
-import type { ProviderMocks } from "./provider-mocks";
+import type { ProviderConfig, ProviderMocks } from "./provider-mocks";
 
 /** Maps the ids and ARNs the mocks handed out to the URN of the resource that owns them. */
 export class MockIds {
@@ -55,47 +55,67 @@ interface Context {
     preview: boolean;
     project: string;
     stack: string;
-    /** The region of the provider that registers the resource or answers the invoke (ProviderRegions), if it has one. */
-    region?: string;
+    /** The configuration of the provider that registers the resource (ProviderConfigs). Default: none, the environment's. */
+    provider?: ProviderConfig;
 }
 
-/** A fallback region where neither the program, nor the provider, nor the environment names one. */
+/** Where neither the program, its provider nor the environment names a region. */
 const FALLBACK_REGION = "us-east-1";
 
+/** A provider input or config value as the provider reads it: an object or array from its JSON text. */
+function fromJson(value: unknown): unknown {
+    if (typeof value !== "string" || !/^\s*[[{]/.test(value)) return value;
+    try {
+        return JSON.parse(value);
+    } catch {
+        return value;
+    }
+}
+
 /**
- * The region each provider instance works in, for the packages whose mocks declare a region
- * setting (`ProviderMocks.region`): an explicit provider's `region` input, the default provider's
- * `<pkg>:region` config (the engine configures it from the stack's config), else the environment
- * the provider reads (AWS_REGION...), as the provider itself falls back.
+ * The configuration of each provider instance, as the engine hands it to the provider: an
+ * explicit provider's inputs, or for a package's default provider the stack's `<package>:*`
+ * config; object values parsed from their JSON in both (a provider SDK sends its object inputs as
+ * JSON text, as config holds them), as the provider's CheckConfig reads them.
  */
-export class ProviderRegions {
-    /** Explicit providers' `region` inputs, by the id the mocks handed out. */
-    private readonly explicit = new Map<string, string | undefined>();
+export class ProviderConfigs {
+    /** Explicit providers' inputs, by the id the mocks handed out. */
+    private readonly explicit = new Map<string, Record<string, any>>();
 
     constructor(
         private readonly config: Readonly<Record<string, string>>,
         private readonly env: NodeJS.ProcessEnv = process.env,
     ) {}
 
-    /** Records a registration: an explicit provider (`pulumi:providers:<pkg>`) keeps its region. */
+    /** Records a registration: an explicit provider (`pulumi:providers:<pkg>`) keeps its inputs. */
     registered(type: string, id: string, inputs: Record<string, any>): void {
         if (type.startsWith("pulumi:providers:"))
-            this.explicit.set(id, typeof inputs.region === "string" ? inputs.region : undefined);
+            this.explicit.set(
+                id,
+                Object.fromEntries(Object.entries(inputs).map(([key, value]) => [key, fromJson(value)])),
+            );
     }
 
     /**
-     * The region of the provider a resource or invoke of `typeOrToken` goes to: `provider` is the
-     * reference the SDK sent (`urn::id`) for an explicit one, undefined for the default provider.
+     * The configuration of the provider a resource or invoke of `typeOrToken` goes to: `provider`
+     * is the reference the SDK sent (`urn::id`) for an explicit one, undefined for the default.
      */
-    regionOf(typeOrToken: string, provider?: string): string | undefined {
-        const [pkg] = typeOrToken.split(":");
-        const setting = PROVIDER_MOCKS.find((mocks) => mocks.package === pkg)?.region;
-        if (!setting || typeOrToken.startsWith("pulumi:providers:")) return undefined;
-        const configured = provider
-            ? this.explicit.get(provider.slice(provider.lastIndexOf("::") + 2))
-            : this.config[`${pkg}:region`];
-        return configured || setting.env.map((key) => this.env[key]).find(Boolean) || FALLBACK_REGION;
+    of(typeOrToken: string, provider?: string): ProviderConfig {
+        if (provider)
+            return { inputs: this.explicit.get(provider.slice(provider.lastIndexOf("::") + 2)) ?? {}, env: this.env };
+        const prefix = `${typeOrToken.split(":")[0]}:`;
+        const inputs: Record<string, any> = {};
+        for (const [key, value] of Object.entries(this.config)) {
+            if (!key.startsWith(prefix)) continue;
+            inputs[key.slice(prefix.length)] = fromJson(value);
+        }
+        return { inputs, env: this.env };
     }
+}
+
+/** The region a resource or invoke of `typeOrToken` is in: its own `region` input, else its provider's. */
+export function regionOf(typeOrToken: string, inputs: Record<string, any>, provider: ProviderConfig): string {
+    return inputs.region ?? providerMocks(typeOrToken)?.region?.(provider) ?? FALLBACK_REGION;
 }
 
 /** The mocks of the provider whose package a type or token starts with ("aws:..."), if a cloud registered them. */
@@ -124,14 +144,11 @@ export function mockState(
     context: Context,
 ): { id: string; state: Record<string, any> } {
     const id = mockId(type, inputs, ids);
-    const region: string = inputs.region ?? context.region ?? FALLBACK_REGION;
+    const provider = context.provider ?? { inputs: {}, env: process.env };
+    const region = regionOf(type, inputs, provider);
     const state: Record<string, any> = { ...inputs };
-    // A region-aware resource (one whose SDK class takes `region`) that names none is in its
-    // provider's region, which the provider reports as the resource's `region` from the plan on
-    // (terraform-provider-aws 6, "Enhanced Region Support": Optional and Computed, defaulting to
-    // the provider configuration's region), so in a preview too.
-    if (context.region !== undefined && state.region === undefined && takesInput(type, "region"))
-        state.region = context.region;
+    if (!type.startsWith("pulumi:providers:"))
+        providerMocks(type)?.planned?.(type, state, provider, (field) => takesInput(type, field));
     if (type === STACK_REFERENCE_TYPE) {
         // The engine reads the other stack's outputs from the backend, which an offline check does
         // not have: unknown here, in an update as in a preview, so a value taken from them reaches
@@ -177,7 +194,7 @@ export function mockCall(
     token: string,
     inputs: Record<string, any>,
     ids: MockIds,
-    region?: string,
+    provider: ProviderConfig = { inputs: {}, env: process.env },
 ): Record<string, any> | undefined {
-    return providerMocks(token)?.calls[token]?.(inputs, ids, { region: inputs.region ?? region ?? FALLBACK_REGION });
+    return providerMocks(token)?.calls[token]?.(inputs, ids, { region: regionOf(token, inputs, provider), provider });
 }

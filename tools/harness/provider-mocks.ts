@@ -20,10 +20,19 @@ export function autonameOf(field: string, maxLength = 255, lowercase = false, se
     return { field, maxLength, separator, lowercase };
 }
 
+/** The configuration of the provider instance a resource or invoke goes to (mock-state.ts ProviderConfigs). */
+export interface ProviderConfig {
+    /** Its inputs: an explicit provider's args, or the default provider's `<package>:*` stack config. */
+    readonly inputs: Readonly<Record<string, any>>;
+    /** The environment the provider's process reads (where it looks when its inputs name nothing). */
+    readonly env: Readonly<NodeJS.ProcessEnv>;
+}
+
 /** What an invoke's answer may depend on besides its inputs. */
 export interface CallContext {
-    /** The invoke's own `region` input, else its provider's region (see mock-state.ts ProviderRegions). */
+    /** The invoke's own `region` input, else its provider's region (`ProviderMocks.region`). */
     region: string;
+    provider: ProviderConfig;
 }
 
 export interface ProviderMocks {
@@ -35,7 +44,7 @@ export interface ProviderMocks {
     readonly idPrefixes?: Readonly<Record<string, string>>;
     /**
      * Fills in what a created resource computes (never during a preview): `state` holds its inputs
-     * and autoname, `region` its region input, else its provider's (ProviderRegions).
+     * and autoname, `region` its region input, else its provider's (`region`).
      */
     created(
         type: string,
@@ -62,10 +71,11 @@ export interface ProviderMocks {
             (inputs: Record<string, any>, ids: MockIds, context: CallContext) => Record<string, any> | undefined
         >
     >;
+    /** The region a provider instance works in, for a provider that has regions. */
+    region?(provider: ProviderConfig): string;
     /**
-     * The provider's region setting, for a provider that has one: its config key is
-     * `<package>:region`; `env` are the variables the provider reads when neither the provider's
-     * inputs nor the stack's config name a region.
+     * Fills in what the provider computes when it plans a resource, so in a preview as in an
+     * update: `state` holds the inputs; `has` says whether the type's SDK class has a property.
      */
-    readonly region?: { env: readonly string[] };
+    planned?(type: string, state: Record<string, any>, provider: ProviderConfig, has: (field: string) => boolean): void;
 }

@@ -4,7 +4,7 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import { Evaluation, RegisteredResource, evaluate } from "../../../tools/harness/evaluate";
-import { ProviderRegions } from "../../../tools/harness/mock-state";
+import { ProviderConfigs, regionOf } from "../../../tools/harness/mock-state";
 import { zoneIdPrefix } from "../../../tools/harness/mocks/aws";
 
 const byName = (evaluation: Evaluation, name: string): RegisteredResource => {
@@ -59,25 +59,60 @@ describe("provider regions under the mocks", () => {
         assert.match(queue.url, /^https:\/\/sqs\.eu-west-1\.amazonaws\.com\//);
     });
 
-    it("falls back to the environment the provider reads, then to us-east-1", () => {
-        const explicitRef = (id: string) => `urn:pulumi:s::p::pulumi:providers:aws::x::${id}`;
-        const regions = new ProviderRegions({}, { AWS_DEFAULT_REGION: "ca-central-1" });
-        assert.strictEqual(regions.regionOf("aws:s3/bucket:Bucket"), "ca-central-1");
-        regions.registered("pulumi:providers:aws", "p-1", {});
-        assert.strictEqual(regions.regionOf("aws:s3/bucket:Bucket", explicitRef("p-1")), "ca-central-1");
-        regions.registered("pulumi:providers:aws", "p-2", { region: "sa-east-1" });
-        assert.strictEqual(regions.regionOf("aws:index/getRegion:getRegion", explicitRef("p-2")), "sa-east-1");
-        assert.strictEqual(new ProviderRegions({}, {}).regionOf("aws:s3/bucket:Bucket"), "us-east-1");
-        assert.strictEqual(
-            new ProviderRegions({ "aws:region": "eu-north-1" }, { AWS_REGION: "us-west-2" }).regionOf(
-                "aws:s3/bucket:Bucket",
-            ),
-            "eu-north-1",
+    it("takes the region from the explicit provider, the stack's aws:region, the environment, then us-east-1", () => {
+        const bucket = "aws:s3/bucket:Bucket";
+        const ref = (id: string) => `urn:pulumi:s::p::pulumi:providers:aws::x::${id}`;
+        const configs = new ProviderConfigs({}, { AWS_DEFAULT_REGION: "ca-central-1" });
+        const region = (provider?: string) => regionOf(bucket, {}, configs.of(bucket, provider));
+        assert.strictEqual(region(), "ca-central-1");
+        configs.registered("pulumi:providers:aws", "p-1", {});
+        assert.strictEqual(region(ref("p-1")), "ca-central-1");
+        configs.registered("pulumi:providers:aws", "p-2", { region: "sa-east-1" });
+        assert.strictEqual(region(ref("p-2")), "sa-east-1");
+        assert.strictEqual(regionOf(bucket, { region: "eu-south-1" }, configs.of(bucket, ref("p-2"))), "eu-south-1");
+        assert.strictEqual(regionOf(bucket, {}, new ProviderConfigs({}, {}).of(bucket)), "us-east-1");
+        // The default provider reads the stack's aws:* config, objects from their JSON.
+        const configured = new ProviderConfigs(
+            { "aws:region": "eu-north-1", "aws:defaultTags": '{"tags":{"team":"web"}}', "webtier:region": "x" },
+            { AWS_REGION: "us-west-2" },
         );
-        // A provider without a region setting, and providers themselves, are in no region.
-        assert.strictEqual(regions.regionOf("digitalocean:index/droplet:Droplet"), undefined);
-        assert.strictEqual(regions.regionOf("pulumi:providers:aws"), undefined);
+        assert.deepStrictEqual(configured.of(bucket).inputs, {
+            region: "eu-north-1",
+            defaultTags: { tags: { team: "web" } },
+        });
+        assert.strictEqual(regionOf(bucket, {}, configured.of(bucket)), "eu-north-1");
+        // A provider without regions is in none; its resources keep what they name.
+        assert.strictEqual(
+            regionOf("digitalocean:index/vpc:Vpc", { region: "ams3" }, configured.of("digitalocean:x:y")),
+            "ams3",
+        );
     });
+
+    for (const preview of [false, true]) {
+        it(`gives a taggable resource its provider's default tags under its own in tagsAll${preview ? " during a preview too" : ""}`, async () => {
+            const evaluation = await evaluate({
+                program: () => {
+                    new aws.sqs.Queue("jobs", { tags: { team: "queue", tier: "app" } });
+                    const other = new aws.Provider("other", { defaultTags: { tags: { owner: "ops" } } });
+                    new aws.iam.Role("app", { assumeRolePolicy: "{}" }, { provider: other });
+                    new aws.s3.BucketVersioning("versioning", {
+                        bucket: "b",
+                        versioningConfiguration: { status: "Enabled" },
+                    });
+                    return {};
+                },
+                config: { "aws:region": "eu-west-1", "aws:defaultTags": '{"tags":{"team":"web","cost":"42"}}' },
+                preview,
+            });
+            assert.deepStrictEqual(byName(evaluation, "jobs").state.tagsAll, {
+                team: "queue",
+                cost: "42",
+                tier: "app",
+            });
+            assert.deepStrictEqual(byName(evaluation, "app").state.tagsAll, { owner: "ops" });
+            assert.ok(!("tagsAll" in byName(evaluation, "versioning").state), "a type without tags has no tagsAll");
+        });
+    }
 
     it("forms zone ids as AWS does", () => {
         assert.deepStrictEqual(

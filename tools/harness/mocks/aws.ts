@@ -68,8 +68,17 @@ function arn(service: string, region: string, resource: string): string {
 
 export const AWS_MOCKS: ProviderMocks = {
     package: "aws",
-    // The provider reads these when neither its inputs nor `aws:region` name a region.
-    region: { env: ["AWS_REGION", "AWS_DEFAULT_REGION"] },
+    // The provider's `region`, else the variables it reads, as terraform-provider-aws does.
+    region: (provider) =>
+        provider.inputs.region || provider.env.AWS_REGION || provider.env.AWS_DEFAULT_REGION || "us-east-1",
+    // terraform-provider-aws 6 plans these (CustomizeDiff), so a preview knows them: a region-aware
+    // resource naming no region is in its provider's ("Enhanced Region Support": `region` is
+    // Optional and Computed, defaulting to the provider's); `tagsAll` is the provider's
+    // `defaultTags` under the resource's own `tags`.
+    planned: (type, state, provider, has) => {
+        if (state.region === undefined && has("region")) state.region = AWS_MOCKS.region!(provider);
+        if (has("tagsAll")) state.tagsAll = { ...(provider.inputs.defaultTags?.tags ?? {}), ...(state.tags ?? {}) };
+    },
     idPrefixes: {
         "aws:ec2/vpc:Vpc": "vpc",
         "aws:ec2/subnet:Subnet": "subnet",
@@ -95,7 +104,6 @@ export const AWS_MOCKS: ProviderMocks = {
     ) => {
         const service = type.split(":")[1].split("/")[0];
         state.arn = state.arn ?? arn(service, region, `${type.split(":").pop()!.toLowerCase()}/${id}`);
-        state.tagsAll = state.tags ?? {};
         switch (type) {
             case "aws:lb/loadBalancer:LoadBalancer":
                 state.dnsName = `${name}-${id.slice(-6)}.${region}.elb.amazonaws.com`;
