@@ -232,8 +232,20 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                     stack: stackName,
                     provider: providers.of(args.type, args.provider || undefined),
                 });
-                providers.registered(args.type, state.id, checked);
-                return { id: state.id, state: state.state };
+                if (registration)
+                    providers.registered(
+                        args.type,
+                        engineUrn(
+                            stackName,
+                            project,
+                            registration.request.getParent() || undefined,
+                            args.type,
+                            args.name,
+                        ),
+                        checked,
+                    );
+                // A resource read or imported by id has that id; a new one the mock's, or none in a preview.
+                return { id: args.id || (preview ? previewId(args, state.id) : state.id), state: state.state };
             },
             // `pulumi.runtime.registerResourceTransform`: the mock monitor hands the function over.
             registerTransform: (transform: ResourceTransform) => {
@@ -260,6 +272,14 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     // as a prefix of top-level resources); the engine's way is Deployment.generateURN.
     monitor.newUrn = (parent: string, type: string, name: string) => engineUrn(stackName, project, parent, type, name);
     const onResource = options.onResource;
+    // The engine answers a read (`X.get(name, id)`) with the id the provider read, in a preview
+    // too; the mock monitor leaves the id out, which the SDK takes for unknown during a preview.
+    const read = monitor.readResource.bind(monitor);
+    monitor.readResource = (req: any, callback: (err: any, res: any) => void) =>
+        read(req, (err: any, res: any) => {
+            if (!err && res && !res.getId()) res.setId(req.getId());
+            callback(err, res);
+        });
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req: any, callback: (err: any, res: any) => void) => {
         // The mock monitor deserializes the inputs for `newResource` synchronously, before its
@@ -480,6 +500,17 @@ function applyTransformedOptions(resource: RegisteredResource, opts: pulumi.Cust
     if (opts.ignoreChanges) resource.ignoreChanges = [...opts.ignoreChanges];
     if (opts.additionalSecretOutputs) resource.additionalSecretOutputs = [...opts.additionalSecretOutputs];
     if (opts.replaceOnChanges) resource.replaceOnChanges = [...opts.replaceOnChanges];
+}
+
+/**
+ * A resource's id as the engine answers a preview's registration: every resource the check
+ * evaluates is new, and a preview creates nothing, so the provider's Create answers no id (the
+ * SDK then holds the id unknown) and a new provider gets the engine's UnknownID
+ * (providers/registry.go).
+ */
+function previewId(args: { type: string; custom?: boolean }, mockId: string): string {
+    if (!args.custom) return mockId;
+    return args.type.startsWith("pulumi:providers:") ? rpc.unknownValue : "";
 }
 
 /**

@@ -79,7 +79,7 @@ function fromJson(value: unknown): unknown {
  * JSON text, as config holds them), as the provider's CheckConfig reads them.
  */
 export class ProviderConfigs {
-    /** Explicit providers' inputs, by the id the mocks handed out. */
+    /** Explicit providers' inputs, by URN (a preview gives every new provider the same id). */
     private readonly explicit = new Map<string, Record<string, any>>();
 
     constructor(
@@ -88,10 +88,10 @@ export class ProviderConfigs {
     ) {}
 
     /** Records a registration: an explicit provider (`pulumi:providers:<pkg>`) keeps its inputs. */
-    registered(type: string, id: string, inputs: Record<string, any>): void {
+    registered(type: string, urn: string, inputs: Record<string, any>): void {
         if (type.startsWith("pulumi:providers:"))
             this.explicit.set(
-                id,
+                urn,
                 Object.fromEntries(Object.entries(inputs).map(([key, value]) => [key, fromJson(value)])),
             );
     }
@@ -102,7 +102,7 @@ export class ProviderConfigs {
      */
     of(typeOrToken: string, provider?: string): ProviderConfig {
         if (provider)
-            return { inputs: this.explicit.get(provider.slice(provider.lastIndexOf("::") + 2)) ?? {}, env: this.env };
+            return { inputs: this.explicit.get(provider.slice(0, provider.lastIndexOf("::"))) ?? {}, env: this.env };
         const prefix = `${typeOrToken.split(":")[0]}:`;
         const inputs: Record<string, any> = {};
         for (const [key, value] of Object.entries(this.config)) {
@@ -163,8 +163,8 @@ export function mockState(
     const generated = rule && state[rule.field] === undefined ? autoname(name, rule) : undefined;
     if (rule && generated !== undefined) state[rule.field] = generated;
     if (context.preview) {
-        // During a preview the provider knows nothing it computes; ids are still handed out
-        // by the mock monitor, but no endpoint or address is.
+        // During a preview the provider knows nothing it computes: no endpoint or address (and
+        // evaluate() answers the registration with no id, as the engine does).
         return { id, state };
     }
     providerMocks(type)?.created(type, name, inputs, state, id, ids, region);

@@ -148,6 +148,21 @@ export function checkSdkInternals(
         "registerStackTransform",
         "tools/harness/evaluate.ts to apply registerResourceTransform",
     );
+    // A read's response carries the id the provider read; the harness fills it in (the mock leaves it out).
+    expectFunction(
+        mocks.MockMonitor?.prototype,
+        "@pulumi/pulumi/runtime/mocks.MockMonitor",
+        "readResource",
+        "tools/harness/evaluate.ts to answer reads with their id",
+    );
+    for (const accessor of ["getId", "setId"])
+        expectFunction(
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            require("@pulumi/pulumi/proto/resource_pb").ReadResourceResponse?.prototype,
+            "resource_pb.ReadResourceResponse",
+            accessor,
+            "tools/harness/evaluate.ts to answer reads with their id",
+        );
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const aliasPb = require("@pulumi/pulumi/proto/alias_pb");
     for (const getter of ["getName", "getType", "getStack", "getProject", "getParenturn", "getNoparent"]) {

@@ -598,9 +598,10 @@ function awsShapeMutations(stack: string): Mutation[] {
 }
 
 /**
- * A constant id returned from an `apply` on a group's id. Both offline views know the mock's ids,
- * so the apply runs and the constant reaches the pack; in a real preview of a new stack the id,
- * hence the value, would be unknown and only its dependency on the group would show.
+ * A constant id returned from an `apply` on a group's id: only as `pulumi up` evaluates, where the
+ * group's id is known, so the apply runs and the constant reaches the pack. In a preview of a new
+ * stack the id, hence the value, is unknown and only its dependency on the group shows, as it
+ * would for the group's own id: a preview cannot tell the two apart, under the engine or here.
  */
 function awsForeignIdMutations(stack: string): Mutation[] {
     const n = (suffix: string) => `${stack}-${suffix}`;
@@ -897,7 +898,7 @@ function mutationsCaught(preview: boolean): void {
             [],
             [
                 ...awsShapeMutations("aws-prod"),
-                ...awsForeignIdMutations("aws-prod"),
+                ...(preview ? [] : awsForeignIdMutations("aws-prod")),
                 ...digitalOceanShapeMutations("do-prod"),
             ],
         ));

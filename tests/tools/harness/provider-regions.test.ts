@@ -61,13 +61,14 @@ describe("provider regions under the mocks", () => {
 
     it("takes the region from the explicit provider, the stack's aws:region, the environment, then us-east-1", () => {
         const bucket = "aws:s3/bucket:Bucket";
-        const ref = (id: string) => `urn:pulumi:s::p::pulumi:providers:aws::x::${id}`;
+        const urn = (name: string) => `urn:pulumi:s::p::pulumi:providers:aws::${name}`;
+        const ref = (name: string) => `${urn(name)}::04da6b54-80e4-46f7-96ec-b56ff0331ba9`;
         const configs = new ProviderConfigs({}, { AWS_DEFAULT_REGION: "ca-central-1" });
         const region = (provider?: string) => regionOf(bucket, {}, configs.of(bucket, provider));
         assert.strictEqual(region(), "ca-central-1");
-        configs.registered("pulumi:providers:aws", "p-1", {});
+        configs.registered("pulumi:providers:aws", urn("p-1"), {});
         assert.strictEqual(region(ref("p-1")), "ca-central-1");
-        configs.registered("pulumi:providers:aws", "p-2", { region: "sa-east-1" });
+        configs.registered("pulumi:providers:aws", urn("p-2"), { region: "sa-east-1" });
         assert.strictEqual(region(ref("p-2")), "sa-east-1");
         assert.strictEqual(regionOf(bucket, { region: "eu-south-1" }, configs.of(bucket, ref("p-2"))), "eu-south-1");
         assert.strictEqual(regionOf(bucket, {}, new ProviderConfigs({}, {}).of(bucket)), "us-east-1");
