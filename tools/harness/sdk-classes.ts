@@ -78,3 +78,19 @@ export function publicSdkClassFor(type: string): ResourceClass | undefined {
         return own;
     }
 }
+
+const outputsByType = new Map<string, readonly string[]>();
+
+/**
+ * The properties the provider computes and the program cannot set (its SDK class's outputs that
+ * are no input: `resourceInputs["arn"] = undefined /*out*\/`), none when the class is not installed.
+ */
+export function outputOnlyProperties(type: string): readonly string[] {
+    let found = outputsByType.get(type);
+    if (!found) {
+        const source = sdkClassFor(type)?.toString() ?? "";
+        found = [...source.matchAll(/resourceInputs\["([^"]+)"\] = undefined \/\*out\*\//g)].map((m) => m[1]);
+        outputsByType.set(type, found);
+    }
+    return found;
+}

@@ -48,6 +48,27 @@ describe("ids during a preview", () => {
         assert.strictEqual(us.state.region, "us-west-2");
     });
 
+    it("come with what the provider computes unknown, and what it plans known", async () => {
+        const evaluation = await evaluate({
+            program: () => {
+                new aws.sqs.Queue("jobs", { tags: { team: "web" } });
+                return {};
+            },
+            config: { "aws:region": "eu-west-1" },
+            preview: true,
+        });
+        const queue = byName(evaluation, "jobs");
+        assert.deepStrictEqual(
+            [queue.wireState?.arn, queue.wireState?.url],
+            [unknownValue, unknownValue],
+            "the ARN and URL are the provider's to compute",
+        );
+        assert.deepStrictEqual(queue.state.tagsAll, { team: "web" });
+        assert.strictEqual(queue.state.region, "eu-west-1");
+        const updated = byName(await evaluate({ program: () => (new aws.sqs.Queue("jobs"), {}) }), "jobs");
+        assert.match(updated.state.arn, /^arn:aws:sqs:/);
+    });
+
     it("are known in an update, where the apply on one runs", async () => {
         const evaluation = await evaluate({ program });
         const vpc = byName(evaluation, "vpc");
