@@ -8,10 +8,11 @@ import { evaluate } from "../../../tools/harness/evaluate";
 describe("data sources under mocks", () => {
     it("answer the default VPC as AWS makes it, and leave any other VPC lookup unanswered", async () => {
         let cidr: string | undefined;
+        let arn: string | undefined;
         let other: string | undefined;
         const evaluation = await evaluate({
             program: async () => {
-                cidr = (await aws.ec2.getVpc({ default: true })).cidrBlock;
+                ({ cidrBlock: cidr, arn } = await aws.ec2.getVpc({ default: true }));
                 other = (await aws.ec2.getVpc({ tags: { Name: "shared" } })).cidrBlock;
                 const partition = await aws.getPartition();
                 return { dns: pulumi.output(partition.dnsSuffix) };
@@ -19,6 +20,7 @@ describe("data sources under mocks", () => {
             config: { "aws:region": "eu-west-1" },
         });
         assert.strictEqual(cidr, "172.31.0.0/16");
+        assert.match(arn ?? "", /^arn:aws:ec2:eu-west-1:/, "in the stack's region");
         assert.strictEqual(other, undefined);
         assert.deepStrictEqual(
             evaluation.calls.map((call) => [call.token, call.answered]),

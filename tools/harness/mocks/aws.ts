@@ -219,12 +219,11 @@ export const AWS_MOCKS: ProviderMocks = {
         // The default VPC, which AWS makes alike in every region of an account: a /16 at
         // 172.31.0.0 (Amazon VPC User Guide, "Default VPCs"). Any other VPC lookup depends on the
         // account, so the mock does not answer it.
-        "aws:ec2/getVpc:getVpc": (inputs) => {
+        "aws:ec2/getVpc:getVpc": (inputs, _ids, { region }) => {
             const narrowed = ["id", "cidrBlock", "filters", "tags", "state", "dhcpOptionsId"].some(
                 (key) => inputs[key] !== undefined,
             );
             if (inputs.default !== true || narrowed) return undefined;
-            const region = inputs.region ?? "us-east-1";
             return {
                 id: DEFAULT_VPC_ID,
                 arn: arn("ec2", region, `vpc/${DEFAULT_VPC_ID}`),
