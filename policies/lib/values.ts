@@ -109,17 +109,21 @@ export function propOf(res: Res, key: string): any {
  * reads one top-level property without it. Most rules look at a few types, yet each sees every
  * resource.
  */
-function withLazyProps(fields: Omit<Res, "props" | "prop">, raw: unknown): Res {
+function withLazyProps(fields: Omit<Res, "props" | "prop">, raw: unknown, omit?: (key: string) => boolean): Res {
     let props: Record<string, any> | undefined;
     return {
         ...fields,
         get props(): Record<string, any> {
-            return (props ??= plain(raw) ?? {});
+            if (!props) {
+                props = plain(raw) ?? {};
+                if (omit) for (const key of Object.keys(props!)) if (omit(key)) delete props![key];
+            }
+            return props!;
         },
         set props(value: Record<string, any>) {
             props = value;
         },
-        prop: (key: string) => (props ? props[key] : plain(unboxSecret(unproxy(raw))?.[key])),
+        prop: (key: string) => (props ? props[key] : omit?.(key) ? undefined : plain(unboxSecret(unproxy(raw))?.[key])),
     };
 }
 
@@ -143,6 +147,16 @@ export function fromResourceArgs(args: ResourceValidationArgs): Res {
  * copy is made when a rule first reads its `props` (withLazyProps): a stack rule reads few of a
  * stack's resources (its security groups, say, not its servers' user data or its dynamic
  * resources' serialized providers), and every stack rule gets its own copy of the stack.
+ *
+ * A stack validation sees each resource's outputs. During a preview the provider answers what
+ * it computes as unknown, also what it computes because the program left it out: a security
+ * group's `ingress` when its rules are separate resources, a route table's `routes`, a cache's
+ * `transitEncryptionMode`, a bucket's encryption (terraform-provider-aws plans every Optional and
+ * Computed attribute the configuration leaves out as "known after apply"). Such a property is
+ * the provider's default, not the program's: it is left out of the view, so a rule reads it as
+ * it reads an absent input, rather than as a value the program made unknown. What tells them
+ * apart is where the value came from: a value the program set and the preview cannot know yet
+ * came from other resources' outputs, so it has property dependencies; the provider's own has none.
  */
 export function fromStackResources(resources: PolicyResource[]): Res[] {
     return resources.map((r) => {
@@ -150,6 +164,9 @@ export function fromStackResources(resources: PolicyResource[]): Res[] {
         for (const [key, deps] of Object.entries(r.propertyDependencies ?? {})) {
             propertyDependencies[key] = (deps ?? []).map((d) => d.urn);
         }
+        const raw = unboxSecret(unproxy(r.props));
+        const providers = (key: string) =>
+            (propertyDependencies[key] ?? []).length === 0 && isUnknown(unboxSecret(unproxy(raw?.[key])));
         return withLazyProps(
             {
                 urn: r.urn,
@@ -160,6 +177,7 @@ export function fromStackResources(resources: PolicyResource[]): Res[] {
                 parent: r.parent?.urn,
             },
             r.props,
+            providers,
         );
     });
 }

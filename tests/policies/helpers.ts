@@ -13,7 +13,7 @@ import type {
 } from "@pulumi/policy";
 import * as assert from "assert";
 import { StackGraph } from "../../policies/lib/graph";
-import type { Res } from "../../policies/lib/values";
+import { isUnknown, type Res } from "../../policies/lib/values";
 
 // @pulumi/policy/proxy declares no types (its .d.ts exports nothing).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -98,7 +98,22 @@ export interface FakeResource {
     props: Record<string, any>;
     /** Property to the names of the resources its value came from. */
     deps?: Record<string, string[]>;
+    /**
+     * Unknown properties the provider computes (no property dependency, as the engine reports
+     * them); any other unknown top-level property came from a resource outside the stack.
+     */
+    providerComputed?: string[];
 }
+
+/** Where a fake's unknown values came from when its test names nothing: a resource outside the stack. */
+const UPSTREAM = {
+    type: "test:index:Upstream",
+    name: "upstream",
+    urn: "urn:pulumi:test::test::test:index:Upstream::upstream",
+    props: {},
+    dependencies: [],
+    propertyDependencies: {},
+} as unknown as PolicyResource;
 
 export interface StackViolation {
     message: string;
@@ -145,6 +160,15 @@ export async function validateStack(
                 all.add(dep);
                 return dep;
             });
+        }
+        // A value the program set that a preview cannot know came from another resource's output,
+        // which the engine names as its property dependency; one with none is the provider's own
+        // (values.ts fromStackResources). Unless the test names them (or `providerComputed`), a
+        // fake resource's unknown top-level properties came from a resource outside the stack view.
+        for (const [key, value] of Object.entries(r.props)) {
+            if (!isUnknown(value) || r.deps?.[key] || r.providerComputed?.includes(key)) continue;
+            resource.propertyDependencies[key] = [UPSTREAM];
+            all.add(UPSTREAM);
         }
         resource.dependencies = [...all];
     });

@@ -8,7 +8,7 @@
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { PROVIDER_MOCKS } from "../clouds";
 import { autoname, autonameRuleFor, takesInput } from "./autonaming";
-import { outputOnlyProperties } from "./sdk-classes";
+import { computedProperties } from "./sdk-classes";
 import type { ProviderConfig, ProviderMocks } from "./provider-mocks";
 
 /** Maps the ids and ARNs the mocks handed out to the URN of the resource that owns them. */
@@ -164,10 +164,11 @@ export function mockState(
     const generated = rule && state[rule.field] === undefined ? autoname(name, rule) : undefined;
     if (rule && generated !== undefined) state[rule.field] = generated;
     if (context.preview) {
-        // During a preview the provider knows nothing it computes but what it plans: each output
-        // the program cannot set (an ARN, an endpoint, an address) is unknown, as in the planned
-        // state a bridged provider's preview answers (evaluate() answers with no id, as the engine does).
-        for (const field of outputOnlyProperties(type)) if (state[field] === undefined) state[field] = unknownValue;
+        // During a preview the provider knows nothing it computes but what it plans: each computed
+        // property the program left out (an ARN, an address, the zone EC2 picks) is unknown, as in
+        // the planned state a bridged provider's preview answers (and evaluate() answers with no
+        // id, as the engine does).
+        for (const field of computedProperties(type)) if (state[field] === undefined) state[field] = unknownValue;
         return { id, state };
     }
     providerMocks(type)?.created(type, name, inputs, state, id, ids, region);

@@ -2,6 +2,7 @@
  * The provider SDK class that registers a resource type, when its package is installed: the bench
  * registers resources through it, and autonaming asks which inputs a type takes.
  */
+import * as fs from "fs";
 import type * as pulumi from "@pulumi/pulumi";
 
 /** A provider SDK's resource class: `new (name, args, opts)`. */
@@ -79,18 +80,32 @@ export function publicSdkClassFor(type: string): ResourceClass | undefined {
     }
 }
 
-const outputsByType = new Map<string, readonly string[]>();
+const computedByType = new Map<string, readonly string[]>();
 
 /**
- * The properties the provider computes and the program cannot set (its SDK class's outputs that
- * are no input: `resourceInputs["arn"] = undefined /*out*\/`), none when the class is not installed.
+ * The properties the provider computes when the program leaves them out: its outputs that are
+ * never absent. The SDK's declarations tell them apart: an output the provider may leave empty is
+ * typed `pulumi.Output<T | undefined>`, a computed one `pulumi.Output<T>` (an ARN, an address, a
+ * zone the provider picks). Read from the class's `.d.ts`; none when it is not installed.
  */
-export function outputOnlyProperties(type: string): readonly string[] {
-    let found = outputsByType.get(type);
+export function computedProperties(type: string): readonly string[] {
+    let found = computedByType.get(type);
     if (!found) {
-        const source = sdkClassFor(type)?.toString() ?? "";
-        found = [...source.matchAll(/resourceInputs\["([^"]+)"\] = undefined \/\*out\*\//g)].map((m) => m[1]);
-        outputsByType.set(type, found);
+        const computed: string[] = [];
+        const where = sdkModuleFor(type);
+        if (where && sdkClassFor(type)) {
+            try {
+                const declarations = fs.readFileSync(require.resolve(`${where.module}.d.ts`), "utf8");
+                const body = declarations.slice(declarations.indexOf(`export declare class ${where.exportName} `));
+                const members = body.slice(0, body.indexOf("constructor("));
+                for (const m of members.matchAll(/^\s*readonly (\w+): pulumi\.Output<([\s\S]*?)>;$/gm))
+                    if (!/\|\s*undefined\s*$/.test(m[2])) computed.push(m[1]);
+            } catch {
+                computed.length = 0;
+            }
+        }
+        found = computed;
+        computedByType.set(type, found);
     }
     return found;
 }

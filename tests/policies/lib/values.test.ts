@@ -78,8 +78,16 @@ describe("reading properties that may be unknown", () => {
 
         it("from a stack validation", () => {
             const { reads, props } = counted();
+            const upstream = { urn: "urn:b" };
             const [res] = fromStackResources([
-                { urn: "urn:a", type: "t", name: "a", props, propertyDependencies: {}, dependencies: [] },
+                {
+                    urn: "urn:a",
+                    type: "t",
+                    name: "a",
+                    props,
+                    propertyDependencies: { name: [upstream] },
+                    dependencies: [upstream],
+                },
             ] as unknown as PolicyResource[]);
             assert.deepStrictEqual(reads, []);
             assert.strictEqual(propOf(res, "name"), UNKNOWN);
@@ -95,6 +103,40 @@ describe("reading properties that may be unknown", () => {
                 ),
                 "x",
             );
+        });
+    });
+
+    describe("a stack validation's unknown outputs", () => {
+        const view = (propertyDependencies: Record<string, { urn: string }[]>) =>
+            fromStackResources([
+                {
+                    urn: "urn:sg",
+                    type: "aws:ec2/securityGroup:SecurityGroup",
+                    name: "sg",
+                    props: proxy.unknownCheckingProxy({
+                        vpcId: proxy.unknownStringValue,
+                        ingress: proxy.unknownArrayValue,
+                        egress: [{ fromPort: 0, cidrBlocks: [proxy.unknownStringValue] }],
+                        description: "app",
+                    }),
+                    propertyDependencies,
+                    dependencies: Object.values(propertyDependencies).flat(),
+                },
+            ] as unknown as PolicyResource[])[0];
+
+        it("leave out what the provider computes (unknown, from no resource): it reads as an absent input", () => {
+            const res = view({ vpcId: [{ urn: "urn:vpc" }] });
+            assert.ok(!("ingress" in res.props), "the provider's own ingress is not the program's");
+            assert.strictEqual(propOf(view({ vpcId: [{ urn: "urn:vpc" }] }), "ingress"), undefined);
+            assert.strictEqual(res.props.vpcId, UNKNOWN, "an unknown the program set from the VPC stays unknown");
+            assert.deepStrictEqual(res.props.egress, [{ fromPort: 0, cidrBlocks: [UNKNOWN] }], "nested unknowns stay");
+            assert.strictEqual(res.props.description, "app");
+        });
+
+        it("keep an unknown the program set from another resource's output", () => {
+            const res = view({ ingress: [{ urn: "urn:lb-sg" }] });
+            assert.strictEqual(res.props.ingress, UNKNOWN);
+            assert.strictEqual(propOf(view({ ingress: [{ urn: "urn:lb-sg" }] }), "ingress"), UNKNOWN);
         });
     });
 });
