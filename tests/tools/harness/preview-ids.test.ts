@@ -65,6 +65,20 @@ describe("ids during a preview", () => {
         );
         assert.deepStrictEqual(queue.state.tagsAll, { team: "web" });
         assert.strictEqual(queue.state.region, "eu-west-1");
+        // Optional and computed: left out, the provider's to plan; set, the program's.
+        const groups = await evaluate({
+            program: () => {
+                new aws.ec2.SecurityGroup("separate-rules", { vpcId: "vpc-1" });
+                new aws.ec2.SecurityGroup("inline-rules", {
+                    vpcId: "vpc-1",
+                    ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/8"] }],
+                });
+                return {};
+            },
+            preview: true,
+        });
+        assert.strictEqual(byName(groups, "separate-rules").wireState?.ingress, unknownValue);
+        assert.strictEqual(byName(groups, "inline-rules").state.ingress[0].fromPort, 443);
         const updated = byName(await evaluate({ program: () => (new aws.sqs.Queue("jobs"), {}) }), "jobs");
         assert.match(updated.state.arn, /^arn:aws:sqs:/);
     });
