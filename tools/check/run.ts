@@ -179,6 +179,16 @@ export function defaultPolicyPack(projectDir: string, distRoot: string): { dir: 
  * A pack started here serves that stack in that mode only. Returns at once; calls wait until the
  * pack listens (`started`).
  */
+/**
+ * V8 settings for a pack process. An AnalyzeStack request holds every resource of the stack, and
+ * the policy SDK decodes it into objects that all live until the stack's policies have run: with
+ * Node's default young generation (16 MiB semi-spaces) the collector copies them from space to
+ * space several times over, which was about 45 % of the pack's time on a stack of 50 servers. A
+ * 64 MiB young generation holds a stack's request in one go (AnalyzeStack 193-205 ms against
+ * 218-236 ms at 50 servers, in three interleaved rounds). Memory is reserved as it is used.
+ */
+export const PACK_V8_FLAGS = ["--max-semi-space-size=64"];
+
 export function launchPolicyPack(
     dir: string,
     identity: AnalyzerIdentity | string,
@@ -195,7 +205,13 @@ export function launchPolicyPack(
         entry,
         // What @pulumi/pulumi loads and a pack does not use loads on first use (lazy-modules.ts);
         // the pack's compiled modules are kept for the next run (flush-compile-cache.ts).
-        nodeArgs: ["-r", path.join(__dirname, "lazy-modules.js"), "-r", path.join(__dirname, "flush-compile-cache.js")],
+        nodeArgs: [
+            ...PACK_V8_FLAGS,
+            "-r",
+            path.join(__dirname, "lazy-modules.js"),
+            "-r",
+            path.join(__dirname, "flush-compile-cache.js"),
+        ],
         // A TypeScript pack (its source folder) starts with the transpile-on-require hook preloaded.
         typeScriptHook: path.join(__dirname, "ts-hook.js"),
         environment: packProcessEnvironment(process.env, who),

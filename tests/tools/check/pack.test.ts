@@ -8,7 +8,7 @@ import { PolicyPack, PolicyPackError, describePackDir } from "../../../tools/che
 import { reconcilePolicyConfig } from "../../../tools/check/policy-config";
 import { buildSnapshot } from "../../../tools/check/requests";
 import tier from "../../fixtures/programs/tier";
-import { runCheck } from "../../../tools/check/run";
+import { PACK_V8_FLAGS, defaultPolicyPack, launchPolicyPack, runCheck } from "../../../tools/check/run";
 import { DIST_ROOT, FIXTURES, FIXTURE_PACK, REPO_ROOT, program } from "./paths";
 
 function alive(pid: number): boolean {
@@ -212,6 +212,22 @@ describe("a pack that takes no policy config", () => {
             });
         } finally {
             fs.rmSync(scratch, { recursive: true, force: true });
+        }
+    });
+});
+
+describe("the pack process the check starts", () => {
+    it("runs with the check's V8 settings for packs, on the command line Node reads them from", async function () {
+        if (process.platform !== "linux") this.skip();
+        const ours = defaultPolicyPack(REPO_ROOT, DIST_ROOT);
+        const pack = launchPolicyPack(ours.dir, "webtier", ours.entry);
+        try {
+            await pack.listening();
+            const cmdline = fs.readFileSync(`/proc/${pack.pid}/cmdline`, "utf8").split("\0");
+            for (const flag of PACK_V8_FLAGS) assert.ok(cmdline.includes(flag), `${flag} in ${cmdline.join(" ")}`);
+            assert.ok(PACK_V8_FLAGS.length > 0);
+        } finally {
+            await pack.close();
         }
     });
 });
