@@ -82,6 +82,8 @@ function fromJson(value: unknown): unknown {
 export class ProviderConfigs {
     /** Explicit providers' inputs, by URN (a preview gives every new provider the same id). */
     private readonly explicit = new Map<string, Record<string, any>>();
+    /** Default providers' configurations, by package (read from the config once). */
+    private readonly defaults = new Map<string, ProviderConfig>();
 
     constructor(
         private readonly config: Readonly<Record<string, string>>,
@@ -105,12 +107,16 @@ export class ProviderConfigs {
         if (provider)
             return { inputs: this.explicit.get(provider.slice(0, provider.lastIndexOf("::"))) ?? {}, env: this.env };
         const prefix = `${typeOrToken.split(":")[0]}:`;
-        const inputs: Record<string, any> = {};
-        for (const [key, value] of Object.entries(this.config)) {
-            if (!key.startsWith(prefix)) continue;
-            inputs[key.slice(prefix.length)] = fromJson(value);
+        let found = this.defaults.get(prefix);
+        if (!found) {
+            const inputs: Record<string, any> = {};
+            for (const [key, value] of Object.entries(this.config)) {
+                if (key.startsWith(prefix)) inputs[key.slice(prefix.length)] = fromJson(value);
+            }
+            found = { inputs, env: this.env };
+            this.defaults.set(prefix, found);
         }
-        return { inputs, env: this.env };
+        return found;
     }
 }
 
