@@ -254,12 +254,7 @@ export function programFromFile(file: string, project?: ProjectFile): LoadedProg
                                     `${path.basename(absolute)} is a CommonJS module whose default export is a function: \`pulumi up\` does not call it (it calls the main module only when the module itself is a function), so the resources it would declare are neither deployed nor checked. Use \`export = async () => { ... }\` (module.exports), or declare the resources at the module's top level.`,
                                 ]
                               : [];
-                      if (mod instanceof Function) return mod();
-                      if (mod && mod.__esModule) {
-                          const { __esModule, ...exports } = mod;
-                          return exports;
-                      }
-                      return mod;
+                      return invoke(mod);
                   } finally {
                       remember(before);
                   }
