@@ -11,6 +11,7 @@ import { evaluate, Evaluation, RegisteredResource } from "../harness/evaluate";
 import { PolicyPack, TimedAnalysis } from "./pack";
 import { PolicyConfig, packConfig, parsePolicyConfig, remediates } from "./policy-config";
 import { LoadedProgram, programFromFile, webtierProgram } from "./program";
+import { applyProjectConfig, parseProjectConfig } from "./project-config";
 import { AnalyzerInfo, AnalyzerResourceData, SnapshotBuilder, StackSnapshot } from "./requests";
 import { CheckResult, StackResult, Violation, resourceViolations, stackViolations } from "./results";
 import { locateViolations } from "./locate";
@@ -116,10 +117,13 @@ export function planStacks(options: CheckOptions, project: ProjectFile | undefin
             throw new UsageError((err as Error).message);
         }
     });
+    // What `pulumi up` runs with: the stack's config, `--config` on top (the CLI saves it to the
+    // stack first), then Pulumi.yaml's project config for what the stack leaves out.
+    const projectConfig = project ? parseProjectConfig(project.configSection, project.name, project.path) : {};
     const applyOverrides = (stack: StackConfig): StackConfig => {
         const config = { ...stack.config };
         for (const [key, value] of overrides) config[key] = value;
-        return { ...stack, config };
+        return applyProjectConfig({ ...stack, config }, projectConfig, projectName);
     };
 
     if (options.program && (options.stacks ?? []).length === 0 && !options.stacksDir) {

@@ -28,6 +28,8 @@ export interface ProjectFile {
      * true: PULUMI_NODEJS_TYPESCRIPT) and `tsconfig` (PULUMI_NODEJS_TSCONFIG_PATH).
      */
     runtimeOptions?: { typescript?: boolean; tsconfig?: string };
+    /** Pulumi.yaml's `config:` section as written (project-config.ts reads and applies it). */
+    configSection?: unknown;
 }
 
 /** One stack's config, ready for the harness. */
@@ -75,6 +77,7 @@ export function readProjectFile(projectDir: string): ProjectFile {
         dir: path.resolve(projectDir),
         main,
         runtimeOptions,
+        configSection: doc?.config,
     };
 }
 

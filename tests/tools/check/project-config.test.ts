@@ -1,0 +1,119 @@
+// Pulumi.yaml's `config:` applied to a stack as the CLI applies it (pkg/workspace/config.go).
+import * as assert from "assert";
+import * as path from "path";
+import { applyProjectConfig, parseProjectConfig } from "../../../tools/check/project-config";
+import { runCheck } from "../../../tools/check/run";
+import { StackConfig, StackFileError } from "../../../tools/check/stack-config";
+import { DIST_ROOT, FIXTURES, FIXTURE_PACK } from "./paths";
+
+const stack = (config: Record<string, string>, secretKeys: string[] = []): StackConfig => ({
+    name: "dev",
+    config,
+    secretKeys,
+    notes: [],
+});
+
+describe("project config from Pulumi.yaml", () => {
+    const declared = parseProjectConfig(
+        {
+            "aws:region": "us-west-2",
+            size: "small",
+            "app:zones": 2,
+            replicas: { type: "integer", default: 3 },
+            debug: { type: "boolean" },
+            owner: { type: "string" },
+            cidrs: { type: "array", items: { type: "string" } },
+            limits: { type: "object", value: { cpu: 2 } },
+            token: { type: "string", secret: true },
+        },
+        "app",
+        "Pulumi.yaml",
+    );
+
+    it("reads the shorthand as the CLI does: a default in the project's namespace, a value elsewhere", () => {
+        assert.deepStrictEqual(declared["aws:region"], { value: "us-west-2" });
+        assert.deepStrictEqual(declared.size, { default: "small" });
+        assert.deepStrictEqual(declared["app:zones"], { default: 2 });
+        assert.throws(
+            () => parseProjectConfig({ k: { default: 1, value: 2 } }, "app", "Pulumi.yaml"),
+            /'k' cannot have both a 'default' and 'value'/,
+        );
+    });
+
+    it("fills in what the stack leaves out, and leaves what it sets", () => {
+        const applied = applyProjectConfig(
+            stack(
+                {
+                    "app:owner": "me",
+                    "app:size": "large",
+                    "app:debug": "false",
+                    "app:cidrs": "[]",
+                    "app:token": "placeholder",
+                },
+                ["app:token"],
+            ),
+            declared,
+            "app",
+        );
+        assert.deepStrictEqual(applied.config, {
+            "aws:region": "us-west-2",
+            "app:size": "large",
+            "app:zones": "2",
+            "app:replicas": "3",
+            "app:owner": "me",
+            "app:debug": "false",
+            "app:cidrs": "[]",
+            "app:limits": '{"cpu":2}',
+            "app:token": "placeholder",
+        });
+    });
+
+    it("fails on the project's keys the stack leaves without a default, naming them", () => {
+        assert.throws(
+            () => applyProjectConfig(stack({ "app:token": "x" }, ["app:token"]), declared, "app"),
+            (err: Error) =>
+                err instanceof StackFileError &&
+                /Stack 'dev' is missing configuration values 'cidrs', 'debug' and 'owner'/.test(err.message) &&
+                /default in Pulumi\.yaml/.test(err.message),
+        );
+    });
+
+    it("checks the stack's values against the declared types, and secrets against encryption", () => {
+        const base = { "app:owner": "me", "app:debug": "true", "app:cidrs": '["10.0.0.0/8"]', "app:token": "x" };
+        const secure = ["app:token"];
+        assert.doesNotThrow(() => applyProjectConfig(stack({ ...base, "app:replicas": "4" }, secure), declared, "app"));
+        assert.throws(
+            () => applyProjectConfig(stack({ ...base, "app:replicas": "many" }, secure), declared, "app"),
+            /configuration key 'replicas' must be of type 'integer'/,
+        );
+        assert.throws(
+            () => applyProjectConfig(stack({ ...base, "app:debug": "yes" }, secure), declared, "app"),
+            /'debug' must be of type 'boolean'/,
+        );
+        assert.throws(
+            () => applyProjectConfig(stack({ ...base, "app:cidrs": "[1]" }, secure), declared, "app"),
+            /'cidrs' must be of type 'array<string>'/,
+        );
+        assert.throws(
+            () => applyProjectConfig(stack(base, []), declared, "app"),
+            /'token' must be encrypted as it's secret/,
+        );
+    });
+
+    describe("through the check, on a project that declares config", () => {
+        const dir = path.join(FIXTURES, "projects", "project-config");
+        const check = (name: string) =>
+            runCheck({ distRoot: DIST_ROOT, projectDir: dir, program: ".", stacks: [name], policyPack: FIXTURE_PACK });
+
+        it("runs the program with the project's defaults and values", async () => {
+            const [dev] = (await check("dev")).stacks;
+            assert.strictEqual(dev.error, undefined, dev.error);
+            assert.strictEqual(dev.resources, 3, "the stack, and the default 2 replicas");
+        });
+
+        it("refuses a stack that leaves a required key out, or sets one of the wrong type", async () => {
+            await assert.rejects(check("bare"), /Stack 'bare' is missing configuration value 'owner'/);
+            await assert.rejects(check("bad"), /'replicas' must be of type 'integer'/);
+        });
+    });
+});

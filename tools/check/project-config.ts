@@ -1,0 +1,143 @@
+/**
+ * Project-level config (Pulumi.yaml's `config:`), applied to a stack's config as the CLI applies
+ * it before a program runs (pulumi/pulumi pkg/workspace/config.go `mergeConfig`, and
+ * sdk/go/common/workspace/project.go for the shorthand and the types):
+ *
+ * - `key: value` is shorthand: a default for a key in the project's namespace (or without one),
+ *   a value for any other namespace (`aws:region: us-west-2`).
+ * - A key the stack does not set takes the project's `default` or `value`. A key of the project's
+ *   namespace with neither, that the stack does not set, is missing: the update fails, naming it.
+ * - A key with a `type` (string, integer, boolean, array with `items`, object) must hold that
+ *   type in the stack, and one marked `secret` must be encrypted there.
+ *
+ * Pure: the stack's config map in, a new one out, or a StackFileError the CLI reports (exit 2).
+ */
+import { StackFileError, StackConfig, encodeConfigValue } from "./stack-config";
+
+/** One entry of Pulumi.yaml's `config:` after the shorthand is read. */
+export interface ProjectConfigType {
+    type?: string;
+    items?: { type: string; items?: ProjectConfigType["items"] };
+    default?: unknown;
+    value?: unknown;
+    secret?: boolean;
+}
+
+/** `key` with the project as its namespace when it has none. */
+function namespaced(key: string, project: string): string {
+    return key.includes(":") ? key : `${project}:${key}`;
+}
+
+const isPrimitive = (value: unknown) => ["string", "number", "boolean"].includes(typeof value);
+
+/** Pulumi.yaml's `config:` section as the CLI reads it (RewriteShorthandConfigValues). */
+export function parseProjectConfig(section: unknown, project: string, file: string): Record<string, ProjectConfigType> {
+    if (section === undefined || section === null) return {};
+    if (typeof section !== "object" || Array.isArray(section))
+        throw new StackFileError(`${file}: "config:" must be a mapping of keys to their types or values.`);
+    const result: Record<string, ProjectConfigType> = {};
+    for (const [key, entry] of Object.entries(section as Record<string, unknown>)) {
+        if (isPrimitive(entry) || Array.isArray(entry)) {
+            const ours = !key.includes(":") || key.startsWith(`${project}:`);
+            result[key] = ours ? { default: entry } : { value: entry };
+            continue;
+        }
+        const definition = (entry ?? {}) as ProjectConfigType;
+        if (definition.default !== undefined && definition.value !== undefined)
+            throw new StackFileError(
+                `${file}: project config '${key}' cannot have both a 'default' and 'value' attribute; keep one.`,
+            );
+        result[key] = definition;
+    }
+    return result;
+}
+
+/** What the CLI stores for a project default or value: text for a scalar, JSON for the rest. */
+function configValue(raw: unknown): string {
+    return isPrimitive(raw) ? String(raw) : encodeConfigValue(raw);
+}
+
+/** The type name the CLI prints: `array<string>` for arrays. */
+function typeName(type: string, items?: ProjectConfigType["items"]): string {
+    return items ? `array<${typeName(items.type, items.items)}>` : type;
+}
+
+/** workspace.ValidateConfigValue, over a value as the stack holds it (text, or JSON for objects and arrays). */
+function holdsType(type: string, items: ProjectConfigType["items"], value: unknown): boolean {
+    switch (type) {
+        case "string":
+            return typeof value === "string";
+        case "integer":
+            return (
+                (typeof value === "number" && Number.isInteger(value)) ||
+                (typeof value === "string" && /^[+-]?\d+$/.test(value.trim()))
+            );
+        case "boolean":
+            return typeof value === "boolean" || value === "true" || value === "false";
+        case "object":
+            return value !== null && typeof value === "object" && !Array.isArray(value);
+        default:
+            return Array.isArray(value) && !!items && value.every((item) => holdsType(items.type, items.items, item));
+    }
+}
+
+/** A stack value as its content: objects and arrays from their JSON, scalars as text. */
+function contentOf(text: string): unknown {
+    if (/^\s*[[{]/.test(text)) {
+        try {
+            return JSON.parse(text);
+        } catch {
+            return text;
+        }
+    }
+    return text;
+}
+
+/**
+ * `stack` with the project's config applied as the CLI applies it, or the CLI's error. A secret
+ * the check filled with a placeholder is not type-checked: its real value is not known offline.
+ */
+export function applyProjectConfig(
+    stack: StackConfig,
+    projectConfig: Record<string, ProjectConfigType>,
+    project: string,
+): StackConfig {
+    const config = { ...stack.config };
+    const missing: string[] = [];
+    const keys = Object.keys(projectConfig).sort();
+    for (const projectKey of keys) {
+        const definition = projectConfig[projectKey];
+        const key = namespaced(projectKey, project);
+        if (key in config) continue;
+        const given = definition.default ?? definition.value;
+        if (given === undefined) {
+            if (key.startsWith(`${project}:`)) missing.push(projectKey);
+            continue;
+        }
+        config[key] = configValue(given);
+    }
+    if (missing.length > 0) {
+        const names = missing.map((k) => `'${k}'`);
+        const listed =
+            names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+        throw new StackFileError(
+            `Stack '${stack.name}' is missing configuration value${missing.length > 1 ? "s" : ""} ${listed}: Pulumi.yaml declares ${missing.length > 1 ? "them" : "it"} without a default. Set ${missing.length > 1 ? "each" : "it"} in the stack file (pulumi config set ${missing[0]} ...) or give ${missing.length > 1 ? "them" : "it"} a default in Pulumi.yaml.`,
+        );
+    }
+    for (const projectKey of keys) {
+        const definition = projectConfig[projectKey];
+        const key = namespaced(projectKey, project);
+        if (!definition.type || !(key in stack.config)) continue;
+        const secure = stack.secretKeys.includes(key);
+        if (definition.secret && !secure)
+            throw new StackFileError(
+                `Stack '${stack.name}' with configuration key '${projectKey}' must be encrypted as it's secret: set it with pulumi config set --secret ${projectKey} ...`,
+            );
+        if (secure) continue;
+        if (!holdsType(definition.type, definition.items, contentOf(stack.config[key])))
+            throw new StackFileError(
+                `Stack '${stack.name}' with configuration key '${projectKey}' must be of type '${typeName(definition.type, definition.items)}' (Pulumi.yaml's config declares it so); got ${JSON.stringify(stack.config[key])}.`,
+            );
+    }
+    return { ...stack, config };
+}
