@@ -43,13 +43,36 @@ export function parseProjectConfig(section: unknown, project: string, file: stri
             continue;
         }
         const definition = (entry ?? {}) as ProjectConfigType;
-        if (definition.default !== undefined && definition.value !== undefined)
-            throw new StackFileError(
-                `${file}: project config '${key}' cannot have both a 'default' and 'value' attribute; keep one.`,
-            );
+        const problem = invalidDefinition(key, definition, project);
+        if (problem) throw new StackFileError(`${file}: ${problem}.`);
         result[key] = definition;
     }
     return result;
+}
+
+/** What the CLI refuses in a Pulumi.yaml config entry (workspace.Project.Validate), if anything. */
+function invalidDefinition(key: string, definition: ProjectConfigType, project: string): string | undefined {
+    if (definition.default !== undefined && definition.value !== undefined)
+        return `project config '${key}' cannot have both a 'default' and 'value' attribute; keep one`;
+    const ours = !key.includes(":") || key.startsWith(`${project}:`);
+    if (ours) {
+        if (definition.type === "array" && !definition.items)
+            return `The configuration key '${key}' declares an array but does not specify the underlying type via the 'items' attribute`;
+        if (
+            definition.type &&
+            definition.default !== undefined &&
+            !holdsType(definition.type, definition.items, definition.default)
+        )
+            return `The default value specified for configuration key '${key}' is not of the expected type '${typeName(definition.type, definition.items)}'`;
+        return undefined;
+    }
+    if (definition.type)
+        return `Configuration key '${key}' is not namespaced by the project and should not define a type`;
+    if (definition.default !== undefined)
+        return `Configuration key '${key}' is not namespaced by the project and should not define a default value. Did you mean to use the 'value' attribute instead of 'default'?`;
+    if (definition.value === undefined)
+        return `Configuration key '${key}' is namespaced and must provide an attribute 'value'`;
+    return undefined;
 }
 
 /** What the CLI stores for a project default or value: text for a scalar, JSON for the rest. */

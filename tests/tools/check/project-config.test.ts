@@ -40,6 +40,25 @@ describe("project config from Pulumi.yaml", () => {
         );
     });
 
+    it("refuses the entries the CLI refuses", () => {
+        const refused = (section: Record<string, unknown>) => () => parseProjectConfig(section, "app", "Pulumi.yaml");
+        assert.throws(refused({ list: { type: "array" } }), /'list' declares an array but does not specify/);
+        assert.throws(
+            refused({ n: { type: "integer", default: "x" } }),
+            /default value .* 'n' is not of the expected type 'integer'/,
+        );
+        assert.throws(
+            refused({ "aws:region": { type: "string", value: "x" } }),
+            /'aws:region' is not namespaced by the project and should not define a type/,
+        );
+        assert.throws(refused({ "aws:region": { default: "x" } }), /Did you mean to use the 'value' attribute/);
+        assert.throws(
+            refused({ "aws:region": {} }),
+            /'aws:region' is namespaced and must provide an attribute 'value'/,
+        );
+        assert.doesNotThrow(refused({ n: { type: "integer", default: 3 }, "aws:region": { value: "x" } }));
+    });
+
     it("fills in what the stack leaves out, and leaves what it sets", () => {
         const applied = applyProjectConfig(
             stack(
