@@ -115,10 +115,11 @@ function withLazyProps(fields: Omit<Res, "props" | "prop">, raw: unknown, omit?:
         ...fields,
         get props(): Record<string, any> {
             if (!props) {
-                props = plain(raw) ?? {};
-                if (omit) for (const key of Object.keys(props!)) if (omit(key)) delete props![key];
+                const copy: Record<string, any> = plain(raw) ?? {};
+                if (omit) for (const key of Object.keys(copy)) if (omit(key)) delete copy[key];
+                props = copy;
             }
-            return props!;
+            return props;
         },
         set props(value: Record<string, any>) {
             props = value;
@@ -165,7 +166,7 @@ export function fromStackResources(resources: PolicyResource[]): Res[] {
             propertyDependencies[key] = (deps ?? []).map((d) => d.urn);
         }
         const raw = unboxSecret(unproxy(r.props));
-        const providers = (key: string) =>
+        const providerComputed = (key: string) =>
             (propertyDependencies[key] ?? []).length === 0 && isUnknown(unboxSecret(unproxy(raw?.[key])));
         return withLazyProps(
             {
@@ -177,7 +178,7 @@ export function fromStackResources(resources: PolicyResource[]): Res[] {
                 parent: r.parent?.urn,
             },
             r.props,
-            providers,
+            providerComputed,
         );
     });
 }
