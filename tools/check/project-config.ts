@@ -12,7 +12,7 @@
  *
  * Pure: the stack's config map in, a new one out, or a StackFileError the CLI reports (exit 2).
  */
-import { StackFileError, StackConfig, encodeConfigValue } from "./stack-config";
+import { StackFileError, StackConfig, encodeConfigValue, namespacedKey } from "./stack-config";
 
 /** One entry of Pulumi.yaml's `config:` after the shorthand is read. */
 export interface ProjectConfigType {
@@ -23,9 +23,9 @@ export interface ProjectConfigType {
     secret?: boolean;
 }
 
-/** `key` with the project as its namespace when it has none. */
-function namespaced(key: string, project: string): string {
-    return key.includes(":") ? key : `${project}:${key}`;
+/** Whether a Pulumi.yaml config key is the project's own (no namespace, or the project's): configKeyIsNamespacedByProject. */
+function inProjectNamespace(key: string, project: string): boolean {
+    return !key.includes(":") || key.startsWith(`${project}:`);
 }
 
 const isPrimitive = (value: unknown) => ["string", "number", "boolean"].includes(typeof value);
@@ -38,8 +38,7 @@ export function parseProjectConfig(section: unknown, project: string, file: stri
     const result: Record<string, ProjectConfigType> = {};
     for (const [key, entry] of Object.entries(section as Record<string, unknown>)) {
         if (isPrimitive(entry) || Array.isArray(entry)) {
-            const ours = !key.includes(":") || key.startsWith(`${project}:`);
-            result[key] = ours ? { default: entry } : { value: entry };
+            result[key] = inProjectNamespace(key, project) ? { default: entry } : { value: entry };
             continue;
         }
         const definition = (entry ?? {}) as ProjectConfigType;
@@ -54,8 +53,7 @@ export function parseProjectConfig(section: unknown, project: string, file: stri
 function invalidDefinition(key: string, definition: ProjectConfigType, project: string): string | undefined {
     if (definition.default !== undefined && definition.value !== undefined)
         return `project config '${key}' cannot have both a 'default' and 'value' attribute; keep one`;
-    const ours = !key.includes(":") || key.startsWith(`${project}:`);
-    if (ours) {
+    if (inProjectNamespace(key, project)) {
         if (definition.type === "array" && !definition.items)
             return `The configuration key '${key}' declares an array but does not specify the underlying type via the 'items' attribute`;
         if (
@@ -130,7 +128,7 @@ export function applyProjectConfig(
     const keys = Object.keys(projectConfig).sort();
     for (const projectKey of keys) {
         const definition = projectConfig[projectKey];
-        const key = namespaced(projectKey, project);
+        const key = namespacedKey(projectKey, project);
         if (key in config) continue;
         const given = definition.default ?? definition.value;
         if (given === undefined) {
@@ -149,7 +147,7 @@ export function applyProjectConfig(
     }
     for (const projectKey of keys) {
         const definition = projectConfig[projectKey];
-        const key = namespaced(projectKey, project);
+        const key = namespacedKey(projectKey, project);
         if (!definition.type || !(key in stack.config)) continue;
         const secure = stack.secretKeys.includes(key);
         if (definition.secret && !secure)

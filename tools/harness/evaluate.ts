@@ -232,7 +232,8 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                     stack: stackName,
                     provider: providers.of(args.type, args.provider || undefined),
                 });
-                if (registration)
+                // An explicit provider's inputs configure the resources it registers.
+                if (registration && args.type.startsWith("pulumi:providers:"))
                     providers.registered(
                         args.type,
                         engineUrn(
