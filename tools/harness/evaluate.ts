@@ -11,6 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { mockCall, mockState, MockIds, ProviderConfigs, STACK_REFERENCE_TYPE } from "./mock-state";
 import { CallSite, callSites } from "./call-sites";
 import { autoname, autonameRuleFor } from "./autonaming";
+import { applyPatch, defaultsPatch, Patch, resourceDefaults } from "./tf-defaults/apply";
 
 // SDK internals (listed and verified in one place).
 import { outputInternals, rpc, runtimeConfig, settings, stack } from "./sdk-internals";
@@ -226,7 +227,17 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                     checked = { ...checked, [autonamed.field]: autonamed.value };
                     if (registration) registration.autonamed = autonamed;
                 }
-                const state = mockState(args.type, args.name, checked, ids, {
+                // The provider's Check also adds the Terraform schema's defaults the program left out,
+                // and its plan every default (tf-defaults/apply.ts): a read or import has the cloud's values.
+                const defaults = args.custom && !args.id ? resourceDefaults(args.type) : undefined;
+                const checkDefaults = defaults && defaultsPatch(defaults, checked, "check");
+                if (checkDefaults) {
+                    checked = applyPatch(checked, checkDefaults);
+                    if (registration) registration.checkDefaults = checkDefaults;
+                }
+                const planDefaults = defaults && defaultsPatch(defaults, checked, "plan");
+                const planned = planDefaults ? applyPatch(checked, planDefaults) : checked;
+                const state = mockState(args.type, args.name, planned, ids, {
                     preview,
                     project,
                     stack: stackName,
@@ -301,6 +312,8 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
             if (!err && res) {
                 const wireInputs = registration.wire ?? wireForm(req.getObject());
                 if (registration.autonamed) wireInputs[registration.autonamed.field] = registration.autonamed.value;
+                if (registration.checkDefaults)
+                    Object.assign(wireInputs, applyPatch(wireInputs, registration.checkDefaults, unwrapWireSecret));
                 if (registration.own.length > 0) transformsByUrn.set(res.getUrn(), registration.own);
                 parentOf.set(res.getUrn(), req.getParent() || undefined);
                 const wireState = wireForm(res.getObject());
@@ -428,6 +441,16 @@ interface Registration {
     /** Options a transform changed. */
     options?: pulumi.ResourceOptions & pulumi.CustomResourceOptions;
     autonamed?: { field: string; value: string };
+    /** The Terraform defaults the provider's Check adds to the inputs (tf-defaults/apply.ts). */
+    checkDefaults?: Patch;
+}
+
+/** A secret in wire form, unwrapped for a patch computed on deserialized values, and wrapped back. */
+function unwrapWireSecret(value: unknown): { value: unknown; rewrap: (inner: unknown) => unknown } {
+    const v = value as Record<string, unknown> | null;
+    if (v && typeof v === "object" && v[rpc.specialSigKey] === rpc.specialSecretSig)
+        return { value: v.value, rewrap: (inner) => ({ ...v, value: inner }) };
+    return { value, rewrap: (inner) => inner };
 }
 
 /** The transforms a resource inherits: its parent's own, then the grandparent's, up to the stack. */

@@ -5,6 +5,7 @@
  * `tools/clouds.ts`; `mock-state.ts` picks it by the package of a resource type or invoke token.
  */
 import type { MockIds } from "./mock-state";
+import type { ProviderDefaults } from "./tf-defaults/spec";
 
 /** How a provider names a resource whose name the program leaves out (see autonaming.ts). */
 export interface AutonameRule {
@@ -78,4 +79,10 @@ export interface ProviderMocks {
      * update: `state` holds the inputs; `has` says whether the type's SDK class has a property.
      */
     planned?(type: string, state: Record<string, any>, provider: ProviderConfig, has: (field: string) => boolean): void;
+    /**
+     * The Terraform schema defaults of its bridged provider (tf-defaults/<package>.json, written
+     * by tf-defaults/generate.ts), loaded on first use: what the provider's Check and plan add to
+     * a resource the program wrote without them (tf-defaults/apply.ts).
+     */
+    terraformDefaults?(): ProviderDefaults;
 }

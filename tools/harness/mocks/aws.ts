@@ -5,6 +5,7 @@
  */
 import type { MockIds } from "../mock-state";
 import { AutonameRule, autonameOf, ProviderMocks } from "../provider-mocks";
+import type { ProviderDefaults } from "../tf-defaults/spec";
 
 /**
  * AWS resources whose name the provider generates, as pulumi-aws's resources.go declares them:
@@ -68,6 +69,10 @@ function arn(service: string, region: string, resource: string): string {
 
 export const AWS_MOCKS: ProviderMocks = {
     package: "aws",
+    // Required on first use; the type reference makes tsc copy the file to dist/ with the code.
+    terraformDefaults: () =>
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        require("../tf-defaults/aws.json") as ProviderDefaults & typeof import("../tf-defaults/aws.json"),
     // The provider's `region`, else the variables it reads, as terraform-provider-aws does.
     region: (provider) =>
         provider.inputs.region || provider.env.AWS_REGION || provider.env.AWS_DEFAULT_REGION || "us-east-1",

@@ -1,0 +1,297 @@
+/**
+ * Writes tools/harness/tf-defaults/<provider>.json: the Terraform schema defaults of each
+ * resource of a bridged provider, by Pulumi type token and property, read from the Terraform
+ * provider's Go source and named as the installed Pulumi SDK names them.
+ *
+ *   npm run node -- dist/tools/harness/tf-defaults/generate.js aws <index-folder> [label]
+ *   npm run node -- dist/tools/harness/tf-defaults/generate.js digitalocean <source-folder> [label]
+ *
+ * AWS: the folder holds `index/internal/service/<service>/*.goindex`, one Go function per file,
+ * as lonegunmanb/terraform-provider-aws-index publishes them for each provider release (the
+ * provider's own repository is too large to fetch here). DigitalOcean: a checkout of
+ * digitalocean/terraform-provider-digitalocean.
+ *
+ * A Pulumi type is matched to its Terraform resource by the inputs they share (the bridge's
+ * mapping table lives in pulumi-aws' resources.go, which the npm package does not carry); every
+ * property name is checked against the SDK's own declarations, so a default reaches only a
+ * property the SDK has. What could not be matched or resolved is counted on the console.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { GoValue, TfAttribute, TfResource, TfSchema, TfSource } from "./go-schema";
+import { camelCase, documentedConstant, documentedNumber, plural } from "./names";
+import { DefaultSpec, ProviderDefaults, ResourceDefaults } from "./spec";
+
+const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined);
+
+export const report = {
+    unresolvedExpressions: 0,
+    unmatchedTypes: [] as string[],
+    unnamed: [] as string[],
+    undocumented: 0,
+    resolvedByDoc: 0,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Terraform side
+
+// ---------------------------------------------------------------------------------------------
+// Pulumi side: the installed SDK's classes and their declared inputs.
+
+interface Declared {
+    doc?: string;
+    type: string;
+}
+
+interface PulumiResource {
+    token: string;
+    className: string;
+    inputs: Set<string>;
+    args: Map<string, Declared>;
+}
+
+/** The properties of `interface <name> {` in a declaration text, with their docs. */
+function interfaceProperties(dts: string, start: number): Map<string, Declared> {
+    const props = new Map<string, Declared>();
+    const end = dts.indexOf("\n}", start);
+    const body = dts.slice(start, end < 0 ? undefined : end);
+    let doc: string | undefined;
+    for (const line of body.split("\n")) {
+        const trimmed = line.trim();
+        if (trimmed.startsWith("/**")) doc = "";
+        if (doc !== undefined && trimmed.startsWith("*")) doc += ` ${trimmed.replace(/^\/?\*+\/?/, "")}`;
+        const prop = /^\s*(?:readonly\s+)?(\w+)\??: (.*);$/.exec(line);
+        if (prop) {
+            props.set(prop[1], { doc, type: prop[2] });
+            doc = undefined;
+        }
+    }
+    return props;
+}
+
+export function pulumiResources(pkgDir: string): PulumiResource[] {
+    const found: PulumiResource[] = [];
+    const walk = (dir: string) => {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+            const full = path.join(dir, entry.name);
+            if (entry.isDirectory()) {
+                if (entry.name !== "node_modules" && entry.name !== "types") walk(full);
+                continue;
+            }
+            if (!entry.name.endsWith(".js")) continue;
+            const js = fs.readFileSync(full, "utf8");
+            const token = /static __pulumiType = '([^']+)'/.exec(js)?.[1];
+            const className = token?.split(":")[2];
+            if (!token || !className || token.startsWith("pulumi:")) continue;
+            const inputs = new Set([...js.matchAll(/resourceInputs\["(\w+)"\] = \(?args\b/g)].map((m) => m[1]));
+            const dts = read(full.replace(/\.js$/, ".d.ts")) ?? "";
+            const at = dts.indexOf(`export interface ${className}Args {`);
+            found.push({ token, className, inputs, args: at >= 0 ? interfaceProperties(dts, at) : new Map() });
+        }
+    };
+    walk(pkgDir);
+    return found;
+}
+
+/** Input types of nested blocks (types/input.d.ts), found by `inputs.<namespace>.<Type>`. */
+class InputTypes {
+    private readonly text: string;
+    private readonly cache = new Map<string, Map<string, Declared> | undefined>();
+    constructor(pkgDir: string) {
+        this.text = read(path.join(pkgDir, "types", "input.d.ts")) ?? "";
+    }
+    of(type: string): Map<string, Declared> | undefined {
+        const ref = /inputs\.((?:\w+\.)*)(\w+)/.exec(type);
+        if (!ref) return undefined;
+        const key = `${ref[1]}${ref[2]}`;
+        if (!this.cache.has(key)) {
+            const namespaces = ref[1].split(".").filter(Boolean);
+            let at = 0;
+            let indent = "";
+            for (const ns of namespaces) {
+                const found = this.text.indexOf(`${indent ? `\n${indent}` : "\nexport declare "}namespace ${ns} {`, at);
+                at = found < 0 ? -1 : found;
+                if (at < 0) break;
+                indent += "    ";
+            }
+            const declared = indent ? `\n${indent}interface ${ref[2]} {` : `\nexport interface ${ref[2]} {`;
+            const start = at < 0 ? -1 : this.text.indexOf(declared, at);
+            this.cache.set(key, start < 0 ? undefined : interfaceProperties(this.text, start + 1));
+        }
+        return this.cache.get(key);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching a Pulumi type to its Terraform resource.
+
+const settable = (a: TfAttribute) => (a.optional || a.required || a.opaque) && !a.removed;
+
+/** Inputs the provider adds to every resource outside its schemas (terraform-provider-aws 6's per-resource region). */
+const FRAMEWORK_INPUTS = new Set(["region"]);
+
+export function matchScore(tf: TfResource, p: PulumiResource): number {
+    const names = Object.entries(tf.schema).filter(([, a]) => settable(a));
+    const inputs = [...p.inputs].filter((i) => !FRAMEWORK_INPUTS.has(i) || tf.schema[i]);
+    if (names.length === 0 || inputs.length === 0) return 0;
+    let shared = 0;
+    for (const [name] of names) {
+        const camel = camelCase(name);
+        if (p.inputs.has(camel) || p.inputs.has(plural(camel))) shared++;
+    }
+    const jaccard = shared / (names.length + inputs.length - shared);
+    const snake = p.className.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+    // Among resources sharing the same inputs (`aws_route_table`, `aws_default_route_table`), the
+    // one whose name is the class's, then the shortest.
+    return jaccard + (tf.name.endsWith(`_${snake}`) ? 0.1 : 0) - tf.name.length * 1e-4;
+}
+
+export function bestMatch(p: PulumiResource, candidates: TfResource[]): TfResource | undefined {
+    let best: TfResource | undefined;
+    let score = 0;
+    for (const tf of candidates) {
+        const s = matchScore(tf, p);
+        if (s > score) {
+            score = s;
+            best = tf;
+        }
+    }
+    return score >= 0.6 ? best : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Defaults, named as the SDK names them.
+
+function converted(value: GoValue, declared: string | undefined): GoValue | undefined {
+    if (!declared) return value;
+    if (/\bnumber\b/.test(declared) && !/\bstring\b/.test(declared)) {
+        const n = typeof value === "number" ? value : Number(value);
+        return Number.isFinite(n) ? n : undefined;
+    }
+    if (/\bboolean\b/.test(declared) && !/\bstring\b/.test(declared)) {
+        if (typeof value === "boolean") return value;
+        return value === "true" ? true : value === "false" ? false : undefined;
+    }
+    return typeof value === "string" ? value : String(value);
+}
+
+const hasDefault = (a: TfAttribute | undefined) => a?.default !== undefined || a?.unresolvedDefault !== undefined;
+
+function specs(schema: TfSchema, declared: Map<string, Declared> | undefined, types: InputTypes): ResourceDefaults {
+    const out: ResourceDefaults = {};
+    const nameOf = (tfName: string, a: TfAttribute | undefined): string | undefined => {
+        const camel = camelCase(tfName);
+        const candidates =
+            a && (a.type === "List" || a.type === "Set") && a.maxItems !== 1
+                ? [plural(camel), camel]
+                : [camel, plural(camel)];
+        return candidates.find((c) => declared?.has(c));
+    };
+    // Who names whom in ConflictsWith / ExactlyOneOf, both ways (the bridge checks both).
+    const related = new Map<string, Set<string>>();
+    const relate = (a: string, b: string) => {
+        if (!related.has(a)) related.set(a, new Set());
+        related.get(a)!.add(b);
+    };
+    for (const [name, a] of Object.entries(schema))
+        for (const other of [...(a.conflictsWith ?? []), ...(a.exactlyOneOf ?? [])])
+            if (other !== name && schema[other]) {
+                relate(name, other);
+                relate(other, name);
+            }
+    for (const [tfName, a] of Object.entries(schema)) {
+        if (a.removed) continue;
+        const nested =
+            a.block &&
+            Object.values(a.block).some(function any(x: TfAttribute): boolean {
+                return hasDefault(x) || (!!x.block && Object.values(x.block).some(any));
+            });
+        if (!hasDefault(a) && !nested) continue;
+        const name = nameOf(tfName, a);
+        if (!name) {
+            report.unnamed.push(tfName);
+            continue;
+        }
+        const decl = declared!.get(name)!;
+        const spec: DefaultSpec = {};
+        if (a.default !== undefined) {
+            const v = converted(a.default, decl.type);
+            if (v !== undefined) spec.d = v;
+        } else if (a.unresolvedDefault !== undefined) {
+            const numeric = /\bnumber\b/.test(decl.type) && !/\bstring\b/.test(decl.type);
+            const v = numeric ? documentedNumber(decl.doc) : documentedConstant(a.unresolvedDefault, decl.doc);
+            if (v !== undefined) {
+                spec.d = v;
+                report.resolvedByDoc++;
+            } else report.undocumented++;
+        }
+        if (spec.d !== undefined && a.deprecated && !a.required) spec.dep = 1;
+        const others = [...(related.get(tfName) ?? [])]
+            .map((o) => nameOf(o, schema[o]))
+            .filter((o): o is string => !!o);
+        if (spec.d !== undefined && others.length > 0) spec.c = others.sort();
+        const staticConflict =
+            (a.conflictsWith ?? []).some((o) => hasDefault(schema[o])) ||
+            (a.exactlyOneOf ?? []).some((o) => o !== tfName && hasDefault(schema[o]));
+        if (spec.d !== undefined && staticConflict) spec.nc = 1;
+        if (a.block && nested) {
+            const inner = specs(a.block, types.of(decl.type), types);
+            if (Object.keys(inner).length > 0) spec.b = inner;
+        }
+        if (spec.d !== undefined || spec.b) out[name] = spec;
+    }
+    return out;
+}
+
+function sorted<T>(record: Record<string, T>): Record<string, T> {
+    return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function sortedDeep(defaults: ResourceDefaults): ResourceDefaults {
+    return sorted(
+        Object.fromEntries(Object.entries(defaults).map(([k, s]) => [k, s.b ? { ...s, b: sortedDeep(s.b) } : s])),
+    );
+}
+
+/**
+ * The defaults of the Pulumi provider package `provider` (its npm name without the scope), read
+ * by `sources/<provider>.ts` from the Terraform provider's source at `sourceRoot`.
+ */
+export function generate(provider: string, sourceRoot: string, label: string): ProviderDefaults {
+    const pkgDir = path.dirname(require.resolve(`@pulumi/${provider}/package.json`));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the reader of this provider's source, by its name
+    const reader = require(`./sources/${provider}`) as { readTerraformResources(root: string): TfSource };
+    const source = reader.readTerraformResources(sourceRoot);
+    report.unresolvedExpressions += source.unresolved;
+    const tf = source.resources;
+    const types = new InputTypes(pkgDir);
+    const resources: Record<string, ResourceDefaults> = {};
+    for (const p of pulumiResources(pkgDir)) {
+        const match = bestMatch(p, tf);
+        if (!match) {
+            report.unmatchedTypes.push(p.token);
+            continue;
+        }
+        const defaults = specs(match.schema, p.args, types);
+        if (Object.keys(defaults).length > 0) resources[p.token] = sortedDeep(defaults);
+    }
+    console.error(
+        `${provider}: ${tf.length} Terraform resources read, ${Object.keys(resources).length} Pulumi types with defaults; ` +
+            `${report.unmatchedTypes.length} types unmatched, ${report.unnamed.length} attributes unnamed, ` +
+            `${report.resolvedByDoc} constants resolved by their docs, ${report.undocumented} not, ` +
+            `${report.unresolvedExpressions} schema expressions unresolved`,
+    );
+    return { source: label, resources: sorted(resources) };
+}
+
+if (require.main === module) {
+    const [provider, root, label] = process.argv.slice(2);
+    if (!provider || !root || !fs.existsSync(path.join(__dirname, "sources", `${provider}.js`))) {
+        console.error("usage: generate.js <provider package, one of sources/> <source-folder> [label]");
+        process.exit(2);
+    }
+    const out = path.join(__dirname, "..", "..", "..", "..", "tools", "harness", "tf-defaults", `${provider}.json`);
+    const data = generate(provider, root, label ?? root);
+    fs.writeFileSync(out, `${JSON.stringify(data)}\n`);
+    console.error(`wrote ${out}`);
+}

@@ -1,0 +1,39 @@
+/**
+ * terraform-provider-aws' resource schemas, from the per-function index that
+ * lonegunmanb/terraform-provider-aws-index publishes for each provider release (the provider's own
+ * repository is too large to fetch here): `index/internal/service/<service>/` holds one file per
+ * Go function (`func.<name>.goindex`), method and package variable (`var.<name>.goindex`). Each
+ * service's `SDKResources` names its plugin-SDKv2 resources and their factories; framework
+ * resources get no Terraform defaults from the bridge's Check and are not read.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { Resolver, SchemaReader, TfResource, TfSource } from "../go-schema";
+import { attrConstantName } from "../names";
+
+const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined);
+
+export function readTerraformResources(root: string): TfSource {
+    const services = path.join(root, "index", "internal", "service");
+    const found: TfResource[] = [];
+    let unresolved = 0;
+    for (const service of fs.readdirSync(services).sort()) {
+        const dir = path.join(services, service);
+        const registry = read(path.join(dir, "method.servicePackage.SDKResources.goindex"));
+        if (!registry) continue;
+        const resolver: Resolver = {
+            constant: (q) => (q.startsWith("names.Attr") ? attrConstantName(q.slice("names.Attr".length)) : undefined),
+            functionSource: (name) => read(path.join(dir, `func.${name}.goindex`)),
+            variableSource: (name) => read(path.join(dir, `var.${name}.goindex`)),
+        };
+        for (const m of registry.matchAll(/Factory:\s*(\w+),\s*TypeName:\s*"([^"]+)"/g)) {
+            const source = resolver.functionSource(m[1]);
+            if (!source) continue;
+            const reader = new SchemaReader(source, resolver);
+            const schema = reader.resourceSchema();
+            unresolved += reader.allUnresolved().length;
+            if (schema) found.push({ name: m[2], schema });
+        }
+    }
+    return { resources: found, unresolved };
+}

@@ -1,0 +1,64 @@
+/**
+ * terraform-provider-digitalocean's resource schemas, from a checkout of its repository:
+ * `digitalocean/provider.go` maps each resource type to `<package>.<Factory>()`, and the
+ * package's Go files hold the factory, its helpers and its constants.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { functionText, GoValue, Resolver, SchemaReader, TfResource, TfSource, variableText } from "../go-schema";
+
+const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined);
+
+export function readTerraformResources(root: string): TfSource {
+    const base = path.join(root, "digitalocean");
+    const provider = read(path.join(base, "provider.go")) ?? "";
+    const map = provider.slice(provider.indexOf("ResourcesMap"));
+    const found: TfResource[] = [];
+    let unresolved = 0;
+    const packages = new Map<string, { files: string; constants: Map<string, GoValue> }>();
+    const packageOf = (pkg: string) => {
+        if (!packages.has(pkg)) {
+            const dir = path.join(base, pkg);
+            const files = fs.existsSync(dir)
+                ? fs
+                      .readdirSync(dir)
+                      .filter((f) => f.endsWith(".go") && !f.endsWith("_test.go"))
+                      .map((f) => fs.readFileSync(path.join(dir, f), "utf8"))
+                      .join("\n")
+                : "";
+            const constants = new Map<string, GoValue>();
+            for (const m of files.matchAll(
+                /^\s*(\w+)\s*(?:\w+\s*)?=\s*("(?:[^"\\]|\\.)*"|-?[0-9][0-9_.]*|true|false)\s*$/gm,
+            )) {
+                const raw = m[2];
+                constants.set(
+                    m[1],
+                    raw.startsWith('"')
+                        ? (JSON.parse(raw) as string)
+                        : raw === "true"
+                          ? true
+                          : raw === "false"
+                            ? false
+                            : Number(raw.replace(/_/g, "")),
+                );
+            }
+            packages.set(pkg, { files, constants });
+        }
+        return packages.get(pkg)!;
+    };
+    for (const m of map.matchAll(/"(digitalocean_\w+)":\s*(\w+)\.(\w+)\(\)/g)) {
+        const pkg = packageOf(m[2]);
+        const resolver: Resolver = {
+            constant: (q) => (q.includes(".") ? undefined : pkg.constants.get(q)),
+            functionSource: (name) => functionText(pkg.files, name),
+            variableSource: (name) => variableText(pkg.files, name),
+        };
+        const source = resolver.functionSource(m[3]);
+        if (!source) continue;
+        const reader = new SchemaReader(source, resolver);
+        const schema = reader.resourceSchema();
+        unresolved += reader.allUnresolved().length;
+        if (schema) found.push({ name: m[1], schema });
+    }
+    return { resources: found, unresolved };
+}
