@@ -228,8 +228,8 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                     if (registration) registration.autonamed = autonamed;
                 }
                 // The provider's Check also adds the Terraform schema's defaults the program left out,
-                // and its plan every default (tf-defaults/apply.ts): a read or import has the cloud's values.
-                const defaults = args.custom && !args.id ? resourceDefaults(args.type) : undefined;
+                // and its plan every default (tf-defaults/apply.ts); a read (no registration) has the cloud's.
+                const defaults = args.custom && registration ? resourceDefaults(args.type) : undefined;
                 const checkDefaults = defaults && defaultsPatch(defaults, checked, "check");
                 if (checkDefaults) {
                     checked = applyPatch(checked, checkDefaults);
@@ -447,9 +447,10 @@ interface Registration {
 
 /** A secret in wire form, unwrapped for a patch computed on deserialized values, and wrapped back. */
 function unwrapWireSecret(value: unknown): { value: unknown; rewrap: (inner: unknown) => unknown } {
-    const v = value as Record<string, unknown> | null;
-    if (v && typeof v === "object" && v[rpc.specialSigKey] === rpc.specialSecretSig)
-        return { value: v.value, rewrap: (inner) => ({ ...v, value: inner }) };
+    if (rpc.isRpcSecret(value)) {
+        const secret = value as Record<string, unknown>;
+        return { value: secret.value, rewrap: (inner) => ({ ...secret, value: inner }) };
+    }
     return { value, rewrap: (inner) => inner };
 }
 

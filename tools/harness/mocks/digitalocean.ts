@@ -21,7 +21,8 @@ export const DIGITALOCEAN_MOCKS: ProviderMocks = {
     // Required on first use; the type reference makes tsc copy the file to dist/ with the code.
     terraformDefaults: () =>
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        require("../tf-defaults/digitalocean.json") as ProviderDefaults & typeof import("../tf-defaults/digitalocean.json"),
+        require("../tf-defaults/digitalocean.json") as ProviderDefaults &
+            typeof import("../tf-defaults/digitalocean.json"),
     // Droplets have numeric ids (the load balancer and firewalls take them as numbers) and a tag's id is its name.
     id: (type: string, inputs: Record<string, any>, ids: MockIds) => {
         if (type === "digitalocean:index/droplet:Droplet")
