@@ -3,18 +3,17 @@
  * resource of a bridged provider, by Pulumi type token and property, read from the Terraform
  * provider's Go source and named as the installed Pulumi SDK names them.
  *
- *   npm run node -- dist/tools/harness/tf-defaults/generate.js aws <index-folder> [label]
- *   npm run node -- dist/tools/harness/tf-defaults/generate.js digitalocean <source-folder> [label]
+ *   npm run build
+ *   npm run node -- dist/tools/harness/tf-defaults/generate.js <provider> <source-folder> "<label>"
  *
- * AWS: the folder holds `index/internal/service/<service>/*.goindex`, one Go function per file,
- * as lonegunmanb/terraform-provider-aws-index publishes them for each provider release (the
- * provider's own repository is too large to fetch here). DigitalOcean: a checkout of
- * digitalocean/terraform-provider-digitalocean.
+ * `sources/<provider>.ts` reads that provider's source folder (what it expects is said there);
+ * the label, naming the source and its version, goes into the file. Regenerate when the provider
+ * SDK is upgraded.
  *
  * A Pulumi type is matched to its Terraform resource by the inputs they share (the bridge's
- * mapping table lives in pulumi-aws' resources.go, which the npm package does not carry); every
- * property name is checked against the SDK's own declarations, so a default reaches only a
- * property the SDK has. What could not be matched or resolved is counted on the console.
+ * mapping table lives in the Pulumi provider's resources.go, which the npm package does not
+ * carry); every property name is checked against the SDK's own declarations, so a default reaches
+ * only a property the SDK has. What could not be matched or resolved is counted on the console.
  */
 import * as fs from "fs";
 import * as path from "path";
