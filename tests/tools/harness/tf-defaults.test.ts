@@ -304,6 +304,10 @@ func resourceLbV1() map[string]*schema.Schema {
                 d: "defensive",
             });
             assert.deepStrictEqual(resourceDefaults("aws:sqs/queue:Queue")?.visibilityTimeoutSeconds, { d: 30 });
+            // Nested blocks of one name in two parents, each typed by its own interface: a string here, a number there.
+            const health = tg?.targetGroupHealth?.b;
+            assert.deepStrictEqual(health?.dnsFailover?.b?.minimumHealthyTargetsCount, { d: "off" });
+            assert.deepStrictEqual(health?.unhealthyStateRouting?.b?.minimumHealthyTargetsCount, { d: 1 });
         });
 
         it("holds terraform-provider-digitalocean's, nested blocks included", () => {

@@ -49,10 +49,12 @@ interface PulumiResource {
     args: Map<string, Declared>;
 }
 
-/** The properties of `interface <name> {` in a declaration text, with their docs. */
+/** The properties of the interface declared at `start` (its line) in a declaration text, with their docs. */
 function interfaceProperties(dts: string, start: number): Map<string, Declared> {
     const props = new Map<string, Declared>();
-    const end = dts.indexOf("\n}", start);
+    // It closes at its own indentation: a namespace's interfaces are indented, the namespace is not.
+    const indent = /^[ \t]*/.exec(dts.slice(start))![0];
+    const end = dts.indexOf(`\n${indent}}`, start);
     const body = dts.slice(start, end < 0 ? undefined : end);
     let doc: string | undefined;
     for (const line of body.split("\n")) {
