@@ -28,6 +28,11 @@ const RUN_PARAMETER = "webtier-run";
 // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the same indirection as cmd/run's `(0, eval)("u=>import(u)")`
 const dynamicImport = new Function("url", "return import(url)") as (url: string) => Promise<Record<string, any>>;
 
+/** Imports an ES module by URL, as Node's `--import` does. */
+export function importModule(url: string): Promise<Record<string, any>> {
+    return dynamicImport(url);
+}
+
 let hooked: boolean | undefined;
 let runs = 0;
 

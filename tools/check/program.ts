@@ -9,11 +9,14 @@
  */
 import * as crypto from "crypto";
 import * as fs from "fs";
+import { createRequire } from "module";
 import * as path from "path";
+import { pathToFileURL } from "url";
 import type { ProjectFile } from "./stack-config";
 import { recordCompiledSource } from "./source-maps";
 import { withProjectTypeScript } from "./typescript";
-import { freshImportsSupported, importProgram } from "./esm-program";
+import { freshImportsSupported, importModule, importProgram } from "./esm-program";
+import { envFileVariables, NodeArgs, parseNodeArgs } from "./node-args";
 import { ProgramEntry, resolveProgramEntry } from "./program-entry";
 
 export class ProgramLoadError extends Error {
@@ -127,6 +130,8 @@ export interface LoadedProgram {
     runNotes?: string[];
     /** Runs the program once; call again for the next stack. */
     run: () => any;
+    /** Variables its environment files set for it (`nodeargs` `--env-file`), which the check sets while it runs. */
+    environment?: Record<string, string>;
 }
 
 /**
@@ -229,10 +234,12 @@ export function programFromFile(file: string, project?: ProjectFile): LoadedProg
     // export is not unwrapped (pulumi/pulumi#4017): `export default async () => ...` compiled to
     // CommonJS is never called under `pulumi up`, and is not here.
     const invoke = (main: unknown) => (main instanceof Function ? main() : main);
+    const nodeArgs = project?.runtimeOptions?.nodeargs ? programNodeArgs(project, notes) : undefined;
     const loaded: LoadedProgram = {
         file: absolute,
         cwd: project?.dir,
         notes,
+        ...(nodeArgs?.environment ? { environment: nodeArgs.environment } : {}),
         run: imported
             ? async () => {
                   const before = forget();
@@ -260,5 +267,59 @@ export function programFromFile(file: string, project?: ProjectFile): LoadedProg
                   }
               },
     };
+    if (nodeArgs?.preload) {
+        const run = loaded.run;
+        loaded.run = async () => {
+            await nodeArgs.preload!();
+            return run();
+        };
+    }
     return loaded;
+}
+
+/**
+ * What Pulumi.yaml's `nodeargs` do before the program runs (node-args.ts): the variables of its
+ * environment files, and a function that loads its preloaded modules once, resolved from the
+ * project's folder as Node resolves `--require` and `--import` from its working directory. The
+ * words the check does not act on go into the notes.
+ */
+function programNodeArgs(
+    project: ProjectFile,
+    notes: string[],
+): { environment?: Record<string, string>; preload?: () => Promise<void> } {
+    let args: NodeArgs;
+    try {
+        args = parseNodeArgs(project.runtimeOptions!.nodeargs!);
+    } catch (err) {
+        throw new ProgramLoadError(`${project.path}: runtime.options.nodeargs: ${(err as Error).message}.`);
+    }
+    if (args.ignored.length > 0)
+        notes.push(
+            `runtime.options.nodeargs: ${args.ignored.join(" ")} ${args.ignored.length === 1 ? "is a setting" : "are settings"} of the program's own Node.js process under the language host; the check runs the program in its process and does not apply ${args.ignored.length === 1 ? "it" : "them"}.`,
+        );
+    let environment: Record<string, string> | undefined;
+    try {
+        environment = args.envFiles.length > 0 ? envFileVariables(args.envFiles, project.dir) : undefined;
+    } catch (err) {
+        throw new ProgramLoadError(`node: ${(err as Error).message} (runtime.options.nodeargs in ${project.path}).`);
+    }
+    if (args.preloads.length === 0) return { environment };
+    let loading: Promise<void> | undefined;
+    const fromProject = createRequire(path.join(project.dir, "noop.js"));
+    const preload = () =>
+        (loading ??= (async () => {
+            for (const { kind, specifier } of args.preloads) {
+                let resolved: string;
+                try {
+                    resolved = fromProject.resolve(specifier);
+                } catch {
+                    throw new ProgramLoadError(
+                        `Cannot find module '${specifier}' (runtime.options.nodeargs ${kind === "require" ? "--require" : "--import"} in ${project.path}, resolved from ${project.dir}).`,
+                    );
+                }
+                if (kind === "require") fromProject(resolved);
+                else await importModule(pathToFileURL(resolved).href);
+            }
+        })());
+    return { environment, preload };
 }

@@ -195,6 +195,18 @@ export function defaultPolicyPack(projectDir: string, distRoot: string): { dir: 
  */
 export const PACK_V8_FLAGS = ["--max-semi-space-size=64"];
 
+/**
+ * Variables a program's environment files set while it is evaluated: the program's process has
+ * them under the language host, the pack's (started by the CLI) does not, so a pack launched
+ * meanwhile does not get them either.
+ */
+const PROGRAM_ENVIRONMENT = new Set<string>();
+
+function checkEnvironment(): NodeJS.ProcessEnv {
+    if (PROGRAM_ENVIRONMENT.size === 0) return process.env;
+    return Object.fromEntries(Object.entries(process.env).filter(([key]) => !PROGRAM_ENVIRONMENT.has(key)));
+}
+
 export function launchPolicyPack(
     dir: string,
     identity: AnalyzerIdentity | string,
@@ -220,7 +232,7 @@ export function launchPolicyPack(
         ],
         // A TypeScript pack (its source folder) starts with the transpile-on-require hook preloaded.
         typeScriptHook: path.join(__dirname, "ts-hook.js"),
-        environment: packProcessEnvironment(process.env, who),
+        environment: packProcessEnvironment(checkEnvironment(), who),
         // The pack runs in its own folder: a relative compile cache would land there, apart from this process's.
         env: process.env.NODE_COMPILE_CACHE ? { NODE_COMPILE_CACHE: path.resolve(process.env.NODE_COMPILE_CACHE) } : {},
     });
@@ -338,6 +350,12 @@ async function evaluateStack(
     // a folder archive) resolve there.
     const savedCwd = process.cwd();
     if (program.cwd) process.chdir(program.cwd);
+    // ...and Node has loaded its environment files (`nodeargs` `--env-file`) into its environment.
+    const added = Object.entries(program.environment ?? {}).filter(([key]) => process.env[key] === undefined);
+    for (const [key, value] of added) {
+        process.env[key] = value;
+        PROGRAM_ENVIRONMENT.add(key);
+    }
     try {
         // Stack traces read as the language host's ts-node formats them (the SDK takes each
         // registration's source position from that text), whatever formatter another library set.
@@ -377,6 +395,10 @@ async function evaluateStack(
     } finally {
         Error.stackTraceLimit = savedLimit;
         if (program.cwd) process.chdir(savedCwd);
+        for (const [key] of added) {
+            delete process.env[key];
+            PROGRAM_ENVIRONMENT.delete(key);
+        }
     }
 }
 

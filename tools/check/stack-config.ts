@@ -25,9 +25,10 @@ export interface ProjectFile {
     main?: string;
     /**
      * Pulumi.yaml's `runtime.options` the Node.js language host acts on: `typescript` (default
-     * true: PULUMI_NODEJS_TYPESCRIPT) and `tsconfig` (PULUMI_NODEJS_TSCONFIG_PATH).
+     * true: PULUMI_NODEJS_TYPESCRIPT), `tsconfig` (PULUMI_NODEJS_TSCONFIG_PATH) and `nodeargs`
+     * (words for `node`'s command line, node-args.ts).
      */
-    runtimeOptions?: { typescript?: boolean; tsconfig?: string };
+    runtimeOptions?: { typescript?: boolean; tsconfig?: string; nodeargs?: string };
     /** Pulumi.yaml's `config:` section as written (project-config.ts reads and applies it). */
     configSection?: unknown;
 }
@@ -69,7 +70,13 @@ export function readProjectFile(projectDir: string): ProjectFile {
     const runtimeOptions = {
         ...(typeof options.typescript === "boolean" ? { typescript: options.typescript } : {}),
         ...(typeof options.tsconfig === "string" ? { tsconfig: options.tsconfig } : {}),
+        ...(typeof options.nodeargs === "string" ? { nodeargs: options.nodeargs } : {}),
     };
+    // The language host refuses the run (pulumi-language-nodejs parseOptions).
+    if (options.nodeargs !== undefined && typeof options.nodeargs !== "string")
+        throw new StackFileError(
+            `${file}: nodeargs option must be a string (runtime.options.nodeargs: write the words as one string, "--require ./setup.js").`,
+        );
     return {
         name,
         stackConfigDir: path.resolve(projectDir, configDir),
