@@ -8,7 +8,7 @@
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { PROVIDER_MOCKS } from "../clouds";
 import { autoname, autonameRuleFor, takesInput } from "./autonaming";
-import { computedProperties } from "./sdk-classes";
+import { computedProperties, optionalOutputs } from "./sdk-classes";
 import type { ProviderConfig, ProviderMocks } from "./provider-mocks";
 
 /** Maps the ids and ARNs the mocks handed out to the URN of the resource that owns them. */
@@ -175,7 +175,7 @@ export function mockState(
         // the planned state a bridged provider's preview answers (and evaluate() answers with no
         // id, as the engine does).
         for (const field of computedProperties(type)) if (state[field] === undefined) state[field] = unknownValue;
-        return { id, state };
+        return { id, state: withUnsetOutputs(type, state) };
     }
     providerMocks(type)?.created(type, name, inputs, state, id, ids, region);
     // Random values belong to no cloud.
@@ -193,7 +193,20 @@ export function mockState(
             state.dec = String(parseInt(id.slice(-8), 16));
             break;
     }
-    return { id, state };
+    return { id, state: withUnsetOutputs(type, state) };
+}
+
+/**
+ * A bridged provider's state holds every attribute of the resource's Terraform schema, unset ones
+ * null (an unset list of blocks empty), in a preview's plan as after an update; a policy reading
+ * the state sees them so (sdk-classes.ts `optionalOutputs`). Bridged: the providers with
+ * Terraform defaults (tf-defaults/).
+ */
+function withUnsetOutputs(type: string, state: Record<string, any>): Record<string, any> {
+    if (!providerMocks(type)?.terraformDefaults || type.startsWith("pulumi:")) return state;
+    for (const { name, unset } of optionalOutputs(type))
+        if (state[name] === undefined) state[name] = unset === null ? null : [];
+    return state;
 }
 
 /**

@@ -81,6 +81,51 @@ export function publicSdkClassFor(type: string): ResourceClass | undefined {
 }
 
 const computedByType = new Map<string, readonly string[]>();
+const optionalByType = new Map<string, readonly OptionalOutput[]>();
+
+/** An output the provider may leave unset, and how its state holds it then. */
+export interface OptionalOutput {
+    name: string;
+    /** A list of nested blocks, which Terraform holds as an empty list; anything else is null. */
+    unset: [] | null;
+}
+
+/** The class's output declarations: each name and the type inside `pulumi.Output<...>`. */
+function outputDeclarations(type: string): { name: string; type: string }[] {
+    const where = sdkModuleFor(type);
+    if (!where || !sdkClassFor(type)) return [];
+    try {
+        const declarations = fs.readFileSync(require.resolve(`${where.module}.d.ts`), "utf8");
+        const body = declarations.slice(declarations.indexOf(`export declare class ${where.exportName} `));
+        const members = body.slice(0, body.indexOf("constructor("));
+        return [...members.matchAll(/^\s*readonly (\w+): pulumi\.Output<([\s\S]*?)>;$/gm)].map((m) => ({
+            name: m[1],
+            type: m[2],
+        }));
+    } catch {
+        return [];
+    }
+}
+
+/**
+ * The outputs a bridged provider reports even when unset: its state is the whole Terraform
+ * schema (pulumi-terraform-bridge `MakeTerraformOutputs` over the state's every attribute), an
+ * unset attribute null, an unset list of blocks empty, an unset single block null. These are the
+ * outputs the SDK types `pulumi.Output<T | undefined>` (the computed ones have values).
+ */
+export function optionalOutputs(type: string): readonly OptionalOutput[] {
+    let found = optionalByType.get(type);
+    if (!found) {
+        found = outputDeclarations(type)
+            .filter((d) => /\|\s*undefined\s*$/.test(d.type))
+            .map((d) => ({
+                name: d.name,
+                unset: /^outputs\.[\w.]+\[\]\s*\|\s*undefined\s*$/.test(d.type.trim()) ? [] : null,
+            }));
+        optionalByType.set(type, found);
+    }
+    return found;
+}
 
 /**
  * The properties the provider computes when the program leaves them out: its outputs that are
@@ -91,20 +136,9 @@ const computedByType = new Map<string, readonly string[]>();
 export function computedProperties(type: string): readonly string[] {
     let found = computedByType.get(type);
     if (!found) {
-        const computed: string[] = [];
-        const where = sdkModuleFor(type);
-        if (where && sdkClassFor(type)) {
-            try {
-                const declarations = fs.readFileSync(require.resolve(`${where.module}.d.ts`), "utf8");
-                const body = declarations.slice(declarations.indexOf(`export declare class ${where.exportName} `));
-                const members = body.slice(0, body.indexOf("constructor("));
-                for (const m of members.matchAll(/^\s*readonly (\w+): pulumi\.Output<([\s\S]*?)>;$/gm))
-                    if (!/\|\s*undefined\s*$/.test(m[2])) computed.push(m[1]);
-            } catch {
-                computed.length = 0;
-            }
-        }
-        found = computed;
+        found = outputDeclarations(type)
+            .filter((d) => !/\|\s*undefined\s*$/.test(d.type))
+            .map((d) => d.name);
         computedByType.set(type, found);
     }
     return found;

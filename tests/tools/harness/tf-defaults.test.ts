@@ -364,6 +364,25 @@ func resourceLbV1() map[string]*schema.Schema {
                     "a secret the program set stays as it was",
                 );
             });
+
+            it(`reports every attribute of the schema in the state, unset ones null or an empty list of blocks, ${mode}`, async () => {
+                const { resources } = await evaluate({
+                    program: () => {
+                        new aws.ec2.LaunchTemplate("app", { imageId: "ami-0abc", tags: { team: "web" } });
+                    },
+                    preview,
+                });
+                const template = byName(resources, "app");
+                assert.strictEqual(template.state.description, null, "an unset attribute");
+                assert.deepStrictEqual(template.state.blockDeviceMappings, [], "an unset list of blocks");
+                assert.notStrictEqual(template.state.metadataOptions, null, "a computed one is the provider's");
+                assert.deepStrictEqual(template.state.tags, { team: "web" }, "what the program set");
+                assert.strictEqual(
+                    "description" in template.wireInputs!,
+                    false,
+                    "not in the inputs the pack is handed",
+                );
+            });
         }
     });
 });
