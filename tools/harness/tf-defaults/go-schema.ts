@@ -48,6 +48,17 @@ export interface TfSource {
     unresolved: number;
 }
 
+/** The resource a factory function's source declares, and how many expressions in it could not be followed. */
+export function resourceFromFactory(
+    name: string,
+    source: string,
+    resolver: Resolver,
+): { resource?: TfResource; unresolved: number } {
+    const reader = new SchemaReader(source, resolver);
+    const schema = reader.resourceSchema();
+    return { resource: schema ? { name, schema } : undefined, unresolved: reader.allUnresolved().length };
+}
+
 /** What a schema expression may refer to beyond literals, answered by the caller. */
 export interface Resolver {
     /** A constant or enum value: `names.AttrName`, `awstypes.X`, a package constant `fooDefault`. */

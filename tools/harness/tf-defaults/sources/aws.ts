@@ -8,7 +8,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { Resolver, SchemaReader, TfResource, TfSource } from "../go-schema";
+import { Resolver, resourceFromFactory, TfResource, TfSource } from "../go-schema";
 import { attrConstantName } from "../names";
 
 const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined);
@@ -29,10 +29,9 @@ export function readTerraformResources(root: string): TfSource {
         for (const m of registry.matchAll(/Factory:\s*(\w+),\s*TypeName:\s*"([^"]+)"/g)) {
             const source = resolver.functionSource(m[1]);
             if (!source) continue;
-            const reader = new SchemaReader(source, resolver);
-            const schema = reader.resourceSchema();
-            unresolved += reader.allUnresolved().length;
-            if (schema) found.push({ name: m[2], schema });
+            const read = resourceFromFactory(m[2], source, resolver);
+            unresolved += read.unresolved;
+            if (read.resource) found.push(read.resource);
         }
     }
     return { resources: found, unresolved };

@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { functionText, GoValue, Resolver, SchemaReader, TfResource, TfSource, variableText } from "../go-schema";
+import { functionText, GoValue, Resolver, resourceFromFactory, TfResource, TfSource, variableText } from "../go-schema";
 
 const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined);
 
@@ -55,10 +55,9 @@ export function readTerraformResources(root: string): TfSource {
         };
         const source = resolver.functionSource(m[3]);
         if (!source) continue;
-        const reader = new SchemaReader(source, resolver);
-        const schema = reader.resourceSchema();
-        unresolved += reader.allUnresolved().length;
-        if (schema) found.push({ name: m[1], schema });
+        const read = resourceFromFactory(m[1], source, resolver);
+        unresolved += read.unresolved;
+        if (read.resource) found.push(read.resource);
     }
     return { resources: found, unresolved };
 }
