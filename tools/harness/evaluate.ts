@@ -310,10 +310,10 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         let deserializedInputs: Record<string, any> | undefined;
         register(req, (err: any, res: any) => {
             if (!err && res) {
-                const wireInputs = registration.wire ?? wireForm(req.getObject());
+                let wireInputs = registration.wire ?? wireForm(req.getObject());
                 if (registration.autonamed) wireInputs[registration.autonamed.field] = registration.autonamed.value;
                 if (registration.checkDefaults)
-                    Object.assign(wireInputs, applyPatch(wireInputs, registration.checkDefaults, unwrapWireSecret));
+                    wireInputs = applyPatch(wireInputs, registration.checkDefaults, unwrapWireSecret);
                 if (registration.own.length > 0) transformsByUrn.set(res.getUrn(), registration.own);
                 parentOf.set(res.getUrn(), req.getParent() || undefined);
                 const wireState = wireForm(res.getObject());

@@ -17,11 +17,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { GoValue, TfAttribute, TfResource, TfSchema, TfSource } from "./go-schema";
+import { GoValue, readIfExists, TfAttribute, TfResource, TfSchema, TfSource } from "./go-schema";
 import { camelCase, documentedConstant, documentedNumber, plural } from "./names";
 import { DefaultSpec, ProviderDefaults, ResourceDefaults } from "./spec";
-
-const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined);
 
 export const report = {
     unresolvedExpressions: 0,
@@ -85,7 +83,7 @@ export function pulumiResources(pkgDir: string): PulumiResource[] {
             const className = token?.split(":")[2];
             if (!token || !className || token.startsWith("pulumi:")) continue;
             const inputs = new Set([...js.matchAll(/resourceInputs\["(\w+)"\] = \(?args\b/g)].map((m) => m[1]));
-            const dts = read(full.replace(/\.js$/, ".d.ts")) ?? "";
+            const dts = readIfExists(full.replace(/\.js$/, ".d.ts")) ?? "";
             const at = dts.indexOf(`export interface ${className}Args {`);
             found.push({ token, className, inputs, args: at >= 0 ? interfaceProperties(dts, at) : new Map() });
         }
@@ -99,7 +97,7 @@ class InputTypes {
     private readonly text: string;
     private readonly cache = new Map<string, Map<string, Declared> | undefined>();
     constructor(pkgDir: string) {
-        this.text = read(path.join(pkgDir, "types", "input.d.ts")) ?? "";
+        this.text = readIfExists(path.join(pkgDir, "types", "input.d.ts")) ?? "";
     }
     of(type: string): Map<string, Declared> | undefined {
         const ref = /inputs\.((?:\w+\.)*)(\w+)/.exec(type);

@@ -11,6 +11,8 @@
  * literal, a known constant or a helper function of the same package) it reports rather than guesses.
  */
 
+import * as fs from "fs";
+
 export type GoValue = string | number | boolean;
 
 /** One attribute, as much of its schema as defaults depend on. */
@@ -518,6 +520,11 @@ export class SchemaReader {
 }
 
 // Go source text: a package's functions and variables, for the resolvers of a provider's source.
+
+/** A source file's text, or undefined where there is none. */
+export function readIfExists(file: string): string | undefined {
+    return fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined;
+}
 
 /** `source` from `from` through the brace that closes the first `{` after it (strings skipped). */
 export function throughBraces(source: string, from: number): string | undefined {

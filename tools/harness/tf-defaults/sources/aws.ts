@@ -8,10 +8,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { Resolver, resourceFromFactory, TfResource, TfSource } from "../go-schema";
+import { readIfExists, Resolver, resourceFromFactory, TfResource, TfSource } from "../go-schema";
 import { attrConstantName } from "../names";
-
-const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined);
 
 export function readTerraformResources(root: string): TfSource {
     const services = path.join(root, "index", "internal", "service");
@@ -19,12 +17,12 @@ export function readTerraformResources(root: string): TfSource {
     let unresolved = 0;
     for (const service of fs.readdirSync(services).sort()) {
         const dir = path.join(services, service);
-        const registry = read(path.join(dir, "method.servicePackage.SDKResources.goindex"));
+        const registry = readIfExists(path.join(dir, "method.servicePackage.SDKResources.goindex"));
         if (!registry) continue;
         const resolver: Resolver = {
             constant: (q) => (q.startsWith("names.Attr") ? attrConstantName(q.slice("names.Attr".length)) : undefined),
-            functionSource: (name) => read(path.join(dir, `func.${name}.goindex`)),
-            variableSource: (name) => read(path.join(dir, `var.${name}.goindex`)),
+            functionSource: (name) => readIfExists(path.join(dir, `func.${name}.goindex`)),
+            variableSource: (name) => readIfExists(path.join(dir, `var.${name}.goindex`)),
         };
         for (const m of registry.matchAll(/Factory:\s*(\w+),\s*TypeName:\s*"([^"]+)"/g)) {
             const source = resolver.functionSource(m[1]);

@@ -5,13 +5,20 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { functionText, GoValue, Resolver, resourceFromFactory, TfResource, TfSource, variableText } from "../go-schema";
-
-const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined);
+import {
+    functionText,
+    GoValue,
+    readIfExists,
+    Resolver,
+    resourceFromFactory,
+    TfResource,
+    TfSource,
+    variableText,
+} from "../go-schema";
 
 export function readTerraformResources(root: string): TfSource {
     const base = path.join(root, "digitalocean");
-    const provider = read(path.join(base, "provider.go")) ?? "";
+    const provider = readIfExists(path.join(base, "provider.go")) ?? "";
     const map = provider.slice(provider.indexOf("ResourcesMap"));
     const found: TfResource[] = [];
     let unresolved = 0;
