@@ -177,13 +177,6 @@ export function defaultPolicyPack(projectDir: string, distRoot: string): { dir: 
 }
 
 /**
- * Starts a policy pack the way the engine does for one stack and one operation: its process gets
- * the environment the engine's analyzer plugin gives it (analyzer-env.ts), so a pack that reads
- * the stack's config, name, organization or dry-run flag sees what it would under `--policy-pack`.
- * A pack started here serves that stack in that mode only. Returns at once; calls wait until the
- * pack listens (`started`).
- */
-/**
  * V8 settings for a pack process. An AnalyzeStack request holds every resource of the stack, and
  * the policy SDK decodes it into objects that all live until the stack's policies have run: with
  * Node's default young generation (16 MiB semi-spaces) the collector copies them from space to
@@ -207,6 +200,13 @@ function checkEnvironment(): NodeJS.ProcessEnv {
     return Object.fromEntries(Object.entries(process.env).filter(([key]) => !PROGRAM_ENVIRONMENT.has(key)));
 }
 
+/**
+ * Starts a policy pack the way the engine does for one stack and one operation: its process gets
+ * the environment the engine's analyzer plugin gives it (analyzer-env.ts), so a pack that reads
+ * the stack's config, name, organization or dry-run flag sees what it would under `--policy-pack`.
+ * A pack started here serves that stack in that mode only. Returns at once; calls wait until the
+ * pack listens (`started`).
+ */
 export function launchPolicyPack(
     dir: string,
     identity: AnalyzerIdentity | string,

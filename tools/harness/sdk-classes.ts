@@ -80,14 +80,31 @@ export function publicSdkClassFor(type: string): ResourceClass | undefined {
     }
 }
 
-const computedByType = new Map<string, readonly string[]>();
-const optionalByType = new Map<string, readonly OptionalOutput[]>();
-
 /** An output the provider may leave unset, and how its state holds it then. */
 export interface OptionalOutput {
     name: string;
     /** A list of nested blocks, which Terraform holds as an empty list; anything else is null. */
     unset: [] | null;
+}
+
+/** Each type's outputs, split once from its declarations: the computed ones and the optional ones. */
+const outputsByType = new Map<string, { computed: readonly string[]; optional: readonly OptionalOutput[] }>();
+
+function outputsOf(type: string): { computed: readonly string[]; optional: readonly OptionalOutput[] } {
+    let found = outputsByType.get(type);
+    if (!found) {
+        const declared = outputDeclarations(type);
+        const optional = (d: { type: string }) => /\|\s*undefined\s*$/.test(d.type);
+        found = {
+            computed: declared.filter((d) => !optional(d)).map((d) => d.name),
+            optional: declared.filter(optional).map((d) => ({
+                name: d.name,
+                unset: /^outputs\.[\w.]+\[\]\s*\|\s*undefined\s*$/.test(d.type.trim()) ? [] : null,
+            })),
+        };
+        outputsByType.set(type, found);
+    }
+    return found;
 }
 
 /** The class's output declarations: each name and the type inside `pulumi.Output<...>`. */
@@ -114,17 +131,7 @@ function outputDeclarations(type: string): { name: string; type: string }[] {
  * outputs the SDK types `pulumi.Output<T | undefined>` (the computed ones have values).
  */
 export function optionalOutputs(type: string): readonly OptionalOutput[] {
-    let found = optionalByType.get(type);
-    if (!found) {
-        found = outputDeclarations(type)
-            .filter((d) => /\|\s*undefined\s*$/.test(d.type))
-            .map((d) => ({
-                name: d.name,
-                unset: /^outputs\.[\w.]+\[\]\s*\|\s*undefined\s*$/.test(d.type.trim()) ? [] : null,
-            }));
-        optionalByType.set(type, found);
-    }
-    return found;
+    return outputsOf(type).optional;
 }
 
 /**
@@ -134,12 +141,5 @@ export function optionalOutputs(type: string): readonly OptionalOutput[] {
  * zone the provider picks). Read from the class's `.d.ts`; none when it is not installed.
  */
 export function computedProperties(type: string): readonly string[] {
-    let found = computedByType.get(type);
-    if (!found) {
-        found = outputDeclarations(type)
-            .filter((d) => !/\|\s*undefined\s*$/.test(d.type))
-            .map((d) => d.name);
-        computedByType.set(type, found);
-    }
-    return found;
+    return outputsOf(type).computed;
 }
