@@ -16,7 +16,8 @@ import type { ProjectFile } from "./stack-config";
 import { recordCompiledSource } from "./source-maps";
 import { withProjectTypeScript } from "./typescript";
 import { freshImportsSupported, importModule, importProgram } from "./esm-program";
-import { envFileVariables, NodeArgs, parseNodeArgs } from "./node-args";
+import { activateEsmTypeScript, esmTypeScriptHooks, esmTypeScriptMode } from "./esm-typescript";
+import { envFileVariables, NodeArgs, parseNodeArgs, shellWords } from "./node-args";
 import { ProgramEntry, resolveProgramEntry } from "./program-entry";
 
 export class ProgramLoadError extends Error {
@@ -145,6 +146,7 @@ export function webtierProgram(distRoot: string, main = "index.ts"): LoadedProgr
     const modulePath = path.join(distRoot, main.replace(/\.ts$/, ".js"));
     return {
         run: () => {
+            activateEsmTypeScript(-1);
             delete require.cache[modulePath];
             let mod: any;
             try {
@@ -160,6 +162,15 @@ export function webtierProgram(distRoot: string, main = "index.ts"): LoadedProgr
             return typeof mod === "function" ? mod() : mod;
         },
     };
+}
+
+/** The words `nodeargs` puts on `node`'s command line (none if they do not split: programNodeArgs says why). */
+function nodeWords(nodeargs: string | undefined): string[] {
+    try {
+        return nodeargs ? shellWords(nodeargs) : [];
+    } catch {
+        return [];
+    }
 }
 
 /** Whether a project folder can resolve @pulumi/pulumi (the language host's loader comes from it). */
@@ -195,24 +206,42 @@ export function programFromFile(file: string, project?: ProjectFile): LoadedProg
     const entry = programEntry(file, project);
     const absolute = entry.file;
     const ext = path.extname(absolute);
+    const notes = [...entry.warnings.map((w) => `language host: warning: ${w}`)];
     // TypeScript goes through the language host's own loader when the program's project has an
-    // @pulumi/pulumi to take it from (typescript.ts); a bare file is transpiled.
+    // @pulumi/pulumi to take it from (typescript.ts, esm-typescript.ts); a bare file is transpiled.
     let loadTypeScript: (<T>(load: () => T) => T) | undefined;
+    let transpiledByCheck = false;
+    // In an ES module package, the layer of hooks compiling its modules (esm-typescript.ts), if any.
+    let esmLayer = -1;
     if (ext === ".ts" || ext === ".mts" || ext === ".cts") {
         if (ext !== ".ts") throw new ProgramLoadError(`${file}: only .ts, .js, .cjs and .mjs programs are supported.`);
         const projectDir = project?.dir;
         if (project?.runtimeOptions?.typescript === false) {
-            // The language host does not register TypeScript then: Node refuses the file as it would.
+            // The language host does not register TypeScript then: Node loads the file, or refuses it, itself.
+        } else if (projectDir && hasPulumiSdk(projectDir) && entry.esm) {
+            const mode = esmTypeScriptMode(
+                projectDir,
+                nodeWords(project?.runtimeOptions?.nodeargs),
+                process.env,
+                project?.runtimeOptions?.tsconfig,
+            );
+            if (mode.kind === "ts-node") esmLayer = esmTypeScriptHooks(projectDir, mode);
+            else
+                notes.push(
+                    `language host: no automatic ESM mode (${mode.reason}), so ts-node compiles none of this ES module package's modules: Node loads ${path.basename(absolute)} itself, stripping its types, and what it imports must be named by its real file (./x.ts, not ./x.js).`,
+                );
         } else if (projectDir && hasPulumiSdk(projectDir)) {
             loadTypeScript = (load) => withProjectTypeScript(projectDir, load, project?.runtimeOptions?.tsconfig);
-        } else registerTypeScriptHook();
+        } else {
+            registerTypeScriptHook();
+            transpiledByCheck = true;
+        }
     } else if (ext !== ".js" && ext !== ".cjs" && ext !== ".mjs") {
         throw new ProgramLoadError(`${file}: a program must be a .ts, .js, .cjs or .mjs file.`);
     }
-    // An ES module package's JavaScript is imported (esm-program.ts); TypeScript, in any package,
-    // goes through the TypeScript loader above.
-    const imported = entry.esm && !loadTypeScript && ext !== ".ts";
-    const notes = [...entry.warnings.map((w) => `language host: warning: ${w}`)];
+    // An ES module package's main module is imported (esm-program.ts), as cmd/run imports it,
+    // unless it is TypeScript the check transpiles itself (a file outside any Pulumi project).
+    const imported = entry.esm && !loadTypeScript && !transpiledByCheck;
     if (imported && !freshImportsSupported())
         notes.push(
             `Node ${process.versions.node} has no module.registerHooks: only ${path.basename(absolute)} itself runs afresh for each stack, not the modules it imports (use Node 22.15 or later).`,
@@ -243,6 +272,7 @@ export function programFromFile(file: string, project?: ProjectFile): LoadedProg
         run: imported
             ? async () => {
                   const before = forget();
+                  activateEsmTypeScript(esmLayer);
                   try {
                       return invoke(await importProgram(absolute));
                   } finally {
@@ -251,6 +281,7 @@ export function programFromFile(file: string, project?: ProjectFile): LoadedProg
               }
             : () => {
                   const before = forget();
+                  activateEsmTypeScript(-1);
                   try {
                       // eslint-disable-next-line @typescript-eslint/no-require-imports
                       const load = () => require(absolute);

@@ -308,7 +308,16 @@ export function errorText(err: unknown, programFile: string): string {
         const shown = inspected.split("\n").filter((line) => !(/^\s+at /.test(line) && SCAFFOLDING_FRAME.test(line)));
         return `${header}\n${shown.join("\n")}`;
     }
-    return `${header}\n${String(err)}`;
+    // What cmd/run's defaultErrorMessage falls back to: the value as a string, else inspected (an
+    // error thrown in Node's module hooks thread, ts-node's TSError among them, arrives as an object
+    // that only inspects, as its text).
+    let text: string;
+    try {
+        text = "" + (err as string);
+    } catch {
+        text = util.inspect(err);
+    }
+    return `${header}\n${text}`;
 }
 
 /**

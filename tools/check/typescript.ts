@@ -33,14 +33,15 @@ function extensions(): Extensions {
 }
 
 /**
- * What cmd/run passes to ts-node's register() for a project in `projectDir`. `tsconfig` is
- * Pulumi.yaml's `runtime.options.tsconfig`, which the language host passes as
- * PULUMI_NODEJS_TSCONFIG_PATH.
+ * What cmd/run passes to ts-node's register() for a project in `projectDir` (with `esm`, what it
+ * registers its automatic ESM mode's hooks with). `tsconfig` is Pulumi.yaml's
+ * `runtime.options.tsconfig`, which the language host passes as PULUMI_NODEJS_TSCONFIG_PATH.
  */
 export function tsNodeOptions(
     projectDir: string,
     env: NodeJS.ProcessEnv = process.env,
     tsconfig?: string,
+    esm = false,
 ): { sdkDir: string; options: Record<string, unknown> } {
     const sdkDir = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [projectDir] }));
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -55,7 +56,7 @@ export function tsNodeOptions(
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const ts = require(typescriptRequire);
     const [major, minor] = String(ts.version).split(".").map(Number);
-    const nodeNext = major > 4 || (major === 4 && minor >= 7);
+    const nodeNext = esm || major > 4 || (major === 4 && minor >= 7);
     return {
         sdkDir,
         options: {
@@ -65,7 +66,7 @@ export function tsNodeOptions(
             project: tsConfigPath,
             skipProject,
             compilerOptions: {
-                target: "ES2020",
+                target: esm ? "ES2022" : "ES2020",
                 module: nodeNext ? "nodenext" : "commonjs",
                 moduleResolution: nodeNext ? "nodenext" : "node",
                 sourceMap: "true",
