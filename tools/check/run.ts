@@ -320,20 +320,31 @@ export function errorText(err: unknown, programFile: string): string {
     return `${header}\n${text}`;
 }
 
+/** One stack's unhandled rejections, in order, and the first of them once there is one. */
+interface StackRejections {
+    reasons: unknown[];
+    first: Promise<unknown>;
+}
+
 /**
  * Unhandled rejections while a program runs are its failures, as under `pulumi up` (a failed
  * program also leaves rejected promises behind: its stack's outputs). Collected per stack for
  * the whole run so that none escapes to the process.
  */
 class RejectionCollector {
-    private current: unknown[] | undefined;
-    private readonly listener = (reason: unknown) => this.current?.push(reason);
+    private current: StackRejections | undefined;
+    private signal: ((reason: unknown) => void) | undefined;
+    private readonly listener = (reason: unknown) => {
+        this.current?.reasons.push(reason);
+        this.signal?.(reason);
+    };
     constructor() {
         process.on("unhandledRejection", this.listener);
     }
     /** Starts collecting for one stack. */
-    begin(): unknown[] {
-        this.current = [];
+    begin(): StackRejections {
+        const first = new Promise<unknown>((resolve) => (this.signal = resolve));
+        this.current = { reasons: [], first };
         return this.current;
     }
     /** Lets stragglers of the last evaluation arrive, then stops listening. */
@@ -348,7 +359,7 @@ async function evaluateStack(
     project: string,
     stack: StackConfig,
     notes: string[],
-    rejections: unknown[],
+    rejections: StackRejections,
     onResource?: (resource: RegisteredResource) => void,
     stackTraceLimit = EVALUATION_STACK_TRACE_LIMIT,
     preview = false,
@@ -379,13 +390,14 @@ async function evaluateStack(
                         stack: stack.name,
                         onResource,
                         preview,
+                        failed: rejections.first,
                     }),
                 ),
             "ts-node",
         );
         // Let rejections raised in the last turn surface.
         await new Promise((resolve) => setImmediate(resolve));
-        if (rejections.length > 0) throw rejections[0];
+        if (rejections.reasons.length > 0) throw rejections.reasons[0];
         notes.push(...(program.runNotes ?? []));
         // A data source the mocks do not know returns nothing; the engine would read the cloud.
         const unanswered = [...new Set(evaluation.calls.filter((call) => !call.answered).map((call) => call.token))];
@@ -400,6 +412,14 @@ async function evaluateStack(
                     ? `stack reference "${name}": its outputs cannot be read offline (the engine reads them from the backend), so what the program takes from them reaches the pack as unknown, as a computed value does.`
                     : `stack reference "${name}": its outputs cannot be read offline (the engine reads them from the backend), so what the program takes from them is not what the engine would hand the pack: check with --preview to have those values judged as unknown.`,
             );
+        // The engine calls the program's hooks around the steps it executes; the check executes none.
+        if (evaluation.hooks.length > 0) {
+            const named = (hooks: typeof evaluation.hooks) => hooks.map((hook) => `"${hook.name}"`).join(", ");
+            const inPreview = evaluation.hooks.filter((hook) => hook.kind === "resource" && hook.onDryRun);
+            notes.push(
+                `hooks ${named(evaluation.hooks)} were registered and not run: the engine runs a resource hook around each step it executes and an error hook when a step fails${preview ? ` (in a preview only the resource hooks marked onDryRun${inPreview.length > 0 ? `: ${named(inPreview)}` : ", none here"})` : ""}, and the check executes no step. What they do, and a hook that fails its step, is not checked.`,
+            );
+        }
         return evaluation;
     } finally {
         Error.stackTraceLimit = savedLimit;

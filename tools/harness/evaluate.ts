@@ -100,6 +100,14 @@ export interface EvaluateOptions {
      * registrations arrive (the policy check sends each to the pack's Analyze right away).
      */
     onResource?: (resource: RegisteredResource) => void;
+    /**
+     * Settles with the program's first unhandled rejection. The language host reports one and
+     * ends the program once its pending work is done, outputs or not: a registration that fails
+     * after its inputs were prepared (a hook the engine refuses, say) leaves the resource's
+     * outputs, and so the stack's, pending for ever. From then on the evaluation waits only for
+     * the SDK's outstanding RPCs, and fails with that reason.
+     */
+    failed?: Promise<unknown>;
 }
 
 /** One data-source call (invoke) as the program made it: the function's token and its arguments. */
@@ -122,6 +130,16 @@ export interface Evaluation {
     durationMs: number;
     /** The stacks the program read through `pulumi.StackReference`, whose outputs are unknown here. */
     stackReferences: string[];
+    /** The resource and error hooks the program registered (the check runs none of them). */
+    hooks: RegisteredHook[];
+}
+
+/** A hook the program registered with the engine. */
+export interface RegisteredHook {
+    kind: "resource" | "error";
+    name: string;
+    /** Whether the engine would run it in a preview too. */
+    onDryRun: boolean;
 }
 
 /**
@@ -186,6 +204,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     /** Transforms registered with registerResourceTransform, in order. */
     const stackTransforms: ResourceTransform[] = [];
     const stackReferences: string[] = [];
+    const hooks: RegisteredHook[] = [];
     /** Each resource's own `transforms` option, by URN: they apply to its children too. */
     const transformsByUrn = new Map<string, ResourceTransform[]>();
 
@@ -292,6 +311,22 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
             if (!err && res && !res.getId()) res.setId(req.getId());
             callback(err, res);
         });
+    // Resource and error hooks (`pulumi.ResourceHook`, `pulumi.ErrorHook`): the engine keeps each
+    // one's callback, under a name unique across both kinds (deploy/resource_hooks.go), to call
+    // around the steps it executes (in a preview, only the hooks marked onDryRun). The mock monitor
+    // has no such RPC: the SDK's call to it would throw inside the promise that holds an RPC open,
+    // and evaluation would never end. The check executes no step, so it runs no hook; it answers
+    // the registration as the engine does and lists the hooks for the stack's notes.
+    const registerHook = (kind: RegisteredHook["kind"]) => (req: any, callback: (err: any, res: any) => void) => {
+        const name: string = req.getName();
+        if (!name) return callback(new Error("resource hook name cannot be empty"), undefined);
+        if (hooks.some((hook) => hook.name === name))
+            return callback(new Error(`resource hook already registered for name "${name}"`), undefined);
+        hooks.push({ kind, name, onDryRun: kind === "resource" ? !!req.getOnDryRun() : false });
+        callback(null, {});
+    };
+    monitor.registerResourceHook = registerHook("resource");
+    monitor.registerErrorHook = registerHook("error");
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req: any, callback: (err: any, res: any) => void) => {
         // The mock monitor deserializes the inputs for `newResource` synchronously, before its
@@ -390,7 +425,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     const sdkCallSites = resourceClass.callsites;
     resourceClass.callsites = callSites;
     try {
-        await stack
+        const running = stack
             .runInPulumiStack(async () => {
                 outputs = await options.program();
                 return outputs;
@@ -398,6 +433,14 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
             .catch((err: unknown) => {
                 programError = err;
             });
+        await (options.failed
+            ? Promise.race([
+                  running,
+                  options.failed.then((reason) => {
+                      programError ??= reason;
+                  }),
+              ])
+            : running);
         await settings.waitForRPCs();
     } finally {
         resourceClass.callsites = sdkCallSites;
@@ -421,6 +464,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         ids,
         durationMs: Date.now() - started,
         stackReferences,
+        hooks,
     };
 }
 
