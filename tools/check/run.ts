@@ -412,6 +412,17 @@ async function evaluateStack(
                     ? `stack reference "${name}": its outputs cannot be read offline (the engine reads them from the backend), so what the program takes from them reaches the pack as unknown, as a computed value does.`
                     : `stack reference "${name}": its outputs cannot be read offline (the engine reads them from the backend), so what the program takes from them is not what the engine would hand the pack: check with --preview to have those values judged as unknown.`,
             );
+        // What the engine reads from the cloud: a `.get`'s state, an imported resource's.
+        const fromCloud = [
+            ...evaluation.reads.map((r) => `${r.type} "${r.name}" (read, id ${r.id})`),
+            ...evaluation.resources
+                .filter((r) => r.importId !== undefined)
+                .map((r) => `${r.type} "${r.name}" (imported, id ${r.importId})`),
+        ];
+        if (fromCloud.length > 0)
+            notes.push(
+                `the engine reads these resources' state from the cloud, which the check cannot: ${fromCloud.join(", ")}. Their outputs here are the mocks', so what the program takes from them, and an imported resource's state as the stack policies see it, may differ from what the engine would have.`,
+            );
         // The engine calls the program's hooks around the steps it executes; the check executes none.
         if (evaluation.hooks.length > 0) {
             const named = (hooks: typeof evaluation.hooks) => hooks.map((hook) => `"${hook.name}"`).join(", ");

@@ -30,6 +30,8 @@ export interface RegisteredResource {
     /** Outputs the mock handed back (inputs plus computed fields). */
     state: Record<string, any>;
     id?: string;
+    /** The `import` option: the id of the existing resource the engine adopts, reading its state from the cloud. */
+    importId?: string;
     parent?: string;
     provider?: string;
     /** URNs of every resource this one depends on (explicit `dependsOn` and through inputs). */
@@ -132,6 +134,18 @@ export interface Evaluation {
     stackReferences: string[];
     /** The resource and error hooks the program registered (the check runs none of them). */
     hooks: RegisteredHook[];
+    /**
+     * Resources read by id (`X.get`), which the engine reads from the cloud and keeps out of the
+     * stack's resources (its `reads`, not `news`): neither Analyze nor AnalyzeStack sees them.
+     */
+    reads: ReadRecord[];
+}
+
+/** A resource the program read by id. */
+export interface ReadRecord {
+    type: string;
+    name: string;
+    id: string;
 }
 
 /** A hook the program registered with the engine. */
@@ -205,6 +219,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     const stackTransforms: ResourceTransform[] = [];
     const stackReferences: string[] = [];
     const hooks: RegisteredHook[] = [];
+    const reads: ReadRecord[] = [];
     /** Each resource's own `transforms` option, by URN: they apply to its children too. */
     const transformsByUrn = new Map<string, ResourceTransform[]>();
 
@@ -309,6 +324,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     monitor.readResource = (req: any, callback: (err: any, res: any) => void) =>
         read(req, (err: any, res: any) => {
             if (!err && res && !res.getId()) res.setId(req.getId());
+            if (!err) reads.push({ type: req.getType(), name: req.getName(), id: req.getId() });
             callback(err, res);
         });
     // Resource and error hooks (`pulumi.ResourceHook`, `pulumi.ErrorHook`): the engine keeps each
@@ -393,6 +409,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                     wireState,
                     stackTrace: stackFrames(req),
                     ...(req.getRemote() ? { remote: true as const } : {}),
+                    ...(req.getImportid() ? { importId: req.getImportid() as string } : {}),
                 };
                 if (registration.options) applyTransformedOptions(resource, registration.options);
                 if (registration.autonamed) resource.autonamed = registration.autonamed;
@@ -465,6 +482,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         durationMs: Date.now() - started,
         stackReferences,
         hooks,
+        reads,
     };
 }
 

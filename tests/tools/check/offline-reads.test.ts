@@ -60,4 +60,21 @@ describe("what the engine reads and the offline check cannot", () => {
         );
         assert.doesNotMatch(notes[0], /getAvailabilityZones/);
     });
+
+    for (const preview of [false, true]) {
+        it(`a read and an import: the notes name them; the read is not one of the stack's resources (${preview ? "preview" : "update"})`, async () => {
+            const [stack] = (await check(preview, "reads.js")).stacks;
+            assert.strictEqual(stack.error, undefined, stack.error);
+            // The stack and the imported bucket; the engine keeps a read out of the stack's resources.
+            assert.strictEqual(stack.resources, 2);
+            const note = stack.notes.find((n) =>
+                n.startsWith("the engine reads these resources' state from the cloud"),
+            );
+            assert.ok(note, stack.notes.join("; "));
+            assert.match(
+                note,
+                /fixture:index:Bucket "existing" \(read, id bucket-123\), fixture:index:Bucket "legacy" \(imported, id legacy-1\)/,
+            );
+        });
+    }
 });
