@@ -8,6 +8,7 @@
  * One evaluation at a time per process: Pulumi's runtime state is global.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { mockCall, mockState, MockIds, ProviderConfigs, STACK_REFERENCE_TYPE } from "./mock-state";
 import { CallSite, callSites } from "./call-sites";
 import { autoname, autonameRuleFor } from "./autonaming";
@@ -217,6 +218,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     let pending: Registration | undefined;
     /** Transforms registered with registerResourceTransform, in order. */
     const stackTransforms: ResourceTransform[] = [];
+    const invokeTransforms: pulumi.InvokeTransform[] = [];
     const stackReferences: string[] = [];
     const hooks: RegisteredHook[] = [];
     const reads: ReadRecord[] = [];
@@ -297,14 +299,33 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
             registerTransform: (transform: ResourceTransform) => {
                 stackTransforms.push(transform);
             },
-            call: (args) => {
-                const answer = mockCall(
-                    args.token,
-                    args.inputs ?? {},
-                    ids,
-                    providers.of(args.token, args.provider || undefined),
-                );
-                calls.push({ token: args.token, inputs: args.inputs ?? {}, answered: answer !== undefined });
+            // `pulumi.runtime.registerInvokeTransform`: likewise.
+            registerInvokeTransform: (transform: pulumi.InvokeTransform) => {
+                invokeTransforms.push(transform);
+            },
+            call: async (args) => {
+                let inputs: Record<string, any> = args.inputs ?? {};
+                let provider = args.provider || undefined;
+                // The engine hands each invoke to the stack's invoke transforms, in the order they were
+                // registered, before its provider sees it (source_eval.go Invoke); each gets the args
+                // as the SDK's callback deserializes them, and what it returns goes back serialized.
+                for (const transform of invokeTransforms) {
+                    const result = await transform({
+                        token: args.token,
+                        args: inputs,
+                        opts: { provider: provider ? new pulumi.DependencyProviderResource(provider) : undefined },
+                    });
+                    if (result === undefined) continue;
+                    const serialized = await rpc.serializeProperties("args", result.args);
+                    inputs = rpc.deserializeProperties(Struct.fromJavaScript(serialized));
+                    if (result.opts?.provider !== undefined) {
+                        const urn = await outputInternals(result.opts.provider.urn).promise();
+                        const id = (await outputInternals(result.opts.provider.id).promise()) || rpc.unknownValue;
+                        provider = `${urn}::${id}`;
+                    }
+                }
+                const answer = mockCall(args.token, inputs, ids, providers.of(args.token, provider));
+                calls.push({ token: args.token, inputs, answered: answer !== undefined });
                 return answer ?? {};
             },
         },
