@@ -214,7 +214,12 @@ export function programFromFile(file: string, project?: ProjectFile): LoadedProg
     // In an ES module package, the layer of hooks compiling its modules (esm-typescript.ts), if any.
     let esmLayer = -1;
     if (ext === ".ts" || ext === ".mts" || ext === ".cts") {
-        if (ext !== ".ts") throw new ProgramLoadError(`${file}: only .ts, .js, .cjs and .mjs programs are supported.`);
+        // An ES module package's main is imported whatever its extension (ts-node/esm, or Node, loads
+        // .mts and .cts too); elsewhere ts-node's CommonJS hooks, the vendored ones, take .ts only.
+        if (ext !== ".ts" && !entry.esm)
+            throw new ProgramLoadError(
+                `${file}: a .mts or .cts program is supported in an ES module package ("type": "module") only; outside one, use .ts, .js, .cjs or .mjs.`,
+            );
         const projectDir = project?.dir;
         if (project?.runtimeOptions?.typescript === false) {
             // The language host does not register TypeScript then: Node loads the file, or refuses it, itself.
@@ -232,10 +237,10 @@ export function programFromFile(file: string, project?: ProjectFile): LoadedProg
                 );
         } else if (projectDir && hasPulumiSdk(projectDir)) {
             loadTypeScript = (load) => withProjectTypeScript(projectDir, load, project?.runtimeOptions?.tsconfig);
-        } else {
+        } else if (ext === ".ts") {
             registerTypeScriptHook();
             transpiledByCheck = true;
-        }
+        } else throw new ProgramLoadError(`${file}: a .mts or .cts program needs its project's @pulumi/pulumi.`);
     } else if (ext !== ".js" && ext !== ".cjs" && ext !== ".mjs") {
         throw new ProgramLoadError(`${file}: a program must be a .ts, .js, .cjs or .mjs file.`);
     }

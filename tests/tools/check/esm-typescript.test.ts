@@ -167,6 +167,31 @@ describe("TypeScript in an ES module package", function () {
         ]);
     });
 
+    it("imports a .mts main of an ES module package too, and refuses one outside such a package", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "webtier-mts-"));
+        try {
+            fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: mts\nruntime: nodejs\nmain: index.mts\n");
+            fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "mts", type: "module" }));
+            fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+            fs.writeFileSync(
+                path.join(dir, "index.mts"),
+                'import * as pulumi from "@pulumi/pulumi";\nconst acl: string = await Promise.resolve("public-read");\n' +
+                    'export const id = new pulumi.CustomResource("fixture:index:Bucket", "assets", { acl }).id;\n',
+            );
+            const run = await check(["--program", dir, "--format", "json"]);
+            const [stack] = (JSON.parse(run.stdout) as { stacks: JsonStack[] }).stacks;
+            assert.strictEqual(stack.error, undefined, run.stdout);
+            assert.strictEqual(stack.resources, 2);
+            // Without the package's "type": "module", the host would require it, which the check refuses.
+            fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "mts" }));
+            const cjs = await check(["--program", dir, "--format", "json"]);
+            assert.strictEqual(cjs.code, 2);
+            assert.match(cjs.stdout + cjs.stderr, /a \.mts or \.cts program is supported in an ES module package/);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
     it("takes the ESM mode only as cmd/run does: not when nodeargs name a loader word on its own", () => {
         const withRequire = esmTypeScriptMode(PROJECT, ["--require", "./setup.cjs"], {});
         assert.deepStrictEqual(withRequire, { kind: "node", reason: "nodeargs start node with --require" });
