@@ -22,6 +22,7 @@ import { acmCertificateProblems } from "./certificates";
 import { rdsLifecycleExplicit, rdsVersionProblems } from "./database-versions";
 import { AWS_ENGINE_VERSIONS } from "./engine-versions";
 import { AWS_NAME_RULES, AWS_SECONDARY_NAME_RULES } from "./name-rules";
+import { awsRangeProblems } from "./networks";
 import { awsResourceTagProblems } from "./tags";
 import { AWS_USER_DATA_LIMITS } from "./user-data-limits";
 import { AWS_VALUE_RULES } from "./value-rules";
@@ -54,6 +55,7 @@ export const AWS_PACK: CloudPack = {
         engineVersions: AWS_ENGINE_VERSIONS,
         databaseVersions: rdsVersionProblems,
         certificates: acmCertificateProblems,
+        networks: awsRangeProblems,
         tags: awsResourceTagProblems,
     },
     policies: [rdsLifecycleExplicit],

@@ -40,3 +40,24 @@ describe("preflight: DigitalOcean VPC ranges", () => {
         assertNone(await check(preflightNetworks, VPC, {}));
     });
 });
+
+describe("preflight: AWS VPC and subnet ranges", () => {
+    const AWS_VPC = "aws:ec2/vpc:Vpc";
+    const SUBNET = "aws:ec2/subnet:Subnet";
+    const ASSOCIATION = "aws:ec2/vpcIpv4CidrBlockAssociation:VpcIpv4CidrBlockAssociation";
+    it("refuses ranges larger than /16 or smaller than /28, host bits, and what is not an IPv4 block", async () => {
+        assertViolation(await check(preflightNetworks, AWS_VPC, { cidrBlock: "10.0.0.0/8" }), "/8", "/16", "/28");
+        assertViolation(await check(preflightNetworks, ASSOCIATION, { cidrBlock: "100.64.0.0/10" }), "/10");
+        assertViolation(await check(preflightNetworks, SUBNET, { cidrBlock: "10.0.1.0/29" }), "/29", "CreateSubnet");
+        assertViolation(await check(preflightNetworks, AWS_VPC, { cidrBlock: "10.0.0.1/16" }), "host bits");
+        assertViolation(await check(preflightNetworks, SUBNET, { cidrBlock: "2001:db8::/64" }), "not an IPv4");
+    });
+    it("accepts /16 to /28 network addresses, public ones too, and a range left to IPAM", async () => {
+        assertNone(await check(preflightNetworks, AWS_VPC, { cidrBlock: "10.0.0.0/16" }));
+        assertNone(await check(preflightNetworks, AWS_VPC, { cidrBlock: "203.0.113.0/28" }));
+        assertNone(
+            await check(preflightNetworks, SUBNET, { cidrBlock: "10.0.1.0/24", ipv6CidrBlock: "2001:db8::/64" }),
+        );
+        assertNone(await check(preflightNetworks, AWS_VPC, { ipv4IpamPoolId: "ipam-pool-1", ipv4NetmaskLength: 20 }));
+    });
+});
