@@ -21,17 +21,14 @@ interface Run {
     stderr: string;
 }
 
-function check(args: string[], nodePath?: string): Promise<Run> {
+/** Runs `node ARGS` in the repository, with NODE_PATH set to `nodePath` only. */
+function node(args: string[], nodePath?: string): Promise<Run> {
     const env = { ...process.env };
     delete env.NODE_PATH;
     delete env.TS_NODE_TRANSPILE_ONLY;
     if (nodePath) env.NODE_PATH = nodePath;
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [CLI, ...args], {
-            cwd: REPO_ROOT,
-            env,
-            stdio: ["ignore", "pipe", "pipe"],
-        });
+        const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
         let stdout = "";
         let stderr = "";
         child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -40,6 +37,9 @@ function check(args: string[], nodePath?: string): Promise<Run> {
         child.on("close", (code) => resolve({ code, stdout, stderr }));
     });
 }
+
+/** The check's CLI, as `npm run check` runs it. */
+const check = (args: string[], nodePath?: string) => node([CLI, ...args], nodePath);
 
 interface JsonStack {
     name: string;
@@ -142,20 +142,9 @@ describe("TypeScript in an ES module package", function () {
                 }
                 console.log(JSON.stringify(seen));
             })();`;
-        const env: NodeJS.ProcessEnv = { ...process.env, NODE_PATH: globalFolder };
-        delete env.TS_NODE_TRANSPILE_ONLY;
-        const out = await new Promise<string>((resolve, reject) => {
-            const child = spawn(process.execPath, ["-e", script], {
-                cwd: REPO_ROOT,
-                env,
-                stdio: ["ignore", "pipe", "pipe"],
-            });
-            let stdout = "";
-            let stderr = "";
-            child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-            child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-            child.on("close", (code) => (code === 0 ? resolve(stdout) : reject(new Error(stderr))));
-        });
+        const run = await node(["-e", script], globalFolder);
+        assert.strictEqual(run.code, 0, run.stderr);
+        const out = run.stdout;
         assert.deepStrictEqual(JSON.parse(out.trim().split("\n").pop()!), [
             ["esm-typescript", 3, null],
             [

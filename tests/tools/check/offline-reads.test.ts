@@ -1,13 +1,17 @@
-// What the engine reads and the offline check cannot: another stack's outputs (from the backend)
-// and data sources its mocks do not answer (from the cloud). The program still evaluates, and
-// each stack's notes say what could not be read.
+// What the engine reads or runs and the offline check cannot: another stack's outputs (from the
+// backend), data sources its mocks do not answer and resources read or imported by id (from the
+// cloud), the program's resource and error hooks (around the steps it executes). The program
+// still evaluates, and each stack's notes say what could not be read or run. Before the monitor
+// answered hook registrations, a program with hooks never finished evaluating: a limit below
+// mocha's own makes that a failure rather than a wait.
 import * as assert from "assert";
 import * as path from "path";
 import { PolicyPack } from "../../../tools/check/pack";
 import { runCheck } from "../../../tools/check/run";
 import { DIST_ROOT, FIXTURE_PACK, REPO_ROOT, program } from "./paths";
 
-describe("what the engine reads and the offline check cannot", () => {
+describe("what the engine reads or runs and the offline check cannot", function () {
+    this.timeout(20_000);
     let pack: PolicyPack;
     before(async () => {
         pack = await PolicyPack.start(FIXTURE_PACK);
@@ -77,4 +81,30 @@ describe("what the engine reads and the offline check cannot", () => {
             );
         });
     }
+
+    for (const preview of [false, true]) {
+        it(`hooks: the program is judged, and the notes name the hooks the check did not run (${preview ? "preview" : "update"})`, async () => {
+            const [stack] = (await check(preview, "hooks.js")).stacks;
+            assert.strictEqual(stack.error, undefined, stack.error);
+            assert.ok(
+                stack.violations.some((v) => v.policy === "bucket-private" && v.resource === "assets"),
+                JSON.stringify(stack.violations),
+            );
+            const note = stack.notes.find((n) => n.startsWith("hooks "));
+            assert.ok(note, stack.notes.join("\n"));
+            // In the order they were created; the SDK names a plain function hook after the resource's
+            // type and name, the binding and its place in it.
+            assert.match(
+                note,
+                /^hooks "announce", "warm", "retry", "fixture:index:Bucket_assets_afterCreate_1" were registered and not run/,
+            );
+            if (preview) assert.match(note, /in a preview only the resource hooks marked onDryRun: "warm"\)/);
+            else assert.doesNotMatch(note, /onDryRun/);
+        });
+    }
+
+    it("hooks: two that share a name fail the stack, with the engine's message", async () => {
+        const [stack] = (await check(false, "hooks-duplicate.js")).stacks;
+        assert.match(stack.error ?? "", /resource hook already registered for name "notify"/);
+    });
 });
