@@ -55,11 +55,9 @@ export function esmTypeScriptMode(
     env: NodeJS.ProcessEnv = process.env,
     tsconfig?: string,
 ): EsmTypeScriptMode {
-    const { sdkDir, options } = tsNodeOptions(projectDir, env, tsconfig, true);
+    const { sdkDir, options, typescriptVersion: version } = tsNodeOptions(projectDir, env, tsconfig, true);
     const runDir = path.join(sdkDir, "cmd", "run");
     const hooks = path.join(runDir, "hooks.js");
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the TypeScript cmd/run would load
-    const version = String(require(options.compiler as string).version);
     if (!newerThan47(version)) return { kind: "node", reason: `its TypeScript (${version}) is not newer than 4.7.0` };
     const loader = nodeWords.find((word) => LOADER_WORDS.has(word));
     if (loader) return { kind: "node", reason: `nodeargs start node with ${loader}` };

@@ -221,9 +221,10 @@ export function programFromFile(file: string, project?: ProjectFile): LoadedProg
                 `${file}: a .mts or .cts program is supported in an ES module package ("type": "module") only; outside one, use .ts, .js, .cjs or .mjs.`,
             );
         const projectDir = project?.dir;
+        const withSdk = projectDir !== undefined && hasPulumiSdk(projectDir);
         if (project?.runtimeOptions?.typescript === false) {
             // The language host does not register TypeScript then: Node loads the file, or refuses it, itself.
-        } else if (projectDir && hasPulumiSdk(projectDir) && entry.esm) {
+        } else if (withSdk && entry.esm) {
             const mode = esmTypeScriptMode(
                 projectDir,
                 nodeWords(project?.runtimeOptions?.nodeargs),
@@ -235,7 +236,7 @@ export function programFromFile(file: string, project?: ProjectFile): LoadedProg
                 notes.push(
                     `language host: no automatic ESM mode (${mode.reason}), so ts-node compiles none of this ES module package's modules: Node loads ${path.basename(absolute)} itself, stripping its types, and what it imports must be named by its real file (./x.ts, not ./x.js).`,
                 );
-        } else if (projectDir && hasPulumiSdk(projectDir)) {
+        } else if (withSdk) {
             loadTypeScript = (load) => withProjectTypeScript(projectDir, load, project?.runtimeOptions?.tsconfig);
         } else if (ext === ".ts") {
             registerTypeScriptHook();

@@ -42,7 +42,7 @@ export function tsNodeOptions(
     env: NodeJS.ProcessEnv = process.env,
     tsconfig?: string,
     esm = false,
-): { sdkDir: string; options: Record<string, unknown> } {
+): { sdkDir: string; options: Record<string, unknown>; typescriptVersion: string } {
     const sdkDir = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [projectDir] }));
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const tsutils = require(path.join(sdkDir, "tsutils"));
@@ -59,6 +59,7 @@ export function tsNodeOptions(
     const nodeNext = esm || major > 4 || (major === 4 && minor >= 7);
     return {
         sdkDir,
+        typescriptVersion: String(ts.version),
         options: {
             tsnodeRequire,
             compiler: typescriptRequire,

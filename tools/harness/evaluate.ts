@@ -107,11 +107,15 @@ export interface EvaluateOptions {
      * Settles with the program's first unhandled rejection. The language host reports one and
      * ends the program once its pending work is done, outputs or not: a registration that fails
      * after its inputs were prepared (a hook the engine refuses, say) leaves the resource's
-     * outputs, and so the stack's, pending for ever. From then on the evaluation waits only for
-     * the SDK's outstanding RPCs, and fails with that reason.
+     * outputs, and so the stack's, pending for ever. From then on the evaluation waits until the
+     * program is idle (its RPCs answered, nothing registered or invoked for QUIET_MS), and fails
+     * with that reason.
      */
     failed?: Promise<unknown>;
 }
+
+/** How long a failed program must stay idle to count as finished (see `failed`). */
+const QUIET_MS = 25;
 
 /** One data-source call (invoke) as the program made it: the function's token and its arguments. */
 export interface RecordedCall {
@@ -471,10 +475,23 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
             .catch((err: unknown) => {
                 programError = err;
             });
+        // After the first unhandled rejection, the stack's outputs may never settle: the program is
+        // done once nothing it started is still in flight (its RPCs answered, nothing new for a while),
+        // as the host's process ends when its event loop drains.
+        const activity = () => resources.length + calls.length + reads.length + hooks.length;
+        const drained = async () => {
+            for (;;) {
+                const seen = activity();
+                await settings.waitForRPCs();
+                await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+                if (activity() === seen) return;
+            }
+        };
         await (options.failed
             ? Promise.race([
                   running,
-                  options.failed.then((reason) => {
+                  options.failed.then(async (reason) => {
+                      await drained();
                       programError ??= reason;
                   }),
               ])
