@@ -17,7 +17,7 @@
  * section; type-checked unless those say otherwise). The check registers that same file, from the
  * project's SDK, in the project's folder, through esm-typescript-hooks.ts: hooks registered with
  * `module.register` stay for the life of the process, and the check runs several projects in one,
- * so each project's hooks act only while that project's program runs (see activate()).
+ * so each project's hooks act only while that project's program runs (activateEsmTypeScript()).
  */
 import * as fs from "fs";
 import * as nodeModule from "module";
@@ -137,5 +137,5 @@ function recordCompiledModules(): void {
 
 /** Makes `layer`'s hooks the acting ones (-1: none), for the program about to run. */
 export function activateEsmTypeScript(layer: number): void {
-    active[0] = layer;
+    Atomics.store(active, 0, layer);
 }
