@@ -15,7 +15,7 @@ import { autoname, autonameRuleFor } from "./autonaming";
 import { applyPatch, defaultsPatch, Patch, resourceDefaults } from "./tf-defaults/apply";
 
 // SDK internals (listed and verified in one place).
-import { outputInternals, rpc, runtimeConfig, settings, stack } from "./sdk-internals";
+import { debuggable, outputInternals, rpc, runtimeConfig, settings, stack } from "./sdk-internals";
 
 /** One resource as the program registered it. */
 export interface RegisteredResource {
@@ -108,14 +108,27 @@ export interface EvaluateOptions {
      * ends the program once its pending work is done, outputs or not: a registration that fails
      * after its inputs were prepared (a hook the engine refuses, say) leaves the resource's
      * outputs, and so the stack's, pending for ever. From then on the evaluation waits until the
-     * program is idle (its RPCs answered, nothing registered or invoked for QUIET_MS), and fails
-     * with that reason.
+     * program is idle (nothing registered or invoked for a while), and fails with that reason.
      */
     failed?: Promise<unknown>;
 }
 
-/** How long a failed program must stay idle to count as finished (see `failed`). */
+/** How long each look at a program that may be done waits, and how many quiet looks make it done. */
 const QUIET_MS = 25;
+const IDLE_ROUNDS = 2;
+
+/** Node's active handles and requests by kind (`Timeout`, `TCPSocketWrap`, ...), counted. */
+function activeHandles(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const kind of process.getActiveResourcesInfo()) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    return counts;
+}
+
+/** Whether Node holds no handle of a kind, or more of one, than `baseline` had. */
+function withinBaseline(baseline: Map<string, number>): boolean {
+    for (const [kind, count] of activeHandles()) if (count > (baseline.get(kind) ?? 0)) return false;
+    return true;
+}
 
 /** One data-source call (invoke) as the program made it: the function's token and its arguments. */
 export interface RecordedCall {
@@ -475,28 +488,46 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
             .catch((err: unknown) => {
                 programError = err;
             });
-        // After the first unhandled rejection, the stack's outputs may never settle: the program is
-        // done once nothing it started is still in flight (its RPCs answered, nothing new for a while),
-        // as the host's process ends when its event loop drains.
+        // The language host's process ends when its event loop drains, whether or not the program's
+        // promise settled; here other work (the pack's thread) keeps this process alive. So the
+        // program is also done once it can make no progress of its own: nothing registered or
+        // invoked for a while, and none of Node's handles (a timer, a socket, a child) beyond those
+        // open before it started. After the first unhandled rejection, the stack's outputs may never
+        // settle (see `failed`): there, its registrations alone are waited for.
+        let failure: { reason: unknown } | undefined;
+        void options.failed?.then((reason) => (failure = { reason }));
+        const baseline = activeHandles();
         const activity = () => resources.length + calls.length + reads.length + hooks.length;
-        const drained = async () => {
-            for (;;) {
-                const seen = activity();
-                await settings.waitForRPCs();
-                await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
-                if (activity() === seen) return;
-            }
+        /** Resolves "idle" once the program can make no progress, unless `work` settles first. */
+        const unlessIdle = async (work: Promise<unknown>): Promise<"done" | "idle"> => {
+            let done = false;
+            const finished = work.then(() => (done = true));
+            const idle = async (): Promise<"idle" | undefined> => {
+                for (let quiet = 0; quiet < IDLE_ROUNDS;) {
+                    const seen = activity();
+                    await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+                    if (done) return undefined;
+                    const still = activity() === seen && (failure !== undefined || withinBaseline(baseline));
+                    quiet = still ? quiet + 1 : 0;
+                }
+                return "idle";
+            };
+            const ended = await Promise.race([finished.then(() => "done" as const), idle()]);
+            return ended ?? "done";
         };
-        await (options.failed
-            ? Promise.race([
-                  running,
-                  options.failed.then(async (reason) => {
-                      await drained();
-                      programError ??= reason;
-                  }),
-              ])
-            : running);
-        await settings.waitForRPCs();
+        // The program, then the registrations it left in flight (the host waits for those too); the
+        // SDK's RPC barrier would wait for ever on one whose input never resolves.
+        let ended = await unlessIdle(running);
+        if (ended === "done") ended = await unlessIdle(settings.waitForRPCs());
+        if (ended === "idle") {
+            if (failure) programError ??= failure.reason;
+            else {
+                // What the host's exit handler reports when promises the SDK tracks are still pending;
+                // with none, the program simply ended (its stack outputs never registered).
+                const [leaks, message] = debuggable.leakedPromises() as [Set<unknown>, string];
+                if (leaks.size > 0) programError ??= new Error(message);
+            }
+        }
     } finally {
         resourceClass.callsites = sdkCallSites;
     }

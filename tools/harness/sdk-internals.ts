@@ -22,6 +22,8 @@ export const stack = require("@pulumi/pulumi/runtime/stack");
 export const rpc = require("@pulumi/pulumi/runtime/rpc");
 /** `setAllConfig(config, secretKeys)`: config as the language host passes it (PULUMI_CONFIG). */
 export const runtimeConfig = require("@pulumi/pulumi/runtime/config");
+/** `leakedPromises()`: the promises still pending and the message the SDK prints about them at exit. */
+export const debuggable = require("@pulumi/pulumi/runtime/debuggable");
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The SDK version these internals were loaded from, for messages. */
@@ -94,6 +96,12 @@ export function checkSdkInternals(
         "@pulumi/pulumi/runtime/settings",
         "waitForRPCs",
         "tools/harness to know a program is done",
+    );
+    expectFunction(
+        debuggable,
+        "@pulumi/pulumi/runtime/debuggable",
+        "leakedPromises",
+        "tools/harness/evaluate.ts to end a program that stalls as the language host ends it",
     );
     if (!("excessiveDebugOutput" in settings)) {
         problems.push(

@@ -1,0 +1,63 @@
+// When a program is done, as the language host decides it: its process ends when the event loop
+// drains, settled promise or not. Here the check's own work keeps the process alive, so the
+// harness ends a program that can make no more progress, and waits for one that still can.
+import * as assert from "assert";
+import { spawn } from "child_process";
+import * as pulumi from "@pulumi/pulumi";
+import { evaluate } from "../../../tools/harness/evaluate";
+
+class Bucket extends pulumi.CustomResource {
+    constructor(name: string, props: pulumi.Inputs) {
+        super("fixture:index:Bucket", name, props);
+    }
+}
+
+function bucket(name: string, acl: pulumi.Input<string> = "private") {
+    return new Bucket(name, { acl });
+}
+
+/** Evaluates with a time limit: before, a program that never settled was waited for for ever. */
+function evaluateWithin(program: () => unknown): Promise<Awaited<ReturnType<typeof evaluate>>> {
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error("the evaluation did not end")), 10_000);
+    });
+    return Promise.race([evaluate({ program }), limit]).finally(() => clearTimeout(timer));
+}
+
+describe("the end of a program", () => {
+    it("a program whose promise never settles ends once idle, with what it registered", async () => {
+        const evaluation = await evaluateWithin(async () => {
+            bucket("assets");
+            await new Promise(() => undefined);
+        });
+        assert.deepStrictEqual(
+            evaluation.resources.filter((r) => r.custom).map((r) => r.name),
+            ["assets"],
+        );
+    });
+
+    it("a registration that can never be sent fails the program with the SDK's message at exit", async () => {
+        await assert.rejects(
+            evaluateWithin(() => {
+                bucket("stuck", new Promise<string>(() => undefined));
+            }),
+            /still active|waiting/,
+        );
+    });
+
+    it("a program still waiting on a timer or a child process is not cut short", async () => {
+        const evaluation = await evaluateWithin(async () => {
+            await new Promise((resolve) => setTimeout(resolve, 200));
+            bucket("after-timer");
+            const child = spawn(process.execPath, ["-e", "setTimeout(() => {}, 200)"]);
+            await new Promise((resolve) => child.on("exit", resolve));
+            bucket("after-child");
+            return {};
+        });
+        assert.deepStrictEqual(
+            evaluation.resources.filter((r) => r.custom).map((r) => r.name),
+            ["after-timer", "after-child"],
+        );
+    });
+});
