@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as util from "util";
-import { evaluate, Evaluation, RegisteredResource } from "../harness/evaluate";
+import { evaluate, Evaluation, ProgramExit, RegisteredResource } from "../harness/evaluate";
 import { PolicyPack, TimedAnalysis } from "./pack";
 import { PolicyConfig, packConfig, parsePolicyConfig, remediates } from "./policy-config";
 import { LoadedProgram, programFromFile, webtierProgram } from "./program";
@@ -327,9 +327,10 @@ interface StackRejections {
 }
 
 /**
- * Unhandled rejections while a program runs are its failures, as under `pulumi up` (a failed
- * program also leaves rejected promises behind: its stack's outputs). Collected per stack for
- * the whole run so that none escapes to the process.
+ * Unhandled rejections and uncaught exceptions while a program runs are its failures, as under
+ * `pulumi up`, whose language host reports them (a failed program also leaves rejected promises
+ * behind: its stack's outputs). Collected per stack for the whole run so that none escapes to the
+ * process (an uncaught exception before the first stack still ends it).
  */
 class RejectionCollector {
     private current: StackRejections | undefined;
@@ -338,8 +339,14 @@ class RejectionCollector {
         this.current?.reasons.push(reason);
         this.signal?.(reason);
     };
+    /** An exception the program throws outside any promise (in a timer, say) fails it as one. */
+    private readonly uncaught = (error: unknown) => {
+        if (!this.current) throw error;
+        this.listener(error);
+    };
     constructor() {
         process.on("unhandledRejection", this.listener);
+        process.on("uncaughtException", this.uncaught);
     }
     /** Starts collecting for one stack. */
     begin(): StackRejections {
@@ -351,6 +358,7 @@ class RejectionCollector {
     async dispose(): Promise<void> {
         await new Promise((resolve) => setTimeout(resolve, 10));
         process.off("unhandledRejection", this.listener);
+        process.off("uncaughtException", this.uncaught);
     }
 }
 
@@ -397,7 +405,9 @@ async function evaluateStack(
         );
         // Let rejections raised in the last turn surface.
         await new Promise((resolve) => setImmediate(resolve));
-        if (rejections.reasons.length > 0) throw rejections.reasons[0];
+        // A process.exit the program made is evaluate()'s to judge (ProgramExit), not a failure itself.
+        const failures = rejections.reasons.filter((reason) => !(reason instanceof ProgramExit));
+        if (failures.length > 0) throw failures[0];
         notes.push(...(program.runNotes ?? []));
         // A data source the mocks do not know returns nothing; the engine would read the cloud.
         const unanswered = [...new Set(evaluation.calls.filter((call) => !call.answered).map((call) => call.token))];

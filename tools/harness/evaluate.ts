@@ -117,6 +117,17 @@ export interface EvaluateOptions {
 const QUIET_MS = 25;
 const IDLE_ROUNDS = 2;
 
+/**
+ * What `process.exit` throws while a program runs under the harness: the language host's process
+ * would end there, this one must not. The code after the call does not run, as it would not.
+ */
+export class ProgramExit extends Error {
+    constructor(readonly code: number) {
+        super(`the program called process.exit(${code})`);
+        this.name = "ProgramExit";
+    }
+}
+
 /** Node's active handles and requests by kind (`Timeout`, `TCPSocketWrap`, ...), counted. */
 function activeHandles(): Map<string, number> {
     const counts = new Map<string, number>();
@@ -479,6 +490,21 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     const resourceClass = pulumi.Resource as unknown as { callsites: () => CallSite[] };
     const sdkCallSites = resourceClass.callsites;
     resourceClass.callsites = callSites;
+    // `process.exit(code)` ends the host's process: with 0, the run stands as registered so far,
+    // unless promises the SDK tracks are still pending, whose message its exit handler prints
+    // before it turns the code into 1 (runtime/debuggable.ts); any other code fails the run
+    // (pulumi-language-nodejs: "Program exited with non-zero exit code").
+    let exited: { code: number; leaked?: string } | undefined;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- restored as it was
+    const processExit = process.exit;
+    process.exit = (code?: string | number | null): never => {
+        const status = Number(code ?? process.exitCode ?? 0) || 0;
+        if (!exited) {
+            const [leaks, message] = debuggable.leakedPromises() as [Set<unknown>, string];
+            exited = { code: status, ...(status === 0 && leaks.size > 0 ? { leaked: message } : {}) };
+        }
+        throw new ProgramExit(status);
+    };
     try {
         const running = stack
             .runInPulumiStack(async () => {
@@ -530,6 +556,15 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         }
     } finally {
         resourceClass.callsites = sdkCallSites;
+        process.exit = processExit;
+    }
+    if (exited) {
+        // The engine prints the language host's message alone, as the SDK prints a RunError's.
+        if (exited.leaked)
+            programError = new pulumi.RunError(`Program exited with non-zero exit code: 1. ${exited.leaked}`);
+        else if (exited.code !== 0)
+            programError = new pulumi.RunError(`Program exited with non-zero exit code: ${exited.code}`);
+        else programError = undefined;
     }
     // Whatever the program threw, as it threw it (the check reports non-Error values too).
     // eslint-disable-next-line @typescript-eslint/only-throw-error

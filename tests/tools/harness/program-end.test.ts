@@ -61,3 +61,40 @@ describe("the end of a program", () => {
         );
     });
 });
+
+describe("process.exit in a program", () => {
+    it("with a non-zero code fails the run as the language host reports it, and runs nothing after it", async () => {
+        let after = false;
+        await assert.rejects(
+            evaluateWithin(() => {
+                bucket("assets");
+                process.exit(3);
+                after = true;
+            }),
+            /^Error: Program exited with non-zero exit code: 3$/,
+        );
+        assert.strictEqual(after, false);
+    });
+
+    it("with 0 once registrations are done ends the run with what it registered", async () => {
+        const evaluation = await evaluateWithin(async () => {
+            const registered = bucket("assets");
+            await new Promise((resolve) => registered.urn.apply(resolve));
+            process.exit(0);
+        });
+        assert.deepStrictEqual(
+            evaluation.resources.filter((r) => r.custom).map((r) => r.name),
+            ["assets"],
+        );
+    });
+
+    it("with 0 while a registration is pending fails with code 1 and the SDK's message, as its exit handler does", async () => {
+        await assert.rejects(
+            evaluateWithin(() => {
+                bucket("assets");
+                process.exit(0);
+            }),
+            /Program exited with non-zero exit code: 1\. The Pulumi runtime detected/,
+        );
+    });
+});

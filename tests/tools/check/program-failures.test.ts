@@ -1,0 +1,32 @@
+// Programs that fail the way a script fails, through the check's CLI: an exception thrown in a
+// timer and process.exit both end the language host's process, which reports them; the check
+// reports them on the stack and carries on (both used to end the check's own process). Run as a
+// child process: mocha fails whichever test is running on any uncaught exception in its own.
+import * as assert from "assert";
+import { spawnSync } from "child_process";
+import * as path from "path";
+import { CLI, FIXTURE_PACK, REPO_ROOT, program } from "./paths";
+
+function check(file: string, env: NodeJS.ProcessEnv = {}): { status: number | null; error?: string } {
+    const run = spawnSync(
+        process.execPath,
+        [CLI, "--program", path.relative(REPO_ROOT, program(file)), "--policy-pack", FIXTURE_PACK, "--format", "json"],
+        { cwd: REPO_ROOT, env: { ...process.env, ...env }, encoding: "utf8" },
+    );
+    const [stack] = (JSON.parse(run.stdout) as { stacks: { error?: string }[] }).stacks;
+    return { status: run.status, error: stack.error };
+}
+
+describe("a program that fails as a script does", () => {
+    it("an exception thrown in a timer fails the stack as an unhandled exception", () => {
+        const { status, error } = check("throws-later.js");
+        assert.strictEqual(status, 2);
+        assert.match(error ?? "", /^Running program '.*' failed with an unhandled exception:\n.*failed in a timer/);
+    });
+
+    it("process.exit with a code fails the stack with the language host's message", () => {
+        const { status, error } = check("exits.js", { WEBTIER_TEST_EXIT_CODE: "4" });
+        assert.strictEqual(status, 2);
+        assert.strictEqual(error, "Program exited with non-zero exit code: 4");
+    });
+});
