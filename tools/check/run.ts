@@ -378,6 +378,9 @@ async function evaluateStack(
     // a folder archive) resolve there.
     const savedCwd = process.cwd();
     if (program.cwd) process.chdir(program.cwd);
+    // Each stack's program runs in a process of its own under the engine: what one sets in its
+    // environment (`process.env.AWS_REGION = ...`) must not reach the next stack's.
+    const savedEnvironment = { ...process.env };
     // ...and Node has loaded its environment files (`nodeargs` `--env-file`) into its environment.
     const added = Object.entries(program.environment ?? {}).filter(([key]) => process.env[key] === undefined);
     for (const [key, value] of added) {
@@ -445,10 +448,10 @@ async function evaluateStack(
     } finally {
         Error.stackTraceLimit = savedLimit;
         if (program.cwd) process.chdir(savedCwd);
-        for (const [key] of added) {
-            delete process.env[key];
-            PROGRAM_ENVIRONMENT.delete(key);
-        }
+        for (const [key] of added) PROGRAM_ENVIRONMENT.delete(key);
+        for (const key of Object.keys(process.env)) if (!(key in savedEnvironment)) delete process.env[key];
+        for (const [key, value] of Object.entries(savedEnvironment))
+            if (process.env[key] !== value) process.env[key] = value;
     }
 }
 

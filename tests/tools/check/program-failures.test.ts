@@ -30,3 +30,34 @@ describe("a program that fails as a script does", () => {
         assert.strictEqual(error, "Program exited with non-zero exit code: 4");
     });
 });
+
+describe("a program's environment", () => {
+    it("starts each stack as the engine starts each run: unchanged by the previous stack's program", () => {
+        const run = spawnSync(
+            process.execPath,
+            [
+                CLI,
+                "--program",
+                path.join("tests", "fixtures", "projects", "environment"),
+                "--stack",
+                "first",
+                "--stack",
+                "second",
+                "--policy-pack",
+                FIXTURE_PACK,
+                "--format",
+                "json",
+            ],
+            { cwd: REPO_ROOT, encoding: "utf8" },
+        );
+        const stacks = (JSON.parse(run.stdout) as { stacks: { name: string; violations: { policy: string }[] }[] })
+            .stacks;
+        assert.deepStrictEqual(
+            stacks.map((s) => [s.name, s.violations.filter((v) => v.policy === "bucket-private").length]),
+            [
+                ["first", 0],
+                ["second", 0],
+            ],
+        );
+    });
+});
