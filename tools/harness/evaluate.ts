@@ -497,6 +497,8 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     let exited: { code: number; leaked?: string } | undefined;
     // eslint-disable-next-line @typescript-eslint/unbound-method -- restored as it was
     const processExit = process.exit;
+    // `process.exitCode` is the code the host's process ends with when nothing else sets one.
+    const exitCode = process.exitCode;
     process.exit = (code?: string | number | null): never => {
         const status = Number(code ?? process.exitCode ?? 0) || 0;
         if (!exited) {
@@ -558,6 +560,9 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         resourceClass.callsites = sdkCallSites;
         process.exit = processExit;
     }
+    const setCode = process.exitCode === exitCode ? 0 : Number(process.exitCode ?? 0) || 0;
+    process.exitCode = exitCode;
+    if (!exited && setCode !== 0 && !programError) exited = { code: setCode };
     if (exited) {
         // The engine prints the language host's message alone, as the SDK prints a RunError's.
         if (exited.leaked)

@@ -98,3 +98,17 @@ describe("process.exit in a program", () => {
         );
     });
 });
+
+describe("process.exitCode set by a program", () => {
+    it("fails the run with that code, as the host's process ends with it, and does not stay set here", async () => {
+        const before = process.exitCode;
+        await assert.rejects(
+            evaluateWithin(() => {
+                bucket("assets");
+                process.exitCode = 5;
+            }),
+            /^Error: Program exited with non-zero exit code: 5$/,
+        );
+        assert.strictEqual(process.exitCode, before);
+    });
+});
