@@ -409,6 +409,14 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         // eslint-disable-next-line prefer-const
         let deserializedInputs: Record<string, any> | undefined;
         register(req, (err: any, res: any) => {
+            // The engine bails out of the whole run on a second registration of one URN
+            // (step_generator.go generateURN, diag 2001), with this message alone.
+            if (!err && res && byUrn.has(res.getUrn())) {
+                const duplicate = new pulumi.RunError(
+                    `Duplicate resource URN '${res.getUrn()}'; try giving it a unique name`,
+                );
+                return callback(duplicate, undefined);
+            }
             if (!err && res) {
                 let wireInputs = registration.wire ?? wireForm(req.getObject());
                 if (registration.autonamed) wireInputs[registration.autonamed.field] = registration.autonamed.value;

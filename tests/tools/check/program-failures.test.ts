@@ -24,6 +24,15 @@ describe("a program that fails as a script does", () => {
         assert.match(error ?? "", /^Running program '.*' failed with an unhandled exception:\n.*failed in a timer/);
     });
 
+    it("a second resource under the same URN fails the stack with the engine's message", () => {
+        const { status, error } = check("duplicate-urn.js");
+        assert.strictEqual(status, 2);
+        assert.match(
+            error ?? "",
+            /Duplicate resource URN 'urn:pulumi:offline::webtier::fixture:index:Bucket::assets'; try giving it a unique name/,
+        );
+    });
+
     it("process.exit with a code fails the stack with the language host's message", () => {
         const { status, error } = check("exits.js", { WEBTIER_TEST_EXIT_CODE: "4" });
         assert.strictEqual(status, 2);
