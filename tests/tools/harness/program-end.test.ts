@@ -16,6 +16,10 @@ function bucket(name: string, acl: pulumi.Input<string> = "private") {
     return new Bucket(name, { acl });
 }
 
+/** The custom resources an evaluation registered, by name. */
+const registered = (evaluation: Awaited<ReturnType<typeof evaluate>>) =>
+    evaluation.resources.filter((r) => r.custom).map((r) => r.name);
+
 /** Evaluates with a time limit: before, a program that never settled was waited for for ever. */
 function evaluateWithin(program: () => unknown): Promise<Awaited<ReturnType<typeof evaluate>>> {
     let timer: NodeJS.Timeout | undefined;
@@ -31,10 +35,7 @@ describe("the end of a program", () => {
             bucket("assets");
             await new Promise(() => undefined);
         });
-        assert.deepStrictEqual(
-            evaluation.resources.filter((r) => r.custom).map((r) => r.name),
-            ["assets"],
-        );
+        assert.deepStrictEqual(registered(evaluation), ["assets"]);
     });
 
     it("a registration that can never be sent fails the program with the SDK's message at exit", async () => {
@@ -55,10 +56,7 @@ describe("the end of a program", () => {
             bucket("after-child");
             return {};
         });
-        assert.deepStrictEqual(
-            evaluation.resources.filter((r) => r.custom).map((r) => r.name),
-            ["after-timer", "after-child"],
-        );
+        assert.deepStrictEqual(registered(evaluation), ["after-timer", "after-child"]);
     });
 });
 
@@ -78,14 +76,11 @@ describe("process.exit in a program", () => {
 
     it("with 0 once registrations are done ends the run with what it registered", async () => {
         const evaluation = await evaluateWithin(async () => {
-            const registered = bucket("assets");
-            await new Promise((resolve) => registered.urn.apply(resolve));
+            const assets = bucket("assets");
+            await new Promise((resolve) => assets.urn.apply(resolve));
             process.exit(0);
         });
-        assert.deepStrictEqual(
-            evaluation.resources.filter((r) => r.custom).map((r) => r.name),
-            ["assets"],
-        );
+        assert.deepStrictEqual(registered(evaluation), ["assets"]);
     });
 
     it("with 0 while a registration is pending fails with code 1 and the SDK's message, as its exit handler does", async () => {
