@@ -558,10 +558,11 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         if (ended === "idle") {
             if (failure) programError ??= failure.reason;
             else {
-                // What the host's exit handler reports when promises the SDK tracks are still pending;
-                // with none, the program simply ended (its stack outputs never registered).
+                // The host's process ends with code 0, which its exit handler turns into 1 when promises
+                // the SDK tracks are still pending; with none, the program simply ended (its stack
+                // outputs never registered).
                 const [leaks, message] = debuggable.leakedPromises() as [Set<unknown>, string];
-                if (leaks.size > 0) programError ??= new Error(message);
+                if (leaks.size > 0) exited ??= { code: 0, leaked: message };
             }
         }
     } finally {

@@ -43,7 +43,7 @@ describe("the end of a program", () => {
             evaluateWithin(() => {
                 bucket("stuck", new Promise<string>(() => undefined));
             }),
-            /still active|waiting/,
+            /^Error: Program exited with non-zero exit code: 1\. [^]*(still active|waiting)/,
         );
     });
 
