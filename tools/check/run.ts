@@ -320,7 +320,7 @@ export function errorText(err: unknown, programFile: string): string {
     return `${header}\n${text}`;
 }
 
-/** One stack's unhandled rejections, in order, and the first of them once there is one. */
+/** One stack's unhandled rejections and uncaught exceptions, in order, and the first once there is one. */
 interface StackRejections {
     reasons: unknown[];
     first: Promise<unknown>;
