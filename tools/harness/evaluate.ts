@@ -369,11 +369,20 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     const onResource = options.onResource;
     // The engine answers a read (`X.get(name, id)`) with the id the provider read, in a preview
     // too; the mock monitor leaves the id out, which the SDK takes for unknown during a preview.
+    // The engine bails out of the whole run when a registration or a read claims a URN already
+    // claimed by either (step_generator.go generateURN, diag 2001), with this message alone.
+    const claimed = new Set<string>();
+    const duplicateUrn = (urn: string) =>
+        new pulumi.RunError(`Duplicate resource URN '${urn}'; try giving it a unique name`);
     const read = monitor.readResource.bind(monitor);
     monitor.readResource = (req: any, callback: (err: any, res: any) => void) =>
         read(req, (err: any, res: any) => {
+            if (!err && res && claimed.has(res.getUrn())) return callback(duplicateUrn(res.getUrn()), undefined);
             if (!err && res && !res.getId()) res.setId(req.getId());
-            if (!err) reads.push({ type: req.getType(), name: req.getName(), id: req.getId() });
+            if (!err && res) {
+                claimed.add(res.getUrn());
+                reads.push({ type: req.getType(), name: req.getName(), id: req.getId() });
+            }
             callback(err, res);
         });
     // Resource and error hooks (`pulumi.ResourceHook`, `pulumi.ErrorHook`): the engine keeps each
@@ -409,15 +418,9 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         // eslint-disable-next-line prefer-const
         let deserializedInputs: Record<string, any> | undefined;
         register(req, (err: any, res: any) => {
-            // The engine bails out of the whole run on a second registration of one URN
-            // (step_generator.go generateURN, diag 2001), with this message alone.
-            if (!err && res && byUrn.has(res.getUrn())) {
-                const duplicate = new pulumi.RunError(
-                    `Duplicate resource URN '${res.getUrn()}'; try giving it a unique name`,
-                );
-                return callback(duplicate, undefined);
-            }
+            if (!err && res && claimed.has(res.getUrn())) return callback(duplicateUrn(res.getUrn()), undefined);
             if (!err && res) {
+                claimed.add(res.getUrn());
                 let wireInputs = registration.wire ?? wireForm(req.getObject());
                 if (registration.autonamed) wireInputs[registration.autonamed.field] = registration.autonamed.value;
                 if (registration.checkDefaults)

@@ -33,6 +33,12 @@ describe("a program that fails as a script does", () => {
         );
     });
 
+    it("a registration under the URN of a resource read by id fails the stack the same way", () => {
+        const { status, error } = check("duplicate-urn-read.js");
+        assert.strictEqual(status, 2);
+        assert.match(error ?? "", /Duplicate resource URN 'urn:pulumi:offline::webtier::fixture:index:Bucket::assets'/);
+    });
+
     it("process.exit with a code fails the stack with the language host's message", () => {
         const { status, error } = check("exits.js", { WEBTIER_TEST_EXIT_CODE: "4" });
         assert.strictEqual(status, 2);
