@@ -12,6 +12,8 @@ import * as path from "path";
 import { parseEnv } from "util";
 
 export interface NodeArgs {
+    /** Every word, as split: what goes on `node`'s command line (cmd/run reads them as `execArgv`). */
+    words: string[];
     /** Environment files, in order (`--env-file`, `--env-file-if-exists`: missing allowed). */
     envFiles: { file: string; optional: boolean }[];
     /** Modules to load before the program: `--require` (`-r`) ones first, then `--import` ones, as Node does. */
@@ -62,7 +64,7 @@ const VALUE_FLAGS = new Set(["-r", "--require", "--import", "--env-file", "--env
 
 export function parseNodeArgs(nodeargs: string): NodeArgs {
     const words = shellWords(nodeargs);
-    const parsed: NodeArgs = { envFiles: [], preloads: [], ignored: [] };
+    const parsed: NodeArgs = { words, envFiles: [], preloads: [], ignored: [] };
     const imports: NodeArgs["preloads"] = [];
     for (let i = 0; i < words.length; i++) {
         const word = words[i];

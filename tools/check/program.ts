@@ -17,7 +17,7 @@ import { recordCompiledSource } from "./source-maps";
 import { withProjectTypeScript } from "./typescript";
 import { freshImportsSupported, importModule, importProgram } from "./esm-program";
 import { activateEsmTypeScript, esmTypeScriptHooks, esmTypeScriptMode } from "./esm-typescript";
-import { envFileVariables, NodeArgs, parseNodeArgs, shellWords } from "./node-args";
+import { envFileVariables, NodeArgs, parseNodeArgs } from "./node-args";
 import { ProgramEntry, resolveProgramEntry } from "./program-entry";
 
 export class ProgramLoadError extends Error {
@@ -164,12 +164,14 @@ export function webtierProgram(distRoot: string, main = "index.ts"): LoadedProgr
     };
 }
 
-/** The words `nodeargs` puts on `node`'s command line (none if they do not split: programNodeArgs says why). */
-function nodeWords(nodeargs: string | undefined): string[] {
+/** Pulumi.yaml's `nodeargs`, split and read once (node-args.ts); a text that does not split is refused. */
+function projectNodeArgs(project: ProjectFile | undefined): NodeArgs | undefined {
+    const nodeargs = project?.runtimeOptions?.nodeargs;
+    if (!project || !nodeargs) return undefined;
     try {
-        return nodeargs ? shellWords(nodeargs) : [];
-    } catch {
-        return [];
+        return parseNodeArgs(nodeargs);
+    } catch (err) {
+        throw new ProgramLoadError(`${project.path}: runtime.options.nodeargs: ${(err as Error).message}.`);
     }
 }
 
@@ -207,6 +209,7 @@ export function programFromFile(file: string, project?: ProjectFile): LoadedProg
     const absolute = entry.file;
     const ext = path.extname(absolute);
     const notes = [...entry.warnings.map((w) => `language host: warning: ${w}`)];
+    const nodeArgsGiven = projectNodeArgs(project);
     // TypeScript goes through the language host's own loader when the program's project has an
     // @pulumi/pulumi to take it from (typescript.ts, esm-typescript.ts); a bare file is transpiled.
     let loadTypeScript: (<T>(load: () => T) => T) | undefined;
@@ -227,7 +230,7 @@ export function programFromFile(file: string, project?: ProjectFile): LoadedProg
         } else if (withSdk && entry.esm) {
             const mode = esmTypeScriptMode(
                 projectDir,
-                nodeWords(project?.runtimeOptions?.nodeargs),
+                nodeArgsGiven?.words,
                 process.env,
                 project?.runtimeOptions?.tsconfig,
             );
@@ -269,7 +272,7 @@ export function programFromFile(file: string, project?: ProjectFile): LoadedProg
     // export is not unwrapped (pulumi/pulumi#4017): `export default async () => ...` compiled to
     // CommonJS is never called under `pulumi up`, and is not here.
     const invoke = (main: unknown) => (main instanceof Function ? main() : main);
-    const nodeArgs = project?.runtimeOptions?.nodeargs ? programNodeArgs(project, notes) : undefined;
+    const nodeArgs = project && nodeArgsGiven ? programNodeArgs(project, nodeArgsGiven, notes) : undefined;
     const loaded: LoadedProgram = {
         file: absolute,
         cwd: project?.dir,
@@ -322,14 +325,9 @@ export function programFromFile(file: string, project?: ProjectFile): LoadedProg
  */
 function programNodeArgs(
     project: ProjectFile,
+    args: NodeArgs,
     notes: string[],
 ): { environment?: Record<string, string>; preload?: () => Promise<void> } {
-    let args: NodeArgs;
-    try {
-        args = parseNodeArgs(project.runtimeOptions!.nodeargs!);
-    } catch (err) {
-        throw new ProgramLoadError(`${project.path}: runtime.options.nodeargs: ${(err as Error).message}.`);
-    }
     if (args.ignored.length > 0)
         notes.push(
             `runtime.options.nodeargs: ${args.ignored.join(" ")} ${args.ignored.length === 1 ? "is a setting" : "are settings"} of the program's own Node.js process under the language host; the check runs the program in its process and does not apply ${args.ignored.length === 1 ? "it" : "them"}.`,

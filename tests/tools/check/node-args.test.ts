@@ -29,6 +29,16 @@ describe("runtime.options.nodeargs", () => {
         assert.deepStrictEqual(
             parseNodeArgs("--import ./b.mjs --env-file .env -r ./a.js --env-file-if-exists=.local --no-warnings"),
             {
+                words: [
+                    "--import",
+                    "./b.mjs",
+                    "--env-file",
+                    ".env",
+                    "-r",
+                    "./a.js",
+                    "--env-file-if-exists=.local",
+                    "--no-warnings",
+                ],
                 envFiles: [
                     { file: ".env", optional: false },
                     { file: ".local", optional: true },
