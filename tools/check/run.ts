@@ -321,7 +321,7 @@ export function errorText(err: unknown, programFile: string): string {
 }
 
 /** One stack's unhandled rejections and uncaught exceptions, in order, and the first once there is one. */
-interface StackRejections {
+interface StackFailures {
     reasons: unknown[];
     first: Promise<unknown>;
 }
@@ -332,8 +332,8 @@ interface StackRejections {
  * behind: its stack's outputs). Collected per stack for the whole run so that none escapes to the
  * process (an uncaught exception before the first stack still ends it).
  */
-class RejectionCollector {
-    private current: StackRejections | undefined;
+class FailureCollector {
+    private current: StackFailures | undefined;
     private signal: ((reason: unknown) => void) | undefined;
     private readonly listener = (reason: unknown) => {
         this.current?.reasons.push(reason);
@@ -349,7 +349,7 @@ class RejectionCollector {
         process.on("uncaughtException", this.uncaught);
     }
     /** Starts collecting for one stack. */
-    begin(): StackRejections {
+    begin(): StackFailures {
         const first = new Promise<unknown>((resolve) => (this.signal = resolve));
         this.current = { reasons: [], first };
         return this.current;
@@ -367,7 +367,7 @@ async function evaluateStack(
     project: string,
     stack: StackConfig,
     notes: string[],
-    rejections: StackRejections,
+    rejections: StackFailures,
     onResource?: (resource: RegisteredResource) => void,
     stackTraceLimit = EVALUATION_STACK_TRACE_LIMIT,
     preview = false,
@@ -669,7 +669,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 
     const stacks: StackResult[] = [];
     const warnings = new Set<string>();
-    const rejections = new RejectionCollector();
+    const rejections = new FailureCollector();
     let lastReady: ReadyPack | undefined;
     // Each stack's verdict, settled once the pack has answered for it (a later stack may be evaluating by then).
     const verdicts: Promise<unknown>[] = [];
