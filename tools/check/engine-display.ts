@@ -36,6 +36,7 @@ export function renderPolicies(result: CheckResult, stackIndex = 0): string {
         `    ${mark} ${result.policyPack.name}@v${result.policyPack.version} (local: ${result.policyPack.dir})`,
     ];
     for (const v of violations) lines.push(renderViolation(v));
+    for (const error of stack?.checkErrors ?? []) lines.push(`error: ${error.message}`);
     if (stack?.error !== undefined) lines.push(`error: ${stack.error}`);
     return lines.join("\n") + "\n";
 }

@@ -264,7 +264,7 @@ export interface LocateOptions {
  * where they can be found.
  */
 export function locateViolations(
-    violations: Violation[],
+    violations: Pick<Violation, "urn" | "message" | "declaredAt" | "configAt">[],
     resources: RegisteredResource[],
     options: LocateOptions,
 ): void {

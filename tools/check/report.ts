@@ -25,7 +25,7 @@ function indent(text: string, prefix: string): string {
 }
 
 /** " at stacks/Pulumi.x.yaml:12 (key: value), declared at infra/x.ts:40" for the text report. */
-function placesText(v: Violation): string {
+function placesText(v: Pick<Violation, "configAt" | "declaredAt">): string {
     const places = [
         v.configAt ? `at ${v.configAt.file}:${v.configAt.line} (${v.configAt.key}: ${v.configAt.value})` : "",
         v.declaredAt ? `declared at ${v.declaredAt.file}:${v.declaredAt.line}` : "",
@@ -43,6 +43,11 @@ function renderStack(stack: StackResult, descriptions: Map<string, string>): str
         lines.push(
             `stack ${stack.name}${cloud}: ${plural(stack.resources, "resource")}, ${stack.durationMs} ms: ${counts(stack.violations)}`,
         );
+    }
+    if (stack.checkErrors?.length) {
+        lines.push("  refused by the provider's Check (pulumi preview and up fail here, before any cloud call):");
+        for (const error of stack.checkErrors)
+            lines.push(indent(`${error.message}${placesText(error)}`, "      ").replace(/^ {6}/, "    - "));
     }
     if (stack.notes.length > 0) {
         lines.push("  notes:");
@@ -78,12 +83,14 @@ export function renderText(result: CheckResult): string {
     for (const stack of result.stacks) blocks.push(renderStack(stack, descriptions));
     const code = exitCodeOf(result);
     const failed = result.stacks.filter((s) => s.error !== undefined).length;
+    const refused = result.stacks.filter((s) => s.checkErrors?.length).length;
     const mandatoryStacks = result.stacks.filter((s) => s.violations.some((v) => v.level === "mandatory")).length;
     const all = result.stacks.flatMap((s) => s.violations);
     const summary = [
         `${plural(result.stacks.length, "stack")} checked in ${(result.totalMs / 1000).toFixed(1)} s: ${counts(all)}`,
         mandatoryStacks ? `mandatory violations in ${plural(mandatoryStacks, "stack")}` : "",
         failed ? `${plural(failed, "stack")} could not be evaluated` : "",
+        refused ? `${plural(refused, "stack")} refused by a provider's Check` : "",
     ].filter(Boolean);
     blocks.push(`${summary.join("; ")} (exit ${code})`);
     return blocks.join("\n\n") + "\n";
@@ -109,6 +116,16 @@ export function renderJson(result: CheckResult): string {
             source: s.source,
             ...(s.timings ? { timings: s.timings } : {}),
             ...(s.error !== undefined ? { error: s.error } : {}),
+            ...(s.checkErrors?.length
+                ? {
+                      checkErrors: s.checkErrors.map(({ resource, type, urn, message }) => ({
+                          resource,
+                          type,
+                          urn,
+                          message,
+                      })),
+                  }
+                : {}),
         })),
         policyPack: {
             name: result.policyPack.name,
@@ -152,6 +169,7 @@ function where(at: { file: string; line: number } | undefined, options: Markdown
 
 function verdict(stack: StackResult): string {
     if (stack.error !== undefined) return "❌ could not be evaluated";
+    if (stack.checkErrors?.length) return "❌ refused by a provider's Check";
     const mandatory = stack.violations.filter((v) => v.level === "mandatory").length;
     if (mandatory) return "❌ mandatory violations";
     return stack.violations.length ? "⚠️ advisory only" : "✅ passes";
@@ -175,7 +193,9 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
                 : "✅ passes"
             : exit === 1
               ? "❌ mandatory violations"
-              : "❌ a stack could not be evaluated";
+              : result.stacks.some((s) => s.error !== undefined)
+                ? "❌ a stack could not be evaluated"
+                : "❌ refused by a provider's Check";
     const out: string[] = [];
     out.push(`## Policy check: ${headline}`, "");
     out.push(
@@ -205,6 +225,17 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
                 "```text",
                 stack.error.replace(/```/g, "'''"),
                 "```",
+            );
+        }
+        if (stack.checkErrors?.length) {
+            out.push(
+                "The providers' Check refuses these inputs: `pulumi preview` and `pulumi up` fail here, before any cloud call.",
+                "",
+                ...stack.checkErrors.map((error) => {
+                    const places = [where(error.configAt, options), where(error.declaredAt, options)].filter(Boolean);
+                    return `- ${cell(error.message)}${places.length ? ` (${places.join(", ")})` : ""}`;
+                }),
+                "",
             );
         }
         // Mandatory policies first, then by name; resources in the order they were reported.

@@ -28,6 +28,12 @@ export interface Violation {
     stackLevel?: boolean;
 }
 
+/**
+ * One error of a provider's Check, located as violations are; `message` is the engine's line
+ * ("<type> resource '<name>' has a problem: ...").
+ */
+export type CheckError = Pick<Violation, "resource" | "type" | "urn" | "message" | "declaredAt" | "configAt">;
+
 export interface StackResult {
     name: string;
     /** The stack's `<project>:cloud`, or null (a --program run without one). */
@@ -44,6 +50,11 @@ export interface StackResult {
     line?: number;
     /** The program's error, when it failed to evaluate. */
     error?: string;
+    /**
+     * What the providers' Check refused in the program's inputs: the operation fails, as with
+     * `error`, but the pack has judged every resource, so the violations stand too.
+     */
+    checkErrors?: CheckError[];
     /** Where the time went, in ms. */
     timings?: { evaluateMs: number; packWaitMs: number; analyzeMs: number; analyzeStackMs: number };
 }
@@ -119,9 +130,9 @@ export function stackViolations(resources: AnalyzerResourceData[], diagnostics: 
     return result;
 }
 
-/** 2 when a stack failed to evaluate, 1 when any mandatory violation, else 0. */
+/** 2 when a stack failed to evaluate or a provider's Check refused it, 1 when any mandatory violation, else 0. */
 export function exitCodeOf(result: Pick<CheckResult, "stacks">): 0 | 1 | 2 {
-    if (result.stacks.some((s) => s.error !== undefined)) return 2;
+    if (result.stacks.some((s) => s.error !== undefined || (s.checkErrors?.length ?? 0) > 0)) return 2;
     if (result.stacks.some((s) => s.violations.some((v) => v.level === "mandatory"))) return 1;
     return 0;
 }

@@ -763,6 +763,18 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                 result.durationMs = Date.now() - stackStarted;
                 continue;
             }
+            // What the providers' Check refuses fails the run, after the pack has analyzed it all.
+            const checkErrors = evaluation.resources.flatMap((r) =>
+                (r.checkErrors ?? []).map((message) => ({ resource: r.name, type: r.type, urn: r.urn, message })),
+            );
+            if (checkErrors.length > 0) {
+                locateViolations(checkErrors, evaluation.resources, {
+                    projectDir,
+                    stackFile: stack.path,
+                    namespace: projectName,
+                });
+                result.checkErrors = checkErrors;
+            }
             const evaluated = Date.now();
             const evaluateMs = evaluated - stackStarted;
             const prepared = configured.then((ready) => {

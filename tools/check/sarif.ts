@@ -207,6 +207,7 @@ export function renderSarif(result: CheckResult, options: SarifOptions | string 
     }
 
     const failures = result.stacks.filter((s) => s.error !== undefined);
+    const refusals = result.stacks.flatMap((stack) => (stack.checkErrors ?? []).map((error) => ({ stack, error })));
     const doc = {
         $schema: SARIF_SCHEMA,
         version: "2.1.0",
@@ -225,13 +226,31 @@ export function renderSarif(result: CheckResult, options: SarifOptions | string 
                 originalUriBaseIds: { [SRCROOT]: { description: { text: "The root of the repository." } } },
                 invocations: [
                     {
-                        executionSuccessful: failures.length === 0,
+                        executionSuccessful: failures.length === 0 && refusals.length === 0,
                         exitCode: exitCodeOf(result),
-                        toolExecutionNotifications: failures.map((s) => ({
-                            level: "error",
-                            message: { text: `stack ${s.name}: the program could not be evaluated: ${s.error}` },
-                            locations: [{ physicalLocation: physical(stackAnchor(s), projectPrefix) }],
-                        })),
+                        toolExecutionNotifications: [
+                            ...failures.map((s) => ({
+                                level: "error",
+                                message: { text: `stack ${s.name}: the program could not be evaluated: ${s.error}` },
+                                locations: [{ physicalLocation: physical(stackAnchor(s), projectPrefix) }],
+                            })),
+                            // The operation fails at these resources: at the line that declares each.
+                            ...refusals.map(({ stack: s, error }) => ({
+                                level: "error",
+                                message: { text: `stack ${s.name}: ${error.message}` },
+                                locations: [
+                                    {
+                                        physicalLocation: physical(
+                                            error.configAt ?? error.declaredAt ?? stackAnchor(s),
+                                            projectPrefix,
+                                        ),
+                                        logicalLocations: [
+                                            { name: error.resource, fullyQualifiedName: error.urn, kind: "resource" },
+                                        ],
+                                    },
+                                ],
+                            })),
+                        ],
                     },
                 ],
                 results,

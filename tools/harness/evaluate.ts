@@ -13,6 +13,7 @@ import { mockCall, mockState, MockIds, ProviderConfigs, STACK_REFERENCE_TYPE } f
 import { CallSite, callSites } from "./call-sites";
 import { autoname, autonameRuleFor } from "./autonaming";
 import { applyPatch, defaultsPatch, Patch, resourceDefaults } from "./tf-defaults/apply";
+import { checkFailures, engineCheckError } from "./tf-defaults/validate";
 
 // SDK internals (listed and verified in one place).
 import { debuggable, outputInternals, rpc, runtimeConfig, settings, stack } from "./sdk-internals";
@@ -54,6 +55,11 @@ export interface RegisteredResource {
      * in `wireInputs` (what the engine hands the pack) and `state`, not in `inputs`.
      */
     autonamed?: { field: string; value: string };
+    /**
+     * What the provider's Check refuses in the inputs (tf-defaults/validate.ts), as the engine
+     * prints each error; the pack still analyzes the resource, and the run fails.
+     */
+    checkErrors?: string[];
     /** The package version the SDK sent with the registration (names the engine's default provider). */
     version?: string;
     /**
@@ -291,9 +297,13 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                     checked = { ...checked, [autonamed.field]: autonamed.value };
                     if (registration) registration.autonamed = autonamed;
                 }
-                // The provider's Check also adds the Terraform schema's defaults the program left out,
-                // and its plan every default (tf-defaults/apply.ts); a read (no registration) has the cloud's.
+                // The provider's Check validates the inputs, without the Terraform defaults, and
+                // adds the defaults the program left out; its plan every default (tf-defaults/);
+                // a read (no registration) has the cloud's.
                 const defaults = args.custom && registration ? resourceDefaults(args.type) : undefined;
+                const refused = defaults && checkFailures(defaults, checked, args.name, unwrapSecret);
+                if (refused && refused.length > 0)
+                    registration!.checkErrors = refused.map((reason) => engineCheckError(args.type, args.name, reason));
                 const checkDefaults = defaults && defaultsPatch(defaults, checked, "check");
                 if (checkDefaults) {
                     checked = applyPatch(checked, checkDefaults);
@@ -473,6 +483,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                 };
                 if (registration.options) applyTransformedOptions(resource, registration.options);
                 if (registration.autonamed) resource.autonamed = registration.autonamed;
+                if (registration.checkErrors) resource.checkErrors = registration.checkErrors;
                 ids.own(resource.id, resource.state, urn);
                 resources.push(resource);
                 byUrn.set(urn, resource);
@@ -626,6 +637,13 @@ interface Registration {
     autonamed?: { field: string; value: string };
     /** The Terraform defaults the provider's Check adds to the inputs (tf-defaults/apply.ts). */
     checkDefaults?: Patch;
+    /** What the provider's Check refuses, as the engine prints it. */
+    checkErrors?: string[];
+}
+
+/** A secret's value, as deserialized inputs hold it (the bridge validates the plain value). */
+function unwrapSecret(value: unknown): unknown {
+    return rpc.isRpcSecret(value) ? (value as { value: unknown }).value : value;
 }
 
 /** A secret in wire form, unwrapped for a patch computed on deserialized values, and wrapped back. */

@@ -19,10 +19,11 @@ import * as fs from "fs";
 import * as path from "path";
 import { GoValue, readIfExists, TfAttribute, TfResource, TfSchema, TfSource } from "./go-schema";
 import { camelCase, documentedConstant, documentedNumber, plural } from "./names";
-import { DefaultSpec, ProviderDefaults, ResourceDefaults } from "./spec";
+import { DefaultSpec, PrimitiveType, ProviderDefaults, ResourceDefaults } from "./spec";
 
 export const report = {
     unresolvedExpressions: 0,
+    unreadValidators: 0,
     unmatchedTypes: [] as string[],
     unnamed: [] as string[],
     undocumented: 0,
@@ -176,6 +177,35 @@ function converted(value: GoValue, declared: string | undefined): GoValue | unde
 
 const hasDefault = (a: TfAttribute | undefined) => a?.default !== undefined || a?.unresolvedDefault !== undefined;
 
+const PRIMITIVES: Record<string, PrimitiveType> = { Int: "i", Float: "f", String: "s", Bool: "b" };
+
+const isCollection = (a: TfAttribute) => a.type === "List" || a.type === "Set";
+
+/** Whether the Check validates something of this attribute (its value, its elements, its length). */
+const validated = (a: TfAttribute): boolean =>
+    (!!a.validate && !!a.type && !!PRIMITIVES[a.type]) ||
+    (!!a.elem?.validate && !!a.elem.type && !!PRIMITIVES[a.elem.type]) ||
+    (isCollection(a) && ((a.maxItems ?? 0) > 1 || (a.minItems ?? 0) > 0)) ||
+    (!!a.block && Object.values(a.block).some(validated));
+
+/** What the Check validates of an attribute, in the spec's form, with the Terraform name messages use. */
+function validation(tfName: string, a: TfAttribute): Partial<DefaultSpec> {
+    if (!validated(a)) return {};
+    const spec: Partial<DefaultSpec> = { t: tfName };
+    if (a.validate && a.type && PRIMITIVES[a.type]) {
+        spec.v = a.validate;
+        spec.ty = PRIMITIVES[a.type];
+    }
+    if (a.elem?.validate && a.elem.type && PRIMITIVES[a.elem.type]) {
+        spec.ev = a.elem.validate;
+        spec.et = PRIMITIVES[a.elem.type];
+    }
+    if (a.type === "Set") spec.set = 1;
+    if (isCollection(a) && (a.minItems ?? 0) > 0) spec.min = a.minItems;
+    if (isCollection(a) && (a.maxItems ?? 0) > 1) spec.max = a.maxItems;
+    return spec;
+}
+
 function specs(schema: TfSchema, declared: Map<string, Declared> | undefined, types: InputTypes): ResourceDefaults {
     const out: ResourceDefaults = {};
     const nameOf = (tfName: string, a: TfAttribute | undefined): string | undefined => {
@@ -205,14 +235,14 @@ function specs(schema: TfSchema, declared: Map<string, Declared> | undefined, ty
             Object.values(a.block).some(function any(x: TfAttribute): boolean {
                 return hasDefault(x) || (!!x.block && Object.values(x.block).some(any));
             });
-        if (!hasDefault(a) && !nested) continue;
+        if (!hasDefault(a) && !nested && !validated(a)) continue;
         const name = nameOf(tfName, a);
         if (!name) {
             report.unnamed.push(tfName);
             continue;
         }
         const decl = declared!.get(name)!;
-        const spec: DefaultSpec = {};
+        const spec: DefaultSpec = validation(tfName, a);
         if (a.default !== undefined) {
             const v = converted(a.default, decl.type);
             if (v !== undefined) spec.d = v;
@@ -233,11 +263,11 @@ function specs(schema: TfSchema, declared: Map<string, Declared> | undefined, ty
             (a.conflictsWith ?? []).some((o) => hasDefault(schema[o])) ||
             (a.exactlyOneOf ?? []).some((o) => o !== tfName && hasDefault(schema[o]));
         if (spec.d !== undefined && staticConflict) spec.nc = 1;
-        if (a.block && nested) {
+        if (a.block && (nested || validated(a))) {
             const inner = specs(a.block, types.of(decl.type), types);
             if (Object.keys(inner).length > 0) spec.b = inner;
         }
-        if (spec.d !== undefined || spec.b) out[name] = spec;
+        if (spec.d !== undefined || spec.b || spec.t) out[name] = spec;
     }
     return out;
 }
@@ -262,6 +292,7 @@ export function generate(provider: string, sourceRoot: string, label: string): P
     const reader = require(`./sources/${provider}`) as { readTerraformResources(root: string): TfSource };
     const source = reader.readTerraformResources(sourceRoot);
     report.unresolvedExpressions += source.unresolved;
+    report.unreadValidators += source.unreadValidators;
     const tf = source.resources;
     const types = new InputTypes(pkgDir);
     const resources: Record<string, ResourceDefaults> = {};
@@ -278,7 +309,8 @@ export function generate(provider: string, sourceRoot: string, label: string): P
         `${provider}: ${tf.length} Terraform resources read, ${Object.keys(resources).length} Pulumi types with defaults; ` +
             `${report.unmatchedTypes.length} types unmatched, ${report.unnamed.length} attributes unnamed, ` +
             `${report.resolvedByDoc} constants resolved by their docs, ${report.undocumented} not, ` +
-            `${report.unresolvedExpressions} schema expressions unresolved`,
+            `${report.unresolvedExpressions} schema expressions unresolved, ` +
+            `${report.unreadValidators} validators not read (left unchecked)`,
     );
     return { source: label, resources: sorted(resources) };
 }

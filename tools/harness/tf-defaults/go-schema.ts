@@ -12,6 +12,7 @@
  */
 
 import * as fs from "fs";
+import { ArgKind, goRegExp, KNOWN, ValidatorArg, ValidatorSpec } from "./validators";
 
 export type GoValue = string | number | boolean;
 
@@ -30,6 +31,11 @@ export interface TfAttribute {
     conflictsWith?: string[];
     exactlyOneOf?: string[];
     maxItems?: number;
+    minItems?: number;
+    /** `ValidateFunc` / `ValidateDiagFunc` built from the SDK's helper/validation (validators.ts). */
+    validate?: ValidatorSpec;
+    /** A list's, set's or map's element schema, when its elements are values (`Elem: &schema.Schema{...}`). */
+    elem?: TfAttribute;
     /** A nested block's attributes (`Elem: &schema.Resource{Schema: ...}`). */
     block?: TfSchema;
     /** Declared by an expression this reader could not follow (another package's helper): only its name is known. */
@@ -48,6 +54,8 @@ export interface TfResource {
 export interface TfSource {
     resources: TfResource[];
     unresolved: number;
+    /** Validators the reader could not express (validators.ts): those attributes go unchecked. */
+    unreadValidators: number;
 }
 
 /** The resource a factory function's source declares, and how many expressions in it could not be followed. */
@@ -55,10 +63,14 @@ export function resourceFromFactory(
     name: string,
     source: string,
     resolver: Resolver,
-): { resource?: TfResource; unresolved: number } {
+): { resource?: TfResource; unresolved: number; unreadValidators: number } {
     const reader = new SchemaReader(source, resolver);
     const schema = reader.resourceSchema();
-    return { resource: schema ? { name, schema } : undefined, unresolved: reader.allUnresolved().length };
+    return {
+        resource: schema ? { name, schema } : undefined,
+        unresolved: reader.allUnresolved().length,
+        unreadValidators: reader.allUnreadValidators().length,
+    };
 }
 
 /** What a schema expression may refer to beyond literals, answered by the caller. */
@@ -227,6 +239,8 @@ export class SchemaReader {
     private readonly tokens: Token[];
     /** Expressions that could not be resolved, for the generator's report. */
     readonly unresolved: string[] = [];
+    /** Validators other than helper/validation's (the provider's own functions): left unchecked. */
+    readonly unreadValidators: string[] = [];
 
     constructor(
         source: string,
@@ -286,6 +300,11 @@ export class SchemaReader {
     /** Everything left unresolved here and in the sources it read. */
     allUnresolved(): string[] {
         return [...this.unresolved, ...this.children.flatMap((c) => c.allUnresolved())];
+    }
+
+    /** Every validator left unread here and in the sources it read. */
+    allUnreadValidators(): string[] {
+        return [...this.unreadValidators, ...this.children.flatMap((c) => c.allUnreadValidators())];
     }
 
     firstSchemaMap(): TfSchema | undefined {
@@ -435,6 +454,16 @@ export class SchemaReader {
                 case "MaxItems":
                     attribute.maxItems = numberOf(text(t, from, end));
                     break;
+                case "MinItems":
+                    attribute.minItems = numberOf(text(t, from, end));
+                    break;
+                case "ValidateFunc":
+                case "ValidateDiagFunc": {
+                    const spec = this.validator(from, end);
+                    if (spec) attribute.validate = spec;
+                    else this.unreadValidators.push(text(t, from, end));
+                    break;
+                }
                 case "ConflictsWith":
                 case "ExactlyOneOf":
                     attribute[field === "ConflictsWith" ? "conflictsWith" : "exactlyOneOf"] = this.strings(from, end);
@@ -446,8 +475,12 @@ export class SchemaReader {
                     break;
                 }
                 case "Elem":
-                    attribute.block = this.elem(from, end);
-                    if (!attribute.block) delete attribute.block;
+                    if (spells(t, from, SCHEMA_STRUCT))
+                        attribute.elem = this.attribute(from + SCHEMA_STRUCT.length - 1);
+                    else {
+                        attribute.block = this.elem(from, end);
+                        if (!attribute.block) delete attribute.block;
+                    }
                     break;
             }
         }
@@ -473,6 +506,77 @@ export class SchemaReader {
         for (let i = open + 1; i < close; i++)
             if (this.mapLiteralAt(i)) return this.schemaMap(i + SCHEMA_MAP.length - 1);
         return undefined;
+    }
+
+    /**
+     * A validator from terraform-plugin-sdk's helper/validation (`validation.IntBetween(5, 300)`,
+     * `validation.All(...)`, `validation.ToDiagFunc(...)`, a function value such as
+     * `validation.NoZeroValues`), as data; undefined for anything else (the provider's own
+     * functions, an argument that is not a literal or a known constant). Inside `All` an unread
+     * part is dropped (the rest still hold); inside `Any` it drops the whole (it might have passed).
+     */
+    private validator(start: number, end: number): ValidatorSpec | undefined {
+        const t = this.tokens;
+        if (!spells(t, start, ["validation", "."]) || t[start + 2]?.kind !== "ident") return undefined;
+        const name = t[start + 2].text;
+        const kinds = KNOWN[name];
+        if (!kinds) return undefined;
+        if (start + 3 === end) return kinds.length === 0 ? [name] : undefined;
+        if (kinds.length === 0 || t[start + 3]?.text !== "(" || closing(t, start + 3) !== end - 1) return undefined;
+        const parts = splitTop(t, start + 4, end - 1);
+        if (kinds[0] === "validators") {
+            const inner = parts.map(([a, b]) => this.validator(a, b));
+            const read = inner.filter((v): v is ValidatorSpec => v !== undefined);
+            if (read.length === 0 || (name.startsWith("Any") && read.length < inner.length)) return undefined;
+            return [name, ...read];
+        }
+        if (parts.length !== kinds.length) return undefined;
+        const args: ValidatorArg[] = [];
+        for (const [i, [a, b]] of parts.entries()) {
+            const arg = this.validatorArg(kinds[i], a, b);
+            if (arg === undefined) return undefined;
+            args.push(arg);
+        }
+        return [name, ...args];
+    }
+
+    private validatorArg(kind: ArgKind, start: number, end: number): ValidatorArg | undefined {
+        const t = this.tokens;
+        switch (kind) {
+            case "validator":
+                return this.validator(start, end);
+            case "int":
+            case "float": {
+                const v = this.value(start, end);
+                return typeof v === "number" && (kind === "float" || Number.isInteger(v)) ? v : undefined;
+            }
+            case "bool":
+            case "string": {
+                const v = this.value(start, end);
+                return typeof v === (kind === "bool" ? "boolean" : "string") ? v : undefined;
+            }
+            case "ints":
+            case "strings": {
+                if (!spells(t, start, ["[", "]", kind === "ints" ? "int" : "string", "{"])) return undefined;
+                const close = closing(t, start + 3);
+                if (close !== end - 1) return undefined;
+                const values = splitTop(t, start + 4, close).map(([a, b]) => this.value(a, b));
+                const wanted = kind === "ints" ? "number" : "string";
+                if (values.some((v) => typeof v !== wanted)) return undefined;
+                return values as number[] | string[];
+            }
+            case "regexp": {
+                // regexp.MustCompile(`...`) or regexache.MustCompile(`...`), with a literal pattern.
+                if (t[start + 1]?.text !== "." || t[start + 2]?.text !== "MustCompile" || t[start + 3]?.text !== "(")
+                    return undefined;
+                if (closing(t, start + 3) !== end - 1 || end - start !== 6 || t[start + 4].kind !== "string")
+                    return undefined;
+                const pattern = unquote(t[start + 4].text);
+                return goRegExp(pattern) ? pattern : undefined;
+            }
+            default:
+                return undefined;
+        }
     }
 
     /** `[]string{"a", names.AttrB}`: the strings it resolves to. */

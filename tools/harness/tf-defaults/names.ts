@@ -34,6 +34,8 @@ export function attrConstantName(constant: string): string | undefined {
 const INITIALISMS = [
     "ARNs",
     "ARN",
+    "AWS",
+    "CIDR",
     "IDs",
     "ID",
     "IOPS",

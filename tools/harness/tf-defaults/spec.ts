@@ -1,9 +1,15 @@
 /**
- * The Terraform schema defaults of a bridged provider's resources, as the generator writes them
- * (generate.ts) and the harness applies them (apply.ts): per Pulumi type token, per property.
- * Keys are short because the files hold thousands of entries.
+ * What a bridged provider's Check takes from the Terraform schema of its resources, as the
+ * generator writes it (generate.ts) and the harness applies it: the defaults it adds (apply.ts)
+ * and the validations it runs (validate.ts), per Pulumi type token, per property. Keys are short
+ * because the files hold thousands of entries.
  */
+import type { ValidatorSpec } from "./validators";
+
 export type DefaultValue = string | number | boolean;
+
+/** A Terraform primitive type, as the SDK decodes a value before validating it: Int, Float, String, Bool. */
+export type PrimitiveType = "i" | "f" | "s" | "b";
 
 export interface DefaultSpec {
     /** The schema's `Default`, in the property's Pulumi type. Absent for a block holding defaults. */
@@ -20,6 +26,19 @@ export interface DefaultSpec {
     nc?: 1;
     /** A nested block's properties (an object, or each element of a list of them). */
     b?: Record<string, DefaultSpec>;
+    /** The Terraform name, which validation messages use (set wherever validation reaches). */
+    t?: string;
+    /** The value's validator (validators.ts) and the Terraform type it is decoded to first. */
+    v?: ValidatorSpec;
+    ty?: PrimitiveType;
+    /** The validator of each element of a list, set or map of values, and their type. */
+    ev?: ValidatorSpec;
+    et?: PrimitiveType;
+    /** A Terraform set: the SDK reports its elements' errors at the set. */
+    set?: 1;
+    /** A list's or set's MinItems, and its MaxItems above 1 (a MaxItems 1 block is an object in Pulumi). */
+    min?: number;
+    max?: number;
 }
 
 export type ResourceDefaults = Record<string, DefaultSpec>;

@@ -22,6 +22,7 @@ export function readTerraformResources(root: string): TfSource {
     const map = provider.slice(provider.indexOf("ResourcesMap"));
     const found: TfResource[] = [];
     let unresolved = 0;
+    let unreadValidators = 0;
     const packages = new Map<string, { files: string; constants: Map<string, GoValue> }>();
     const packageOf = (pkg: string) => {
         if (!packages.has(pkg)) {
@@ -64,7 +65,8 @@ export function readTerraformResources(root: string): TfSource {
         if (!source) continue;
         const read = resourceFromFactory(m[1], source, resolver);
         unresolved += read.unresolved;
+        unreadValidators += read.unreadValidators;
         if (read.resource) found.push(read.resource);
     }
-    return { resources: found, unresolved };
+    return { resources: found, unresolved, unreadValidators };
 }

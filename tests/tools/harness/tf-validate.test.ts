@@ -1,0 +1,339 @@
+// The validation a bridged provider's Check runs before any cloud call: validators read from the
+// Terraform providers' Go source (go-schema.ts), run as terraform-plugin-sdk's helper/validation
+// runs them (validators.ts), over a resource's inputs as the SDK walks them, with the bridge's
+// wording (validate.ts); on the generated data and on evaluated programs.
+import * as assert from "assert";
+import * as aws from "@pulumi/aws";
+import * as digitalocean from "@pulumi/digitalocean";
+import * as pulumi from "@pulumi/pulumi";
+import { evaluate } from "../../../tools/harness/evaluate";
+import { resourceDefaults } from "../../../tools/harness/tf-defaults/apply";
+import { Resolver, SchemaReader } from "../../../tools/harness/tf-defaults/go-schema";
+import { packageConstant } from "../../../tools/harness/tf-defaults/sources/aws";
+import type { ResourceDefaults } from "../../../tools/harness/tf-defaults/spec";
+import { checkFailures, decode } from "../../../tools/harness/tf-defaults/validate";
+import { goRegExp, runValidator, ValidatorSpec } from "../../../tools/harness/tf-defaults/validators";
+
+const SOURCE =
+    `
+package example
+
+func resourceThing() *schema.Resource {
+	return &schema.Resource{
+		Schema: map[string]*schema.Schema{
+			"interval": {
+				Type:         schema.TypeInt,
+				Optional:     true,
+				ValidateFunc: validation.IntBetween(minInterval, 300),
+			},
+			"name": {
+				Type:     schema.TypeString,
+				Optional: true,
+				ValidateFunc: validation.All(
+					validation.StringLenBetween(1, 32),
+					validation.StringMatch(regexache.MustCompile(` +
+    "`^[0-9A-Za-z-]+$`" +
+    `), "only alphanumeric characters and hyphens allowed"),
+					validName,
+				),
+			},
+			"protocol": {
+				Type:             schema.TypeString,
+				Optional:         true,
+				ValidateDiagFunc: validation.ToDiagFunc(validation.StringInSlice([]string{"HTTP", "HTTPS"}, true)),
+			},
+			"mode": {
+				Type:         schema.TypeString,
+				Optional:     true,
+				ValidateFunc: validation.Any(validation.StringIsEmpty, validOwnMode),
+			},
+			"kind": {
+				Type:             schema.TypeString,
+				Optional:         true,
+				ValidateDiagFunc: enum.Validate[awstypes.Kind](),
+			},
+			"ports": {
+				Type:     schema.TypeList,
+				Optional: true,
+				MaxItems: 3,
+				Elem: &schema.Schema{
+					Type:         schema.TypeInt,
+					ValidateFunc: validation.IsPortNumber,
+				},
+			},
+		},
+	}
+}
+`;
+
+const resolver: Resolver = {
+    constant: (q) => (q === "minInterval" ? 5 : undefined),
+    functionSource: () => undefined,
+    variableSource: () => undefined,
+};
+
+function read() {
+    const reader = new SchemaReader(SOURCE, resolver);
+    return { schema: reader.resourceSchema()!, unread: reader.allUnreadValidators() };
+}
+
+/** A target group's health check, as the generated data describes it (checked against the data below). */
+const TARGET_GROUP: ResourceDefaults = {
+    healthCheck: {
+        t: "health_check",
+        b: {
+            interval: { t: "interval", v: ["IntBetween", 5, 300], ty: "i", d: 30 },
+            path: { t: "path", v: ["Any", ["All", ["StringLenBetween", 1, 1024]], ["StringIsEmpty"]], ty: "s" },
+        },
+    },
+    port: { t: "port", v: ["IntBetween", 1, 65535], ty: "i" },
+    rules: {
+        t: "rule",
+        max: 2,
+        b: { priority: { t: "priority", v: ["IntAtLeast", 1], ty: "i" } },
+    },
+    ingress: {
+        t: "ingress",
+        set: 1,
+        b: { cidrBlocks: { t: "cidr_blocks", ev: ["IsCIDR"], et: "s" } },
+    },
+    labels: { t: "labels", ev: ["StringLenBetween", 1, 3], et: "s" },
+};
+
+describe("the provider's Check validation", () => {
+    describe("read from a provider's Go source", () => {
+        it("reads helper/validation's validators with their arguments, package constants resolved", () => {
+            const { schema } = read();
+            assert.deepStrictEqual(schema.interval.validate, ["IntBetween", 5, 300]);
+            assert.deepStrictEqual(schema.protocol.validate, [
+                "ToDiagFunc",
+                ["StringInSlice", ["HTTP", "HTTPS"], true],
+            ]);
+            assert.deepStrictEqual(schema.ports.elem?.validate, ["IsPortNumber"]);
+            assert.strictEqual(schema.ports.maxItems, 3);
+        });
+
+        it("drops the provider's own function from an All, and an Any or an enum it cannot read whole", () => {
+            const { schema, unread } = read();
+            assert.deepStrictEqual(schema.name.validate, [
+                "All",
+                ["StringLenBetween", 1, 32],
+                ["StringMatch", "^[0-9A-Za-z-]+$", "only alphanumeric characters and hyphens allowed"],
+            ]);
+            assert.strictEqual(schema.mode.validate, undefined);
+            assert.strictEqual(schema.kind.validate, undefined);
+            assert.deepStrictEqual(unread.sort(), [
+                "enum.Validate[awstypes.Kind]()",
+                "validation.Any(validation.StringIsEmpty,validOwnMode)",
+            ]);
+        });
+
+        it("reads a package constant only when its declaration is a literal", () => {
+            const file = "package ec2\nimport (\n)\n\tvpcCIDRMaxIPv4Netmask     = 28\n";
+            assert.strictEqual(packageConstant(file, "vpcCIDRMaxIPv4Netmask"), 28);
+            assert.strictEqual(packageConstant('\tname string = "x" // why\n', "name"), "x");
+            assert.strictEqual(packageConstant("\tnext = first + 1\n", "next"), undefined);
+        });
+    });
+
+    describe("validators, worded as the SDK words them", () => {
+        const run = (spec: ValidatorSpec, value: string | number, k = "k") => runValidator(spec, value, k, k);
+
+        it("ranges and lists of numbers", () => {
+            assert.deepStrictEqual(run(["IntBetween", 5, 300], 2, "health_check.0.interval"), [
+                "expected health_check.0.interval to be in the range (5 - 300), got 2",
+            ]);
+            assert.deepStrictEqual(run(["IntBetween", 5, 300], 5), []);
+            assert.deepStrictEqual(run(["IntAtLeast", 1], 0), ["expected k to be at least (1), got 0"]);
+            assert.deepStrictEqual(run(["IntInSlice", [1, 5]], 2), ["expected k to be one of [1 5], got 2"]);
+            assert.deepStrictEqual(run(["FloatBetween", 0, 1], 1.5), [
+                "expected k to be in the range (0.000000 - 1.000000), got 1.500000",
+            ]);
+            assert.deepStrictEqual(run(["IsPortNumber"], 70000), [
+                'expected "k" to be a valid port number, got: 70000',
+            ]);
+            assert.deepStrictEqual(run(["IntBetween", 1, 2], "1"), ["expected type of k to be integer"]);
+        });
+
+        it("strings: length in bytes, slices with Go's quoting, patterns with their message or without", () => {
+            assert.deepStrictEqual(run(["StringLenBetween", 1, 3], "héé"), [
+                "expected length of k to be in the range (1 - 3), got héé",
+            ]);
+            assert.deepStrictEqual(run(["StringInSlice", ["HTTP", "HTTPS"], false], "http"), [
+                'expected k to be one of ["HTTP" "HTTPS"], got http',
+            ]);
+            assert.deepStrictEqual(run(["StringInSlice", ["HTTP", "HTTPS"], true], "http"), []);
+            assert.deepStrictEqual(run(["StringMatch", "^[a-z]+$", "lowercase only"], "Web"), [
+                "invalid value for k (lowercase only)",
+            ]);
+            assert.deepStrictEqual(run(["StringMatch", "^[a-z]+$", ""], "Web"), [
+                'expected value of k to match regular expression "^[a-z]+$", got Web',
+            ]);
+            assert.deepStrictEqual(run(["NoZeroValues"], ""), ["k must not be empty, got "]);
+        });
+
+        it("networks: a CIDR's network address and prefix length, IPv4 and IPv6", () => {
+            assert.deepStrictEqual(run(["IsCIDRNetwork", 16, 28], "10.0.0.0/16"), []);
+            assert.deepStrictEqual(run(["IsCIDRNetwork", 16, 28], "10.0.0.0/8"), [
+                'expected "k" to contain a network Value with between 16 and 28 significant bits, got: 8',
+            ]);
+            assert.deepStrictEqual(run(["IsCIDRNetwork", 16, 28], "10.0.1.5/24"), [
+                "expected k to contain a valid network Value, expected 10.0.1.0/24, got 10.0.1.5/24",
+            ]);
+            assert.deepStrictEqual(run(["IsCIDRNetwork", 16, 28], "10.0.0.0/33"), [
+                "expected k to contain a valid Value, got: 10.0.0.0/33 with err: invalid CIDR address: 10.0.0.0/33",
+            ]);
+            assert.deepStrictEqual(run(["IsCIDRNetwork", 0, 128], "2001:DB8::1/32"), [
+                "expected k to contain a valid network Value, expected 2001:db8::/32, got 2001:DB8::1/32",
+            ]);
+            assert.deepStrictEqual(run(["IsCIDR"], "::/0"), []);
+            assert.deepStrictEqual(run(["IsIPv4Address"], "::ffff:10.0.0.1"), []);
+            assert.deepStrictEqual(run(["IsIPv4Address"], "010.0.0.1"), [
+                "expected k to contain a valid IPv4 address, got: 010.0.0.1",
+            ]);
+        });
+
+        it("All gathers every error, Any none when one passes, ToDiagFunc names the attribute alone", () => {
+            const all: ValidatorSpec = ["All", ["StringLenBetween", 1, 2], ["StringMatch", "^[a-z]+$", "lowercase"]];
+            assert.strictEqual(run(all, "ABC").length, 2);
+            assert.deepStrictEqual(run(["Any", ["IntBetween", 0, 0], ["IntBetween", 30, 900]], 0), []);
+            assert.strictEqual(run(["Any", ["IntBetween", 0, 0], ["IntBetween", 30, 900]], 10).length, 2);
+            assert.deepStrictEqual(runValidator(["ToDiagFunc", ["IntAtMost", 1]], 2, "block.0.count", "count"), [
+                "expected count to be at most (1), got 2",
+            ]);
+        });
+
+        it("translates Go's regular expressions: flags, \\A and \\z, POSIX classes", () => {
+            assert.ok(goRegExp("(?i)^web$")!.test("WEB"));
+            assert.ok(goRegExp("\\A[[:alnum:]]+\\z")!.test("abc1"));
+            assert.ok(!goRegExp("\\A[[:alnum:]]+\\z")!.test("ab-c"));
+            assert.ok(goRegExp("^[\\w\\-]+$")!.test("a-b"));
+            assert.strictEqual(goRegExp("(?U)a+"), undefined);
+        });
+
+        it("decodes a value to the attribute's type as the SDK does, and leaves what it cannot", () => {
+            assert.strictEqual(decode("42", "i"), 42);
+            assert.strictEqual(decode(4.5, "i"), undefined);
+            assert.strictEqual(decode(30, "s"), "30");
+            assert.strictEqual(decode("x", "f"), undefined);
+        });
+    });
+
+    describe("over a resource's inputs, as the bridge reports them", () => {
+        it("names the flat key, then where to look: a MaxItems 1 block has no index in the path", () => {
+            assert.deepStrictEqual(
+                checkFailures(TARGET_GROUP, { healthCheck: { interval: 2, path: "/up" }, port: 80 }, "tg"),
+                [
+                    "expected health_check.0.interval to be in the range (5 - 300), got 2. Examine values at 'tg.healthCheck.interval'.",
+                ],
+            );
+        });
+
+        it("checks a list's length, then each element; a set's errors are reported at the set", () => {
+            assert.deepStrictEqual(checkFailures(TARGET_GROUP, { rules: [{}, {}, {}] }, "r"), [
+                "Too many list items. Attribute rule supports 2 item maximum, but config has 3 declared.. Examine values at 'r.rules'.",
+            ]);
+            assert.deepStrictEqual(checkFailures(TARGET_GROUP, { rules: [{ priority: 1 }, { priority: 0 }] }, "r"), [
+                "expected rule.1.priority to be at least (1), got 0. Examine values at 'r.rules[1].priority'.",
+            ]);
+            assert.deepStrictEqual(
+                checkFailures(TARGET_GROUP, { ingress: [{ cidrBlocks: ["10.0.0.0/8"] }, { cidrBlocks: ["x"] }] }, "sg"),
+                [
+                    "expected \"ingress.1.cidr_blocks.0\" to be a valid CIDR Value, got x: invalid CIDR address: x. Examine values at 'sg.ingress'.",
+                ],
+            );
+            assert.deepStrictEqual(checkFailures(TARGET_GROUP, { labels: ["ok", "long"] }, "l"), [
+                "expected length of labels.1 to be in the range (1 - 3), got long. Examine values at 'l.labels[1]'.",
+            ]);
+        });
+
+        it("leaves unknown values, null and what is not set alone, and sees through a secret", () => {
+            const unknown = new (class Unknown {})();
+            assert.deepStrictEqual(checkFailures(TARGET_GROUP, { port: unknown, healthCheck: null }, "tg"), []);
+            assert.deepStrictEqual(checkFailures(TARGET_GROUP, { rules: [unknown, {}, {}] }, "tg"), []);
+            const secret = { secret: 0 };
+            assert.strictEqual(
+                checkFailures(TARGET_GROUP, { port: secret }, "tg", (v) => (v === secret ? 0 : v)).length,
+                1,
+            );
+        });
+    });
+
+    describe("the generated data", () => {
+        it("holds terraform-provider-aws' validators, named as @pulumi/aws names the properties", () => {
+            const tg = resourceDefaults("aws:lb/targetGroup:TargetGroup")!;
+            assert.deepStrictEqual(tg.healthCheck.b!.interval.v, ["IntBetween", 5, 300]);
+            assert.strictEqual(tg.healthCheck.t, "health_check");
+            assert.deepStrictEqual(resourceDefaults("aws:ec2/vpc:Vpc")!.cidrBlock.v, ["IsCIDRNetwork", 16, 28]);
+            assert.deepStrictEqual(resourceDefaults("aws:sqs/queue:Queue")!.visibilityTimeoutSeconds.v, [
+                "IntBetween",
+                0,
+                43200,
+            ]);
+        });
+
+        it("holds terraform-provider-digitalocean's", () => {
+            const lb = resourceDefaults("digitalocean:index/loadBalancer:LoadBalancer")!;
+            assert.ok(lb.healthcheck.b!.checkIntervalSeconds.v, JSON.stringify(lb.healthcheck));
+        });
+    });
+
+    describe("on an evaluated program", () => {
+        for (const preview of [false, true]) {
+            const mode = preview ? "in a preview" : "in an update";
+            it(`records the engine's error on the resource the Check refuses, and only there, ${mode}`, async () => {
+                const evaluation = await evaluate({
+                    preview,
+                    program: async () => {
+                        const vpc = new aws.ec2.Vpc("vpc", { cidrBlock: "10.0.0.0/16" });
+                        new aws.lb.TargetGroup("tg", {
+                            port: 80,
+                            protocol: "HTTP",
+                            vpcId: vpc.id,
+                            healthCheck: { interval: 2, path: "/up" },
+                        });
+                        // Known only after the VPC exists in a preview: not validated then.
+                        new aws.ec2.Subnet("subnet", {
+                            vpcId: vpc.id,
+                            cidrBlock: vpc.cidrBlock.apply(() => "10.0.1.0/24"),
+                        });
+                        new digitalocean.LoadBalancer("lb", {
+                            region: "nyc3",
+                            forwardingRules: [
+                                { entryPort: 80, entryProtocol: "http", targetPort: 80, targetProtocol: "http" },
+                            ],
+                            healthcheck: { port: 80, protocol: "http", checkIntervalSeconds: 1 },
+                        });
+                        return {};
+                    },
+                });
+                const errors = Object.fromEntries(
+                    evaluation.resources.filter((r) => r.checkErrors).map((r) => [r.name, r.checkErrors]),
+                );
+                assert.deepStrictEqual(Object.keys(errors).sort(), ["lb", "tg"]);
+                assert.deepStrictEqual(errors.tg, [
+                    "aws:lb/targetGroup:TargetGroup resource 'tg' has a problem: expected health_check.0.interval to be in the range (5 - 300), got 2. Examine values at 'tg.healthCheck.interval'.",
+                ]);
+                assert.match(
+                    errors.lb![0],
+                    /^digitalocean:index\/loadBalancer:LoadBalancer resource 'lb' has a problem: expected healthcheck\.0\.check_interval_seconds to be in the range \(3 - 300\), got 1\. Examine values at 'lb\.healthcheck\.checkIntervalSeconds'\.$/,
+                );
+            });
+        }
+
+        it("validates the name the provider generated, as the Check does", async () => {
+            const evaluation = await evaluate({
+                program: async () => {
+                    new aws.ec2.SecurityGroup("sg", {});
+                    new aws.ec2.SecurityGroup("web", { name: pulumi.secret("web") });
+                    return {};
+                },
+            });
+            const sg = evaluation.resources.find((r) => r.name === "sg")!;
+            assert.deepStrictEqual(sg.checkErrors, [
+                "aws:ec2/securityGroup:SecurityGroup resource 'sg' has a problem: invalid value for name (cannot begin with sg-). Examine values at 'sg.name'.",
+            ]);
+            assert.strictEqual(evaluation.resources.find((r) => r.name === "web")!.checkErrors, undefined);
+        });
+    });
+});
