@@ -3,13 +3,16 @@
 // runs them (validators.ts), over a resource's inputs as the SDK walks them, with the bridge's
 // wording (validate.ts); on the generated data and on evaluated programs.
 import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import * as aws from "@pulumi/aws";
 import * as digitalocean from "@pulumi/digitalocean";
 import * as pulumi from "@pulumi/pulumi";
 import { evaluate } from "../../../tools/harness/evaluate";
 import { resourceDefaults } from "../../../tools/harness/tf-defaults/apply";
 import { Resolver, SchemaReader } from "../../../tools/harness/tf-defaults/go-schema";
-import { packageConstant } from "../../../tools/harness/tf-defaults/sources/aws";
+import { BotocoreEnums, packageConstant } from "../../../tools/harness/tf-defaults/sources/aws";
 import type { ResourceDefaults } from "../../../tools/harness/tf-defaults/spec";
 import { checkFailures, decode } from "../../../tools/harness/tf-defaults/validate";
 import { goRegExp, runValidator, ValidatorSpec } from "../../../tools/harness/tf-defaults/validators";
@@ -17,6 +20,12 @@ import { goRegExp, runValidator, ValidatorSpec } from "../../../tools/harness/tf
 const SOURCE =
     `
 package example
+
+import (
+	"github.com/hashicorp/terraform-plugin-sdk/v2/helper/validation"
+	awstypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
+	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
+)
 
 func resourceThing() *schema.Resource {
 	return &schema.Resource{
@@ -52,6 +61,16 @@ func resourceThing() *schema.Resource {
 				Optional:         true,
 				ValidateDiagFunc: enum.Validate[awstypes.Kind](),
 			},
+			"target_type": {
+				Type:             schema.TypeString,
+				Optional:         true,
+				ValidateDiagFunc: enum.ValidateIgnoreCase[awstypes.TargetTypeEnum](),
+			},
+			"tenancy": {
+				Type:         schema.TypeString,
+				Optional:     true,
+				ValidateFunc: validation.StringInSlice(enum.Values[types.Tenancy](), false),
+			},
 			"ports": {
 				Type:     schema.TypeList,
 				Optional: true,
@@ -66,10 +85,16 @@ func resourceThing() *schema.Resource {
 }
 `;
 
+const ENUMS: Record<string, string[]> = {
+    "elasticloadbalancingv2.TargetTypeEnum": ["instance", "ip"],
+    "ec2.Tenancy": ["default", "dedicated"],
+};
+
 const resolver: Resolver = {
     constant: (q) => (q === "minInterval" ? 5 : undefined),
     functionSource: () => undefined,
     variableSource: () => undefined,
+    enumValues: (goPackage, type) => ENUMS[`${goPackage}.${type}`],
 };
 
 function read() {
@@ -126,6 +151,40 @@ describe("the provider's Check validation", () => {
                 "enum.Validate[awstypes.Kind]()",
                 "validation.Any(validation.StringIsEmpty,validOwnMode)",
             ]);
+        });
+
+        it("reads the AWS provider's enum validators with the SDK enum's values, by the package the file imports", () => {
+            const { schema } = read();
+            assert.deepStrictEqual(schema.target_type.validate, [
+                "ToDiagFunc",
+                ["StringInSlice", ["instance", "ip"], true],
+            ]);
+            assert.deepStrictEqual(schema.tenancy.validate, ["StringInSlice", ["default", "dedicated"], false]);
+        });
+
+        it("takes the enums from botocore's models, the Go package named by the serviceId", () => {
+            const data = fs.mkdtempSync(path.join(os.tmpdir(), "botocore-"));
+            const model = (version: string, values: string[]) => {
+                const dir = path.join(data, "elbv2", version);
+                fs.mkdirSync(dir, { recursive: true });
+                const shapes = { TargetTypeEnum: { type: "string", enum: values } };
+                fs.writeFileSync(
+                    path.join(dir, "service-2.json"),
+                    JSON.stringify({ metadata: { serviceId: "Elastic Load Balancing v2" }, shapes }),
+                );
+            };
+            model("2012-06-01", ["instance"]);
+            model("2015-12-01", ["instance", "ip", "lambda", "alb"]);
+            const enums = new BotocoreEnums(data);
+            assert.deepStrictEqual(enums.values("elasticloadbalancingv2", "TargetTypeEnum"), [
+                "instance",
+                "ip",
+                "lambda",
+                "alb",
+            ]);
+            assert.strictEqual(enums.values("elasticloadbalancingv2", "Missing"), undefined);
+            assert.strictEqual(enums.values("ec2", "Tenancy"), undefined);
+            fs.rmSync(data, { recursive: true });
         });
 
         it("reads a package constant only when its declaration is a literal", () => {
@@ -265,6 +324,15 @@ describe("the provider's Check validation", () => {
             assert.deepStrictEqual(tg.healthCheck.b!.interval.v, ["IntBetween", 5, 300]);
             assert.strictEqual(tg.healthCheck.t, "health_check");
             assert.deepStrictEqual(resourceDefaults("aws:ec2/vpc:Vpc")!.cidrBlock.v, ["IsCIDRNetwork", 16, 28]);
+            // An AWS SDK enum, from botocore's model of the same API.
+            assert.deepStrictEqual(tg.protocol.v, [
+                "ToDiagFunc",
+                [
+                    "StringInSlice",
+                    ["HTTP", "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP", "GENEVE", "QUIC", "TCP_QUIC"],
+                    false,
+                ],
+            ]);
             assert.deepStrictEqual(resourceDefaults("aws:sqs/queue:Queue")!.visibilityTimeoutSeconds.v, [
                 "IntBetween",
                 0,
@@ -288,7 +356,7 @@ describe("the provider's Check validation", () => {
                         const vpc = new aws.ec2.Vpc("vpc", { cidrBlock: "10.0.0.0/16" });
                         new aws.lb.TargetGroup("tg", {
                             port: 80,
-                            protocol: "HTTP",
+                            protocol: "HTTP2",
                             vpcId: vpc.id,
                             healthCheck: { interval: 2, path: "/up" },
                         });
@@ -311,8 +379,9 @@ describe("the provider's Check validation", () => {
                     evaluation.resources.filter((r) => r.checkErrors).map((r) => [r.name, r.checkErrors]),
                 );
                 assert.deepStrictEqual(Object.keys(errors).sort(), ["lb", "tg"]);
-                assert.deepStrictEqual(errors.tg, [
+                assert.deepStrictEqual(errors.tg!.sort(), [
                     "aws:lb/targetGroup:TargetGroup resource 'tg' has a problem: expected health_check.0.interval to be in the range (5 - 300), got 2. Examine values at 'tg.healthCheck.interval'.",
+                    'aws:lb/targetGroup:TargetGroup resource \'tg\' has a problem: expected protocol to be one of ["HTTP" "HTTPS" "TCP" "TLS" "UDP" "TCP_UDP" "GENEVE" "QUIC" "TCP_QUIC"], got HTTP2. Examine values at \'tg.protocol\'.',
                 ]);
                 assert.match(
                     errors.lb![0],

@@ -4,9 +4,10 @@
  * provider's Go source and named as the installed Pulumi SDK names them.
  *
  *   npm run build
- *   npm run node -- dist/tools/harness/tf-defaults/generate.js <provider> <source-folder> "<label>"
+ *   npm run node -- dist/tools/harness/tf-defaults/generate.js <provider> <source-folder> "<label>" [more sources]
  *
- * `sources/<provider>.ts` reads that provider's source folder (what it expects is said there);
+ * `sources/<provider>.ts` reads that provider's source folder (what it expects is said there, and
+ * what further sources it takes: AWS's enum values come from botocore's models);
  * the label, naming the source and its version, goes into the file. Regenerate when the provider
  * SDK is upgraded.
  *
@@ -286,11 +287,13 @@ function sortedDeep(defaults: ResourceDefaults): ResourceDefaults {
  * The defaults of the Pulumi provider package `provider` (its npm name without the scope), read
  * by `sources/<provider>.ts` from the Terraform provider's source at `sourceRoot`.
  */
-export function generate(provider: string, sourceRoot: string, label: string): ProviderDefaults {
+export function generate(provider: string, sourceRoot: string, label: string, more: string[] = []): ProviderDefaults {
     const pkgDir = path.dirname(require.resolve(`@pulumi/${provider}/package.json`));
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the reader of this provider's source, by its name
-    const reader = require(`./sources/${provider}`) as { readTerraformResources(root: string): TfSource };
-    const source = reader.readTerraformResources(sourceRoot);
+    const reader = require(`./sources/${provider}`) as {
+        readTerraformResources(root: string, ...more: string[]): TfSource;
+    };
+    const source = reader.readTerraformResources(sourceRoot, ...more);
     report.unresolvedExpressions += source.unresolved;
     report.unreadValidators += source.unreadValidators;
     const tf = source.resources;
@@ -316,13 +319,13 @@ export function generate(provider: string, sourceRoot: string, label: string): P
 }
 
 if (require.main === module) {
-    const [provider, root, label] = process.argv.slice(2);
+    const [provider, root, label, ...more] = process.argv.slice(2);
     if (!provider || !root || !fs.existsSync(path.join(__dirname, "sources", `${provider}.js`))) {
         console.error("usage: generate.js <provider package, one of sources/> <source-folder> [label]");
         process.exit(2);
     }
     const out = path.join(__dirname, "..", "..", "..", "..", "tools", "harness", "tf-defaults", `${provider}.json`);
-    const data = generate(provider, root, label ?? root);
+    const data = generate(provider, root, label ?? root, more);
     fs.writeFileSync(out, `${JSON.stringify(data)}\n`);
     console.error(`wrote ${out}`);
 }

@@ -81,6 +81,19 @@ export interface Resolver {
     functionSource(name: string): string | undefined;
     /** The source of a package variable's declaration (`queueSchema = map[...]...{...}`), if known. */
     variableSource(name: string): string | undefined;
+    /**
+     * The values of an AWS SDK for Go v2 enum type, `Values()` in their order: the service package
+     * (`elasticloadbalancingv2`) and the type (`ProtocolEnum`).
+     */
+    enumValues?(goPackage: string, type: string): string[] | undefined;
+}
+
+/** The AWS SDK for Go v2 service packages a source imports for their types, by the name it uses. */
+export function awsTypesImports(source: string): Map<string, string> {
+    const imports = new Map<string, string>();
+    for (const m of source.matchAll(/^\s*(\w+\s+)?"github\.com\/aws\/aws-sdk-go-v2\/service\/(\w+)\/types"/gm))
+        imports.set(m[1]?.trim() || "types", m[2]);
+    return imports;
 }
 
 interface Token {
@@ -242,12 +255,15 @@ export class SchemaReader {
     /** Validators other than helper/validation's (the provider's own functions): left unchecked. */
     readonly unreadValidators: string[] = [];
 
+    private readonly awsTypes: Map<string, string>;
+
     constructor(
         source: string,
         private readonly resolver: Resolver,
         private readonly depth = 0,
     ) {
         this.tokens = tokenize(source);
+        this.awsTypes = awsTypesImports(source);
     }
 
     /**
@@ -517,6 +533,29 @@ export class SchemaReader {
      */
     private validator(start: number, end: number): ValidatorSpec | undefined {
         const t = this.tokens;
+        // terraform-provider-aws' internal/enum: Validate[T]() is
+        // validation.ToDiagFunc(validation.StringInSlice(Values[T](), false)), ValidateIgnoreCase with true.
+        const name = t[start + 2]?.text;
+        if (t[start]?.text === "enum" && (name === "Validate" || name === "ValidateIgnoreCase")) {
+            const values = this.enumValues(start + 2, end);
+            return values && ["ToDiagFunc", ["StringInSlice", values, name === "ValidateIgnoreCase"]];
+        }
+        return this.helperValidator(start, end);
+    }
+
+    /** `<fn>[alias.Type]()` at `at` (the function's name) ending at `end`: the enum's values, if known. */
+    private enumValues(at: number, end: number): string[] | undefined {
+        const t = this.tokens;
+        if (!spells(t, at + 1, ["["]) || !spells(t, at + 3, ["."]) || !spells(t, at + 5, ["]", "(", ")"]))
+            return undefined;
+        if (at + 8 !== end) return undefined;
+        const goPackage = this.awsTypes.get(t[at + 2].text);
+        return goPackage ? this.resolver.enumValues?.(goPackage, t[at + 4].text) : undefined;
+    }
+
+    /** A validator of helper/validation (see validator). */
+    private helperValidator(start: number, end: number): ValidatorSpec | undefined {
+        const t = this.tokens;
         if (!spells(t, start, ["validation", "."]) || t[start + 2]?.kind !== "ident") return undefined;
         const name = t[start + 2].text;
         const kinds = KNOWN[name];
@@ -557,6 +596,8 @@ export class SchemaReader {
             }
             case "ints":
             case "strings": {
+                if (kind === "strings" && spells(t, start, ["enum", ".", "Values"]))
+                    return this.enumValues(start + 2, end);
                 if (!spells(t, start, ["[", "]", kind === "ints" ? "int" : "string", "{"])) return undefined;
                 const close = closing(t, start + 3);
                 if (close !== end - 1) return undefined;

@@ -35,7 +35,47 @@ export function packageConstant(source: string | undefined, name: string): GoVal
     return undefined;
 }
 
-export function readTerraformResources(root: string): TfSource {
+/**
+ * The AWS SDK for Go v2's enum values, from botocore's service models (`<botocore>/data/<service>/
+ * <version>/service-2.json`): the SDKs are generated from the same models, a Go service package
+ * being named by the model's `serviceId` lowercased without spaces (`Elastic Load Balancing v2` is
+ * `elasticloadbalancingv2`) and an enum type by its shape. The newest API version of each service.
+ */
+export class BotocoreEnums {
+    private readonly models = new Map<string, string>();
+    private readonly shapes = new Map<string, Record<string, { type?: string; enum?: string[] }>>();
+
+    constructor(dataDir: string) {
+        for (const service of fs.readdirSync(dataDir)) {
+            const dir = path.join(dataDir, service);
+            if (!fs.statSync(dir).isDirectory()) continue;
+            const versions = fs.readdirSync(dir).filter((v) => fs.existsSync(path.join(dir, v, "service-2.json")));
+            const newest = versions.sort().pop();
+            if (!newest) continue;
+            const file = path.join(dir, newest, "service-2.json");
+            // The metadata is near the top: read the id without parsing the whole model.
+            const head = fs.readFileSync(file, "utf8").slice(0, 4000);
+            const id = /"serviceId"\s*:\s*"([^"]+)"/.exec(head)?.[1];
+            if (id) this.models.set(id.toLowerCase().replace(/[^a-z0-9]/g, ""), file);
+        }
+    }
+
+    values(goPackage: string, type: string): string[] | undefined {
+        const file = this.models.get(goPackage);
+        if (!file) return undefined;
+        if (!this.shapes.has(goPackage)) {
+            const model = JSON.parse(fs.readFileSync(file, "utf8")) as { shapes: Record<string, { enum?: string[] }> };
+            this.shapes.set(goPackage, model.shapes);
+        }
+        const shapes = this.shapes.get(goPackage)!;
+        const shape =
+            shapes[type] ?? Object.entries(shapes).find(([name]) => name.toLowerCase() === type.toLowerCase())?.[1];
+        return shape?.enum ? [...shape.enum] : undefined;
+    }
+}
+
+export function readTerraformResources(root: string, botocoreData?: string): TfSource {
+    const enums = botocoreData ? new BotocoreEnums(botocoreData) : undefined;
     const services = path.join(root, "index", "internal", "service");
     const found: TfResource[] = [];
     let unresolved = 0;
@@ -53,6 +93,7 @@ export function readTerraformResources(root: string): TfSource {
                       : packageConstant(readIfExists(path.join(dir, `var.${q}.goindex`)), q),
             functionSource: (name) => readIfExists(path.join(dir, `func.${name}.goindex`)),
             variableSource: (name) => readIfExists(path.join(dir, `var.${name}.goindex`)),
+            enumValues: (goPackage, type) => enums?.values(goPackage, type),
         };
         for (const m of registry.matchAll(/Factory:\s*(\w+),\s*TypeName:\s*"([^"]+)"/g)) {
             const source = resolver.functionSource(m[1]);
