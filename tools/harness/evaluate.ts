@@ -16,7 +16,7 @@ import { applyPatch, defaultsPatch, Patch, resourceDefaults } from "./tf-default
 import { checkFailures, engineCheckError } from "./tf-defaults/validate";
 
 // SDK internals (listed and verified in one place).
-import { debuggable, outputInternals, rpc, runtimeConfig, settings, stack } from "./sdk-internals";
+import { debuggable, outputInternals, rpc, runtimeConfig, runtimeResource, settings, stack } from "./sdk-internals";
 
 /** One resource as the program registered it. */
 export interface RegisteredResource {
@@ -256,6 +256,11 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     const stackReferences: string[] = [];
     const hooks: RegisteredHook[] = [];
     const reads: ReadRecord[] = [];
+    /**
+     * The inputs each resource's constructor got as outputs or promises, by type and name: one
+     * that resolved to nothing here may be one the provider computes under `pulumi up`.
+     */
+    const dynamicInputs = new Map<string, Set<string>>();
     /** Each resource's own `transforms` option, by URN: they apply to its children too. */
     const transformsByUrn = new Map<string, ResourceTransform[]>();
 
@@ -301,7 +306,9 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                 // adds the defaults the program left out; its plan every default (tf-defaults/);
                 // a read (no registration) has the cloud's.
                 const defaults = args.custom && registration ? resourceDefaults(args.type) : undefined;
-                const refused = defaults && checkFailures(defaults, checked, args.name, unwrapSecret);
+                const computed = dynamicInputs.get(`${args.type}\u0000${args.name}`);
+                const refused =
+                    defaults && checkFailures(defaults, withComputed(checked, computed), args.name, unwrapSecret);
                 if (refused && refused.length > 0)
                     registration!.checkErrors = refused.map((reason) => engineCheckError(args.type, args.name, reason));
                 const checkDefaults = defaults && defaultsPatch(defaults, checked, "check");
@@ -512,6 +519,16 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     const resourceClass = pulumi.Resource as unknown as { callsites: () => CallSite[] };
     const sdkCallSites = resourceClass.callsites;
     resourceClass.callsites = callSites;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- restored as it was
+    const sdkRegisterResource = runtimeResource.registerResource;
+    runtimeResource.registerResource = (...args: any[]) => {
+        const [, , type, name, , , , props] = args as [unknown, unknown, string, string, ...unknown[]];
+        const dynamic = Object.keys((props as Record<string, unknown>) ?? {}).filter((key) =>
+            isDynamic((props as Record<string, unknown>)[key]),
+        );
+        if (dynamic.length > 0) dynamicInputs.set(`${type}\u0000${name}`, new Set(dynamic));
+        return sdkRegisterResource(...args);
+    };
     // `process.exit(code)` ends the host's process: with 0, the run stands as registered so far,
     // unless promises the SDK tracks are still pending, whose message its exit handler prints
     // before it turns the code into 1 (runtime/debuggable.ts); any other code fails the run
@@ -581,6 +598,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         }
     } finally {
         resourceClass.callsites = sdkCallSites;
+        runtimeResource.registerResource = sdkRegisterResource;
         process.exit = processExit;
     }
     const setCode = process.exitCode === exitCode ? 0 : Number(process.exitCode ?? 0) || 0;
@@ -639,6 +657,29 @@ interface Registration {
     checkDefaults?: Patch;
     /** What the provider's Check refuses, as the engine prints it. */
     checkErrors?: string[];
+}
+
+/** Stands for a value another resource computes that the mocks left out (see withComputed). */
+const COMPUTED_OFFLINE = Object.freeze(new (class ComputedOffline {})());
+
+/** An output or a promise: a value the program did not have when it declared the resource. */
+const isDynamic = (value: unknown) =>
+    pulumi.Output.isInstance(value) || (typeof value === "object" && value !== null && "then" in value);
+
+/**
+ * The inputs, with each one the program passed as an output or a promise that is unset here
+ * marked as not known: the mocks leave out what a provider computes (a launch configuration's
+ * name, say), which the SDK then drops from the registration; under `pulumi up` it is there, so
+ * the Check must not find it missing (ExactlyOneOf, AtLeastOneOf, RequiredWith).
+ */
+function withComputed(inputs: Record<string, any>, dynamic: Set<string> | undefined): Record<string, any> {
+    let out = inputs;
+    for (const key of dynamic ?? []) {
+        if (inputs[key] !== undefined && inputs[key] !== null) continue;
+        if (out === inputs) out = { ...inputs };
+        out[key] = COMPUTED_OFFLINE;
+    }
+    return out;
 }
 
 /** A secret's value, as deserialized inputs hold it (the bridge validates the plain value). */

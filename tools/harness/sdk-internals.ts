@@ -24,6 +24,11 @@ export const rpc = require("@pulumi/pulumi/runtime/rpc");
 export const runtimeConfig = require("@pulumi/pulumi/runtime/config");
 /** `leakedPromises()`: the promises still pending and the message the SDK prints about them at exit. */
 export const debuggable = require("@pulumi/pulumi/runtime/debuggable");
+/**
+ * `registerResource(res, parent, type, name, custom, remote, newDependency, props, ...)`: what every
+ * resource's constructor calls with the program's own arguments, through this module's export.
+ */
+export const runtimeResource = require("@pulumi/pulumi/runtime/resource");
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The SDK version these internals were loaded from, for messages. */
@@ -133,6 +138,19 @@ export function checkSdkInternals(
         "setAllConfig",
         "tools/harness to pass stack config",
     );
+    // Replaced while a program runs (evaluate.ts `dynamicInputs`): the constructors must call it through the module.
+    expectFunction(
+        runtimeResource,
+        "@pulumi/pulumi/runtime/resource",
+        "registerResource",
+        "tools/harness/evaluate.ts to see which inputs a program passed as outputs",
+    );
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const resourceSource: string = require("fs").readFileSync(require.resolve("@pulumi/pulumi/resource.js"), "utf8");
+    if (!/resource_1\.registerResource\(this, parent, t, name, custom, remote, [^,]+, props,/.test(resourceSource))
+        problems.push(
+            "@pulumi/pulumi/resource.js no longer calls runtime/resource.registerResource(this, parent, t, name, custom, remote, newDependency, props, ...) through the module (used by tools/harness/evaluate.ts to see which inputs a program passed as outputs)",
+        );
 
     // The mock monitor names resources through `newUrn`; the harness replaces it with the engine's naming.
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -12,7 +12,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { evaluate } from "../../../tools/harness/evaluate";
 import { resourceDefaults } from "../../../tools/harness/tf-defaults/apply";
 import { Resolver, SchemaReader } from "../../../tools/harness/tf-defaults/go-schema";
-import { BotocoreEnums, packageConstant } from "../../../tools/harness/tf-defaults/sources/aws";
+import { awsTypesImports, BotocoreEnums, packageConstant } from "../../../tools/harness/tf-defaults/sources/aws";
 import type { ResourceDefaults } from "../../../tools/harness/tf-defaults/spec";
 import { checkFailures, decode } from "../../../tools/harness/tf-defaults/validate";
 import { goRegExp, runValidator, ValidatorSpec } from "../../../tools/harness/tf-defaults/validators";
@@ -94,7 +94,10 @@ const resolver: Resolver = {
     constant: (q) => (q === "minInterval" ? 5 : undefined),
     functionSource: () => undefined,
     variableSource: () => undefined,
-    enumValues: (goPackage, type) => ENUMS[`${goPackage}.${type}`],
+    enumValues: (source, qualified) => {
+        const [alias, type] = qualified.split(".");
+        return ENUMS[`${awsTypesImports(source).get(alias)}.${type}`];
+    },
 };
 
 function read() {
@@ -306,6 +309,65 @@ describe("the provider's Check validation", () => {
             ]);
         });
 
+        it("tests the relations first: ExactlyOneOf and AtLeastOneOf set or not, then RequiredWith, then ConflictsWith", () => {
+            const group = { e: ["launch_configuration", "launch_template"] };
+            const specs: ResourceDefaults = {
+                launchConfiguration: { t: "launch_configuration", r: group },
+                launchTemplate: {
+                    t: "launch_template",
+                    r: group,
+                    b: {
+                        id: { t: "id", r: { c: ["launch_template.0.name"] } },
+                        name: { t: "name", r: { c: ["launch_template.0.id"] } },
+                    },
+                },
+                cidrBlocks: { t: "cidr_blocks", r: { c: ["source_security_group_id"], w: ["from_port"] } },
+                sourceSecurityGroupId: { t: "source_security_group_id", r: { c: ["cidr_blocks"] } },
+                fromPort: { t: "from_port", v: ["IsPortNumber"], ty: "i" },
+            };
+            const invalid = (k: string, detail: string) =>
+                `Invalid combination of arguments. "${k}": ${detail}. Examine values at 'g.${k === "launch_template" ? "launchTemplate" : "launchConfiguration"}'.`;
+            assert.deepStrictEqual(checkFailures(specs, {}, "g"), [
+                invalid("launch_configuration", "one of `launch_configuration,launch_template` must be specified"),
+                invalid("launch_template", "one of `launch_configuration,launch_template` must be specified"),
+            ]);
+            const both =
+                "only one of `launch_configuration,launch_template` can be specified, but `launch_configuration,launch_template` were specified.";
+            assert.deepStrictEqual(
+                checkFailures(specs, { launchConfiguration: "lc", launchTemplate: { id: "lt" } }, "g"),
+                [invalid("launch_configuration", both), invalid("launch_template", both)],
+            );
+            assert.deepStrictEqual(checkFailures(specs, { launchTemplate: { id: "lt", name: "web" } }, "g"), [
+                "Conflicting configuration arguments. \"launch_template.0.id\": conflicts with launch_template.0.name. Examine values at 'g.launchTemplate.id'.",
+                "Conflicting configuration arguments. \"launch_template.0.name\": conflicts with launch_template.0.id. Examine values at 'g.launchTemplate.name'.",
+            ]);
+            const rule = { launchTemplate: { id: "lt" }, cidrBlocks: ["10.0.0.0/8"], sourceSecurityGroupId: "sg-1" };
+            assert.deepStrictEqual(checkFailures(specs, { ...rule, fromPort: 0 }, "g"), [
+                "Conflicting configuration arguments. \"cidr_blocks\": conflicts with source_security_group_id. Examine values at 'g.cidrBlocks'.",
+                "Conflicting configuration arguments. \"source_security_group_id\": conflicts with cidr_blocks. Examine values at 'g.sourceSecurityGroupId'.",
+                "expected \"from_port\" to be a valid port number, got: 0. Examine values at 'g.fromPort'.",
+            ]);
+            assert.deepStrictEqual(
+                checkFailures(specs, rule, "g")[0],
+                "Missing required argument. \"cidr_blocks\": all of `cidr_blocks,from_port` must be specified. Examine values at 'g.cidrBlocks'.",
+            );
+            // Not known yet (a preview): the SDK defers ExactlyOneOf and ConflictsWith on it.
+            const unknown = new (class Unknown {})();
+            assert.deepStrictEqual(
+                checkFailures(
+                    specs,
+                    {
+                        launchTemplate: unknown,
+                        cidrBlocks: ["10.0.0.0/8"],
+                        sourceSecurityGroupId: unknown,
+                        fromPort: 80,
+                    },
+                    "g",
+                ),
+                [],
+            );
+        });
+
         it("leaves unknown values, null and what is not set alone, and sees through a secret", () => {
             const unknown = new (class Unknown {})();
             assert.deepStrictEqual(checkFailures(TARGET_GROUP, { port: unknown, healthCheck: null }, "tg"), []);
@@ -338,6 +400,16 @@ describe("the provider's Check validation", () => {
                 0,
                 43200,
             ]);
+        });
+
+        it("holds the relations between attributes, by their Terraform keys", () => {
+            const group = resourceDefaults("aws:autoscaling/group:Group")!;
+            assert.deepStrictEqual(group.launchTemplate.r?.e, [
+                "launch_configuration",
+                "launch_template",
+                "mixed_instances_policy",
+            ]);
+            assert.deepStrictEqual(group.launchTemplate.b!.id.r?.c, ["launch_template.0.name"]);
         });
 
         it("holds terraform-provider-digitalocean's", () => {
@@ -389,6 +461,67 @@ describe("the provider's Check validation", () => {
                 );
             });
         }
+
+        for (const preview of [false, true]) {
+            it(`refuses a rule with a CIDR and a source group when both are known, ${preview ? "not in a preview (the group's id is not)" : "in an update"}`, async () => {
+                const evaluation = await evaluate({
+                    preview,
+                    program: async () => {
+                        const lb = new aws.ec2.SecurityGroup("lb", { name: "lb" });
+                        new aws.ec2.SecurityGroupRule("http", {
+                            type: "ingress",
+                            securityGroupId: "sg-0123456789abcdef0",
+                            protocol: "tcp",
+                            fromPort: 80,
+                            toPort: 80,
+                            cidrBlocks: ["10.0.0.0/16"],
+                            sourceSecurityGroupId: lb.id,
+                        });
+                        return {};
+                    },
+                });
+                const rule = evaluation.resources.find((r) => r.name === "http")!;
+                assert.deepStrictEqual(
+                    rule.checkErrors,
+                    preview
+                        ? undefined
+                        : [
+                              "aws:ec2/securityGroupRule:SecurityGroupRule resource 'http' has a problem: Conflicting configuration arguments. \"cidr_blocks\": conflicts with source_security_group_id. Examine values at 'http.cidrBlocks'.",
+                              "aws:ec2/securityGroupRule:SecurityGroupRule resource 'http' has a problem: Conflicting configuration arguments. \"source_security_group_id\": conflicts with cidr_blocks. Examine values at 'http.sourceSecurityGroupId'.",
+                          ],
+                );
+            });
+        }
+
+        it("takes an input the program passed as an output that the mocks leave unset as computed, not missing", async () => {
+            const evaluation = await evaluate({
+                program: async () => {
+                    // The mocks compute no launch configuration name; the provider does.
+                    const config = new aws.ec2.LaunchConfiguration("lc", {
+                        imageId: "ami-0123456789abcdef0",
+                        instanceType: "t3.small",
+                    });
+                    const zones = ["eu-west-1a"];
+                    new aws.autoscaling.Group("computed", {
+                        minSize: 1,
+                        maxSize: 2,
+                        availabilityZones: zones,
+                        launchConfiguration: config.name,
+                    });
+                    new aws.autoscaling.Group("none", { minSize: 1, maxSize: 2, availabilityZones: zones });
+                    return {};
+                },
+            });
+            const errors = (name: string) => evaluation.resources.find((r) => r.name === name)!.checkErrors;
+            assert.strictEqual(errors("computed"), undefined);
+            assert.deepStrictEqual(
+                errors("none")?.map((e) => e.replace(/.*has a problem: /, "")),
+                ["launch_configuration", "launch_template", "mixed_instances_policy"].map(
+                    (k) =>
+                        `Invalid combination of arguments. "${k}": one of \`launch_configuration,launch_template,mixed_instances_policy\` must be specified. Examine values at 'none.${k.replace(/_(\w)/g, (_, c: string) => c.toUpperCase())}'.`,
+                ),
+            );
+        });
 
         it("validates the name the provider generated, as the Check does", async () => {
             const evaluation = await evaluate({

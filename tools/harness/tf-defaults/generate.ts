@@ -207,8 +207,65 @@ function validation(tfName: string, a: TfAttribute): Partial<DefaultSpec> {
     return spec;
 }
 
-function specs(schema: TfSchema, declared: Map<string, Declared> | undefined, types: InputTypes): ResourceDefaults {
+/** What a resource's relations need: the checkable relations by attribute key, and every key they name. */
+interface Relations {
+    byKey: Map<string, NonNullable<DefaultSpec["r"]>>;
+    named: Set<string>;
+}
+
+/** The attribute a key from the resource's root names (`a`, `a.0.b` through a list or block), if any. */
+function lookup(root: TfSchema, key: string): TfAttribute | undefined {
+    const parts = key.split(".");
+    let schema: TfSchema | undefined = root;
+    for (let i = 0; i < parts.length; i += 2) {
+        const attribute: TfAttribute | undefined = schema?.[parts[i]];
+        if (!attribute) return undefined;
+        if (i === parts.length - 1) return attribute;
+        // The SDK reads `a.0.b` as the first element's b: a list of blocks (a set has no such index).
+        if (parts[i + 1] !== "0" || attribute.type !== "List" || !attribute.block) return undefined;
+        schema = attribute.block;
+    }
+    return undefined;
+}
+
+/**
+ * The ConflictsWith / ExactlyOneOf / AtLeastOneOf / RequiredWith lists the Check can test: every
+ * key read and naming an attribute of the resource (a list that does not is left out, unchecked).
+ */
+function relationsOf(root: TfSchema): Relations {
+    const relations: Relations = { byKey: new Map(), named: new Set() };
+    const visit = (schema: TfSchema, prefix: string) => {
+        for (const [name, a] of Object.entries(schema)) {
+            const key = prefix + name;
+            if (a.block && a.type === "List") visit(a.block, `${key}.0.`);
+            if (a.relationsUnread || a.removed) continue;
+            const lists = { c: a.conflictsWith, e: a.exactlyOneOf, a: a.atLeastOneOf, w: a.requiredWith };
+            const r: NonNullable<DefaultSpec["r"]> = {};
+            for (const [short, keys] of Object.entries(lists) as [keyof typeof r, string[] | undefined][])
+                if (keys && keys.length > 0 && keys.every((k) => lookup(root, k))) r[short] = keys;
+            if (Object.keys(r).length === 0) continue;
+            relations.byKey.set(key, r);
+            relations.named.add(key);
+            for (const keys of Object.values(r)) for (const k of keys) relations.named.add(k);
+        }
+    };
+    visit(root, "");
+    return relations;
+}
+
+function specs(
+    schema: TfSchema,
+    declared: Map<string, Declared> | undefined,
+    types: InputTypes,
+    relations: Relations,
+    prefix = "",
+): ResourceDefaults {
     const out: ResourceDefaults = {};
+    /** Whether the Check's validation reads this attribute, or something inside it. */
+    const needed = (key: string, a: TfAttribute): boolean =>
+        validated(a) ||
+        relations.named.has(key) ||
+        (!!a.block && Object.entries(a.block).some(([n, inner]) => needed(`${key}.0.${n}`, inner)));
     const nameOf = (tfName: string, a: TfAttribute | undefined): string | undefined => {
         const camel = camelCase(tfName);
         const candidates =
@@ -236,7 +293,9 @@ function specs(schema: TfSchema, declared: Map<string, Declared> | undefined, ty
             Object.values(a.block).some(function any(x: TfAttribute): boolean {
                 return hasDefault(x) || (!!x.block && Object.values(x.block).some(any));
             });
-        if (!hasDefault(a) && !nested && !validated(a)) continue;
+        const key = prefix + tfName;
+        const checked = needed(key, a);
+        if (!hasDefault(a) && !nested && !checked) continue;
         const name = nameOf(tfName, a);
         if (!name) {
             report.unnamed.push(tfName);
@@ -244,6 +303,9 @@ function specs(schema: TfSchema, declared: Map<string, Declared> | undefined, ty
         }
         const decl = declared!.get(name)!;
         const spec: DefaultSpec = validation(tfName, a);
+        if (checked) spec.t = tfName;
+        const r = relations.byKey.get(key);
+        if (r) spec.r = r;
         if (a.default !== undefined) {
             const v = converted(a.default, decl.type);
             if (v !== undefined) spec.d = v;
@@ -264,8 +326,8 @@ function specs(schema: TfSchema, declared: Map<string, Declared> | undefined, ty
             (a.conflictsWith ?? []).some((o) => hasDefault(schema[o])) ||
             (a.exactlyOneOf ?? []).some((o) => o !== tfName && hasDefault(schema[o]));
         if (spec.d !== undefined && staticConflict) spec.nc = 1;
-        if (a.block && (nested || validated(a))) {
-            const inner = specs(a.block, types.of(decl.type), types);
+        if (a.block && (nested || checked)) {
+            const inner = specs(a.block, types.of(decl.type), types, relations, `${key}.0.`);
             if (Object.keys(inner).length > 0) spec.b = inner;
         }
         if (spec.d !== undefined || spec.b || spec.t) out[name] = spec;
@@ -305,11 +367,11 @@ export function generate(provider: string, sourceRoot: string, label: string, mo
             report.unmatchedTypes.push(p.token);
             continue;
         }
-        const defaults = specs(match.schema, p.args, types);
+        const defaults = specs(match.schema, p.args, types, relationsOf(match.schema));
         if (Object.keys(defaults).length > 0) resources[p.token] = sortedDeep(defaults);
     }
     console.error(
-        `${provider}: ${tf.length} Terraform resources read, ${Object.keys(resources).length} Pulumi types with defaults; ` +
+        `${provider}: ${tf.length} Terraform resources read, ${Object.keys(resources).length} Pulumi types with defaults or validations; ` +
             `${report.unmatchedTypes.length} types unmatched, ${report.unnamed.length} attributes unnamed, ` +
             `${report.resolvedByDoc} constants resolved by their docs, ${report.undocumented} not, ` +
             `${report.unresolvedExpressions} schema expressions unresolved, ` +

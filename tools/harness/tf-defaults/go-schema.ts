@@ -30,6 +30,10 @@ export interface TfAttribute {
     removed?: boolean;
     conflictsWith?: string[];
     exactlyOneOf?: string[];
+    atLeastOneOf?: string[];
+    requiredWith?: string[];
+    /** One of those lists named a key this reader could not resolve (the relations are then not checked). */
+    relationsUnread?: boolean;
     maxItems?: number;
     minItems?: number;
     /** `ValidateFunc` / `ValidateDiagFunc` built from the SDK's helper/validation (validators.ts). */
@@ -82,18 +86,10 @@ export interface Resolver {
     /** The source of a package variable's declaration (`queueSchema = map[...]...{...}`), if known. */
     variableSource(name: string): string | undefined;
     /**
-     * The values of an AWS SDK for Go v2 enum type, `Values()` in their order: the service package
-     * (`elasticloadbalancingv2`) and the type (`ProtocolEnum`).
+     * The values of an enum type a source file names (`alias.Type`, an SDK's generated enum), in
+     * their order, resolved through that file's imports.
      */
-    enumValues?(goPackage: string, type: string): string[] | undefined;
-}
-
-/** The AWS SDK for Go v2 service packages a source imports for their types, by the name it uses. */
-export function awsTypesImports(source: string): Map<string, string> {
-    const imports = new Map<string, string>();
-    for (const m of source.matchAll(/^\s*(\w+\s+)?"github\.com\/aws\/aws-sdk-go-v2\/service\/(\w+)\/types"/gm))
-        imports.set(m[1]?.trim() || "types", m[2]);
-    return imports;
+    enumValues?(source: string, qualified: string): string[] | undefined;
 }
 
 interface Token {
@@ -255,15 +251,12 @@ export class SchemaReader {
     /** Validators other than helper/validation's (the provider's own functions): left unchecked. */
     readonly unreadValidators: string[] = [];
 
-    private readonly awsTypes: Map<string, string>;
-
     constructor(
-        source: string,
+        private readonly source: string,
         private readonly resolver: Resolver,
         private readonly depth = 0,
     ) {
         this.tokens = tokenize(source);
-        this.awsTypes = awsTypesImports(source);
     }
 
     /**
@@ -482,8 +475,15 @@ export class SchemaReader {
                 }
                 case "ConflictsWith":
                 case "ExactlyOneOf":
-                    attribute[field === "ConflictsWith" ? "conflictsWith" : "exactlyOneOf"] = this.strings(from, end);
+                case "AtLeastOneOf":
+                case "RequiredWith": {
+                    const key = (field.charAt(0).toLowerCase() + field.slice(1)) as
+                        "conflictsWith" | "exactlyOneOf" | "atLeastOneOf" | "requiredWith";
+                    const keys = this.strings(from, end);
+                    attribute[key] = keys.resolved;
+                    if (keys.unresolved) attribute.relationsUnread = true;
                     break;
+                }
                 case "Default": {
                     const value = this.value(from, end);
                     if (value === undefined) attribute.unresolvedDefault = text(t, from, end);
@@ -549,8 +549,7 @@ export class SchemaReader {
         if (!spells(t, at + 1, ["["]) || !spells(t, at + 3, ["."]) || !spells(t, at + 5, ["]", "(", ")"]))
             return undefined;
         if (at + 8 !== end) return undefined;
-        const goPackage = this.awsTypes.get(t[at + 2].text);
-        return goPackage ? this.resolver.enumValues?.(goPackage, t[at + 4].text) : undefined;
+        return this.resolver.enumValues?.(this.source, `${t[at + 2].text}.${t[at + 4].text}`);
     }
 
     /** A validator of helper/validation (see validator). */
@@ -620,15 +619,15 @@ export class SchemaReader {
         }
     }
 
-    /** `[]string{"a", names.AttrB}`: the strings it resolves to. */
-    private strings(start: number, end: number): string[] {
+    /** `[]string{"a", names.AttrB}`: the strings it resolves to, and whether any did not resolve. */
+    private strings(start: number, end: number): { resolved: string[]; unresolved: boolean } {
         const t = this.tokens;
         const open = t.findIndex((tok, i) => i >= start && tok.text === "{");
-        if (open < 0 || open >= end) return [];
+        if (open < 0 || open >= end) return { resolved: [], unresolved: true };
         const close = closing(t, open);
-        return splitTop(t, open + 1, close)
-            .map(([a, b]) => this.value(a, b))
-            .filter((v): v is string => typeof v === "string");
+        const values = splitTop(t, open + 1, close).map(([a, b]) => this.value(a, b));
+        const resolved = values.filter((v): v is string => typeof v === "string");
+        return { resolved, unresolved: resolved.length < values.length };
     }
 
     /** A literal, a constant, or a conversion of one (`string(awstypes.X)`), or undefined. */

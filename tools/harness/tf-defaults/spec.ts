@@ -39,6 +39,12 @@ export interface DefaultSpec {
     /** A list's or set's MinItems, and its MaxItems above 1 (a MaxItems 1 block is an object in Pulumi). */
     min?: number;
     max?: number;
+    /**
+     * Its relations to other attributes, by their Terraform keys from the resource's root as the
+     * schema writes them (`cidr_block`, `health_check.0.path`): ConflictsWith, ExactlyOneOf,
+     * AtLeastOneOf, RequiredWith. Every key named has an entry (with `t`) to find its value by.
+     */
+    r?: { c?: string[]; e?: string[]; a?: string[]; w?: string[] };
 }
 
 export type ResourceDefaults = Record<string, DefaultSpec>;

@@ -90,6 +90,106 @@ function validateValue(
     for (const summary of runValidator(validator, decoded, k, attribute)) out.push({ summary, at });
 }
 
+/** The resource's inputs from the root, for the keys relations name. */
+interface Root {
+    specs: ResourceDefaults;
+    values: Record<string, unknown>;
+    unwrap: Unwrap;
+}
+
+/** Whether a value is one the SDK sees as not yet known (anything but data: an unknown, a reference). */
+const opaque = (value: unknown) =>
+    typeof value === "object" && value !== null && !Array.isArray(value) && !isBlock(value);
+
+/**
+ * What terraform's ResourceConfig.Get finds at a key from the root (`a`, `a.0.b`, `a.1.b`): a
+ * value, an unknown one, nothing, or (`unresolved`) a key the data cannot follow.
+ */
+function get(root: Root, key: string): "set" | "unknown" | "absent" | "unresolved" {
+    const parts = key.split(".");
+    let specs: ResourceDefaults | undefined = root.specs;
+    let values: unknown = root.values;
+    for (let i = 0; i < parts.length; i += 2) {
+        const entry: [string, DefaultSpec] | undefined = Object.entries(specs ?? {}).find(
+            ([, spec]) => spec.t === parts[i],
+        );
+        if (!entry) return "unresolved";
+        if (opaque(values)) return "unknown";
+        if (!isBlock(values)) return "absent";
+        let value = root.unwrap(values[entry[0]]);
+        if (value === undefined || value === null) return "absent";
+        if (opaque(value)) return "unknown";
+        if (i === parts.length - 1) return "set";
+        if (!/^\d+$/.test(parts[i + 1])) return "unresolved";
+        // A list of blocks by index; a MaxItems 1 block is an object in Pulumi, its only element.
+        if (Array.isArray(value)) value = root.unwrap(value[Number(parts[i + 1])]);
+        else if (parts[i + 1] !== "0") return "absent";
+        if (value === undefined || value === null) return "absent";
+        if (opaque(value)) return "unknown";
+        specs = entry[1].b;
+        values = value;
+    }
+    return "unresolved";
+}
+
+const sortedKeys = (keys: string[], own: string) => [...new Set([...keys, own])].sort();
+
+/**
+ * The SDK's checks of an attribute's relations that come before its value's (schemaMap.validate):
+ * ExactlyOneOf and AtLeastOneOf whether or not it is set, then, when it is, RequiredWith; and
+ * ConflictsWith once its value is known. The first failure ends the attribute's validation.
+ */
+function relationFailure(
+    r: NonNullable<DefaultSpec["r"]>,
+    k: string,
+    set: boolean,
+    known: boolean,
+    root: Root,
+): Omit<Found, "at"> | undefined {
+    if (r.e) {
+        const all = sortedKeys(r.e, k);
+        const found = all.map((key) => [key, get(root, key)] as const);
+        if (!found.some(([, state]) => state === "unresolved")) {
+            const specified = found.filter(([, state]) => state === "set").map(([key]) => key);
+            const unknown = found.some(([, state]) => state === "unknown");
+            if (specified.length === 0 && !unknown)
+                return {
+                    summary: "Invalid combination of arguments",
+                    detail: `"${k}": one of \`${all.join(",")}\` must be specified`,
+                };
+            if (specified.length > 1)
+                return {
+                    summary: "Invalid combination of arguments",
+                    detail: `"${k}": only one of \`${all.join(",")}\` can be specified, but \`${specified.join(",")}\` were specified.`,
+                };
+        }
+    }
+    if (r.a) {
+        const all = sortedKeys(r.a, k);
+        const states = all.map((key) => get(root, key));
+        if (!states.includes("unresolved") && states.every((state) => state === "absent"))
+            return {
+                summary: "Missing required argument",
+                detail: `"${k}": one of \`${all.join(",")}\` must be specified`,
+            };
+    }
+    if (!set) return undefined;
+    if (r.w) {
+        const all = sortedKeys(r.w, k);
+        const states = all.map((key) => get(root, key));
+        if (!states.includes("unresolved") && states.includes("absent"))
+            return {
+                summary: "Missing required argument",
+                detail: `"${k}": all of \`${all.join(",")}\` must be specified`,
+            };
+    }
+    if (!known) return undefined;
+    for (const other of r.c ?? [])
+        if (get(root, other) === "set")
+            return { summary: "Conflicting configuration arguments", detail: `"${k}": conflicts with ${other}` };
+    return undefined;
+}
+
 /**
  * Walks `values` against `specs` as the SDK's validateObject walks a block: `k` is the block's
  * flat key, `path` its Pulumi path, `setAt` the outermost set around it (its errors go there).
@@ -100,20 +200,30 @@ function walk(
     k: string,
     path: string,
     setAt: string | undefined,
-    unwrap: Unwrap,
+    root: Root,
     out: Found[],
 ) {
+    const unwrap = root.unwrap;
     for (const [property, spec] of Object.entries(specs)) {
         if (!spec.t) continue;
         const value = unwrap(values[property]);
-        if (value === undefined || value === null) continue;
+        const set = value !== undefined && value !== null;
         const key = k ? `${k}.${spec.t}` : spec.t;
         const here = dot(path, property);
         const inSet = setAt ?? (spec.set ? here : undefined);
         const at = (own: string) => inSet ?? own;
+        const known = set && whollyKnown(value, unwrap);
+        if (spec.r) {
+            const failure = relationFailure(spec.r, key, set, known, root);
+            if (failure) {
+                out.push({ ...failure, at: at(here) });
+                continue;
+            }
+        }
+        // A value not yet known is validated once it is (in the update that knows it).
+        if (!known) continue;
         validateValue(spec.v, spec.ty, value, key, spec.t, at(here), out);
         if (Array.isArray(value)) {
-            if (!whollyKnown(value, unwrap)) continue;
             if (spec.max && value.length > spec.max) {
                 out.push({
                     summary: "Too many list items",
@@ -134,12 +244,12 @@ function walk(
                 const element = unwrap(raw);
                 const elementAt = at(`${here}[${i}]`);
                 validateValue(spec.ev, spec.et, element, `${key}.${i}`, spec.t!, elementAt, out);
-                if (spec.b && isBlock(element)) walk(spec.b, element, `${key}.${i}`, elementAt, inSet, unwrap, out);
+                if (spec.b && isBlock(element)) walk(spec.b, element, `${key}.${i}`, elementAt, inSet, root, out);
             });
         } else if (isBlock(value)) {
             if (spec.b) {
                 // A MaxItems 1 block: a list of one in Terraform, an object in Pulumi (no index in the path).
-                walk(spec.b, value, `${key}.0`, here, inSet, unwrap, out);
+                walk(spec.b, value, `${key}.0`, here, inSet, root, out);
             } else if (spec.ev) {
                 // A map of values: each under its key.
                 for (const [name, raw] of Object.entries(value))
@@ -160,7 +270,7 @@ export function checkFailures(
     unwrap: Unwrap = (value) => value,
 ): string[] {
     const found: Found[] = [];
-    walk(specs, inputs, "", "", undefined, unwrap, found);
+    walk(specs, inputs, "", "", undefined, { specs, values: inputs, unwrap }, found);
     return found.map(({ summary, detail, at }) => {
         const reason = detail ? `${summary}. ${detail}` : summary;
         return `${reason}. Examine values at '${name}.${at}'.`;

@@ -74,6 +74,14 @@ export class BotocoreEnums {
     }
 }
 
+/** The AWS SDK for Go v2 service packages a source imports for their types, by the name it uses. */
+export function awsTypesImports(source: string): Map<string, string> {
+    const imports = new Map<string, string>();
+    for (const m of source.matchAll(/^\s*(\w+\s+)?"github\.com\/aws\/aws-sdk-go-v2\/service\/(\w+)\/types"/gm))
+        imports.set(m[1]?.trim() || "types", m[2]);
+    return imports;
+}
+
 export function readTerraformResources(root: string, botocoreData?: string): TfSource {
     const enums = botocoreData ? new BotocoreEnums(botocoreData) : undefined;
     const services = path.join(root, "index", "internal", "service");
@@ -93,7 +101,11 @@ export function readTerraformResources(root: string, botocoreData?: string): TfS
                       : packageConstant(readIfExists(path.join(dir, `var.${q}.goindex`)), q),
             functionSource: (name) => readIfExists(path.join(dir, `func.${name}.goindex`)),
             variableSource: (name) => readIfExists(path.join(dir, `var.${name}.goindex`)),
-            enumValues: (goPackage, type) => enums?.values(goPackage, type),
+            enumValues: (source, qualified) => {
+                const [alias, type] = qualified.split(".");
+                const goPackage = awsTypesImports(source).get(alias);
+                return goPackage ? enums?.values(goPackage, type) : undefined;
+            },
         };
         for (const m of registry.matchAll(/Factory:\s*(\w+),\s*TypeName:\s*"([^"]+)"/g)) {
             const source = resolver.functionSource(m[1]);
