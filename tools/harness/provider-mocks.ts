@@ -5,7 +5,7 @@
  * `tools/clouds.ts`; `mock-state.ts` picks it by the package of a resource type or invoke token.
  */
 import type { MockIds } from "./mock-state";
-import type { ProviderDefaults } from "./tf-defaults/spec";
+import type { SchemaFile } from "./tf-defaults/file";
 
 /** How a provider names a resource whose name the program leaves out (see autonaming.ts). */
 export interface AutonameRule {
@@ -80,9 +80,10 @@ export interface ProviderMocks {
      */
     planned?(type: string, state: Record<string, any>, provider: ProviderConfig, has: (field: string) => boolean): void;
     /**
-     * The Terraform schema defaults of its bridged provider (tf-defaults/<package>.json, written
-     * by tf-defaults/generate.ts), loaded on first use: what the provider's Check and plan add to
-     * a resource the program wrote without them (tf-defaults/apply.ts).
+     * What its bridged provider's Check and plan take from the Terraform schemas
+     * (tf-defaults/<package>.jsonl, written by tf-defaults/generate.ts), loaded on first use: the
+     * defaults they add to a resource the program wrote without them (tf-defaults/apply.ts) and
+     * the validation the Check runs (tf-defaults/validate.ts).
      */
-    terraformDefaults?(): ProviderDefaults;
+    terraformDefaults?(): SchemaFile;
 }

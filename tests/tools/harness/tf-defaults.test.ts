@@ -7,6 +7,7 @@ import * as digitalocean from "@pulumi/digitalocean";
 import * as pulumi from "@pulumi/pulumi";
 import { evaluate, RegisteredResource } from "../../../tools/harness/evaluate";
 import { applyPatch, defaultsPatch, resourceDefaults } from "../../../tools/harness/tf-defaults/apply";
+import { loadSchemaFile, SchemaFile, writeSchemaFile } from "../../../tools/harness/tf-defaults/file";
 import { Resolver, SchemaReader, TfSchema } from "../../../tools/harness/tf-defaults/go-schema";
 import {
     attrConstantName,
@@ -296,6 +297,25 @@ func resourceLbV1() map[string]*schema.Schema {
     });
 
     describe("the generated data", () => {
+        it("is stored one type per line and read back as it was written", () => {
+            const data = {
+                source: "example@1",
+                resources: {
+                    "aws:lb/targetGroup:TargetGroup": { port: { t: "port", v: ["IsPortNumber"], ty: "i" } },
+                    "aws:sqs/queue:Queue": { delaySeconds: { d: 0 } },
+                } as Record<string, ResourceDefaults>,
+            };
+            const text = writeSchemaFile(data);
+            assert.strictEqual(text.split("\n").length, 4, text);
+            const file = new SchemaFile(text);
+            assert.strictEqual(file.source, "example@1");
+            assert.deepStrictEqual(file.types(), Object.keys(data.resources));
+            for (const [type, defaults] of Object.entries(data.resources))
+                assert.deepStrictEqual(file.resource(type), defaults);
+            assert.strictEqual(file.resource("aws:s3/bucket:Bucket"), undefined);
+            assert.ok(loadSchemaFile("aws.jsonl").types().length > 900);
+        });
+
         it("holds the defaults terraform-provider-aws declares, named as @pulumi/aws names them", () => {
             const tg = resourceDefaults("aws:lb/targetGroup:TargetGroup");
             assert.deepStrictEqual(tg?.healthCheck?.b?.enabled, { d: true });

@@ -5,7 +5,7 @@
  */
 import type { MockIds } from "../mock-state";
 import { AutonameRule, autonameOf, ProviderMocks } from "../provider-mocks";
-import type { ProviderDefaults } from "../tf-defaults/spec";
+import { loadSchemaFile } from "../tf-defaults/file";
 
 /**
  * AWS resources whose name the provider generates, as pulumi-aws's resources.go declares them:
@@ -69,10 +69,7 @@ function arn(service: string, region: string, resource: string): string {
 
 export const AWS_MOCKS: ProviderMocks = {
     package: "aws",
-    // Required on first use; the type reference makes tsc copy the file to dist/ with the code.
-    terraformDefaults: () =>
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        require("../tf-defaults/aws.json") as ProviderDefaults & typeof import("../tf-defaults/aws.json"),
+    terraformDefaults: () => loadSchemaFile("aws.jsonl"),
     // The provider's `region`, else the variables it reads, as terraform-provider-aws does.
     region: (provider) =>
         provider.inputs.region || provider.env.AWS_REGION || provider.env.AWS_DEFAULT_REGION || "us-east-1",

@@ -5,7 +5,7 @@
  */
 import type { MockIds } from "../mock-state";
 import { AutonameRule, autonameOf, ProviderMocks } from "../provider-mocks";
-import type { ProviderDefaults } from "../tf-defaults/spec";
+import { loadSchemaFile } from "../tf-defaults/file";
 
 /**
  * pulumi-digitalocean (provider/resources.go) calls `prov.SetAutonaming(255, "-")`, so every
@@ -18,11 +18,7 @@ const AUTONAMED: Record<string, AutonameRule> = {
 
 export const DIGITALOCEAN_MOCKS: ProviderMocks = {
     package: "digitalocean",
-    // Required on first use; the type reference makes tsc copy the file to dist/ with the code.
-    terraformDefaults: () =>
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        require("../tf-defaults/digitalocean.json") as ProviderDefaults &
-            typeof import("../tf-defaults/digitalocean.json"),
+    terraformDefaults: () => loadSchemaFile("digitalocean.jsonl"),
     // Droplets have numeric ids (the load balancer and firewalls take them as numbers) and a tag's id is its name.
     id: (type: string, inputs: Record<string, any>, ids: MockIds) => {
         if (type === "digitalocean:index/droplet:Droplet")

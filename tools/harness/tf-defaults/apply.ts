@@ -11,24 +11,25 @@
  * - "plan": the provider's planned state, which a preview's outputs are and an update's start
  *   from, holds every default of the schema, falsy ones included.
  *
- * The defaults themselves are data, one file per provider (`<package>.json`, registered with the
+ * The defaults themselves are data, one file per provider (`<package>.jsonl`, file.ts, registered with the
  * provider's mocks), generated from the Terraform providers' source by generate.ts.
  */
 import { PROVIDER_MOCKS } from "../../clouds";
-import type { DefaultSpec, ProviderDefaults, ResourceDefaults } from "./spec";
+import type { SchemaFile } from "./file";
+import type { DefaultSpec, ResourceDefaults } from "./spec";
 
 export type Stage = "check" | "plan";
 
 /** What to add: a value, defaults inside a nested block, or inside each element of a list of blocks. */
 export type Patch = Record<string, { set: unknown } | { inside: Patch } | { each: (Patch | undefined)[] }>;
 
-const files = new Map<string, ProviderDefaults | undefined>();
+const files = new Map<string, SchemaFile | undefined>();
 
 /** The Terraform defaults of a resource type, if its provider has any for it. */
 export function resourceDefaults(type: string): ResourceDefaults | undefined {
     const pkg = type.split(":")[0];
     if (!files.has(pkg)) files.set(pkg, PROVIDER_MOCKS.find((mocks) => mocks.package === pkg)?.terraformDefaults?.());
-    return files.get(pkg)?.resources[type];
+    return files.get(pkg)?.resource(type);
 }
 
 const isSet = (value: unknown) => value !== undefined && value !== null;

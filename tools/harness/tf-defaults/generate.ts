@@ -1,5 +1,5 @@
 /**
- * Writes tools/harness/tf-defaults/<provider>.json: the Terraform schema defaults of each
+ * Writes tools/harness/tf-defaults/<provider>.jsonl (file.ts): the Terraform schema defaults and validations of each
  * resource of a bridged provider, by Pulumi type token and property, read from the Terraform
  * provider's Go source and named as the installed Pulumi SDK names them.
  *
@@ -20,6 +20,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { GoValue, readIfExists, TfAttribute, TfResource, TfSchema, TfSource } from "./go-schema";
 import { camelCase, documentedConstant, documentedNumber, plural } from "./names";
+import { writeSchemaFile } from "./file";
 import { DefaultSpec, PrimitiveType, ProviderDefaults, ResourceDefaults } from "./spec";
 
 export const report = {
@@ -386,8 +387,8 @@ if (require.main === module) {
         console.error("usage: generate.js <provider package, one of sources/> <source-folder> [label]");
         process.exit(2);
     }
-    const out = path.join(__dirname, "..", "..", "..", "..", "tools", "harness", "tf-defaults", `${provider}.json`);
+    const out = path.join(__dirname, "..", "..", "..", "..", "tools", "harness", "tf-defaults", `${provider}.jsonl`);
     const data = generate(provider, root, label ?? root, more);
-    fs.writeFileSync(out, `${JSON.stringify(data)}\n`);
+    fs.writeFileSync(out, writeSchemaFile(data));
     console.error(`wrote ${out}`);
 }
