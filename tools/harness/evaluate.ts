@@ -530,8 +530,8 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         return sdkRegisterResource(...args);
     };
     // `process.exit(code)` ends the host's process: with 0, the run stands as registered so far,
-    // unless promises the SDK tracks are still pending, whose message its exit handler prints
-    // before it turns the code into 1 (runtime/debuggable.ts); any other code fails the run
+    // unless promises the SDK tracks are still pending (and no error was logged), whose message its
+    // exit handler prints before it turns the code into 1 (runtime/debuggable.ts); any other code fails the run
     // (pulumi-language-nodejs: "Program exited with non-zero exit code").
     let exited: { code: number; leaked?: string } | undefined;
     // eslint-disable-next-line @typescript-eslint/unbound-method -- restored as it was
@@ -542,7 +542,10 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         const status = Number(code ?? process.exitCode ?? 0) || 0;
         if (!exited) {
             const [leaks, message] = debuggable.leakedPromises() as [Set<unknown>, string];
-            exited = { code: status, ...(status === 0 && leaks.size > 0 ? { leaked: message } : {}) };
+            exited = {
+                code: status,
+                ...(status === 0 && leaks.size > 0 && !pulumi.log.hasErrors() ? { leaked: message } : {}),
+            };
         }
         throw new ProgramExit(status);
     };
@@ -590,10 +593,11 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
             if (failure) programError ??= failure.reason;
             else {
                 // The host's process ends with code 0, which its exit handler turns into 1 when promises
-                // the SDK tracks are still pending; with none, the program simply ended (its stack
+                // the SDK tracks are still pending, unless the program logged an error (`log.error`:
+                // the message would only repeat it); with none, the program simply ended (its stack
                 // outputs never registered).
                 const [leaks, message] = debuggable.leakedPromises() as [Set<unknown>, string];
-                if (leaks.size > 0) exited ??= { code: 0, leaked: message };
+                if (leaks.size > 0 && !pulumi.log.hasErrors()) exited ??= { code: 0, leaked: message };
             }
         }
     } finally {

@@ -7,14 +7,14 @@ import { spawnSync } from "child_process";
 import * as path from "path";
 import { CLI, FIXTURE_PACK, REPO_ROOT, program } from "./paths";
 
-function check(file: string, env: NodeJS.ProcessEnv = {}): { status: number | null; error?: string } {
+function check(file: string, env: NodeJS.ProcessEnv = {}): { status: number | null; error?: string; notes: string[] } {
     const run = spawnSync(
         process.execPath,
         [CLI, "--program", path.relative(REPO_ROOT, program(file)), "--policy-pack", FIXTURE_PACK, "--format", "json"],
         { cwd: REPO_ROOT, env: { ...process.env, ...env }, encoding: "utf8" },
     );
-    const [stack] = (JSON.parse(run.stdout) as { stacks: { error?: string }[] }).stacks;
-    return { status: run.status, error: stack.error };
+    const [stack] = (JSON.parse(run.stdout) as { stacks: { error?: string; notes: string[] }[] }).stacks;
+    return { status: run.status, error: stack.error, notes: stack.notes };
 }
 
 describe("a program that fails as a script does", () => {
@@ -22,6 +22,17 @@ describe("a program that fails as a script does", () => {
         const { status, error } = check("throws-later.js");
         assert.strictEqual(status, 2);
         assert.match(error ?? "", /^Running program '.*' failed with an unhandled exception:\n.*failed in a timer/);
+    });
+
+    it("an error the program logs is shown and fails nothing, as under the engine", () => {
+        const { status, error, notes } = check("logs-error.js");
+        assert.strictEqual(error, undefined);
+        // The fixture pack's own verdict on the bucket (1 for a mandatory violation), not a failed run (2).
+        assert.strictEqual(status, 1);
+        assert.ok(
+            notes.includes("program output: error: the bucket name is not what the team agreed"),
+            notes.join("\n"),
+        );
     });
 
     it("a second resource under the same URN fails the stack with the engine's message", () => {

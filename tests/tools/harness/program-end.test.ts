@@ -47,6 +47,16 @@ describe("the end of a program", () => {
         );
     });
 
+    it("a registration that can never be sent ends the run without that message once the program logged an error", async () => {
+        // The SDK's exit handler leaves out its message, and the failure, after `log.error` (runtime/debuggable.ts).
+        const evaluation = await evaluateWithin(() => {
+            pulumi.log.error("the acl could not be looked up");
+            bucket("assets");
+            bucket("stuck", new Promise<string>(() => undefined));
+        });
+        assert.deepStrictEqual(registered(evaluation), ["assets"]);
+    });
+
     it("a program still waiting on a timer or a child process is not cut short", async () => {
         const evaluation = await evaluateWithin(async () => {
             await new Promise((resolve) => setTimeout(resolve, 200));
