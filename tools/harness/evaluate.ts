@@ -519,14 +519,15 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     const resourceClass = pulumi.Resource as unknown as { callsites: () => CallSite[] };
     const sdkCallSites = resourceClass.callsites;
     resourceClass.callsites = callSites;
-    // eslint-disable-next-line @typescript-eslint/unbound-method -- restored as it was
     const sdkRegisterResource = runtimeResource.registerResource;
     runtimeResource.registerResource = (...args: any[]) => {
         const [, , type, name, , , , props] = args as [unknown, unknown, string, string, ...unknown[]];
         const dynamic = Object.keys((props as Record<string, unknown>) ?? {}).filter((key) =>
             isDynamic((props as Record<string, unknown>)[key]),
         );
-        if (dynamic.length > 0) dynamicInputs.set(`${type}\u0000${name}`, new Set(dynamic));
+        // Two resources of one type and name (under different parents) share an entry: the union errs towards not known.
+        const key = `${type}\u0000${name}`;
+        if (dynamic.length > 0) dynamicInputs.set(key, new Set([...(dynamicInputs.get(key) ?? []), ...dynamic]));
         return sdkRegisterResource(...args);
     };
     // `process.exit(code)` ends the host's process: with 0, the run stands as registered so far,

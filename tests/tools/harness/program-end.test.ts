@@ -50,7 +50,7 @@ describe("the end of a program", () => {
     it("a registration that can never be sent ends the run without that message once the program logged an error", async () => {
         // The SDK's exit handler leaves out its message, and the failure, after `log.error` (runtime/debuggable.ts).
         const evaluation = await evaluateWithin(() => {
-            pulumi.log.error("the acl could not be looked up");
+            void pulumi.log.error("the acl could not be looked up");
             bucket("assets");
             bucket("stuck", new Promise<string>(() => undefined));
         });

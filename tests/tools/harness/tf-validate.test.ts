@@ -11,8 +11,8 @@ import * as digitalocean from "@pulumi/digitalocean";
 import * as pulumi from "@pulumi/pulumi";
 import { evaluate } from "../../../tools/harness/evaluate";
 import { resourceDefaults } from "../../../tools/harness/tf-defaults/apply";
-import { Resolver, SchemaReader } from "../../../tools/harness/tf-defaults/go-schema";
-import { awsTypesImports, BotocoreEnums, packageConstant } from "../../../tools/harness/tf-defaults/sources/aws";
+import { literalConstants, Resolver, SchemaReader } from "../../../tools/harness/tf-defaults/go-schema";
+import { awsTypesImports, BotocoreEnums } from "../../../tools/harness/tf-defaults/sources/aws";
 import type { ResourceDefaults } from "../../../tools/harness/tf-defaults/spec";
 import { checkFailures, decode } from "../../../tools/harness/tf-defaults/validate";
 import { goRegExp, runValidator, ValidatorSpec } from "../../../tools/harness/tf-defaults/validators";
@@ -192,9 +192,10 @@ describe("the provider's Check validation", () => {
 
         it("reads a package constant only when its declaration is a literal", () => {
             const file = "package ec2\nimport (\n)\n\tvpcCIDRMaxIPv4Netmask     = 28\n";
-            assert.strictEqual(packageConstant(file, "vpcCIDRMaxIPv4Netmask"), 28);
-            assert.strictEqual(packageConstant('\tname string = "x" // why\n', "name"), "x");
-            assert.strictEqual(packageConstant("\tnext = first + 1\n", "next"), undefined);
+            assert.strictEqual(literalConstants(file).get("vpcCIDRMaxIPv4Netmask"), 28);
+            assert.strictEqual(literalConstants('\tname string = "x" // why\n').get("name"), "x");
+            assert.strictEqual(literalConstants("\tenabled = false\n").get("enabled"), false);
+            assert.strictEqual(literalConstants("\tnext = first + 1\n").has("next"), false);
         });
     });
 

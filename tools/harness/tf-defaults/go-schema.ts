@@ -665,6 +665,26 @@ export class SchemaReader {
 
 // Go source text: a package's functions and variables, for the resolvers of a provider's source.
 
+/**
+ * The constants (and package variables) a Go source declares as a literal, one per line
+ * (`name = 16`, `name string = "x" // why`): strings, numbers, booleans. An expression is left out.
+ */
+export function literalConstants(source: string): Map<string, GoValue> {
+    const constants = new Map<string, GoValue>();
+    for (const m of source.matchAll(
+        /^\s*(\w+)\s*(?:\w+\s*)?=\s*("(?:[^"\\]|\\.)*"|-?[0-9][0-9_.]*|true|false)\s*(?:\/\/.*)?$/gm,
+    )) {
+        const raw = m[2];
+        const value = raw.startsWith('"')
+            ? (JSON.parse(raw) as string)
+            : raw === "true" || raw === "false"
+              ? raw === "true"
+              : Number(raw.replace(/_/g, ""));
+        if (typeof value !== "number" || Number.isFinite(value)) constants.set(m[1], value);
+    }
+    return constants;
+}
+
 /** A source file's text, or undefined where there is none. */
 export function readIfExists(file: string): string | undefined {
     return fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined;

@@ -8,32 +8,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import {
-    GoValue,
-    readIfExists,
-    Resolver,
-    resourceFromFactory,
-    TfResource,
-    TfSource,
-    tokenize,
-    unquote,
-} from "../go-schema";
+import { literalConstants, readIfExists, Resolver, resourceFromFactory, TfResource, TfSource } from "../go-schema";
 import { attrConstantName } from "../names";
-
-/**
- * A package constant's value when its declaration (`name = 16`, `name string = "x"`, in a
- * `var.<name>.goindex` file) is a literal; undefined for an expression.
- */
-export function packageConstant(source: string | undefined, name: string): GoValue | undefined {
-    const declared = source && new RegExp(`^\\s*${name}\\s*(?:\\w+\\s*)?=\\s*(.+?)\\s*$`, "m").exec(source);
-    if (!declared) return undefined;
-    const [token, ...rest] = tokenize(declared[1]);
-    if (!token || rest.length > 0) return undefined;
-    if (token.kind === "string") return unquote(token.text);
-    if (token.kind === "number" && /^[0-9][0-9_]*(\.[0-9]+)?$/.test(token.text))
-        return Number(token.text.replace(/_/g, ""));
-    return undefined;
-}
 
 /**
  * The AWS SDK for Go v2's enum values, from botocore's service models (`<botocore>/data/<service>/
@@ -98,7 +74,7 @@ export function readTerraformResources(root: string, botocoreData?: string): TfS
                     ? attrConstantName(q.slice("names.Attr".length))
                     : q.includes(".")
                       ? undefined
-                      : packageConstant(readIfExists(path.join(dir, `var.${q}.goindex`)), q),
+                      : literalConstants(readIfExists(path.join(dir, `var.${q}.goindex`)) ?? "").get(q),
             functionSource: (name) => readIfExists(path.join(dir, `func.${name}.goindex`)),
             variableSource: (name) => readIfExists(path.join(dir, `var.${name}.goindex`)),
             enumValues: (source, qualified) => {

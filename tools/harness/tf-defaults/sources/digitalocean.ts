@@ -8,6 +8,7 @@ import * as path from "path";
 import {
     functionText,
     GoValue,
+    literalConstants,
     readIfExists,
     Resolver,
     resourceFromFactory,
@@ -34,23 +35,7 @@ export function readTerraformResources(root: string): TfSource {
                       .map((f) => fs.readFileSync(path.join(dir, f), "utf8"))
                       .join("\n")
                 : "";
-            const constants = new Map<string, GoValue>();
-            for (const m of files.matchAll(
-                /^\s*(\w+)\s*(?:\w+\s*)?=\s*("(?:[^"\\]|\\.)*"|-?[0-9][0-9_.]*|true|false)\s*$/gm,
-            )) {
-                const raw = m[2];
-                constants.set(
-                    m[1],
-                    raw.startsWith('"')
-                        ? (JSON.parse(raw) as string)
-                        : raw === "true"
-                          ? true
-                          : raw === "false"
-                            ? false
-                            : Number(raw.replace(/_/g, "")),
-                );
-            }
-            packages.set(pkg, { files, constants });
+            packages.set(pkg, { files, constants: literalConstants(files) });
         }
         return packages.get(pkg)!;
     };
