@@ -190,6 +190,62 @@ describe("the provider's Check validation", () => {
             fs.rmSync(data, { recursive: true });
         });
 
+        it("reads a Plugin Framework schema's attributes and their validators", () => {
+            const source = `
+package example
+
+import (
+	awstypes "github.com/aws/aws-sdk-go-v2/service/ec2/types"
+)
+
+func (r *ruleResource) Schema(ctx context.Context, request resource.SchemaRequest, response *resource.SchemaResponse) {
+	response.Schema = schema.Schema{
+		Attributes: map[string]schema.Attribute{
+			names.AttrID: framework.IDAttribute(),
+			"from_port": schema.Int64Attribute{
+				Optional: true,
+				Validators: []validator.Int64{
+					int64validator.Between(-1, 65535),
+				},
+			},
+			"name": schema.StringAttribute{
+				Required: true,
+				Validators: []validator.String{
+					stringvalidator.LengthBetween(1, 64),
+					stringvalidator.RegexMatches(regexache.MustCompile(\`^[a-z-]+$\`), ""),
+					validOwnName(),
+				},
+			},
+			"protocol": schema.StringAttribute{
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.OneOf("tcp", "udp")},
+			},
+			"tenancy": schema.StringAttribute{
+				Optional:   true,
+				Validators: []validator.String{enum.FrameworkValidate[awstypes.Tenancy]()},
+			},
+		},
+	}
+}
+`;
+            const reader = new SchemaReader(source, resolver);
+            const schema = reader.frameworkSchema()!;
+            assert.deepStrictEqual(Object.keys(schema).sort(), ["from_port", "name", "protocol", "tenancy"]);
+            assert.deepStrictEqual(schema.from_port, {
+                type: "Int",
+                optional: true,
+                validate: ["int64validator.Between", -1, 65535],
+            });
+            assert.deepStrictEqual(schema.name.validate, [
+                "All",
+                ["stringvalidator.LengthBetween", 1, 64],
+                ["stringvalidator.RegexMatches", "^[a-z-]+$", ""],
+            ]);
+            assert.deepStrictEqual(schema.protocol.validate, ["stringvalidator.OneOf", ["tcp", "udp"]]);
+            assert.deepStrictEqual(schema.tenancy.validate, ["stringvalidator.OneOf", ["default", "dedicated"]]);
+            assert.deepStrictEqual(reader.allUnreadValidators().length, 1, "the provider's own validator");
+        });
+
         it("reads a package constant only when its declaration is a literal", () => {
             const file = "package ec2\nimport (\n)\n\tvpcCIDRMaxIPv4Netmask     = 28\n";
             assert.strictEqual(literalConstants(file).get("vpcCIDRMaxIPv4Netmask"), 28);
@@ -263,6 +319,29 @@ describe("the provider's Check validation", () => {
             assert.strictEqual(run(["Any", ["IntBetween", 0, 0], ["IntBetween", 30, 900]], 10).length, 2);
             assert.deepStrictEqual(runValidator(["ToDiagFunc", ["IntAtMost", 1]], 2, "block.0.count", "count"), [
                 "expected count to be at most (1), got 2",
+            ]);
+        });
+
+        it("framework validators, worded as terraform-plugin-framework-validators words them", () => {
+            assert.deepStrictEqual(run(["int64validator.Between", -1, 65535], 70000, "from_port"), [
+                "Invalid Attribute Value. Attribute from_port value must be between -1 and 65535, got: 70000",
+            ]);
+            assert.deepStrictEqual(run(["int64validator.AtLeast", 1], 1), []);
+            assert.deepStrictEqual(run(["float64validator.AtMost", 1], 2), [
+                "Invalid Attribute Value. Attribute k value must be at most 1.000000, got: 2.000000",
+            ]);
+            assert.deepStrictEqual(run(["stringvalidator.OneOf", ["tcp", "udp"]], "icmp", "protocol"), [
+                'Invalid Attribute Value Match. Attribute protocol value must be one of: ["tcp" "udp"], got: "icmp"',
+            ]);
+            assert.deepStrictEqual(run(["stringvalidator.OneOfCaseInsensitive", ["tcp", "udp"]], "TCP"), []);
+            assert.deepStrictEqual(run(["stringvalidator.LengthBetween", 1, 3], "héé"), [
+                "Invalid Attribute Value Length. Attribute k string length must be between 1 and 3, got: 5",
+            ]);
+            assert.deepStrictEqual(run(["stringvalidator.RegexMatches", "^[a-z]+$", ""], "Web"), [
+                "Invalid Attribute Value Match. Attribute k value must match regular expression '^[a-z]+$', got: Web",
+            ]);
+            assert.deepStrictEqual(run(["stringvalidator.RegexMatches", "^[a-z]+$", "lowercase only"], "Web"), [
+                "Invalid Attribute Value Match. Attribute k lowercase only, got: Web",
             ]);
         });
 
@@ -413,6 +492,12 @@ describe("the provider's Check validation", () => {
             assert.deepStrictEqual(group.launchTemplate.b!.id.r?.c, ["launch_template.0.name"]);
         });
 
+        it("holds the Plugin Framework resources' validators, the schema found through the resource's embedded type", () => {
+            const rule = resourceDefaults("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")!;
+            assert.deepStrictEqual(rule.fromPort.v, ["int64validator.Between", -1, 65535]);
+            assert.strictEqual(rule.fromPort.d, undefined, "no Terraform defaults from a framework resource");
+        });
+
         it("holds terraform-provider-digitalocean's", () => {
             const lb = resourceDefaults("digitalocean:index/loadBalancer:LoadBalancer")!;
             assert.ok(lb.healthcheck.b!.checkIntervalSeconds.v, JSON.stringify(lb.healthcheck));
@@ -522,6 +607,24 @@ describe("the provider's Check validation", () => {
                         `Invalid combination of arguments. "${k}": one of \`launch_configuration,launch_template,mixed_instances_policy\` must be specified. Examine values at 'none.${k.replace(/_(\w)/g, (_, c: string) => c.toUpperCase())}'.`,
                 ),
             );
+        });
+
+        it("refuses a framework resource's value as the bridge reports a framework diagnostic", async () => {
+            const evaluation = await evaluate({
+                program: async () => {
+                    new aws.vpc.SecurityGroupIngressRule("http", {
+                        securityGroupId: "sg-0123456789abcdef0",
+                        ipProtocol: "tcp",
+                        fromPort: 80,
+                        toPort: 80080,
+                        referencedSecurityGroupId: "sg-0fedcba9876543210",
+                    });
+                    return {};
+                },
+            });
+            assert.deepStrictEqual(evaluation.resources.find((r) => r.name === "http")!.checkErrors, [
+                "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule resource 'http' has a problem: Invalid Attribute Value. Attribute to_port value must be between -1 and 65535, got: 80080. Examine values at 'http.toPort'.",
+            ]);
         });
 
         it("validates the name the provider generated, as the Check does", async () => {

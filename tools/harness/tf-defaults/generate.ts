@@ -132,6 +132,9 @@ const settable = (a: TfAttribute) => (a.optional || a.required || a.opaque) && !
 /** Inputs the provider adds to every resource outside its schemas (terraform-provider-aws 6's per-resource region). */
 const FRAMEWORK_INPUTS = new Set(["region"]);
 
+/** A class name as Terraform spells resource names: `SecurityGroupIngressRule` is `security_group_ingress_rule`. */
+const snakeCase = (className: string) => className.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+
 export function matchScore(tf: TfResource, p: PulumiResource): number {
     const names = Object.entries(tf.schema).filter(([, a]) => settable(a));
     const inputs = [...p.inputs].filter((i) => !FRAMEWORK_INPUTS.has(i) || tf.schema[i]);
@@ -142,7 +145,7 @@ export function matchScore(tf: TfResource, p: PulumiResource): number {
         if (p.inputs.has(camel) || p.inputs.has(plural(camel))) shared++;
     }
     const jaccard = shared / (names.length + inputs.length - shared);
-    const snake = p.className.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+    const snake = snakeCase(p.className);
     // Among resources sharing the same inputs (`aws_route_table`, `aws_default_route_table`), the
     // one whose name is the class's, then the shortest.
     return jaccard + (tf.name.endsWith(`_${snake}`) ? 0.1 : 0) - tf.name.length * 1e-4;
@@ -361,9 +364,16 @@ export function generate(provider: string, sourceRoot: string, label: string, mo
     report.unreadValidators += source.unreadValidators;
     const tf = source.resources;
     const types = new InputTypes(pkgDir);
+    const sdkResources = tf.filter((r) => !r.framework);
+    const frameworkResources = tf.filter((r) => r.framework);
     const resources: Record<string, ResourceDefaults> = {};
     for (const p of pulumiResources(pkgDir)) {
-        const match = bestMatch(p, tf);
+        // The plugin-SDKv2 resources first, as before the framework ones were read: a framework
+        // resource only names a type none of them matches.
+        // resource only names a type none of them matches, and only one of its own name (few
+        // shared inputs would otherwise do, and a wrong match would refuse what the provider accepts).
+        const named = frameworkResources.filter((r) => r.name.endsWith(`_${snakeCase(p.className)}`));
+        const match = bestMatch(p, sdkResources) ?? bestMatch(p, named);
         if (!match) {
             report.unmatchedTypes.push(p.token);
             continue;

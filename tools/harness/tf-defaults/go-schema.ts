@@ -52,6 +52,8 @@ export type TfSchema = Record<string, TfAttribute>;
 export interface TfResource {
     name: string;
     schema: TfSchema;
+    /** A Plugin Framework resource: validators only, matched to a Pulumi type no plugin-SDKv2 resource matches. */
+    framework?: boolean;
 }
 
 /** What a provider's source reader found, and how many expressions in it could not be followed. */
@@ -230,10 +232,33 @@ function spells(tokens: Token[], i: number, words: string[]): boolean {
 const SCHEMA_MAP = ["map", "[", "string", "]", "*", "schema", ".", "Schema", "{"];
 const SCHEMA_STRUCT = ["&", "schema", ".", "Schema", "{"];
 const RESOURCE_STRUCT = ["&", "schema", ".", "Resource", "{"];
+/** A Plugin Framework resource schema's attributes: `Attributes: map[string]schema.Attribute{`. */
+const FRAMEWORK_ATTRIBUTES = ["Attributes", ":", "map", "[", "string", "]", "schema", ".", "Attribute", "{"];
+/** A framework attribute's Go type, by the Terraform type its values take (`schema.Int64Attribute`). */
+const FRAMEWORK_TYPES: Record<string, string> = {
+    StringAttribute: "String",
+    Int64Attribute: "Int",
+    Int32Attribute: "Int",
+    Float64Attribute: "Float",
+    Float32Attribute: "Float",
+    BoolAttribute: "Bool",
+    ListAttribute: "List",
+    SetAttribute: "Set",
+    MapAttribute: "Map",
+};
 
+/** A Go string literal's value: raw (backquoted) as written, interpreted with Go's escapes. */
 export function unquote(literal: string): string {
     if (literal.startsWith("`")) return literal.slice(1, -1);
-    return JSON.parse(literal) as string;
+    // Go's escapes JSON lacks: \xNN, \NNN (octal), \a, \v; `\'` is not valid in a Go string either.
+    const json = literal.replace(/\\(x[0-9a-fA-F]{2}|[0-7]{3}|[av]|.)/g, (whole, escape: string) => {
+        if (escape[0] === "x") return `\\u00${escape.slice(1)}`;
+        if (/^[0-7]{3}$/.test(escape)) return `\\u${parseInt(escape, 8).toString(16).padStart(4, "0")}`;
+        if (escape === "a") return "\\u0007";
+        if (escape === "v") return "\\u000b";
+        return whole;
+    });
+    return JSON.parse(json) as string;
 }
 
 /** A Go number literal's value (decimal, hex, with underscores), or undefined. */
@@ -617,6 +642,91 @@ export class SchemaReader {
             default:
                 return undefined;
         }
+    }
+
+    /**
+     * A Plugin Framework resource's top-level attributes (its Schema method's `schema.Schema`):
+     * each one's type, whether it is set by the configuration, and its `Validators` that
+     * terraform-plugin-framework-validators (or terraform-provider-aws' `enum.FrameworkValidate`)
+     * builds. Nested blocks and attributes built by helper functions are not read.
+     */
+    frameworkSchema(): TfSchema | undefined {
+        const t = this.tokens;
+        const at = t.findIndex((_, i) => spells(t, i, FRAMEWORK_ATTRIBUTES));
+        if (at < 0) return undefined;
+        const open = at + FRAMEWORK_ATTRIBUTES.length - 1;
+        const schema: TfSchema = {};
+        for (const [start, end] of splitTop(t, open + 1, closing(t, open))) {
+            const colon = colonAt(t, start, end);
+            const key = colon < 0 ? undefined : this.value(start, colon);
+            const kind = t[colon + 3]?.text;
+            if (typeof key !== "string" || !spells(t, colon + 1, ["schema", "."]) || t[colon + 4]?.text !== "{")
+                continue;
+            const type = FRAMEWORK_TYPES[kind];
+            if (!type) continue;
+            const attribute: TfAttribute = { type };
+            const body = colon + 4;
+            for (const [a, b] of splitTop(t, body + 1, closing(t, body))) {
+                const field = t[a].text;
+                if (t[a + 1]?.text !== ":") continue;
+                if (["Optional", "Required", "Computed"].includes(field) && text(t, a + 2, b) === "true")
+                    attribute[field.toLowerCase() as "optional" | "required" | "computed"] = true;
+                if (field === "Validators") {
+                    const list = t.findIndex((tok, i) => i > a + 1 && tok.text === "{");
+                    const read = splitTop(t, list + 1, closing(t, list)).map(([x, y]) => this.frameworkValidator(x, y));
+                    const known = read.filter((v): v is ValidatorSpec => v !== undefined);
+                    if (known.length < read.length) this.unreadValidators.push(text(t, a + 2, b));
+                    // The framework runs every validator of the list: together they are an All.
+                    if (known.length === 1) attribute.validate = known[0];
+                    else if (known.length > 1) attribute.validate = ["All", ...known];
+                }
+            }
+            schema[key] = attribute;
+        }
+        return schema;
+    }
+
+    /**
+     * One of a framework attribute's validators as data: terraform-plugin-framework-validators'
+     * `int64validator.Between(-1, 65535)`, `stringvalidator.OneOf("a", "b")` (or with an enum's
+     * `enum.Values[T]()...`), terraform-provider-aws' `enum.FrameworkValidate[T]()`; the spec's
+     * name is the Go one (`stringvalidator.OneOf`), its arguments as written.
+     */
+    private frameworkValidator(start: number, end: number): ValidatorSpec | undefined {
+        const t = this.tokens;
+        const fn = t[start + 2]?.text;
+        if (t[start]?.text === "enum" && (fn === "FrameworkValidate" || fn === "FrameworkValidateIgnoreCase")) {
+            const values = this.enumValues(start + 2, end);
+            const name = fn === "FrameworkValidate" ? "stringvalidator.OneOf" : "stringvalidator.OneOfCaseInsensitive";
+            return values && [name, values];
+        }
+        if (t[start + 1]?.text !== "." || t[start + 3]?.text !== "(" || closing(t, start + 3) !== end - 1)
+            return undefined;
+        const name = `${t[start].text}.${fn}`;
+        const kinds = KNOWN[name];
+        if (!kinds) return undefined;
+        const parts = splitTop(t, start + 4, end - 1);
+        if (kinds[0] === "strings") {
+            // Variadic: the strings themselves, or an enum's values spread (`enum.Values[T]()...`).
+            if (
+                parts.length === 1 &&
+                spells(t, parts[0][1] - 3, [".", ".", "."]) &&
+                spells(t, parts[0][0], ["enum", ".", "Values"])
+            )
+                return ((values) => values && ([name, values] as ValidatorSpec))(
+                    this.enumValues(parts[0][0] + 2, parts[0][1] - 3),
+                );
+            const values = parts.map(([a, b]) => this.value(a, b));
+            return values.every((v): v is string => typeof v === "string") ? [name, values] : undefined;
+        }
+        if (parts.length !== kinds.length) return undefined;
+        const args: ValidatorArg[] = [];
+        for (const [i, [a, b]] of parts.entries()) {
+            const arg = this.validatorArg(kinds[i], a, b);
+            if (arg === undefined) return undefined;
+            args.push(arg);
+        }
+        return [name, ...args];
     }
 
     /** `[]string{"a", names.AttrB}`: the strings it resolves to, and whether any did not resolve. */

@@ -54,6 +54,23 @@ export const KNOWN: Record<string, ArgKind[]> = {
     AnyDiag: ["validators"],
     // A SchemaValidateFunc run as a SchemaValidateDiagFunc: its key is the path's last attribute name.
     ToDiagFunc: ["validator"],
+    // terraform-plugin-framework-validators (Plugin Framework resources), by package and function.
+    "int64validator.Between": ["int", "int"],
+    "int64validator.AtLeast": ["int"],
+    "int64validator.AtMost": ["int"],
+    "int32validator.Between": ["int", "int"],
+    "int32validator.AtLeast": ["int"],
+    "int32validator.AtMost": ["int"],
+    "float64validator.Between": ["float", "float"],
+    "float64validator.AtLeast": ["float"],
+    "float64validator.AtMost": ["float"],
+    "stringvalidator.OneOf": ["strings"],
+    "stringvalidator.OneOfCaseInsensitive": ["strings"],
+    "stringvalidator.NoneOf": ["strings"],
+    "stringvalidator.LengthBetween": ["int", "int"],
+    "stringvalidator.LengthAtLeast": ["int"],
+    "stringvalidator.LengthAtMost": ["int"],
+    "stringvalidator.RegexMatches": ["regexp", "string"],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -215,6 +232,78 @@ function parseCidr(s: string): { network: string; bits: number } | { error: stri
 
 // ---------------------------------------------------------------------------------------------
 // Running one.
+
+/**
+ * A framework validator's error, as summary and detail joined the way the bridge joins them
+ * (terraform-plugin-framework-validators helpers/validatordiag: "Invalid Attribute Value",
+ * "Attribute <path> <description>, got: <value>"). `k` is the attribute's path as the framework
+ * prints it (a top-level attribute: its name). A string value prints quoted where the validator
+ * prints the framework value (`types.String`'s String()), raw where it prints the Go string.
+ */
+function frameworkErrors(name: string, args: ValidatorArg[], value: Decoded, k: string): string[] {
+    const [pkg, fn] = name.split(".");
+    const n = args as number[];
+    const error = (summary: string, description: string, got: string) => [
+        `${summary}. Attribute ${k} ${description}, got: ${got}`,
+    ];
+    if (pkg === "int64validator" || pkg === "int32validator" || pkg === "float64validator") {
+        if (typeof value !== "number" || (pkg !== "float64validator" && !Number.isInteger(value))) return [];
+        const show = pkg === "float64validator" ? goFloat : (x: number) => String(x);
+        const bad = fn === "Between" ? value < n[0] || value > n[1] : fn === "AtLeast" ? value < n[0] : value > n[0];
+        if (!bad) return [];
+        const description =
+            fn === "Between"
+                ? `value must be between ${show(n[0])} and ${show(n[1])}`
+                : `value must be at ${fn === "AtLeast" ? "least" : "most"} ${show(n[0])}`;
+        return error("Invalid Attribute Value", description, show(value));
+    }
+    if (pkg !== "stringvalidator" || typeof value !== "string") return [];
+    const values = () => `[${(args[0] as string[]).map(goQuote).join(" ")}]`;
+    switch (fn) {
+        case "OneOf":
+        case "OneOfCaseInsensitive": {
+            const list = args[0] as string[];
+            const found =
+                fn === "OneOf" ? list.includes(value) : list.some((v) => v.toLowerCase() === value.toLowerCase());
+            return found
+                ? []
+                : error("Invalid Attribute Value Match", `value must be one of: ${values()}`, goQuote(value));
+        }
+        case "NoneOf":
+            return (args[0] as string[]).includes(value)
+                ? error("Invalid Attribute Value Match", `value must be none of: ${values()}`, goQuote(value))
+                : [];
+        case "LengthBetween":
+        case "LengthAtLeast":
+        case "LengthAtMost": {
+            const length = Buffer.byteLength(value, "utf8");
+            const bad =
+                fn === "LengthBetween"
+                    ? length < n[0] || length > n[1]
+                    : fn === "LengthAtLeast"
+                      ? length < n[0]
+                      : length > n[0];
+            if (!bad) return [];
+            const description =
+                fn === "LengthBetween"
+                    ? `string length must be between ${n[0]} and ${n[1]}`
+                    : `string length must be at ${fn === "LengthAtLeast" ? "least" : "most"} ${n[0]}`;
+            return error("Invalid Attribute Value Length", description, String(length));
+        }
+        case "RegexMatches": {
+            const [pattern, message] = args as string[];
+            const regexp = goRegExp(pattern);
+            if (!regexp || regexp.test(value)) return [];
+            return error(
+                "Invalid Attribute Value Match",
+                message || `value must match regular expression '${pattern}'`,
+                value,
+            );
+        }
+        default:
+            return [];
+    }
+}
 
 /** A value as the SDK decoded it for the validator: an int, a float64 or a string. */
 export type Decoded = number | string | boolean;
@@ -415,6 +504,6 @@ export function runValidator(spec: ValidatorSpec, value: Decoded, k: string, att
         case "ToDiagFunc":
             return runValidator(args[0] as ValidatorSpec, value, attribute, attribute);
         default:
-            return [];
+            return name.includes(".") ? frameworkErrors(name, args, value, k) : [];
     }
 }

@@ -3,12 +3,21 @@
  * lonegunmanb/terraform-provider-aws-index publishes for each provider release (the provider's own
  * repository is too large to fetch here): `index/internal/service/<service>/` holds one file per
  * Go function (`func.<name>.goindex`), method and package variable (`var.<name>.goindex`). Each
- * service's `SDKResources` names its plugin-SDKv2 resources and their factories; framework
- * resources get no Terraform defaults from the bridge's Check and are not read.
+ * service's `SDKResources` names its plugin-SDKv2 resources and their factories, and its
+ * `FrameworkResources` the Plugin Framework ones, whose validators alone are read (the bridge's
+ * Check adds no Terraform defaults to them).
  */
 import * as fs from "fs";
 import * as path from "path";
-import { literalConstants, readIfExists, Resolver, resourceFromFactory, TfResource, TfSource } from "../go-schema";
+import {
+    literalConstants,
+    readIfExists,
+    Resolver,
+    resourceFromFactory,
+    SchemaReader,
+    TfResource,
+    TfSource,
+} from "../go-schema";
 import { attrConstantName } from "../names";
 
 /**
@@ -50,6 +59,28 @@ export class BotocoreEnums {
     }
 }
 
+/**
+ * A framework resource's Schema method: its factory builds `&someResource{}`, whose Schema is its
+ * own method or one of a type it embeds (`securityGroupIngressRuleResource` embeds
+ * `securityGroupRuleResource`), looked for two levels down.
+ */
+function frameworkSchemaMethod(dir: string, factory: string | undefined): string | undefined {
+    const built = factory && /&(\w+)\{/.exec(factory)?.[1];
+    const find = (type: string, depth: number): string | undefined => {
+        const own = readIfExists(path.join(dir, `method.${type}.Schema.goindex`));
+        if (own || depth === 0) return own;
+        const declared = readIfExists(path.join(dir, `type.${type}.goindex`)) ?? "";
+        const body = /struct\s*\{([^}]*)\}/.exec(declared)?.[1] ?? "";
+        for (const line of body.split("\n")) {
+            const embedded = /^\s*\*?(\w+)\s*$/.exec(line)?.[1];
+            const method = embedded && find(embedded, depth - 1);
+            if (method) return method;
+        }
+        return undefined;
+    };
+    return built ? find(built, 2) : undefined;
+}
+
 /** The AWS SDK for Go v2 service packages a source imports for their types, by the name it uses. */
 export function awsTypesImports(source: string): Map<string, string> {
     const imports = new Map<string, string>();
@@ -83,6 +114,15 @@ export function readTerraformResources(root: string, botocoreData?: string): TfS
                 return goPackage ? enums?.values(goPackage, type) : undefined;
             },
         };
+        // Plugin Framework resources: their validators only (the bridge's Check adds no Terraform defaults to them).
+        const framework = readIfExists(path.join(dir, "method.servicePackage.FrameworkResources.goindex")) ?? "";
+        for (const m of framework.matchAll(/Factory:\s*(\w+),\s*TypeName:\s*"([^"]+)"/g)) {
+            const schemaMethod = frameworkSchemaMethod(dir, resolver.functionSource(m[1]));
+            const schema = schemaMethod ? new SchemaReader(schemaMethod, resolver) : undefined;
+            const read = schema?.frameworkSchema();
+            if (schema) unreadValidators += schema.allUnreadValidators().length;
+            if (read) found.push({ name: m[2], schema: read, framework: true });
+        }
         for (const m of registry.matchAll(/Factory:\s*(\w+),\s*TypeName:\s*"([^"]+)"/g)) {
             const source = resolver.functionSource(m[1]);
             if (!source) continue;
