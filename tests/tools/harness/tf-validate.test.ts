@@ -246,6 +246,29 @@ func (r *ruleResource) Schema(ctx context.Context, request resource.SchemaReques
             assert.deepStrictEqual(reader.allUnreadValidators().length, 1, "the provider's own validator");
         });
 
+        it("reads a Plugin Framework resource's resource validators over root attributes", () => {
+            const source = `
+func (r *ruleResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{
+		resourcevalidator.ExactlyOneOf(
+			path.MatchRoot("cidr_ipv4"),
+			path.MatchRoot(names.AttrPrefixListID),
+		),
+		resourcevalidator.Conflicting(path.MatchRoot("a"), path.MatchRelative().AtName("b")),
+	}
+}
+`;
+            const resolverWithNames: Resolver = {
+                ...resolver,
+                constant: (q) => (q === "names.AttrPrefixListID" ? "prefix_list_id" : undefined),
+            };
+            const reader = new SchemaReader(source, resolverWithNames);
+            assert.deepStrictEqual(reader.frameworkResourceValidators(), [
+                ["ExactlyOneOf", ["cidr_ipv4", "prefix_list_id"]],
+            ]);
+            assert.strictEqual(reader.allUnreadValidators().length, 1, "a relative path is not read");
+        });
+
         it("reads a package constant only when its declaration is a literal", () => {
             const file = "package ec2\nimport (\n)\n\tvpcCIDRMaxIPv4Netmask     = 28\n";
             assert.strictEqual(literalConstants(file).get("vpcCIDRMaxIPv4Netmask"), 28);
@@ -448,6 +471,51 @@ func (r *ruleResource) Schema(ctx context.Context, request resource.SchemaReques
             );
         });
 
+        it("tests a framework resource's validators as the framework reports them at an attribute", () => {
+            const keys = ["cidr_ipv4", "cidr_ipv6", "referenced_security_group_id"];
+            const specs: ResourceDefaults = {
+                cidrIpv4: {
+                    t: "cidr_ipv4",
+                    rv: [
+                        ["ExactlyOneOf", keys],
+                        ["RequiredTogether", ["cidr_ipv4", "description"]],
+                    ],
+                },
+                cidrIpv6: { t: "cidr_ipv6" },
+                description: { t: "description" },
+                referencedSecurityGroupId: { t: "referenced_security_group_id" },
+            };
+            const exactlyOne = (at: string) =>
+                `Invalid Attribute Combination. Exactly one of these attributes must be configured: [cidr_ipv4,cidr_ipv6,referenced_security_group_id]. Examine values at 'r.${at}'.`;
+            // At the first one configured, in the validator's order.
+            assert.deepStrictEqual(
+                checkFailures(specs, { cidrIpv6: "::/0", referencedSecurityGroupId: "sg-1", description: "x" }, "r"),
+                [
+                    exactlyOne("cidrIpv6"),
+                    // The group's other half is configured without it: reported at the one that is.
+                    "Invalid Attribute Combination. These attributes must be configured together: [cidr_ipv4,description]. Examine values at 'r.description'.",
+                ],
+            );
+            assert.deepStrictEqual(
+                checkFailures(specs, { cidrIpv4: "10.0.0.0/8", referencedSecurityGroupId: "sg-1" }, "r"),
+                [
+                    exactlyOne("cidrIpv4"),
+                    "Invalid Attribute Combination. These attributes must be configured together: [cidr_ipv4,description]. Examine values at 'r.cidrIpv4'.",
+                ],
+            );
+            // None configured is an error without an attribute (not a Check failure); an unknown one is not configured.
+            assert.deepStrictEqual(checkFailures(specs, {}, "r"), []);
+            const unknown = new (class Unknown {})();
+            assert.deepStrictEqual(
+                checkFailures(
+                    specs,
+                    { cidrIpv4: "10.0.0.0/8", description: "x", referencedSecurityGroupId: unknown },
+                    "r",
+                ),
+                [],
+            );
+        });
+
         it("leaves unknown values, null and what is not set alone, and sees through a secret", () => {
             const unknown = new (class Unknown {})();
             assert.deepStrictEqual(checkFailures(TARGET_GROUP, { port: unknown, healthCheck: null }, "tg"), []);
@@ -626,6 +694,34 @@ func (r *ruleResource) Schema(ctx context.Context, request resource.SchemaReques
                 "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule resource 'http' has a problem: Invalid Attribute Value. Attribute to_port value must be between -1 and 65535, got: 80080. Examine values at 'http.toPort'.",
             ]);
         });
+
+        for (const preview of [false, true]) {
+            it(`refuses an ingress rule from a CIDR and a security group at once, ${preview ? "not in a preview (the group's id is not known)" : "in an update"}`, async () => {
+                const evaluation = await evaluate({
+                    preview,
+                    program: async () => {
+                        const lb = new aws.ec2.SecurityGroup("lb", { name: "lb" });
+                        new aws.vpc.SecurityGroupIngressRule("http", {
+                            securityGroupId: "sg-0123456789abcdef0",
+                            ipProtocol: "tcp",
+                            fromPort: 80,
+                            toPort: 80,
+                            cidrIpv4: "10.0.0.0/16",
+                            referencedSecurityGroupId: lb.id,
+                        });
+                        return {};
+                    },
+                });
+                assert.deepStrictEqual(
+                    evaluation.resources.find((r) => r.name === "http")!.checkErrors,
+                    preview
+                        ? undefined
+                        : [
+                              "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule resource 'http' has a problem: Invalid Attribute Combination. Exactly one of these attributes must be configured: [cidr_ipv4,cidr_ipv6,prefix_list_id,referenced_security_group_id]. Examine values at 'http.cidrIpv4'.",
+                          ],
+                );
+            });
+        }
 
         it("validates the name the provider generated, as the Check does", async () => {
             const evaluation = await evaluate({

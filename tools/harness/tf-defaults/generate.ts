@@ -18,7 +18,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { GoValue, readIfExists, TfAttribute, TfResource, TfSchema, TfSource } from "./go-schema";
+import { GoValue, readIfExists, ResourceValidator, TfAttribute, TfResource, TfSchema, TfSource } from "./go-schema";
 import { camelCase, documentedConstant, documentedNumber, plural } from "./names";
 import { writeSchemaFile } from "./file";
 import { DefaultSpec, PrimitiveType, ProviderDefaults, ResourceDefaults } from "./spec";
@@ -215,6 +215,8 @@ function validation(tfName: string, a: TfAttribute): Partial<DefaultSpec> {
 interface Relations {
     byKey: Map<string, NonNullable<DefaultSpec["r"]>>;
     named: Set<string>;
+    /** Resource validators by the first root attribute they name. */
+    resourceByKey: Map<string, ResourceValidator[]>;
 }
 
 /** The attribute a key from the resource's root names (`a`, `a.0.b` through a list or block), if any. */
@@ -236,8 +238,14 @@ function lookup(root: TfSchema, key: string): TfAttribute | undefined {
  * The ConflictsWith / ExactlyOneOf / AtLeastOneOf / RequiredWith lists the Check can test: every
  * key read and naming an attribute of the resource (a list that does not is left out, unchecked).
  */
-function relationsOf(root: TfSchema): Relations {
-    const relations: Relations = { byKey: new Map(), named: new Set() };
+function relationsOf(root: TfSchema, resourceValidators: ResourceValidator[] = []): Relations {
+    const relations: Relations = { byKey: new Map(), named: new Set(), resourceByKey: new Map() };
+    for (const validator of resourceValidators) {
+        const keys = validator[1];
+        if (!keys.every((k) => root[k])) continue;
+        relations.resourceByKey.set(keys[0], [...(relations.resourceByKey.get(keys[0]) ?? []), validator]);
+        for (const k of keys) relations.named.add(k);
+    }
     const visit = (schema: TfSchema, prefix: string) => {
         for (const [name, a] of Object.entries(schema)) {
             const key = prefix + name;
@@ -310,6 +318,8 @@ function specs(
         if (checked) spec.t = tfName;
         const r = relations.byKey.get(key);
         if (r) spec.r = r;
+        const rv = prefix === "" ? relations.resourceByKey.get(key) : undefined;
+        if (rv) spec.rv = rv;
         if (a.default !== undefined) {
             const v = converted(a.default, decl.type);
             if (v !== undefined) spec.d = v;
@@ -378,7 +388,7 @@ export function generate(provider: string, sourceRoot: string, label: string, mo
             report.unmatchedTypes.push(p.token);
             continue;
         }
-        const defaults = specs(match.schema, p.args, types, relationsOf(match.schema));
+        const defaults = specs(match.schema, p.args, types, relationsOf(match.schema, match.resourceValidators));
         if (Object.keys(defaults).length > 0) resources[p.token] = sortedDeep(defaults);
     }
     console.error(

@@ -54,7 +54,12 @@ export interface TfResource {
     schema: TfSchema;
     /** A Plugin Framework resource: validators only, matched to a Pulumi type no plugin-SDKv2 resource matches. */
     framework?: boolean;
+    /** A framework resource's `ConfigValidators` over root attributes (resourcevalidator.ExactlyOneOf...). */
+    resourceValidators?: ResourceValidator[];
 }
+
+/** One of terraform-plugin-framework-validators' resource validators, and the root attributes it names. */
+export type ResourceValidator = ["ExactlyOneOf" | "Conflicting" | "RequiredTogether" | "AtLeastOneOf", string[]];
 
 /** What a provider's source reader found, and how many expressions in it could not be followed. */
 export interface TfSource {
@@ -684,6 +689,30 @@ export class SchemaReader {
             schema[key] = attribute;
         }
         return schema;
+    }
+
+    /**
+     * A framework resource's `ConfigValidators` method: each `resourcevalidator.X(path.MatchRoot("a"), ...)`
+     * whose paths are all root attributes named by a literal or a known constant.
+     */
+    frameworkResourceValidators(): ResourceValidator[] {
+        const t = this.tokens;
+        const found: ResourceValidator[] = [];
+        for (let i = 0; i < t.length; i++) {
+            if (!spells(t, i, ["resourcevalidator", "."]) || t[i + 3]?.text !== "(") continue;
+            const kind = t[i + 2].text as ResourceValidator[0];
+            if (!["ExactlyOneOf", "Conflicting", "RequiredTogether", "AtLeastOneOf"].includes(kind)) continue;
+            const close = closing(t, i + 3);
+            const keys = splitTop(t, i + 4, close).map(([a, b]) =>
+                spells(t, a, ["path", ".", "MatchRoot", "("]) && closing(t, a + 3) === b - 1
+                    ? this.value(a + 4, b - 1)
+                    : undefined,
+            );
+            if (keys.length > 1 && keys.every((k): k is string => typeof k === "string")) found.push([kind, keys]);
+            else this.unreadValidators.push(text(t, i, close + 1));
+            i = close;
+        }
+        return found;
     }
 
     /**

@@ -4,6 +4,7 @@
  * and the validations it runs (validate.ts), per Pulumi type token, per property. Keys are short
  * because the files hold thousands of entries.
  */
+import type { ResourceValidator } from "./go-schema";
 import type { ValidatorSpec } from "./validators";
 
 export type DefaultValue = string | number | boolean;
@@ -45,6 +46,11 @@ export interface DefaultSpec {
      * AtLeastOneOf, RequiredWith. Every key named has an entry (with `t`) to find its value by.
      */
     r?: { c?: string[]; e?: string[]; a?: string[]; w?: string[] };
+    /**
+     * A Plugin Framework resource's resource validators (`ConfigValidators`), kept on the first
+     * attribute each names: the kind and the root attributes' Terraform names, in order.
+     */
+    rv?: ResourceValidator[];
 }
 
 export type ResourceDefaults = Record<string, DefaultSpec>;

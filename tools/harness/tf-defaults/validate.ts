@@ -17,6 +17,7 @@
  * run after the pack has analyzed the resource (step_generator.go `issueCheckFailures`).
  * Attributes whose validator is the provider's own code are not in the data and go unchecked.
  */
+import type { ResourceValidator } from "./go-schema";
 import type { DefaultSpec, PrimitiveType, ResourceDefaults } from "./spec";
 import { Decoded, runValidator } from "./validators";
 
@@ -190,6 +191,41 @@ function relationFailure(
     return undefined;
 }
 
+const RESOURCE_VALIDATOR_DESCRIPTIONS: Record<ResourceValidator[0], string> = {
+    ExactlyOneOf: "Exactly one of these attributes must be configured",
+    Conflicting: "These attributes cannot be configured together",
+    RequiredTogether: "These attributes must be configured together",
+    AtLeastOneOf: "At least one of these attributes must be configured",
+};
+
+/**
+ * A framework resource validator's failure (terraform-plugin-framework-validators
+ * internal/configvalidator), when the framework reports it at an attribute, which the bridge turns
+ * into a Check failure: two or more configured where one may be (ExactlyOneOf, Conflicting), some
+ * but not all of a group with none unknown (RequiredTogether), at the first configured one. With
+ * none configured, ExactlyOneOf and AtLeastOneOf report an error without an attribute, which the
+ * bridge returns as Check's error instead: not reproduced here.
+ */
+function resourceValidatorFailure(kind: ResourceValidator[0], keys: string[], root: Root): Found | undefined {
+    const states = keys.map((key) => get(root, key));
+    if (states.includes("unresolved")) return undefined;
+    const configured = keys.filter((_, i) => states[i] === "set");
+    const fails =
+        kind === "ExactlyOneOf" || kind === "Conflicting"
+            ? configured.length > 1
+            : kind === "RequiredTogether" &&
+              configured.length > 0 &&
+              !states.includes("unknown") &&
+              configured.length < keys.length;
+    if (!fails) return undefined;
+    const property = Object.entries(root.specs).find(([, spec]) => spec.t === configured[0])![0];
+    return {
+        summary: "Invalid Attribute Combination",
+        detail: `${RESOURCE_VALIDATOR_DESCRIPTIONS[kind]}: [${keys.join(",")}]`,
+        at: dot("", property),
+    };
+}
+
 /**
  * Walks `values` against `specs` as the SDK's validateObject walks a block: `k` is the block's
  * flat key, `path` its Pulumi path, `setAt` the outermost set around it (its errors go there).
@@ -213,6 +249,10 @@ function walk(
         const inSet = setAt ?? (spec.set ? here : undefined);
         const at = (own: string) => inSet ?? own;
         const known = set && whollyKnown(value, unwrap);
+        for (const [kind, keys] of spec.rv ?? []) {
+            const failure = resourceValidatorFailure(kind, keys, root);
+            if (failure) out.push(failure);
+        }
         if (spec.r) {
             const failure = relationFailure(spec.r, key, set, known, root);
             if (failure) {

@@ -60,14 +60,14 @@ export class BotocoreEnums {
 }
 
 /**
- * A framework resource's Schema method: its factory builds `&someResource{}`, whose Schema is its
- * own method or one of a type it embeds (`securityGroupIngressRuleResource` embeds
- * `securityGroupRuleResource`), looked for two levels down.
+ * A framework resource's method (`Schema`, `ConfigValidators`): its factory builds
+ * `&someResource{}`, whose method is its own or that of a type it embeds
+ * (`securityGroupIngressRuleResource` embeds `securityGroupRuleResource`), looked for two levels down.
  */
-function frameworkSchemaMethod(dir: string, factory: string | undefined): string | undefined {
+function frameworkMethod(dir: string, factory: string | undefined, method: string): string | undefined {
     const built = factory && /&(\w+)\{/.exec(factory)?.[1];
     const find = (type: string, depth: number): string | undefined => {
-        const own = readIfExists(path.join(dir, `method.${type}.Schema.goindex`));
+        const own = readIfExists(path.join(dir, `method.${type}.${method}.goindex`));
         if (own || depth === 0) return own;
         const declared = readIfExists(path.join(dir, `type.${type}.goindex`)) ?? "";
         const body = /struct\s*\{([^}]*)\}/.exec(declared)?.[1] ?? "";
@@ -117,11 +117,21 @@ export function readTerraformResources(root: string, botocoreData?: string): TfS
         // Plugin Framework resources: their validators only (the bridge's Check adds no Terraform defaults to them).
         const framework = readIfExists(path.join(dir, "method.servicePackage.FrameworkResources.goindex")) ?? "";
         for (const m of framework.matchAll(/Factory:\s*(\w+),\s*TypeName:\s*"([^"]+)"/g)) {
-            const schemaMethod = frameworkSchemaMethod(dir, resolver.functionSource(m[1]));
+            const factory = resolver.functionSource(m[1]);
+            const schemaMethod = frameworkMethod(dir, factory, "Schema");
             const schema = schemaMethod ? new SchemaReader(schemaMethod, resolver) : undefined;
             const read = schema?.frameworkSchema();
-            if (schema) unreadValidators += schema.allUnreadValidators().length;
-            if (read) found.push({ name: m[2], schema: read, framework: true });
+            const configMethod = read && frameworkMethod(dir, factory, "ConfigValidators");
+            const config = configMethod ? new SchemaReader(configMethod, resolver) : undefined;
+            const resourceValidators = config?.frameworkResourceValidators() ?? [];
+            for (const reader of [schema, config]) unreadValidators += reader?.allUnreadValidators().length ?? 0;
+            if (read)
+                found.push({
+                    name: m[2],
+                    schema: read,
+                    framework: true,
+                    ...(resourceValidators.length > 0 ? { resourceValidators } : {}),
+                });
         }
         for (const m of registry.matchAll(/Factory:\s*(\w+),\s*TypeName:\s*"([^"]+)"/g)) {
             const source = resolver.functionSource(m[1]);
