@@ -237,6 +237,18 @@ function spells(tokens: Token[], i: number, words: string[]): boolean {
 const SCHEMA_MAP = ["map", "[", "string", "]", "*", "schema", ".", "Schema", "{"];
 const SCHEMA_STRUCT = ["&", "schema", ".", "Schema", "{"];
 const RESOURCE_STRUCT = ["&", "schema", ".", "Resource", "{"];
+/**
+ * terraform-provider-aws' internal/enum validators, as what they build: `Validate[T]()` is
+ * `validation.ToDiagFunc(validation.StringInSlice(Values[T](), false))`, `FrameworkValidate[T]()`
+ * is `stringvalidator.OneOf(Values[T]()...)`, their IgnoreCase forms alike.
+ */
+const ENUM_VALIDATORS: Record<string, (values: string[]) => ValidatorSpec> = {
+    Validate: (values) => ["ToDiagFunc", ["StringInSlice", values, false]],
+    ValidateIgnoreCase: (values) => ["ToDiagFunc", ["StringInSlice", values, true]],
+    FrameworkValidate: (values) => ["stringvalidator.OneOf", values],
+    FrameworkValidateIgnoreCase: (values) => ["stringvalidator.OneOfCaseInsensitive", values],
+};
+
 /** A Plugin Framework resource schema's attributes: `Attributes: map[string]schema.Attribute{`. */
 const FRAMEWORK_ATTRIBUTES = ["Attributes", ":", "map", "[", "string", "]", "schema", ".", "Attribute", "{"];
 /** A framework attribute's Go type, by the Terraform type its values take (`schema.Int64Attribute`). */
@@ -562,15 +574,7 @@ export class SchemaReader {
      * part is dropped (the rest still hold); inside `Any` it drops the whole (it might have passed).
      */
     private validator(start: number, end: number): ValidatorSpec | undefined {
-        const t = this.tokens;
-        // terraform-provider-aws' internal/enum: Validate[T]() is
-        // validation.ToDiagFunc(validation.StringInSlice(Values[T](), false)), ValidateIgnoreCase with true.
-        const name = t[start + 2]?.text;
-        if (t[start]?.text === "enum" && (name === "Validate" || name === "ValidateIgnoreCase")) {
-            const values = this.enumValues(start + 2, end);
-            return values && ["ToDiagFunc", ["StringInSlice", values, name === "ValidateIgnoreCase"]];
-        }
-        return this.helperValidator(start, end);
+        return this.enumValidator(start, end) ?? this.helperValidator(start, end);
     }
 
     /** `<fn>[alias.Type]()` at `at` (the function's name) ending at `end`: the enum's values, if known. */
@@ -598,6 +602,11 @@ export class SchemaReader {
             if (read.length === 0 || (name.startsWith("Any") && read.length < inner.length)) return undefined;
             return [name, ...read];
         }
+        return this.called(name, kinds, parts);
+    }
+
+    /** A validator constructor's call as data, when every argument (`parts`) is what `kinds` says. */
+    private called(name: string, kinds: ArgKind[], parts: [number, number][]): ValidatorSpec | undefined {
         if (parts.length !== kinds.length) return undefined;
         const args: ValidatorArg[] = [];
         for (const [i, [a, b]] of parts.entries()) {
@@ -606,6 +615,13 @@ export class SchemaReader {
             args.push(arg);
         }
         return [name, ...args];
+    }
+
+    /** terraform-provider-aws' `enum.Validate[T]()` and its kin, at `start`: the validator it builds. */
+    private enumValidator(start: number, end: number): ValidatorSpec | undefined {
+        const build = this.tokens[start]?.text === "enum" ? ENUM_VALIDATORS[this.tokens[start + 2]?.text] : undefined;
+        const values = build && this.enumValues(start + 2, end);
+        return values ? build(values) : undefined;
     }
 
     private validatorArg(kind: ArgKind, start: number, end: number): ValidatorArg | undefined {
@@ -722,13 +738,10 @@ export class SchemaReader {
      * name is the Go one (`stringvalidator.OneOf`), its arguments as written.
      */
     private frameworkValidator(start: number, end: number): ValidatorSpec | undefined {
+        const enumerated = this.enumValidator(start, end);
+        if (enumerated) return enumerated;
         const t = this.tokens;
         const fn = t[start + 2]?.text;
-        if (t[start]?.text === "enum" && (fn === "FrameworkValidate" || fn === "FrameworkValidateIgnoreCase")) {
-            const values = this.enumValues(start + 2, end);
-            const name = fn === "FrameworkValidate" ? "stringvalidator.OneOf" : "stringvalidator.OneOfCaseInsensitive";
-            return values && [name, values];
-        }
         if (t[start + 1]?.text !== "." || t[start + 3]?.text !== "(" || closing(t, start + 3) !== end - 1)
             return undefined;
         const name = `${t[start].text}.${fn}`;
@@ -748,14 +761,7 @@ export class SchemaReader {
             const values = parts.map(([a, b]) => this.value(a, b));
             return values.every((v): v is string => typeof v === "string") ? [name, values] : undefined;
         }
-        if (parts.length !== kinds.length) return undefined;
-        const args: ValidatorArg[] = [];
-        for (const [i, [a, b]] of parts.entries()) {
-            const arg = this.validatorArg(kinds[i], a, b);
-            if (arg === undefined) return undefined;
-            args.push(arg);
-        }
-        return [name, ...args];
+        return this.called(name, kinds, parts);
     }
 
     /** `[]string{"a", names.AttrB}`: the strings it resolves to, and whether any did not resolve. */
