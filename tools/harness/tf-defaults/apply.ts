@@ -17,6 +17,7 @@
 import { PROVIDER_MOCKS } from "../../clouds";
 import type { SchemaFile } from "./file";
 import type { DefaultSpec, ResourceDefaults } from "./spec";
+import { isBlock } from "./validate";
 
 export type Stage = "check" | "plan";
 
@@ -33,12 +34,6 @@ export function resourceDefaults(type: string): ResourceDefaults | undefined {
 }
 
 const isSet = (value: unknown) => value !== undefined && value !== null;
-
-const isBlock = (value: unknown): value is Record<string, unknown> =>
-    typeof value === "object" &&
-    value !== null &&
-    !Array.isArray(value) &&
-    Object.getPrototypeOf(value) === Object.prototype;
 
 /** Whether the Check adds this default to inputs holding `present`. */
 function checkAdds(spec: DefaultSpec, present: Record<string, unknown>): boolean {

@@ -24,7 +24,8 @@ import { Decoded, runValidator } from "./validators";
 /** Reaches the value inside a wrapper (a secret), which the bridge validates as the plain value. */
 export type Unwrap = (value: unknown) => unknown;
 
-const isBlock = (value: unknown): value is Record<string, unknown> =>
+/** A nested block as the program wrote it: a plain object (an unknown or any other object is opaque). */
+export const isBlock = (value: unknown): value is Record<string, unknown> =>
     typeof value === "object" &&
     value !== null &&
     !Array.isArray(value) &&
