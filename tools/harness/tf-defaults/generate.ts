@@ -193,10 +193,10 @@ const validated = (a: TfAttribute): boolean =>
     (isCollection(a) && ((a.maxItems ?? 0) > 1 || (a.minItems ?? 0) > 0)) ||
     (!!a.block && Object.values(a.block).some(validated));
 
-/** What the Check validates of an attribute, in the spec's form, with the Terraform name messages use. */
-function validation(tfName: string, a: TfAttribute): Partial<DefaultSpec> {
+/** What the Check validates of an attribute's own value, elements and length, in the spec's form. */
+function validation(a: TfAttribute): Partial<DefaultSpec> {
     if (!validated(a)) return {};
-    const spec: Partial<DefaultSpec> = { t: tfName };
+    const spec: Partial<DefaultSpec> = {};
     if (a.validate && a.type && PRIMITIVES[a.type]) {
         spec.v = a.validate;
         spec.ty = PRIMITIVES[a.type];
@@ -314,7 +314,8 @@ function specs(
             continue;
         }
         const decl = declared!.get(name)!;
-        const spec: DefaultSpec = validation(tfName, a);
+        const spec: DefaultSpec = validation(a);
+        // The Terraform name, which messages and relations use, wherever the validation reaches.
         if (checked) spec.t = tfName;
         const r = relations.byKey.get(key);
         if (r) spec.r = r;
