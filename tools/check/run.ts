@@ -229,6 +229,9 @@ export function launchPolicyPack(
             path.join(__dirname, "lazy-modules.js"),
             "-r",
             path.join(__dirname, "flush-compile-cache.js"),
+            // The requests' properties are read straight from their bytes (pack-struct.ts).
+            "-r",
+            path.join(__dirname, "pack-struct.js"),
         ],
         // A TypeScript pack (its source folder) starts with the transpile-on-require hook preloaded.
         typeScriptHook: path.join(__dirname, "ts-hook.js"),
