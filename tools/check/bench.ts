@@ -14,7 +14,9 @@
  *      floor any mock-based check pays for these resources, and what the target compares with;
  *    - trivial: as many one-line custom resources, for reference (what a tiny resource costs).
  *
- * Options: --stack NAME (default aws-prod), --sizes 2,10,50, --repeat N (best of N, default 3),
+ * Options: --stack NAME (default aws-prod), --sizes 2,10,50, --repeat N (best of N, default 5:
+ * on a shared 2-core host one run in three can come out 30 % slow, and the per-resource verdict
+ * is a difference of two such bests),
  * --skip-whole (leave out part 1).
  */
 import { spawn, spawnSync } from "child_process";
@@ -48,7 +50,7 @@ interface Options {
 }
 
 function parse(argv: string[]): Options {
-    const options: Options = { stack: "aws-prod", sizes: [2, 10, 50], repeat: 3, whole: true };
+    const options: Options = { stack: "aws-prod", sizes: [2, 10, 50], repeat: 5, whole: true };
     for (let i = 0; i < argv.length; i++) {
         const [flag, inline] = argv[i].split("=", 2);
         const value = () => inline ?? argv[++i];

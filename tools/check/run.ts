@@ -231,7 +231,7 @@ export function launchPolicyPack(
             path.join(__dirname, "flush-compile-cache.js"),
             // The requests' properties are read straight from their bytes (pack-struct.ts).
             "-r",
-            path.join(__dirname, "pack-struct.js"),
+            path.join(__dirname, "pack-struct-hook.js"),
         ],
         // A TypeScript pack (its source folder) starts with the transpile-on-require hook preloaded.
         typeScriptHook: path.join(__dirname, "ts-hook.js"),

@@ -5,6 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import { copyPlain, decodeStruct } from "../../../tools/check/struct-decode";
+import { lendToCopyingReader } from "../../../tools/check/pack-struct";
 import { encodeAnalyzeStackRequest } from "../../../tools/check/wire";
 import { launchPolicyPack } from "../../../tools/check/run";
 import { DIST_ROOT, FIXTURE_PACK } from "./paths";
@@ -151,6 +152,7 @@ describe("a pack process's Structs, read from their bytes (pack-struct.ts, prelo
     function inPack(preload: boolean): any {
         const script = `
             const analyzerproto = require("@pulumi/pulumi/proto/analyzer_pb");
+            const { deserializeProperties } = require("@pulumi/policy/deserialize");
             const bytes = Buffer.from(process.argv[1], "base64");
             const request = analyzerproto.AnalyzeStackRequest.deserializeBinary(new Uint8Array(bytes));
             const out = [];
@@ -159,10 +161,16 @@ describe("a pack process's Structs, read from their bytes (pack-struct.ts, prelo
                 first.changed = "by the caller";
                 const second = r.getProperties().toJavaScript();
                 const provider = r.getProvider() && r.getProvider().getProperties().toJavaScript();
+                // As the policy SDK reads them, for each policy: what one policy changes no other sees.
+                const byPolicy = deserializeProperties(r.getProperties(), false);
+                byPolicy.tags.a = "changed by a policy";
+                byPolicy.list[2].x.push("pushed");
+                const nextPolicy = deserializeProperties(r.getProperties(), false);
+                const afterPolicies = r.getProperties().toJavaScript();
                 // Anything else asked of the Struct sees it as google-protobuf decoded it.
                 const keys = r.getProperties().getFieldsMap().keys().arr_ || [...r.getProperties().getFieldsMap().keys()];
                 const again = analyzerproto.AnalyzerResource.deserializeBinary(r.serializeBinary()).getProperties().toJavaScript();
-                out.push({ urn: r.getUrn(), first, second, provider, keys: JSON.stringify(keys), again, text: r.getProperties().toString().length > 0 });
+                out.push({ urn: r.getUrn(), first, second, provider, nextPolicy, afterPolicies, keys: JSON.stringify(keys), again, text: r.getProperties().toString().length > 0 });
             }
             process.stdout.write(JSON.stringify(out));
         `;
@@ -197,7 +205,7 @@ describe("a pack process's Structs, read from their bytes (pack-struct.ts, prelo
         const run = spawnSync(
             process.execPath,
             [
-                ...(preload ? ["-r", path.join(DIST_ROOT, "tools", "check", "pack-struct.js")] : []),
+                ...(preload ? ["-r", path.join(DIST_ROOT, "tools", "check", "pack-struct-hook.js")] : []),
                 "-e",
                 script,
                 encodeAnalyzeStackRequest(resources).toString("base64"),
@@ -215,6 +223,33 @@ describe("a pack process's Structs, read from their bytes (pack-struct.ts, prelo
         assert.strictEqual(patched[0].second.changed, undefined);
         assert.deepStrictEqual(Object.keys(patched[0].second.tags), ["a", "b"]);
         assert.deepStrictEqual(patched[0].provider, { region: "eu-west-1" });
+        assert.deepStrictEqual(patched[0].nextPolicy.tags, { a: "1", b: "2" });
+        assert.deepStrictEqual(patched[0].afterPolicies.list, [null, true, { x: [] }]);
+    });
+
+    it("lends the object it read only to a deserializeProperties that copies everything it reads", () => {
+        const copying = {
+            deserializeProperties: (struct: any) => JSON.parse(JSON.stringify(struct.toJavaScript())) as unknown,
+        };
+        const original = copying.deserializeProperties;
+        assert.strictEqual(lendToCopyingReader(copying), true);
+        assert.notStrictEqual(copying.deserializeProperties, original);
+        // Once wrapped, not again.
+        assert.strictEqual(lendToCopyingReader(copying), false);
+        // One that hands out what it got, or a part of it, or changes it, is left as it is.
+        for (const deserializeProperties of [
+            (struct: any) => struct.toJavaScript() as unknown,
+            (struct: any) => ({ ...struct.toJavaScript() }) as unknown,
+            (struct: any) => {
+                const got = struct.toJavaScript();
+                got.a.b.push(2);
+                return JSON.parse(JSON.stringify(got)) as unknown;
+            },
+        ]) {
+            const module = { deserializeProperties };
+            assert.strictEqual(lendToCopyingReader(module), false);
+            assert.strictEqual(module.deserializeProperties, deserializeProperties);
+        }
     });
 
     it("is preloaded into every pack the check starts", async () => {
@@ -231,7 +266,7 @@ describe("a pack process's Structs, read from their bytes (pack-struct.ts, prelo
             await assert.rejects(pack.listening());
             const argv = JSON.parse(fs.readFileSync(written, "utf8")) as string[];
             const preloaded = argv.flatMap((arg, i) => (argv[i - 1] === "-r" ? [path.basename(arg)] : []));
-            assert.ok(preloaded.includes("pack-struct.js"), argv.join(" "));
+            assert.ok(preloaded.includes("pack-struct-hook.js"), argv.join(" "));
         } finally {
             fs.rmSync(scratch, { recursive: true, force: true });
         }
