@@ -5,6 +5,11 @@
  * each, which made serialization the largest cost of the check. The bytes are the same messages
  * (pulumi/analyzer.proto, google/protobuf/struct.proto); tests decode them with the generated
  * classes.
+ *
+ * Two passes over the same code: the first adds up each nested message's and string's length in
+ * the order they are met, the second writes into one buffer of the total size, taking those
+ * lengths in the same order. AnalyzeStack's request, every resource's outputs, is encoded after
+ * the program has finished, ahead of the pack's answer: nothing else is allocated for it.
  */
 import type { AnalyzerOptions, AnalyzerProvider, AnalyzerResourceData } from "./requests";
 
@@ -12,62 +17,81 @@ const VARINT = 0;
 const FIXED64 = 1;
 const LENGTH_DELIMITED = 2;
 
-/** A message being written: chunks and their total length, so nesting never copies. */
-class Message {
-    private readonly chunks: Buffer[] = [];
-    /** Small writes (tags, varints) gather here until the next chunk. */
-    private pending: number[] = [];
-    private chunkLength = 0;
-
-    get length(): number {
-        return this.chunkLength + this.pending.length;
+/** Bytes in the varint encoding of a non-negative integer. */
+function varintLength(value: number): number {
+    let length = 1;
+    while (value > 127) {
+        value = Math.floor(value / 128);
+        length++;
     }
+    return length;
+}
 
-    private flush(): void {
-        if (this.pending.length === 0) return;
-        const bytes = Buffer.from(this.pending);
-        this.pending = [];
-        this.chunks.push(bytes);
-        this.chunkLength += bytes.length;
+/** UTF-8 length, as Buffer.from(value, "utf8") encodes it (a lone surrogate as U+FFFD, 3 bytes). */
+function utf8Length(value: string): number {
+    if (value.length >= 64) return Buffer.byteLength(value, "utf8");
+    let length = 0;
+    for (let i = 0; i < value.length; i++) {
+        const code = value.charCodeAt(i);
+        if (code < 0x80) length += 1;
+        else if (code < 0x800) length += 2;
+        else if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length) {
+            const next = value.charCodeAt(i + 1);
+            if (next >= 0xdc00 && next <= 0xdfff) {
+                length += 4;
+                i++;
+            } else length += 3;
+        } else length += 3;
     }
+    return length;
+}
 
-    private push(chunk: Buffer): void {
-        this.flush();
-        this.chunks.push(chunk);
-        this.chunkLength += chunk.length;
-    }
+/**
+ * Where a message goes: counted (the first pass) or written (the second). The message functions
+ * below make the same calls in both, so the lengths the first records line up with the second.
+ */
+class Sink {
+    /** Lengths of nested messages and strings, in the order the first pass met them. */
+    private readonly lengths: number[] = [];
+    private next = 0;
+    private size = 0;
+    private buffer?: Buffer;
+    private at = 0;
 
     private varint(value: number): void {
+        if (!this.buffer) {
+            this.size += varintLength(value);
+            return;
+        }
         while (value > 127) {
-            this.pending.push((value & 127) | 128);
+            this.buffer[this.at++] = (value & 127) | 128;
             value = Math.floor(value / 128);
         }
-        this.pending.push(value);
+        this.buffer[this.at++] = value;
     }
 
     private tag(field: number, wireType: number): void {
         this.varint(field * 8 + wireType);
     }
 
-    /** The finished chunks (for nesting). */
-    parts(): Buffer[] {
-        this.flush();
-        return this.chunks;
-    }
-
     /** A string field; proto3 leaves out empty strings unless `always` (oneof members). */
     string(field: number, value: string | undefined, always = false): void {
         if (value === undefined || (value === "" && !always)) return;
         this.tag(field, LENGTH_DELIMITED);
-        // Short strings (keys, names) go with the small writes; long ones (user data) as their own chunk.
-        if (value.length < 64) {
-            const bytes = Buffer.from(value, "utf8");
-            this.varint(bytes.length);
-            for (const byte of bytes) this.pending.push(byte);
+        if (!this.buffer) {
+            const length = utf8Length(value);
+            this.lengths.push(length);
+            this.size += varintLength(length) + length;
+            return;
+        }
+        const length = this.lengths[this.next++];
+        this.varint(length);
+        if (length === value.length && length < 64) {
+            // ASCII: one byte a character, no native call.
+            for (let i = 0; i < length; i++) this.buffer[this.at++] = value.charCodeAt(i);
         } else {
-            const bytes = Buffer.from(value, "utf8");
-            this.varint(bytes.length);
-            this.push(bytes);
+            this.buffer.write(value, this.at, length, "utf8");
+            this.at += length;
         }
     }
 
@@ -88,123 +112,130 @@ class Message {
 
     double(field: number, value: number, always = false): void {
         if (value === 0 && !always) return;
-        const bytes = Buffer.allocUnsafe(8);
-        bytes.writeDoubleLE(value, 0);
         this.tag(field, FIXED64);
-        for (const byte of bytes) this.pending.push(byte);
+        if (!this.buffer) this.size += 8;
+        else {
+            this.buffer.writeDoubleLE(value, this.at);
+            this.at += 8;
+        }
     }
 
-    message(field: number, inner: Message): void {
+    /** A nested message, written by `body` (called once in each pass). */
+    message(field: number, body: () => void): void {
         this.tag(field, LENGTH_DELIMITED);
-        this.varint(inner.length);
-        for (const chunk of inner.parts()) this.push(chunk);
+        if (!this.buffer) {
+            const index = this.lengths.length;
+            this.lengths.push(0);
+            const before = this.size;
+            body();
+            const length = this.size - before;
+            this.lengths[index] = length;
+            this.size += varintLength(length);
+            return;
+        }
+        this.varint(this.lengths[this.next++]);
+        body();
     }
 
-    toBuffer(): Buffer {
-        const parts = this.parts();
-        return Buffer.concat(parts, this.chunkLength);
+    /** Runs `write` twice: to count, then into a buffer of that size. */
+    static encode(write: (sink: Sink) => void): Buffer {
+        const sink = new Sink();
+        write(sink);
+        sink.buffer = Buffer.allocUnsafe(sink.size);
+        write(sink);
+        if (sink.at !== sink.size || sink.next !== sink.lengths.length)
+            throw new Error(`protobuf encoding wrote ${sink.at} of ${sink.size} bytes`);
+        return sink.buffer;
     }
 }
 
 /** google.protobuf.Value. */
-function value(v: unknown): Message {
-    const m = new Message();
-    if (v === null || v === undefined) m.enumValue(1, 0);
-    else if (typeof v === "number") m.double(2, v, true);
-    else if (typeof v === "string") m.string(3, v, true);
-    else if (typeof v === "boolean") m.bool(4, v, true);
-    else if (Array.isArray(v)) {
-        const list = new Message();
-        for (const item of v) list.message(1, value(item));
-        m.message(6, list);
-    } else if (typeof v === "object") m.message(5, struct(v as Record<string, unknown>));
+function value(w: Sink, v: unknown): void {
+    if (v === null || v === undefined) w.enumValue(1, 0);
+    else if (typeof v === "number") w.double(2, v, true);
+    else if (typeof v === "string") w.string(3, v, true);
+    else if (typeof v === "boolean") w.bool(4, v, true);
+    else if (Array.isArray(v))
+        w.message(6, () => {
+            for (const item of v) w.message(1, () => value(w, item));
+        });
+    else if (typeof v === "object") w.message(5, () => struct(w, v as Record<string, unknown>));
     else throw new Error(`cannot encode ${typeof v} in a protobuf Struct`);
-    return m;
 }
 
 /** google.protobuf.Struct, as bytes. */
 export function encodeStruct(object: Record<string, unknown>): Buffer {
-    return struct(object).toBuffer();
+    return Sink.encode((w) => struct(w, object));
 }
 
 /** google.protobuf.Struct: map<string, Value> fields = 1, keys sorted as google-protobuf writes them. */
-function struct(object: Record<string, unknown>): Message {
-    const m = new Message();
+function struct(w: Sink, object: Record<string, unknown>): void {
     for (const key of Object.keys(object).sort()) {
-        if (object[key] === undefined) continue;
-        const entry = new Message();
-        entry.string(1, key, true);
-        entry.message(2, value(object[key]));
-        m.message(1, entry);
+        const item = object[key];
+        if (item === undefined) continue;
+        w.message(1, () => {
+            w.string(1, key, true);
+            w.message(2, () => value(w, item));
+        });
     }
-    return m;
 }
 
 /** pulumirpc.AnalyzerResourceOptions. */
-function options(o: AnalyzerOptions): Message {
-    const m = new Message();
-    m.bool(1, o.protect);
-    m.strings(2, o.ignoreChanges);
-    m.bool(3, o.deleteBeforeReplace ?? false);
-    m.bool(4, o.deleteBeforeReplace !== undefined);
-    m.strings(5, o.additionalSecretOutputs);
-    m.strings(6, o.aliases);
-    const timeouts = new Message();
-    timeouts.double(1, o.customTimeouts.create);
-    timeouts.double(2, o.customTimeouts.update);
-    timeouts.double(3, o.customTimeouts.delete);
-    m.message(7, timeouts);
-    m.string(8, o.parent);
-    return m;
+function options(w: Sink, o: AnalyzerOptions): void {
+    w.bool(1, o.protect);
+    w.strings(2, o.ignoreChanges);
+    w.bool(3, o.deleteBeforeReplace ?? false);
+    w.bool(4, o.deleteBeforeReplace !== undefined);
+    w.strings(5, o.additionalSecretOutputs);
+    w.strings(6, o.aliases);
+    w.message(7, () => {
+        w.double(1, o.customTimeouts.create);
+        w.double(2, o.customTimeouts.update);
+        w.double(3, o.customTimeouts.delete);
+    });
+    w.string(8, o.parent);
 }
 
 /** pulumirpc.AnalyzerProviderResource. */
-function provider(p: AnalyzerProvider): Message {
-    const m = new Message();
-    m.string(1, p.type);
-    m.message(2, struct(p.properties));
-    m.string(3, p.urn);
-    m.string(4, p.name);
-    return m;
+function provider(w: Sink, p: AnalyzerProvider): void {
+    w.string(1, p.type);
+    w.message(2, () => struct(w, p.properties));
+    w.string(3, p.urn);
+    w.string(4, p.name);
 }
 
 /** The fields AnalyzeRequest and AnalyzerResource share (1-6). */
-function common(m: Message, r: AnalyzerResourceData): void {
-    m.string(1, r.type);
-    m.message(2, struct(r.properties));
-    m.string(3, r.urn);
-    m.string(4, r.name);
-    m.message(5, options(r.options));
-    if (r.provider) m.message(6, provider(r.provider));
+function common(w: Sink, r: AnalyzerResourceData): void {
+    w.string(1, r.type);
+    w.message(2, () => struct(w, r.properties));
+    w.string(3, r.urn);
+    w.string(4, r.name);
+    w.message(5, () => options(w, r.options));
+    const p = r.provider;
+    if (p) w.message(6, () => provider(w, p));
 }
 
 /** pulumirpc.AnalyzeRequest, as bytes. */
 export function encodeAnalyzeRequest(r: AnalyzerResourceData): Buffer {
-    const m = new Message();
-    common(m, r);
-    return m.toBuffer();
+    return Sink.encode((w) => common(w, r));
 }
 
 /** pulumirpc.AnalyzerResource. */
-function analyzerResource(r: AnalyzerResourceData): Message {
-    const m = new Message();
-    common(m, r);
-    m.string(7, r.parent);
-    m.strings(8, r.dependencies);
+function analyzerResource(w: Sink, r: AnalyzerResourceData): void {
+    common(w, r);
+    w.string(7, r.parent);
+    w.strings(8, r.dependencies);
     for (const key of Object.keys(r.propertyDependencies).sort()) {
-        const deps = new Message();
-        deps.strings(1, r.propertyDependencies[key]);
-        const entry = new Message();
-        entry.string(1, key, true);
-        entry.message(2, deps);
-        m.message(9, entry);
+        w.message(9, () => {
+            w.string(1, key, true);
+            w.message(2, () => w.strings(1, r.propertyDependencies[key]));
+        });
     }
-    return m;
 }
 
 /** pulumirpc.AnalyzeStackRequest, as bytes. */
 export function encodeAnalyzeStackRequest(resources: AnalyzerResourceData[]): Buffer {
-    const m = new Message();
-    for (const r of resources) m.message(1, analyzerResource(r));
-    return m.toBuffer();
+    return Sink.encode((w) => {
+        for (const r of resources) w.message(1, () => analyzerResource(w, r));
+    });
 }

@@ -48,6 +48,20 @@ describe("protobuf encoding of the analyzer requests", () => {
         assert.ok(encodeStruct(PROPS).equals(reference));
     });
 
+    it("encodes text byte for byte as google-protobuf does: every UTF-8 length, surrogate pairs, long and short", () => {
+        const texts = {
+            ascii: "a",
+            twoBytes: "é",
+            threeBytes: "✓",
+            pair: "😀",
+            longAscii: "x".repeat(63) + "y".repeat(2),
+            longMixed: "ü😀".repeat(40),
+            nested: [{ "clé ✓": ["😀", "ß"] }],
+        };
+        const reference = Buffer.from(structproto.Struct.fromJavaScript(texts as any).serializeBinary());
+        assert.ok(encodeStruct(texts).equals(reference));
+    });
+
     it("encodes an Analyze request the generated classes decode field for field", () => {
         const decoded = analyzerproto.AnalyzeRequest.deserializeBinary(encodeAnalyzeRequest(RESOURCE));
         assert.strictEqual(decoded.getUrn(), RESOURCE.urn);
