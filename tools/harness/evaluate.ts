@@ -13,7 +13,7 @@ import { mockCall, mockState, MockIds, ProviderConfigs, STACK_REFERENCE_TYPE } f
 import { CallSite, callSites } from "./call-sites";
 import { autoname, autonameRuleFor } from "./autonaming";
 import { applyPatch, defaultsPatch, Patch, resourceDefaults } from "./tf-defaults/apply";
-import { checkFailures, engineCheckError } from "./tf-defaults/validate";
+import { checkResult, engineCheckError } from "./tf-defaults/validate";
 
 // SDK internals (listed and verified in one place).
 import { debuggable, outputInternals, rpc, runtimeConfig, runtimeResource, settings, stack } from "./sdk-internals";
@@ -57,7 +57,9 @@ export interface RegisteredResource {
     autonamed?: { field: string; value: string };
     /**
      * What the provider's Check refuses in the inputs (tf-defaults/validate.ts), as the engine
-     * prints each error; the pack still analyzes the resource, and the run fails.
+     * prints it: each failure's "has a problem" line, after which the pack still analyzes the
+     * resource; or the one error Check returned instead, after which the engine stops before the
+     * pack sees it (the check still analyzes it, as it analyzes what follows). The run fails.
      */
     checkErrors?: string[];
     /** The package version the SDK sent with the registration (names the engine's default provider). */
@@ -308,9 +310,12 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                 const defaults = args.custom && registration ? resourceDefaults(args.type) : undefined;
                 const computed = dynamicInputs.get(`${args.type}\u0000${args.name}`);
                 const refused =
-                    defaults && checkFailures(defaults, withComputed(checked, computed), args.name, unwrapSecret);
-                if (refused && refused.length > 0)
-                    registration!.checkErrors = refused.map((reason) => engineCheckError(args.type, args.name, reason));
+                    defaults && checkResult(defaults, withComputed(checked, computed), args.name, unwrapSecret);
+                if (refused?.error !== undefined) registration!.checkErrors = [refused.error];
+                else if (refused && refused.failures.length > 0)
+                    registration!.checkErrors = refused.failures.map((reason) =>
+                        engineCheckError(args.type, args.name, reason),
+                    );
                 const checkDefaults = defaults && defaultsPatch(defaults, checked, "check");
                 if (checkDefaults) {
                     checked = applyPatch(checked, checkDefaults);

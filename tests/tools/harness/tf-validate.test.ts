@@ -14,7 +14,7 @@ import { resourceDefaults } from "../../../tools/harness/tf-defaults/apply";
 import { literalConstants, Resolver, SchemaReader } from "../../../tools/harness/tf-defaults/go-schema";
 import { awsTypesImports, BotocoreEnums } from "../../../tools/harness/tf-defaults/sources/aws";
 import type { ResourceDefaults } from "../../../tools/harness/tf-defaults/spec";
-import { checkFailures, decode } from "../../../tools/harness/tf-defaults/validate";
+import { checkFailures, checkResult, decode } from "../../../tools/harness/tf-defaults/validate";
 import { goRegExp, runValidator, ValidatorSpec } from "../../../tools/harness/tf-defaults/validators";
 
 const SOURCE =
@@ -503,8 +503,16 @@ func (r *ruleResource) ConfigValidators(context.Context) []resource.ConfigValida
                     "Invalid Attribute Combination. These attributes must be configured together: [cidr_ipv4,description]. Examine values at 'r.cidrIpv4'.",
                 ],
             );
-            // None configured is an error without an attribute (not a Check failure); an unknown one is not configured.
+            // None configured is an error without an attribute, which Check returns instead of its
+            // failures; an unknown one may yet be configured.
             assert.deepStrictEqual(checkFailures(specs, {}, "r"), []);
+            assert.deepStrictEqual(checkResult(specs, { description: "x" }, "r"), {
+                failures: [],
+                error: "Missing Attribute Configuration: Exactly one of these attributes must be configured: [cidr_ipv4,cidr_ipv6,referenced_security_group_id]",
+            });
+            assert.deepStrictEqual(checkResult(specs, { cidrIpv6: new (class Unknown {})() }, "r"), {
+                failures: [],
+            });
             const unknown = new (class Unknown {})();
             assert.deepStrictEqual(
                 checkFailures(
@@ -720,6 +728,36 @@ func (r *ruleResource) ConfigValidators(context.Context) []resource.ConfigValida
                               "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule resource 'http' has a problem: Invalid Attribute Combination. Exactly one of these attributes must be configured: [cidr_ipv4,cidr_ipv6,prefix_list_id,referenced_security_group_id]. Examine values at 'http.cidrIpv4'.",
                           ],
                 );
+            });
+        }
+
+        for (const preview of [false, true]) {
+            it(`answers an ingress rule from no source at all with Check's error, not a failure, ${preview ? "in a preview" : "in an update"}`, async () => {
+                const evaluation = await evaluate({
+                    preview,
+                    program: async () => {
+                        const lb = new aws.ec2.SecurityGroup("lb", { name: "lb" });
+                        new aws.vpc.SecurityGroupIngressRule("nowhere", {
+                            securityGroupId: "sg-0123456789abcdef0",
+                            ipProtocol: "tcp",
+                            fromPort: 80,
+                            toPort: 80,
+                        });
+                        // A source the program passes as an output may be one: no error.
+                        new aws.vpc.SecurityGroupIngressRule("from-lb", {
+                            securityGroupId: "sg-0123456789abcdef0",
+                            ipProtocol: "tcp",
+                            fromPort: 80,
+                            toPort: 80,
+                            referencedSecurityGroupId: lb.id,
+                        });
+                        return {};
+                    },
+                });
+                assert.deepStrictEqual(evaluation.resources.find((r) => r.name === "nowhere")!.checkErrors, [
+                    "Missing Attribute Configuration: Exactly one of these attributes must be configured: [cidr_ipv4,cidr_ipv6,prefix_list_id,referenced_security_group_id]",
+                ]);
+                assert.strictEqual(evaluation.resources.find((r) => r.name === "from-lb")!.checkErrors, undefined);
             });
         }
 

@@ -14,7 +14,9 @@
  *   Pulumi names (a MaxItems 1 block is an object, so no index).
  *
  * The engine prints each as "<type> resource '<name>' has a problem: <reason>" and fails the
- * run after the pack has analyzed the resource (step_generator.go `issueCheckFailures`).
+ * run after the pack has analyzed the resource (step_generator.go `issueCheckFailures`). An error
+ * the Check returns instead (checkResult) it prints as it is, and stops before the pack sees the
+ * resource (deployment_executor.go `reportError`).
  * Attributes whose validator is the provider's own code are not in the data and go unchecked.
  */
 import type { ResourceValidator } from "./go-schema";
@@ -70,11 +72,14 @@ export function decode(value: unknown, type: PrimitiveType | undefined): Decoded
 const dot = (path: string, name: string) =>
     /^[_a-zA-Z][-_a-zA-Z0-9]*$/.test(name) ? (path ? `${path}.${name}` : name) : `${path}[${JSON.stringify(name)}]`;
 
-/** One failure before the bridge adds where to look: the SDK's summary and detail, and the property path. */
+/**
+ * One failure before the bridge adds where to look: the SDK's summary and detail, and the
+ * property path; none for a framework error reported without an attribute.
+ */
 interface Found {
     summary: string;
     detail?: string;
-    at: string;
+    at?: string;
 }
 
 function validateValue(
@@ -201,16 +206,21 @@ const RESOURCE_VALIDATOR_DESCRIPTIONS: Record<ResourceValidator[0], string> = {
 
 /**
  * A framework resource validator's failure (terraform-plugin-framework-validators
- * internal/configvalidator), when the framework reports it at an attribute, which the bridge turns
- * into a Check failure: two or more configured where one may be (ExactlyOneOf, Conflicting), some
- * but not all of a group with none unknown (RequiredTogether), at the first configured one. With
- * none configured, ExactlyOneOf and AtLeastOneOf report an error without an attribute, which the
- * bridge returns as Check's error instead: not reproduced here.
+ * internal/configvalidator): two or more configured where one may be (ExactlyOneOf, Conflicting),
+ * some but not all of a group with none unknown (RequiredTogether), reported at the first
+ * configured one, which the bridge turns into a Check failure; none configured and none unknown
+ * (ExactlyOneOf, AtLeastOneOf), reported without an attribute ("Missing Attribute
+ * Configuration"), which the bridge returns as Check's error instead (checkResult).
  */
 function resourceValidatorFailure(kind: ResourceValidator[0], keys: string[], root: Root): Found | undefined {
     const states = keys.map((key) => get(root, key));
     if (states.includes("unresolved")) return undefined;
     const configured = keys.filter((_, i) => states[i] === "set");
+    if ((kind === "ExactlyOneOf" || kind === "AtLeastOneOf") && configured.length === 0 && !states.includes("unknown"))
+        return {
+            summary: "Missing Attribute Configuration",
+            detail: `${RESOURCE_VALIDATOR_DESCRIPTIONS[kind]}: [${keys.join(",")}]`,
+        };
     const fails =
         kind === "ExactlyOneOf" || kind === "Conflicting"
             ? configured.length > 1
@@ -300,22 +310,53 @@ function walk(
     }
 }
 
-/**
- * The Check's failures for a resource named `name` with these inputs, as the bridge's reasons
- * ("… Examine values at 'name.path'."), in the order the SDK's walk found them here.
- */
+/** What the provider's Check answers for a resource: its failures, or an error instead of them. */
+export interface CheckResult {
+    /** The bridge's reasons ("… Examine values at 'name.path'."), in the order the SDK's walk found them here. */
+    failures: string[];
+    /**
+     * A framework error without an attribute: pkg/pf/tfbridge provider_check.go hands the
+     * diagnostics that name no attribute to processDiagnosticsWithContext, whose first error
+     * becomes Check's error ("<summary>: <detail>", or the summary alone when both are one text),
+     * and the failures are dropped. The engine prints it as it stands and stops.
+     */
+    error?: string;
+}
+
+/** The Check's answer for a resource named `name` with these inputs. */
+export function checkResult(
+    specs: ResourceDefaults,
+    inputs: Record<string, unknown>,
+    name: string,
+    unwrap: Unwrap = (value) => value,
+): CheckResult {
+    const found: Found[] = [];
+    walk(specs, inputs, "", "", undefined, { specs, values: inputs, unwrap }, found);
+    const pathless = found.find((f) => f.at === undefined);
+    if (pathless)
+        return {
+            failures: [],
+            error:
+                pathless.detail === undefined || pathless.detail === pathless.summary
+                    ? pathless.summary
+                    : `${pathless.summary}: ${pathless.detail}`,
+        };
+    return {
+        failures: found.map(({ summary, detail, at }) => {
+            const reason = detail ? `${summary}. ${detail}` : summary;
+            return `${reason}. Examine values at '${name}.${at}'.`;
+        }),
+    };
+}
+
+/** The Check's failures alone (none when it answers with an error). */
 export function checkFailures(
     specs: ResourceDefaults,
     inputs: Record<string, unknown>,
     name: string,
     unwrap: Unwrap = (value) => value,
 ): string[] {
-    const found: Found[] = [];
-    walk(specs, inputs, "", "", undefined, { specs, values: inputs, unwrap }, found);
-    return found.map(({ summary, detail, at }) => {
-        const reason = detail ? `${summary}. ${detail}` : summary;
-        return `${reason}. Examine values at '${name}.${at}'.`;
-    });
+    return checkResult(specs, inputs, name, unwrap).failures;
 }
 
 /** The engine's line for one failure (diag 2002, "has a problem"). */
