@@ -292,7 +292,7 @@ function frameworkErrors(name: string, args: ValidatorArg[], value: Decoded, k: 
         }
         case "RegexMatches": {
             const [pattern, message] = args as string[];
-            const regexp = goRegExp(pattern);
+            const regexp = compiledGoRegExp(pattern);
             if (!regexp || regexp.test(value)) return [];
             return error(
                 "Invalid Attribute Value Match",
@@ -303,6 +303,17 @@ function frameworkErrors(name: string, args: ValidatorArg[], value: Decoded, k: 
         default:
             return [];
     }
+}
+
+/**
+ * goRegExp's answer for each pattern the validators have met: the same few hundred patterns are
+ * tested on every registration, and translating and compiling one costs more than testing it.
+ * The expressions carry no `g` or `y` flag, so testing one leaves nothing behind for the next.
+ */
+const compiled = new Map<string, RegExp | undefined>();
+function compiledGoRegExp(source: string): RegExp | undefined {
+    if (!compiled.has(source)) compiled.set(source, goRegExp(source));
+    return compiled.get(source);
 }
 
 /** A value as the SDK decoded it for the validator: an int, a float64 or a string. */
@@ -401,7 +412,7 @@ export function runValidator(spec: ValidatorSpec, value: Decoded, k: string, att
             if (str === undefined) return expectString()!;
             const pattern = args[0] as string;
             const message = args[1] as string;
-            const regexp = goRegExp(pattern);
+            const regexp = compiledGoRegExp(pattern);
             if (!regexp) return [];
             const wanted = name === "StringMatch";
             if (regexp.test(str) === wanted) return [];
