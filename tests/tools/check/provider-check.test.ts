@@ -26,6 +26,11 @@ describe("the providers' Check through the check", () => {
                     8,
                 ],
                 [
+                    "nowhere",
+                    "Missing Attribute Configuration: Exactly one of these attributes must be configured: [cidr_ipv4,cidr_ipv6,prefix_list_id,referenced_security_group_id]",
+                    24,
+                ],
+                [
                     "public",
                     "digitalocean:index/loadBalancer:LoadBalancer resource 'public' has a problem: expected healthcheck.0.check_interval_seconds to be in the range (3 - 300), got 1. Examine values at 'public.healthcheck.checkIntervalSeconds'.",
                     18,
@@ -45,7 +50,7 @@ describe("the providers' Check through the check", () => {
             );
             assert.match(text, /1 stack refused by a provider's Check \(exit 2\)/);
             const json = JSON.parse(renderJson(result));
-            assert.strictEqual(json.stacks[0].checkErrors.length, 2);
+            assert.strictEqual(json.stacks[0].checkErrors.length, 3);
             assert.strictEqual(json.exitCode, 2);
             assert.match(renderMarkdown(result), /## Policy check: ❌ refused by a provider's Check/);
             // As the CLI prints it: the Policies block, then the errors.
@@ -63,8 +68,11 @@ describe("the providers' Check through the check", () => {
             );
             assert.deepStrictEqual(located.sort(), [
                 "tests/fixtures/programs/check-refused.js:18 public",
+                "tests/fixtures/programs/check-refused.js:24 nowhere",
                 "tests/fixtures/programs/check-refused.js:8 app",
             ]);
+            // Check's error is printed as it stands, as the engine prints it under the resource.
+            assert.match(renderPolicies(result), /\nerror: Missing Attribute Configuration: Exactly one of /);
         });
     }
 });
