@@ -21,9 +21,6 @@ const { spawn, spawnSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
 
-/** V8 flags every script's processes get (see main). */
-const V8_FLAGS = "--max-semi-space-size=64";
-
 /** The majors the project supports and ships a registry binary for, newest first. */
 const SUPPORTED = [24, 22];
 const MINIMUM = 22;
@@ -124,19 +121,6 @@ function main() {
     // NODE_DISABLE_COMPILE_CACHE=1 (Node's own switch) turns it off.
     if (!env.NODE_COMPILE_CACHE)
         env.NODE_COMPILE_CACHE = path.join(ROOT, "node_modules", ".cache", "node-compile-cache");
-    // A larger young generation for every process a script starts. The check's evaluation and its
-    // policy pack, the bench, mocha's workers and tsc all allocate many short-lived objects (the
-    // SDK's promises and Outputs, protobuf messages, syntax trees); with Node's default 16 MiB
-    // semi-spaces the collector copies the live ones from space to space and promotes them to
-    // the old generation, which then needs full collections. At 64 MiB most die young. Measured
-    // in one process, a stack of 50 servers evaluated six times: 934 -> 687 ms a run, and 649 ->
-    // 506 ms for the same resources registered bare. Memory is taken as it is used, up to 3 x
-    // 64 MiB per process. WEBTIER_V8_FLAGS names what was added, so a measurement of how
-    // `pulumi up` runs a program (cold-start.ts) can take it out again.
-    if (!/--max-semi-space-size/.test(env.NODE_OPTIONS || "")) {
-        env.NODE_OPTIONS = `${env.NODE_OPTIONS ? `${env.NODE_OPTIONS} ` : ""}${V8_FLAGS}`;
-        env.WEBTIER_V8_FLAGS = V8_FLAGS;
-    }
     // The first argument goes through the shell as written, so `a && b` from package.json works on
     // every platform; the rest (what `npm run x -- ...` appends) are quoted, so each stays one argument.
     const line = [command[0], ...command.slice(1).map(quote)].join(" ");

@@ -64,15 +64,6 @@ describe("scripts/with-node.js (the supported Node.js for every npm script)", ()
         fs.rmSync(named, { recursive: true, force: true });
     });
 
-    it("gives the command's processes a 64 MiB young generation, unless NODE_OPTIONS sets one, and names what it added", () => {
-        const probe = ["node -p 'process.env.NODE_OPTIONS + \"|\" + process.env.WEBTIER_V8_FLAGS'"];
-        const added = launch(probe, { NODE_OPTIONS: "--no-warnings", WEBTIER_V8_FLAGS: undefined });
-        assert.strictEqual(added.status, 0, added.stderr);
-        assert.strictEqual(added.stdout, "--no-warnings --max-semi-space-size=64|--max-semi-space-size=64");
-        const own = launch(probe, { NODE_OPTIONS: "--max-semi-space-size=8", WEBTIER_V8_FLAGS: undefined });
-        assert.strictEqual(own.stdout, "--max-semi-space-size=8|undefined");
-    });
-
     it("passes the command's exit code through", () => {
         const run = launch(["node -e 'process.exit(7)'"]);
         assert.strictEqual(run.status, 7);

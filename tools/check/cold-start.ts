@@ -27,20 +27,6 @@ export interface ColdStart {
 }
 
 /**
- * The environment without the V8 flags webtier's npm scripts add (scripts/with-node.js): the
- * language host that `pulumi up` starts gets none of them.
- */
-export function languageHostEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-    const added = env.WEBTIER_V8_FLAGS;
-    if (!added) return env;
-    const { WEBTIER_V8_FLAGS: _added, ...rest } = env;
-    const options = (env.NODE_OPTIONS ?? "").split(/\s+/).filter((word) => word && !added.split(/\s+/).includes(word));
-    if (options.length > 0) rest.NODE_OPTIONS = options.join(" ");
-    else delete rest.NODE_OPTIONS;
-    return rest;
-}
-
-/**
  * Measures one cold start in a fresh process. `transpileOnly` set is PULUMI_NODEJS_TRANSPILE_ONLY
  * (what forces the floor); unset, the tsconfig's own `noCheck` decides, as for `pulumi up`.
  */
@@ -58,7 +44,7 @@ export function measureColdStart(
         cwd: projectDir,
         encoding: "utf8",
         env: {
-            ...languageHostEnvironment(process.env),
+            ...process.env,
             PULUMI_NODEJS_TRANSPILE_ONLY: transpileOnly === undefined ? "" : String(transpileOnly),
             TS_NODE_CACHE_DIRECTORY: cache,
         },

@@ -2,13 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as yaml from "js-yaml";
 import * as path from "path";
-import {
-    ColdStart,
-    compareColdStarts,
-    configuredTsconfig,
-    languageHostEnvironment,
-    measureColdStart,
-} from "../../../tools/check/cold-start";
+import { ColdStart, compareColdStarts, configuredTsconfig, measureColdStart } from "../../../tools/check/cold-start";
 import { readStackFile } from "../../../tools/check/stack-config";
 
 const ROOT = path.join(__dirname, "..", "..", "..", "..");
@@ -37,25 +31,6 @@ describe("pulumi up's cold start (the program as the language host loads it)", (
 
     it("keeps type-checking in the tests: the tsconfig `npm test` compiles with checks types", () => {
         assert.notStrictEqual(tsutils.loadTypeScriptCompilerOptions(path.join(ROOT, "tsconfig.json")).noCheck, true);
-    });
-
-    it("measures without the V8 flags webtier's npm scripts add, which the language host does not get", () => {
-        const env = languageHostEnvironment({
-            PATH: "/bin",
-            NODE_OPTIONS: "--no-warnings --max-semi-space-size=64",
-            WEBTIER_V8_FLAGS: "--max-semi-space-size=64",
-        });
-        assert.deepStrictEqual(env, { PATH: "/bin", NODE_OPTIONS: "--no-warnings" });
-        assert.deepStrictEqual(
-            languageHostEnvironment({
-                NODE_OPTIONS: "--max-semi-space-size=64",
-                WEBTIER_V8_FLAGS: "--max-semi-space-size=64",
-            }),
-            {},
-        );
-        // Flags the user set themselves stay.
-        const own = { NODE_OPTIONS: "--max-semi-space-size=32" };
-        assert.deepStrictEqual(languageHostEnvironment(own), own);
     });
 
     it("meets the target only within 1.2x of the floor in both time and memory", () => {
