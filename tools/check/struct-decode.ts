@@ -35,7 +35,7 @@ const SHORT = 32;
 class Reader {
     private pos: number;
     private readonly view: DataView;
-    private readonly buffer: Buffer & { utf8Slice(start: number, end: number): string };
+    private readonly buffer: Buffer;
 
     constructor(
         private readonly bytes: Uint8Array,
@@ -44,7 +44,7 @@ class Reader {
     ) {
         this.pos = start;
         this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-        this.buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Reader["buffer"];
+        this.buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     }
 
     /** A varint as a number; only lengths, tags, enums and bools are read, so 2^53 is plenty. */
@@ -94,7 +94,7 @@ class Reader {
         // Buffer's UTF-8 reading keeps a byte order mark, as google-protobuf does; invalid bytes
         // it would replace, so those are left to google-protobuf.
         if (!isUtf8(this.bytes.subarray(start, end))) throw new Unreadable();
-        return this.buffer.utf8Slice(start, end);
+        return this.buffer.toString("utf8", start, end);
     }
 
     skip(wireType: number): void {
