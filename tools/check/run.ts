@@ -181,11 +181,12 @@ export function defaultPolicyPack(projectDir: string, distRoot: string): { dir: 
  * the policy SDK decodes it into objects that all live until the stack's policies have run: with
  * Node 22's default young generation (16 MiB semi-spaces) the collector copies them from space to
  * space several times over, which was about 45 % of the pack's time on a stack of 50 servers. A
- * 64 MiB young generation holds a stack's request in one go. (Node 24 sizes its young generation
- * from the machine's memory: 64 MiB semi-spaces on a 24 GiB one, where this changes nothing.) Measured at 50 servers, interleaved:
+ * 64 MiB young generation holds a stack's request in one go. Measured at 50 servers, interleaved:
  * AnalyzeStack 193-205 ms against 218-236 ms in one set of three rounds, no consistent difference
  * in a second set of four (the whole check faster in three of them); the effect is smaller than
- * this host's noise, and the cost is nothing: memory is reserved as it is used.
+ * this host's noise, and the cost is nothing: memory is reserved as it is used. Node 24 sizes its
+ * young generation from the machine's memory (64 MiB semi-spaces on a 24 GiB one, where this
+ * changes nothing).
  */
 export const PACK_V8_FLAGS = ["--max-semi-space-size=64"];
 
