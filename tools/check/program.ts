@@ -35,17 +35,25 @@ export { transpiledSourceMap } from "./source-maps";
 const TRANSPILE_OPTIONS = { module: "CommonJS", target: "ES2022", esModuleInterop: true, inlineSourceMap: true };
 
 /**
- * Where transpiled files are kept between processes: next to the `typescript` package, under
- * node_modules/.cache (so `npm ci` starts it afresh). Every policy pack process the check starts
+ * Where the check keeps what it computed for the next process (`name`: one folder per kind):
+ * next to the `typescript` package, under node_modules/.cache, so `npm ci` starts it afresh.
+ * Undefined when there is no such folder to write under.
+ */
+export function checkCacheDir(name: string): string | undefined {
+    try {
+        return path.join(path.dirname(require.resolve("typescript/package.json")), "..", ".cache", name);
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * Where transpiled files are kept between processes. Every policy pack process the check starts
  * for a TypeScript pack would otherwise load the compiler (a 9 MB module) to transpile the same
  * files again.
  */
 function transpileCacheDir(): string | undefined {
-    try {
-        return path.join(path.dirname(require.resolve("typescript/package.json")), "..", ".cache", "webtier-transpile");
-    } catch {
-        return undefined;
-    }
+    return checkCacheDir("webtier-transpile");
 }
 
 /**

@@ -8,9 +8,10 @@ import * as fs from "fs";
 import * as path from "path";
 import * as util from "util";
 import { evaluate, Evaluation, ProgramExit, RegisteredResource } from "../harness/evaluate";
+import { installClosureParseCache } from "../harness/closure-parse-cache";
 import { PolicyPack, TimedAnalysis } from "./pack";
 import { PolicyConfig, packConfig, parsePolicyConfig, remediates } from "./policy-config";
-import { LoadedProgram, programFromFile, webtierProgram } from "./program";
+import { LoadedProgram, checkCacheDir, programFromFile, webtierProgram } from "./program";
 import { applyProjectConfig, parseProjectConfig } from "./project-config";
 import { AnalyzerInfo, AnalyzerResourceData, SnapshotBuilder, StackSnapshot } from "./requests";
 import { CheckResult, StackResult, Violation, resourceViolations, stackViolations } from "./results";
@@ -550,6 +551,9 @@ export function conventionalPolicyConfig(
 /** Runs the whole check. Throws UsageError/StackFileError/PolicyConfigError/PolicyPackError for the CLI's exit 2. */
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     const started = Date.now();
+    // A dynamic provider's functions are parsed once, not in every check (closure-parse-cache.ts).
+    const parsed = checkCacheDir("webtier-closure-parse");
+    if (parsed) installClosureParseCache(parsed);
     const projectDir = path.resolve(options.projectDir ?? process.cwd());
     // A --program runs in its own project, as `pulumi up` in its folder would: the nearest Pulumi.yaml
     // above it names the project, its stack files and the working directory.

@@ -152,6 +152,30 @@ export function checkSdkInternals(
             "@pulumi/pulumi/resource.js no longer calls runtime/resource.registerResource(this, parent, t, name, custom, remote, newDependency, props, ...) through the module (used by tools/harness/evaluate.ts to see which inputs a program passed as outputs)",
         );
 
+    // The closure serializer's parsing, kept between processes (closure-parse-cache.ts): both must
+    // still be called through their module's exports, as createClosure.js requires them by these names.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const closureSource: string = require("fs").readFileSync(
+        require.resolve("@pulumi/pulumi/runtime/closure/createClosure.js"),
+        "utf8",
+    );
+    for (const [module, name, call] of [
+        ["parseFunction", "parseFunction", /require\("\.\/parseFunction"\)[\s\S]*\.parseFunction\(/],
+        ["rewriteSuper", "rewriteSuperReferences", /rewriteSuper_1\.rewriteSuperReferences\(/],
+    ] as const) {
+        expectFunction(
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            require(`@pulumi/pulumi/runtime/closure/${module}`),
+            `@pulumi/pulumi/runtime/closure/${module}`,
+            name,
+            "tools/harness/closure-parse-cache.ts to parse a serialized function once",
+        );
+        if (!call.test(closureSource))
+            problems.push(
+                `@pulumi/pulumi/runtime/closure/createClosure.js no longer calls ${name} through require("./${module}") (used by tools/harness/closure-parse-cache.ts to parse a serialized function once)`,
+            );
+    }
+
     // The mock monitor names resources through `newUrn`; the harness replaces it with the engine's naming.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mocks = require("@pulumi/pulumi/runtime/mocks");
