@@ -332,8 +332,15 @@ async function wholeCheckAgainstFloor(projectDir: string, repeat: number): Promi
             runs.check.push(check.ms);
             if (!best || check.ms < best.ms) best = check;
             runs.floorCached.push(perStack.reduce((ms, args) => ms + timed(args, process.env).ms, 0));
+            // Nothing kept from an earlier run: neither Node's compiled code nor the check's own caches.
             const empty = fs.mkdtempSync(path.join(scratch, "cache-"));
-            runs.cold.push(timed(cli, { ...process.env, NODE_COMPILE_CACHE: empty }).ms);
+            runs.cold.push(
+                timed(cli, {
+                    ...process.env,
+                    NODE_COMPILE_CACHE: path.join(empty, "node"),
+                    WEBTIER_CHECK_CACHE: path.join(empty, "check"),
+                }).ms,
+            );
             runs.floorTwo.push(await timedTogether(perStack, uncached, 2));
             runs.floorOne.push(timed([floorScript, stacksFile], uncached).ms);
         }

@@ -36,10 +36,12 @@ const TRANSPILE_OPTIONS = { module: "CommonJS", target: "ES2022", esModuleIntero
 
 /**
  * Where the check keeps what it computed for the next process (`name`: one folder per kind):
- * next to the `typescript` package, under node_modules/.cache, so `npm ci` starts it afresh.
+ * next to the `typescript` package, under node_modules/.cache, so `npm ci` starts it afresh, or
+ * under WEBTIER_CHECK_CACHE when set (the bench's first-run measure points it at an empty folder).
  * Undefined when there is no such folder to write under.
  */
 export function checkCacheDir(name: string): string | undefined {
+    if (process.env.WEBTIER_CHECK_CACHE) return path.join(path.resolve(process.env.WEBTIER_CHECK_CACHE), name);
     try {
         return path.join(path.dirname(require.resolve("typescript/package.json")), "..", ".cache", name);
     } catch {

@@ -3,7 +3,13 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Evaluation, evaluate } from "../../../tools/harness/evaluate";
-import { ProgramLoadError, cachedTranspile, programFromFile, webtierProgram } from "../../../tools/check/program";
+import {
+    ProgramLoadError,
+    cachedTranspile,
+    checkCacheDir,
+    programFromFile,
+    webtierProgram,
+} from "../../../tools/check/program";
 import { readStackFile } from "../../../tools/check/stack-config";
 import { SECRET_KEYS } from "../../../infra/config/types";
 import { PolicyPack } from "../../../tools/check/pack";
@@ -137,6 +143,30 @@ describe("the TypeScript hook's transpile cache", () => {
         cachedTranspile("/q/a.ts", "let x = 1;", "5.9.3", transpile("other file"), dir);
         assert.deepStrictEqual(calls, ["first", "changed text", "other compiler", "other file"]);
         assert.strictEqual(fs.readdirSync(dir).length, 4);
+    });
+
+    it("keeps the check's caches under node_modules/.cache, or under WEBTIER_CHECK_CACHE when set", () => {
+        const saved = process.env.WEBTIER_CHECK_CACHE;
+        try {
+            delete process.env.WEBTIER_CHECK_CACHE;
+            assert.strictEqual(
+                checkCacheDir("webtier-transpile"),
+                path.join(
+                    path.dirname(require.resolve("typescript/package.json")),
+                    "..",
+                    ".cache",
+                    "webtier-transpile",
+                ),
+            );
+            process.env.WEBTIER_CHECK_CACHE = "relative-cache";
+            assert.strictEqual(
+                checkCacheDir("webtier-closure-parse"),
+                path.resolve("relative-cache", "webtier-closure-parse"),
+            );
+        } finally {
+            if (saved === undefined) delete process.env.WEBTIER_CHECK_CACHE;
+            else process.env.WEBTIER_CHECK_CACHE = saved;
+        }
     });
 });
 
