@@ -9,6 +9,7 @@ import * as path from "path";
 import * as util from "util";
 import { evaluate, Evaluation, ProgramExit, RegisteredResource } from "../harness/evaluate";
 import { installClosureParseCache } from "../harness/closure-parse-cache";
+import { installScriptReplay } from "./closure-hooks";
 import { PolicyPack, TimedAnalysis } from "./pack";
 import { PolicyConfig, packConfig, parsePolicyConfig, remediates } from "./policy-config";
 import { LoadedProgram, checkCacheDir, programFromFile, webtierProgram } from "./program";
@@ -554,6 +555,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     // A dynamic provider's functions are parsed once, not in every check (closure-parse-cache.ts).
     const parsed = checkCacheDir("webtier-closure-parse");
     if (parsed) installClosureParseCache(parsed);
+    // ...and its errors name the files of the functions as the language host's do (closure-hooks.ts).
+    installScriptReplay();
     const projectDir = path.resolve(options.projectDir ?? process.cwd());
     // A --program runs in its own project, as `pulumi up` in its folder would: the nearest Pulumi.yaml
     // above it names the project, its stack files and the working directory.

@@ -4,6 +4,7 @@
 // child process: mocha fails whichever test is running on any uncaught exception in its own.
 import * as assert from "assert";
 import { spawnSync } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 import { CLI, FIXTURE_PACK, REPO_ROOT, program } from "./paths";
 
@@ -48,6 +49,26 @@ describe("a program that fails as a script does", () => {
         const { status, error } = check("duplicate-urn-read.js");
         assert.strictEqual(status, 2);
         assert.match(error ?? "", /Duplicate resource URN 'urn:pulumi:offline::webtier::fixture:index:Bucket::assets'/);
+    });
+
+    it("a closure the serializer refuses fails the stack naming each function's file and position, as the language host does", () => {
+        // cmd/run opens the serializer's inspector session before the program and the SDK's dynamic
+        // module load; the positions come from it. The SDK's own `() => provider` is in dynamic/index.js.
+        const dynamic = fs.readFileSync(require.resolve("@pulumi/pulumi/dynamic/index.js"), "utf8").split("\n");
+        const line = dynamic.findIndex((text) => text.includes("serializeFunction(() => provider"));
+        const column = dynamic[line].indexOf("() => provider");
+        const { status, error } = check("unserializable.js");
+        assert.strictEqual(status, 2);
+        const text = error ?? "";
+        assert.ok(
+            text.includes(`Error serializing '() => provider': index.js(${line + 1},${column})\n`),
+            `the SDK's function at dynamic/index.js:${line + 1}:${column} in:\n${text}`,
+        );
+        assert.match(
+            text,
+            /\n\s+function 'create': unserializable\.js\(7,16\): which captured\n\s+'isPromise', a function defined at\n/,
+        );
+        assert.match(text, /function is not a bound function/);
     });
 
     it("process.exit with a code fails the stack with the language host's message", () => {
