@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as yaml from "js-yaml";
 import * as path from "path";
 import { parseArgs } from "../../../tools/check/args";
+import { checkCacheDir } from "../../../tools/check/program";
 import { REPO_ROOT } from "./paths";
 
 const FILE = path.join(REPO_ROOT, ".github", "workflows", "pull-request.yml");
@@ -47,7 +48,7 @@ describe("the pull-request workflow", () => {
         assert.ok(fail, "the job fails after the upload on a non-zero exit");
     });
 
-    it("keeps Node's compile cache from run to run, restored after npm ci empties node_modules", () => {
+    it("keeps Node's compile cache and the check's own from run to run, restored after npm ci empties node_modules", () => {
         // Where the npm scripts keep it (scripts/with-node.js), asked of the launcher itself.
         const env = { ...process.env };
         delete env.NODE_COMPILE_CACHE;
@@ -57,7 +58,12 @@ describe("the pull-request workflow", () => {
             { cwd: REPO_ROOT, encoding: "utf8", env },
         );
         assert.strictEqual(launched.status, 0, launched.stderr);
-        const folder = path.relative(REPO_ROOT, launched.stdout.trim()).split(path.sep).join("/");
+        const relative = (dir: string) => path.relative(REPO_ROOT, dir).split(path.sep).join("/");
+        // ...and where the check keeps its own (tools/check/program.ts).
+        const folders = [
+            relative(launched.stdout.trim()),
+            ...["webtier-transpile", "webtier-closure-parse"].map((name) => relative(checkCacheDir(name)!)),
+        ];
         for (const [job, command] of [
             ["test", "npm test"],
             ["policy-check", "npm run --silent check"],
@@ -72,7 +78,7 @@ describe("the pull-request workflow", () => {
             const cache = at((step) => String(step.uses).startsWith("actions/cache@"));
             const run = at((step) => typeof step.run === "string" && step.run.includes(command));
             assert.ok(install < cache && cache < run, `${job}: restored after npm ci, before ${command}`);
-            assert.strictEqual(all[cache].with.path, folder);
+            assert.deepStrictEqual(String(all[cache].with.path).trim().split("\n").sort(), [...folders].sort());
             assert.ok(String(all[cache].with.key).includes("github.sha"), `${job}: saved again by every run`);
         }
     });
