@@ -8,10 +8,10 @@
  * The language host opens the session before it loads the program (cmd/run/index.js,
  * `initializeHooks`), so every script but cmd/run's own first modules (the SDK's log and runtime
  * settings, and what they load) is known. In the check the session opens when the first function
- * is serialized, after the program, the SDK and its providers have loaded, so none of them were.
+ * is serialized, after the program, the SDK and its providers have loaded: none of them would be.
  *
  * Opening the session as early as the host does would cost every script loaded after it (V8
- * reports each one to the session: about 200 ms of a check). Instead, `Debugger.enable` reports
+ * reports each one to the session: 150-300 ms of a four-stack check). Instead, `Debugger.enable` reports
  * every script already loaded, synchronously, before the SDK listens: the check keeps those
  * reports and hands them to the SDK's listener as it attaches, leaving out the scripts the host
  * loads before its session, so the map holds what it would hold under the host.
