@@ -286,16 +286,18 @@ const SCAFFOLDING_FRAME = /[\\/]tools[\\/](check|harness)[\\/]/;
 /**
  * A program's failure as the language host prints it (@pulumi/pulumi cmd/run, its uncaught error
  * handler): a RunError (a missing config key, for one) by its message; a TypeScript compile error
- * or syntax error by its message, which names the source line; anything else as "Running program
- * '<main>' failed with an unhandled exception:" and util.inspect of the error (cmd/run's
- * defaultErrorMessage, without colours), minus the check's own frames.
+ * or syntax error by its message, which names the source line; a ResourceError (one the SDK raises
+ * about a resource, a closure it cannot serialize among them) by its message when it asks for its
+ * stack to be hidden, else as cmd/run's defaultErrorMessage gives it, with no header; anything else
+ * as "Running program '<main>' failed with an unhandled exception:" and defaultErrorMessage
+ * (util.inspect of the error, without colours), minus the check's own frames.
  */
 export function errorText(err: unknown, programFile: string): string {
     const header = `Running program '${programFile}' failed with an unhandled exception:`;
     if (err instanceof Error || (err && typeof err === "object" && "message" in err)) {
         const error = err as Error & {
             __pulumiRunError?: boolean;
-            __pulumiResourceError?: boolean;
+            __pulumResourceError?: unknown;
             hideStack?: boolean;
         };
         if (error.name === "ProgramLoadError") return error.message;
@@ -305,15 +307,25 @@ export function errorText(err: unknown, programFile: string): string {
             const parts = (error.stack ?? "").split(error.message);
             return `${header}\n${parts.length === 2 ? parts[0] + error.message : error.message}`;
         }
-        if (error.__pulumiResourceError && error.hideStack) return error.message;
+        // `ResourceError.isInstance`: the SDK marks its ResourceErrors with this field, so spelled
+        // (errors.ts), in whichever copy of the SDK raised it.
+        const resourceError = error.__pulumResourceError === true;
+        if (resourceError && error.hideStack) return error.message;
+        // defaultErrorMessage: the error inspected when it has a stack, else its message.
         let inspected: string;
-        try {
-            inspected = util.inspect(error);
-        } catch {
-            inspected = error.stack ?? error.message;
+        if (!error.stack) inspected = error.message;
+        else {
+            try {
+                inspected = util.inspect(error);
+            } catch {
+                inspected = error.stack;
+            }
         }
-        const shown = inspected.split("\n").filter((line) => !(/^\s+at /.test(line) && SCAFFOLDING_FRAME.test(line)));
-        return `${header}\n${shown.join("\n")}`;
+        const shown = inspected
+            .split("\n")
+            .filter((line) => !(/^\s+at /.test(line) && SCAFFOLDING_FRAME.test(line)))
+            .join("\n");
+        return resourceError ? shown : `${header}\n${shown}`;
     }
     // What cmd/run's defaultErrorMessage falls back to: the value as a string, else inspected (an
     // error thrown in Node's module hooks thread, ts-node's TSError among them, arrives as an object

@@ -6,6 +6,8 @@ import * as assert from "assert";
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { errorText } from "../../../tools/check/run";
 import { CLI, FIXTURE_PACK, REPO_ROOT, program } from "./paths";
 
 function check(file: string, env: NodeJS.ProcessEnv = {}): { status: number | null; error?: string; notes: string[] } {
@@ -60,6 +62,8 @@ describe("a program that fails as a script does", () => {
         const { status, error } = check("unserializable.js");
         assert.strictEqual(status, 2);
         const text = error ?? "";
+        // A ResourceError that hides its stack: cmd/run prints its message alone, with no header.
+        assert.ok(text.startsWith(`error serializing property "__provider": Error serializing '() => provider'`), text);
         assert.ok(
             text.includes(`Error serializing '() => provider': index.js(${line + 1},${column})\n`),
             `the SDK's function at dynamic/index.js:${line + 1}:${column} in:\n${text}`,
@@ -105,6 +109,38 @@ describe("a program's environment", () => {
                 ["first", 0],
                 ["second", 0],
             ],
+        );
+    });
+});
+
+describe("a program's failure as cmd/run prints it", () => {
+    const main = "/p/index.ts";
+    it("a ResourceError that hides its stack: its message alone", () => {
+        assert.strictEqual(
+            errorText(new pulumi.ResourceError("bucket: refused", undefined, true), main),
+            "bucket: refused",
+        );
+    });
+
+    it("any other ResourceError: inspected, its stack included, with no header", () => {
+        const text = errorText(new pulumi.ResourceError("bucket: refused", undefined, false), main);
+        assert.match(text, /^ResourceError: bucket: refused\n\s+at /);
+    });
+
+    it("an error that only resembles one (another field name) gets the header, as any other error", () => {
+        const lookalike = Object.assign(new Error("refused"), { __pulumiResourceError: true, hideStack: true });
+        assert.match(
+            errorText(lookalike, main),
+            /^Running program '\/p\/index\.ts' failed with an unhandled exception:\nError: refused\n\s+at /,
+        );
+    });
+
+    it("an error with no stack: its message, as defaultErrorMessage falls back to", () => {
+        const bare = new Error("no frames");
+        bare.stack = "";
+        assert.strictEqual(
+            errorText(bare, main),
+            "Running program '/p/index.ts' failed with an unhandled exception:\nno frames",
         );
     });
 });
