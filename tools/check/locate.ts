@@ -12,7 +12,7 @@ import * as fs from "fs";
 import { SourceMap } from "module";
 import * as path from "path";
 import { fileURLToPath } from "url";
-import type { RegisteredResource, SourceFrame } from "../harness/evaluate";
+import { framesDeclaring, type RegisteredResource, type SourceFrame } from "../harness/evaluate";
 import { transpiledSourceMap } from "./program";
 import type { Violation } from "./results";
 
@@ -164,6 +164,19 @@ export function declarationOf(
         };
     }
     return undefined;
+}
+
+/**
+ * The program line a program's failure belongs to, as the engine attributes it: a ResourceError
+ * (the SDK's marker, `__pulumResourceError`) that names its resource is logged against that
+ * resource (cmd/run `log.error(message, err.resource)`), so the line that declared the resource,
+ * read from the frames the SDK recorded when it registered it. Any other failure is the stack's.
+ */
+export function errorLocation(err: unknown, projectDir: string): SourceLocation | undefined {
+    if (err === null || typeof err !== "object") return undefined;
+    const error = err as { __pulumResourceError?: unknown; resource?: unknown };
+    if (error.__pulumResourceError !== true) return undefined;
+    return declarationOf(framesDeclaring(error.resource), projectDir);
 }
 
 /** One scalar a stack file sets under `config:`: the top-level key it belongs to and where it is. */

@@ -33,11 +33,18 @@ function placesText(v: Pick<Violation, "configAt" | "declaredAt">): string {
     return places.length ? ` ${places.join(", ")}` : "";
 }
 
+/** Where a stack's program failed: the resource's line a ResourceError names, else the stack's source. */
+function failedAt(stack: StackResult): string {
+    const at = stack.errorAt;
+    if (!at) return stack.source;
+    return at.file === stack.source ? `${at.file}:${at.line}` : `${stack.source}, at ${at.file}:${at.line}`;
+}
+
 function renderStack(stack: StackResult, descriptions: Map<string, string>): string {
     const lines: string[] = [];
     const cloud = stack.cloud ? ` (${stack.cloud})` : "";
     if (stack.error !== undefined) {
-        lines.push(`stack ${stack.name}${cloud}: the program could not be evaluated (${stack.source})`);
+        lines.push(`stack ${stack.name}${cloud}: the program could not be evaluated (${failedAt(stack)})`);
         lines.push(indent(stack.error, "    "));
     } else {
         lines.push(
@@ -116,6 +123,7 @@ export function renderJson(result: CheckResult): string {
             source: s.source,
             ...(s.timings ? { timings: s.timings } : {}),
             ...(s.error !== undefined ? { error: s.error } : {}),
+            ...(s.errorAt ? { errorAt: { file: s.errorAt.file, line: s.errorAt.line, column: s.errorAt.column } } : {}),
             ...(s.checkErrors?.length
                 ? {
                       checkErrors: s.checkErrors.map(({ resource, type, urn, message }) => ({
@@ -220,7 +228,7 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
         );
         if (stack.error !== undefined) {
             out.push(
-                `The program could not be evaluated (${code(stack.source)}):`,
+                `The program could not be evaluated (${code(failedAt(stack))}):`,
                 "",
                 "```text",
                 stack.error.replace(/```/g, "'''"),

@@ -50,6 +50,8 @@ export interface StackResult {
     line?: number;
     /** The program's error, when it failed to evaluate. */
     error?: string;
+    /** The program line `error` belongs to: the line that declares the resource a ResourceError names. */
+    errorAt?: SourceLocation;
     /**
      * What the providers' Check refused in the program's inputs: the operation fails, as with
      * `error`, but the pack has judged every resource, so the violations stand too.

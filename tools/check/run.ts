@@ -16,7 +16,7 @@ import { LoadedProgram, checkCacheDir, programFromFile, webtierProgram } from ".
 import { applyProjectConfig, parseProjectConfig } from "./project-config";
 import { AnalyzerInfo, AnalyzerResourceData, SnapshotBuilder, StackSnapshot } from "./requests";
 import { CheckResult, StackResult, Violation, resourceViolations, stackViolations } from "./results";
-import { locateViolations } from "./locate";
+import { errorLocation, locateViolations } from "./locate";
 import { remoteComponentsError } from "./remote-components";
 import {
     ProjectFile,
@@ -759,6 +759,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                 // Frames at the program's TypeScript lines (source-maps.ts), read while still mapped.
                 await withSourceMappedTraces(async () => {
                     result.error = errorText(firstError, programMain);
+                    result.errorAt = errorLocation(firstError, projectDir);
                     try {
                         await evaluateStack(
                             program,
@@ -772,6 +773,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                         );
                     } catch (err) {
                         result.error = errorText(err, programMain);
+                        result.errorAt = errorLocation(err, projectDir) ?? result.errorAt;
                     }
                 });
                 result.durationMs = Date.now() - stackStarted;

@@ -229,10 +229,11 @@ export function renderSarif(result: CheckResult, options: SarifOptions | string 
                         executionSuccessful: failures.length === 0 && refusals.length === 0,
                         exitCode: exitCodeOf(result),
                         toolExecutionNotifications: [
+                            // At the resource the engine logs the error against, if any, else the stack.
                             ...failures.map((s) => ({
                                 level: "error",
                                 message: { text: `stack ${s.name}: the program could not be evaluated: ${s.error}` },
-                                locations: [{ physicalLocation: physical(stackAnchor(s), projectPrefix) }],
+                                locations: [{ physicalLocation: physical(s.errorAt ?? stackAnchor(s), projectPrefix) }],
                             })),
                             // The operation fails at these resources: at the line that declares each.
                             ...refusals.map(({ stack: s, error }) => ({

@@ -235,6 +235,18 @@ function briefDebugString(response: any): void {
     if (!settings.excessiveDebugOutput) response.toString = () => "[RegisterResourceResponse]";
 }
 
+/**
+ * The frames each resource object's constructor recorded (the registration's `stackTrace`), kept
+ * from the moment the SDK registers it: a resource whose inputs fail to serialize never reaches
+ * the monitor, yet the error the SDK raises names it.
+ */
+const declaringFrames = new WeakMap<object, SourceFrame[]>();
+
+/** The frames that declared `resource` (a resource object the program created), if it registered. */
+export function framesDeclaring(resource: unknown): SourceFrame[] | undefined {
+    return resource !== null && typeof resource === "object" ? declaringFrames.get(resource) : undefined;
+}
+
 /** Runs `program` under mocks and returns everything it registered. */
 export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     const started = Date.now();
@@ -526,7 +538,14 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     resourceClass.callsites = callSites;
     const sdkRegisterResource = runtimeResource.registerResource;
     runtimeResource.registerResource = (...args: any[]) => {
-        const [, , type, name, , , , props] = args as [unknown, unknown, string, string, ...unknown[]];
+        const [resource, , type, name, , , , props] = args as [unknown, unknown, string, string, ...unknown[]];
+        // (res, parent, t, name, custom, remote, newDependency, props, opts, sourcePosition, stackTrace, ...)
+        const frames = args[10] as (SourceFrame | undefined)[] | undefined;
+        if (resource !== null && typeof resource === "object" && Array.isArray(frames))
+            declaringFrames.set(
+                resource,
+                frames.filter((f): f is SourceFrame => !!f?.uri),
+            );
         const dynamic = Object.keys((props as Record<string, unknown>) ?? {}).filter((key) =>
             isDynamic((props as Record<string, unknown>)[key]),
         );

@@ -10,14 +10,21 @@ import * as pulumi from "@pulumi/pulumi";
 import { errorText } from "../../../tools/check/run";
 import { CLI, FIXTURE_PACK, REPO_ROOT, program } from "./paths";
 
-function check(file: string, env: NodeJS.ProcessEnv = {}): { status: number | null; error?: string; notes: string[] } {
+function check(
+    file: string,
+    env: NodeJS.ProcessEnv = {},
+): { status: number | null; error?: string; errorAt?: { file: string; line: number }; notes: string[] } {
     const run = spawnSync(
         process.execPath,
         [CLI, "--program", path.relative(REPO_ROOT, program(file)), "--policy-pack", FIXTURE_PACK, "--format", "json"],
         { cwd: REPO_ROOT, env: { ...process.env, ...env }, encoding: "utf8" },
     );
-    const [stack] = (JSON.parse(run.stdout) as { stacks: { error?: string; notes: string[] }[] }).stacks;
-    return { status: run.status, error: stack.error, notes: stack.notes };
+    const [stack] = (
+        JSON.parse(run.stdout) as {
+            stacks: { error?: string; errorAt?: { file: string; line: number }; notes: string[] }[];
+        }
+    ).stacks;
+    return { status: run.status, error: stack.error, errorAt: stack.errorAt, notes: stack.notes };
 }
 
 describe("a program that fails as a script does", () => {
@@ -73,6 +80,33 @@ describe("a program that fails as a script does", () => {
             /\n\s+function 'create': unserializable\.js\(7,16\): which captured\n\s+'isPromise', a function defined at\n/,
         );
         assert.match(text, /function is not a bound function/);
+    });
+
+    it("a ResourceError naming a resource is located at the line that declares it, where the engine logs it", () => {
+        const { status, error, errorAt } = check("component-refuses.js");
+        assert.strictEqual(status, 2);
+        assert.strictEqual(error, "blog: a site needs a domain");
+        assert.deepStrictEqual(errorAt && { file: errorAt.file, line: errorAt.line }, {
+            file: "tests/fixtures/programs/component-refuses.js",
+            line: 12,
+        });
+        const sarif = spawnSync(
+            process.execPath,
+            [
+                CLI,
+                "--program",
+                path.relative(REPO_ROOT, program("component-refuses.js")),
+                "--policy-pack",
+                FIXTURE_PACK,
+                "--format",
+                "sarif",
+            ],
+            { cwd: REPO_ROOT, encoding: "utf8" },
+        );
+        const [notification] = JSON.parse(sarif.stdout).runs[0].invocations[0].toolExecutionNotifications;
+        assert.strictEqual(notification.locations[0].physicalLocation.region.startLine, 12);
+        // One the SDK raises about no resource (the serializer's) stays on the stack.
+        assert.strictEqual(check("unserializable.js").errorAt, undefined);
     });
 
     it("process.exit with a code fails the stack with the language host's message", () => {
