@@ -147,9 +147,13 @@ export function checkSdkInternals(
     );
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const resourceSource: string = require("fs").readFileSync(require.resolve("@pulumi/pulumi/resource.js"), "utf8");
-    if (!/resource_1\.registerResource\(this, parent, t, name, custom, remote, [^,]+, props,/.test(resourceSource))
+    if (
+        !/resource_1\.registerResource\(this, parent, t, name, custom, remote, [^,]+, props, opts, sourcePosition, stackTrace,/.test(
+            resourceSource,
+        )
+    )
         problems.push(
-            "@pulumi/pulumi/resource.js no longer calls runtime/resource.registerResource(this, parent, t, name, custom, remote, newDependency, props, ...) through the module (used by tools/harness/evaluate.ts to see which inputs a program passed as outputs)",
+            "@pulumi/pulumi/resource.js no longer calls runtime/resource.registerResource(this, parent, t, name, custom, remote, newDependency, props, opts, sourcePosition, stackTrace, ...) through the module (used by tools/harness/evaluate.ts to see which inputs a program passed as outputs, and where each resource was declared)",
         );
 
     // The closure serializer's parsing, kept between processes (closure-parse-cache.ts): both must
