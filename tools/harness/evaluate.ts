@@ -240,11 +240,13 @@ function briefDebugString(response: any): void {
  * from the moment the SDK registers it: a resource whose inputs fail to serialize never reaches
  * the monitor, yet the error the SDK raises names it.
  */
-const declaringFrames = new WeakMap<object, SourceFrame[]>();
+const declaringFrames = new WeakMap<object, (SourceFrame | undefined)[]>();
 
 /** The frames that declared `resource` (a resource object the program created), if it registered. */
 export function framesDeclaring(resource: unknown): SourceFrame[] | undefined {
-    return resource !== null && typeof resource === "object" ? declaringFrames.get(resource) : undefined;
+    if (resource === null || typeof resource !== "object") return undefined;
+    // The SDK leaves a frame it could not read as undefined.
+    return declaringFrames.get(resource)?.filter((frame): frame is SourceFrame => !!frame?.uri);
 }
 
 /** Runs `program` under mocks and returns everything it registered. */
@@ -541,11 +543,9 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         const [resource, , type, name, , , , props] = args as [unknown, unknown, string, string, ...unknown[]];
         // (res, parent, t, name, custom, remote, newDependency, props, opts, sourcePosition, stackTrace, ...)
         const frames = args[10] as (SourceFrame | undefined)[] | undefined;
+        // Kept as they are: read only when a ResourceError names the resource (framesDeclaring).
         if (resource !== null && typeof resource === "object" && Array.isArray(frames))
-            declaringFrames.set(
-                resource,
-                frames.filter((f): f is SourceFrame => !!f?.uri),
-            );
+            declaringFrames.set(resource, frames);
         const dynamic = Object.keys((props as Record<string, unknown>) ?? {}).filter((key) =>
             isDynamic((props as Record<string, unknown>)[key]),
         );
