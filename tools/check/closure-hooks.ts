@@ -15,6 +15,15 @@
  * every script already loaded, synchronously, before the SDK listens: the check keeps those
  * reports and hands them to the SDK's listener as it attaches, leaving out the scripts the host
  * loads before its session, so the map holds what it would hold under the host.
+ *
+ * Even so, `Debugger.enable` costs 100-150 ms (V8 hashes the source of each of the 700 scripts a
+ * check has loaded, for its report), and the map is read for one thing only: the serializer's
+ * error message (createClosure.js `throwSerializationError`). What it serializes is the same
+ * without it, and its scope lookups go through `Runtime`, which needs no debugger. So the SDK's
+ * own session enables its debugger only when an error needs the files: until then its
+ * `Debugger.enable` is answered at once and reports nothing, and `enableDeferredScriptMaps()`,
+ * which the check calls before it evaluates a failed stack again for its error, makes the real
+ * one, with the reports above.
  */
 import inspector from "inspector";
 import * as path from "path";
@@ -52,6 +61,23 @@ export function loadedBeforeHostHooks(cache: NodeJS.Dict<NodeModule> = require.c
 /** The scripts each session heard of when it enabled its debugger, before anyone could listen. */
 const enabled = new WeakMap<inspector.Session, ScriptParsed[]>();
 
+/** The SDK's sessions whose `Debugger.enable` has been answered but not yet made. */
+const deferred = new Set<inspector.Session>();
+
+/** The serializer's own inspector hooks, in whichever copy of @pulumi/pulumi. */
+const SDK_V8_HOOKS = /[\\/]@pulumi[\\/]pulumi[\\/]runtime[\\/]closure[\\/]v8Hooks\.js:/;
+
+/** Whether the `Debugger.enable` being posted comes from the serializer's v8Hooks. */
+function postedBySdkHooks(): boolean {
+    const limit = Error.stackTraceLimit;
+    try {
+        Error.stackTraceLimit = 20;
+        return SDK_V8_HOOKS.test(new Error().stack ?? "");
+    } finally {
+        Error.stackTraceLimit = limit;
+    }
+}
+
 let installed = false;
 
 /**
@@ -70,6 +96,14 @@ export function installScriptReplay(): void {
     const post = prototype.post;
     prototype.post = function (method, ...rest) {
         if (method !== "Debugger.enable" || enabled.has(this)) return post.call(this, method, ...rest);
+        if (deferred.has(this) || postedBySdkHooks()) {
+            // Answered as the real one is, before post returns; nothing reported yet.
+            deferred.add(this);
+            const callback = rest.find((arg) => typeof arg === "function") as
+                ((error: Error | null, result: { debuggerId: string }) => void) | undefined;
+            callback?.(null, { debuggerId: "" });
+            return;
+        }
         const reported: ScriptParsed[] = [];
         const record = (event: ScriptParsed) => reported.push(event);
         this.on(SCRIPT_PARSED, record);
@@ -91,5 +125,23 @@ export function installScriptReplay(): void {
             }
             return result;
         };
+    }
+}
+
+/**
+ * Enables the debugger of every SDK session that deferred it (see the file comment): its
+ * `Debugger.scriptParsed` listeners then hear of every script loaded so far, less those the
+ * language host loads before its session, as if it had been enabled when asked, and from then on
+ * the serializer names each function's file. Does nothing when no session deferred.
+ */
+export function enableDeferredScriptMaps(): void {
+    for (const session of [...deferred]) {
+        deferred.delete(session);
+        // Taken off and put back, so that they hear the scripts as a listener attached after the
+        // enable does (filtered), not as the enable reports them (all).
+        const listeners = session.listeners(SCRIPT_PARSED) as Array<(...args: any[]) => void>;
+        for (const listener of listeners) session.off(SCRIPT_PARSED, listener);
+        session.post("Debugger.enable");
+        for (const listener of listeners) session.on(SCRIPT_PARSED, listener);
     }
 }

@@ -9,7 +9,7 @@ import * as path from "path";
 import * as util from "util";
 import { evaluate, Evaluation, ProgramExit, RegisteredResource } from "../harness/evaluate";
 import { installClosureParseCache } from "../harness/closure-parse-cache";
-import { installScriptReplay } from "./closure-hooks";
+import { enableDeferredScriptMaps, installScriptReplay } from "./closure-hooks";
 import { PolicyPack, TimedAnalysis } from "./pack";
 import { PolicyConfig, packConfig, parsePolicyConfig, remediates } from "./policy-config";
 import { LoadedProgram, checkCacheDir, programFromFile, webtierProgram } from "./program";
@@ -567,7 +567,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     // A dynamic provider's functions are parsed once, not in every check (closure-parse-cache.ts).
     const parsed = checkCacheDir("webtier-closure-parse");
     if (parsed) installClosureParseCache(parsed);
-    // ...and its errors name the files of the functions as the language host's do (closure-hooks.ts).
+    // ...and its errors name the files of the functions as the language host's do, the debugger
+    // that costs being enabled only when one fails (closure-hooks.ts).
     installScriptReplay();
     const projectDir = path.resolve(options.projectDir ?? process.cwd());
     // A --program runs in its own project, as `pulumi up` in its folder would: the nearest Pulumi.yaml
@@ -756,6 +757,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                 await configured;
                 // Evaluate again with full stack traces for a useful error; its requests are not sent.
                 await Promise.allSettled(analyses.map((a) => a.analysis));
+                // ...and with the closure serializer's map of script files, which its errors name.
+                enableDeferredScriptMaps();
                 // Frames at the program's TypeScript lines (source-maps.ts), read while still mapped.
                 await withSourceMappedTraces(async () => {
                     result.error = errorText(firstError, programMain);
