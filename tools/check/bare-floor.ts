@@ -20,7 +20,7 @@
 import * as fs from "fs";
 import type { RegisteredResource } from "../harness/evaluate";
 import { publicSdkClassFor, registerBare } from "../harness/replay";
-import { EVALUATION_STACK_TRACE_LIMIT } from "./evaluation-settings";
+import { EVALUATION_STACK_TRACE_LIMIT } from "../harness/evaluation-settings";
 
 /** One stack's registrations, as the bench writes them. */
 export interface FloorStack {

@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { evaluate, RegisteredResource } from "../harness/evaluate";
 import type { FloorStack } from "./bare-floor";
-import { EVALUATION_STACK_TRACE_LIMIT } from "./evaluation-settings";
+import { EVALUATION_STACK_TRACE_LIMIT } from "../harness/evaluation-settings";
 import { webtierProgram } from "./program";
 import { readProjectFile, readStackFile, stackFilePath } from "./stack-config";
 

@@ -32,7 +32,7 @@ import {
 import { STACK_ASSIGNMENT, UsageError } from "./args";
 import { AnalyzerIdentity, DIY_ORGANIZATION, packProcessEnvironment } from "./analyzer-env";
 import { withSourceMappedTraces } from "./source-maps";
-import { EVALUATION_STACK_TRACE_LIMIT } from "./evaluation-settings";
+import { EVALUATION_STACK_TRACE_LIMIT } from "../harness/evaluation-settings";
 
 export { EVALUATION_STACK_TRACE_LIMIT };
 
@@ -421,6 +421,7 @@ async function evaluateStack(
                         onResource,
                         preview,
                         failed: rejections.first,
+                        stackTraceLimit,
                     }),
                 ),
             "ts-node",

@@ -11,6 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { mockCall, mockState, MockIds, ProviderConfigs, STACK_REFERENCE_TYPE } from "./mock-state";
 import { CallSite, callSites } from "./call-sites";
+import { EVALUATION_STACK_TRACE_LIMIT } from "./evaluation-settings";
 import { autoname, autonameRuleFor } from "./autonaming";
 import { applyPatch, defaultsPatch, Patch, resourceDefaults } from "./tf-defaults/apply";
 import { checkResult, engineCheckError } from "./tf-defaults/validate";
@@ -119,6 +120,12 @@ export interface EvaluateOptions {
      * program is idle (nothing registered or invoked for a while), and fails with that reason.
      */
     failed?: Promise<unknown>;
+    /**
+     * `Error.stackTraceLimit` while the program runs. Default: the check's, EVALUATION_STACK_TRACE_LIMIT
+     * (no frames: the SDK captures a trace for every promise it makes, and each frame costs). Errors
+     * the program throws then carry none; the SDK's source positions are unaffected.
+     */
+    stackTraceLimit?: number;
 }
 
 /** How long each look at a program that may be done waits, and how many quiet looks make it done. */
@@ -561,6 +568,8 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     let exited: { code: number; leaked?: string } | undefined;
     // eslint-disable-next-line @typescript-eslint/unbound-method -- restored as it was
     const processExit = process.exit;
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = options.stackTraceLimit ?? EVALUATION_STACK_TRACE_LIMIT;
     // `process.exitCode` is the code the host's process ends with when nothing else sets one.
     const exitCode = process.exitCode;
     process.exit = (code?: string | number | null): never => {
@@ -629,6 +638,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         resourceClass.callsites = sdkCallSites;
         runtimeResource.registerResource = sdkRegisterResource;
         process.exit = processExit;
+        Error.stackTraceLimit = stackTraceLimit;
     }
     const setCode = process.exitCode === exitCode ? 0 : Number(process.exitCode ?? 0) || 0;
     process.exitCode = exitCode;
