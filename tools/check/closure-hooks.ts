@@ -65,16 +65,25 @@ const enabled = new WeakMap<inspector.Session, ScriptParsed[]>();
 const deferred = new Set<inspector.Session>();
 
 /** The serializer's own inspector hooks, in whichever copy of @pulumi/pulumi. */
-const SDK_V8_HOOKS = /[\\/]@pulumi[\\/]pulumi[\\/]runtime[\\/]closure[\\/]v8Hooks\.js:/;
+const SDK_V8_HOOKS = /[\\/]@pulumi[\\/]pulumi[\\/]runtime[\\/]closure[\\/]v8Hooks\.js$/;
 
-/** Whether the `Debugger.enable` being posted comes from the serializer's v8Hooks. */
+/**
+ * Whether the `Debugger.enable` being posted comes from the serializer's v8Hooks. Read from the
+ * call sites V8 gives, not from `stack`'s text: a formatter with source maps installed (ts-node's,
+ * the check's) would name the SDK's TypeScript source there.
+ */
 function postedBySdkHooks(): boolean {
-    const limit = Error.stackTraceLimit;
+    const stackTraceLimit = Error.stackTraceLimit;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- put back as it was, never called here
+    const prepareStackTrace = Error.prepareStackTrace;
     try {
         Error.stackTraceLimit = 20;
-        return SDK_V8_HOOKS.test(new Error().stack ?? "");
+        Error.prepareStackTrace = (_, sites) => sites;
+        const sites = new Error().stack as unknown as NodeJS.CallSite[];
+        return sites.some((site) => SDK_V8_HOOKS.test(site.getFileName() ?? ""));
     } finally {
-        Error.stackTraceLimit = limit;
+        Error.stackTraceLimit = stackTraceLimit;
+        Error.prepareStackTrace = prepareStackTrace;
     }
 }
 

@@ -63,6 +63,8 @@ inspector.Session.prototype.post = function (method, ...rest) {
     if (method === "Debugger.enable") enables++;
     return post.call(this, method, ...rest);
 };
+// As under ts-node: frames formatted through the SDK's source maps, which name its TypeScript.
+if (mode === "mapped") require(require.resolve("source-map-support", { paths: [sdk] })).install();
 const hooks = require(hooksModule);
 if (mode !== "plain") hooks.installScriptReplay();
 const pulumi = require(sdk);
@@ -105,7 +107,7 @@ describe("the closure serializer's debugger, enabled only when an error needs it
         failed: { enables: number; file: string };
         error: string;
     };
-    const run = (mode: "plain" | "deferred" | "failed"): Run => {
+    const run = (mode: "plain" | "deferred" | "mapped" | "failed"): Run => {
         const child = spawnSync(process.execPath, [script, HOOKS, SDK, mode], {
             encoding: "utf8",
             env: { ...process.env, NODE_OPTIONS: "" },
@@ -127,6 +129,10 @@ describe("the closure serializer's debugger, enabled only when an error needs it
         assert.deepStrictEqual(deferred.serialized, { enables: 0, file: "" });
         assert.deepStrictEqual(deferred.failed, { enables: 0, file: "" });
         assert.match(deferred.error, /^Error serializing '\(\) => native'\n/);
+        // The same when stack traces are formatted through source maps.
+        const mapped = run("mapped");
+        assert.strictEqual(mapped.text, plain.text);
+        assert.deepStrictEqual(mapped.serialized, { enables: 0, file: "" });
         // Enabled before the failing serialization, as the check does before it evaluates a failed
         // stack again: the map knows the scripts loaded before, and the error names their positions.
         assert.strictEqual(failed.text, plain.text);
