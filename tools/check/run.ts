@@ -186,9 +186,9 @@ export function defaultPolicyPack(projectDir: string, distRoot: string): { dir: 
  * 64 MiB young generation holds a stack's request in one go. Measured at 50 servers, interleaved:
  * AnalyzeStack 193-205 ms against 218-236 ms in one set of three rounds, no consistent difference
  * in a second set of four (the whole check faster in three of them); the effect is smaller than
- * this host's noise, and the cost is nothing: memory is reserved as it is used. Node 24's default
- * is no larger on a 24 GiB machine (its new space grows to 32 MB under a churning allocation, as
- * with 16 MiB semi-spaces, and to 64 MB with this flag).
+ * this host's noise, and the cost is nothing: memory is reserved as it is used. Node 24 sizes its
+ * young generation from the machine's memory (64 MiB semi-spaces on a 24 GiB one, where this
+ * changes nothing).
  */
 export const PACK_V8_FLAGS = ["--max-semi-space-size=64"];
 
