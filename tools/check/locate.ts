@@ -12,6 +12,7 @@ import * as fs from "fs";
 import { SourceMap } from "module";
 import * as path from "path";
 import { fileURLToPath } from "url";
+import { ResourceError } from "@pulumi/pulumi";
 import { framesDeclaring, type RegisteredResource, type SourceFrame } from "../harness/evaluate";
 import { transpiledSourceMap } from "./program";
 import type { Violation } from "./results";
@@ -173,10 +174,8 @@ export function declarationOf(
  * read from the frames the SDK recorded when it registered it. Any other failure is the stack's.
  */
 export function errorLocation(err: unknown, projectDir: string): SourceLocation | undefined {
-    if (err === null || typeof err !== "object") return undefined;
-    const error = err as { __pulumResourceError?: unknown; resource?: unknown };
-    if (error.__pulumResourceError !== true) return undefined;
-    return declarationOf(framesDeclaring(error.resource), projectDir);
+    if (!ResourceError.isInstance(err)) return undefined;
+    return declarationOf(framesDeclaring(err.resource), projectDir);
 }
 
 /** One scalar a stack file sets under `config:`: the top-level key it belongs to and where it is. */

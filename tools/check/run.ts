@@ -7,6 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as util from "util";
+import { ResourceError } from "@pulumi/pulumi";
 import { evaluate, Evaluation, ProgramExit, RegisteredResource } from "../harness/evaluate";
 import { installClosureParseCache } from "../harness/closure-parse-cache";
 import { enableDeferredScriptMaps, installScriptReplay } from "./closure-hooks";
@@ -295,11 +296,7 @@ const SCAFFOLDING_FRAME = /[\\/]tools[\\/](check|harness)[\\/]/;
 export function errorText(err: unknown, programFile: string): string {
     const header = `Running program '${programFile}' failed with an unhandled exception:`;
     if (err instanceof Error || (err && typeof err === "object" && "message" in err)) {
-        const error = err as Error & {
-            __pulumiRunError?: boolean;
-            __pulumResourceError?: unknown;
-            hideStack?: boolean;
-        };
+        const error = err as Error & { __pulumiRunError?: boolean; hideStack?: boolean };
         if (error.name === "ProgramLoadError") return error.message;
         if (error.__pulumiRunError || error.name === "RunError" || error.name === "ConfigMissingError")
             return error.message;
@@ -307,9 +304,8 @@ export function errorText(err: unknown, programFile: string): string {
             const parts = (error.stack ?? "").split(error.message);
             return `${header}\n${parts.length === 2 ? parts[0] + error.message : error.message}`;
         }
-        // `ResourceError.isInstance`: the SDK marks its ResourceErrors with this field, so spelled
-        // (errors.ts), in whichever copy of the SDK raised it.
-        const resourceError = error.__pulumResourceError === true;
+        // As cmd/run tells one: by the field the SDK marks its ResourceErrors with, so any copy's.
+        const resourceError = ResourceError.isInstance(error);
         if (resourceError && error.hideStack) return error.message;
         // defaultErrorMessage: the error inspected when it has a stack, else its message.
         let inspected: string;
