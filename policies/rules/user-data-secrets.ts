@@ -10,8 +10,10 @@
  * provider's launch template data) is read through every layer cloud-init reads (base64, gzip,
  * MIME parts with base64 transfer encoding), and each layer is searched for
  * - assignments of secret-named keys: `*_PASSWORD=`, `APP_KEY=`, `*_SECRET_ACCESS_KEY=`,
- *   `token: ...`, `plain_text_passwd: ...` (shell, .env, YAML and JSON forms), unless the value
- *   is empty, a boolean, or a reference resolved on the server (`$VAR`, `${VAR}`, `$(command)`);
+ *   `token: ...`, `plain_text_passwd: ...` (shell, .env, YAML and JSON forms), also further into a
+ *   line (`echo "DB_PASSWORD=..." >> .env`, `docker run -e APP_KEY=...`, `--db-password=...`,
+ *   `--password ...`), unless the value is empty, a boolean, a reference resolved on the server
+ *   (`$VAR`, `${VAR}`, `$(command)`), a shell pattern or a printf conversion (`%s`);
  * - URLs with a password (`mysql://user:pass@host`);
  * - private keys (`-----BEGIN ... PRIVATE KEY-----`) and AWS access key ids (`AKIA...`, `ASIA...`).
  * Messages name the key or the kind of credential, never the value.
@@ -33,11 +35,25 @@ const SECRET_KEY =
     /(^|[_.-])(password|passwd|pwd|secret|token|api_?key|app_?key|access_?key|private_?key|secret_?key|auth_?token|credentials?)$/i;
 /** A line that assigns a value to a key: shell/.env (`export K=v`), YAML (`k: v`, `- k: v`), JSON (`"k": "v"`). */
 const ASSIGNMENT = /^\s*(?:export\s+|-\s+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*[:=]\s*(.*)$/;
-/** Values that are not secrets: empty, booleans, null, or resolved on the server when the line runs. */
 /** A quoted key and value anywhere in a line (JSON embedded in a script or a YAML string). */
 const QUOTED_PAIR = /["']([A-Za-z_][A-Za-z0-9_.-]*)["']\s*:\s*["']([^"']*)["']/g;
+/** Values that are not secrets: empty, booleans, null, or resolved on the server when the line runs (`$VAR`, `$(command)`, `` `command` ``). */
 const NOT_A_SECRET =
-    /^(|true|false|yes|no|on|off|null|~|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\(.*\)?|\{\{.*\}\}|\|[-+]?|>[-+]?)$/i;
+    /^(|true|false|yes|no|on|off|null|~|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\(.*\)?|`.*|\{\{.*\}\}|\|[-+]?|>[-+]?)$/i;
+/**
+ * `KEY=value` further into a line, after a blank, a quote or a shell separator: how user data
+ * usually writes a .env or hands a variable on (`echo "DB_PASSWORD=..." >> .env`,
+ * `docker run -e APP_KEY=...`, `env DB_PASSWORD=... php artisan migrate`, `--db-password=...`).
+ * The value is quoted, or ends at a blank, a quote or a separator.
+ */
+const INLINE_ASSIGNMENT = /(?:^|[\s"'`;&|(])-{0,2}([A-Za-z_][A-Za-z0-9_.-]*)=("[^"]*"|'[^']*'|[^\s"'`;&|)]*)/g;
+/** A long option with a secret name and its value as the next word: `--password ...`, `--api-key "..."`. */
+const OPTION_VALUE = /(?:^|\s)--([A-Za-z][A-Za-z0-9_.-]*)\s+("[^"]*"|'[^']*'|[^\s"'`;&|)-][^\s"'`;&|)]*)/g;
+/**
+ * Values in those forms that are no value: a shell pattern (`[[ $line == APP_KEY=* ]]`) or a
+ * printf conversion (`printf 'DB_PASSWORD=%s\n' "$password"`).
+ */
+const PATTERN_OR_CONVERSION = /^(?:[*?.]+|%[-#0 +']*\d*(?:\.\d+)?[A-Za-z](?:\\n)?)$/;
 const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]+:([^\s@/'"]+)@/i;
 const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
 /** An access key id in AWS's format (whoever carries it, it is a credential). */
@@ -70,6 +86,15 @@ function secretsInLine(line: string): string[] {
     }
     for (const [, key, value] of line.matchAll(QUOTED_PAIR)) {
         if (SECRET_KEY.test(key) && !NOT_A_SECRET.test(value.trim())) found.push(`the ${key} assignment`);
+    }
+    for (const pattern of [INLINE_ASSIGNMENT, OPTION_VALUE]) {
+        for (const [, key, value] of line.matchAll(pattern)) {
+            // Option names spell their words with hyphens (`--api-key`), variables with underscores.
+            if (!SECRET_KEY.test(key.replace(/-/g, "_"))) continue;
+            const unquoted = value.replace(/^(["'])(.*)\1$/, "$2").trim();
+            if (!NOT_A_SECRET.test(unquoted) && !PATTERN_OR_CONVERSION.test(unquoted))
+                found.push(`the ${key} assignment`);
+        }
     }
     const url = URL_WITH_PASSWORD.exec(line);
     if (url && !NOT_A_SECRET.test(url[1])) found.push("a URL with a password");

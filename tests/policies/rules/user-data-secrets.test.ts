@@ -67,6 +67,50 @@ describe("webtier-user-data-secrets", () => {
         }
     });
 
+    it("flags secret assignments further into a line: echoed into a .env, passed to a container or a command, given as an option", async () => {
+        for (const [line, key] of [
+            [`echo "DB_PASSWORD=${DB_PASSWORD}" >> /srv/app/.env`, "DB_PASSWORD"],
+            [`echo APP_KEY=base64:q1w2e3r4t5y6u7i8o9p0 | tee -a /srv/app/.env`, "APP_KEY"],
+            [`docker run -d -e APP_ENV=production -e REDIS_PASSWORD='${DB_PASSWORD}' app:latest`, "REDIS_PASSWORD"],
+            [`env DB_PASSWORD=${DB_PASSWORD} php artisan migrate --force`, "DB_PASSWORD"],
+            [`(cd /srv/app && MAIL_PASSWORD=${DB_PASSWORD} php artisan queue:work)`, "MAIL_PASSWORD"],
+            [`/opt/agent/install --api-key=sk-0123456789abcdef --region eu-west-1`, "api-key"],
+            [`/opt/agent/install --region eu-west-1 --api-key "sk-0123456789abcdef"`, "api-key"],
+            [`sed -i "s|^DB_PASSWORD=.*|DB_PASSWORD=${DB_PASSWORD}|" /srv/app/.env`, "DB_PASSWORD"],
+        ]) {
+            assertViolation(
+                await violations(INSTANCE, { userData: `#!/bin/bash\n${line}\n` }),
+                `the ${key} assignment`,
+            );
+            // The same line, compressed as user data usually is.
+            assertViolation(
+                await violations(INSTANCE, { userData: gzipB64(`#!/bin/bash\n${line}\n`) }),
+                `the ${key} assignment`,
+            );
+        }
+    });
+
+    it("passes those forms when the value is read on the server, a shell pattern or a printf conversion", async () => {
+        assertNone(
+            await violations(INSTANCE, {
+                userData: [
+                    "#!/bin/bash",
+                    'echo "DB_PASSWORD=$(aws ssm get-parameter --name /app/db --with-decryption --query Parameter.Value --output text)" >> .env',
+                    'echo "REDIS_PASSWORD=${REDIS_PASSWORD}" >> .env',
+                    "DB_PASSWORD=`cat /run/secrets/db` php artisan migrate",
+                    'docker run -e APP_KEY="$APP_KEY" -e DB_PASSWORD app:latest',
+                    "printf 'DB_PASSWORD=%s\\n' \"$password\" >> .env",
+                    'if [[ "$line" == APP_KEY=* ]]; then echo found; fi',
+                    'grep -q "^APP_KEY=" .env || php artisan key:generate',
+                    "docker login --username ci --password-stdin < /run/secrets/registry",
+                    'mysql --password="$DB_PASSWORD" --execute "select 1"',
+                    'TOKEN=$(curl -X PUT "http://169.254.169.254/latest/api/token" -H "X-aws-ec2-metadata-token-ttl-seconds: 21600")',
+                    "aws secretsmanager get-secret-value --secret-id app/db --query SecretString --output text",
+                ].join("\n"),
+            }),
+        );
+    });
+
     it("flags AWS access key ids, private keys and URLs with a password", async () => {
         assertViolation(
             await violations(INSTANCE, {
