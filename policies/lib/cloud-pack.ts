@@ -70,6 +70,8 @@ export interface CloudPack {
     storageExposure(res: Res): string[];
     /** The safe fix of a public resource under "remediate", or undefined (webtier-storage-not-public). */
     storageRemediation(args: ResourceValidationArgs): Record<string, any> | undefined;
+    /** Secrets one of its resources shows in plain text to whoever may read it (webtier-plaintext-secrets), as messages. */
+    plaintextSecrets(res: Res): string[];
     /** Resources whose user data others can read (webtier-user-data-secrets), and where secrets go instead. */
     readonly userData?: { covers(type: string): boolean; readonly advice: string };
     /** What the cloud would refuse halfway through a first `pulumi up` (the preflight, policies/preflight/). */

@@ -13,6 +13,7 @@ import { reliability } from "./reliability";
 import { sshAllowlist } from "./ssh-allowlist";
 import { sshBroadRange } from "./ssh-broad-range";
 import { storageNotPublic } from "./storage-not-public";
+import { plaintextSecrets } from "./plaintext-secrets";
 import { tlsAtBalancer } from "./tls-at-balancer";
 import { userDataSecrets } from "./user-data-secrets";
 import { preflightPolicies } from "../preflight";
@@ -30,6 +31,7 @@ export {
     storageNotPublic,
     tlsAtBalancer,
     userDataSecrets,
+    plaintextSecrets,
 };
 
 export const policies: Policies = [
@@ -45,6 +47,7 @@ export const policies: Policies = [
     reliability,
     alerts,
     userDataSecrets,
+    plaintextSecrets,
     ...preflightPolicies,
 ];
 

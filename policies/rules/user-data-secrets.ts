@@ -25,39 +25,11 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { gunzipSync } from "zlib";
 import { CLOUD_PACKS } from "../lib/clouds";
 import { Recent } from "../lib/recent";
+import { secretsInText } from "../lib/secrets";
 import { describe, fromResourceArgs, isUnknown } from "../lib/values";
 
 /** Properties that hold user data, whatever the resource. */
 const USER_DATA_KEY = /^userData(Base64)?$/;
-
-/** Key names that hold a secret: the last word of the key. */
-const SECRET_KEY =
-    /(^|[_.-])(password|passwd|pwd|secret|token|api_?key|app_?key|access_?key|private_?key|secret_?key|auth_?token|credentials?)$/i;
-/** A line that assigns a value to a key: shell/.env (`export K=v`), YAML (`k: v`, `- k: v`), JSON (`"k": "v"`). */
-const ASSIGNMENT = /^\s*(?:export\s+|-\s+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*[:=]\s*(.*)$/;
-/** A quoted key and value anywhere in a line (JSON embedded in a script or a YAML string). */
-const QUOTED_PAIR = /["']([A-Za-z_][A-Za-z0-9_.-]*)["']\s*:\s*["']([^"']*)["']/g;
-/** Values that are not secrets: empty, booleans, null, or resolved on the server when the line runs (`$VAR`, `$(command)`, `` `command` ``). */
-const NOT_A_SECRET =
-    /^(|true|false|yes|no|on|off|null|~|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\(.*\)?|`.*|\{\{.*\}\}|\|[-+]?|>[-+]?)$/i;
-/**
- * `KEY=value` further into a line, after a blank, a quote or a shell separator: how user data
- * usually writes a .env or hands a variable on (`echo "DB_PASSWORD=..." >> .env`,
- * `docker run -e APP_KEY=...`, `env DB_PASSWORD=... php artisan migrate`, `--db-password=...`).
- * The value is quoted, or ends at a blank, a quote or a separator.
- */
-const INLINE_ASSIGNMENT = /(?:^|[\s"'`;&|(])-{0,2}([A-Za-z_][A-Za-z0-9_.-]*)=("[^"]*"|'[^']*'|[^\s"'`;&|)]*)/g;
-/** A long option with a secret name and its value as the next word: `--password ...`, `--api-key "..."`. */
-const OPTION_VALUE = /(?:^|\s)--([A-Za-z][A-Za-z0-9_.-]*)\s+("[^"]*"|'[^']*'|[^\s"'`;&|)-][^\s"'`;&|)]*)/g;
-/**
- * Values in those forms that are no value: a shell pattern (`[[ $line == APP_KEY=* ]]`) or a
- * printf conversion (`printf 'DB_PASSWORD=%s\n' "$password"`).
- */
-const PATTERN_OR_CONVERSION = /^(?:[*?.]+|%[-#0 +']*\d*(?:\.\d+)?[A-Za-z](?:\\n)?)$/;
-const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]+:([^\s@/'"]+)@/i;
-const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
-/** An access key id in AWS's format (whoever carries it, it is a credential). */
-const ACCESS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/;
 
 /** At most this many nested encodings are unwrapped (base64 of gzip of MIME of base64 ...). */
 const MAX_DEPTH = 4;
@@ -70,54 +42,6 @@ export interface UserDataFinding {
     what: string;
     /** How the layer was reached: `base64 > gzip` or "" for the text as set. */
     layer: string;
-}
-
-/** What one line holds, by kind and key name, in the order the checks run. */
-function secretsInLine(line: string): string[] {
-    const found: string[] = [];
-    const assignment = ASSIGNMENT.exec(line);
-    if (assignment && SECRET_KEY.test(assignment[1])) {
-        const value = assignment[2]
-            .trim()
-            .replace(/\s+#.*$/, "")
-            .replace(/^(["'])(.*)\1[,;]?$/, "$2")
-            .trim();
-        if (!NOT_A_SECRET.test(value)) found.push(`the ${assignment[1]} assignment`);
-    }
-    for (const [, key, value] of line.matchAll(QUOTED_PAIR)) {
-        if (SECRET_KEY.test(key) && !NOT_A_SECRET.test(value.trim())) found.push(`the ${key} assignment`);
-    }
-    for (const pattern of [INLINE_ASSIGNMENT, OPTION_VALUE]) {
-        for (const [, key, value] of line.matchAll(pattern)) {
-            // Option names spell their words with hyphens (`--api-key`), variables with underscores.
-            if (!SECRET_KEY.test(key.replace(/-/g, "_"))) continue;
-            const unquoted = value.replace(/^(["'])(.*)\1$/, "$2").trim();
-            if (!NOT_A_SECRET.test(unquoted) && !PATTERN_OR_CONVERSION.test(unquoted))
-                found.push(`the ${key} assignment`);
-        }
-    }
-    const url = URL_WITH_PASSWORD.exec(line);
-    if (url && !NOT_A_SECRET.test(url[1])) found.push("a URL with a password");
-    if (PRIVATE_KEY.test(line)) found.push("a private key");
-    if (ACCESS_KEY_ID.test(line)) found.push("an AWS access key id");
-    return found;
-}
-
-/**
- * Lines judged lately. A tier's servers get user data that differs in a few lines (the server's
- * name and number), so most lines come again for every server. Long lines (base64 text) are
- * judged each time rather than kept.
- */
-const recentLines = new Recent<string, string[]>(4096);
-const REMEMBERED_LINE = 512;
-
-/** The secrets and credentials in one text, by kind and key name. */
-export function secretsInText(text: string): string[] {
-    const found: string[] = [];
-    for (const line of text.split(/\r?\n/)) {
-        found.push(...(line.length > REMEMBERED_LINE ? secretsInLine(line) : recentLines.get(line, secretsInLine)));
-    }
-    return [...new Set(found)];
 }
 
 function isBase64(text: string): boolean {

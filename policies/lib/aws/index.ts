@@ -18,6 +18,7 @@ import { prefixListCidrs } from "./prefix-lists";
 import { awsServerFilters } from "./security-groups";
 import { AWS_IDENTITY_KEYS, AWS_LABELS } from "./types";
 import { AWS_USER_DATA } from "./user-data";
+import { awsPlaintextSecrets } from "./plaintext-secrets";
 import { acmCertificateProblems } from "./certificates";
 import { rdsLifecycleExplicit, rdsVersionProblems } from "./database-versions";
 import { AWS_ENGINE_VERSIONS } from "./engine-versions";
@@ -47,6 +48,7 @@ export const AWS_PACK: CloudPack = {
     healthChecks: AWS_HEALTH_CHECKS,
     storageExposure: awsStorageExposure,
     storageRemediation: awsStorageRemediation,
+    plaintextSecrets: awsPlaintextSecrets,
     userData: AWS_USER_DATA,
     preflight: {
         nameRules: [...AWS_NAME_RULES, ...AWS_SECONDARY_NAME_RULES],

@@ -22,6 +22,7 @@ import { DIGITALOCEAN_NAME_RULES } from "./name-rules";
 import { vpcRangeProblems } from "./networks";
 import { digitalOceanTagProblems } from "./tags";
 import { DIGITALOCEAN_USER_DATA_LIMITS } from "./user-data-limits";
+import { digitalOceanPlaintextSecrets } from "./plaintext-secrets";
 
 export const DIGITALOCEAN_PACK: CloudPack = {
     cloud: "digitalocean",
@@ -42,6 +43,7 @@ export const DIGITALOCEAN_PACK: CloudPack = {
     healthChecks: DIGITALOCEAN_HEALTH_CHECKS,
     storageExposure: digitalOceanStorageExposure,
     storageRemediation: digitalOceanStorageRemediation,
+    plaintextSecrets: digitalOceanPlaintextSecrets,
     preflight: {
         nameRules: DIGITALOCEAN_NAME_RULES,
         userDataLimits: DIGITALOCEAN_USER_DATA_LIMITS,

@@ -26,6 +26,7 @@ export const DIGITALOCEAN_LABELS: Readonly<Record<string, string>> = {
     "digitalocean:index/spacesBucketPolicy:SpacesBucketPolicy": "Spaces bucket policy",
     "digitalocean:index/droplet:Droplet": "droplet",
     "digitalocean:index/spacesBucketObject:SpacesBucketObject": "Spaces object",
+    "digitalocean:index/app:App": "App Platform app",
 };
 
 /** Properties besides `id` that other resources use to refer to a resource of this type. */

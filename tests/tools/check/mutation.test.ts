@@ -58,6 +58,7 @@ const T = {
     publicAccessBlock: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
     versioning: "aws:s3/bucketVersioning:BucketVersioning",
     firewall: "digitalocean:index/firewall:Firewall",
+    ssmParameter: "aws:ssm/parameter:Parameter",
     databaseFirewall: "digitalocean:index/databaseFirewall:DatabaseFirewall",
     databaseCluster: "digitalocean:index/databaseCluster:DatabaseCluster",
     doLoadBalancer: "digitalocean:index/loadBalancer:LoadBalancer",
@@ -74,6 +75,7 @@ const P = {
     storagePublic: "webtier-storage-not-public",
     storageVersioned: "webtier-private-versioned-storage",
     reliability: "webtier-reliability",
+    plaintextSecrets: "webtier-plaintext-secrets",
 };
 
 /** Firewall rules with the one admitting `port` replaced by `replace(rule)`. */
@@ -598,6 +600,24 @@ function awsShapeMutations(stack: string): Mutation[] {
 }
 
 /**
+ * Only as `pulumi up` evaluates: the .env is rendered from the database's and the cache's
+ * addresses, unknown in a preview of a new stack, so its value cannot be read there (under the
+ * engine or here); the check's default mode has every value known.
+ */
+function awsKnownValueMutations(stack: string): Mutation[] {
+    return [
+        {
+            title: "catches the Laravel .env kept in a plain String parameter instead of a SecureString",
+            stack,
+            target: { type: T.ssmParameter, name: `${stack}-laravel-env` },
+            policy: P.plaintextSecrets,
+            edit: (p) => ({ ...p, type: "String", keyId: undefined }),
+            says: /is a String parameter holding the APP_KEY assignment.*ssm:GetParameter answers its value unencrypted/,
+        },
+    ];
+}
+
+/**
  * A constant id returned from an `apply` on a group's id: only as `pulumi up` evaluates, where the
  * group's id is known, so the apply runs and the constant reaches the pack. In a preview of a new
  * stack the id, hence the value, is unknown and only its dependency on the group shows, as it
@@ -899,6 +919,7 @@ function mutationsCaught(preview: boolean): void {
             [
                 ...awsShapeMutations("aws-prod"),
                 ...(preview ? [] : awsForeignIdMutations("aws-prod")),
+                ...(preview ? [] : awsKnownValueMutations("aws-prod")),
                 ...digitalOceanShapeMutations("do-prod"),
             ],
         ));

@@ -1,0 +1,30 @@
+/**
+ * No secret in configuration the cloud shows in plain text to whoever may read the resource:
+ * SSM parameters of type String or StringList, ECS container environments, Lambda environment
+ * variables and Elastic Beanstalk environment properties on AWS; App Platform variables of type
+ * GENERAL on DigitalOcean. Each cloud's pack says which of its resources do and what they show
+ * (lib/<cloud>/plaintext-secrets.ts); what counts as a secret is shared with
+ * webtier-user-data-secrets (lib/secrets.ts): a variable whose name says it holds a secret
+ * (`DB_PASSWORD`, `APP_KEY`, `*_TOKEN`) with a value that is not a reference, a URL with a
+ * password, a private key, an AWS access key id, a .env inside a value. Messages name the
+ * variable or the kind of credential, never the value.
+ *
+ * Webtier's own secrets go to an SSM SecureString parameter encrypted with the tier's KMS key,
+ * read by the servers at boot through their role; this rule holds any program to the same.
+ */
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { CLOUD_PACKS } from "../lib/clouds";
+import { fromResourceArgs } from "../lib/values";
+
+export const plaintextSecrets: ResourceValidationPolicy = {
+    name: "webtier-plaintext-secrets",
+    description:
+        "No password, app key, token, access key, private key or URL with a password in configuration the cloud shows in plain text: SSM String parameters, ECS container environments, Lambda environment variables, Elastic Beanstalk environment properties (AWS), App Platform GENERAL variables (DigitalOcean).",
+    enforcementLevel: "advisory",
+    // As webtier-user-data-secrets: advisory by default, mandatory in policies/config/prod.json.
+    severity: "low",
+    validateResource: (args, reportViolation) => {
+        const res = fromResourceArgs(args);
+        for (const pack of CLOUD_PACKS) for (const problem of pack.plaintextSecrets(res)) reportViolation(problem);
+    },
+};
