@@ -8,7 +8,8 @@
  * For any program and any AWS resource shape: every `userData` / `userDataBase64` property at
  * any depth (instances, spot requests, launch templates and configurations, the native
  * provider's launch template data) is read through every layer cloud-init reads (base64, gzip,
- * MIME parts with base64 transfer encoding), and each layer is searched for
+ * MIME parts with base64 transfer encoding, base64 inside the text: `write_files` entries with an
+ * `encoding`, a file a script decodes in place), and each layer is searched for
  * - assignments of secret-named keys: `*_PASSWORD=`, `APP_KEY=`, `*_SECRET_ACCESS_KEY=`,
  *   `token: ...`, `plain_text_passwd: ...` (shell, .env, YAML and JSON forms), also further into a
  *   line (`echo "DB_PASSWORD=..." >> .env`, `docker run -e APP_KEY=...`, `--db-password=...`,
@@ -82,24 +83,77 @@ function mimeParts(text: string): Array<{ body: string; base64: boolean }> {
     });
 }
 
+/** A base64 token inside a line (`content: H4sI...`, `echo ... | base64 -d > .env`). */
+const BASE64_TOKEN = /(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/=])/g;
+/** A line of nothing but base64: one of a wrapped block (`content: |` in YAML, `base64`'s 76 columns). */
+const BASE64_LINE = /^[A-Za-z0-9+/]+={0,2}$/;
+const MIN_EMBEDDED = 24;
+
+/** Whether base64 decodes to something a layer can be read from: gzip, or text. */
+function decodesToLayer(token: string): boolean {
+    const bytes = Buffer.from(token, "base64");
+    return (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) || asText(bytes) !== undefined;
+}
+
+/**
+ * The base64 tokens of one line that decode to a layer. Lines come again from server to server
+ * (paths, fingerprints: base64's alphabet, decoding to nothing), so each line's answer is kept.
+ */
+const recentTokens = new Recent<string, string[]>(4096);
+function tokensIn(line: string): string[] {
+    return [...line.matchAll(BASE64_TOKEN)]
+        .map(([token]) => token)
+        .filter((token) => token.length % 4 === 0 && decodesToLayer(token));
+}
+
+/**
+ * Base64 inside a text that is not base64 as a whole: cloud-init's `write_files` entries
+ * (`encoding: b64`, `gzip+base64`, ...) and scripts that decode a file in place carry a .env
+ * that way. Tokens within a line and blocks of whole base64 lines (joined), each once, when they
+ * decode to gzip or text: a key, a hash or a signature is base64 too, and decodes to neither.
+ */
+function embeddedBase64(text: string): string[] {
+    const found = new Set<string>();
+    let run: string[] = [];
+    const endRun = () => {
+        const joined = run.join("");
+        if (joined.length >= MIN_EMBEDDED && joined.length % 4 === 0 && decodesToLayer(joined)) found.add(joined);
+        run = [];
+    };
+    for (const line of text.split(/\r?\n/)) {
+        const trimmed = line.trim();
+        if (trimmed && BASE64_LINE.test(trimmed)) {
+            run.push(trimmed);
+            continue;
+        }
+        endRun();
+        if (line.length >= MIN_EMBEDDED) for (const token of recentTokens.get(line, tokensIn)) found.add(token);
+    }
+    endRun();
+    return [...found];
+}
+
 /**
  * Every layer of a user data value cloud-init would read, each with how it was reached. Throws
- * when a layer claims to be gzip but does not decompress: then nothing can be proven.
+ * when a layer claims to be gzip but does not decompress: then nothing can be proven. (Base64
+ * found inside a text, `embedded base64`, is read when it decodes to text or gzip, and left alone
+ * otherwise: a key, a hash or a signature is base64 too.)
  */
 export function userDataLayers(value: string): Array<{ text: string; layer: string }> {
     const layers: Array<{ text: string; layer: string }> = [];
-    const visitBytes = (bytes: Buffer, path: string[], depth: number) => {
+    const visitBytes = (bytes: Buffer, path: string[], depth: number, strict = true) => {
         if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
             let inflated: Buffer;
             try {
                 inflated = gunzipSync(bytes, { maxOutputLength: MAX_INFLATED });
             } catch (error) {
+                if (!strict) return;
                 throw new Error(
                     `its ${[...path, "gzip"].join(" > ")} layer does not decompress (${(error as Error).message})`,
                     { cause: error },
                 );
             }
-            visitBytes(inflated, [...path, "gzip"], depth + 1);
+            visitBytes(inflated, [...path, "gzip"], depth + 1, strict);
             return;
         }
         const text = asText(bytes);
@@ -109,12 +163,22 @@ export function userDataLayers(value: string): Array<{ text: string; layer: stri
         layers.push({ text, layer: path.join(" > ") });
         if (depth >= MAX_DEPTH) return;
         const compact = base64Within(text);
-        if (compact !== undefined) visitBytes(Buffer.from(compact, "base64"), [...path, "base64"], depth + 1);
+        if (compact !== undefined) {
+            visitBytes(Buffer.from(compact, "base64"), [...path, "base64"], depth + 1);
+            return;
+        }
+        const partBodies = new Set<string>();
         if (/^(mime-version:|content-type:\s*multipart)/im.test(text.slice(0, 4096))) {
             for (const part of mimeParts(text)) {
                 const body = part.base64 ? base64Within(part.body) : undefined;
-                if (body !== undefined) visitBytes(Buffer.from(body, "base64"), [...path, "MIME part"], depth + 1);
+                if (body === undefined) continue;
+                partBodies.add(body);
+                visitBytes(Buffer.from(body, "base64"), [...path, "MIME part"], depth + 1);
             }
+        }
+        for (const token of embeddedBase64(text)) {
+            if (!partBodies.has(token))
+                visitBytes(Buffer.from(token, "base64"), [...path, "embedded base64"], depth + 1, false);
         }
     };
     visitText(value, [], 0);

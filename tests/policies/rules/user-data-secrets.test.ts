@@ -112,6 +112,54 @@ describe("webtier-user-data-secrets", () => {
         );
     });
 
+    it("reads base64 inside the text, as cloud-init's write_files encodings and scripts that decode a file carry it", async () => {
+        const env = `APP_NAME=shop\nAPP_KEY=base64:q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6\nDB_PASSWORD=${DB_PASSWORD}\n`;
+        const wrapped = b64(env.repeat(3))
+            .match(/.{1,76}/g)!
+            .join("\n      ");
+        for (const [userData, layer] of [
+            [
+                `#cloud-config\nwrite_files:\n  - path: /srv/app/.env\n    encoding: b64\n    content: ${b64(env)}\n`,
+                "embedded base64",
+            ],
+            [
+                `#cloud-config\nwrite_files:\n  - path: /srv/app/.env\n    encoding: gzip+base64\n    content: ${gzipB64(env)}\n`,
+                "embedded base64 > gzip",
+            ],
+            [
+                `#cloud-config\nwrite_files:\n  - path: /srv/app/.env\n    encoding: base64\n    content: |\n      ${wrapped}\n`,
+                "embedded base64",
+            ],
+            [`#!/bin/bash\necho ${b64(env)} | base64 -d > /srv/app/.env\n`, "embedded base64"],
+        ]) {
+            assertViolation(await violations(INSTANCE, { userData }), "the DB_PASSWORD assignment", layer);
+            // Inside the compressed user data as well.
+            assertViolation(
+                await violations(INSTANCE, { userDataBase64: gzipB64(userData) }),
+                "the APP_KEY assignment",
+            );
+        }
+    });
+
+    it("leaves base64 that decodes to neither text nor gzip alone: keys, hashes, fingerprints", async () => {
+        assertNone(
+            await violations(INSTANCE, {
+                userData: [
+                    "#cloud-config",
+                    "ssh_authorized_keys:",
+                    "  - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB3xK9sQm2v1x4Y8b7n6p5o4i3u2y1t0r9e8w7q6a5s4 ops@example.com",
+                    "write_files:",
+                    "  - path: /etc/apt/keyrings/repo.gpg",
+                    "    encoding: b64",
+                    `    content: ${Buffer.from(Array.from({ length: 96 }, (_, i) => (i * 37 + 11) % 256)).toString("base64")}`,
+                    "runcmd:",
+                    "  - echo 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 > /etc/app.sha256",
+                    "  - gpg --recv-keys 937616F3450B7D806CBD9725D58167303B789C72",
+                ].join("\n"),
+            }),
+        );
+    });
+
     it("flags AWS access key ids, private keys and URLs with a password", async () => {
         assertViolation(
             await violations(INSTANCE, {
