@@ -65,7 +65,15 @@ export function readProjectFile(projectDir: string): ProjectFile {
     if (typeof name !== "string" || !name) throw new StackFileError(`${file} has no project "name".`);
     const configDir = typeof doc?.stackConfigDir === "string" ? doc.stackConfigDir : ".";
     const main = typeof doc?.main === "string" && doc.main ? path.resolve(projectDir, doc.main) : undefined;
-    const runtime = doc?.runtime as { options?: Record<string, unknown> } | string | undefined;
+    const runtime = doc?.runtime as { name?: unknown; options?: Record<string, unknown> } | string | undefined;
+    // The check runs what the Node.js language host runs; another language's program is not read
+    // at all (the engine would start that language's host), so say so rather than fail to load it.
+    const runtimeName = typeof runtime === "object" && runtime !== null ? runtime.name : runtime;
+    if (typeof runtimeName === "string" && runtimeName !== "nodejs")
+        throw new StackFileError(
+            `${file}: runtime is ${runtimeName}; the offline check evaluates Node.js programs only (runtime: nodejs). ` +
+                `Check this project with \`pulumi preview --policy-pack <webtier>/policies\`, which runs a program in any language.`,
+        );
     const options = runtime && typeof runtime === "object" ? (runtime.options ?? {}) : {};
     const runtimeOptions = {
         ...(typeof options.typescript === "boolean" ? { typescript: options.typescript } : {}),

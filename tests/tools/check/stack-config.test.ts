@@ -1,4 +1,6 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import {
     StackFileError,
@@ -18,6 +20,31 @@ describe("stack config for the offline check", () => {
         const project = readProjectFile(REPO_ROOT);
         assert.strictEqual(project.name, "webtier");
         assert.strictEqual(project.stackConfigDir, path.join(REPO_ROOT, "stacks"));
+    });
+
+    it("refuses a project of another language, naming its runtime and what checks it instead", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "webtier-runtime-"));
+        try {
+            for (const runtime of ["python", "{ name: go, options: { binary: app } }"]) {
+                fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: app\nruntime: ${runtime}\n`);
+                assert.throws(
+                    () => readProjectFile(dir),
+                    (err: Error) =>
+                        err instanceof StackFileError &&
+                        /runtime is (python|go); the offline check evaluates Node\.js programs only \(runtime: nodejs\)/.test(
+                            err.message,
+                        ) &&
+                        /pulumi preview --policy-pack/.test(err.message),
+                );
+            }
+            // The Node.js runtime, written either way, is read.
+            for (const runtime of ["nodejs", "{ name: nodejs, options: { typescript: false } }"]) {
+                fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: app\nruntime: ${runtime}\n`);
+                assert.strictEqual(readProjectFile(dir).name, "app");
+            }
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     });
 
     it("lists every Pulumi.<stack>.yaml, sorted", () => {
