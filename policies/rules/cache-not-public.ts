@@ -4,7 +4,7 @@
  * auth token (or a user group), MemoryDB with TLS and an ACL of password users, DAX with a TLS
  * endpoint, in private subnets, its security group admitting only the app servers' group.
  * DigitalOcean: the Valkey/Redis cluster in the VPC behind a database firewall trusting only
- * the app droplets or their tag (DigitalOcean caches always use TLS and a password).
+ * the app servers, as for databases (DigitalOcean caches always use TLS and a password).
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { CLOUD_PACKS } from "../lib/clouds";
@@ -15,7 +15,7 @@ import { fromStackResources } from "../lib/values";
 export const cacheNotPublic: StackValidationPolicy = {
     name: "webtier-cache-not-public",
     description:
-        "The cache is reachable only from the app servers, with TLS and AUTH: ElastiCache transit encryption (required mode) and auth token, MemoryDB TLS and a password ACL, DAX TLS endpoints, private subnets, security group admitting only the app servers' group; DigitalOcean Valkey/Redis in the VPC behind a database firewall trusting only the app droplets or their tag.",
+        "The cache is reachable only from the app servers, with TLS and AUTH: ElastiCache transit encryption (required mode) and auth token, MemoryDB TLS and a password ACL, DAX TLS endpoints, private subnets, security group admitting only the app servers' group; DigitalOcean Valkey/Redis in the VPC behind a database firewall trusting only the app servers: the droplets or their tag, or the stack's App Platform app or Kubernetes cluster.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateStack: (args, reportViolation) => {

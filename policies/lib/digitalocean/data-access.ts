@@ -20,42 +20,56 @@ export function digitalOceanClusters(graph: StackGraph, kind: DataKind): Res[] {
     });
 }
 
-const TRUSTED_RULE_TYPES = ["droplet", "tag"];
 const DO_TAGS = DO.tags;
 
 /**
- * Does a database firewall rule of type "droplet" or "tag" name this stack's droplets? A
- * droplet rule must name a droplet of the stack; a tag rule a tag one of them carries. Any
- * other droplet, or a tag anyone can put on a droplet of their own, is not an app server.
- * Unknown values (preview) are traced through the firewall's dependencies: a tag resource
- * the droplets' tags come from, or a droplet.
+ * The database firewall rule types that can name the app servers, and the resources of the stack
+ * a rule's value must be one of: droplets (by id, or a tag they carry), or the compute a tier runs
+ * on instead of droplets, the stack's App Platform app or Kubernetes cluster (by id).
  */
-export function trustsStackDroplets(
+const APP_SERVER_TYPES: Readonly<Record<string, { types: readonly string[]; what: string }>> = {
+    droplet: { types: DO.droplets, what: "a droplet" },
+    tag: { types: DO_TAGS, what: "a droplet tag" },
+    app: { types: DO.apps, what: "an App Platform app" },
+    k8s: { types: DO.kubernetesClusters, what: "a Kubernetes cluster" },
+};
+
+/**
+ * Does a database firewall rule name this stack's app servers? A droplet, app or k8s rule must
+ * name a droplet, App Platform app or Kubernetes cluster of the stack; a tag rule a tag one of
+ * its droplets carries. Any other, or a tag anyone can put on a droplet of their own, is not an
+ * app server. Unknown values (preview) are traced through the firewall's dependencies: the
+ * resource the value comes from (for a tag, the tag resource the droplets' tags come from).
+ */
+export function trustsStackAppServers(
     graph: StackGraph,
     firewall: Res,
     type: string,
     value: unknown,
 ): boolean | typeof UNKNOWN {
     const droplets = graph.ofType(DO.droplets);
+    const byId = APP_SERVER_TYPES[type]?.types ?? [];
     if (!isUnknown(value)) {
         const text = String(value);
-        if (type === "droplet") return droplets.some((d) => !isUnknown(d.props.id) && String(d.props.id) === text);
+        if (type !== "tag")
+            return graph.ofType(byId).some((r) => !isUnknown(r.props.id) && String(r.props.id) === text);
         if (droplets.some((d) => listOf(d.props.tags).includes(text))) return true;
         // Droplet tags unknown during preview: the tag resource of that name the droplets' tags come from.
         return droplets.some((d) =>
             graph.dependenciesOf(d, "tags", DO_TAGS).some((tag) => tag.props.name === text || tag.props.id === text),
         );
     }
-    const sources = graph.dependenciesOf(firewall, "rules", type === "droplet" ? DO.droplets : DO_TAGS);
-    if (type === "droplet") return sources.length > 0 ? true : UNKNOWN;
+    const sources = graph.dependenciesOf(firewall, "rules", byId);
+    if (type !== "tag") return sources.length > 0 ? true : UNKNOWN;
     const carried = sources.some((tag) => droplets.some((d) => graph.dependenciesOf(d, "tags", DO_TAGS).includes(tag)));
     return carried ? true : UNKNOWN;
 }
 
 /**
  * A DigitalOcean cluster must sit in a VPC (privateNetworkUuid) and have a database firewall
- * whose every rule trusts droplets or a droplet tag, never an IP address, a Kubernetes
- * cluster or an app. Without a firewall a managed database accepts connections from anywhere.
+ * whose every rule trusts the stack's app servers (its droplets or their tag, its App Platform app
+ * or Kubernetes cluster), never an IP address or compute outside the stack. Without a firewall a
+ * managed database accepts connections from anywhere.
  */
 export function digitalOceanClusterFindings(graph: StackGraph, cluster: Res, what: string): Finding[] {
     const findings: Finding[] = [];
@@ -69,7 +83,7 @@ export function digitalOceanClusterFindings(graph: StackGraph, cluster: Res, wha
     if (firewalls.length === 0) {
         findings.push({
             urn: cluster.urn,
-            message: `${describe(cluster)} has no database firewall, so the ${what} accepts connections from any address. Add a digitalocean.DatabaseFirewall with clusterId set to this cluster and rules of type "tag" (the app droplets' tag) or "droplet".`,
+            message: `${describe(cluster)} has no database firewall, so the ${what} accepts connections from any address. Add a digitalocean.DatabaseFirewall with clusterId set to this cluster and rules of type "tag" (the app droplets' tag) or "droplet" (or "app" / "k8s" for the stack's App Platform app or Kubernetes cluster).`,
         });
     }
     for (const firewall of firewalls) {
@@ -78,35 +92,36 @@ export function digitalOceanClusterFindings(graph: StackGraph, cluster: Res, wha
             if (isUnknown(rule) || rule === null || typeof rule !== "object" || isUnknown(rule.type)) {
                 findings.push({
                     urn: firewall.urn,
-                    message: `${where} is unknown during preview, so it cannot be proven to trust only the app droplets. Use rules with a literal type "tag" or "droplet".`,
+                    message: `${where} is unknown during preview, so it cannot be proven to trust only the app servers. Use rules with a literal type ("tag", "droplet", "app" or "k8s").`,
                 });
                 return;
             }
             const type = String(rule.type);
             const value = isUnknown(rule.value) ? "a value unknown during preview" : String(rule.value);
-            if (TRUSTED_RULE_TYPES.includes(type)) {
-                const trusted = trustsStackDroplets(graph, firewall, type, rule.value);
+            const trustable = APP_SERVER_TYPES[type];
+            if (trustable) {
+                const trusted = trustsStackAppServers(graph, firewall, type, rule.value);
                 if (trusted === true) return;
                 const why =
                     trusted === UNKNOWN
-                        ? `trusts ${type} ${value}, which cannot be traced to the droplets of this stack`
-                        : `trusts ${type} ${value}, which ${type === "tag" ? "no droplet of this stack carries" : "is not a droplet of this stack"}`;
+                        ? `trusts ${type} ${value}, which cannot be traced to the app servers of this stack`
+                        : `trusts ${type} ${value}, which ${type === "tag" ? "no droplet of this stack carries" : `is not ${trustable.what} of this stack`}`;
                 findings.push({
                     urn: firewall.urn,
-                    message: `${where} ${why}; the ${what} must trust only the app droplets. Use the app droplets' tag (or their ids).`,
+                    message: `${where} ${why}; the ${what} must trust only the app servers. Use the app droplets' tag (or their ids), or the stack's App Platform app or Kubernetes cluster.`,
                 });
                 return;
             }
             findings.push({
                 urn: firewall.urn,
-                message: `${where} trusts ${type} ${value}; the ${what} must trust only the app droplets. Replace it with a rule of type "tag" (the app droplets' tag) or "droplet".`,
+                message: `${where} trusts ${type} ${value}; the ${what} must trust only the app servers. Replace it with a rule of type "tag" (the app droplets' tag) or "droplet" (or "app" / "k8s" naming the stack's App Platform app or Kubernetes cluster).`,
             });
         });
     }
     return findings;
 }
 
-/** Each DigitalOcean cluster of a kind sits in the VPC behind a database firewall trusting only the app droplets. */
+/** Each DigitalOcean cluster of a kind sits in the VPC behind a database firewall trusting only the app servers. */
 export function digitalOceanDataStoreAccessFindings(graph: StackGraph, kind: DataKind): Finding[] {
     const findings: Finding[] = [];
     for (const cluster of digitalOceanClusters(graph, kind))

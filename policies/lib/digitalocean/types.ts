@@ -9,6 +9,8 @@ export const DO = {
     tags: ["digitalocean:index/tag:Tag"],
     loadBalancers: ["digitalocean:index/loadBalancer:LoadBalancer"],
     droplets: ["digitalocean:index/droplet:Droplet"],
+    apps: ["digitalocean:index/app:App"],
+    kubernetesClusters: ["digitalocean:index/kubernetesCluster:KubernetesCluster"],
     firewalls: ["digitalocean:index/firewall:Firewall"],
     databaseClusters: ["digitalocean:index/databaseCluster:DatabaseCluster"],
     databaseFirewalls: ["digitalocean:index/databaseFirewall:DatabaseFirewall"],
@@ -27,6 +29,7 @@ export const DIGITALOCEAN_LABELS: Readonly<Record<string, string>> = {
     "digitalocean:index/droplet:Droplet": "droplet",
     "digitalocean:index/spacesBucketObject:SpacesBucketObject": "Spaces object",
     "digitalocean:index/app:App": "App Platform app",
+    "digitalocean:index/kubernetesCluster:KubernetesCluster": "Kubernetes cluster",
 };
 
 /** Properties besides `id` that other resources use to refer to a resource of this type. */

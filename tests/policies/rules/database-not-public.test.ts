@@ -163,7 +163,44 @@ describe("webtier-database-not-public on DigitalOcean", () => {
         pick(stack, "db-fw").deps = { clusterId: ["db"] };
         assertViolation(
             await validateStack(databaseNotPublic, stack),
-            "cannot be traced to the droplets of this stack",
+            "cannot be traced to the app servers of this stack",
+        );
+    });
+
+    it("trusts the stack's App Platform app or Kubernetes cluster when the tier runs there, and no other", async () => {
+        const app = {
+            type: "digitalocean:index/app:App",
+            name: "shop",
+            props: { id: "app-uuid-1", spec: { name: "shop" } },
+        };
+        const k8s = {
+            type: "digitalocean:index/kubernetesCluster:KubernetesCluster",
+            name: "shop-k8s",
+            props: { id: "k8s-uuid-1", name: "shop-k8s" },
+        };
+        const stack = [app, k8s, ...doTier()];
+        pick(stack, "db-fw").props.rules = [
+            { type: "app", value: "app-uuid-1" },
+            { type: "k8s", value: "k8s-uuid-1" },
+        ];
+        assertNone(await validateStack(databaseNotPublic, stack));
+        pick(stack, "db-fw").props.rules = [
+            { type: "app", value: "app-uuid-elsewhere" },
+            { type: "k8s", value: "k8s-uuid-elsewhere" },
+        ];
+        const v = await validateStack(databaseNotPublic, stack);
+        assertViolation(v, "rules[0]", "app app-uuid-elsewhere, which is not an App Platform app of this stack");
+        assertViolation(v, "rules[1]", "k8s k8s-uuid-elsewhere, which is not a Kubernetes cluster of this stack");
+        // During a preview the app's id is unknown: the rule's dependency on the app proves it.
+        Object.assign(pick(stack, "db-fw"), {
+            props: { ...pick(stack, "db-fw").props, rules: [{ type: "app", value: UNKNOWN_STRING }] },
+            deps: { clusterId: ["db"], rules: ["shop"] },
+        });
+        assertNone(await validateStack(databaseNotPublic, stack));
+        pick(stack, "db-fw").deps = { clusterId: ["db"] };
+        assertViolation(
+            await validateStack(databaseNotPublic, stack),
+            "cannot be traced to the app servers of this stack",
         );
     });
 

@@ -349,7 +349,7 @@ function digitalOceanMutations(stack: string): Mutation[] {
             target: { type: T.databaseFirewall, name: n("db-firewall") },
             policy: P.database,
             edit: (p) => ({ ...p, rules: [{ type: "ip_addr", value: "0.0.0.0/0" }] }),
-            says: /trusts ip_addr 0\.0\.0\.0\/0; the database must trust only the app droplets/,
+            says: /trusts ip_addr 0\.0\.0\.0\/0; the database must trust only the app servers/,
         },
         {
             // A transformation cannot delete a resource (and neither can the components'
@@ -377,7 +377,7 @@ function digitalOceanMutations(stack: string): Mutation[] {
             target: { type: T.databaseFirewall, name: n("cache-firewall") },
             policy: P.cache,
             edit: (p) => ({ ...p, rules: [...p.rules, { type: "ip_addr", value: "198.51.100.7" }] }),
-            says: /trusts ip_addr 198\.51\.100\.7; the cache must trust only the app droplets/,
+            says: /trusts ip_addr 198\.51\.100\.7; the cache must trust only the app servers/,
         },
         {
             title: "catches a load balancer that does not redirect HTTP to HTTPS",
