@@ -95,4 +95,6 @@ export interface CloudPreflight {
     certificates?(res: Res): string[];
     networks?(res: Res): string[];
     tags?(res: Res): string[];
+    /** Passwords and tokens of the stack it refuses at create (credentials.ts, a stack policy). */
+    credentials?(graph: StackGraph): Finding[];
 }

@@ -1,11 +1,13 @@
 /**
  * The preflight: what a provider would refuse, found before `pulumi up`, for any program. Each
  * policy is one concern (names, user data, database versions, certificates, networks, tags,
- * enumerated values) and works on resource inputs alone, so it runs the same under
- * `pulumi preview --policy-pack`, in the offline check and in the tests. Registered in the pack by `policies/rules/index.ts`.
+ * enumerated values, credentials) and works on resource inputs alone (credentials: on the stack,
+ * to see where a password comes from), so it runs the same under `pulumi preview --policy-pack`,
+ * in the offline check and in the tests. Registered in the pack by `policies/rules/index.ts`.
  */
-import type { ResourceValidationPolicy } from "@pulumi/policy";
+import type { Policies } from "@pulumi/policy";
 import { preflightCertificates } from "./certificates";
+import { preflightCredentials } from "./credentials";
 import { CLOUD_PACKS } from "../lib/clouds";
 import { preflightDatabaseVersions } from "./database-versions";
 import { preflightValues } from "./enums";
@@ -16,6 +18,7 @@ import { preflightUserData } from "./user-data";
 
 export {
     preflightCertificates,
+    preflightCredentials,
     preflightDatabaseVersions,
     preflightNames,
     preflightNetworks,
@@ -24,7 +27,7 @@ export {
     preflightValues,
 };
 
-export const preflightPolicies: ResourceValidationPolicy[] = [
+export const preflightPolicies: Policies = [
     preflightNames,
     preflightUserData,
     preflightDatabaseVersions,
@@ -32,6 +35,7 @@ export const preflightPolicies: ResourceValidationPolicy[] = [
     preflightNetworks,
     preflightTags,
     preflightValues,
+    preflightCredentials,
     // Policies only one cloud has (webtier-rds-lifecycle-explicit), from each cloud's pack.
     ...CLOUD_PACKS.flatMap((pack) => pack.policies ?? []),
 ];

@@ -25,6 +25,7 @@ import { AWS_ENGINE_VERSIONS } from "./engine-versions";
 import { AWS_NAME_RULES, AWS_SECONDARY_NAME_RULES } from "./name-rules";
 import { awsRangeProblems } from "./networks";
 import { awsResourceTagProblems } from "./tags";
+import { awsCredentialFindings } from "./credentials";
 import { AWS_USER_DATA_LIMITS } from "./user-data-limits";
 import { AWS_VALUE_RULES } from "./value-rules";
 
@@ -59,6 +60,7 @@ export const AWS_PACK: CloudPack = {
         certificates: acmCertificateProblems,
         networks: awsRangeProblems,
         tags: awsResourceTagProblems,
+        credentials: awsCredentialFindings,
     },
     policies: [rdsLifecycleExplicit],
 };
