@@ -6,31 +6,53 @@
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { registered } from "../lib/registered";
-import { describe, fromResourceArgs, isUnknown } from "../lib/values";
+import { Res, describe, fromResourceArgs, isUnknown, listOf } from "../lib/values";
 
 export interface ValueRule {
     types: readonly string[];
+    /** A top-level property, or a property of each item of a list (`ingress[].description`). */
     property: string;
     /** A closed list (compared case-sensitively, as the APIs do) ... */
     allowed?: readonly string[];
-    /** ... or a shape. */
+    /** ... or a shape ... */
     pattern?: RegExp;
     /** The shape in words, with an example. */
     patternText?: string;
+    /** ... or, for a number, the bounds the resource's other settings allow (undefined: none known). */
+    range?: (res: Res) => { min: number; max?: number; because: string } | undefined;
     source: string;
 }
 
 /** What is wrong with a value under a rule, or undefined. */
-export function valueProblem(rule: ValueRule, value: string): string | undefined {
+export function valueProblem(rule: ValueRule, value: string | number, res?: Res): string | undefined {
+    if (typeof value === "number") {
+        const range = res && rule.range?.(res);
+        if (!range) return undefined;
+        if (value < range.min) return `${value} is below ${range.min}, the least ${range.because}`;
+        if (range.max !== undefined && value > range.max)
+            return `${value} is above ${range.max}, the most ${range.because}`;
+        return undefined;
+    }
     if (rule.allowed && !rule.allowed.includes(value)) return `"${value}" is not one of ${rule.allowed.join(", ")}`;
     if (rule.pattern && !rule.pattern.test(value)) return `"${value}" is not ${rule.patternText}`;
     return undefined;
 }
 
+/** The values a rule's property names in a resource, each with where it is (`ingress[1].description`). */
+function valuesAt(res: Res, property: string): { at: string; value: unknown }[] {
+    const [list, field] = property.split("[].");
+    if (field === undefined) return [{ at: property, value: res.props[property] }];
+    return listOf<Record<string, unknown>>(res.props[list]).flatMap((item, index) =>
+        item && typeof item === "object" && !isUnknown(item)
+            ? [{ at: `${list}[${index}].${field}`, value: item[field] }]
+            : [],
+    );
+}
+
 export const preflightValues: ResourceValidationPolicy = {
     name: "webtier-preflight-values",
     description:
-        "Enumerated and shaped values (balancer and target group types and protocols, RDS storage types and instance classes, cache node types, EC2 instance types) the cloud accepts.",
+        "Enumerated and shaped values (balancer and target group types and protocols, RDS storage types and instance classes, cache node types, EC2 instance types, security group and rule descriptions) and sizes (RDS allocated storage) the cloud accepts.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         // Each cloud's pack lists its own.
@@ -38,10 +60,11 @@ export const preflightValues: ResourceValidationPolicy = {
         if (rules.length === 0) return;
         const res = fromResourceArgs(args);
         for (const rule of rules) {
-            const value: unknown = res.props[rule.property];
-            if (typeof value !== "string" || isUnknown(value)) continue;
-            const problem = valueProblem(rule, value);
-            if (problem) reportViolation(`${describe(res)}: ${rule.property} ${problem}. Source: ${rule.source}.`);
+            for (const { at, value } of valuesAt(res, rule.property)) {
+                if ((typeof value !== "string" && typeof value !== "number") || isUnknown(value)) continue;
+                const problem = valueProblem(rule, value, res);
+                if (problem) reportViolation(`${describe(res)}: ${at} ${problem}. Source: ${rule.source}.`);
+            }
         }
     },
 };

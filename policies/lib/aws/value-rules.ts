@@ -4,11 +4,64 @@
  * model); a shape rule (an instance class) is written as loosely as the API allows new values.
  */
 import type { ValueRule } from "../../preflight/enums";
+import type { Res } from "../values";
 
 const LB = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"];
 const TG = ["aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup"];
 const LISTENER = ["aws:lb/listener:Listener", "aws:alb/listener:Listener"];
 const ELB_PROTOCOLS = ["HTTP", "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP", "GENEVE", "QUIC", "TCP_QUIC"];
+
+/**
+ * What EC2 takes in a security group's description and its rules' (API ec2 CreateSecurityGroup
+ * GroupDescription, IpRange/IpPermission Description; terraform-provider-aws
+ * validSecurityGroupRuleDescription): up to 255 of a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$*
+ * A typographic dash or an accented letter, pasted from a document, is refused.
+ */
+const SECURITY_GROUP_DESCRIPTION = /^[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]{0,255}$/;
+const SECURITY_GROUP_DESCRIPTION_TEXT =
+    "up to 255 of a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* (no other character, an accented letter or a typographic dash included)";
+const SECURITY_GROUP_DESCRIPTIONS: readonly { types: string[]; property: string; source: string }[] = [
+    {
+        types: ["aws:ec2/securityGroup:SecurityGroup"],
+        property: "description",
+        source: "API ec2 CreateSecurityGroup GroupDescription",
+    },
+    ...["ingress", "egress"].map((list) => ({
+        types: ["aws:ec2/securityGroup:SecurityGroup"],
+        property: `${list}[].description`,
+        source: "API ec2 IpRange Description; terraform-provider-aws validSecurityGroupRuleDescription",
+    })),
+    {
+        types: [
+            "aws:ec2/securityGroupRule:SecurityGroupRule",
+            "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+            "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+        ],
+        property: "description",
+        source: "API ec2 IpRange Description; terraform-provider-aws validSecurityGroupRuleDescription",
+    },
+];
+
+/**
+ * The least allocated storage RDS takes for a new instance (RDS User Guide, "Amazon RDS DB instance
+ * storage": General Purpose SSD 20 GiB, Provisioned IOPS 100 GiB, magnetic 5 GiB and 10 for
+ * Oracle, 20 for SQL Server), by storage type; absent, io1 when iops is set, else General Purpose
+ * (API rds CreateDBInstance StorageType). Aurora and RDS Custom keep their storage elsewhere.
+ */
+function rdsStorageRange(res: Res): { min: number; because: string } | undefined {
+    const engine = res.props.engine;
+    if (typeof engine !== "string" || engine.startsWith("aurora") || engine.startsWith("custom-")) return undefined;
+    const declared = res.props.storageType;
+    if (declared !== undefined && typeof declared !== "string") return undefined;
+    const type = declared ?? (res.props.iops !== undefined ? "io1" : "gp2");
+    if (type === "gp2" || type === "gp3") return { min: 20, because: `RDS allocates on ${type} (GiB)` };
+    if (type === "io1" || type === "io2") return { min: 100, because: `RDS allocates on ${type} (GiB)` };
+    if (type === "standard") {
+        const min = engine.startsWith("oracle") ? 10 : engine.startsWith("sqlserver") ? 20 : 5;
+        return { min, because: `RDS allocates on magnetic storage for ${engine} (GiB)` };
+    }
+    return undefined;
+}
 
 export const AWS_VALUE_RULES: readonly ValueRule[] = [
     {
@@ -47,6 +100,17 @@ export const AWS_VALUE_RULES: readonly ValueRule[] = [
         allowed: ["standard", "gp2", "gp3", "io1", "io2", "aurora", "aurora-iopt1"],
         source: "API rds CreateDBInstance / CreateDBCluster StorageType",
     },
+    {
+        types: ["aws:rds/instance:Instance"],
+        property: "allocatedStorage",
+        range: rdsStorageRange,
+        source: 'RDS User Guide "Amazon RDS DB instance storage" (storage types and their sizes)',
+    },
+    ...SECURITY_GROUP_DESCRIPTIONS.map((rule) => ({
+        ...rule,
+        pattern: SECURITY_GROUP_DESCRIPTION,
+        patternText: SECURITY_GROUP_DESCRIPTION_TEXT,
+    })),
     {
         types: ["aws:rds/instance:Instance", "aws:rds/clusterInstance:ClusterInstance"],
         property: "instanceClass",

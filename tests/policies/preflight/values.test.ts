@@ -71,6 +71,63 @@ describe("preflight: enumerated and shaped values", () => {
         );
         assertNone(await check(preflightValues, "aws:ec2/instance:Instance", { instanceType: "mac2-m2pro.metal" }));
     });
+    it("refuses security group and rule descriptions with a character EC2 refuses, or over 255 characters", async () => {
+        const SG = "aws:ec2/securityGroup:SecurityGroup";
+        assertViolation(
+            await check(preflightValues, SG, { description: "Web \u2013 app servers" }),
+            'description "Web \u2013 app servers" is not up to 255 of a-z',
+            "API ec2 CreateSecurityGroup GroupDescription",
+        );
+        assertViolation(
+            await check(preflightValues, SG, {
+                description: "web",
+                ingress: [
+                    { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"], description: "HTTPS" },
+                    { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["203.0.113.0/24"], description: "Büro" },
+                ],
+            }),
+            "ingress[1].description",
+        );
+        for (const type of [
+            "aws:ec2/securityGroupRule:SecurityGroupRule",
+            "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+        ])
+            assertViolation(await check(preflightValues, type, { description: "x".repeat(256) }), "description");
+        assertNone(
+            await check(preflightValues, SG, {
+                description: "ALB: 443 from the world (prod) #1 [web]+=&;{}!$*@,/",
+                egress: [
+                    { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], description: UNKNOWN_STRING },
+                ],
+            }),
+        );
+    });
+
+    it("refuses less allocated storage than RDS takes for the storage type", async () => {
+        const RDS = "aws:rds/instance:Instance";
+        assertViolation(
+            await check(preflightValues, RDS, { engine: "mysql", allocatedStorage: 10 }),
+            "allocatedStorage 10 is below 20, the least RDS allocates on gp2 (GiB)",
+        );
+        assertViolation(
+            await check(preflightValues, RDS, { engine: "postgres", allocatedStorage: 50, storageType: "io2" }),
+            "below 100",
+        );
+        assertViolation(
+            await check(preflightValues, RDS, { engine: "postgres", allocatedStorage: 50, iops: 3000 }),
+            "io1",
+        );
+        assertNone(
+            await check(preflightValues, RDS, { engine: "mysql", allocatedStorage: 5, storageType: "standard" }),
+        );
+        assertViolation(
+            await check(preflightValues, RDS, { engine: "oracle-se2", allocatedStorage: 5, storageType: "standard" }),
+            "below 10",
+        );
+        assertNone(await check(preflightValues, RDS, { engine: "mysql", allocatedStorage: 20, storageType: "gp3" }));
+        assertNone(await check(preflightValues, RDS, { engine: "aurora-mysql", allocatedStorage: 1 }));
+    });
+
     it("leaves unknown values and absent ones (provider defaults) alone", async () => {
         assertNone(await check(preflightValues, "aws:lb/targetGroup:TargetGroup", { protocol: UNKNOWN_STRING }));
         assertNone(await check(preflightValues, "aws:lb/targetGroup:TargetGroup", {}));
