@@ -35,8 +35,8 @@ export interface CloudNetworkFacts {
     defaultRange: { kind: "fixed"; cidr: string } | { kind: "derived-from-stack-name" };
     /** Whether the cloud refuses a VPC that overlaps another network of the same account. */
     refusesOverlap: boolean;
-    /** Ranges the cloud keeps for itself, which a VPC may not overlap. */
-    reserved: readonly { cidr: string; why: string }[];
+    /** Ranges the cloud keeps for itself, which a VPC may not overlap (in `regions` only, when named). */
+    reserved: readonly { cidr: string; why: string; regions?: readonly string[] }[];
 }
 
 /** Reports a config problem on a key; `reported` says whether the key already has one. */

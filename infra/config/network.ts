@@ -55,10 +55,11 @@ export function defaultVpcCidr(cloud: Cloud, stack: string): string {
     return `10.${octet}.0.0/16`;
 }
 
-/** What makes a range unusable on a cloud beyond being a private /16-/20 (checked in parse.ts), or undefined. */
-export function reservedRangeProblem(cloud: Cloud, cidr: Cidr): string | undefined {
+/** What makes a range unusable on a cloud in a region beyond being a private /16-/20 (checked in parse.ts), or undefined. */
+export function reservedRangeProblem(cloud: Cloud, cidr: Cidr, region: string): string | undefined {
     const profile = cloudProfile(cloud);
     for (const reserved of profile.network.reserved) {
+        if (reserved.regions && !reserved.regions.includes(region)) continue;
         const range = parseCidr(reserved.cidr) as Cidr;
         if (cidrOverlaps(range, cidr)) {
             return `overlaps ${reserved.cidr}, ${reserved.why}; ${profile.label} refuses a VPC there`;

@@ -229,7 +229,7 @@ const CONTROL_CHARACTERS = {
     test: (text: string) => [...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f),
 };
 
-/** What the section parsers share: the stack, the cloud (known or not) and the environment. */
+/** What the section parsers share: the stack, the cloud (known or not), its region and the environment. */
 export interface Context {
     stack: string;
     /** The stack name as resources are prefixed with it. */
@@ -237,6 +237,8 @@ export interface Context {
     cloud: Cloud;
     /** False when `cloud` is missing or invalid: cloud-specific checks are then skipped. */
     cloudKnown: boolean;
+    /** The region as written (parseCloud reports a bad one). */
+    region: string;
     environment: Environment;
     /** YYYY-MM-DD against which version tables are read. */
     today: string;
@@ -264,6 +266,7 @@ export function parseConfig(raw: RawConfig, stack: string, options: ParseOptions
         name: stackResourceName(stack),
         cloud,
         cloudKnown,
+        region,
         environment,
         today: options.today ?? today(),
     };
@@ -421,7 +424,7 @@ function parseNetwork(r: Reader, ctx: Context): { vpcCidr: string; zones: number
             `"${vpcCidr}" must be private (RFC 1918: inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16).`,
         );
     } else if (ctx.cloudKnown) {
-        const reserved = reservedRangeProblem(ctx.cloud, vpc);
+        const reserved = reservedRangeProblem(ctx.cloud, vpc, ctx.region);
         if (reserved) {
             r.problem(
                 "vpcCidr",

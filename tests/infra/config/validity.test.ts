@@ -2,6 +2,8 @@
 import * as assert from "assert";
 import { ConfigError, parseConfig, RawConfig, MAX_STACK_NAME } from "../../../infra/config/parse";
 import { refusedNames } from "../../../infra/config/names";
+import { reservedRangeProblem } from "../../../infra/config/network";
+import { Cidr, parseCidr } from "../../../policies/lib/cidr";
 
 const APP_KEY = `base64:${"A".repeat(43)}=`;
 const ON = "2026-12-01";
@@ -240,7 +242,20 @@ describe("config refuses what the chosen cloud refuses", () => {
                 "10.244.0.0/16",
                 "Kubernetes",
             );
-            assertRefused(digitalocean({ vpcCidr: "10.10.0.0/20" }), "do-dev", "vpcCidr", "nyc1");
+        });
+        it("holds NYC1's reserved range against NYC1 only (webtier's regions take it)", () => {
+            assert.strictEqual(
+                parseConfig(digitalocean({ vpcCidr: "10.10.0.0/20" }), "do-dev", { today: ON }).vpcCidr,
+                "10.10.0.0/20",
+            );
+            assert.match(
+                reservedRangeProblem("digitalocean", parseCidr("10.10.0.0/20") as Cidr, "nyc1") ?? "",
+                /overlaps 10\.10\.0\.0\/16, reserved in the nyc1 region/,
+            );
+            assert.strictEqual(
+                reservedRangeProblem("digitalocean", parseCidr("10.10.0.0/20") as Cidr, "ams3"),
+                undefined,
+            );
         });
         it("accepts the same range on AWS, which reserves none of them", () =>
             assert.strictEqual(

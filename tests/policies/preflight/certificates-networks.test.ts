@@ -1,5 +1,5 @@
 import { preflightCertificates, preflightNetworks } from "../../../policies/preflight";
-import { assertNone, assertViolation } from "../helpers";
+import { UNKNOWN_STRING, assertNone, assertViolation } from "../helpers";
 import { check } from "./support";
 
 const CERT = "aws:acm/certificate:Certificate";
@@ -34,6 +34,20 @@ describe("preflight: DigitalOcean VPC ranges", () => {
         assertViolation(await check(preflightNetworks, VPC, { ipRange: "8.8.0.0/16" }), "RFC 1918");
         assertViolation(await check(preflightNetworks, VPC, { ipRange: "10.0.0.0/15" }), "/16 to /28");
         assertViolation(await check(preflightNetworks, VPC, { ipRange: "10.30.0.0/29" }), "/16 to /28");
+    });
+    it("holds a range reserved in one region against VPCs of that region only", async () => {
+        // 10.10.0.0/16 is NYC1's; DigitalOcean's own examples put 10.10.10.0/24 in nyc3.
+        assertViolation(
+            await check(preflightNetworks, VPC, { region: "nyc1", ipRange: "10.10.10.0/24" }),
+            "10.10.0.0/16, reserved in the nyc1 region",
+        );
+        assertNone(await check(preflightNetworks, VPC, { region: "nyc3", ipRange: "10.10.10.0/24" }));
+        assertNone(await check(preflightNetworks, VPC, { region: UNKNOWN_STRING, ipRange: "10.10.10.0/24" }));
+        // Reserved everywhere: whatever the region.
+        assertViolation(
+            await check(preflightNetworks, VPC, { region: "nyc3", ipRange: "10.244.0.0/16" }),
+            "Kubernetes",
+        );
     });
     it("accepts a free private range, and no range at all (DigitalOcean picks one)", async () => {
         assertNone(await check(preflightNetworks, VPC, { ipRange: "10.30.0.0/16" }));
