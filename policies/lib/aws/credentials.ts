@@ -119,8 +119,8 @@ function problemsOf(graph: StackGraph, rule: CredentialRule, res: Res): string[]
         );
     // The value as written (never quoted: only its length and the characters refused are named).
     if (typeof value === "string" && value !== "") {
-        const tooLong = lengthProblem(rule, res, value.length, at);
-        if (tooLong) problems.push(`${tooLong}. ${source}`);
+        const wrongLength = lengthProblem(rule, res, value.length, at);
+        if (wrongLength) problems.push(`${wrongLength}. ${source}`);
         const bad = refused(rule, res, value);
         if (bad.length > 0)
             problems.push(
