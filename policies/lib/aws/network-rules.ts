@@ -2,12 +2,14 @@
  * AWS security groups and their rules as `NetworkRule`s:
  * - `SecurityGroup` / `DefaultSecurityGroup` inline `ingress` / `egress` blocks,
  * - `ec2.SecurityGroupRule` (`type` ingress or egress),
- * - `vpc.SecurityGroupIngressRule` / `vpc.SecurityGroupEgressRule`.
+ * - `vpc.SecurityGroupIngressRule` / `vpc.SecurityGroupEgressRule`;
+ * and the rules a service writes into a group of its own (implied-rules.ts).
  */
 import type * as aws from "@pulumi/aws";
 import type { Unwrap } from "@pulumi/pulumi";
 import { ALL_PORTS, NetworkRule, Source, normaliseProtocol, sourcesFrom, unknownRule } from "../network";
 import { Res, UNKNOWN, Unknown, isUnknown, listOf } from "../values";
+import { beanstalkRules, eksNodeGroupRules } from "./implied-rules";
 import { SECURITY_GROUP_TYPES } from "./types";
 
 export const TYPES = {
@@ -119,4 +121,8 @@ export const AWS_NETWORK_RULES: Readonly<Record<string, (res: Res) => NetworkRul
     [TYPES.securityGroupRule]: securityGroupRule,
     [TYPES.ingressRule]: (res) => vpcRule(res, "ingress"),
     [TYPES.egressRule]: (res) => vpcRule(res, "egress"),
+    // What a service opens in a security group of its own (implied-rules.ts).
+    "aws:eks/nodeGroup:NodeGroup": eksNodeGroupRules,
+    "aws:elasticbeanstalk/environment:Environment": beanstalkRules,
+    "aws:elasticbeanstalk/configurationTemplate:ConfigurationTemplate": beanstalkRules,
 };

@@ -103,6 +103,7 @@ export const AWS_LABELS: Readonly<Record<string, string>> = {
     "aws:elasticbeanstalk/environment:Environment": "Elastic Beanstalk environment",
     "aws:elasticbeanstalk/configurationTemplate:ConfigurationTemplate": "Elastic Beanstalk configuration template",
     "aws:ec2/managedPrefixList:ManagedPrefixList": "prefix list",
+    "aws:eks/nodeGroup:NodeGroup": "EKS node group",
     "aws:s3/bucketObject:BucketObject": "S3 object",
     "aws:s3/bucketObjectv2:BucketObjectv2": "S3 object",
     "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock": "S3 account public access block",

@@ -186,6 +186,81 @@ describe("webtier-ssh-allowlist on AWS", () => {
     });
 });
 
+describe("webtier-ssh-allowlist: SSH a service opens in a security group of its own", () => {
+    const NODE_GROUP = "aws:eks/nodeGroup:NodeGroup";
+    const BEANSTALK = "aws:elasticbeanstalk/environment:Environment";
+    const launch = (name: string, value: unknown) => ({
+        namespace: "aws:autoscaling:launchconfiguration",
+        name,
+        value,
+    });
+
+    it("refuses an EKS node group with an SSH key and no source groups: EKS opens 22 to 0.0.0.0/0", async () => {
+        assertViolation(
+            await validateAlone(sshAllowlist, NODE_GROUP, { remoteAccess: { ec2SshKey: "ops" } }),
+            'remoteAccess (ec2SshKey without sourceSecurityGroupIds) of EKS node group "subject"',
+            "0.0.0.0/0, the whole internet",
+        );
+        assertNone(
+            await validateAlone(sshAllowlist, NODE_GROUP, {
+                remoteAccess: { ec2SshKey: "ops", sourceSecurityGroupIds: ["sg-0bastion"] },
+            }),
+        );
+        assertNone(await validateAlone(sshAllowlist, NODE_GROUP, { scalingConfig: { desiredSize: 2 } }));
+        assertViolation(
+            await validateAlone(sshAllowlist, NODE_GROUP, { remoteAccess: UNKNOWN_STRING }),
+            "unknown during preview",
+        );
+    });
+
+    it("refuses a Beanstalk environment with a key pair and no SSHSourceRestriction, and judges the restriction it is given", async () => {
+        assertViolation(
+            await validateAlone(sshAllowlist, BEANSTALK, {
+                settings: [launch("InstanceType", "t3.small"), launch("EC2KeyName", "ops")],
+            }),
+            "settings[1] (EC2KeyName without SSHSourceRestriction)",
+            "0.0.0.0/0",
+        );
+        assertViolation(
+            await validateAlone(
+                sshAllowlist,
+                BEANSTALK,
+                {
+                    settings: [
+                        launch("EC2KeyName", "ops"),
+                        launch("SSHSourceRestriction", "tcp, 22, 22, 198.51.100.0/24"),
+                    ],
+                },
+                ALLOW,
+            ),
+            "settings[1] (SSHSourceRestriction)",
+            "198.51.100.0/24, which is outside the allowlist",
+        );
+        for (const restriction of ["tcp, 22, 22, 203.0.113.0/24", "tcp,22,22,sg-0bastion"])
+            assertNone(
+                await validateAlone(
+                    sshAllowlist,
+                    BEANSTALK,
+                    { settings: [launch("EC2KeyName", "ops"), launch("SSHSourceRestriction", restriction)] },
+                    ALLOW,
+                ),
+            );
+        // The documented way to close it (loopback) is no world, though outside an allowlist like any other range.
+        assertNone(
+            await validateAlone(sshAllowlist, BEANSTALK, {
+                settings: [launch("EC2KeyName", "ops"), launch("SSHSourceRestriction", "tcp, 22, 22, 127.0.0.1/32")],
+            }),
+        );
+        // No key pair, or no security group of Beanstalk's own: no SSH rule at all.
+        assertNone(await validateAlone(sshAllowlist, BEANSTALK, { settings: [launch("InstanceType", "t3.small")] }));
+        assertNone(
+            await validateAlone(sshAllowlist, BEANSTALK, {
+                settings: [launch("EC2KeyName", "ops"), launch("DisableDefaultEC2SecurityGroup", "true")],
+            }),
+        );
+    });
+});
+
 describe("webtier-ssh-allowlist on DigitalOcean", () => {
     it("refuses inbound 22 from 0.0.0.0/0 and ::/0", async () => {
         const v = await validateAlone(sshAllowlist, FIREWALL, {
