@@ -49,6 +49,12 @@ export interface CloudPack {
      * filter the server's inbound traffic: what several of them admit adds up for the server.
      */
     serverFilters?(graph: StackGraph): ServerFilters[];
+    /**
+     * Its servers nothing filters, every port open on their public address (a droplet no
+     * firewall covers; `unknown` when that cannot be told during preview). An AWS instance always
+     * has a security group.
+     */
+    unfilteredServers?(graph: StackGraph): { server: Res; unknown: boolean }[];
     /** Its part of each stack rule (see the rule of the same name in rules/). */
     readonly checks: {
         readonly alerts: StackCheck;

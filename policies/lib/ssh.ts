@@ -28,7 +28,9 @@ export type SshProblem =
     | "broad" // no allowlist, and a very broad public range (advisory)
     | "unknown-source" // a source unknown during preview
     | "prefix-list" // a managed prefix list, whose contents a policy cannot see
-    | "invalid"; // text that is not a CIDR
+    | "invalid" // text that is not a CIDR
+    | "unfiltered" // a server no firewall covers: every port, 22 included, open to the internet
+    | "unfiltered-unknown"; // a server not proven covered by a firewall during preview
 
 export interface SshFinding {
     source: Source;
@@ -225,6 +227,18 @@ export function stackSshFindings(graph: StackGraph, allowlist: readonly string[]
             });
         }
     };
+    // A server nothing filters (a droplet no firewall covers) has SSH open to the internet.
+    for (const pack of CLOUD_PACKS) {
+        for (const { server, unknown } of pack.unfilteredServers?.(graph) ?? []) {
+            findings.push({
+                source: { kind: "cidr", value: "0.0.0.0/0", referenceKey: "" },
+                problem: unknown ? "unfiltered-unknown" : "unfiltered",
+                certain: !unknown,
+                where: describe(server),
+                owner: server,
+            });
+        }
+    }
     const worldLike = (list: Piece[]) => isWorldLike(list.flatMap((p) => p.cidrs));
     for (const list of pieces.values()) if (worldLike(list)) report(list);
     for (const pack of CLOUD_PACKS) {

@@ -23,6 +23,10 @@ function message(finding: StackSshFinding, allowlist: string[]): string {
         allowlist.length > 0
             ? `Allow port 22 only from the configured allowSshFrom ranges (${allowlist.join(", ")}), or add the range to allowSshFrom (webtier:servers.allowSshFrom) if it is trusted.`
             : "Allow port 22 only from your office or VPN ranges (webtier:servers.allowSshFrom, and the policy config allowSshFrom), or remove the rule to close SSH.";
+    const ranges =
+        allowlist.length > 0
+            ? `the configured allowSshFrom ranges (${allowlist.join(", ")})`
+            : "your office or VPN ranges (webtier:servers.allowSshFrom, and the policy config allowSshFrom)";
     switch (finding.problem) {
         case "world":
             return `${where} ${reach} from ${value}, the whole internet (or a third or more of its public part). ${fix}`;
@@ -34,6 +38,10 @@ function message(finding: StackSshFinding, allowlist: string[]): string {
             return `${where} ${reach} from ${value}, which is outside the allowlist. ${fix}`;
         case "prefix-list":
             return `${where} ${reach} from prefix list ${value}, whose ranges a policy cannot check. Use the allowlisted CIDRs instead. ${fix}`;
+        case "unfiltered":
+            return `${where} is covered by no firewall (by tag or by droplet id), so SSH (port 22) on its public address is open to the internet. Cover it with a firewall (its tag or its id) that admits port 22 only from ${ranges}.`;
+        case "unfiltered-unknown":
+            return `${where} cannot be proven to be covered by a firewall (its tags or the firewalls' droplets are unknown during preview and trace to no firewall of this stack), so SSH (port 22) may be open to the internet. Cover it with a firewall (its tag or its id) that admits port 22 only from ${ranges}.`;
         case "invalid":
             return `${where} ${reach} from "${value}", which is not a valid CIDR. ${fix}`;
         default:

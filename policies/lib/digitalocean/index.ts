@@ -13,7 +13,7 @@ import { digitalOceanStorageFindings } from "./checks/private-versioned-storage"
 import { digitalOceanReliabilityFindings } from "./checks/reliability";
 import { digitalOceanStorageExposure, digitalOceanStorageRemediation } from "./checks/storage-not-public";
 import { digitalOceanTlsFindings } from "./checks/tls-at-balancer";
-import { digitalOceanAppPorts, digitalOceanServerFilters } from "./droplets";
+import { digitalOceanAppPorts, digitalOceanServerFilters, uncoveredDroplets } from "./droplets";
 import { DIGITALOCEAN_NETWORK_RULES } from "./firewall-rules";
 import { DIGITALOCEAN_IDENTITY_KEYS, DIGITALOCEAN_LABELS } from "./types";
 import { digitalOceanVersionProblems } from "./database-versions";
@@ -30,6 +30,8 @@ export const DIGITALOCEAN_PACK: CloudPack = {
     identityKeys: DIGITALOCEAN_IDENTITY_KEYS,
     networkRules: DIGITALOCEAN_NETWORK_RULES,
     serverFilters: digitalOceanServerFilters,
+    unfilteredServers: (graph) =>
+        uncoveredDroplets(graph).map(({ droplet, unknown }) => ({ server: droplet, unknown })),
     checks: {
         alerts: (graph) => digitalOceanAlertFindings(graph),
         cacheNotPublic: (graph) => digitalOceanCacheFindings(graph),

@@ -340,6 +340,37 @@ describe("webtier-ssh-allowlist on DigitalOcean", () => {
         );
     });
 
+    it("refuses a droplet no firewall covers (SSH open on its public address), and one not proven covered in a preview", async () => {
+        const DROPLET = "digitalocean:index/droplet:Droplet";
+        const firewall = {
+            type: FIREWALL,
+            name: "fw",
+            props: {
+                id: "fw-1",
+                tags: ["app"],
+                inboundRules: [{ protocol: "tcp", portRange: "22", sourceAddresses: ["203.0.113.0/24"] }],
+            },
+        };
+        const web = { type: DROPLET, name: "web", props: { id: "101", tags: ["app"] } };
+        const worker = { type: DROPLET, name: "worker", props: { id: "102", tags: ["worker"] } };
+        const v = await validateStack(sshAllowlist, [web, worker, firewall], ALLOW);
+        assert.strictEqual(v.length, 1, v.map((x) => x.message).join("\n"));
+        assertViolation(
+            v,
+            'droplet "worker" is covered by no firewall',
+            "SSH (port 22) on its public address is open",
+            "203.0.113.0/24",
+        );
+        assert.strictEqual(v[0].name, "worker");
+        // During a preview its tags are unknown and trace to no tag of the stack: not proven covered.
+        const unknownTags = { ...worker, props: { id: "102", tags: UNKNOWN_ARRAY } };
+        assertViolation(
+            await validateStack(sshAllowlist, [web, unknownTags, firewall], ALLOW),
+            "cannot be proven to be covered by a firewall",
+        );
+        assertNone(await validateStack(sshAllowlist, [web, firewall], ALLOW));
+    });
+
     it("does not pass source addresses unknown during preview", async () => {
         const v = await validateAlone(
             sshAllowlist,
