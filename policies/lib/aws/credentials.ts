@@ -1,7 +1,8 @@
 /**
- * Passwords and tokens AWS refuses at create, for webtier-preflight-credentials: a database's
- * master password (RDS instances and clusters, DocumentDB) and an ElastiCache AUTH token, each
- * with the lengths and characters its API documents. A value the program wrote is checked as
+ * Passwords, tokens and user names AWS refuses at create, for webtier-preflight-credentials: a
+ * database's master password and user name (RDS instances and clusters, DocumentDB) and an
+ * ElastiCache AUTH token (with transit encryption, which it requires), each with the lengths and
+ * characters its API documents. A value the program wrote is checked as
  * it is; one drawn by the random provider is checked by what it can draw (lib/random-strings.ts),
  * since a character the API refuses fails the create only on the runs that draw it.
  */
@@ -149,11 +150,77 @@ function problemsOf(graph: StackGraph, rule: CredentialRule, res: Res): string[]
     return problems;
 }
 
-/** Every password and token of the stack AWS would refuse at create. */
+/**
+ * Master user names (API rds CreateDBInstance / CreateDBCluster, docdb CreateDBCluster
+ * MasterUsername): letters, digits and underscores, a letter first, at most 16 characters (RDS for
+ * PostgreSQL and DocumentDB 63, Oracle 30, SQL Server 128, as each engine's guide allows), not
+ * `rdsadmin` (RDS's own) nor, on PostgreSQL, the reserved word `user`.
+ */
+const USERNAMES: readonly { types: readonly string[]; property: string; max(res: Res): number; source: string }[] = [
+    {
+        types: ["aws:rds/instance:Instance"],
+        property: "username",
+        max: (res) => {
+            const engine = String(res.props.engine ?? "");
+            if (engine === "postgres") return 63;
+            if (engine.startsWith("oracle")) return 30;
+            if (engine.startsWith("sqlserver")) return 128;
+            return 16;
+        },
+        source: "API rds CreateDBInstance MasterUsername",
+    },
+    {
+        types: ["aws:rds/cluster:Cluster"],
+        property: "masterUsername",
+        max: (res) => (String(res.props.engine ?? "").includes("postgres") ? 63 : 16),
+        source: "API rds CreateDBCluster MasterUsername",
+    },
+    {
+        types: ["aws:docdb/cluster:Cluster"],
+        property: "masterUsername",
+        max: () => 63,
+        source: "API docdb CreateDBCluster MasterUsername",
+    },
+];
+
+function usernameProblems(rule: (typeof USERNAMES)[number], res: Res): string[] {
+    const value = res.props[rule.property];
+    if (typeof value !== "string" || value === "") return [];
+    const at = `${describe(res)}: ${rule.property} "${value}"`;
+    const source = `Source: ${rule.source}.`;
+    const max = rule.max(res);
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(value))
+        return [
+            `${at} is not letters, digits and underscores starting with a letter, which a master user name must be. ${source}`,
+        ];
+    if (value.length > max)
+        return [`${at} is ${value.length} characters long; the engine takes at most ${max}. ${source}`];
+    const engine = String(res.props.engine ?? "");
+    if (value.toLowerCase() === "rdsadmin" || (engine.includes("postgres") && value.toLowerCase() === "user"))
+        return [`${at} is a name the engine reserves; choose another (for example "app"). ${source}`];
+    return [];
+}
+
+/** An AUTH token only on a replication group with transit encryption (API elasticache CreateReplicationGroup AuthToken). */
+function authTokenWithoutTls(res: Res): string[] {
+    const token = res.props.authToken;
+    const tls = res.props.transitEncryptionEnabled;
+    if (token === undefined || token === null || token === "" || isUnknown(tls) || tls === true) return [];
+    return [
+        `${describe(res)}: authToken is set while transitEncryptionEnabled is not true; ElastiCache takes an AUTH token only with transit encryption. Set transitEncryptionEnabled: true. Source: API elasticache CreateReplicationGroup AuthToken.`,
+    ];
+}
+
+/** Every password, token and master user name of the stack AWS would refuse at create. */
 export function awsCredentialFindings(graph: StackGraph): Finding[] {
     const findings: Finding[] = [];
     for (const rule of RULES)
         for (const res of graph.ofType(rule.types))
             for (const message of problemsOf(graph, rule, res)) findings.push({ urn: res.urn, message });
+    for (const rule of USERNAMES)
+        for (const res of graph.ofType(rule.types))
+            for (const message of usernameProblems(rule, res)) findings.push({ urn: res.urn, message });
+    for (const res of graph.ofType(["aws:elasticache/replicationGroup:ReplicationGroup"]))
+        for (const message of authTokenWithoutTls(res)) findings.push({ urn: res.urn, message });
     return findings;
 }

@@ -69,14 +69,83 @@ describe("webtier-preflight-credentials", () => {
                 "contains '@'",
             );
             const token = await check([
-                { type: CACHE, name: "cache", props: { authToken: "Sessions_Token_2026_long" } },
+                {
+                    type: CACHE,
+                    name: "cache",
+                    props: { authToken: "Sessions_Token_2026_long", transitEncryptionEnabled: true },
+                },
             ]);
             assertViolation(token, "authToken contains '_'", "! & # $ ^ < > -");
             assertViolation(
-                await check([{ type: CACHE, name: "cache", props: { authToken: "short-token" } }]),
+                await check([
+                    { type: CACHE, name: "cache", props: { authToken: "short-token", transitEncryptionEnabled: true } },
+                ]),
                 "16 to 128",
             );
-            assertNone(await check([{ type: CACHE, name: "cache", props: { authToken: "Sessions-Token-2026&More" } }]));
+            assertNone(
+                await check([
+                    {
+                        type: CACHE,
+                        name: "cache",
+                        props: { authToken: "Sessions-Token-2026&More", transitEncryptionEnabled: true },
+                    },
+                ]),
+            );
+        });
+    });
+
+    describe("master user names and what an AUTH token needs", () => {
+        it("refuses a master user name RDS refuses: its characters, its length for the engine, a reserved name", async () => {
+            assertViolation(
+                await check([rds({ username: "app-user" })]),
+                'username "app-user" is not letters, digits and underscores',
+            );
+            assertViolation(await check([rds({ username: "1app" })]), "starting with a letter");
+            assertViolation(
+                await check([rds({ username: "laravel_application" })]),
+                "19 characters long",
+                "at most 16",
+            );
+            assertNone(await check([rds({ engine: "postgres", username: "laravel_application" })]));
+            assertViolation(await check([rds({ engine: "postgres", username: "user" })]), "reserves");
+            assertViolation(await check([rds({ username: "rdsadmin" })]), "reserves");
+            assertNone(await check([rds({ username: "app_user" })]));
+            assertViolation(
+                await check([
+                    {
+                        type: CLUSTER,
+                        name: "aurora",
+                        props: { engine: "aurora-mysql", masterUsername: "laravel_application" },
+                    },
+                ]),
+                "at most 16",
+            );
+            assertNone(
+                await check([{ type: DOCDB, name: "docs", props: { masterUsername: "catalogue_reader_2026" } }]),
+            );
+        });
+
+        it("refuses an AUTH token on a replication group without transit encryption", async () => {
+            const token = "Sessions-Token-2026&More";
+            assertViolation(
+                await check([{ type: CACHE, name: "cache", props: { authToken: token } }]),
+                "transitEncryptionEnabled is not true",
+            );
+            assertNone(
+                await check([
+                    { type: CACHE, name: "cache", props: { authToken: token, transitEncryptionEnabled: true } },
+                ]),
+            );
+            assertNone(
+                await check([
+                    {
+                        type: CACHE,
+                        name: "cache",
+                        props: { authToken: token, transitEncryptionEnabled: UNKNOWN_STRING },
+                    },
+                ]),
+            );
+            assertNone(await check([{ type: CACHE, name: "cache", props: { transitEncryptionEnabled: false } }]));
         });
     });
 
@@ -115,7 +184,7 @@ describe("webtier-preflight-credentials", () => {
                 {
                     type: CACHE,
                     name: "cache",
-                    props: { authToken: UNKNOWN_STRING },
+                    props: { authToken: UNKNOWN_STRING, transitEncryptionEnabled: true },
                     deps: { authToken: ["cache-auth"] },
                 },
             ]);
@@ -126,7 +195,7 @@ describe("webtier-preflight-credentials", () => {
                     {
                         type: CACHE,
                         name: "cache",
-                        props: { authToken: UNKNOWN_STRING },
+                        props: { authToken: UNKNOWN_STRING, transitEncryptionEnabled: true },
                         deps: { authToken: ["cache-auth"] },
                     },
                 ]),
@@ -139,7 +208,7 @@ describe("webtier-preflight-credentials", () => {
                     {
                         type: CACHE,
                         name: "cache",
-                        props: { authToken: UNKNOWN_STRING },
+                        props: { authToken: UNKNOWN_STRING, transitEncryptionEnabled: true },
                         deps: { authToken: ["cache-auth"] },
                     },
                 ]),
