@@ -108,3 +108,8 @@ export function isSecretName(name: string): boolean {
 export function isReference(value: string): boolean {
     return NOT_A_SECRET.test(value);
 }
+
+/** What was found, in words for a message: "the DB_PASSWORD variable and a URL with a password". */
+export function listedFindings(found: readonly string[]): string {
+    return found.length <= 1 ? (found[0] ?? "") : `${found.slice(0, -1).join(", ")} and ${found[found.length - 1]}`;
+}

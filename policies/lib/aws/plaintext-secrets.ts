@@ -13,7 +13,7 @@
  * Values unknown during preview are not judged here (they are on `pulumi up`, and by the check,
  * which evaluates with every value known by default).
  */
-import { isReference, isSecretName, secretsInText, secretsInVariable } from "../secrets";
+import { isReference, isSecretName, listedFindings, secretsInText, secretsInVariable } from "../secrets";
 import { Res, describe, isUnknown, listOf, propOf } from "../values";
 
 const SSM_PARAMETERS = new Set(["aws:ssm/parameter:Parameter", "aws-native:ssm:Parameter"]);
@@ -28,11 +28,6 @@ const BEANSTALK_ENVIRONMENT = "aws:elasticbeanstalk:application:environment";
 
 const KEEP_IT_SECRET =
     "Keep it in Secrets Manager or an SSM SecureString parameter, read through the service's role, and pass only its name or ARN.";
-
-/** "the DB_PASSWORD variable and a URL with a password" */
-function listed(found: string[]): string {
-    return found.length <= 1 ? (found[0] ?? "") : `${found.slice(0, -1).join(", ")} and ${found[found.length - 1]}`;
-}
 
 function known(value: unknown): value is string {
     return typeof value === "string" && value !== "";
@@ -53,7 +48,7 @@ function ssmParameterSecrets(res: Res): string[] {
     }
     if (found.size === 0) return [];
     return [
-        `${describe(res)} is a ${type} parameter holding ${listed([...found])}: ssm:GetParameter answers its value unencrypted to anyone allowed it, and the console shows it. ` +
+        `${describe(res)} is a ${type} parameter holding ${listedFindings([...found])}: ssm:GetParameter answers its value unencrypted to anyone allowed it, and the console shows it. ` +
             'Make it a SecureString (type "SecureString", encrypted with a KMS key) or keep the secret in Secrets Manager.',
     ];
 }
@@ -83,7 +78,7 @@ function taskDefinitionSecrets(res: Res): string[] {
         }
         if (found.size === 0) continue;
         problems.push(
-            `${describe(res)}: container ${typeof name === "string" ? `"${name}"` : "(unnamed)"} has ${listed([...found])} in its environment, which ecs:DescribeTaskDefinition shows to anyone allowed it. ` +
+            `${describe(res)}: container ${typeof name === "string" ? `"${name}"` : "(unnamed)"} has ${listedFindings([...found])} in its environment, which ecs:DescribeTaskDefinition shows to anyone allowed it. ` +
                 "Pass the secret in the container's secrets instead (valueFrom a Secrets Manager secret or an SSM SecureString parameter).",
         );
     }
@@ -106,7 +101,7 @@ function functionSecrets(res: Res): string[] {
     const found = secretsInVariables(environment.variables);
     if (found.length === 0) return [];
     return [
-        `${describe(res)} has ${listed(found)} in its environment variables, which lambda:GetFunctionConfiguration shows to anyone allowed it. ${KEEP_IT_SECRET}`,
+        `${describe(res)} has ${listedFindings(found)} in its environment variables, which lambda:GetFunctionConfiguration shows to anyone allowed it. ${KEEP_IT_SECRET}`,
     ];
 }
 
@@ -119,7 +114,7 @@ function beanstalkSecrets(res: Res): string[] {
     }
     if (found.size === 0) return [];
     return [
-        `${describe(res)} has ${listed([...found])} in its environment properties, which elasticbeanstalk:DescribeConfigurationSettings shows to anyone allowed it. ${KEEP_IT_SECRET}`,
+        `${describe(res)} has ${listedFindings([...found])} in its environment properties, which elasticbeanstalk:DescribeConfigurationSettings shows to anyone allowed it. ${KEEP_IT_SECRET}`,
     ];
 }
 

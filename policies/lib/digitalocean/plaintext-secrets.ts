@@ -6,7 +6,7 @@
  * the app; a variable of type SECRET is encrypted and shown to no one.
  * Values unknown during preview are not judged here (they are on `pulumi up`).
  */
-import { secretsInVariable } from "../secrets";
+import { listedFindings, secretsInVariable } from "../secrets";
 import { Res, describe, isUnknown, listOf, propOf } from "../values";
 
 const APP = "digitalocean:index/app:App";
@@ -33,10 +33,6 @@ function secretsInEnvs(envs: unknown): string[] {
     return [...found];
 }
 
-function listed(found: string[]): string {
-    return found.length <= 1 ? (found[0] ?? "") : `${found.slice(0, -1).join(", ")} and ${found[found.length - 1]}`;
-}
-
 /** Secrets one DigitalOcean resource shows in plain text, as messages (never the values). */
 export function digitalOceanPlaintextSecrets(res: Res): string[] {
     if (res.type !== APP) return [];
@@ -44,7 +40,7 @@ export function digitalOceanPlaintextSecrets(res: Res): string[] {
     const report = (where: string, found: string[]) => {
         if (found.length === 0) return;
         problems.push(
-            `${describe(res)}: ${where} has ${listed(found)} in a GENERAL environment variable, whose value the app spec shows to anyone who can read the app. ` +
+            `${describe(res)}: ${where} has ${listedFindings(found)} in a GENERAL environment variable, whose value the app spec shows to anyone who can read the app. ` +
                 'Set type: "SECRET" on the variable (App Platform then encrypts it and shows it to no one).',
         );
     };
