@@ -100,6 +100,7 @@ function decodesToLayer(token: string): boolean {
  * (paths, fingerprints: base64's alphabet, decoding to nothing), so each line's answer is kept.
  */
 const recentTokens = new Recent<string, string[]>(4096);
+const REMEMBERED_TOKEN_LINE = 512;
 function tokensIn(line: string): string[] {
     return [...line.matchAll(BASE64_TOKEN)]
         .map(([token]) => token)
@@ -127,7 +128,10 @@ function embeddedBase64(text: string): string[] {
             continue;
         }
         endRun();
-        if (line.length >= MIN_EMBEDDED) for (const token of recentTokens.get(line, tokensIn)) found.add(token);
+        if (line.length < MIN_EMBEDDED) continue;
+        // Long lines (a file's base64 on one line) are read each time rather than kept.
+        for (const token of line.length > REMEMBERED_TOKEN_LINE ? tokensIn(line) : recentTokens.get(line, tokensIn))
+            found.add(token);
     }
     endRun();
     return [...found];
