@@ -93,8 +93,9 @@ export function beanstalkRules(res: Res): NetworkRule[] {
     // "protocol, fromPort, toPort, source": the source a CIDR or a security group (id or name).
     const [protocol, from, to, source] = restriction.value.split(",").map((part) => part.trim());
     const ports = { from: Number(from), to: Number(to) };
+    // Not of that form: read as a source that is no CIDR (Beanstalk refuses it; nothing proves SSH closed).
     if (!source || !Number.isInteger(ports.from) || !Number.isInteger(ports.to))
-        return [unknownRule("ingress", path, "settings", { kind: "itself" })];
+        return [sshRule(path, [{ kind: "cidr", value: restriction.value, referenceKey: "settings" }])];
     const kind = /^[0-9a-fA-F:.]+\/\d+$/.test(source) ? "cidr" : "securityGroup";
     return [sshRule(path, [{ kind, value: source, referenceKey: "settings" }], normaliseProtocol(protocol), ports)];
 }

@@ -251,6 +251,12 @@ describe("webtier-ssh-allowlist: SSH a service opens in a security group of its 
                 settings: [launch("EC2KeyName", "ops"), launch("SSHSourceRestriction", "tcp, 22, 22, 127.0.0.1/32")],
             }),
         );
+        assertViolation(
+            await validateAlone(sshAllowlist, BEANSTALK, {
+                settings: [launch("EC2KeyName", "ops"), launch("SSHSourceRestriction", "tcp, 22, 203.0.113.0/24")],
+            }),
+            "which is not a valid CIDR",
+        );
         // No key pair, or no security group of Beanstalk's own: no SSH rule at all.
         assertNone(await validateAlone(sshAllowlist, BEANSTALK, { settings: [launch("InstanceType", "t3.small")] }));
         assertNone(
