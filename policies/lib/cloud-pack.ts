@@ -101,6 +101,8 @@ export interface CloudPreflight {
     certificates?(res: Res): string[];
     networks?(res: Res): string[];
     tags?(res: Res): string[];
+    /** Settings of one resource it refuses together (settings.ts), as messages. */
+    settings?(res: Res): string[];
     /** Passwords and tokens of the stack it refuses at create (credentials.ts, a stack policy). */
     credentials?(graph: StackGraph): Finding[];
 }

@@ -13,6 +13,7 @@ import { preflightDatabaseVersions } from "./database-versions";
 import { preflightValues } from "./enums";
 import { preflightNames } from "./names";
 import { preflightNetworks } from "./networks";
+import { preflightSettings } from "./settings";
 import { preflightTags } from "./tags";
 import { preflightUserData } from "./user-data";
 
@@ -22,6 +23,7 @@ export {
     preflightDatabaseVersions,
     preflightNames,
     preflightNetworks,
+    preflightSettings,
     preflightTags,
     preflightUserData,
     preflightValues,
@@ -35,6 +37,7 @@ export const preflightPolicies: Policies = [
     preflightNetworks,
     preflightTags,
     preflightValues,
+    preflightSettings,
     preflightCredentials,
     // Policies only one cloud has (webtier-rds-lifecycle-explicit), from each cloud's pack.
     ...CLOUD_PACKS.flatMap((pack) => pack.policies ?? []),

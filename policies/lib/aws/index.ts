@@ -26,6 +26,7 @@ import { AWS_NAME_RULES, AWS_SECONDARY_NAME_RULES } from "./name-rules";
 import { awsRangeProblems } from "./networks";
 import { awsResourceTagProblems } from "./tags";
 import { awsCredentialFindings } from "./credentials";
+import { awsSettingsProblems } from "./settings";
 import { AWS_USER_DATA_LIMITS } from "./user-data-limits";
 import { AWS_VALUE_RULES } from "./value-rules";
 
@@ -61,6 +62,7 @@ export const AWS_PACK: CloudPack = {
         networks: awsRangeProblems,
         tags: awsResourceTagProblems,
         credentials: awsCredentialFindings,
+        settings: awsSettingsProblems,
     },
     policies: [rdsLifecycleExplicit],
 };

@@ -1,0 +1,19 @@
+/**
+ * Settings a provider or the cloud refuses together, each cloud's from its pack
+ * (lib/<cloud>/settings.ts): a combination one value alone does not show.
+ */
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { registered } from "../lib/registered";
+import { fromResourceArgs } from "../lib/values";
+
+export const preflightSettings: ResourceValidationPolicy = {
+    name: "webtier-preflight-settings",
+    description:
+        "Settings refused together: an ElastiCache replication group with Multi-AZ but no automatic failover (the provider's plan refuses it), or automatic failover with a single node (the API refuses it).",
+    enforcementLevel: "mandatory",
+    validateResource: (args, reportViolation) => {
+        const res = fromResourceArgs(args);
+        for (const pack of registered().CLOUD_PACKS)
+            for (const problem of pack.preflight.settings?.(res) ?? []) reportViolation(problem);
+    },
+};
