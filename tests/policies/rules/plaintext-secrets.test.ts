@@ -187,6 +187,181 @@ describe("webtier-plaintext-secrets", () => {
         });
     });
 
+    describe("App Runner, CodeBuild, Amplify, Batch and Lightsail containers", () => {
+        it("flags App Runner runtime environment variables, in image and code configuration", async () => {
+            const image = await violations("aws:apprunner/service:Service", {
+                sourceConfiguration: {
+                    imageRepository: {
+                        imageIdentifier: "public.ecr.aws/shop/web:1",
+                        imageRepositoryType: "ECR_PUBLIC",
+                        imageConfiguration: {
+                            runtimeEnvironmentVariables: { APP_ENV: "production", DB_PASSWORD: PASSWORD },
+                            runtimeEnvironmentSecrets: {
+                                APP_KEY: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:shop/app-AbCdEf",
+                            },
+                        },
+                    },
+                },
+            });
+            assertViolation(
+                image,
+                "the DB_PASSWORD variable",
+                "apprunner:DescribeService",
+                "runtimeEnvironmentSecrets",
+            );
+            assert.ok(!image.join("\n").includes("APP_KEY"), "a secret passed by ARN is not flagged");
+            assertViolation(
+                await violations("aws:apprunner/service:Service", {
+                    sourceConfiguration: {
+                        codeRepository: {
+                            repositoryUrl: "https://github.com/shop/web",
+                            codeConfiguration: {
+                                configurationSource: "API",
+                                codeConfigurationValues: {
+                                    runtime: "PHP_81",
+                                    runtimeEnvironmentVariables: { APP_KEY: "base64:abcdef0123456789" },
+                                },
+                            },
+                        },
+                    },
+                }),
+                "the APP_KEY variable",
+            );
+            // The native provider's key-value list (CloudFormation's shape).
+            assertViolation(
+                await violations("aws-native:apprunner:Service", {
+                    sourceConfiguration: {
+                        imageRepository: {
+                            imageConfiguration: {
+                                runtimeEnvironmentVariables: [{ name: "REDIS_PASSWORD", value: PASSWORD }],
+                            },
+                        },
+                    },
+                }),
+                "the REDIS_PASSWORD variable",
+            );
+        });
+
+        it("flags CodeBuild PLAINTEXT variables (the default type) and passes names of parameters and secrets", async () => {
+            const project = (variables: Array<Record<string, string>>) => ({
+                environment: {
+                    computeType: "BUILD_GENERAL1_SMALL",
+                    image: "aws/codebuild/standard:7.0",
+                    type: "LINUX_CONTAINER",
+                    environmentVariables: variables,
+                },
+            });
+            assertViolation(
+                await violations("aws:codebuild/project:Project", project([{ name: "DB_PASSWORD", value: PASSWORD }])),
+                "the DB_PASSWORD variable",
+                "PLAINTEXT",
+                "codebuild:BatchGetProjects",
+            );
+            assertViolation(
+                await violations(
+                    "aws:codebuild/project:Project",
+                    project([{ name: "FORGE_API_TOKEN", value: "tok-1a2b3c4d5e", type: "PLAINTEXT" }]),
+                ),
+                "the FORGE_API_TOKEN variable",
+            );
+            assertNone(
+                await violations(
+                    "aws:codebuild/project:Project",
+                    project([
+                        { name: "DB_PASSWORD", value: "/shop/prod/db_password", type: "PARAMETER_STORE" },
+                        { name: "APP_KEY", value: "shop/app-key", type: "SECRETS_MANAGER" },
+                        { name: "APP_ENV", value: "production" },
+                    ]),
+                ),
+            );
+            assertNone(
+                await violations(
+                    "aws:codebuild/project:Project",
+                    project([{ name: "DB_PASSWORD", value: PASSWORD, type: UNKNOWN_STRING }]),
+                ),
+            );
+        });
+
+        it("flags Amplify app and branch environment variables", async () => {
+            assertViolation(
+                await violations("aws:amplify/app:App", {
+                    name: "shop",
+                    environmentVariables: { STRIPE_SECRET: "sk_live_1a2b3c4d5e6f", APP_ENV: "production" },
+                }),
+                "the STRIPE_SECRET variable",
+                "amplify:GetApp",
+            );
+            assertViolation(
+                await violations("aws:amplify/branch:Branch", {
+                    branchName: "main",
+                    environmentVariables: { DATABASE_URL: "mysql://shop:" + PASSWORD + "@db.internal:3306/shop" },
+                }),
+                "amplify:GetBranch",
+            );
+        });
+
+        it("flags Batch job containers' environment, in every kind of job properties", async () => {
+            const env = [{ name: "DB_PASSWORD", value: PASSWORD }];
+            const cases: Record<string, any>[] = [
+                { containerProperties: JSON.stringify({ image: "shop/worker", environment: env }) },
+                {
+                    ecsProperties: JSON.stringify({
+                        taskProperties: [{ containers: [{ name: "worker", image: "shop/worker", environment: env }] }],
+                    }),
+                },
+                {
+                    nodeProperties: JSON.stringify({
+                        mainNode: 0,
+                        numNodes: 2,
+                        nodeRangeProperties: [
+                            { targetNodes: "0:", container: { image: "shop/worker", environment: env } },
+                        ],
+                    }),
+                },
+                { eksProperties: { podProperties: { containers: [{ image: "shop/worker", envs: env }] } } },
+                // The native provider's objects.
+                { containerProperties: { image: "shop/worker", environment: env } },
+            ];
+            for (const props of cases) {
+                assertViolation(
+                    await violations("aws:batch/jobDefinition:JobDefinition", props),
+                    "the DB_PASSWORD variable",
+                    "batch:DescribeJobDefinitions",
+                );
+            }
+            assertNone(
+                await violations("aws:batch/jobDefinition:JobDefinition", {
+                    containerProperties: JSON.stringify({
+                        image: "shop/worker",
+                        environment: [{ name: "QUEUE", value: "default" }],
+                        secrets: [
+                            { name: "DB_PASSWORD", valueFrom: "arn:aws:ssm:eu-west-1:123456789012:parameter/db" },
+                        ],
+                    }),
+                }),
+            );
+            assertNone(await violations("aws:batch/jobDefinition:JobDefinition", { containerProperties: "{not json" }));
+        });
+
+        it("flags Lightsail container deployments' environment, naming the container", async () => {
+            assertViolation(
+                await violations("aws:lightsail/containerServiceDeploymentVersion:ContainerServiceDeploymentVersion", {
+                    serviceName: "shop",
+                    containers: [
+                        {
+                            containerName: "web",
+                            image: "shop/web:1",
+                            environment: { APP_KEY: "base64:abcdef0123456789" },
+                        },
+                        { containerName: "queue", image: "shop/web:1", environment: { QUEUE: "default" } },
+                    ],
+                }),
+                'container "web" has the APP_KEY variable',
+                "lightsail:GetContainerServiceDeployments",
+            );
+        });
+    });
+
     describe("DigitalOcean App Platform", () => {
         it("flags GENERAL variables holding secrets, app-wide and per component, and passes SECRET ones", async () => {
             const found = await violations(APP, {
