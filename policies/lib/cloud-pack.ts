@@ -22,6 +22,17 @@ export interface ServerFilters {
     filters: Res[];
 }
 
+/** A server nothing the stack declares filters, every port open on its public address. */
+export interface UnfilteredServer {
+    server: Res;
+    /** True when that cannot be told during preview (names or tags unknown). */
+    unknown: boolean;
+    /** Why, in the cloud's words, after the server's name: "is covered by no firewall (by tag or by droplet id)". */
+    why: string;
+    /** What would filter it, followed in messages by "that admits port 22 only from ...". */
+    cover: string;
+}
+
 /** A stack-wide question: the findings of the cloud's resources, in the stack's order. */
 export type StackCheck = (graph: StackGraph, config: WebtierPolicyConfig) => Finding[];
 
@@ -50,11 +61,11 @@ export interface CloudPack {
      */
     serverFilters?(graph: StackGraph): ServerFilters[];
     /**
-     * Its servers nothing filters, every port open on their public address (a droplet no
-     * firewall covers; `unknown` when that cannot be told during preview). An AWS instance always
+     * Its servers nothing the stack declares filters, open on their public address (a droplet no
+     * firewall covers, a Lightsail instance under its default firewall). An EC2 instance always
      * has a security group.
      */
-    unfilteredServers?(graph: StackGraph): { server: Res; unknown: boolean }[];
+    unfilteredServers?(graph: StackGraph): UnfilteredServer[];
     /** Its part of each stack rule (see the rule of the same name in rules/). */
     readonly checks: {
         readonly alerts: StackCheck;

@@ -124,6 +124,9 @@ export interface StackSshFinding extends LocatedSshFinding {
     together?: string;
     /** For "world-pieces" that add up only across groups or firewalls: the server they all reach. */
     across?: Res;
+    /** For "unfiltered" servers: why nothing filters them, and what would (the cloud's words). */
+    why?: string;
+    cover?: string;
 }
 
 /** CIDRs one rule admits SSH from, into one group or firewall. */
@@ -229,8 +232,10 @@ export function stackSshFindings(graph: StackGraph, allowlist: readonly string[]
     };
     // A server nothing filters (a droplet no firewall covers) has SSH open to the internet.
     for (const pack of CLOUD_PACKS) {
-        for (const { server, unknown } of pack.unfilteredServers?.(graph) ?? []) {
+        for (const { server, unknown, why, cover } of pack.unfilteredServers?.(graph) ?? []) {
             findings.push({
+                why,
+                cover,
                 source: { kind: "cidr", value: "0.0.0.0/0", referenceKey: "" },
                 problem: unknown ? "unfiltered-unknown" : "unfiltered",
                 certain: !unknown,

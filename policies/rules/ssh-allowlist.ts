@@ -39,9 +39,9 @@ function message(finding: StackSshFinding, allowlist: string[]): string {
         case "prefix-list":
             return `${where} ${reach} from prefix list ${value}, whose ranges a policy cannot check. Use the allowlisted CIDRs instead. ${fix}`;
         case "unfiltered":
-            return `${where} is covered by no firewall (by tag or by droplet id), so SSH (port 22) on its public address is open to the internet. Cover it with a firewall (its tag or its id) that admits port 22 only from ${ranges}.`;
+            return `${where} ${finding.why}, so SSH (port 22) on its public address is open to the internet. ${finding.cover} that admits port 22 only from ${ranges}.`;
         case "unfiltered-unknown":
-            return `${where} cannot be proven to be covered by a firewall (its tags or the firewalls' droplets are unknown during preview and trace to no firewall of this stack), so SSH (port 22) may be open to the internet. Cover it with a firewall (its tag or its id) that admits port 22 only from ${ranges}.`;
+            return `${where} ${finding.why}, so SSH (port 22) may be open to the internet. ${finding.cover} that admits port 22 only from ${ranges}.`;
         case "invalid":
             return `${where} ${reach} from "${value}", which is not a valid CIDR. ${fix}`;
         default:

@@ -7,6 +7,7 @@
 import { Cidr, parseCidr } from "../cidr";
 import type { StackGraph } from "../graph";
 import { Res, UNKNOWN, Unknown, isUnknown, listOf, present, textOf } from "../values";
+import { LIGHTSAIL } from "./lightsail";
 
 export const AWS_BALANCER_TYPES = {
     /** Application, network and gateway load balancers (elbv2). */
@@ -57,6 +58,7 @@ export function awsAppPorts(graph: StackGraph): { ports: Set<number>; unknown: b
         for (const listener of listOf<Record<string, any>>(balancer.props.listeners))
             add(isUnknown(listener) ? UNKNOWN : listener?.instancePort);
     }
+    for (const balancer of graph.ofType([LIGHTSAIL.balancer])) add(balancer.props.instancePort);
     return { ports, unknown };
 }
 

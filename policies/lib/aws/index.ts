@@ -28,6 +28,7 @@ import { awsResourceTagProblems } from "./tags";
 import { awsCredentialFindings } from "./credentials";
 import { awsSettingsProblems } from "./settings";
 import { AWS_USER_DATA_LIMITS } from "./user-data-limits";
+import { lightsailUnfilteredServers } from "./lightsail";
 import { AWS_VALUE_RULES } from "./value-rules";
 
 export const AWS_PACK: CloudPack = {
@@ -37,6 +38,7 @@ export const AWS_PACK: CloudPack = {
     networkRules: AWS_NETWORK_RULES,
     listedRanges: prefixListCidrs,
     serverFilters: awsServerFilters,
+    unfilteredServers: lightsailUnfilteredServers,
     checks: {
         alerts: (graph) => awsAlertFindings(graph),
         cacheNotPublic: (graph) => awsCacheFindings(graph),

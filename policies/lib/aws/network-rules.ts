@@ -11,6 +11,7 @@ import { ALL_PORTS, NetworkRule, Source, normaliseProtocol, sourcesFrom, unknown
 import { Res, UNKNOWN, Unknown, isUnknown, listOf } from "../values";
 import { beanstalkRules, eksNodeGroupRules } from "./implied-rules";
 import { SECURITY_GROUP_TYPES } from "./types";
+import { LIGHTSAIL, instancePublicPortsRules } from "./lightsail";
 
 export const TYPES = {
     securityGroup: "aws:ec2/securityGroup:SecurityGroup",
@@ -125,4 +126,6 @@ export const AWS_NETWORK_RULES: Readonly<Record<string, (res: Res) => NetworkRul
     "aws:eks/nodeGroup:NodeGroup": eksNodeGroupRules,
     "aws:elasticbeanstalk/environment:Environment": beanstalkRules,
     "aws:elasticbeanstalk/configurationTemplate:ConfigurationTemplate": beanstalkRules,
+    // Lightsail instances' own firewalls (lightsail.ts).
+    [LIGHTSAIL.publicPorts]: instancePublicPortsRules,
 };

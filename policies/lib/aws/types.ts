@@ -47,6 +47,10 @@ export const AWS = {
 
 /** Readable names for the resource types the rules talk about. */
 export const AWS_LABELS: Readonly<Record<string, string>> = {
+    "aws:lightsail/instance:Instance": "Lightsail instance",
+    "aws:lightsail/instancePublicPorts:InstancePublicPorts": "Lightsail instance firewall",
+    "aws:lightsail/lb:Lb": "Lightsail load balancer",
+    "aws:lightsail/database:Database": "Lightsail database",
     "aws:ec2/securityGroup:SecurityGroup": "security group",
     "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": "default security group",
     "aws:ec2/securityGroupRule:SecurityGroupRule": "security group rule",
@@ -118,6 +122,9 @@ export const AWS_IDENTITY_KEYS: Readonly<Record<string, readonly string[]>> = {
     // Classic ELB listener policies name the balancer and its policies by name.
     "aws:elb/loadBalancer:LoadBalancer": ["name"],
     "aws:elb/loadBalancerPolicy:LoadBalancerPolicy": ["policyName"],
+    // Lightsail names its instances and balancers (InstancePublicPorts' instanceName, LbAttachment's lbName).
+    "aws:lightsail/instance:Instance": ["name"],
+    "aws:lightsail/lb:Lb": ["name"],
     // Routes name a VPC's main route table through the VPC's outputs.
     "aws:ec2/vpc:Vpc": ["mainRouteTableId", "defaultRouteTableId"],
 };

@@ -31,7 +31,14 @@ export const DIGITALOCEAN_PACK: CloudPack = {
     networkRules: DIGITALOCEAN_NETWORK_RULES,
     serverFilters: digitalOceanServerFilters,
     unfilteredServers: (graph) =>
-        uncoveredDroplets(graph).map(({ droplet, unknown }) => ({ server: droplet, unknown })),
+        uncoveredDroplets(graph).map(({ droplet, unknown }) => ({
+            server: droplet,
+            unknown,
+            why: unknown
+                ? "cannot be proven to be covered by a firewall (its tags or the firewalls' droplets are unknown during preview and trace to no firewall of this stack)"
+                : "is covered by no firewall (by tag or by droplet id)",
+            cover: "Cover it with a firewall (its tag or its id)",
+        })),
     checks: {
         alerts: (graph) => digitalOceanAlertFindings(graph),
         cacheNotPublic: (graph) => digitalOceanCacheFindings(graph),

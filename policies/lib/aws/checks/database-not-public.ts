@@ -1,18 +1,21 @@
 /**
  * webtier-database-not-public on AWS: every managed data service with a network endpoint (RDS and
  * Aurora, DocumentDB, Neptune, Redshift, OpenSearch, MSK; see data-stores.ts) without a public
- * endpoint, in private subnets, its security group admitting only the app servers' groups.
+ * endpoint, in private subnets, its security group admitting only the app servers' groups; and
+ * Lightsail databases not in public mode (`publiclyAccessible`, default false: reachable then
+ * only by the account's Lightsail resources in the region).
  */
 import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
 import { Res, describe, isUnknown } from "../../values";
 import { awsDataStoreAccessFindings } from "../data-access";
+import { LIGHTSAIL } from "../lightsail";
 import { AWS } from "../types";
 
 /** Neptune instances can be given a public endpoint too (publiclyAccessible, default false). */
 const NEPTUNE_INSTANCES = AWS.neptuneInstances;
 
-/** RDS and Neptune `publiclyAccessible`: absent is the provider's default, false. */
+/** RDS, Neptune and Lightsail `publiclyAccessible`: absent is the provider's default, false. */
 export function publiclyAccessibleFinding(store: Res): Finding | undefined {
     const value = store.props.publiclyAccessible;
     if (value === true) {
@@ -33,7 +36,8 @@ export function publiclyAccessibleFinding(store: Res): Finding | undefined {
 /** Every AWS database with a public endpoint or reachable by more than the app servers. */
 export function awsDatabaseFindings(graph: StackGraph): Finding[] {
     const findings: Finding[] = [];
-    for (const store of graph.ofType([...AWS.rdsInstances, ...AWS.rdsClusterInstances, ...NEPTUNE_INSTANCES])) {
+    const stores = [...AWS.rdsInstances, ...AWS.rdsClusterInstances, ...NEPTUNE_INSTANCES, LIGHTSAIL.database];
+    for (const store of graph.ofType(stores)) {
         const finding = publiclyAccessibleFinding(store);
         if (finding) findings.push(finding);
     }

@@ -3,11 +3,13 @@
  * and every classic load balancer checks health over HTTP(S) on the configured path. A target
  * group's provider default is HTTP on "/"; a classic balancer's check is one `target` text,
  * `PROTOCOL:PORT[/path]` (HTTP and HTTPS with a path, TCP and SSL without), and without a
- * `healthCheck` block AWS's default does not request the app's path.
+ * `healthCheck` block AWS's default does not request the app's path. A Lightsail load balancer
+ * requests its `healthCheckPath`, "/" by default, over HTTP.
  */
 import { healthCheckViolations } from "../../health-checks";
 import { Res, describe, isUnknown, textOf } from "../../values";
 import { AWS_BALANCER_TYPES } from "../balancers";
+import { LIGHTSAIL, lightsailHealthCheckProblems } from "../lightsail";
 import { AWS } from "../types";
 
 /** A classic balancer's `healthCheck.target`, read into the fields every health check is judged by. */
@@ -37,8 +39,9 @@ function classicProblems(res: Res, healthCheckPath: string): string[] {
 }
 
 export const AWS_HEALTH_CHECKS = {
-    types: [...AWS.targetGroups, ...AWS_BALANCER_TYPES.classic],
+    types: [...AWS.targetGroups, ...AWS_BALANCER_TYPES.classic, LIGHTSAIL.balancer],
     problems(res: Res, healthCheckPath: string): string[] {
+        if (res.type === LIGHTSAIL.balancer) return lightsailHealthCheckProblems(res, healthCheckPath);
         if (AWS_BALANCER_TYPES.classic.includes(res.type as never)) return classicProblems(res, healthCheckPath);
         if (res.props.targetType === "lambda") return [];
         const fix = `Set healthCheck to { enabled: true, protocol: "HTTP", path: "${healthCheckPath}" }.`;

@@ -12,6 +12,7 @@ import type { StackGraph } from "../../graph";
 import { NetworkRule, Source, Tri, portsText, ruleLocation } from "../../network";
 import { Res, describe, isUnknown } from "../../values";
 import { groupLessNlbRanges } from "../balancers";
+import { LIGHTSAIL, LIGHTSAIL_DEFAULT_PORTS, LIGHTSAIL_PORT_FIX, instancesWithDefaultFirewall } from "../lightsail";
 import { AWS_NETWORK_RULES } from "../network-rules";
 import { balancerSecurityGroups, dataSecurityGroups, serverSecurityGroups } from "../security-groups";
 import { SECURITY_GROUP_TYPES } from "../types";
@@ -48,7 +49,8 @@ export function port80SourceProblem(
     }
 }
 
-function fix(port: number, shared: boolean): string {
+function fix(owner: Res, port: number, shared: boolean): string {
+    if (owner.type === LIGHTSAIL.publicPorts) return `Admit port ${port} only from the balancer. ${LIGHTSAIL_PORT_FIX}`;
     const split = shared
         ? " The group is shared by the balancer and the app servers: give the balancer a security group of its own, open on 80/443, and admit the app port on the servers' group only from it."
         : "";
@@ -77,6 +79,19 @@ export function awsPort80Findings(graph: StackGraph, ports: readonly number[]): 
             findings.push(...problems(graph, owner, rule, admitted, shared, balancerGroups, nlbRanges));
         }
     }
+    // A Lightsail instance no InstancePublicPorts replaces the default rules of admits 80 from everyone.
+    const open = ports.filter((p) => LIGHTSAIL_DEFAULT_PORTS.includes(p) && p !== 22);
+    if (open.length > 0) {
+        for (const { instance, unknown } of instancesWithDefaultFirewall(graph)) {
+            const why = unknown
+                ? "may be under Lightsail's default firewall (an InstancePublicPorts of this stack names an instance unknown during preview)"
+                : "has no aws.lightsail.InstancePublicPorts in this stack, so Lightsail's default firewall applies";
+            findings.push({
+                urn: instance.urn,
+                message: `${describe(instance)} ${why}, which admits port ${open.join(", ")} from all IPv4 and IPv6 addresses. Declare an aws.lightsail.InstancePublicPorts for it (it replaces the default rules) without port ${open.join(", ")}. ${LIGHTSAIL_PORT_FIX}`,
+            });
+        }
+    }
     return findings;
 }
 
@@ -96,7 +111,7 @@ function problems(
         const sharedText = shared ? " into a security group shared by the balancer and the app servers" : "";
         findings.push({
             urn: owner.urn,
-            message: `${ruleLocation(rule, describe(owner))} (${portsText(rule)}) ${reachText(admitted)} from ${problem}${sharedText}. ${fix(admitted.port, shared)}`,
+            message: `${ruleLocation(rule, describe(owner))} (${portsText(rule)}) ${reachText(admitted)} from ${problem}${sharedText}. ${fix(owner, admitted.port, shared)}`,
         });
     }
     return findings;

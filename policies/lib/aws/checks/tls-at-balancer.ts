@@ -3,12 +3,14 @@
  * (ALB) and TLS (NLB) listeners with a certificate and a modern TLS policy, classic ELB HTTPS/SSL
  * listeners likewise (their policy is a separate ListenerPolicy); HTTP listeners only redirecting
  * to HTTPS (a classic ELB cannot); no raw TCP/UDP listener (plain HTTP or TLS passthrough); target
- * groups speaking plain HTTP (or TCP) to the servers.
+ * groups speaking plain HTTP (or TCP) to the servers; Lightsail load balancers with a certificate
+ * attached and HTTP redirected (lightsail.ts).
  */
 import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
 import { Res, describe, isUnknown, listOf, present, textOf } from "../../values";
 import { BalancerListener, TLS_TERMINATING, awsListeners, classicTlsPolicy } from "../balancers";
+import { lightsailTlsFindings } from "../lightsail";
 import { AWS } from "../types";
 
 /** Does this action only redirect to HTTPS? A redirect's protocol defaults to "#{protocol}", the same one. */
@@ -155,5 +157,6 @@ export function awsTlsFindings(graph: StackGraph, allowedTlsPolicies: string[], 
             });
         }
     }
+    findings.push(...lightsailTlsFindings(graph, allowHttpOnly));
     return findings;
 }
