@@ -825,11 +825,14 @@ function previewId(args: { type: string; custom?: boolean }, mockId: string): st
  */
 function autonameFor(req: any): { field: string; value: string } | undefined {
     if (!req.getCustom()) return undefined;
-    const rule = autonameRuleFor(req.getType());
-    if (!rule) return undefined;
-    const given = req.getObject()?.getFieldsMap().get(rule.field);
-    if (given && !given.hasNullValue()) return undefined;
-    const value = autoname(req.getName(), rule);
+    const fields = req.getObject()?.getFieldsMap();
+    const input = (key: string): unknown => {
+        const value = fields?.get(key);
+        return value === undefined || value.hasNullValue() ? undefined : value.toJavaScript();
+    };
+    const rule = autonameRuleFor(req.getType(), input);
+    if (!rule || input(rule.field) !== undefined) return undefined;
+    const value = autoname(req.getName(), rule, undefined, input);
     return value === undefined ? undefined : { field: rule.field, value };
 }
 

@@ -166,8 +166,9 @@ export function mockState(
     }
     // A name the program left out is the provider's (autonaming.ts): evaluate() fills it in before
     // this, as the provider's Check does; other callers get it here.
-    const rule = autonameRuleFor(type);
-    const generated = rule && state[rule.field] === undefined ? autoname(name, rule) : undefined;
+    const input = (key: string): unknown => state[key];
+    const rule = autonameRuleFor(type, input);
+    const generated = rule && state[rule.field] === undefined ? autoname(name, rule, undefined, input) : undefined;
     if (rule && generated !== undefined) state[rule.field] = generated;
     if (context.preview) {
         // During a preview the provider knows nothing it computes but what it plans: each computed

@@ -11,9 +11,16 @@ import type { SchemaFile } from "./tf-defaults/file";
 export interface AutonameRule {
     /** The input property the provider fills in. */
     field: string;
+    /** The longest name it generates (0: no limit); a longer one fails its Check. */
     maxLength: number;
     separator: string;
     lowercase: boolean;
+    /** How many random characters follow the separator: 7 when unset, 0 for the name alone. */
+    randomLength?: number;
+    /** Their alphabet: hexadecimal digits (the bridge's default) or lowercase letters. */
+    alphabet?: "hex" | "letters";
+    /** What the provider does to the generated name, given the resource's other inputs. */
+    post?(name: string, input: (key: string) => unknown): string;
 }
 
 /** An autoname rule: `field`, at most `maxLength` characters, lowercased or not, `-` between name and suffix. */
@@ -58,9 +65,14 @@ export interface ProviderMocks {
     ): void;
     /**
      * The autoname rule of a type, if the provider autonames it; `hasInput` says whether the
-     * type takes an input at all (read from the installed SDK class).
+     * type takes an input at all (read from the installed SDK class), `input` reads the
+     * registration's inputs (a rule may depend on them).
      */
-    autoname?(type: string, hasInput: (field: string) => boolean): AutonameRule | undefined;
+    autoname?(
+        type: string,
+        hasInput: (field: string) => boolean,
+        input: (key: string) => unknown,
+    ): AutonameRule | undefined;
     /**
      * Data-source results by invoke token. An absent token, or an answer of undefined (a lookup
      * the mock cannot know the cloud's answer to), returns no fields, and the call is recorded as

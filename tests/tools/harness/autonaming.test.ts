@@ -1,7 +1,7 @@
 // Names the program leaves to the provider are filled in as the provider's Check fills them,
 // before the pack sees the inputs, so references to them are judged on a real name.
 import * as assert from "assert";
-import { autoname, autonameRule } from "../../../tools/harness/autonaming";
+import { autoname, autonameRule, autonameRuleFor } from "../../../tools/harness/autonaming";
 import { evaluate } from "../../../tools/harness/evaluate";
 import { runCheck } from "../../../tools/check/run";
 import tier from "../../fixtures/programs/autonamed-tag";
@@ -65,5 +65,96 @@ describe("autonaming as the providers do it", () => {
         const messages = stack.violations.map((v) => `${v.policy}: ${v.message}`);
         assert.ok(!messages.some((m) => /trusts tag|which no droplet/.test(m)), messages.join("\n"));
         assert.ok(!messages.some((m) => /Only 0 server/.test(m)), messages.join("\n"));
+    });
+
+    describe("pulumi-aws 7's rules", () => {
+        const input =
+            (inputs: Record<string, unknown>) =>
+            (key: string): unknown =>
+                inputs[key];
+        const nameOf = (type: string, name: string, inputs: Record<string, unknown> = {}) => {
+            const rule = autonameRuleFor(type, input(inputs));
+            return rule && { field: rule.field, value: autoname(name, rule, undefined, input(inputs)) };
+        };
+
+        it("names every resource with a name input, 255 characters, as setAutonaming does", () => {
+            for (const type of [
+                "aws:lightsail/instance:Instance",
+                "aws:ecs/cluster:Cluster",
+                "aws:rds/subnetGroup:SubnetGroup",
+                "aws:lb/loadBalancer:LoadBalancer",
+                "aws:cloudwatch/logGroup:LogGroup",
+            ]) {
+                const named = nameOf(type, "Shop-Web");
+                assert.strictEqual(named?.field, "name", type);
+                // Not lowercased: the default has no transform.
+                assert.match(named?.value ?? "", /^Shop-Web-[0-9a-f]{7}$/, type);
+            }
+            assert.match(nameOf("aws:lb/loadBalancer:LoadBalancer", "x".repeat(40))?.value ?? "", /^x{40}-/);
+            assert.strictEqual(nameOf("aws:lb/targetGroup:TargetGroup", "x".repeat(30))?.value, undefined);
+        });
+
+        it("names none where the provider does not: a DNS record, an RDS cluster, a name-less type", () => {
+            assert.strictEqual(nameOf("aws:route53/record:Record", "www"), undefined);
+            assert.strictEqual(nameOf("aws:rds/cluster:Cluster", "db"), undefined);
+            assert.strictEqual(nameOf("aws:ec2/vpc:Vpc", "vpc"), undefined);
+            assert.strictEqual(nameOf("aws:ec2/instance:Instance", "web"), undefined);
+        });
+
+        it("names none when the program set the property the name conflicts with (namePrefix)", () => {
+            assert.strictEqual(nameOf("aws:ec2/securityGroup:SecurityGroup", "web", { namePrefix: "web-" }), undefined);
+            assert.strictEqual(nameOf("aws:s3/bucketV2:BucketV2", "uploads", { bucketPrefix: "uploads-" }), undefined);
+            assert.strictEqual(nameOf("aws:ec2/securityGroup:SecurityGroup", "web")?.field, "name");
+        });
+
+        it("follows the overrides: RDS identifiers, FIFO suffixes, KMS aliases, object keys, letters", () => {
+            assert.match(nameOf("aws:rds/instance:Instance", "ShopDb")?.value ?? "", /^ShopDb[0-9a-f]{7}$/);
+            assert.match(
+                nameOf("aws:rds/instance:Instance", "reports", { engine: "sqlserver-ex" })?.value ?? "",
+                /^reports[0-9a-f]{3}$/,
+            );
+            assert.strictEqual(
+                nameOf("aws:rds/instance:Instance", "reporting-db-1", { engine: "sqlserver-se" })?.value,
+                undefined,
+            );
+            assert.match(
+                nameOf("aws:sqs/queue:Queue", "jobs", { fifoQueue: true })?.value ?? "",
+                /^jobs-[0-9a-f]{7}\.fifo$/,
+            );
+            assert.match(nameOf("aws:sqs/queue:Queue", "jobs")?.value ?? "", /^jobs-[0-9a-f]{7}$/);
+            assert.match(nameOf("aws:kms/alias:Alias", "app")?.value ?? "", /^alias\/app-[0-9a-f]{7}$/);
+            assert.deepStrictEqual(nameOf("aws:s3/bucketObjectv2:BucketObjectv2", "index.html"), {
+                field: "key",
+                value: "index.html",
+            });
+            assert.match(
+                nameOf("aws:glue/catalogDatabase:CatalogDatabase", "Events")?.value ?? "",
+                /^events_[a-z]{8}$/,
+            );
+            assert.match(nameOf("aws:lambda/function:Function", "resize")?.value ?? "", /^resize-[0-9a-f]{7}$/);
+            assert.match(nameOf("aws:elasticache/replicationGroup:ReplicationGroup", "Cache")?.value ?? "", /^cache-/);
+        });
+
+        it("puts a Lightsail instance's generated name where the firewall names it", async () => {
+            const evaluation = await evaluate({
+                program: () => {
+                    // eslint-disable-next-line @typescript-eslint/no-require-imports
+                    const aws = require("@pulumi/aws");
+                    const web = new aws.lightsail.Instance("web", {
+                        availabilityZone: "eu-west-2a",
+                        blueprintId: "ubuntu_24_04",
+                        bundleId: "small_3_0",
+                    });
+                    new aws.lightsail.InstancePublicPorts("web-ports", {
+                        instanceName: web.name,
+                        portInfos: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrs: ["203.0.113.0/24"] }],
+                    });
+                },
+            });
+            const web = evaluation.resources.find((r) => r.name === "web")!;
+            assert.match(web.wireInputs!.name, /^web-[0-9a-f]{7}$/);
+            const ports = evaluation.resources.find((r) => r.name === "web-ports")!;
+            assert.strictEqual(ports.inputs.instanceName, web.wireInputs!.name);
+        });
     });
 });

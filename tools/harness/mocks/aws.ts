@@ -8,41 +8,82 @@ import { AutonameRule, autonameOf, ProviderMocks } from "../provider-mocks";
 import { loadSchemaFile } from "../tf-defaults/file";
 
 /**
- * AWS resources whose name the provider generates, as pulumi-aws's resources.go declares them:
- * the name field and its limits per resource (S3 buckets, RDS and ElastiCache identifiers and
- * subnet groups lowercased, balancer and target group names at most 32 characters).
+ * AWS resources whose name the provider generates, as pulumi-aws 7 declares them: its
+ * `setAutonaming` (provider/autonaming.go) gives every resource with a `name` input the bridge's
+ * AutoName (255 characters, "-", 7 hex), except where provider/resource_overrides.go (with
+ * aliases.go and compatibility.go) says otherwise, as below: another property, limit, separator
+ * or alphabet, a lowercased name, a suffix, or none at all (`null`). RDS clusters, subnet and
+ * parameter groups, load balancers and most others take the default; a name the default makes
+ * too long for the service is refused by the provider's validation (tf-defaults), not cut.
  */
-const AUTONAMED: Record<string, AutonameRule> = {
+const AUTONAMED: Record<string, AutonameRule | null> = {
+    // Not autonamed: a record's name is its DNS name, a directory's its domain.
+    "aws:route53/record:Record": null,
+    "aws:directoryservice/directory:Directory": null,
     "aws:s3/bucket:Bucket": autonameOf("bucket", 63, true),
     "aws:s3/bucketV2:BucketV2": autonameOf("bucket", 63, true),
-    "aws:ec2/securityGroup:SecurityGroup": autonameOf("name"),
+    // An object's key is its logical name, as it is.
+    "aws:s3/bucketObject:BucketObject": { ...autonameOf("key", 0, false, ""), randomLength: 0 },
+    "aws:s3/bucketObjectv2:BucketObjectv2": { ...autonameOf("key", 0, false, ""), randomLength: 0 },
     "aws:ec2/keyPair:KeyPair": autonameOf("keyName"),
-    "aws:ec2/launchTemplate:LaunchTemplate": autonameOf("name", 128),
-    "aws:lb/loadBalancer:LoadBalancer": autonameOf("name", 32),
     "aws:lb/targetGroup:TargetGroup": autonameOf("name", 32),
-    "aws:alb/loadBalancer:LoadBalancer": autonameOf("name", 32),
-    "aws:alb/targetGroup:TargetGroup": autonameOf("name", 32),
-    "aws:rds/instance:Instance": autonameOf("identifier", 255, true),
-    "aws:rds/cluster:Cluster": autonameOf("clusterIdentifier", 255, true),
-    "aws:rds/subnetGroup:SubnetGroup": autonameOf("name", 255, true),
-    "aws:rds/parameterGroup:ParameterGroup": autonameOf("name", 255, true),
-    "aws:elasticache/subnetGroup:SubnetGroup": autonameOf("name", 255, true),
-    "aws:elasticache/parameterGroup:ParameterGroup": autonameOf("name", 255, true),
     "aws:elasticache/replicationGroup:ReplicationGroup": autonameOf("replicationGroupId", 40, true),
     "aws:elasticache/cluster:Cluster": autonameOf("clusterId", 50, true),
+    "aws:elasticsearch/domain:Domain": autonameOf("domainName", 28, true),
+    "aws:opensearch/domain:Domain": autonameOf("domainName"),
+    "aws:elasticbeanstalk/environment:Environment": autonameOf("name", 40),
+    "aws:cloudwatch/eventRule:EventRule": autonameOf("name", 64),
+    "aws:cloudwatch/eventTarget:EventTarget": autonameOf("targetId"),
+    "aws:efs/fileSystem:FileSystem": autonameOf("creationToken"),
+    "aws:eks/nodeGroup:NodeGroup": autonameOf("nodeGroupName"),
+    "aws:eks/fargateProfile:FargateProfile": autonameOf("fargateProfileName"),
     "aws:iam/role:Role": autonameOf("name", 64),
-    "aws:iam/instanceProfile:InstanceProfile": autonameOf("name"),
-    "aws:iam/policy:Policy": autonameOf("name", 128),
-    "aws:iam/user:User": autonameOf("name", 64),
-    "aws:sqs/queue:Queue": autonameOf("name", 80),
-    "aws:sns/topic:Topic": autonameOf("name", 256),
-    "aws:cloudwatch/logGroup:LogGroup": autonameOf("name", 512),
-    "aws:cloudwatch/metricAlarm:MetricAlarm": autonameOf("name"),
-    "aws:cloudfront/originAccessControl:OriginAccessControl": autonameOf("name", 64),
-    "aws:secretsmanager/secret:Secret": autonameOf("name", 512),
-    "aws:ssm/parameter:Parameter": autonameOf("name", 2048),
-    "aws:route53/healthCheck:HealthCheck": autonameOf("referenceName", 64),
+    "aws:lambda/function:Function": autonameOf("name", 64),
+    "aws:lambda/permission:Permission": autonameOf("statementId", 100),
+    "aws:mq/broker:Broker": autonameOf("brokerName", 55),
+    "aws:msk/cluster:Cluster": autonameOf("clusterName"),
+    "aws:msk/serverlessCluster:ServerlessCluster": autonameOf("clusterName"),
+    "aws:backup/restoreTestingPlan:RestoreTestingPlan": autonameOf("name", 255, false, "_"),
+    "aws:appsync/function:Function": autonameOf("name", 255, false, "_"),
+    "aws:appsync/dataSource:DataSource": autonameOf("name", 255, false, "_"),
+    "aws:athena/database:Database": autonameOf("name", 255, false, "_"),
+    "aws:codedeploy/deploymentConfig:DeploymentConfig": autonameOf("deploymentConfigName", 100, false, "_"),
+    "aws:iot/topicRule:TopicRule": { ...autonameOf("name", 0, false, "_"), randomLength: 0 },
+    ...Object.fromEntries(
+        [
+            ["aws:glue/catalogDatabase:CatalogDatabase", true],
+            ["aws:glue/catalogTable:CatalogTable", true],
+            ["aws:lex/bot:Bot", false],
+            ["aws:lex/botAlias:BotAlias", false],
+            ["aws:lex/intent:Intent", false],
+            ["aws:lex/slotType:SlotType", false],
+        ].map(([type, lowercase]) => [
+            type,
+            { ...autonameOf("name", 0, lowercase as boolean, "_"), randomLength: 8, alphabet: "letters" },
+        ]),
+    ),
+    "aws:kms/alias:Alias": {
+        ...autonameOf("name", 238),
+        post: (name) => (name.startsWith("alias/") ? name : `alias/${name}`),
+    },
+    "aws:sqs/queue:Queue": { ...autonameOf("name", 80), post: fifo("fifoQueue") },
+    "aws:sns/topic:Topic": { ...autonameOf("name", 80), post: fifo("fifoTopic") },
 };
+
+/** A FIFO queue's or topic's name ends in ".fifo". */
+function fifo(flag: string): AutonameRule["post"] {
+    return (name, input) => (input(flag) === true ? `${name}.fifo` : name);
+}
+
+/**
+ * An RDS instance's identifier: the name and 7 hex with no separator, left as written (RDS
+ * lowercases it itself); SQL Server's, at most 15 characters, 3 hex.
+ */
+function rdsIdentifier(input: (key: string) => unknown): AutonameRule {
+    const engine = input("engine");
+    const sqlServer = typeof engine === "string" && engine.toLowerCase().includes("sqlserver");
+    return { ...autonameOf("identifier", sqlServer ? 15 : 255, false, ""), randomLength: sqlServer ? 3 : 7 };
+}
 
 const ACCOUNT = "123456789012";
 /** The mock account's default VPC (aws:ec2/getVpc with default: true). */
@@ -194,7 +235,11 @@ export const AWS_MOCKS: ProviderMocks = {
                 break;
         }
     },
-    autoname: (type) => AUTONAMED[type],
+    autoname: (type, hasInput, input) => {
+        if (type === "aws:rds/instance:Instance") return rdsIdentifier(input);
+        if (type in AUTONAMED) return AUTONAMED[type] ?? undefined;
+        return hasInput("name") ? autonameOf("name") : undefined;
+    },
     calls: {
         "aws:index/getAvailabilityZones:getAvailabilityZones": (_inputs, _ids, { region }) => ({
             names: ["a", "b", "c"].map((z) => `${region}${z}`),
