@@ -12,7 +12,7 @@ export { healthCheckProblem } from "../lib/health-checks";
 export const healthChecks: ResourceValidationPolicy = {
     name: "webtier-health-checks",
     description:
-        "Every target group and classic load balancer (AWS) and load balancer (DigitalOcean) checks server health over HTTP on the configured healthCheckPath, so a failed server leaves the rotation.",
+        "Every target group, classic load balancer and Lightsail load balancer (AWS) and load balancer (DigitalOcean) checks server health over HTTP on the configured healthCheckPath, so a failed server leaves the rotation.",
     enforcementLevel: "mandatory",
     severity: "medium",
     configSchema: schemaFor("healthCheckPath"),

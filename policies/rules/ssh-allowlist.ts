@@ -52,7 +52,7 @@ function message(finding: StackSshFinding, allowlist: string[]): string {
 export const sshAllowlist: StackValidationPolicy = {
     name: "webtier-ssh-allowlist",
     description:
-        "Port 22 (and all-ports rules) is reachable only from the configured allowSshFrom CIDRs, never from the world (0.0.0.0/0, ::/0, or ranges covering a third of the public internet alone or together), on AWS security groups (prefix lists of the stack judged by their entries) and DigitalOcean firewalls.",
+        "Port 22 (and all-ports rules) is reachable only from the configured allowSshFrom CIDRs, never from the world (0.0.0.0/0, ::/0, or ranges covering a third of the public internet alone or together), on AWS security groups (prefix lists of the stack judged by their entries), Lightsail instance firewalls (an instance none names keeps SSH open to all) and DigitalOcean firewalls.",
     enforcementLevel: "mandatory",
     severity: "critical",
     configSchema: schemaFor("allowSshFrom"),

@@ -10,7 +10,9 @@
  *   for the instances admits SSH from 0.0.0.0/0 unless `SSHSourceRestriction`
  *   (`protocol, fromPort, toPort, source`: a CIDR or a security group) says otherwise, and has no
  *   such rule when `DisableDefaultEC2SecurityGroup` is true (Elastic Beanstalk Developer Guide,
- *   "General options for all environments", aws:autoscaling:launchconfiguration).
+ *   "General options for all environments", aws:autoscaling:launchconfiguration);
+ * - a web server environment of `EnvironmentType` `SingleInstance` has no balancer: the same
+ *   group admits HTTP (80) from 0.0.0.0/0 to the instance (the guide's "Environment types").
  */
 import { NetworkRule, Source, normaliseProtocol, unknownRule } from "../network";
 import { Res, UNKNOWN, isUnknown, listOf } from "../values";
@@ -63,19 +65,51 @@ export function eksNodeGroupRules(res: Res): NetworkRule[] {
 }
 
 const LAUNCH = "aws:autoscaling:launchconfiguration";
+const ENVIRONMENT = "aws:elasticbeanstalk:environment";
 
-/** Elastic Beanstalk: SSH the security group it creates for the instances admits. */
+/** Elastic Beanstalk: what the security group it creates for the instances admits. */
 export function beanstalkRules(res: Res): NetworkRule[] {
     const settings = res.props.settings;
     if (isUnknown(settings)) return [unknownRule("ingress", "settings", "settings", { kind: "itself" })];
-    const option = (name: string): { value: unknown; index: number } | undefined => {
+    const setting = (namespace: string, name: string): { value: unknown; index: number } | undefined => {
         let found: { value: unknown; index: number } | undefined;
         listOf<Record<string, unknown>>(settings).forEach((s, index) => {
-            if (s && typeof s === "object" && !isUnknown(s) && s.namespace === LAUNCH && s.name === name)
+            if (s && typeof s === "object" && !isUnknown(s) && s.namespace === namespace && s.name === name)
                 found = { value: s.value, index };
         });
         return found;
     };
+    return [...beanstalkSshRules(setting), ...singleInstanceRules(res, setting)];
+}
+
+type Setting = (namespace: string, name: string) => { value: unknown; index: number } | undefined;
+
+/** A single-instance web server: HTTP from the world, straight to the instance. */
+function singleInstanceRules(res: Res, setting: Setting): NetworkRule[] {
+    const tier = res.props.tier;
+    if (typeof tier === "string" && tier.toLowerCase() === "worker") return [];
+    const type = setting(ENVIRONMENT, "EnvironmentType");
+    if (!type) return [];
+    const path = `settings[${type.index}] (EnvironmentType)`;
+    if (isUnknown(type.value)) return [unknownRule("ingress", path, "settings", { kind: "itself" })];
+    if (String(type.value).toLowerCase() !== "singleinstance") return [];
+    const disabled = setting(LAUNCH, "DisableDefaultEC2SecurityGroup");
+    if (disabled && !isUnknown(disabled.value) && String(disabled.value).toLowerCase() === "true") return [];
+    return [
+        {
+            direction: "ingress",
+            protocol: "tcp",
+            fromPort: 80,
+            toPort: 80,
+            sources: [{ ...WORLD, referenceKey: "settings" }],
+            path: `${path}: SingleInstance`,
+            target: { kind: "itself" },
+        },
+    ];
+}
+
+function beanstalkSshRules(setting: Setting): NetworkRule[] {
+    const option = (name: string) => setting(LAUNCH, name);
     const key = option("EC2KeyName");
     if (!key || key.value === undefined || key.value === null || key.value === "") return [];
     const disabled = option("DisableDefaultEC2SecurityGroup");

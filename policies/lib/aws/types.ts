@@ -122,6 +122,8 @@ export const AWS_IDENTITY_KEYS: Readonly<Record<string, readonly string[]>> = {
     // Classic ELB listener policies name the balancer and its policies by name.
     "aws:elb/loadBalancer:LoadBalancer": ["name"],
     "aws:elb/loadBalancerPolicy:LoadBalancerPolicy": ["policyName"],
+    // Beanstalk environments name their configuration template (templateName).
+    "aws:elasticbeanstalk/configurationTemplate:ConfigurationTemplate": ["name"],
     // Lightsail names its instances and balancers (InstancePublicPorts' instanceName, LbAttachment's lbName).
     "aws:lightsail/instance:Instance": ["name"],
     "aws:lightsail/lb:Lb": ["name"],

@@ -2,7 +2,8 @@
 // node group given a key and no source groups (EKS opens 22 to the internet), a Beanstalk
 // environment given a key pair and no SSHSourceRestriction (its group admits 22 from anywhere).
 // The sound forms next to them: a node group whose SSH is limited to the bastion's group, a
-// Beanstalk environment restricted to the office range.
+// Beanstalk environment restricted to the office range. Both environments keep Beanstalk's
+// default balancer (classic, HTTP only), which the TLS rule refuses.
 import * as aws from "@pulumi/aws";
 import { network } from "./network";
 

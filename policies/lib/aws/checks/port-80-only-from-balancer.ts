@@ -12,6 +12,7 @@ import type { StackGraph } from "../../graph";
 import { NetworkRule, Source, Tri, portsText, ruleLocation } from "../../network";
 import { Res, describe, isUnknown } from "../../values";
 import { groupLessNlbRanges } from "../balancers";
+import { BEANSTALK } from "../beanstalk";
 import { LIGHTSAIL, LIGHTSAIL_DEFAULT_PORTS, LIGHTSAIL_PORT_FIX, instancesWithDefaultFirewall } from "../lightsail";
 import { AWS_NETWORK_RULES } from "../network-rules";
 import { balancerSecurityGroups, dataSecurityGroups, serverSecurityGroups } from "../security-groups";
@@ -51,6 +52,8 @@ export function port80SourceProblem(
 
 function fix(owner: Res, port: number, shared: boolean): string {
     if (owner.type === LIGHTSAIL.publicPorts) return `Admit port ${port} only from the balancer. ${LIGHTSAIL_PORT_FIX}`;
+    if (owner.type === BEANSTALK.environment || owner.type === BEANSTALK.template)
+        return "A single-instance environment has no balancer: its instance is the public entry point. Set aws:elasticbeanstalk:environment EnvironmentType to \"LoadBalanced\" (Beanstalk then admits the instances' port only from the balancer's security group).";
     const split = shared
         ? " The group is shared by the balancer and the app servers: give the balancer a security group of its own, open on 80/443, and admit the app port on the servers' group only from it."
         : "";

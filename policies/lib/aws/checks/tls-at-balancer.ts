@@ -4,12 +4,14 @@
  * listeners likewise (their policy is a separate ListenerPolicy); HTTP listeners only redirecting
  * to HTTPS (a classic ELB cannot); no raw TCP/UDP listener (plain HTTP or TLS passthrough); target
  * groups speaking plain HTTP (or TCP) to the servers; Lightsail load balancers with a certificate
- * attached and HTTP redirected (lightsail.ts).
+ * attached and HTTP redirected (lightsail.ts); the balancers Elastic Beanstalk makes from an
+ * environment's option settings (beanstalk.ts).
  */
 import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
 import { Res, describe, isUnknown, listOf, present, textOf } from "../../values";
 import { BalancerListener, TLS_TERMINATING, awsListeners, classicTlsPolicy } from "../balancers";
+import { beanstalkTlsFindings } from "../beanstalk";
 import { lightsailTlsFindings } from "../lightsail";
 import { AWS } from "../types";
 
@@ -158,5 +160,6 @@ export function awsTlsFindings(graph: StackGraph, allowedTlsPolicies: string[], 
         }
     }
     findings.push(...lightsailTlsFindings(graph, allowHttpOnly));
+    findings.push(...beanstalkTlsFindings(graph, allowedTlsPolicies, allowHttpOnly));
     return findings;
 }
