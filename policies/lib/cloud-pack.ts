@@ -89,6 +89,8 @@ export interface CloudPack {
     storageRemediation(args: ResourceValidationArgs): Record<string, any> | undefined;
     /** Secrets one of its resources shows in plain text to whoever may read it (webtier-plaintext-secrets), as messages. */
     plaintextSecrets(res: Res): string[];
+    /** Why one of its data stores keeps data unencrypted on disk (webtier-data-encrypted); absent where the cloud always encrypts. */
+    encryptionAtRest?(res: Res): string[];
     /** Resources whose user data others can read (webtier-user-data-secrets), and where secrets go instead. */
     readonly userData?: { covers(type: string): boolean; readonly advice: string };
     /** What the cloud would refuse halfway through a first `pulumi up` (the preflight, policies/preflight/). */

@@ -14,6 +14,7 @@ import { sshAllowlist } from "./ssh-allowlist";
 import { sshBroadRange } from "./ssh-broad-range";
 import { storageNotPublic } from "./storage-not-public";
 import { plaintextSecrets } from "./plaintext-secrets";
+import { dataEncrypted } from "./data-encrypted";
 import { tlsAtBalancer } from "./tls-at-balancer";
 import { userDataSecrets } from "./user-data-secrets";
 import { preflightPolicies } from "../preflight";
@@ -21,6 +22,7 @@ import { preflightPolicies } from "../preflight";
 export {
     alerts,
     cacheNotPublic,
+    dataEncrypted,
     databaseNotPublic,
     healthChecks,
     port80OnlyFromBalancer,
@@ -40,6 +42,7 @@ export const policies: Policies = [
     port80OnlyFromBalancer,
     databaseNotPublic,
     cacheNotPublic,
+    dataEncrypted,
     tlsAtBalancer,
     healthChecks,
     storageNotPublic,

@@ -29,6 +29,7 @@ import { awsCredentialFindings } from "./credentials";
 import { awsSettingsProblems } from "./settings";
 import { AWS_USER_DATA_LIMITS } from "./user-data-limits";
 import { lightsailUnfilteredServers } from "./lightsail";
+import { awsEncryptionAtRest } from "./encryption-at-rest";
 import { AWS_VALUE_RULES } from "./value-rules";
 
 export const AWS_PACK: CloudPack = {
@@ -53,6 +54,7 @@ export const AWS_PACK: CloudPack = {
     storageExposure: awsStorageExposure,
     storageRemediation: awsStorageRemediation,
     plaintextSecrets: awsPlaintextSecrets,
+    encryptionAtRest: awsEncryptionAtRest,
     userData: AWS_USER_DATA,
     preflight: {
         nameRules: [...AWS_NAME_RULES, ...AWS_SECONDARY_NAME_RULES],

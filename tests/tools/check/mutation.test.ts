@@ -76,6 +76,7 @@ const P = {
     storageVersioned: "webtier-private-versioned-storage",
     reliability: "webtier-reliability",
     plaintextSecrets: "webtier-plaintext-secrets",
+    encrypted: "webtier-data-encrypted",
 };
 
 /** Firewall rules with the one admitting `port` replaced by `replace(rule)`. */
@@ -145,6 +146,22 @@ function awsMutations(stack: string): Mutation[] {
             policy: P.cache,
             edit: (p) => ({ ...p, transitEncryptionEnabled: false }),
             says: /does not enable transit encryption/,
+        },
+        {
+            title: "catches an RDS instance whose storage encryption was left to RDS's default",
+            stack,
+            target: { type: T.rds, name: n("db") },
+            policy: P.encrypted,
+            edit: (p) => ({ ...p, storageEncrypted: undefined }),
+            says: /has no storageEncrypted \(RDS's default: unencrypted\)/,
+        },
+        {
+            title: "catches a Redis OSS replication group left unencrypted at rest",
+            stack,
+            target: { type: T.replicationGroup, name: n("cache") },
+            policy: P.encrypted,
+            edit: (p) => ({ ...p, engine: "redis", atRestEncryptionEnabled: undefined }),
+            says: /unencrypted with the Redis OSS engine/,
         },
         {
             title: "catches an HTTP listener that forwards to the servers instead of redirecting to HTTPS",
