@@ -13,6 +13,7 @@ import { preflightDatabaseVersions } from "./database-versions";
 import { preflightValues } from "./enums";
 import { preflightNames } from "./names";
 import { preflightNetworks } from "./networks";
+import { preflightRegions } from "./regions";
 import { preflightSettings } from "./settings";
 import { preflightTags } from "./tags";
 import { preflightUserData } from "./user-data";
@@ -23,6 +24,7 @@ export {
     preflightDatabaseVersions,
     preflightNames,
     preflightNetworks,
+    preflightRegions,
     preflightSettings,
     preflightTags,
     preflightUserData,
@@ -35,6 +37,7 @@ export const preflightPolicies: Policies = [
     preflightDatabaseVersions,
     preflightCertificates,
     preflightNetworks,
+    preflightRegions,
     preflightTags,
     preflightValues,
     preflightSettings,

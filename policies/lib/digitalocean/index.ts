@@ -23,6 +23,7 @@ import { vpcRangeProblems } from "./networks";
 import { digitalOceanTagProblems } from "./tags";
 import { DIGITALOCEAN_USER_DATA_LIMITS } from "./user-data-limits";
 import { digitalOceanPlaintextSecrets } from "./plaintext-secrets";
+import { digitalOceanRegionFindings } from "./regions";
 
 export const DIGITALOCEAN_PACK: CloudPack = {
     cloud: "digitalocean",
@@ -60,6 +61,7 @@ export const DIGITALOCEAN_PACK: CloudPack = {
         engineVersions: DIGITALOCEAN_ENGINE_VERSIONS,
         databaseVersions: digitalOceanVersionProblems,
         networks: vpcRangeProblems,
+        regions: digitalOceanRegionFindings,
         tags: digitalOceanTagProblems,
     },
 };

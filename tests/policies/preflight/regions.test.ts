@@ -1,0 +1,78 @@
+import * as assert from "assert";
+import { preflightRegions } from "../../../policies/preflight";
+import { FakeResource, UNKNOWN_STRING, assertNone, assertViolation, validateStack } from "../helpers";
+
+const VPC = "digitalocean:index/vpc:Vpc";
+const DROPLET = "digitalocean:index/droplet:Droplet";
+const LB = "digitalocean:index/loadBalancer:LoadBalancer";
+const DB = "digitalocean:index/databaseCluster:DatabaseCluster";
+
+const vpc = (name: string, region: string): FakeResource => ({
+    type: VPC,
+    name,
+    props: { id: `vpc-${name}`, name, region, ipRange: "10.20.0.0/20" },
+});
+const droplet = (name: string, region: string, vpcName?: string, id = "301"): FakeResource => ({
+    type: DROPLET,
+    name,
+    props: {
+        id,
+        region,
+        image: "ubuntu-24-04-x64",
+        size: "s-1vcpu-2gb",
+        ...(vpcName ? { vpcUuid: `vpc-${vpcName}` } : {}),
+    },
+});
+const check = (stack: FakeResource[]) => validateStack(preflightRegions, stack);
+
+describe("webtier-preflight-regions", () => {
+    it("refuses a droplet, a load balancer or a database in a VPC of another region", async () => {
+        const found = await check([
+            vpc("shop", "ams3"),
+            droplet("web-1", "ams3", "shop", "301"),
+            droplet("web-2", "fra1", "shop", "302"),
+            { type: LB, name: "lb", props: { region: "ams3", vpcUuid: "vpc-shop", dropletIds: [301] } },
+            { type: DB, name: "db", props: { region: "lon1", engine: "mysql", privateNetworkUuid: "vpc-shop" } },
+        ]);
+        assert.deepStrictEqual(found.map((v) => v.name).sort(), ["db", "web-2"]);
+        assertViolation(found, 'droplet "web-2" is in region fra1 but its vpcUuid names VPC "shop" in ams3');
+        assertViolation(found, 'database cluster "db" is in region lon1', "privateNetworkUuid");
+    });
+
+    it("refuses a regional load balancer balancing a droplet of another region, not a global one", async () => {
+        const stack = [droplet("web-1", "ams3", undefined, "301"), droplet("web-2", "nyc3", undefined, "302")];
+        assertViolation(
+            await check([...stack, { type: LB, name: "lb", props: { region: "ams3", dropletIds: [301, 302] } }]),
+            'balances droplet "web-2" in nyc3',
+        );
+        assertNone(
+            await check([...stack, { type: LB, name: "lb", props: { type: "GLOBAL", dropletIds: [301, 302] } }]),
+        );
+    });
+
+    it("refuses a volume attached to a droplet of another region", async () => {
+        assertViolation(
+            await check([
+                droplet("web-1", "ams3", undefined, "301"),
+                {
+                    type: "digitalocean:index/volume:Volume",
+                    name: "uploads",
+                    props: { id: "vol-1", region: "fra1", size: 10 },
+                },
+                {
+                    type: "digitalocean:index/volumeAttachment:VolumeAttachment",
+                    name: "uploads-web-1",
+                    props: { volumeId: "vol-1", dropletId: 301 },
+                },
+            ]),
+            'attaches volume "uploads" in fra1 to droplet "web-1" in ams3',
+        );
+    });
+
+    it("passes one region (in any case), and regions or VPCs it cannot tell", async () => {
+        assertNone(await check([vpc("shop", "ams3"), droplet("web-1", "AMS3", "shop")]));
+        assertNone(await check([vpc("shop", UNKNOWN_STRING), droplet("web-1", "ams3", "shop")]));
+        // A VPC outside the stack.
+        assertNone(await check([droplet("web-1", "ams3", "elsewhere")]));
+    });
+});
