@@ -118,6 +118,6 @@ export interface CloudPreflight {
     settings?(res: Res): string[];
     /** Passwords and tokens of the stack it refuses at create (credentials.ts, a stack policy). */
     credentials?(graph: StackGraph): Finding[];
-    /** Resources of the stack it refuses to place across regions (regions.ts, a stack policy). */
-    regions?(graph: StackGraph): Finding[];
+    /** Resources of the stack placed where it refuses them: zones, regions (placement.ts, a stack policy). */
+    placement?(graph: StackGraph): Finding[];
 }

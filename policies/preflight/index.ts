@@ -13,7 +13,7 @@ import { preflightDatabaseVersions } from "./database-versions";
 import { preflightValues } from "./enums";
 import { preflightNames } from "./names";
 import { preflightNetworks } from "./networks";
-import { preflightRegions } from "./regions";
+import { preflightPlacement } from "./placement";
 import { preflightSettings } from "./settings";
 import { preflightTags } from "./tags";
 import { preflightUserData } from "./user-data";
@@ -24,7 +24,7 @@ export {
     preflightDatabaseVersions,
     preflightNames,
     preflightNetworks,
-    preflightRegions,
+    preflightPlacement,
     preflightSettings,
     preflightTags,
     preflightUserData,
@@ -37,7 +37,7 @@ export const preflightPolicies: Policies = [
     preflightDatabaseVersions,
     preflightCertificates,
     preflightNetworks,
-    preflightRegions,
+    preflightPlacement,
     preflightTags,
     preflightValues,
     preflightSettings,

@@ -30,6 +30,7 @@ import { awsSettingsProblems } from "./settings";
 import { AWS_USER_DATA_LIMITS } from "./user-data-limits";
 import { lightsailUnfilteredServers } from "./lightsail";
 import { awsEncryptionAtRest } from "./encryption-at-rest";
+import { awsZoneFindings } from "./zones";
 import { AWS_VALUE_RULES } from "./value-rules";
 
 export const AWS_PACK: CloudPack = {
@@ -67,6 +68,7 @@ export const AWS_PACK: CloudPack = {
         tags: awsResourceTagProblems,
         credentials: awsCredentialFindings,
         settings: awsSettingsProblems,
+        placement: awsZoneFindings,
     },
     policies: [rdsLifecycleExplicit],
 };

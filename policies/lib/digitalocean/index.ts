@@ -61,7 +61,7 @@ export const DIGITALOCEAN_PACK: CloudPack = {
         engineVersions: DIGITALOCEAN_ENGINE_VERSIONS,
         databaseVersions: digitalOceanVersionProblems,
         networks: vpcRangeProblems,
-        regions: digitalOceanRegionFindings,
+        placement: digitalOceanRegionFindings,
         tags: digitalOceanTagProblems,
     },
 };

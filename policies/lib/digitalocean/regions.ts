@@ -1,5 +1,5 @@
 /**
- * Resources DigitalOcean refuses to place across regions (webtier-preflight-regions). A VPC is a
+ * Resources DigitalOcean refuses to place across regions (webtier-preflight-placement). A VPC is a
  * network of one region (its `region`, "the VPC's location"), so a droplet, load balancer,
  * database cluster or Kubernetes cluster goes only into a VPC of its own region; a regional load
  * balancer routes "within a single datacenter", so its droplets are in its region; a volume

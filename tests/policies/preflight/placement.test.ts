@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { preflightRegions } from "../../../policies/preflight";
+import { preflightPlacement } from "../../../policies/preflight";
 import { FakeResource, UNKNOWN_STRING, assertNone, assertViolation, validateStack } from "../helpers";
 
 const VPC = "digitalocean:index/vpc:Vpc";
@@ -23,9 +23,9 @@ const droplet = (name: string, region: string, vpcName?: string, id = "301"): Fa
         ...(vpcName ? { vpcUuid: `vpc-${vpcName}` } : {}),
     },
 });
-const check = (stack: FakeResource[]) => validateStack(preflightRegions, stack);
+const check = (stack: FakeResource[]) => validateStack(preflightPlacement, stack);
 
-describe("webtier-preflight-regions", () => {
+describe("webtier-preflight-placement", () => {
     it("refuses a droplet, a load balancer or a database in a VPC of another region", async () => {
         const found = await check([
             vpc("shop", "ams3"),
@@ -74,5 +74,69 @@ describe("webtier-preflight-regions", () => {
         assertNone(await check([vpc("shop", UNKNOWN_STRING), droplet("web-1", "ams3", "shop")]));
         // A VPC outside the stack.
         assertNone(await check([droplet("web-1", "ams3", "elsewhere")]));
+    });
+
+    describe("AWS Availability Zones", () => {
+        const subnet = (name: string, zone: unknown): FakeResource => ({
+            type: "aws:ec2/subnet:Subnet",
+            name,
+            props: { id: `subnet-${name}`, vpcId: "vpc-1", cidrBlock: "10.0.1.0/24", availabilityZone: zone },
+        });
+        const alb = (subnets: string[], props: Record<string, unknown> = {}): FakeResource => ({
+            type: "aws:lb/loadBalancer:LoadBalancer",
+            name: "web-alb",
+            props: { loadBalancerType: "application", subnets: subnets.map((s) => `subnet-${s}`), ...props },
+        });
+        const zones = [subnet("a", "eu-west-1a"), subnet("a2", "eu-west-1a"), subnet("b", "eu-west-1b")];
+
+        it("refuses an application load balancer whose subnets are all in one zone, not a network one", async () => {
+            assertViolation(
+                await check([...zones, alb(["a", "a2"])]),
+                'load balancer "web-alb" is an application load balancer in subnets of only eu-west-1a',
+                "two different Availability Zones",
+            );
+            assertViolation(await check([...zones, alb(["a"], { loadBalancerType: undefined })]), "only eu-west-1a");
+            assertNone(await check([...zones, alb(["a", "b"])]));
+            assertNone(await check([...zones, alb(["a"], { loadBalancerType: "network" })]));
+            assertViolation(
+                await check([
+                    ...zones,
+                    alb([], {
+                        subnets: undefined,
+                        subnetMappings: [{ subnetId: "subnet-a" }, { subnetId: "subnet-a2" }],
+                    }),
+                ]),
+                "only eu-west-1a",
+            );
+        });
+
+        it("refuses a DB subnet group covering one zone (RDS, DocumentDB, Neptune)", async () => {
+            for (const type of ["aws:rds/subnetGroup:SubnetGroup", "aws:docdb/subnetGroup:SubnetGroup"]) {
+                assertViolation(
+                    await check([
+                        ...zones,
+                        { type, name: "db-subnets", props: { subnetIds: ["subnet-a", "subnet-a2"] } },
+                    ]),
+                    "covers only eu-west-1a",
+                    "DBSubnetGroupDoesNotCoverEnoughAZs",
+                );
+            }
+            assertNone(
+                await check([
+                    ...zones,
+                    {
+                        type: "aws:rds/subnetGroup:SubnetGroup",
+                        name: "db-subnets",
+                        props: { subnetIds: ["subnet-a", "subnet-b"] },
+                    },
+                ]),
+            );
+        });
+
+        it("does not judge subnets outside the stack or whose zone is not known", async () => {
+            assertNone(await check([...zones, alb(["a", "elsewhere"])]));
+            assertNone(await check([subnet("x", UNKNOWN_STRING), subnet("y", UNKNOWN_STRING), alb(["x", "y"])]));
+            assertNone(await check([subnet("x", undefined), subnet("y", undefined), alb(["x", "y"])]));
+        });
     });
 });

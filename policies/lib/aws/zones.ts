@@ -1,0 +1,78 @@
+/**
+ * What AWS refuses for too few Availability Zones (webtier-preflight-placement), read from the
+ * subnets of the stack:
+ * - an application load balancer in subnets of one zone: CreateLoadBalancer answers "At least
+ *   two subnets in two different Availability Zones must be specified" (network and gateway load
+ *   balancers may sit in one);
+ * - a DB subnet group (RDS, DocumentDB, Neptune) whose subnets cover one zone:
+ *   CreateDBSubnetGroup answers DBSubnetGroupDoesNotCoverEnoughAZs ("Add subnets to cover at
+ *   least 2 AZs").
+ * Judged only when every subnet named is one of the stack's with its zone known (`availabilityZone`
+ * or `availabilityZoneId`); a subnet outside the stack, or whose zone AWS picks, is not.
+ */
+import type { Finding } from "../data-access";
+import type { StackGraph } from "../graph";
+import { Res, describe, isUnknown, listOf, propOf } from "../values";
+import { AWS_BALANCER_TYPES } from "./balancers";
+import { AWS } from "./types";
+
+const DB_SUBNET_GROUPS = [
+    "aws:rds/subnetGroup:SubnetGroup",
+    "aws:docdb/subnetGroup:SubnetGroup",
+    "aws:neptune/subnetGroup:SubnetGroup",
+];
+
+/** The zones of the subnets `from` names under `key`, or undefined when one cannot be told. */
+function zonesOf(graph: StackGraph, from: Res, key: string, values: unknown[]): Set<string> | undefined {
+    const zones = new Set<string>();
+    for (const value of values) {
+        if (isUnknown(value) || (typeof value !== "string" && typeof value !== "number")) return undefined;
+        const { candidates } = graph.resolve(from, key, value, AWS.subnets);
+        if (candidates.length !== 1) return undefined;
+        const zone = propOf(candidates[0], "availabilityZone") ?? propOf(candidates[0], "availabilityZoneId");
+        if (typeof zone !== "string" || isUnknown(zone) || zone === "") return undefined;
+        zones.add(zone);
+    }
+    return zones;
+}
+
+function zoneText(zones: Set<string>): string {
+    return zones.size === 0 ? "no zone" : `only ${[...zones].join(", ")}`;
+}
+
+/** Every application load balancer and DB subnet group of the stack that covers fewer than two zones. */
+export function awsZoneFindings(graph: StackGraph): Finding[] {
+    const findings: Finding[] = [];
+    for (const balancer of graph.ofType(AWS_BALANCER_TYPES.elbv2)) {
+        const type = propOf(balancer, "loadBalancerType");
+        if (isUnknown(type) || (type !== undefined && type !== null && type !== "application")) continue;
+        const subnets = propOf(balancer, "subnets");
+        const mappings = propOf(balancer, "subnetMappings");
+        if (isUnknown(subnets) || isUnknown(mappings)) continue;
+        const [key, values] =
+            listOf(subnets).length > 0
+                ? ["subnets", listOf(subnets)]
+                : [
+                      "subnetMappings",
+                      listOf<Record<string, unknown>>(mappings).map((m) => (isUnknown(m) ? m : m?.subnetId)),
+                  ];
+        if (values.length === 0) continue;
+        const zones = zonesOf(graph, balancer, key, values);
+        if (!zones || zones.size >= 2) continue;
+        findings.push({
+            urn: balancer.urn,
+            message: `${describe(balancer)} is an application load balancer in subnets of ${zoneText(zones)}: AWS refuses it ("At least two subnets in two different Availability Zones must be specified"). Give it a public subnet in a second zone.`,
+        });
+    }
+    for (const group of graph.ofType(DB_SUBNET_GROUPS)) {
+        const ids = propOf(group, "subnetIds");
+        if (isUnknown(ids) || listOf(ids).length === 0) continue;
+        const zones = zonesOf(graph, group, "subnetIds", listOf(ids));
+        if (!zones || zones.size >= 2) continue;
+        findings.push({
+            urn: group.urn,
+            message: `${describe(group)} covers ${zoneText(zones)}: AWS refuses a DB subnet group in fewer than two Availability Zones (DBSubnetGroupDoesNotCoverEnoughAZs). Add a private subnet in a second zone.`,
+        });
+    }
+    return findings;
+}
