@@ -22,16 +22,27 @@ const DB_SUBNET_GROUPS = [
     "aws:neptune/subnetGroup:SubnetGroup",
 ];
 
-/** The zones of the subnets `from` names under `key`, or undefined when one cannot be told. */
+/**
+ * The zones the subnets `from` names under `key` can be in, or undefined when one cannot be told.
+ * A subnet id unknown during preview came from one of the property's dependencies, so it is in
+ * one of their zones: the union of those is all the zones it can add (at least as many as it
+ * does, so a count below two is certain).
+ */
 function zonesOf(graph: StackGraph, from: Res, key: string, values: unknown[]): Set<string> | undefined {
     const zones = new Set<string>();
     for (const value of values) {
-        if (isUnknown(value) || (typeof value !== "string" && typeof value !== "number")) return undefined;
-        const { candidates } = graph.resolve(from, key, value, AWS.subnets);
-        if (candidates.length !== 1) return undefined;
-        const zone = propOf(candidates[0], "availabilityZone") ?? propOf(candidates[0], "availabilityZoneId");
-        if (typeof zone !== "string" || isUnknown(zone) || zone === "") return undefined;
-        zones.add(zone);
+        let subnets: Res[];
+        if (isUnknown(value)) subnets = graph.dependenciesOf(from, key, AWS.subnets);
+        else if (typeof value === "string" || typeof value === "number") {
+            const { candidates } = graph.resolve(from, key, value, AWS.subnets);
+            subnets = candidates.length === 1 ? candidates : [];
+        } else return undefined;
+        if (subnets.length === 0) return undefined;
+        for (const subnet of subnets) {
+            const zone = propOf(subnet, "availabilityZone") ?? propOf(subnet, "availabilityZoneId");
+            if (typeof zone !== "string" || isUnknown(zone) || zone === "") return undefined;
+            zones.add(zone);
+        }
     }
     return zones;
 }

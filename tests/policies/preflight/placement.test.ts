@@ -133,6 +133,16 @@ describe("webtier-preflight-placement", () => {
             );
         });
 
+        it("reads subnet ids unknown during preview through the subnets they come from", async () => {
+            const preview = (names: string[]): FakeResource => ({
+                ...alb([]),
+                props: { loadBalancerType: "application", subnets: names.map(() => UNKNOWN_STRING) },
+                deps: { subnets: names },
+            });
+            assertViolation(await check([...zones, preview(["a", "a2"])]), "only eu-west-1a");
+            assertNone(await check([...zones, preview(["a", "b"])]));
+        });
+
         it("does not judge subnets outside the stack or whose zone is not known", async () => {
             assertNone(await check([...zones, alb(["a", "elsewhere"])]));
             assertNone(await check([subnet("x", UNKNOWN_STRING), subnet("y", UNKNOWN_STRING), alb(["x", "y"])]));
