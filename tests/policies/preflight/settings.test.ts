@@ -1,5 +1,5 @@
 import { preflightSettings } from "../../../policies/preflight";
-import { UNKNOWN_BOOLEAN, assertNone, assertViolation } from "../helpers";
+import { UNKNOWN_BOOLEAN, UNKNOWN_NUMBER, assertNone, assertViolation } from "../helpers";
 import { check } from "./support";
 
 const GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
@@ -55,5 +55,62 @@ describe("preflight: settings refused together", () => {
             }),
         );
         assertNone(await check(preflightSettings, GROUP, { automaticFailoverEnabled: true, replicasPerNodeGroup: 1 }));
+    });
+
+    describe("RDS instances", () => {
+        const RDS = "aws:rds/instance:Instance";
+        const db = (props: Record<string, unknown>) =>
+            check(preflightSettings, RDS, {
+                engine: "mysql",
+                instanceClass: "db.t4g.medium",
+                allocatedStorage: 100,
+                ...props,
+            });
+
+        it("refuses a Multi-AZ instance pinned to a zone", async () => {
+            assertViolation(
+                await db({ multiAz: true, availabilityZone: "eu-west-1a" }),
+                "multiAz is true with availabilityZone eu-west-1a",
+                "not valid for Multi-AZ instances",
+            );
+            assertNone(await db({ multiAz: true }));
+            assertNone(await db({ multiAz: false, availabilityZone: "eu-west-1a" }));
+        });
+
+        it("refuses provisioned IOPS storage without iops, or outside 0.5 to 50 IOPS per GiB", async () => {
+            assertViolation(await db({ storageType: "io2" }), "storageType io2 without iops");
+            assertViolation(
+                await db({ storageType: "io1", iops: 40 }),
+                "iops 40 is 0.40 times allocatedStorage 100",
+                "between 50 and 5000",
+            );
+            assertViolation(await db({ storageType: "io1", iops: 6000 }), "60.00 times");
+            assertNone(await db({ storageType: "io1", iops: 3000 }));
+            // SQL Server takes at least 1 IOPS per GiB.
+            assertViolation(
+                await db({ engine: "sqlserver-se", storageType: "io2", iops: 80 }),
+                "1 to 50 IOPS per GiB for SQL Server",
+            );
+            assertNone(await db({ storageType: "io1", iops: UNKNOWN_NUMBER }));
+        });
+
+        it("refuses gp3 IOPS or throughput below the size that allows them, by engine", async () => {
+            assertViolation(
+                await db({ storageType: "gp3", iops: 12000 }),
+                "gp3 storage of 100 GiB with iops",
+                "only from 400 GiB for mysql",
+            );
+            assertViolation(
+                await db({ engine: "postgres", storageType: "gp3", storageThroughput: 500 }),
+                "with storageThroughput",
+            );
+            assertViolation(
+                await db({ engine: "oracle-se2", storageType: "gp3", allocatedStorage: 150, iops: 12000 }),
+                "from 200 GiB",
+            );
+            assertNone(await db({ storageType: "gp3", allocatedStorage: 400, iops: 12000, storageThroughput: 500 }));
+            assertNone(await db({ storageType: "gp3" }));
+            assertNone(await db({ engine: "oracle-se2", storageType: "gp3", allocatedStorage: 250, iops: 12000 }));
+        });
     });
 });
