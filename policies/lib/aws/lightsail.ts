@@ -50,7 +50,7 @@ const EVERYONE: readonly Source[] = [
 ];
 
 /** Ports Lightsail opens to everyone on a new Linux or Unix instance. */
-export const LIGHTSAIL_DEFAULT_PORTS: readonly number[] = [22, 80];
+const LIGHTSAIL_DEFAULT_PORTS: readonly number[] = [22, 80];
 
 function port(value: unknown): number | typeof UNKNOWN {
     if (isUnknown(value)) return UNKNOWN;
@@ -115,15 +115,30 @@ export function instancesWithDefaultFirewall(graph: StackGraph): { instance: Res
     return instances.filter((i) => !covered.has(i)).map((instance) => ({ instance, unknown: untraced }));
 }
 
+/** Why an instance is under the default firewall, after its name. */
+function defaultFirewallWhy(unknown: boolean): string {
+    return unknown
+        ? "may be under Lightsail's default firewall (SSH and HTTP open to all addresses): an InstancePublicPorts of this stack names an instance unknown during preview"
+        : "has no aws.lightsail.InstancePublicPorts in this stack, so Lightsail's default firewall applies (SSH and HTTP open to all IPv4 and IPv6 addresses)";
+}
+
 /** The Lightsail instances under the default firewall, as the SSH rule reports servers nothing filters. */
 export function lightsailUnfilteredServers(graph: StackGraph): UnfilteredServer[] {
     return instancesWithDefaultFirewall(graph).map(({ instance, unknown }) => ({
         server: instance,
         unknown,
-        why: unknown
-            ? "may be under Lightsail's default firewall (SSH and HTTP open to all addresses): an InstancePublicPorts of this stack names an instance unknown during preview"
-            : "has no aws.lightsail.InstancePublicPorts in this stack, so Lightsail's default firewall applies (SSH and HTTP open to all IPv4 and IPv6 addresses)",
+        why: defaultFirewallWhy(unknown),
         cover: "Declare an aws.lightsail.InstancePublicPorts for it (it replaces the default rules)",
+    }));
+}
+
+/** The instances under the default firewall when the app port is one it opens (80), for the app-port rule. */
+export function lightsailDefaultPortFindings(graph: StackGraph, appPorts: readonly number[]): Finding[] {
+    const open = appPorts.filter((p) => LIGHTSAIL_DEFAULT_PORTS.includes(p) && p !== 22);
+    if (open.length === 0) return [];
+    return instancesWithDefaultFirewall(graph).map(({ instance, unknown }) => ({
+        urn: instance.urn,
+        message: `${describe(instance)} ${defaultFirewallWhy(unknown)}: port ${open.join(", ")} is reachable without the balancer. Declare an aws.lightsail.InstancePublicPorts for it (it replaces the default rules) that leaves port ${open.join(", ")} out: a Lightsail firewall cannot name a load balancer and filters only the instance's public address (a Lightsail load balancer reaches its instances inside Lightsail).`,
     }));
 }
 

@@ -13,7 +13,7 @@ import { NetworkRule, Source, Tri, portsText, ruleLocation } from "../../network
 import { Res, describe, isUnknown } from "../../values";
 import { groupLessNlbRanges } from "../balancers";
 import { BEANSTALK } from "../beanstalk";
-import { LIGHTSAIL, LIGHTSAIL_DEFAULT_PORTS, LIGHTSAIL_PORT_FIX, instancesWithDefaultFirewall } from "../lightsail";
+import { LIGHTSAIL, LIGHTSAIL_PORT_FIX, lightsailDefaultPortFindings } from "../lightsail";
 import { AWS_NETWORK_RULES } from "../network-rules";
 import { balancerSecurityGroups, dataSecurityGroups, serverSecurityGroups } from "../security-groups";
 import { SECURITY_GROUP_TYPES } from "../types";
@@ -82,19 +82,7 @@ export function awsPort80Findings(graph: StackGraph, ports: readonly number[]): 
             findings.push(...problems(graph, owner, rule, admitted, shared, balancerGroups, nlbRanges));
         }
     }
-    // A Lightsail instance no InstancePublicPorts replaces the default rules of admits 80 from everyone.
-    const open = ports.filter((p) => LIGHTSAIL_DEFAULT_PORTS.includes(p) && p !== 22);
-    if (open.length > 0) {
-        for (const { instance, unknown } of instancesWithDefaultFirewall(graph)) {
-            const why = unknown
-                ? "may be under Lightsail's default firewall (an InstancePublicPorts of this stack names an instance unknown during preview)"
-                : "has no aws.lightsail.InstancePublicPorts in this stack, so Lightsail's default firewall applies";
-            findings.push({
-                urn: instance.urn,
-                message: `${describe(instance)} ${why}, which admits port ${open.join(", ")} from all IPv4 and IPv6 addresses. Declare an aws.lightsail.InstancePublicPorts for it (it replaces the default rules) without port ${open.join(", ")}. ${LIGHTSAIL_PORT_FIX}`,
-            });
-        }
-    }
+    findings.push(...lightsailDefaultPortFindings(graph, ports));
     return findings;
 }
 

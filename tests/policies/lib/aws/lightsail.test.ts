@@ -59,7 +59,7 @@ describe("Lightsail", () => {
             assertViolation(ssh, 'Lightsail instance "web-1"', "default firewall", "InstancePublicPorts");
             const http = await validateStack(port80OnlyFromBalancer, [...stack, lb()]);
             assert.deepStrictEqual(names(http), ["web-1"]);
-            assertViolation(http, "admits port 80 from all IPv4 and IPv6 addresses");
+            assertViolation(http, "port 80 is reachable without the balancer", "leaves port 80 out");
         });
 
         it("reads a port rule without sources as open to everyone, and judges its CIDRs and aliases", async () => {
