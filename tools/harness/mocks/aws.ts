@@ -6,6 +6,7 @@
 import type { MockIds } from "../mock-state";
 import { AutonameRule, autonameOf, ProviderMocks } from "../provider-mocks";
 import { loadSchemaFile } from "../tf-defaults/file";
+import { policyDocumentId, renderPolicyDocument } from "./aws-policy-document";
 
 /**
  * AWS resources whose name the provider generates, as pulumi-aws 7 declares them: its
@@ -294,9 +295,10 @@ export const AWS_MOCKS: ProviderMocks = {
             architecture: "x86_64",
         }),
         "aws:route53/getZone:getZone": (inputs, ids) => ({ zoneId: ids.next("Z"), id: "zone", name: inputs.name }),
-        "aws:iam/getPolicyDocument:getPolicyDocument": (inputs) => ({
-            json: JSON.stringify({ Version: "2012-10-17", Statement: inputs.statements ?? [] }),
-            id: "policy",
-        }),
+        // Computed by the provider itself, with no cloud call: rendered as it renders it.
+        "aws:iam/getPolicyDocument:getPolicyDocument": (inputs) => {
+            const { json, minifiedJson } = renderPolicyDocument(inputs);
+            return { json, minifiedJson, id: policyDocumentId(json) };
+        },
     },
 };
