@@ -21,6 +21,15 @@ export class MockIds {
         return `${prefix}-${this.counter.toString(16).padStart(8, "0")}`;
     }
 
+    private readonly counts = new Map<string, number>();
+
+    /** How many times `key` was counted before in this evaluation (0 the first time). */
+    count(key: string): number {
+        const seen = this.counts.get(key) ?? 0;
+        this.counts.set(key, seen + 1);
+        return seen;
+    }
+
     private readonly states = new Map<string, Record<string, any>>();
 
     own(id: string | undefined, state: Record<string, any>, urn: string): void {

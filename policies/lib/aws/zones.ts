@@ -39,8 +39,12 @@ function zonesOf(graph: StackGraph, from: Res, key: string, values: unknown[]): 
         } else return undefined;
         if (subnets.length === 0) return undefined;
         for (const subnet of subnets) {
-            const zone = propOf(subnet, "availabilityZone") ?? propOf(subnet, "availabilityZoneId");
-            if (typeof zone !== "string" || isUnknown(zone) || zone === "") return undefined;
+            // By name, or by id when only that is known (a preview of a subnet placed by zone id);
+            // a zone counted both ways can only make the count larger.
+            const zone = [propOf(subnet, "availabilityZone"), propOf(subnet, "availabilityZoneId")].find(
+                (z): z is string => typeof z === "string" && !isUnknown(z) && z !== "",
+            );
+            if (!zone) return undefined;
             zones.add(zone);
         }
     }

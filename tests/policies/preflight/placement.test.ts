@@ -143,6 +143,18 @@ describe("webtier-preflight-placement", () => {
             assertNone(await check([...zones, preview(["a", "b"])]));
         });
 
+        it("counts zones by id where only the id is known (a preview of subnets placed by zone id)", async () => {
+            const byId = (name: string, id: string): FakeResource => ({
+                ...subnet(name, UNKNOWN_STRING),
+                props: { ...subnet(name, UNKNOWN_STRING).props, availabilityZoneId: id },
+            });
+            assertViolation(
+                await check([byId("x", "euw1-az1"), byId("y", "euw1-az1"), alb(["x", "y"])]),
+                "only euw1-az1",
+            );
+            assertNone(await check([byId("x", "euw1-az1"), byId("y", "euw1-az2"), alb(["x", "y"])]));
+        });
+
         it("does not judge subnets outside the stack or whose zone is not known", async () => {
             assertNone(await check([...zones, alb(["a", "elsewhere"])]));
             assertNone(await check([subnet("x", UNKNOWN_STRING), subnet("y", UNKNOWN_STRING), alb(["x", "y"])]));

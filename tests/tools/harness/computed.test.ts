@@ -20,6 +20,36 @@ function program() {
 }
 
 describe("computed outputs under mocks", () => {
+    it("gives a subnet its zone by name and by id, as getAvailabilityZones pairs them, and spreads subnets that name none", async () => {
+        const evaluation = await evaluate({
+            program: () => {
+                const vpc = new aws.ec2.Vpc("vpc", { cidrBlock: "10.0.0.0/16" });
+                const zones = aws.getAvailabilityZonesOutput({ state: "available" });
+                new aws.ec2.Subnet("by-id", {
+                    vpcId: vpc.id,
+                    cidrBlock: "10.0.1.0/24",
+                    availabilityZoneId: zones.zoneIds[1],
+                });
+                new aws.ec2.Subnet("by-name", {
+                    vpcId: vpc.id,
+                    cidrBlock: "10.0.2.0/24",
+                    availabilityZone: zones.names[2],
+                });
+                new aws.ec2.Subnet("free-1", { vpcId: vpc.id, cidrBlock: "10.0.3.0/24" });
+                new aws.ec2.Subnet("free-2", { vpcId: vpc.id, cidrBlock: "10.0.4.0/24" });
+            },
+            config: { "aws:region": "eu-west-1" },
+        });
+        const zone = (name: string) => {
+            const { availabilityZone, availabilityZoneId } = evaluation.resources.find((r) => r.name === name)!.state;
+            return [availabilityZone, availabilityZoneId];
+        };
+        assert.deepStrictEqual(zone("by-id"), ["eu-west-1b", "euw1-az2"]);
+        assert.deepStrictEqual(zone("by-name"), ["eu-west-1c", "euw1-az3"]);
+        // EC2's pick cannot be known: two subnets that name no zone are not put in one.
+        assert.notStrictEqual(zone("free-1")[0], zone("free-2")[0]);
+    });
+
     it("places an instance in its subnet's zone and gives an Elastic IP an address a rule can read", async () => {
         const evaluation = await evaluate({ program, config: { "aws:region": "eu-west-1" } });
         const byName = (name: string) => evaluation.resources.find((r) => r.name === name)!;

@@ -87,6 +87,26 @@ function rdsIdentifier(input: (key: string) => unknown): AutonameRule {
 }
 
 const ACCOUNT = "123456789012";
+
+/** The mock region's zones, as getAvailabilityZones answers: names <region>a.. and ids <prefix>-az1.., in one order. */
+const ZONE_LETTERS = ["a", "b", "c"];
+
+/**
+ * A subnet's zone, by name and by id, the one from the other as getAvailabilityZones pairs them.
+ * EC2 picks the zone of a subnet that names none, which cannot be known before it does: such
+ * subnets are spread over the region's zones in the order they are created, so that no rule
+ * refuses what EC2 may well accept (an application load balancer over two of them).
+ */
+function placeSubnet(state: Record<string, any>, region: string, ids: MockIds): void {
+    const byId = typeof state.availabilityZoneId === "string" ? /-az(\d+)$/.exec(state.availabilityZoneId) : null;
+    if (state.availabilityZone === undefined && byId)
+        state.availabilityZone = `${region}${ZONE_LETTERS[(Number(byId[1]) - 1) % ZONE_LETTERS.length]}`;
+    if (state.availabilityZone === undefined)
+        state.availabilityZone = `${region}${ZONE_LETTERS[ids.count(`subnet-zone:${region}`) % ZONE_LETTERS.length]}`;
+    const letter = ZONE_LETTERS.indexOf(String(state.availabilityZone).slice(region.length));
+    if (state.availabilityZoneId === undefined && letter >= 0)
+        state.availabilityZoneId = `${zoneIdPrefix(region)}-az${letter + 1}`;
+}
 /** The mock account's default VPC (aws:ec2/getVpc with default: true). */
 const DEFAULT_VPC_ID = "vpc-0d0d0d0d0d0d0d0d0";
 
@@ -158,8 +178,7 @@ export const AWS_MOCKS: ProviderMocks = {
                 state.arnSuffix = `targetgroup/${name}/${id}`;
                 break;
             case "aws:ec2/subnet:Subnet":
-                // A subnet without a zone gets one from EC2; the first of the region here.
-                state.availabilityZone = state.availabilityZone ?? `${region}a`;
+                placeSubnet(state, region, ids);
                 break;
             case "aws:ec2/instance:Instance":
                 state.privateIp = `10.20.${(parseInt(id.slice(-4), 16) % 200) + 16}.${(parseInt(id.slice(-2), 16) % 250) + 4}`;
@@ -243,8 +262,8 @@ export const AWS_MOCKS: ProviderMocks = {
     },
     calls: {
         "aws:index/getAvailabilityZones:getAvailabilityZones": (_inputs, _ids, { region }) => ({
-            names: ["a", "b", "c"].map((z) => `${region}${z}`),
-            zoneIds: ["az1", "az2", "az3"].map((z) => `${zoneIdPrefix(region)}-${z}`),
+            names: ZONE_LETTERS.map((z) => `${region}${z}`),
+            zoneIds: ZONE_LETTERS.map((_, i) => `${zoneIdPrefix(region)}-az${i + 1}`),
             id: region,
         }),
         "aws:index/getRegion:getRegion": (inputs, _ids, { region }) => ({
