@@ -112,6 +112,8 @@ export interface CloudPreflight {
     /** Each of these judges one resource and says what the cloud refuses in it, as messages. */
     databaseVersions?(res: Res, on: string): string[];
     certificates?(res: Res): string[];
+    /** Certificates of the stack served before the cloud can have issued them (certificates.ts). */
+    certificateIssuance?(graph: StackGraph): Finding[];
     networks?(res: Res): string[];
     tags?(res: Res): string[];
     /** Settings of one resource it refuses together (settings.ts), as messages. */

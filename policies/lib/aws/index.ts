@@ -19,7 +19,7 @@ import { awsServerFilters } from "./security-groups";
 import { AWS_IDENTITY_KEYS, AWS_LABELS } from "./types";
 import { AWS_USER_DATA } from "./user-data";
 import { awsPlaintextSecrets } from "./plaintext-secrets";
-import { acmCertificateProblems } from "./certificates";
+import { acmCertificateProblems, acmIssuanceFindings } from "./certificates";
 import { rdsLifecycleExplicit, rdsVersionProblems } from "./database-versions";
 import { AWS_ENGINE_VERSIONS } from "./engine-versions";
 import { AWS_NAME_RULES, AWS_SECONDARY_NAME_RULES } from "./name-rules";
@@ -64,6 +64,7 @@ export const AWS_PACK: CloudPack = {
         engineVersions: AWS_ENGINE_VERSIONS,
         databaseVersions: rdsVersionProblems,
         certificates: acmCertificateProblems,
+        certificateIssuance: acmIssuanceFindings,
         networks: awsRangeProblems,
         tags: awsResourceTagProblems,
         credentials: awsCredentialFindings,

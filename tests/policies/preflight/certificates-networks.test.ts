@@ -1,5 +1,5 @@
 import { preflightCertificates, preflightNetworks } from "../../../policies/preflight";
-import { UNKNOWN_STRING, assertNone, assertViolation } from "../helpers";
+import { FakeResource, UNKNOWN_STRING, assertNone, assertViolation, validateAlone, validateStack } from "../helpers";
 import { check } from "./support";
 
 const CERT = "aws:acm/certificate:Certificate";
@@ -9,17 +9,102 @@ describe("preflight: certificates", () => {
     it("refuses an ACM domain name over 64 characters, accepts 64 and long alternative names", async () => {
         const long = `${"a".repeat(53)}.example.com`; // 65
         assertViolation(
-            await check(preflightCertificates, CERT, { domainName: long }),
+            await validateAlone(preflightCertificates, CERT, { domainName: long }),
             "65 characters",
             "64",
             "subjectAlternativeNames",
         );
         assertNone(
-            await check(preflightCertificates, CERT, {
+            await validateAlone(preflightCertificates, CERT, {
                 domainName: long.slice(1),
                 subjectAlternativeNames: [`${"b".repeat(200)}.example.com`],
             }),
         );
+    });
+});
+
+describe("preflight: certificates served before they are issued", () => {
+    const ARN = "arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c";
+    const cert = (props: Record<string, unknown> = {}): FakeResource => ({
+        type: CERT,
+        name: "cert",
+        props: { arn: ARN, domainName: "shop.example.com", validationMethod: "DNS", ...props },
+    });
+    const validation: FakeResource = {
+        type: "aws:acm/certificateValidation:CertificateValidation",
+        name: "cert-validation",
+        props: { certificateArn: ARN, validationRecordFqdns: ["_x.shop.example.com"] },
+        deps: { certificateArn: ["cert"] },
+    };
+    const listener = (deps: Record<string, string[]>): FakeResource => ({
+        type: "aws:lb/listener:Listener",
+        name: "https",
+        props: { loadBalancerArn: "arn:lb", port: 443, protocol: "HTTPS", certificateArn: ARN },
+        deps,
+    });
+    const check = (stack: FakeResource[]) => validateStack(preflightCertificates, stack);
+
+    it("refuses a listener given the certificate's own arn, which AWS refuses while it is pending validation", async () => {
+        assertViolation(
+            await check([cert(), validation, listener({ certificateArn: ["cert"] })]),
+            'listener "https" uses ACM certificate "cert" as soon as it is requested',
+            "validation.certificateArn",
+        );
+    });
+
+    it("passes a listener that waits for the validation, through its input or its dependencies", async () => {
+        assertNone(await check([cert(), validation, listener({ certificateArn: ["cert-validation"] })]));
+        // dependsOn: the validation among the listener's dependencies, as a chain through another resource.
+        const between: FakeResource = {
+            type: "test:index:Gate",
+            name: "gate",
+            props: {},
+            deps: { x: ["cert-validation"] },
+        };
+        assertNone(await check([cert(), validation, between, listener({ certificateArn: ["cert"], x: ["gate"] })]));
+    });
+
+    it("passes imported and private-CA certificates, issued at once, and certificates outside the stack", async () => {
+        assertNone(
+            await check([
+                cert({ privateKey: "k", certificateBody: "b", validationMethod: undefined }),
+                listener({ certificateArn: ["cert"] }),
+            ]),
+        );
+        assertNone(
+            await check([
+                cert({ certificateAuthorityArn: "arn:aws:acm-pca:x" }),
+                listener({ certificateArn: ["cert"] }),
+            ]),
+        );
+        assertNone(await check([listener({})]));
+    });
+
+    it("refuses a CloudFront distribution and a classic balancer the same way", async () => {
+        const cdn: FakeResource = {
+            type: "aws:cloudfront/distribution:Distribution",
+            name: "cdn",
+            props: { enabled: true, viewerCertificate: { acmCertificateArn: ARN, sslSupportMethod: "sni-only" } },
+            deps: { viewerCertificate: ["cert"] },
+        };
+        assertViolation(await check([cert(), cdn]), 'distribution "cdn" uses ACM certificate "cert"');
+        const elb: FakeResource = {
+            type: "aws:elb/loadBalancer:LoadBalancer",
+            name: "classic",
+            props: {
+                listeners: [
+                    {
+                        lbPort: 443,
+                        lbProtocol: "https",
+                        instancePort: 80,
+                        instanceProtocol: "http",
+                        sslCertificateId: ARN,
+                    },
+                ],
+            },
+            deps: { listeners: ["cert"] },
+        };
+        assertViolation(await check([cert(), elb]), "uses ACM certificate");
     });
 });
 
