@@ -33,6 +33,37 @@ describe("data sources under mocks", () => {
         assert.strictEqual(evaluation.outputs.dns, "amazonaws.com");
     });
 
+    it("answer the default VPC's subnets, one per zone, and leave any other subnet lookup unanswered", async () => {
+        const found: (string[] | undefined)[] = [];
+        const evaluation = await evaluate({
+            program: async () => {
+                const vpc = await aws.ec2.getVpc({ default: true });
+                found.push((await aws.ec2.getSubnets({ filters: [{ name: "vpc-id", values: [vpc.id] }] })).ids);
+                found.push(
+                    (
+                        await aws.ec2.getSubnets({
+                            filters: [
+                                { name: "default-for-az", values: ["true"] },
+                                { name: "availability-zone", values: ["eu-west-1b"] },
+                            ],
+                        })
+                    ).ids,
+                );
+                found.push((await aws.ec2.getSubnets({ filters: [{ name: "tag:Tier", values: ["public"] }] })).ids);
+                found.push((await aws.ec2.getSubnets({ filters: [{ name: "vpc-id", values: ["vpc-0123"] }] })).ids);
+            },
+            config: { "aws:region": "eu-west-1" },
+        });
+        assert.strictEqual(found[0]?.length, 3);
+        assert.strictEqual(new Set(found[0]).size, 3, "a subnet per zone");
+        assert.deepStrictEqual(found[1], [found[0][1]], "the default subnet of eu-west-1b");
+        assert.deepStrictEqual(found.slice(2), [undefined, undefined]);
+        assert.deepStrictEqual(
+            evaluation.calls.filter((c) => c.token === "aws:ec2/getSubnets:getSubnets").map((c) => c.answered),
+            [true, true, false, false],
+        );
+    });
+
     it("go through the stack's invoke transforms first, in order: their args and provider are what is answered", async () => {
         const seen: string[] = [];
         let region: string | undefined;

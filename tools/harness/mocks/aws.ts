@@ -307,6 +307,19 @@ export const AWS_MOCKS: ProviderMocks = {
                 tags: {},
             };
         },
+        // The default VPC's subnets, one default subnet per zone as EC2 makes them; the subnets of
+        // any other VPC, or picked by tags, are the account's and stay unanswered.
+        "aws:ec2/getSubnets:getSubnets": (inputs, _ids, { region }) => {
+            const filters = (inputs.filters ?? []) as { name?: string; values?: string[] }[];
+            const known = ["vpc-id", "default-for-az", "availability-zone", "availabilityZone"];
+            if (filters.some((f) => !known.includes(f.name ?? "")) || inputs.tags) return undefined;
+            const inDefault = filters.some((f) => f.name === "vpc-id" && (f.values ?? []).includes(DEFAULT_VPC_ID));
+            const defaultForAz = filters.some((f) => f.name === "default-for-az" && (f.values ?? []).includes("true"));
+            if (!inDefault && !defaultForAz) return undefined;
+            const zones = filters.find((f) => f.name === "availability-zone" || f.name === "availabilityZone")?.values;
+            const letters = ZONE_LETTERS.filter((z) => !zones || zones.includes(`${region}${z}`));
+            return { ids: letters.map((z) => `subnet-0d0d0d0d0d0d0d0d${z}`), id: region, filters: inputs.filters };
+        },
         "aws:ec2/getAmi:getAmi": () => ({
             id: "ami-0123456789abcdef0",
             imageId: "ami-0123456789abcdef0",
