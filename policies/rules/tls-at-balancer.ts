@@ -17,7 +17,7 @@ import { fromStackResources } from "../lib/values";
 export const tlsAtBalancer: StackValidationPolicy = {
     name: "webtier-tls-at-balancer",
     description:
-        "TLS ends at the balancer, on every listener and forwarding rule of every balancer type (ALB, NLB, classic ELB, the balancer Elastic Beanstalk makes, Lightsail, DigitalOcean): HTTPS/TLS with a certificate and a modern TLS policy, HTTP only redirecting to HTTPS, no raw TCP/UDP entry (plain HTTP or TLS passthrough), plain HTTP to the servers; HTTP-only balancers only where allowHttpOnly is set.",
+        "TLS ends at the balancer, on every listener and forwarding rule of every balancer type (ALB, NLB, classic ELB, the balancer Elastic Beanstalk makes, Lightsail, DigitalOcean) and of a CloudFront distribution in front (viewers on HTTPS, the balancer reached over HTTPS): HTTPS/TLS with a certificate and a modern TLS policy, HTTP only redirecting to HTTPS, no raw TCP/UDP entry (plain HTTP or TLS passthrough), plain HTTP to the servers; HTTP-only balancers only where allowHttpOnly is set.",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema: schemaFor("allowedTlsPolicies", "allowHttpOnly"),

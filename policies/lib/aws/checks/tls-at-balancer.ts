@@ -5,13 +5,15 @@
  * to HTTPS (a classic ELB cannot); no raw TCP/UDP listener (plain HTTP or TLS passthrough); target
  * groups speaking plain HTTP (or TCP) to the servers; Lightsail load balancers with a certificate
  * attached and HTTP redirected (lightsail.ts); the balancers Elastic Beanstalk makes from an
- * environment's option settings (beanstalk.ts).
+ * environment's option settings (beanstalk.ts); CloudFront distributions in front, whose edge ends
+ * viewers' TLS and whose way to the balancer crosses the internet (cdn-tls.ts).
  */
 import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
 import { Res, describe, isUnknown, listOf, present, textOf } from "../../values";
 import { BalancerListener, TLS_TERMINATING, awsListeners, classicTlsPolicy } from "../balancers";
 import { beanstalkTlsFindings } from "../beanstalk";
+import { cloudFrontTlsFindings } from "../cdn-tls";
 import { lightsailTlsFindings } from "../lightsail";
 import { AWS } from "../types";
 
@@ -161,5 +163,6 @@ export function awsTlsFindings(graph: StackGraph, allowedTlsPolicies: string[], 
     }
     findings.push(...lightsailTlsFindings(graph, allowHttpOnly));
     findings.push(...beanstalkTlsFindings(graph, allowedTlsPolicies, allowHttpOnly));
+    findings.push(...cloudFrontTlsFindings(graph, allowHttpOnly));
     return findings;
 }
