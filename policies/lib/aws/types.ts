@@ -47,6 +47,7 @@ export const AWS = {
 
 /** Readable names for the resource types the rules talk about. */
 export const AWS_LABELS: Readonly<Record<string, string>> = {
+    "aws:cloudfront/distribution:Distribution": "CloudFront distribution",
     "aws:lightsail/instance:Instance": "Lightsail instance",
     "aws:lightsail/instancePublicPorts:InstancePublicPorts": "Lightsail instance firewall",
     "aws:lightsail/lb:Lb": "Lightsail load balancer",

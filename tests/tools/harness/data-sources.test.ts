@@ -64,6 +64,30 @@ describe("data sources under mocks", () => {
         );
     });
 
+    it("answer AWS's own prefix lists by name with an id per region, and leave the account's unanswered", async () => {
+        const ids: (string | undefined)[] = [];
+        const evaluation = await evaluate({
+            program: async () => {
+                for (const name of [
+                    "com.amazonaws.global.cloudfront.origin-facing",
+                    "com.amazonaws.global.cloudfront.origin-facing",
+                    "com.amazonaws.eu-west-1.s3",
+                    "office-ranges",
+                ])
+                    ids.push((await aws.ec2.getManagedPrefixList({ name })).id);
+            },
+            config: { "aws:region": "eu-west-1" },
+        });
+        assert.match(ids[0] ?? "", /^pl-[0-9a-f]{8}$/);
+        assert.strictEqual(ids[1], ids[0], "the same list, the same id");
+        assert.notStrictEqual(ids[2], ids[0]);
+        assert.strictEqual(ids[3], undefined);
+        assert.deepStrictEqual(
+            evaluation.calls.map((c) => c.answered),
+            [true, true, true, false],
+        );
+    });
+
     it("go through the stack's invoke transforms first, in order: their args and provider are what is answered", async () => {
         const seen: string[] = [];
         let region: string | undefined;

@@ -3,6 +3,7 @@
  * AWS would hand back, and the data sources webtier and typical programs read. Registered in
  * tools/clouds.ts.
  */
+import { createHash } from "crypto";
 import type { MockIds } from "../mock-state";
 import { AutonameRule, autonameOf, ProviderMocks } from "../provider-mocks";
 import { loadSchemaFile } from "../tf-defaults/file";
@@ -319,6 +320,22 @@ export const AWS_MOCKS: ProviderMocks = {
             const zones = filters.find((f) => f.name === "availability-zone" || f.name === "availabilityZone")?.values;
             const letters = ZONE_LETTERS.filter((z) => !zones || zones.includes(`${region}${z}`));
             return { ids: letters.map((z) => `subnet-0d0d0d0d0d0d0d0d${z}`), id: region, filters: inputs.filters };
+        },
+        // AWS's own prefix lists (CloudFront's origin-facing ranges, S3's, DynamoDB's) by name: an id
+        // a rule can name; their entries are AWS's and change, so none are given. The account's
+        // own lists stay unanswered.
+        "aws:ec2/getManagedPrefixList:getManagedPrefixList": (inputs, _ids, { region }) => {
+            const name = typeof inputs.name === "string" ? inputs.name : undefined;
+            if (!name?.startsWith("com.amazonaws.")) return undefined;
+            const id = `pl-${createHash("sha256").update(`${region}/${name}`).digest("hex").slice(0, 8)}`;
+            return {
+                id,
+                name,
+                arn: `arn:aws:ec2:${region}:aws:prefix-list/${id}`,
+                addressFamily: "IPv4",
+                ownerId: "AWS",
+                entries: [],
+            };
         },
         "aws:ec2/getAmi:getAmi": () => ({
             id: "ami-0123456789abcdef0",
