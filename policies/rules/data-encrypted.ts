@@ -1,7 +1,7 @@
 /**
  * The tier's data is encrypted at rest: every managed database and cache that can store its data
- * unencrypted has encryption on (RDS and Aurora, DocumentDB, Neptune, ElastiCache, DAX, Redshift
- * on AWS). Each cloud's pack says which of its resources can and what their defaults are
+ * unencrypted has encryption on (RDS and Aurora, DocumentDB, Neptune, ElastiCache, DAX, Redshift,
+ * and EFS, where some tiers keep uploads, on AWS). Each cloud's pack says which of its resources can and what their defaults are
  * (lib/<cloud>/encryption-at-rest.ts); DigitalOcean encrypts every managed database at rest.
  * Encryption at rest is chosen when a store is created: adding it later means a new store, which
  * is why the rule refuses the first preview rather than warn afterwards.
@@ -13,7 +13,7 @@ import { fromResourceArgs } from "../lib/values";
 export const dataEncrypted: ResourceValidationPolicy = {
     name: "webtier-data-encrypted",
     description:
-        "Databases and caches encrypt their data at rest: RDS instances and Aurora clusters, DocumentDB and Neptune clusters (storageEncrypted), ElastiCache replication groups (atRestEncryptionEnabled; Redis OSS is unencrypted by default), no node-based ElastiCache cluster outside a replication group, DAX and Redshift (AWS); DigitalOcean encrypts its managed databases itself.",
+        "Databases, caches and shared file systems encrypt their data at rest: RDS instances and Aurora clusters, DocumentDB and Neptune clusters (storageEncrypted), ElastiCache replication groups (atRestEncryptionEnabled; Redis OSS is unencrypted by default), no node-based ElastiCache cluster outside a replication group, DAX, Redshift and EFS (AWS); DigitalOcean encrypts its managed databases itself.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: (args, reportViolation) => {

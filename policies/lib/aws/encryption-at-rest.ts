@@ -11,6 +11,8 @@
  *   Redis OSS, the engine's default: CreateReplicationGroup); a node-based cluster outside a
  *   replication group (`aws.elasticache.Cluster`) cannot be encrypted at rest at all;
  * - DAX clusters (`serverSideEncryption.enabled`, default false);
+ * - EFS file systems (`encrypted`, default false: CreateFileSystem), the shared folder some tiers
+ *   keep uploads in instead of a bucket;
  * - Redshift clusters (`encrypted`, default true: only an explicit false).
  * Serverless caches, MemoryDB and MSK always encrypt; DigitalOcean encrypts every managed
  * database and Spaces at rest, so it has nothing here.
@@ -94,6 +96,7 @@ const READERS: Record<string, (res: Res) => Verdict | undefined> = {
             : { encrypted: false, why: "does not enable serverSideEncryption (DAX's default: unencrypted)" };
     },
     "aws:redshift/cluster:Cluster": (res) => flag(res, "encrypted", true, ""),
+    "aws:efs/fileSystem:FileSystem": (res) => flag(res, "encrypted", false, "EFS's default: unencrypted"),
 };
 
 const FIX: Record<string, string> = {
@@ -108,6 +111,8 @@ const FIX: Record<string, string> = {
         "Use an aws.elasticache.ReplicationGroup with atRestEncryptionEnabled (or a serverless cache, always encrypted).",
     "aws:dax/cluster:Cluster": "Set serverSideEncryption to { enabled: true }.",
     "aws:redshift/cluster:Cluster": "Set encrypted to true.",
+    "aws:efs/fileSystem:FileSystem":
+        "Set encrypted to true (with kmsKeyId for a key of your own); an existing file system is encrypted by copying it to a new one.",
 };
 
 /** Why one AWS data store keeps its data unencrypted on disk, as messages. */

@@ -106,6 +106,14 @@ describe("webtier-data-encrypted", () => {
             assertNone(await check("aws:redshift/cluster:Cluster", { nodeType: "ra3.xlplus" }));
             assertViolation(await check("aws:redshift/cluster:Cluster", { encrypted: "false" }), "encrypted false");
         });
+
+        it("refuses an EFS file system (uploads shared between servers) left unencrypted", async () => {
+            assertViolation(
+                await check("aws:efs/fileSystem:FileSystem", { creationToken: "uploads" }),
+                "EFS's default",
+            );
+            assertNone(await check("aws:efs/fileSystem:FileSystem", { creationToken: "uploads", encrypted: true }));
+        });
     });
 
     it("leaves stores that always encrypt, and DigitalOcean's, alone", async () => {
