@@ -8,7 +8,8 @@
  *   or in a global cluster takes that one's;
  * - DocumentDB and Neptune clusters (`storageEncrypted`, default false);
  * - ElastiCache replication groups (`atRestEncryptionEnabled`: default true for Valkey, false for
- *   Redis OSS, the engine's default: CreateReplicationGroup); a node-based cluster outside a
+ *   Redis OSS, the engine's default: CreateReplicationGroup; a global datastore's secondary takes
+ *   its primary's); a node-based cluster outside a
  *   replication group (`aws.elasticache.Cluster`) cannot be encrypted at rest at all;
  * - DAX clusters (`serverSideEncryption.enabled`, default false);
  * - EFS file systems (`encrypted`, default false: CreateFileSystem), the shared folder some tiers
@@ -72,6 +73,8 @@ const READERS: Record<string, (res: Res) => Verdict | undefined> = {
     "aws:docdb/cluster:Cluster": (res) => flag(res, "storageEncrypted", false, "DocumentDB's default: unencrypted"),
     "aws:neptune/cluster:Cluster": (res) => flag(res, "storageEncrypted", false, "Neptune's default: unencrypted"),
     "aws:elasticache/replicationGroup:ReplicationGroup": (res) => {
+        // A secondary of a global datastore takes the primary's encryption.
+        if (inherits(res, ["globalReplicationGroupId"])) return undefined;
         const engine = propOf(res, "engine");
         if (isUnknown(engine) && UNSET(propOf(res, "atRestEncryptionEnabled")))
             return { encrypted: "unknown", key: "engine" };

@@ -82,6 +82,7 @@ describe("webtier-data-encrypted", () => {
             );
             assertNone(await check(group, { engine: "redis", atRestEncryptionEnabled: true }));
             assertViolation(await check(group, { engine: UNKNOWN_STRING }), "engine unknown during preview");
+            assertNone(await check(group, { engine: "redis", globalReplicationGroupId: "ldgnf-shop-sessions" }));
         });
 
         it("refuses a node-based cluster outside a replication group, and leaves a member to its group", async () => {
