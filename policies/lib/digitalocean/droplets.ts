@@ -59,6 +59,29 @@ export function firewallCovers(graph: StackGraph, firewall: Res, droplet: Res): 
     return unknown ? UNKNOWN : false;
 }
 
+/**
+ * The droplets a load balancer sends traffic to: by id (`dropletIds`), or carrying its
+ * `dropletTag`, by the tag's name or, in a preview where the droplets' tags are not known yet,
+ * through the Tag resource both take it from.
+ */
+export function balancedDroplets(graph: StackGraph, balancer: Res): Set<Res> {
+    const behind = new Set<Res>(graph.resolveAll(balancer, "dropletIds", DO_TYPES.droplets).candidates);
+    const tag = propOf(balancer, "dropletTag");
+    if (tag === undefined || tag === null || tag === "") return behind;
+    const names = new Set<string>(typeof tag === "string" && !isUnknown(tag) ? [tag] : []);
+    const tagResources = new Set<Res>(
+        graph.resolve(balancer, "dropletTag", isUnknown(tag) ? UNKNOWN : String(tag), DO_TYPES.tags).candidates,
+    );
+    for (const droplet of graph.ofType(DO_TYPES.droplets)) {
+        const carried = tagsOf(graph, droplet);
+        if ([...names].some((n) => carried.names.has(n)) || [...tagResources].some((t) => carried.tagResources.has(t)))
+            behind.add(droplet);
+    }
+    // A tag unknown during preview that traces to no Tag resource: the droplets it came from.
+    if (isUnknown(tag)) graph.dependenciesOf(balancer, "dropletTag", DO_TYPES.droplets).forEach((d) => behind.add(d));
+    return behind;
+}
+
 /** The droplets no firewall of the stack is proven to cover, with whether it is only unproven (preview). */
 export function uncoveredDroplets(graph: StackGraph): { droplet: Res; unknown: boolean }[] {
     const firewalls = graph.ofType(DO_TYPES.firewalls);

@@ -54,6 +54,30 @@ describe("webtier-reliability on DigitalOcean", () => {
         assertViolation(await validateStack(reliability, without(doTier(), "web-1")), "1 droplet(s)", "at least 2");
     });
 
+    it("counts droplets behind a tag in a preview through the Tag resource the droplets and the balancer take it from", async () => {
+        const preview = (droplets: number) => [
+            {
+                type: "digitalocean:index/tag:Tag",
+                name: "web-tag",
+                props: { name: "web-tag-1a2b3c4", id: UNKNOWN_STRING },
+            },
+            ...Array.from({ length: droplets }, (_, i) => ({
+                type: "digitalocean:index/droplet:Droplet",
+                name: `web-${i}`,
+                props: { tags: [UNKNOWN_STRING] },
+                deps: { tags: ["web-tag"] },
+            })),
+            {
+                type: "digitalocean:index/loadBalancer:LoadBalancer",
+                name: "lb",
+                props: { dropletTag: "web-tag-1a2b3c4" },
+                deps: { dropletTag: ["web-tag"] },
+            },
+        ];
+        assertNone(await validateStack(reliability, preview(2)));
+        assertViolation(await validateStack(reliability, preview(1)), "1 droplet(s)");
+    });
+
     it("flags a database without a standby node, and one whose node count is unknown", async () => {
         const stack = doTier();
         pick(stack, "db").props.nodeCount = 1;

@@ -4,22 +4,16 @@
  */
 import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
-import { Res, describe, isUnknown, listOf } from "../../values";
+import { describe, isUnknown } from "../../values";
 import { digitalOceanClusters } from "../data-access";
+import { balancedDroplets } from "../droplets";
 import { DO } from "../types";
 
 /** Where the DigitalOcean tier falls below the reliability floor. */
 export function digitalOceanReliabilityFindings(graph: StackGraph, minServers: number): Finding[] {
     const findings: Finding[] = [];
-    const droplets = graph.ofType(DO.droplets);
     for (const balancer of graph.ofType(DO.loadBalancers)) {
-        const behind = new Set<Res>(graph.resolveAll(balancer, "dropletIds", DO.droplets).candidates);
-        const tag = balancer.props.dropletTag;
-        if (typeof tag === "string" && !isUnknown(tag)) {
-            droplets.filter((d) => listOf(d.props.tags).includes(tag)).forEach((d) => behind.add(d));
-        } else if (isUnknown(tag)) {
-            graph.dependenciesOf(balancer, "dropletTag", DO.droplets).forEach((d) => behind.add(d));
-        }
+        const behind = balancedDroplets(graph, balancer);
         if (behind.size < minServers) {
             findings.push({
                 urn: balancer.urn,
