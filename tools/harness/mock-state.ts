@@ -30,6 +30,11 @@ export class MockIds {
         return seen;
     }
 
+    /** How many times `key` was counted so far, without counting it. */
+    counted(key: string): number {
+        return this.counts.get(key) ?? 0;
+    }
+
     private readonly states = new Map<string, Record<string, any>>();
 
     own(id: string | undefined, state: Record<string, any>, urn: string): void {

@@ -37,6 +37,15 @@ describe("computed outputs under mocks", () => {
                 });
                 new aws.ec2.Subnet("free-1", { vpcId: vpc.id, cidrBlock: "10.0.3.0/24" });
                 new aws.ec2.Subnet("free-2", { vpcId: vpc.id, cidrBlock: "10.0.4.0/24" });
+                // Next to a subnet placed in a zone, one EC2 places is not put in that zone.
+                const other = new aws.ec2.Vpc("other", { cidrBlock: "10.1.0.0/16" });
+                const placed = new aws.ec2.Subnet("placed", {
+                    vpcId: other.id,
+                    cidrBlock: "10.1.1.0/24",
+                    availabilityZone: "eu-west-1a",
+                });
+                // Created after it (the mocks see subnets in the order they are created).
+                new aws.ec2.Subnet("free-3", { vpcId: other.id, cidrBlock: "10.1.2.0/24" }, { dependsOn: [placed] });
             },
             config: { "aws:region": "eu-west-1" },
         });
@@ -48,6 +57,7 @@ describe("computed outputs under mocks", () => {
         assert.deepStrictEqual(zone("by-name"), ["eu-west-1c", "euw1-az3"]);
         // EC2's pick cannot be known: two subnets that name no zone are not put in one.
         assert.notStrictEqual(zone("free-1")[0], zone("free-2")[0]);
+        assert.notStrictEqual(zone("free-3")[0], "eu-west-1a");
     });
 
     it("places an instance in its subnet's zone and gives an Elastic IP an address a rule can read", async () => {

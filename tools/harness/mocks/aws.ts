@@ -94,16 +94,22 @@ const ZONE_LETTERS = ["a", "b", "c"];
 
 /**
  * A subnet's zone, by name and by id, the one from the other as getAvailabilityZones pairs them.
- * EC2 picks the zone of a subnet that names none, which cannot be known before it does: such
- * subnets are spread over the region's zones in the order they are created, so that no rule
- * refuses what EC2 may well accept (an application load balancer over two of them).
+ * EC2 picks the zone of a subnet that names none, which cannot be known before it does: such a
+ * subnet gets the zone of the VPC that has the fewest subnets so far, so that no rule refuses what
+ * EC2 may well accept (an application load balancer over two subnets, one of them placed by EC2).
  */
 function placeSubnet(state: Record<string, any>, region: string, ids: MockIds): void {
     const byId = typeof state.availabilityZoneId === "string" ? /-az(\d+)$/.exec(state.availabilityZoneId) : null;
     if (state.availabilityZone === undefined && byId)
         state.availabilityZone = `${region}${ZONE_LETTERS[(Number(byId[1]) - 1) % ZONE_LETTERS.length]}`;
-    if (state.availabilityZone === undefined)
-        state.availabilityZone = `${region}${ZONE_LETTERS[ids.count(`subnet-zone:${region}`) % ZONE_LETTERS.length]}`;
+    const used = (zone: string) => `subnets:${String(state.vpcId)}:${zone}`;
+    if (state.availabilityZone === undefined) {
+        const zones = ZONE_LETTERS.map((z) => `${region}${z}`);
+        state.availabilityZone = zones.reduce((least, zone) =>
+            ids.counted(used(zone)) < ids.counted(used(least)) ? zone : least,
+        );
+    }
+    ids.count(used(String(state.availabilityZone)));
     const letter = ZONE_LETTERS.indexOf(String(state.availabilityZone).slice(region.length));
     if (state.availabilityZoneId === undefined && letter >= 0)
         state.availabilityZoneId = `${zoneIdPrefix(region)}-az${letter + 1}`;
