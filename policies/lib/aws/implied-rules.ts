@@ -18,9 +18,11 @@ import { NetworkRule, Source, normaliseProtocol, unknownRule } from "../network"
 import { Res, UNKNOWN, isUnknown, listOf } from "../values";
 
 const SSH = 22;
+const HTTP = 80;
 const WORLD: Source = { kind: "cidr", value: "0.0.0.0/0", referenceKey: "" };
 
-function sshRule(
+/** An ingress rule into the resource's own group: SSH (22 over TCP) unless told otherwise. */
+function ownGroupRule(
     path: string,
     sources: Source[],
     protocol: NetworkRule["protocol"] = "tcp",
@@ -48,7 +50,7 @@ export function eksNodeGroupRules(res: Res): NetworkRule[] {
     const groups = listOf<string>(sourceSecurityGroupIds);
     if (groups.length > 0)
         return [
-            sshRule(
+            ownGroupRule(
                 "remoteAccess",
                 groups.map((g) => ({
                     kind: "securityGroup",
@@ -58,7 +60,7 @@ export function eksNodeGroupRules(res: Res): NetworkRule[] {
             ),
         ];
     return [
-        sshRule("remoteAccess (ec2SshKey without sourceSecurityGroupIds)", [
+        ownGroupRule("remoteAccess (ec2SshKey without sourceSecurityGroupIds)", [
             { ...WORLD, referenceKey: "remoteAccess" },
         ]),
     ];
@@ -96,15 +98,10 @@ function singleInstanceRules(res: Res, setting: Setting): NetworkRule[] {
     const disabled = setting(LAUNCH, "DisableDefaultEC2SecurityGroup");
     if (disabled && !isUnknown(disabled.value) && String(disabled.value).toLowerCase() === "true") return [];
     return [
-        {
-            direction: "ingress",
-            protocol: "tcp",
-            fromPort: 80,
-            toPort: 80,
-            sources: [{ ...WORLD, referenceKey: "settings" }],
-            path: `${path}: SingleInstance`,
-            target: { kind: "itself" },
-        },
+        ownGroupRule(`${path}: SingleInstance`, [{ ...WORLD, referenceKey: "settings" }], "tcp", {
+            from: HTTP,
+            to: HTTP,
+        }),
     ];
 }
 
@@ -117,7 +114,7 @@ function beanstalkSshRules(setting: Setting): NetworkRule[] {
     const restriction = option("SSHSourceRestriction");
     if (!restriction)
         return [
-            sshRule(`settings[${key.index}] (EC2KeyName without SSHSourceRestriction)`, [
+            ownGroupRule(`settings[${key.index}] (EC2KeyName without SSHSourceRestriction)`, [
                 { ...WORLD, referenceKey: "settings" },
             ]),
         ];
@@ -129,7 +126,9 @@ function beanstalkSshRules(setting: Setting): NetworkRule[] {
     const ports = { from: Number(from), to: Number(to) };
     // Not of that form: read as a source that is no CIDR (Beanstalk refuses it; nothing proves SSH closed).
     if (!source || !Number.isInteger(ports.from) || !Number.isInteger(ports.to))
-        return [sshRule(path, [{ kind: "cidr", value: restriction.value, referenceKey: "settings" }])];
+        return [ownGroupRule(path, [{ kind: "cidr", value: restriction.value, referenceKey: "settings" }])];
     const kind = /^[0-9a-fA-F:.]+\/\d+$/.test(source) ? "cidr" : "securityGroup";
-    return [sshRule(path, [{ kind, value: source, referenceKey: "settings" }], normaliseProtocol(protocol), ports)];
+    return [
+        ownGroupRule(path, [{ kind, value: source, referenceKey: "settings" }], normaliseProtocol(protocol), ports),
+    ];
 }
