@@ -88,6 +88,23 @@ describe("data sources under mocks", () => {
         );
     });
 
+    it("answer a certificate looked up by domain with an issued certificate's ARN, stable per domain", async () => {
+        const found: string[] = [];
+        await evaluate({
+            program: async () => {
+                for (const domain of ["shop.example.com", "shop.example.com", "www.example.com"]) {
+                    const certificate = await aws.acm.getCertificate({ domain, statuses: ["ISSUED"] });
+                    assert.strictEqual(certificate.status, "ISSUED");
+                    found.push(certificate.arn);
+                }
+            },
+            config: { "aws:region": "eu-west-1" },
+        });
+        assert.match(found[0], /^arn:aws:acm:eu-west-1:\d{12}:certificate\/[0-9a-f]{8}-[0-9a-f]{4}-/);
+        assert.strictEqual(found[1], found[0]);
+        assert.notStrictEqual(found[2], found[0]);
+    });
+
     it("go through the stack's invoke transforms first, in order: their args and provider are what is answered", async () => {
         const seen: string[] = [];
         let region: string | undefined;

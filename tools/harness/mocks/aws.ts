@@ -343,6 +343,16 @@ export const AWS_MOCKS: ProviderMocks = {
                 entries: [],
             };
         },
+        // An issued certificate for the domain looked up (a lookup that finds none fails the
+        // engine's run instead); its ARN is stable per region and domain, its PEM the account's.
+        "aws:acm/getCertificate:getCertificate": (inputs, _ids, { region }) => {
+            const domain = typeof inputs.domain === "string" ? inputs.domain : undefined;
+            if (!domain) return undefined;
+            const uuid = createHash("sha256").update(`${region}/${domain}`).digest("hex");
+            const id = `${uuid.slice(0, 8)}-${uuid.slice(8, 12)}-${uuid.slice(12, 16)}-${uuid.slice(16, 20)}-${uuid.slice(20, 32)}`;
+            const certificateArn = arn("acm", region, `certificate/${id}`);
+            return { arn: certificateArn, id: certificateArn, domain, region, status: "ISSUED", tags: {} };
+        },
         "aws:ec2/getAmi:getAmi": () => ({
             id: "ami-0123456789abcdef0",
             imageId: "ami-0123456789abcdef0",
