@@ -2,6 +2,7 @@
 // anything else gets no fields and is recorded as unanswered (run.ts names those in the notes).
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
+import * as digitalocean from "@pulumi/digitalocean";
 import * as pulumi from "@pulumi/pulumi";
 import { evaluate } from "../../../tools/harness/evaluate";
 
@@ -101,6 +102,22 @@ describe("data sources under mocks", () => {
             config: { "aws:region": "eu-west-1" },
         });
         assert.match(found[0], /^arn:aws:acm:eu-west-1:\d{12}:certificate\/[0-9a-f]{8}-[0-9a-f]{4}-/);
+        assert.strictEqual(found[1], found[0]);
+        assert.notStrictEqual(found[2], found[0]);
+    });
+
+    it("answer a DigitalOcean certificate looked up by name as verified, its uuid stable per name", async () => {
+        const found: string[] = [];
+        await evaluate({
+            program: async () => {
+                for (const name of ["shop-cert", "shop-cert", "www-cert"]) {
+                    const certificate = await digitalocean.getCertificate({ name });
+                    assert.strictEqual(certificate.state, "verified");
+                    found.push(certificate.uuid);
+                }
+            },
+        });
+        assert.match(found[0], /^[0-9a-f]{8}-[0-9a-f]{4}-/);
         assert.strictEqual(found[1], found[0]);
         assert.notStrictEqual(found[2], found[0]);
     });

@@ -3,6 +3,7 @@
  * the computed outputs (addresses, hosts, URNs, endpoints) DigitalOcean would hand back, and the
  * data sources webtier reads. Registered in tools/clouds.ts.
  */
+import { createHash } from "crypto";
 import type { MockIds } from "../mock-state";
 import { AutonameRule, autonameOf, ProviderMocks } from "../provider-mocks";
 import { loadSchemaFile } from "../tf-defaults/file";
@@ -88,6 +89,14 @@ export const DIGITALOCEAN_MOCKS: ProviderMocks = {
             certificate: `-----BEGIN CERTIFICATE-----\nMOCK-CA-FOR-${inputs.clusterId}\n-----END CERTIFICATE-----\n`,
             id: inputs.clusterId,
         }),
+        // A certificate of the account looked up by name (one that does not exist fails the
+        // engine's run instead): verified, with a uuid stable per name.
+        "digitalocean:index/getCertificate:getCertificate": (inputs) => {
+            if (typeof inputs.name !== "string") return undefined;
+            const hex = createHash("sha256").update(inputs.name).digest("hex");
+            const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+            return { name: inputs.name, id: uuid, uuid, type: "lets_encrypt", state: "verified", domains: [] };
+        },
         "digitalocean:index/getDomain:getDomain": (inputs) => ({
             name: inputs.name,
             id: inputs.name,
