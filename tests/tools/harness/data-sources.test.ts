@@ -106,6 +106,25 @@ describe("data sources under mocks", () => {
         assert.notStrictEqual(found[2], found[0]);
     });
 
+    it("answer AWS's public image parameters with the mock's AMI, and leave the account's parameters unanswered", async () => {
+        const values: (string | undefined)[] = [];
+        const evaluation = await evaluate({
+            program: async () => {
+                for (const name of [
+                    "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
+                    "/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id",
+                    "/shop/prod/db_password",
+                ])
+                    values.push((await aws.ssm.getParameter({ name })).value);
+            },
+        });
+        assert.deepStrictEqual(values, ["ami-0123456789abcdef0", "ami-0123456789abcdef0", undefined]);
+        assert.deepStrictEqual(
+            evaluation.calls.map((c) => c.answered),
+            [true, true, false],
+        );
+    });
+
     it("answer a DigitalOcean certificate looked up by name as verified, its uuid stable per name", async () => {
         const found: string[] = [];
         await evaluate({

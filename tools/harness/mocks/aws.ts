@@ -353,6 +353,22 @@ export const AWS_MOCKS: ProviderMocks = {
             const certificateArn = arn("acm", region, `certificate/${id}`);
             return { arn: certificateArn, id: certificateArn, domain, region, status: "ISSUED", tags: {} };
         },
+        // AWS's public parameters that name a machine image (/aws/service/ami-amazon-linux-latest/...,
+        // /aws/service/canonical/ubuntu/..., the ECS-optimized image_id): the mock's AMI. The
+        // account's own parameters stay unanswered.
+        "aws:ssm/getParameter:getParameter": (inputs, _ids, { region }) => {
+            const name = typeof inputs.name === "string" ? inputs.name : "";
+            if (!name.startsWith("/aws/service/") || !/ami|image_id/.test(name)) return undefined;
+            return {
+                name,
+                id: name,
+                arn: `arn:aws:ssm:${region}::parameter${name}`,
+                type: "String",
+                value: "ami-0123456789abcdef0",
+                insecureValue: "ami-0123456789abcdef0",
+                version: 1,
+            };
+        },
         "aws:ec2/getAmi:getAmi": () => ({
             id: "ami-0123456789abcdef0",
             imageId: "ami-0123456789abcdef0",
