@@ -2,6 +2,7 @@
 // `pulumi up`, and unknown under `pulumi preview`.
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { evaluate } from "../../../tools/harness/evaluate";
 
 function program() {
@@ -20,6 +21,34 @@ function program() {
 }
 
 describe("computed outputs under mocks", () => {
+    it("gives the names Terraform generates: a prefix and its 26-character unique id, or tf- for an unnamed cluster", async () => {
+        for (const preview of [false, true]) {
+            const evaluation = await evaluate({
+                preview,
+                program: () => {
+                    new aws.ec2.SecurityGroup("web", { namePrefix: "web-" });
+                    new aws.rds.Cluster("db", {
+                        engine: "aurora-mysql",
+                        masterUsername: "shop",
+                        manageMasterUserPassword: true,
+                    });
+                },
+            });
+            const state = (name: string) => evaluation.resources.find((r) => r.name === name)!.state;
+            if (preview) {
+                // Unknown: what Terraform generates exists only once the resource is created.
+                for (const value of [state("web").name, state("db").clusterIdentifier])
+                    assert.ok(
+                        value === unknownValue || value?.__pulumiUnknown === true,
+                        `unknown, not ${String(value)}`,
+                    );
+                continue;
+            }
+            assert.match(state("web").name, /^web-\d{18}[0-9a-f]{8}$/);
+            assert.match(state("db").clusterIdentifier, /^tf-\d{18}[0-9a-f]{8}$/);
+        }
+    });
+
     it("gives a subnet its zone by name and by id, as getAvailabilityZones pairs them, and spreads subnets that name none", async () => {
         const evaluation = await evaluate({
             program: () => {

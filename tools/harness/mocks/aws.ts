@@ -89,6 +89,35 @@ function rdsIdentifier(input: (key: string) => unknown): AutonameRule {
 
 const ACCOUNT = "123456789012";
 
+/** The mock's creation time in id.PrefixedUniqueId's form: yyyymmddhhmmss and 4 digits of the second. */
+const TERRAFORM_TIMESTAMP = "202612020000000000";
+
+/** The names terraform-provider-aws takes a prefix for (`namePrefix`, `bucketPrefix`, ...). */
+const PREFIXED_NAMES = ["name", "bucket", "identifier", "clusterIdentifier", "keyName"];
+
+/** Clusters whose identifier neither Pulumi nor the program names: Terraform names them "tf-...". */
+const TERRAFORM_NAMED: Readonly<Record<string, string>> = {
+    "aws:rds/cluster:Cluster": "clusterIdentifier",
+    "aws:docdb/cluster:Cluster": "clusterIdentifier",
+    "aws:neptune/cluster:Cluster": "clusterIdentifier",
+};
+
+/**
+ * The names terraform-provider-aws generates at create (create.NewNameGenerator): a configured
+ * `<field>Prefix` followed by terraform-plugin-sdk's unique id (`id.PrefixedUniqueId`: a UTC
+ * timestamp to the 100 microseconds, 18 digits, and an 8-hex-digit counter), or "tf-" and that id
+ * for the identifiers no one names. Known after `pulumi up`, unknown in a preview.
+ */
+function terraformNames(type: string, state: Record<string, any>, ids: MockIds): void {
+    const unique = () => `${TERRAFORM_TIMESTAMP}${ids.count("terraform-unique-id").toString(16).padStart(8, "0")}`;
+    for (const field of PREFIXED_NAMES) {
+        const prefix = state[`${field}Prefix`];
+        if (typeof prefix === "string" && state[field] === undefined) state[field] = `${prefix}${unique()}`;
+    }
+    const field = TERRAFORM_NAMED[type];
+    if (field && state[field] === undefined && state[`${field}Prefix`] === undefined) state[field] = `tf-${unique()}`;
+}
+
 /** The mock region's zones, as getAvailabilityZones answers: names <region>a.. and ids <prefix>-az1.., in one order. */
 const ZONE_LETTERS = ["a", "b", "c"];
 
@@ -175,6 +204,7 @@ export const AWS_MOCKS: ProviderMocks = {
     ) => {
         const service = type.split(":")[1].split("/")[0];
         state.arn = state.arn ?? arn(service, region, `${type.split(":").pop()!.toLowerCase()}/${id}`);
+        terraformNames(type, state, ids);
         switch (type) {
             case "aws:lb/loadBalancer:LoadBalancer":
                 state.dnsName = `${name}-${id.slice(-6)}.${region}.elb.amazonaws.com`;
