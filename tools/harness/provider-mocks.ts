@@ -4,6 +4,7 @@
  * its data sources. Each cloud writes one (`tools/harness/mocks/<cloud>.ts`) and registers it in
  * `tools/clouds.ts`; `mock-state.ts` picks it by the package of a resource type or invoke token.
  */
+import { createHash } from "crypto";
 import type { MockIds } from "./mock-state";
 import type { SchemaFile } from "./tf-defaults/file";
 
@@ -21,6 +22,15 @@ export interface AutonameRule {
     alphabet?: "hex" | "letters";
     /** What the provider does to the generated name, given the resource's other inputs. */
     post?(name: string, input: (key: string) => unknown): string;
+}
+
+/**
+ * A UUID that is the same for the same text: the id a mock hands out for something of the
+ * account it looks up by name (a certificate), stable across runs.
+ */
+export function stableUuid(text: string): string {
+    const hex = createHash("sha256").update(text).digest("hex");
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** An autoname rule: `field`, at most `maxLength` characters, lowercased or not, `-` between name and suffix. */

@@ -5,7 +5,7 @@
  */
 import type { Finding } from "../data-access";
 import type { StackGraph } from "../graph";
-import { Res, describe, isUnknown, listOf, propOf } from "../values";
+import { Res, describe, isUnknown, listOf, present, propOf } from "../values";
 
 /** ACM's limit on `domainName` (RequestCertificate: "The first domain name you enter cannot exceed 64 octets, including periods"). */
 export const ACM_DOMAIN_NAME_MAX = 64;
@@ -70,11 +70,9 @@ const VALIDATION = "aws:acm/certificateValidation:CertificateValidation";
  * one of a private CA (`certificateAuthorityArn`), issued at once.
  */
 function awaitsValidation(certificate: Res): boolean {
-    const set = (key: string) => {
-        const value = propOf(certificate, key);
-        return value !== undefined && value !== null && value !== "";
-    };
-    return !set("privateKey") && !set("certificateBody") && !set("certificateAuthorityArn");
+    return ["privateKey", "certificateBody", "certificateAuthorityArn"].every(
+        (key) => !present(propOf(certificate, key)),
+    );
 }
 
 /**

@@ -18,7 +18,7 @@
  * Serverless caches, MemoryDB and MSK always encrypt; DigitalOcean encrypts every managed
  * database and Spaces at rest, so it has nothing here.
  */
-import { Res, describe, isUnknown, propOf, textOf } from "../values";
+import { Res, describe, isUnknown, present, propOf, textOf } from "../values";
 
 type Verdict =
     { encrypted: true } | { encrypted: false; why: string; maybe?: true } | { encrypted: "unknown"; key: string };
@@ -49,10 +49,7 @@ function restored(res: Res): Verdict | undefined {
 
 /** Takes its encryption from another store (a replica), judged there. */
 function inherits(res: Res, keys: string[]): boolean {
-    return keys.some((key) => {
-        const value = propOf(res, key);
-        return !UNSET(value) && value !== "";
-    });
+    return keys.some((key) => present(propOf(res, key)));
 }
 
 const READERS: Record<string, (res: Res) => Verdict | undefined> = {

@@ -5,7 +5,7 @@
  */
 import { createHash } from "crypto";
 import type { MockIds } from "../mock-state";
-import { AutonameRule, autonameOf, ProviderMocks } from "../provider-mocks";
+import { AutonameRule, autonameOf, ProviderMocks, stableUuid } from "../provider-mocks";
 import { loadSchemaFile } from "../tf-defaults/file";
 import { policyDocumentId, renderPolicyDocument } from "./aws-policy-document";
 
@@ -378,9 +378,7 @@ export const AWS_MOCKS: ProviderMocks = {
         "aws:acm/getCertificate:getCertificate": (inputs, _ids, { region }) => {
             const domain = typeof inputs.domain === "string" ? inputs.domain : undefined;
             if (!domain) return undefined;
-            const uuid = createHash("sha256").update(`${region}/${domain}`).digest("hex");
-            const id = `${uuid.slice(0, 8)}-${uuid.slice(8, 12)}-${uuid.slice(12, 16)}-${uuid.slice(16, 20)}-${uuid.slice(20, 32)}`;
-            const certificateArn = arn("acm", region, `certificate/${id}`);
+            const certificateArn = arn("acm", region, `certificate/${stableUuid(`${region}/${domain}`)}`);
             return { arn: certificateArn, id: certificateArn, domain, region, status: "ISSUED", tags: {} };
         },
         // AWS's public parameters that name a machine image (/aws/service/ami-amazon-linux-latest/...,

@@ -3,9 +3,8 @@
  * the computed outputs (addresses, hosts, URNs, endpoints) DigitalOcean would hand back, and the
  * data sources webtier reads. Registered in tools/clouds.ts.
  */
-import { createHash } from "crypto";
 import type { MockIds } from "../mock-state";
-import { AutonameRule, autonameOf, ProviderMocks } from "../provider-mocks";
+import { AutonameRule, autonameOf, ProviderMocks, stableUuid } from "../provider-mocks";
 import { loadSchemaFile } from "../tf-defaults/file";
 
 /**
@@ -93,8 +92,7 @@ export const DIGITALOCEAN_MOCKS: ProviderMocks = {
         // engine's run instead): verified, with a uuid stable per name.
         "digitalocean:index/getCertificate:getCertificate": (inputs) => {
             if (typeof inputs.name !== "string") return undefined;
-            const hex = createHash("sha256").update(inputs.name).digest("hex");
-            const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+            const uuid = stableUuid(inputs.name);
             return { name: inputs.name, id: uuid, uuid, type: "lets_encrypt", state: "verified", domains: [] };
         },
         "digitalocean:index/getDomain:getDomain": (inputs) => ({
