@@ -233,6 +233,11 @@ export function mockCall(
     inputs: Record<string, any>,
     ids: MockIds,
     provider: ProviderConfig = { inputs: {}, env: process.env },
+    defaults: (token: string) => ProviderConfig = () => ({ inputs: {}, env: process.env }),
 ): Record<string, any> | undefined {
-    return providerMocks(token)?.calls[token]?.(inputs, ids, { region: regionOf(token, inputs, provider), provider });
+    return providerMocks(token)?.calls[token]?.(inputs, ids, {
+        region: regionOf(token, inputs, provider),
+        provider,
+        call: (other, otherInputs) => mockCall(other, otherInputs, ids, defaults(other), defaults),
+    });
 }

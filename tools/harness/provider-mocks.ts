@@ -51,6 +51,11 @@ export interface CallContext {
     /** The invoke's own `region` input, else its provider's region (`ProviderMocks.region`). */
     region: string;
     provider: ProviderConfig;
+    /**
+     * Another provider's data source, through that package's default provider: what a provider
+     * whose functions call AWS (awsx) gets when it invokes them through the engine.
+     */
+    call: (token: string, inputs: Record<string, any>) => Record<string, any> | undefined;
 }
 
 export interface ProviderMocks {

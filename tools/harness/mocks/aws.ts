@@ -357,6 +357,47 @@ export const AWS_MOCKS: ProviderMocks = {
             const letters = ZONE_LETTERS.filter((z) => !zones || zones.includes(`${region}${z}`));
             return { ids: letters.map((z) => `subnet-0d0d0d0d0d0d0d0d${z}`), id: region, filters: inputs.filters };
         },
+        // One subnet by id: one the program created, as the mocks made it, or a default subnet of
+        // the default VPC, as EC2 makes them: a /20 per zone from 172.31.0.0 in zone order, public
+        // (Amazon VPC User Guide, "Default subnets"). awsx reads each default subnet this way to
+        // tell public from private ones, and a balancer's first subnet for its VPC. Any other
+        // subnet is the account's and stays unanswered.
+        "aws:ec2/getSubnet:getSubnet": (inputs, ids, { region }) => {
+            const narrowed = ["filters", "tags", "vpcId", "cidrBlock", "availabilityZone", "defaultForAz"].some(
+                (key) => inputs[key] !== undefined,
+            );
+            const created = String(inputs.id ?? "").startsWith("subnet-") ? ids.stateOf(inputs.id) : undefined;
+            if (!narrowed && created) {
+                const fields = ["arn", "vpcId", "availabilityZone", "availabilityZoneId", "cidrBlock", "ipv6CidrBlock"];
+                return {
+                    ...Object.fromEntries(fields.map((key) => [key, created[key]])),
+                    id: inputs.id,
+                    defaultForAz: false,
+                    mapPublicIpOnLaunch: created.mapPublicIpOnLaunch === true,
+                    assignIpv6AddressOnCreation: created.assignIpv6AddressOnCreation === true,
+                    ownerId: ACCOUNT,
+                    state: "available",
+                    tags: created.tags ?? {},
+                };
+            }
+            const match = /^subnet-0d0d0d0d0d0d0d0d([a-z])$/.exec(String(inputs.id ?? ""));
+            const index = match ? ZONE_LETTERS.indexOf(match[1]) : -1;
+            if (narrowed || index < 0) return undefined;
+            return {
+                id: inputs.id,
+                arn: arn("ec2", region, `subnet/${inputs.id}`),
+                vpcId: DEFAULT_VPC_ID,
+                availabilityZone: `${region}${ZONE_LETTERS[index]}`,
+                availabilityZoneId: `${zoneIdPrefix(region)}-az${index + 1}`,
+                cidrBlock: `172.31.${index * 16}.0/20`,
+                defaultForAz: true,
+                mapPublicIpOnLaunch: true,
+                assignIpv6AddressOnCreation: false,
+                ownerId: ACCOUNT,
+                state: "available",
+                tags: {},
+            };
+        },
         // AWS's own prefix lists (CloudFront's origin-facing ranges, S3's, DynamoDB's) by name: an id
         // a rule can name; their entries are AWS's and change, so none are given. The account's
         // own lists stay unanswered.
