@@ -11,6 +11,7 @@ import { AWS_PRICERS, AWS_PRICES } from "./cost/prices/aws";
 import { DIGITALOCEAN_PRICERS, DIGITALOCEAN_PRICES } from "./cost/prices/digitalocean";
 import type { PriceTable } from "./cost/prices/types";
 import type { PlatformFactory } from "./deploy/platforms";
+import { AWSX_MOCKS } from "./harness/awsx/mocks";
 import { AWS_MOCKS } from "./harness/mocks/aws";
 import { DIGITALOCEAN_MOCKS } from "./harness/mocks/digitalocean";
 import type { ProviderMocks } from "./harness/provider-mocks";
@@ -59,7 +60,11 @@ export const TOOL_CLOUDS = {
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Every registered provider's mocks, for the harness. */
-export const PROVIDER_MOCKS: readonly ProviderMocks[] = Object.values(TOOL_CLOUDS).map((tools) => tools.mocks);
+export const PROVIDER_MOCKS: readonly ProviderMocks[] = [
+    ...Object.values(TOOL_CLOUDS).map((tools) => tools.mocks),
+    // Not a cloud: awsx's functions, which its provider answers by calling AWS.
+    AWSX_MOCKS,
+];
 
 /** Each cloud's price table, by cloud. */
 export const PRICE_TABLES: Readonly<Record<Cloud, PriceTable>> = Object.fromEntries(
