@@ -36,8 +36,16 @@ export interface ConfigLocation extends SourceLocation {
     value: string;
 }
 
-/** Frames of the SDK and provider packages, of this tool and of Node itself: none is the program's. */
-const TOOL_DIRS = [__dirname, path.resolve(__dirname, "..", "harness")];
+/**
+ * Frames of the SDK and provider packages, of this tool and of Node itself: none is the program's.
+ * This tool's frames are its compiled files, or their TypeScript sources (dist/tools/x is built
+ * from tools/x) where the trace was source-mapped: awsx's emulated components (harness/awsx)
+ * construct resources from those.
+ */
+const TOOL_DIRS = [__dirname, path.resolve(__dirname, "..", "harness")].flatMap((dir) => [
+    dir,
+    path.join(path.resolve(__dirname, "..", "..", ".."), path.relative(path.resolve(__dirname, "..", ".."), dir)),
+]);
 
 function isProgramFrame(file: string): boolean {
     if (file.split(/[\\/]/).includes("node_modules")) return false;
@@ -288,7 +296,16 @@ export function locateViolations(
     const scalars = stackLines ? configScalars(stackLines, options.namespace) : [];
     for (const violation of violations) {
         const resource = byUrn.get(violation.urn);
-        const declared = declarationOf(resource?.stackTrace, options.projectDir, maps, files);
+        // A resource no program line declares (built inside a component, in a callback, or by
+        // awsx's emulated provider) is located at its nearest ancestor's declaration: the
+        // component the program wrote, which is what a reviewer changes.
+        let declared: SourceLocation | undefined;
+        for (
+            let at = resource, hops = 0;
+            at && !declared && hops < 64;
+            at = at.parent ? byUrn.get(at.parent) : undefined, hops++
+        )
+            declared = declarationOf(at.stackTrace, options.projectDir, maps, files);
         if (declared) violation.declaredAt = declared;
         const cause = stackLines && configCause(scalars, violation.message, resource?.inputs);
         if (cause && options.stackFile) {
