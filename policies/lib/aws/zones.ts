@@ -7,8 +7,10 @@
  * - a DB subnet group (RDS, DocumentDB, Neptune) whose subnets cover one zone:
  *   CreateDBSubnetGroup answers DBSubnetGroupDoesNotCoverEnoughAZs ("Add subnets to cover at
  *   least 2 AZs").
- * Judged only when every subnet named is one of the stack's with its zone known (`availabilityZone`
- * or `availabilityZoneId`); a subnet outside the stack, or whose zone AWS picks, is not.
+ * Judged only when every subnet named is one of the stack's; a subnet whose zone AWS picks (no
+ * `availabilityZone` or `availabilityZoneId`, or one unknown in a preview) is in one zone all the
+ * same, so fewer than two subnets are fewer than two zones whatever their zones; a subnet outside
+ * the stack is not judged.
  */
 import type { Finding } from "../data-access";
 import type { StackGraph } from "../graph";
@@ -22,14 +24,21 @@ const DB_SUBNET_GROUPS = [
     "aws:neptune/subnetGroup:SubnetGroup",
 ];
 
+/** The zones a list of subnets covers: those known, and the subnets whose zone is not. */
+interface Coverage {
+    zones: Set<string>;
+    /** Subnets whose zone AWS picks or a preview does not know: each adds one zone at most. */
+    unplaced: Set<string>;
+}
+
 /**
  * The zones the subnets `from` names under `key` can be in, or undefined when one cannot be told.
  * A subnet id unknown during preview came from one of the property's dependencies, so it is in
  * one of their zones: the union of those is all the zones it can add (at least as many as it
  * does, so a count below two is certain).
  */
-function zonesOf(graph: StackGraph, from: Res, key: string, values: unknown[]): Set<string> | undefined {
-    const zones = new Set<string>();
+function zonesOf(graph: StackGraph, from: Res, key: string, values: unknown[]): Coverage | undefined {
+    const coverage: Coverage = { zones: new Set(), unplaced: new Set() };
     for (const value of values) {
         let subnets: Res[];
         if (isUnknown(value)) subnets = graph.dependenciesOf(from, key, AWS.subnets);
@@ -44,14 +53,17 @@ function zonesOf(graph: StackGraph, from: Res, key: string, values: unknown[]): 
             const zone = [propOf(subnet, "availabilityZone"), propOf(subnet, "availabilityZoneId")].find(
                 (z): z is string => typeof z === "string" && !isUnknown(z) && z !== "",
             );
-            if (!zone) return undefined;
-            zones.add(zone);
+            if (zone) coverage.zones.add(zone);
+            else coverage.unplaced.add(subnet.urn);
         }
     }
-    return zones;
+    return coverage;
 }
 
-function zoneText(zones: Set<string>): string {
+/** At most how many zones the subnets cover. */
+const mostZones = (coverage: Coverage) => coverage.zones.size + coverage.unplaced.size;
+
+function zoneText({ zones }: Coverage): string {
     return zones.size === 0 ? "no zone" : `only ${[...zones].join(", ")}`;
 }
 
@@ -73,20 +85,20 @@ export function awsZoneFindings(graph: StackGraph): Finding[] {
                   ];
         if (values.length === 0) continue;
         const zones = zonesOf(graph, balancer, key, values);
-        if (!zones || zones.size >= 2) continue;
+        if (!zones || mostZones(zones) >= 2) continue;
         findings.push({
             urn: balancer.urn,
-            message: `${describe(balancer)} is an application load balancer in subnets of ${zoneText(zones)}: AWS refuses it ("At least two subnets in two different Availability Zones must be specified"). Give it a public subnet in a second zone.`,
+            message: `${describe(balancer)} is an application load balancer in ${zones.unplaced.size > 0 ? "a single subnet, so a single zone" : `subnets of ${zoneText(zones)}`}: AWS refuses it ("At least two subnets in two different Availability Zones must be specified"). Give it a public subnet in a second zone.`,
         });
     }
     for (const group of graph.ofType(DB_SUBNET_GROUPS)) {
         const ids = propOf(group, "subnetIds");
         if (isUnknown(ids) || listOf(ids).length === 0) continue;
         const zones = zonesOf(graph, group, "subnetIds", listOf(ids));
-        if (!zones || zones.size >= 2) continue;
+        if (!zones || mostZones(zones) >= 2) continue;
         findings.push({
             urn: group.urn,
-            message: `${describe(group)} covers ${zoneText(zones)}: AWS refuses a DB subnet group in fewer than two Availability Zones (DBSubnetGroupDoesNotCoverEnoughAZs). Add a private subnet in a second zone.`,
+            message: `${describe(group)} covers ${zones.unplaced.size > 0 ? "a single subnet, so a single zone" : zoneText(zones)}: AWS refuses a DB subnet group in fewer than two Availability Zones (DBSubnetGroupDoesNotCoverEnoughAZs). Add a private subnet in a second zone.`,
         });
     }
     return findings;

@@ -155,10 +155,32 @@ describe("webtier-preflight-placement", () => {
             assertNone(await check([byId("x", "euw1-az1"), byId("y", "euw1-az2"), alb(["x", "y"])]));
         });
 
-        it("does not judge subnets outside the stack or whose zone is not known", async () => {
+        it("does not judge subnets outside the stack, nor two or more whose zones are not known", async () => {
             assertNone(await check([...zones, alb(["a", "elsewhere"])]));
             assertNone(await check([subnet("x", UNKNOWN_STRING), subnet("y", UNKNOWN_STRING), alb(["x", "y"])]));
             assertNone(await check([subnet("x", undefined), subnet("y", undefined), alb(["x", "y"])]));
+            assertNone(await check([subnet("a", "eu-west-1a"), subnet("y", undefined), alb(["a", "y"])]));
+        });
+
+        it("refuses a single subnet whatever its zone: one AWS picks, or one unknown in a preview", async () => {
+            for (const zone of [undefined, UNKNOWN_STRING]) {
+                assertViolation(
+                    await check([
+                        subnet("x", zone),
+                        {
+                            type: "aws:rds/subnetGroup:SubnetGroup",
+                            name: "db-subnets",
+                            props: { subnetIds: ["subnet-x"] },
+                        },
+                    ]),
+                    "covers a single subnet, so a single zone",
+                    "DBSubnetGroupDoesNotCoverEnoughAZs",
+                );
+                assertViolation(
+                    await check([subnet("x", zone), alb(["x", "x"])]),
+                    "in a single subnet, so a single zone",
+                );
+            }
         });
     });
 });
