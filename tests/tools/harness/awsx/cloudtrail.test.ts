@@ -1,7 +1,8 @@
 // awsx's CloudTrail trail under the harness: the resources the awsx provider's Construct builds
 // (pulumi-awsx awsx/cloudtrail/trail.ts with s3/bucket.ts, cloudwatch/logGroup.ts and role.ts).
 import * as assert from "assert";
-import { logGroupIdFromArn, parseArn } from "../../../../tools/harness/awsx/cloudtrail/arn";
+import { logGroupIdFromArn } from "../../../../tools/harness/awsx/cloudtrail/arn";
+import { parseArn } from "../../../../tools/harness/awsx/utils";
 import { defaultCloudTrailPolicy } from "../../../../tools/harness/awsx/cloudtrail/policies";
 import { Trail } from "../../../../tools/harness/awsx/cloudtrail/trail";
 import { evaluate, Evaluation, RegisteredResource } from "../../../../tools/harness/evaluate";

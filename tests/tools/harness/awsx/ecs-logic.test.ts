@@ -10,7 +10,7 @@ import {
 } from "../../../../tools/harness/awsx/ecs/fargateMemoryAndCpu";
 import { subnetsFor } from "../../../../tools/harness/awsx/ecs/fargateService";
 import { idFromArn } from "../../../../tools/harness/awsx/ecs/logGroup";
-import { sha1hash } from "../../../../tools/harness/awsx/ecs/utils";
+import { sha1hash } from "../../../../tools/harness/awsx/utils";
 import { definedOnly, onTheWire } from "../../../../tools/harness/awsx/ecs/wire";
 
 describe("awsx ecs emulation: pure parts", () => {

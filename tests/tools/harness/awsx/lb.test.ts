@@ -4,7 +4,6 @@ import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ApplicationLoadBalancer } from "../../../../tools/harness/awsx/lb/applicationLoadBalancer";
-import { splitSubnets } from "../../../../tools/harness/awsx/lb/defaultVpc";
 import { getDefaultProtocol, getListenerProtocol } from "../../../../tools/harness/awsx/lb/listenerDefaults";
 import { NetworkLoadBalancer } from "../../../../tools/harness/awsx/lb/networkLoadBalancer";
 import { TargetGroupAttachment } from "../../../../tools/harness/awsx/lb/targetGroupAttachment";
@@ -74,17 +73,6 @@ describe("awsx.lb.ApplicationLoadBalancer under the harness", () => {
         const lb = only(e, LB, "web");
         assert.ok(e.calls.filter((c) => c.token === "aws:ec2/getSubnet:getSubnet").every((c) => c.answered));
         assert.deepStrictEqual(lb.inputs.subnets, lookups);
-    });
-
-    it("splits looked-up subnets into public and private as getDefaultVpc does", () => {
-        assert.deepStrictEqual(
-            splitSubnets([
-                { id: "a", mapPublicIpOnLaunch: true },
-                { id: "b", mapPublicIpOnLaunch: false },
-                { id: "c" },
-            ]),
-            { publicSubnetIds: ["a"], privateSubnetIds: ["b", "c"] },
-        );
     });
 
     it("makes a listener with a certificate HTTPS :443 and gives the target group the same port and protocol", async () => {

@@ -3,37 +3,8 @@
  * awsx/cloudwatch/logGroup.ts idFromArn / buildArn and awsx/s3/bucket.ts nameFromArn /
  * arnFromName). Pure. (The ecs namespace's log groups use the same helpers.)
  */
+import { parseArn } from "../utils";
 
-export interface Arn {
-    resourceType?: string;
-    resourceId: string;
-    partition: string;
-    service: string;
-    region: string;
-    accountId: string;
-}
-
-/** utils.ts parseArn: 6 or 7 colon-separated parts; the resource split at its first "/" or last ":". */
-export function parseArn(arn: string): Arn {
-    const parts = arn.split(":");
-    const [arnPrefix, partition, service, region, accountId, resourceIdOrType, optionalResourceId] = parts;
-    if (arnPrefix !== "arn") throw new Error(`Invalid ARN: must start with "arn:"`);
-    if (parts.length !== 6 && parts.length !== 7) throw new Error(`Invalid ARN: must be between 6 or 7 parts"`);
-    const simple = { partition, service, region, accountId };
-    if (optionalResourceId !== undefined)
-        return { ...simple, resourceType: resourceIdOrType, resourceId: optionalResourceId };
-    const slash = resourceIdOrType.indexOf("/");
-    if (slash > -1) {
-        return {
-            ...simple,
-            resourceType: resourceIdOrType.substring(0, slash),
-            resourceId: resourceIdOrType.substring(slash + 1),
-        };
-    }
-    return { ...simple, resourceId: resourceIdOrType };
-}
-
-/** A log group as logGroup.ts identifies it. */
 export interface LogGroupId {
     logGroupName: string;
     logGroupRegion: string;

@@ -36,9 +36,14 @@ export function splitDefaultVpcSubnets(subnets: SubnetLookup[]): Omit<DefaultVpc
     };
 }
 
-/** The lookups of getDefaultVpc.ts through the AWS SDK, as the provider makes them, with the component as their parent. */
-function lookupDefaultVpc(parent: pulumi.Resource): Promise<Record<keyof DefaultVpcResult, pulumi.Output<any>>> {
-    const opts: pulumi.InvokeOptions = { parent };
+/**
+ * The lookups of getDefaultVpc.ts through the AWS SDK, as the provider makes them, with the
+ * component as their parent: the DefaultVpc component's, and those the balancers and Fargate
+ * services make for their default placement (the provider calls the same function in-process).
+ */
+export function lookupDefaultVpc(
+    opts: pulumi.InvokeOptions,
+): Promise<Record<keyof DefaultVpcResult, pulumi.Output<any>>> {
     return aws.ec2.getVpc({ default: true }, opts).then((vpc) => {
         if (vpc === undefined) throw new Error("unable to find default VPC for this region and account");
         const subnetIds = aws.ec2.getSubnetsOutput({ filters: [{ name: "vpc-id", values: [vpc.id] }] }, opts).ids;
@@ -77,7 +82,7 @@ export class DefaultVpc extends pulumi.ComponentResource {
     /** `args` is empty: the SDK's DefaultVpcArgs has no properties. */
     constructor(name: string, _args?: Record<string, never>, opts?: pulumi.ComponentResourceOptions) {
         super(DefaultVpc.__pulumiType, name, {}, opts);
-        const data: any = pulumi.output(escapeFailure(lookupDefaultVpc(this)));
+        const data: any = pulumi.output(escapeFailure(lookupDefaultVpc({ parent: this })));
         this.vpcId = data.vpcId;
         this.publicSubnetIds = data.publicSubnetIds;
         this.privateSubnetIds = data.privateSubnetIds;

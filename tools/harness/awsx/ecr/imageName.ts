@@ -2,18 +2,13 @@
  * The names an awsx image is built and pushed under (follows pulumi-awsx awsx/ecr/image.ts,
  * computeImageFromAsset / createUniqueImageName / removeTagFromRef, and utils.ts sha1hash). Pure.
  */
-import { createHash } from "crypto";
+import { sha1hash } from "../utils";
 
 /** The build inputs the unique name hashes. */
 export interface BuildSignatureInputs {
     context?: string;
     dockerfile?: string;
     args?: Record<string, string>;
-}
-
-/** utils.ts sha1hash: the first 8 hex digits of the SHA-1 of `s`. */
-export function sha1hash(s: string): string {
-    return createHash("sha1").update(s).digest("hex").substring(0, 8);
 }
 
 /**

@@ -6,7 +6,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type * as awsx from "@pulumi/awsx";
-import { getDefaultVpc } from "./defaultVpc";
+import { lookupDefaultVpc } from "../ec2/default-vpc";
 import { FargateTaskDefinition, taskDefinitionOf } from "./fargateTaskDefinition";
 import { checkServiceArgs, checkTaskDefinitionArgs, commonServiceInputs, launchTypeFor } from "./service";
 import { definedOnly } from "./wire";
@@ -79,7 +79,7 @@ function defaultNetworkConfiguration(
     parent: pulumi.Resource,
     assignPublicIp?: pulumi.Input<boolean | undefined>,
 ): aws.types.input.ecs.ServiceNetworkConfiguration {
-    const defaultVpc = pulumi.output(getDefaultVpc({ parent }));
+    const defaultVpc = pulumi.output(lookupDefaultVpc({ parent }));
     const sg = new aws.ec2.SecurityGroup(
         `${name}-sg`,
         {

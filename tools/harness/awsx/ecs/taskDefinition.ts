@@ -20,7 +20,7 @@ import {
     defaultRoleWithPolicies,
     defaultTaskRolePolicyARNs,
 } from "./role";
-import { ifUndefined, sha1hash } from "./utils";
+import { ifUndefined, sha1hash } from "../utils";
 
 /** The arguments both components take and handle themselves (the rest go to `aws.ecs.TaskDefinition`). */
 export interface CommonTaskDefinitionArgs {

@@ -6,7 +6,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { getDefaultVpc } from "./defaultVpc";
+import { lookupDefaultVpc } from "../ec2/default-vpc";
 import { countDefined } from "./wire";
 
 /** The arguments placement reads. */
@@ -49,6 +49,6 @@ export function placeLoadBalancer(args: PlacementArgs, parent: pulumi.Resource):
                 .apply((mappings) => aws.ec2.getSubnet({ id: mappings![0].subnetId }, { parent })).vpcId,
         };
     }
-    const defaultVpc = pulumi.output(getDefaultVpc({ parent }));
+    const defaultVpc = pulumi.output(lookupDefaultVpc({ parent }));
     return { subnets: defaultVpc.publicSubnetIds, vpcId: defaultVpc.vpcId };
 }

@@ -1,7 +1,6 @@
 /**
- * The parts of pulumi-awsx's `awsx/utils.ts` the ECS components use: the short hash in default
- * names, `ifUndefined`, the region of a resource's provider and ARN parsing. Nothing here is
- * ECS-specific; another namespace (lb, cloudtrail) may reuse it.
+ * What the awsx namespaces share from pulumi-awsx's `awsx/utils.ts`: the short hash in default
+ * names, `ifUndefined`, the region of a resource's provider and ARN parsing.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
