@@ -11,10 +11,11 @@ import { AWS_PRICERS, AWS_PRICES } from "./cost/prices/aws";
 import { DIGITALOCEAN_PRICERS, DIGITALOCEAN_PRICES } from "./cost/prices/digitalocean";
 import type { PriceTable } from "./cost/prices/types";
 import type { PlatformFactory } from "./deploy/platforms";
-import { AWSX_MOCKS } from "./harness/awsx/mocks";
+import { AWSX_EMULATION } from "./harness/aws/awsx";
+import { AWSX_MOCKS } from "./harness/aws/awsx/mocks";
 import { AWS_MOCKS } from "./harness/mocks/aws";
 import { DIGITALOCEAN_MOCKS } from "./harness/mocks/digitalocean";
-import type { ProviderMocks } from "./harness/provider-mocks";
+import type { ComponentEmulation, ProviderMocks } from "./harness/provider-mocks";
 
 /** What a cloud registers with the tools. */
 export interface CloudTools {
@@ -70,3 +71,6 @@ export const PROVIDER_MOCKS: readonly ProviderMocks[] = [
 export const PRICE_TABLES: Readonly<Record<Cloud, PriceTable>> = Object.fromEntries(
     Object.entries(TOOL_CLOUDS).map(([cloud, tools]) => [cloud, tools.cost.table]),
 ) as Record<Cloud, PriceTable>;
+
+/** The multi-language components the harness builds itself, as their plugins build them. */
+export const COMPONENT_EMULATIONS: readonly ComponentEmulation[] = [AWSX_EMULATION];

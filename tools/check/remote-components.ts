@@ -7,11 +7,11 @@
  * reach the pack. A verdict on such a stack would pass what `pulumi preview --policy-pack` may
  * fail, so the stack gets no verdict: an error that names the components and what to do.
  *
- * awsx's components are the exception (tools/harness/awsx): for the SDK majors whose provider
+ * awsx's components are the exception (tools/harness/aws/awsx): for the SDK majors whose provider
  * source the harness follows, they are built in the program's process as the plugin builds them,
  * are not remote, and the stack's notes say so.
  */
-import { emulatedAwsxVersions, MAJORS } from "../harness/awsx";
+import { COMPONENT_EMULATIONS } from "../clouds";
 import type { RegisteredResource } from "../harness/evaluate";
 
 /** How many components the error lists by name before it counts the rest. */
@@ -30,18 +30,21 @@ export function remoteComponentsError(resources: readonly RegisteredResource[]):
         `the offline check runs no plugins, so it cannot see them and gives this stack no verdict rather than pass what pulumi preview may fail.`,
         `Check this stack with \`pulumi preview --policy-pack\` (the workflow's preview job does when the repository has cloud credentials),`,
         `or declare those resources in the program itself (the provider's own resources, or a component of your own).`,
-        ...(remote.some((r) => r.type.startsWith("awsx:"))
-            ? [
-                  `The check builds awsx's components itself for @pulumi/awsx ${MAJORS.map((m) => `${m}.x`).join(" and ")}; this program's awsx is another major.`,
-              ]
-            : []),
+        ...COMPONENT_EMULATIONS.filter((e) => remote.some((r) => r.type.startsWith(`${e.package}:`))).map(
+            (e) =>
+                `The check builds ${e.package}'s components itself for @pulumi/${e.package} ${e.majors.map((m) => `${m}.x`).join(" and ")}; this program's ${e.package} is another major.`,
+        ),
     ].join("\n");
 }
 
-/** The stack's note when its program's awsx components were built by the check (undefined when none). */
-export function emulatedComponentsNote(resources: readonly RegisteredResource[]): string | undefined {
-    const built = resources.filter((r) => !r.remote && r.type.startsWith("awsx:") && !r.custom);
-    if (built.length === 0) return undefined;
-    const types = [...new Set(built.map((r) => r.type))].sort();
-    return `awsx: ${types.join(", ")} built as pulumi-awsx's provider builds them (@pulumi/awsx ${emulatedAwsxVersions().join(", ")}), so the pack judges the resources inside them.`;
+/** The stack's notes on the components the check built itself (none when it built none). */
+export function emulatedComponentsNotes(resources: readonly RegisteredResource[]): string[] {
+    return COMPONENT_EMULATIONS.flatMap((e) => {
+        const built = resources.filter((r) => !r.remote && !r.custom && r.type.startsWith(`${e.package}:`));
+        if (built.length === 0) return [];
+        const types = [...new Set(built.map((r) => r.type))].sort();
+        return [
+            `${e.package}: ${types.join(", ")} built as its provider builds them (@pulumi/${e.package} ${e.versions().join(", ")}), so the pack judges the resources inside them.`,
+        ];
+    });
 }

@@ -18,7 +18,7 @@ import { applyProjectConfig, parseProjectConfig } from "./project-config";
 import { AnalyzerInfo, AnalyzerResourceData, SnapshotBuilder, StackSnapshot } from "./requests";
 import { CheckResult, StackResult, Violation, resourceViolations, stackViolations } from "./results";
 import { errorLocation, locateViolations } from "./locate";
-import { emulatedComponentsNote, remoteComponentsError } from "./remote-components";
+import { emulatedComponentsNotes, remoteComponentsError } from "./remote-components";
 import {
     ProjectFile,
     StackConfig,
@@ -789,8 +789,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                 result.durationMs = Date.now() - stackStarted;
                 continue;
             }
-            const emulated = emulatedComponentsNote(evaluation.resources);
-            if (emulated) result.notes.push(emulated);
+            result.notes.push(...emulatedComponentsNotes(evaluation.resources));
             // What the providers' Check refuses fails the run, after the pack has analyzed it all.
             const checkErrors = evaluation.resources.flatMap((r) =>
                 (r.checkErrors ?? []).map((message) => ({ resource: r.name, type: r.type, urn: r.urn, message })),

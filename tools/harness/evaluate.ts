@@ -17,7 +17,7 @@ import { applyPatch, defaultsPatch, Patch, resourceDefaults } from "./tf-default
 import { checkResult, engineCheckError } from "./tf-defaults/validate";
 
 // SDK internals (listed and verified in one place).
-import { installAwsxEmulation } from "./awsx";
+import { COMPONENT_EMULATIONS } from "../clouds";
 import { debuggable, outputInternals, rpc, runtimeConfig, runtimeResource, settings, stack } from "./sdk-internals";
 
 /** One resource as the program registered it. */
@@ -260,8 +260,8 @@ export function framesDeclaring(resource: unknown): SourceFrame[] | undefined {
 /** Runs `program` under mocks and returns everything it registered. */
 export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     const started = Date.now();
-    // awsx's components are built in this process, as its provider plugin builds them (awsx/index.ts).
-    installAwsxEmulation();
+    // awsx's components are built in this process, as its provider plugin builds them (clouds.ts).
+    for (const emulation of COMPONENT_EMULATIONS) emulation.install();
     const project = options.project ?? "webtier";
     const stackName = options.stack ?? "test";
     const preview = options.preview ?? false;

@@ -38,6 +38,21 @@ export function autonameOf(field: string, maxLength = 255, lowercase = false, se
     return { field, maxLength, separator, lowercase };
 }
 
+/**
+ * A provider's multi-language components built by the harness in the program's own process, as
+ * its plugin builds them (awsx's: tools/harness/aws/awsx), registered in tools/clouds.ts.
+ */
+export interface ComponentEmulation {
+    /** The provider package whose components these are ("awsx" for "awsx:ec2:Vpc"). */
+    readonly package: string;
+    /** The SDK majors whose components are built (another major's stay remote). */
+    readonly majors: readonly number[];
+    /** Swaps the SDK's classes as their modules load, before a program runs (idempotent). */
+    install(): void;
+    /** The versions of the SDK packages whose components were swapped in this process. */
+    versions(): string[];
+}
+
 /** The configuration of the provider instance a resource or invoke goes to (mock-state.ts ProviderConfigs). */
 export interface ProviderConfig {
     /** Its inputs: an explicit provider's args, or the default provider's `<package>:*` stack config. */

@@ -4,10 +4,10 @@
 // arguments.
 import * as assert from "assert";
 import type * as awsxSdk from "@pulumi/awsx";
-import { DefaultVpc, getDefaultVpc } from "../../../../tools/harness/awsx/ec2/default-vpc";
-import type { VpcArgs } from "../../../../tools/harness/awsx/ec2/args";
-import { Vpc } from "../../../../tools/harness/awsx/ec2/vpc";
-import { evaluate, Evaluation, RegisteredResource } from "../../../../tools/harness/evaluate";
+import { DefaultVpc, getDefaultVpc } from "../../../../../tools/harness/aws/awsx/ec2/default-vpc";
+import type { VpcArgs } from "../../../../../tools/harness/aws/awsx/ec2/args";
+import { Vpc } from "../../../../../tools/harness/aws/awsx/ec2/vpc";
+import { evaluate, Evaluation, RegisteredResource } from "../../../../../tools/harness/evaluate";
 
 const T = {
     component: "awsx:ec2:Vpc",

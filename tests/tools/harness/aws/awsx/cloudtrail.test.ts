@@ -1,11 +1,11 @@
 // awsx's CloudTrail trail under the harness: the resources the awsx provider's Construct builds
 // (pulumi-awsx awsx/cloudtrail/trail.ts with s3/bucket.ts, cloudwatch/logGroup.ts and role.ts).
 import * as assert from "assert";
-import { logGroupIdFromArn } from "../../../../tools/harness/awsx/cloudtrail/arn";
-import { parseArn } from "../../../../tools/harness/awsx/utils";
-import { defaultCloudTrailPolicy } from "../../../../tools/harness/awsx/cloudtrail/policies";
-import { Trail } from "../../../../tools/harness/awsx/cloudtrail/trail";
-import { evaluate, Evaluation, RegisteredResource } from "../../../../tools/harness/evaluate";
+import { logGroupIdFromArn } from "../../../../../tools/harness/aws/awsx/cloudtrail/arn";
+import { parseArn } from "../../../../../tools/harness/aws/awsx/utils";
+import { defaultCloudTrailPolicy } from "../../../../../tools/harness/aws/awsx/cloudtrail/policies";
+import { Trail } from "../../../../../tools/harness/aws/awsx/cloudtrail/trail";
+import { evaluate, Evaluation, RegisteredResource } from "../../../../../tools/harness/evaluate";
 
 function only(e: Evaluation, type: string, name?: string): RegisteredResource {
     const found = e.resources.filter((r) => r.type === type && (name === undefined || r.name === name));

@@ -3,12 +3,12 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ApplicationLoadBalancer } from "../../../../tools/harness/awsx/lb/applicationLoadBalancer";
-import { getDefaultProtocol, getListenerProtocol } from "../../../../tools/harness/awsx/lb/listenerDefaults";
-import { NetworkLoadBalancer } from "../../../../tools/harness/awsx/lb/networkLoadBalancer";
-import { TargetGroupAttachment } from "../../../../tools/harness/awsx/lb/targetGroupAttachment";
-import { onTheWire } from "../../../../tools/harness/awsx/lb/wire";
-import { evaluate, Evaluation, RegisteredResource } from "../../../../tools/harness/evaluate";
+import { ApplicationLoadBalancer } from "../../../../../tools/harness/aws/awsx/lb/applicationLoadBalancer";
+import { getDefaultProtocol, getListenerProtocol } from "../../../../../tools/harness/aws/awsx/lb/listenerDefaults";
+import { NetworkLoadBalancer } from "../../../../../tools/harness/aws/awsx/lb/networkLoadBalancer";
+import { TargetGroupAttachment } from "../../../../../tools/harness/aws/awsx/lb/targetGroupAttachment";
+import { onTheWire } from "../../../../../tools/harness/aws/awsx/lb/wire";
+import { evaluate, Evaluation, RegisteredResource } from "../../../../../tools/harness/evaluate";
 
 /** The one resource of a type (and name), failing clearly when there is not exactly one. */
 function only(e: Evaluation, type: string, name?: string): RegisteredResource {

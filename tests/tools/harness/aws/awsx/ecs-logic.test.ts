@@ -2,16 +2,20 @@
 // computes: the Fargate task size, port mappings, container definitions, load balancers, the
 // default subnets, log group ARNs, and arguments as they reach the provider.
 import * as assert from "assert";
-import { containerDefinition, getMappingInputs, loadBalancersOf } from "../../../../tools/harness/awsx/ecs/containers";
+import {
+    containerDefinition,
+    getMappingInputs,
+    loadBalancersOf,
+} from "../../../../../tools/harness/aws/awsx/ecs/containers";
 import {
     calculateFargateMemoryAndCPU,
     maxMemGB,
     maxVCPU,
-} from "../../../../tools/harness/awsx/ecs/fargateMemoryAndCpu";
-import { subnetsFor } from "../../../../tools/harness/awsx/ecs/fargateService";
-import { idFromArn } from "../../../../tools/harness/awsx/ecs/logGroup";
-import { sha1hash } from "../../../../tools/harness/awsx/utils";
-import { definedOnly, onTheWire } from "../../../../tools/harness/awsx/ecs/wire";
+} from "../../../../../tools/harness/aws/awsx/ecs/fargateMemoryAndCpu";
+import { subnetsFor } from "../../../../../tools/harness/aws/awsx/ecs/fargateService";
+import { idFromArn } from "../../../../../tools/harness/aws/awsx/ecs/logGroup";
+import { sha1hash } from "../../../../../tools/harness/aws/awsx/utils";
+import { definedOnly, onTheWire } from "../../../../../tools/harness/aws/awsx/ecs/wire";
 
 describe("awsx ecs emulation: pure parts", () => {
     describe("Fargate task size (fargateMemoryAndCpu.ts)", () => {

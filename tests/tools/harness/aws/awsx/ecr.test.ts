@@ -1,13 +1,13 @@
 // awsx's ECR components under the harness: the resources the awsx provider's Construct builds
 // (pulumi-awsx awsx/ecr/*.ts), registered inside the component with its names and inputs.
 import * as assert from "assert";
-import { credentialsFrom, registryIdOf } from "../../../../tools/harness/awsx/ecr/auth";
-import { Image } from "../../../../tools/harness/awsx/ecr/image";
-import { createUniqueImageName, removeTagFromRef } from "../../../../tools/harness/awsx/ecr/imageName";
-import { convertRules } from "../../../../tools/harness/awsx/ecr/lifecyclePolicy";
-import { RegistryImage } from "../../../../tools/harness/awsx/ecr/registryImage";
-import { Repository } from "../../../../tools/harness/awsx/ecr/repository";
-import { evaluate, Evaluation, RegisteredResource } from "../../../../tools/harness/evaluate";
+import { credentialsFrom, registryIdOf } from "../../../../../tools/harness/aws/awsx/ecr/auth";
+import { Image } from "../../../../../tools/harness/aws/awsx/ecr/image";
+import { createUniqueImageName, removeTagFromRef } from "../../../../../tools/harness/aws/awsx/ecr/imageName";
+import { convertRules } from "../../../../../tools/harness/aws/awsx/ecr/lifecyclePolicy";
+import { RegistryImage } from "../../../../../tools/harness/aws/awsx/ecr/registryImage";
+import { Repository } from "../../../../../tools/harness/aws/awsx/ecr/repository";
+import { evaluate, Evaluation, RegisteredResource } from "../../../../../tools/harness/evaluate";
 
 function only(e: Evaluation, type: string, name?: string): RegisteredResource {
     const found = e.resources.filter((r) => r.type === type && (name === undefined || r.name === name));

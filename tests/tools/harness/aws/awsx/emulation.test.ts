@@ -5,8 +5,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { awsxComponents, installAwsxEmulation } from "../../../../tools/harness/awsx";
-import { evaluate } from "../../../../tools/harness/evaluate";
+import { awsxComponents, installAwsxEmulation } from "../../../../../tools/harness/aws/awsx";
+import { evaluate } from "../../../../../tools/harness/evaluate";
 
 /** A package laid out as the awsx SDK is: an index, a namespace index with lazy getters, a class module. */
 function fakeAwsx(version: string): string {

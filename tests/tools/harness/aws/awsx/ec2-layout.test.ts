@@ -3,18 +3,18 @@
 // knownWorkingSubnets.ts, vpc.test.ts, subnetNaming.test.ts): the blocks a program's subnets get
 // under the check must be the ones the provider would give them.
 import * as assert from "assert";
-import type { SubnetSpecInputs } from "../../../../tools/harness/awsx/ec2/args";
-import { Netmask } from "../../../../tools/harness/awsx/ec2/cidr";
-import { splitDefaultVpcSubnets } from "../../../../tools/harness/awsx/ec2/default-vpc";
-import { getSubnetSpecsLegacy } from "../../../../tools/harness/awsx/ec2/subnet-legacy";
-import { azSuffix, subnetNames, validateAzSuffixes } from "../../../../tools/harness/awsx/ec2/subnet-naming";
+import type { SubnetSpecInputs } from "../../../../../tools/harness/aws/awsx/ec2/args";
+import { Netmask } from "../../../../../tools/harness/aws/awsx/ec2/cidr";
+import { splitDefaultVpcSubnets } from "../../../../../tools/harness/aws/awsx/ec2/default-vpc";
+import { getSubnetSpecsLegacy } from "../../../../../tools/harness/aws/awsx/ec2/subnet-legacy";
+import { azSuffix, subnetNames, validateAzSuffixes } from "../../../../../tools/harness/aws/awsx/ec2/subnet-naming";
 import {
     getSubnetSpecs,
     getSubnetSpecsAutoMerge,
     mergeWithDefaultSubnetSpecs,
     nextNetmask,
     validateAndNormalizeSubnetInputs,
-} from "../../../../tools/harness/awsx/ec2/subnet-new";
+} from "../../../../../tools/harness/aws/awsx/ec2/subnet-new";
 import {
     createIpv6SubnetCidrBlock,
     extractSubnetSpecInputFromLegacyLayout,
@@ -22,7 +22,7 @@ import {
     validateEips,
     validateNoGaps,
     validateSubnets,
-} from "../../../../tools/harness/awsx/ec2/vpc-rules";
+} from "../../../../../tools/harness/aws/awsx/ec2/vpc-rules";
 
 const AZS = ["us-east-1a", "us-east-1b", "us-east-1c"];
 const mask = (cidr: string) => Number(cidr.split("/")[1]);

@@ -16,6 +16,7 @@
 import * as fs from "fs";
 import Module from "module";
 import * as path from "path";
+import type { ComponentEmulation } from "../../provider-mocks";
 import type { EmulatedComponents } from "./types";
 
 /**
@@ -114,3 +115,11 @@ export function installAwsxEmulation(): void {
         return result;
     };
 }
+
+/** awsx's components, as the check registers them (tools/clouds.ts). */
+export const AWSX_EMULATION: ComponentEmulation = {
+    package: "awsx",
+    majors: MAJORS,
+    install: installAwsxEmulation,
+    versions: emulatedAwsxVersions,
+};

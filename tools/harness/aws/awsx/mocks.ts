@@ -3,7 +3,7 @@
  * provider answers them by calling AWS through the AWS provider, so each is computed from what
  * the AWS mocks answer those calls (`context.call`: the stack's default AWS provider).
  */
-import type { CallContext, ProviderMocks } from "../provider-mocks";
+import type { CallContext, ProviderMocks } from "../../provider-mocks";
 import type { EmulatedFunctions } from "./types";
 
 let functions: EmulatedFunctions | undefined;

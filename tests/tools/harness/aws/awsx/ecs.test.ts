@@ -4,11 +4,11 @@ import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
-import { EC2Service } from "../../../../tools/harness/awsx/ecs/ec2Service";
-import { EC2TaskDefinition } from "../../../../tools/harness/awsx/ecs/ec2TaskDefinition";
-import { FargateService } from "../../../../tools/harness/awsx/ecs/fargateService";
-import { FargateTaskDefinition } from "../../../../tools/harness/awsx/ecs/fargateTaskDefinition";
-import { Evaluation, evaluate, RegisteredResource } from "../../../../tools/harness/evaluate";
+import { EC2Service } from "../../../../../tools/harness/aws/awsx/ecs/ec2Service";
+import { EC2TaskDefinition } from "../../../../../tools/harness/aws/awsx/ecs/ec2TaskDefinition";
+import { FargateService } from "../../../../../tools/harness/aws/awsx/ecs/fargateService";
+import { FargateTaskDefinition } from "../../../../../tools/harness/aws/awsx/ecs/fargateTaskDefinition";
+import { Evaluation, evaluate, RegisteredResource } from "../../../../../tools/harness/evaluate";
 
 const SERVICE = "aws:ecs/service:Service";
 const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
