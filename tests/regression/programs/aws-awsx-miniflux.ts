@@ -1,66 +1,53 @@
-// pulumi/examples' aws-ts-pulumi-miniflux (Apache-2.0), as written there but for its config
-// (constants here) and `assignPublicIp: true`: as written, awsx's provider (since 2022) refuses a
-// service with default networking in a default VPC, which has no private subnets, and so does the
-// check. A Postgres instance in one default subnet, awsx's load balancer with its defaults, and
-// awsx's Fargate service in the default VPC's public subnets, with the admin password in a plain
-// environment variable. awsx builds the listener, the security groups, the task definition and
-// its roles; the check builds them as its provider does, and the pack judges them.
+// An RSS reader on awsx, in the shape of pulumi/examples' aws-ts-pulumi-miniflux (27b2b9945):
+// Postgres in a single subnet of the default VPC, awsx's load balancer left to its defaults, and
+// awsx's Fargate service on that balancer's target group with the admin password and a
+// connection string in plain environment variables. That example leaves the service's networking
+// to awsx, which since 2022 refuses it in a default VPC (no private subnets), and so does the
+// check; this one asks for public addresses instead. awsx builds the listener, the security
+// groups, the task definition and its roles; the check builds them as its provider does.
 import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 
-const dbName = "miniflux";
-const dbUsername = "miniflux";
-const dbPassword = "correct-horse-battery";
-const adminUsername = "admin";
-const adminPassword = "admin-password-1";
+const reader = { database: "reader", user: "reader", password: "reader-db-pass", admin: "reader-admin-pass" };
 
-const vpc = new aws.ec2.DefaultVpc("defaultVpc", {});
-const subnet = new aws.ec2.Subnet("defaultSubnet", { vpcId: vpc.id });
+const defaultVpc = new aws.ec2.DefaultVpc("default", {});
+const onlySubnet = new aws.ec2.Subnet("db-subnet", { vpcId: defaultVpc.id });
+const dbSubnets = new aws.rds.SubnetGroup("db-subnets", { subnetIds: [onlySubnet.id] });
 
-const subnetGroup = new aws.rds.SubnetGroup("dbsubnets", {
-    subnetIds: [subnet.id],
-});
-
-const cluster = new aws.ecs.Cluster("cluster", {});
-
-const db = new aws.rds.Instance("db", {
+const postgres = new aws.rds.Instance("reader-db", {
     engine: "postgres",
-    instanceClass: aws.rds.InstanceType.T3_Micro,
+    instanceClass: "db.t3.micro",
     allocatedStorage: 5,
-    dbSubnetGroupName: subnetGroup.id,
-    dbName: dbName,
-    username: dbUsername,
-    password: dbPassword,
+    dbSubnetGroupName: dbSubnets.id,
+    dbName: reader.database,
+    username: reader.user,
+    password: reader.password,
     skipFinalSnapshot: true,
 });
 
-const connectionString = pulumi.interpolate`postgres://${dbUsername}:${dbPassword}@${db.endpoint}/${dbName}?sslmode=disable`;
+const balancer = new awsx.lb.ApplicationLoadBalancer("reader-lb", {});
+const cluster = new aws.ecs.Cluster("reader", {});
 
-const loadBalancer = new awsx.lb.ApplicationLoadBalancer("loadbalancer", {});
-
-new awsx.ecs.FargateService(
-    "service",
-    {
-        cluster: cluster.arn,
-        desiredCount: 1,
-        assignPublicIp: true,
-        taskDefinitionArgs: {
-            container: {
-                name: "service",
-                image: "miniflux/miniflux:latest",
-                portMappings: [{ containerPort: 8080, targetGroup: loadBalancer.defaultTargetGroup }],
-                environment: [
-                    { name: "DATABASE_URL", value: connectionString },
-                    { name: "RUN_MIGRATIONS", value: "1" },
-                    { name: "CREATE_ADMIN", value: "1" },
-                    { name: "ADMIN_USERNAME", value: adminUsername },
-                    { name: "ADMIN_PASSWORD", value: adminPassword },
-                ],
-            },
+new awsx.ecs.FargateService("reader", {
+    cluster: cluster.arn,
+    desiredCount: 1,
+    assignPublicIp: true,
+    taskDefinitionArgs: {
+        container: {
+            name: "reader",
+            image: "miniflux/miniflux:2.2.6",
+            portMappings: [{ containerPort: 8080, targetGroup: balancer.defaultTargetGroup }],
+            environment: [
+                {
+                    name: "DATABASE_URL",
+                    value: pulumi.interpolate`postgres://${reader.user}:${reader.password}@${postgres.endpoint}/${reader.database}`,
+                },
+                { name: "CREATE_ADMIN", value: "1" },
+                { name: "ADMIN_PASSWORD", value: reader.admin },
+            ],
         },
     },
-    { customTimeouts: { create: "20m", update: "20m", delete: "20m" } },
-);
+});
 
-export const url = pulumi.interpolate`http://${loadBalancer.loadBalancer.dnsName}:8080}`;
+export const url = pulumi.interpolate`http://${balancer.loadBalancer.dnsName}`;
