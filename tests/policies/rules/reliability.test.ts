@@ -26,6 +26,31 @@ describe("webtier-reliability on AWS", () => {
         assertViolation(await validateStack(reliability, stack), "unknown during preview");
     });
 
+    it("counts an ECS service's desired tasks behind the balancer, in its subnets' zones", async () => {
+        const service = (desiredCount: number | undefined, subnets: string[]) => ({
+            type: "aws:ecs/service:Service",
+            name: "app",
+            props: {
+                desiredCount,
+                launchType: "FARGATE",
+                loadBalancers: [{ targetGroupArn: "arn:tg", containerName: "app", containerPort: 80 }],
+                networkConfiguration: { subnets: subnets.map((s) => `subnet-${s}`), assignPublicIp: false },
+            },
+            deps: { networkConfiguration: subnets.map((s) => `private-${s}`) },
+        });
+        const base = ["web-0", "web-1", "web-0-tg", "web-1-tg"].reduce(
+            (stack, name) => without(stack, name),
+            awsTier(),
+        );
+        assertNone(await validateStack(reliability, [...base, service(2, ["a", "b"])]));
+        assertViolation(await validateStack(reliability, [...base, service(1, ["a", "b"])]), "Only 1 server");
+        assertViolation(await validateStack(reliability, [...base, service(undefined, ["a", "b"])]), "Only 0 server");
+        assertViolation(await validateStack(reliability, [...base, service(3, ["a"])]), "all run in eu-west-1a");
+        // A service not behind the balancer counts for nothing.
+        const unbalanced = { ...service(2, ["a", "b"]), props: { ...service(2, ["a", "b"]).props, loadBalancers: [] } };
+        assertViolation(await validateStack(reliability, [...base, unbalanced]), "Only 0 server");
+    });
+
     it("reads absent multiAz, backupRetentionPeriod and deletionProtection as off", async () => {
         const stack = awsTier();
         const db = pick(stack, "db");

@@ -5,6 +5,7 @@
 import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
 import { Res, UNKNOWN, describe, isUnknown, listOf } from "../../values";
+import { AWS_BALANCER_TYPES } from "../balancers";
 import { AWS } from "../types";
 
 /** The zone of an instance: its own field, or its subnet's. */
@@ -48,7 +49,34 @@ export function awsReliabilityFindings(graph: StackGraph, minServers: number): F
                 isUnknown(z) ? (unknownZone = true) : zones.add(z),
             );
         }
-        const count = servers.size + groupCapacity;
+        // An ECS service behind a balancer keeps `desiredCount` tasks registered in its target
+        // groups (ECS's default is none, awsx's one), spread over its subnets' zones (awsvpc);
+        // tasks on the cluster's EC2 instances are in zones the stack cannot tell.
+        let taskCount = 0;
+        for (const service of graph.ofType(AWS_BALANCER_TYPES.ecsServices)) {
+            if (listOf(service.props.loadBalancers).length === 0) continue;
+            const desired = service.props.desiredCount;
+            taskCount += typeof desired === "number" ? desired : 0;
+            const network = service.props.networkConfiguration as Record<string, unknown> | undefined;
+            const subnets = isUnknown(network) ? UNKNOWN : network?.subnets;
+            if (subnets === undefined || subnets === null || isUnknown(subnets)) {
+                unknownZone = true;
+                continue;
+            }
+            const placed = graph.resolveAll(
+                service,
+                "networkConfiguration",
+                AWS.subnets,
+                listOf<string | typeof UNKNOWN>(subnets),
+            );
+            if (placed.unresolved.length > 0) unknownZone = true;
+            for (const subnet of placed.candidates) {
+                const zone = subnet.props.availabilityZone ?? subnet.props.availabilityZoneId;
+                if (typeof zone === "string" && !isUnknown(zone)) zones.add(zone);
+                else unknownZone = true;
+            }
+        }
+        const count = servers.size + groupCapacity + taskCount;
         const at = balancers[0].urn;
         if (count < minServers) {
             findings.push({
