@@ -6,7 +6,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type * as awsx from "@pulumi/awsx";
-import { EC2TaskDefinition, taskDefinitionOf } from "./ec2TaskDefinition";
+import { EC2TaskDefinition } from "./ec2TaskDefinition";
+import { taskDefinitionOf } from "./taskDefinition";
 import { checkServiceArgs, checkTaskDefinitionArgs, commonServiceInputs, launchTypeFor } from "./service";
 import { definedOnly } from "./wire";
 

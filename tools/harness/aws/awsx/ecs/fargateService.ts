@@ -7,7 +7,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type * as awsx from "@pulumi/awsx";
 import { lookupDefaultVpc } from "../ec2/default-vpc";
-import { FargateTaskDefinition, taskDefinitionOf } from "./fargateTaskDefinition";
+import { FargateTaskDefinition } from "./fargateTaskDefinition";
+import { taskDefinitionOf } from "./taskDefinition";
 import { checkServiceArgs, checkTaskDefinitionArgs, commonServiceInputs, launchTypeFor } from "./service";
 import { definedOnly } from "./wire";
 

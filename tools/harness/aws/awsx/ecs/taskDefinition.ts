@@ -3,7 +3,7 @@
  * and ec2TaskDefinition.ts build them alike): the log group, the task and execution roles, the
  * container definitions and load balancers, and the default family.
  */
-import type * as aws from "@pulumi/aws";
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type * as awsx from "@pulumi/awsx";
 import {
@@ -21,6 +21,7 @@ import {
     defaultTaskRolePolicyARNs,
 } from "./role";
 import { ifUndefined, sha1hash } from "../utils";
+import { definedOnly } from "./wire";
 
 /** The arguments both components take and handle themselves (the rest go to `aws.ecs.TaskDefinition`). */
 export interface CommonTaskDefinitionArgs {
@@ -97,4 +98,66 @@ export function familyAndJson(
 /** The hash in the default family. Pure. */
 export function defaultFamilyHash(stack: string, containersJson: string): string {
     return sha1hash(stack + containersJson);
+}
+
+/** Each component's `aws.ecs.TaskDefinition` itself (see `taskDefinitionOf`). */
+const resources = new WeakMap<TaskDefinitionComponent, aws.ecs.TaskDefinition>();
+
+/**
+ * The task definition resource `component` made: a service that makes one reads the resource (its
+ * ARN, with the resource as dependency) as the source does, not the SDK's Output of it.
+ */
+export function taskDefinitionOf(component: TaskDefinitionComponent): aws.ecs.TaskDefinition {
+    return resources.get(component)!;
+}
+
+/**
+ * What both components are (the source writes the two classes alike): the log group and roles of
+ * `taskDefinitionParts`, then the task definition `build` makes the arguments of, and the SDK
+ * class's outputs. The legacy `awsx:x:ecs:*` type is an alias, as the source gives it.
+ */
+export abstract class TaskDefinitionComponent extends pulumi.ComponentResource {
+    /** The execution role made, if one was. */
+    readonly executionRole: pulumi.Output<aws.iam.Role | undefined>;
+    /** The load balancers the containers' target-grouped port mappings call for. */
+    readonly loadBalancers: pulumi.Output<aws.types.output.ecs.ServiceLoadBalancer[]>;
+    /** The log group made, if one was. */
+    readonly logGroup: pulumi.Output<aws.cloudwatch.LogGroup | undefined>;
+    readonly taskDefinition: pulumi.Output<aws.ecs.TaskDefinition>;
+    /** The task role made, if one was. */
+    readonly taskRole: pulumi.Output<aws.iam.Role | undefined>;
+
+    protected constructor(
+        type: string,
+        name: string,
+        args: CommonTaskDefinitionArgs,
+        opts: pulumi.ComponentResourceOptions,
+        build: (name: string, args: any, parts: TaskDefinitionParts) => aws.ecs.TaskDefinitionArgs,
+    ) {
+        super(
+            type,
+            name,
+            {},
+            {
+                ...opts,
+                aliases: [{ type: type.replace(/^awsx:/, "awsx:x:") }, ...(opts.aliases ?? [])],
+            },
+        );
+        const given = definedOnly(args);
+        const parts = taskDefinitionParts(this, name, given);
+        const taskDefinition = new aws.ecs.TaskDefinition(name, build(name, given, parts), { parent: this });
+        resources.set(this, taskDefinition);
+        this.executionRole = pulumi.output(parts.executionRole);
+        this.loadBalancers = parts.loadBalancers;
+        this.logGroup = pulumi.output(parts.logGroup);
+        this.taskDefinition = pulumi.output(taskDefinition);
+        this.taskRole = pulumi.output(parts.taskRole);
+        this.registerOutputs({
+            executionRole: this.executionRole,
+            loadBalancers: this.loadBalancers,
+            logGroup: this.logGroup,
+            taskDefinition: this.taskDefinition,
+            taskRole: this.taskRole,
+        });
+    }
 }
