@@ -5,7 +5,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { awsxComponents, installAwsxEmulation } from "../../../../../tools/harness/aws/awsx";
+import { AWSX_EMULATION, awsxComponents } from "../../../../../tools/harness/aws/awsx";
 import { evaluate } from "../../../../../tools/harness/evaluate";
 
 /** A package laid out as the awsx SDK is: an index, a namespace index with lazy getters, a class module. */
@@ -27,7 +27,7 @@ function fakeAwsx(version: string): string {
 }
 
 describe("awsx components built by the harness", () => {
-    before(() => installAwsxEmulation());
+    before(() => AWSX_EMULATION.install());
 
     it("replaces the SDK's classes of awsx 3.x as their modules load, through the namespace's lazy getter", () => {
         const dir = fakeAwsx("3.9.0");
