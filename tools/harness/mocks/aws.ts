@@ -253,6 +253,25 @@ export const AWS_MOCKS: ProviderMocks = {
                 state.bucketRegionalDomainName = `${state.bucket}.s3.${region}.amazonaws.com`;
                 state.arn = `arn:aws:s3:::${state.bucket}`;
                 break;
+            // terraform-provider-aws' formats: a function's invoke ARN (lambdaFunctionInvokeARN),
+            // a REST API's execution ARN and a stage's invoke URL, which API Gateway integrations
+            // and Lambda permissions are built from.
+            case "aws:lambda/function:Function":
+                state.arn = `arn:aws:lambda:${region}:${ACCOUNT}:function:${state.name ?? name}`;
+                state.qualifiedArn = `${state.arn}:$LATEST`;
+                state.invokeArn = `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/${state.arn}/invocations`;
+                state.version = "$LATEST";
+                break;
+            case "aws:apigateway/restApi:RestApi":
+                state.arn = `arn:aws:apigateway:${region}::/restapis/${id}`;
+                state.executionArn = `arn:aws:execute-api:${region}:${ACCOUNT}:${id}`;
+                state.rootResourceId = id.slice(-10);
+                break;
+            case "aws:apigateway/stage:Stage":
+                state.arn = `arn:aws:apigateway:${region}::/restapis/${inputs.restApi}/stages/${inputs.stageName}`;
+                state.executionArn = `arn:aws:execute-api:${region}:${ACCOUNT}:${inputs.restApi}/${inputs.stageName}`;
+                state.invokeUrl = `https://${inputs.restApi}.execute-api.${region}.amazonaws.com/${inputs.stageName}`;
+                break;
             case "aws:cloudfront/distribution:Distribution":
                 state.domainName = `${id.slice(-8)}.cloudfront.net`;
                 state.hostedZoneId = "Z2FDTNDATAQYW2";
