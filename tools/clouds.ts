@@ -11,6 +11,7 @@ import { AWS_PRICERS, AWS_PRICES } from "./cost/prices/aws";
 import { DIGITALOCEAN_PRICERS, DIGITALOCEAN_PRICES } from "./cost/prices/digitalocean";
 import type { PriceTable } from "./cost/prices/types";
 import type { PlatformFactory } from "./deploy/platforms";
+import { APIGATEWAY_EMULATION } from "./harness/aws/apigateway";
 import { AWSX_EMULATION } from "./harness/aws/awsx";
 import { AWSX_MOCKS } from "./harness/aws/awsx/mocks";
 import { AWS_MOCKS } from "./harness/mocks/aws";
@@ -73,4 +74,4 @@ export const PRICE_TABLES: Readonly<Record<Cloud, PriceTable>> = Object.fromEntr
 ) as Record<Cloud, PriceTable>;
 
 /** The multi-language components the harness builds itself, as their plugins build them. */
-export const COMPONENT_EMULATIONS: readonly ComponentEmulation[] = [AWSX_EMULATION];
+export const COMPONENT_EMULATIONS: readonly ComponentEmulation[] = [AWSX_EMULATION, APIGATEWAY_EMULATION];
