@@ -101,6 +101,15 @@ describe("aws-apigateway RestAPI under the harness", () => {
         assert.strictEqual(stage.inputs.tags, undefined);
         assert.ok(stage.dependencies.includes(permission.urn));
         assert.strictEqual(e.outputs.url, `${stage.state.invokeUrl}/`);
+        // As the provider computes them: the stage's URL and the API's execution ARN, with the API's id.
+        assert.match(
+            e.outputs.url,
+            new RegExp(`^https://${rest.id}\\.execute-api\\.[a-z0-9-]+\\.amazonaws\\.com/stage/$`),
+        );
+        assert.match(
+            permission.inputs.sourceArn,
+            new RegExp(`^arn:aws:execute-api:[a-z0-9-]+:\\d{12}:${rest.id}/\\*/GET/$`),
+        );
         assert.deepStrictEqual(Object.keys(component.wireOutputs!).sort(), ["api", "deployment", "stage", "url"]);
         assert.strictEqual(component.wireOutputs!.api.urn, rest.urn);
     });
