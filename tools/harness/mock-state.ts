@@ -37,15 +37,34 @@ export class MockIds {
 
     private readonly states = new Map<string, Record<string, any>>();
 
+    /** Ids by type and name ("aws:apigateway/restApi:RestApi::api"); undefined where two share them. */
+    private readonly byName = new Map<string, string | undefined>();
+
     own(id: string | undefined, state: Record<string, any>, urn: string): void {
         if (id) {
             this.owners.set(id, urn);
             this.states.set(id, state);
+            // urn:pulumi:<stack>::<project>::<parent types$type>::<name>
+            const [, , qualifiedType = "", ...name] = urn.split("::");
+            const key = `${qualifiedType.split("$").pop()}::${name.join("::")}`;
+            this.byName.set(key, this.byName.has(key) ? undefined : id);
         }
         for (const key of ["arn", "urn", "uid"]) {
             const value = state?.[key];
             if (typeof value === "string" && value && !this.owners.has(value)) this.owners.set(value, urn);
         }
+    }
+
+    /**
+     * The id of an input that names a resource: the id itself, or the resource the program passed
+     * where the provider takes its id (`restApi: api`), which reaches the mocks as the SDK's
+     * rehydrated resource and the provider as that resource's id.
+     */
+    idOf(value: unknown): string | undefined {
+        if (typeof value === "string") return value;
+        const resource = value as { __pulumiResource?: boolean; __pulumiType?: string; __name?: string } | null;
+        if (!resource?.__pulumiResource) return undefined;
+        return this.byName.get(`${resource.__pulumiType}::${resource.__name}`);
     }
 
     /** The state a mock handed out with this id (a subnet's zone for the instance placed in it). */
