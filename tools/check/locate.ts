@@ -39,8 +39,8 @@ export interface ConfigLocation extends SourceLocation {
 /**
  * Frames of the SDK and provider packages, of this tool and of Node itself: none is the program's.
  * This tool's frames are its compiled files, or their TypeScript sources (dist/tools/x is built
- * from tools/x) where the trace was source-mapped: awsx's emulated components (harness/aws/awsx)
- * construct resources from those.
+ * from tools/x) where the trace was source-mapped: the components the harness builds itself
+ * (harness/aws/awsx, harness/aws/apigateway) construct resources from those.
  */
 const TOOL_DIRS = [__dirname, path.resolve(__dirname, "..", "harness")].flatMap((dir) => [
     dir,

@@ -7,9 +7,10 @@
  * reach the pack. A verdict on such a stack would pass what `pulumi preview --policy-pack` may
  * fail, so the stack gets no verdict: an error that names the components and what to do.
  *
- * awsx's components are the exception (tools/harness/aws/awsx): for the SDK majors whose provider
- * source the harness follows, they are built in the program's process as the plugin builds them,
- * are not remote, and the stack's notes say so.
+ * The components the harness builds itself are the exception (tools/clouds.ts
+ * COMPONENT_EMULATIONS: awsx's, aws-apigateway's): for the SDK majors whose provider source the
+ * harness follows, they are built in the program's process as the plugin builds them, are not
+ * remote, and the stack's notes say so.
  */
 import { COMPONENT_EMULATIONS } from "../clouds";
 import type { RegisteredResource } from "../harness/evaluate";

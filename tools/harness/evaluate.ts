@@ -15,9 +15,9 @@ import { EVALUATION_STACK_TRACE_LIMIT } from "./evaluation-settings";
 import { autoname, autonameRuleFor } from "./autonaming";
 import { applyPatch, defaultsPatch, Patch, resourceDefaults } from "./tf-defaults/apply";
 import { checkResult, engineCheckError } from "./tf-defaults/validate";
+import { COMPONENT_EMULATIONS } from "../clouds";
 
 // SDK internals (listed and verified in one place).
-import { COMPONENT_EMULATIONS } from "../clouds";
 import { debuggable, outputInternals, rpc, runtimeConfig, runtimeResource, settings, stack } from "./sdk-internals";
 
 /** One resource as the program registered it. */
@@ -260,7 +260,8 @@ export function framesDeclaring(resource: unknown): SourceFrame[] | undefined {
 /** Runs `program` under mocks and returns everything it registered. */
 export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     const started = Date.now();
-    // awsx's components are built in this process, as its provider plugin builds them (clouds.ts).
+    // The multi-language components the harness builds (awsx's, aws-apigateway's) are built in this
+    // process, as their provider plugins build them (clouds.ts COMPONENT_EMULATIONS).
     for (const emulation of COMPONENT_EMULATIONS) emulation.install();
     const project = options.project ?? "webtier";
     const stackName = options.stack ?? "test";
