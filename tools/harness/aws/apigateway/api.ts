@@ -7,7 +7,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ifUndefined, sha1hash } from "../awsx/utils";
+import { ifUndefined, sha1hash } from "../utils";
 import { createSwaggerSpec, type Route, type SwaggerLambdas } from "./routes";
 import type { APIKeySource, RequestValidator } from "./swagger";
 

@@ -11,9 +11,9 @@
 import type * as aws from "@pulumi/aws";
 import type * as apigateway from "@pulumi/aws-apigateway";
 import * as pulumi from "@pulumi/pulumi";
-import { escapeFailure } from "../awsx/ec2/failure";
-import { hasPulumiType } from "../awsx/lb/component";
-import { onTheWire } from "../awsx/ecs/wire";
+import { escapeFailure } from "../../component-args";
+import { hasPulumiType } from "../../component-args";
+import { onTheWire } from "../../component-args";
 import { createAPI, type APIArgs, type APIResources } from "./api";
 
 const TYPE = "aws-apigateway:index:RestAPI";
@@ -41,7 +41,7 @@ const SDK_ARGS: readonly (keyof apigateway.RestAPIArgs)[] = [
 function providerArgs(args: apigateway.RestAPIArgs | undefined): APIArgs {
     const sent: Record<string, unknown> = {};
     for (const key of SDK_ARGS) if (args?.[key] !== undefined) sent[key] = args[key];
-    return onTheWire(sent) as APIArgs;
+    return onTheWire(sent);
 }
 
 /** Whether `value` holds an Output or Promise anywhere but inside a resource. */

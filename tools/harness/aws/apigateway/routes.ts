@@ -7,8 +7,8 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { getRegion } from "../awsx/utils";
-import { escapeFailure } from "../awsx/ec2/failure";
+import { getRegion } from "../utils";
+import { escapeFailure } from "../../component-args";
 import { addAuthorizers, duplicateAuthorizer, type Authorizer } from "./authorizers";
 import { getPartition } from "./partition";
 import { addStaticRoute } from "./staticRoutes";

@@ -11,7 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as fs from "fs";
 import { createRequire } from "module";
 import * as fspath from "path";
-import { getRegion, sha1hash } from "../awsx/utils";
+import { getRegion, sha1hash } from "../utils";
 import type { Route } from "./routes";
 import { getPartition } from "./partition";
 import { addOperation, s3ObjectOperation, swaggerMethod, type SwaggerOperation, type SwaggerSpec } from "./swagger";

@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { APIGATEWAY_EMULATION } from "../../../../../tools/harness/aws/apigateway";
 import { RestAPI } from "../../../../../tools/harness/aws/apigateway/restAPI";
-import { sha1hash } from "../../../../../tools/harness/aws/awsx/utils";
+import { sha1hash } from "../../../../../tools/harness/aws/utils";
 import { evaluate, Evaluation, RegisteredResource } from "../../../../../tools/harness/evaluate";
 
 const REST_API = "aws:apigateway/restApi:RestApi";

@@ -2,7 +2,7 @@
 // (pulumi-awsx awsx/cloudtrail/trail.ts with s3/bucket.ts, cloudwatch/logGroup.ts and role.ts).
 import * as assert from "assert";
 import { logGroupIdFromArn } from "../../../../../tools/harness/aws/awsx/cloudtrail/arn";
-import { parseArn } from "../../../../../tools/harness/aws/awsx/utils";
+import { parseArn } from "../../../../../tools/harness/aws/utils";
 import { defaultCloudTrailPolicy } from "../../../../../tools/harness/aws/awsx/cloudtrail/policies";
 import { Trail } from "../../../../../tools/harness/aws/awsx/cloudtrail/trail";
 import { evaluate, Evaluation, RegisteredResource } from "../../../../../tools/harness/evaluate";

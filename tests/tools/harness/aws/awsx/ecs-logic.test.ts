@@ -14,8 +14,8 @@ import {
 } from "../../../../../tools/harness/aws/awsx/ecs/fargateMemoryAndCpu";
 import { subnetsFor } from "../../../../../tools/harness/aws/awsx/ecs/fargateService";
 import { idFromArn } from "../../../../../tools/harness/aws/awsx/ecs/logGroup";
-import { sha1hash } from "../../../../../tools/harness/aws/awsx/utils";
-import { definedOnly, onTheWire } from "../../../../../tools/harness/aws/awsx/ecs/wire";
+import { sha1hash } from "../../../../../tools/harness/aws/utils";
+import { definedOnly, onTheWire } from "../../../../../tools/harness/component-args";
 
 describe("awsx ecs emulation: pure parts", () => {
     describe("Fargate task size (fargateMemoryAndCpu.ts)", () => {

@@ -7,7 +7,7 @@ import { ApplicationLoadBalancer } from "../../../../../tools/harness/aws/awsx/l
 import { getDefaultProtocol, getListenerProtocol } from "../../../../../tools/harness/aws/awsx/lb/listenerDefaults";
 import { NetworkLoadBalancer } from "../../../../../tools/harness/aws/awsx/lb/networkLoadBalancer";
 import { TargetGroupAttachment } from "../../../../../tools/harness/aws/awsx/lb/targetGroupAttachment";
-import { onTheWire } from "../../../../../tools/harness/aws/awsx/lb/wire";
+import { onTheWire } from "../../../../../tools/harness/component-args";
 import { evaluate, Evaluation, RegisteredResource } from "../../../../../tools/harness/evaluate";
 
 /** The one resource of a type (and name), failing clearly when there is not exactly one. */

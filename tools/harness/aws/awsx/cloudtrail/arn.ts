@@ -3,7 +3,7 @@
  * awsx/cloudwatch/logGroup.ts idFromArn / buildArn and awsx/s3/bucket.ts nameFromArn /
  * arnFromName). Pure. (The ecs namespace's log groups use the same helpers.)
  */
-import { parseArn } from "../utils";
+import { parseArn } from "../../utils";
 
 export interface LogGroupId {
     logGroupName: string;

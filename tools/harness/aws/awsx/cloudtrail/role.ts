@@ -7,7 +7,7 @@
 import * as aws from "@pulumi/aws";
 import type * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
-import { sha1hash } from "../utils";
+import { sha1hash } from "../../utils";
 
 export type RoleDefaults = Omit<aws.iam.RoleArgs, "assumeRolePolicy"> & {
     assumeRolePolicy: pulumi.Input<string> | aws.types.input.iam.PolicyDocument;

@@ -10,7 +10,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { EmulatedFunctions } from "../types";
-import { escapeFailure } from "./failure";
+import { escapeFailure } from "../../../component-args";
 
 /** The function's result, and the component's outputs. */
 export interface DefaultVpcResult {

@@ -26,7 +26,7 @@ import type {
     VpcArgs,
     VpcEndpointStrategy,
 } from "./args";
-import { escapeFailure } from "./failure";
+import { escapeFailure } from "../../../component-args";
 import { getSubnetSpecsLegacy } from "./subnet-legacy";
 import { validateAzSuffixes } from "./subnet-naming";
 import {

@@ -7,8 +7,8 @@
  */
 import type * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
-import { hasPulumiType } from "../lb/component";
-import { sdkArgs } from "../lb/wire";
+import { hasPulumiType } from "../../../component-args";
+import { sdkArgs } from "../../../component-args";
 import { getDockerCredentials } from "./auth";
 import { DockerBuildImage, DockerBuildImageArgs } from "./dockerBuild";
 import { imageNameOf, imageUriOf } from "./imageName";

@@ -2,7 +2,7 @@
  * The names an awsx image is built and pushed under (follows pulumi-awsx awsx/ecr/image.ts,
  * computeImageFromAsset / createUniqueImageName / removeTagFromRef, and utils.ts sha1hash). Pure.
  */
-import { sha1hash } from "../utils";
+import { sha1hash } from "../../utils";
 
 /** The build inputs the unique name hashes. */
 export interface BuildSignatureInputs {

@@ -12,8 +12,8 @@
  */
 import type * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
-import { hasPulumiType } from "../lb/component";
-import { sdkArgs } from "../lb/wire";
+import { hasPulumiType } from "../../../component-args";
+import { sdkArgs } from "../../../component-args";
 import { getDockerCredentials } from "./auth";
 
 const TYPE = "awsx:ecr:RegistryImage";

@@ -7,8 +7,8 @@
 import * as aws from "@pulumi/aws";
 import type * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
-import { hasPulumiType } from "../lb/component";
-import { sdkArgs } from "../lb/wire";
+import { hasPulumiType } from "../../../component-args";
+import { sdkArgs } from "../../../component-args";
 import { buildLifecyclePolicy } from "./lifecyclePolicy";
 
 const TYPE = "awsx:ecr:Repository";

@@ -9,7 +9,7 @@ import type * as awsx from "@pulumi/awsx";
 import { EC2TaskDefinition } from "./ec2TaskDefinition";
 import { taskDefinitionOf } from "./taskDefinition";
 import { checkServiceArgs, checkTaskDefinitionArgs, commonServiceInputs, launchTypeFor } from "./service";
-import { definedOnly } from "./wire";
+import { definedOnly } from "../../../component-args";
 
 export type EC2ServiceArgs = awsx.ecs.EC2ServiceArgs;
 

@@ -10,7 +10,7 @@ import { lookupDefaultVpc } from "../ec2/default-vpc";
 import { FargateTaskDefinition } from "./fargateTaskDefinition";
 import { taskDefinitionOf } from "./taskDefinition";
 import { checkServiceArgs, checkTaskDefinitionArgs, commonServiceInputs, launchTypeFor } from "./service";
-import { definedOnly } from "./wire";
+import { definedOnly } from "../../../component-args";
 
 export type FargateServiceArgs = awsx.ecs.FargateServiceArgs;
 

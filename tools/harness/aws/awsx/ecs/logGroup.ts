@@ -6,7 +6,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type * as awsx from "@pulumi/awsx";
-import { getRegion, getRegionFromOpts, parseArn } from "../utils";
+import { getRegion, getRegionFromOpts, parseArn } from "../../utils";
 
 /** A log group by name, region and ARN (logGroup.ts `LogGroupId`). */
 export interface LogGroupId {

@@ -7,7 +7,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type * as awsx from "@pulumi/awsx";
-import { sha1hash } from "../utils";
+import { sha1hash } from "../../utils";
 
 /** The role arguments a component defaults, with the managed policies to attach to it. */
 export type RoleDefaults = aws.iam.RoleArgs & { policyArns?: string[] };

@@ -5,7 +5,7 @@
  */
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
-import { ifUndefined } from "../utils";
+import { ifUndefined } from "../../utils";
 
 /** The service arguments both components read. */
 export interface CommonServiceArgs {

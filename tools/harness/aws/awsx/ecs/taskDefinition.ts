@@ -20,8 +20,8 @@ import {
     defaultRoleWithPolicies,
     defaultTaskRolePolicyARNs,
 } from "./role";
-import { ifUndefined, sha1hash } from "../utils";
-import { definedOnly } from "./wire";
+import { ifUndefined, sha1hash } from "../../utils";
+import { definedOnly } from "../../../component-args";
 
 /** The arguments both components take and handle themselves (the rest go to `aws.ecs.TaskDefinition`). */
 export interface CommonTaskDefinitionArgs {

@@ -8,9 +8,9 @@
 import * as aws from "@pulumi/aws";
 import type * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
-import { hasPulumiType } from "./component";
+import { hasPulumiType } from "../../../component-args";
 import { placeLoadBalancer } from "./placement";
-import { sdkArgs } from "./wire";
+import { sdkArgs } from "../../../component-args";
 
 const TYPE = "awsx:lb:NetworkLoadBalancer";
 

@@ -7,7 +7,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { lookupDefaultVpc } from "../ec2/default-vpc";
-import { countDefined } from "./wire";
+import { countDefined } from "../../../component-args";
 
 /** The arguments placement reads. */
 export interface PlacementArgs {

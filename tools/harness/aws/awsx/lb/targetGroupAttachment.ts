@@ -8,8 +8,8 @@
 import * as aws from "@pulumi/aws";
 import type * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
-import { hasPulumiType } from "./component";
-import { countDefined, sdkArgs } from "./wire";
+import { hasPulumiType } from "../../../component-args";
+import { countDefined, sdkArgs } from "../../../component-args";
 
 const TYPE = "awsx:lb:TargetGroupAttachment";
 

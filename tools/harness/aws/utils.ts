@@ -1,5 +1,6 @@
 /**
- * What the awsx namespaces share from pulumi-awsx's `awsx/utils.ts`: the short hash in default
+ * What the component emulations share of their providers' utils.ts (pulumi-awsx's `awsx/utils.ts`;
+ * pulumi-aws-apigateway's `apigateway/utils.ts` has the same helpers): the short hash in default
  * names, `ifUndefined`, the region of a resource's provider and ARN parsing.
  */
 import * as aws from "@pulumi/aws";
