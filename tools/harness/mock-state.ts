@@ -58,7 +58,7 @@ export class MockIds {
     /**
      * The id of an input that names a resource: the id itself, or the resource the program passed
      * where the provider takes its id (`restApi: api`), which reaches the mocks as the SDK's
-     * rehydrated resource and the provider as that resource's id.
+     * rehydrated resource and the provider as that resource's id (mockState hands `created` that).
      */
     idOf(value: unknown): string | undefined {
         if (typeof value === "string") return value;
@@ -211,7 +211,15 @@ export function mockState(
         for (const field of computedProperties(type)) if (state[field] === undefined) state[field] = unknownValue;
         return { id, state: withUnsetOutputs(type, state) };
     }
-    providerMocks(type)?.created(type, name, inputs, state, id, ids, region);
+    // The provider receives a resource the program passed where it takes an id (`restApi: api`,
+    // `subnetId: subnet`) as that resource's id.
+    const received = Object.fromEntries(
+        Object.entries(inputs).map(([key, value]) => [
+            key,
+            value?.__pulumiResource ? (ids.idOf(value) ?? value) : value,
+        ]),
+    );
+    providerMocks(type)?.created(type, name, received, state, id, ids, region);
     // Random values belong to no cloud.
     switch (type) {
         case "random:index/randomPassword:RandomPassword":

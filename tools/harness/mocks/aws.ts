@@ -267,14 +267,11 @@ export const AWS_MOCKS: ProviderMocks = {
                 state.executionArn = `arn:aws:execute-api:${region}:${ACCOUNT}:${id}`;
                 state.rootResourceId = id.slice(-10);
                 break;
-            case "aws:apigateway/stage:Stage": {
-                const api = ids.idOf(inputs.restApi);
-                state.restApi = api ?? state.restApi;
-                state.arn = `arn:aws:apigateway:${region}::/restapis/${api}/stages/${inputs.stageName}`;
-                state.executionArn = `arn:aws:execute-api:${region}:${ACCOUNT}:${api}/${inputs.stageName}`;
-                state.invokeUrl = `https://${api}.execute-api.${region}.amazonaws.com/${inputs.stageName}`;
+            case "aws:apigateway/stage:Stage":
+                state.arn = `arn:aws:apigateway:${region}::/restapis/${inputs.restApi}/stages/${inputs.stageName}`;
+                state.executionArn = `arn:aws:execute-api:${region}:${ACCOUNT}:${inputs.restApi}/${inputs.stageName}`;
+                state.invokeUrl = `https://${inputs.restApi}.execute-api.${region}.amazonaws.com/${inputs.stageName}`;
                 break;
-            }
             case "aws:cloudfront/distribution:Distribution":
                 state.domainName = `${id.slice(-8)}.cloudfront.net`;
                 state.hostedZoneId = "Z2FDTNDATAQYW2";
