@@ -9,10 +9,10 @@
 import * as aws from "@pulumi/aws";
 import type * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
-import { hasPulumiType } from "../../../component-args";
+import { hasPulumiType, sdkArgs } from "../../../component-args";
 import { getDefaultProtocol, getListenerProtocol } from "./listenerDefaults";
 import { placeLoadBalancer } from "./placement";
-import { sdkArgs } from "../../../component-args";
+import { BALANCER_SDK_ARGS } from "./sdkArgs";
 
 const TYPE = "awsx:lb:ApplicationLoadBalancer";
 
@@ -41,43 +41,9 @@ function withSdkDefaults(
 
 /** The inputs the SDK class sends (awsx 3.9's generated constructor). */
 const SDK_ARGS: readonly (keyof awsx.lb.ApplicationLoadBalancerArgs)[] = [
-    "accessLogs",
-    "clientKeepAlive",
-    "connectionLogs",
-    "customerOwnedIpv4Pool",
+    ...BALANCER_SDK_ARGS,
     "defaultSecurityGroup",
-    "defaultTargetGroup",
-    "defaultTargetGroupPort",
-    "desyncMitigationMode",
-    "dnsRecordClientRoutingPolicy",
-    "dropInvalidHeaderFields",
-    "enableDeletionProtection",
     "enableHttp2",
-    "enablePrefixForIpv6SourceNat",
-    "enableTlsVersionAndCipherSuiteHeaders",
-    "enableWafFailOpen",
-    "enableXffClientPort",
-    "enableZonalShift",
-    "enforceSecurityGroupInboundRulesOnPrivateLinkTraffic",
-    "healthCheckLogs",
-    "idleTimeout",
-    "internal",
-    "ipAddressType",
-    "ipamPools",
-    "listener",
-    "listeners",
-    "minimumLoadBalancerCapacity",
-    "name",
-    "namePrefix",
-    "preserveHostHeader",
-    "region",
-    "secondaryIpsAutoAssignedPerSubnet",
-    "securityGroups",
-    "subnetIds",
-    "subnetMappings",
-    "subnets",
-    "tags",
-    "xffHeaderProcessingMode",
 ];
 
 export class ApplicationLoadBalancer extends pulumi.ComponentResource {

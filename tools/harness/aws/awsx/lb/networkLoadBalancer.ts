@@ -8,50 +8,16 @@
 import * as aws from "@pulumi/aws";
 import type * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
-import { hasPulumiType } from "../../../component-args";
+import { hasPulumiType, sdkArgs } from "../../../component-args";
 import { placeLoadBalancer } from "./placement";
-import { sdkArgs } from "../../../component-args";
+import { BALANCER_SDK_ARGS } from "./sdkArgs";
 
 const TYPE = "awsx:lb:NetworkLoadBalancer";
 
 /** The inputs the SDK class sends (awsx 3.9's generated constructor). */
 const SDK_ARGS: readonly (keyof awsx.lb.NetworkLoadBalancerArgs)[] = [
-    "accessLogs",
-    "clientKeepAlive",
-    "connectionLogs",
-    "customerOwnedIpv4Pool",
-    "defaultTargetGroup",
-    "defaultTargetGroupPort",
-    "desyncMitigationMode",
-    "dnsRecordClientRoutingPolicy",
-    "dropInvalidHeaderFields",
+    ...BALANCER_SDK_ARGS,
     "enableCrossZoneLoadBalancing",
-    "enableDeletionProtection",
-    "enablePrefixForIpv6SourceNat",
-    "enableTlsVersionAndCipherSuiteHeaders",
-    "enableWafFailOpen",
-    "enableXffClientPort",
-    "enableZonalShift",
-    "enforceSecurityGroupInboundRulesOnPrivateLinkTraffic",
-    "healthCheckLogs",
-    "idleTimeout",
-    "internal",
-    "ipAddressType",
-    "ipamPools",
-    "listener",
-    "listeners",
-    "minimumLoadBalancerCapacity",
-    "name",
-    "namePrefix",
-    "preserveHostHeader",
-    "region",
-    "secondaryIpsAutoAssignedPerSubnet",
-    "securityGroups",
-    "subnetIds",
-    "subnetMappings",
-    "subnets",
-    "tags",
-    "xffHeaderProcessingMode",
 ];
 
 export class NetworkLoadBalancer extends pulumi.ComponentResource {
