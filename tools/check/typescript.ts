@@ -52,7 +52,15 @@ export function tsNodeOptions(
     const transpileOnly = env.PULUMI_NODEJS_TRANSPILE_ONLY
         ? env.PULUMI_NODEJS_TRANSPILE_ONLY === "true"
         : compilerOptions.noCheck;
-    const { tsnodeRequire, typescriptRequire } = tsutils.typeScriptRequireStrings();
+    // tsutils names each as a package ("ts-node", "typescript") when the SDK can load it from its own
+    // folder, else by the path of its vendored copy. cmd/run requires that name from inside the SDK,
+    // so a package name is resolved from there, not from the check's folder: a project with ts-node
+    // installed beside its SDK gets that ts-node, and the compiler that SDK finds.
+    const fromSdk = (request: string) =>
+        path.isAbsolute(request) ? request : require.resolve(request, { paths: [sdkDir] });
+    const named = tsutils.typeScriptRequireStrings();
+    const tsnodeRequire = fromSdk(named.tsnodeRequire);
+    const typescriptRequire = fromSdk(named.typescriptRequire);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const ts = require(typescriptRequire);
     const [major, minor] = String(ts.version).split(".").map(Number);

@@ -19,6 +19,33 @@ function project(name: string, index: string, files: Record<string, string> = {}
     return dir;
 }
 
+/**
+ * A throwaway project whose own node_modules hold ts-node 10 beside @pulumi/pulumi, as a project
+ * that installs ts-node has them. The SDK's folder is a real one (its files linked to this
+ * repository's SDK, package.json and tsutils.js copied), so what tsutils finds from there is the project's, not
+ * the check's.
+ */
+function projectWithItsOwnTsNode(name: string, index: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `check-${name}-`));
+    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\n`);
+    fs.writeFileSync(path.join(dir, "index.ts"), index);
+    const modules = path.join(dir, "node_modules");
+    const sdk = path.join(modules, "@pulumi", "pulumi");
+    const realSdk = path.join(REPO_ROOT, "node_modules", "@pulumi", "pulumi");
+    fs.mkdirSync(sdk, { recursive: true });
+    for (const entry of fs.readdirSync(realSdk)) {
+        if (entry === "tsutils.js" || entry === "package.json")
+            fs.copyFileSync(path.join(realSdk, entry), path.join(sdk, entry));
+        else fs.symlinkSync(path.join(realSdk, entry), path.join(sdk, entry));
+    }
+    for (const entry of fs.readdirSync(path.join(REPO_ROOT, "node_modules"))) {
+        if (entry === "@pulumi" || entry === ".bin" || entry === "ts-node") continue;
+        fs.symlinkSync(path.join(REPO_ROOT, "node_modules", entry), path.join(modules, entry));
+    }
+    fs.symlinkSync(path.join(REPO_ROOT, "node_modules", "ts-node-10"), path.join(modules, "ts-node"), "dir");
+    return dir;
+}
+
 const check = (dir: string) =>
     runCheck({
         distRoot: DIST_ROOT,
@@ -83,5 +110,21 @@ describe("TypeScript programs as the language host loads them", () => {
         assert.ok(stack.error, "the program must fail");
         assert.match(stack.error, /Error: servers must be at least 2, got 0/);
         assert.match(stack.error, /throws[\\/]index\.ts:9:\d+/);
+    });
+
+    it("loads a project's TypeScript with the ts-node and compiler its own SDK finds, as cmd/run requires them from inside the SDK", async function () {
+        this.timeout(180000);
+        const dir = projectWithItsOwnTsNode(
+            "own-ts-node",
+            'import * as pulumi from "@pulumi/pulumi";\n\nexport const greeting = pulumi.output("hello");\n',
+        );
+        const { options } = tsNodeOptions(dir, {});
+        // The project's ts-node (10.9.2 here), not a name left for the check's own folder to resolve.
+        assert.ok(path.isAbsolute(String(options.tsnodeRequire)), String(options.tsnodeRequire));
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        assert.strictEqual(require(String(options.tsnodeRequire)).VERSION, "10.9.2");
+        assert.ok(path.isAbsolute(String(options.compiler)), String(options.compiler));
+        const stack = (await check(dir)).stacks[0];
+        assert.strictEqual(stack.error, undefined, stack.error);
     });
 });
