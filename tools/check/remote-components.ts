@@ -38,6 +38,18 @@ export function remoteComponentsError(resources: readonly RegisteredResource[]):
     ].join("\n");
 }
 
+/**
+ * What follows remoteComponentsError when the program then failed: under the mocks a remote
+ * component's outputs are only its inputs (a cluster's `core`, a VPC's subnet ids are missing), so
+ * a program that reads them can fail where, given what the plugin returns, it would not.
+ */
+export function remoteFailureNote(programError: string): string {
+    return [
+        "The program then failed, possibly on an output of such a component that only its provider gives (the check has none):",
+        programError,
+    ].join("\n");
+}
+
 /** The stack's notes on the components the check built itself (none when it built none). */
 export function emulatedComponentsNotes(resources: readonly RegisteredResource[]): string[] {
     return COMPONENT_EMULATIONS.flatMap((e) => {

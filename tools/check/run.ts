@@ -18,7 +18,7 @@ import { applyProjectConfig, parseProjectConfig } from "./project-config";
 import { AnalyzerInfo, AnalyzerResourceData, SnapshotBuilder, StackSnapshot } from "./requests";
 import { CheckResult, StackResult, Violation, resourceViolations, stackViolations } from "./results";
 import { errorLocation, locateViolations } from "./locate";
-import { emulatedComponentsNotes, remoteComponentsError } from "./remote-components";
+import { emulatedComponentsNotes, remoteComponentsError, remoteFailureNote } from "./remote-components";
 import {
     ProjectFile,
     StackConfig,
@@ -730,6 +730,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                 programDir: program.cwd ?? project?.dir,
             });
             const analyses: Array<{ request: AnalyzerResourceData; analysis: Promise<TimedAnalysis> }> = [];
+            // Remote components registered before a failure: their outputs under the mocks are not what
+            // their provider would give, so a program that fails on them may not fail under the engine.
+            const remoteSeen: RegisteredResource[] = [];
             let evaluation: Evaluation;
             try {
                 evaluation = await evaluateStack(
@@ -739,6 +742,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                     notes,
                     rejections.begin(),
                     (resource) => {
+                        if (resource.remote) remoteSeen.push(resource);
                         for (const request of builder.add(resource)) {
                             const analysis = pack.analyzeUnlessRemediating(request);
                             analysis.catch(() => undefined);
@@ -776,6 +780,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                         result.errorAt = errorLocation(err, projectDir) ?? result.errorAt;
                     }
                 });
+                // The check could not have judged the stack anyway, and the failure may be the mocks'.
+                const unjudgeable = remoteComponentsError(remoteSeen);
+                if (unjudgeable !== undefined)
+                    result.error = `${unjudgeable}\n${remoteFailureNote(result.error ?? "")}`;
                 result.durationMs = Date.now() - stackStarted;
                 continue;
             }

@@ -61,6 +61,20 @@ describe("remote components", () => {
             assert.strictEqual(exitCodeOf(result), 2);
         });
 
+        it("lead the error when the program then fails, naming the component before the program's own failure", async () => {
+            const result = await check(["readsOutput=true"]);
+            const [stack] = result.stacks;
+            const error = stack.error ?? "";
+            assert.match(error, /^the program registers a remote \(multi-language\) component: awsx:ec2:Vpc "main"\./);
+            assert.match(
+                error,
+                /The program then failed, possibly on an output of such a component that only its provider gives/,
+            );
+            // The program's own failure follows, as the language host would print it.
+            assert.match(error, /TypeError: .*Cannot read properties of undefined \(reading '0'\)/);
+            assert.strictEqual(exitCodeOf(result), 2);
+        });
+
         it("are not confused with a local component of the same type", async () => {
             const result = await check(["remote=false"]);
             const [stack] = result.stacks;
