@@ -1,7 +1,7 @@
 // awsx's CloudTrail trail under the harness: the resources the awsx provider's Construct builds
 // (pulumi-awsx awsx/cloudtrail/trail.ts with s3/bucket.ts, cloudwatch/logGroup.ts and role.ts).
 import * as assert from "assert";
-import { logGroupIdFromArn } from "../../../../../tools/harness/aws/awsx/cloudtrail/arn";
+import { idFromArn } from "../../../../../tools/harness/aws/awsx/cloudwatch/logGroup";
 import { parseArn } from "../../../../../tools/harness/aws/utils";
 import { defaultCloudTrailPolicy } from "../../../../../tools/harness/aws/awsx/cloudtrail/policies";
 import { Trail } from "../../../../../tools/harness/aws/awsx/cloudtrail/trail";
@@ -90,6 +90,36 @@ describe("awsx.cloudtrail.Trail under the harness", () => {
         );
     });
 
+    it("sends events to an existing log group, by name in the trail's region or by ARN, making no group or role", async () => {
+        const byName = await evaluate({
+            program: () => void new Trail("audit", { cloudWatchLogsGroup: { enable: true, existing: { name: "g" } } }),
+            config: { "aws:region": "eu-west-1" },
+        });
+        const byArn = await evaluate({
+            program: () =>
+                void new Trail("audit", {
+                    cloudWatchLogsGroup: { enable: true, existing: { arn: "arn:aws:logs:us-west-2:1:log-group:/a" } },
+                }),
+        });
+        for (const e of [byName, byArn]) {
+            assert.deepStrictEqual(
+                e.resources.filter(
+                    (r) => r.type === "aws:cloudwatch/logGroup:LogGroup" || r.type === "aws:iam/role:Role",
+                ),
+                [],
+            );
+            assert.strictEqual(only(e, TRAIL, "audit").inputs.cloudWatchLogsRoleArn, undefined);
+        }
+        assert.strictEqual(
+            only(byName, TRAIL, "audit").inputs.cloudWatchLogsGroupArn,
+            "arn:aws:logs:eu-west-1:123456789012:log-group:g:*",
+        );
+        assert.strictEqual(
+            only(byArn, TRAIL, "audit").inputs.cloudWatchLogsGroupArn,
+            "arn:aws:logs:us-west-2:1:log-group:/a:*",
+        );
+    });
+
     it("writes to an existing bucket without making one", async () => {
         const e = await evaluate({
             program: () => void new Trail("audit", { s3Bucket: { existing: { name: "logs" } } }),
@@ -122,12 +152,12 @@ describe("awsx.cloudtrail.Trail under the harness", () => {
     });
 
     it("parses ARNs as the provider does", () => {
-        assert.deepStrictEqual(logGroupIdFromArn("arn:aws:logs:us-east-1:1:log-group:/a/b"), {
+        assert.deepStrictEqual(idFromArn("arn:aws:logs:us-east-1:1:log-group:/a/b"), {
             arn: "arn:aws:logs:us-east-1:1:log-group:/a/b",
             logGroupName: "/a/b",
             logGroupRegion: "us-east-1",
         });
         assert.strictEqual(parseArn("arn:aws:s3:::bucket").resourceId, "bucket");
-        assert.throws(() => logGroupIdFromArn("arn:aws:s3:::bucket"), /Invalid log group ARN/);
+        assert.throws(() => idFromArn("arn:aws:s3:::bucket"), /Invalid log group ARN/);
     });
 });

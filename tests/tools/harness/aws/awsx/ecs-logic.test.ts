@@ -13,7 +13,7 @@ import {
     maxVCPU,
 } from "../../../../../tools/harness/aws/awsx/ecs/fargateMemoryAndCpu";
 import { subnetsFor } from "../../../../../tools/harness/aws/awsx/ecs/fargateService";
-import { idFromArn } from "../../../../../tools/harness/aws/awsx/ecs/logGroup";
+import { idFromArn } from "../../../../../tools/harness/aws/awsx/cloudwatch/logGroup";
 import { sha1hash } from "../../../../../tools/harness/aws/utils";
 import { definedOnly, onTheWire } from "../../../../../tools/harness/component-args";
 

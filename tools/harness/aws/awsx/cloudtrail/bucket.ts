@@ -1,12 +1,22 @@
 /**
- * The bucket a trail writes to (follows pulumi-awsx awsx/s3/bucket.ts requiredBucket): an
- * existing one, by ARN or name, or a new `aws.s3.Bucket` of the trail's name with
- * `forceDestroy: true` under the program's args.
+ * The bucket a trail writes to (follows pulumi-awsx awsx/s3/bucket.ts requiredBucket, nameFromArn
+ * and arnFromName): an existing one, by ARN or name, or a new `aws.s3.Bucket` of the trail's name
+ * with `forceDestroy: true` under the program's args.
  */
 import * as aws from "@pulumi/aws";
 import type * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
-import { bucketArnFromName, bucketNameFromArn } from "./arn";
+import { parseArn } from "../../utils";
+
+/** s3/bucket.ts nameFromArn. */
+function bucketNameFromArn(bucketArn: string): string {
+    return parseArn(bucketArn).resourceId;
+}
+
+/** s3/bucket.ts arnFromName, as the source writes it (`arn:aws:::name`, no "s3" service). */
+function bucketArnFromName(bucketName: string): string {
+    return `arn:aws:::${bucketName}`;
+}
 
 export interface BucketId {
     name: pulumi.Output<string>;

@@ -2,8 +2,8 @@
  * `awsx:cloudtrail:Trail`, built as the awsx provider builds it (follows pulumi-awsx
  * awsx/cloudtrail/trail.ts): a bucket of the trail's name (bucket.ts, unless an existing one is
  * named) with a policy letting CloudTrail write to it (policies.ts); when
- * `cloudWatchLogsGroup.enable`, a log group (logGroup.ts) and, if that group is new, a role
- * CloudTrail assumes to write to it (role.ts); and the trail, after the bucket policy.
+ * `cloudWatchLogsGroup.enable`, a log group (../cloudwatch/logGroup.ts) and, if that group is new,
+ * a role CloudTrail assumes to write to it (../role.ts); and the trail, after the bucket policy.
  */
 import * as aws from "@pulumi/aws";
 import type * as awsx from "@pulumi/awsx";
@@ -11,9 +11,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { hasPulumiType } from "../../../component-args";
 import { sdkArgs } from "../../../component-args";
 import { BucketId, requiredBucket } from "./bucket";
-import { optionalLogGroup } from "./logGroup";
+import { optionalLogGroup } from "../cloudwatch/logGroup";
 import { defaultCloudTrailPolicy, logsRolePolicy, logStreamArn } from "./policies";
-import { defaultRoleWithPolicies } from "./role";
+import { defaultRoleWithPolicies } from "../role";
 
 const TYPE = "awsx:cloudtrail:Trail";
 

@@ -6,7 +6,7 @@
 import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type * as awsx from "@pulumi/awsx";
-import type { LogGroupId } from "./logGroup";
+import type { LogGroupId } from "../cloudwatch/logGroup";
 import { onTheWire } from "../../../component-args";
 
 export type ContainerArgs = awsx.types.input.ecs.TaskDefinitionContainerDefinitionArgs;

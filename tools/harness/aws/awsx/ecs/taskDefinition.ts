@@ -13,13 +13,13 @@ import {
     ContainerDefinition,
     normalizeTaskDefinitionContainers,
 } from "./containers";
-import { defaultLogGroup } from "./logGroup";
+import { defaultLogGroup } from "../cloudwatch/logGroup";
 import {
     defaultExecutionRolePolicyARNs,
     defaultRoleAssumeRolePolicy,
     defaultRoleWithPolicies,
     defaultTaskRolePolicyARNs,
-} from "./role";
+} from "../role";
 import { ifUndefined, sha1hash } from "../../utils";
 import { definedOnly } from "../../../component-args";
 

@@ -1,11 +1,16 @@
 /**
- * The CloudWatch log group awsx makes for a component's logs (pulumi-awsx
- * awsx/cloudwatch/logGroup.ts), and the name and region its containers are pointed at. Reusable
- * by any namespace whose source calls `defaultLogGroup` or `requiredLogGroup`.
+ * The CloudWatch log group awsx makes or names for a component (follows pulumi-awsx
+ * awsx/cloudwatch/logGroup.ts): none when skipped (`defaultLogGroup`) or not enabled
+ * (`optionalLogGroup`); else an existing one, by ARN or by name (in the given region, else the
+ * provider's), or a new `aws.cloudwatch.LogGroup` of the component's name. A group known by name
+ * gets its ARN built from its name, region and account (`aws.getCallerIdentity`), as the source
+ * builds it. Shared by every namespace whose source calls these (ecs's task definitions,
+ * cloudtrail's trail), as the provider shares its one logGroup.ts; the regions come from
+ * ../../utils.ts, the provider's utils.ts `getRegion` / `getRegionFromOpts` that this file imports.
  */
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
 import type * as awsx from "@pulumi/awsx";
+import * as pulumi from "@pulumi/pulumi";
 import { getRegion, getRegionFromOpts, parseArn } from "../../utils";
 
 /** A log group by name, region and ARN (logGroup.ts `LogGroupId`). */
@@ -15,10 +20,14 @@ export interface LogGroupId {
     arn: string;
 }
 
-export interface DefaultLogGroup {
+/** The group made, if one was, and the id of the group used. */
+export interface LogGroupResult {
     logGroup?: aws.cloudwatch.LogGroup;
     logGroupId?: pulumi.Output<LogGroupId>;
 }
+
+/** What `requiredLogGroup` reads of either input type (the source's `RequiredLogGroupInputs`). */
+export type RequiredLogGroupArgs = Pick<awsx.types.input.awsx.DefaultLogGroupArgs, "args" | "existing">;
 
 /** logGroup.ts `defaultLogGroup`: none when skipped, else `requiredLogGroup`. */
 export function defaultLogGroup(
@@ -26,8 +35,19 @@ export function defaultLogGroup(
     inputs: awsx.types.input.awsx.DefaultLogGroupArgs | undefined,
     defaults: aws.cloudwatch.LogGroupArgs,
     opts: pulumi.ResourceOptions,
-): DefaultLogGroup {
+): LogGroupResult {
     if (inputs?.skip) return {};
+    return requiredLogGroup(name, inputs, defaults, opts);
+}
+
+/** logGroup.ts `optionalLogGroup`: none unless enabled, else `requiredLogGroup`. */
+export function optionalLogGroup(
+    name: string,
+    inputs: awsx.types.input.awsx.OptionalLogGroupArgs | undefined,
+    defaults: aws.cloudwatch.LogGroupArgs,
+    opts: pulumi.ResourceOptions,
+): LogGroupResult {
+    if (!inputs?.enable) return {};
     return requiredLogGroup(name, inputs, defaults, opts);
 }
 
@@ -38,10 +58,10 @@ export function defaultLogGroup(
  */
 export function requiredLogGroup(
     name: string,
-    inputs: Omit<awsx.types.input.awsx.DefaultLogGroupArgs, "skip"> | undefined,
+    inputs: RequiredLogGroupArgs | undefined,
     defaults: aws.cloudwatch.LogGroupArgs,
     opts: pulumi.ResourceOptions,
-): DefaultLogGroup {
+): LogGroupResult {
     if (inputs?.existing !== undefined && inputs.args !== undefined) {
         throw new Error("Can't define log group args if specifying an existing log group name");
     }
@@ -52,12 +72,12 @@ export function requiredLogGroup(
             const region = existing.region
                 ? pulumi.output(existing.region as pulumi.Input<string>)
                 : getRegionFromOpts(opts);
-            return { logGroupId: logGroupIdOf(existing.name as pulumi.Input<string>, region, opts) };
+            return { logGroupId: makeLogGroupId(existing.name as pulumi.Input<string>, region, opts) };
         }
         throw new Error("One of an existing log group name or ARN must be specified");
     }
     const logGroup = new aws.cloudwatch.LogGroup(name, { ...defaults, ...inputs?.args }, opts);
-    return { logGroup, logGroupId: logGroupIdOf(logGroup.name, getRegion(logGroup), opts) };
+    return { logGroup, logGroupId: makeLogGroupId(logGroup.name, getRegion(logGroup), opts) };
 }
 
 /** A log group's id from its ARN (logGroup.ts `idFromArn`). Pure. */
@@ -67,8 +87,13 @@ export function idFromArn(arn: string): LogGroupId {
     return { arn, logGroupName: resourceId, logGroupRegion: region };
 }
 
-/** The id of a group by name and region, its ARN in the caller's account (logGroup.ts `makeLogGroupId`). */
-function logGroupIdOf(
+/** logGroup.ts `buildArn` (the partition is "aws" there, whatever the region). */
+function buildArn(args: { region: string; name: string; accountId: string }): string {
+    return `arn:aws:logs:${args.region}:${args.accountId}:log-group:${args.name}`;
+}
+
+/** logGroup.ts `makeLogGroupId` from a name and region: the account from `aws.getCallerIdentity` (invoked with `opts`). */
+function makeLogGroupId(
     name: pulumi.Input<string>,
     region: pulumi.Input<string>,
     opts: pulumi.InvokeOptions,
@@ -76,6 +101,6 @@ function logGroupIdOf(
     return pulumi
         .all([name, region, aws.getCallerIdentity({}, opts)])
         .apply(([groupName, groupRegion, caller]) =>
-            idFromArn(`arn:aws:logs:${groupRegion}:${caller.accountId}:log-group:${groupName}`),
+            idFromArn(buildArn({ name: groupName, region: groupRegion, accountId: caller.accountId })),
         );
 }

@@ -1,16 +1,30 @@
 /**
- * The IAM roles awsx makes for a component that needs one (pulumi-awsx awsx/role.ts): a role
- * named after the component, with a managed policy attachment per default policy ARN, unless the
- * program names an existing role or skips it. Reusable by any namespace whose source calls
- * `defaultRoleWithPolicies`.
+ * The IAM role awsx makes for a component that needs one (follows pulumi-awsx awsx/role.ts): none
+ * when skipped, the given ARN, or a new `aws.iam.Role` of the component's name (its assume-role
+ * policy as JSON text) with a managed policy attachment `<name>-<sha1(arn)>` per `policyArns`
+ * entry. Shared by every namespace whose source calls `defaultRoleWithPolicies` (ecs's task and
+ * execution roles, cloudtrail's logs role), as the provider shares its one role.ts.
+ *
+ * The ECS defaults (policy ARNs and trust) live here too because the provider keeps them in
+ * role.ts: one file per source file keeps this one comparable with its source side by side.
  */
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
 import type * as awsx from "@pulumi/awsx";
-import { sha1hash } from "../../utils";
+import * as pulumi from "@pulumi/pulumi";
+import { sha1hash } from "../utils";
 
-/** The role arguments a component defaults, with the managed policies to attach to it. */
-export type RoleDefaults = aws.iam.RoleArgs & { policyArns?: string[] };
+/** The role arguments a component defaults, with the managed policies to attach to the role. */
+export type RoleDefaults = aws.iam.RoleArgs & {
+    /** ARNs of the policies to attach to the created role. */
+    policyArns?: string[];
+};
+
+/** The role made (or named) for a component. */
+export interface DefaultRole {
+    roleArn?: pulumi.Output<string>;
+    role?: aws.iam.Role;
+    policies?: aws.iam.RolePolicyAttachment[];
+}
 
 /** What the ECS agent needs to pull images and write logs (role.ts `defaultExecutionRolePolicyARNs`). */
 export function defaultExecutionRolePolicyARNs(): string[] {
@@ -37,17 +51,10 @@ export function defaultRoleAssumeRolePolicy(): aws.iam.PolicyDocument {
     };
 }
 
-/** The role made (or named) for a component. */
-export interface DefaultRole {
-    roleArn?: pulumi.Output<string>;
-    role?: aws.iam.Role;
-    policies?: aws.iam.RolePolicyAttachment[];
-}
-
 /**
  * role.ts `defaultRoleWithPolicies`: nothing when skipped, the given ARN when one is named, else
  * `aws.iam.Role` `name` with `defaults` under the program's `args`, and an
- * `aws.iam.RolePolicyAttachment` `<name>-<sha1(arn)>` per policy ARN.
+ * `aws.iam.RolePolicyAttachment` `<name>-<sha1(arn)>` per policy ARN, both with `opts`.
  */
 export function defaultRoleWithPolicies(
     name: string,
