@@ -18,7 +18,8 @@ import { checkResult, engineCheckError } from "./tf-defaults/validate";
 import { COMPONENT_EMULATIONS } from "../clouds";
 
 // SDK internals (listed and verified in one place).
-import { debuggable, outputInternals, rpc, runtimeConfig, runtimeResource, settings, stack } from "./sdk-internals";
+import { debuggable, outputInternals, rpc, runtimeConfig, settings, stack } from "./sdk-internals";
+import { patchSdkCopies } from "./sdk-copies";
 
 /** One resource as the program registered it. */
 export interface RegisteredResource {
@@ -547,26 +548,35 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     // Keep the program's own return value: the stack's copy has its secrets unwrapped already.
     let outputs: Record<string, any> | undefined;
     // Call sites read as call-sites.ts reads them while the program registers (ES module frames);
-    // `Resource.callsites` is an SDK internal, verified in sdk-internals.ts.
-    const resourceClass = pulumi.Resource as unknown as { callsites: () => CallSite[] };
-    const sdkCallSites = resourceClass.callsites;
-    resourceClass.callsites = callSites;
-    const sdkRegisterResource = runtimeResource.registerResource;
-    runtimeResource.registerResource = (...args: any[]) => {
-        const [resource, , type, name, , , , props] = args as [unknown, unknown, string, string, ...unknown[]];
-        // (res, parent, t, name, custom, remote, newDependency, props, opts, sourcePosition, stackTrace, ...)
-        const frames = args[10] as (SourceFrame | undefined)[] | undefined;
-        // Kept as they are: read only when a ResourceError names the resource (framesDeclaring).
-        if (resource !== null && typeof resource === "object" && Array.isArray(frames))
-            declaringFrames.set(resource, frames);
-        const dynamic = Object.keys((props as Record<string, unknown>) ?? {}).filter((key) =>
-            isDynamic((props as Record<string, unknown>)[key]),
-        );
-        // Two resources of one type and name (under different parents) share an entry: the union errs towards not known.
-        const key = `${type}\u0000${name}`;
-        if (dynamic.length > 0) dynamicInputs.set(key, new Set([...(dynamicInputs.get(key) ?? []), ...dynamic]));
-        return sdkRegisterResource(...args);
-    };
+    // In every copy of the SDK the program's resources may be built with (sdk-copies.ts): the
+    // frames each constructor records, read with the harness's parser (`Resource.callsites`, an SDK
+    // internal verified in sdk-internals.ts), and the inputs it passes as outputs.
+    const restoreSdkCopies = patchSdkCopies((copy) => {
+        const resourceClass = copy.resource.Resource as unknown as { callsites: () => CallSite[] };
+        const sdkCallSites = resourceClass.callsites;
+        resourceClass.callsites = callSites;
+        const runtimeResource = copy.runtimeResource;
+        const sdkRegisterResource = runtimeResource.registerResource as (...args: any[]) => unknown;
+        runtimeResource.registerResource = ((...args: any[]) => {
+            const [resource, , type, name, , , , props] = args as [unknown, unknown, string, string, ...unknown[]];
+            // (res, parent, t, name, custom, remote, newDependency, props, opts, sourcePosition, stackTrace, ...)
+            const frames = args[10] as (SourceFrame | undefined)[] | undefined;
+            // Kept as they are: read only when a ResourceError names the resource (framesDeclaring).
+            if (resource !== null && typeof resource === "object" && Array.isArray(frames))
+                declaringFrames.set(resource, frames);
+            const dynamic = Object.keys((props as Record<string, unknown>) ?? {}).filter((key) =>
+                isDynamic((props as Record<string, unknown>)[key]),
+            );
+            // Two resources of one type and name (under different parents) share an entry: the union errs towards not known.
+            const key = `${type}\u0000${name}`;
+            if (dynamic.length > 0) dynamicInputs.set(key, new Set([...(dynamicInputs.get(key) ?? []), ...dynamic]));
+            return sdkRegisterResource(...args);
+        }) as never;
+        return () => {
+            resourceClass.callsites = sdkCallSites;
+            runtimeResource.registerResource = sdkRegisterResource as never;
+        };
+    });
     // `process.exit(code)` ends the host's process: with 0, the run stands as registered so far,
     // unless promises the SDK tracks are still pending (and no error was logged), whose message its
     // exit handler prints before it turns the code into 1 (runtime/debuggable.ts); any other code fails the run
@@ -641,8 +651,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
             }
         }
     } finally {
-        resourceClass.callsites = sdkCallSites;
-        runtimeResource.registerResource = sdkRegisterResource;
+        restoreSdkCopies();
         process.exit = processExit;
         Error.stackTraceLimit = stackTraceLimit;
     }

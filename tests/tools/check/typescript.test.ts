@@ -8,6 +8,7 @@ import { runCheck } from "../../../tools/check/run";
 import { tsNodeOptions } from "../../../tools/check/typescript";
 import { readProjectFile } from "../../../tools/check/stack-config";
 import { DIST_ROOT, FIXTURE_PACK, FIXTURES, REPO_ROOT } from "./paths";
+import { projectWithOwnSdk } from "./own-sdk";
 
 /** A throwaway project that resolves this repository's packages (as an installed project would its own). */
 function project(name: string, index: string, files: Record<string, string> = {}): string {
@@ -16,33 +17,6 @@ function project(name: string, index: string, files: Record<string, string> = {}
     fs.writeFileSync(path.join(dir, "index.ts"), index);
     for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), text);
     fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
-    return dir;
-}
-
-/**
- * A throwaway project whose own node_modules hold ts-node 10 beside @pulumi/pulumi, as a project
- * that installs ts-node has them. The SDK's folder is a real one (its files linked to this
- * repository's SDK, package.json and tsutils.js copied), so what tsutils finds from there is the project's, not
- * the check's.
- */
-function projectWithItsOwnTsNode(name: string, index: string): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `check-${name}-`));
-    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\n`);
-    fs.writeFileSync(path.join(dir, "index.ts"), index);
-    const modules = path.join(dir, "node_modules");
-    const sdk = path.join(modules, "@pulumi", "pulumi");
-    const realSdk = path.join(REPO_ROOT, "node_modules", "@pulumi", "pulumi");
-    fs.mkdirSync(sdk, { recursive: true });
-    for (const entry of fs.readdirSync(realSdk)) {
-        if (entry === "tsutils.js" || entry === "package.json")
-            fs.copyFileSync(path.join(realSdk, entry), path.join(sdk, entry));
-        else fs.symlinkSync(path.join(realSdk, entry), path.join(sdk, entry));
-    }
-    for (const entry of fs.readdirSync(path.join(REPO_ROOT, "node_modules"))) {
-        if (entry === "@pulumi" || entry === ".bin" || entry === "ts-node") continue;
-        fs.symlinkSync(path.join(REPO_ROOT, "node_modules", entry), path.join(modules, entry));
-    }
-    fs.symlinkSync(path.join(REPO_ROOT, "node_modules", "ts-node-10"), path.join(modules, "ts-node"), "dir");
     return dir;
 }
 
@@ -114,9 +88,14 @@ describe("TypeScript programs as the language host loads them", () => {
 
     it("loads a project's TypeScript with the ts-node and compiler its own SDK finds, as cmd/run requires them from inside the SDK", async function () {
         this.timeout(180000);
-        const dir = projectWithItsOwnTsNode(
+        // ts-node 10 installed beside the project's own @pulumi/pulumi, as a project that installs ts-node has it.
+        const dir = projectWithOwnSdk(
             "own-ts-node",
-            'import * as pulumi from "@pulumi/pulumi";\n\nexport const greeting = pulumi.output("hello");\n',
+            {
+                "index.ts":
+                    'import * as pulumi from "@pulumi/pulumi";\n\nexport const greeting = pulumi.output("hello");\n',
+            },
+            { "ts-node": "ts-node-10" },
         );
         const { options } = tsNodeOptions(dir, {});
         // The project's ts-node (10.9.2 here), not a name left for the check's own folder to resolve.
