@@ -125,6 +125,30 @@ describe("data sources under mocks", () => {
         );
     });
 
+    it("answer the ECS- and EKS-optimized images' recommended parameter with AWS's JSON document, and each of its keys below it", async () => {
+        const values: string[] = [];
+        await evaluate({
+            program: async () => {
+                for (const name of [
+                    "/aws/service/ecs/optimized-ami/amazon-linux-2/recommended",
+                    "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id",
+                    "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/os",
+                    "/aws/service/eks/optimized-ami/1.30/amazon-linux-2/recommended",
+                    "/aws/service/eks/optimized-ami/1.30/amazon-linux-2/recommended/release_version",
+                ])
+                    values.push((await aws.ssm.getParameter({ name })).value);
+            },
+        });
+        // awsx classic's launch configuration reads JSON.parse(value).image_id.
+        const ecs = JSON.parse(values[0]);
+        assert.strictEqual(ecs.image_id, "ami-0123456789abcdef0");
+        assert.strictEqual(ecs.os, "Amazon Linux 2");
+        assert.strictEqual(values[1], "ami-0123456789abcdef0");
+        assert.strictEqual(values[2], "Amazon Linux 2023");
+        assert.strictEqual(JSON.parse(values[3]).image_id, "ami-0123456789abcdef0");
+        assert.match(values[4], /^1\.30\./);
+    });
+
     it("answer a DigitalOcean certificate looked up by name as verified, its uuid stable per name", async () => {
         const found: string[] = [];
         await evaluate({

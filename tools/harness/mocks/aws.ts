@@ -8,6 +8,7 @@ import type { MockIds } from "../mock-state";
 import { AutonameRule, autonameOf, ProviderMocks, stableUuid } from "../provider-mocks";
 import { loadSchemaFile } from "../tf-defaults/file";
 import { policyDocumentId, renderPolicyDocument } from "./aws-policy-document";
+import { MOCK_AMI, publicParameterValue } from "./aws-public-parameters";
 
 /**
  * AWS resources whose name the provider generates, as pulumi-aws 7 declares them: its
@@ -441,25 +442,25 @@ export const AWS_MOCKS: ProviderMocks = {
             const certificateArn = arn("acm", region, `certificate/${stableUuid(`${region}/${domain}`)}`);
             return { arn: certificateArn, id: certificateArn, domain, region, status: "ISSUED", tags: {} };
         },
-        // AWS's public parameters that name a machine image (/aws/service/ami-amazon-linux-latest/...,
-        // /aws/service/canonical/ubuntu/..., the ECS-optimized image_id): the mock's AMI. The
-        // account's own parameters stay unanswered.
+        // AWS's public parameters that name a machine image, in the shapes AWS publishes them
+        // (aws-public-parameters.ts). The account's own parameters stay unanswered.
         "aws:ssm/getParameter:getParameter": (inputs, _ids, { region }) => {
             const name = typeof inputs.name === "string" ? inputs.name : "";
-            if (!name.startsWith("/aws/service/") || !/ami|image_id/.test(name)) return undefined;
+            const value = publicParameterValue(name);
+            if (value === undefined) return undefined;
             return {
                 name,
                 id: name,
                 arn: `arn:aws:ssm:${region}::parameter${name}`,
                 type: "String",
-                value: "ami-0123456789abcdef0",
-                insecureValue: "ami-0123456789abcdef0",
+                value,
+                insecureValue: value,
                 version: 1,
             };
         },
         "aws:ec2/getAmi:getAmi": () => ({
-            id: "ami-0123456789abcdef0",
-            imageId: "ami-0123456789abcdef0",
+            id: MOCK_AMI,
+            imageId: MOCK_AMI,
             name: "ubuntu-noble-24.04-amd64-server-mock",
             architecture: "x86_64",
         }),
