@@ -10,6 +10,7 @@ import { healthChecks } from "./health-checks";
 import { port80OnlyFromBalancer } from "./port-80-only-from-balancer";
 import { privateVersionedStorage } from "./private-versioned-storage";
 import { reliability } from "./reliability";
+import { serversNotPublic } from "./servers-not-public";
 import { sshAllowlist } from "./ssh-allowlist";
 import { sshBroadRange } from "./ssh-broad-range";
 import { storageNotPublic } from "./storage-not-public";
@@ -28,6 +29,7 @@ export {
     port80OnlyFromBalancer,
     privateVersionedStorage,
     reliability,
+    serversNotPublic,
     sshAllowlist,
     sshBroadRange,
     storageNotPublic,
@@ -40,6 +42,7 @@ export const policies: Policies = [
     sshAllowlist,
     sshBroadRange,
     port80OnlyFromBalancer,
+    serversNotPublic,
     databaseNotPublic,
     cacheNotPublic,
     dataEncrypted,

@@ -1,0 +1,123 @@
+import { serversNotPublic } from "../../../policies/rules/servers-not-public";
+import { FakeResource, UNKNOWN_STRING, assertNone, assertViolation, validateStack } from "../helpers";
+import { T, awsTier, doTier, pick } from "../fixtures";
+
+/** An inline ingress block added to the app servers' security group. */
+function appGroupAdmits(rule: Record<string, unknown>): FakeResource[] {
+    const stack = awsTier();
+    pick(stack, "app-sg").props.ingress = [rule];
+    return stack;
+}
+
+describe("webtier-servers-not-public on AWS", () => {
+    it("passes the tier whose servers admit only the balancer and the SSH allowlist", async () => {
+        assertNone(await validateStack(serversNotPublic, awsTier()));
+    });
+
+    it("refuses another port of the app servers open to the world: an admin console on 8443", async () => {
+        const v = await validateStack(
+            serversNotPublic,
+            appGroupAdmits({ protocol: "tcp", fromPort: 8443, toPort: 8443, cidrBlocks: ["0.0.0.0/0"] }),
+        );
+        assertViolation(
+            v,
+            "ingress[0]",
+            "app-sg",
+            "port 8443",
+            "0.0.0.0/0",
+            'EC2 instance "web-0"',
+            "only the balancer is public",
+        );
+    });
+
+    it("refuses a standalone rule from ::/0, and the world written as a range covering a third of it", async () => {
+        for (const [key, cidr] of [
+            ["cidrIpv6", "::/0"],
+            ["cidrIpv4", "0.0.0.0/1"],
+        ]) {
+            const stack = awsTier();
+            stack.push({
+                type: T.ingress,
+                name: "app-3000-world",
+                props: { securityGroupId: "sg-app", ipProtocol: "tcp", fromPort: 3000, toPort: 3000, [key]: cidr },
+                deps: { securityGroupId: ["app-sg"] },
+            });
+            assertViolation(await validateStack(serversNotPublic, stack), "app-3000-world", "port 3000", cidr);
+        }
+    });
+
+    it("names UDP, and refuses a source unknown during preview", async () => {
+        assertViolation(
+            await validateStack(
+                serversNotPublic,
+                appGroupAdmits({ protocol: "udp", fromPort: 51820, toPort: 51820, cidrBlocks: ["0.0.0.0/0"] }),
+            ),
+            "UDP port 51820",
+        );
+        assertViolation(
+            await validateStack(
+                serversNotPublic,
+                appGroupAdmits({ protocol: "tcp", fromPort: 9000, toPort: 9100, cidrBlocks: [UNKNOWN_STRING] }),
+            ),
+            "ports 9000-9100",
+            "unknown during preview",
+        );
+    });
+
+    it("refuses a public port of a server with no balancer in front (the app port is then 80)", async () => {
+        const stack: FakeResource[] = [
+            {
+                type: T.sg,
+                name: "node-sg",
+                props: {
+                    id: "sg-node",
+                    ingress: [{ protocol: "tcp", fromPort: 3000, toPort: 3000, cidrBlocks: ["0.0.0.0/0"] }],
+                },
+            },
+            {
+                type: T.instance,
+                name: "node",
+                props: { id: "i-node", vpcSecurityGroupIds: ["sg-node"] },
+                deps: { vpcSecurityGroupIds: ["node-sg"] },
+            },
+        ];
+        assertViolation(await validateStack(serversNotPublic, stack), "node-sg", "port 3000", 'EC2 instance "node"');
+    });
+
+    it("leaves alone the balancer's own group, private and allowlisted ranges, ICMP, and the ports the other rules judge", async () => {
+        const onBalancer = awsTier();
+        pick(onBalancer, "lb-sg").props.ingress = [
+            ...(pick(onBalancer, "lb-sg").props.ingress as unknown[]),
+            { protocol: "tcp", fromPort: 8443, toPort: 8443, cidrBlocks: ["0.0.0.0/0"] },
+        ];
+        assertNone(await validateStack(serversNotPublic, onBalancer));
+        for (const rule of [
+            { protocol: "tcp", fromPort: 8443, toPort: 8443, cidrBlocks: ["10.0.0.0/8"] },
+            { protocol: "tcp", fromPort: 8443, toPort: 8443, cidrBlocks: ["203.0.113.0/24"] },
+            { protocol: "icmp", fromPort: -1, toPort: -1, cidrBlocks: ["0.0.0.0/0"] },
+            // webtier-ssh-allowlist's and webtier-port-80-only-from-balancer's, each reported there once (ports
+            // unknown during preview: both report the rule as one that may admit theirs).
+            { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] },
+            { protocol: "tcp", fromPort: 80, toPort: 80, cidrBlocks: ["0.0.0.0/0"] },
+            { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] },
+            { protocol: "tcp", fromPort: 8000, toPort: UNKNOWN_STRING, cidrBlocks: ["0.0.0.0/0"] },
+        ])
+            assertNone(await validateStack(serversNotPublic, appGroupAdmits(rule)));
+    });
+});
+
+describe("webtier-servers-not-public on DigitalOcean", () => {
+    it("passes the tier whose droplets' firewall admits only the balancer and the SSH allowlist", async () => {
+        assertNone(await validateStack(serversNotPublic, doTier()));
+    });
+
+    it("refuses a firewall rule that opens another port of the droplets to the world", async () => {
+        const stack = doTier();
+        const firewall = pick(stack, "app-fw");
+        firewall.props.inboundRules = [
+            ...(firewall.props.inboundRules as unknown[]),
+            { protocol: "tcp", portRange: "6379", sourceAddresses: ["0.0.0.0/0", "::/0"] },
+        ];
+        assertViolation(await validateStack(serversNotPublic, stack), "app-fw", "port 6379", "0.0.0.0/0", "web-0");
+    });
+});
