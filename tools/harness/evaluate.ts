@@ -552,9 +552,9 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     // frames each constructor records, read with the harness's parser (`Resource.callsites`, an SDK
     // internal verified in sdk-internals.ts), and the inputs it passes as outputs.
     const restoreSdkCopies = patchSdkCopies((copy) => {
-        const resourceClass = copy.resource.Resource as unknown as { callsites: () => CallSite[] };
+        const resourceClass = copy.resource.Resource as unknown as { callsites?: () => CallSite[] };
         const sdkCallSites = resourceClass.callsites;
-        resourceClass.callsites = callSites;
+        if (sdkCallSites) resourceClass.callsites = callSites;
         const runtimeResource = copy.runtimeResource;
         const sdkRegisterResource = runtimeResource.registerResource as (...args: any[]) => unknown;
         runtimeResource.registerResource = ((...args: any[]) => {
@@ -573,7 +573,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
             return sdkRegisterResource(...args);
         }) as never;
         return () => {
-            resourceClass.callsites = sdkCallSites;
+            if (sdkCallSites) resourceClass.callsites = sdkCallSites;
             runtimeResource.registerResource = sdkRegisterResource as never;
         };
     });

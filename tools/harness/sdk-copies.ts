@@ -21,8 +21,11 @@ import * as path from "path";
 export interface SdkCopy {
     /** The package's folder. */
     dir: string;
-    /** `resource.js`'s exports: the `Resource` class, whose static `callsites` the constructors call. */
-    resource: { Resource: { callsites: (...args: never[]) => unknown } };
+    /**
+     * `resource.js`'s exports: the `Resource` class, whose static `callsites` the constructors call
+     * (absent from SDKs older than the registration's `stackTrace`).
+     */
+    resource: { Resource: { callsites?: (...args: never[]) => unknown } };
     /** `runtime/resource.js`'s exports: `registerResource`, which the constructors call through it. */
     runtimeResource: { registerResource: (...args: never[]) => unknown };
 }
@@ -48,7 +51,7 @@ function consider(dir: string): void {
     if (copies.has(dir) || !dir.endsWith(SDK_SUFFIX)) return;
     const resource = cached(path.join(dir, "resource.js")) as SdkCopy["resource"] | undefined;
     const runtimeResource = cached(path.join(dir, "runtime", "resource.js")) as SdkCopy["runtimeResource"] | undefined;
-    if (typeof resource?.Resource?.callsites !== "function") return;
+    if (typeof resource?.Resource !== "function") return;
     if (typeof runtimeResource?.registerResource !== "function") return;
     const copy: SdkCopy = { dir, resource, runtimeResource };
     copies.set(dir, copy);
