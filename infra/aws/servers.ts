@@ -263,6 +263,9 @@ export class Servers extends pulumi.ComponentResource {
                             associatePublicIpAddress: false,
                             // One-minute EC2 metrics (detailed monitoring): alarms see a problem in minutes, not in five.
                             monitoring: true,
+                            // Disk traffic on its own bandwidth, not the network's. Every size's type (profile.ts) is
+                            // EBS-optimized by default at no charge; said here so a policy reading the inputs sees it.
+                            ebsOptimized: true,
                             iamInstanceProfile: this.instanceProfile.name,
                             keyName: this.keyPair?.keyName,
                             metadataOptions: {

@@ -47,6 +47,15 @@ describe("AWS servers (registered resources)", function () {
         }
     });
 
+    it("runs detailed monitoring and says each server is EBS-optimized, so policies reading the inputs see both", async () => {
+        const servers = someOf(await build("prod"), T.instance);
+        assert.ok(servers.length > 0);
+        for (const server of servers) {
+            assert.equal(server.inputs.monitoring, true);
+            assert.equal(server.inputs.ebsOptimized, true);
+        }
+    });
+
     it("sizes servers from the size class", async () => {
         for (const server of someOf(await build("prod"), T.instance))
             assert.equal(server.inputs.instanceType, "t3.small");
