@@ -16,6 +16,7 @@ import { AWSX_EMULATION } from "./harness/aws/awsx";
 import { AWSX_MOCKS } from "./harness/aws/awsx/mocks";
 import { AWS_MOCKS } from "./harness/mocks/aws";
 import { DIGITALOCEAN_MOCKS } from "./harness/mocks/digitalocean";
+import { TLS_MOCKS } from "./harness/mocks/tls";
 import type { ComponentEmulation, ProviderMocks } from "./harness/provider-mocks";
 
 /** What a cloud registers with the tools. */
@@ -66,6 +67,8 @@ export const PROVIDER_MOCKS: readonly ProviderMocks[] = [
     ...Object.values(TOOL_CLOUDS).map((tools) => tools.mocks),
     // Not a cloud: awsx's functions, which its provider answers by calling AWS.
     AWSX_MOCKS,
+    // Not a cloud: the TLS provider's keys, certificates and requests, computed as it computes them.
+    TLS_MOCKS,
 ];
 
 /** Each cloud's price table, by cloud. */

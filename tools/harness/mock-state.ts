@@ -165,9 +165,9 @@ function providerMocks(typeOrToken: string): ProviderMocks | undefined {
 }
 
 /** The id a real provider would hand out: its own form where it has one, otherwise a readable prefixed id. */
-function mockId(type: string, inputs: Record<string, any>, ids: MockIds): string {
+function mockId(type: string, inputs: Record<string, any>, ids: MockIds, preview: boolean): string {
     const provider = providerMocks(type);
-    const own = provider?.id?.(type, inputs, ids);
+    const own = provider?.id?.(type, inputs, ids, preview);
     if (own !== undefined) return own;
     return ids.next(provider?.idPrefixes?.[type] ?? type.split(":").pop()!.toLowerCase());
 }
@@ -183,7 +183,7 @@ export function mockState(
     ids: MockIds,
     context: Context,
 ): { id: string; state: Record<string, any> } {
-    const id = mockId(type, inputs, ids);
+    const id = mockId(type, inputs, ids, context.preview);
     const provider = context.provider ?? { inputs: {}, env: process.env };
     const region = regionOf(type, inputs, provider);
     const state: Record<string, any> = { ...inputs };

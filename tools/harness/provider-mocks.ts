@@ -76,8 +76,12 @@ export interface CallContext {
 export interface ProviderMocks {
     /** The provider package of the types and tokens these mock ("aws" in "aws:ec2/vpc:Vpc"). */
     readonly package: string;
-    /** The id a real provider would hand out, where a readable prefixed one would not do. */
-    id?(type: string, inputs: Record<string, any>, ids: MockIds): string | undefined;
+    /**
+     * The id a real provider would hand out, where a readable prefixed one would not do. In a
+     * preview (`preview`), whose new resources get no id, a mock whose id costs work (a generated
+     * key's hash) may answer undefined.
+     */
+    id?(type: string, inputs: Record<string, any>, ids: MockIds, preview: boolean): string | undefined;
     /** The prefix of the readable ids of a type ("vpc" for "vpc-00000001"); default: the type's last segment. */
     readonly idPrefixes?: Readonly<Record<string, string>>;
     /**
