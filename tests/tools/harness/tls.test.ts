@@ -138,6 +138,19 @@ describe("the TLS provider under mocks", function () {
         );
     });
 
+    it("gives each key of a stack its own key and id, as the provider does, and the same ones to the stack's next evaluation", async () => {
+        const program = () => {
+            new tls.PrivateKey("deploy", { algorithm: "ED25519" });
+            new tls.PrivateKey("backup", { algorithm: "ED25519" });
+        };
+        const first = await evaluate({ program });
+        const second = await evaluate({ program });
+        assert.notStrictEqual(idOf(first, "deploy"), idOf(first, "backup"));
+        assert.notStrictEqual(stateOf(first, "deploy").publicKeyOpenssh, stateOf(first, "backup").publicKeyOpenssh);
+        assert.strictEqual(idOf(second, "deploy"), idOf(first, "deploy"));
+        assert.strictEqual(idOf(second, "backup"), idOf(first, "backup"));
+    });
+
     it("leaves what the provider computes unknown in a preview, and plans the schema's defaults", async () => {
         const evaluation = await evaluate({
             preview: true,

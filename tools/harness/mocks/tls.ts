@@ -15,6 +15,7 @@
  * update; here the resource is left without the outputs it would have computed.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, randomBytes } from "crypto";
+import type { MockIds } from "../mock-state";
 import type { ProviderMocks } from "../provider-mocks";
 import { optionalOutputs } from "../sdk-classes";
 import { rpc } from "../sdk-internals";
@@ -119,24 +120,36 @@ const DEFAULT_RSA_BITS = 2048;
 const DEFAULT_ECDSA_CURVE = "P224";
 
 /**
- * The key generated for each (algorithm, bits, curve) in this process: a real key costs an RSA
- * generation, which a program creating many keys should not pay each time. Two resources asking
- * for the same key therefore get the same one (and the same id), which the provider would not do.
+ * The keys generated in this process, by (algorithm, bits, curve) and their rank among the stack's
+ * keys of those parameters: each resource of a stack gets a key of its own, as from the provider,
+ * and the next evaluation of the same program (the next stack, the next run of the bench) reuses
+ * them rather than paying an RSA generation again.
  */
 const generated = new Map<string, PrivateKeyOutputs>();
 
-/**
- * The key common_key.go keyGenerators makes for a PrivateKey's inputs, undefined where the
- * provider refuses them: an algorithm or curve outside its validators, or RSA below 1024 bits
- * (Go's rsa.GenerateKey refuses those since Go 1.24).
- */
-export function generatedKey(inputs: Record<string, any>): PrivateKeyOutputs | undefined {
+/** What a PrivateKey's key depends on, as text; undefined where the provider refuses the inputs (see generatedKey). */
+export function keyParameters(inputs: Record<string, any>): string | undefined {
     const algorithm = inputs.algorithm as Algorithm;
     const bits = inputs.rsaBits ?? DEFAULT_RSA_BITS;
     const curve = inputs.ecdsaCurve ?? DEFAULT_ECDSA_CURVE;
     if (!ALGORITHMS.includes(algorithm) || !CURVES[curve]) return undefined;
     if (algorithm === "RSA" && !(Number.isInteger(bits) && bits >= 1024)) return undefined;
-    const cacheKey = algorithm === "RSA" ? `RSA:${bits}` : algorithm === "ECDSA" ? `ECDSA:${curve}` : algorithm;
+    return algorithm === "RSA" ? `RSA:${bits}` : algorithm === "ECDSA" ? `ECDSA:${curve}` : algorithm;
+}
+
+/**
+ * The key common_key.go keyGenerators makes for a PrivateKey's inputs, undefined where the
+ * provider refuses them: an algorithm or curve outside its validators, or RSA below 1024 bits
+ * (Go's rsa.GenerateKey refuses those since Go 1.24). `rank`: how many keys of the same
+ * parameters the stack asked for before this one.
+ */
+export function generatedKey(inputs: Record<string, any>, rank = 0): PrivateKeyOutputs | undefined {
+    const parameters = keyParameters(inputs);
+    if (parameters === undefined) return undefined;
+    const algorithm = inputs.algorithm as Algorithm;
+    const bits = inputs.rsaBits ?? DEFAULT_RSA_BITS;
+    const curve = inputs.ecdsaCurve ?? DEFAULT_ECDSA_CURVE;
+    const cacheKey = `${parameters}#${rank}`;
     let found = generated.get(cacheKey);
     if (!found) {
         const { privateKey } =
@@ -375,10 +388,15 @@ const randomSerial = (): bigint => BigInt(`0x${randomBytes(16).toString("hex")}`
 const computed = new Map<string, Record<string, any>>();
 
 /** The outputs a type computes, with the id the provider gives it; undefined where its Create fails. */
-function create(type: string, inputs: Record<string, any>): { id: string; outputs: Record<string, any> } | undefined {
+function create(
+    type: string,
+    inputs: Record<string, any>,
+    ids: MockIds,
+): { id: string; outputs: Record<string, any> } | undefined {
     switch (type) {
         case PRIVATE_KEY: {
-            const key = generatedKey(inputs);
+            const parameters = keyParameters(inputs);
+            const key = parameters && generatedKey(inputs, ids.count(`tls-key:${parameters}`));
             if (!key) return undefined;
             const { id, ...outputs } = key;
             return { id, outputs };
@@ -437,10 +455,10 @@ const WRITE_ONLY = ["privateKeyPemWo", "caPrivateKeyPemWo"];
 
 export const TLS_MOCKS: ProviderMocks = {
     package: "tls",
-    id: (type, inputs, _ids, preview) => {
+    id: (type, inputs, ids, preview) => {
         // A preview creates nothing: no key is generated for an id the engine would not hand out.
         if (preview) return undefined;
-        const made = create(type, plain(inputs));
+        const made = create(type, plain(inputs), ids);
         if (!made) return undefined;
         computed.set(made.id, made.outputs);
         return made.id;
