@@ -36,15 +36,35 @@ export function sdkModuleFor(type: string): { module: string; exportName: string
 
 const classes = new Map<string, ResourceClass | undefined>();
 
+/**
+ * Where a provider SDK's module is: installed with this tool, else in the project of the program
+ * being evaluated (its folder is the working directory while it runs, as under the language
+ * host), where a program's own provider SDKs are (`@pulumi/command`, `@pulumi/kubernetes`...).
+ */
+function resolveSdkModule(request: string): string | undefined {
+    for (const paths of [undefined, [process.cwd()]]) {
+        try {
+            return require.resolve(request, paths && { paths });
+        } catch {
+            // Not there: the next place, or none.
+        }
+    }
+    return undefined;
+}
+
 /** The SDK class that registers `type`, if its package is installed and declares that very token. */
 export function sdkClassFor(type: string): ResourceClass | undefined {
     if (classes.has(type)) return classes.get(type);
+    // Not found is remembered per project folder: another program's project may have the package.
+    const missing = `${type}\0${process.cwd()}`;
+    if (classes.has(missing)) return undefined;
     let found: ResourceClass | undefined;
     const where = sdkModuleFor(type);
     if (where) {
         try {
+            const file = resolveSdkModule(where.module);
             // eslint-disable-next-line @typescript-eslint/no-require-imports
-            const candidate = require(where.module)[where.exportName];
+            const candidate = file && require(file)[where.exportName];
             const token: unknown = candidate?.__pulumiType;
             const provider = type.startsWith("pulumi:providers:");
             if (typeof candidate === "function" && (provider ? token === type.split(":")[2] : token === type))
@@ -53,7 +73,7 @@ export function sdkClassFor(type: string): ResourceClass | undefined {
             found = undefined;
         }
     }
-    classes.set(type, found);
+    classes.set(found ? type : missing, found);
     return found;
 }
 
@@ -90,9 +110,13 @@ export interface OptionalOutput {
 /** Each type's outputs, split once from its declarations: the computed ones and the optional ones. */
 const outputsByType = new Map<string, { computed: readonly string[]; optional: readonly OptionalOutput[] }>();
 
+const NO_OUTPUTS = { computed: [], optional: [] } as const;
+
 function outputsOf(type: string): { computed: readonly string[]; optional: readonly OptionalOutput[] } {
     let found = outputsByType.get(type);
     if (!found) {
+        // A class not found here may be in the next program's project (sdkClassFor).
+        if (!sdkClassFor(type)) return NO_OUTPUTS;
         const declared = outputDeclarations(type);
         const optional = (d: { type: string }) => /\|\s*undefined\s*$/.test(d.type);
         found = {
@@ -112,7 +136,7 @@ function outputDeclarations(type: string): { name: string; type: string }[] {
     const where = sdkModuleFor(type);
     if (!where || !sdkClassFor(type)) return [];
     try {
-        const declarations = fs.readFileSync(require.resolve(`${where.module}.d.ts`), "utf8");
+        const declarations = fs.readFileSync(resolveSdkModule(`${where.module}.d.ts`)!, "utf8");
         const body = declarations.slice(declarations.indexOf(`export declare class ${where.exportName} `));
         const members = body.slice(0, body.indexOf("constructor("));
         return [...members.matchAll(/^\s*readonly (\w+): pulumi\.Output<([\s\S]*?)>;$/gm)].map((m) => ({

@@ -1,6 +1,9 @@
 // Computed outputs a program or a rule reads back, as the provider would give them under
 // `pulumi up`, and unknown under `pulumi preview`.
 import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import * as aws from "@pulumi/aws";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { evaluate } from "../../../tools/harness/evaluate";
@@ -102,5 +105,58 @@ describe("computed outputs under mocks", () => {
         const evaluation = await evaluate({ program, preview: true, config: { "aws:region": "eu-west-1" } });
         const rule = evaluation.resources.find((r) => r.name === "from-bastion")!;
         assert.ok(rule.unknownInputs.includes("cidrIpv4"), `cidrIpv4 is ${rule.inputs.cidrIpv4}`);
+    });
+
+    it("leaves unknown in a preview what a provider SDK installed only in the program's project computes", async () => {
+        // A provider package this repository does not install, in the program's own node_modules, as
+        // a project installs @pulumi/command or @pulumi/kubernetes; the program runs in its folder.
+        const project = fs.mkdtempSync(path.join(os.tmpdir(), "own-provider-"));
+        const sdk = path.join(project, "node_modules", "@pulumi", "acmeprov");
+        fs.mkdirSync(sdk, { recursive: true });
+        fs.writeFileSync(
+            path.join(sdk, "package.json"),
+            JSON.stringify({ name: "@pulumi/acmeprov", main: "index.js" }),
+        );
+        fs.writeFileSync(
+            path.join(sdk, "server.js"),
+            [
+                'const pulumi = require(require.resolve("@pulumi/pulumi", { paths: [process.env.ACME_SDK_FROM] }));',
+                "class Server extends pulumi.CustomResource {",
+                "    constructor(name, args, opts) { super(Server.__pulumiType, name, { ...args, address: undefined, note: undefined }, opts); }",
+                "}",
+                'Server.__pulumiType = "acmeprov:index/server:Server";',
+                "exports.Server = Server;",
+            ].join("\n"),
+        );
+        fs.writeFileSync(
+            path.join(sdk, "server.d.ts"),
+            [
+                'import * as pulumi from "@pulumi/pulumi";',
+                "export declare class Server extends pulumi.CustomResource {",
+                "    readonly address: pulumi.Output<string>;",
+                "    readonly note: pulumi.Output<string | undefined>;",
+                "    constructor(name: string, args: {}, opts?: pulumi.CustomResourceOptions);",
+                "}",
+            ].join("\n"),
+        );
+        const saved = { cwd: process.cwd(), from: process.env.ACME_SDK_FROM };
+        process.env.ACME_SDK_FROM = __dirname;
+        process.chdir(project);
+        try {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const { Server } = require(path.join(sdk, "server.js"));
+            const evaluation = await evaluate({ preview: true, program: () => new Server("web", {}) });
+            // The state the pack reads: what the provider computes unknown, what it may leave empty absent.
+            const state = evaluation.resources.find((r) => r.name === "web")!.state;
+            assert.ok(
+                state.address === unknownValue || state.address?.__pulumiUnknown === true,
+                `address unknown, not ${String(state.address)}`,
+            );
+            assert.strictEqual(state.note, undefined);
+        } finally {
+            process.chdir(saved.cwd);
+            if (saved.from === undefined) delete process.env.ACME_SDK_FROM;
+            else process.env.ACME_SDK_FROM = saved.from;
+        }
     });
 });
