@@ -71,7 +71,9 @@ Options:
   --preview              Evaluate as \`pulumi preview\` does: values providers compute (ARNs,
                          addresses, generated passwords) are unknown. Default: as \`pulumi up\`
                          analyzes each resource, with every value known (the mocks' values).
-  --format FORMAT        text (default), json, sarif (SARIF 2.1.0 for GitHub code scanning: each
+  --format FORMAT        text (default), json (each violation with declaredAt, the program line,
+                         and configAt, the stack file value, where known), sarif (SARIF 2.1.0
+                         for GitHub code scanning: each
                          violation its own alert, at the stack file value or the program line
                          that causes it), or markdown (a summary per stack: resources,
                          violations by policy and resource, what to change).

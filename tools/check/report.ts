@@ -104,6 +104,26 @@ export function renderText(result: CheckResult): string {
 }
 
 /** `{ "stacks": [ { name, cloud, resources, durationMs, violations: [...] } ] }` plus notes and the pack. */
+/** Where a finding is, for the JSON report: the program line that declared the resource, the stack file's config value. */
+function jsonPlaces(v: Pick<Violation, "declaredAt" | "configAt">): Record<string, unknown> {
+    return {
+        ...(v.declaredAt
+            ? { declaredAt: { file: v.declaredAt.file, line: v.declaredAt.line, column: v.declaredAt.column } }
+            : {}),
+        ...(v.configAt
+            ? {
+                  configAt: {
+                      file: v.configAt.file,
+                      line: v.configAt.line,
+                      column: v.configAt.column,
+                      key: v.configAt.key,
+                      value: v.configAt.value,
+                  },
+              }
+            : {}),
+    };
+}
+
 export function renderJson(result: CheckResult): string {
     const doc = {
         stacks: result.stacks.map((s) => ({
@@ -118,6 +138,7 @@ export function renderJson(result: CheckResult): string {
                 type: v.type,
                 urn: v.urn,
                 message: v.message,
+                ...jsonPlaces(v),
             })),
             notes: s.notes,
             source: s.source,
@@ -126,11 +147,12 @@ export function renderJson(result: CheckResult): string {
             ...(s.errorAt ? { errorAt: { file: s.errorAt.file, line: s.errorAt.line, column: s.errorAt.column } } : {}),
             ...(s.checkErrors?.length
                 ? {
-                      checkErrors: s.checkErrors.map(({ resource, type, urn, message }) => ({
-                          resource,
-                          type,
-                          urn,
-                          message,
+                      checkErrors: s.checkErrors.map((e) => ({
+                          resource: e.resource,
+                          type: e.type,
+                          urn: e.urn,
+                          message: e.message,
+                          ...jsonPlaces(e),
                       })),
                   }
                 : {}),

@@ -54,8 +54,25 @@ describe("check CLI", () => {
                 assert.ok(key in stack, `stack has ${key}`);
             assert.strictEqual(typeof stack.resources, "number");
             assert.strictEqual(typeof stack.durationMs, "number");
-            for (const v of stack.violations)
-                assert.deepStrictEqual(Object.keys(v), ["policy", "level", "resource", "type", "urn", "message"]);
+            for (const v of stack.violations) {
+                // The places are there when known: the program line, the stack file's value.
+                const places = Object.keys(v).filter((key) => key === "declaredAt" || key === "configAt");
+                assert.deepStrictEqual(Object.keys(v), [
+                    "policy",
+                    "level",
+                    "resource",
+                    "type",
+                    "urn",
+                    "message",
+                    ...places,
+                ]);
+                for (const place of places)
+                    assert.deepStrictEqual(
+                        Object.keys(v[place]).slice(0, 3),
+                        ["file", "line", "column"],
+                        `${place} of ${v.resource}`,
+                    );
+            }
         }
         const [bad, good] = doc.stacks;
         assert.strictEqual(bad.cloud, null);

@@ -51,6 +51,12 @@ describe("the providers' Check through the check", () => {
             assert.match(text, /1 stack refused by a provider's Check \(exit 2\)/);
             const json = JSON.parse(renderJson(result));
             assert.strictEqual(json.stacks[0].checkErrors.length, 3);
+            // Located as in the text report: the program line that declared the refused resource.
+            const app = json.stacks[0].checkErrors.find((e: any) => e.resource === "app");
+            assert.deepStrictEqual(
+                [app.declaredAt.file, app.declaredAt.line],
+                ["tests/fixtures/programs/check-refused.js", 8],
+            );
             assert.strictEqual(json.exitCode, 2);
             assert.match(renderMarkdown(result), /## Policy check: ❌ refused by a provider's Check/);
             // As the CLI prints it: the Policies block, then the errors.

@@ -5,7 +5,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { renderMarkdown, renderText } from "../../../tools/check/report";
+import { renderJson, renderMarkdown, renderText } from "../../../tools/check/report";
 import { runCheck } from "../../../tools/check/run";
 import { CLI, DIST_ROOT, FIXTURE_PACK, FIXTURE_STACKS, REPO_ROOT, program } from "./paths";
 
@@ -74,6 +74,19 @@ describe("the Markdown summary", () => {
             ),
         );
         assert.match(markdown, /<summary>Notes<\/summary>[\s\S]*webtier:apiToken is encrypted/);
+        // ...and so does the JSON report, for tools that read it.
+        const json = JSON.parse(renderJson(result));
+        const ssh = json.stacks
+            .find((s: { name: string }) => s.name === "bad")
+            .violations.find((v: { resource: string }) => v.resource === "web-fw");
+        assert.deepStrictEqual(
+            [ssh.declaredAt.file, ssh.declaredAt.line],
+            ["tests/fixtures/programs/tier.ts", firewall],
+        );
+        assert.deepStrictEqual(
+            [ssh.configAt.file, ssh.configAt.line, ssh.configAt.key, ssh.configAt.value],
+            ["tests/fixtures/stacks/Pulumi.bad.yaml", lineOf(stackFile, "- 0.0.0.0/0"), "webtier:sshFrom", "0.0.0.0/0"],
+        );
     });
 
     it("puts mandatory policies first, links files at the commit, and escapes table cells", async () => {
