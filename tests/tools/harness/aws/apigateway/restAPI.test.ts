@@ -10,7 +10,8 @@ import * as path from "path";
 import { APIGATEWAY_EMULATION } from "../../../../../tools/harness/aws/apigateway";
 import { RestAPI } from "../../../../../tools/harness/aws/apigateway/restAPI";
 import { sha1hash } from "../../../../../tools/harness/aws/utils";
-import { evaluate, Evaluation, RegisteredResource } from "../../../../../tools/harness/evaluate";
+import { evaluate, Evaluation } from "../../../../../tools/harness/evaluate";
+import { only, childrenOf } from "../registered";
 
 const REST_API = "aws:apigateway/restApi:RestApi";
 const DEPLOYMENT = "aws:apigateway/deployment:Deployment";
@@ -21,16 +22,6 @@ const ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
 const OBJECT = "aws:s3/bucketObject:BucketObject";
 const BUCKET = "aws:s3/bucket:Bucket";
 const COMPONENT = "aws-apigateway:index:RestAPI";
-
-function only(e: Evaluation, type: string, name?: string): RegisteredResource {
-    const found = e.resources.filter((r) => r.type === type && (name === undefined || r.name === name));
-    assert.strictEqual(found.length, 1, `${type} ${name ?? ""}: ${found.map((r) => r.name).join(", ")}`);
-    return found[0];
-}
-
-function childrenOf(e: Evaluation, component: RegisteredResource): string[] {
-    return e.resources.filter((r) => r.parent === component.urn).map((r) => `${r.type}::${r.name}`);
-}
 
 function lambda(name = "fn"): aws.lambda.Function {
     return new aws.lambda.Function(name, {

@@ -5,13 +5,8 @@ import { idFromArn } from "../../../../../tools/harness/aws/awsx/cloudwatch/logG
 import { parseArn } from "../../../../../tools/harness/aws/utils";
 import { defaultCloudTrailPolicy } from "../../../../../tools/harness/aws/awsx/cloudtrail/policies";
 import { Trail } from "../../../../../tools/harness/aws/awsx/cloudtrail/trail";
-import { evaluate, Evaluation, RegisteredResource } from "../../../../../tools/harness/evaluate";
-
-function only(e: Evaluation, type: string, name?: string): RegisteredResource {
-    const found = e.resources.filter((r) => r.type === type && (name === undefined || r.name === name));
-    assert.strictEqual(found.length, 1, `${type} ${name ?? ""}: ${found.map((r) => r.name).join(", ")}`);
-    return found[0];
-}
+import { evaluate } from "../../../../../tools/harness/evaluate";
+import { only } from "../registered";
 
 const BUCKET = "aws:s3/bucket:Bucket";
 const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";

@@ -7,13 +7,8 @@ import { createUniqueImageName, removeTagFromRef } from "../../../../../tools/ha
 import { convertRules } from "../../../../../tools/harness/aws/awsx/ecr/lifecyclePolicy";
 import { RegistryImage } from "../../../../../tools/harness/aws/awsx/ecr/registryImage";
 import { Repository } from "../../../../../tools/harness/aws/awsx/ecr/repository";
-import { evaluate, Evaluation, RegisteredResource } from "../../../../../tools/harness/evaluate";
-
-function only(e: Evaluation, type: string, name?: string): RegisteredResource {
-    const found = e.resources.filter((r) => r.type === type && (name === undefined || r.name === name));
-    assert.strictEqual(found.length, 1, `${type} ${name ?? ""}: ${found.map((r) => r.name).join(", ")}`);
-    return found[0];
-}
+import { evaluate } from "../../../../../tools/harness/evaluate";
+import { only } from "../registered";
 
 const REPO = "aws:ecr/repository:Repository";
 const POLICY = "aws:ecr/lifecyclePolicy:LifecyclePolicy";

@@ -8,18 +8,8 @@ import { getDefaultProtocol, getListenerProtocol } from "../../../../../tools/ha
 import { NetworkLoadBalancer } from "../../../../../tools/harness/aws/awsx/lb/networkLoadBalancer";
 import { TargetGroupAttachment } from "../../../../../tools/harness/aws/awsx/lb/targetGroupAttachment";
 import { onTheWire } from "../../../../../tools/harness/component-args";
-import { evaluate, Evaluation, RegisteredResource } from "../../../../../tools/harness/evaluate";
-
-/** The one resource of a type (and name), failing clearly when there is not exactly one. */
-function only(e: Evaluation, type: string, name?: string): RegisteredResource {
-    const found = e.resources.filter((r) => r.type === type && (name === undefined || r.name === name));
-    assert.strictEqual(found.length, 1, `${type} ${name ?? ""}: ${found.map((r) => r.name).join(", ")}`);
-    return found[0];
-}
-
-function childrenOf(e: Evaluation, component: RegisteredResource): string[] {
-    return e.resources.filter((r) => r.parent === component.urn).map((r) => `${r.type}::${r.name}`);
-}
+import { evaluate } from "../../../../../tools/harness/evaluate";
+import { only, childrenOf } from "../registered";
 
 const LB = "aws:lb/loadBalancer:LoadBalancer";
 const TG = "aws:lb/targetGroup:TargetGroup";
