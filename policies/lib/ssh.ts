@@ -2,7 +2,7 @@
  * "Is every source of port 22 inside the allowlist?", asked once of a normalised rule.
  */
 import type { ResourceValidationArgs } from "@pulumi/policy";
-import { Cidr, isVeryBroadPublic, isWorldLike, isWorldOpen, parseCidr, publicShare, shareText } from "./cidr";
+import { Cidr, isVeryBroadPublic, isWorldLike, parseCidr, publicShare, shareText } from "./cidr";
 import { StackGraph } from "./graph";
 import { CLOUD_PACKS } from "./clouds";
 import { readConfig } from "./config";
@@ -67,7 +67,7 @@ function sshProblem(source: Source, allowlist: readonly string[]): SshProblem | 
             if (isUnknown(source.value)) return "unknown-source";
             const cidr = cidrOf(source);
             if (!cidr) return "invalid";
-            if (isWorldOpen(cidr) || isWorldLike([cidr])) return "world";
+            if (isWorldLike([cidr])) return "world";
             if (allowlist.length > 0) return insideAllowlist(cidr, allowlist) ? undefined : "outside-allowlist";
             return isVeryBroadPublic(cidr) ? "broad" : undefined;
         }
@@ -212,10 +212,7 @@ export function stackSshFindings(graph: StackGraph, allowlist: readonly string[]
             if (
                 reported.has(piece) ||
                 (publicShare(piece.cidrs, 4) === 0 && publicShare(piece.cidrs, 6) === 0) ||
-                piece.cidrs.every(
-                    (c) =>
-                        isWorldOpen(c) || isWorldLike([c]) || (allowlist.length > 0 && !insideAllowlist(c, allowlist)),
-                )
+                piece.cidrs.every((c) => isWorldLike([c]) || (allowlist.length > 0 && !insideAllowlist(c, allowlist)))
             )
                 continue;
             reported.add(piece);

@@ -12,7 +12,7 @@
  * ICMP is not a service a server exposes and is not looked at.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { isWorldLike, isWorldOpen } from "../lib/cidr";
+import { isWorldLike } from "../lib/cidr";
 import { CLOUD_PACKS } from "../lib/clouds";
 import { StackGraph } from "../lib/graph";
 import { NetworkRule, admitsTcpPort, cidrOf, portsText, ruleLocation, rulesOf } from "../lib/network";
@@ -29,7 +29,7 @@ export function exposure(rule: NetworkRule, ports: readonly number[]): string | 
     const world = rule.sources.find((source) => {
         if (source.kind === "unknown" || (source.kind === "cidr" && isUnknown(source.value))) return true;
         const cidr = cidrOf(source);
-        return cidr !== undefined && (isWorldOpen(cidr) || isWorldLike([cidr]));
+        return cidr !== undefined && isWorldLike([cidr]);
     });
     if (!world) return undefined;
     return isUnknown(world.value) || world.kind === "unknown"
