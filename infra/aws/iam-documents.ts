@@ -143,3 +143,85 @@ export function uploadsBucketPolicy(bucketArn: string, distributionArn?: string)
     }
     return { Version: "2012-10-17", Statement: statements };
 }
+
+/**
+ * The account Elastic Load Balancing writes access logs from, in each region that opened before
+ * August 2022 (terraform-provider-aws's `aws_elb_service_account` table). A bucket policy in
+ * those regions must name it; regions opened since accept the log delivery service principal
+ * only. Kept here rather than read through `aws.elb.getServiceAccount` so the bucket policy is
+ * known in a preview, and so a region the table lacks still gets the service principal instead
+ * of the data source's "unsupported AWS Region" failure.
+ */
+export const ELB_LOG_ACCOUNTS: Readonly<Record<string, string>> = {
+    "af-south-1": "098369216593",
+    "ap-east-1": "754344448648",
+    "ap-northeast-1": "582318560864",
+    "ap-northeast-2": "600734575887",
+    "ap-northeast-3": "383597477331",
+    "ap-south-1": "718504428378",
+    "ap-southeast-1": "114774131450",
+    "ap-southeast-2": "783225319266",
+    "ap-southeast-3": "589379963580",
+    "ca-central-1": "985666609251",
+    "cn-north-1": "638102146993",
+    "cn-northwest-1": "037604701340",
+    "eu-central-1": "054676820928",
+    "eu-north-1": "897822967062",
+    "eu-south-1": "635631232127",
+    "eu-west-1": "156460612806",
+    "eu-west-2": "652711504416",
+    "eu-west-3": "009996457667",
+    "me-south-1": "076674570225",
+    "sa-east-1": "507241528517",
+    "us-east-1": "127311923021",
+    "us-east-2": "033677994240",
+    "us-gov-east-1": "190560391635",
+    "us-gov-west-1": "048591011584",
+    "us-west-1": "027434742980",
+    "us-west-2": "797873946194",
+};
+
+/** The IAM partition of a region's ARNs. */
+function partitionOf(region: string): string {
+    if (region.startsWith("cn-")) return "aws-cn";
+    if (region.startsWith("us-gov-")) return "aws-us-gov";
+    return "aws";
+}
+
+/**
+ * The access-log bucket's policy: TLS only, and Elastic Load Balancing may write objects under
+ * `prefix/AWSLogs/` and nothing else (AWS's "Enable access logs for your Application Load
+ * Balancer", step 2): through the region's ELB account where it has one, and through the log
+ * delivery service principal everywhere, since new regions know only that one.
+ */
+export function balancerLogsBucketPolicy(bucketArn: string, region: string, prefix: string): PolicyDocument {
+    const logs = `${bucketArn}/${prefix}/AWSLogs/*`;
+    const statements: PolicyStatement[] = [
+        {
+            Sid: "DenyInsecureTransport",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "s3:*",
+            Resource: [bucketArn, `${bucketArn}/*`],
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+        },
+    ];
+    const account = ELB_LOG_ACCOUNTS[region];
+    if (account) {
+        statements.push({
+            Sid: "AllowRegionalElbAccountWrite",
+            Effect: "Allow",
+            Principal: { AWS: `arn:${partitionOf(region)}:iam::${account}:root` },
+            Action: "s3:PutObject",
+            Resource: logs,
+        });
+    }
+    statements.push({
+        Sid: "AllowElbLogDeliveryWrite",
+        Effect: "Allow",
+        Principal: { Service: "logdelivery.elasticloadbalancing.amazonaws.com" },
+        Action: "s3:PutObject",
+        Resource: logs,
+    });
+    return { Version: "2012-10-17", Statement: statements };
+}

@@ -10,6 +10,7 @@ import { WebtierConfig } from "../config/types";
 import { childName } from "../naming";
 import { natGatewayCount } from "../network-plan";
 import { transform, Transform } from "../transform";
+import { AccessLogs, AccessLogsTransform } from "./access-logs";
 import { Alerts, AlertsTransform, CloudWatchAgentSetup, CloudWatchAgentTransform } from "./alerts";
 import { Cache, CacheTransform } from "./cache";
 import { Database, DatabaseTransform } from "./database";
@@ -23,6 +24,7 @@ import { Servers, ServersTransform } from "./servers";
 import { Storage, StorageTransform } from "./storage";
 
 export {
+    AccessLogs,
     Alerts,
     Cache,
     CloudWatchAgentSetup,
@@ -49,6 +51,8 @@ export interface AwsTransform {
     storage?: StorageTransform;
     queue?: QueueTransform;
     loadBalancer?: LoadBalancerTransform;
+    /** The balancer's access-log bucket; only with `webtier:accessLogDays` above 0. */
+    accessLogs?: AccessLogsTransform;
     /** The CloudWatch agent's config parameter and policy. */
     agent?: CloudWatchAgentTransform;
     secrets?: ServerSecretsTransform;
@@ -86,6 +90,8 @@ export interface AwsWebTier {
     storage: Storage;
     queue: Queue;
     loadBalancer: LoadBalancer;
+    /** Absent when webtier:accessLogDays is 0. */
+    accessLogs?: AccessLogs;
     agent: CloudWatchAgentSetup;
     secrets: ServerSecrets;
     servers: Servers;
@@ -186,6 +192,19 @@ export function createAwsPlatform(
             );
             const queue = new Queue(name, { driver: config.queue.driver, transform: t.queue }, opts());
 
+            const accessLogs =
+                config.accessLogDays > 0
+                    ? new AccessLogs(
+                          name,
+                          {
+                              region: config.region,
+                              retentionDays: config.accessLogDays,
+                              protect: config.protectData,
+                              transform: t.accessLogs,
+                          },
+                          opts(),
+                      )
+                    : undefined;
             // Before the servers: they register in its target group, and without a domain the
             // app's URL is the balancer's own address.
             const loadBalancer = new LoadBalancer(
@@ -198,6 +217,11 @@ export function createAwsPlatform(
                     domain: config.domain,
                     dnsZone: config.dnsZone,
                     tlsPolicy: config.tlsPolicy,
+                    accessLogs: accessLogs && {
+                        bucket: accessLogs.bucket.bucket,
+                        prefix: accessLogs.prefix,
+                        policy: accessLogs.policy,
+                    },
                     transform: t.loadBalancer,
                 },
                 opts(),
@@ -310,6 +334,7 @@ export function createAwsPlatform(
                 storage,
                 queue,
                 loadBalancer,
+                accessLogs,
                 agent,
                 secrets,
                 servers,

@@ -80,6 +80,12 @@ export interface LoadBalancerArgs {
      * record that the update prints.
      */
     certificateValidationTimeout?: string;
+    /**
+     * Where the balancer writes its access logs (`accessLogs.ts`): the bucket, its folder, and the
+     * bucket policy that must exist before ELB accepts the bucket. Default none (`webtier:accessLogDays`
+     * 0): no access logs.
+     */
+    accessLogs?: { bucket: pulumi.Input<string>; prefix: string; policy: pulumi.Resource };
     /** Escape hatches for the children. Default: none. */
     transform?: LoadBalancerTransform;
 }
@@ -124,9 +130,13 @@ export class LoadBalancer extends pulumi.ComponentResource {
                     dropInvalidHeaderFields: true,
                     desyncMitigationMode: "defensive",
                     idleTimeout: 60,
+                    accessLogs: args.accessLogs
+                        ? { enabled: true, bucket: args.accessLogs.bucket, prefix: args.accessLogs.prefix }
+                        : undefined,
                     tags: nameTag(balancerName),
                 },
-                { parent: this },
+                // ELB refuses to turn logging on until the bucket policy lets it write.
+                { parent: this, dependsOn: args.accessLogs ? [args.accessLogs.policy] : [] },
             ),
         );
 

@@ -22,6 +22,7 @@ function derivedNames(name: string): DerivedName[] {
             auto("aws:ec2/securityGroup:SecurityGroup", "a security group", s),
         ),
         auto("aws:s3/bucket:Bucket", "the uploads bucket", "uploads"),
+        auto("aws:s3/bucket:Bucket", "the access-log bucket", "access-logs"),
         auto("aws:rds/instance:Instance", "the database", "db"),
         {
             type: "aws:rds/instance:Instance",
@@ -103,6 +104,7 @@ export const AWS_PROFILE: CloudProfile = {
         httpsEndpoint: true,
         slack: "Amazon SNS cannot post to a Slack webhook (Slack refuses SNS's message format); connect Slack through AWS Chatbot to the alerts topic, or set alerts.httpsEndpoint to a relay that accepts SNS.",
     },
+    balancerAccessLogs: true,
     storageEndpoint: (region) => `https://s3.${region}.amazonaws.com`,
     derivedNames,
     validate(config, problems) {

@@ -64,6 +64,11 @@ export interface CloudProfile {
      * sentence that says why not and what to use instead (infra/config/alerts.ts reports it).
      */
     readonly alertDestinations: { readonly httpsEndpoint: true | string; readonly slack: true | string };
+    /**
+     * Whether the cloud's load balancer writes access logs webtier keeps (`webtier:accessLogDays`
+     * then defaults by environment; otherwise to 0, and `validate` refuses any other value).
+     */
+    readonly balancerAccessLogs: boolean;
     /** The S3-compatible endpoint of object storage in a region. */
     storageEndpoint(region: string): string;
     /**

@@ -72,6 +72,7 @@ const KNOWN_KEYS = [
     "zones",
     "healthCheckPath",
     "tlsPolicy",
+    "accessLogDays",
     "protectData",
     "servers",
     "database",
@@ -116,10 +117,13 @@ export const DEFAULTS = {
     queue: { driver: "redis" as const },
     app: { phpVersion: "8.3", branch: "main" },
     byEnvironment: {
-        dev: { highAvailability: false, deletionProtection: false, backupRetentionDays: 1 },
-        staging: { highAvailability: false, deletionProtection: false, backupRetentionDays: 7 },
-        prod: { highAvailability: true, deletionProtection: true, backupRetentionDays: 14 },
-    } as Record<Environment, { highAvailability: boolean; deletionProtection: boolean; backupRetentionDays: number }>,
+        dev: { highAvailability: false, deletionProtection: false, backupRetentionDays: 1, accessLogDays: 7 },
+        staging: { highAvailability: false, deletionProtection: false, backupRetentionDays: 7, accessLogDays: 30 },
+        prod: { highAvailability: true, deletionProtection: true, backupRetentionDays: 14, accessLogDays: 90 },
+    } as Record<
+        Environment,
+        { highAvailability: boolean; deletionProtection: boolean; backupRetentionDays: number; accessLogDays: number }
+    >,
 };
 
 /**
@@ -273,7 +277,7 @@ export function parseConfig(raw: RawConfig, stack: string, options: ParseOptions
 
     const { domain, dnsZone } = parseDomain(r, ctx);
     const { vpcCidr, zones } = parseNetwork(r, ctx);
-    const { healthCheckPath, tlsPolicy } = parseBalancer(r);
+    const { healthCheckPath, tlsPolicy, accessLogDays } = parseBalancer(r, ctx);
     const protectData = r.bool("protectData", raw.protectData, DEFAULTS.protectData);
     const servers = parseServers(r, ctx);
     const database = parseDatabase(r, ctx);
@@ -301,6 +305,7 @@ export function parseConfig(raw: RawConfig, stack: string, options: ParseOptions
         zones,
         healthCheckPath,
         tlsPolicy,
+        accessLogDays,
         protectData,
         servers,
         database,
@@ -435,7 +440,7 @@ function parseNetwork(r: Reader, ctx: Context): { vpcCidr: string; zones: number
     return { vpcCidr, zones: r.integer("zones", r.raw.zones, DEFAULTS.zones, 2, 3) };
 }
 
-function parseBalancer(r: Reader): { healthCheckPath: string; tlsPolicy: string } {
+function parseBalancer(r: Reader, ctx: Context): { healthCheckPath: string; tlsPolicy: string; accessLogDays: number } {
     const healthCheckPath = r.raw.healthCheckPath?.trim() || DEFAULTS.healthCheckPath;
     if (!/^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(healthCheckPath)) {
         r.problem("healthCheckPath", `"${healthCheckPath}" must be a URL path starting with "/", for example /up.`);
@@ -448,6 +453,16 @@ function parseBalancer(r: Reader): { healthCheckPath: string; tlsPolicy: string 
     return {
         healthCheckPath,
         tlsPolicy: r.oneOf("tlsPolicy", r.raw.tlsPolicy, MODERN_TLS_POLICIES, DEFAULTS.tlsPolicy),
+        // 3650: ten years, past any audit retention; S3 lifecycle takes more, nobody means it.
+        accessLogDays: r.integer(
+            "accessLogDays",
+            r.raw.accessLogDays,
+            ctx.cloudKnown && cloudProfile(ctx.cloud).balancerAccessLogs
+                ? DEFAULTS.byEnvironment[ctx.environment].accessLogDays
+                : 0,
+            0,
+            3650,
+        ),
     };
 }
 

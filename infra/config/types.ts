@@ -179,6 +179,12 @@ export interface WebtierConfig {
     /** TLS policy of the HTTPS listener (AWS). Default: TLS 1.3 with 1.2 fallback. */
     tlsPolicy: string;
     /**
+     * Days the balancer's access logs are kept, in a bucket of their own (AWS); 0 keeps none.
+     * Default on AWS by environment: dev 7, staging 30, prod 90. DigitalOcean's load balancers
+     * write no access logs: 0 there, and any other value is refused.
+     */
+    accessLogDays: number;
+    /**
      * Protect the database and bucket against `pulumi destroy` and replacement. Default true
      * everywhere; set false on purpose to tear a dev stack down (see the README).
      */

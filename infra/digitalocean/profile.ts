@@ -63,6 +63,7 @@ export const DIGITALOCEAN_PROFILE: CloudProfile = {
             "DigitalOcean alert policies cannot post to an arbitrary HTTPS endpoint; use alerts.slack ({ url, channel }) or alerts.emails.",
         slack: true,
     },
+    balancerAccessLogs: false,
     storageEndpoint: (region) => `https://${region}.digitaloceanspaces.com`,
     derivedNames,
     validate(config, problems) {
@@ -82,6 +83,12 @@ export const DIGITALOCEAN_PROFILE: CloudProfile = {
             problems.report(
                 "cache.engine",
                 `"redis" cannot be created on DigitalOcean any more; use "valkey" (Laravel's Redis drivers work with it unchanged).`,
+            );
+        }
+        if (config.accessLogDays > 0 && !problems.reported("accessLogDays")) {
+            problems.report(
+                "accessLogDays",
+                `is ${config.accessLogDays}, but DigitalOcean's load balancers write no access logs. Remove it (or set 0); the servers' nginx logs each request they serve.`,
             );
         }
         if (config.queue.driver === "sqs") {

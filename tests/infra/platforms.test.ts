@@ -75,7 +75,7 @@ describe("the two platforms: one shape", () => {
             assert.ok(built.loadBalancer.loadBalancer, `${cloud} loadBalancer.loadBalancer`);
         }
         const extras = Object.keys(aws!).filter((key) => !SHARED.includes(key) && key !== "alerts");
-        assert.deepStrictEqual(extras.sort(), ["agent", "secrets"], "what only AWS has");
+        assert.deepStrictEqual(extras.sort(), ["accessLogs", "agent", "secrets"], "what only AWS has");
     });
 
     it("refuse a stack of the other cloud, naming it, before registering anything", async () => {

@@ -121,6 +121,7 @@ const COMPONENT_TYPES: Record<Cloud, Record<string, string>> = {
         storage: "webtier:aws:Storage",
         queue: "webtier:aws:Queue",
         loadBalancer: "webtier:aws:LoadBalancer",
+        accessLogs: "webtier:aws:AccessLogs",
         agent: "webtier:aws:CloudWatchAgentSetup",
         secrets: "webtier:aws:ServerSecrets",
         servers: "webtier:aws:Servers",

@@ -46,10 +46,11 @@ export const STACKS = {
             httpsEndpoint: "https://events.example.net/integration/abc/enqueue",
         }),
     },
-    /** A domain whose DNS is hosted elsewhere: validation records for a human, no Route 53. */
+    /** A domain whose DNS is hosted elsewhere: validation records for a human, no Route 53. No access logs. */
     staging: {
         ...BASE,
         environment: "staging",
+        accessLogDays: "0",
         domain: "staging.example.org",
         servers: JSON.stringify({ count: 2, image: "ami-0abcdef1234567890" }),
     },
@@ -158,6 +159,7 @@ export const T = {
     ownership: "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
     cors: "aws:s3/bucketCorsConfiguration:BucketCorsConfiguration",
     bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
+    lifecycle: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
     distribution: "aws:cloudfront/distribution:Distribution",
     originAccessControl: "aws:cloudfront/originAccessControl:OriginAccessControl",
     queue: "aws:sqs/queue:Queue",

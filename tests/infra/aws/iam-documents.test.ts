@@ -1,5 +1,11 @@
 import { strict as assert } from "assert";
-import { queueAccessPolicy, uploadsAccessPolicy, uploadsBucketPolicy } from "../../../infra/aws/iam-documents";
+import {
+    ELB_LOG_ACCOUNTS,
+    balancerLogsBucketPolicy,
+    queueAccessPolicy,
+    uploadsAccessPolicy,
+    uploadsBucketPolicy,
+} from "../../../infra/aws/iam-documents";
 
 const BUCKET = "arn:aws:s3:::uploads";
 
@@ -48,5 +54,40 @@ describe("AWS policy documents", () => {
             assert.ok((statement.Action as string[]).includes(action), action);
         }
         assert.ok(!(statement.Action as string[]).includes("sqs:*"));
+    });
+
+    describe("the balancer's access-log bucket", () => {
+        const LOGS = "arn:aws:s3:::aws-prod-access-logs-1234567";
+        const writers = (region: string) =>
+            balancerLogsBucketPolicy(LOGS, region, "alb")
+                .Statement.filter((s) => s.Effect === "Allow")
+                .map((s) => s.Principal);
+
+        it("lets ELB write only log objects under its folder, and nothing over plain HTTP", () => {
+            const document = balancerLogsBucketPolicy(LOGS, "eu-west-1", "alb");
+            for (const allow of document.Statement.filter((s) => s.Effect === "Allow")) {
+                assert.equal(allow.Action, "s3:PutObject");
+                assert.equal(allow.Resource, `${LOGS}/alb/AWSLogs/*`);
+            }
+            const deny = document.Statement.find((s) => s.Effect === "Deny");
+            assert.deepEqual(deny?.Condition, { Bool: { "aws:SecureTransport": "false" } });
+            assert.deepEqual(deny?.Resource, [LOGS, `${LOGS}/*`]);
+        });
+
+        it("names the region's ELB account where the region predates August 2022, and the delivery service everywhere", () => {
+            const service = { Service: "logdelivery.elasticloadbalancing.amazonaws.com" };
+            assert.deepEqual(writers("eu-west-1"), [{ AWS: "arn:aws:iam::156460612806:root" }, service]);
+            assert.deepEqual(writers("us-east-1"), [{ AWS: "arn:aws:iam::127311923021:root" }, service]);
+            // Opened after August 2022: ELB has no account there, only the service principal.
+            for (const region of ["eu-south-2", "ap-southeast-4", "ca-west-1", "mx-central-1"]) {
+                assert.equal(ELB_LOG_ACCOUNTS[region], undefined, region);
+                assert.deepEqual(writers(region), [service], region);
+            }
+        });
+
+        it("uses each partition's own ARNs", () => {
+            assert.deepEqual(writers("cn-north-1")[0], { AWS: "arn:aws-cn:iam::638102146993:root" });
+            assert.deepEqual(writers("us-gov-west-1")[0], { AWS: "arn:aws-us-gov:iam::048591011584:root" });
+        });
     });
 });

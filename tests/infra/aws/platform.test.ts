@@ -37,6 +37,7 @@ describe("AWS platform (registered resources)", function () {
             .map((r) => r.type)
             .sort();
         assert.deepEqual(components, [
+            "webtier:aws:AccessLogs",
             "webtier:aws:Alerts",
             "webtier:aws:Cache",
             "webtier:aws:CloudWatchAgentSetup",
