@@ -3,18 +3,13 @@ import * as aws from "@pulumi/aws";
 import { childName } from "../naming";
 import { transform, Transform } from "../transform";
 import { balancerLogsBucketPolicy } from "./iam-documents";
-import { nameTag } from "./tags";
+import { privateBucket, PrivateBucketTransform } from "./private-bucket";
 
 /** The folder of the bucket the balancer writes under (AWS adds `AWSLogs/<account>/...` below it). */
 export const ACCESS_LOG_PREFIX = "alb";
 
 /** Escape hatches for the access-log bucket's children, by role. */
-export interface AccessLogsTransform {
-    bucket?: Transform<aws.s3.BucketArgs>;
-    publicAccessBlock?: Transform<aws.s3.BucketPublicAccessBlockArgs>;
-    ownershipControls?: Transform<aws.s3.BucketOwnershipControlsArgs>;
-    versioning?: Transform<aws.s3.BucketVersioningArgs>;
-    encryption?: Transform<aws.s3.BucketServerSideEncryptionConfigurationArgs>;
+export interface AccessLogsTransform extends PrivateBucketTransform {
     lifecycle?: Transform<aws.s3.BucketLifecycleConfigurationArgs>;
     bucketPolicy?: Transform<aws.s3.BucketPolicyArgs>;
 }
@@ -50,61 +45,19 @@ export class AccessLogs extends pulumi.ComponentResource {
         super("webtier:aws:AccessLogs", name, {}, opts);
         const t = args.transform ?? {};
 
-        const bucketName = childName(name, "access-logs");
-        this.bucket = new aws.s3.Bucket(
-            ...transform(
-                t.bucket,
-                bucketName,
-                {
-                    // Logs leave by their lifecycle, not by emptying the bucket from Pulumi.
-                    forceDestroy: false,
-                    tags: nameTag(bucketName),
-                },
-                { parent: this, protect: args.protect },
-            ),
+        const { bucket, publicAccessBlock } = privateBucket(
+            name,
+            "access-logs",
+            {
+                protect: args.protect,
+                // The only encryption ELB log delivery writes with. Versioned like every bucket: a log
+                // deleted by someone covering their tracks stays as a noncurrent version.
+                encryption: { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
+                transform: t,
+            },
+            this,
         );
-        const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
-            ...transform(
-                t.publicAccessBlock,
-                childName(name, "access-logs-public-access"),
-                {
-                    bucket: this.bucket.id,
-                    blockPublicAcls: true,
-                    blockPublicPolicy: true,
-                    ignorePublicAcls: true,
-                    restrictPublicBuckets: true,
-                },
-                { parent: this },
-            ),
-        );
-        new aws.s3.BucketOwnershipControls(
-            ...transform(
-                t.ownershipControls,
-                childName(name, "access-logs-ownership"),
-                { bucket: this.bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } },
-                { parent: this },
-            ),
-        );
-        // A log deleted by someone covering their tracks stays as a noncurrent version.
-        new aws.s3.BucketVersioning(
-            ...transform(
-                t.versioning,
-                childName(name, "access-logs-versioning"),
-                { bucket: this.bucket.id, versioningConfiguration: { status: "Enabled" } },
-                { parent: this },
-            ),
-        );
-        new aws.s3.BucketServerSideEncryptionConfiguration(
-            ...transform(
-                t.encryption,
-                childName(name, "access-logs-encryption"),
-                {
-                    bucket: this.bucket.id,
-                    rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
-                },
-                { parent: this },
-            ),
-        );
+        this.bucket = bucket;
         new aws.s3.BucketLifecycleConfiguration(
             ...transform(
                 t.lifecycle,

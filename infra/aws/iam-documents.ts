@@ -115,22 +115,25 @@ export function queueAccessPolicy(queueArn: string): PolicyDocument {
     };
 }
 
+/** Refuses every request to a bucket and its objects that does not come over TLS. */
+function denyInsecureTransport(bucketArn: string): PolicyStatement {
+    return {
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "s3:*",
+        Resource: [bucketArn, `${bucketArn}/*`],
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+    };
+}
+
 /**
  * The uploads bucket's own policy: refuse every request not made over TLS and, when a
  * CloudFront distribution serves the bucket, let only that distribution (through its
  * origin access control) read objects.
  */
 export function uploadsBucketPolicy(bucketArn: string, distributionArn?: string): PolicyDocument {
-    const statements: PolicyStatement[] = [
-        {
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            Principal: "*",
-            Action: "s3:*",
-            Resource: [bucketArn, `${bucketArn}/*`],
-            Condition: { Bool: { "aws:SecureTransport": "false" } },
-        },
-    ];
+    const statements: PolicyStatement[] = [denyInsecureTransport(bucketArn)];
     if (distributionArn) {
         statements.push({
             Sid: "AllowCloudFrontRead",
@@ -196,16 +199,7 @@ function partitionOf(region: string): string {
  */
 export function balancerLogsBucketPolicy(bucketArn: string, region: string, prefix: string): PolicyDocument {
     const logs = `${bucketArn}/${prefix}/AWSLogs/*`;
-    const statements: PolicyStatement[] = [
-        {
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            Principal: "*",
-            Action: "s3:*",
-            Resource: [bucketArn, `${bucketArn}/*`],
-            Condition: { Bool: { "aws:SecureTransport": "false" } },
-        },
-    ];
+    const statements: PolicyStatement[] = [denyInsecureTransport(bucketArn)];
     const account = ELB_LOG_ACCOUNTS[region];
     if (account) {
         statements.push({

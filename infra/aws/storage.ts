@@ -5,18 +5,14 @@ import { storageEndpoint } from "../config/regions";
 import { childName } from "../naming";
 import { transform, Transform } from "../transform";
 import { uploadsBucketPolicy } from "./iam-documents";
+import { privateBucket, PrivateBucketTransform } from "./private-bucket";
 import { nameTag } from "./tags";
 
 /** CloudFront's managed "CachingOptimized" cache policy: long TTLs, gzip and brotli, no cookies or query strings. */
 export const CACHING_OPTIMIZED_POLICY_ID = "658327ea-f89d-4fab-a63d-7e88639e58f6";
 
 /** Escape hatches for the storage's children, by role. */
-export interface StorageTransform {
-    bucket?: Transform<aws.s3.BucketArgs>;
-    publicAccessBlock?: Transform<aws.s3.BucketPublicAccessBlockArgs>;
-    ownershipControls?: Transform<aws.s3.BucketOwnershipControlsArgs>;
-    versioning?: Transform<aws.s3.BucketVersioningArgs>;
-    encryption?: Transform<aws.s3.BucketServerSideEncryptionConfigurationArgs>;
+export interface StorageTransform extends PrivateBucketTransform {
     /** Only with `corsOrigins`. */
     cors?: Transform<aws.s3.BucketCorsConfigurationArgs>;
     /** Only with `cdn`. */
@@ -72,78 +68,25 @@ export class Storage extends pulumi.ComponentResource {
         const t = args.transform ?? {};
         this.kmsKeyArn = args.kmsKeyArn;
 
-        const bucketName = childName(name, "uploads");
-        this.bucket = new aws.s3.Bucket(
-            ...transform(
-                t.bucket,
-                bucketName,
-                {
-                    // Emptying a bucket of user uploads must be a deliberate act outside Pulumi.
-                    forceDestroy: false,
-                    tags: nameTag(bucketName),
-                },
-                { parent: this, protect: args.protect },
-            ),
+        const { bucket, publicAccessBlock } = privateBucket(
+            name,
+            "uploads",
+            {
+                protect: args.protect,
+                encryption: args.kmsKeyArn
+                    ? {
+                          applyServerSideEncryptionByDefault: {
+                              sseAlgorithm: "aws:kms",
+                              kmsMasterKeyId: args.kmsKeyArn,
+                          },
+                          bucketKeyEnabled: true,
+                      }
+                    : { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
+                transform: t,
+            },
+            this,
         );
-
-        const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
-            ...transform(
-                t.publicAccessBlock,
-                childName(name, "uploads-public-access"),
-                {
-                    bucket: this.bucket.id,
-                    blockPublicAcls: true,
-                    blockPublicPolicy: true,
-                    ignorePublicAcls: true,
-                    restrictPublicBuckets: true,
-                },
-                { parent: this },
-            ),
-        );
-        new aws.s3.BucketOwnershipControls(
-            ...transform(
-                t.ownershipControls,
-                childName(name, "uploads-ownership"),
-                {
-                    bucket: this.bucket.id,
-                    // Disables ACLs altogether: access is decided by policies only.
-                    rule: { objectOwnership: "BucketOwnerEnforced" },
-                },
-                { parent: this },
-            ),
-        );
-        new aws.s3.BucketVersioning(
-            ...transform(
-                t.versioning,
-                childName(name, "uploads-versioning"),
-                {
-                    bucket: this.bucket.id,
-                    versioningConfiguration: { status: "Enabled" },
-                },
-                { parent: this },
-            ),
-        );
-        new aws.s3.BucketServerSideEncryptionConfiguration(
-            ...transform(
-                t.encryption,
-                childName(name, "uploads-encryption"),
-                {
-                    bucket: this.bucket.id,
-                    rules: [
-                        args.kmsKeyArn
-                            ? {
-                                  applyServerSideEncryptionByDefault: {
-                                      sseAlgorithm: "aws:kms",
-                                      kmsMasterKeyId: args.kmsKeyArn,
-                                  },
-                                  bucketKeyEnabled: true,
-                              }
-                            : { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
-                    ],
-                },
-                { parent: this },
-            ),
-        );
+        this.bucket = bucket;
         if (args.corsOrigins.length > 0) {
             new aws.s3.BucketCorsConfiguration(
                 ...transform(
