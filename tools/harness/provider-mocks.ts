@@ -33,6 +33,16 @@ export function stableUuid(text: string): string {
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
+/**
+ * A data source's result field as the provider returns one its schema marks sensitive: a secret
+ * (the SDK's wire form, which the mock monitor passes through), so the program's output of the
+ * invoke is secret as under the engine, where a bridged provider marks them so.
+ */
+export function secretResult(value: unknown): Record<string, unknown> {
+    // The SDK's specialSigKey and specialSecretSig (runtime/rpc.ts).
+    return { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value };
+}
+
 /** An autoname rule: `field`, at most `maxLength` characters, lowercased or not, `-` between name and suffix. */
 export function autonameOf(field: string, maxLength = 255, lowercase = false, separator = "-"): AutonameRule {
     return { field, maxLength, separator, lowercase };

@@ -149,6 +149,40 @@ describe("data sources under mocks", () => {
         assert.match(values[4], /^1\.30\./);
     });
 
+    it("answer an ECR registry's credentials as ECR gives them: user AWS, the token base64 of AWS:<password>, the secrets secret", async () => {
+        const evaluation = await evaluate({
+            program: () => {
+                const mine = aws.ecr.getAuthorizationTokenOutput();
+                const other = aws.ecr.getAuthorizationTokenOutput({ registryId: "210987654321" });
+                return {
+                    endpoint: mine.proxyEndpoint,
+                    user: mine.userName,
+                    token: mine.authorizationToken,
+                    password: mine.password,
+                    id: mine.id,
+                    otherEndpoint: other.proxyEndpoint,
+                    expiresAt: mine.expiresAt,
+                    region: aws.getRegionOutput().region,
+                };
+            },
+            config: { "aws:region": "eu-central-1" },
+        });
+        const o = evaluation.outputs;
+        assert.strictEqual(o.endpoint, "https://123456789012.dkr.ecr.eu-central-1.amazonaws.com");
+        assert.strictEqual(o.otherEndpoint, "https://210987654321.dkr.ecr.eu-central-1.amazonaws.com");
+        assert.strictEqual(o.user, "AWS");
+        assert.strictEqual(o.id, "eu-central-1", "the provider's id is the region");
+        assert.strictEqual(Buffer.from(String(o.token), "base64").toString(), `AWS:${o.password}`);
+        assert.match(String(o.expiresAt), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/, "RFC 3339, as the provider formats it");
+        // The SDK makes an invoke's whole result secret when the provider's answer holds a secret.
+        assert.deepStrictEqual(
+            [...evaluation.secretOutputs].sort(),
+            ["endpoint", "expiresAt", "id", "otherEndpoint", "password", "token", "user"],
+            "what the credentials' lookups give is secret, another data source's is not",
+        );
+        assert.ok(evaluation.calls.every((call) => call.answered));
+    });
+
     it("answer a DigitalOcean certificate looked up by name as verified, its uuid stable per name", async () => {
         const found: string[] = [];
         await evaluate({

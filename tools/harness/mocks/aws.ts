@@ -5,7 +5,7 @@
  */
 import { createHash } from "crypto";
 import type { MockIds } from "../mock-state";
-import { AutonameRule, autonameOf, ProviderMocks, stableUuid } from "../provider-mocks";
+import { AutonameRule, autonameOf, ProviderMocks, secretResult, stableUuid } from "../provider-mocks";
 import { loadSchemaFile } from "../tf-defaults/file";
 import { policyDocumentId, renderPolicyDocument } from "./aws-policy-document";
 import { MOCK_AMI, publicParameterValue } from "./aws-public-parameters";
@@ -464,6 +464,24 @@ export const AWS_MOCKS: ProviderMocks = {
             name: "ubuntu-noble-24.04-amd64-server-mock",
             architecture: "x86_64",
         }),
+        // A registry's Docker credentials (terraform-provider-aws aws_ecr_authorization_token, from
+        // ECR's GetAuthorizationToken): the token is base64 of "AWS:<password>", valid 12 hours,
+        // for the registry of the account asked (the caller's by default); the token and the
+        // password are sensitive in the provider's schema, so the engine hands them out as secrets.
+        "aws:ecr/getAuthorizationToken:getAuthorizationToken": (inputs, _ids, { region }) => {
+            const registryId = typeof inputs.registryId === "string" ? inputs.registryId : ACCOUNT;
+            const password = `mock-ecr-password-${createHash("sha256").update(`${registryId}/${region}`).digest("hex").slice(0, 32)}`;
+            return {
+                id: region,
+                region,
+                ...(inputs.registryId !== undefined ? { registryId: inputs.registryId } : {}),
+                userName: "AWS",
+                password: secretResult(password),
+                authorizationToken: secretResult(Buffer.from(`AWS:${password}`).toString("base64")),
+                proxyEndpoint: `https://${registryId}.dkr.ecr.${region}.amazonaws.com`,
+                expiresAt: new Date(Date.now() + 12 * 3600 * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"),
+            };
+        },
         "aws:route53/getZone:getZone": (inputs, ids) => ({ zoneId: ids.next("Z"), id: "zone", name: inputs.name }),
         // Computed by the provider itself, with no cloud call: rendered as it renders it.
         "aws:iam/getPolicyDocument:getPolicyDocument": (inputs) => {
