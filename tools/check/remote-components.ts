@@ -13,6 +13,7 @@
  * remote, and the stack's notes say so.
  */
 import { COMPONENT_EMULATIONS } from "../clouds";
+import { staysRemoteFor } from "../harness/component-swap";
 import type { RegisteredResource } from "../harness/evaluate";
 
 /** How many components the error lists by name before it counts the rest. */
@@ -31,10 +32,18 @@ export function remoteComponentsError(resources: readonly RegisteredResource[]):
         `the offline check runs no plugins, so it cannot see them and gives this stack no verdict rather than pass what pulumi preview may fail.`,
         `Check this stack with \`pulumi preview --policy-pack\` (the workflow's preview job does when the repository has cloud credentials),`,
         `or declare those resources in the program itself (the provider's own resources, or a component of your own).`,
-        ...COMPONENT_EMULATIONS.filter((e) => remote.some((r) => r.type.startsWith(`${e.package}:`))).map(
-            (e) =>
-                `The check builds ${e.package}'s components itself for @pulumi/${e.package} ${e.majors.map((m) => `${m}.x`).join(" and ")}; this program's ${e.package} is another major.`,
-        ),
+        ...COMPONENT_EMULATIONS.filter((e) => remote.some((r) => r.type.startsWith(`${e.package}:`))).map((e) => {
+            const builds = `The check builds ${e.package}'s components itself for @pulumi/${e.package} ${e.majors.map((m) => `${m}.x`).join(" and ")}`;
+            const reasons = remote
+                .filter((r) => r.type.startsWith(`${e.package}:`))
+                .flatMap((r) => {
+                    const options = staysRemoteFor(r.type, r.name);
+                    return options ? [`${r.type} "${r.name}" sets ${options.join(", ")}`] : [];
+                });
+            return reasons.length > 0
+                ? `${builds}, but not every option of them as the provider does: ${reasons.join("; ")}.`
+                : `${builds}; this program's ${e.package} is another major.`;
+        }),
     ].join("\n");
 }
 

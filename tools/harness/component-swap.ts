@@ -133,3 +133,22 @@ export function componentEmulation(
         versions: () => [...new Set([...swap.copies.values()].filter((c) => c.emulated).map((c) => c.version))],
     };
 }
+
+/**
+ * Components of an emulated major that stay remote all the same, by `type "name"`: the options
+ * their emulation does not follow. An emulation that meets one registers the component as the
+ * SDK class does (remote), so the stack gets the check's "no verdict" rather than a guess at what
+ * the provider would build, and says why here. Kept per process: the check's error reads it for
+ * the components of the evaluation it reports.
+ */
+const remoteReasons = new Map<string, string[]>();
+
+/** Records that the component `type` "name" stays remote because its args use `options`. */
+export function recordStaysRemote(type: string, name: string, options: readonly string[]): void {
+    remoteReasons.set(`${type} "${name}"`, [...options]);
+}
+
+/** The options that kept the component `type` "name" remote, if its emulation recorded any. */
+export function staysRemoteFor(type: string, name: string): readonly string[] | undefined {
+    return remoteReasons.get(`${type} "${name}"`);
+}

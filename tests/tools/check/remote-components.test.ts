@@ -2,6 +2,7 @@
 // the offline check runs no plugins, so a stack with one gets no verdict (remote-components.ts).
 import * as assert from "assert";
 import * as path from "path";
+import { recordStaysRemote } from "../../../tools/harness/component-swap";
 import type { RegisteredResource } from "../../../tools/harness/evaluate";
 import { PolicyPack } from "../../../tools/check/pack";
 import { remoteComponentsError } from "../../../tools/check/remote-components";
@@ -35,6 +36,23 @@ describe("remote components", () => {
         ])!;
         assert.match(many, /8 remote \(multi-language\) components: .*"e", 3 more\./);
         assert.match(many, /the "awsx", "eks" provider plugins build the resources inside them/);
+    });
+
+    it("say which options kept a component of an emulated major remote, where its emulation recorded them", () => {
+        const plain = remoteComponentsError([registered("awsx:ec2:Vpc", "other-major", true)])!;
+        assert.match(
+            plain,
+            /The check builds awsx's components itself for @pulumi\/awsx 2\.x and 3\.x; this program's awsx is another major\./,
+        );
+        recordStaysRemote("awsx:ec2:Vpc", "odd", ["someOption", "otherOption"]);
+        const told = remoteComponentsError([
+            registered("awsx:ec2:Vpc", "odd", true),
+            registered("awsx:ec2:Vpc", "other-major", true),
+        ])!;
+        assert.match(
+            told,
+            /The check builds awsx's components itself for @pulumi\/awsx 2\.x and 3\.x, but not every option of them as the provider does: awsx:ec2:Vpc "odd" sets someOption, otherOption\./,
+        );
     });
 
     describe("through the offline check", () => {
