@@ -40,13 +40,18 @@ export class MockIds {
     /** Ids by type and name ("aws:apigateway/restApi:RestApi::api"); undefined where two share them. */
     private readonly byName = new Map<string, string | undefined>();
 
+    /** Ids by type, in creation order. */
+    private readonly byType = new Map<string, string[]>();
+
     own(id: string | undefined, state: Record<string, any>, urn: string): void {
         if (id) {
             this.owners.set(id, urn);
             this.states.set(id, state);
             // urn:pulumi:<stack>::<project>::<parent types$type>::<name>
             const [, , qualifiedType = "", ...name] = urn.split("::");
-            const key = `${qualifiedType.split("$").pop()}::${name.join("::")}`;
+            const type = qualifiedType.split("$").pop() ?? "";
+            this.byType.set(type, [...(this.byType.get(type) ?? []), id]);
+            const key = `${type}::${name.join("::")}`;
             this.byName.set(key, this.byName.has(key) ? undefined : id);
         }
         for (const key of ["arn", "urn", "uid"]) {
@@ -65,6 +70,11 @@ export class MockIds {
         const resource = value as { __pulumiResource?: boolean; __pulumiType?: string; __name?: string } | null;
         if (!resource?.__pulumiResource) return undefined;
         return this.byName.get(`${resource.__pulumiType}::${resource.__name}`);
+    }
+
+    /** Each resource of `type` the mocks created in this evaluation, with its id and state, in creation order. */
+    created(type: string): { id: string; state: Record<string, any> }[] {
+        return (this.byType.get(type) ?? []).map((id) => ({ id, state: this.states.get(id)! }));
     }
 
     /** The state a mock handed out with this id (a subnet's zone for the instance placed in it). */
@@ -262,9 +272,16 @@ export function mockCall(
     provider: ProviderConfig = { inputs: {}, env: process.env },
     defaults: (token: string) => ProviderConfig = () => ({ inputs: {}, env: process.env }),
 ): Record<string, any> | undefined {
-    return providerMocks(token)?.calls[token]?.(inputs, ids, {
-        region: regionOf(token, inputs, provider),
-        provider,
-        call: (other, otherInputs) => mockCall(other, otherInputs, ids, defaults(other), defaults),
-    });
+    try {
+        return providerMocks(token)?.calls[token]?.(inputs, ids, {
+            region: regionOf(token, inputs, provider),
+            provider,
+            call: (other, otherInputs) => mockCall(other, otherInputs, ids, defaults(other), defaults),
+        });
+    } catch (error) {
+        // A lookup the cloud refuses (a route table a subnet does not have): the SDK reads the
+        // failure's gRPC `details`, which the engine fills in so (source_eval.go Invoke).
+        const message = `invocation of ${token} returned an error: ${(error as Error).message}`;
+        throw Object.assign(new Error(message), { details: message });
+    }
 }

@@ -183,6 +183,71 @@ describe("data sources under mocks", () => {
         assert.ok(evaluation.calls.every((call) => call.answered));
     });
 
+    it("answer a subnet's route table from the program's own tables and routes, and fail one with none of its own as EC2 does", async () => {
+        const seen: Record<string, unknown> = {};
+        const evaluation = await evaluate({
+            program: () => {
+                const vpc = new aws.ec2.Vpc("v", { cidrBlock: "10.0.0.0/16" });
+                const publicSubnet = new aws.ec2.Subnet("pub", { vpcId: vpc.id, cidrBlock: "10.0.1.0/24" });
+                const lonely = new aws.ec2.Subnet("lonely", { vpcId: vpc.id, cidrBlock: "10.0.2.0/24" });
+                const table = new aws.ec2.RouteTable("rt", {
+                    vpcId: vpc.id,
+                    routes: [{ cidrBlock: "10.9.0.0/16", gatewayId: "vgw-1" }],
+                });
+                const route = new aws.ec2.Route("out", {
+                    routeTableId: table.id,
+                    destinationCidrBlock: "0.0.0.0/0",
+                    gatewayId: "igw-1",
+                });
+                const association = new aws.ec2.RouteTableAssociation("a", {
+                    subnetId: publicSubnet.id,
+                    routeTableId: table.id,
+                });
+                return pulumi
+                    .all([publicSubnet.id, lonely.id, vpc.id, route.id, association.id])
+                    .apply(async ([p, l, v]) => {
+                        seen.own = await aws.ec2.getRouteTable({ subnetId: p });
+                        seen.lonely = await aws.ec2.getRouteTable({ subnetId: l }).catch((e: Error) => e.message);
+                        const main = await aws.ec2.getRouteTables({
+                            vpcId: v,
+                            filters: [{ name: "association.main", values: ["true"] }],
+                        });
+                        seen.main = await aws.ec2.getRouteTable({ routeTableId: main.ids[0] });
+                        seen.defaultVpc = await aws.ec2
+                            .getRouteTable({ subnetId: "subnet-0d0d0d0d0d0d0d0da" })
+                            .catch((e: Error) => e.message);
+                        seen.account = await aws.ec2.getRouteTable({ subnetId: "subnet-of-the-account" });
+                    });
+            },
+        });
+        const own = seen.own as aws.ec2.GetRouteTableResult;
+        assert.deepStrictEqual(
+            own.routes.map((r) => [r.cidrBlock, r.gatewayId]),
+            [
+                ["10.9.0.0/16", "vgw-1"],
+                ["0.0.0.0/0", "igw-1"],
+            ],
+            "its inline routes and the aws.ec2.Route in it",
+        );
+        assert.match(String(seen.lonely), /no matching EC2 Route Table found/);
+        assert.deepStrictEqual(
+            (seen.main as aws.ec2.GetRouteTableResult).routes,
+            [],
+            "the main table: the local route only",
+        );
+        assert.match(
+            String(seen.defaultVpc),
+            /no matching EC2 Route Table found/,
+            "default subnets use the main table",
+        );
+        assert.strictEqual(
+            (seen.account as aws.ec2.GetRouteTableResult).routes,
+            undefined,
+            "the account's: unanswered",
+        );
+        assert.ok(evaluation.calls.some((c) => c.token === "aws:ec2/getRouteTable:getRouteTable" && !c.answered));
+    });
+
     it("answer a DigitalOcean certificate looked up by name as verified, its uuid stable per name", async () => {
         const found: string[] = [];
         await evaluate({

@@ -8,6 +8,7 @@ import type { MockIds } from "../mock-state";
 import { AutonameRule, autonameOf, ProviderMocks, secretResult, stableUuid } from "../provider-mocks";
 import { loadSchemaFile } from "../tf-defaults/file";
 import { policyDocumentId, renderPolicyDocument } from "./aws-policy-document";
+import { EKS_COMPUTED } from "../aws/eks/computed";
 import { MOCK_AMI, publicParameterValue } from "./aws-public-parameters";
 
 /**
@@ -146,6 +147,86 @@ function placeSubnet(state: Record<string, any>, region: string, ids: MockIds): 
 }
 /** The mock account's default VPC (aws:ec2/getVpc with default: true). */
 const DEFAULT_VPC_ID = "vpc-0d0d0d0d0d0d0d0d0";
+
+/** The keys of a CloudFormation template's Outputs, in JSON or YAML (its top-level mapping). */
+function templateOutputKeys(body: unknown): string[] {
+    if (typeof body !== "string") return [];
+    try {
+        const outputs = (JSON.parse(body) as { Outputs?: Record<string, unknown> }).Outputs;
+        return outputs ? Object.keys(outputs) : [];
+    } catch {
+        // YAML, whose short-form functions (!Ref, !GetAtt) a plain YAML reader refuses: the keys
+        // one level under a top-level "Outputs:".
+        const lines = body.split("\n");
+        const start = lines.findIndex((line) => /^Outputs:\s*$/.test(line.trimEnd()) || /^\s*Outputs:\s*$/.test(line));
+        if (start < 0) return [];
+        const base = lines[start].search(/\S/);
+        const keys: string[] = [];
+        let child: number | undefined;
+        for (const line of lines.slice(start + 1)) {
+            if (!line.trim() || line.trim().startsWith("#")) continue;
+            const indent = line.search(/\S/);
+            if (indent <= base) break;
+            child ??= indent;
+            const key = indent === child ? /^\s*([A-Za-z0-9]+):/.exec(line)?.[1] : undefined;
+            if (key) keys.push(key);
+        }
+        return keys;
+    }
+}
+
+/** The id of a VPC's main route table, which EC2 makes with the VPC. */
+const mainRouteTableId = (vpcId: string) => `rtb-main-${vpcId.replace(/^vpc-/, "")}`;
+
+type Route = Record<string, unknown>;
+
+/** A route table's routes, the local route aside: its inline routes and the aws.ec2.Route resources in it. */
+function routesOf(tableId: string, inline: unknown, ids: MockIds): Route[] {
+    const routes = Array.isArray(inline) ? (inline as Route[]).filter((r) => r.gatewayId !== "local") : [];
+    for (const { state } of ids.created("aws:ec2/route:Route"))
+        if (state.routeTableId === tableId) {
+            const { routeTableId: _table, ...route } = state;
+            routes.push({
+                ...route,
+                cidrBlock: route.destinationCidrBlock,
+                ipv6CidrBlock: route.destinationIpv6CidrBlock,
+            });
+        }
+    return routes;
+}
+
+/** aws:ec2/getRouteTable by subnetId or routeTableId, among the program's tables and the default VPC's main one. */
+function routeTableLookup(inputs: Record<string, any>, ids: MockIds): Record<string, any> | undefined {
+    const narrowed = ["filters", "tags", "vpcId", "gatewayId"].some((key) => inputs[key] !== undefined);
+    if (narrowed) return undefined;
+    const answer = (routeTableId: string, vpcId: string, routes: Route[]) => ({
+        id: routeTableId,
+        routeTableId,
+        vpcId,
+        ownerId: ACCOUNT,
+        routes,
+        ...(inputs.subnetId !== undefined ? { subnetId: inputs.subnetId } : {}),
+    });
+    let tableId = typeof inputs.routeTableId === "string" ? inputs.routeTableId : undefined;
+    if (tableId === undefined && typeof inputs.subnetId === "string") {
+        const subnetId = inputs.subnetId;
+        const own = ids.created("aws:ec2/subnet:Subnet").some((s) => s.id === subnetId);
+        if (!own && !/^subnet-0d0d0d0d0d0d0d0d[a-z]$/.test(subnetId)) return undefined;
+        tableId = ids
+            .created("aws:ec2/routeTableAssociation:RouteTableAssociation")
+            .find((a) => a.state.subnetId === subnetId)?.state.routeTableId;
+        if (tableId === undefined) throw new Error("no matching EC2 Route Table found");
+    }
+    if (tableId === undefined) return undefined;
+    if (tableId === mainRouteTableId(DEFAULT_VPC_ID))
+        // The default VPC's main table routes everything else to its internet gateway.
+        return answer(tableId, DEFAULT_VPC_ID, [{ cidrBlock: "0.0.0.0/0", gatewayId: "igw-0d0d0d0d0d0d0d0d0" }]);
+    const vpc = ids.created("aws:ec2/vpc:Vpc").find((v) => mainRouteTableId(v.id) === tableId);
+    if (vpc) return answer(tableId, vpc.id, routesOf(tableId, [], ids));
+    const table = ids.stateOf(tableId);
+    if (!table || !ids.created("aws:ec2/routeTable:RouteTable").some((t) => t.id === tableId)) return undefined;
+    return answer(tableId, String(table.vpcId), routesOf(tableId, table.routes, ids));
+}
 
 /**
  * The prefix of a region's zone ids, as AWS forms it: `use1` for us-east-1, `euw1` for
@@ -310,6 +391,27 @@ export const AWS_MOCKS: ProviderMocks = {
             case "aws:iam/accessKey:AccessKey":
                 state.secret = `mock-secret-${id}`;
                 break;
+            case "aws:eks/cluster:Cluster":
+            case "aws:ec2/launchTemplate:LaunchTemplate":
+                EKS_COMPUTED[type](state, id, region);
+                break;
+            // A stack's outputs are its template's Outputs, each as CloudFormation names what a
+            // `!Ref` gives: the stack's name, the key and a random suffix (the eks provider's node
+            // group outputs its autoscaling group's physical name so).
+            case "aws:cloudformation/stack:Stack": {
+                const keys = templateOutputKeys(inputs.templateBody);
+                if (keys.length > 0 && state.outputs === undefined)
+                    state.outputs = Object.fromEntries(
+                        keys.map((key) => [
+                            key,
+                            `${state.name ?? name}-${key}-${id
+                                .replace(/[^0-9a-f]/g, "")
+                                .slice(-12)
+                                .toUpperCase()}`,
+                        ]),
+                    );
+                break;
+            }
         }
     },
     autoname: (type, hasInput, input) => {
@@ -458,12 +560,33 @@ export const AWS_MOCKS: ProviderMocks = {
                 version: 1,
             };
         },
+        // The one image the mocks know, with the root device Amazon Linux and the EKS- and
+        // ECS-optimized images have (the eks provider sizes a node's root volume by its name).
         "aws:ec2/getAmi:getAmi": () => ({
             id: MOCK_AMI,
             imageId: MOCK_AMI,
             name: "ubuntu-noble-24.04-amd64-server-mock",
             architecture: "x86_64",
+            rootDeviceName: "/dev/xvda",
+            blockDeviceMappings: [
+                { deviceName: "/dev/xvda", ebs: { volumeSize: "20", volumeType: "gp3", deleteOnTermination: "true" } },
+            ],
         }),
+        // A subnet's route table (terraform-provider-aws aws_route_table, filtered by
+        // association.subnet-id or route-table-id) among those the program created, or the default
+        // VPC's main table; routes as the table holds them, inline and aws.ec2.Route alike, the
+        // local route left out as the provider leaves it. A subnet with no table of its own fails
+        // the lookup ("no matching route table found"), as EC2 lists none for it: the caller then
+        // asks for its VPC's main table (getRouteTables, association.main).
+        "aws:ec2/getRouteTable:getRouteTable": (inputs, ids) => routeTableLookup(inputs, ids),
+        "aws:ec2/getRouteTables:getRouteTables": (inputs, ids, { region }) => {
+            const filters = (inputs.filters ?? []) as { name?: string; values?: string[] }[];
+            const main = filters.some((f) => f.name === "association.main" && (f.values ?? []).includes("true"));
+            const vpcId = typeof inputs.vpcId === "string" ? inputs.vpcId : undefined;
+            if (!main || !vpcId || filters.length !== 1 || inputs.tags) return undefined;
+            if (vpcId !== DEFAULT_VPC_ID && !ids.stateOf(vpcId)) return undefined;
+            return { id: region, ids: [mainRouteTableId(vpcId)], vpcId, filters: inputs.filters };
+        },
         // A registry's Docker credentials (terraform-provider-aws aws_ecr_authorization_token, from
         // ECR's GetAuthorizationToken): the token is base64 of "AWS:<password>", valid 12 hours,
         // for the registry of the account asked (the caller's by default); the token and the
