@@ -14,8 +14,10 @@ import type { PlatformFactory } from "./deploy/platforms";
 import { APIGATEWAY_EMULATION } from "./harness/aws/apigateway";
 import { AWSX_EMULATION } from "./harness/aws/awsx";
 import { AWSX_MOCKS } from "./harness/aws/awsx/mocks";
+import { EKS_EMULATION } from "./harness/aws/eks";
 import { AWS_MOCKS } from "./harness/mocks/aws";
 import { DIGITALOCEAN_MOCKS } from "./harness/mocks/digitalocean";
+import { EKS_MOCKS } from "./harness/mocks/eks";
 import { TLS_MOCKS } from "./harness/mocks/tls";
 import type { ComponentEmulation, ProviderMocks } from "./harness/provider-mocks";
 
@@ -69,6 +71,8 @@ export const PROVIDER_MOCKS: readonly ProviderMocks[] = [
     AWSX_MOCKS,
     // Not a cloud: the TLS provider's keys, certificates and requests, computed as it computes them.
     TLS_MOCKS,
+    // Not a cloud: the eks provider's own custom resource, which it computes itself.
+    EKS_MOCKS,
 ];
 
 /** Each cloud's price table, by cloud. */
@@ -77,4 +81,8 @@ export const PRICE_TABLES: Readonly<Record<Cloud, PriceTable>> = Object.fromEntr
 ) as Record<Cloud, PriceTable>;
 
 /** The multi-language components the harness builds itself, as their plugins build them. */
-export const COMPONENT_EMULATIONS: readonly ComponentEmulation[] = [AWSX_EMULATION, APIGATEWAY_EMULATION];
+export const COMPONENT_EMULATIONS: readonly ComponentEmulation[] = [
+    AWSX_EMULATION,
+    APIGATEWAY_EMULATION,
+    EKS_EMULATION,
+];
