@@ -8,6 +8,7 @@ import { DefaultVpc, getDefaultVpc } from "../../../../../tools/harness/aws/awsx
 import type { VpcArgs } from "../../../../../tools/harness/aws/awsx/ec2/args";
 import { Vpc } from "../../../../../tools/harness/aws/awsx/ec2/vpc";
 import { evaluate, Evaluation, RegisteredResource } from "../../../../../tools/harness/evaluate";
+import { firstFailure } from "../first-failure";
 
 const T = {
     component: "awsx:ec2:Vpc",
@@ -48,33 +49,6 @@ async function vpcOf(args: VpcArgs, preview = false): Promise<Evaluation> {
         },
         preview,
     });
-}
-
-/**
- * Runs a program the way the language host does when a component's Construct fails: the error
- * escapes as an unhandled rejection and fails the run. Resolves with the first one (mocha's own
- * handlers are set aside meanwhile, as tests/infra/outputs/contract.test.ts does).
- */
-async function firstFailure(program: () => void): Promise<{ failure?: Error; registered: string[] }> {
-    const mochaHandlers = process.listeners("unhandledRejection");
-    process.removeAllListeners("unhandledRejection");
-    const escaped: unknown[] = [];
-    let signal!: (reason: unknown) => void;
-    const failed = new Promise<unknown>((resolve) => (signal = resolve));
-    const onEscape = (reason: unknown) => {
-        escaped.push(reason);
-        signal(reason);
-    };
-    process.on("unhandledRejection", onEscape);
-    const registered: string[] = [];
-    try {
-        await evaluate({ program, failed, onResource: (r) => registered.push(r.type) }).catch(() => undefined);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        return { failure: escaped[0] as Error | undefined, registered };
-    } finally {
-        process.removeListener("unhandledRejection", onEscape);
-        for (const handler of mochaHandlers) process.on("unhandledRejection", handler as (...args: unknown[]) => void);
-    }
 }
 
 describe("awsx ec2 components under the harness", function () {

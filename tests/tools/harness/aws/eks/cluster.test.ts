@@ -12,6 +12,7 @@ import { Cluster } from "../../../../../tools/harness/aws/eks/cluster/cluster";
 import { EKS_EMULATION } from "../../../../../tools/harness/aws/eks";
 import { evaluate, Evaluation, RegisteredResource } from "../../../../../tools/harness/evaluate";
 import { withEksMocks } from "./eks-mocks";
+import { firstFailure } from "../first-failure";
 
 const T = {
     component: "eks:index:Cluster",
@@ -91,29 +92,6 @@ function attachmentName(role: string, policy: string): string {
         AmazonEKSFargatePodExecutionRolePolicy: "6ad441d9",
     };
     return `${role}-${hashes[policy]}`;
-}
-
-/** Runs a program whose component fails as a Construct does; resolves with the first escaped error. */
-async function firstFailure(program: () => void): Promise<{ failure?: Error; registered: string[] }> {
-    const mochaHandlers = process.listeners("unhandledRejection");
-    process.removeAllListeners("unhandledRejection");
-    const escaped: unknown[] = [];
-    let signal!: (reason: unknown) => void;
-    const failed = new Promise<unknown>((resolve) => (signal = resolve));
-    const onEscape = (reason: unknown) => {
-        escaped.push(reason);
-        signal(reason);
-    };
-    process.on("unhandledRejection", onEscape);
-    const registered: string[] = [];
-    try {
-        await evaluate({ program, failed, onResource: (r) => registered.push(r.type) }).catch(() => undefined);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        return { failure: escaped[0] as Error | undefined, registered };
-    } finally {
-        process.removeListener("unhandledRejection", onEscape);
-        for (const handler of mochaHandlers) process.on("unhandledRejection", handler as (...args: unknown[]) => void);
-    }
 }
 
 /** pulumi/examples' EKS program: a VPC's subnets, access entries (API), two nodes. */

@@ -23,6 +23,7 @@ import { unsupportedManagedOptions } from "../../../../../tools/harness/aws/eks/
 import { evaluate, Evaluation, RegisteredResource } from "../../../../../tools/harness/evaluate";
 import { AWS_MOCKS } from "../../../../../tools/harness/mocks/aws";
 import { MOCK_AMI } from "../../../../../tools/harness/mocks/aws-public-parameters";
+import { firstFailure as firstFailureOf } from "../first-failure";
 
 const T = {
     holder: "test:index:Holder",
@@ -165,30 +166,8 @@ spec:
 `;
 };
 
-/** Runs a program whose component fails as the provider's Construct fails: resolves with the run's first error. */
-async function firstFailure(program: () => void): Promise<{ failure?: any; registered: string[] }> {
-    const mochaHandlers = process.listeners("unhandledRejection");
-    process.removeAllListeners("unhandledRejection");
-    const escaped: unknown[] = [];
-    let signal!: (reason: unknown) => void;
-    const failed = new Promise<unknown>((resolve) => (signal = resolve));
-    const onEscape = (reason: unknown) => {
-        escaped.push(reason);
-        signal(reason);
-    };
-    process.on("unhandledRejection", onEscape);
-    const registered: string[] = [];
-    try {
-        await evaluate({ program, failed, onResource: (r) => registered.push(`${r.type} ${r.name}`) }).catch(
-            () => undefined,
-        );
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        return { failure: escaped[0], registered };
-    } finally {
-        process.removeListener("unhandledRejection", onEscape);
-        for (const handler of mochaHandlers) process.on("unhandledRejection", handler as (...args: unknown[]) => void);
-    }
-}
+/** Runs a program whose component fails as the provider's Construct fails (resources as "type name"). */
+const firstFailure = (program: () => void) => firstFailureOf(program, (r) => `${r.type} ${r.name}`);
 
 describe("eks node groups under the harness", function () {
     this.timeout(60_000);
