@@ -50,7 +50,9 @@ export class MockIds {
             // urn:pulumi:<stack>::<project>::<parent types$type>::<name>
             const [, , qualifiedType = "", ...name] = urn.split("::");
             const type = qualifiedType.split("$").pop() ?? "";
-            this.byType.set(type, [...(this.byType.get(type) ?? []), id]);
+            const ofType = this.byType.get(type);
+            if (ofType) ofType.push(id);
+            else this.byType.set(type, [id]);
             const key = `${type}::${name.join("::")}`;
             this.byName.set(key, this.byName.has(key) ? undefined : id);
         }
