@@ -13,6 +13,7 @@ import { EKS_EMULATION } from "../../../../../tools/harness/aws/eks";
 import { evaluate, Evaluation, RegisteredResource } from "../../../../../tools/harness/evaluate";
 import { withEksMocks } from "./eks-mocks";
 import { firstFailure } from "../first-failure";
+import { only as one } from "../registered";
 
 const T = {
     component: "eks:index:Cluster",
@@ -37,12 +38,6 @@ const T = {
 
 function ofType(e: Evaluation, type: string): RegisteredResource[] {
     return e.resources.filter((r) => r.type === type).sort((a, b) => a.name.localeCompare(b.name));
-}
-
-function one(e: Evaluation, type: string, name: string): RegisteredResource {
-    const found = e.resources.filter((r) => r.type === type && r.name === name);
-    assert.strictEqual(found.length, 1, `one ${type} named ${name}, of ${found.length}`);
-    return found[0];
 }
 
 function none(e: Evaluation, type: string): void {

@@ -20,10 +20,11 @@ import { isPrivateCIDRBlock, resolveInstanceProfileName } from "../../../../../t
 import type * as eksSdk from "@pulumi/eks";
 import { EKS_EMULATION } from "../../../../../tools/harness/aws/eks";
 import { unsupportedManagedOptions } from "../../../../../tools/harness/aws/eks/nodes/options";
-import { evaluate, Evaluation, RegisteredResource } from "../../../../../tools/harness/evaluate";
+import { evaluate, Evaluation } from "../../../../../tools/harness/evaluate";
 import { AWS_MOCKS } from "../../../../../tools/harness/mocks/aws";
 import { MOCK_AMI } from "../../../../../tools/harness/mocks/aws-public-parameters";
 import { firstFailure as firstFailureOf } from "../first-failure";
+import { only as one } from "../registered";
 
 const T = {
     holder: "test:index:Holder",
@@ -58,12 +59,6 @@ function withEksMocks(): void {
     after(() => {
         mocks.calls["aws:ec2/getRouteTable:getRouteTable"] = getRouteTable;
     });
-}
-
-function one(e: Evaluation, type: string, name: string): RegisteredResource {
-    const found = e.resources.filter((r) => r.type === type && r.name === name);
-    assert.strictEqual(found.length, 1, `one ${type} named ${name}, of ${found.length}`);
-    return found[0];
 }
 
 /** `type name < parent's name` of each resource registered after the fixture, sorted. */
