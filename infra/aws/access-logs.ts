@@ -2,16 +2,20 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { childName } from "../naming";
 import { transform, Transform } from "../transform";
-import { balancerLogsBucketPolicy } from "./iam-documents";
+import { balancerLogsBucketPolicy, serverAccessLogsStatement } from "./iam-documents";
 import { privateBucket, PrivateBucketTransform } from "./private-bucket";
 
 /** The folder of the bucket the balancer writes under (AWS adds `AWSLogs/<account>/...` below it). */
 export const ACCESS_LOG_PREFIX = "alb";
+/** The folder S3 writes the uploads bucket's server access logs under (dated folders below it). */
+export const UPLOADS_LOG_PREFIX = "s3/uploads";
 
 /** Escape hatches for the access-log bucket's children, by role. */
 export interface AccessLogsTransform extends PrivateBucketTransform {
     lifecycle?: Transform<aws.s3.BucketLifecycleConfigurationArgs>;
     bucketPolicy?: Transform<aws.s3.BucketPolicyArgs>;
+    /** Only with `uploads`: the uploads bucket's logging configuration. */
+    uploadsLogging?: Transform<aws.s3.BucketLoggingArgs>;
 }
 
 export interface AccessLogsArgs {
@@ -24,14 +28,21 @@ export interface AccessLogsArgs {
      * investigation may need after the fact. Required: `webtier:protectData`.
      */
     protect: boolean;
+    /**
+     * The uploads bucket, whose S3 server access logs (each request: who read, wrote or deleted
+     * which object; AWS Foundational Security Best Practices S3.9) go under `s3/uploads/`, kept
+     * as long as the balancer's. Default: none (no server access logs).
+     */
+    uploads?: { bucket: pulumi.Input<string>; arn: pulumi.Input<string> };
     /** Escape hatches for the children. Default: none. */
     transform?: AccessLogsTransform;
 }
 
 /**
  * The bucket the load balancer writes its access logs to (AWS Foundational Security Best
- * Practices ELB.5): private, ACLs disabled, versioned, TLS only, and encrypted with S3-managed
- * keys, the only encryption ELB log delivery supports. Logs expire after `retentionDays`.
+ * Practices ELB.5), and S3 the uploads bucket's server access logs (S3.9): private, ACLs
+ * disabled, versioned, TLS only, and encrypted with S3-managed keys, the only encryption ELB
+ * log delivery and S3 server access logging support. Logs expire after `retentionDays`.
  * The balancer must wait for `policy`: ELB checks that it may write before it turns logging on.
  */
 export class AccessLogs extends pulumi.ComponentResource {
@@ -44,6 +55,8 @@ export class AccessLogs extends pulumi.ComponentResource {
     constructor(name: string, args: AccessLogsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("webtier:aws:AccessLogs", name, {}, opts);
         const t = args.transform ?? {};
+        // Only the uploads' log delivery is limited by account; the balancer's needs none.
+        const uploadsAccount = args.uploads ? aws.getCallerIdentityOutput({}, { parent: this }).accountId : undefined;
 
         const { bucket, publicAccessBlock } = privateBucket(
             name,
@@ -92,13 +105,38 @@ export class AccessLogs extends pulumi.ComponentResource {
                 childName(name, "access-logs-policy"),
                 {
                     bucket: this.bucket.id,
-                    policy: this.bucket.arn.apply((arn) =>
-                        JSON.stringify(balancerLogsBucketPolicy(arn, args.region, ACCESS_LOG_PREFIX)),
-                    ),
+                    policy: pulumi
+                        .all([this.bucket.arn, args.uploads?.arn, uploadsAccount])
+                        .apply(([arn, uploadsArn, account]) => {
+                            const document = balancerLogsBucketPolicy(arn, args.region, ACCESS_LOG_PREFIX);
+                            if (uploadsArn && account)
+                                document.Statement.push(
+                                    serverAccessLogsStatement(arn, UPLOADS_LOG_PREFIX, uploadsArn, account),
+                                );
+                            return JSON.stringify(document);
+                        }),
                 },
                 { parent: this, dependsOn: [publicAccessBlock] },
             ),
         );
+        if (args.uploads) {
+            // Set on the source bucket; S3 delivers only once the policy above lets it write.
+            new aws.s3.BucketLogging(
+                ...transform(
+                    t.uploadsLogging,
+                    childName(name, "uploads-logging"),
+                    {
+                        bucket: args.uploads.bucket,
+                        targetBucket: this.bucket.id,
+                        targetPrefix: `${UPLOADS_LOG_PREFIX}/`,
+                        // Dated folders (s3/uploads/<account>/<region>/<bucket>/yyyy/mm/dd/), which
+                        // Athena and a reader looking for one day's requests can prune by.
+                        targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
+                    },
+                    { parent: this, dependsOn: [this.policy] },
+                ),
+            );
+        }
         this.registerOutputs({ bucket: this.bucket.bucket });
     }
 }

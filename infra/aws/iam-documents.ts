@@ -219,3 +219,32 @@ export function balancerLogsBucketPolicy(bucketArn: string, region: string, pref
     });
     return { Version: "2012-10-17", Statement: statements };
 }
+
+/** The service that delivers S3 server access logs. */
+export const S3_LOG_DELIVERY_SERVICE = "logging.s3.amazonaws.com";
+
+/**
+ * Lets S3 write one bucket's server access logs under `prefix/` of the access-log bucket, and no
+ * other bucket's: AWS's "Permissions for log delivery" for a target bucket with ACLs disabled,
+ * which must grant the logging service through its policy, limited by the source bucket's ARN
+ * and its account (a bucket ARN names no account, so a bucket of the same name elsewhere would
+ * otherwise match).
+ */
+export function serverAccessLogsStatement(
+    logsBucketArn: string,
+    prefix: string,
+    sourceBucketArn: string,
+    sourceAccount: string,
+): PolicyStatement {
+    return {
+        Sid: "AllowS3ServerAccessLogs",
+        Effect: "Allow",
+        Principal: { Service: S3_LOG_DELIVERY_SERVICE },
+        Action: "s3:PutObject",
+        Resource: `${logsBucketArn}/${prefix}/*`,
+        Condition: {
+            ArnLike: { "aws:SourceArn": sourceBucketArn },
+            StringEquals: { "aws:SourceAccount": sourceAccount },
+        },
+    };
+}

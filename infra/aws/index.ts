@@ -200,6 +200,7 @@ export function createAwsPlatform(
                               region: config.region,
                               retentionDays: config.accessLogDays,
                               protect: config.protectData,
+                              uploads: { bucket: storage.bucket.id, arn: storage.bucket.arn },
                               transform: t.accessLogs,
                           },
                           opts(),

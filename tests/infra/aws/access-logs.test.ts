@@ -22,8 +22,14 @@ describe("AWS balancer access logs (registered resources)", function () {
         const [policy] = of(built, "prod-access-logs", T.bucketPolicy);
         // ELB refuses to enable logging before the bucket policy lets it write.
         assert.ok(alb.dependencies.includes(policy.urn), "the balancer does not wait for the bucket policy");
-        const writers = JSON.parse(policy.inputs.policy).Statement.filter((s: any) => s.Effect === "Allow");
-        assert.ok(writers.length > 0);
+        // ELB's writers: its regional account, or its log delivery service.
+        const writers = JSON.parse(policy.inputs.policy).Statement.filter(
+            (s: any) =>
+                s.Effect === "Allow" &&
+                (s.Principal?.AWS !== undefined ||
+                    s.Principal?.Service === "logdelivery.elasticloadbalancing.amazonaws.com"),
+        );
+        assert.equal(writers.length, 2);
         for (const statement of writers) assert.match(statement.Resource, /\/alb\/AWSLogs\/\*$/);
     });
 
@@ -63,9 +69,38 @@ describe("AWS balancer access logs (registered resources)", function () {
         assert.equal(named(await build("dev"), "dev-access-logs").protect, false);
     });
 
+    it("logs every request to the uploads bucket into the log bucket, once S3 may write there for that bucket alone", async () => {
+        const built = await build("prod");
+        const uploads = named(built, "prod-uploads");
+        const logs = named(built, "prod-access-logs");
+        const [logging] = ofType(built, T.bucketLogging);
+        assert.equal(ofType(built, T.bucketLogging).length, 1);
+        assert.equal(logging.inputs.bucket, uploads.id);
+        assert.equal(logging.inputs.targetBucket, logs.id);
+        assert.equal(logging.inputs.targetPrefix, "s3/uploads/");
+        assert.deepEqual(logging.inputs.targetObjectKeyFormat, {
+            partitionedPrefix: { partitionDateSource: "EventTime" },
+        });
+        const [policy] = of(built, "prod-access-logs", T.bucketPolicy);
+        assert.ok(logging.dependencies.includes(policy.urn), "logging is turned on before S3 may deliver");
+        const statements = JSON.parse(policy.inputs.policy).Statement;
+        const delivery = statements.filter((s: any) => s.Principal?.Service === "logging.s3.amazonaws.com");
+        assert.equal(delivery.length, 1);
+        assert.equal(delivery[0].Effect, "Allow");
+        assert.equal(delivery[0].Action, "s3:PutObject");
+        assert.equal(delivery[0].Resource, `${logs.state.arn}/s3/uploads/*`);
+        assert.deepEqual(delivery[0].Condition, {
+            ArnLike: { "aws:SourceArn": uploads.state.arn },
+            StringEquals: { "aws:SourceAccount": "123456789012" },
+        });
+        // The balancer's delivery is unchanged beside it.
+        assert.ok(statements.some((s: any) => s.Resource === `${logs.state.arn}/alb/AWSLogs/*`));
+    });
+
     it("creates no log bucket and leaves logging off with accessLogDays 0", async () => {
         const built = await build("staging");
         assert.equal(named(built, "staging-alb").inputs.accessLogs, undefined);
+        assert.deepEqual(ofType(built, T.bucketLogging), []);
         assert.deepEqual(
             ofType(built, T.bucket).map((b) => b.name),
             ["staging-uploads"],

@@ -160,6 +160,7 @@ export const T = {
     cors: "aws:s3/bucketCorsConfiguration:BucketCorsConfiguration",
     bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
     lifecycle: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+    bucketLogging: "aws:s3/bucketLogging:BucketLogging",
     distribution: "aws:cloudfront/distribution:Distribution",
     originAccessControl: "aws:cloudfront/originAccessControl:OriginAccessControl",
     queue: "aws:sqs/queue:Queue",

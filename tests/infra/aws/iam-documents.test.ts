@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import {
     ELB_LOG_ACCOUNTS,
     balancerLogsBucketPolicy,
+    serverAccessLogsStatement,
     queueAccessPolicy,
     uploadsAccessPolicy,
     uploadsBucketPolicy,
@@ -83,6 +84,21 @@ describe("AWS policy documents", () => {
                 assert.equal(ELB_LOG_ACCOUNTS[region], undefined, region);
                 assert.deepEqual(writers(region), [service], region);
             }
+        });
+
+        it("lets S3 deliver one bucket's server access logs under its folder, for that bucket of that account only", () => {
+            const uploads = "arn:aws:s3:::aws-prod-uploads-7654321";
+            assert.deepEqual(serverAccessLogsStatement(LOGS, "s3/uploads", uploads, "123456789012"), {
+                Sid: "AllowS3ServerAccessLogs",
+                Effect: "Allow",
+                Principal: { Service: "logging.s3.amazonaws.com" },
+                Action: "s3:PutObject",
+                Resource: `${LOGS}/s3/uploads/*`,
+                Condition: {
+                    ArnLike: { "aws:SourceArn": uploads },
+                    StringEquals: { "aws:SourceAccount": "123456789012" },
+                },
+            });
         });
 
         it("uses each partition's own ARNs", () => {

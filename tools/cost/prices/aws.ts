@@ -120,6 +120,9 @@ export const AWS_PRICES: PriceTable = {
         "aws:s3/bucketPolicy:BucketPolicy",
         "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
         "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+        // Server access logging has no charge of its own; the log files it writes are stored as any object.
+        "aws:s3/bucketLogging:BucketLogging",
+        "aws:s3/bucketLoggingV2:BucketLoggingV2",
         "aws:cloudfront/originAccessControl:OriginAccessControl",
         "aws:sqs/queuePolicy:QueuePolicy",
         // Subscriptions cost per notification delivered (usage), not to exist.
