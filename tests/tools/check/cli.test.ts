@@ -2,9 +2,9 @@
 import * as assert from "assert";
 import { spawn } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { CLI, FIXTURE_PACK, FIXTURE_STACKS, FIXTURES, REPO_ROOT, program } from "./paths";
+import { scratchDir } from "../../support/scratch";
 
 interface Run {
     code: number | null;
@@ -117,7 +117,7 @@ describe("check CLI", () => {
     });
 
     it("exits 2 on a policy config that breaks a policy's schema", async () => {
-        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "check-")), "bad.json");
+        const file = path.join(scratchDir("check-"), "bad.json");
         fs.writeFileSync(file, JSON.stringify({ "min-servers": { minimum: 0 } }));
         const run = await check(...STACKS, "--policy-config", file);
         assert.strictEqual(run.code, 2);
@@ -128,7 +128,7 @@ describe("check CLI", () => {
     });
 
     it("writes SARIF 2.1.0 with a rule per policy and results located at the stack file value that causes them", async () => {
-        const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "check-")), "check.sarif");
+        const out = path.join(scratchDir("check-"), "check.sarif");
         const run = await check(...STACKS, "--format", "sarif", "--output", out);
         assert.strictEqual(run.code, 1, run.stderr);
         assert.match(run.stderr, /stack bad: 4 resources/, "a short text summary still reaches the terminal");
@@ -219,7 +219,7 @@ describe("check CLI", () => {
     });
 
     it("runs remediations before Analyze, as the engine does, when a policy is set to remediate", async () => {
-        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "check-")), "remediate.json");
+        const file = path.join(scratchDir("check-"), "remediate.json");
         fs.writeFileSync(file, JSON.stringify({ "bucket-acl-remediation": "remediate" }));
         const run = await check(
             "--program",

@@ -2,9 +2,9 @@
 // @pulumi/pulumi that Node loads apart from the check's (real files; only its vendored compilers
 // linked) and every other package linked to this repository's.
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { REPO_ROOT } from "./paths";
+import { scratchDir } from "../../support/scratch";
 
 /**
  * `files` by their path in the project (or a folder to copy them from); `links` adds packages
@@ -15,7 +15,7 @@ export function projectWithOwnSdk(
     files: Record<string, string> | string,
     links: Record<string, string> = {},
 ): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `check-${name}-`));
+    const dir = scratchDir(`check-${name}-`);
     if (typeof files === "string") fs.cpSync(files, dir, { recursive: true });
     else for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), text);
     if (!fs.existsSync(path.join(dir, "Pulumi.yaml")))

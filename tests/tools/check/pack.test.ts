@@ -1,7 +1,6 @@
 // The gRPC driver end to end against the fixture pack, a published-style JS pack.
 import * as assert from "assert";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { evaluate } from "../../../tools/harness/evaluate";
 import { PolicyPack, PolicyPackError, describePackDir } from "../../../tools/check/pack";
@@ -10,6 +9,7 @@ import { buildSnapshot } from "../../../tools/check/requests";
 import tier from "../../fixtures/programs/tier";
 import { PACK_V8_FLAGS, defaultPolicyPack, launchPolicyPack, runCheck } from "../../../tools/check/run";
 import { DIST_ROOT, FIXTURES, FIXTURE_PACK, REPO_ROOT, program } from "./paths";
+import { scratchDir } from "../../support/scratch";
 
 function alive(pid: number): boolean {
     try {
@@ -100,7 +100,7 @@ describe("policy pack driver over gRPC", () => {
     });
 
     it("loads only what the engine would: PulumiPolicy.yaml for nodejs, package.json, an entry point", () => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pack-"));
+        const dir = scratchDir("pack-");
         assert.throws(() => describePackDir(`${FIXTURES}/no-such-pack`), /does not exist/);
         assert.throws(
             () => describePackDir(dir),
@@ -166,7 +166,7 @@ describe("a pack that predates ConfigureStack, AnalyzeStack and Remediate", () =
     });
 
     it("is judged the same with a policy at remediate, which asks it for remediations first", async () => {
-        const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "webtier-old-pack-"));
+        const scratch = scratchDir("webtier-old-pack-");
         try {
             const config = path.join(scratch, "remediate.json");
             fs.writeFileSync(config, JSON.stringify({ "bucket-private": "remediate" }));
@@ -198,7 +198,7 @@ describe("a pack that takes no policy config", () => {
     });
 
     it("refuses a policy config file for it, in the engine's words", async () => {
-        const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "webtier-configless-"));
+        const scratch = scratchDir("webtier-configless-");
         try {
             const config = path.join(scratch, "config.json");
             fs.writeFileSync(config, JSON.stringify({ "bucket-private": "advisory" }));

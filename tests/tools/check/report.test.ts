@@ -3,11 +3,11 @@
 import * as assert from "assert";
 import { spawnSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { renderJson, renderMarkdown, renderText } from "../../../tools/check/report";
 import { runCheck } from "../../../tools/check/run";
 import { CLI, DIST_ROOT, FIXTURE_PACK, FIXTURE_STACKS, REPO_ROOT, program } from "./paths";
+import { scratchDir } from "../../support/scratch";
 
 const PACK = path.relative(REPO_ROOT, FIXTURE_PACK);
 
@@ -116,7 +116,7 @@ describe("the Markdown summary", () => {
     });
 
     it("is a --format of the CLI, and --summary appends it to a file", () => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "summary-"));
+        const dir = scratchDir("summary-");
         const summary = path.join(dir, "step-summary.md");
         fs.writeFileSync(summary, "earlier step\n");
         const args = [CLI, "--program", path.relative(REPO_ROOT, program("insecure.ts")), "--policy-pack", PACK];
@@ -138,7 +138,7 @@ describe("the Markdown summary", () => {
     });
 
     it("says in the summary why the check could not run", () => {
-        const summary = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "summary-")), "step-summary.md");
+        const summary = path.join(scratchDir("summary-"), "step-summary.md");
         const run = spawnSync(process.execPath, [CLI, "--stack", "nowhere", "--summary", summary], {
             cwd: REPO_ROOT,
             encoding: "utf8",

@@ -2,17 +2,17 @@
 // tsconfig, type-checked), fail where `pulumi up` would fail, and report source lines.
 import * as assert from "assert";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { runCheck } from "../../../tools/check/run";
 import { tsNodeOptions } from "../../../tools/check/typescript";
 import { readProjectFile } from "../../../tools/check/stack-config";
 import { DIST_ROOT, FIXTURE_PACK, FIXTURES, REPO_ROOT } from "./paths";
 import { projectWithOwnSdk } from "./own-sdk";
+import { scratchDir } from "../../support/scratch";
 
 /** A throwaway project that resolves this repository's packages (as an installed project would its own). */
 function project(name: string, index: string, files: Record<string, string> = {}): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `check-${name}-`));
+    const dir = scratchDir(`check-${name}-`);
     fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\n`);
     fs.writeFileSync(path.join(dir, "index.ts"), index);
     for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), text);

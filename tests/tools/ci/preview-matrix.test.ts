@@ -1,16 +1,16 @@
 import * as assert from "assert";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { CLOUDS } from "../../../infra/clouds";
 import { listStacks } from "../../../tools/check/stack-config";
 import { previewMatrix } from "../../../tools/ci/preview-matrix";
 import { TOOL_CLOUDS } from "../../../tools/clouds";
 import { REPO_ROOT } from "../check/paths";
+import { scratchDir } from "../../support/scratch";
 
 /** A project with the given stack files (name -> YAML). */
 function project(stacks: Record<string, string>): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "webtier-matrix-"));
+    const dir = scratchDir("webtier-matrix-");
     fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: webtier\nruntime: nodejs\nstackConfigDir: stacks\n");
     fs.mkdirSync(path.join(dir, "stacks"));
     for (const [name, yaml] of Object.entries(stacks))

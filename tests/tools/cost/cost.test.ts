@@ -1,6 +1,5 @@
 import * as assert from "assert";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { costOfStacks, evaluateStack, EvaluatedStack, main, PRICE_TABLES } from "../../../tools/cost/cli";
 import { byCategory, estimate, Estimate } from "../../../tools/cost/estimate";
@@ -10,6 +9,7 @@ import { HOURS_PER_MONTH } from "../../../tools/cost/prices/types";
 import { listStacks } from "../../../tools/check/stack-config";
 import { PRICE_TABLES as TABLES_BY_CLOUD } from "../../../tools/clouds";
 import { DIST_ROOT, REPO_ROOT } from "../check/paths";
+import { scratchDir } from "../../support/scratch";
 
 const stacks = new Map<string, EvaluatedStack>();
 async function stack(name: string): Promise<EvaluatedStack> {
@@ -190,7 +190,7 @@ describe("npm run cost: reports", function () {
     });
 
     it("writes JSON that --base reads back, and compares through the CLI", async () => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cost-"));
+        const dir = scratchDir("cost-");
         const file = path.join(dir, "base.json");
         fs.writeFileSync(file, JSON.stringify(head));
         assert.deepStrictEqual(parseReport(fs.readFileSync(file, "utf8"), file), head);

@@ -1,9 +1,9 @@
 import * as assert from "assert";
-import { mkdtempSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { writeFileSync } from "fs";
 import { join } from "path";
 import { parseDeployTarget, readOutputsFile, readStackOutputs } from "../../../tools/deploy/outputs";
 import { validOutputs } from "./fakes";
+import { scratchDir } from "../../support/scratch";
 
 describe("deploy outputs", () => {
     it("reads the cloud, the balancer and every server from the stack outputs", () => {
@@ -109,7 +109,7 @@ describe("deploy outputs", () => {
     });
 
     it("reads an --outputs file, and says when it is not JSON", () => {
-        const dir = mkdtempSync(join(tmpdir(), "outputs-"));
+        const dir = scratchDir("outputs-");
         writeFileSync(join(dir, "good.json"), JSON.stringify(validOutputs()));
         writeFileSync(join(dir, "bad.json"), "Current stack outputs (3):");
         assert.strictEqual(readOutputsFile(join(dir, "good.json")).servers.length, 2);

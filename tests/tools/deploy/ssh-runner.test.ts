@@ -1,13 +1,13 @@
 import * as assert from "assert";
-import { chmodSync, mkdtempSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { chmodSync, writeFileSync } from "fs";
 import { join } from "path";
 import { sshArguments, SshRunner } from "../../../tools/deploy/ssh-runner";
 import { server } from "./fakes";
+import { scratchDir } from "../../support/scratch";
 
 /** A stand-in `ssh` binary: a shell script with the given body. */
 function fakeSsh(body: string): string {
-    const path = join(mkdtempSync(join(tmpdir(), "fake-ssh-")), "ssh");
+    const path = join(scratchDir("fake-ssh-"), "ssh");
     writeFileSync(path, `#!/bin/sh\n${body}\n`);
     chmodSync(path, 0o755);
     return path;

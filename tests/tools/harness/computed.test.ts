@@ -2,11 +2,11 @@
 // `pulumi up`, and unknown under `pulumi preview`.
 import * as assert from "assert";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as aws from "@pulumi/aws";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { evaluate } from "../../../tools/harness/evaluate";
+import { scratchDir } from "../../support/scratch";
 
 function program() {
     const vpc = new aws.ec2.Vpc("vpc", { cidrBlock: "10.0.0.0/16" });
@@ -110,7 +110,7 @@ describe("computed outputs under mocks", () => {
     it("leaves unknown in a preview what a provider SDK installed only in the program's project computes", async () => {
         // A provider package this repository does not install, in the program's own node_modules, as
         // a project installs @pulumi/command or @pulumi/kubernetes; the program runs in its folder.
-        const project = fs.mkdtempSync(path.join(os.tmpdir(), "own-provider-"));
+        const project = scratchDir("own-provider-");
         const sdk = path.join(project, "node_modules", "@pulumi", "acmeprov");
         fs.mkdirSync(sdk, { recursive: true });
         fs.writeFileSync(

@@ -5,13 +5,13 @@ import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { APIGATEWAY_EMULATION } from "../../../../../tools/harness/aws/apigateway";
 import { RestAPI } from "../../../../../tools/harness/aws/apigateway/restAPI";
 import { sha1hash } from "../../../../../tools/harness/aws/utils";
 import { evaluate, Evaluation } from "../../../../../tools/harness/evaluate";
 import { only, childrenOf } from "../registered";
+import { scratchDir } from "../../../../support/scratch";
 
 const REST_API = "aws:apigateway/restApi:RestApi";
 const DEPLOYMENT = "aws:apigateway/deployment:Deployment";
@@ -177,7 +177,7 @@ describe("aws-apigateway RestAPI under the harness", () => {
     });
 
     it("serves static files from a bucket named after the API, with a role per route", async () => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "apigw-static-"));
+        const dir = scratchDir("apigw-static-");
         fs.mkdirSync(path.join(dir, "site", "css"), { recursive: true });
         fs.writeFileSync(path.join(dir, "site", "index.html"), "<html></html>");
         fs.writeFileSync(path.join(dir, "site", "css", "app.css"), "body{}");

@@ -3,14 +3,14 @@
 // the check, with the SDK's own outputs.
 import * as assert from "assert";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { AWSX_EMULATION, awsxComponents } from "../../../../../tools/harness/aws/awsx";
 import { evaluate } from "../../../../../tools/harness/evaluate";
+import { scratchDir } from "../../../../support/scratch";
 
 /** A package laid out as the awsx SDK is: an index, a namespace index with lazy getters, a class module. */
 function fakeAwsx(version: string): string {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), "awsx-fake-"));
+    const root = scratchDir("awsx-fake-");
     const dir = path.join(root, "node_modules", "@pulumi", "awsx");
     fs.mkdirSync(path.join(dir, "ec2"), { recursive: true });
     fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "@pulumi/awsx", version }));
