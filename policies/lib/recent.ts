@@ -11,7 +11,9 @@ export class Recent<K, V> {
 
     /** The answer for `key`, worked out by `compute` unless it is one of the recent ones. */
     get(key: K, compute: (key: K) => V): V {
-        if (this.answers.has(key)) return this.answers.get(key)!;
+        // One lookup when the answer is kept (most calls); `has` only tells a kept undefined apart.
+        const kept = this.answers.get(key);
+        if (kept !== undefined || this.answers.has(key)) return kept as V;
         const answer = compute(key);
         if (this.answers.size >= this.limit) this.answers.delete(this.answers.keys().next().value!);
         this.answers.set(key, answer);

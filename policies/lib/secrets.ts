@@ -71,6 +71,15 @@ function secretsInLine(line: string): string[] {
 }
 
 /**
+ * What a line holds whenever secretsInLine finds anything in it: a word of SECRET_KEY's (its
+ * parts joined by `_`, `-` or nothing, as keys, variables and options spell them), a URL's `://`,
+ * a private key's header or an access key id's prefix. Most lines of user data hold none of
+ * these, so one search of the whole text finds the lines worth judging.
+ */
+const CANDIDATE =
+    /password|passwd|pwd|secret|token|api[-_]?key|app[-_]?key|access[-_]?key|private[-_ ]?key|credential|:\/\/|AKIA|ASIA/gi;
+
+/**
  * Lines judged lately. A tier's servers get user data that differs in a few lines (the server's
  * name and number), so most lines come again for every server. Long lines (base64 text) are
  * judged each time rather than kept.
@@ -81,8 +90,17 @@ const REMEMBERED_LINE = 512;
 /** The secrets and credentials in one text, by kind and key name. */
 export function secretsInText(text: string): string[] {
     const found: string[] = [];
-    for (const line of text.split(/\r?\n/)) {
+    // Lines as `text.split(/\r?\n/)` gives them: a "\r" ends a line only before a "\n".
+    const candidate = new RegExp(CANDIDATE);
+    for (let match = candidate.exec(text); match; match = candidate.exec(text)) {
+        const start = text.lastIndexOf("\n", match.index) + 1;
+        const newline = text.indexOf("\n", match.index);
+        const next = newline < 0 ? text.length : newline;
+        const end = newline > 0 && text[newline - 1] === "\r" ? newline - 1 : next;
+        const line = text.slice(start, end);
         found.push(...(line.length > REMEMBERED_LINE ? secretsInLine(line) : recentLines.get(line, secretsInLine)));
+        // One judgement a line, however many candidates it holds.
+        candidate.lastIndex = next;
     }
     return [...new Set(found)];
 }

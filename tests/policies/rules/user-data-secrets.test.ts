@@ -269,6 +269,37 @@ describe("webtier-user-data-secrets", () => {
         ]);
     });
 
+    it("judges every line wherever it is: the first, the last without a newline, after CRLF, beside a lone CR", () => {
+        const lines = [
+            `export DB_PASSWORD=${DB_PASSWORD}`,
+            "hostname: app-1",
+            "DATABASE_URL=mysql://app:p4ssw0rd@db.internal/app",
+            "plain\rline --api-key abcdef123456 with a lone CR before it",
+            "AWS_ACCESS_KEY_ID=AKIAABCDEFGHIJKLMNOP",
+            "-----BEGIN RSA PRIVATE KEY-----",
+            "token: $TOKEN",
+            `APP_KEY=base64:${"A".repeat(43)}=`,
+        ];
+        const expected = [
+            "the DB_PASSWORD assignment",
+            "a URL with a password",
+            "the api-key assignment",
+            "an AWS access key id",
+            "a private key",
+            "the APP_KEY assignment",
+        ];
+        for (const newline of ["\n", "\r\n"]) {
+            const text = lines.join(newline);
+            // Each line judged alone, as `text.split(/\r?\n/)` gives them, finds the same.
+            const alone = [...new Set(text.split(/\r?\n/).flatMap((line) => secretsInText(line)))];
+            assert.deepStrictEqual(alone, expected, JSON.stringify(newline));
+            assert.deepStrictEqual(secretsInText(text), expected, JSON.stringify(newline));
+            assert.deepStrictEqual(secretsInText(`${text}${newline}`), expected, JSON.stringify(newline));
+        }
+        // Candidates in a line that holds no secret: the line is judged, and passes.
+        assert.deepStrictEqual(secretsInText("curl -H X-aws-ec2-metadata-token https://169.254.169.254/\n"), []);
+    });
+
     it("judges each server's user data on its own, though most lines repeat from server to server", () => {
         const server = (n: number, extra: string) =>
             `#cloud-config\nhostname: app-${n}\nwrite_files:\n  - path: /etc/app.env\n    content: |\n${extra}      APP_ENV=production\n`;
