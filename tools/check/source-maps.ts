@@ -12,6 +12,8 @@ const maps = new Map<string, string>();
  * SDK's recorded frames are then already source positions), so only raw call sites use these.
  */
 const tsNodeMaps = new Map<string, string>();
+/** Each compiled file's map, parsed when a frame of it is first formatted (null: it has none). */
+const parsed = new Map<string, SourceMap | null>();
 
 function inlineMapUrl(code: string): string | undefined {
     const at = code.lastIndexOf("//# sourceMappingURL=");
@@ -21,15 +23,18 @@ function inlineMapUrl(code: string): string | undefined {
 /** Records the inline `sourceMappingURL` of `code`, the JavaScript compiled from `filename`. */
 export function recordCompiledSource(filename: string, code: string, by: "transpile" | "ts-node" = "transpile"): void {
     const url = inlineMapUrl(code);
-    if (url) (by === "ts-node" ? tsNodeMaps : maps).set(filename, url);
+    if (!url) return;
+    (by === "ts-node" ? tsNodeMaps : maps).set(filename, url);
+    // Read anew when next asked for: the file may have been looked up before it was compiled.
+    parsed.delete(filename);
+    // A file compiled while traces are formatted: its frames are mapped from now on.
+    if (active) install(active);
 }
 
 /** The `sourceMappingURL` (a data URL) of a TypeScript file the transpile hook compiled, if it did. */
 export function transpiledSourceMap(filename: string): string | undefined {
     return maps.get(filename);
 }
-
-const parsed = new Map<string, SourceMap | null>();
 
 function mapOf(filename: string, which: Compiled): SourceMap | null {
     if (which === "ts-node" && !tsNodeMaps.has(filename)) return null;
@@ -85,22 +90,59 @@ export type Compiled = "ts-node" | "all";
 export async function withSourceMappedTraces<T>(fn: () => Promise<T>, which: Compiled = "all"): Promise<T> {
     // eslint-disable-next-line @typescript-eslint/unbound-method -- restored onto Error as it was
     const saved = Error.prepareStackTrace;
-    Error.prepareStackTrace = (error: Error, sites: NodeJS.CallSite[]) => {
-        let header: string;
-        try {
-            header = Error.prototype.toString.call(error);
-        } catch {
-            header = "Error";
-        }
-        // No file of this kind mapped (a compiled program, say): each frame as its call site prints itself.
-        if (tsNodeMaps.size === 0 && (which === "ts-node" || maps.size === 0))
-            // eslint-disable-next-line @typescript-eslint/no-base-to-string -- V8's CallSite prints itself as a stack frame
-            return sites.length === 0 ? header : `${header}\n    at ${sites.join("\n    at ")}`;
-        return [header, ...sites.map((site) => `    at ${mappedCallSite(site, which)}`)].join("\n");
+    const outer = active;
+    const formatting: Formatting = {
+        which,
+        format: (error: Error, sites: NodeJS.CallSite[]) => {
+            let header: string;
+            try {
+                header = Error.prototype.toString.call(error);
+            } catch {
+                header = "Error";
+            }
+            if (nothingToMap(which))
+                // eslint-disable-next-line @typescript-eslint/no-base-to-string -- V8's CallSite prints itself as a stack frame
+                return sites.length === 0 ? header : `${header}\n    at ${sites.join("\n    at ")}`;
+            return [header, ...sites.map((site) => `    at ${mappedCallSite(site, which)}`)].join("\n");
+        },
+        displaced: false,
     };
+    active = formatting;
+    install(formatting, true);
     try {
         return await fn();
     } finally {
+        active = outer;
         Error.prepareStackTrace = saved;
     }
+}
+
+/** The formatter of the innermost withSourceMappedTraces that is running. */
+interface Formatting {
+    which: Compiled;
+    format: (error: Error, sites: NodeJS.CallSite[]) => string;
+    /** Set once another library replaced the formatter while it ran: theirs then stays. */
+    displaced: boolean;
+}
+let active: Formatting | undefined;
+
+/** No file of the kind `which` maps: every frame prints as its call site prints itself. */
+function nothingToMap(which: Compiled): boolean {
+    return tsNodeMaps.size === 0 && (which === "ts-node" || maps.size === 0);
+}
+
+/**
+ * Puts `formatting` in force. While nothing is mapped, Node's own formatting prints exactly what
+ * the formatter would (the header, then each call site as it prints itself), without calling
+ * into JavaScript for each error: the SDK makes one for each promise of each output of each
+ * resource, so that is most of a registration's stack formatting.
+ */
+function install(formatting: Formatting, first = false): void {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- compared, not called
+    const current = Error.prepareStackTrace;
+    if (!first && current !== undefined && current !== formatting.format) formatting.displaced = true;
+    if (formatting.displaced) return;
+    // Node maps frames itself under --enable-source-maps, which the formatter would not.
+    const native = nothingToMap(formatting.which) && !process.sourceMapsEnabled;
+    (Error as { prepareStackTrace?: Formatting["format"] }).prepareStackTrace = native ? undefined : formatting.format;
 }
