@@ -104,7 +104,7 @@ export const AWS_PROFILE: CloudProfile = {
         httpsEndpoint: true,
         slack: "Amazon SNS cannot post to a Slack webhook (Slack refuses SNS's message format); connect Slack through AWS Chatbot to the alerts topic, or set alerts.httpsEndpoint to a relay that accepts SNS.",
     },
-    balancerAccessLogs: true,
+    accessLogs: ["balancer", "uploads"],
     storageEndpoint: (region) => `https://s3.${region}.amazonaws.com`,
     derivedNames,
     validate(config, problems) {

@@ -65,10 +65,10 @@ export interface CloudProfile {
      */
     readonly alertDestinations: { readonly httpsEndpoint: true | string; readonly slack: true | string };
     /**
-     * Whether the cloud's load balancer writes access logs webtier keeps (`webtier:accessLogDays`
-     * then defaults by environment; otherwise to 0, and `validate` refuses any other value).
+     * The access logs webtier keeps on this cloud, `webtier:accessLogDays` days (defaulting by
+     * environment): the load balancer's, where it writes them, and the uploads bucket's.
      */
-    readonly balancerAccessLogs: boolean;
+    readonly accessLogs: readonly ("balancer" | "uploads")[];
     /** The S3-compatible endpoint of object storage in a region. */
     storageEndpoint(region: string): string;
     /**

@@ -457,7 +457,7 @@ function parseBalancer(r: Reader, ctx: Context): { healthCheckPath: string; tlsP
         accessLogDays: r.integer(
             "accessLogDays",
             r.raw.accessLogDays,
-            ctx.cloudKnown && cloudProfile(ctx.cloud).balancerAccessLogs
+            ctx.cloudKnown && cloudProfile(ctx.cloud).accessLogs.length > 0
                 ? DEFAULTS.byEnvironment[ctx.environment].accessLogDays
                 : 0,
             0,

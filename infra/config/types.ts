@@ -179,9 +179,9 @@ export interface WebtierConfig {
     /** TLS policy of the HTTPS listener (AWS). Default: TLS 1.3 with 1.2 fallback. */
     tlsPolicy: string;
     /**
-     * Days the balancer's access logs are kept, in a bucket of their own (AWS); 0 keeps none.
-     * Default on AWS by environment: dev 7, staging 30, prod 90. DigitalOcean's load balancers
-     * write no access logs: 0 there, and any other value is refused.
+     * Days the access logs are kept, in a bucket of their own: the uploads bucket's on both
+     * clouds, and the balancer's on AWS (DigitalOcean's load balancers write none); 0 keeps none.
+     * Default by environment: dev 7, staging 30, prod 90.
      */
     accessLogDays: number;
     /**

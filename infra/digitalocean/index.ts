@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as digitalocean from "@pulumi/digitalocean";
 import { AppEndpoints, CloudPlatform, NO_ALERTS, WebTierArgs, WebTierResources, refuseOtherCloud } from "../components";
 import { Transform } from "../transform";
+import { AccessLogs, AccessLogsTransform } from "./access-logs";
 import { Alerts, AlertsTransform } from "./alerts";
 import { Cache, CacheTransform } from "./cache";
 import { Database, DatabaseTransform } from "./database";
@@ -18,7 +19,7 @@ import { NetworkRules, NetworkRulesTransform } from "./rules";
 import { Servers, ServersTransform } from "./servers";
 import { Storage, StorageTransform } from "./storage";
 
-export { Alerts, Cache, Database, LoadBalancer, Network, NetworkRules, Queue, Servers, Storage };
+export { AccessLogs, Alerts, Cache, Database, LoadBalancer, Network, NetworkRules, Queue, Servers, Storage };
 
 /**
  * Escape hatches for every child the DigitalOcean platform creates, by component and child role
@@ -31,6 +32,7 @@ export interface DigitalOceanTransform {
     database?: DatabaseTransform;
     cache?: CacheTransform;
     storage?: StorageTransform;
+    accessLogs?: AccessLogsTransform;
     queue?: QueueTransform;
     loadBalancer?: LoadBalancerTransform;
     servers?: ServersTransform;
@@ -51,6 +53,8 @@ export interface DigitalOceanWebTier {
     database: Database;
     cache: Cache;
     storage: Storage;
+    /** Absent when webtier:accessLogDays is 0. */
+    accessLogs?: AccessLogs;
     queue: Queue;
     loadBalancer: LoadBalancer;
     servers: Servers;
@@ -72,10 +76,11 @@ export function appUrl(domain: string | undefined): string {
 }
 
 /**
- * Builds the tier on DigitalOcean: provider, network, database, cache, storage, queue, balancer
- * (before the servers, which join it by its tag), servers (whose user data needs the endpoints),
- * the firewalls between them, then the alert policies. `digitaloceanPlatform` is this with no
- * options; `onBuilt` hands over the DigitalOcean components after each build.
+ * Builds the tier on DigitalOcean: provider, network, database, cache, storage and its access
+ * logs, queue, balancer (before the servers, which join it by its tag), servers (whose user data
+ * needs the endpoints), the firewalls between them, then the alert policies.
+ * `digitaloceanPlatform` is this with no options; `onBuilt` hands over the DigitalOcean
+ * components after each build.
  */
 export function createDigitalOceanPlatform(
     options: DigitalOceanPlatformOptions = {},
@@ -131,6 +136,20 @@ export function createDigitalOceanPlatform(
                 },
                 opts(),
             );
+            const accessLogs =
+                config.accessLogDays > 0
+                    ? new AccessLogs(
+                          name,
+                          {
+                              region,
+                              retentionDays: config.accessLogDays,
+                              protect: config.protectData,
+                              uploadsBucket: storage.bucket.name,
+                              transform: t.accessLogs,
+                          },
+                          opts(),
+                      )
+                    : undefined;
             const queue = new Queue(name, { driver: config.queue.driver, transform: t.queue }, opts());
             const endpoints: AppEndpoints = {
                 database: database.endpoint,
@@ -208,7 +227,19 @@ export function createDigitalOceanPlatform(
                   )
                 : undefined;
 
-            onBuilt?.({ provider, network, database, cache, storage, queue, loadBalancer, servers, rules, alerts });
+            onBuilt?.({
+                provider,
+                network,
+                database,
+                cache,
+                storage,
+                accessLogs,
+                queue,
+                loadBalancer,
+                servers,
+                rules,
+                alerts,
+            });
             return {
                 balancer: loadBalancer.info,
                 servers: servers.info,

@@ -31,6 +31,7 @@ function derivedNames(name: string): DerivedName[] {
         auto("digitalocean:index/loadBalancer:LoadBalancer", "the load balancer", "lb"),
         auto("digitalocean:index/firewall:Firewall", "the firewall", "firewall"),
         auto("digitalocean:index/spacesBucket:SpacesBucket", "the uploads bucket", "uploads"),
+        auto("digitalocean:index/spacesBucket:SpacesBucket", "the access-log bucket", "access-logs"),
         explicit("digitalocean:index/tag:Tag", "the app servers' tag", childName(name, "app")),
         explicit("digitalocean:index/tag:Tag", "the balancer's member tag", childName(name, "lb")),
         explicit("digitalocean:index/droplet:Droplet", "the last app server", childName(name, `app-${MAX_SERVERS}`)),
@@ -63,7 +64,8 @@ export const DIGITALOCEAN_PROFILE: CloudProfile = {
             "DigitalOcean alert policies cannot post to an arbitrary HTTPS endpoint; use alerts.slack ({ url, channel }) or alerts.emails.",
         slack: true,
     },
-    balancerAccessLogs: false,
+    // The load balancers write none; Spaces logs the uploads bucket's requests.
+    accessLogs: ["uploads"],
     storageEndpoint: (region) => `https://${region}.digitaloceanspaces.com`,
     derivedNames,
     validate(config, problems) {
@@ -83,12 +85,6 @@ export const DIGITALOCEAN_PROFILE: CloudProfile = {
             problems.report(
                 "cache.engine",
                 `"redis" cannot be created on DigitalOcean any more; use "valkey" (Laravel's Redis drivers work with it unchanged).`,
-            );
-        }
-        if (config.accessLogDays > 0 && !problems.reported("accessLogDays")) {
-            problems.report(
-                "accessLogDays",
-                `is ${config.accessLogDays}, but DigitalOcean's load balancers write no access logs. Remove it (or set 0); the servers' nginx logs each request they serve.`,
             );
         }
         if (config.queue.driver === "sqs") {

@@ -1,6 +1,6 @@
 /** Database, cache and uploads on DigitalOcean (sections 2 and 3 of the guide), on the registered resources. */
 import * as assert from "assert";
-import { Built, T, clusters, devTier, ofType, only, prodTier } from "./fixture";
+import { Built, T, build, clusters, DEV_CONFIG, devTier, ofType, only, prodTier, uploadsBucket } from "./fixture";
 import { defaultVpcCidr } from "../../../infra/config/network";
 
 describe("digitalocean: database", () => {
@@ -129,7 +129,7 @@ describe("digitalocean: uploads storage", () => {
 
     it("keeps the bucket private, versioned, protected and never force-destroyed", () => {
         for (const { evaluation: ev } of [dev, prod]) {
-            const bucket = only(ev, T.bucket);
+            const bucket = uploadsBucket(ev);
             assert.strictEqual(bucket.inputs.acl, "private");
             assert.deepStrictEqual(bucket.inputs.versioning, { enabled: true });
             assert.strictEqual(bucket.inputs.forceDestroy, false);
@@ -141,7 +141,7 @@ describe("digitalocean: uploads storage", () => {
 
     it("scopes the app's Spaces key to read and write this bucket only", () => {
         for (const { evaluation: ev } of [dev, prod]) {
-            const bucket = only(ev, T.bucket);
+            const bucket = uploadsBucket(ev);
             const key = only(ev, T.spacesKey);
             assert.deepStrictEqual(key.inputs.grants, [{ bucket: bucket.state.name, permission: "readwrite" }]);
             assert.ok(key.propertyDependencies.grants.includes(bucket.urn));
@@ -154,13 +154,13 @@ describe("digitalocean: uploads storage", () => {
         assert.strictEqual(ev.outputs.probeSpacesAccessKeyId, key.state.accessKey);
         assert.strictEqual(ev.outputs.probeSpacesSecretKey, key.state.secretKey);
         assert.ok(ev.secretOutputs.includes("probeSpacesSecretKey"));
-        assert.strictEqual(ev.outputs.storage.bucket, only(ev, T.bucket).state.name);
+        assert.strictEqual(ev.outputs.storage.bucket, uploadsBucket(ev).state.name);
         assert.strictEqual(ev.outputs.storage.endpoint, "https://ams3.digitaloceanspaces.com");
     });
 
     it("allows browser uploads from the configured origins only when there are some", () => {
         const cors = only(prod.evaluation, T.cors);
-        assert.strictEqual(cors.inputs.bucket, only(prod.evaluation, T.bucket).state.name);
+        assert.strictEqual(cors.inputs.bucket, uploadsBucket(prod.evaluation).state.name);
         assert.deepStrictEqual(
             cors.inputs.corsRules.flatMap((r: any) => r.allowedOrigins),
             ["https://app.example.com"],
@@ -169,12 +169,76 @@ describe("digitalocean: uploads storage", () => {
     });
 
     it("puts the Spaces CDN in front of the bucket when asked, and reports its domain", () => {
-        const bucket = only(prod.evaluation, T.bucket);
+        const bucket = uploadsBucket(prod.evaluation);
         const cdn = only(prod.evaluation, T.cdn);
         assert.strictEqual(cdn.inputs.origin, bucket.state.bucketDomainName);
         assert.ok(cdn.propertyDependencies.origin.includes(bucket.urn));
         assert.strictEqual(prod.evaluation.outputs.storage.cdnDomain, cdn.state.endpoint);
         assert.deepStrictEqual(ofType(dev.evaluation, T.cdn), []);
         assert.strictEqual(dev.evaluation.outputs.storage.cdnDomain, undefined);
+    });
+});
+
+describe("digitalocean: uploads access logs", () => {
+    let dev: Built;
+    let prod: Built;
+    before(async () => {
+        dev = await devTier();
+        prod = await prodTier();
+    });
+
+    it("logs every request to the uploads bucket into a bucket of its own, in the same region, under spaces/uploads/", () => {
+        for (const { evaluation: ev } of [dev, prod]) {
+            const uploads = uploadsBucket(ev);
+            const logs = ofType(ev, T.bucket).find((b) => b.name.endsWith("-access-logs"))!;
+            const logging = only(ev, T.bucketLogging);
+            assert.strictEqual(logging.inputs.bucket, uploads.state.name);
+            assert.strictEqual(logging.inputs.targetBucket, logs.state.name);
+            assert.notStrictEqual(
+                logs.state.name,
+                uploads.state.name,
+                "Spaces writes no logs into the bucket they describe",
+            );
+            assert.strictEqual(logging.inputs.targetPrefix, "spaces/uploads/");
+            assert.strictEqual(logging.inputs.region, uploads.inputs.region);
+            assert.strictEqual(logs.inputs.region, uploads.inputs.region);
+        }
+    });
+
+    it("keeps the logs private and versioned, expiring them and their old versions after accessLogDays", () => {
+        for (const [{ evaluation: ev }, days, stack] of [
+            [dev, 7, "do-dev"],
+            [prod, 90, "do-prod"],
+        ] as const) {
+            const logs = only(ev, T.bucket, `${stack}-access-logs`);
+            assert.strictEqual(logs.inputs.acl, "private");
+            assert.deepStrictEqual(logs.inputs.versioning, { enabled: true });
+            assert.strictEqual(logs.inputs.forceDestroy, false);
+            assert.deepStrictEqual(logs.inputs.lifecycleRules, [
+                {
+                    id: "expire-access-logs",
+                    enabled: true,
+                    expiration: { days },
+                    noncurrentVersionExpiration: { days },
+                    abortIncompleteMultipartUploadDays: 1,
+                },
+                { id: "remove-expired-delete-markers", enabled: true, expiration: { expiredObjectDeleteMarker: true } },
+            ]);
+        }
+    });
+
+    it("protects the log bucket with the data", async () => {
+        assert.strictEqual(only(prod.evaluation, T.bucket, "do-prod-access-logs").protect, true);
+        const open = await build({ ...DEV_CONFIG, protectData: "false" }, "do-open-logs");
+        assert.strictEqual(only(open.evaluation, T.bucket, "do-open-logs-access-logs").protect, false);
+    });
+
+    it("keeps no access logs with accessLogDays 0", async () => {
+        const none = await build({ ...DEV_CONFIG, accessLogDays: "0" }, "do-no-logs");
+        assert.deepStrictEqual(
+            ofType(none.evaluation, T.bucket).map((b) => b.name),
+            ["do-no-logs-uploads"],
+        );
+        assert.deepStrictEqual(ofType(none.evaluation, T.bucketLogging), []);
     });
 });

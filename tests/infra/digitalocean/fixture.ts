@@ -146,6 +146,17 @@ export function only(ev: Evaluation, type: string, name?: string): RegisteredRes
     return found[0];
 }
 
+/** The uploads bucket (the stack has another, for its access logs, unless accessLogDays is 0). */
+export function uploadsBucket(ev: Evaluation): RegisteredResource {
+    const found = ofType(ev, T.bucket).filter((r) => r.name.endsWith("-uploads"));
+    assert.strictEqual(
+        found.length,
+        1,
+        `expected one uploads bucket, found ${found.map((r) => r.name).join(", ") || "none"}`,
+    );
+    return found[0];
+}
+
 export const T = {
     provider: "pulumi:providers:digitalocean",
     vpc: "digitalocean:index/vpc:Vpc",
@@ -155,6 +166,7 @@ export const T = {
     databaseFirewall: "digitalocean:index/databaseFirewall:DatabaseFirewall",
     bucket: "digitalocean:index/spacesBucket:SpacesBucket",
     cors: "digitalocean:index/spacesBucketCorsConfiguration:SpacesBucketCorsConfiguration",
+    bucketLogging: "digitalocean:index/spacesBucketLogging:SpacesBucketLogging",
     cdn: "digitalocean:index/cdn:Cdn",
     spacesKey: "digitalocean:index/spacesKey:SpacesKey",
     tag: "digitalocean:index/tag:Tag",

@@ -3,7 +3,19 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { parseConfig } from "../../../infra/config/parse";
 import { createDigitalOceanPlatform } from "../../../infra/digitalocean";
-import { Built, DEV_CONFIG, PROD_CONFIG, T, build, clusters, devTier, ofType, only, prodTier } from "./fixture";
+import {
+    Built,
+    DEV_CONFIG,
+    PROD_CONFIG,
+    T,
+    build,
+    clusters,
+    devTier,
+    ofType,
+    only,
+    prodTier,
+    uploadsBucket,
+} from "./fixture";
 
 /** Which component type each DigitalOcean resource type belongs to. */
 const OWNER: Record<string, string> = {
@@ -11,6 +23,7 @@ const OWNER: Record<string, string> = {
     [T.databaseDb]: "webtier:digitalocean:Database",
     [T.databaseUser]: "webtier:digitalocean:Database",
     [T.bucket]: "webtier:digitalocean:Storage",
+    [T.bucketLogging]: "webtier:digitalocean:AccessLogs",
     [T.cors]: "webtier:digitalocean:Storage",
     [T.cdn]: "webtier:digitalocean:Storage",
     [T.spacesKey]: "webtier:digitalocean:Storage",
@@ -62,6 +75,7 @@ describe("digitalocean: platform", () => {
         const tier = only(ev, "webtier:index:WebTier");
         const components = ev.resources.filter((r) => r.type.startsWith("webtier:digitalocean:"));
         assert.deepStrictEqual(components.map((c) => c.type.split(":").pop()).sort(), [
+            "AccessLogs",
             "Alerts",
             "Cache",
             "Database",
@@ -74,11 +88,13 @@ describe("digitalocean: platform", () => {
         ]);
         for (const component of components) assert.strictEqual(component.parent, tier.urn);
         for (const resource of ev.resources.filter((r) => OWNER[r.type])) {
-            // The balancer owns its in-rotation tag; the servers own the app tag.
+            // The balancer owns its in-rotation tag; the servers own the app tag; the access logs their bucket.
             const owner =
                 resource.type === T.tag && resource.name.endsWith("-lb")
                     ? "webtier:digitalocean:LoadBalancer"
-                    : OWNER[resource.type];
+                    : resource.type === T.bucket && resource.name.endsWith("-access-logs")
+                      ? "webtier:digitalocean:AccessLogs"
+                      : OWNER[resource.type];
             assert.strictEqual(byUrn.get(resource.parent!)?.type, owner, `${resource.type} ${resource.name}`);
         }
         const { database, cache } = clusters(ev);
@@ -139,13 +155,13 @@ describe("digitalocean: platform", () => {
         const open = await build({ ...DEV_CONFIG, protectData: "false" }, "do-scratch");
         assert.strictEqual(clusters(open.evaluation).database.protect, false);
         assert.strictEqual(only(open.evaluation, T.databaseDb).protect, false);
-        assert.strictEqual(only(open.evaluation, T.bucket).protect, false);
+        assert.strictEqual(uploadsBucket(open.evaluation).protect, false);
     });
 
     it("keeps the prod database protected while deletion protection is on, even without protectData", async () => {
         const prodOpen = await build({ ...PROD_CONFIG, protectData: "false" }, "do-prod");
         assert.strictEqual(clusters(prodOpen.evaluation).database.protect, true);
-        assert.strictEqual(only(prodOpen.evaluation, T.bucket).protect, false);
+        assert.strictEqual(uploadsBucket(prodOpen.evaluation).protect, false);
     });
 
     it("lets transforms adjust a child's args without forking a component", async () => {

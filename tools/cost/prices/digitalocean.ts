@@ -60,6 +60,8 @@ export const DIGITALOCEAN_PRICES: PriceTable = {
         "digitalocean:index/domain:Domain",
         "digitalocean:index/spacesBucketCorsConfiguration:SpacesBucketCorsConfiguration",
         "digitalocean:index/spacesBucketPolicy:SpacesBucketPolicy",
+        // Access logging has no charge of its own; the log files are stored as any object.
+        "digitalocean:index/spacesBucketLogging:SpacesBucketLogging",
         "digitalocean:index/spacesKey:SpacesKey",
         // The Spaces CDN is part of the Spaces subscription; its traffic counts against the transfer allowance.
         "digitalocean:index/cdn:Cdn",
