@@ -134,6 +134,7 @@ const COMPONENT_TYPES: Record<Cloud, Record<string, string>> = {
         database: "webtier:digitalocean:Database",
         cache: "webtier:digitalocean:Cache",
         storage: "webtier:digitalocean:Storage",
+        accessLogs: "webtier:digitalocean:AccessLogs",
         queue: "webtier:digitalocean:Queue",
         loadBalancer: "webtier:digitalocean:LoadBalancer",
         servers: "webtier:digitalocean:Servers",
