@@ -167,12 +167,24 @@ export interface AlertsInfo {
 export const NO_ALERTS: AlertsInfo = { enabled: false, emails: [], alerts: [] };
 
 /** The result of building the whole tier on one cloud. */
+/** Where the stack keeps its access logs (`webtier:accessLogDays`), and under which folders. */
+export interface AccessLogsInfo {
+    /** The access-log bucket's name. */
+    bucket: pulumi.Output<string>;
+    /** The folder the uploads bucket's access logs are written under (`s3/uploads/`, `spaces/uploads/`). */
+    uploadsPrefix: string;
+    /** The folder the balancer writes its access logs under, where it writes any (AWS: `alb/`). */
+    balancerPrefix?: string;
+}
+
 export interface WebTierResources {
     balancer: BalancerInfo;
     servers: ServerInfo[];
     endpoints: AppEndpoints;
     /** The alarms or alert policies on the balancer, servers, database, cache and queue. */
     alerts: AlertsInfo;
+    /** Absent when webtier:accessLogDays is 0. */
+    accessLogs?: AccessLogsInfo;
 }
 
 /** Everything a cloud needs to build the tier. */

@@ -245,6 +245,7 @@ export function createDigitalOceanPlatform(
                 servers: servers.info,
                 endpoints,
                 alerts: alerts?.info ?? NO_ALERTS,
+                accessLogs: accessLogs && { bucket: accessLogs.bucket.name, uploadsPrefix: `${accessLogs.prefix}/` },
             };
         },
     };

@@ -59,6 +59,11 @@ export function buildOutputs(
             cdnDomain: storage.cdnDomain,
         },
         queue: { driver: queue.driver, url: queue.url, name: queue.name },
+        accessLogs: built.accessLogs && {
+            bucket: built.accessLogs.bucket,
+            uploadsPrefix: built.accessLogs.uploadsPrefix,
+            balancerPrefix: built.accessLogs.balancerPrefix,
+        },
         laravelEnv: pulumi.secret(renderLaravelEnv(config, built.endpoints, appKey)),
         alerts: {
             enabled: built.alerts.enabled,

@@ -97,6 +97,16 @@ describe("AWS balancer access logs (registered resources)", function () {
         assert.ok(statements.some((s: any) => s.Resource === `${logs.state.arn}/alb/AWSLogs/*`));
     });
 
+    it("tells other programs where the logs are, in the stack outputs", async () => {
+        const built = await build("prod");
+        assert.deepEqual(built.evaluation.outputs.accessLogs, {
+            bucket: named(built, "prod-access-logs").state.bucket,
+            uploadsPrefix: "s3/uploads/",
+            balancerPrefix: "alb/",
+        });
+        assert.equal((await build("staging")).evaluation.outputs.accessLogs, undefined);
+    });
+
     it("creates no log bucket and leaves logging off with accessLogDays 0", async () => {
         const built = await build("staging");
         assert.equal(named(built, "staging-alb").inputs.accessLogs, undefined);

@@ -233,8 +233,20 @@ describe("digitalocean: uploads access logs", () => {
         assert.strictEqual(only(open.evaluation, T.bucket, "do-open-logs-access-logs").protect, false);
     });
 
+    it("tells other programs where the logs are, in the stack outputs (no balancer's: DigitalOcean's write none)", () => {
+        for (const { evaluation: ev } of [dev, prod]) {
+            const logs = ofType(ev, T.bucket).find((b) => b.name.endsWith("-access-logs"))!;
+            const { bucket, uploadsPrefix, balancerPrefix } = ev.outputs.accessLogs;
+            assert.deepStrictEqual(
+                [bucket, uploadsPrefix, balancerPrefix],
+                [logs.state.name, "spaces/uploads/", undefined],
+            );
+        }
+    });
+
     it("keeps no access logs with accessLogDays 0", async () => {
         const none = await build({ ...DEV_CONFIG, accessLogDays: "0" }, "do-no-logs");
+        assert.strictEqual(none.evaluation.outputs.accessLogs, undefined);
         assert.deepStrictEqual(
             ofType(none.evaluation, T.bucket).map((b) => b.name),
             ["do-no-logs-uploads"],
