@@ -166,7 +166,6 @@ export interface AlertsInfo {
 /** Alerting of a stack with alerts turned off. */
 export const NO_ALERTS: AlertsInfo = { enabled: false, emails: [], alerts: [] };
 
-/** The result of building the whole tier on one cloud. */
 /** Where the stack keeps its access logs (`webtier:accessLogDays`), and under which folders. */
 export interface AccessLogsInfo {
     /** The access-log bucket's name. */
@@ -177,6 +176,7 @@ export interface AccessLogsInfo {
     balancerPrefix?: string;
 }
 
+/** The result of building the whole tier on one cloud. */
 export interface WebTierResources {
     balancer: BalancerInfo;
     servers: ServerInfo[];
