@@ -1,5 +1,5 @@
 import { MODERN_TLS_POLICIES } from "../../policies/lib/config";
-import { isVeryBroadPublic, isWorldOpen, parseCidr, Cidr, cidrContains } from "../../policies/lib/cidr";
+import { BROAD_PREFIX, isVeryBroadPublic, isWorldOpen, parseCidr, Cidr, cidrContains } from "../../policies/lib/cidr";
 import { CLOUDS, cloudProfile, isCloud } from "../clouds";
 import { NAMESPACE } from "./namespace";
 import { EXAMPLE_REGION, REGIONS } from "./regions";
@@ -493,7 +493,7 @@ function parseServers(r: Reader, ctx: Context): ServersConfig {
         } else if (isVeryBroadPublic(cidr)) {
             r.problem(
                 "servers.allowSshFrom",
-                `"${text}" is a very broad public range (shorter than /${cidr.version === 4 ? 8 : 32}); narrow it to your office or VPN ranges.`,
+                `"${text}" is a very broad public range (more public addresses than a /${BROAD_PREFIX[cidr.version]}); narrow it to your office or VPN ranges.`,
             );
         }
     }

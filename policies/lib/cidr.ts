@@ -104,13 +104,17 @@ export function isWorldOpen(cidr: Cidr): boolean {
     return cidr.prefix === 0;
 }
 
+/** The prefix of the broadest range that is not yet "very broad": /8 on IPv4, /32 on IPv6. */
+export const BROAD_PREFIX: Record<4 | 6, number> = { 4: 8, 6: 32 };
+
 /**
- * A range so broad that it is public in all but name: shorter than /8 on IPv4 or /32 on
- * IPv6, and not inside the private (RFC 1918, RFC 4193) space.
+ * A range so broad that it is public in all but name: more public addresses than a /8 on IPv4
+ * or a /32 on IPv6 (for a wholly public range, shorter than that prefix). What it holds of the
+ * private, reserved and multicast space does not count: `8000::/1` or `224.0.0.0/3` reach no one.
  */
 export function isVeryBroadPublic(cidr: Cidr): boolean {
-    if (isPrivate(cidr)) return false;
-    return cidr.version === 4 ? cidr.prefix < 8 : cidr.prefix < 32;
+    const publicPart = size(intersect([intervalOf(cidr)], PUBLIC[cidr.version]));
+    return publicPart > 1n << BigInt(bitsOf(cidr) - BROAD_PREFIX[cidr.version]);
 }
 
 const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7"].map(

@@ -1,6 +1,7 @@
 /**
- * Without an allowlist, SSH from a very broad public range (shorter than /8 on IPv4, /32 on
- * IPv6) is not world-open in name but is in practice. Advisory: configure `allowSshFrom`.
+ * Without an allowlist, SSH from a very broad public range (more public addresses than a /8 on
+ * IPv4 or a /32 on IPv6) is not world-open in name but is in practice. Advisory: configure
+ * `allowSshFrom`.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { schemaFor } from "../lib/config";

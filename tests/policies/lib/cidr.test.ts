@@ -69,6 +69,23 @@ describe("CIDR arithmetic", () => {
         assert.ok(isPrivate(cidr("fd00:1::/64")));
     });
 
+    it("measures breadth by the public addresses a range holds, not by its prefix alone", () => {
+        // Wholly public: broader than a /8 (IPv4) or a /32 (IPv6) is very broad, that size itself is not.
+        assert.ok(isVeryBroadPublic(cidr("12.0.0.0/7")));
+        assert.ok(!isVeryBroadPublic(cidr("11.0.0.0/8")));
+        assert.ok(isVeryBroadPublic(cidr("2001::/31")));
+        assert.ok(!isVeryBroadPublic(cidr("2001:db8::/32")));
+        // Half private: 10.0.0.0/7 holds one public /8 (11/8), no broader than 11.0.0.0/8 alone.
+        assert.ok(!isVeryBroadPublic(cidr("10.0.0.0/7")));
+        assert.ok(isVeryBroadPublic(cidr("8.0.0.0/6")));
+        // No public address at all: multicast and reserved IPv4, IPv6 outside 2000::/3.
+        assert.ok(!isVeryBroadPublic(cidr("224.0.0.0/3")));
+        assert.ok(!isVeryBroadPublic(cidr("8000::/1")));
+        assert.ok(!isVeryBroadPublic(cidr("fc00::/7")));
+        // ::/1 holds all of 2000::/3.
+        assert.ok(isVeryBroadPublic(cidr("::/1")));
+    });
+
     it("carves subnets and refuses what does not fit", () => {
         assert.strictEqual(subnetAt(cidr("10.20.0.0/16"), 20, 0), "10.20.0.0/20");
         assert.strictEqual(subnetAt(cidr("10.20.0.0/16"), 20, 3), "10.20.48.0/20");
