@@ -8,6 +8,14 @@ import { uploadsBucketPolicy } from "./iam-documents";
 import { privateBucket, PrivateBucketTransform } from "./private-bucket";
 import { nameTag } from "./tags";
 
+/**
+ * Days after which a multipart upload that was never completed is aborted and its parts
+ * deleted. Browser and SDK uploads of large files go in parts; one abandoned halfway (a closed
+ * tab, a failed job) is invisible in the bucket's listing yet billed as stored. A week outlasts
+ * any upload a Laravel app makes.
+ */
+export const INCOMPLETE_UPLOAD_DAYS = 7;
+
 /** CloudFront's managed "CachingOptimized" cache policy: long TTLs, gzip and brotli, no cookies or query strings. */
 export const CACHING_OPTIMIZED_POLICY_ID = "658327ea-f89d-4fab-a63d-7e88639e58f6";
 
@@ -20,6 +28,7 @@ export interface StorageTransform extends PrivateBucketTransform {
     /** Only with `cdn`. */
     distribution?: Transform<aws.cloudfront.DistributionArgs>;
     bucketPolicy?: Transform<aws.s3.BucketPolicyArgs>;
+    lifecycle?: Transform<aws.s3.BucketLifecycleConfigurationArgs>;
 }
 
 export interface StorageArgs {
@@ -51,9 +60,10 @@ export interface StorageArgs {
 
 /**
  * The uploads bucket every server shares (Laravel's s3 disk): private (every public-access
- * block on, ACLs disabled), versioned, encrypted, TLS-only, CORS for direct browser uploads
- * when origins are configured, and optionally a CloudFront distribution in front that alone
- * may read the bucket, through an origin access control.
+ * block on, ACLs disabled), versioned, encrypted, TLS-only, abandoned multipart uploads aborted
+ * after a week, CORS for direct browser uploads when origins are configured, and optionally a
+ * CloudFront distribution in front that alone may read the bucket, through an origin access
+ * control.
  */
 export class Storage extends pulumi.ComponentResource {
     public readonly bucket: aws.s3.Bucket;
@@ -87,6 +97,32 @@ export class Storage extends pulumi.ComponentResource {
             this,
         );
         this.bucket = bucket;
+        // Only what was never an upload is removed: no current or noncurrent version expires.
+        new aws.s3.BucketLifecycleConfiguration(
+            ...transform(
+                t.lifecycle,
+                childName(name, "uploads-lifecycle"),
+                {
+                    bucket: this.bucket.id,
+                    rules: [
+                        {
+                            id: "abort-incomplete-uploads",
+                            status: "Enabled",
+                            filter: { prefix: "" },
+                            abortIncompleteMultipartUpload: { daysAfterInitiation: INCOMPLETE_UPLOAD_DAYS },
+                        },
+                        {
+                            // A delete marker whose older versions were all removed hides nothing.
+                            id: "remove-expired-delete-markers",
+                            status: "Enabled",
+                            filter: { prefix: "" },
+                            expiration: { expiredObjectDeleteMarker: true },
+                        },
+                    ],
+                },
+                { parent: this },
+            ),
+        );
         if (args.corsOrigins.length > 0) {
             new aws.s3.BucketCorsConfiguration(
                 ...transform(

@@ -7,6 +7,13 @@ import { childName } from "../naming";
 import { transform, Transform } from "../transform";
 
 /**
+ * Days after which a multipart upload that was never completed is aborted and its parts
+ * deleted: one abandoned halfway (a closed tab, a failed job) is invisible in the bucket's
+ * listing yet counted as stored. A week outlasts any upload a Laravel app makes.
+ */
+export const INCOMPLETE_UPLOAD_DAYS = 7;
+
+/**
  * The CORS rule that lets browsers on `origins` upload straight to the bucket (presigned PUT
  * or POST, as Livewire and S3 upload widgets do) and read back what they uploaded. No rule
  * at all when `origins` is empty: the bucket then answers no cross-origin request.
@@ -63,8 +70,9 @@ export interface StorageArgs {
 
 /**
  * Uploads shared by every server (section 3 of the guide): a private, versioned Spaces
- * bucket, optional CORS and CDN, and an access key for the app that can read and write this
- * bucket only. Spaces encrypts objects at rest by default.
+ * bucket that aborts abandoned multipart uploads after a week, optional CORS and CDN, and an
+ * access key for the app that can read and write this bucket only. Spaces encrypts objects at
+ * rest by default.
  */
 export class Storage extends pulumi.ComponentResource {
     public readonly bucket: digitalocean.SpacesBucket;
@@ -84,6 +92,17 @@ export class Storage extends pulumi.ComponentResource {
                     region: args.region,
                     acl: "private",
                     versioning: { enabled: true },
+                    // Only what was never an upload is removed: no current or noncurrent version
+                    // expires. The rule also removes delete markers whose older versions are all
+                    // gone, which hide nothing (and give the rule the expiration Spaces asks of one).
+                    lifecycleRules: [
+                        {
+                            id: "abort-incomplete-uploads",
+                            enabled: true,
+                            abortIncompleteMultipartUploadDays: INCOMPLETE_UPLOAD_DAYS,
+                            expiration: { expiredObjectDeleteMarker: true },
+                        },
+                    ],
                     // A bucket with files in it is never deleted by Pulumi; empty it on purpose first.
                     forceDestroy: false,
                 },

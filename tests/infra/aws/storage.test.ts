@@ -27,6 +27,28 @@ describe("AWS storage (registered resources)", function () {
         assert.equal(versioning.inputs.versioningConfiguration.status, "Enabled");
     });
 
+    it("aborts abandoned multipart uploads after a week, and expires no version of any upload", async () => {
+        for (const stack of ["dev", "prod"] as const) {
+            const lifecycles = forBucket(await build(stack), T.lifecycle);
+            assert.equal(lifecycles.length, 1, stack);
+            const rules = lifecycles[0].inputs.rules;
+            assert.deepEqual(
+                rules.map((r: any) => [r.id, r.status, r.filter]),
+                [
+                    ["abort-incomplete-uploads", "Enabled", { prefix: "" }],
+                    ["remove-expired-delete-markers", "Enabled", { prefix: "" }],
+                ],
+            );
+            assert.deepEqual(rules[0].abortIncompleteMultipartUpload, { daysAfterInitiation: 7 });
+            assert.deepEqual(rules[1].expiration, { expiredObjectDeleteMarker: true });
+            for (const rule of rules) {
+                assert.equal(rule.noncurrentVersionExpiration, undefined, `${stack} ${rule.id}`);
+                assert.equal(rule.expiration?.days, undefined, `${stack} ${rule.id}`);
+                assert.equal(rule.transitions, undefined, `${stack} ${rule.id}`);
+            }
+        }
+    });
+
     it("encrypts uploads at rest", async () => {
         const [encryption] = forBucket(await build("dev"), T.encryption);
         assert.equal(encryption.inputs.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm, "AES256");

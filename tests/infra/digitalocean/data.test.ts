@@ -139,6 +139,19 @@ describe("digitalocean: uploads storage", () => {
         }
     });
 
+    it("aborts abandoned multipart uploads after a week, and expires no version of any upload", () => {
+        for (const { evaluation: ev } of [dev, prod]) {
+            assert.deepStrictEqual(uploadsBucket(ev).inputs.lifecycleRules, [
+                {
+                    id: "abort-incomplete-uploads",
+                    enabled: true,
+                    abortIncompleteMultipartUploadDays: 7,
+                    expiration: { expiredObjectDeleteMarker: true },
+                },
+            ]);
+        }
+    });
+
     it("scopes the app's Spaces key to read and write this bucket only", () => {
         for (const { evaluation: ev } of [dev, prod]) {
             const bucket = uploadsBucket(ev);
