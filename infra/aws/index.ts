@@ -185,6 +185,7 @@ export function createAwsPlatform(
                     protect: config.protectData,
                     corsOrigins: config.storage.corsOrigins,
                     cdn: config.storage.cdn,
+                    versionRetentionDays: config.storage.versionRetentionDays,
                     kmsKeyArn: options.uploadsKmsKeyArn,
                     transform: t.storage,
                 },

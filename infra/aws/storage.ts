@@ -50,6 +50,12 @@ export interface StorageArgs {
      */
     cdn: boolean;
     /**
+     * Days an upload's older versions are kept once they stop being current (deleted or
+     * overwritten). Required: `webtier:storage.versionRetentionDays` (default 0: kept until removed
+     * by hand).
+     */
+    versionRetentionDays: number;
+    /**
      * A KMS key to encrypt uploads with (SSE-KMS). Default: none, which uses S3-managed keys
      * (SSE-S3, AES256): encrypted at rest with no key to manage or pay for.
      */
@@ -97,7 +103,8 @@ export class Storage extends pulumi.ComponentResource {
             this,
         );
         this.bucket = bucket;
-        // Only what was never an upload is removed: no current or noncurrent version expires.
+        // Only what was never an upload is removed, and older versions once versionRetentionDays
+        // have passed: no current version ever expires.
         new aws.s3.BucketLifecycleConfiguration(
             ...transform(
                 t.lifecycle,
@@ -118,6 +125,16 @@ export class Storage extends pulumi.ComponentResource {
                             filter: { prefix: "" },
                             expiration: { expiredObjectDeleteMarker: true },
                         },
+                        ...(args.versionRetentionDays > 0
+                            ? [
+                                  {
+                                      id: "expire-old-versions",
+                                      status: "Enabled",
+                                      filter: { prefix: "" },
+                                      noncurrentVersionExpiration: { noncurrentDays: args.versionRetentionDays },
+                                  },
+                              ]
+                            : []),
                     ],
                 },
                 { parent: this },

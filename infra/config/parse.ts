@@ -113,7 +113,7 @@ export const DEFAULTS = {
         extendedSupport: false,
     },
     cache: { engine: "valkey" as const, size: "small" as const },
-    storage: { cdn: false },
+    storage: { cdn: false, versionRetentionDays: 0 },
     queue: { driver: "redis" as const },
     app: { phpVersion: "8.3", branch: "main" },
     byEnvironment: {
@@ -604,7 +604,18 @@ function parseStorage(r: Reader): StorageConfig {
             );
         }
     }
-    return { cdn: r.bool("storage.cdn", raw.cdn, DEFAULTS.storage.cdn), corsOrigins };
+    return {
+        cdn: r.bool("storage.cdn", raw.cdn, DEFAULTS.storage.cdn),
+        corsOrigins,
+        // 3650: ten years, as for accessLogDays; 0 keeps every version.
+        versionRetentionDays: r.integer(
+            "storage.versionRetentionDays",
+            raw.versionRetentionDays,
+            DEFAULTS.storage.versionRetentionDays,
+            0,
+            3650,
+        ),
+    };
 }
 
 function parseQueue(r: Reader): QueueConfig {

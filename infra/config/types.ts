@@ -98,6 +98,11 @@ export interface StorageConfig {
     cdn: boolean;
     /** Origins allowed to upload directly from the browser (CORS). Default: none. */
     corsOrigins: string[];
+    /**
+     * Days a deleted or overwritten upload stays recoverable: its older versions are removed that
+     * long after they stop being current. Default 0: they are kept until removed by hand.
+     */
+    versionRetentionDays: number;
 }
 
 export interface QueueConfig {

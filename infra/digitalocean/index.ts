@@ -132,6 +132,7 @@ export function createDigitalOceanPlatform(
                     protect: config.protectData,
                     corsOrigins: config.storage.corsOrigins,
                     cdn: config.storage.cdn,
+                    versionRetentionDays: config.storage.versionRetentionDays,
                     transform: t.storage,
                 },
                 opts(),

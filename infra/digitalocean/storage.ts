@@ -62,6 +62,12 @@ export interface StorageArgs {
      * through signed URLs.
      */
     cdn: boolean;
+    /**
+     * Days an upload's older versions are kept once they stop being current (deleted or
+     * overwritten). Required: `webtier:storage.versionRetentionDays` (default 0: kept until removed
+     * by hand).
+     */
+    versionRetentionDays: number;
     /** Seconds the CDN caches a file. Default 3600, DigitalOcean's default. */
     cdnTtl?: number;
     /** Escape hatches for the children. Default: none. */
@@ -92,15 +98,19 @@ export class Storage extends pulumi.ComponentResource {
                     region: args.region,
                     acl: "private",
                     versioning: { enabled: true },
-                    // Only what was never an upload is removed: no current or noncurrent version
-                    // expires. The rule also removes delete markers whose older versions are all
-                    // gone, which hide nothing (and give the rule the expiration Spaces asks of one).
+                    // Only what was never an upload is removed, and older versions once
+                    // versionRetentionDays have passed: no current version ever expires. The rule
+                    // also removes delete markers whose older versions are all gone, which hide
+                    // nothing (and give the rule the expiration Spaces asks of one).
                     lifecycleRules: [
                         {
-                            id: "abort-incomplete-uploads",
+                            id: "uploads-lifecycle",
                             enabled: true,
                             abortIncompleteMultipartUploadDays: INCOMPLETE_UPLOAD_DAYS,
                             expiration: { expiredObjectDeleteMarker: true },
+                            ...(args.versionRetentionDays > 0
+                                ? { noncurrentVersionExpiration: { days: args.versionRetentionDays } }
+                                : {}),
                         },
                     ],
                     // A bucket with files in it is never deleted by Pulumi; empty it on purpose first.

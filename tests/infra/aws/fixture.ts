@@ -40,7 +40,7 @@ export const STACKS = {
         }),
         database: JSON.stringify({ engine: "postgres", version: "16" }),
         queue: JSON.stringify({ driver: "sqs" }),
-        storage: JSON.stringify({ cdn: true, corsOrigins: ["https://app.example.com"] }),
+        storage: JSON.stringify({ cdn: true, corsOrigins: ["https://app.example.com"], versionRetentionDays: 90 }),
         alerts: JSON.stringify({
             emails: ["ops@example.com", "oncall@example.com"],
             httpsEndpoint: "https://events.example.net/integration/abc/enqueue",

@@ -27,26 +27,44 @@ describe("AWS storage (registered resources)", function () {
         assert.equal(versioning.inputs.versioningConfiguration.status, "Enabled");
     });
 
-    it("aborts abandoned multipart uploads after a week, and expires no version of any upload", async () => {
+    it("aborts abandoned multipart uploads after a week, and expires no current version of any upload", async () => {
         for (const stack of ["dev", "prod"] as const) {
             const lifecycles = forBucket(await build(stack), T.lifecycle);
             assert.equal(lifecycles.length, 1, stack);
             const rules = lifecycles[0].inputs.rules;
-            assert.deepEqual(
-                rules.map((r: any) => [r.id, r.status, r.filter]),
-                [
-                    ["abort-incomplete-uploads", "Enabled", { prefix: "" }],
-                    ["remove-expired-delete-markers", "Enabled", { prefix: "" }],
-                ],
-            );
-            assert.deepEqual(rules[0].abortIncompleteMultipartUpload, { daysAfterInitiation: 7 });
-            assert.deepEqual(rules[1].expiration, { expiredObjectDeleteMarker: true });
+            assert.deepEqual(rules[0], {
+                id: "abort-incomplete-uploads",
+                status: "Enabled",
+                filter: { prefix: "" },
+                abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+            });
+            assert.deepEqual(rules[1], {
+                id: "remove-expired-delete-markers",
+                status: "Enabled",
+                filter: { prefix: "" },
+                expiration: { expiredObjectDeleteMarker: true },
+            });
             for (const rule of rules) {
-                assert.equal(rule.noncurrentVersionExpiration, undefined, `${stack} ${rule.id}`);
                 assert.equal(rule.expiration?.days, undefined, `${stack} ${rule.id}`);
+                assert.equal(rule.expiration?.date, undefined, `${stack} ${rule.id}`);
                 assert.equal(rule.transitions, undefined, `${stack} ${rule.id}`);
             }
         }
+    });
+
+    it("keeps older versions of uploads until removed by hand, or storage.versionRetentionDays after they stop being current", async () => {
+        const dev = forBucket(await build("dev"), T.lifecycle)[0].inputs.rules;
+        assert.ok(dev.every((rule: any) => rule.noncurrentVersionExpiration === undefined));
+        // The prod fixture keeps them 90 days.
+        const prod = forBucket(await build("prod"), T.lifecycle)[0].inputs.rules;
+        assert.deepEqual(prod.slice(2), [
+            {
+                id: "expire-old-versions",
+                status: "Enabled",
+                filter: { prefix: "" },
+                noncurrentVersionExpiration: { noncurrentDays: 90 },
+            },
+        ]);
     });
 
     it("encrypts uploads at rest", async () => {

@@ -239,6 +239,25 @@ describe("config validation", () => {
         }
     });
 
+    describe("storage.versionRetentionDays", () => {
+        it("keeps every version by default, and removes older ones after the days given", () => {
+            assert.strictEqual(parseConfig(base(), "aws-dev").storage.versionRetentionDays, 0);
+            const days = (value: unknown) =>
+                parseConfig(base({ storage: JSON.stringify({ versionRetentionDays: value }) }), "aws-dev").storage
+                    .versionRetentionDays;
+            assert.strictEqual(days(30), 30);
+            assert.strictEqual(days("90"), 90);
+        });
+
+        it("refuses what is not a whole number of days from 0 to 3650", () => {
+            for (const value of [-1, 3651, 7.5, "a month"])
+                assertProblem(
+                    base({ storage: JSON.stringify({ versionRetentionDays: value }) }),
+                    "storage.versionRetentionDays",
+                );
+        });
+    });
+
     describe("accessLogDays", () => {
         it("keeps access logs on both clouds by default, longer the closer to production", () => {
             const prod = { domain: "app.example.com", alerts: JSON.stringify({ emails: ["ops@example.com"] }) };

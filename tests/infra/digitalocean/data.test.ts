@@ -139,17 +139,24 @@ describe("digitalocean: uploads storage", () => {
         }
     });
 
-    it("aborts abandoned multipart uploads after a week, and expires no version of any upload", () => {
+    it("aborts abandoned multipart uploads after a week, and expires no version of any upload by default", () => {
         for (const { evaluation: ev } of [dev, prod]) {
             assert.deepStrictEqual(uploadsBucket(ev).inputs.lifecycleRules, [
                 {
-                    id: "abort-incomplete-uploads",
+                    id: "uploads-lifecycle",
                     enabled: true,
                     abortIncompleteMultipartUploadDays: 7,
                     expiration: { expiredObjectDeleteMarker: true },
                 },
             ]);
         }
+    });
+
+    it("removes older versions of uploads storage.versionRetentionDays after they stop being current", async () => {
+        const kept = await build({ ...DEV_CONFIG, storage: JSON.stringify({ versionRetentionDays: 30 }) }, "do-kept");
+        const [rule] = uploadsBucket(kept.evaluation).inputs.lifecycleRules;
+        assert.deepStrictEqual(rule.noncurrentVersionExpiration, { days: 30 });
+        assert.deepStrictEqual(rule.expiration, { expiredObjectDeleteMarker: true });
     });
 
     it("scopes the app's Spaces key to read and write this bucket only", () => {
