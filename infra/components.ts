@@ -47,6 +47,14 @@ export interface CacheEndpoint {
     tls: boolean;
 }
 
+/**
+ * Days after which a multipart upload to the uploads bucket that was never completed is aborted
+ * and its parts deleted, on both clouds. Browser and SDK uploads of large files go in parts; one
+ * abandoned halfway (a closed tab, a failed job) is invisible in the bucket's listing yet billed
+ * as stored. A week outlasts any upload a Laravel app makes.
+ */
+export const INCOMPLETE_UPLOAD_DAYS = 7;
+
 /** The uploads bucket and how the app reaches it. */
 export interface StorageEndpoint {
     bucket: pulumi.Output<string>;

@@ -1,20 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { StorageEndpoint } from "../components";
+import { INCOMPLETE_UPLOAD_DAYS, StorageEndpoint } from "../components";
 import { storageEndpoint } from "../config/regions";
 import { childName } from "../naming";
 import { transform, Transform } from "../transform";
 import { uploadsBucketPolicy } from "./iam-documents";
 import { privateBucket, PrivateBucketTransform } from "./private-bucket";
 import { nameTag } from "./tags";
-
-/**
- * Days after which a multipart upload that was never completed is aborted and its parts
- * deleted. Browser and SDK uploads of large files go in parts; one abandoned halfway (a closed
- * tab, a failed job) is invisible in the bucket's listing yet billed as stored. A week outlasts
- * any upload a Laravel app makes.
- */
-export const INCOMPLETE_UPLOAD_DAYS = 7;
 
 /** CloudFront's managed "CachingOptimized" cache policy: long TTLs, gzip and brotli, no cookies or query strings. */
 export const CACHING_OPTIMIZED_POLICY_ID = "658327ea-f89d-4fab-a63d-7e88639e58f6";

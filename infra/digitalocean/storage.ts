@@ -1,17 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as digitalocean from "@pulumi/digitalocean";
 import * as inputs from "@pulumi/digitalocean/types/input";
-import { StorageEndpoint } from "../components";
+import { INCOMPLETE_UPLOAD_DAYS, StorageEndpoint } from "../components";
 import { storageEndpoint } from "../config/regions";
 import { childName } from "../naming";
 import { transform, Transform } from "../transform";
-
-/**
- * Days after which a multipart upload that was never completed is aborted and its parts
- * deleted: one abandoned halfway (a closed tab, a failed job) is invisible in the bucket's
- * listing yet counted as stored. A week outlasts any upload a Laravel app makes.
- */
-export const INCOMPLETE_UPLOAD_DAYS = 7;
 
 /**
  * The CORS rule that lets browsers on `origins` upload straight to the bucket (presigned PUT
