@@ -1,6 +1,18 @@
 /** Database, cache and uploads on DigitalOcean (sections 2 and 3 of the guide), on the registered resources. */
 import * as assert from "assert";
-import { Built, T, build, clusters, DEV_CONFIG, devTier, ofType, only, prodTier, uploadsBucket } from "./fixture";
+import {
+    Built,
+    T,
+    accessLogsBucket,
+    build,
+    clusters,
+    DEV_CONFIG,
+    devTier,
+    ofType,
+    only,
+    prodTier,
+    uploadsBucket,
+} from "./fixture";
 import { defaultVpcCidr } from "../../../infra/config/network";
 
 describe("digitalocean: database", () => {
@@ -210,7 +222,7 @@ describe("digitalocean: uploads access logs", () => {
     it("logs every request to the uploads bucket into a bucket of its own, in the same region, under spaces/uploads/", () => {
         for (const { evaluation: ev } of [dev, prod]) {
             const uploads = uploadsBucket(ev);
-            const logs = ofType(ev, T.bucket).find((b) => b.name.endsWith("-access-logs"))!;
+            const logs = accessLogsBucket(ev);
             const logging = only(ev, T.bucketLogging);
             assert.strictEqual(logging.inputs.bucket, uploads.state.name);
             assert.strictEqual(logging.inputs.targetBucket, logs.state.name);
@@ -255,7 +267,7 @@ describe("digitalocean: uploads access logs", () => {
 
     it("tells other programs where the logs are, in the stack outputs (no balancer's: DigitalOcean's write none)", () => {
         for (const { evaluation: ev } of [dev, prod]) {
-            const logs = ofType(ev, T.bucket).find((b) => b.name.endsWith("-access-logs"))!;
+            const logs = accessLogsBucket(ev);
             const { bucket, uploadsPrefix, balancerPrefix } = ev.outputs.accessLogs;
             assert.deepStrictEqual(
                 [bucket, uploadsPrefix, balancerPrefix],

@@ -146,15 +146,25 @@ export function only(ev: Evaluation, type: string, name?: string): RegisteredRes
     return found[0];
 }
 
-/** The uploads bucket (the stack has another, for its access logs, unless accessLogDays is 0). */
-export function uploadsBucket(ev: Evaluation): RegisteredResource {
-    const found = ofType(ev, T.bucket).filter((r) => r.name.endsWith("-uploads"));
+/** The stack's one Spaces bucket of `role` (its logical name ends with `-<role>`). */
+function bucketWithRole(ev: Evaluation, role: "uploads" | "access-logs"): RegisteredResource {
+    const found = ofType(ev, T.bucket).filter((r) => r.name.endsWith(`-${role}`));
     assert.strictEqual(
         found.length,
         1,
-        `expected one uploads bucket, found ${found.map((r) => r.name).join(", ") || "none"}`,
+        `expected one ${role} bucket, found ${found.map((r) => r.name).join(", ") || "none"}`,
     );
     return found[0];
+}
+
+/** The uploads bucket (the stack has another, for its access logs, unless accessLogDays is 0). */
+export function uploadsBucket(ev: Evaluation): RegisteredResource {
+    return bucketWithRole(ev, "uploads");
+}
+
+/** The access-log bucket (absent when accessLogDays is 0). */
+export function accessLogsBucket(ev: Evaluation): RegisteredResource {
+    return bucketWithRole(ev, "access-logs");
 }
 
 export const T = {
