@@ -51,6 +51,8 @@ export class AccessLogs extends pulumi.ComponentResource {
     public readonly policy: aws.s3.BucketPolicy;
     /** The folder the balancer writes under. */
     public readonly prefix = ACCESS_LOG_PREFIX;
+    /** The folder the uploads bucket's server access logs are written under. */
+    public readonly uploadsPrefix = UPLOADS_LOG_PREFIX;
 
     constructor(name: string, args: AccessLogsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("webtier:aws:AccessLogs", name, {}, opts);

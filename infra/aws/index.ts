@@ -10,7 +10,7 @@ import { WebtierConfig } from "../config/types";
 import { childName } from "../naming";
 import { natGatewayCount } from "../network-plan";
 import { transform, Transform } from "../transform";
-import { AccessLogs, AccessLogsTransform, UPLOADS_LOG_PREFIX } from "./access-logs";
+import { AccessLogs, AccessLogsTransform } from "./access-logs";
 import { Alerts, AlertsTransform, CloudWatchAgentSetup, CloudWatchAgentTransform } from "./alerts";
 import { Cache, CacheTransform } from "./cache";
 import { Database, DatabaseTransform } from "./database";
@@ -350,7 +350,7 @@ export function createAwsPlatform(
                 alerts: alerts?.info ?? NO_ALERTS,
                 accessLogs: accessLogs && {
                     bucket: accessLogs.bucket.bucket,
-                    uploadsPrefix: `${UPLOADS_LOG_PREFIX}/`,
+                    uploadsPrefix: `${accessLogs.uploadsPrefix}/`,
                     balancerPrefix: `${accessLogs.prefix}/`,
                 },
             };

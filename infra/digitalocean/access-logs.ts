@@ -39,8 +39,8 @@ export interface AccessLogsArgs {
 export class AccessLogs extends pulumi.ComponentResource {
     public readonly bucket: digitalocean.SpacesBucket;
     public readonly uploadsLogging: digitalocean.SpacesBucketLogging;
-    /** The folder the uploads' logs are written under. */
-    public readonly prefix = UPLOADS_LOG_PREFIX;
+    /** The folder the uploads bucket's logs are written under. */
+    public readonly uploadsPrefix = UPLOADS_LOG_PREFIX;
 
     constructor(name: string, args: AccessLogsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("webtier:digitalocean:AccessLogs", name, {}, opts);

@@ -246,7 +246,10 @@ export function createDigitalOceanPlatform(
                 servers: servers.info,
                 endpoints,
                 alerts: alerts?.info ?? NO_ALERTS,
-                accessLogs: accessLogs && { bucket: accessLogs.bucket.name, uploadsPrefix: `${accessLogs.prefix}/` },
+                accessLogs: accessLogs && {
+                    bucket: accessLogs.bucket.name,
+                    uploadsPrefix: `${accessLogs.uploadsPrefix}/`,
+                },
             };
         },
     };
