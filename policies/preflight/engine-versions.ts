@@ -66,9 +66,19 @@ function tableOf(cloud: Cloud): EngineVersionTable {
     return table;
 }
 
+/** The current UTC day and the milliseconds it spans: database-versions asks for it on every resource. */
+let currentDay: { day: string; from: number; until: number } | undefined;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** Today as YYYY-MM-DD (UTC): the day the tables are compared against. */
-export function today(now: Date = new Date()): string {
-    return now.toISOString().slice(0, 10);
+export function today(now?: Date): string {
+    if (now) return now.toISOString().slice(0, 10);
+    const ms = Date.now();
+    if (!currentDay || ms < currentDay.from || ms >= currentDay.until) {
+        const from = ms - (((ms % DAY_MS) + DAY_MS) % DAY_MS);
+        currentDay = { day: new Date(from).toISOString().slice(0, 10), from, until: from + DAY_MS };
+    }
+    return currentDay.day;
 }
 
 /** The table entry for an engine and a version as config writes it (aliases included). */

@@ -77,6 +77,30 @@ describe("database version tables", () => {
     });
 });
 
+describe("today()", () => {
+    const realNow = Date.now;
+    afterEach(() => {
+        Date.now = realNow;
+    });
+
+    it("follows the clock's UTC day, across midnight and when the clock is set back", () => {
+        const at = (iso: string) => {
+            Date.now = () => Date.parse(iso);
+            return today();
+        };
+        assert.strictEqual(at("2026-12-03T23:59:59.999Z"), "2026-12-03");
+        assert.strictEqual(at("2026-12-04T00:00:00.000Z"), "2026-12-04");
+        assert.strictEqual(at("2026-12-04T13:00:00.000Z"), "2026-12-04");
+        assert.strictEqual(at("2026-12-03T23:59:59.999Z"), "2026-12-03");
+        assert.strictEqual(at("1969-12-31T12:00:00.000Z"), "1969-12-31");
+        assert.strictEqual(at("2028-02-29T05:00:00.000Z"), "2028-02-29");
+    });
+
+    it("reads a given date as it is", () => {
+        assert.strictEqual(today(new Date("2030-01-02T03:04:05Z")), "2030-01-02");
+    });
+});
+
 describe("what the program registers from the tables", function () {
     this.timeout(120000);
 
