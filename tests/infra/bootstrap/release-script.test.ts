@@ -13,6 +13,34 @@ import {
 import { stripComments } from "../../../infra/bootstrap/shell";
 import { ENV_SCRIPT_TEXT, EXIT_ENV_UNCHANGED, EXIT_ENV_USAGE } from "../../../infra/bootstrap/env-script";
 import { requireTool, run, shellcheck, tempDir } from "./validators";
+import { scratchDir } from "../../support/scratch";
+
+/**
+ * The sandboxes' git repository, two tagged versions (v1, v2) of a minimal Laravel app on
+ * `main`: made once per process (seven git commands), then copied into each sandbox, which may
+ * change its own copy.
+ */
+let template: string | undefined;
+function templateRepository(): string {
+    if (template) return template;
+    const repo = path.join(scratchDir("webtier-release-repo-"), "repo");
+    const git = (...args: string[]) => {
+        const result = run("git", ["-C", repo, "-c", "user.name=t", "-c", "user.email=t@example.com", ...args]);
+        assert.strictEqual(result.status, 0, result.stderr);
+    };
+    fs.mkdirSync(path.join(repo, "public"), { recursive: true });
+    fs.mkdirSync(path.join(repo, "storage"));
+    git("init", "--quiet", "--initial-branch=main");
+    for (const version of ["v1", "v2"]) {
+        fs.writeFileSync(path.join(repo, "artisan"), `#!/usr/bin/env php\n<?php // ${version}\n`);
+        fs.writeFileSync(path.join(repo, "public", "index.php"), `<?php echo "${version}";\n`);
+        fs.writeFileSync(path.join(repo, "storage", ".gitignore"), "*\n");
+        git("add", "-A");
+        git("commit", "--quiet", "-m", version);
+        git("tag", version);
+    }
+    return (template = repo);
+}
 
 /**
  * A sandbox server: an app folder, a git repository with two tagged versions, and fake php,
@@ -115,29 +143,8 @@ if [ -n "\${FAIL_SYSTEMCTL:-}" ] && [ "$1" = "$FAIL_SYSTEMCTL" ]; then exit 1; f
         fs.writeFileSync(this.script, stripComments(RELEASE_SCRIPT_TEXT), { mode: 0o755 });
         fs.writeFileSync(this.envScript, stripComments(ENV_SCRIPT_TEXT), { mode: 0o755 });
 
-        const git = (...args: string[]) => {
-            const result = run("git", [
-                "-C",
-                this.repo,
-                "-c",
-                "user.name=t",
-                "-c",
-                "user.email=t@example.com",
-                ...args,
-            ]);
-            assert.strictEqual(result.status, 0, result.stderr);
-        };
-        fs.mkdirSync(path.join(this.repo, "public"), { recursive: true });
-        fs.mkdirSync(path.join(this.repo, "storage"));
-        git("init", "--quiet", "--initial-branch=main");
-        for (const version of ["v1", "v2"]) {
-            fs.writeFileSync(path.join(this.repo, "artisan"), `#!/usr/bin/env php\n<?php // ${version}\n`);
-            fs.writeFileSync(path.join(this.repo, "public", "index.php"), `<?php echo "${version}";\n`);
-            fs.writeFileSync(path.join(this.repo, "storage", ".gitignore"), "*\n");
-            git("add", "-A");
-            git("commit", "--quiet", "-m", version);
-            git("tag", version);
-        }
+        // Every sandbox's repository starts the same: a copy of one built once per process.
+        fs.cpSync(templateRepository(), this.repo, { recursive: true });
     }
 
     private fake(name: string, text: string): void {
