@@ -40,13 +40,18 @@ const DIST_ROOT = path.resolve(__dirname, "..", "..");
  * A full collection of this process's heap. Each measured run starts from one, so none of them
  * pays for the garbage the run before it left (a check leaves far more than a bare registration,
  * and which run a major collection lands in otherwise decides a best-of-N): each pays for what it
- * allocates itself. `--expose-gc` set at run time, as benchmark harnesses do, reached through a
- * fresh context where V8 installs `gc` once the flag is on.
+ * allocates itself. `--expose-gc` set at run time, as benchmark harnesses do (on first use, not
+ * when a spec imports this file), reached through a fresh context where V8 installs `gc` once the
+ * flag is on.
  */
-const collectGarbage: () => void = (() => {
-    v8.setFlagsFromString("--expose-gc");
-    return vm.runInNewContext("gc") as () => void;
-})();
+let gc: (() => void) | undefined;
+function collectGarbage(): void {
+    if (!gc) {
+        v8.setFlagsFromString("--expose-gc");
+        gc = vm.runInNewContext("gc") as () => void;
+    }
+    gc();
+}
 
 /**
  * Issue #12: "per added resource at most 1.5x bare registration". The cost a resource adds is the
