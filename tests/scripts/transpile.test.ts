@@ -3,6 +3,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
+import { positionOf } from "../support/source-position";
 
 const ROOT = path.join(__dirname, "..", "..", "..");
 const DIST = path.join(ROOT, "dist");
@@ -87,6 +88,26 @@ describe("scripts/transpile.js (what npm run check runs instead of type-checking
             transpiled.report.stacks.every((stack) => stack.resources > 20),
             "each stack evaluated its resources",
         );
+    });
+
+    it("locates webtier's violations in SARIF at their TypeScript declarations", () => {
+        const run = spawnSync(
+            process.execPath,
+            [path.join(OUT, "tools", "check", "cli.js"), "--stack", "aws-dev", "--format", "sarif"],
+            { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+        );
+        assert.strictEqual(run.status, 0, run.stderr);
+        const [sarif] = JSON.parse(run.stdout).runs;
+        const declaration = positionOf(path.join(ROOT, "infra", "aws", "database.ts"), "new aws.rds.Instance(");
+        const db = sarif.results.filter((r: any) => r.locations[0].logicalLocations[0].name === "aws-dev-db");
+        assert.ok(db.length >= 2);
+        for (const result of db) {
+            const { artifactLocation, region } = result.locations[0].physicalLocation;
+            assert.deepStrictEqual(
+                [artifactLocation.uri, region.startLine],
+                ["infra/aws/database.ts", declaration.line],
+            );
+        }
     });
 
     it("keeps the health gates' serialized providers small in the transpiled program the check runs", async () => {

@@ -8,17 +8,11 @@ import { renderJson, renderMarkdown, renderText } from "../../../tools/check/rep
 import { runCheck } from "../../../tools/check/run";
 import { CLI, DIST_ROOT, FIXTURE_PACK, FIXTURE_STACKS, REPO_ROOT, program } from "./paths";
 import { scratchDir } from "../../support/scratch";
+import { positionOf } from "../../support/source-position";
 
 const PACK = path.relative(REPO_ROOT, FIXTURE_PACK);
 
-function lineOf(file: string, text: string): number {
-    return (
-        fs
-            .readFileSync(file, "utf8")
-            .split("\n")
-            .findIndex((l) => l.includes(text)) + 1
-    );
-}
+const lineOf = (file: string, text: string): number => positionOf(file, text).line;
 
 describe("the Markdown summary", () => {
     it("tables every stack, then each stack's violations by policy with their places and fixes", async () => {

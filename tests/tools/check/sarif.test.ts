@@ -1,7 +1,6 @@
 // SARIF for code scanning, through the real check: an insecure program and webtier's own stacks,
 // each result located at the line that causes it, one alert per violation, ranked rules.
 import * as assert from "assert";
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
@@ -10,6 +9,7 @@ import { preflightPolicies } from "../../../policies/preflight";
 import { policies } from "../../../policies/rules";
 import { renderSarif, stableMessage } from "../../../tools/check/sarif";
 import { DIST_ROOT, FIXTURE_PACK, REPO_ROOT, program } from "./paths";
+import { positionOf } from "../../support/source-position";
 
 const INSECURE = program("insecure.ts");
 
@@ -17,14 +17,6 @@ async function sarifOf(options: Parameters<typeof runCheck>[0]): Promise<any> {
     const result = await runCheck(options);
     for (const stack of result.stacks) assert.strictEqual(stack.error, undefined, stack.error);
     return JSON.parse(renderSarif(result)).runs[0];
-}
-
-/** The 1-based line and column of the first line of `file` that contains `text`. */
-function positionOf(file: string, text: string): { line: number; column: number } {
-    const lines = fs.readFileSync(file, "utf8").split("\n");
-    const index = lines.findIndex((l) => l.includes(text));
-    assert.ok(index >= 0, `${file} contains ${text}`);
-    return { line: index + 1, column: lines[index].indexOf(text) + 1 };
 }
 
 function insecureRun(file = INSECURE) {
@@ -191,42 +183,6 @@ describe("SARIF for code scanning", () => {
             rules.filter((r) => Number(r.properties["security-severity"]) >= 9).length > 0,
             "critical rules exist",
         );
-    });
-});
-
-describe("SARIF from the check as npm run check builds it (transpiled, not type-checked)", function () {
-    this.timeout(120_000);
-    const out = path.join(REPO_ROOT, "dist-sarif-transpile-test");
-    after(() => fs.rmSync(out, { recursive: true, force: true }));
-
-    it("still locates webtier's violations at their TypeScript declarations", () => {
-        const build = spawnSync(process.execPath, [path.join(REPO_ROOT, "scripts", "transpile.js")], {
-            cwd: REPO_ROOT,
-            encoding: "utf8",
-            env: { ...process.env, WEBTIER_TRANSPILE_OUT: out },
-        });
-        assert.strictEqual(build.status, 0, build.stderr);
-        const check = spawnSync(
-            process.execPath,
-            [path.join(out, "tools", "check", "cli.js"), "--stack", "aws-dev", "--format", "sarif"],
-            {
-                cwd: REPO_ROOT,
-                encoding: "utf8",
-                maxBuffer: 64 * 1024 * 1024,
-            },
-        );
-        assert.strictEqual(check.status, 0, check.stderr);
-        const [run] = JSON.parse(check.stdout).runs;
-        const declaration = positionOf(path.join(REPO_ROOT, "infra", "aws", "database.ts"), "new aws.rds.Instance(");
-        const db = run.results.filter((r: any) => r.locations[0].logicalLocations[0].name === "aws-dev-db");
-        assert.ok(db.length >= 2);
-        for (const result of db) {
-            const { artifactLocation, region } = result.locations[0].physicalLocation;
-            assert.deepStrictEqual(
-                [artifactLocation.uri, region.startLine],
-                ["infra/aws/database.ts", declaration.line],
-            );
-        }
     });
 });
 
