@@ -15,7 +15,7 @@ import { fromStackResources } from "../lib/values";
 export const cacheNotPublic: StackValidationPolicy = {
     name: "webtier-cache-not-public",
     description:
-        "The cache is reachable only from the app servers, with TLS and AUTH: ElastiCache transit encryption (required mode) and auth token, MemoryDB TLS and a password ACL, DAX TLS endpoints, private subnets, security group admitting only the app servers' group; DigitalOcean Valkey/Redis in the VPC behind a database firewall trusting only the app servers: the droplets or their tag, or the stack's App Platform app or Kubernetes cluster.",
+        "The cache is reachable only from the app servers, with TLS and AUTH: ElastiCache transit encryption (required mode) and an auth token or a user group with no passwordless user on (nor AWS's built-in \"default\"), MemoryDB TLS and a password ACL, DAX TLS endpoints, private subnets, security group admitting only the app servers' group; DigitalOcean Valkey/Redis in the VPC behind a database firewall trusting only the app servers: the droplets or their tag, or the stack's App Platform app or Kubernetes cluster.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateStack: (args, reportViolation) => {

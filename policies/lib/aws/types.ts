@@ -37,6 +37,9 @@ export const AWS = {
     replicationGroups: ["aws:elasticache/replicationGroup:ReplicationGroup"],
     cacheClusters: ["aws:elasticache/cluster:Cluster"],
     serverlessCaches: ["aws:elasticache/serverlessCache:ServerlessCache"],
+    cacheUserGroups: ["aws:elasticache/userGroup:UserGroup"],
+    cacheUsers: ["aws:elasticache/user:User"],
+    cacheUserGroupAssociations: ["aws:elasticache/userGroupAssociation:UserGroupAssociation"],
     cacheSubnetGroups: ["aws:elasticache/subnetGroup:SubnetGroup"],
     buckets: ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
     securityGroups: SECURITY_GROUP_TYPES,
@@ -71,6 +74,8 @@ export const AWS_LABELS: Readonly<Record<string, string>> = {
     "aws:elasticache/replicationGroup:ReplicationGroup": "ElastiCache replication group",
     "aws:elasticache/cluster:Cluster": "ElastiCache cluster",
     "aws:elasticache/serverlessCache:ServerlessCache": "ElastiCache serverless cache",
+    "aws:elasticache/userGroup:UserGroup": "ElastiCache user group",
+    "aws:elasticache/user:User": "ElastiCache user",
     "aws:s3/bucket:Bucket": "S3 bucket",
     "aws:s3/bucketV2:BucketV2": "S3 bucket",
     "aws:s3/bucketAcl:BucketAcl": "S3 bucket ACL",
@@ -119,6 +124,9 @@ export const AWS_LABELS: Readonly<Record<string, string>> = {
 export const AWS_IDENTITY_KEYS: Readonly<Record<string, readonly string[]>> = {
     "aws:s3/bucket:Bucket": ["bucket"],
     "aws:s3/bucketV2:BucketV2": ["bucket"],
+    // Caches name their user groups, and user groups their users, by the ids the program chose.
+    "aws:elasticache/userGroup:UserGroup": ["userGroupId"],
+    "aws:elasticache/user:User": ["userId"],
     ...Object.fromEntries(DATA_SUBNET_GROUP_TYPES.map((type) => [type, ["name"]])),
     // Classic ELB listener policies name the balancer and its policies by name.
     "aws:elb/loadBalancer:LoadBalancer": ["name"],

@@ -1,6 +1,55 @@
+import * as assert from "assert";
 import { cacheNotPublic } from "../../../policies/rules/cache-not-public";
 import { UNKNOWN_BOOLEAN, UNKNOWN_STRING, assertNone, assertViolation, validateStack } from "../helpers";
+import { FakeResource } from "../helpers";
 import { T, awsTier, doTier, pick, without } from "../fixtures";
+
+const USER = "aws:elasticache/user:User";
+const USER_GROUP = "aws:elasticache/userGroup:UserGroup";
+const MEMBERSHIP = "aws:elasticache/userGroupAssociation:UserGroupAssociation";
+
+/** An ElastiCache user, on with a password unless `settings` say otherwise. */
+function cacheUser(name: string, userId: string, settings: Record<string, any> = {}): FakeResource {
+    return {
+        type: USER,
+        name,
+        props: {
+            id: userId,
+            userId,
+            userName: userId,
+            engine: "valkey",
+            accessString: "on ~* +@all",
+            authenticationMode: { type: "password", passwordCount: 1 },
+            ...settings,
+        },
+    };
+}
+
+/**
+ * awsTier's cache authenticated by a user group instead of a token: the group "cache-users" lists
+ * `userIds`, from the users named in `userDeps`. `preview` leaves the ids the provider assigns
+ * (the group's, the users') unknown, as they are before the resources exist; the ids the program
+ * chose (userId, userGroupId) stay known.
+ */
+function withUserGroup(users: FakeResource[], userIds: string[], userDeps: string[], preview = false): FakeResource[] {
+    if (preview)
+        for (const user of users) {
+            user.props.id = UNKNOWN_STRING;
+            user.providerComputed = ["id"];
+        }
+    const stack = [...awsTier(), ...users];
+    stack.push({
+        type: USER_GROUP,
+        name: "cache-users",
+        props: { id: "laravel-users", userGroupId: "laravel-users", engine: "valkey", userIds },
+        deps: { userIds: userDeps },
+    });
+    const cache = pick(stack, "cache");
+    delete cache.props.authToken;
+    cache.props.userGroupIds = [preview ? UNKNOWN_STRING : "laravel-users"];
+    cache.deps = { ...cache.deps, userGroupIds: ["cache-users"] };
+    return stack;
+}
 
 describe("webtier-cache-not-public on AWS", () => {
     it("accepts an encrypted, password-protected replication group reachable only from the app group", async () => {
@@ -29,6 +78,81 @@ describe("webtier-cache-not-public on AWS", () => {
         assertViolation(await validateStack(cacheNotPublic, stack), "requires no AUTH", "authToken");
         pick(stack, "cache").props.authToken = UNKNOWN_STRING;
         assertNone(await validateStack(cacheNotPublic, stack));
+    });
+
+    it("refuses a user group that holds AWS's built-in default user, also while the group's id is unknown", async () => {
+        for (const preview of [false, true]) {
+            const stack = withUserGroup(
+                [cacheUser("app-user", "laravel")],
+                ["default", "laravel"],
+                ["app-user"],
+                preview,
+            );
+            assertViolation(
+                await validateStack(cacheNotPublic, stack),
+                'replication group "cache" lets clients in without a password',
+                'user group "cache-users" includes AWS\'s built-in user "default"',
+                'userName "default"',
+            );
+        }
+    });
+
+    it("accepts a user group whose own default user has a password or is switched off", async () => {
+        const own = cacheUser("default-user", "default", { userName: "default" });
+        assertNone(await validateStack(cacheNotPublic, withUserGroup([own], ["default"], ["default-user"])));
+        const off = cacheUser("default-user", "app-default", {
+            userName: "default",
+            accessString: "off ~* -@all",
+            authenticationMode: { type: "no-password-required" },
+        });
+        const app = cacheUser("app-user", "laravel");
+        assertNone(
+            await validateStack(
+                cacheNotPublic,
+                withUserGroup([off, app], ["app-default", "laravel"], ["default-user", "app-user"], true),
+            ),
+        );
+    });
+
+    it("refuses a member that is on without a password, named by the group or by a UserGroupAssociation", async () => {
+        const open = cacheUser("open-user", "anyone", { authenticationMode: { type: "no-password-required" } });
+        assertViolation(
+            await validateStack(cacheNotPublic, withUserGroup([open], ["anyone"], ["open-user"])),
+            'ElastiCache user "open-user" of its ElastiCache user group "cache-users" is on and requires no password',
+            '"no-password-required"',
+        );
+        const legacy = cacheUser("open-user", "anyone", { authenticationMode: undefined, noPasswordRequired: true });
+        const associated = withUserGroup([legacy], [], []);
+        associated.push({
+            type: MEMBERSHIP,
+            name: "anyone-in-cache-users",
+            props: { id: "laravel-users,anyone", userGroupId: "laravel-users", userId: "anyone" },
+            deps: { userGroupId: ["cache-users"], userId: ["open-user"] },
+        });
+        assertViolation(await validateStack(cacheNotPublic, associated), "noPasswordRequired true");
+        // Redis leaves a user off unless its access string switches it on.
+        pick(associated, "open-user").props.accessString = "~* +@all";
+        assertNone(await validateStack(cacheNotPublic, associated));
+    });
+
+    it("does not judge a user group from outside the stack", async () => {
+        const stack = awsTier();
+        delete pick(stack, "cache").props.authToken;
+        pick(stack, "cache").props.userGroupIds = ["shared-users"];
+        assertNone(await validateStack(cacheNotPublic, stack));
+    });
+
+    it("asks a serverless cache for a user group, the only AUTH it has", async () => {
+        const stack = awsTier();
+        stack.push({
+            type: "aws:elasticache/serverlessCache:ServerlessCache",
+            name: "sessions",
+            props: { id: "sessions", engine: "valkey", securityGroupIds: ["sg-cache"], authToken: "not-an-input" },
+            deps: { securityGroupIds: ["cache-sg"] },
+        });
+        const violations = await validateStack(cacheNotPublic, stack);
+        assertViolation(violations, 'serverless cache "sessions" requires no AUTH', "Set userGroupId");
+        assert.ok(!violations.some((v) => /authToken/.test(v.message)), "a serverless cache has no authToken");
     });
 
     it("refuses a CIDR on the cache security group", async () => {
