@@ -101,6 +101,37 @@ describe("computed outputs under mocks", () => {
         assert.strictEqual(byName("from-bastion").inputs.cidrIpv4, `${ip}/32`);
     });
 
+    it("places an instance launched on its own network interface in that interface's subnet and zone", async () => {
+        const evaluation = await evaluate({
+            config: { "aws:region": "eu-west-1" },
+            program: () => {
+                const vpc = new aws.ec2.Vpc("vpc", { cidrBlock: "10.0.0.0/16" });
+                ["eu-west-1b", "eu-west-1c"].forEach((zone, i) => {
+                    const subnet = new aws.ec2.Subnet(`s${i}`, {
+                        vpcId: vpc.id,
+                        cidrBlock: `10.0.${i}.0/24`,
+                        availabilityZone: zone,
+                    });
+                    const nic = new aws.ec2.NetworkInterface(`nic-${i}`, { subnetId: subnet.id });
+                    const ami = "ami-0123456789abcdef0";
+                    // The current input, and the deprecated list whose device 0 is the primary.
+                    new aws.ec2.Instance(`web-${i}`, {
+                        ami,
+                        instanceType: "t3.small",
+                        ...(i === 0
+                            ? { primaryNetworkInterface: { networkInterfaceId: nic.id } }
+                            : { networkInterfaces: [{ deviceIndex: 0, networkInterfaceId: nic.id }] }),
+                    });
+                });
+            },
+        });
+        const byName = (name: string) => evaluation.resources.find((r) => r.name === name)!;
+        for (const [i, zone] of ["eu-west-1b", "eu-west-1c"].entries()) {
+            assert.strictEqual(byName(`web-${i}`).state.availabilityZone, zone);
+            assert.strictEqual(byName(`web-${i}`).state.subnetId, byName(`s${i}`).id);
+        }
+    });
+
     it("leaves them unknown in a preview", async () => {
         const evaluation = await evaluate({ program, preview: true, config: { "aws:region": "eu-west-1" } });
         const rule = evaluation.resources.find((r) => r.name === "from-bastion")!;

@@ -299,14 +299,24 @@ export const AWS_MOCKS: ProviderMocks = {
             case "aws:ec2/subnet:Subnet":
                 placeSubnet(state, region, ids);
                 break;
-            case "aws:ec2/instance:Instance":
+            case "aws:ec2/instance:Instance": {
                 state.privateIp = `10.20.${(parseInt(id.slice(-4), 16) % 200) + 16}.${(parseInt(id.slice(-2), 16) % 250) + 4}`;
+                // An instance launched on a network interface of its own is in that interface's subnet,
+                // which the provider reports as the instance's subnetId.
+                const primary =
+                    inputs.primaryNetworkInterface?.networkInterfaceId ??
+                    (
+                        inputs.networkInterfaces as { deviceIndex?: number; networkInterfaceId?: string }[] | undefined
+                    )?.find((nic) => Number(nic.deviceIndex) === 0)?.networkInterfaceId;
+                const subnetId = inputs.subnetId ?? ids.stateOf(primary)?.subnetId;
+                if (state.subnetId === undefined && subnetId !== undefined) state.subnetId = subnetId;
                 // An instance runs in its subnet's zone.
                 state.availabilityZone =
-                    state.availabilityZone ?? ids.stateOf(inputs.subnetId)?.availabilityZone ?? `${region}a`;
+                    state.availabilityZone ?? ids.stateOf(subnetId)?.availabilityZone ?? `${region}a`;
                 if (inputs.associatePublicIpAddress || ids.stateOf(inputs.subnetId)?.mapPublicIpOnLaunch)
                     state.publicIp = ids.nextPublicIp();
                 break;
+            }
             case "aws:ec2/eip:Eip":
                 // An Elastic IP's address and allocation, as EC2 hands them out.
                 state.publicIp = ids.nextPublicIp();
