@@ -139,7 +139,7 @@ function usersNamed(graph: StackGraph, from: Res, key: string, value: string | U
  * without one, noPasswordRequired is true); settings unknown during preview cannot be proven to
  * require a password. A user from outside the stack cannot be read and is not judged.
  */
-export function passwordlessMembers(graph: StackGraph, group: Res): string[] {
+function passwordlessMembers(graph: StackGraph, group: Res): string[] {
     const members: { from: Res; key: string; value: string | Unknown }[] = listOf<string>(group.props.userIds).map(
         (value) => ({ from: group, key: "userIds", value }),
     );
