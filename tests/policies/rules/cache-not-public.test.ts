@@ -1,7 +1,6 @@
 import * as assert from "assert";
 import { cacheNotPublic } from "../../../policies/rules/cache-not-public";
-import { UNKNOWN_BOOLEAN, UNKNOWN_STRING, assertNone, assertViolation, validateStack } from "../helpers";
-import { FakeResource } from "../helpers";
+import { FakeResource, UNKNOWN_BOOLEAN, UNKNOWN_STRING, assertNone, assertViolation, validateStack } from "../helpers";
 import { T, awsTier, doTier, pick, without } from "../fixtures";
 
 const USER = "aws:elasticache/user:User";
