@@ -14,7 +14,7 @@ import * as path from "path";
 import { pathToFileURL } from "url";
 import type { ProjectFile } from "./stack-config";
 import { recordCompiledSource } from "./source-maps";
-import { withProjectTypeScript } from "./typescript";
+import { installProjectTypeScript, withProjectTypeScript } from "./typescript";
 import { freshImportsSupported, importModule, importProgram } from "./esm-program";
 import { activateEsmTypeScript, esmTypeScriptHooks, esmTypeScriptMode } from "./esm-typescript";
 import { envFileVariables, NodeArgs, parseNodeArgs } from "./node-args";
@@ -143,6 +143,13 @@ export interface LoadedProgram {
     run: () => any;
     /** Variables its environment files set for it (`nodeargs` `--env-file`), which the check sets while it runs. */
     environment?: Record<string, string>;
+    /**
+     * Runs `evaluation` (which calls `run`) with what the language host keeps registered for the
+     * whole of a program's run: its project's ts-node hooks, so that a module the program requires
+     * only later (in its main function, after an await, in an apply) is compiled as `pulumi up`
+     * compiles it. Without it, `run` installs them only while it requires the main module.
+     */
+    during?: <T>(evaluation: () => Promise<T>) => Promise<T>;
 }
 
 /**
@@ -223,6 +230,8 @@ export function programFromFile(file: string, project?: ProjectFile): LoadedProg
     // TypeScript goes through the language host's own loader when the program's project has an
     // @pulumi/pulumi to take it from (typescript.ts, esm-typescript.ts); a bare file is transpiled.
     let loadTypeScript: (<T>(load: () => T) => T) | undefined;
+    let installTypeScript: (() => () => void) | undefined;
+    let installedForRun = false;
     let transpiledByCheck = false;
     // In an ES module package, the layer of hooks compiling its modules (esm-typescript.ts), if any.
     let esmLayer = -1;
@@ -250,7 +259,9 @@ export function programFromFile(file: string, project?: ProjectFile): LoadedProg
                     `language host: no automatic ESM mode (${mode.reason}), so ts-node compiles none of this ES module package's modules: Node loads ${path.basename(absolute)} itself, stripping its types, and what it imports must be named by its real file (./x.ts, not ./x.js).`,
                 );
         } else if (withSdk) {
-            loadTypeScript = (load) => withProjectTypeScript(projectDir, load, project?.runtimeOptions?.tsconfig);
+            const tsconfig = project?.runtimeOptions?.tsconfig;
+            loadTypeScript = (load) => (installedForRun ? load() : withProjectTypeScript(projectDir, load, tsconfig));
+            installTypeScript = () => installProjectTypeScript(projectDir, tsconfig);
         } else if (ext === ".ts") {
             registerTypeScriptHook();
             transpiledByCheck = true;
@@ -317,6 +328,19 @@ export function programFromFile(file: string, project?: ProjectFile): LoadedProg
                   }
               },
     };
+    if (installTypeScript) {
+        const install = installTypeScript;
+        loaded.during = async (evaluation) => {
+            const restore = install();
+            installedForRun = true;
+            try {
+                return await evaluation();
+            } finally {
+                installedForRun = false;
+                restore();
+            }
+        };
+    }
     if (nodeArgs?.preload) {
         const run = loaded.run;
         loaded.run = async () => {

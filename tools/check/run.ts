@@ -408,17 +408,19 @@ async function evaluateStack(
         const evaluation = await withSourceMappedTraces(
             () =>
                 captureConsole(notes, () =>
-                    evaluate({
-                        program: program.run,
-                        config: stack.config,
-                        secretKeys: stack.secretKeys,
-                        project,
-                        stack: stack.name,
-                        onResource,
-                        preview,
-                        failed: rejections.first,
-                        stackTraceLimit,
-                    }),
+                    (program.during ?? ((evaluation) => evaluation()))(() =>
+                        evaluate({
+                            program: program.run,
+                            config: stack.config,
+                            secretKeys: stack.secretKeys,
+                            project,
+                            stack: stack.name,
+                            onResource,
+                            preview,
+                            failed: rejections.first,
+                            stackTraceLimit,
+                        }),
+                    ),
                 ),
             "ts-node",
         );

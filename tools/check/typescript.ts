@@ -26,7 +26,10 @@ const loaders = new Map<string, Extensions>();
  * (which would hand it JavaScript already compiled from the source).
  */
 
-const NODE_JS_LOADER = (require.extensions as unknown as Extensions)[".js"];
+const NODE_JS_LOADER = (require.extensions as unknown as Extensions)[".js"]!;
+
+/** The check's own compiled code (dist/tools), which runs beside a program but is not part of it. */
+const CHECK_ROOT = path.join(__dirname, "..") + path.sep;
 
 function extensions(): Extensions {
     return require.extensions;
@@ -202,20 +205,37 @@ function recordingSourceMaps(handler: Handler | undefined): Handler | undefined 
     };
 }
 
-/** Runs `load` (which requires the program) with `projectDir`'s TypeScript hooks installed. */
-export function withProjectTypeScript<T>(projectDir: string, load: () => T, tsconfig?: string): T {
+/**
+ * Installs `projectDir`'s TypeScript hooks and returns what puts the previous handlers back. Under
+ * cmd/run ts-node stays registered for the whole run, so whatever the program requires later (in
+ * its main function, after an await, in an apply callback) is compiled too. The check's own
+ * modules, which the language host's process would not have, keep the handlers they had.
+ */
+export function installProjectTypeScript(projectDir: string, tsconfig?: string): () => void {
     const hooks = loaderFor(projectDir, tsconfig);
     const saved: Extensions = {};
     for (const ext of EXTENSIONS) {
         saved[ext] = extensions()[ext];
-        if (hooks[ext] && hooks[ext] !== saved[ext]) extensions()[ext] = hooks[ext];
+        const hook = hooks[ext];
+        if (!hook || hook === saved[ext]) continue;
+        const previous = saved[ext] ?? NODE_JS_LOADER;
+        extensions()[ext] = (module, filename) =>
+            filename.startsWith(CHECK_ROOT) ? previous(module, filename) : hook(module, filename);
     }
-    try {
-        return load();
-    } finally {
+    return () => {
         for (const ext of EXTENSIONS) {
             if (saved[ext] === undefined) delete extensions()[ext];
             else extensions()[ext] = saved[ext];
         }
+    };
+}
+
+/** Runs `load` (which requires the program) with `projectDir`'s TypeScript hooks installed. */
+export function withProjectTypeScript<T>(projectDir: string, load: () => T, tsconfig?: string): T {
+    const restore = installProjectTypeScript(projectDir, tsconfig);
+    try {
+        return load();
+    } finally {
+        restore();
     }
 }

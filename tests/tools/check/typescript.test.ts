@@ -86,6 +86,30 @@ describe("TypeScript programs as the language host loads them", () => {
         assert.match(stack.error, /throws[\\/]index\.ts:9:\d+/);
     });
 
+    it("compiles the TypeScript a program requires after loading (in its function, after an await, in an apply), as ts-node stays registered under cmd/run", async function () {
+        this.timeout(180000);
+        const resource = (name: string) =>
+            `import * as pulumi from "@pulumi/pulumi";\nclass Thing extends pulumi.CustomResource {\n    constructor(name: string) { super("test:index:Thing", name, {}); }\n}\nexport function make() { return new Thing("${name}"); }\n`;
+        const dir = project(
+            "deferred-require",
+            [
+                'import * as pulumi from "@pulumi/pulumi";',
+                "export = async () => {",
+                '    require("./first").make();',
+                "    await new Promise((resolve) => setTimeout(resolve, 5));",
+                '    require("./second").make();',
+                '    pulumi.output("x").apply(() => require("./third").make());',
+                "};",
+                "",
+            ].join("\n"),
+            { "first.ts": resource("first"), "second.ts": resource("second"), "third.ts": resource("third") },
+        );
+        const stack = (await check(dir)).stacks[0];
+        assert.strictEqual(stack.error, undefined, stack.error);
+        // The stack and the three things.
+        assert.strictEqual(stack.resources, 4);
+    });
+
     it("loads a project's TypeScript with the ts-node and compiler its own SDK finds, as cmd/run requires them from inside the SDK", async function () {
         this.timeout(180000);
         // ts-node 10 installed beside the project's own @pulumi/pulumi, as a project that installs ts-node has it.
