@@ -31,6 +31,44 @@ describe("webtier-database-not-public on AWS", () => {
         );
     });
 
+    it("refuses an RDS snapshot (or copy, of an instance or a cluster) shared with all accounts, and passes one shared with an account", async () => {
+        const types = [
+            "aws:rds/snapshot:Snapshot",
+            "aws:rds/snapshotCopy:SnapshotCopy",
+            "aws:rds/clusterSnapshot:ClusterSnapshot",
+            "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy",
+        ];
+        for (const type of types) {
+            const stack = awsTier();
+            stack.push({ type, name: "db-snap", props: { sharedAccounts: ["123456789012", "all"] }, deps: {} });
+            const v = await validateStack(databaseNotPublic, stack);
+            assertViolation(v, '"db-snap"', "shared with all AWS accounts", "anyone can restore it");
+            assert.strictEqual(v.length, 1, type);
+            pick(stack, "db-snap").props.sharedAccounts = ["123456789012"];
+            assertNone(await validateStack(databaseNotPublic, stack));
+            delete pick(stack, "db-snap").props.sharedAccounts;
+            assertNone(await validateStack(databaseNotPublic, stack));
+        }
+    });
+
+    it("does not pass a snapshot's sharedAccounts unknown during preview, whole or in part", async () => {
+        for (const shared of [UNKNOWN_ARRAY, ["123456789012", UNKNOWN_STRING]]) {
+            const stack = awsTier();
+            stack.push({
+                type: "aws:rds/snapshot:Snapshot",
+                name: "db-snap",
+                props: { sharedAccounts: shared },
+                deps: {},
+            });
+            assertViolation(
+                await validateStack(databaseNotPublic, stack),
+                'RDS snapshot "db-snap"',
+                "sharedAccounts unknown during preview",
+                'never "all"',
+            );
+        }
+    });
+
     it("refuses a CIDR on the database security group (standalone rule)", async () => {
         const stack = awsTier();
         stack.push({

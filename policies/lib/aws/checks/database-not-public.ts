@@ -3,7 +3,8 @@
  * Aurora, DocumentDB, Neptune, Redshift, OpenSearch, MSK; see data-stores.ts) without a public
  * endpoint, in private subnets, its security group admitting only the app servers' groups; and
  * Lightsail databases not in public mode (`publiclyAccessible`, default false: reachable then
- * only by the account's Lightsail resources in the region).
+ * only by the account's Lightsail resources in the region). A database's data is reachable through
+ * its snapshots too: no RDS snapshot of the stack is shared with every AWS account.
  */
 import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
@@ -33,6 +34,31 @@ export function publiclyAccessibleFinding(store: Res): Finding | undefined {
     return undefined;
 }
 
+/**
+ * RDS manual snapshots (and copies) shared with "all": anyone with an AWS account can restore
+ * them, so the database's data, password hashes and the app's secrets in it are public. AWS
+ * names everyone with the value `all` in the snapshot's `restore` attribute, which is what the
+ * provider writes `sharedAccounts` to; an unknown entry cannot be proven to be an account.
+ */
+export function publicSnapshotFindings(graph: StackGraph): Finding[] {
+    const findings: Finding[] = [];
+    for (const snapshot of graph.ofType(AWS.rdsSnapshots)) {
+        const shared = snapshot.props.sharedAccounts;
+        const entries: unknown[] = Array.isArray(shared) ? shared : [shared];
+        if (entries.some((entry) => typeof entry === "string" && entry.toLowerCase() === "all"))
+            findings.push({
+                urn: snapshot.urn,
+                message: `${describe(snapshot)} is shared with all AWS accounts (sharedAccounts "all"): anyone can restore it and read the database. Share it only with the account IDs that need it, or not at all.`,
+            });
+        else if (entries.some(isUnknown))
+            findings.push({
+                urn: snapshot.urn,
+                message: `${describe(snapshot)} has sharedAccounts unknown during preview, so it cannot be proven not to be public. Name the account IDs literally (12 digits each), never "all".`,
+            });
+    }
+    return findings;
+}
+
 /** Every AWS database with a public endpoint or reachable by more than the app servers. */
 export function awsDatabaseFindings(graph: StackGraph): Finding[] {
     const findings: Finding[] = [];
@@ -42,5 +68,6 @@ export function awsDatabaseFindings(graph: StackGraph): Finding[] {
         if (finding) findings.push(finding);
     }
     findings.push(...awsDataStoreAccessFindings(graph, "database"));
+    findings.push(...publicSnapshotFindings(graph));
     return findings;
 }
