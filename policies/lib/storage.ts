@@ -136,12 +136,45 @@ export function conditionRestricts(condition: unknown): boolean | Unknown {
     return unknown ? UNKNOWN : false;
 }
 
+/** IAM's action match: case-insensitive, `*` any run of characters, `?` one character. */
+function actionMatches(pattern: string, action: string): boolean {
+    const regex = pattern
+        .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*")
+        .replace(/\?/g, ".");
+    return new RegExp(`^${regex}$`, "i").test(action);
+}
+
 /**
- * Does a bucket policy (JSON text or object) allow everyone (`Principal: "*"`) without a
- * condition that limits it to fixed sources (see `conditionRestricts`)? Unknown or unparsable
- * documents answer UNKNOWN: they cannot be proven private.
+ * Does a statement allow `action`: an `Action` pattern matching it, or a `NotAction` none of
+ * whose patterns do (the getPolicyDocument form: `actions`, `notActions`)? A statement with
+ * neither grants nothing. Unknown patterns answer UNKNOWN.
  */
-export function policyIsPublic(policy: unknown): boolean | Unknown {
+export function statementAllowsAction(statement: Record<string, unknown>, action: string): boolean | Unknown {
+    const not = statement.NotAction ?? statement.notActions;
+    const given = not !== undefined && not !== null ? not : (statement.Action ?? statement.actions);
+    if (isUnknown(given)) return UNKNOWN;
+    if (given === undefined || given === null) return false;
+    const patterns = listOf<unknown>(given);
+    let unknown = false;
+    let matched = false;
+    for (const pattern of patterns) {
+        if (isUnknown(pattern)) unknown = true;
+        else if (typeof pattern === "string" && actionMatches(pattern, action)) matched = true;
+    }
+    // Action: granted when a pattern matches. NotAction: granted when none does.
+    const isNot = given === not;
+    if (matched) return !isNot;
+    return unknown ? UNKNOWN : isNot;
+}
+
+/**
+ * Does a resource policy (JSON text or object) allow everyone (`Principal: "*"`) without a
+ * condition that limits it to fixed sources (see `conditionRestricts`)? With `action`, only
+ * statements that allow that action count (a secret's policy may let everyone describe it, not
+ * read it). Unknown or unparsable documents answer UNKNOWN: they cannot be proven private.
+ */
+export function policyIsPublic(policy: unknown, action?: string): boolean | Unknown {
     if (policy === undefined || policy === null || policy === "") return false;
     if (isUnknown(policy)) return UNKNOWN;
     let document: any = policy;
@@ -177,6 +210,14 @@ export function policyIsPublic(policy: unknown): boolean | Unknown {
             continue;
         }
         if (!principalIsEveryone(principal)) continue;
+        if (action !== undefined) {
+            const allows = statementAllowsAction(statement, action);
+            if (allows === false) continue;
+            if (allows === UNKNOWN) {
+                unknown = true;
+                continue;
+            }
+        }
         const restricted = conditionRestricts(statement.Condition ?? statement.conditions);
         if (restricted === false) return true;
         if (restricted === UNKNOWN) unknown = true;

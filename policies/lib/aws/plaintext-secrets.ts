@@ -18,10 +18,15 @@
  * - Batch job definitions' container `environment` (container, ECS, multi-node and EKS
  *   properties): `batch:DescribeJobDefinitions`;
  * - Lightsail container deployments' `environment`: `lightsail:GetContainerServiceDeployments`.
+ * And where the secret store itself hands a secret out: a Secrets Manager secret whose resource
+ * policy (the secret's `policy`, or a SecretPolicy) lets every principal (`Principal: "*"`,
+ * `NotPrincipal`) call `secretsmanager:GetSecretValue` without a condition naming fixed sources:
+ * every role of the account reads it, and every AWS account when its KMS key allows too.
  * Values unknown during preview are not judged here (they are on `pulumi up`, and by the check,
  * which evaluates with every value known by default).
  */
 import { isReference, isSecretName, listedFindings, secretsInText, secretsInVariable } from "../secrets";
+import { policyIsPublic } from "../storage";
 import { Res, describe, isUnknown, listOf, propOf, sameText } from "../values";
 
 const SSM_PARAMETERS = new Set(["aws:ssm/parameter:Parameter", "aws-native:ssm:Parameter"]);
@@ -251,6 +256,22 @@ function lightsailDeploymentSecrets(res: Res): string[] {
     return problems;
 }
 
+const SECRET_POLICIES = new Set([
+    "aws:secretsmanager/secret:Secret",
+    "aws:secretsmanager/secretPolicy:SecretPolicy",
+    "aws-native:secretsmanager:ResourcePolicy",
+]);
+
+/** A Secrets Manager resource policy that lets everyone read the secret's value. */
+function secretPolicySecrets(res: Res): string[] {
+    // The native provider's ResourcePolicy names it resourcePolicy (an object).
+    const policy = res.props.policy ?? res.props.resourcePolicy;
+    if (policyIsPublic(policy, "secretsmanager:GetSecretValue") !== true) return [];
+    return [
+        `${describe(res)} has a resource policy that lets every principal (Principal "*" or NotPrincipal) read the secret (secretsmanager:GetSecretValue) with no condition naming fixed sources (aws:PrincipalArn, aws:PrincipalAccount, aws:SourceVpce, ...): any role of the account can read it, and any AWS account if its KMS key allows. Name the principals that need it (the app servers' role), and set blockPublicPolicy on the SecretPolicy so Secrets Manager refuses a policy this broad.`,
+    ];
+}
+
 /** Secrets one AWS resource shows in plain text, as messages (never the values). */
 export function awsPlaintextSecrets(res: Res): string[] {
     if (SSM_PARAMETERS.has(res.type)) return ssmParameterSecrets(res);
@@ -262,5 +283,6 @@ export function awsPlaintextSecrets(res: Res): string[] {
     if (AMPLIFY.has(res.type)) return amplifySecrets(res);
     if (BATCH.has(res.type)) return batchSecrets(res);
     if (LIGHTSAIL_DEPLOYMENTS.has(res.type)) return lightsailDeploymentSecrets(res);
+    if (SECRET_POLICIES.has(res.type)) return secretPolicySecrets(res);
     return [];
 }

@@ -362,6 +362,92 @@ describe("webtier-plaintext-secrets", () => {
         });
     });
 
+    describe("Secrets Manager resource policies", () => {
+        const SECRET_POLICY = "aws:secretsmanager/secretPolicy:SecretPolicy";
+        const statement = (extra: Record<string, unknown>) =>
+            JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Resource: "*", ...extra }] });
+
+        it('flags a policy that lets every principal read the value: Principal "*", AWS "*", NotPrincipal, wildcard and NotAction forms', async () => {
+            const publicPolicies = [
+                statement({ Principal: "*", Action: "secretsmanager:GetSecretValue" }),
+                statement({ Principal: { AWS: "*" }, Action: ["secretsmanager:Describe*", "secretsmanager:Get*"] }),
+                statement({ Principal: { AWS: "*" }, Action: "*" }),
+                statement({ NotPrincipal: { AWS: "arn:aws:iam::123456789012:role/x" }, Action: "SecretsManager:*" }),
+                statement({ Principal: "*", NotAction: "secretsmanager:DeleteSecret" }),
+                // An unlimiting condition (TLS only) limits nobody.
+                statement({
+                    Principal: "*",
+                    Action: "secretsmanager:GetSecretValue",
+                    Condition: { Bool: { "aws:SecureTransport": "true" } },
+                }),
+            ];
+            for (const policy of publicPolicies) {
+                assertViolation(
+                    await violations(SECRET_POLICY, {
+                        secretArn: "arn:aws:secretsmanager:eu-west-1:1:secret:db",
+                        policy,
+                    }),
+                    "Secrets Manager secret policy",
+                    "every principal",
+                    "secretsmanager:GetSecretValue",
+                );
+            }
+            // The secret's own inline policy, and the getPolicyDocument form of a statement.
+            assertViolation(
+                await violations("aws:secretsmanager/secret:Secret", {
+                    name: "db",
+                    policy: statement({ Principal: "*", Action: "secretsmanager:GetSecretValue" }),
+                }),
+                'Secrets Manager secret "',
+                "blockPublicPolicy",
+            );
+            assertViolation(
+                await violations(SECRET_POLICY, {
+                    secretArn: "arn",
+                    policy: {
+                        statements: [
+                            {
+                                effect: "Allow",
+                                principals: [{ type: "*", identifiers: ["*"] }],
+                                actions: ["secretsmanager:GetSecretValue"],
+                            },
+                        ],
+                    },
+                }),
+                "every principal",
+            );
+        });
+
+        it("passes named principals, a condition naming fixed sources, broad grants of actions that do not read the value, Deny, and policies unknown during preview", async () => {
+            const privatePolicies = [
+                statement({
+                    Principal: { AWS: "arn:aws:iam::123456789012:role/app" },
+                    Action: "secretsmanager:GetSecretValue",
+                }),
+                statement({
+                    Principal: "*",
+                    Action: "secretsmanager:GetSecretValue",
+                    Condition: { StringEquals: { "aws:PrincipalArn": "arn:aws:iam::123456789012:role/app" } },
+                }),
+                statement({
+                    Principal: "*",
+                    Action: ["secretsmanager:DescribeSecret", "secretsmanager:ListSecretVersionIds"],
+                }),
+                statement({ Principal: "*", NotAction: "secretsmanager:Get*" }),
+                JSON.stringify({
+                    Statement: [
+                        { Effect: "Deny", Principal: "*", Action: "secretsmanager:GetSecretValue", Resource: "*" },
+                    ],
+                }),
+                UNKNOWN_STRING,
+                statement({ Principal: "*", Action: UNKNOWN_STRING }),
+            ];
+            for (const policy of privatePolicies)
+                assertNone(await violations(SECRET_POLICY, { secretArn: "arn", policy }));
+            assertNone(await violations("aws:secretsmanager/secret:Secret", { name: "db" }));
+        });
+    });
+
     describe("DigitalOcean App Platform", () => {
         it("flags GENERAL variables holding secrets, app-wide and per component, and passes SECRET ones", async () => {
             const found = await violations(APP, {
