@@ -284,3 +284,77 @@ describe("webtier-cache-not-public: TLS mode, MemoryDB and DAX", () => {
         assertNone(await validateStack(cacheNotPublic, stack));
     });
 });
+
+describe("webtier-cache-not-public: the SQS queue the workers read", () => {
+    const QUEUE = "aws:sqs/queue:Queue";
+    const QUEUE_POLICY = "aws:sqs/queuePolicy:QueuePolicy";
+    const QUEUE_ARN = "arn:aws:sqs:eu-west-1:123456789012:shop-jobs";
+    const document = (statement: Record<string, unknown>) =>
+        JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Resource: QUEUE_ARN, ...statement }] });
+    const withQueue = (policyProps: Record<string, unknown> | undefined, queueProps: Record<string, unknown> = {}) => {
+        const stack = awsTier();
+        stack.push({ type: QUEUE, name: "jobs", props: { name: "shop-jobs", ...queueProps }, deps: {} });
+        if (policyProps)
+            stack.push({
+                type: QUEUE_POLICY,
+                name: "jobs-policy",
+                props: { queueUrl: "q", ...policyProps },
+                deps: { queueUrl: ["jobs"] },
+            });
+        return stack;
+    };
+
+    it("refuses a queue policy that lets everyone send jobs or read them, standalone or inline, naming what it grants", async () => {
+        assertViolation(
+            await validateStack(
+                cacheNotPublic,
+                withQueue({ policy: document({ Principal: "*", Action: "sqs:SendMessage" }) }),
+            ),
+            'SQS queue policy "jobs-policy"',
+            "send jobs, which the workers unserialize and run (sqs:SendMessage)",
+        );
+        const inline = await validateStack(
+            cacheNotPublic,
+            withQueue(undefined, { policy: document({ Principal: { AWS: "*" }, Action: "sqs:*" }) }),
+        );
+        assertViolation(inline, 'SQS queue "jobs"', "sqs:SendMessage", "sqs:ReceiveMessage", "sqs:PurgeQueue");
+        // A condition that limits nobody (TLS only, a wildcard source) does not help.
+        assertViolation(
+            await validateStack(
+                cacheNotPublic,
+                withQueue({
+                    policy: document({
+                        Principal: "*",
+                        Action: ["sqs:ReceiveMessage"],
+                        Condition: { ArnLike: { "aws:SourceArn": "arn:aws:sns:*:*:*" } },
+                    }),
+                }),
+            ),
+            "read the jobs' payloads (sqs:ReceiveMessage)",
+        );
+    });
+
+    it("accepts a notification source limited by aws:SourceArn, a service principal, the app's role, and a queue with no policy", async () => {
+        for (const statement of [
+            {
+                Principal: "*",
+                Action: "sqs:SendMessage",
+                Condition: { ArnEquals: { "aws:SourceArn": "arn:aws:sns:eu-west-1:123456789012:uploads" } },
+            },
+            { Principal: { Service: "s3.amazonaws.com" }, Action: "sqs:SendMessage" },
+            { Principal: { AWS: "arn:aws:iam::123456789012:role/shop-app" }, Action: "sqs:*" },
+            { Principal: "*", Action: "sqs:GetQueueAttributes" },
+        ])
+            assertNone(await validateStack(cacheNotPublic, withQueue({ policy: document(statement) })));
+        assertNone(await validateStack(cacheNotPublic, withQueue(undefined)));
+    });
+
+    it("does not pass a queue policy unknown during preview", async () => {
+        assertViolation(
+            await validateStack(cacheNotPublic, withQueue({ policy: UNKNOWN_STRING })),
+            'SQS queue policy "jobs-policy"',
+            "unknown during preview",
+            "cannot be proven",
+        );
+    });
+});

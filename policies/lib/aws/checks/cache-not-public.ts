@@ -2,12 +2,14 @@
  * webtier-cache-not-public on AWS: ElastiCache with transit encryption in "required" mode and an
  * auth token (or a user group whose users all need a password), MemoryDB with TLS and an ACL of
  * password users, DAX with a TLS endpoint, in private subnets, its security group admitting only
- * the app servers' group.
+ * the app servers' group; and an SQS queue (the `sqs` queue driver) whose policy lets no one but
+ * fixed sources at the jobs (queues.ts).
  */
 import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
 import { Res, Unknown, describe, isUnknown, listOf, present, sameText } from "../../values";
 import { awsDataStoreAccessFindings } from "../data-access";
+import { publicQueueFindings } from "../queues";
 import { AWS } from "../types";
 
 /**
@@ -208,5 +210,6 @@ export function awsCacheFindings(graph: StackGraph): Finding[] {
         if (finding) findings.push(finding);
     }
     findings.push(...awsDataStoreAccessFindings(graph, "cache"));
+    findings.push(...publicQueueFindings(graph));
     return findings;
 }
