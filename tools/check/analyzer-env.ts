@@ -21,22 +21,22 @@ export interface AnalyzerIdentity {
     config: Record<string, string>;
 }
 
-/**
- * The organization the engine reports on a self-managed (file or cloud-storage) backend, where
- * stacks have no owner: the DIY backend's fixed "organization".
- */
-export const DIY_ORGANIZATION = "organization";
+export { DIY_ORGANIZATION } from "../harness/evaluation-settings";
 
 /**
- * JSON as Go's encoding/json writes a map[string]string: keys sorted, and `<`, `>`, `&`, U+2028
- * and U+2029 escaped (Go escapes them for HTML safety; JSON.stringify does not).
+ * A string as Go's encoding/json writes it: `<`, `>`, `&`, U+2028 and U+2029 escaped (Go escapes
+ * them for HTML safety; JSON.stringify does not).
  */
+export function goJsonString(text: string): string {
+    return JSON.stringify(text).replace(
+        /[<>&\u2028\u2029]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    );
+}
+
+/** JSON as Go's encoding/json writes a map[string]string: keys sorted, strings as goJsonString. */
 export function goJsonStringMap(map: Record<string, string>): string {
-    const escape = (text: string) =>
-        JSON.stringify(text).replace(
-            /[<>&\u2028\u2029]/g,
-            (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-        );
+    const escape = goJsonString;
     const keys = Object.keys(map).sort();
     return `{${keys.map((k) => `${escape(k)}:${escape(map[k])}`).join(",")}}`;
 }

@@ -150,6 +150,8 @@ export interface LoadedProgram {
      * compiles it. Without it, `run` installs them only while it requires the main module.
      */
     during?: <T>(evaluation: () => Promise<T>) => Promise<T>;
+    /** Pulumi.yaml's runtime options the language host passes on in the environment (language-host-env.ts). */
+    runtimeOptions?: { typescript?: boolean; tsconfig?: string };
 }
 
 /**
@@ -298,6 +300,7 @@ export function programFromFile(file: string, project?: ProjectFile): LoadedProg
         file: absolute,
         cwd: project?.dir,
         notes,
+        runtimeOptions: project?.runtimeOptions,
         ...(nodeArgs?.environment ? { environment: nodeArgs.environment } : {}),
         run: imported
             ? async () => {

@@ -5,6 +5,7 @@
  * environment, as under the engine. All stacks evaluate in this one process.
  */
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import * as util from "util";
 import { ResourceError } from "@pulumi/pulumi";
@@ -32,6 +33,7 @@ import {
 } from "./stack-config";
 import { STACK_ASSIGNMENT, UsageError } from "./args";
 import { AnalyzerIdentity, DIY_ORGANIZATION, packProcessEnvironment } from "./analyzer-env";
+import { languageHostEnvironment } from "./language-host-env";
 import { withSourceMappedTraces } from "./source-maps";
 import { EVALUATION_STACK_TRACE_LIMIT } from "../harness/evaluation-settings";
 
@@ -396,8 +398,29 @@ async function evaluateStack(
     // Each stack's program runs in a process of its own under the engine: what one sets in its
     // environment (`process.env.AWS_REGION = ...`) must not reach the next stack's.
     const savedEnvironment = { ...process.env };
-    // ...and Node has loaded its environment files (`nodeargs` `--env-file`) into its environment.
-    const added = Object.entries(program.environment ?? {}).filter(([key]) => process.env[key] === undefined);
+    // That process has what the language host and cmd/run put in its environment, over the CLI's...
+    const rootDirectory = program.cwd ?? process.cwd();
+    const hostVariables = Object.entries(
+        languageHostEnvironment({
+            organization: DIY_ORGANIZATION,
+            project,
+            stack: stack.name,
+            rootDirectory,
+            dryRun: preview,
+            config: stack.config,
+            secretKeys: stack.secretKeys,
+            parallel: os.availableParallelism() * 4,
+            typescript: program.runtimeOptions?.typescript !== false,
+            tsconfig: program.runtimeOptions?.tsconfig,
+        }),
+    );
+    // ...and Node has loaded its environment files (`nodeargs` `--env-file`) into its environment,
+    // where they do not override what is already set.
+    const hostKeys = new Set(hostVariables.map(([key]) => key));
+    const fromFiles = Object.entries(program.environment ?? {}).filter(
+        ([key]) => process.env[key] === undefined && !hostKeys.has(key),
+    );
+    const added = [...hostVariables, ...fromFiles];
     for (const [key, value] of added) {
         process.env[key] = value;
         PROGRAM_ENVIRONMENT.add(key);
@@ -415,6 +438,8 @@ async function evaluateStack(
                             secretKeys: stack.secretKeys,
                             project,
                             stack: stack.name,
+                            organization: DIY_ORGANIZATION,
+                            rootDirectory,
                             onResource,
                             preview,
                             failed: rejections.first,
@@ -608,7 +633,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     );
     const program = options.program
         ? programFromFile(path.resolve(projectDir, options.program), project)
-        : webtierProgram(options.distRoot, project?.main ? path.relative(project.dir, project.main) : undefined);
+        : {
+              ...webtierProgram(options.distRoot, project?.main ? path.relative(project.dir, project.main) : undefined),
+              runtimeOptions: project?.runtimeOptions,
+          };
     // The main module the language host names when the program fails.
     const programMain = program.file ?? project?.main ?? path.join(project?.dir ?? projectDir, "index.ts");
 

@@ -11,14 +11,14 @@ import * as pulumi from "@pulumi/pulumi";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { mockCall, mockState, MockIds, ProviderConfigs, STACK_REFERENCE_TYPE } from "./mock-state";
 import { CallSite, callSites } from "./call-sites";
-import { EVALUATION_STACK_TRACE_LIMIT } from "./evaluation-settings";
+import { DIY_ORGANIZATION, EVALUATION_STACK_TRACE_LIMIT } from "./evaluation-settings";
 import { autoname, autonameRuleFor } from "./autonaming";
 import { applyPatch, defaultsPatch, Patch, resourceDefaults } from "./tf-defaults/apply";
 import { checkResult, engineCheckError } from "./tf-defaults/validate";
 import { COMPONENT_EMULATIONS } from "../clouds";
 
 // SDK internals (listed and verified in one place).
-import { debuggable, outputInternals, rpc, runtimeConfig, settings, stack } from "./sdk-internals";
+import { debuggable, outputInternals, rpc, runtimeConfig, settings, stack, state } from "./sdk-internals";
 import { patchSdkCopies } from "./sdk-copies";
 
 /** One resource as the program registered it. */
@@ -107,6 +107,10 @@ export interface EvaluateOptions {
     secretKeys?: string[];
     project?: string;
     stack?: string;
+    /** What `pulumi.getOrganization()` answers. Default: the DIY backend's, "organization". */
+    organization?: string;
+    /** What `pulumi.getRootDirectory()` answers: the folder of Pulumi.yaml. Default: the working directory. */
+    rootDirectory?: string;
     /** Evaluate as a preview (`pulumi preview`): the mocks return no computed values. Default false. */
     preview?: boolean;
     /**
@@ -410,7 +414,10 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         project,
         stackName,
         preview,
+        options.organization ?? DIY_ORGANIZATION,
     );
+    // setMocks leaves the root directory at what the SDK read from its environment when it loaded.
+    state.getStore().settings.options.rootDirectory = options.rootDirectory ?? process.cwd();
 
     const monitor = settings.getMonitor();
     // The mock monitor names resources its own way (the parent's last type segment, the stack's type

@@ -11,3 +11,10 @@
  * positions are not affected: it raises the limit itself while it reads them.
  */
 export const EVALUATION_STACK_TRACE_LIMIT = 0;
+
+/**
+ * The organization the engine reports on a self-managed (file or cloud-storage) backend, where
+ * stacks have no owner: the DIY backend's fixed "organization". The language host passes it to
+ * the program (`--organization`, `pulumi.getOrganization()`) and the analyzer plugin to the pack.
+ */
+export const DIY_ORGANIZATION = "organization";

@@ -22,6 +22,8 @@ export const stack = require("@pulumi/pulumi/runtime/stack");
 export const rpc = require("@pulumi/pulumi/runtime/rpc");
 /** `setAllConfig(config, secretKeys)`: config as the language host passes it (PULUMI_CONFIG). */
 export const runtimeConfig = require("@pulumi/pulumi/runtime/config");
+/** `getStore()`: the runtime's settings, for what setMocks leaves at its default (the root directory). */
+export const state = require("@pulumi/pulumi/runtime/state");
 /** `leakedPromises()`: the promises still pending and the message the SDK prints about them at exit. */
 export const debuggable = require("@pulumi/pulumi/runtime/debuggable");
 /**
@@ -101,6 +103,12 @@ export function checkSdkInternals(
         "@pulumi/pulumi/runtime/settings",
         "waitForRPCs",
         "tools/harness to know a program is done",
+    );
+    expectFunction(
+        state,
+        "@pulumi/pulumi/runtime/state",
+        "getStore",
+        "tools/harness/evaluate.ts to give the program its root directory",
     );
     expectFunction(
         debuggable,
