@@ -379,6 +379,15 @@ class FailureCollector {
     }
 }
 
+/** What the language host runs: `require.resolve("@pulumi/pulumi/cmd/run")` from the program's folder. */
+function languageHostEntry(programDir: string): string {
+    try {
+        return require.resolve("@pulumi/pulumi/cmd/run", { paths: [programDir] });
+    } catch {
+        return require.resolve("@pulumi/pulumi/cmd/run");
+    }
+}
+
 async function evaluateStack(
     program: LoadedProgram,
     project: string,
@@ -421,6 +430,11 @@ async function evaluateStack(
         ([key]) => process.env[key] === undefined && !hostKeys.has(key),
     );
     const added = [...hostVariables, ...fromFiles];
+    // cmd/run leaves the program an argv of Node, cmd/run's own entry point (the file the language
+    // host resolved from the program's folder) and the engine's program arguments (none from
+    // `pulumi up`): never the check's own flags.
+    const savedArgv = process.argv;
+    process.argv = [process.execPath, languageHostEntry(rootDirectory)];
     for (const [key, value] of added) {
         process.env[key] = value;
         PROGRAM_ENVIRONMENT.add(key);
@@ -490,6 +504,7 @@ async function evaluateStack(
         return evaluation;
     } finally {
         Error.stackTraceLimit = savedLimit;
+        process.argv = savedArgv;
         if (program.cwd) process.chdir(savedCwd);
         for (const [key] of added) PROGRAM_ENVIRONMENT.delete(key);
         for (const key of Object.keys(process.env)) if (!(key in savedEnvironment)) delete process.env[key];

@@ -74,6 +74,7 @@ describe("what the language host gives a program's process", () => {
                 '        typescript: env("PULUMI_NODEJS_TYPESCRIPT"),',
                 '        dryRun: env("PULUMI_NODEJS_DRY_RUN"),',
                 '        monitor: env("PULUMI_NODEJS_MONITOR"),',
+                "        argv: JSON.stringify(process.argv.slice(1)),",
                 "    },",
                 "});",
                 "",
@@ -86,6 +87,7 @@ describe("what the language host gives a program's process", () => {
     it("has the organization, root directory and the variables the language host and cmd/run set, as `pulumi up` and `preview` set them", async function () {
         this.timeout(180000);
         const dir = reporting();
+        const argvBefore = [...process.argv];
         for (const preview of [false, true]) {
             const { seen } = await echoed(dir, ["ci"], preview);
             const tags = seen.get("seen").props.tags;
@@ -106,8 +108,13 @@ describe("what the language host gives a program's process", () => {
             // cmd/run copies --dry-run only when it is set; no engine address is invented.
             assert.strictEqual(tags.dryRun, preview ? "true" : "unset");
             assert.strictEqual(tags.monitor, "unset");
+            // cmd/run's argv: its own entry point, and no program arguments (never the check's flags).
+            const argv = JSON.parse(tags.argv);
+            assert.strictEqual(argv.length, 1, tags.argv);
+            assert.match(argv[0], /[\\/]@pulumi[\\/]pulumi[\\/]cmd[\\/]run[\\/]index\.js$/);
         }
         // None of it stays in the check's own process.
         assert.strictEqual(process.env.PULUMI_NODEJS_STACK, undefined);
+        assert.deepStrictEqual(process.argv, argvBefore);
     });
 });
