@@ -9,7 +9,7 @@ import { fromResourceArgs } from "../lib/values";
 export const preflightSettings: ResourceValidationPolicy = {
     name: "webtier-preflight-settings",
     description:
-        "Settings refused together: an ElastiCache replication group with Multi-AZ but no automatic failover (the provider's plan refuses it), or automatic failover with a single node; an RDS instance that is Multi-AZ with an availabilityZone, provisioned IOPS storage without iops or outside 0.5 to 50 IOPS per GiB, gp3 IOPS or throughput below the size that allows them (the API refuses them).",
+        "Settings refused together: an ElastiCache replication group with Multi-AZ but no automatic failover (the provider's plan refuses it), or automatic failover with a single node; an RDS instance that is Multi-AZ with an availabilityZone, provisioned IOPS storage without iops or outside 0.5 to 50 IOPS per GiB, gp3 IOPS or throughput below the size that allows them (the API refuses them); a security group's inline rule with protocol \"-1\" and a port other than 0 (the provider refuses it after creating the group).",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         const res = fromResourceArgs(args);

@@ -113,4 +113,45 @@ describe("preflight: settings refused together", () => {
             assertNone(await db({ engine: "oracle-se2", storageType: "gp3", allocatedStorage: 250, iops: 12000 }));
         });
     });
+
+    describe("security group inline rules", () => {
+        const SG = "aws:ec2/securityGroup:SecurityGroup";
+        const rule = (protocol: unknown, fromPort: unknown, toPort: unknown) => ({
+            protocol,
+            fromPort,
+            toPort,
+            cidrBlocks: ["10.0.0.0/16"],
+        });
+
+        it("refuses protocol -1 (or all) with a port other than 0, ingress or egress, as the provider does after creating the group", async () => {
+            assertViolation(
+                await check(preflightSettings, SG, { ingress: [rule("tcp", 80, 80), rule("-1", 0, 65535)] }),
+                'ingress[1] has protocol "-1"',
+                "fromPort 0 and toPort 65535",
+                "must both be 0",
+            );
+            assertViolation(
+                await check(preflightSettings, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", {
+                    egress: [rule("ALL", 443, 443)],
+                }),
+                'egress[0] has protocol "ALL"',
+            );
+        });
+
+        it("accepts protocol -1 with both ports 0, other protocols with ports, unknown ports, and the standalone rule", async () => {
+            assertNone(
+                await check(preflightSettings, SG, {
+                    ingress: [rule("-1", 0, 0), rule("tcp", 0, 65535), rule("-1", UNKNOWN_NUMBER, 0)],
+                    egress: [rule("all", 0, 0)],
+                }),
+            );
+            // terraform-provider-aws's SecurityGroupRule drops the ports of an all-protocols rule.
+            assertNone(
+                await check(preflightSettings, "aws:ec2/securityGroupRule:SecurityGroupRule", {
+                    type: "ingress",
+                    ...rule("-1", 0, 65535),
+                }),
+            );
+        });
+    });
 });
