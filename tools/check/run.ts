@@ -434,6 +434,8 @@ async function evaluateStack(
     // host resolved from the program's folder) and the engine's program arguments (none from
     // `pulumi up`): never the check's own flags.
     const savedArgv = process.argv;
+    /** The data sources the mocks had no answer for, known even when the program then fails. */
+    const unanswered = new Set<string>();
     process.argv = [process.execPath, languageHostEntry(rootDirectory)];
     for (const [key, value] of added) {
         process.env[key] = value;
@@ -455,6 +457,9 @@ async function evaluateStack(
                             organization: DIY_ORGANIZATION,
                             rootDirectory,
                             onResource,
+                            onCall: (call) => {
+                                if (!call.answered) unanswered.add(call.token);
+                            },
                             preview,
                             failed: rejections.first,
                             stackTraceLimit,
@@ -470,10 +475,9 @@ async function evaluateStack(
         if (failures.length > 0) throw failures[0];
         notes.push(...(program.runNotes ?? []));
         // A data source the mocks do not know returns nothing; the engine would read the cloud.
-        const unanswered = [...new Set(evaluation.calls.filter((call) => !call.answered).map((call) => call.token))];
-        if (unanswered.length > 0)
+        if (unanswered.size > 0)
             notes.push(
-                `data sources the check has no answer for returned nothing (the engine reads them from the cloud): ${unanswered.join(", ")}. What the program took from them is missing, so what a policy says about it may differ from what it would say under the engine.`,
+                `data sources the check has no answer for returned nothing (the engine reads them from the cloud): ${[...unanswered].join(", ")}. What the program took from them is missing, so what a policy says about it may differ from what it would say under the engine.`,
             );
         // The engine reads a referenced stack's outputs from the backend; offline they are unknown.
         for (const name of new Set(evaluation.stackReferences))
@@ -502,6 +506,14 @@ async function evaluateStack(
             );
         }
         return evaluation;
+    } catch (err) {
+        // A program that fails on what a data source did not return (`o.roots[0]` of nothing) fails
+        // here and not under the engine: say which ones had no answer.
+        if (unanswered.size > 0)
+            notes.push(
+                `data sources the check has no answer for returned nothing (the engine reads them from the cloud): ${[...unanswered].join(", ")}. If the program's error comes from reading what they return, it is the check's, not the program's: \`pulumi preview\` would have had their answer.`,
+            );
+        throw err;
     } finally {
         Error.stackTraceLimit = savedLimit;
         process.argv = savedArgv;

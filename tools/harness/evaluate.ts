@@ -118,6 +118,8 @@ export interface EvaluateOptions {
      * registrations arrive (the policy check sends each to the pack's Analyze right away).
      */
     onResource?: (resource: RegisteredResource) => void;
+    /** Called as each data source (invoke) is answered, or not: what the program got, even if it then fails. */
+    onCall?: (call: RecordedCall) => void;
     /**
      * Settles with the program's first unhandled rejection. The language host reports one and
      * ends the program once its pending work is done, outputs or not: a registration that fails
@@ -407,7 +409,9 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                 const answer = mockCall(args.token, inputs, ids, providers.of(args.token, provider), (other) =>
                     providers.of(other),
                 );
-                calls.push({ token: args.token, inputs, answered: answer !== undefined });
+                const call = { token: args.token, inputs, answered: answer !== undefined };
+                calls.push(call);
+                options.onCall?.(call);
                 return answer ?? {};
             },
         },

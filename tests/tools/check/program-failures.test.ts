@@ -34,6 +34,20 @@ describe("a program that fails as a script does", () => {
         assert.match(error ?? "", /^Running program '.*' failed with an unhandled exception:\n.*failed in a timer/);
     });
 
+    it("a program that fails on what an unanswered data source returned is told which one, as the check's doing", () => {
+        const { status, error, notes } = check("unanswered-lookup.js");
+        assert.strictEqual(status, 2);
+        assert.match(error ?? "", /Cannot read properties of undefined/);
+        assert.ok(
+            notes.some(
+                (note) =>
+                    note.includes("aws:organizations/getOrganization:getOrganization") &&
+                    note.includes("it is the check's, not the program's"),
+            ),
+            notes.join("\n"),
+        );
+    });
+
     it("an error the program logs is shown and fails nothing, as under the engine", () => {
         const { status, error, notes } = check("logs-error.js");
         assert.strictEqual(error, undefined);
