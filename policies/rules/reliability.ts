@@ -1,8 +1,9 @@
 /**
  * A reliability floor, advisory by default (dev stacks run one server on purpose); set the
  * enforcement level to "mandatory" for production. At least `minServers` servers behind the
- * balancer, across two zones on AWS; RDS multi-AZ, with backups and deletion protection; a
- * DigitalOcean database with a standby node.
+ * balancer, across two zones on AWS, and as many instances of every App Platform service on
+ * DigitalOcean; RDS multi-AZ, with backups and deletion protection; a DigitalOcean database with
+ * a standby node.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { CLOUD_PACKS } from "../lib/clouds";
@@ -13,7 +14,7 @@ import { fromStackResources } from "../lib/values";
 export const reliability: StackValidationPolicy = {
     name: "webtier-reliability",
     description:
-        "Reliability floor: at least minServers servers behind the balancer (across two zones on AWS); RDS Multi-AZ with backups and deletion protection; DigitalOcean databases with a standby node. Advisory by default; make it mandatory for production.",
+        "Reliability floor: at least minServers servers behind the balancer (across two zones on AWS), and as many instances of every DigitalOcean App Platform service; RDS Multi-AZ with backups and deletion protection; DigitalOcean databases with a standby node. Advisory by default; make it mandatory for production.",
     enforcementLevel: "advisory",
     severity: "low",
     configSchema: schemaFor("minServers"),

@@ -103,6 +103,49 @@ describe("webtier-reliability on DigitalOcean", () => {
         assertViolation(await validateStack(reliability, preview(1)), "1 droplet(s)");
     });
 
+    it("counts each App Platform service's instances (absent: one; with autoscaling, its minimum), not its workers", async () => {
+        const app = (services: Record<string, unknown>[]) => [
+            ...doTier(),
+            {
+                type: "digitalocean:index/app:App",
+                name: "shop",
+                props: {
+                    spec: {
+                        name: "shop",
+                        services,
+                        workers: [{ name: "queue", instanceCount: 1 }],
+                    },
+                },
+            },
+        ];
+        assertNone(await validateStack(reliability, app([{ name: "web", instanceCount: 2 }])));
+        assertNone(
+            await validateStack(
+                reliability,
+                app([{ name: "web", autoscaling: { minInstanceCount: 2, maxInstanceCount: 6 } }]),
+            ),
+        );
+        assertViolation(
+            await validateStack(reliability, app([{ name: "web" }])),
+            'App Platform app "shop": service "web" runs 1 instance(s)',
+            "Set instanceCount to 2",
+        );
+        assertViolation(
+            await validateStack(
+                reliability,
+                app([{ name: "api", instanceCount: 3, autoscaling: { minInstanceCount: 1, maxInstanceCount: 4 } }]),
+            ),
+            'service "api" runs 1 instance(s)',
+            "autoscaling.minInstanceCount",
+        );
+        assertViolation(
+            await validateStack(reliability, app([{ name: "web", instanceCount: UNKNOWN_NUMBER }])),
+            "unknown during preview",
+        );
+        // minServers 1: a single instance is what the stack asked for.
+        assertNone(await validateStack(reliability, app([{ name: "web" }]), { minServers: 1 }));
+    });
+
     it("flags a database without a standby node, and one whose node count is unknown", async () => {
         const stack = doTier();
         pick(stack, "db").props.nodeCount = 1;
