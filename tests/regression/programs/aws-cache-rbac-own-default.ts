@@ -2,17 +2,11 @@
 // own, switched off, and the app logs in as a user with a password (added by an association).
 import * as aws from "@pulumi/aws";
 import * as random from "@pulumi/random";
-import { groupFrom, network } from "./network";
+import { appServer, groupFrom, network } from "./network";
 
 export = function program() {
     const net = network("rbac");
-    const app = new aws.ec2.SecurityGroup("rbac-app-sg", { vpcId: net.vpc.id });
-    new aws.ec2.Instance("rbac-app", {
-        ami: "ami-0123456789abcdef0",
-        instanceType: "t3.small",
-        subnetId: net.privateSubnets[0].id,
-        vpcSecurityGroupIds: [app.id],
-    });
+    const app = appServer("rbac", net);
     const group = groupFrom("rbac-cache-sg", net.vpc, 6379, app);
     const subnets = new aws.elasticache.SubnetGroup("rbac-cache-subnets", {
         subnetIds: net.privateSubnets.map((s) => s.id),

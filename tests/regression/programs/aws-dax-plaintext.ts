@@ -1,17 +1,11 @@
 // DAX in front of DynamoDB, private and admitting only the app, but its endpoint left at the
 // default encryption type NONE: item data crosses the network in clear text.
 import * as aws from "@pulumi/aws";
-import { groupFrom, network } from "./network";
+import { appServer, groupFrom, network } from "./network";
 
 export = function program() {
     const net = network("dax");
-    const app = new aws.ec2.SecurityGroup("dax-app-sg", { vpcId: net.vpc.id });
-    new aws.ec2.Instance("dax-app", {
-        ami: "ami-0123456789abcdef0",
-        instanceType: "t3.small",
-        subnetId: net.privateSubnets[0].id,
-        vpcSecurityGroupIds: [app.id],
-    });
+    const app = appServer("dax", net);
     const group = groupFrom("dax-sg", net.vpc, 8111, app);
     const subnets = new aws.dax.SubnetGroup("dax-subnets", {
         name: "dax-private",

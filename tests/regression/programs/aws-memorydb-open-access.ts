@@ -1,16 +1,10 @@
 // MemoryDB for sessions, private and TLS, but with the built-in "open-access" ACL: no password.
 import * as aws from "@pulumi/aws";
-import { groupFrom, network } from "./network";
+import { appServer, groupFrom, network } from "./network";
 
 export = function program() {
     const net = network("mem");
-    const app = new aws.ec2.SecurityGroup("mem-app-sg", { vpcId: net.vpc.id });
-    new aws.ec2.Instance("mem-app", {
-        ami: "ami-0123456789abcdef0",
-        instanceType: "t3.small",
-        subnetId: net.privateSubnets[0].id,
-        vpcSecurityGroupIds: [app.id],
-    });
+    const app = appServer("mem", net);
     const group = groupFrom("sessions-sg", net.vpc, 6379, app);
     const subnets = new aws.memorydb.SubnetGroup("sessions-subnets", {
         name: "sessions-private",

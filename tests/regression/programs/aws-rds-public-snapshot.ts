@@ -2,17 +2,11 @@
 // migration and kept for the reporting team's account) is also shared with "all": anyone with an
 // AWS account can restore it and read the data.
 import * as aws from "@pulumi/aws";
-import { groupFrom, network } from "./network";
+import { appServer, groupFrom, network } from "./network";
 
 export = function program() {
     const net = network("snap");
-    const app = new aws.ec2.SecurityGroup("snap-app-sg", { vpcId: net.vpc.id });
-    new aws.ec2.Instance("snap-app", {
-        ami: "ami-0123456789abcdef0",
-        instanceType: "t3.small",
-        subnetId: net.privateSubnets[0].id,
-        vpcSecurityGroupIds: [app.id],
-    });
+    const app = appServer("snap", net);
     const dbGroup = groupFrom("snap-db-sg", net.vpc, 3306, app);
     const subnets = new aws.rds.SubnetGroup("snap-db-subnets", { subnetIds: net.privateSubnets.map((s) => s.id) });
     const db = new aws.rds.Instance("snap-db", {

@@ -5,17 +5,11 @@
 // about one run in five.
 import * as aws from "@pulumi/aws";
 import * as random from "@pulumi/random";
-import { groupFrom, network } from "./network";
+import { appServer, groupFrom, network } from "./network";
 
 export = function program() {
     const net = network("pw");
-    const app = new aws.ec2.SecurityGroup("pw-app-sg", { vpcId: net.vpc.id });
-    new aws.ec2.Instance("pw-app", {
-        ami: "ami-0123456789abcdef0",
-        instanceType: "t3.small",
-        subnetId: net.privateSubnets[0].id,
-        vpcSecurityGroupIds: [app.id],
-    });
+    const app = appServer("pw", net);
     const password = new random.RandomPassword("pw-db-password", { length: 24 });
     const db = groupFrom("pw-db-sg", net.vpc, 3306, app);
     const subnets = new aws.rds.SubnetGroup("pw-db-subnets", { subnetIds: net.privateSubnets.map((s) => s.id) });

@@ -118,3 +118,15 @@ export function targetGroup(
         healthCheck: { enabled: true, protocol: "HTTP", path: "/up" },
     });
 }
+
+/** An app server in the first private subnet, in a security group of its own, which is returned. */
+export function appServer(prefix: string, net: Network): aws.ec2.SecurityGroup {
+    const group = new aws.ec2.SecurityGroup(`${prefix}-app-sg`, { vpcId: net.vpc.id });
+    new aws.ec2.Instance(`${prefix}-app`, {
+        ami: "ami-0123456789abcdef0",
+        instanceType: "t3.small",
+        subnetId: net.privateSubnets[0].id,
+        vpcSecurityGroupIds: [group.id],
+    });
+    return group;
+}
