@@ -36,9 +36,8 @@ export function goJsonString(text: string): string {
 
 /** JSON as Go's encoding/json writes a map[string]string: keys sorted, strings as goJsonString. */
 export function goJsonStringMap(map: Record<string, string>): string {
-    const escape = goJsonString;
     const keys = Object.keys(map).sort();
-    return `{${keys.map((k) => `${escape(k)}:${escape(map[k])}`).join(",")}}`;
+    return `{${keys.map((k) => `${goJsonString(k)}:${goJsonString(map[k])}`).join(",")}}`;
 }
 
 /** The variables `constructEnv` sets for a pack of `runtime` (only Node.js packs get PULUMI_NODEJS_*). */

@@ -379,6 +379,14 @@ class FailureCollector {
     }
 }
 
+/** The note on the data sources the mocks returned nothing for, after the program succeeded or failed. */
+function unansweredNote(tokens: Set<string>, failed: boolean): string {
+    const consequence = failed
+        ? "If the program's error comes from reading what they return, it is the check's, not the program's: `pulumi preview` would have had their answer."
+        : "What the program took from them is missing, so what a policy says about it may differ from what it would say under the engine.";
+    return `data sources the check has no answer for returned nothing (the engine reads them from the cloud): ${[...tokens].join(", ")}. ${consequence}`;
+}
+
 /** What the language host runs: `require.resolve("@pulumi/pulumi/cmd/run")` from the program's folder. */
 function languageHostEntry(programDir: string): string {
     try {
@@ -430,12 +438,12 @@ async function evaluateStack(
         ([key]) => process.env[key] === undefined && !hostKeys.has(key),
     );
     const added = [...hostVariables, ...fromFiles];
+    /** The data sources the mocks had no answer for, known even when the program then fails. */
+    const unanswered = new Set<string>();
     // cmd/run leaves the program an argv of Node, cmd/run's own entry point (the file the language
     // host resolved from the program's folder) and the engine's program arguments (none from
     // `pulumi up`): never the check's own flags.
     const savedArgv = process.argv;
-    /** The data sources the mocks had no answer for, known even when the program then fails. */
-    const unanswered = new Set<string>();
     process.argv = [process.execPath, languageHostEntry(rootDirectory)];
     for (const [key, value] of added) {
         process.env[key] = value;
@@ -475,10 +483,7 @@ async function evaluateStack(
         if (failures.length > 0) throw failures[0];
         notes.push(...(program.runNotes ?? []));
         // A data source the mocks do not know returns nothing; the engine would read the cloud.
-        if (unanswered.size > 0)
-            notes.push(
-                `data sources the check has no answer for returned nothing (the engine reads them from the cloud): ${[...unanswered].join(", ")}. What the program took from them is missing, so what a policy says about it may differ from what it would say under the engine.`,
-            );
+        if (unanswered.size > 0) notes.push(unansweredNote(unanswered, false));
         // The engine reads a referenced stack's outputs from the backend; offline they are unknown.
         for (const name of new Set(evaluation.stackReferences))
             notes.push(
@@ -509,10 +514,7 @@ async function evaluateStack(
     } catch (err) {
         // A program that fails on what a data source did not return (`o.roots[0]` of nothing) fails
         // here and not under the engine: say which ones had no answer.
-        if (unanswered.size > 0)
-            notes.push(
-                `data sources the check has no answer for returned nothing (the engine reads them from the cloud): ${[...unanswered].join(", ")}. If the program's error comes from reading what they return, it is the check's, not the program's: \`pulumi preview\` would have had their answer.`,
-            );
+        if (unanswered.size > 0) notes.push(unansweredNote(unanswered, true));
         throw err;
     } finally {
         Error.stackTraceLimit = savedLimit;
