@@ -17,6 +17,7 @@
  */
 import { randomBytes } from "crypto";
 import { PROVIDER_MOCKS } from "../clouds";
+import type { AutonamingOptions } from "./engine-autonaming";
 import type { AutonameRule } from "./provider-mocks";
 import { sdkClassFor } from "./sdk-classes";
 import { resourceDefaults } from "./tf-defaults/apply";
@@ -66,6 +67,38 @@ export function autoname(
     const suffix = length === 0 ? "" : (random?.() ?? randomText(length, rule.alphabet === "letters" ? LETTERS : HEX));
     const result = rule.lowercase ? `${prefix}${suffix}`.toLowerCase() : `${prefix}${suffix}`;
     return rule.post ? rule.post(result, input) : result;
+}
+
+/**
+ * What the provider makes of the engine's autonaming options (`pulumi:autonaming`), as the bridge
+ * does in ComputeAutoNameDefault (pulumi-terraform-bridge pkg/tfbridge/info/autonaming.go): an
+ * enforced name as it stands; a proposed one through the provider's transform (lowercasing),
+ * refused over its maximum length or, when the provider gives a charset, with a character outside
+ * it (`-` and `_` outside it become the separator first), then the provider's finishing; none
+ * when autonaming is disabled, which fails the Check as a missing name.
+ */
+export function engineAutoname(
+    rule: AutonameRule,
+    options: AutonamingOptions,
+    input: Input = NO_INPUTS,
+): { value: string } | { error: string } {
+    if (options.mode === "disable") return { error: "automatic naming is disabled but no explicit name was provided" };
+    const proposed = options.proposedName ?? "";
+    if (options.mode === "enforce") return { value: proposed };
+    let name = rule.lowercase ? proposed.toLowerCase() : proposed;
+    if (rule.maxLength > 0 && name.length > rule.maxLength)
+        return { error: `calculated name '${name}' exceeds maximum length of ${rule.maxLength}` };
+    if (rule.alphabet === "letters") {
+        const charset = LETTERS;
+        if (!charset.includes("-")) name = name.split("-").join(rule.separator);
+        if (!charset.includes("_")) name = name.split("_").join(rule.separator);
+        const bad = [...name].find((c) => !charset.includes(c));
+        if (bad !== undefined)
+            return {
+                error: `calculated name '${name}' contains invalid character '${bad}' not in charset '${charset}'`,
+            };
+    }
+    return { value: rule.post ? rule.post(name, input) : name };
 }
 
 const classText = new Map<string, string>();

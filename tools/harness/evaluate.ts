@@ -12,7 +12,8 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { mockCall, mockState, MockIds, ProviderConfigs, STACK_REFERENCE_TYPE } from "./mock-state";
 import { CallSite, callSites } from "./call-sites";
 import { DIY_ORGANIZATION, EVALUATION_STACK_TRACE_LIMIT } from "./evaluation-settings";
-import { autoname, autonameRuleFor } from "./autonaming";
+import { autoname, autonameRuleFor, engineAutoname } from "./autonaming";
+import { AutonamingConfigError, EngineAutonamer, engineAutonamer } from "./engine-autonaming";
 import { applyPatch, defaultsPatch, Patch, resourceDefaults } from "./tf-defaults/apply";
 import { checkResult, engineCheckError } from "./tf-defaults/validate";
 import { COMPONENT_EMULATIONS } from "../clouds";
@@ -273,6 +274,20 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     const project = options.project ?? "webtier";
     const stackName = options.stack ?? "test";
     const preview = options.preview ?? false;
+    // The engine reads `pulumi:autonaming` before it runs the program, and stops on a config it refuses.
+    let engineNaming: EngineAutonamer | undefined;
+    try {
+        engineNaming = engineAutonamer({
+            organization: options.organization ?? DIY_ORGANIZATION,
+            project,
+            stack: stackName,
+            config: options.config ?? {},
+        });
+    } catch (err) {
+        if (err instanceof AutonamingConfigError)
+            throw new Error(`getting autonaming config: ${err.message}`, { cause: err });
+        throw err;
+    }
     const ids = new MockIds();
     parentOf.clear();
     const calls: RecordedCall[] = [];
@@ -281,7 +296,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     /** The inputs the mock monitor deserialized for the registration in progress (see below). */
     let lastInputs: Record<string, any> | undefined;
     /** The name the provider would generate for the registration in progress, if it autonames it. */
-    let pendingAutoname: { field: string; value: string } | undefined;
+    let pendingAutoname: { field: string; value?: string; error?: string } | undefined;
     /** The registration in progress, as the mock's newResource sees it (transforms, autoname). */
     let pending: Registration | undefined;
     /** Transforms registered with registerResourceTransform, in order. */
@@ -332,9 +347,9 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                 // The program's inputs stay as it registered them; what the engine holds after Check (and
                 // hands the pack) and the provider's state carry the generated name.
                 let checked = args.inputs ?? {};
-                if (autonamed && checked[autonamed.field] === undefined) {
+                if (autonamed?.value !== undefined && checked[autonamed.field] === undefined) {
                     checked = { ...checked, [autonamed.field]: autonamed.value };
-                    if (registration) registration.autonamed = autonamed;
+                    if (registration) registration.autonamed = { field: autonamed.field, value: autonamed.value };
                 }
                 // The provider's Check validates the inputs, without the Terraform defaults, and
                 // adds the defaults the program left out; its plan every default (tf-defaults/);
@@ -343,7 +358,10 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                 const computed = dynamicInputs.get(`${args.type}\u0000${args.name}`);
                 const refused =
                     defaults && checkResult(defaults, withComputed(checked, computed), args.name, unwrapSecret);
-                if (refused?.error !== undefined) registration!.checkErrors = [refused.error];
+                // A name the engine's autonaming options make the provider refuse fails its Check.
+                if (autonamed?.error !== undefined && registration && checked[autonamed.field] === undefined)
+                    registration.checkErrors = [autonamed.error];
+                else if (refused?.error !== undefined) registration!.checkErrors = [refused.error];
                 else if (refused && refused.failures.length > 0)
                     registration!.checkErrors = refused.failures.map((reason) =>
                         engineCheckError(args.type, args.name, reason),
@@ -468,7 +486,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         // first await: those are the inputs as the program registered them, taken as they are
         // rather than deserialized a second time.
         lastInputs = undefined;
-        pendingAutoname = autonameFor(req);
+        pendingAutoname = autonameFor(req, engineNaming);
         const registration: Registration = {
             request: req,
             inherited: inheritedTransforms(req.getParent(), transformsByUrn),
@@ -849,7 +867,10 @@ function previewId(args: { type: string; custom?: boolean }, mockId: string): st
  * The name a provider would give this registration (autonaming.ts), when the program left the
  * name property out; a name the program set, even one unknown during preview, is kept.
  */
-function autonameFor(req: any): { field: string; value: string } | undefined {
+function autonameFor(
+    req: any,
+    engineNaming: EngineAutonamer | undefined,
+): { field: string; value?: string; error?: string } | undefined {
     if (!req.getCustom()) return undefined;
     const fields = req.getObject()?.getFieldsMap();
     const input = (key: string): unknown => {
@@ -858,6 +879,9 @@ function autonameFor(req: any): { field: string; value: string } | undefined {
     };
     const rule = autonameRuleFor(req.getType(), input);
     if (!rule || input(rule.field) !== undefined) return undefined;
+    // The engine's options from `pulumi:autonaming`, which the bridge applies instead of its own suffix.
+    const options = engineNaming?.(req.getType(), req.getName());
+    if (options) return { field: rule.field, ...engineAutoname(rule, options, input) };
     const value = autoname(req.getName(), rule, undefined, input);
     return value === undefined ? undefined : { field: rule.field, value };
 }
