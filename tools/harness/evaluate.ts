@@ -14,6 +14,7 @@ import { CallSite, callSites } from "./call-sites";
 import { DIY_ORGANIZATION, EVALUATION_STACK_TRACE_LIMIT } from "./evaluation-settings";
 import { autoname, autonameRuleFor, engineAutoname } from "./autonaming";
 import { AutonamingConfigError, EngineAutonamer, engineAutonamer } from "./engine-autonaming";
+import { defaultProviderDenial } from "./default-providers";
 import { applyPatch, defaultsPatch, Patch, resourceDefaults } from "./tf-defaults/apply";
 import { checkResult, engineCheckError } from "./tf-defaults/validate";
 import { COMPONENT_EMULATIONS } from "../clouds";
@@ -288,6 +289,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
             throw new Error(`getting autonaming config: ${err.message}`, { cause: err });
         throw err;
     }
+    const denied = defaultProviderDenial(options.config ?? {});
     const ids = new MockIds();
     parentOf.clear();
     const calls: RecordedCall[] = [];
@@ -358,8 +360,28 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                 const computed = dynamicInputs.get(`${args.type}\u0000${args.name}`);
                 const refused =
                     defaults && checkResult(defaults, withComputed(checked, computed), args.name, unwrapSecret);
-                // A name the engine's autonaming options make the provider refuse fails its Check.
-                if (autonamed?.error !== undefined && registration && checked[autonamed.field] === undefined)
+                // A custom resource that names no provider of a package whose default provider the
+                // stack disables fails before its Check; a name the engine's autonaming options make
+                // the provider refuse fails its Check.
+                const denial =
+                    args.custom &&
+                    registration &&
+                    !args.provider &&
+                    !registration.options?.provider &&
+                    !args.type.startsWith("pulumi:providers:")
+                        ? denied(
+                              args.type.split(":")[0],
+                              engineUrn(
+                                  stackName,
+                                  project,
+                                  registration.request.getParent() || undefined,
+                                  args.type,
+                                  args.name,
+                              ),
+                          )
+                        : undefined;
+                if (denial !== undefined) registration!.checkErrors = [denial];
+                else if (autonamed?.error !== undefined && registration && checked[autonamed.field] === undefined)
                     registration.checkErrors = [autonamed.error];
                 else if (refused?.error !== undefined) registration!.checkErrors = [refused.error];
                 else if (refused && refused.failures.length > 0)
@@ -423,6 +445,14 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                         const id = (await outputInternals(result.opts.provider.id).promise()) || rpc.unknownValue;
                         provider = `${urn}::${id}`;
                     }
+                }
+                // An invoke of a package whose default provider the stack disables, through no provider
+                // of its own (after the transforms, which may give it one), fails.
+                const denial = provider ? undefined : denied(args.token.split(":")[0], args.token);
+                if (denial !== undefined) {
+                    // The resource monitor's gRPC error (source_eval.go Invoke), whose details the SDK rethrows.
+                    const details = `Invoke: ${denial}`;
+                    throw Object.assign(new Error(details), { details });
                 }
                 const answer = mockCall(args.token, inputs, ids, providers.of(args.token, provider), (other) =>
                     providers.of(other),
