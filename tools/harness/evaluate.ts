@@ -484,8 +484,18 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     const duplicateUrn = (urn: string) =>
         new pulumi.RunError(`Duplicate resource URN '${urn}'; try giving it a unique name`);
     const read = monitor.readResource.bind(monitor);
-    monitor.readResource = (req: any, callback: (err: any, res: any) => void) =>
-        read(req, (err: any, res: any) => {
+    monitor.readResource = (req: any, callback: (err: any, res: any) => void) => {
+        // A read of a package whose default provider the stack disables, through no provider of its
+        // own: the resource monitor refuses it (source_eval.go ReadResource, naming the type twice),
+        // a gRPC error whose message the SDK puts after "failed to read resource".
+        const type = req.getType();
+        const denial =
+            req.getProvider() || type.startsWith("pulumi:providers:") ? undefined : denied(type.split(":")[0], type);
+        if (denial !== undefined) {
+            const details = denial.replace(/^Default provider for '[^']*'/, `Default provider for '${type}'`);
+            return callback(Object.assign(new Error(`2 UNKNOWN: ${details}`), { code: 2, details }), undefined);
+        }
+        return read(req, (err: any, res: any) => {
             if (!err && res && claimed.has(res.getUrn())) return callback(duplicateUrn(res.getUrn()), undefined);
             if (!err && res && !res.getId()) res.setId(req.getId());
             if (!err && res) {
@@ -494,6 +504,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
             }
             callback(err, res);
         });
+    };
     // Resource and error hooks (`pulumi.ResourceHook`, `pulumi.ErrorHook`): the engine keeps each
     // one's callback, under a name unique across both kinds (deploy/resource_hooks.go), to call
     // around the steps it executes (in a preview, only the hooks marked onDryRun). The mock monitor

@@ -6,6 +6,8 @@ import * as digitalocean from "@pulumi/digitalocean";
 import * as pulumi from "@pulumi/pulumi";
 import { defaultProviderDenial } from "../../../tools/harness/default-providers";
 import { evaluate } from "../../../tools/harness/evaluate";
+import { runCheck } from "../../../tools/check/run";
+import { DIST_ROOT, FIXTURE_PACK, REPO_ROOT, program } from "../check/paths";
 
 const DENIED = (pkg: string, what: string) =>
     `Default provider for '${pkg}' disabled. '${what}' must use an explicit provider.`;
@@ -57,6 +59,21 @@ describe("disabled default providers", () => {
         assert.strictEqual(errors("tier-media"), undefined);
         assert.strictEqual(errors("eu"), undefined);
         assert.strictEqual(errors("web"), undefined);
+    });
+
+    it("fails a read through a disabled default provider with the resource monitor's words", async function () {
+        this.timeout(120000);
+        const result = await runCheck({
+            distRoot: DIST_ROOT,
+            projectDir: REPO_ROOT,
+            program: program("read-denied.js"),
+            policyPack: FIXTURE_PACK,
+            config: ["owner=me", "aws:region=eu-west-1", 'pulumi:disable-default-providers=["aws"]'],
+        });
+        assert.match(
+            result.stacks[0].error ?? "",
+            /failed to read resource #vpc-0123456789abcdef0 'shared' \[aws:ec2\/vpc:Vpc\]: 2 UNKNOWN: Default provider for 'aws:ec2\/vpc:Vpc' disabled. 'aws:ec2\/vpc:Vpc' must use an explicit provider./,
+        );
     });
 
     it("fails an invoke through a disabled default provider, and passes one given a provider", async () => {
