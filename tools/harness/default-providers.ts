@@ -6,8 +6,11 @@
  * diag.GetDefaultProviderDenied. The `pulumi` package is never denied.
  */
 
-/** Why a default provider for `pkg` is refused (the engine's message, naming `what`), or undefined. */
-export type DefaultProviderDenial = (pkg: string, what: string) => string | undefined;
+/**
+ * Why a default provider for `pkg` is refused, or undefined: the engine's message, naming `what`
+ * (a URN, an invoke's token) and the provider as `named` (a read names its type there).
+ */
+export type DefaultProviderDenial = (pkg: string, what: string, named?: string) => string | undefined;
 
 /** The denial rule of a stack's config (`<namespace>:<name>` keys, lists as JSON text). */
 export function defaultProviderDenial(config: Record<string, string>): DefaultProviderDenial {
@@ -23,7 +26,7 @@ export function defaultProviderDenial(config: Record<string, string>): DefaultPr
     }
     const entries = Array.isArray(listed) ? listed : [];
     const notString = entries.findIndex((entry) => typeof entry !== "string");
-    return (pkg, what) => {
+    return (pkg, what, named = pkg) => {
         if (pkg === "pulumi") return undefined;
         if (!Array.isArray(listed)) return `Failed to parse ${value}: not a list`;
         // The engine reads the list in order and stops at the first entry that is not a string.
@@ -31,7 +34,7 @@ export function defaultProviderDenial(config: Record<string, string>): DefaultPr
             if (index === notString) return `pulumi:disable-default-providers[${index}] must be a string`;
             const barred = String(entry).trim();
             if (barred === "*" || barred === pkg)
-                return `Default provider for '${pkg}' disabled. '${what}' must use an explicit provider.`;
+                return `Default provider for '${named}' disabled. '${what}' must use an explicit provider.`;
         }
         return undefined;
     };

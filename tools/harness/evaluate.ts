@@ -489,12 +489,12 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         // own: the resource monitor refuses it (source_eval.go ReadResource, naming the type twice),
         // a gRPC error whose message the SDK puts after "failed to read resource".
         const type = req.getType();
-        const denial =
-            req.getProvider() || type.startsWith("pulumi:providers:") ? undefined : denied(type.split(":")[0], type);
-        if (denial !== undefined) {
-            const details = denial.replace(/^Default provider for '[^']*'/, `Default provider for '${type}'`);
+        const details =
+            req.getProvider() || type.startsWith("pulumi:providers:")
+                ? undefined
+                : denied(type.split(":")[0], type, type);
+        if (details !== undefined)
             return callback(Object.assign(new Error(`2 UNKNOWN: ${details}`), { code: 2, details }), undefined);
-        }
         return read(req, (err: any, res: any) => {
             if (!err && res && claimed.has(res.getUrn())) return callback(duplicateUrn(res.getUrn()), undefined);
             if (!err && res && !res.getId()) res.setId(req.getId());
