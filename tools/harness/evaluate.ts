@@ -348,6 +348,9 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                 }
                 // The program's inputs stay as it registered them; what the engine holds after Check (and
                 // hands the pack) and the provider's state carry the generated name.
+                /** The URN the engine gives this registration. */
+                const urnOf = (of: Registration) =>
+                    engineUrn(stackName, project, of.request.getParent() || undefined, args.type, args.name);
                 let checked = args.inputs ?? {};
                 if (autonamed?.value !== undefined && checked[autonamed.field] === undefined) {
                     checked = { ...checked, [autonamed.field]: autonamed.value };
@@ -369,16 +372,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                     !args.provider &&
                     !registration.options?.provider &&
                     !args.type.startsWith("pulumi:providers:")
-                        ? denied(
-                              args.type.split(":")[0],
-                              engineUrn(
-                                  stackName,
-                                  project,
-                                  registration.request.getParent() || undefined,
-                                  args.type,
-                                  args.name,
-                              ),
-                          )
+                        ? denied(args.type.split(":")[0], urnOf(registration))
                         : undefined;
                 if (denial !== undefined) registration!.checkErrors = [denial];
                 else if (autonamed?.error !== undefined && registration && checked[autonamed.field] === undefined)
@@ -403,17 +397,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                 });
                 // An explicit provider's inputs configure the resources it registers.
                 if (registration && args.type.startsWith("pulumi:providers:"))
-                    providers.registered(
-                        args.type,
-                        engineUrn(
-                            stackName,
-                            project,
-                            registration.request.getParent() || undefined,
-                            args.type,
-                            args.name,
-                        ),
-                        checked,
-                    );
+                    providers.registered(args.type, urnOf(registration), checked);
                 // A resource read or imported by id has that id; a new one the mock's, or none in a preview.
                 return { id: args.id || (preview ? previewId(args, state.id) : state.id), state: state.state };
             },
