@@ -2,6 +2,8 @@
 // routed to an internet gateway (for balancers) and private subnets with a route table of their
 // own (for servers and data), so each program only writes the exposure or the design it is about.
 import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
 
 export interface Network {
     vpc: aws.ec2.Vpc;
@@ -129,4 +131,44 @@ export function appServer(prefix: string, net: Network): aws.ec2.SecurityGroup {
         vpcSecurityGroupIds: [group.id],
     });
     return group;
+}
+
+/**
+ * Valkey for the app's sessions and queues ("sessions"), Multi-AZ and encrypted, in the private
+ * subnets (`<prefix>-cache-subnets`) behind `group`, whose clients log in through `userGroupId`.
+ */
+export function sessionsCache(
+    prefix: string,
+    net: Network,
+    group: aws.ec2.SecurityGroup,
+    userGroupId: pulumi.Input<string>,
+): aws.elasticache.ReplicationGroup {
+    const subnets = new aws.elasticache.SubnetGroup(`${prefix}-cache-subnets`, {
+        subnetIds: net.privateSubnets.map((s) => s.id),
+    });
+    return new aws.elasticache.ReplicationGroup("sessions", {
+        description: "Laravel sessions and queues",
+        engine: "valkey",
+        nodeType: "cache.t4g.small",
+        numCacheClusters: 2,
+        automaticFailoverEnabled: true,
+        multiAzEnabled: true,
+        atRestEncryptionEnabled: true,
+        transitEncryptionEnabled: true,
+        subnetGroupName: subnets.name,
+        securityGroupIds: [group.id],
+        userGroupIds: [userGroupId],
+    });
+}
+
+/** The app's Valkey user "laravel", on for everything, with a generated password. */
+export function laravelCacheUser(): aws.elasticache.User {
+    const password = new random.RandomPassword("laravel-cache-password", { length: 32, special: false });
+    return new aws.elasticache.User("laravel", {
+        userId: "laravel",
+        userName: "laravel",
+        engine: "valkey",
+        accessString: "on ~* +@all",
+        authenticationMode: { type: "password", passwords: [password.result] },
+    });
 }
