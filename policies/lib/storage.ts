@@ -150,7 +150,7 @@ function actionMatches(pattern: string, action: string): boolean {
  * whose patterns do (the getPolicyDocument form: `actions`, `notActions`)? A statement with
  * neither grants nothing. Unknown patterns answer UNKNOWN.
  */
-export function statementAllowsAction(statement: Record<string, unknown>, action: string): boolean | Unknown {
+function statementAllowsAction(statement: Record<string, unknown>, action: string): boolean | Unknown {
     const not = statement.NotAction ?? statement.notActions;
     const given = not !== undefined && not !== null ? not : (statement.Action ?? statement.actions);
     if (isUnknown(given)) return UNKNOWN;
