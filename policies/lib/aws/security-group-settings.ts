@@ -7,14 +7,14 @@
  * The standalone SecurityGroupRule is not refused (its expandIPPermission drops the ports), and
  * neither is a rule with both ports 0.
  */
+import { normaliseProtocol } from "../network";
 import { Res, describe, isUnknown } from "../values";
 
 const GROUPS = new Set(["aws:ec2/securityGroup:SecurityGroup", "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup"]);
 
-/** protocolForValue's "-1": the value lowercased is "-1" or "all". */
+/** protocolForValue's "-1" ("-1" or "all" in any case); a rule without a protocol is its Check's to refuse. */
 function allProtocols(protocol: unknown): boolean {
-    const text = typeof protocol === "number" ? String(protocol) : protocol;
-    return typeof text === "string" && ["-1", "all"].includes(text.toLowerCase());
+    return protocol !== undefined && protocol !== null && normaliseProtocol(protocol) === "all";
 }
 
 export function securityGroupSettingsProblems(res: Res): string[] {
