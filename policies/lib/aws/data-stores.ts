@@ -26,7 +26,7 @@ export interface AwsDataStoreShape extends GroupHolder {
     groupsOptional?: (store: Res) => boolean;
 }
 
-/** `publiclyAccessible`, absent = the provider default false (RDS, Redshift). */
+/** `publiclyAccessible`, absent = the provider default false (RDS, Redshift, Amazon MQ). */
 function publiclyAccessible(store: Res): string | undefined {
     const value = store.props.publiclyAccessible;
     if (value === true)
@@ -142,7 +142,8 @@ export const AWS_DATA_STORES: readonly AwsDataStoreShape[] = [
         read: topLevel("vpcSecurityGroupIds"),
         subnets: { key: "vpcSubnetIds", read: topLevel("vpcSubnetIds") },
     },
-    // Caches: ElastiCache (replication groups, standalone clusters, serverless), MemoryDB, DAX.
+    // Caches and queues: ElastiCache (replication groups, standalone clusters, serverless), MemoryDB,
+    // Amazon MQ, DAX.
     {
         kind: "cache",
         types: ["aws:elasticache/replicationGroup:ReplicationGroup"],
@@ -171,6 +172,19 @@ export const AWS_DATA_STORES: readonly AwsDataStoreShape[] = [
         key: "securityGroupIds",
         read: topLevel("securityGroupIds"),
         subnetGroup: { key: "subnetGroupName", types: ["aws:memorydb/subnetGroup:SubnetGroup"] },
+    },
+    // Amazon MQ (RabbitMQ or ActiveMQ) holding the queue (Laravel's RabbitMQ driver): whoever
+    // reaches it and logs in puts jobs on every worker. Its endpoints are TLS only (amqps,
+    // ssl://), and every broker has users, so only where it can be reached is the program's to get
+    // wrong. A public RabbitMQ broker takes no security groups: its public endpoint is the finding.
+    {
+        kind: "cache",
+        types: ["aws:mq/broker:Broker"],
+        key: "securityGroups",
+        read: topLevel("securityGroups"),
+        subnets: { key: "subnetIds", read: topLevel("subnetIds") },
+        publicEndpoint: publiclyAccessible,
+        groupsOptional: (broker) => broker.props.publiclyAccessible === true,
     },
     {
         kind: "cache",

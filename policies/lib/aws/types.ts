@@ -52,6 +52,7 @@ export const AWS = {
     securityGroups: SECURITY_GROUP_TYPES,
     memoryDbClusters: ["aws:memorydb/cluster:Cluster"],
     daxClusters: ["aws:dax/cluster:Cluster"],
+    mqBrokers: ["aws:mq/broker:Broker"],
     neptuneInstances: ["aws:neptune/clusterInstance:ClusterInstance"],
 } as const;
 
@@ -111,6 +112,7 @@ export const AWS_LABELS: Readonly<Record<string, string>> = {
     "aws:elb/loadBalancer:LoadBalancer": "classic load balancer",
     "aws:memorydb/cluster:Cluster": "MemoryDB cluster",
     "aws:dax/cluster:Cluster": "DAX cluster",
+    "aws:mq/broker:Broker": "Amazon MQ broker",
     "aws:docdb/cluster:Cluster": "DocumentDB cluster",
     "aws:neptune/cluster:Cluster": "Neptune cluster",
     "aws:neptune/clusterInstance:ClusterInstance": "Neptune instance",

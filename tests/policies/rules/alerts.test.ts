@@ -263,6 +263,26 @@ describe("webtier-alerts on AWS", () => {
         assertNone(await validateStack(alerts, byName));
     });
 
+    it("holds an Amazon MQ broker to the same, as the queue broker, matched by its name or an active/standby instance", async () => {
+        const broker = {
+            type: "aws:mq/broker:Broker",
+            name: "jobs",
+            props: { id: "b-1234", arn: "arn:aws:mq:eu-west-1:123456789012:broker:jobs:b-1234", brokerName: "jobs" },
+        };
+        const bare = [...awsStack(), broker];
+        const violations = await validateStack(alerts, bare);
+        assert.deepStrictEqual(
+            violations.map((v) => v.name),
+            ["jobs"],
+        );
+        assertViolation(violations, 'Amazon MQ broker "jobs" (the queue broker)', "Broker dimension");
+        assertNone(await validateStack(alerts, [...bare, alarm("jobs-memory", { Broker: "jobs" })]));
+        // ActiveMQ's active/standby pair reports each instance: name-1 and name-2.
+        assertNone(await validateStack(alerts, [...bare, alarm("jobs-cpu", { Broker: "jobs-2" })]));
+        // ...and no other suffix: "jobs-3" is another broker's name.
+        assertViolation(await validateStack(alerts, [...bare, alarm("other-cpu", { Broker: "jobs-3" })]), "jobs");
+    });
+
     it("does not take another group's node for this cache's", async () => {
         const stack = awsStack();
         pick(stack, "cache-memory").props.dimensions = { CacheClusterId: "other-rg-001" };

@@ -285,6 +285,60 @@ describe("webtier-cache-not-public: TLS mode, MemoryDB and DAX", () => {
     });
 });
 
+describe("webtier-cache-not-public: an Amazon MQ broker holding the queue", () => {
+    function broker(props: Record<string, any>) {
+        const stack = awsTier();
+        stack.push({
+            type: "aws:mq/broker:Broker",
+            name: "jobs",
+            props: {
+                id: "b-1234",
+                brokerName: "jobs",
+                engineType: "RabbitMQ",
+                securityGroups: ["sg-cache"],
+                subnetIds: ["subnet-a", "subnet-b"],
+                ...props,
+            },
+        });
+        return stack;
+    }
+
+    it("accepts a private broker in the cache group and private subnets (publiclyAccessible absent: false)", async () => {
+        assertNone(await validateStack(cacheNotPublic, broker({})));
+        assertNone(await validateStack(cacheNotPublic, broker({ publiclyAccessible: false })));
+    });
+
+    it("refuses a publicly accessible broker once, with or without groups (a public RabbitMQ broker takes none)", async () => {
+        const open = await validateStack(
+            cacheNotPublic,
+            broker({ publiclyAccessible: true, securityGroups: undefined }),
+        );
+        assertViolation(open, 'Amazon MQ broker "jobs" is publicly accessible', "Set publiclyAccessible to false");
+        assert.strictEqual(open.length, 1);
+        assertViolation(
+            await validateStack(cacheNotPublic, broker({ publiclyAccessible: true })),
+            "is publicly accessible",
+        );
+        assertViolation(
+            await validateStack(cacheNotPublic, broker({ publiclyAccessible: UNKNOWN_BOOLEAN })),
+            "publiclyAccessible unknown during preview",
+        );
+    });
+
+    it("refuses a private broker in no group of its own, or in a group open to a CIDR", async () => {
+        assertViolation(
+            await validateStack(cacheNotPublic, broker({ securityGroups: undefined })),
+            'Amazon MQ broker "jobs" sets no security groups (securityGroups)',
+            "default security group",
+        );
+        const open = broker({});
+        pick(open, "cache-sg").props.ingress = [
+            { protocol: "tcp", fromPort: 5671, toPort: 5671, cidrBlocks: ["0.0.0.0/0"] },
+        ];
+        assertViolation(await validateStack(cacheNotPublic, open), "cache-sg", "CIDR 0.0.0.0/0");
+    });
+});
+
 describe("webtier-cache-not-public: the SQS queue the workers read", () => {
     const QUEUE = "aws:sqs/queue:Queue";
     const QUEUE_POLICY = "aws:sqs/queuePolicy:QueuePolicy";

@@ -1,7 +1,8 @@
 /**
  * webtier-alerts on AWS: a CloudWatch metric alarm covers a resource when one of its dimensions
  * (plain, or in a metric-math query) holds the resource's id, ARN, ARN suffix, identifier, name or, for
- * an ElastiCache replication group, one of its member nodes (`<group id>-001`), or was computed
+ * an ElastiCache replication group, one of its member nodes (`<group id>-001`), for an Amazon MQ
+ * broker, its name or one of its active/standby instances (`<name>-1`), or was computed
  * from it (property dependencies; all there is during a preview). It reaches a person when its
  * actions are enabled and one of its `alarmActions` is an SNS topic of the stack with a
  * subscription, or an SNS topic outside the stack (whose subscriptions the stack cannot see).
@@ -27,10 +28,13 @@ const AWS_IDENTITY_KEYS = [
     "replicationGroupId",
     "clusterId",
     "clusterName",
+    "brokerName",
     "name",
 ];
 /** ElastiCache's node ids of a replication group: `<group id>-001`, `-002`, ... */
 const CACHE_NODE = /^(.+)-\d{3}$/;
+/** An ActiveMQ active/standby broker's metrics name each instance: `<broker name>-1`, `-2`. */
+const BROKER_INSTANCE = /^(.+)-[12]$/;
 
 function strings(value: unknown): string[] {
     return typeof value === "string" && !isUnknown(value) && value !== "" ? [value] : [];
@@ -76,9 +80,12 @@ function awsWatchers(graph: StackGraph, alarms: Res[], subjects: Res[]): Map<Res
         for (const value of dimensionValues(alarm).flatMap(strings)) {
             byIdentity.get(value)?.forEach((subject) => watched.add(subject));
             const group = CACHE_NODE.exec(value)?.[1];
-            if (group === undefined) continue;
-            byIdentity.get(group)?.forEach((subject) => {
+            byIdentity.get(group ?? "")?.forEach((subject) => {
                 if (AWS.replicationGroups.includes(subject.type as never)) watched.add(subject);
+            });
+            const broker = BROKER_INSTANCE.exec(value)?.[1];
+            byIdentity.get(broker ?? "")?.forEach((subject) => {
+                if (AWS.mqBrokers.includes(subject.type as never)) watched.add(subject);
             });
         }
         for (const key of ["dimensions", "metricQueries"]) {
@@ -143,9 +150,10 @@ function awsSubjects(graph: StackGraph): { what: string; fix: string; resources:
         .forEach((g) => servers.add(g));
     // Every cache the cache rule knows: its metrics name it by its id or name (MemoryDB's
     // ClusterName, DAX's ClusterId, ElastiCache's ids, below).
-    const caches = dataStoreShapes("cache").flatMap((shape) =>
+    const stores = dataStoreShapes("cache").flatMap((shape) =>
         graph.ofType(shape.types).filter((store) => !shape.judgedElsewhere?.(store)),
     );
+    const isBroker = (store: Res) => AWS.mqBrokers.includes(store.type as never);
     return [
         {
             what: "balancer",
@@ -165,7 +173,12 @@ function awsSubjects(graph: StackGraph): { what: string; fix: string; resources:
         {
             what: "cache",
             fix: "an alarm on its memory, evictions or CPU (ElastiCache: CacheClusterId of its nodes, or ReplicationGroupId; serverless: clusterId; MemoryDB: ClusterName; DAX: ClusterId)",
-            resources: caches,
+            resources: stores.filter((store) => !isBroker(store)),
+        },
+        {
+            what: "queue broker",
+            fix: "an alarm on its memory, CPU or queue depth (Broker dimension: its name, or name-1 and name-2 for an active/standby pair)",
+            resources: stores.filter(isBroker),
         },
     ];
 }
