@@ -79,7 +79,7 @@ export function autoname(
  */
 export function engineAutoname(
     rule: AutonameRule,
-    options: AutonamingOptions,
+    options: Pick<AutonamingOptions, "mode" | "proposedName">,
     input: Input = NO_INPUTS,
 ): { value: string } | { error: string } {
     if (options.mode === "disable") return { error: "automatic naming is disabled but no explicit name was provided" };

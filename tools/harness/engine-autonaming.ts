@@ -25,6 +25,13 @@ export interface AutonamingOptions {
     mode: "propose" | "enforce" | "disable";
     /** The name proposed or enforced (none when disabled). */
     proposedName?: string;
+    /**
+     * The strategy's second answer (strategy.go AutonamingForResource): the name has no random
+     * part (verbatim, disabled, a pattern without a random expression), so two cannot exist at
+     * once and the step generator makes the resource's replacements delete-first, whatever its
+     * own deleteBeforeReplace option says.
+     */
+    deleteBeforeReplace: boolean;
 }
 
 /** The options for a resource of `type` named `name`, or undefined for the provider's own naming. */
@@ -90,19 +97,32 @@ function randomFrom(alphabet: string, length: number): string {
     return Array.from(randomBytes(length), (byte) => alphabet[byte % alphabet.length]).join("");
 }
 
-/** strategy.go generateName: ${name}, then the random expressions. */
-export function generateName(pattern: string, name: string): string {
-    return pattern
-        .split("${name}")
-        .join(name)
-        .replace(/\$\{hex\((\d+)\)\}/g, (_, n: string) => randomFrom("0123456789abcdef", Number(n)))
-        .replace(/\$\{alphanum\((\d+)\)\}/g, (_, n: string) =>
+/** strategy.go's random expressions, in its order, each replacing every occurrence. */
+const RANDOM_EXPRESSIONS: Array<(text: string) => string> = [
+    (text) => text.replace(/\$\{hex\((\d+)\)\}/g, (_, n: string) => randomFrom("0123456789abcdef", Number(n))),
+    (text) =>
+        text.replace(/\$\{alphanum\((\d+)\)\}/g, (_, n: string) =>
             randomFrom("abcdefghijklmnopqrstuvwxyz0123456789", Number(n)),
-        )
-        .replace(/\$\{string\((\d+)\)\}/g, (_, n: string) => randomFrom("abcdefghijklmnopqrstuvwxyz", Number(n)))
-        .replace(/\$\{num\((\d+)\)\}/g, (_, n: string) => randomFrom("0123456789", Number(n)))
-        .split("${uuid}")
-        .join(randomUUID());
+        ),
+    (text) =>
+        text.replace(/\$\{string\((\d+)\)\}/g, (_, n: string) => randomFrom("abcdefghijklmnopqrstuvwxyz", Number(n))),
+    (text) => text.replace(/\$\{num\((\d+)\)\}/g, (_, n: string) => randomFrom("0123456789", Number(n))),
+    (text) => (text.includes("${uuid}") ? text.split("${uuid}").join(randomUUID()) : text),
+];
+
+/**
+ * strategy.go generateName: ${name}, then the random expressions; and whether any of them
+ * changed the name (hasRandom).
+ */
+export function generateName(pattern: string, name: string): { name: string; hasRandom: boolean } {
+    let result = pattern.split("${name}").join(name);
+    let hasRandom = false;
+    for (const replace of RANDOM_EXPRESSIONS) {
+        const next = replace(result);
+        hasRandom = hasRandom || next !== result;
+        result = next;
+    }
+    return { name: result, hasRandom };
 }
 
 /** config.go resolveNamingConfig: the strategy, and whether one was given at this level. */
@@ -119,7 +139,13 @@ function resolveNaming(config: NamingConfig, context: AutonamingContext): { stra
             );
         const pattern = resolveStackExpressions(config.pattern, context);
         const mode = config.enforce === true ? "enforce" : "propose";
-        return { strategy: (name) => ({ mode, proposedName: generateName(pattern, name) }), given: true };
+        return {
+            strategy: (name) => {
+                const generated = generateName(pattern, name);
+                return { mode, proposedName: generated.name, deleteBeforeReplace: !generated.hasRandom };
+            },
+            given: true,
+        };
     }
     if (hasEnforce) throw new AutonamingConfigError("pattern must be specified when enforce is true");
     if (!hasMode) return { strategy: () => undefined, given: false };
@@ -127,9 +153,12 @@ function resolveNaming(config: NamingConfig, context: AutonamingContext): { stra
         case "default":
             return { strategy: () => undefined, given: true };
         case "verbatim":
-            return { strategy: (name) => ({ mode: "enforce", proposedName: name }), given: true };
+            return {
+                strategy: (name) => ({ mode: "enforce", proposedName: name, deleteBeforeReplace: true }),
+                given: true,
+            };
         case "disabled":
-            return { strategy: () => ({ mode: "disable" }), given: true };
+            return { strategy: () => ({ mode: "disable", deleteBeforeReplace: true }), given: true };
         default:
             throw new AutonamingConfigError(`invalid naming mode: ${String(config.mode)}`);
     }

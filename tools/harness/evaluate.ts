@@ -13,7 +13,7 @@ import { mockCall, mockState, MockIds, ProviderConfigs, STACK_REFERENCE_TYPE } f
 import { CallSite, callSites } from "./call-sites";
 import { DIY_ORGANIZATION, EVALUATION_STACK_TRACE_LIMIT } from "./evaluation-settings";
 import { autoname, autonameRuleFor, engineAutoname } from "./autonaming";
-import { AutonamingConfigError, EngineAutonamer, engineAutonamer } from "./engine-autonaming";
+import { AutonamingConfigError, AutonamingOptions, EngineAutonamer, engineAutonamer } from "./engine-autonaming";
 import { defaultProviderDenial } from "./default-providers";
 import { applyPatch, defaultsPatch, Patch, resourceDefaults } from "./tf-defaults/apply";
 import { checkResult, engineCheckError } from "./tf-defaults/validate";
@@ -511,7 +511,9 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         // first await: those are the inputs as the program registered them, taken as they are
         // rather than deserialized a second time.
         lastInputs = undefined;
-        pendingAutoname = autonameFor(req, engineNaming);
+        // The engine's autonaming options, asked once per custom resource (step_generator.go).
+        const naming = req.getCustom() ? engineNaming?.(req.getType(), req.getName()) : undefined;
+        pendingAutoname = autonameFor(req, naming);
         const registration: Registration = {
             request: req,
             inherited: inheritedTransforms(req.getParent(), transformsByUrn),
@@ -576,6 +578,13 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                     ...(req.getImportid() ? { importId: req.getImportid() as string } : {}),
                 };
                 if (registration.options) applyTransformedOptions(resource, registration.options);
+                // A name without randomness cannot exist twice: the step generator makes the
+                // replacement delete-first, over the program's own option, and Analyze and
+                // AnalyzeStack are sent that.
+                if (naming?.deleteBeforeReplace) {
+                    resource.deleteBeforeReplace = true;
+                    resource.deleteBeforeReplaceDefined = true;
+                }
                 if (registration.autonamed) resource.autonamed = registration.autonamed;
                 if (registration.checkErrors) resource.checkErrors = registration.checkErrors;
                 ids.own(resource.id, resource.state, urn);
@@ -894,7 +903,7 @@ function previewId(args: { type: string; custom?: boolean }, mockId: string): st
  */
 function autonameFor(
     req: any,
-    engineNaming: EngineAutonamer | undefined,
+    engineOptions: AutonamingOptions | undefined,
 ): { field: string; value?: string; error?: string } | undefined {
     if (!req.getCustom()) return undefined;
     const fields = req.getObject()?.getFieldsMap();
@@ -905,8 +914,7 @@ function autonameFor(
     const rule = autonameRuleFor(req.getType(), input);
     if (!rule || input(rule.field) !== undefined) return undefined;
     // The engine's options from `pulumi:autonaming`, which the bridge applies instead of its own suffix.
-    const options = engineNaming?.(req.getType(), req.getName());
-    if (options) return { field: rule.field, ...engineAutoname(rule, options, input) };
+    if (engineOptions) return { field: rule.field, ...engineAutoname(rule, engineOptions, input) };
     const value = autoname(req.getName(), rule, undefined, input);
     return value === undefined ? undefined : { field: rule.field, value };
 }

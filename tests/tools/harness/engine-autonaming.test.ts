@@ -20,15 +20,25 @@ describe("the engine's autonaming config", () => {
                 digitalocean: { resources: { "digitalocean:index/tag:Tag": { pattern: "${stack}-${name}" } } },
             },
         })!;
-        assert.deepStrictEqual(naming("aws:s3/bucketV2:BucketV2", "uploads"), { mode: "disable" });
-        assert.deepStrictEqual(naming("aws:sqs/queue:Queue", "jobs"), { mode: "enforce", proposedName: "jobs" });
+        // A name without randomness also makes replacements delete-first (the strategy's second answer).
+        assert.deepStrictEqual(naming("aws:s3/bucketV2:BucketV2", "uploads"), {
+            mode: "disable",
+            deleteBeforeReplace: true,
+        });
+        assert.deepStrictEqual(naming("aws:sqs/queue:Queue", "jobs"), {
+            mode: "enforce",
+            proposedName: "jobs",
+            deleteBeforeReplace: true,
+        });
         assert.deepStrictEqual(naming("digitalocean:index/tag:Tag", "web"), {
             mode: "propose",
             proposedName: "prod-web",
+            deleteBeforeReplace: true,
         });
         assert.deepStrictEqual(naming("digitalocean:index/droplet:Droplet", "web-0"), {
             mode: "propose",
             proposedName: "shop-web-0",
+            deleteBeforeReplace: true,
         });
         assert.strictEqual(namer({ mode: "default" })!("aws:sqs/queue:Queue", "jobs"), undefined);
         assert.strictEqual(engineAutonamer({ ...CONTEXT, config: {} }), undefined);
@@ -41,11 +51,11 @@ describe("the engine's autonaming config", () => {
         )!;
         const first = naming("aws:sqs/queue:Queue", "jobs")!;
         assert.strictEqual(first.mode, "enforce");
+        assert.strictEqual(first.deleteBeforeReplace, false);
         assert.match(first.proposedName!, /^organization-payments-jobs-[0-9a-f]{4}[a-z0-9]{2}[0-9]{3}$/);
-        assert.match(
-            namer({ pattern: "${name}-${uuid}" })!("aws:sqs/queue:Queue", "q")!.proposedName!,
-            /^q-[0-9a-f-]{36}$/,
-        );
+        const uuid = namer({ pattern: "${name}-${uuid}" })!("aws:sqs/queue:Queue", "q")!;
+        assert.match(uuid.proposedName!, /^q-[0-9a-f-]{36}$/);
+        assert.strictEqual(uuid.deleteBeforeReplace, false);
     });
 
     it("refuses what the engine refuses, with its words", () => {
@@ -97,6 +107,13 @@ describe("the engine's autonaming config", () => {
             new aws.sqs.Queue("jobs", {});
             new digitalocean.Tag("web", {});
             new aws.s3.BucketV2("named", { bucket: "shop-named" });
+            new aws.ec2.Instance(
+                "web-1",
+                { ami: "ami-0123456789abcdef0", instanceType: "t3.small" },
+                {
+                    deleteBeforeReplace: false,
+                },
+            );
         };
         const evaluation = await evaluate({
             program,
@@ -118,6 +135,25 @@ describe("the engine's autonaming config", () => {
         assert.deepStrictEqual(byName("jobs").checkErrors, [
             "automatic naming is disabled but no explicit name was provided",
         ]);
+        // Names without randomness: every custom resource is replaced delete-first, a resource
+        // with no name property and one whose program said otherwise included.
+        for (const name of ["Uploads", "jobs", "web", "named", "web-1"]) {
+            assert.strictEqual(byName(name).deleteBeforeReplace, true, name);
+            assert.strictEqual(byName(name).deleteBeforeReplaceDefined, true, name);
+        }
+        const random = await evaluate({
+            program,
+            project: "shop",
+            stack: "prod",
+            config: {
+                "aws:region": "eu-west-1",
+                "pulumi:autonaming": JSON.stringify({ pattern: "${name}-${hex(6)}" }),
+            },
+        });
+        const web = random.resources.find((r) => r.name === "web-1")!;
+        assert.strictEqual(web.deleteBeforeReplace, false);
+        assert.strictEqual(web.deleteBeforeReplaceDefined, true);
+        assert.strictEqual(random.resources.find((r) => r.name === "jobs")!.deleteBeforeReplaceDefined, false);
         await assert.rejects(
             evaluate({ program, config: { "pulumi:autonaming": JSON.stringify({ mode: "upper" }) } }),
             /getting autonaming config: failed to resolve root naming config: invalid naming mode: upper/,
