@@ -91,6 +91,8 @@ export interface Res {
     /** URNs this resource depends on (stack policies only). */
     dependencies: string[];
     parent?: string;
+    /** The `deleteBeforeReplace` resource option (stack policies only; absent: not set). */
+    deleteBeforeReplace?: boolean;
     /**
      * One top-level property as `props[key]` holds it, without making the plain copy of all of
      * them that reading `props` makes (fromResourceArgs and fromStackResources set it). Read it
@@ -176,6 +178,9 @@ export function fromStackResources(resources: PolicyResource[]): Res[] {
                 propertyDependencies,
                 dependencies: (r.dependencies ?? []).map((d) => d.urn),
                 parent: r.parent?.urn,
+                ...(r.opts?.deleteBeforeReplace !== undefined
+                    ? { deleteBeforeReplace: r.opts.deleteBeforeReplace }
+                    : {}),
             },
             r.props,
             providerComputed,

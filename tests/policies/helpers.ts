@@ -103,6 +103,8 @@ export interface FakeResource {
      * them); any other unknown top-level property came from a resource outside the stack.
      */
     providerComputed?: string[];
+    /** The deleteBeforeReplace resource option, as the engine sends it (absent: not set). */
+    deleteBeforeReplace?: boolean;
 }
 
 /** Where a fake's unknown values came from when its test names nothing: a resource outside the stack. */
@@ -140,6 +142,7 @@ export async function validateStack(
                 aliases: [],
                 customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
                 additionalSecretOutputs: [],
+                ...(r.deleteBeforeReplace !== undefined ? { deleteBeforeReplace: r.deleteBeforeReplace } : {}),
             },
             dependencies: [],
             propertyDependencies: {},

@@ -1,5 +1,6 @@
 import { reliability } from "../../../policies/rules/reliability";
-import { UNKNOWN_NUMBER, UNKNOWN_STRING, assertNone, assertViolation, validateStack } from "../helpers";
+import * as assert from "assert";
+import { FakeResource, UNKNOWN_NUMBER, UNKNOWN_STRING, assertNone, assertViolation, validateStack } from "../helpers";
 import { awsTier, doTier, pick, without } from "../fixtures";
 
 describe("webtier-reliability on AWS", () => {
@@ -49,6 +50,87 @@ describe("webtier-reliability on AWS", () => {
         // A service not behind the balancer counts for nothing.
         const unbalanced = { ...service(2, ["a", "b"]), props: { ...service(2, ["a", "b"]).props, loadBalancers: [] } };
         assertViolation(await validateStack(reliability, [...base, unbalanced]), "Only 0 server");
+    });
+
+    it("flags a server, group or service behind the balancer replaced delete-first, and only those", async () => {
+        const stack = awsTier();
+        pick(stack, "web-1").deleteBeforeReplace = true;
+        const violations = await validateStack(reliability, stack);
+        assertViolation(violations, 'EC2 instance "web-1" (an app server) has the deleteBeforeReplace option');
+        assert.strictEqual(violations.length, 1);
+        pick(stack, "web-1").deleteBeforeReplace = false;
+        assertNone(await validateStack(reliability, stack));
+        // What serves no request may be replaced as it likes.
+        const elsewhere = awsTier();
+        pick(elsewhere, "cache-sg").deleteBeforeReplace = true;
+        assertNone(await validateStack(reliability, elsewhere));
+    });
+
+    it("flags an ECS rolling deployment that may stop every task, and an instance refresh that replaces every server", async () => {
+        const base = ["web-0", "web-1", "web-0-tg", "web-1-tg"].reduce(
+            (stack, name) => without(stack, name),
+            awsTier(),
+        );
+        const service = (props: Record<string, any>): FakeResource => ({
+            type: "aws:ecs/service:Service",
+            name: "app",
+            props: {
+                desiredCount: 2,
+                loadBalancers: [{ targetGroupArn: "arn:tg", containerName: "app", containerPort: 80 }],
+                networkConfiguration: { subnets: ["subnet-a", "subnet-b"] },
+                ...props,
+            },
+            deps: { networkConfiguration: ["private-a", "private-b"] },
+        });
+        assertNone(await validateStack(reliability, [...base, service({})]));
+        assertNone(await validateStack(reliability, [...base, service({ deploymentMinimumHealthyPercent: 50 })]));
+        assertViolation(
+            await validateStack(reliability, [...base, service({ deploymentMinimumHealthyPercent: 0 })]),
+            'ECS service "app" has deploymentMinimumHealthyPercent 0',
+        );
+        assertViolation(
+            await validateStack(reliability, [...base, service({ deploymentMinimumHealthyPercent: UNKNOWN_NUMBER })]),
+            "deploymentMinimumHealthyPercent unknown during preview",
+        );
+        // Blue/green and CodeDeploy start the new tasks first.
+        for (const props of [
+            { deploymentConfiguration: { strategy: "BLUE_GREEN" } },
+            { deploymentController: { type: "CODE_DEPLOY" } },
+        ])
+            assertNone(
+                await validateStack(reliability, [...base, service({ deploymentMinimumHealthyPercent: 0, ...props })]),
+            );
+        assertViolation(
+            await validateStack(reliability, [...base, { ...service({}), deleteBeforeReplace: true }]),
+            "(the app's service) has the deleteBeforeReplace option",
+        );
+
+        const group = (instanceRefresh: unknown): FakeResource => ({
+            type: "aws:autoscaling/group:Group",
+            name: "app-asg",
+            props: {
+                minSize: 2,
+                maxSize: 4,
+                targetGroupArns: ["arn:tg"],
+                vpcZoneIdentifiers: ["subnet-a", "subnet-b"],
+                instanceRefresh,
+            },
+        });
+        assertNone(await validateStack(reliability, [...base, group(undefined)]));
+        assertNone(await validateStack(reliability, [...base, group({ strategy: "Rolling" })]));
+        assertNone(
+            await validateStack(reliability, [
+                ...base,
+                group({ strategy: "Rolling", preferences: { minHealthyPercentage: 50 } }),
+            ]),
+        );
+        assertViolation(
+            await validateStack(reliability, [
+                ...base,
+                group({ strategy: "Rolling", preferences: { minHealthyPercentage: 0 } }),
+            ]),
+            'auto scaling group "app-asg" has an instance refresh with minHealthyPercentage 0',
+        );
     });
 
     it("reads absent multiAz, backupRetentionPeriod and deletionProtection as off", async () => {
@@ -144,6 +226,15 @@ describe("webtier-reliability on DigitalOcean", () => {
         );
         // minServers 1: a single instance is what the stack asked for.
         assertNone(await validateStack(reliability, app([{ name: "web" }]), { minServers: 1 }));
+    });
+
+    it("flags a droplet behind the balancer replaced delete-first", async () => {
+        const stack = doTier();
+        pick(stack, "web-0").deleteBeforeReplace = true;
+        assertViolation(
+            await validateStack(reliability, stack),
+            'droplet "web-0" (an app server) has the deleteBeforeReplace option',
+        );
     });
 
     it("flags a database without a standby node, and one whose node count is unknown", async () => {

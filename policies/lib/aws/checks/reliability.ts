@@ -1,9 +1,11 @@
 /**
- * webtier-reliability on AWS: at least `minServers` servers behind the balancer, across two zones;
- * RDS Multi-AZ, with backups and deletion protection.
+ * webtier-reliability on AWS: at least `minServers` servers behind the balancer, across two zones,
+ * replaced without downtime (no deleteBeforeReplace, an ECS deployment or an instance refresh
+ * that keeps some of them serving); RDS Multi-AZ, with backups and deletion protection.
  */
 import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
+import { deleteBeforeReplaceFinding } from "../../replacements";
 import { Res, UNKNOWN, describe, isUnknown, listOf } from "../../values";
 import { AWS_BALANCER_TYPES } from "../balancers";
 import { AWS } from "../types";
@@ -16,6 +18,55 @@ function zoneOf(graph: StackGraph, instance: Res): string | typeof UNKNOWN | und
     const zone = subnet?.props.availabilityZone ?? subnet?.props.availabilityZoneId;
     if (typeof zone === "string" && !isUnknown(zone)) return zone;
     return isUnknown(own) || isUnknown(zone) ? UNKNOWN : undefined;
+}
+
+function push(findings: Finding[], finding: Finding | undefined): void {
+    if (finding) findings.push(finding);
+}
+
+/**
+ * An ECS service's rolling deployment keeps at least `deploymentMinimumHealthyPercent` of its
+ * desired tasks running, rounded up (absent: 100). At 0 ECS may stop every task before their
+ * replacements start. Blue/green, linear and canary deployments (`deploymentConfiguration.strategy`)
+ * and the CODE_DEPLOY and EXTERNAL controllers start the new tasks first, so only rolling ones are judged.
+ */
+function ecsDeploymentFinding(service: Res): Finding | undefined {
+    const controller = service.props.deploymentController?.type;
+    if (typeof controller === "string" && controller.toUpperCase() !== "ECS") return undefined;
+    const strategy = service.props.deploymentConfiguration?.strategy;
+    if (typeof strategy === "string" && strategy.toUpperCase() !== "ROLLING") return undefined;
+    const minimum = service.props.deploymentMinimumHealthyPercent;
+    if (minimum !== 0 && !isUnknown(minimum)) return undefined;
+    const why = isUnknown(minimum)
+        ? "has deploymentMinimumHealthyPercent unknown during preview, so a deployment cannot be shown to keep tasks serving"
+        : "has deploymentMinimumHealthyPercent 0: a rolling deployment may stop every task before their replacements start, taking the app down";
+    return {
+        urn: service.urn,
+        message: `${describe(service)} ${why}. Set it to 50 or more with at least two tasks (or leave it unset: 100).`,
+    };
+}
+
+/**
+ * An auto scaling group's instance refresh replaces instances while keeping
+ * `preferences.minHealthyPercentage` of the group in service (absent: 90). At 0 it replaces them
+ * all at once.
+ */
+function instanceRefreshFinding(group: Res): Finding | undefined {
+    const refresh = group.props.instanceRefresh;
+    if (refresh === undefined || refresh === null) return undefined;
+    const minimum = isUnknown(refresh)
+        ? UNKNOWN
+        : isUnknown(refresh.preferences)
+          ? UNKNOWN
+          : refresh.preferences?.minHealthyPercentage;
+    if (minimum !== 0 && !isUnknown(minimum)) return undefined;
+    const why = isUnknown(minimum)
+        ? "has an instance refresh whose minHealthyPercentage is unknown during preview, so a refresh cannot be shown to keep servers in service"
+        : "has an instance refresh with minHealthyPercentage 0: a refresh replaces every server at once, taking the app down";
+    return {
+        urn: group.urn,
+        message: `${describe(group)} ${why}. Set instanceRefresh.preferences.minHealthyPercentage to 50 or more (or leave it unset: 90).`,
+    };
 }
 
 /** Where the AWS tier falls below the reliability floor. */
@@ -37,8 +88,10 @@ export function awsReliabilityFindings(graph: StackGraph, minServers: number): F
             if (zone === UNKNOWN || zone === undefined) unknownZone = true;
             else zones.add(zone);
         }
-        for (const group of graph.ofType(AWS.autoScalingGroups)) {
-            if (listOf(group.props.targetGroupArns).length === 0) continue;
+        const balancedGroups = graph
+            .ofType(AWS.autoScalingGroups)
+            .filter((group) => listOf(group.props.targetGroupArns).length > 0);
+        for (const group of balancedGroups) {
             groupCapacity += typeof group.props.minSize === "number" ? group.props.minSize : 0;
             for (const subnet of graph.resolveAll(group, "vpcZoneIdentifiers", AWS.subnets).candidates) {
                 const zone = subnet.props.availabilityZone;
@@ -53,8 +106,10 @@ export function awsReliabilityFindings(graph: StackGraph, minServers: number): F
         // groups (ECS's default is none, awsx's one), spread over its subnets' zones (awsvpc);
         // tasks on the cluster's EC2 instances are in zones the stack cannot tell.
         let taskCount = 0;
-        for (const service of graph.ofType(AWS_BALANCER_TYPES.ecsServices)) {
-            if (listOf(service.props.loadBalancers).length === 0) continue;
+        const balancedServices = graph
+            .ofType(AWS_BALANCER_TYPES.ecsServices)
+            .filter((service) => listOf(service.props.loadBalancers).length > 0);
+        for (const service of balancedServices) {
             const desired = service.props.desiredCount;
             taskCount += typeof desired === "number" ? desired : 0;
             const network = service.props.networkConfiguration as Record<string, unknown> | undefined;
@@ -77,6 +132,15 @@ export function awsReliabilityFindings(graph: StackGraph, minServers: number): F
             }
         }
         const count = servers.size + groupCapacity + taskCount;
+        for (const server of servers) push(findings, deleteBeforeReplaceFinding(server, "an app server"));
+        for (const group of balancedGroups) {
+            push(findings, deleteBeforeReplaceFinding(group, "the app servers' group"));
+            push(findings, instanceRefreshFinding(group));
+        }
+        for (const service of balancedServices) {
+            push(findings, deleteBeforeReplaceFinding(service, "the app's service"));
+            push(findings, ecsDeploymentFinding(service));
+        }
         const at = balancers[0].urn;
         if (count < minServers) {
             findings.push({

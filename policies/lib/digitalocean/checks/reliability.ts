@@ -1,11 +1,13 @@
 /**
- * webtier-reliability on DigitalOcean: at least `minServers` droplets behind the balancer, and as
+ * webtier-reliability on DigitalOcean: at least `minServers` droplets behind the balancer, replaced
+ * without downtime (no deleteBeforeReplace), and as
  * many instances of every App Platform service (App Platform's own balancer routes to them: one
  * instance is one server, down while it is redeployed or restarted); a database cluster with a
  * standby node.
  */
 import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
+import { deleteBeforeReplaceFinding } from "../../replacements";
 import { Res, describe, isUnknown, listOf } from "../../values";
 import { digitalOceanClusters } from "../data-access";
 import { balancedDroplets } from "../droplets";
@@ -14,14 +16,20 @@ import { DO } from "../types";
 /** Where the DigitalOcean tier falls below the reliability floor. */
 export function digitalOceanReliabilityFindings(graph: StackGraph, minServers: number): Finding[] {
     const findings: Finding[] = [];
+    const servers = new Set<Res>();
     for (const balancer of graph.ofType(DO.loadBalancers)) {
         const behind = balancedDroplets(graph, balancer);
+        behind.forEach((droplet) => servers.add(droplet));
         if (behind.size < minServers) {
             findings.push({
                 urn: balancer.urn,
                 message: `${describe(balancer)} has ${behind.size} droplet(s) behind it; at least ${minServers} keep the app up when one fails. Raise webtier:servers.count.`,
             });
         }
+    }
+    for (const droplet of servers) {
+        const finding = deleteBeforeReplaceFinding(droplet, "an app server");
+        if (finding) findings.push(finding);
     }
     for (const app of graph.ofType(DO.apps)) findings.push(...appServiceFindings(app, minServers));
     for (const cluster of digitalOceanClusters(graph, "database")) {
