@@ -1,7 +1,7 @@
 // Sound: a Fargate service behind an HTTPS ALB, reaching an Aurora cluster that admits only the
 // service's security group.
 import * as aws from "@pulumi/aws";
-import { groupFrom, httpsAlb, network, targetGroup } from "./network";
+import { fargateService, groupFrom, httpsAlb, network, targetGroup } from "./network";
 
 export = function program() {
     const net = network("shop");
@@ -9,19 +9,7 @@ export = function program() {
     const { group: albGroup } = httpsAlb("shop", net, targets);
     const service = groupFrom("shop-svc-sg", net.vpc, 8080, albGroup);
     const db = groupFrom("shop-db-sg", net.vpc, 5432, service);
-    const cluster = new aws.ecs.Cluster("shop-cluster", {});
-    new aws.ecs.Service("shop", {
-        cluster: cluster.arn,
-        launchType: "FARGATE",
-        desiredCount: 2,
-        taskDefinition: "shop-app:7",
-        networkConfiguration: {
-            subnets: net.privateSubnets.map((s) => s.id),
-            securityGroups: [service.id],
-            assignPublicIp: false,
-        },
-        loadBalancers: [{ targetGroupArn: targets.arn, containerName: "app", containerPort: 8080 }],
-    });
+    fargateService(net, targets, service);
     const subnets = new aws.rds.SubnetGroup("shop-db-subnets", { subnetIds: net.privateSubnets.map((s) => s.id) });
     new aws.rds.Cluster("shop-db", {
         engine: "aurora-postgresql",

@@ -172,3 +172,29 @@ export function laravelCacheUser(): aws.elasticache.User {
         authenticationMode: { type: "password", passwords: [password.result] },
     });
 }
+
+/**
+ * The app as a Fargate service "shop" of two tasks in the private subnets, in `group`, registered
+ * in `targets` on port 8080; `settings` are added to its args.
+ */
+export function fargateService(
+    net: Network,
+    targets: aws.lb.TargetGroup,
+    group: aws.ec2.SecurityGroup,
+    settings: Partial<aws.ecs.ServiceArgs> = {},
+): aws.ecs.Service {
+    const cluster = new aws.ecs.Cluster("shop-cluster", {});
+    return new aws.ecs.Service("shop", {
+        cluster: cluster.arn,
+        launchType: "FARGATE",
+        desiredCount: 2,
+        taskDefinition: "shop-app:7",
+        networkConfiguration: {
+            subnets: net.privateSubnets.map((s) => s.id),
+            securityGroups: [group.id],
+            assignPublicIp: false,
+        },
+        loadBalancers: [{ targetGroupArn: targets.arn, containerName: "app", containerPort: 8080 }],
+        ...settings,
+    });
+}
