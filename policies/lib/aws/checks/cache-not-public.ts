@@ -2,8 +2,8 @@
  * webtier-cache-not-public on AWS: ElastiCache with transit encryption in "required" mode and an
  * auth token (or a user group whose users all need a password), MemoryDB with TLS and an ACL of
  * password users, DAX with a TLS endpoint, an Amazon MQ broker that is not publicly accessible,
- * in private subnets, its security group admitting only the app servers' group; and an SQS queue (the `sqs` queue driver) whose policy lets no one but
- * fixed sources at the jobs (queues.ts).
+ * in private subnets, its security group admitting only the app servers' group; and an SQS queue
+ * (the `sqs` queue driver) whose policy lets no one but fixed sources at the jobs (queues.ts).
  */
 import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";

@@ -27,8 +27,9 @@ function push(findings: Finding[], finding: Finding | undefined): void {
 /**
  * An ECS service's rolling deployment keeps at least `deploymentMinimumHealthyPercent` of its
  * desired tasks running, rounded up (absent: 100). At 0 ECS may stop every task before their
- * replacements start. Blue/green, linear and canary deployments (`deploymentConfiguration.strategy`)
- * and the CODE_DEPLOY and EXTERNAL controllers start the new tasks first, so only rolling ones are judged.
+ * replacements start. Blue/green, linear and canary deployments
+ * (`deploymentConfiguration.strategy`) and the CODE_DEPLOY and EXTERNAL controllers start the new
+ * tasks first, so only rolling ones are judged.
  */
 function ecsDeploymentFinding(service: Res): Finding | undefined {
     const controller = service.props.deploymentController?.type;

@@ -1,9 +1,8 @@
 /**
- * webtier-reliability on DigitalOcean: at least `minServers` droplets behind the balancer, replaced
- * without downtime (no deleteBeforeReplace), and as
- * many instances of every App Platform service (App Platform's own balancer routes to them: one
- * instance is one server, down while it is redeployed or restarted); a database cluster with a
- * standby node.
+ * webtier-reliability on DigitalOcean: at least `minServers` droplets behind the balancer,
+ * replaced without downtime (no deleteBeforeReplace), and as many instances of every App Platform
+ * service (App Platform's own balancer routes to them: one instance is one server, down while it
+ * is redeployed or restarted); a database cluster with a standby node.
  */
 import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
