@@ -93,6 +93,14 @@ export const AWS_DATA_STORES: readonly AwsDataStoreShape[] = [
         read: topLevel("vpcSecurityGroupIds"),
         subnetGroup: { key: "dbSubnetGroupName", types: ["aws:rds/subnetGroup:SubnetGroup"] },
     },
+    // The native provider's RDS instance (CloudFormation's AWS::RDS::DBInstance property names).
+    {
+        kind: "database",
+        types: ["aws-native:rds:DbInstance"],
+        key: "vpcSecurityGroups",
+        read: topLevel("vpcSecurityGroups"),
+        subnetGroup: { key: "dbSubnetGroupName", types: ["aws-native:rds:DbSubnetGroup"] },
+    },
     {
         kind: "database",
         types: ["aws:docdb/cluster:Cluster"],

@@ -45,12 +45,14 @@ export const AWS_COMPUTE_TYPES = {
     autoScalingGroups: ["aws:autoscaling/group:Group"],
     ecsServices: ["aws:ecs/service:Service"],
     lambdaFunctions: ["aws:lambda/function:Function"],
+    // The native provider's instances (CloudFormation's AWS::EC2::Instance property names).
+    nativeInstances: ["aws-native:ec2:Instance"],
 } as const;
 
 /**
  * The app tier's compute on AWS and where each keeps its groups: EC2 instances, the launch
  * templates and launch configurations of auto scaling groups, ECS (Fargate or EC2) services in
- * awsvpc mode, and Lambda functions in a VPC. Each is an app server for the rules that let only
+ * awsvpc mode, Lambda functions in a VPC, and the native provider's EC2 instances. Each is an app server for the rules that let only
  * the app servers reach the data stores and only the balancer reach the app servers.
  */
 export const APP_COMPUTE: readonly GroupHolder[] = [
@@ -69,6 +71,12 @@ export const APP_COMPUTE: readonly GroupHolder[] = [
         read: nested("networkConfiguration", "securityGroups"),
     },
     { types: AWS_COMPUTE_TYPES.lambdaFunctions, key: "vpcConfig", read: nested("vpcConfig", "securityGroupIds") },
+    { types: AWS_COMPUTE_TYPES.nativeInstances, key: "securityGroupIds", read: topLevel("securityGroupIds") },
+    {
+        types: AWS_COMPUTE_TYPES.nativeInstances,
+        key: "networkInterfaces",
+        read: nested("networkInterfaces", "groupSet"),
+    },
 ];
 
 /** Load balancers (ALB, NLB; classic ELB) and where they keep their groups. */
@@ -78,6 +86,7 @@ export const BALANCERS: readonly GroupHolder[] = [
             "aws:lb/loadBalancer:LoadBalancer",
             "aws:alb/loadBalancer:LoadBalancer",
             "aws:elb/loadBalancer:LoadBalancer",
+            "aws-native:elasticloadbalancingv2:LoadBalancer",
         ],
         key: "securityGroups",
         read: topLevel("securityGroups"),

@@ -2,7 +2,9 @@
  * AWS security groups and their rules as `NetworkRule`s:
  * - `SecurityGroup` / `DefaultSecurityGroup` inline `ingress` / `egress` blocks,
  * - `ec2.SecurityGroupRule` (`type` ingress or egress),
- * - `vpc.SecurityGroupIngressRule` / `vpc.SecurityGroupEgressRule`;
+ * - `vpc.SecurityGroupIngressRule` / `vpc.SecurityGroupEgressRule`,
+ * - the native provider's `ec2.SecurityGroup` (`securityGroupIngress` / `securityGroupEgress`) and
+ *   `ec2.SecurityGroupIngress` / `ec2.SecurityGroupEgress`;
  * and the rules a service writes into a group of its own (implied-rules.ts).
  */
 import type * as aws from "@pulumi/aws";
@@ -115,6 +117,68 @@ function vpcRule(res: Res, direction: "ingress" | "egress"): NetworkRule[] {
     return [{ direction, protocol, fromPort: ports.from, toPort: ports.to, sources, path: "", target }];
 }
 
+/** A rule of the native provider (CloudFormation's AWS::EC2::SecurityGroup rule shapes). */
+interface NativeRule {
+    ipProtocol?: string;
+    fromPort?: number;
+    toPort?: number;
+    cidrIp?: string;
+    cidrIpv6?: string;
+    sourceSecurityGroupId?: string;
+    sourcePrefixListId?: string;
+    destinationSecurityGroupId?: string;
+    destinationPrefixListId?: string;
+}
+
+/**
+ * One native rule's ports and sources (the other end: source for ingress, destination for
+ * egress), each source with the top-level property its dependencies are reported under.
+ */
+function nativeRule(
+    rule: NativeRule,
+    direction: "ingress" | "egress",
+    keyOf: (field: keyof NativeRule) => string,
+    path: string,
+    target: NetworkRule["target"],
+): NetworkRule {
+    const protocol = normaliseProtocol(rule.ipProtocol);
+    const ports = awsPorts(protocol, rule.fromPort, rule.toPort);
+    const [group, prefixList] =
+        direction === "ingress"
+            ? (["sourceSecurityGroupId", "sourcePrefixListId"] as const)
+            : (["destinationSecurityGroupId", "destinationPrefixListId"] as const);
+    const sources: Source[] = [
+        ...sourcesFrom("cidr", rule.cidrIp, keyOf("cidrIp")),
+        ...sourcesFrom("cidr", rule.cidrIpv6, keyOf("cidrIpv6")),
+        ...sourcesFrom("securityGroup", rule[group], keyOf(group)),
+        ...sourcesFrom("prefixList", rule[prefixList], keyOf(prefixList)),
+    ];
+    return { direction, protocol, fromPort: ports.from, toPort: ports.to, sources, path, target };
+}
+
+/** A native SecurityGroup's `securityGroupIngress` / `securityGroupEgress` blocks. */
+function nativeInlineRules(res: Res, key: "securityGroupIngress" | "securityGroupEgress"): NetworkRule[] {
+    const direction = key === "securityGroupIngress" ? "ingress" : "egress";
+    return listOf<NativeRule>(res.props[key]).map((block, index) => {
+        const path = `${key}[${index}]`;
+        if (isUnknown(block) || block === null || typeof block !== "object")
+            return unknownRule(direction, path, key, { kind: "itself" });
+        return nativeRule(block, direction, () => key, path, { kind: "itself" });
+    });
+}
+
+/** A native SecurityGroupIngress / SecurityGroupEgress: one rule of the group named by `groupId`. */
+function nativeStandaloneRule(res: Res, direction: "ingress" | "egress"): NetworkRule[] {
+    const p = res.props as NativeRule & { groupId?: string | Unknown };
+    const target: NetworkRule["target"] = {
+        kind: "securityGroup",
+        value: isUnknown(p.groupId) ? UNKNOWN : String(p.groupId ?? ""),
+        referenceKey: "groupId",
+        types: SECURITY_GROUP_TYPES,
+    };
+    return [nativeRule(p, direction, (field) => field, "", target)];
+}
+
 /** The network rules of each AWS type that holds them. */
 export const AWS_NETWORK_RULES: Readonly<Record<string, (res: Res) => NetworkRule[]>> = {
     [TYPES.securityGroup]: (res) => [...inlineRules(res, "ingress"), ...inlineRules(res, "egress")],
@@ -122,6 +186,13 @@ export const AWS_NETWORK_RULES: Readonly<Record<string, (res: Res) => NetworkRul
     [TYPES.securityGroupRule]: securityGroupRule,
     [TYPES.ingressRule]: (res) => vpcRule(res, "ingress"),
     [TYPES.egressRule]: (res) => vpcRule(res, "egress"),
+    // The native provider (CloudFormation shapes).
+    "aws-native:ec2:SecurityGroup": (res) => [
+        ...nativeInlineRules(res, "securityGroupIngress"),
+        ...nativeInlineRules(res, "securityGroupEgress"),
+    ],
+    "aws-native:ec2:SecurityGroupIngress": (res) => nativeStandaloneRule(res, "ingress"),
+    "aws-native:ec2:SecurityGroupEgress": (res) => nativeStandaloneRule(res, "egress"),
     // What a service opens in a security group of its own (implied-rules.ts).
     "aws:eks/nodeGroup:NodeGroup": eksNodeGroupRules,
     "aws:elasticbeanstalk/environment:Environment": beanstalkRules,

@@ -44,6 +44,7 @@ const EC2_SERVERS: readonly string[] = [
     ...AWS_COMPUTE_TYPES.instances,
     ...AWS_COMPUTE_TYPES.launchTemplates,
     ...AWS_COMPUTE_TYPES.launchConfigurations,
+    ...AWS_COMPUTE_TYPES.nativeInstances,
 ];
 
 /** Each EC2 server of the stack with every security group it sits in. */

@@ -10,6 +10,8 @@ import { DATA_SUBNET_GROUP_TYPES } from "./data-stores";
 export const SECURITY_GROUP_TYPES: readonly string[] = [
     "aws:ec2/securityGroup:SecurityGroup",
     "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+    // The native provider's (CloudFormation's AWS::EC2::SecurityGroup).
+    "aws-native:ec2:SecurityGroup",
 ];
 
 export const AWS = {
@@ -112,6 +114,13 @@ export const AWS_LABELS: Readonly<Record<string, string>> = {
     "aws:elb/loadBalancer:LoadBalancer": "classic load balancer",
     "aws:memorydb/cluster:Cluster": "MemoryDB cluster",
     "aws:dax/cluster:Cluster": "DAX cluster",
+    "aws-native:ec2:SecurityGroup": "security group",
+    "aws-native:ec2:SecurityGroupIngress": "security group ingress",
+    "aws-native:ec2:SecurityGroupEgress": "security group egress",
+    "aws-native:ec2:Instance": "EC2 instance",
+    "aws-native:elasticloadbalancingv2:LoadBalancer": "load balancer",
+    "aws-native:rds:DbInstance": "RDS instance",
+    "aws-native:rds:DbSubnetGroup": "RDS subnet group",
     "aws:mq/broker:Broker": "Amazon MQ broker",
     "aws:docdb/cluster:Cluster": "DocumentDB cluster",
     "aws:neptune/cluster:Cluster": "Neptune cluster",
@@ -143,11 +152,15 @@ export const AWS_LABELS: Readonly<Record<string, string>> = {
 /** Properties besides `id` and `arn` that other resources use to refer to a resource of this type. */
 export const AWS_IDENTITY_KEYS: Readonly<Record<string, readonly string[]>> = {
     "aws:s3/bucket:Bucket": ["bucket"],
+    // The native provider names a group by its groupId.
+    "aws-native:ec2:SecurityGroup": ["groupId"],
     "aws:s3/bucketV2:BucketV2": ["bucket"],
     // Caches name their user groups, and user groups their users, by the ids the program chose.
     "aws:elasticache/userGroup:UserGroup": ["userGroupId"],
     "aws:elasticache/user:User": ["userId"],
     ...Object.fromEntries(DATA_SUBNET_GROUP_TYPES.map((type) => [type, ["name"]])),
+    // ...and its RDS subnet groups by dbSubnetGroupName.
+    "aws-native:rds:DbSubnetGroup": ["dbSubnetGroupName"],
     // Classic ELB listener policies name the balancer and its policies by name.
     "aws:elb/loadBalancer:LoadBalancer": ["name"],
     "aws:elb/loadBalancerPolicy:LoadBalancerPolicy": ["policyName"],

@@ -16,7 +16,7 @@ import { AWS } from "../types";
 /** Neptune instances can be given a public endpoint too (publiclyAccessible, default false). */
 const NEPTUNE_INSTANCES = AWS.neptuneInstances;
 
-/** RDS, Neptune and Lightsail `publiclyAccessible`: absent is the provider's default, false. */
+/** RDS (either provider), Neptune and Lightsail `publiclyAccessible`: absent is the provider's default, false. */
 export function publiclyAccessibleFinding(store: Res): Finding | undefined {
     const value = store.props.publiclyAccessible;
     if (value === true) {
@@ -62,7 +62,13 @@ export function publicSnapshotFindings(graph: StackGraph): Finding[] {
 /** Every AWS database with a public endpoint or reachable by more than the app servers. */
 export function awsDatabaseFindings(graph: StackGraph): Finding[] {
     const findings: Finding[] = [];
-    const stores = [...AWS.rdsInstances, ...AWS.rdsClusterInstances, ...NEPTUNE_INSTANCES, LIGHTSAIL.database];
+    const stores = [
+        ...AWS.rdsInstances,
+        ...AWS.rdsClusterInstances,
+        ...NEPTUNE_INSTANCES,
+        LIGHTSAIL.database,
+        "aws-native:rds:DbInstance",
+    ];
     for (const store of graph.ofType(stores)) {
         const finding = publiclyAccessibleFinding(store);
         if (finding) findings.push(finding);

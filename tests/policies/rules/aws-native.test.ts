@@ -1,0 +1,151 @@
+// The same risks written with the native AWS provider (CloudFormation's shapes): its security
+// groups (inline and standalone rules), EC2 instances, load balancers and RDS instances are read
+// as the classic provider's are, by the SSH, port 80 and database rules.
+import { databaseNotPublic } from "../../../policies/rules/database-not-public";
+import { port80OnlyFromBalancer } from "../../../policies/rules/port-80-only-from-balancer";
+import { sshAllowlist } from "../../../policies/rules/ssh-allowlist";
+import { FakeResource, UNKNOWN_BOOLEAN, assertNone, assertViolation, validateStack } from "../helpers";
+
+const N = {
+    sg: "aws-native:ec2:SecurityGroup",
+    ingress: "aws-native:ec2:SecurityGroupIngress",
+    instance: "aws-native:ec2:Instance",
+    lb: "aws-native:elasticloadbalancingv2:LoadBalancer",
+    db: "aws-native:rds:DbInstance",
+    subnets: "aws-native:rds:DbSubnetGroup",
+};
+const ALLOW = { allowSshFrom: ["203.0.113.0/24"] };
+
+/**
+ * A sound native tier: the balancer's group open on 443, the app group admitting 80 from it
+ * (standalone SecurityGroupIngress naming the group by groupId) and SSH from the office, the
+ * database group admitting 3306 only from the app group, a private RDS instance in a subnet group.
+ * The groups are named by their groupId output (the native provider's), not an id.
+ */
+function nativeTier(): FakeResource[] {
+    return [
+        {
+            type: N.sg,
+            name: "lb-sg",
+            props: {
+                groupId: "sg-lb",
+                securityGroupIngress: [{ ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIp: "0.0.0.0/0" }],
+            },
+        },
+        {
+            type: N.sg,
+            name: "app-sg",
+            props: {
+                groupId: "sg-app",
+                securityGroupIngress: [{ ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIp: "203.0.113.0/24" }],
+            },
+        },
+        {
+            type: N.ingress,
+            name: "app-80-from-lb",
+            props: { groupId: "sg-app", ipProtocol: "tcp", fromPort: 80, toPort: 80, sourceSecurityGroupId: "sg-lb" },
+        },
+        { type: N.sg, name: "db-sg", props: { groupId: "sg-db" } },
+        {
+            type: N.ingress,
+            name: "db-from-app",
+            props: {
+                groupId: "sg-db",
+                ipProtocol: "tcp",
+                fromPort: 3306,
+                toPort: 3306,
+                sourceSecurityGroupId: "sg-app",
+            },
+        },
+        { type: N.lb, name: "lb", props: { id: "arn:lb", securityGroups: ["sg-lb"], scheme: "internet-facing" } },
+        { type: N.instance, name: "web-0", props: { id: "i-0", securityGroupIds: ["sg-app"] } },
+        {
+            type: N.instance,
+            name: "web-1",
+            props: { id: "i-1", networkInterfaces: [{ deviceIndex: "0", groupSet: ["sg-app"] }] },
+        },
+        {
+            type: N.subnets,
+            name: "db-subnets",
+            props: { id: "db-subnets", dbSubnetGroupName: "db-subnets", subnetIds: ["subnet-a", "subnet-b"] },
+        },
+        {
+            type: N.db,
+            name: "db",
+            props: {
+                id: "db",
+                engine: "mysql",
+                publiclyAccessible: false,
+                vpcSecurityGroups: ["sg-db"],
+                dbSubnetGroupName: "db-subnets",
+            },
+        },
+    ];
+}
+
+function pick(stack: FakeResource[], name: string): FakeResource {
+    return stack.find((r) => r.name === name)!;
+}
+
+describe("the native AWS provider's shapes", () => {
+    it("passes a sound native tier under the SSH, port 80 and database rules", async () => {
+        assertNone(await validateStack(sshAllowlist, nativeTier(), ALLOW));
+        assertNone(await validateStack(port80OnlyFromBalancer, nativeTier()));
+        assertNone(await validateStack(databaseNotPublic, nativeTier()));
+    });
+
+    it("refuses SSH from the world, inline or standalone, on the app servers' group", async () => {
+        const inline = nativeTier();
+        pick(inline, "app-sg").props.securityGroupIngress[0].cidrIp = "0.0.0.0/0";
+        assertViolation(
+            await validateStack(sshAllowlist, inline, ALLOW),
+            'securityGroupIngress[0] of security group "app-sg"',
+            "0.0.0.0/0",
+        );
+        const standalone = nativeTier();
+        standalone.push({
+            type: N.ingress,
+            name: "ssh-v6",
+            props: { groupId: "sg-app", ipProtocol: "-1", cidrIpv6: "::/0" },
+        });
+        assertViolation(await validateStack(sshAllowlist, standalone, ALLOW), '"ssh-v6"', "::/0");
+    });
+
+    it("refuses the app port from a CIDR or from a group that is not the balancer's", async () => {
+        const open = nativeTier();
+        pick(open, "app-80-from-lb").props = {
+            groupId: "sg-app",
+            ipProtocol: "tcp",
+            fromPort: 80,
+            toPort: 80,
+            cidrIp: "0.0.0.0/0",
+        };
+        assertViolation(await validateStack(port80OnlyFromBalancer, open), "port 80", "0.0.0.0/0");
+        const fromDb = nativeTier();
+        pick(fromDb, "app-80-from-lb").props.sourceSecurityGroupId = "sg-db";
+        assertViolation(await validateStack(port80OnlyFromBalancer, fromDb), "port 80");
+    });
+
+    it("refuses a public RDS instance, one in no group or subnet group, and one whose group admits a CIDR", async () => {
+        const open = nativeTier();
+        pick(open, "db").props.publiclyAccessible = true;
+        assertViolation(await validateStack(databaseNotPublic, open), 'RDS instance "db" is publicly accessible');
+        pick(open, "db").props.publiclyAccessible = UNKNOWN_BOOLEAN;
+        assertViolation(await validateStack(databaseNotPublic, open), "publiclyAccessible unknown during preview");
+        const bare = nativeTier();
+        delete pick(bare, "db").props.vpcSecurityGroups;
+        delete pick(bare, "db").props.dbSubnetGroupName;
+        const findings = await validateStack(databaseNotPublic, bare);
+        assertViolation(findings, "sets no security groups (vpcSecurityGroups)");
+        assertViolation(findings, "sets no dbSubnetGroupName");
+        const cidr = nativeTier();
+        pick(cidr, "db-from-app").props = {
+            groupId: "sg-db",
+            ipProtocol: "tcp",
+            fromPort: 3306,
+            toPort: 3306,
+            cidrIp: "10.0.0.0/8",
+        };
+        assertViolation(await validateStack(databaseNotPublic, cidr), "10.0.0.0/8");
+    });
+});
