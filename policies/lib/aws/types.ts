@@ -121,6 +121,8 @@ export const AWS_LABELS: Readonly<Record<string, string>> = {
     "aws-native:elasticloadbalancingv2:LoadBalancer": "load balancer",
     "aws-native:rds:DbInstance": "RDS instance",
     "aws-native:rds:DbSubnetGroup": "RDS subnet group",
+    "aws-native:s3:Bucket": "S3 bucket",
+    "aws-native:s3:BucketPolicy": "S3 bucket policy",
     "aws:mq/broker:Broker": "Amazon MQ broker",
     "aws:docdb/cluster:Cluster": "DocumentDB cluster",
     "aws:neptune/cluster:Cluster": "Neptune cluster",

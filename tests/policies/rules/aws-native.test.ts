@@ -1,10 +1,21 @@
 // The same risks written with the native AWS provider (CloudFormation's shapes): its security
 // groups (inline and standalone rules), EC2 instances, load balancers and RDS instances are read
-// as the classic provider's are, by the SSH, port 80 and database rules.
+// as the classic provider's are, by the SSH, port 80 and database rules; its S3 buckets and bucket
+// policies by the storage rule.
 import { databaseNotPublic } from "../../../policies/rules/database-not-public";
 import { port80OnlyFromBalancer } from "../../../policies/rules/port-80-only-from-balancer";
 import { sshAllowlist } from "../../../policies/rules/ssh-allowlist";
-import { FakeResource, UNKNOWN_BOOLEAN, assertNone, assertViolation, validateStack } from "../helpers";
+import { storageNotPublic } from "../../../policies/rules/storage-not-public";
+import * as assert from "assert";
+import {
+    FakeResource,
+    UNKNOWN_BOOLEAN,
+    UNKNOWN_STRING,
+    assertNone,
+    assertViolation,
+    validateResource,
+    validateStack,
+} from "../helpers";
 
 const N = {
     sg: "aws-native:ec2:SecurityGroup",
@@ -147,5 +158,64 @@ describe("the native AWS provider's shapes", () => {
             cidrIp: "10.0.0.0/8",
         };
         assertViolation(await validateStack(databaseNotPublic, cidr), "10.0.0.0/8");
+    });
+
+    it('refuses a public S3 bucket or bucket policy: canned ACL, public access block switches, Principal "*"', async () => {
+        const BUCKET = "aws-native:s3:Bucket";
+        const on = {
+            blockPublicAcls: true,
+            blockPublicPolicy: true,
+            ignorePublicAcls: true,
+            restrictPublicBuckets: true,
+        };
+        assert.deepStrictEqual(await validateResource(storageNotPublic, BUCKET, {}), []);
+        assert.deepStrictEqual(
+            await validateResource(storageNotPublic, BUCKET, {
+                accessControl: "Private",
+                publicAccessBlockConfiguration: on,
+            }),
+            [],
+        );
+        assertViolation(
+            (await validateResource(storageNotPublic, BUCKET, { accessControl: "PublicRead" })).map((message) => ({
+                message,
+            })),
+            'accessControl "public-read"',
+        );
+        const partial = await validateResource(storageNotPublic, BUCKET, {
+            publicAccessBlockConfiguration: { ...on, blockPublicPolicy: false, restrictPublicBuckets: undefined },
+        });
+        assert.strictEqual(partial.length, 2, partial.join("\n"));
+        assert.match(partial[0], /publicAccessBlockConfiguration\.blockPublicPolicy is false/);
+        assert.match(partial[1], /publicAccessBlockConfiguration\.restrictPublicBuckets is not set/);
+        assert.match(
+            (await validateResource(storageNotPublic, BUCKET, { publicAccessBlockConfiguration: UNKNOWN_STRING }))[0],
+            /publicAccessBlockConfiguration is unknown during preview/,
+        );
+        const document = {
+            Version: "2012-10-17",
+            Statement: [
+                { Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::uploads/*" },
+            ],
+        };
+        assert.match(
+            (
+                await validateResource(storageNotPublic, "aws-native:s3:BucketPolicy", {
+                    bucket: "uploads",
+                    policyDocument: document,
+                })
+            )[0],
+            /allows Principal "\*"/,
+        );
+        assert.deepStrictEqual(
+            await validateResource(storageNotPublic, "aws-native:s3:BucketPolicy", {
+                bucket: "uploads",
+                policyDocument: {
+                    ...document,
+                    Statement: [{ ...document.Statement[0], Principal: { AWS: "arn:aws:iam::123456789012:role/app" } }],
+                },
+            }),
+            [],
+        );
     });
 });
