@@ -161,6 +161,13 @@ export const AWS_DATA_STORES: readonly AwsDataStoreShape[] = [
     },
     {
         kind: "cache",
+        types: ["aws-native:elasticache:ReplicationGroup"],
+        key: "securityGroupIds",
+        read: topLevel("securityGroupIds"),
+        subnetGroup: { key: "cacheSubnetGroupName", types: ["aws-native:elasticache:SubnetGroup"] },
+    },
+    {
+        kind: "cache",
         types: ["aws:elasticache/cluster:Cluster"],
         key: "securityGroupIds",
         read: topLevel("securityGroupIds"),

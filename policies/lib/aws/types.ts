@@ -44,6 +44,8 @@ export const AWS = {
         "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy",
     ],
     replicationGroups: ["aws:elasticache/replicationGroup:ReplicationGroup"],
+    // The native provider's (CloudFormation's AWS::ElastiCache::ReplicationGroup property names).
+    nativeReplicationGroups: ["aws-native:elasticache:ReplicationGroup"],
     cacheClusters: ["aws:elasticache/cluster:Cluster"],
     serverlessCaches: ["aws:elasticache/serverlessCache:ServerlessCache"],
     cacheUserGroups: ["aws:elasticache/userGroup:UserGroup"],
@@ -122,6 +124,8 @@ export const AWS_LABELS: Readonly<Record<string, string>> = {
     "aws-native:rds:DbInstance": "RDS instance",
     "aws-native:rds:DbSubnetGroup": "RDS subnet group",
     "aws-native:s3:Bucket": "S3 bucket",
+    "aws-native:elasticache:ReplicationGroup": "ElastiCache replication group",
+    "aws-native:elasticache:SubnetGroup": "ElastiCache subnet group",
     "aws-native:s3:BucketPolicy": "S3 bucket policy",
     "aws:mq/broker:Broker": "Amazon MQ broker",
     "aws:docdb/cluster:Cluster": "DocumentDB cluster",
@@ -161,8 +165,9 @@ export const AWS_IDENTITY_KEYS: Readonly<Record<string, readonly string[]>> = {
     "aws:elasticache/userGroup:UserGroup": ["userGroupId"],
     "aws:elasticache/user:User": ["userId"],
     ...Object.fromEntries(DATA_SUBNET_GROUP_TYPES.map((type) => [type, ["name"]])),
-    // ...and its RDS subnet groups by dbSubnetGroupName.
+    // ...and its RDS and ElastiCache subnet groups by their own name properties.
     "aws-native:rds:DbSubnetGroup": ["dbSubnetGroupName"],
+    "aws-native:elasticache:SubnetGroup": ["cacheSubnetGroupName"],
     // Classic ELB listener policies name the balancer and its policies by name.
     "aws:elb/loadBalancer:LoadBalancer": ["name"],
     "aws:elb/loadBalancerPolicy:LoadBalancerPolicy": ["policyName"],

@@ -1,7 +1,8 @@
 // The same risks written with the native AWS provider (CloudFormation's shapes): its security
 // groups (inline and standalone rules), EC2 instances, load balancers and RDS instances are read
-// as the classic provider's are, by the SSH, port 80 and database rules; its S3 buckets and bucket
-// policies by the storage rule.
+// as the classic provider's are, by the SSH, port 80 and database rules; its ElastiCache replication
+// groups by the cache rule, its S3 buckets and bucket policies by the storage rule.
+import { cacheNotPublic } from "../../../policies/rules/cache-not-public";
 import { databaseNotPublic } from "../../../policies/rules/database-not-public";
 import { port80OnlyFromBalancer } from "../../../policies/rules/port-80-only-from-balancer";
 import { sshAllowlist } from "../../../policies/rules/ssh-allowlist";
@@ -217,5 +218,68 @@ describe("the native AWS provider's shapes", () => {
             }),
             [],
         );
+    });
+
+    /** The native tier with a Valkey replication group in its own group, admitting the app group. */
+    function withCache(props: Record<string, any>): FakeResource[] {
+        return [
+            ...nativeTier(),
+            { type: N.sg, name: "cache-sg", props: { groupId: "sg-cache" } },
+            {
+                type: N.ingress,
+                name: "cache-from-app",
+                props: {
+                    groupId: "sg-cache",
+                    ipProtocol: "tcp",
+                    fromPort: 6379,
+                    toPort: 6379,
+                    sourceSecurityGroupId: "sg-app",
+                },
+            },
+            {
+                type: "aws-native:elasticache:SubnetGroup",
+                name: "cache-subnets",
+                props: { cacheSubnetGroupName: "cache-subnets", subnetIds: ["subnet-a", "subnet-b"] },
+            },
+            {
+                type: "aws-native:elasticache:ReplicationGroup",
+                name: "cache",
+                props: {
+                    engine: "valkey",
+                    securityGroupIds: ["sg-cache"],
+                    cacheSubnetGroupName: "cache-subnets",
+                    transitEncryptionEnabled: true,
+                    authToken: "generated-and-secret-0123456789",
+                    ...props,
+                },
+            },
+        ];
+    }
+
+    it("holds an ElastiCache replication group to TLS, AUTH, its own group and a subnet group", async () => {
+        assertNone(await validateStack(cacheNotPublic, withCache({})));
+        assertViolation(
+            await validateStack(cacheNotPublic, withCache({ transitEncryptionEnabled: false })),
+            'ElastiCache replication group "cache" does not enable transit encryption',
+        );
+        assertViolation(
+            await validateStack(cacheNotPublic, withCache({ authToken: undefined })),
+            'ElastiCache replication group "cache" requires no AUTH',
+        );
+        const bare = await validateStack(
+            cacheNotPublic,
+            withCache({ securityGroupIds: undefined, cacheSubnetGroupName: undefined }),
+        );
+        assertViolation(bare, "sets no security groups (securityGroupIds)");
+        assertViolation(bare, "sets no cacheSubnetGroupName");
+        const open = withCache({});
+        pick(open, "cache-from-app").props = {
+            groupId: "sg-cache",
+            ipProtocol: "tcp",
+            fromPort: 6379,
+            toPort: 6379,
+            cidrIp: "0.0.0.0/0",
+        };
+        assertViolation(await validateStack(cacheNotPublic, open), "0.0.0.0/0");
     });
 });

@@ -183,7 +183,8 @@ function passwordlessMembers(graph: StackGraph, group: Res): string[] {
 /** Every AWS cache without TLS, without AUTH, or reachable by more than the app servers. */
 export function awsCacheFindings(graph: StackGraph): Finding[] {
     const findings: Finding[] = [];
-    for (const group of graph.ofType(AWS.replicationGroups)) {
+    // Both providers name the switches alike (transitEncryptionEnabled, authToken, userGroupIds).
+    for (const group of graph.ofType([...AWS.replicationGroups, ...AWS.nativeReplicationGroups])) {
         for (const finding of [transitEncryptionFinding(group), authFinding(graph, group, "userGroupIds", "authToken")])
             if (finding) findings.push(finding);
     }
