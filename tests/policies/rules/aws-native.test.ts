@@ -28,6 +28,11 @@ const N = {
 };
 const ALLOW = { allowSshFrom: ["203.0.113.0/24"] };
 
+/** A standalone SecurityGroupIngress's props: TCP `port` into `groupId` from `source`. */
+function ingressProps(groupId: string, port: number, source: { cidrIp: string } | { sourceSecurityGroupId: string }) {
+    return { groupId, ipProtocol: "tcp", fromPort: port, toPort: port, ...source };
+}
+
 /**
  * A sound native tier: the balancer's group open on 443, the app group admitting 80 from it
  * (standalone SecurityGroupIngress naming the group by groupId) and SSH from the office, the
@@ -55,19 +60,13 @@ function nativeTier(): FakeResource[] {
         {
             type: N.ingress,
             name: "app-80-from-lb",
-            props: { groupId: "sg-app", ipProtocol: "tcp", fromPort: 80, toPort: 80, sourceSecurityGroupId: "sg-lb" },
+            props: ingressProps("sg-app", 80, { sourceSecurityGroupId: "sg-lb" }),
         },
         { type: N.sg, name: "db-sg", props: { groupId: "sg-db" } },
         {
             type: N.ingress,
             name: "db-from-app",
-            props: {
-                groupId: "sg-db",
-                ipProtocol: "tcp",
-                fromPort: 3306,
-                toPort: 3306,
-                sourceSecurityGroupId: "sg-app",
-            },
+            props: ingressProps("sg-db", 3306, { sourceSecurityGroupId: "sg-app" }),
         },
         { type: N.lb, name: "lb", props: { id: "arn:lb", securityGroups: ["sg-lb"], scheme: "internet-facing" } },
         { type: N.instance, name: "web-0", props: { id: "i-0", securityGroupIds: ["sg-app"] } },
@@ -125,13 +124,7 @@ describe("the native AWS provider's shapes", () => {
 
     it("refuses the app port from a CIDR or from a group that is not the balancer's", async () => {
         const open = nativeTier();
-        pick(open, "app-80-from-lb").props = {
-            groupId: "sg-app",
-            ipProtocol: "tcp",
-            fromPort: 80,
-            toPort: 80,
-            cidrIp: "0.0.0.0/0",
-        };
+        pick(open, "app-80-from-lb").props = ingressProps("sg-app", 80, { cidrIp: "0.0.0.0/0" });
         assertViolation(await validateStack(port80OnlyFromBalancer, open), "port 80", "0.0.0.0/0");
         const fromDb = nativeTier();
         pick(fromDb, "app-80-from-lb").props.sourceSecurityGroupId = "sg-db";
@@ -151,13 +144,7 @@ describe("the native AWS provider's shapes", () => {
         assertViolation(findings, "sets no security groups (vpcSecurityGroups)");
         assertViolation(findings, "sets no dbSubnetGroupName");
         const cidr = nativeTier();
-        pick(cidr, "db-from-app").props = {
-            groupId: "sg-db",
-            ipProtocol: "tcp",
-            fromPort: 3306,
-            toPort: 3306,
-            cidrIp: "10.0.0.0/8",
-        };
+        pick(cidr, "db-from-app").props = ingressProps("sg-db", 3306, { cidrIp: "10.0.0.0/8" });
         assertViolation(await validateStack(databaseNotPublic, cidr), "10.0.0.0/8");
     });
 
@@ -228,13 +215,7 @@ describe("the native AWS provider's shapes", () => {
             {
                 type: N.ingress,
                 name: "cache-from-app",
-                props: {
-                    groupId: "sg-cache",
-                    ipProtocol: "tcp",
-                    fromPort: 6379,
-                    toPort: 6379,
-                    sourceSecurityGroupId: "sg-app",
-                },
+                props: ingressProps("sg-cache", 6379, { sourceSecurityGroupId: "sg-app" }),
             },
             {
                 type: "aws-native:elasticache:SubnetGroup",
@@ -273,13 +254,7 @@ describe("the native AWS provider's shapes", () => {
         assertViolation(bare, "sets no security groups (securityGroupIds)");
         assertViolation(bare, "sets no cacheSubnetGroupName");
         const open = withCache({});
-        pick(open, "cache-from-app").props = {
-            groupId: "sg-cache",
-            ipProtocol: "tcp",
-            fromPort: 6379,
-            toPort: 6379,
-            cidrIp: "0.0.0.0/0",
-        };
+        pick(open, "cache-from-app").props = ingressProps("sg-cache", 6379, { cidrIp: "0.0.0.0/0" });
         assertViolation(await validateStack(cacheNotPublic, open), "0.0.0.0/0");
     });
 });
