@@ -21,6 +21,9 @@ export const AWS_BALANCER_TYPES = {
     ],
     ecsServices: ["aws:ecs/service:Service"],
     classicListenerPolicies: ["aws:elb/listenerPolicy:ListenerPolicy"],
+    /** The native provider's balancers and listeners (CloudFormation's AWS::ElasticLoadBalancingV2). */
+    nativeElbv2: ["aws-native:elasticloadbalancingv2:LoadBalancer"],
+    nativeListeners: ["aws-native:elasticloadbalancingv2:Listener"],
     classicPolicies: ["aws:elb/loadBalancerPolicy:LoadBalancerPolicy"],
 } as const;
 
@@ -107,6 +110,8 @@ export interface BalancerListener {
     protocol: string | Unknown;
     port: number | Unknown | undefined;
     certificate: unknown;
+    /** The property that names the certificate, for messages. */
+    certificateKey: string;
     /** The TLS policy named on the listener (elbv2); classic ELB policies are separate resources. */
     sslPolicy: unknown;
     classic: boolean;
@@ -137,6 +142,28 @@ export function awsListeners(graph: StackGraph): BalancerListener[] {
             protocol: upper(listener.props.protocol, "HTTP"),
             port: port(listener.props.port),
             certificate: listener.props.certificateArn,
+            certificateKey: "certificateArn",
+            sslPolicy: listener.props.sslPolicy,
+            classic: false,
+        });
+    }
+    // The native provider's listener names its certificates in a list (the first is the default).
+    for (const listener of graph.ofType(AWS_BALANCER_TYPES.nativeListeners)) {
+        const certificates = listener.props.certificates;
+        const first = isUnknown(certificates) ? UNKNOWN : listOf<Record<string, any>>(certificates)[0];
+        out.push({
+            owner: listener,
+            path: "",
+            balancers: graph.resolve(
+                listener,
+                "loadBalancerArn",
+                listener.props.loadBalancerArn,
+                AWS_BALANCER_TYPES.nativeElbv2,
+            ).candidates,
+            protocol: upper(listener.props.protocol, "HTTP"),
+            port: port(listener.props.port),
+            certificate: isUnknown(first) ? UNKNOWN : first?.certificateArn,
+            certificateKey: "certificates",
             sslPolicy: listener.props.sslPolicy,
             classic: false,
         });
@@ -151,6 +178,7 @@ export function awsListeners(graph: StackGraph): BalancerListener[] {
                 protocol: UNKNOWN,
                 port: UNKNOWN,
                 certificate: UNKNOWN,
+                certificateKey: "sslCertificateId",
                 sslPolicy: UNKNOWN,
                 classic: true,
                 instanceProtocol: UNKNOWN,
@@ -166,6 +194,7 @@ export function awsListeners(graph: StackGraph): BalancerListener[] {
                 protocol: known ? upper(l.lbProtocol) : UNKNOWN,
                 port: known ? port(l.lbPort) : UNKNOWN,
                 certificate: known ? l.sslCertificateId : UNKNOWN,
+                certificateKey: "sslCertificateId",
                 sslPolicy: undefined,
                 classic: true,
                 instanceProtocol: known ? upper(l.instanceProtocol) : UNKNOWN,

@@ -17,7 +17,11 @@ export const SECURITY_GROUP_TYPES: readonly string[] = [
 export const AWS = {
     loadBalancers: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
     listeners: ["aws:lb/listener:Listener", "aws:alb/listener:Listener"],
-    listenerRules: ["aws:lb/listenerRule:ListenerRule", "aws:alb/listenerRule:ListenerRule"],
+    listenerRules: [
+        "aws:lb/listenerRule:ListenerRule",
+        "aws:alb/listenerRule:ListenerRule",
+        "aws-native:elasticloadbalancingv2:ListenerRule",
+    ],
     targetGroups: ["aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup"],
     targetGroupAttachments: [
         "aws:lb/targetGroupAttachment:TargetGroupAttachment",
@@ -121,6 +125,8 @@ export const AWS_LABELS: Readonly<Record<string, string>> = {
     "aws-native:ec2:SecurityGroupEgress": "security group egress",
     "aws-native:ec2:Instance": "EC2 instance",
     "aws-native:elasticloadbalancingv2:LoadBalancer": "load balancer",
+    "aws-native:elasticloadbalancingv2:Listener": "listener",
+    "aws-native:elasticloadbalancingv2:ListenerRule": "listener rule",
     "aws-native:rds:DbInstance": "RDS instance",
     "aws-native:rds:DbSubnetGroup": "RDS subnet group",
     "aws-native:s3:Bucket": "S3 bucket",
@@ -158,8 +164,10 @@ export const AWS_LABELS: Readonly<Record<string, string>> = {
 /** Properties besides `id` and `arn` that other resources use to refer to a resource of this type. */
 export const AWS_IDENTITY_KEYS: Readonly<Record<string, readonly string[]>> = {
     "aws:s3/bucket:Bucket": ["bucket"],
-    // The native provider names a group by its groupId.
+    // The native provider names a group by its groupId, a balancer and a listener by their ARNs.
     "aws-native:ec2:SecurityGroup": ["groupId"],
+    "aws-native:elasticloadbalancingv2:LoadBalancer": ["loadBalancerArn"],
+    "aws-native:elasticloadbalancingv2:Listener": ["listenerArn"],
     "aws:s3/bucketV2:BucketV2": ["bucket"],
     // Caches name their user groups, and user groups their users, by the ids the program chose.
     "aws:elasticache/userGroup:UserGroup": ["userGroupId"],

@@ -1,12 +1,14 @@
 // The same risks written with the native AWS provider (CloudFormation's shapes): its security
 // groups (inline and standalone rules), EC2 instances, load balancers and RDS instances are read
 // as the classic provider's are, by the SSH, port 80 and database rules; its ElastiCache replication
-// groups by the cache rule, its S3 buckets and bucket policies by the storage rule.
+// groups by the cache rule, its listeners and listener rules by the TLS rule, its S3 buckets and
+// bucket policies by the storage rule.
 import { cacheNotPublic } from "../../../policies/rules/cache-not-public";
 import { databaseNotPublic } from "../../../policies/rules/database-not-public";
 import { port80OnlyFromBalancer } from "../../../policies/rules/port-80-only-from-balancer";
 import { sshAllowlist } from "../../../policies/rules/ssh-allowlist";
 import { storageNotPublic } from "../../../policies/rules/storage-not-public";
+import { tlsAtBalancer } from "../../../policies/rules/tls-at-balancer";
 import * as assert from "assert";
 import {
     FakeResource,
@@ -68,7 +70,11 @@ function nativeTier(): FakeResource[] {
             name: "db-from-app",
             props: ingressProps("sg-db", 3306, { sourceSecurityGroupId: "sg-app" }),
         },
-        { type: N.lb, name: "lb", props: { id: "arn:lb", securityGroups: ["sg-lb"], scheme: "internet-facing" } },
+        {
+            type: N.lb,
+            name: "lb",
+            props: { loadBalancerArn: "arn:lb", securityGroups: ["sg-lb"], scheme: "internet-facing" },
+        },
         { type: N.instance, name: "web-0", props: { id: "i-0", securityGroupIds: ["sg-app"] } },
         {
             type: N.instance,
@@ -256,5 +262,86 @@ describe("the native AWS provider's shapes", () => {
         const open = withCache({});
         pick(open, "cache-from-app").props = ingressProps("sg-cache", 6379, { cidrIp: "0.0.0.0/0" });
         assertViolation(await validateStack(cacheNotPublic, open), "0.0.0.0/0");
+    });
+
+    /**
+     * The native balancer's HTTPS listener and its HTTP listener redirecting to it, changed by
+     * `change`; the balancer and the listeners are named by their ARN outputs, not an id.
+     */
+    function withListeners(change: (https: Record<string, any>, http: Record<string, any>) => void): FakeResource[] {
+        const https = {
+            loadBalancerArn: "arn:lb",
+            port: 443,
+            protocol: "HTTPS",
+            certificates: [{ certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/abc" }],
+            sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+            defaultActions: [{ type: "forward", targetGroupArn: "arn:tg" }],
+        };
+        const http = {
+            loadBalancerArn: "arn:lb",
+            port: 80,
+            protocol: "HTTP",
+            defaultActions: [
+                { type: "redirect", redirectConfig: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } },
+            ],
+        };
+        change(https, http);
+        return [
+            ...nativeTier(),
+            {
+                type: "aws-native:elasticloadbalancingv2:Listener",
+                name: "https",
+                props: { listenerArn: "arn:https", ...https },
+            },
+            {
+                type: "aws-native:elasticloadbalancingv2:Listener",
+                name: "http",
+                props: { listenerArn: "arn:http", ...http },
+            },
+        ];
+    }
+
+    it("holds the balancer's listeners to TLS with a certificate and a modern policy, and HTTP to a redirect", async () => {
+        assertNone(
+            await validateStack(
+                tlsAtBalancer,
+                withListeners(() => undefined),
+            ),
+        );
+        assertViolation(
+            await validateStack(
+                tlsAtBalancer,
+                withListeners((https) => delete https.certificates),
+            ),
+            'listener "https" is HTTPS but has no certificates',
+        );
+        assertViolation(
+            await validateStack(
+                tlsAtBalancer,
+                withListeners((https) => delete https.sslPolicy),
+            ),
+            'listener "https" uses no sslPolicy',
+        );
+        assertViolation(
+            await validateStack(
+                tlsAtBalancer,
+                withListeners((_, http) => (http.defaultActions = [{ type: "forward", targetGroupArn: "arn:tg" }])),
+            ),
+            'listener "http" is plain HTTP and does not only redirect to HTTPS',
+        );
+        const rule = withListeners(() => undefined);
+        rule.push({
+            type: "aws-native:elasticloadbalancingv2:ListenerRule",
+            name: "api-over-http",
+            props: { listenerArn: "arn:http", priority: 10, actions: [{ type: "forward", targetGroupArn: "arn:tg" }] },
+        });
+        assertViolation(await validateStack(tlsAtBalancer, rule), 'listener rule "api-over-http"', "serves traffic");
+        assertViolation(
+            await validateStack(
+                tlsAtBalancer,
+                withListeners((https) => (https.protocol = "TCP")),
+            ),
+            'listener "https" forwards raw TCP on port 443',
+        );
     });
 });

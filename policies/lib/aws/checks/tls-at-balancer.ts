@@ -17,15 +17,19 @@ import { cloudFrontTlsFindings } from "../cdn-tls";
 import { lightsailTlsFindings } from "../lightsail";
 import { AWS } from "../types";
 
-/** Does this action only redirect to HTTPS? A redirect's protocol defaults to "#{protocol}", the same one. */
+/**
+ * Does this action only redirect to HTTPS? A redirect's protocol defaults to "#{protocol}", the
+ * same one. The classic provider names the redirect `redirect`, the native one `redirectConfig`.
+ */
 export function redirectsToHttps(action: unknown): boolean {
     if (!action || typeof action !== "object" || isUnknown(action)) return false;
     const a = action as Record<string, any>;
+    const redirect = a.redirect ?? a.redirectConfig;
     return (
         a.type === "redirect" &&
-        a.redirect !== undefined &&
-        !isUnknown(a.redirect) &&
-        String(a.redirect?.protocol ?? "").toUpperCase() === "HTTPS"
+        redirect !== undefined &&
+        !isUnknown(redirect) &&
+        String(redirect?.protocol ?? "").toUpperCase() === "HTTPS"
     );
 }
 
@@ -84,7 +88,7 @@ export function awsTlsFindings(graph: StackGraph, allowedTlsPolicies: string[], 
             if (!present(listener.certificate)) {
                 findings.push({
                     urn,
-                    message: `${name} is ${protocol} but has no ${listener.classic ? "sslCertificateId" : "certificateArn"}. Set it to the ACM certificate of the domain.`,
+                    message: `${name} is ${protocol} but has no ${listener.certificateKey}. Set it to the ACM certificate of the domain.`,
                 });
             }
             const policy = tlsPolicyFinding(graph, listener, allowedTlsPolicies);
