@@ -24,6 +24,7 @@ export const AWS_BALANCER_TYPES = {
     /** The native provider's balancers and listeners (CloudFormation's AWS::ElasticLoadBalancingV2). */
     nativeElbv2: ["aws-native:elasticloadbalancingv2:LoadBalancer"],
     nativeListeners: ["aws-native:elasticloadbalancingv2:Listener"],
+    nativeTargetGroups: ["aws-native:elasticloadbalancingv2:TargetGroup"],
     classicPolicies: ["aws:elb/loadBalancerPolicy:LoadBalancerPolicy"],
 } as const;
 
@@ -47,7 +48,7 @@ export function awsAppPorts(graph: StackGraph): { ports: Set<number>; unknown: b
         if (p === UNKNOWN) unknown = true;
         else if (p !== undefined) ports.add(p);
     };
-    for (const group of graph.ofType(AWS_BALANCER_TYPES.targetGroups)) {
+    for (const group of graph.ofType([...AWS_BALANCER_TYPES.targetGroups, ...AWS_BALANCER_TYPES.nativeTargetGroups])) {
         const targetType = group.props.targetType;
         if (targetType === "lambda" || targetType === "alb") continue;
         add(group.props.port);

@@ -126,6 +126,7 @@ export const AWS_LABELS: Readonly<Record<string, string>> = {
     "aws-native:ec2:Instance": "EC2 instance",
     "aws-native:elasticloadbalancingv2:LoadBalancer": "load balancer",
     "aws-native:elasticloadbalancingv2:Listener": "listener",
+    "aws-native:elasticloadbalancingv2:TargetGroup": "target group",
     "aws-native:elasticloadbalancingv2:ListenerRule": "listener rule",
     "aws-native:rds:DbInstance": "RDS instance",
     "aws-native:rds:DbSubnetGroup": "RDS subnet group",

@@ -1,10 +1,11 @@
 // The same risks written with the native AWS provider (CloudFormation's shapes): its security
 // groups (inline and standalone rules), EC2 instances, load balancers and RDS instances are read
 // as the classic provider's are, by the SSH, port 80 and database rules; its ElastiCache replication
-// groups by the cache rule, its listeners and listener rules by the TLS rule, its S3 buckets and
-// bucket policies by the storage rule.
+// groups by the cache rule, its listeners and listener rules by the TLS rule, its target groups by
+// the health check and port 80 rules, its S3 buckets and bucket policies by the storage rule.
 import { cacheNotPublic } from "../../../policies/rules/cache-not-public";
 import { databaseNotPublic } from "../../../policies/rules/database-not-public";
+import { healthChecks } from "../../../policies/rules/health-checks";
 import { port80OnlyFromBalancer } from "../../../policies/rules/port-80-only-from-balancer";
 import { sshAllowlist } from "../../../policies/rules/ssh-allowlist";
 import { storageNotPublic } from "../../../policies/rules/storage-not-public";
@@ -343,5 +344,29 @@ describe("the native AWS provider's shapes", () => {
             ),
             'listener "https" forwards raw TCP on port 443',
         );
+    });
+
+    it("holds a target group to an HTTP health check on the app's path, and takes its port as the app port", async () => {
+        const GROUP = "aws-native:elasticloadbalancingv2:TargetGroup";
+        const group = { port: 8080, protocol: "HTTP", targetType: "instance", healthCheckPath: "/up" };
+        assert.deepStrictEqual(await validateResource(healthChecks, GROUP, group), []);
+        assert.match(
+            (await validateResource(healthChecks, GROUP, { ...group, healthCheckPath: undefined }))[0],
+            /checks health on path \//,
+        );
+        assert.match(
+            (await validateResource(healthChecks, GROUP, { port: 80, protocol: "TCP", healthCheckPath: "/up" }))[0],
+            /checks health over TCP/,
+        );
+        assert.match(
+            (await validateResource(healthChecks, GROUP, { ...group, healthCheckEnabled: false }))[0],
+            /disabled/,
+        );
+        assert.deepStrictEqual(await validateResource(healthChecks, GROUP, { targetType: "lambda" }), []);
+        // The app port is what the target group sends to: 8080 from the world is the app port opened.
+        const open = nativeTier();
+        open.push({ type: GROUP, name: "app-tg", props: { targetGroupArn: "arn:tg", ...group } });
+        open.push({ type: N.ingress, name: "app-8080", props: ingressProps("sg-app", 8080, { cidrIp: "0.0.0.0/0" }) });
+        assertViolation(await validateStack(port80OnlyFromBalancer, open), '"app-8080"', "port 8080");
     });
 });
