@@ -1,12 +1,13 @@
 /**
  * webtier-reliability on AWS: at least `minServers` servers behind the balancer, across two zones,
  * replaced without downtime (no deleteBeforeReplace, an ECS deployment or an instance refresh
- * that keeps some of them serving); RDS Multi-AZ, with backups and deletion protection.
+ * that keeps some of them serving); RDS Multi-AZ, with backups and deletion protection, with the
+ * classic or the native provider.
  */
 import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
 import { deleteBeforeReplaceFinding } from "../../replacements";
-import { Res, UNKNOWN, describe, isUnknown, listOf } from "../../values";
+import { Res, UNKNOWN, describe, isUnknown, listOf, present } from "../../values";
 import { AWS_BALANCER_TYPES } from "../balancers";
 import { AWS } from "../types";
 
@@ -68,6 +69,46 @@ function instanceRefreshFinding(group: Res): Finding | undefined {
         urn: group.urn,
         message: `${describe(group)} ${why}. Set instanceRefresh.preferences.minHealthyPercentage to 50 or more (or leave it unset: 90).`,
     };
+}
+
+/**
+ * The native provider's (CloudFormation's) databases. An instance in an Aurora cluster is judged as
+ * its cluster, and a read replica as its source (CloudFormation refuses backup settings on one).
+ */
+const NATIVE = {
+    dbInstances: ["aws-native:rds:DbInstance"],
+    dbClusters: ["aws-native:rds:DbCluster"],
+    judgedElsewhere: ["dbClusterIdentifier", "sourceDbInstanceIdentifier", "sourceDbClusterIdentifier"],
+};
+
+/**
+ * An RDS instance below the floor: not Multi-AZ, no backups, no deletion protection.
+ * `backupDaysByDefault` is what an absent backupRetentionPeriod means: 0 as the classic provider
+ * documents it, 1 in CloudFormation (the native provider).
+ */
+function databaseFindings(db: Res, backupDaysByDefault: number): Finding[] {
+    const findings: Finding[] = [];
+    const p = db.props;
+    const name = describe(db);
+    if (p.multiAz !== true)
+        findings.push({
+            urn: db.urn,
+            message: `${name} is not Multi-AZ${isUnknown(p.multiAz) ? " (unknown during preview)" : ""}: a zone outage takes the database down. Set multiAz to true (webtier:database.highAvailability).`,
+        });
+    const absent = p.backupRetentionPeriod === undefined || p.backupRetentionPeriod === null;
+    const retention = absent ? backupDaysByDefault : p.backupRetentionPeriod;
+    if (isUnknown(retention) || !(typeof retention === "number" && retention >= 1)) {
+        findings.push({
+            urn: db.urn,
+            message: `${name} keeps ${isUnknown(retention) ? "an unknown number of" : String(retention)} days of backups${absent ? ` (absent means ${backupDaysByDefault})` : ""}. Set backupRetentionPeriod to at least 1 (webtier:database.backupRetentionDays).`,
+        });
+    }
+    if (p.deletionProtection !== true)
+        findings.push({
+            urn: db.urn,
+            message: `${name} has no deletion protection. Set deletionProtection to true (webtier:database.deletionProtection).`,
+        });
+    return findings;
 }
 
 /** Where the AWS tier falls below the reliability floor. */
@@ -159,28 +200,12 @@ export function awsReliabilityFindings(graph: StackGraph, minServers: number): F
             });
         }
     }
-    for (const db of graph.ofType(AWS.rdsInstances)) {
-        const p = db.props;
-        const name = describe(db);
-        if (p.multiAz !== true)
-            findings.push({
-                urn: db.urn,
-                message: `${name} is not Multi-AZ${isUnknown(p.multiAz) ? " (unknown during preview)" : ""}: a zone outage takes the database down. Set multiAz to true (webtier:database.highAvailability).`,
-            });
-        const retention = p.backupRetentionPeriod;
-        if (isUnknown(retention) || !(typeof retention === "number" && retention >= 1)) {
-            findings.push({
-                urn: db.urn,
-                message: `${name} keeps ${isUnknown(retention) ? "an unknown number of" : (retention ?? 0)} days of backups (absent means 0). Set backupRetentionPeriod to at least 1 (webtier:database.backupRetentionDays).`,
-            });
-        }
-        if (p.deletionProtection !== true)
-            findings.push({
-                urn: db.urn,
-                message: `${name} has no deletion protection. Set deletionProtection to true (webtier:database.deletionProtection).`,
-            });
+    for (const db of graph.ofType(AWS.rdsInstances)) findings.push(...databaseFindings(db, 0));
+    for (const db of graph.ofType(NATIVE.dbInstances)) {
+        if (NATIVE.judgedElsewhere.some((key) => present(db.props[key]))) continue;
+        findings.push(...databaseFindings(db, 1));
     }
-    for (const cluster of graph.ofType(AWS.rdsClusters)) {
+    for (const cluster of graph.ofType([...AWS.rdsClusters, ...NATIVE.dbClusters])) {
         if (cluster.props.deletionProtection !== true)
             findings.push({
                 urn: cluster.urn,
