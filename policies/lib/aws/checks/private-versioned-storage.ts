@@ -1,8 +1,9 @@
 /**
  * webtier-private-versioned-storage on AWS: every S3 bucket has a public access block (its own, or
  * the account's with all four switches on), versioning and server-side encryption, each a separate
- * resource followed to its bucket; a bucket policy unknown during preview passes only behind a
- * public access block that blocks and restricts public policies.
+ * resource followed to its bucket (the native provider's bucket carries all three inline); a bucket
+ * policy unknown during preview passes only behind a public access block that blocks and restricts
+ * public policies.
  */
 import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
@@ -15,6 +16,8 @@ const PUBLIC_ACCESS_BLOCKS = ["aws:s3/bucketPublicAccessBlock:BucketPublicAccess
 const ACCOUNT_PUBLIC_ACCESS_BLOCKS = ["aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock"];
 const BUCKET_POLICIES = ["aws:s3/bucketPolicy:BucketPolicy"];
 const VERSIONINGS = ["aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketVersioningV2:BucketVersioningV2"];
+/** The native provider's (CloudFormation's AWS::S3::Bucket), with the block, versioning and encryption inline. */
+const NATIVE_BUCKETS = ["aws-native:s3:Bucket"];
 const ENCRYPTIONS = [
     "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
     "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
@@ -31,9 +34,12 @@ function encrypted(bucket: Res, configs: Res[]): boolean | typeof UNKNOWN {
     return false;
 }
 
-function bucketFindings(graph: StackGraph): Finding[] {
+function accountBlocked(graph: StackGraph): boolean {
+    return graph.ofType(ACCOUNT_PUBLIC_ACCESS_BLOCKS).some((block) => blockIsComplete(block.props));
+}
+
+function bucketFindings(graph: StackGraph, accountBlocked: boolean): Finding[] {
     const findings: Finding[] = [];
-    const accountBlocked = graph.ofType(ACCOUNT_PUBLIC_ACCESS_BLOCKS).some((block) => blockIsComplete(block.props));
     for (const bucket of graph.ofType(AWS.buckets)) {
         const name = describe(bucket);
         if (!accountBlocked && graph.referrers(PUBLIC_ACCESS_BLOCKS, "bucket", bucket).length === 0) {
@@ -61,6 +67,49 @@ function bucketFindings(graph: StackGraph): Finding[] {
                 message: `${name} ${why}. Add an aws.s3.BucketServerSideEncryptionConfiguration for it (sseAlgorithm "AES256" or "aws:kms").`,
             });
         }
+    }
+    return findings;
+}
+
+/**
+ * The native bucket's `publicAccessBlockConfiguration`, `versioningConfiguration` and
+ * `bucketEncryption.serverSideEncryptionConfiguration`, held to what the classic provider's
+ * separate resources are held to.
+ */
+function nativeBucketFindings(graph: StackGraph, accountBlocked: boolean): Finding[] {
+    const findings: Finding[] = [];
+    for (const bucket of graph.ofType(NATIVE_BUCKETS)) {
+        const p = bucket.props;
+        const name = describe(bucket);
+        const problem = (why: string, fix: string) =>
+            findings.push({ urn: bucket.urn, message: `${name} ${why}. ${fix}` });
+        const block = p.publicAccessBlockConfiguration;
+        if (!accountBlocked && (isUnknown(block) || !block || !blockIsComplete(block)))
+            problem(
+                isUnknown(block)
+                    ? "has a publicAccessBlockConfiguration unknown during preview"
+                    : block
+                      ? "has a publicAccessBlockConfiguration without all four switches on"
+                      : "has no publicAccessBlockConfiguration",
+                "Set publicAccessBlockConfiguration with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all true.",
+            );
+        const versioning = isUnknown(p.versioningConfiguration) ? UNKNOWN : p.versioningConfiguration?.status;
+        if (versioning !== "Enabled")
+            problem(
+                isUnknown(versioning)
+                    ? "has versioning unknown during preview"
+                    : "is not versioned, so an overwritten or deleted upload cannot be recovered",
+                'Set versioningConfiguration to { status: "Enabled" }.',
+            );
+        const encryption = p.bucketEncryption;
+        const rules = isUnknown(encryption) ? UNKNOWN : encryption?.serverSideEncryptionConfiguration;
+        if (isUnknown(rules) || listOf(rules).length === 0)
+            problem(
+                isUnknown(rules)
+                    ? "has an encryption configuration unknown during preview"
+                    : "has no server-side encryption configuration",
+                'Set bucketEncryption.serverSideEncryptionConfiguration to [{ serverSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] (or "aws:kms").',
+            );
     }
     return findings;
 }
@@ -106,5 +155,10 @@ function unknownPolicyFindings(graph: StackGraph): Finding[] {
 
 /** Every S3 bucket not private, versioned and encrypted, and every unknown policy nothing keeps private. */
 export function awsStorageFindings(graph: StackGraph): Finding[] {
-    return [...bucketFindings(graph), ...unknownPolicyFindings(graph)];
+    const blocked = accountBlocked(graph);
+    return [
+        ...bucketFindings(graph, blocked),
+        ...nativeBucketFindings(graph, blocked),
+        ...unknownPolicyFindings(graph),
+    ];
 }
