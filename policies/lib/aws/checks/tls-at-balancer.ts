@@ -6,12 +6,13 @@
  * groups speaking plain HTTP (or TCP) to the servers; Lightsail load balancers with a certificate
  * attached and HTTP redirected (lightsail.ts); the balancers Elastic Beanstalk makes from an
  * environment's option settings (beanstalk.ts); CloudFront distributions in front, whose edge ends
- * viewers' TLS and whose way to the balancer crosses the internet (cdn-tls.ts).
+ * viewers' TLS and whose way to the balancer crosses the internet (cdn-tls.ts). The native
+ * provider's balancers, listeners and target groups are held to the same.
  */
 import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
 import { Res, describe, isUnknown, listOf, present, textOf } from "../../values";
-import { BalancerListener, TLS_TERMINATING, awsListeners, classicTlsPolicy } from "../balancers";
+import { AWS_BALANCER_TYPES, BalancerListener, TLS_TERMINATING, awsListeners, classicTlsPolicy } from "../balancers";
 import { beanstalkTlsFindings } from "../beanstalk";
 import { cloudFrontTlsFindings } from "../cdn-tls";
 import { lightsailTlsFindings } from "../lightsail";
@@ -140,9 +141,12 @@ export function awsTlsFindings(graph: StackGraph, allowedTlsPolicies: string[], 
             });
         }
     }
-    for (const balancer of graph.ofType(AWS.loadBalancers)) {
-        const type = balancer.props.loadBalancerType;
-        if (!isUnknown(type) && type !== undefined && type !== "application") continue;
+    for (const balancer of graph.ofType([...AWS.loadBalancers, ...AWS_BALANCER_TYPES.nativeElbv2])) {
+        // The classic provider names the kind loadBalancerType, the native one type; both default to "application".
+        const type = AWS_BALANCER_TYPES.nativeElbv2.includes(balancer.type as never)
+            ? balancer.props.type
+            : balancer.props.loadBalancerType;
+        if (!isUnknown(type) && type !== undefined && type !== null && type !== "application") continue;
         if (!tlsBalancers.has(balancer) && !allowHttpOnly) {
             findings.push({
                 urn: balancer.urn,
@@ -150,7 +154,7 @@ export function awsTlsFindings(graph: StackGraph, allowedTlsPolicies: string[], 
             });
         }
     }
-    for (const group of graph.ofType(AWS.targetGroups)) {
+    for (const group of graph.ofType([...AWS.targetGroups, ...AWS_BALANCER_TYPES.nativeTargetGroups])) {
         const protocol = group.props.protocol;
         if (group.props.targetType === "lambda") continue;
         if (isUnknown(protocol)) {
