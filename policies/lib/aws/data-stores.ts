@@ -93,12 +93,25 @@ export const AWS_DATA_STORES: readonly AwsDataStoreShape[] = [
         read: topLevel("vpcSecurityGroupIds"),
         subnetGroup: { key: "dbSubnetGroupName", types: ["aws:rds/subnetGroup:SubnetGroup"] },
     },
-    // The native provider's RDS instance (CloudFormation's AWS::RDS::DBInstance property names).
+    // The native provider's RDS instance and cluster (CloudFormation's AWS::RDS::DBInstance and
+    // AWS::RDS::DBCluster property names). An instance in an Aurora cluster sits in the cluster's
+    // groups and subnets, and a read replica in its source's, so both are judged there.
     {
         kind: "database",
         types: ["aws-native:rds:DbInstance"],
         key: "vpcSecurityGroups",
         read: topLevel("vpcSecurityGroups"),
+        subnetGroup: { key: "dbSubnetGroupName", types: ["aws-native:rds:DbSubnetGroup"] },
+        judgedElsewhere: (db) =>
+            present(db.props.dbClusterIdentifier) ||
+            present(db.props.sourceDbInstanceIdentifier) ||
+            present(db.props.sourceDbClusterIdentifier),
+    },
+    {
+        kind: "database",
+        types: ["aws-native:rds:DbCluster"],
+        key: "vpcSecurityGroupIds",
+        read: topLevel("vpcSecurityGroupIds"),
         subnetGroup: { key: "dbSubnetGroupName", types: ["aws-native:rds:DbSubnetGroup"] },
     },
     {

@@ -62,12 +62,15 @@ export function publicSnapshotFindings(graph: StackGraph): Finding[] {
 /** Every AWS database with a public endpoint or reachable by more than the app servers. */
 export function awsDatabaseFindings(graph: StackGraph): Finding[] {
     const findings: Finding[] = [];
+    // Aurora's public switch is on each instance; a Multi-AZ DB cluster's is on the cluster.
     const stores = [
         ...AWS.rdsInstances,
+        ...AWS.rdsClusters,
         ...AWS.rdsClusterInstances,
         ...NEPTUNE_INSTANCES,
         LIGHTSAIL.database,
         "aws-native:rds:DbInstance",
+        "aws-native:rds:DbCluster",
     ];
     for (const store of graph.ofType(stores)) {
         const finding = publiclyAccessibleFinding(store);
