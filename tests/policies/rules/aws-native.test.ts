@@ -2,11 +2,15 @@
 // groups (inline and standalone rules), EC2 instances, load balancers and RDS instances are read
 // as the classic provider's are, by the SSH, port 80 and database rules; its ElastiCache replication
 // groups by the cache rule, its listeners and listener rules by the TLS rule, its target groups by
-// the health check and port 80 rules, its S3 buckets and bucket policies by the storage rule.
+// the health check and port 80 rules, its S3 buckets and bucket policies by the storage rules, its
+// databases, caches and file systems by the encryption and reliability rules.
 import { cacheNotPublic } from "../../../policies/rules/cache-not-public";
+import { dataEncrypted } from "../../../policies/rules/data-encrypted";
 import { databaseNotPublic } from "../../../policies/rules/database-not-public";
 import { healthChecks } from "../../../policies/rules/health-checks";
 import { port80OnlyFromBalancer } from "../../../policies/rules/port-80-only-from-balancer";
+import { privateVersionedStorage } from "../../../policies/rules/private-versioned-storage";
+import { reliability } from "../../../policies/rules/reliability";
 import { sshAllowlist } from "../../../policies/rules/ssh-allowlist";
 import { storageNotPublic } from "../../../policies/rules/storage-not-public";
 import { tlsAtBalancer } from "../../../policies/rules/tls-at-balancer";
@@ -153,6 +157,49 @@ describe("the native AWS provider's shapes", () => {
         const cidr = nativeTier();
         pick(cidr, "db-from-app").props = ingressProps("sg-db", 3306, { cidrIp: "10.0.0.0/8" });
         assertViolation(await validateStack(databaseNotPublic, cidr), "10.0.0.0/8");
+    });
+
+    it("judges an Aurora member's groups and subnets at its cluster, and its public switch on itself", async () => {
+        // The tier's database as an Aurora cluster with one member: the groups and subnets are the cluster's.
+        const aurora = () => {
+            const stack = nativeTier();
+            const db = pick(stack, "db");
+            db.props = { id: "db", engine: "aurora-mysql", dbClusterIdentifier: "app", publiclyAccessible: false };
+            stack.push({
+                type: "aws-native:rds:DbCluster",
+                name: "app",
+                props: {
+                    id: "app",
+                    engine: "aurora-mysql",
+                    vpcSecurityGroupIds: ["sg-db"],
+                    dbSubnetGroupName: "db-subnets",
+                },
+            });
+            return stack;
+        };
+        assertNone(await validateStack(databaseNotPublic, aurora()));
+        const publicMember = aurora();
+        pick(publicMember, "db").props.publiclyAccessible = true;
+        assertViolation(
+            await validateStack(databaseNotPublic, publicMember),
+            'RDS instance "db" is publicly accessible',
+        );
+        const bareCluster = aurora();
+        pick(bareCluster, "app").props = { id: "app", engine: "aurora-mysql" };
+        const findings = await validateStack(databaseNotPublic, bareCluster);
+        assertViolation(findings, 'RDS cluster "app" sets no security groups (vpcSecurityGroupIds)');
+        assertViolation(findings, 'RDS cluster "app" sets no dbSubnetGroupName');
+        assert.ok(!findings.some((v) => v.message.includes('RDS instance "db"')), JSON.stringify(findings));
+        // A Multi-AZ DB cluster's public switch is the cluster's own, on either provider.
+        const multiAz = aurora();
+        pick(multiAz, "app").props.publiclyAccessible = true;
+        assertViolation(await validateStack(databaseNotPublic, multiAz), 'RDS cluster "app" is publicly accessible');
+        assertViolation(
+            await validateStack(databaseNotPublic, [
+                { type: "aws:rds/cluster:Cluster", name: "classic", props: { publiclyAccessible: true } },
+            ]),
+            'RDS cluster "classic" is publicly accessible',
+        );
     });
 
     it('refuses a public S3 bucket or bucket policy: canned ACL, public access block switches, Principal "*"', async () => {
@@ -344,6 +391,121 @@ describe("the native AWS provider's shapes", () => {
             ),
             'listener "https" forwards raw TCP on port 443',
         );
+    });
+
+    it("refuses an application balancer without an HTTPS listener, and a target group speaking TLS to the servers", async () => {
+        const plainOnly = withListeners(() => undefined).filter((r) => r.name !== "https");
+        assertViolation(await validateStack(tlsAtBalancer, plainOnly), 'load balancer "lb" has no HTTPS listener');
+        assertNone(await validateStack(tlsAtBalancer, plainOnly, { allowHttpOnly: true }));
+        // A network balancer ends TLS on a TLS listener; without one its raw listeners are reported instead.
+        const network = plainOnly.map((r) => (r.name === "lb" ? { ...r, props: { ...r.props, type: "network" } } : r));
+        assert.ok(
+            !(await validateStack(tlsAtBalancer, network)).some((v) => v.message.includes("has no HTTPS listener")),
+        );
+        const GROUP = "aws-native:elasticloadbalancingv2:TargetGroup";
+        const grouped = (protocol: unknown) => [
+            ...withListeners(() => undefined),
+            { type: GROUP, name: "app-tg", props: { targetGroupArn: "arn:tg", port: 443, protocol } },
+        ];
+        assertNone(await validateStack(tlsAtBalancer, grouped("HTTP")));
+        assertViolation(await validateStack(tlsAtBalancer, grouped("HTTPS")), 'target group "app-tg" speaks HTTPS');
+        assertViolation(await validateStack(tlsAtBalancer, grouped(UNKNOWN_STRING)), '"app-tg" has a protocol unknown');
+    });
+
+    it("holds databases, caches and file systems to encryption at rest with CloudFormation's defaults", async () => {
+        const messages = (type: string, props: Record<string, unknown>) => validateResource(dataEncrypted, type, props);
+        assertViolation(await messages(N.db, { engine: "mysql" }), 'RDS instance "', "has no storageEncrypted");
+        assertNone(await messages(N.db, { engine: "mysql", storageEncrypted: true }));
+        // Aurora members take the cluster's encryption, replicas their source's.
+        assertNone(await messages(N.db, { engine: "aurora-mysql", dbClusterIdentifier: "app" }));
+        assertNone(await messages(N.db, { sourceDbInstanceIdentifier: "arn:aws:rds:eu-west-1:1:db:app" }));
+        assertViolation(await messages(N.db, { dbSnapshotIdentifier: "before-upgrade" }), "may be stored unencrypted");
+        const CLUSTER = "aws-native:rds:DbCluster";
+        assertViolation(await messages(CLUSTER, { engine: "aurora-mysql" }), 'RDS cluster "', "storageEncrypted");
+        assertNone(await messages(CLUSTER, { engine: "aurora-mysql", engineMode: "serverless" }));
+        assertViolation(await messages(CLUSTER, { engineMode: UNKNOWN_STRING }), "engineMode unknown during preview");
+        const CACHE = "aws-native:elasticache:ReplicationGroup";
+        assertViolation(await messages(CACHE, {}), "Redis OSS engine");
+        assertNone(await messages(CACHE, { engine: "valkey" }));
+        assertViolation(await messages(CACHE, { engine: "valkey", atRestEncryptionEnabled: false }), "false");
+        assertViolation(await messages("aws-native:docdb:DbCluster", {}), "DocumentDB's default");
+        assertViolation(await messages("aws-native:efs:FileSystem", {}), 'EFS file system "', "EFS's default");
+        assertNone(await messages("aws-native:efs:FileSystem", { encrypted: true }));
+    });
+
+    it("holds a native database to Multi-AZ, backups (CloudFormation keeps 1 day by default) and deletion protection", async () => {
+        const stack = (props: Record<string, unknown>, extra: FakeResource[] = []) => [
+            { type: N.db, name: "db", props: { engine: "mysql", ...props } },
+            ...extra,
+        ];
+        assertNone(await validateStack(reliability, stack({ multiAz: true, deletionProtection: true })));
+        const bare = await validateStack(reliability, stack({}));
+        assertViolation(bare, 'RDS instance "db" is not Multi-AZ');
+        assertViolation(bare, 'RDS instance "db" has no deletion protection');
+        assert.ok(!bare.some((v) => v.message.includes("days of backups")), JSON.stringify(bare));
+        assertViolation(
+            await validateStack(
+                reliability,
+                stack({ multiAz: true, deletionProtection: true, backupRetentionPeriod: 0 }),
+            ),
+            "keeps 0 days of backups",
+        );
+        // An Aurora member is judged as its cluster.
+        const aurora = stack({ dbClusterIdentifier: "app" }, [
+            { type: "aws-native:rds:DbCluster", name: "app", props: { engine: "aurora-mysql" } },
+        ]);
+        const auroraFindings = await validateStack(reliability, aurora);
+        assert.deepStrictEqual(
+            auroraFindings.map((v) => v.message),
+            ['RDS cluster "app" has no deletion protection. Set deletionProtection to true.'],
+        );
+    });
+
+    it("holds a native bucket to a public access block, versioning and encryption, all inline", async () => {
+        const BUCKET = "aws-native:s3:Bucket";
+        const sound = {
+            publicAccessBlockConfiguration: {
+                blockPublicAcls: true,
+                blockPublicPolicy: true,
+                ignorePublicAcls: true,
+                restrictPublicBuckets: true,
+            },
+            versioningConfiguration: { status: "Enabled" },
+            bucketEncryption: {
+                serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
+            },
+        };
+        const check = (props: Record<string, unknown>) =>
+            validateStack(privateVersionedStorage, [{ type: BUCKET, name: "uploads", props }]);
+        assertNone(await check(sound));
+        const bare = await check({});
+        assert.strictEqual(bare.length, 3, JSON.stringify(bare));
+        assertViolation(bare, 'S3 bucket "uploads" has no publicAccessBlockConfiguration');
+        assertViolation(bare, 'S3 bucket "uploads" is not versioned');
+        assertViolation(bare, 'S3 bucket "uploads" has no server-side encryption configuration');
+        assertViolation(
+            await check({ ...sound, publicAccessBlockConfiguration: { blockPublicAcls: true } }),
+            "without all four switches on",
+        );
+        assertViolation(
+            await check({ ...sound, versioningConfiguration: { status: "Suspended" } }),
+            "is not versioned",
+        );
+        assertViolation(await check({ ...sound, versioningConfiguration: UNKNOWN_STRING }), "versioning unknown");
+        assertViolation(
+            await check({ ...sound, bucketEncryption: UNKNOWN_STRING }),
+            "encryption configuration unknown",
+        );
+        // The account's block, all four switches on, stands for the bucket's own.
+        const accountBlocked = await validateStack(privateVersionedStorage, [
+            { type: BUCKET, name: "uploads", props: { ...sound, publicAccessBlockConfiguration: undefined } },
+            {
+                type: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
+                name: "account",
+                props: sound.publicAccessBlockConfiguration,
+            },
+        ]);
+        assertNone(accountBlocked);
     });
 
     it("holds a target group to an HTTP health check on the app's path, and takes its port as the app port", async () => {
