@@ -16,6 +16,7 @@ import { AWSX_EMULATION } from "./harness/aws/awsx";
 import { AWSX_MOCKS } from "./harness/aws/awsx/mocks";
 import { EKS_EMULATION } from "./harness/aws/eks";
 import { AWS_MOCKS } from "./harness/mocks/aws";
+import { AWS_NATIVE_MOCKS } from "./harness/mocks/aws-native";
 import { DIGITALOCEAN_MOCKS } from "./harness/mocks/digitalocean";
 import { EKS_MOCKS } from "./harness/mocks/eks";
 import { TLS_MOCKS } from "./harness/mocks/tls";
@@ -67,6 +68,8 @@ export const TOOL_CLOUDS = {
 /** Every registered provider's mocks, for the harness. */
 export const PROVIDER_MOCKS: readonly ProviderMocks[] = [
     ...Object.values(TOOL_CLOUDS).map((tools) => tools.mocks),
+    // AWS through its native provider (CloudFormation's shapes), which programs may use besides the classic one.
+    AWS_NATIVE_MOCKS,
     // Not a cloud: awsx's functions, which its provider answers by calling AWS.
     AWSX_MOCKS,
     // Not a cloud: the TLS provider's keys, certificates and requests, computed as it computes them.

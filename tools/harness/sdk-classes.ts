@@ -135,8 +135,20 @@ function outputsOf(type: string): { computed: readonly string[]; optional: reado
 function outputDeclarations(type: string): { name: string; type: string }[] {
     const where = sdkModuleFor(type);
     if (!where || !sdkClassFor(type)) return [];
+    // The class's own file (`@pulumi/aws/lb/loadBalancer`), or, where a native provider's token
+    // names the module's folder (`aws-native:elasticloadbalancingv2:LoadBalancer`), the file in it
+    // named after the class, as that SDK lays them out.
+    const native = !type.split(":")[1].includes("/");
+    const file =
+        resolveSdkModule(`${where.module}.d.ts`) ??
+        (native
+            ? resolveSdkModule(
+                  `${where.module}/${where.exportName.charAt(0).toLowerCase()}${where.exportName.slice(1)}.d.ts`,
+              )
+            : undefined);
+    if (!file) return [];
     try {
-        const declarations = fs.readFileSync(resolveSdkModule(`${where.module}.d.ts`)!, "utf8");
+        const declarations = fs.readFileSync(file, "utf8");
         const body = declarations.slice(declarations.indexOf(`export declare class ${where.exportName} `));
         const members = body.slice(0, body.indexOf("constructor("));
         return [...members.matchAll(/^\s*readonly (\w+): pulumi\.Output<([\s\S]*?)>;$/gm)].map((m) => ({
