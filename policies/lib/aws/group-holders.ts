@@ -45,15 +45,20 @@ export const AWS_COMPUTE_TYPES = {
     autoScalingGroups: ["aws:autoscaling/group:Group"],
     ecsServices: ["aws:ecs/service:Service"],
     lambdaFunctions: ["aws:lambda/function:Function"],
-    // The native provider's instances (CloudFormation's AWS::EC2::Instance property names).
+    // The native provider's (CloudFormation's AWS::EC2::Instance, AWS::EC2::LaunchTemplate,
+    // AWS::AutoScaling::LaunchConfiguration and AWS::ECS::Service property names).
     nativeInstances: ["aws-native:ec2:Instance"],
+    nativeLaunchTemplates: ["aws-native:ec2:LaunchTemplate"],
+    nativeLaunchConfigurations: ["aws-native:autoscaling:LaunchConfiguration"],
+    nativeEcsServices: ["aws-native:ecs:Service"],
 } as const;
 
 /**
  * The app tier's compute on AWS and where each keeps its groups: EC2 instances, the launch
  * templates and launch configurations of auto scaling groups, ECS (Fargate or EC2) services in
- * awsvpc mode, Lambda functions in a VPC, and the native provider's EC2 instances. Each is an app server for the rules that let only
- * the app servers reach the data stores and only the balancer reach the app servers.
+ * awsvpc mode, Lambda functions in a VPC, and the native provider's EC2 instances, launch
+ * templates, launch configurations and ECS services. Each is an app server for the rules that let
+ * only the app servers reach the data stores and only the balancer reach the app servers.
  */
 export const APP_COMPUTE: readonly GroupHolder[] = [
     { types: AWS_COMPUTE_TYPES.instances, key: "vpcSecurityGroupIds", read: topLevel("vpcSecurityGroupIds") },
@@ -76,6 +81,33 @@ export const APP_COMPUTE: readonly GroupHolder[] = [
         types: AWS_COMPUTE_TYPES.nativeInstances,
         key: "networkInterfaces",
         read: nested("networkInterfaces", "groupSet"),
+    },
+    // A native launch template keeps its groups in its launchTemplateData, at its top or on its
+    // network interfaces.
+    {
+        types: AWS_COMPUTE_TYPES.nativeLaunchTemplates,
+        key: "launchTemplateData",
+        read: (props) => {
+            const data = props.launchTemplateData;
+            if (isUnknown(data)) return [UNKNOWN];
+            if (!data || typeof data !== "object") return [];
+            return [...topLevel("securityGroupIds")(data), ...nested("networkInterfaces", "groups")(data)];
+        },
+    },
+    {
+        types: AWS_COMPUTE_TYPES.nativeLaunchConfigurations,
+        key: "securityGroups",
+        read: topLevel("securityGroups"),
+    },
+    {
+        types: AWS_COMPUTE_TYPES.nativeEcsServices,
+        key: "networkConfiguration",
+        read: (props) => {
+            const config = props.networkConfiguration;
+            if (isUnknown(config)) return [UNKNOWN];
+            if (!config || typeof config !== "object") return [];
+            return nested("awsvpcConfiguration", "securityGroups")(config);
+        },
     },
 ];
 

@@ -45,6 +45,8 @@ const EC2_SERVERS: readonly string[] = [
     ...AWS_COMPUTE_TYPES.launchTemplates,
     ...AWS_COMPUTE_TYPES.launchConfigurations,
     ...AWS_COMPUTE_TYPES.nativeInstances,
+    ...AWS_COMPUTE_TYPES.nativeLaunchTemplates,
+    ...AWS_COMPUTE_TYPES.nativeLaunchConfigurations,
 ];
 
 /** Each EC2 server of the stack with every security group it sits in. */

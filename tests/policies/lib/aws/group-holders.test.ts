@@ -5,16 +5,25 @@ import * as assert from "assert";
 import { APP_COMPUTE, BALANCERS, GroupHolder } from "../../../../policies/lib/aws/group-holders";
 import { AWS_DATA_STORES, DATA_INTERMEDIARIES } from "../../../../policies/lib/aws/data-stores";
 
+/**
+ * A list of ids that is also a block (or a list of blocks) holding such lists under every other
+ * key, at any depth: what a holder finds wherever it looks inside a top-level key.
+ */
+function idsEverywhere(): unknown {
+    return new Proxy(["sg-1"], {
+        get: (target, key, receiver) =>
+            typeof key === "symbol" || key in target ? Reflect.get(target, key, receiver) : idsEverywhere(),
+    });
+}
+
 /** Properties that hold a group id under every key and block a holder might read. */
 function everywhere(reads: Set<string>): Record<string, any> {
-    const leaf = new Proxy({}, { get: () => ["sg-1"] });
     return new Proxy(
         {},
         {
             get: (_, key) => {
                 if (typeof key === "string") reads.add(key);
-                // A list of ids and a block (or list of blocks) holding ids, at once.
-                return Object.assign(["sg-1"], { 0: "sg-1" }, leaf) as unknown;
+                return idsEverywhere();
             },
         },
     );
