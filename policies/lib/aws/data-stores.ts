@@ -194,6 +194,21 @@ export const AWS_DATA_STORES: readonly AwsDataStoreShape[] = [
         read: topLevel("securityGroupIds"),
         subnets: { key: "subnetIds", read: topLevel("subnetIds") },
     },
+    // The native provider's node-based and serverless caches (CloudFormation's names).
+    {
+        kind: "cache",
+        types: ["aws-native:elasticache:CacheCluster"],
+        key: "vpcSecurityGroupIds",
+        read: topLevel("vpcSecurityGroupIds"),
+        subnetGroup: { key: "cacheSubnetGroupName", types: ["aws-native:elasticache:SubnetGroup"] },
+    },
+    {
+        kind: "cache",
+        types: ["aws-native:elasticache:ServerlessCache"],
+        key: "securityGroupIds",
+        read: topLevel("securityGroupIds"),
+        subnets: { key: "subnetIds", read: topLevel("subnetIds") },
+    },
     {
         kind: "cache",
         types: ["aws:memorydb/cluster:Cluster"],

@@ -15,9 +15,10 @@
  * - EFS file systems (`encrypted`, default false: CreateFileSystem), the shared folder some tiers
  *   keep uploads in instead of a bucket;
  * - Redshift clusters (`encrypted`, default true: only an explicit false).
- * The native provider's (CloudFormation's) DB instance and cluster, DocumentDB cluster, replication
- * group and file system are read alike, with CloudFormation's names and defaults: an instance in
- * an Aurora cluster (`dbClusterIdentifier`) is judged as the cluster, a replica or a restore
+ * The native provider's (CloudFormation's) DB instance and cluster, DocumentDB cluster (older
+ * versions of the provider), replication group, node-based cluster and file system are read
+ * alike, with CloudFormation's names and defaults: an instance in an Aurora cluster
+ * (`dbClusterIdentifier`) is judged as the cluster, a replica or a restore
  * (`sourceDbInstanceIdentifier`, `sourceDbClusterIdentifier`, `sourceDbiResourceId`,
  * `sourceDbInstanceAutomatedBackupsArn`) takes its source's encryption, a snapshot restore
  * (`dbSnapshotIdentifier`, `snapshotIdentifier`) the snapshot's.
@@ -86,6 +87,11 @@ function replicationGroup(res: Res): Verdict | undefined {
     return flag(res, "atRestEncryptionEnabled", valkey, "unencrypted with the Redis OSS engine, the default");
 }
 
+const NODE_BASED_CLUSTER: Verdict = {
+    encrypted: false,
+    why: "is a node-based cluster outside a replication group, which ElastiCache cannot encrypt at rest",
+};
+
 const READERS: Record<string, (res: Res) => Verdict | undefined> = {
     "aws:rds/instance:Instance": (res) =>
         inherits(res, ["replicateSourceDb"])
@@ -95,14 +101,10 @@ const READERS: Record<string, (res: Res) => Verdict | undefined> = {
     "aws:docdb/cluster:Cluster": (res) => flag(res, "storageEncrypted", false, "DocumentDB's default: unencrypted"),
     "aws:neptune/cluster:Cluster": (res) => flag(res, "storageEncrypted", false, "Neptune's default: unencrypted"),
     "aws:elasticache/replicationGroup:ReplicationGroup": replicationGroup,
-    "aws:elasticache/cluster:Cluster": (res) => {
+    "aws:elasticache/cluster:Cluster": (res) =>
         // A member of a replication group is judged as the group.
-        if (inherits(res, ["replicationGroupId"])) return undefined;
-        return {
-            encrypted: false,
-            why: "is a node-based cluster outside a replication group, which ElastiCache cannot encrypt at rest",
-        };
-    },
+        inherits(res, ["replicationGroupId"]) ? undefined : NODE_BASED_CLUSTER,
+    "aws-native:elasticache:CacheCluster": () => NODE_BASED_CLUSTER,
     "aws:dax/cluster:Cluster": (res) => {
         const sse = propOf(res, "serverSideEncryption");
         if (isUnknown(sse)) return { encrypted: "unknown", key: "serverSideEncryption" };
@@ -150,6 +152,8 @@ const FIX: Record<string, string> = {
     "aws:elasticache/replicationGroup:ReplicationGroup": REPLICATION_GROUP_FIX,
     "aws:elasticache/cluster:Cluster":
         "Use an aws.elasticache.ReplicationGroup with atRestEncryptionEnabled (or a serverless cache, always encrypted).",
+    "aws-native:elasticache:CacheCluster":
+        "Use an ElastiCache ReplicationGroup with atRestEncryptionEnabled (or a serverless cache, always encrypted).",
     "aws:dax/cluster:Cluster": "Set serverSideEncryption to { enabled: true }.",
     "aws:redshift/cluster:Cluster": "Set encrypted to true.",
     "aws:efs/fileSystem:FileSystem": FILE_SYSTEM_FIX,
