@@ -9,15 +9,26 @@
  */
 import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
-import { Res, describe, isUnknown, listOf, propOf } from "../../values";
+import { Res, describe, isUnknown, listOf, present, propOf } from "../../values";
 import { dataStoreShapes } from "../data-stores";
 import { AWS } from "../types";
 
 export const ALERT_TYPES = {
-    awsAlarms: ["aws:cloudwatch/metricAlarm:MetricAlarm"],
-    awsCompositeAlarms: ["aws:cloudwatch/compositeAlarm:CompositeAlarm"],
-    awsTopics: ["aws:sns/topic:Topic"],
-    awsSubscriptions: ["aws:sns/topicSubscription:TopicSubscription"],
+    // Either provider's: the native alarm lists its dimensions ({ name, value }) and metric-math
+    // queries (`metrics[].metricStat.metric.dimensions`); a native topic may hold its
+    // subscriptions inline, a native subscription names its topic by topicArn.
+    awsAlarms: ["aws:cloudwatch/metricAlarm:MetricAlarm", "aws-native:cloudwatch:Alarm"],
+    awsCompositeAlarms: ["aws:cloudwatch/compositeAlarm:CompositeAlarm", "aws-native:cloudwatch:CompositeAlarm"],
+    awsTopics: ["aws:sns/topic:Topic", "aws-native:sns:Topic"],
+    awsSubscriptions: ["aws:sns/topicSubscription:TopicSubscription", "aws-native:sns:Subscription"],
+} as const;
+
+/** The native provider's subjects: balancers, auto scaling groups, RDS instances and clusters. */
+const NATIVE_SUBJECTS = {
+    balancers: ["aws-native:elasticloadbalancingv2:LoadBalancer"],
+    autoScalingGroups: ["aws-native:autoscaling:AutoScalingGroup"],
+    dbInstances: ["aws-native:rds:DbInstance"],
+    dbClusters: ["aws-native:rds:DbCluster"],
 } as const;
 
 /** The properties other resources' metrics use to name an AWS resource, besides id and ARN. */
@@ -30,6 +41,11 @@ const AWS_IDENTITY_KEYS = [
     "clusterName",
     "brokerName",
     "name",
+    // The native provider's: a balancer's LoadBalancer dimension is its full name (app/name/id).
+    "loadBalancerFullName",
+    "autoScalingGroupName",
+    "dbInstanceIdentifier",
+    "serverlessCacheName",
 ];
 /** ElastiCache's node ids of a replication group: `<group id>-001`, `-002`, ... */
 const CACHE_NODE = /^(.+)-\d{3}$/;
@@ -44,12 +60,21 @@ function strings(value: unknown): string[] {
 function dimensionValues(alarm: Res): unknown[] {
     const values: unknown[] = [];
     const collect = (dimensions: unknown) => {
-        if (dimensions && typeof dimensions === "object" && !isUnknown(dimensions))
-            values.push(...Object.values(dimensions as Record<string, unknown>));
+        if (!dimensions || typeof dimensions !== "object" || isUnknown(dimensions)) return;
+        // The classic provider's map ({ LoadBalancer: "app/..." }), the native one's list of { name, value }.
+        if (Array.isArray(dimensions))
+            for (const dimension of dimensions) {
+                if (dimension && typeof dimension === "object" && !isUnknown(dimension)) values.push(dimension.value);
+            }
+        else values.push(...Object.values(dimensions as Record<string, unknown>));
     };
     collect(alarm.props.dimensions);
     for (const query of listOf<Record<string, any>>(alarm.props.metricQueries)) {
         if (query && !isUnknown(query)) collect(query.metric?.dimensions);
+    }
+    for (const query of listOf<Record<string, any>>(alarm.props.metrics)) {
+        if (query && !isUnknown(query) && query.metricStat && !isUnknown(query.metricStat))
+            collect(query.metricStat.metric?.dimensions);
     }
     return values;
 }
@@ -88,7 +113,7 @@ function awsWatchers(graph: StackGraph, alarms: Res[], subjects: Res[]): Map<Res
                 if (AWS.mqBrokers.includes(subject.type as never)) watched.add(subject);
             });
         }
-        for (const key of ["dimensions", "metricQueries"]) {
+        for (const key of ["dimensions", "metricQueries", "metrics"]) {
             for (const urn of alarm.propertyDependencies[key] ?? []) {
                 const res = graph.get(urn);
                 if (res && watchers.has(res)) watched.add(res);
@@ -120,16 +145,16 @@ function awsAlarmReachesSomeone(graph: StackGraph, alarm: Res): boolean {
 function awsActionsReachSomeone(graph: StackGraph, alarm: Res): boolean {
     if (alarm.props.actionsEnabled === false) return false;
     const subscriptions = graph.ofType(ALERT_TYPES.awsSubscriptions);
+    // A subscription names its topic by `topic` (classic) or `topicArn` (native).
+    const topicOf = (sub: Res) => {
+        const key = sub.props.topic !== undefined ? "topic" : "topicArn";
+        return graph.resolve(sub, key, sub.props[key], ALERT_TYPES.awsTopics).candidates;
+    };
+    const subscribed = (topic: Res) =>
+        listOf(topic.props.subscription).length > 0 || subscriptions.some((sub) => topicOf(sub).includes(topic));
     for (const action of listOf<string>(alarm.props.alarmActions)) {
         const { candidates } = graph.resolve(alarm, "alarmActions", action, ALERT_TYPES.awsTopics);
-        if (
-            candidates.some((topic) =>
-                subscriptions.some((sub) =>
-                    graph.resolve(sub, "topic", sub.props.topic, ALERT_TYPES.awsTopics).candidates.includes(topic),
-                ),
-            )
-        )
-            return true;
+        if (candidates.some(subscribed)) return true;
         // A topic the stack does not manage (a team's paging topic): its subscriptions are not ours to see.
         if (candidates.length === 0 && typeof action === "string" && /^arn:aws[a-z-]*:sns:/.test(action)) return true;
     }
@@ -145,7 +170,7 @@ function awsSubjects(graph: StackGraph): { what: string; fix: string; resources:
             .candidates.forEach((i) => servers.add(i));
     }
     graph
-        .ofType(AWS.autoScalingGroups)
+        .ofType([...AWS.autoScalingGroups, ...NATIVE_SUBJECTS.autoScalingGroups])
         .filter((group) => listOf(group.props.targetGroupArns).length > 0)
         .forEach((g) => servers.add(g));
     // Every cache the cache rule knows: its metrics name it by its id or name (MemoryDB's
@@ -158,7 +183,7 @@ function awsSubjects(graph: StackGraph): { what: string; fix: string; resources:
         {
             what: "balancer",
             fix: "an alarm on its 5xx rate, unhealthy hosts or response time (LoadBalancer dimension)",
-            resources: graph.ofType(AWS.loadBalancers),
+            resources: graph.ofType([...AWS.loadBalancers, ...NATIVE_SUBJECTS.balancers]),
         },
         {
             what: "app server",
@@ -168,7 +193,13 @@ function awsSubjects(graph: StackGraph): { what: string; fix: string; resources:
         {
             what: "database",
             fix: "an alarm on its CPU, free storage or connections (DBInstanceIdentifier / DBClusterIdentifier dimension)",
-            resources: [...graph.ofType(AWS.rdsInstances), ...graph.ofType(AWS.rdsClusters)],
+            resources: [
+                ...graph.ofType(AWS.rdsInstances),
+                ...graph.ofType(AWS.rdsClusters),
+                // A native instance in an Aurora cluster is watched through its cluster.
+                ...graph.ofType(NATIVE_SUBJECTS.dbInstances).filter((db) => !present(db.props.dbClusterIdentifier)),
+                ...graph.ofType(NATIVE_SUBJECTS.dbClusters),
+            ],
         },
         {
             what: "cache",
