@@ -4,6 +4,7 @@
 // groups by the cache rule, its listeners and listener rules by the TLS rule, its target groups by
 // the health check and port 80 rules, its S3 buckets and bucket policies by the storage rules, its
 // databases, caches and file systems by the encryption and reliability rules.
+import { alerts } from "../../../policies/rules/alerts";
 import { cacheNotPublic } from "../../../policies/rules/cache-not-public";
 import { dataEncrypted } from "../../../policies/rules/data-encrypted";
 import { databaseNotPublic } from "../../../policies/rules/database-not-public";
@@ -11,6 +12,7 @@ import { healthChecks } from "../../../policies/rules/health-checks";
 import { port80OnlyFromBalancer } from "../../../policies/rules/port-80-only-from-balancer";
 import { privateVersionedStorage } from "../../../policies/rules/private-versioned-storage";
 import { reliability } from "../../../policies/rules/reliability";
+import { serversNotPublic } from "../../../policies/rules/servers-not-public";
 import { sshAllowlist } from "../../../policies/rules/ssh-allowlist";
 import { storageNotPublic } from "../../../policies/rules/storage-not-public";
 import { tlsAtBalancer } from "../../../policies/rules/tls-at-balancer";
@@ -506,6 +508,158 @@ describe("the native AWS provider's shapes", () => {
             },
         ]);
         assertNone(accountBlocked);
+    });
+
+    it("holds node-based and serverless caches to TLS, AUTH, a subnet group and the app servers' group", async () => {
+        const cacheGroup = { type: N.sg, name: "cache-sg", props: { groupId: "sg-cache" } };
+        const fromApp = {
+            type: N.ingress,
+            name: "cache-from-app",
+            props: ingressProps("sg-cache", 6379, { sourceSecurityGroupId: "sg-app" }),
+        };
+        const subnets = {
+            type: "aws-native:elasticache:SubnetGroup",
+            name: "cache-subnets",
+            props: { cacheSubnetGroupName: "cache-subnets", subnetIds: ["subnet-a", "subnet-b"] },
+        };
+        const cluster = (props: Record<string, unknown>) => [
+            ...nativeTier(),
+            cacheGroup,
+            fromApp,
+            subnets,
+            {
+                type: "aws-native:elasticache:CacheCluster",
+                name: "cache",
+                props: {
+                    engine: "memcached",
+                    transitEncryptionEnabled: true,
+                    vpcSecurityGroupIds: ["sg-cache"],
+                    ...props,
+                },
+            },
+        ];
+        assertNone(await validateStack(cacheNotPublic, cluster({ cacheSubnetGroupName: "cache-subnets" })));
+        assertViolation(
+            await validateStack(cacheNotPublic, cluster({})),
+            'ElastiCache cluster "cache" sets no cacheSubnetGroupName',
+        );
+        assertViolation(
+            await validateStack(cacheNotPublic, cluster({ cacheSubnetGroupName: "cache-subnets", engine: "redis" })),
+            "cannot require AUTH",
+        );
+        const open = cluster({ cacheSubnetGroupName: "cache-subnets" });
+        open.push({
+            type: N.ingress,
+            name: "cache-world",
+            props: ingressProps("sg-cache", 6379, { cidrIp: "0.0.0.0/0" }),
+        });
+        assertViolation(await validateStack(cacheNotPublic, open), '"cache-world"', "0.0.0.0/0");
+        assertViolation(
+            await validateResource(dataEncrypted, "aws-native:elasticache:CacheCluster", { engine: "redis" }),
+            "cannot encrypt at rest",
+        );
+        const serverless = (props: Record<string, unknown>) => [
+            ...nativeTier(),
+            cacheGroup,
+            fromApp,
+            {
+                type: "aws-native:elasticache:ServerlessCache",
+                name: "sessions",
+                props: { engine: "valkey", securityGroupIds: ["sg-cache"], subnetIds: ["subnet-a"], ...props },
+            },
+        ];
+        assertNone(await validateStack(cacheNotPublic, serverless({ userGroupId: "laravel-users" })));
+        assertViolation(
+            await validateStack(cacheNotPublic, serverless({})),
+            'ElastiCache serverless cache "sessions" requires no AUTH',
+        );
+        assertViolation(
+            await validateStack(cacheNotPublic, serverless({ userGroupId: "laravel-users", securityGroupIds: [] })),
+            'ElastiCache serverless cache "sessions" sets no security groups',
+        );
+    });
+
+    it("takes a launch template's groups, launch configuration's and ECS service's as the app servers'", async () => {
+        // The database admits the app group, which only a launch template (or configuration, or service) uses.
+        const withCompute = (compute: FakeResource) => [...nativeTier().filter((r) => r.type !== N.instance), compute];
+        const template = {
+            type: "aws-native:ec2:LaunchTemplate",
+            name: "app",
+            props: { launchTemplateData: { networkInterfaces: [{ deviceIndex: 0, groups: ["sg-app"] }] } },
+        };
+        assertNone(await validateStack(databaseNotPublic, withCompute(template)));
+        assertNone(
+            await validateStack(
+                databaseNotPublic,
+                withCompute({ ...template, props: { launchTemplateData: { securityGroupIds: ["sg-app"] } } }),
+            ),
+        );
+        assertNone(
+            await validateStack(
+                databaseNotPublic,
+                withCompute({
+                    type: "aws-native:autoscaling:LaunchConfiguration",
+                    name: "app",
+                    props: { securityGroups: ["sg-app"] },
+                }),
+            ),
+        );
+        assertNone(
+            await validateStack(
+                databaseNotPublic,
+                withCompute({
+                    type: "aws-native:ecs:Service",
+                    name: "app",
+                    props: { networkConfiguration: { awsvpcConfiguration: { securityGroups: ["sg-app"] } } },
+                }),
+            ),
+        );
+        assertViolation(
+            await validateStack(
+                databaseNotPublic,
+                withCompute({ ...template, props: { launchTemplateData: { securityGroupIds: ["sg-other"] } } }),
+            ),
+            "which no app server of this stack",
+        );
+        // The template's servers are servers: a port opened to the world on their group makes them public.
+        const open = withCompute(template);
+        pick(open, "app-sg").props.securityGroupIngress = [
+            { ipProtocol: "tcp", fromPort: 9000, toPort: 9000, cidrIp: "0.0.0.0/0" },
+        ];
+        assertViolation(await validateStack(serversNotPublic, open, ALLOW), 'into launch template "app"');
+    });
+
+    it("counts native alarms (listed dimensions, metric queries) that mail someone through a native topic", async () => {
+        const ALARM = "aws-native:cloudwatch:Alarm";
+        const stack = (alarm: Record<string, unknown>, topic: Record<string, unknown>, extra: FakeResource[] = []) => [
+            { type: N.lb, name: "lb", props: { loadBalancerArn: "arn:lb", loadBalancerFullName: "app/lb/1a2b" } },
+            { type: "aws-native:sns:Topic", name: "ops", props: { topicArn: "arn:aws:sns:eu-west-1:1:ops", ...topic } },
+            { type: ALARM, name: "lb-5xx", props: { alarmActions: ["arn:aws:sns:eu-west-1:1:ops"], ...alarm } },
+            ...extra,
+        ];
+        const mailed = { subscription: [{ protocol: "email", endpoint: "ops@example.com" }] };
+        const byDimension = { dimensions: [{ name: "LoadBalancer", value: "app/lb/1a2b" }] };
+        assertNone(await validateStack(alerts, stack(byDimension, mailed)));
+        const byQuery = {
+            metrics: [
+                { id: "m", metricStat: { metric: { dimensions: [{ name: "LoadBalancer", value: "app/lb/1a2b" }] } } },
+            ],
+        };
+        assertNone(await validateStack(alerts, stack(byQuery, mailed)));
+        assertViolation(
+            await validateStack(
+                alerts,
+                stack({ dimensions: [{ name: "LoadBalancer", value: "app/other/9" }] }, mailed),
+            ),
+            'load balancer "lb" (the balancer) has no CloudWatch alarm',
+        );
+        assertViolation(await validateStack(alerts, stack(byDimension, {})), "none notifies anyone");
+        const subscription = {
+            type: "aws-native:sns:Subscription",
+            name: "ops-mail",
+            props: { topicArn: "arn:aws:sns:eu-west-1:1:ops", protocol: "email", endpoint: "ops@example.com" },
+        };
+        assertNone(await validateStack(alerts, stack(byDimension, {}, [subscription])));
     });
 
     it("holds a target group to an HTTP health check on the app's path, and takes its port as the app port", async () => {

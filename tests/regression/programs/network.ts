@@ -2,6 +2,7 @@
 // routed to an internet gateway (for balancers) and private subnets with a route table of their
 // own (for servers and data), so each program only writes the exposure or the design it is about.
 import * as aws from "@pulumi/aws";
+import * as awsnative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 
@@ -197,4 +198,59 @@ export function fargateService(
         loadBalancers: [{ targetGroupArn: targets.arn, containerName: "app", containerPort: 8080 }],
         ...settings,
     });
+}
+
+/** The same network written with the native provider (CloudFormation's shapes). */
+export interface NativeNetwork {
+    vpc: awsnative.ec2.Vpc;
+    publicSubnets: awsnative.ec2.Subnet[];
+    privateSubnets: awsnative.ec2.Subnet[];
+}
+
+export function nativeNetwork(prefix: string): NativeNetwork {
+    const vpc = new awsnative.ec2.Vpc(`${prefix}-vpc`, { cidrBlock: "10.50.0.0/16", enableDnsHostnames: true });
+    const igw = new awsnative.ec2.InternetGateway(`${prefix}-igw`, {});
+    new awsnative.ec2.VpcGatewayAttachment(`${prefix}-igw-attachment`, {
+        vpcId: vpc.vpcId,
+        internetGatewayId: igw.internetGatewayId,
+    });
+    const publicTable = new awsnative.ec2.RouteTable(`${prefix}-public-rt`, { vpcId: vpc.vpcId });
+    new awsnative.ec2.Route(`${prefix}-public-default`, {
+        routeTableId: publicTable.routeTableId,
+        destinationCidrBlock: "0.0.0.0/0",
+        gatewayId: igw.internetGatewayId,
+    });
+    const privateTable = new awsnative.ec2.RouteTable(`${prefix}-private-rt`, { vpcId: vpc.vpcId });
+    const subnets = (kind: string, table: awsnative.ec2.RouteTable, offset: number) =>
+        ["eu-west-1a", "eu-west-1b"].map((zone, i) => {
+            const subnet = new awsnative.ec2.Subnet(`${prefix}-${kind}-${i + 1}`, {
+                vpcId: vpc.vpcId,
+                cidrBlock: `10.50.${i + offset}.0/24`,
+                availabilityZone: zone,
+            });
+            new awsnative.ec2.SubnetRouteTableAssociation(`${prefix}-${kind}-rta-${i + 1}`, {
+                subnetId: subnet.subnetId,
+                routeTableId: table.routeTableId,
+            });
+            return subnet;
+        });
+    return { vpc, publicSubnets: subnets("public", publicTable, 0), privateSubnets: subnets("private", privateTable, 10) };
+}
+
+/** A native security group `name` in `net`'s VPC that admits `port` only from the group `from`. */
+export function nativeGroupFrom(
+    name: string,
+    net: NativeNetwork,
+    port: number,
+    from: awsnative.ec2.SecurityGroup,
+): awsnative.ec2.SecurityGroup {
+    const group = new awsnative.ec2.SecurityGroup(name, { groupDescription: name, vpcId: net.vpc.vpcId });
+    new awsnative.ec2.SecurityGroupIngress(`${name}-in-${port}`, {
+        groupId: group.groupId,
+        ipProtocol: "tcp",
+        fromPort: port,
+        toPort: port,
+        sourceSecurityGroupId: from.groupId,
+    });
+    return group;
 }
