@@ -463,6 +463,50 @@ describe("the native AWS provider's shapes", () => {
         );
     });
 
+    it("counts the servers behind a native balancer: target group targets and auto scaling groups, and their zones", async () => {
+        const subnet = (name: string, zone: string): FakeResource => ({
+            type: "aws-native:ec2:Subnet",
+            name,
+            props: { id: name, subnetId: name, availabilityZone: zone },
+        });
+        const base = (): FakeResource[] => [
+            { type: N.lb, name: "lb", props: { loadBalancerArn: "arn:lb" } },
+            subnet("subnet-a", "eu-west-1a"),
+            subnet("subnet-b", "eu-west-1b"),
+        ];
+        const instance = (name: string, subnetId: string): FakeResource => ({
+            type: N.instance,
+            name,
+            props: { id: name, instanceId: name, subnetId },
+        });
+        const targets = (...ids: string[]): FakeResource => ({
+            type: "aws-native:elasticloadbalancingv2:TargetGroup",
+            name: "tg",
+            props: { targetGroupArn: "arn:tg", targets: ids.map((id) => ({ id, port: 80 })) },
+        });
+        const two = [...base(), instance("i-1", "subnet-a"), instance("i-2", "subnet-b"), targets("i-1", "i-2")];
+        assertNone(await validateStack(reliability, two));
+        assertViolation(
+            await validateStack(reliability, [...base(), instance("i-1", "subnet-a"), targets("i-1")]),
+            "Only 1 server(s)",
+        );
+        const oneZone = [...base(), instance("i-1", "subnet-a"), instance("i-2", "subnet-a"), targets("i-1", "i-2")];
+        assertViolation(await validateStack(reliability, oneZone), "all run in eu-west-1a");
+        const replaced = two.map((r) => (r.name === "i-1" ? { ...r, deleteBeforeReplace: true } : r));
+        assertViolation(await validateStack(reliability, replaced), 'EC2 instance "i-1"', "deleteBeforeReplace");
+        const group = (minSize: string, subnets: string[]): FakeResource => ({
+            type: "aws-native:autoscaling:AutoScalingGroup",
+            name: "app",
+            props: { minSize, maxSize: "4", targetGroupArns: ["arn:tg"], vpcZoneIdentifier: subnets },
+        });
+        assertNone(await validateStack(reliability, [...base(), group("2", ["subnet-a", "subnet-b"])]));
+        assertViolation(await validateStack(reliability, [...base(), group("1", ["subnet-a", "subnet-b"])]), "Only 1");
+        assertViolation(
+            await validateStack(reliability, [...base(), group("2", ["subnet-a"])]),
+            "all run in eu-west-1a",
+        );
+    });
+
     it("holds a native bucket to a public access block, versioning and encryption, all inline", async () => {
         const BUCKET = "aws-native:s3:Bucket";
         const sound = {

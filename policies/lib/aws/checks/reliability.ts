@@ -15,7 +15,7 @@ import { AWS } from "../types";
 function zoneOf(graph: StackGraph, instance: Res): string | typeof UNKNOWN | undefined {
     const own = instance.props.availabilityZone;
     if (typeof own === "string" && !isUnknown(own)) return own;
-    const [subnet] = graph.resolve(instance, "subnetId", instance.props.subnetId, AWS.subnets).candidates;
+    const [subnet] = graph.resolve(instance, "subnetId", instance.props.subnetId, SUBNETS).candidates;
     const zone = subnet?.props.availabilityZone ?? subnet?.props.availabilityZoneId;
     if (typeof zone === "string" && !isUnknown(zone)) return zone;
     return isUnknown(own) || isUnknown(zone) ? UNKNOWN : undefined;
@@ -79,7 +79,17 @@ const NATIVE = {
     dbInstances: ["aws-native:rds:DbInstance"],
     dbClusters: ["aws-native:rds:DbCluster"],
     judgedElsewhere: ["dbClusterIdentifier", "sourceDbInstanceIdentifier", "sourceDbClusterIdentifier"],
+    // Its balancers, their target groups (instances registered in `targets`), auto scaling groups
+    // (`minSize` a string, subnets in `vpcZoneIdentifier`), instances and subnets.
+    balancers: ["aws-native:elasticloadbalancingv2:LoadBalancer"],
+    targetGroups: ["aws-native:elasticloadbalancingv2:TargetGroup"],
+    autoScalingGroups: ["aws-native:autoscaling:AutoScalingGroup"],
+    instances: ["aws-native:ec2:Instance"],
+    subnets: ["aws-native:ec2:Subnet"],
 };
+
+/** The subnets of either provider. */
+const SUBNETS = [...AWS.subnets, ...NATIVE.subnets];
 
 /**
  * An RDS instance below the floor: not Multi-AZ, no backups, no deletion protection.
@@ -114,12 +124,20 @@ function databaseFindings(db: Res, backupDaysByDefault: number): Finding[] {
 /** Where the AWS tier falls below the reliability floor. */
 export function awsReliabilityFindings(graph: StackGraph, minServers: number): Finding[] {
     const findings: Finding[] = [];
-    const balancers = graph.ofType(AWS.loadBalancers);
+    const balancers = graph.ofType([...AWS.loadBalancers, ...NATIVE.balancers]);
     if (balancers.length > 0) {
         const servers = new Set<Res>();
         for (const attachment of graph.ofType(AWS.targetGroupAttachments)) {
             graph
                 .resolve(attachment, "targetId", attachment.props.targetId, AWS.instances)
+                .candidates.forEach((i) => servers.add(i));
+        }
+        for (const group of graph.ofType(NATIVE.targetGroups)) {
+            const ids = listOf<Record<string, any>>(group.props.targets).map((target) =>
+                isUnknown(target) ? UNKNOWN : target?.id,
+            );
+            graph
+                .resolveAll(group, "targets", [...AWS.instances, ...NATIVE.instances], ids)
                 .candidates.forEach((i) => servers.add(i));
         }
         let groupCapacity = 0;
@@ -131,11 +149,16 @@ export function awsReliabilityFindings(graph: StackGraph, minServers: number): F
             else zones.add(zone);
         }
         const balancedGroups = graph
-            .ofType(AWS.autoScalingGroups)
+            .ofType([...AWS.autoScalingGroups, ...NATIVE.autoScalingGroups])
             .filter((group) => listOf(group.props.targetGroupArns).length > 0);
         for (const group of balancedGroups) {
-            groupCapacity += typeof group.props.minSize === "number" ? group.props.minSize : 0;
-            for (const subnet of graph.resolveAll(group, "vpcZoneIdentifiers", AWS.subnets).candidates) {
+            const minimum = Number(isUnknown(group.props.minSize) ? NaN : group.props.minSize);
+            groupCapacity += Number.isInteger(minimum) ? minimum : 0;
+            // The classic provider lists the subnets in vpcZoneIdentifiers, the native one in vpcZoneIdentifier.
+            const subnetsKey = NATIVE.autoScalingGroups.includes(group.type)
+                ? "vpcZoneIdentifier"
+                : "vpcZoneIdentifiers";
+            for (const subnet of graph.resolveAll(group, subnetsKey, SUBNETS).candidates) {
                 const zone = subnet.props.availabilityZone;
                 if (typeof zone === "string" && !isUnknown(zone)) zones.add(zone);
                 else unknownZone = true;
