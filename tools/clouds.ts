@@ -16,7 +16,7 @@ import { AWSX_EMULATION } from "./harness/aws/awsx";
 import { AWSX_MOCKS } from "./harness/aws/awsx/mocks";
 import { EKS_EMULATION } from "./harness/aws/eks";
 import { AWS_MOCKS } from "./harness/mocks/aws";
-import { AWS_NATIVE_MOCKS } from "./harness/mocks/aws-native";
+import { AWS_NATIVE_MOCKS } from "./harness/aws/native";
 import { DIGITALOCEAN_MOCKS } from "./harness/mocks/digitalocean";
 import { EKS_MOCKS } from "./harness/mocks/eks";
 import { TLS_MOCKS } from "./harness/mocks/tls";

@@ -5,7 +5,7 @@ import * as assert from "assert";
 import * as awsnative from "@pulumi/aws-native";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { evaluate } from "../../../tools/harness/evaluate";
-import { autonamedField } from "../../../tools/harness/mocks/aws-native";
+import { autonamedField } from "../../../tools/harness/aws/native";
 import { computedProperties } from "../../../tools/harness/sdk-classes";
 
 function program() {
