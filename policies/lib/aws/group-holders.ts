@@ -53,6 +53,18 @@ export const AWS_COMPUTE_TYPES = {
     nativeEcsServices: ["aws-native:ecs:Service"],
 } as const;
 
+/** What `read` finds in the block `props[block]` (a block two levels above the ids); unknown answers `[UNKNOWN]`. */
+export function inside(
+    block: string,
+    read: (props: Record<string, any>) => (string | Unknown)[],
+): (props: Record<string, any>) => (string | Unknown)[] {
+    return (props) => {
+        const value = props[block];
+        if (isUnknown(value)) return [UNKNOWN];
+        return value && typeof value === "object" ? read(value) : [];
+    };
+}
+
 /**
  * The app tier's compute on AWS and where each keeps its groups: EC2 instances, the launch
  * templates and launch configurations of auto scaling groups, ECS (Fargate or EC2) services in
@@ -87,12 +99,10 @@ export const APP_COMPUTE: readonly GroupHolder[] = [
     {
         types: AWS_COMPUTE_TYPES.nativeLaunchTemplates,
         key: "launchTemplateData",
-        read: (props) => {
-            const data = props.launchTemplateData;
-            if (isUnknown(data)) return [UNKNOWN];
-            if (!data || typeof data !== "object") return [];
-            return [...topLevel("securityGroupIds")(data), ...nested("networkInterfaces", "groups")(data)];
-        },
+        read: inside("launchTemplateData", (data) => [
+            ...topLevel("securityGroupIds")(data),
+            ...nested("networkInterfaces", "groups")(data),
+        ]),
     },
     {
         types: AWS_COMPUTE_TYPES.nativeLaunchConfigurations,
@@ -102,12 +112,7 @@ export const APP_COMPUTE: readonly GroupHolder[] = [
     {
         types: AWS_COMPUTE_TYPES.nativeEcsServices,
         key: "networkConfiguration",
-        read: (props) => {
-            const config = props.networkConfiguration;
-            if (isUnknown(config)) return [UNKNOWN];
-            if (!config || typeof config !== "object") return [];
-            return nested("awsvpcConfiguration", "securityGroups")(config);
-        },
+        read: inside("networkConfiguration", nested("awsvpcConfiguration", "securityGroups")),
     },
 ];
 
