@@ -26,7 +26,40 @@ export const AWS_BALANCER_TYPES = {
     nativeListeners: ["aws-native:elasticloadbalancingv2:Listener"],
     nativeTargetGroups: ["aws-native:elasticloadbalancingv2:TargetGroup"],
     classicPolicies: ["aws:elb/loadBalancerPolicy:LoadBalancerPolicy"],
+    autoScalingGroups: ["aws:autoscaling/group:Group", "aws-native:autoscaling:AutoScalingGroup"],
+    /** What joins a group to a balancer from outside it: a target group or classic ELB, or any traffic source. */
+    groupAttachments: [
+        "aws:autoscaling/attachment:Attachment",
+        "aws:autoscaling/trafficSourceAttachment:TrafficSourceAttachment",
+    ],
 } as const;
+
+/** A group's own balancer lists: target groups, classic ELBs, traffic sources (either provider's names). */
+const GROUP_BALANCER_KEYS = ["targetGroupArns", "loadBalancers", "trafficSources", "loadBalancerNames"];
+
+/**
+ * The auto scaling groups whose instances a balancer sends traffic to: a group that names target
+ * groups, classic balancers or traffic sources itself, or that an `aws.autoscaling.Attachment`
+ * or `TrafficSourceAttachment` names (terraform-provider-aws's four ways, which its docs say not
+ * to mix for one balancer).
+ */
+export function balancedAutoScalingGroups(graph: StackGraph): Res[] {
+    const groups = graph.ofType(AWS_BALANCER_TYPES.autoScalingGroups);
+    const attached = new Set<Res>();
+    for (const attachment of graph.ofType(AWS_BALANCER_TYPES.groupAttachments)) {
+        graph
+            .resolve(
+                attachment,
+                "autoscalingGroupName",
+                attachment.props.autoscalingGroupName,
+                AWS_BALANCER_TYPES.autoScalingGroups,
+            )
+            .candidates.forEach((group) => attached.add(group));
+    }
+    return groups.filter(
+        (group) => attached.has(group) || GROUP_BALANCER_KEYS.some((key) => listOf(group.props[key]).length > 0),
+    );
+}
 
 function port(value: unknown): number | Unknown | undefined {
     if (isUnknown(value)) return UNKNOWN;

@@ -161,6 +161,21 @@ describe("webtier-alerts on AWS", () => {
         assertNone(await validateStack(alerts, awsStack()));
     });
 
+    it("asks an auto scaling group joined to the balancer by an attachment for an alarm", async () => {
+        const group = { type: "aws:autoscaling/group:Group", name: "app-asg", props: { id: "app-asg", minSize: 2 } };
+        assertNone(await validateStack(alerts, [...awsStack(), group]));
+        const joined = [
+            ...awsStack(),
+            group,
+            {
+                type: "aws:autoscaling/attachment:Attachment",
+                name: "join",
+                props: { autoscalingGroupName: "app-asg", lbTargetGroupArn: "arn:tg" },
+            },
+        ];
+        assertViolation(await validateStack(alerts, joined), 'auto scaling group "app-asg"', "no CloudWatch alarm");
+    });
+
     it("flags a server without an alarm, naming it", async () => {
         const violations = await validateStack(alerts, without(awsStack(), "web-2-cpu"));
         assertViolation(violations, `EC2 instance "web-2"`, "app server", "no CloudWatch alarm");

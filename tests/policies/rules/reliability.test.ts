@@ -133,6 +133,56 @@ describe("webtier-reliability on AWS", () => {
         );
     });
 
+    it("counts an auto scaling group joined to the balancer by any of the provider's four ways", async () => {
+        const base = ["web-0", "web-1", "web-0-tg", "web-1-tg"].reduce(
+            (stack, name) => without(stack, name),
+            awsTier(),
+        );
+        const group = (props: Record<string, unknown>): FakeResource => ({
+            type: "aws:autoscaling/group:Group",
+            name: "app-asg",
+            props: {
+                id: "app-asg",
+                name: "app-asg",
+                minSize: 2,
+                maxSize: 4,
+                vpcZoneIdentifiers: ["subnet-a", "subnet-b"],
+                ...props,
+            },
+        });
+        // Not joined to the balancer: no server behind it.
+        assertViolation(await validateStack(reliability, [...base, group({})]), "Only 0 server(s)");
+        for (const own of [
+            { targetGroupArns: ["arn:tg"] },
+            { loadBalancers: ["classic-elb"] },
+            { trafficSources: [{ identifier: "arn:tg", type: "elbv2" }] },
+        ])
+            assertNone(await validateStack(reliability, [...base, group(own)]));
+        for (const attachment of [
+            {
+                type: "aws:autoscaling/attachment:Attachment",
+                props: { autoscalingGroupName: "app-asg", lbTargetGroupArn: "arn:tg" },
+            },
+            {
+                type: "aws:autoscaling/trafficSourceAttachment:TrafficSourceAttachment",
+                props: { autoscalingGroupName: "app-asg", trafficSource: { identifier: "arn:tg", type: "elbv2" } },
+            },
+        ]) {
+            const joined = [...base, group({ minSize: 1 }), { name: "join", ...attachment }];
+            assertViolation(await validateStack(reliability, joined), "Only 1 server(s)");
+            const two = [...base, group({}), { name: "join", ...attachment }];
+            assertNone(await validateStack(reliability, two));
+            assertViolation(
+                await validateStack(reliability, [
+                    ...base,
+                    { ...group({}), deleteBeforeReplace: true },
+                    { name: "join", ...attachment },
+                ]),
+                "(the app servers' group) has the deleteBeforeReplace option",
+            );
+        }
+    });
+
     it("reads absent multiAz, backupRetentionPeriod and deletionProtection as off", async () => {
         const stack = awsTier();
         const db = pick(stack, "db");

@@ -10,6 +10,7 @@
 import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
 import { Res, describe, isUnknown, listOf, present, propOf } from "../../values";
+import { balancedAutoScalingGroups } from "../balancers";
 import { dataStoreShapes } from "../data-stores";
 import { AWS } from "../types";
 
@@ -23,10 +24,9 @@ export const ALERT_TYPES = {
     awsSubscriptions: ["aws:sns/topicSubscription:TopicSubscription", "aws-native:sns:Subscription"],
 } as const;
 
-/** The native provider's subjects: balancers, auto scaling groups, RDS instances and clusters. */
+/** The native provider's subjects: balancers, RDS instances and clusters (its groups: balancers.ts). */
 const NATIVE_SUBJECTS = {
     balancers: ["aws-native:elasticloadbalancingv2:LoadBalancer"],
-    autoScalingGroups: ["aws-native:autoscaling:AutoScalingGroup"],
     dbInstances: ["aws-native:rds:DbInstance"],
     dbClusters: ["aws-native:rds:DbCluster"],
 } as const;
@@ -169,10 +169,7 @@ function awsSubjects(graph: StackGraph): { what: string; fix: string; resources:
             .resolve(attachment, "targetId", attachment.props.targetId, AWS.instances)
             .candidates.forEach((i) => servers.add(i));
     }
-    graph
-        .ofType([...AWS.autoScalingGroups, ...NATIVE_SUBJECTS.autoScalingGroups])
-        .filter((group) => listOf(group.props.targetGroupArns).length > 0)
-        .forEach((g) => servers.add(g));
+    balancedAutoScalingGroups(graph).forEach((g) => servers.add(g));
     // Every cache the cache rule knows: its metrics name it by its id or name (MemoryDB's
     // ClusterName, DAX's ClusterId, ElastiCache's ids, below).
     const stores = dataStoreShapes("cache").flatMap((shape) =>

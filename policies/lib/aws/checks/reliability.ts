@@ -8,7 +8,7 @@ import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
 import { deleteBeforeReplaceFinding } from "../../replacements";
 import { Res, UNKNOWN, describe, isUnknown, listOf, present } from "../../values";
-import { AWS_BALANCER_TYPES } from "../balancers";
+import { AWS_BALANCER_TYPES, balancedAutoScalingGroups } from "../balancers";
 import { AWS } from "../types";
 
 /** The zone of an instance: its own field, or its subnet's. */
@@ -148,9 +148,7 @@ export function awsReliabilityFindings(graph: StackGraph, minServers: number): F
             if (zone === UNKNOWN || zone === undefined) unknownZone = true;
             else zones.add(zone);
         }
-        const balancedGroups = graph
-            .ofType([...AWS.autoScalingGroups, ...NATIVE.autoScalingGroups])
-            .filter((group) => listOf(group.props.targetGroupArns).length > 0);
+        const balancedGroups = balancedAutoScalingGroups(graph);
         for (const group of balancedGroups) {
             const minimum = Number(isUnknown(group.props.minSize) ? NaN : group.props.minSize);
             groupCapacity += Number.isInteger(minimum) ? minimum : 0;
