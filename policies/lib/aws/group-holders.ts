@@ -51,6 +51,13 @@ export const AWS_COMPUTE_TYPES = {
     nativeLaunchTemplates: ["aws-native:ec2:LaunchTemplate"],
     nativeLaunchConfigurations: ["aws-native:autoscaling:LaunchConfiguration"],
     nativeEcsServices: ["aws-native:ecs:Service"],
+    // An instance launched on (or given) a network interface of its own sits in that interface's
+    // groups, and in any a NetworkInterfaceSecurityGroupAttachment adds to it.
+    networkInterfaces: ["aws:ec2/networkInterface:NetworkInterface"],
+    interfaceGroupAttachments: [
+        "aws:ec2/networkInterfaceSecurityGroupAttachment:NetworkInterfaceSecurityGroupAttachment",
+    ],
+    interfaceAttachments: ["aws:ec2/networkInterfaceAttachment:NetworkInterfaceAttachment"],
 } as const;
 
 /** What `read` finds in the block `props[block]` (a block two levels above the ids); unknown answers `[UNKNOWN]`. */
@@ -68,8 +75,9 @@ export function inside(
 /**
  * The app tier's compute on AWS and where each keeps its groups: EC2 instances, the launch
  * templates and launch configurations of auto scaling groups, ECS (Fargate or EC2) services in
- * awsvpc mode, Lambda functions in a VPC, and the native provider's EC2 instances, launch
- * templates, launch configurations and ECS services. Each is an app server for the rules that let
+ * awsvpc mode, Lambda functions in a VPC, the network interfaces instances are launched on (and
+ * groups attached to them), and the native provider's EC2 instances, launch templates, launch
+ * configurations and ECS services. Each is an app server for the rules that let
  * only the app servers reach the data stores and only the balancer reach the app servers.
  */
 export const APP_COMPUTE: readonly GroupHolder[] = [
@@ -104,6 +112,8 @@ export const APP_COMPUTE: readonly GroupHolder[] = [
             ...nested("networkInterfaces", "groups")(data),
         ]),
     },
+    { types: AWS_COMPUTE_TYPES.networkInterfaces, key: "securityGroups", read: topLevel("securityGroups") },
+    { types: AWS_COMPUTE_TYPES.interfaceGroupAttachments, key: "securityGroupId", read: topLevel("securityGroupId") },
     {
         types: AWS_COMPUTE_TYPES.nativeLaunchConfigurations,
         key: "securityGroups",

@@ -4,7 +4,7 @@
  */
 import type { ServerFilters } from "../cloud-pack";
 import type { StackGraph } from "../graph";
-import { Res, propOf } from "../values";
+import { Res, isUnknown, listOf, propOf } from "../values";
 import { DataKind, dataStoreShapes } from "./data-stores";
 import { APP_COMPUTE, AWS_COMPUTE_TYPES, BALANCERS, GroupHolder } from "./group-holders";
 import { SECURITY_GROUP_TYPES } from "./types";
@@ -49,15 +49,77 @@ const EC2_SERVERS: readonly string[] = [
     ...AWS_COMPUTE_TYPES.nativeLaunchConfigurations,
 ];
 
-/** Each EC2 server of the stack with every security group it sits in. */
+/**
+ * The instances of the stack a network interface is attached to: as an instance's primary
+ * interface (`primaryNetworkInterface`, or device 0 of the older `networkInterfaces`), or by a
+ * NetworkInterfaceAttachment.
+ */
+function instancesOn(graph: StackGraph, nic: Res): Res[] {
+    const instances = new Set<Res>();
+    for (const instance of graph.ofType(AWS_COMPUTE_TYPES.instances)) {
+        const primary = propOf(instance, "primaryNetworkInterface");
+        const listed = listOf<Record<string, any>>(propOf(instance, "networkInterfaces"));
+        for (const [key, ref] of [
+            ["primaryNetworkInterface", primary?.networkInterfaceId],
+            ...listed.map((item) => ["networkInterfaces", isUnknown(item) ? item : item?.networkInterfaceId]),
+        ] as [string, unknown][]) {
+            if (ref === undefined || ref === null) continue;
+            if (
+                graph
+                    .resolve(instance, key, ref as string, AWS_COMPUTE_TYPES.networkInterfaces)
+                    .candidates.includes(nic)
+            )
+                instances.add(instance);
+        }
+    }
+    for (const attachment of graph.ofType(AWS_COMPUTE_TYPES.interfaceAttachments)) {
+        const { networkInterfaceId, instanceId } = attachment.props;
+        const on = graph.resolve(
+            attachment,
+            "networkInterfaceId",
+            networkInterfaceId,
+            AWS_COMPUTE_TYPES.networkInterfaces,
+        );
+        if (!on.candidates.includes(nic)) continue;
+        graph
+            .resolve(attachment, "instanceId", instanceId, AWS_COMPUTE_TYPES.instances)
+            .candidates.forEach((instance) => instances.add(instance));
+    }
+    return [...instances];
+}
+
+/**
+ * Each EC2 server of the stack with every security group it sits in: its own, its launch
+ * template's or configuration's, and those of the network interfaces it is on, a group attached
+ * to such an interface (or to the instance's primary one) included. An interface on no instance
+ * of the stack is a server of its own.
+ */
 export function awsServerFilters(graph: StackGraph): ServerFilters[] {
     const groupsOf = new Map<Res, Set<Res>>();
+    const add = (server: Res, groups: Iterable<Res>) => {
+        const held = groupsOf.get(server) ?? new Set<Res>();
+        for (const group of groups) held.add(group);
+        groupsOf.set(server, held);
+    };
     for (const holder of APP_COMPUTE.filter((h) => h.types.some((t) => EC2_SERVERS.includes(t)))) {
-        for (const server of graph.ofType(holder.types)) {
-            const groups = groupsOf.get(server) ?? new Set<Res>();
-            heldGroups(graph, holder, server).forEach((g) => groups.add(g));
-            groupsOf.set(server, groups);
-        }
+        for (const server of graph.ofType(holder.types)) add(server, heldGroups(graph, holder, server));
+    }
+    const interfaceHolder = APP_COMPUTE.find((h) => h.types === AWS_COMPUTE_TYPES.networkInterfaces)!;
+    const attachmentHolder = APP_COMPUTE.find((h) => h.types === AWS_COMPUTE_TYPES.interfaceGroupAttachments)!;
+    const serversOf = new Map<Res, Res[]>();
+    for (const nic of graph.ofType(AWS_COMPUTE_TYPES.networkInterfaces)) {
+        const on = instancesOn(graph, nic);
+        serversOf.set(nic, on.length > 0 ? on : [nic]);
+        for (const server of serversOf.get(nic)!) add(server, heldGroups(graph, interfaceHolder, nic));
+    }
+    for (const attachment of graph.ofType(AWS_COMPUTE_TYPES.interfaceGroupAttachments)) {
+        const groups = heldGroups(graph, attachmentHolder, attachment);
+        // The interface of the stack it names, or an instance whose primary interface it is.
+        const targets = graph.resolve(attachment, "networkInterfaceId", attachment.props.networkInterfaceId, [
+            ...AWS_COMPUTE_TYPES.networkInterfaces,
+            ...AWS_COMPUTE_TYPES.instances,
+        ]).candidates;
+        for (const target of targets) for (const server of serversOf.get(target) ?? [target]) add(server, groups);
     }
     return [...groupsOf].map(([server, groups]) => ({ server, filters: [...groups] }));
 }

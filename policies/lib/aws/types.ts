@@ -120,6 +120,7 @@ export const AWS_LABELS: Readonly<Record<string, string>> = {
     "aws:rds/subnetGroup:SubnetGroup": "RDS subnet group",
     "aws:elasticache/subnetGroup:SubnetGroup": "ElastiCache subnet group",
     "aws:autoscaling/group:Group": "auto scaling group",
+    "aws:ec2/networkInterface:NetworkInterface": "network interface",
     "aws:elb/loadBalancer:LoadBalancer": "classic load balancer",
     "aws:memorydb/cluster:Cluster": "MemoryDB cluster",
     "aws:dax/cluster:Cluster": "DAX cluster",
@@ -177,6 +178,8 @@ export const AWS_LABELS: Readonly<Record<string, string>> = {
 /** Properties besides `id` and `arn` that other resources use to refer to a resource of this type. */
 export const AWS_IDENTITY_KEYS: Readonly<Record<string, readonly string[]>> = {
     "aws:s3/bucket:Bucket": ["bucket"],
+    // An instance's primary network interface is named by its id (a group attached to it).
+    "aws:ec2/instance:Instance": ["primaryNetworkInterfaceId"],
     // The native provider names a group by its groupId, a balancer and a listener by their ARNs.
     "aws-native:ec2:SecurityGroup": ["groupId"],
     "aws-native:elasticloadbalancingv2:LoadBalancer": ["loadBalancerArn"],

@@ -30,6 +30,63 @@ describe("webtier-servers-not-public on AWS", () => {
         );
     });
 
+    it("reads an instance's groups on its network interfaces, and a group attached to one", async () => {
+        const exporter: FakeResource = {
+            type: "aws:ec2/securityGroup:SecurityGroup",
+            name: "exporter-sg",
+            props: {
+                id: "sg-exporter",
+                ingress: [{ protocol: "tcp", fromPort: 9100, toPort: 9100, cidrBlocks: ["0.0.0.0/0"] }],
+            },
+        };
+        const nic = (groups: string[]): FakeResource => ({
+            type: "aws:ec2/networkInterface:NetworkInterface",
+            name: "extra-nic",
+            props: { id: "eni-extra", securityGroups: groups },
+        });
+        const attached: FakeResource = {
+            type: "aws:ec2/networkInterfaceAttachment:NetworkInterfaceAttachment",
+            name: "extra-on-web-0",
+            props: { networkInterfaceId: "eni-extra", instanceId: pick(awsTier(), "web-0").props.id, deviceIndex: 1 },
+        };
+        // A second interface of web-0 in the exporter's group.
+        assertViolation(
+            await validateStack(serversNotPublic, [...awsTier(), exporter, nic(["sg-exporter"]), attached]),
+            "exporter-sg",
+            "port 9100",
+            'EC2 instance "web-0"',
+        );
+        // An interface on no instance of the stack is a server of its own.
+        assertViolation(
+            await validateStack(serversNotPublic, [...awsTier(), exporter, nic(["sg-exporter"])]),
+            'into network interface "extra-nic"',
+        );
+        // The group attached to an interface of the stack, or to an instance's primary interface by its id.
+        const groupAttachment = (networkInterfaceId: string): FakeResource => ({
+            type: "aws:ec2/networkInterfaceSecurityGroupAttachment:NetworkInterfaceSecurityGroupAttachment",
+            name: "exporter-attachment",
+            props: { networkInterfaceId, securityGroupId: "sg-exporter" },
+        });
+        assertViolation(
+            await validateStack(serversNotPublic, [
+                ...awsTier(),
+                exporter,
+                nic([]),
+                attached,
+                groupAttachment("eni-extra"),
+            ]),
+            'EC2 instance "web-0"',
+        );
+        const primary = awsTier();
+        pick(primary, "web-1").props.primaryNetworkInterfaceId = "eni-web-1";
+        assertViolation(
+            await validateStack(serversNotPublic, [...primary, exporter, groupAttachment("eni-web-1")]),
+            'EC2 instance "web-1"',
+        );
+        // Not attached to anything: nobody is exposed.
+        assertNone(await validateStack(serversNotPublic, [...awsTier(), exporter]));
+    });
+
     it("refuses a standalone rule from ::/0, and the world written as a range covering a third of it", async () => {
         for (const [key, cidr] of [
             ["cidrIpv6", "::/0"],

@@ -308,6 +308,8 @@ export const AWS_MOCKS: ProviderMocks = {
                     (
                         inputs.networkInterfaces as { deviceIndex?: number; networkInterfaceId?: string }[] | undefined
                     )?.find((nic) => Number(nic.deviceIndex) === 0)?.networkInterfaceId;
+                // Its primary interface: the one it was launched on, else the one EC2 creates for it.
+                state.primaryNetworkInterfaceId = primary ?? `eni-${id.replace(/^i-/, "")}`;
                 const subnetId = inputs.subnetId ?? ids.stateOf(primary)?.subnetId;
                 if (state.subnetId === undefined && subnetId !== undefined) state.subnetId = subnetId;
                 // An instance runs in its subnet's zone.
