@@ -19,7 +19,8 @@ export const AWS_BALANCER_TYPES = {
         "aws:lb/targetGroupAttachment:TargetGroupAttachment",
         "aws:alb/targetGroupAttachment:TargetGroupAttachment",
     ],
-    ecsServices: ["aws:ecs/service:Service"],
+    // Either provider's ECS service: both list loadBalancers with a containerPort.
+    ecsServices: ["aws:ecs/service:Service", "aws-native:ecs:Service"],
     classicListenerPolicies: ["aws:elb/listenerPolicy:ListenerPolicy"],
     /** The native provider's balancers and listeners (CloudFormation's AWS::ElasticLoadBalancingV2). */
     nativeElbv2: ["aws-native:elasticloadbalancingv2:LoadBalancer"],

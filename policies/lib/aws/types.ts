@@ -143,6 +143,8 @@ export const AWS_LABELS: Readonly<Record<string, string>> = {
     "aws-native:elasticache:CacheCluster": "ElastiCache cluster",
     "aws-native:elasticache:ServerlessCache": "ElastiCache serverless cache",
     "aws-native:autoscaling:AutoScalingGroup": "auto scaling group",
+    "aws-native:ecs:Service": "ECS service",
+    "aws-native:autoscaling:LaunchConfiguration": "launch configuration",
     "aws-native:ec2:LaunchTemplate": "launch template",
     "aws-native:cloudwatch:Alarm": "CloudWatch alarm",
     "aws-native:sns:Topic": "SNS topic",

@@ -507,6 +507,55 @@ describe("the native AWS provider's shapes", () => {
         );
     });
 
+    it("counts a native ECS service's tasks behind the balancer, and holds its rolling deployment to a minimum", async () => {
+        const subnet = (name: string, zone: string): FakeResource => ({
+            type: "aws-native:ec2:Subnet",
+            name,
+            props: { id: name, subnetId: name, availabilityZone: zone },
+        });
+        const service = (props: Record<string, unknown>): FakeResource => ({
+            type: "aws-native:ecs:Service",
+            name: "app",
+            props: {
+                desiredCount: 2,
+                loadBalancers: [{ targetGroupArn: "arn:tg", containerName: "app", containerPort: 8080 }],
+                networkConfiguration: {
+                    awsvpcConfiguration: { subnets: ["subnet-a", "subnet-b"], securityGroups: ["sg-app"] },
+                },
+                ...props,
+            },
+        });
+        const stack = (props: Record<string, unknown>) => [
+            { type: N.lb, name: "lb", props: { loadBalancerArn: "arn:lb" } },
+            subnet("subnet-a", "eu-west-1a"),
+            subnet("subnet-b", "eu-west-1b"),
+            service(props),
+        ];
+        assertNone(await validateStack(reliability, stack({})));
+        assertViolation(await validateStack(reliability, stack({ desiredCount: 1 })), "Only 1 server(s)");
+        assertViolation(
+            await validateStack(reliability, stack({ deploymentConfiguration: { minimumHealthyPercent: 0 } })),
+            'ECS service "app" has deploymentConfiguration.minimumHealthyPercent 0',
+        );
+        assertNone(
+            await validateStack(
+                reliability,
+                stack({ deploymentConfiguration: { minimumHealthyPercent: 0, strategy: "BLUE_GREEN" } }),
+            ),
+        );
+        assertViolation(
+            await validateStack(reliability, [
+                ...stack({}).filter((r) => r.name !== "subnet-b"),
+                subnet("subnet-b", "eu-west-1a"),
+            ]),
+            "all run in eu-west-1a",
+        );
+        // Its container port is the app port: open to the world on the tasks' group, refused.
+        const open = [...nativeTier(), service({})];
+        open.push({ type: N.ingress, name: "app-8080", props: ingressProps("sg-app", 8080, { cidrIp: "0.0.0.0/0" }) });
+        assertViolation(await validateStack(port80OnlyFromBalancer, open), '"app-8080"', "port 8080");
+    });
+
     it("holds a native bucket to a public access block, versioning and encryption, all inline", async () => {
         const BUCKET = "aws-native:s3:Bucket";
         const sound = {

@@ -35,13 +35,20 @@ function push(findings: Finding[], finding: Finding | undefined): void {
 function ecsDeploymentFinding(service: Res): Finding | undefined {
     const controller = service.props.deploymentController?.type;
     if (typeof controller === "string" && controller.toUpperCase() !== "ECS") return undefined;
-    const strategy = service.props.deploymentConfiguration?.strategy;
+    const configuration = service.props.deploymentConfiguration;
+    const strategy = configuration?.strategy;
     if (typeof strategy === "string" && strategy.toUpperCase() !== "ROLLING") return undefined;
-    const minimum = service.props.deploymentMinimumHealthyPercent;
+    // The native provider keeps the minimum in deploymentConfiguration (CloudFormation's shape).
+    const { minimum, key } = NATIVE.ecsServices.includes(service.type)
+        ? {
+              minimum: isUnknown(configuration) ? configuration : configuration?.minimumHealthyPercent,
+              key: "deploymentConfiguration.minimumHealthyPercent",
+          }
+        : { minimum: service.props.deploymentMinimumHealthyPercent, key: "deploymentMinimumHealthyPercent" };
     if (minimum !== 0 && !isUnknown(minimum)) return undefined;
     const why = isUnknown(minimum)
-        ? "has deploymentMinimumHealthyPercent unknown during preview, so a deployment cannot be shown to keep tasks serving"
-        : "has deploymentMinimumHealthyPercent 0: a rolling deployment may stop every task before their replacements start, taking the app down";
+        ? `has ${key} unknown during preview, so a deployment cannot be shown to keep tasks serving`
+        : `has ${key} 0: a rolling deployment may stop every task before their replacements start, taking the app down`;
     return {
         urn: service.urn,
         message: `${describe(service)} ${why}. Set it to 50 or more with at least two tasks (or leave it unset: 100).`,
@@ -86,6 +93,8 @@ const NATIVE = {
     autoScalingGroups: ["aws-native:autoscaling:AutoScalingGroup"],
     instances: ["aws-native:ec2:Instance"],
     subnets: ["aws-native:ec2:Subnet"],
+    // Its ECS service keeps its subnets in networkConfiguration.awsvpcConfiguration.
+    ecsServices: ["aws-native:ecs:Service"],
 };
 
 /** The subnets of either provider. */
@@ -175,7 +184,12 @@ export function awsReliabilityFindings(graph: StackGraph, minServers: number): F
         for (const service of balancedServices) {
             const desired = service.props.desiredCount;
             taskCount += typeof desired === "number" ? desired : 0;
-            const network = service.props.networkConfiguration as Record<string, unknown> | undefined;
+            const configuration = service.props.networkConfiguration as Record<string, any> | undefined;
+            const network = NATIVE.ecsServices.includes(service.type)
+                ? isUnknown(configuration)
+                    ? configuration
+                    : configuration?.awsvpcConfiguration
+                : configuration;
             const subnets = isUnknown(network) ? UNKNOWN : network?.subnets;
             if (subnets === undefined || subnets === null || isUnknown(subnets)) {
                 unknownZone = true;
@@ -184,7 +198,7 @@ export function awsReliabilityFindings(graph: StackGraph, minServers: number): F
             const placed = graph.resolveAll(
                 service,
                 "networkConfiguration",
-                AWS.subnets,
+                SUBNETS,
                 listOf<string | typeof UNKNOWN>(subnets),
             );
             if (placed.unresolved.length > 0) unknownZone = true;
