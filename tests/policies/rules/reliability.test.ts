@@ -3,6 +3,11 @@ import * as assert from "assert";
 import { FakeResource, UNKNOWN_NUMBER, UNKNOWN_STRING, assertNone, assertViolation, validateStack } from "../helpers";
 import { awsTier, doTier, pick, without } from "../fixtures";
 
+/** The AWS tier without its two instances and their target group attachments. */
+function tierWithoutServers(): FakeResource[] {
+    return ["web-0", "web-1", "web-0-tg", "web-1-tg"].reduce((stack, name) => without(stack, name), awsTier());
+}
+
 describe("webtier-reliability on AWS", () => {
     it("accepts two servers in two zones and a Multi-AZ, backed-up, protected database", async () => {
         assertNone(await validateStack(reliability, awsTier()));
@@ -39,10 +44,7 @@ describe("webtier-reliability on AWS", () => {
             },
             deps: { networkConfiguration: subnets.map((s) => `private-${s}`) },
         });
-        const base = ["web-0", "web-1", "web-0-tg", "web-1-tg"].reduce(
-            (stack, name) => without(stack, name),
-            awsTier(),
-        );
+        const base = tierWithoutServers();
         assertNone(await validateStack(reliability, [...base, service(2, ["a", "b"])]));
         assertViolation(await validateStack(reliability, [...base, service(1, ["a", "b"])]), "Only 1 server");
         assertViolation(await validateStack(reliability, [...base, service(undefined, ["a", "b"])]), "Only 0 server");
@@ -67,10 +69,7 @@ describe("webtier-reliability on AWS", () => {
     });
 
     it("flags an ECS rolling deployment that may stop every task, and an instance refresh that replaces every server", async () => {
-        const base = ["web-0", "web-1", "web-0-tg", "web-1-tg"].reduce(
-            (stack, name) => without(stack, name),
-            awsTier(),
-        );
+        const base = tierWithoutServers();
         const service = (props: Record<string, any>): FakeResource => ({
             type: "aws:ecs/service:Service",
             name: "app",
@@ -134,10 +133,7 @@ describe("webtier-reliability on AWS", () => {
     });
 
     it("counts an auto scaling group joined to the balancer by any of the provider's four ways", async () => {
-        const base = ["web-0", "web-1", "web-0-tg", "web-1-tg"].reduce(
-            (stack, name) => without(stack, name),
-            awsTier(),
-        );
+        const base = tierWithoutServers();
         const group = (props: Record<string, unknown>): FakeResource => ({
             type: "aws:autoscaling/group:Group",
             name: "app-asg",
