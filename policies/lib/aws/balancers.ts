@@ -35,6 +35,30 @@ export const AWS_BALANCER_TYPES = {
     ],
 } as const;
 
+const INSTANCES = ["aws:ec2/instance:Instance", "aws-native:ec2:Instance"];
+const CLASSIC_ATTACHMENTS = ["aws:elb/attachment:Attachment"];
+
+/**
+ * The instances a balancer sends traffic to: registered in a target group by a
+ * TargetGroupAttachment or in a native target group's `targets`, listed in a classic ELB's
+ * `instances` or attached to it by an `aws.elb.Attachment`.
+ */
+export function balancedInstances(graph: StackGraph): Set<Res> {
+    const servers = new Set<Res>();
+    const add = (from: Res, key: string, values?: (string | Unknown)[]) =>
+        graph.resolveAll(from, key, INSTANCES, values).candidates.forEach((instance) => servers.add(instance));
+    for (const attachment of graph.ofType(AWS_BALANCER_TYPES.attachments)) add(attachment, "targetId");
+    for (const group of graph.ofType(AWS_BALANCER_TYPES.nativeTargetGroups)) {
+        const ids = listOf<Record<string, any>>(group.props.targets).map((target) =>
+            isUnknown(target) ? UNKNOWN : target?.id,
+        );
+        add(group, "targets", ids);
+    }
+    for (const balancer of graph.ofType(AWS_BALANCER_TYPES.classic)) add(balancer, "instances");
+    for (const attachment of graph.ofType(CLASSIC_ATTACHMENTS)) add(attachment, "instance");
+    return servers;
+}
+
 /** A group's own balancer lists: target groups, classic ELBs, traffic sources (either provider's names). */
 const GROUP_BALANCER_KEYS = ["targetGroupArns", "loadBalancers", "trafficSources", "loadBalancerNames"];
 

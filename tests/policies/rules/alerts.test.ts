@@ -176,6 +176,18 @@ describe("webtier-alerts on AWS", () => {
         assertViolation(await validateStack(alerts, joined), 'auto scaling group "app-asg"', "no CloudWatch alarm");
     });
 
+    it("asks a classic ELB, and the instances it lists, for alarms", async () => {
+        const elb = {
+            type: "aws:elb/loadBalancer:LoadBalancer",
+            name: "elb",
+            props: { id: "elb", name: "elb", instances: ["i-late"] },
+        };
+        const late = { type: "aws:ec2/instance:Instance", name: "late", props: { id: "i-late" } };
+        const violations = await validateStack(alerts, [...awsStack(), elb, late]);
+        assertViolation(violations, 'classic load balancer "elb" (the balancer) has no CloudWatch alarm');
+        assertViolation(violations, 'EC2 instance "late" (the app server) has no CloudWatch alarm');
+    });
+
     it("flags a server without an alarm, naming it", async () => {
         const violations = await validateStack(alerts, without(awsStack(), "web-2-cpu"));
         assertViolation(violations, `EC2 instance "web-2"`, "app server", "no CloudWatch alarm");

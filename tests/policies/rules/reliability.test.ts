@@ -179,6 +179,29 @@ describe("webtier-reliability on AWS", () => {
         }
     });
 
+    it("counts the instances a classic ELB lists or an aws.elb.Attachment attaches", async () => {
+        // The tier's ALB and target group attachments replaced by a classic ELB.
+        const classic = (props: Record<string, unknown>, extra: FakeResource[] = []) => [
+            ...["lb", "https", "http", "web-0-tg", "web-1-tg"].reduce((stack, name) => without(stack, name), awsTier()),
+            { type: "aws:elb/loadBalancer:LoadBalancer", name: "elb", props: { name: "elb", ...props } },
+            ...extra,
+        ];
+        assertNone(await validateStack(reliability, classic({ instances: ["i-0", "i-1"] })));
+        assertViolation(await validateStack(reliability, classic({ instances: ["i-0"] })), "Only 1 server(s)");
+        assertViolation(await validateStack(reliability, classic({})), "Only 0 server(s)");
+        const attached = (instance: string, name: string): FakeResource => ({
+            type: "aws:elb/attachment:Attachment",
+            name,
+            props: { elb: "elb", instance },
+        });
+        assertNone(
+            await validateStack(reliability, classic({}, [attached("i-0", "web-0-elb"), attached("i-1", "web-1-elb")])),
+        );
+        const oneZone = classic({ instances: ["i-0", "i-1"] });
+        pick(oneZone, "web-1").props.subnetId = "subnet-a";
+        assertViolation(await validateStack(reliability, oneZone), "all run in eu-west-1a");
+    });
+
     it("reads absent multiAz, backupRetentionPeriod and deletionProtection as off", async () => {
         const stack = awsTier();
         const db = pick(stack, "db");

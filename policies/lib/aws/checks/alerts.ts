@@ -10,7 +10,7 @@
 import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
 import { Res, describe, isUnknown, listOf, present, propOf } from "../../values";
-import { balancedAutoScalingGroups } from "../balancers";
+import { balancedAutoScalingGroups, balancedInstances } from "../balancers";
 import { dataStoreShapes } from "../data-stores";
 import { AWS } from "../types";
 
@@ -23,6 +23,9 @@ export const ALERT_TYPES = {
     awsTopics: ["aws:sns/topic:Topic", "aws-native:sns:Topic"],
     awsSubscriptions: ["aws:sns/topicSubscription:TopicSubscription", "aws-native:sns:Subscription"],
 } as const;
+
+/** Classic ELBs: their metrics name them by name (LoadBalancerName). */
+const CLASSIC_BALANCERS = ["aws:elb/loadBalancer:LoadBalancer"];
 
 /** The native provider's subjects: balancers, RDS instances and clusters (its groups: balancers.ts). */
 const NATIVE_SUBJECTS = {
@@ -163,12 +166,7 @@ function awsActionsReachSomeone(graph: StackGraph, alarm: Res): boolean {
 
 /** The resources a stack must alert on, grouped by what they are to the tier. */
 function awsSubjects(graph: StackGraph): { what: string; fix: string; resources: Res[] }[] {
-    const servers = new Set<Res>();
-    for (const attachment of graph.ofType(AWS.targetGroupAttachments)) {
-        graph
-            .resolve(attachment, "targetId", attachment.props.targetId, AWS.instances)
-            .candidates.forEach((i) => servers.add(i));
-    }
+    const servers = balancedInstances(graph);
     balancedAutoScalingGroups(graph).forEach((g) => servers.add(g));
     // Every cache the cache rule knows: its metrics name it by its id or name (MemoryDB's
     // ClusterName, DAX's ClusterId, ElastiCache's ids, below).
@@ -179,8 +177,8 @@ function awsSubjects(graph: StackGraph): { what: string; fix: string; resources:
     return [
         {
             what: "balancer",
-            fix: "an alarm on its 5xx rate, unhealthy hosts or response time (LoadBalancer dimension)",
-            resources: graph.ofType([...AWS.loadBalancers, ...NATIVE_SUBJECTS.balancers]),
+            fix: "an alarm on its 5xx rate, unhealthy hosts or response time (LoadBalancer dimension; a classic ELB's LoadBalancerName)",
+            resources: graph.ofType([...AWS.loadBalancers, ...NATIVE_SUBJECTS.balancers, ...CLASSIC_BALANCERS]),
         },
         {
             what: "app server",

@@ -8,7 +8,7 @@ import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
 import { deleteBeforeReplaceFinding } from "../../replacements";
 import { Res, UNKNOWN, describe, isUnknown, listOf, present } from "../../values";
-import { AWS_BALANCER_TYPES, balancedAutoScalingGroups } from "../balancers";
+import { AWS_BALANCER_TYPES, balancedAutoScalingGroups, balancedInstances } from "../balancers";
 import { AWS } from "../types";
 
 /** The zone of an instance: its own field, or its subnet's. */
@@ -86,12 +86,10 @@ const NATIVE = {
     dbInstances: ["aws-native:rds:DbInstance"],
     dbClusters: ["aws-native:rds:DbCluster"],
     judgedElsewhere: ["dbClusterIdentifier", "sourceDbInstanceIdentifier", "sourceDbClusterIdentifier"],
-    // Its balancers, their target groups (instances registered in `targets`), auto scaling groups
-    // (`minSize` a string, subnets in `vpcZoneIdentifier`), instances and subnets.
+    // Its balancers, auto scaling groups (`minSize` a string, subnets in `vpcZoneIdentifier`) and
+    // subnets; the instances behind a balancer are balancers.ts's.
     balancers: ["aws-native:elasticloadbalancingv2:LoadBalancer"],
-    targetGroups: ["aws-native:elasticloadbalancingv2:TargetGroup"],
     autoScalingGroups: ["aws-native:autoscaling:AutoScalingGroup"],
-    instances: ["aws-native:ec2:Instance"],
     subnets: ["aws-native:ec2:Subnet"],
     // Its ECS service keeps its subnets in networkConfiguration.awsvpcConfiguration.
     ecsServices: ["aws-native:ecs:Service"],
@@ -133,22 +131,9 @@ function databaseFindings(db: Res, backupDaysByDefault: number): Finding[] {
 /** Where the AWS tier falls below the reliability floor. */
 export function awsReliabilityFindings(graph: StackGraph, minServers: number): Finding[] {
     const findings: Finding[] = [];
-    const balancers = graph.ofType([...AWS.loadBalancers, ...NATIVE.balancers]);
+    const balancers = graph.ofType([...AWS.loadBalancers, ...NATIVE.balancers, ...AWS_BALANCER_TYPES.classic]);
     if (balancers.length > 0) {
-        const servers = new Set<Res>();
-        for (const attachment of graph.ofType(AWS.targetGroupAttachments)) {
-            graph
-                .resolve(attachment, "targetId", attachment.props.targetId, AWS.instances)
-                .candidates.forEach((i) => servers.add(i));
-        }
-        for (const group of graph.ofType(NATIVE.targetGroups)) {
-            const ids = listOf<Record<string, any>>(group.props.targets).map((target) =>
-                isUnknown(target) ? UNKNOWN : target?.id,
-            );
-            graph
-                .resolveAll(group, "targets", [...AWS.instances, ...NATIVE.instances], ids)
-                .candidates.forEach((i) => servers.add(i));
-        }
+        const servers = balancedInstances(graph);
         let groupCapacity = 0;
         const zones = new Set<string>();
         let unknownZone = false;
