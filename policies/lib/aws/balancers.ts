@@ -7,6 +7,7 @@
 import { Cidr, parseCidr } from "../cidr";
 import type { StackGraph } from "../graph";
 import { Res, UNKNOWN, Unknown, isUnknown, listOf, present, textOf } from "../values";
+import { AWS_COMPUTE_TYPES } from "./group-holders";
 import { LIGHTSAIL } from "./lightsail";
 
 export const AWS_BALANCER_TYPES = {
@@ -27,7 +28,7 @@ export const AWS_BALANCER_TYPES = {
     nativeListeners: ["aws-native:elasticloadbalancingv2:Listener"],
     nativeTargetGroups: ["aws-native:elasticloadbalancingv2:TargetGroup"],
     classicPolicies: ["aws:elb/loadBalancerPolicy:LoadBalancerPolicy"],
-    autoScalingGroups: ["aws:autoscaling/group:Group", "aws-native:autoscaling:AutoScalingGroup"],
+    autoScalingGroups: [...AWS_COMPUTE_TYPES.autoScalingGroups, "aws-native:autoscaling:AutoScalingGroup"],
     /** What joins a group to a balancer from outside it: a target group or classic ELB, or any traffic source. */
     groupAttachments: [
         "aws:autoscaling/attachment:Attachment",
@@ -35,7 +36,7 @@ export const AWS_BALANCER_TYPES = {
     ],
 } as const;
 
-const INSTANCES = ["aws:ec2/instance:Instance", "aws-native:ec2:Instance"];
+const INSTANCES = [...AWS_COMPUTE_TYPES.instances, ...AWS_COMPUTE_TYPES.nativeInstances];
 const CLASSIC_ATTACHMENTS = ["aws:elb/attachment:Attachment"];
 
 /**
