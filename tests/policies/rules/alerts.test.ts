@@ -188,6 +188,37 @@ describe("webtier-alerts on AWS", () => {
         assertViolation(violations, 'EC2 instance "late" (the app server) has no CloudWatch alarm');
     });
 
+    it("asks an ECS service behind the balancer, of either provider, for an alarm on its ServiceName", async () => {
+        const service = (type: string, props: Record<string, unknown>) => ({
+            type,
+            name: "shop",
+            props: { loadBalancers: [{ targetGroupArn: "arn:tg", containerName: "app", containerPort: 80 }], ...props },
+        });
+        for (const shop of [
+            service("aws:ecs/service:Service", { name: "shop" }),
+            service("aws-native:ecs:Service", { serviceName: "shop" }),
+        ]) {
+            assertViolation(
+                await validateStack(alerts, [...awsStack(), shop]),
+                'ECS service "shop" (the app server) has no CloudWatch alarm',
+            );
+            assertNone(
+                await validateStack(alerts, [
+                    ...awsStack(),
+                    shop,
+                    alarm("shop-cpu", { ClusterName: "shop-cluster", ServiceName: "shop" }),
+                ]),
+            );
+        }
+        // Not behind a balancer (a queue worker service): not asked.
+        assertNone(
+            await validateStack(alerts, [
+                ...awsStack(),
+                { type: "aws:ecs/service:Service", name: "worker", props: { name: "worker" } },
+            ]),
+        );
+    });
+
     it("flags a server without an alarm, naming it", async () => {
         const violations = await validateStack(alerts, without(awsStack(), "web-2-cpu"));
         assertViolation(violations, `EC2 instance "web-2"`, "app server", "no CloudWatch alarm");

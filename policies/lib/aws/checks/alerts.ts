@@ -10,7 +10,7 @@
 import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
 import { Res, describe, isUnknown, listOf, present, propOf } from "../../values";
-import { balancedAutoScalingGroups, balancedInstances } from "../balancers";
+import { AWS_BALANCER_TYPES, balancedAutoScalingGroups, balancedInstances } from "../balancers";
 import { dataStoreShapes } from "../data-stores";
 import { AWS } from "../types";
 
@@ -49,6 +49,7 @@ const AWS_IDENTITY_KEYS = [
     "autoScalingGroupName",
     "dbInstanceIdentifier",
     "serverlessCacheName",
+    "serviceName",
 ];
 /** ElastiCache's node ids of a replication group: `<group id>-001`, `-002`, ... */
 const CACHE_NODE = /^(.+)-\d{3}$/;
@@ -168,6 +169,11 @@ function awsActionsReachSomeone(graph: StackGraph, alarm: Res): boolean {
 function awsSubjects(graph: StackGraph): { what: string; fix: string; resources: Res[] }[] {
     const servers = balancedInstances(graph);
     balancedAutoScalingGroups(graph).forEach((g) => servers.add(g));
+    // An ECS service behind a balancer is the app's servers too (its ServiceName dimension).
+    graph
+        .ofType(AWS_BALANCER_TYPES.ecsServices)
+        .filter((service) => listOf(service.props.loadBalancers).length > 0)
+        .forEach((service) => servers.add(service));
     // Every cache the cache rule knows: its metrics name it by its id or name (MemoryDB's
     // ClusterName, DAX's ClusterId, ElastiCache's ids, below).
     const stores = dataStoreShapes("cache").flatMap((shape) =>
@@ -182,7 +188,7 @@ function awsSubjects(graph: StackGraph): { what: string; fix: string; resources:
         },
         {
             what: "app server",
-            fix: "an alarm on its CPU, memory or status checks (InstanceId or AutoScalingGroupName dimension)",
+            fix: "an alarm on its CPU, memory or status checks (InstanceId, AutoScalingGroupName or, for an ECS service, ServiceName dimension)",
             resources: [...servers],
         },
         {
