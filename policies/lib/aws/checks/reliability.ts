@@ -79,8 +79,9 @@ function instanceRefreshFinding(group: Res): Finding | undefined {
 }
 
 /**
- * The native provider's (CloudFormation's) databases. An instance in an Aurora cluster is judged as
- * its cluster, and a read replica as its source (CloudFormation refuses backup settings on one).
+ * What the floor reads of the native provider (CloudFormation's shapes). Of its databases, an
+ * instance in an Aurora cluster is judged as its cluster, and a read replica as its source
+ * (CloudFormation refuses backup settings on one).
  */
 const NATIVE = {
     dbInstances: ["aws-native:rds:DbInstance"],
