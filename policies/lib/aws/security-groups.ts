@@ -50,42 +50,30 @@ const EC2_SERVERS: readonly string[] = [
 ];
 
 /**
- * The instances of the stack a network interface is attached to: as an instance's primary
- * interface (`primaryNetworkInterface`, or device 0 of the older `networkInterfaces`), or by a
+ * The instances of the stack each network interface is attached to: named by an instance
+ * (`primaryNetworkInterface`, or any entry of the older `networkInterfaces`), or by a
  * NetworkInterfaceAttachment.
  */
-function instancesOn(graph: StackGraph, nic: Res): Res[] {
-    const instances = new Set<Res>();
+function instancesByInterface(graph: StackGraph): Map<Res, Res[]> {
+    const on = new Map<Res, Res[]>();
+    const attach = (from: Res, key: string, ref: unknown, instances: Res[]) => {
+        if (ref === undefined || ref === null) return;
+        for (const nic of graph.resolve(from, key, ref as string, AWS_COMPUTE_TYPES.networkInterfaces).candidates)
+            on.set(nic, [...(on.get(nic) ?? []), ...instances]);
+    };
     for (const instance of graph.ofType(AWS_COMPUTE_TYPES.instances)) {
-        const primary = propOf(instance, "primaryNetworkInterface");
-        const listed = listOf<Record<string, any>>(propOf(instance, "networkInterfaces"));
-        for (const [key, ref] of [
-            ["primaryNetworkInterface", primary?.networkInterfaceId],
-            ...listed.map((item) => ["networkInterfaces", isUnknown(item) ? item : item?.networkInterfaceId]),
-        ] as [string, unknown][]) {
-            if (ref === undefined || ref === null) continue;
-            if (
-                graph
-                    .resolve(instance, key, ref as string, AWS_COMPUTE_TYPES.networkInterfaces)
-                    .candidates.includes(nic)
-            )
-                instances.add(instance);
-        }
+        attach(instance, "primaryNetworkInterface", propOf(instance, "primaryNetworkInterface")?.networkInterfaceId, [
+            instance,
+        ]);
+        for (const item of listOf<Record<string, any>>(propOf(instance, "networkInterfaces")))
+            attach(instance, "networkInterfaces", isUnknown(item) ? item : item?.networkInterfaceId, [instance]);
     }
     for (const attachment of graph.ofType(AWS_COMPUTE_TYPES.interfaceAttachments)) {
         const { networkInterfaceId, instanceId } = attachment.props;
-        const on = graph.resolve(
-            attachment,
-            "networkInterfaceId",
-            networkInterfaceId,
-            AWS_COMPUTE_TYPES.networkInterfaces,
-        );
-        if (!on.candidates.includes(nic)) continue;
-        graph
-            .resolve(attachment, "instanceId", instanceId, AWS_COMPUTE_TYPES.instances)
-            .candidates.forEach((instance) => instances.add(instance));
+        const instances = graph.resolve(attachment, "instanceId", instanceId, AWS_COMPUTE_TYPES.instances).candidates;
+        attach(attachment, "networkInterfaceId", networkInterfaceId, instances);
     }
-    return [...instances];
+    return on;
 }
 
 /**
@@ -106,9 +94,10 @@ export function awsServerFilters(graph: StackGraph): ServerFilters[] {
     }
     const interfaceHolder = APP_COMPUTE.find((h) => h.types === AWS_COMPUTE_TYPES.networkInterfaces)!;
     const attachmentHolder = APP_COMPUTE.find((h) => h.types === AWS_COMPUTE_TYPES.interfaceGroupAttachments)!;
+    const attachedTo = instancesByInterface(graph);
     const serversOf = new Map<Res, Res[]>();
     for (const nic of graph.ofType(AWS_COMPUTE_TYPES.networkInterfaces)) {
-        const on = instancesOn(graph, nic);
+        const on = attachedTo.get(nic) ?? [];
         serversOf.set(nic, on.length > 0 ? on : [nic]);
         for (const server of serversOf.get(nic)!) add(server, heldGroups(graph, interfaceHolder, nic));
     }

@@ -24,12 +24,8 @@ export const ALERT_TYPES = {
     awsSubscriptions: ["aws:sns/topicSubscription:TopicSubscription", "aws-native:sns:Subscription"],
 } as const;
 
-/** Classic ELBs: their metrics name them by name (LoadBalancerName). */
-const CLASSIC_BALANCERS = ["aws:elb/loadBalancer:LoadBalancer"];
-
-/** The native provider's subjects: balancers, RDS instances and clusters (its groups: balancers.ts). */
+/** The native provider's databases (its balancers and groups: balancers.ts). */
 const NATIVE_SUBJECTS = {
-    balancers: ["aws-native:elasticloadbalancingv2:LoadBalancer"],
     dbInstances: ["aws-native:rds:DbInstance"],
     dbClusters: ["aws-native:rds:DbCluster"],
 } as const;
@@ -184,7 +180,12 @@ function awsSubjects(graph: StackGraph): { what: string; fix: string; resources:
         {
             what: "balancer",
             fix: "an alarm on its 5xx rate, unhealthy hosts or response time (LoadBalancer dimension; a classic ELB's LoadBalancerName)",
-            resources: graph.ofType([...AWS.loadBalancers, ...NATIVE_SUBJECTS.balancers, ...CLASSIC_BALANCERS]),
+            // A classic ELB's metrics name it by name (LoadBalancerName).
+            resources: graph.ofType([
+                ...AWS.loadBalancers,
+                ...AWS_BALANCER_TYPES.nativeElbv2,
+                ...AWS_BALANCER_TYPES.classic,
+            ]),
         },
         {
             what: "app server",
