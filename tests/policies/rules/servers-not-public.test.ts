@@ -56,6 +56,10 @@ describe("webtier-servers-not-public on AWS", () => {
             "port 9100",
             'EC2 instance "web-0"',
         );
+        // The interface an instance is launched on: its groups are the instance's.
+        const launchedOn = [...awsTier(), exporter, nic(["sg-exporter"])];
+        pick(launchedOn, "web-0").props.primaryNetworkInterface = { networkInterfaceId: "eni-extra" };
+        assertViolation(await validateStack(serversNotPublic, launchedOn), "exporter-sg", 'EC2 instance "web-0"');
         // An interface on no instance of the stack is a server of its own.
         assertViolation(
             await validateStack(serversNotPublic, [...awsTier(), exporter, nic(["sg-exporter"])]),
