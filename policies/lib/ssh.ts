@@ -80,7 +80,7 @@ function sshProblem(source: Source, allowlist: readonly string[]): SshProblem | 
  * The CIDRs of a managed list a rule names (AWS prefix lists), when the stack defines it: each
  * cloud's pack reads its own lists.
  */
-function listedRanges(
+export function listedRanges(
     graph: StackGraph,
     owner: Res,
     referenceKey: string,

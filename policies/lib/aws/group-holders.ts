@@ -39,7 +39,8 @@ export function nested(block: string, field: string): (props: Record<string, any
 }
 
 export const AWS_COMPUTE_TYPES = {
-    instances: ["aws:ec2/instance:Instance"],
+    // A spot instance request takes an instance's arguments and starts one (its spotInstanceId).
+    instances: ["aws:ec2/instance:Instance", "aws:ec2/spotInstanceRequest:SpotInstanceRequest"],
     launchTemplates: ["aws:ec2/launchTemplate:LaunchTemplate"],
     launchConfigurations: ["aws:ec2/launchConfiguration:LaunchConfiguration"],
     autoScalingGroups: ["aws:autoscaling/group:Group"],

@@ -39,7 +39,11 @@ export function dataSecurityGroups(graph: StackGraph, kind: DataKind): Set<Res> 
     return groupsHeldBy(graph, dataStoreShapes(kind));
 }
 
-/** What SSH reaches on AWS: EC2 instances, and the launch templates and configurations of the instances a group starts. */
+/**
+ * The servers on AWS whose groups filter what reaches them from the internet: EC2 instances, the
+ * launch templates and configurations of the instances a group starts, and ECS services (each
+ * task, in awsvpc mode, sits in the service's groups).
+ */
 const EC2_SERVERS: readonly string[] = [
     ...AWS_COMPUTE_TYPES.instances,
     ...AWS_COMPUTE_TYPES.launchTemplates,
@@ -47,6 +51,8 @@ const EC2_SERVERS: readonly string[] = [
     ...AWS_COMPUTE_TYPES.nativeInstances,
     ...AWS_COMPUTE_TYPES.nativeLaunchTemplates,
     ...AWS_COMPUTE_TYPES.nativeLaunchConfigurations,
+    ...AWS_COMPUTE_TYPES.ecsServices,
+    ...AWS_COMPUTE_TYPES.nativeEcsServices,
 ];
 
 /**

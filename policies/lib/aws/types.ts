@@ -113,6 +113,7 @@ export const AWS_LABELS: Readonly<Record<string, string>> = {
     "aws:s3/bucketPolicy:BucketPolicy": "S3 bucket policy",
     "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": "S3 public access block",
     "aws:ec2/instance:Instance": "EC2 instance",
+    "aws:ec2/spotInstanceRequest:SpotInstanceRequest": "EC2 spot instance",
     "aws:ec2/subnet:Subnet": "subnet",
     "aws:ec2/routeTable:RouteTable": "route table",
     "aws:ec2/defaultRouteTable:DefaultRouteTable": "default route table",
@@ -182,6 +183,8 @@ export const AWS_IDENTITY_KEYS: Readonly<Record<string, readonly string[]>> = {
     "aws:s3/bucket:Bucket": ["bucket"],
     // An instance's primary network interface is named by its id (a group attached to it).
     "aws:ec2/instance:Instance": ["primaryNetworkInterfaceId"],
+    // A spot request's instance is named by its spotInstanceId (a target group attachment, an alarm).
+    "aws:ec2/spotInstanceRequest:SpotInstanceRequest": ["spotInstanceId", "primaryNetworkInterfaceId"],
     // The native provider names a group by its groupId, a balancer and a listener by their ARNs.
     "aws-native:ec2:SecurityGroup": ["groupId"],
     "aws-native:elasticloadbalancingv2:LoadBalancer": ["loadBalancerArn"],

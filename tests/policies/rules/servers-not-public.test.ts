@@ -30,6 +30,35 @@ describe("webtier-servers-not-public on AWS", () => {
         );
     });
 
+    it("adds up the ranges of every rule into one server that admit the same port: alone none is the internet", async () => {
+        const stack = awsTier();
+        pick(stack, "app-sg").props.ingress = [
+            // 9000-9200 from one quarter and 9100 from another (each under a third of the public
+            // internet): half of it on 9100 only.
+            { protocol: "tcp", fromPort: 9000, toPort: 9200, cidrBlocks: ["0.0.0.0/3", "32.0.0.0/3"] },
+            { protocol: "tcp", fromPort: 9100, toPort: 9100, cidrBlocks: ["128.0.0.0/3", "160.0.0.0/3"] },
+            // The second quarter on another port adds nothing there.
+            { protocol: "tcp", fromPort: 8000, toPort: 8000, cidrBlocks: ["128.0.0.0/3", "160.0.0.0/3"] },
+            // UDP on the same port is another service: not added to TCP's.
+            { protocol: "udp", fromPort: 9100, toPort: 9100, cidrBlocks: ["64.0.0.0/3", "96.0.0.0/3"] },
+        ];
+        const v = await validateStack(serversNotPublic, stack);
+        assertViolation(v, "ingress[0]", "ports 9000-9200", "port 9100", "% of the public IPv4 internet");
+        assertViolation(v, "ingress[1]", "port 9100", 'EC2 instance "web-0"');
+        assertNone(v.filter((m) => /ingress\[[23]\]/.test(typeof m === "string" ? m : m.message)));
+        // One rule naming every piece is as open.
+        pick(stack, "app-sg").props.ingress = [
+            { protocol: "tcp", fromPort: 9100, toPort: 9100, cidrBlocks: ["0.0.0.0/3", "32.0.0.0/3", "64.0.0.0/3"] },
+        ];
+        assertViolation(await validateStack(serversNotPublic, stack), "ingress[0]", "together cover");
+        // Pieces that stop short of a third of the internet are not.
+        pick(stack, "app-sg").props.ingress = [
+            { protocol: "tcp", fromPort: 9100, toPort: 9100, cidrBlocks: ["0.0.0.0/3"] },
+            { protocol: "tcp", fromPort: 9100, toPort: 9100, cidrBlocks: ["32.0.0.0/3"] },
+        ];
+        assertNone(await validateStack(serversNotPublic, stack));
+    });
+
     it("reads an instance's groups on its network interfaces, and a group attached to one", async () => {
         const exporter: FakeResource = {
             type: "aws:ec2/securityGroup:SecurityGroup",
