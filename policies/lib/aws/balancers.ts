@@ -28,6 +28,8 @@ export const AWS_BALANCER_TYPES = {
     nativeListeners: ["aws-native:elasticloadbalancingv2:Listener"],
     nativeTargetGroups: ["aws-native:elasticloadbalancingv2:TargetGroup"],
     classicPolicies: ["aws:elb/loadBalancerPolicy:LoadBalancerPolicy"],
+    /** terraform's aws_lb_ssl_negotiation_policy: a policy set on a classic listener's port directly. */
+    classicNegotiationPolicies: ["aws:elb/sslNegotiationPolicy:SslNegotiationPolicy"],
     autoScalingGroups: [...AWS_COMPUTE_TYPES.autoScalingGroups, "aws-native:autoscaling:AutoScalingGroup"],
     /** What joins a group to a balancer from outside it: a target group or classic ELB, or any traffic source. */
     groupAttachments: [
@@ -194,12 +196,14 @@ export function awsListeners(graph: StackGraph): BalancerListener[] {
             listener.props.loadBalancerArn,
             AWS_BALANCER_TYPES.elbv2,
         ).candidates;
-        // The protocol defaults to HTTP on an application load balancer (and must be set on the others).
+        // The protocol defaults to HTTP on an application load balancer (and must be set on the
+        // others), except a gateway load balancer's, which has none: it carries GENEVE to appliances.
+        const gateway = balancers.some((lb) => lb.props.loadBalancerType === "gateway");
         out.push({
             owner: listener,
             path: "",
             balancers,
-            protocol: upper(listener.props.protocol, "HTTP"),
+            protocol: upper(listener.props.protocol, gateway ? "GENEVE" : "HTTP"),
             port: port(listener.props.port),
             certificate: listener.props.certificateArn,
             certificateKey: "certificateArn",
@@ -267,16 +271,38 @@ export function awsListeners(graph: StackGraph): BalancerListener[] {
 /** Protocols where the balancer ends TLS itself. */
 export const TLS_TERMINATING = ["HTTPS", "TLS", "SSL"];
 
+/** The `Reference-Security-Policy` among a classic policy's attributes (`{ name, value }` each). */
+function referencePolicy(attributes: unknown): string | Unknown | undefined {
+    if (isUnknown(attributes)) return UNKNOWN;
+    for (const attribute of listOf<Record<string, any>>(attributes)) {
+        if (isUnknown(attribute)) return UNKNOWN;
+        if (attribute?.name === "Reference-Security-Policy")
+            return isUnknown(attribute.value) ? UNKNOWN : String(attribute.value);
+    }
+    return undefined;
+}
+
 /**
- * The TLS policy a classic ELB listener negotiates with: the `Reference-Security-Policy` of the
- * SSLNegotiationPolicyType policy a ListenerPolicy attaches to its port; absent, AWS uses
- * ELBSecurityPolicy-2016-08 (TLS 1.0 included).
+ * The TLS policy a classic ELB listener negotiates with: the `Reference-Security-Policy` of an
+ * SslNegotiationPolicy set on its port, or of the SSLNegotiationPolicyType policy a
+ * ListenerPolicy attaches to its port; absent, AWS uses ELBSecurityPolicy-2016-08 (TLS 1.0
+ * included).
  */
 export function classicTlsPolicy(
     graph: StackGraph,
     balancer: Res,
     lbPort: number | Unknown | undefined,
 ): string | Unknown | undefined {
+    for (const negotiation of graph.referrers(
+        AWS_BALANCER_TYPES.classicNegotiationPolicies,
+        "loadBalancer",
+        balancer,
+    )) {
+        const setPort = port(negotiation.props.lbPort);
+        if (setPort !== UNKNOWN && lbPort !== UNKNOWN && setPort !== lbPort) continue;
+        const reference = referencePolicy(negotiation.props.attributes);
+        if (reference !== undefined) return reference;
+    }
     for (const attachment of graph.referrers(
         AWS_BALANCER_TYPES.classicListenerPolicies,
         "loadBalancerName",
@@ -296,11 +322,8 @@ export function classicTlsPolicy(
             for (const policy of policies) {
                 if (!present(policy.props.policyTypeName) || policy.props.policyTypeName !== "SSLNegotiationPolicyType")
                     continue;
-                for (const attribute of listOf<Record<string, any>>(policy.props.policyAttributes)) {
-                    if (isUnknown(attribute)) return UNKNOWN;
-                    if (attribute?.name === "Reference-Security-Policy")
-                        return isUnknown(attribute.value) ? UNKNOWN : String(attribute.value);
-                }
+                const reference = referencePolicy(policy.props.policyAttributes);
+                if (reference !== undefined) return reference;
             }
         }
     }

@@ -40,6 +40,46 @@ describe("webtier-tls-at-balancer on AWS", () => {
         );
     });
 
+    it("accepts the hybrid post-quantum policies, the console's default among them", async () => {
+        const stack = awsTier();
+        for (const policy of [
+            "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09",
+            "ELBSecurityPolicy-TLS13-1-2-Ext2-FIPS-PQ-2025-09",
+        ]) {
+            pick(stack, "https").props.sslPolicy = policy;
+            assertNone(await validateStack(tlsAtBalancer, stack));
+        }
+    });
+
+    it("does not read a gateway load balancer's listener, which has no protocol, as plain HTTP", async () => {
+        const stack = awsTier();
+        const gateway: FakeResource = {
+            type: "aws:lb/loadBalancer:LoadBalancer",
+            name: "inspection",
+            props: {
+                id: "gwlb",
+                arn: "arn:aws:elasticloadbalancing:eu-west-1:1:loadbalancer/gwy/inspection/1",
+                loadBalancerType: "gateway",
+            },
+        };
+        const listener: FakeResource = {
+            type: "aws:lb/listener:Listener",
+            name: "inspection-listener",
+            props: {
+                loadBalancerArn: gateway.props.arn,
+                defaultActions: [{ type: "forward", targetGroupArn: "arn:tg" }],
+            },
+        };
+        assertNone(await validateStack(tlsAtBalancer, [...stack, gateway, listener]));
+        // An application load balancer's listener without a protocol is HTTP.
+        gateway.props.loadBalancerType = "application";
+        assertViolation(
+            await validateStack(tlsAtBalancer, [...stack, gateway, listener]),
+            'listener "inspection-listener"',
+            "plain HTTP",
+        );
+    });
+
     it("does not pass an sslPolicy unknown during preview", async () => {
         const stack = awsTier();
         pick(stack, "https").props.sslPolicy = UNKNOWN_STRING;
@@ -305,12 +345,59 @@ describe("webtier-tls-at-balancer on every AWS balancer type and listener", () =
                 props: { loadBalancerName: "classic", loadBalancerPort: 443, policyNames: ["tls12"] },
             },
         );
+        // TLS 1.2 only is the newest a classic load balancer offers: modern for it.
+        assertNone(await validateStack(tlsAtBalancer, stack));
+        pick(stack, "tls12").props.policyAttributes = [
+            { name: "Reference-Security-Policy", value: "ELBSecurityPolicy-TLS-1-1-2017-01" },
+        ];
         assertViolation(
             await validateStack(tlsAtBalancer, stack),
-            "the SSL negotiation policy ELBSecurityPolicy-TLS-1-2-2017-01",
+            "the SSL negotiation policy ELBSecurityPolicy-TLS-1-1-2017-01",
+            "ELBSecurityPolicy-TLS-1-2-2017-01",
         );
         assertNone(
-            await validateStack(tlsAtBalancer, stack, { allowedTlsPolicies: ["ELBSecurityPolicy-TLS-1-2-2017-01"] }),
+            await validateStack(tlsAtBalancer, stack, { allowedTlsPolicies: ["ELBSecurityPolicy-TLS-1-1-2017-01"] }),
+        );
+    });
+
+    it("reads a classic ELB's policy set on its port by an SslNegotiationPolicy", async () => {
+        const negotiation = (port: number, policy: string): FakeResource => ({
+            type: "aws:elb/sslNegotiationPolicy:SslNegotiationPolicy",
+            name: `negotiation-${port}`,
+            props: {
+                name: `negotiation-${port}`,
+                loadBalancer: "classic",
+                lbPort: port,
+                attributes: [{ name: "Reference-Security-Policy", value: policy }],
+            },
+        });
+        const balancer: FakeResource = {
+            type: ELB,
+            name: "classic",
+            props: {
+                name: "classic",
+                listeners: [
+                    {
+                        lbProtocol: "https",
+                        lbPort: 443,
+                        instanceProtocol: "http",
+                        instancePort: 80,
+                        sslCertificateId: "arn:cert",
+                    },
+                ],
+            },
+        };
+        assertNone(
+            await validateStack(tlsAtBalancer, [balancer, negotiation(443, "ELBSecurityPolicy-TLS-1-2-2017-01")]),
+        );
+        assertViolation(
+            await validateStack(tlsAtBalancer, [balancer, negotiation(443, "ELBSecurityPolicy-2016-08")]),
+            "the SSL negotiation policy ELBSecurityPolicy-2016-08",
+        );
+        // On another port it sets nothing for this listener.
+        assertViolation(
+            await validateStack(tlsAtBalancer, [balancer, negotiation(8443, "ELBSecurityPolicy-TLS-1-2-2017-01")]),
+            "no SSL negotiation policy",
         );
     });
 

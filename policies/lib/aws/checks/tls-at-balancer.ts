@@ -11,6 +11,7 @@
  */
 import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
+import { CLASSIC_MODERN_TLS_POLICIES } from "../../config";
 import { Res, describe, isUnknown, listOf, present, textOf } from "../../values";
 import { AWS_BALANCER_TYPES, BalancerListener, TLS_TERMINATING, awsListeners, classicTlsPolicy } from "../balancers";
 import { beanstalkTlsFindings } from "../beanstalk";
@@ -47,14 +48,17 @@ function tlsPolicyFinding(
     allowedTlsPolicies: string[],
 ): Finding | undefined {
     const name = where(listener);
-    const fix = `Set ${listener.classic ? "a ListenerPolicy whose SSLNegotiationPolicyType policy references" : "sslPolicy to"} one of: ${allowedTlsPolicies.join(", ")}.`;
+    const allowed = listener.classic ? [...CLASSIC_MODERN_TLS_POLICIES, ...allowedTlsPolicies] : allowedTlsPolicies;
+    const fix = listener.classic
+        ? `Reference ${CLASSIC_MODERN_TLS_POLICIES.join(" or ")} (the newest policy a classic load balancer offers) in an SslNegotiationPolicy, or in a LoadBalancerPolicy of type SSLNegotiationPolicyType set by a ListenerPolicy; or move to an application load balancer with one of: ${allowedTlsPolicies.join(", ")}.`
+        : `Set sslPolicy to one of: ${allowedTlsPolicies.join(", ")}.`;
     const policy = listener.classic ? classicTlsPolicy(graph, listener.owner, listener.port) : listener.sslPolicy;
     if (isUnknown(policy))
         return {
             urn: listener.owner.urn,
             message: `${name} has a TLS policy unknown during preview, so a modern TLS policy cannot be proven. ${fix}`,
         };
-    if (allowedTlsPolicies.includes(textOf(policy ?? "ELBSecurityPolicy-2016-08"))) return undefined;
+    if (allowed.includes(textOf(policy ?? "ELBSecurityPolicy-2016-08"))) return undefined;
     const shown =
         policy === undefined || policy === null
             ? `no ${listener.classic ? "SSL negotiation policy" : "sslPolicy"} (the AWS default ELBSecurityPolicy-2016-08, which allows TLS 1.0)`
