@@ -96,6 +96,7 @@ export function awsPublicSubnetFindings(
     store: Res,
     shape: AwsDataStoreShape,
     what: string,
+    seen: ReadonlySet<Res> = new Set(),
 ): Finding[] {
     const findings: Finding[] = [];
     if (shape.subnets) {
@@ -113,11 +114,28 @@ export function awsPublicSubnetFindings(
     if (!shape.subnetGroup) return findings;
     const { key, types } = shape.subnetGroup;
     const value = store.props[key];
-    if (!present(value)) {
+    const source = store.props.replicateSourceDb;
+    if (!present(value) && present(source) && (isUnknown(source) || !String(source).startsWith("arn:"))) {
+        // A read replica in its source's region goes into its source's subnet group (RDS refuses
+        // one of its own there): judged at its source, when the stack holds it.
+        const sources = graph.resolve(store, "replicateSourceDb", source, [store.type]).candidates;
+        return sources
+            .filter((s) => s !== store && !seen.has(s))
+            .flatMap((s) =>
+                awsPublicSubnetFindings(graph, s, shape, what, new Set([...seen, store])).map((f) => ({
+                    urn: store.urn,
+                    message: `${describe(store)} is a read replica in its source's subnet group, and ${f.message.charAt(0).toLowerCase()}${f.message.slice(1)}`,
+                })),
+            );
+    }
+    if (!present(value) || value === "default") {
+        const why = present(value)
+            ? `names the subnet group "default", the default VPC's, whose subnets are public`
+            : `sets no ${key}, so AWS places it in the default VPC's public subnets`;
         return [
             {
                 urn: store.urn,
-                message: `${describe(store)} sets no ${key}, so AWS places it in the default VPC's public subnets. Create a subnet group of the private subnets and set ${key}.`,
+                message: `${describe(store)} ${why}. Create a subnet group of the private subnets and set ${key}.`,
             },
         ];
     }

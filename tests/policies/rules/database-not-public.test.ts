@@ -117,6 +117,49 @@ describe("webtier-database-not-public on AWS", () => {
         assertViolation(v, "dbSubnetGroupName", "public subnets");
     });
 
+    it('refuses the subnet group named "default", the default VPC\'s public one', async () => {
+        const stack = awsTier();
+        pick(stack, "db").props.dbSubnetGroupName = "default";
+        pick(stack, "db").deps = { ...pick(stack, "db").deps, dbSubnetGroupName: [] };
+        assertViolation(await validateStack(databaseNotPublic, stack), 'subnet group "default"', "public");
+    });
+
+    it("judges a same-region read replica in its source's subnet group, and a cross-region one by its own", async () => {
+        const stack = awsTier();
+        const db = pick(stack, "db");
+        const replica = {
+            type: db.type,
+            name: "db-replica",
+            props: {
+                id: "db-replica",
+                identifier: "db-replica",
+                replicateSourceDb: db.props.identifier ?? db.props.id,
+                vpcSecurityGroupIds: db.props.vpcSecurityGroupIds,
+            },
+            deps: { replicateSourceDb: ["db"], vpcSecurityGroupIds: db.deps?.vpcSecurityGroupIds ?? [] },
+        };
+        const alone = (v: Awaited<ReturnType<typeof validateStack>>) =>
+            v.filter((m) => (typeof m === "string" ? m : m.message).includes('"db-replica"'));
+        assertNone(alone(await validateStack(databaseNotPublic, [...stack, replica])));
+        // Its source in a public subnet: so is the replica.
+        pick(stack, "private-b").props.mapPublicIpOnLaunch = true;
+        assertViolation(
+            alone(await validateStack(databaseNotPublic, [...stack, replica])),
+            "read replica in its source's subnet group",
+            "private-b",
+        );
+        // From another region (an ARN) it needs a subnet group of its own.
+        const crossRegion = {
+            ...replica,
+            props: { ...replica.props, replicateSourceDb: "arn:aws:rds:us-east-1:1:db:db" },
+            deps: {},
+        };
+        assertViolation(
+            alone(await validateStack(databaseNotPublic, [...awsTier(), crossRegion])),
+            "sets no dbSubnetGroupName",
+        );
+    });
+
     it("refuses a subnet group containing a public subnet", async () => {
         const stack = awsTier();
         pick(stack, "private-b").props.mapPublicIpOnLaunch = true;
