@@ -7,9 +7,12 @@
  */
 import { Recent } from "./recent";
 
-/** Key names that hold a secret: the last word of the key. */
+/**
+ * Key names that hold a secret: the last word of the key (`DB_PASS` as PHP apps name it, Rails'
+ * `SECRET_KEY_BASE`), or a client's own variable (`PGPASSWORD` for psql, `REDISCLI_AUTH`).
+ */
 const SECRET_KEY =
-    /(^|[_.-])(password|passwd|pwd|secret|token|api_?key|app_?key|access_?key|private_?key|secret_?key|auth_?token|credentials?)$/i;
+    /(^|[_.-])(password|passwd|pass|passphrase|pwd|secret|token|api_?key|app_?key|access_?key|private_?key|secret_?key|secret_?key_?base|auth_?token|credentials?)$|^(pgpassword|rediscli_auth)$/i;
 /** A line that assigns a value to a key: shell/.env (`export K=v`), YAML (`k: v`, `- k: v`), JSON (`"k": "v"`). */
 const ASSIGNMENT = /^\s*(?:export\s+|-\s+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*[:=]\s*(.*)$/;
 /** A quoted key and value anywhere in a line (JSON embedded in a script or a YAML string). */
@@ -35,6 +38,8 @@ const OPTION_VALUE = /(?:^|\s)--([A-Za-z][A-Za-z0-9_.-]*)\s+("[^"]*"|'[^']*'|[^\
  * printf conversion (`printf 'DB_PASSWORD=%s\n' "$password"`).
  */
 const PATTERN_OR_CONVERSION = /^(?:[*?.]+|%[-#0 +']*\d*(?:\.\d+)?[A-Za-z](?:\\n)?)$/;
+/** The MySQL clients' password glued to `-p` (`mysql -uapp -pHunter2 ...`; a space after it would prompt). */
+const MYSQL_PASSWORD_OPTION = /\bmysql(?:dump|admin|import|check|slap)?\b.*?\s-p("[^"]*"|'[^']*'|[^\s"'`;&|)]+)/;
 const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]+:([^\s@/'"]+)@/i;
 const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
 /** An access key id in AWS's format (whoever carries it, it is a credential). */
@@ -63,6 +68,8 @@ function secretsInLine(line: string): string[] {
                 found.push(`the ${key} assignment`);
         }
     }
+    const mysql = MYSQL_PASSWORD_OPTION.exec(line);
+    if (mysql && !NOT_A_SECRET.test(mysql[1].replace(/^(["'])(.*)\1$/, "$2").trim())) found.push("a MySQL -p password");
     const url = URL_WITH_PASSWORD.exec(line);
     if (url && !NOT_A_SECRET.test(url[1])) found.push("a URL with a password");
     if (PRIVATE_KEY.test(line)) found.push("a private key");
@@ -72,12 +79,13 @@ function secretsInLine(line: string): string[] {
 
 /**
  * What a line holds whenever secretsInLine finds anything in it: a word of SECRET_KEY's (its
- * parts joined by `_`, `-` or nothing, as keys, variables and options spell them), a URL's `://`,
+ * parts joined by `_`, `-` or nothing, as keys, variables and options spell them), a MySQL
+ * client's name, a URL's `://`,
  * a private key's header or an access key id's prefix. Most lines of user data hold none of
  * these, so one search of the whole text finds the lines worth judging.
  */
 const CANDIDATE =
-    /password|passwd|pwd|secret|token|api[-_]?key|app[-_]?key|access[-_]?key|private[-_ ]?key|credential|:\/\/|AKIA|ASIA/gi;
+    /pass|pwd|secret|token|api[-_]?key|app[-_]?key|access[-_]?key|private[-_ ]?key|credential|rediscli_auth|mysql|:\/\/|AKIA|ASIA/gi;
 
 /**
  * Lines judged lately. A tier's servers get user data that differs in a few lines (the server's

@@ -78,6 +78,11 @@ describe("webtier-user-data-secrets", () => {
             [`/opt/agent/install --api-key=sk-0123456789abcdef --region eu-west-1`, "api-key"],
             [`/opt/agent/install --region eu-west-1 --api-key "sk-0123456789abcdef"`, "api-key"],
             [`sed -i "s|^DB_PASSWORD=.*|DB_PASSWORD=${DB_PASSWORD}|" /srv/app/.env`, "DB_PASSWORD"],
+            // What clients and other frameworks name it: psql's own variable, Rails' key, PHP apps' *_PASS.
+            [`PGPASSWORD=${DB_PASSWORD} psql -h db.internal -U app -c 'select 1'`, "PGPASSWORD"],
+            [`export SECRET_KEY_BASE=9f2b6c0d4e8a1f3b5c7d9e0a2b4c6d8e`, "SECRET_KEY_BASE"],
+            [`echo "DB_PASS=${DB_PASSWORD}" >> /var/www/.env`, "DB_PASS"],
+            [`REDISCLI_AUTH=${DB_PASSWORD} redis-cli -h cache.internal ping`, "REDISCLI_AUTH"],
         ]) {
             assertViolation(
                 await violations(INSTANCE, { userData: `#!/bin/bash\n${line}\n` }),
@@ -89,6 +94,20 @@ describe("webtier-user-data-secrets", () => {
                 `the ${key} assignment`,
             );
         }
+    });
+
+    it("flags a password glued to a MySQL client's -p, and not one read on the server", async () => {
+        for (const line of [
+            `mysql -h db.internal -uapp -p${DB_PASSWORD} laravel < schema.sql`,
+            `mysqldump -uroot -p'${DB_PASSWORD}' --all-databases > /backup/all.sql`,
+        ]) {
+            assertViolation(await violations(INSTANCE, { userData: `#!/bin/bash\n${line}\n` }), "a MySQL -p password");
+        }
+        assertNone(
+            await violations(INSTANCE, {
+                userData: '#!/bin/bash\nmysql -uapp -p"$DB_PASSWORD" -e "select 1"\nmysql -uapp -p laravel\n',
+            }),
+        );
     });
 
     it("passes those forms when the value is read on the server, a shell pattern or a printf conversion", async () => {
