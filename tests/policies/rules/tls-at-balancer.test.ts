@@ -142,6 +142,16 @@ describe("webtier-tls-at-balancer on DigitalOcean", () => {
         assertViolation(await validateStack(tlsAtBalancer, stack), "redirectHttpToHttps to true");
     });
 
+    it("accepts a balancer with only an https entry and no redirect: it serves no plain HTTP", async () => {
+        const stack = doTier();
+        const lb = pick(stack, "lb");
+        lb.props.forwardingRules = lb.props.forwardingRules.filter(
+            (rule: Record<string, unknown>) => rule.entryProtocol !== "http",
+        );
+        lb.props.redirectHttpToHttps = false;
+        assertNone(await validateStack(tlsAtBalancer, stack));
+    });
+
     it("refuses TLS passthrough, https targets and a missing certificate", async () => {
         const stack = doTier();
         pick(stack, "lb").props.forwardingRules[0] = {

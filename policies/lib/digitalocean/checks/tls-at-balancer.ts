@@ -89,7 +89,11 @@ export function digitalOceanTlsFindings(graph: StackGraph, allowHttpOnly: boolea
                     message: `${name} has no https forwarding rule. Add one with a certificate and set redirectHttpToHttps, or, for a dev stack without a domain, set allowHttpOnly in the policy config.`,
                 });
             }
-        } else if (balancer.props.redirectHttpToHttps !== true) {
+        } else if (
+            balancer.props.redirectHttpToHttps !== true &&
+            // Without an http entry the balancer serves no plain HTTP at all (as an ALB with only an HTTPS listener).
+            plain.some(({ entry }) => entry === "http")
+        ) {
             const why = isUnknown(balancer.props.redirectHttpToHttps)
                 ? "has redirectHttpToHttps unknown during preview"
                 : "does not redirect HTTP to HTTPS (redirectHttpToHttps defaults to false)";
