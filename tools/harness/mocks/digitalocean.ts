@@ -32,12 +32,15 @@ export const DIGITALOCEAN_MOCKS: ProviderMocks = {
     created: (type: string, name: string, inputs: Record<string, any>, state: Record<string, any>, id: string) => {
         switch (type) {
             case "digitalocean:index/droplet:Droplet":
-                state.ipv4Address = `203.0.113.${(parseInt(id.slice(-2), 16) % 250) + 4}`;
+                // An address from DigitalOcean's own blocks, not a documentation range (203.0.113.0/24 and
+                // the like), which allowlists in examples and tests use: a rule naming a droplet's address
+                // would otherwise pass an allowlist its real address never falls in.
+                state.ipv4Address = `164.90.${parseInt(id.slice(-4, -2), 16)}.${(parseInt(id.slice(-2), 16) % 250) + 4}`;
                 state.ipv4AddressPrivate = `10.20.0.${(parseInt(id.slice(-2), 16) % 250) + 4}`;
                 state.urn = `do:droplet:${id}`;
                 break;
             case "digitalocean:index/loadBalancer:LoadBalancer":
-                state.ip = `198.51.100.${(parseInt(id.slice(-2), 16) % 250) + 4}`;
+                state.ip = `138.68.${parseInt(id.slice(-4, -2), 16)}.${(parseInt(id.slice(-2), 16) % 250) + 4}`;
                 state.loadBalancerUrn = `do:loadbalancer:${id}`;
                 break;
             case "digitalocean:index/databaseCluster:DatabaseCluster": {
