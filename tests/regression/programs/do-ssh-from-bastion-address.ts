@@ -8,7 +8,7 @@ export = function program() {
     const region = "fra1";
     const vpc = new digitalocean.Vpc("p-vpc", { region, ipRange: "10.40.0.0/20" });
     const web = new digitalocean.Tag("p-web", { name: "p-web" });
-    const droplets = [1, 2].map(
+    [1, 2].map(
         (i) =>
             new digitalocean.Droplet(`p-web-${i}`, {
                 image: "ubuntu-24-04-x64", region, size: "s-1vcpu-2gb", vpcUuid: vpc.id, tags: [web.id], 
