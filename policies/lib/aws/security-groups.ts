@@ -4,15 +4,68 @@
  */
 import type { ServerFilters } from "../cloud-pack";
 import type { StackGraph } from "../graph";
-import { Res, isUnknown, listOf, propOf } from "../values";
+import { Res, isUnknown, listOf, present, propOf } from "../values";
 import { DataKind, dataStoreShapes } from "./data-stores";
 import { APP_COMPUTE, AWS_COMPUTE_TYPES, BALANCERS, GroupHolder } from "./group-holders";
 import { SECURITY_GROUP_TYPES } from "./types";
 
-/** The group references a holder keeps, read from its one top-level property (not a copy of all). */
+const VPCS = ["aws:ec2/vpc:Vpc"];
+const SUBNETS = ["aws:ec2/subnet:Subnet"];
+const DEFAULT_GROUPS = ["aws:ec2/defaultSecurityGroup:DefaultSecurityGroup"];
+
+/** The stack's DefaultSecurityGroup of `vpc` (undefined: the default VPC's, one naming no vpcId). */
+function defaultGroupsOf(graph: StackGraph, vpc: Res | undefined): Res[] {
+    return graph
+        .ofType(DEFAULT_GROUPS)
+        .filter((group) =>
+            vpc === undefined
+                ? !present(group.props.vpcId)
+                : graph.resolve(group, "vpcId", group.props.vpcId, VPCS).candidates.includes(vpc),
+        );
+}
+
+/**
+ * The group references a holder keeps, read from its one top-level property (not a copy of all).
+ * A reference computed from a VPC (`vpc.defaultSecurityGroupId`, unknown during preview) is that
+ * VPC's default group.
+ */
 function heldGroups(graph: StackGraph, holder: GroupHolder, res: Res): Res[] {
     const ids = holder.read({ [holder.key]: propOf(res, holder.key) });
-    return graph.resolveAll(res, holder.key, SECURITY_GROUP_TYPES, ids).candidates;
+    const { candidates, unresolved } = graph.resolveAll(res, holder.key, SECURITY_GROUP_TYPES, ids);
+    if (unresolved.length === 0) return candidates;
+    const vpcs = graph.dependenciesOf(res, holder.key, VPCS);
+    return [...new Set([...candidates, ...vpcs.flatMap((vpc) => defaultGroupsOf(graph, vpc))])];
+}
+
+/**
+ * EC2 puts an instance (or an ECS task) that names no security group in its VPC's default group
+ * (its subnet's VPC; with no subnet, the default VPC's): that group, when the stack manages it.
+ */
+function implicitDefaultGroups(graph: StackGraph, server: Res): Res[] {
+    const holders = APP_COMPUTE.filter((h) => h.types.includes(server.type));
+    if (holders.length === 0) return [];
+    if (holders.some((h) => h.read({ [h.key]: propOf(server, h.key) }).length > 0)) return [];
+    let subnetKey: string;
+    let subnet: unknown;
+    if (AWS_COMPUTE_TYPES.instances.includes(server.type as never)) {
+        // One launched on a network interface of its own sits in the interface's groups.
+        if (
+            present(propOf(server, "primaryNetworkInterface")) ||
+            listOf(propOf(server, "networkInterfaces")).length > 0
+        )
+            return [];
+        subnetKey = "subnetId";
+        subnet = propOf(server, "subnetId");
+    } else if (AWS_COMPUTE_TYPES.ecsServices.includes(server.type as never)) {
+        const config = propOf(server, "networkConfiguration");
+        if (!present(config) || isUnknown(config)) return [];
+        subnetKey = "networkConfiguration";
+        subnet = listOf<string>(config.subnets)[0];
+    } else return [];
+    if (!present(subnet)) return defaultGroupsOf(graph, undefined);
+    const subnets = graph.resolve(server, subnetKey, subnet as string, SUBNETS).candidates;
+    const vpcs = subnets.flatMap((s) => graph.resolve(s, "vpcId", s.props.vpcId, VPCS).candidates);
+    return [...new Set(vpcs.flatMap((vpc) => defaultGroupsOf(graph, vpc)))];
 }
 
 /** The security groups the holders' resources sit in. */
@@ -29,9 +82,15 @@ export function balancerSecurityGroups(graph: StackGraph): Set<Res> {
     return groupsHeldBy(graph, BALANCERS);
 }
 
-/** The security groups of the app tier's compute (see `APP_COMPUTE`: instances, launch templates and configurations, ECS services, Lambda). */
+/**
+ * The security groups of the app tier's compute (see `APP_COMPUTE`: instances, launch templates
+ * and configurations, ECS services, Lambda), the VPC's default group of those that name none.
+ */
 export function serverSecurityGroups(graph: StackGraph): Set<Res> {
-    return groupsHeldBy(graph, APP_COMPUTE);
+    const groups = groupsHeldBy(graph, APP_COMPUTE);
+    const types = [...AWS_COMPUTE_TYPES.instances, ...AWS_COMPUTE_TYPES.ecsServices];
+    for (const server of graph.ofType(types)) implicitDefaultGroups(graph, server).forEach((g) => groups.add(g));
+    return groups;
 }
 
 /** The security groups of every data store of a kind (see `AWS_DATA_STORES`). */
@@ -98,6 +157,7 @@ export function awsServerFilters(graph: StackGraph): ServerFilters[] {
     for (const holder of APP_COMPUTE.filter((h) => h.types.some((t) => EC2_SERVERS.includes(t)))) {
         for (const server of graph.ofType(holder.types)) add(server, heldGroups(graph, holder, server));
     }
+    for (const server of graph.ofType(EC2_SERVERS)) add(server, implicitDefaultGroups(graph, server));
     const interfaceHolder = APP_COMPUTE.find((h) => h.types === AWS_COMPUTE_TYPES.networkInterfaces)!;
     const attachmentHolder = APP_COMPUTE.find((h) => h.types === AWS_COMPUTE_TYPES.interfaceGroupAttachments)!;
     const attachedTo = instancesByInterface(graph);

@@ -183,6 +183,8 @@ export const AWS_IDENTITY_KEYS: Readonly<Record<string, readonly string[]>> = {
     "aws:s3/bucket:Bucket": ["bucket"],
     // An instance's primary network interface is named by its id (a group attached to it).
     "aws:ec2/instance:Instance": ["primaryNetworkInterfaceId"],
+    // An instance or launch configuration in the default VPC (EC2-Classic's way) names its groups by name.
+    "aws:ec2/securityGroup:SecurityGroup": ["name"],
     // A spot request's instance is named by its spotInstanceId (a target group attachment, an alarm).
     "aws:ec2/spotInstanceRequest:SpotInstanceRequest": ["spotInstanceId", "primaryNetworkInterfaceId"],
     // The native provider names a group by its groupId, a balancer and a listener by their ARNs.

@@ -20,6 +20,31 @@ describe("webtier-port-80-only-from-balancer on AWS", () => {
         assertViolation(v, "app-http-world", "CIDR 0.0.0.0/0", "balancer's security group");
     });
 
+    it("refuses the app group's members admitting each other (self) on port 80, but not in a group no server sits in", async () => {
+        const stack = awsTier();
+        pick(stack, "app-sg").props.ingress = [{ protocol: "-1", fromPort: 0, toPort: 0, self: true }];
+        assertViolation(
+            await validateStack(port80OnlyFromBalancer, stack),
+            "ingress[0]",
+            "its own security group (self)",
+        );
+        // AWS's default group, adopted with its own rules and used by nothing.
+        const unused = awsTier();
+        unused.push({
+            type: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+            name: "default-sg",
+            props: { id: "sg-default", ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, self: true }] },
+        });
+        assertNone(await validateStack(port80OnlyFromBalancer, unused));
+        pick(unused, "default-sg").props.ingress.push({
+            protocol: "-1",
+            fromPort: 0,
+            toPort: 0,
+            cidrBlocks: ["10.0.0.0/8"],
+        });
+        assertViolation(await validateStack(port80OnlyFromBalancer, unused), "default-sg", "CIDR 10.0.0.0/8");
+    });
+
     it("refuses an inline ingress block on the app group with a private CIDR on port 80", async () => {
         const stack = awsTier();
         pick(stack, "app-sg").props.ingress = [

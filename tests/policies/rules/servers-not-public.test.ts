@@ -59,6 +59,65 @@ describe("webtier-servers-not-public on AWS", () => {
         assertNone(await validateStack(serversNotPublic, stack));
     });
 
+    it("puts a server that names no group in its VPC's default group, and one naming it through the VPC", async () => {
+        const vpc: FakeResource = { type: "aws:ec2/vpc:Vpc", name: "vpc", props: { id: "vpc-1" } };
+        const defaultGroup: FakeResource = {
+            type: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+            name: "default-sg",
+            props: {
+                id: "sg-default-1",
+                vpcId: "vpc-1",
+                ingress: [
+                    { protocol: "-1", fromPort: 0, toPort: 0, self: true },
+                    { protocol: "tcp", fromPort: 8443, toPort: 8443, cidrBlocks: ["0.0.0.0/0"] },
+                ],
+            },
+            deps: { vpcId: ["vpc"] },
+        };
+        const withSubnetInVpc = () => {
+            const stack = [...awsTier(), vpc, defaultGroup];
+            pick(stack, "private-a").props.vpcId = "vpc-1";
+            pick(stack, "private-a").deps = { vpcId: ["vpc"] };
+            return stack;
+        };
+        // web-0 names no group: EC2 puts it in its subnet's VPC's default group.
+        const implicit = withSubnetInVpc();
+        delete pick(implicit, "web-0").props.vpcSecurityGroupIds;
+        pick(implicit, "web-0").deps = { subnetId: ["private-a"] };
+        assertViolation(
+            await validateStack(serversNotPublic, implicit),
+            "default-sg",
+            "port 8443",
+            'EC2 instance "web-0"',
+        );
+        // Named as the VPC's defaultSecurityGroupId, unknown during preview: the VPC's default group.
+        const named = withSubnetInVpc();
+        pick(named, "web-0").props.vpcSecurityGroupIds = [UNKNOWN_STRING];
+        pick(named, "web-0").deps = { vpcSecurityGroupIds: ["vpc"], subnetId: ["private-a"] };
+        assertViolation(await validateStack(serversNotPublic, named), "default-sg", 'EC2 instance "web-0"');
+        // With a group of its own it is not in the default group; nor is a server of another VPC.
+        assertNone(await validateStack(serversNotPublic, withSubnetInVpc()));
+        const elsewhere = withSubnetInVpc();
+        delete pick(elsewhere, "web-0").props.vpcSecurityGroupIds;
+        pick(elsewhere, "private-a").props.vpcId = "vpc-2";
+        pick(elsewhere, "private-a").deps = {};
+        pick(elsewhere, "web-0").deps = { subnetId: ["private-a"] };
+        assertNone(await validateStack(serversNotPublic, elsewhere));
+    });
+
+    it("reads a group an instance names by name (the default VPC's way)", async () => {
+        const stack = awsTier();
+        pick(stack, "app-sg").props.name = "legacy-web";
+        pick(stack, "app-sg").props.ingress = [
+            { protocol: "tcp", fromPort: 8443, toPort: 8443, cidrBlocks: ["0.0.0.0/0"] },
+        ];
+        const web = pick(stack, "web-0");
+        delete web.props.vpcSecurityGroupIds;
+        web.props.securityGroups = ["legacy-web"];
+        web.deps = { securityGroups: ["app-sg"] };
+        assertViolation(await validateStack(serversNotPublic, stack), "app-sg", 'EC2 instance "web-0"');
+    });
+
     it("reads an instance's groups on its network interfaces, and a group attached to one", async () => {
         const exporter: FakeResource = {
             type: "aws:ec2/securityGroup:SecurityGroup",

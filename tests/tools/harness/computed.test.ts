@@ -190,4 +190,20 @@ describe("computed outputs under mocks", () => {
             else process.env.ACME_SDK_FROM = saved.from;
         }
     });
+
+    it("gives a VPC its default security group, which DefaultSecurityGroup adopts (its id), the default VPC's without vpcId", async () => {
+        const evaluation = await evaluate({
+            program: () => {
+                const vpc = new aws.ec2.Vpc("vpc", { cidrBlock: "10.0.0.0/16" });
+                new aws.ec2.DefaultSecurityGroup("adopted", { vpcId: vpc.id });
+                new aws.ec2.DefaultSecurityGroup("default-vpc", {});
+            },
+        });
+        const byName = (name: string) => evaluation.resources.find((r) => r.name === name)!;
+        const vpcDefault = byName("vpc").state.defaultSecurityGroupId;
+        assert.match(vpcDefault, /^sg-/);
+        assert.strictEqual(byName("adopted").id, vpcDefault);
+        assert.notStrictEqual(byName("default-vpc").id, vpcDefault);
+        assert.match(String(byName("default-vpc").id), /^sg-/);
+    });
 });

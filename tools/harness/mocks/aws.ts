@@ -178,6 +178,12 @@ function templateOutputKeys(body: unknown): string[] {
 /** The id of a VPC's main route table, which EC2 makes with the VPC. */
 const mainRouteTableId = (vpcId: string) => `rtb-main-${vpcId.replace(/^vpc-/, "")}`;
 
+/**
+ * The id of a VPC's default security group, which EC2 makes with the VPC: the VPC reports it
+ * (`defaultSecurityGroupId`) and `aws.ec2.DefaultSecurityGroup` adopts that group (its id).
+ */
+const defaultSecurityGroupId = (vpcId: string) => `sg-default-${vpcId.replace(/^vpc-/, "")}`;
+
 type Route = Record<string, unknown>;
 
 /** A route table's routes, the local route aside: its inline routes and the aws.ec2.Route resources in it. */
@@ -249,6 +255,12 @@ function arn(service: string, region: string, resource: string): string {
 
 export const AWS_MOCKS: ProviderMocks = {
     package: "aws",
+    // A DefaultSecurityGroup is the group EC2 made with its VPC (the default VPC's without vpcId).
+    id: (type, inputs, ids) => {
+        if (type !== "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup") return undefined;
+        ids.next("sg");
+        return defaultSecurityGroupId(typeof inputs.vpcId === "string" ? inputs.vpcId : DEFAULT_VPC_ID);
+    },
     terraformDefaults: () => loadSchemaFile("aws.jsonl"),
     // The provider's `region`, else the variables it reads, as terraform-provider-aws does.
     region: (provider) =>
@@ -386,6 +398,7 @@ export const AWS_MOCKS: ProviderMocks = {
                 state.url = `https://sqs.${region}.amazonaws.com/${ACCOUNT}/${state.name}`;
                 break;
             case "aws:ec2/vpc:Vpc":
+                state.defaultSecurityGroupId = defaultSecurityGroupId(id);
                 // The Amazon-provided IPv6 block a VPC gets when it asks for one.
                 if (inputs.assignGeneratedIpv6CidrBlock)
                     state.ipv6CidrBlock = state.ipv6CidrBlock ?? `2600:1f18:${id.slice(-4)}:ff00::/56`;

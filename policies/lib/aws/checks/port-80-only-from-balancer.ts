@@ -18,6 +18,8 @@ import { AWS_NETWORK_RULES } from "../network-rules";
 import { balancerSecurityGroups, dataSecurityGroups, serverSecurityGroups } from "../security-groups";
 import { SECURITY_GROUP_TYPES } from "../types";
 
+const DEFAULT_SECURITY_GROUP = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
+
 /** Why `source` is not proven to be the balancer, or undefined when it is. */
 export function port80SourceProblem(
     graph: StackGraph,
@@ -79,7 +81,11 @@ export function awsPort80Findings(graph: StackGraph, ports: readonly number[]): 
             const targets = graph.ruleTargets(owner, rule).candidates;
             if (targets.length > 0 && targets.every(notAppServer)) continue;
             const shared = targets.some((g) => balancerGroups.has(g) && serverGroups.has(g));
-            findings.push(...problems(graph, owner, rule, admitted, shared, balancerGroups, nlbRanges));
+            // AWS's default group admits its members on every port; adopted (DefaultSecurityGroup)
+            // and put to no server, that rule reaches no app server. Any other group may be one's.
+            const selfReaches = targets.some((g) => serverGroups.has(g) || g.type !== DEFAULT_SECURITY_GROUP);
+            const judged = selfReaches ? rule : { ...rule, sources: rule.sources.filter((src) => src.kind !== "self") };
+            findings.push(...problems(graph, owner, judged, admitted, shared, balancerGroups, nlbRanges));
         }
     }
     findings.push(...lightsailDefaultPortFindings(graph, ports));
