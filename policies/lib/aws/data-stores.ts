@@ -155,6 +155,23 @@ export const AWS_DATA_STORES: readonly AwsDataStoreShape[] = [
         publicEndpoint: mskPublic,
         plaintext: mskPlaintext,
     },
+    // Their serverless forms: a Redshift Serverless workgroup (publicly accessible like a
+    // cluster, placed by subnet ids) and an MSK Serverless cluster (its vpcConfigs).
+    {
+        kind: "database",
+        types: ["aws:redshiftserverless/workgroup:Workgroup"],
+        key: "securityGroupIds",
+        read: topLevel("securityGroupIds"),
+        subnets: { key: "subnetIds", read: topLevel("subnetIds") },
+        publicEndpoint: publiclyAccessible,
+    },
+    {
+        kind: "database",
+        types: ["aws:msk/serverlessCluster:ServerlessCluster"],
+        key: "vpcConfigs",
+        read: nested("vpcConfigs", "securityGroupIds"),
+        subnets: { key: "vpcConfigs", read: nested("vpcConfigs", "subnetIds") },
+    },
     // RDS Proxy: a database endpoint of its own, in front of RDS (see DATA_INTERMEDIARIES).
     {
         kind: "database",

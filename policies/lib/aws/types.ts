@@ -156,6 +156,8 @@ export const AWS_LABELS: Readonly<Record<string, string>> = {
     "aws:neptune/clusterInstance:ClusterInstance": "Neptune instance",
     "aws:rds/proxy:Proxy": "RDS proxy",
     "aws:redshift/cluster:Cluster": "Redshift cluster",
+    "aws:redshiftserverless/workgroup:Workgroup": "Redshift Serverless workgroup",
+    "aws:msk/serverlessCluster:ServerlessCluster": "MSK Serverless cluster",
     "aws:opensearch/domain:Domain": "OpenSearch domain",
     "aws:elasticsearch/domain:Domain": "Elasticsearch domain",
     "aws:msk/cluster:Cluster": "MSK cluster",
