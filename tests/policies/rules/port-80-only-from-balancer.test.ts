@@ -58,6 +58,30 @@ describe("webtier-port-80-only-from-balancer on AWS", () => {
         );
     });
 
+    it("proves a group computed from the balancer alone (alb.securityGroups[0], unknown during preview) to be the balancer's", async () => {
+        const rule = (deps: string[]): FakeResource => ({
+            type: T.sgRule,
+            name: "app-from-lb-output",
+            props: {
+                type: "ingress",
+                securityGroupId: "sg-app",
+                sourceSecurityGroupId: UNKNOWN_STRING,
+                protocol: "tcp",
+                fromPort: 80,
+                toPort: 80,
+            },
+            deps: { securityGroupId: ["app-sg"], sourceSecurityGroupId: deps },
+        });
+        assertNone(await validateStack(port80OnlyFromBalancer, [...awsTier(), rule(["lb"])]));
+        // Computed from the balancer and another group: it may be the other one.
+        const stack = [
+            ...awsTier(),
+            { type: T.sg, name: "bastion-sg", props: { id: "sg-bastion" } },
+            rule(["lb", "bastion-sg"]),
+        ];
+        assertViolation(await validateStack(port80OnlyFromBalancer, stack), "app-from-lb-output");
+    });
+
     it("refuses an all-ports ec2.SecurityGroupRule from another security group", async () => {
         const stack = awsTier();
         stack.push({ type: T.sg, name: "bastion-sg", props: { id: "sg-bastion" } });

@@ -308,6 +308,13 @@ export const AWS_MOCKS: ProviderMocks = {
             case "aws:lb/targetGroup:TargetGroup":
                 state.arnSuffix = `targetgroup/${name}/${id}`;
                 break;
+            case "aws:elb/loadBalancer:LoadBalancer":
+                state.dnsName = `${name}-${id.slice(-6)}.${region}.elb.amazonaws.com`;
+                // The group instances admit the balancer by (ELB's SourceSecurityGroup): in a VPC, the
+                // first of the groups it was given. (Given none, EC2 makes one the stack does not know.)
+                if (Array.isArray(inputs.securityGroups) && typeof inputs.securityGroups[0] === "string")
+                    state.sourceSecurityGroupId = inputs.securityGroups[0];
+                break;
             case "aws:ec2/subnet:Subnet":
                 placeSubnet(state, region, ids);
                 break;

@@ -15,10 +15,12 @@ import { groupLessNlbRanges } from "../balancers";
 import { BEANSTALK } from "../beanstalk";
 import { LIGHTSAIL, LIGHTSAIL_PORT_FIX, lightsailDefaultPortFindings } from "../lightsail";
 import { AWS_NETWORK_RULES } from "../network-rules";
+import { BALANCERS } from "../group-holders";
 import { balancerSecurityGroups, dataSecurityGroups, serverSecurityGroups } from "../security-groups";
 import { SECURITY_GROUP_TYPES } from "../types";
 
 const DEFAULT_SECURITY_GROUP = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
+const BALANCER_TYPES = BALANCERS.flatMap((holder) => holder.types);
 
 /** Why `source` is not proven to be the balancer, or undefined when it is. */
 export function port80SourceProblem(
@@ -32,6 +34,11 @@ export function port80SourceProblem(
         case "securityGroup": {
             const { candidates } = graph.resolve(owner, source.referenceKey, source.value, SECURITY_GROUP_TYPES);
             if (candidates.length > 0 && candidates.every((g) => balancerGroups.has(g))) return undefined;
+            // A group id computed from a balancer alone (`alb.securityGroups[0]`, a classic ELB's
+            // sourceSecurityGroupId), unknown during preview, can only be one of the balancer's.
+            const from = owner.propertyDependencies[source.referenceKey] ?? [];
+            const balancers = graph.dependenciesOf(owner, source.referenceKey, BALANCER_TYPES);
+            if (candidates.length === 0 && balancers.length > 0 && balancers.length === from.length) return undefined;
             if (candidates.length === 0 && isUnknown(source.value))
                 return "a security group unknown during preview that cannot be proven to be the balancer's";
             const names = candidates.map(describe).join(", ");
