@@ -243,6 +243,25 @@ describe("webtier-alerts on AWS", () => {
         assertViolation(await validateStack(alerts, noActions), `EC2 instance "web-1"`, "none notifies anyone");
     });
 
+    it("does not count a topic whose only subscribers are programs (a queue, a delivery stream)", async () => {
+        for (const protocol of ["sqs", "firehose"]) {
+            const stack = awsStack();
+            pick(stack, "ops-email").props.protocol = protocol;
+            assertViolation(await validateStack(alerts, stack), "none notifies anyone");
+        }
+        for (const protocol of ["https", "sms", "lambda"]) {
+            const stack = awsStack();
+            pick(stack, "ops-email").props.protocol = protocol;
+            assertNone(await validateStack(alerts, stack));
+        }
+        // A native topic's inline subscriptions, likewise.
+        const inline = without(awsStack(), "ops-email");
+        pick(inline, "topic").props.subscription = [{ protocol: "sqs", endpoint: "arn:aws:sqs:eu-west-1:1:q" }];
+        assertViolation(await validateStack(alerts, inline), "none notifies anyone");
+        pick(inline, "topic").props.subscription = [{ protocol: "email", endpoint: "ops@example.com" }];
+        assertNone(await validateStack(alerts, inline));
+    });
+
     it("counts an alarm without actions of its own when a composite alarm that notifies has it in its rule", async () => {
         const stack = awsStack();
         const cpu = pick(stack, "web-1-cpu");

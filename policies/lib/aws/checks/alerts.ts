@@ -141,6 +141,15 @@ function awsAlarmReachesSomeone(graph: StackGraph, alarm: Res): boolean {
     });
 }
 
+/**
+ * SNS protocols that hand a message to no person: a queue or a delivery stream is read by
+ * programs. Email, SMS, HTTP(S) (a chat or paging webhook), Lambda (which may forward it) and
+ * mobile push may reach one.
+ */
+const MACHINE_PROTOCOLS = ["sqs", "firehose"];
+const reachesPerson = (protocol: unknown) =>
+    typeof protocol !== "string" || !MACHINE_PROTOCOLS.includes(protocol.toLowerCase());
+
 /** Whether an alarm's own actions notify someone. */
 function awsActionsReachSomeone(graph: StackGraph, alarm: Res): boolean {
     if (alarm.props.actionsEnabled === false) return false;
@@ -151,7 +160,9 @@ function awsActionsReachSomeone(graph: StackGraph, alarm: Res): boolean {
         return graph.resolve(sub, key, sub.props[key], ALERT_TYPES.awsTopics).candidates;
     };
     const subscribed = (topic: Res) =>
-        listOf(topic.props.subscription).length > 0 || subscriptions.some((sub) => topicOf(sub).includes(topic));
+        listOf<Record<string, unknown>>(topic.props.subscription).some(
+            (sub) => isUnknown(sub) || reachesPerson(sub?.protocol),
+        ) || subscriptions.some((sub) => reachesPerson(sub.props.protocol) && topicOf(sub).includes(topic));
     for (const action of listOf<string>(alarm.props.alarmActions)) {
         const { candidates } = graph.resolve(alarm, "alarmActions", action, ALERT_TYPES.awsTopics);
         if (candidates.some(subscribed)) return true;
