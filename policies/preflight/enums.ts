@@ -1,8 +1,9 @@
 /**
  * Values a provider takes from a closed list or a fixed shape, checked before `pulumi up`: under
  * the engine the provider's Check catches some of them, offline nothing does. Only stable lists,
- * each from the service's API reference (the enums of the botocore model); a shape rule (an
- * instance class) is written as loosely as the API allows new values.
+ * each from the cloud's API reference (each cloud's pack names its sources); a shape rule (an
+ * instance class) is written as loosely as the API allows new values, and a value that depends
+ * on other settings (a size per node count) is a `check` of the whole resource.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { registered } from "../lib/registered";
@@ -10,7 +11,10 @@ import { Res, describe, fromResourceArgs, isUnknown, listOf } from "../lib/value
 
 export interface ValueRule {
     types: readonly string[];
-    /** A top-level property, or a property of each item of a list (`ingress[].description`). */
+    /**
+     * A top-level property, a property of each item of a list (`ingress[].description`), or a
+     * property of a nested object (`spec.region`).
+     */
     property: string;
     /** A closed list (compared case-sensitively, as the APIs do) ... */
     allowed?: readonly string[];
@@ -20,11 +24,18 @@ export interface ValueRule {
     patternText?: string;
     /** ... or, for a number, the bounds the resource's other settings allow (undefined: none known). */
     range?: (res: Res) => { min: number; max?: number; because: string } | undefined;
+    /**
+     * ... or what is wrong with the value given the resource's other settings (a database size
+     * offered for one node but not two), as a sentence naming what is allowed; undefined when
+     * nothing is, or nothing can be told (another setting unknown during preview).
+     */
+    check?: (value: string | number, res: Res) => string | undefined;
     source: string;
 }
 
 /** What is wrong with a value under a rule, or undefined. */
 export function valueProblem(rule: ValueRule, value: string | number, res?: Res): string | undefined {
+    if (rule.check) return res ? rule.check(value, res) : undefined;
     if (typeof value === "number") {
         const range = res && rule.range?.(res);
         if (!range) return undefined;
@@ -38,10 +49,21 @@ export function valueProblem(rule: ValueRule, value: string | number, res?: Res)
     return undefined;
 }
 
-/** The values a rule's property names in a resource, each with where it is (`ingress[1].description`). */
-function valuesAt(res: Res, property: string): { at: string; value: unknown }[] {
+/**
+ * The values a rule's property names in a resource, each with where it is (`ingress[1].description`,
+ * `spec.region`). An object on the way that is absent or unknown during preview holds nothing to judge.
+ */
+export function valuesAt(res: Res, property: string): { at: string; value: unknown }[] {
     const [list, field] = property.split("[].");
-    if (field === undefined) return [{ at: property, value: res.props[property] }];
+    if (field === undefined) {
+        const [top, ...path] = property.split(".");
+        let value: unknown = res.props[top];
+        for (const key of path) {
+            if (!value || typeof value !== "object" || isUnknown(value)) return [];
+            value = (value as Record<string, unknown>)[key];
+        }
+        return [{ at: property, value }];
+    }
     return listOf<Record<string, unknown>>(res.props[list]).flatMap((item, index) =>
         item && typeof item === "object" && !isUnknown(item)
             ? [{ at: `${list}[${index}].${field}`, value: item[field] }]
@@ -52,7 +74,7 @@ function valuesAt(res: Res, property: string): { at: string; value: unknown }[] 
 export const preflightValues: ResourceValidationPolicy = {
     name: "webtier-preflight-values",
     description:
-        "Enumerated and shaped values (balancer and target group types and protocols, RDS storage types and instance classes, cache node types, EC2 instance types, security group and rule descriptions) and sizes (RDS allocated storage) the cloud accepts.",
+        "Enumerated and shaped values (balancer and target group types and protocols, RDS storage types and instance classes, cache node types, EC2 instance types, security group and rule descriptions; DigitalOcean region slugs, Droplet size slugs, database cluster node counts and sizes per engine) and sizes (RDS allocated storage) the cloud accepts.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         // Each cloud's pack lists its own.

@@ -20,7 +20,7 @@ export interface NameRule {
     types: readonly string[];
     /** What the name is called in messages ("load balancer name"). */
     what: string;
-    /** The input property holding the name. */
+    /** The input property holding the name, or a path to it in a nested object (`spec.name`). */
     property: string;
     /** The input property holding a name prefix, when the provider has one. */
     prefixProperty?: string;
@@ -66,6 +66,20 @@ export function nameRulesFor(type: string): readonly NameRule[] {
     return rulesByType().get(type) ?? [];
 }
 
+/**
+ * The value at a property or a path of nested objects (`spec.name`). An object on the way that is
+ * not a plain object (absent, or unknown during preview) is returned as it is, for the caller to
+ * tell absent from unknown.
+ */
+export function propertyAt(props: Record<string, unknown>, path: string): unknown {
+    let value: unknown = props;
+    for (const key of path.split(".")) {
+        if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+        value = (value as Record<string, unknown>)[key];
+    }
+    return value;
+}
+
 /** Where the name to check came from. */
 export type NameOrigin = "set" | "autoname" | "prefix";
 
@@ -75,12 +89,12 @@ export function effectiveName(
     props: Record<string, unknown>,
     logicalName: string,
 ): { name: string; origin: NameOrigin } | undefined {
-    const set = props[rule.property];
+    const set = propertyAt(props, rule.property);
     // Under `pulumi preview` (and a harness that autonames) the provider's autoname is already there.
     if (typeof set === "string" && set !== "")
         return { name: set, origin: isAutoname(set, logicalName) ? "autoname" : "set" };
     if (set !== undefined && set !== null && set !== "") return undefined; // unknown or not a string
-    const prefix = rule.prefixProperty ? props[rule.prefixProperty] : undefined;
+    const prefix = rule.prefixProperty ? propertyAt(props, rule.prefixProperty) : undefined;
     if (typeof prefix === "string" && prefix !== "") return { name: prefixedName(prefix), origin: "prefix" };
     if (prefix !== undefined && prefix !== null && prefix !== "") return undefined;
     if (!rule.autonamed) return undefined;

@@ -5,7 +5,7 @@
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { describe, fromResourceArgs, isUnknown } from "../lib/values";
-import { describeNameProblems, effectiveName, nameProblems, nameRulesFor } from "./name-rules";
+import { describeNameProblems, effectiveName, nameProblems, nameRulesFor, propertyAt } from "./name-rules";
 
 export const preflightNames: ResourceValidationPolicy = {
     name: "webtier-preflight-names",
@@ -20,8 +20,8 @@ export const preflightNames: ResourceValidationPolicy = {
             // A name unknown during preview is checked by the provider when it is known; a validity
             // rule has nothing to prove about it.
             if (
-                isUnknown(res.props[rule.property]) ||
-                (rule.prefixProperty && isUnknown(res.props[rule.prefixProperty]))
+                isUnknown(propertyAt(res.props, rule.property)) ||
+                (rule.prefixProperty && isUnknown(propertyAt(res.props, rule.prefixProperty)))
             )
                 continue;
             const effective = effectiveName(rule, res.props, res.name);

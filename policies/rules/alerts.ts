@@ -12,7 +12,8 @@
  *   its actions are enabled and one of its `alarmActions` is an SNS topic of the stack with a
  *   subscription, or an SNS topic outside the stack (whose subscriptions the stack cannot see).
  * - DigitalOcean: a monitoring alert policy covers droplets through its entities (their ids) or
- *   tags (one the droplet carries), a balancer or a database cluster through its entities; an
+ *   tags (one the droplet carries; an autoscale pool's droplets, whose ids the program never
+ *   sees, only by a tag of its template), a balancer or a database cluster through its entities; an
  *   uptime alert covers a balancer when its check requests the balancer's IP or a DNS record of
  *   the stack that points at it. Either reaches a person when it is enabled and names an email
  *   or a Slack channel.

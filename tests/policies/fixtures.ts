@@ -26,6 +26,7 @@ export const T = {
     sse: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
     doLb: "digitalocean:index/loadBalancer:LoadBalancer",
     droplet: "digitalocean:index/droplet:Droplet",
+    pool: "digitalocean:index/dropletAutoscale:DropletAutoscale",
     firewall: "digitalocean:index/firewall:Firewall",
     doCluster: "digitalocean:index/databaseCluster:DatabaseCluster",
     doDbFirewall: "digitalocean:index/databaseFirewall:DatabaseFirewall",
@@ -284,6 +285,35 @@ export function doTier(): FakeResource[] {
             name: "uploads",
             props: { id: "uploads", name: "uploads", acl: "private", versioning: { enabled: true } },
         },
+    ];
+}
+
+/**
+ * The DigitalOcean tier with its two droplets replaced by an autoscale pool of two to five whose
+ * template carries the app tag; the cache firewall trusts that tag (a pool's droplets have no ids
+ * the program knows).
+ */
+export function doPoolTier(): FakeResource[] {
+    const stack = doTier().filter((r) => r.type !== T.droplet);
+    pick(stack, "cache-fw").props.rules = [{ type: "tag", value: "webtier-app" }];
+    return [
+        {
+            type: T.pool,
+            name: "web-pool",
+            props: {
+                id: "pool-uuid",
+                config: { minInstances: 2, maxInstances: 5, targetCpuUtilization: 0.6 },
+                dropletTemplate: {
+                    image: "ubuntu-24-04-x64",
+                    region: "fra1",
+                    size: "s-1vcpu-2gb",
+                    sshKeys: ["12345"],
+                    tags: ["webtier-app"],
+                    vpcUuid: "vpc-1",
+                },
+            },
+        },
+        ...stack,
     ];
 }
 

@@ -1,11 +1,12 @@
 /**
  * "Is this data store reachable only from the app servers?" on DigitalOcean, for the database and
  * cache rules: each cluster sits in the VPC behind a database firewall trusting only the app
- * droplets.
+ * droplets (an autoscale pool's by their tag).
  */
 import type { DataKind, Finding } from "../data-access";
 import type { StackGraph } from "../graph";
 import { Res, UNKNOWN, describe, isUnknown, listOf, present } from "../values";
+import { DO_TYPES, carriedTags, carriesTag } from "./droplets";
 import { DO } from "./types";
 
 const CACHE_ENGINES = ["valkey", "redis"];
@@ -24,8 +25,9 @@ const DO_TAGS = DO.tags;
 
 /**
  * The database firewall rule types that can name the app servers, and the resources of the stack
- * a rule's value must be one of: droplets (by id, or a tag they carry), or the compute a tier runs
- * on instead of droplets, the stack's App Platform app or Kubernetes cluster (by id).
+ * a rule's value must be one of: droplets (by id, or a tag they or an autoscale pool's template
+ * carry), or the compute a tier runs on instead of droplets, the stack's App Platform app or
+ * Kubernetes cluster (by id). A pool's droplets have ids the program never sees: only a tag names them.
  */
 const APP_SERVER_TYPES: Readonly<Record<string, { types: readonly string[]; what: string }>> = {
     droplet: { types: DO.droplets, what: "a droplet" },
@@ -37,9 +39,10 @@ const APP_SERVER_TYPES: Readonly<Record<string, { types: readonly string[]; what
 /**
  * Does a database firewall rule name this stack's app servers? A droplet, app or k8s rule must
  * name a droplet, App Platform app or Kubernetes cluster of the stack; a tag rule a tag one of
- * its droplets carries. Any other, or a tag anyone can put on a droplet of their own, is not an
- * app server. Unknown values (preview) are traced through the firewall's dependencies: the
- * resource the value comes from (for a tag, the tag resource the droplets' tags come from).
+ * its droplets or autoscale pools carries. Any other, or a tag anyone can put on a droplet of
+ * their own, is not an app server. Unknown values (preview) are traced through the firewall's
+ * dependencies: the resource the value comes from (for a tag, the tag resource the servers' tags
+ * come from).
  */
 export function trustsStackAppServers(
     graph: StackGraph,
@@ -47,27 +50,22 @@ export function trustsStackAppServers(
     type: string,
     value: unknown,
 ): boolean | typeof UNKNOWN {
-    const droplets = graph.ofType(DO.droplets);
     const byId = APP_SERVER_TYPES[type]?.types ?? [];
-    if (!isUnknown(value)) {
+    if (type !== "tag") {
+        if (isUnknown(value)) return graph.dependenciesOf(firewall, "rules", byId).length > 0 ? true : UNKNOWN;
         const text = String(value);
-        if (type !== "tag")
-            return graph.ofType(byId).some((r) => !isUnknown(r.props.id) && String(r.props.id) === text);
-        if (droplets.some((d) => listOf(d.props.tags).includes(text))) return true;
-        // Droplet tags unknown during preview: the tag resource of that name the droplets' tags come from.
-        return droplets.some((d) =>
-            graph.dependenciesOf(d, "tags", DO_TAGS).some((tag) => tag.props.name === text || tag.props.id === text),
-        );
+        return graph.ofType(byId).some((r) => !isUnknown(r.props.id) && String(r.props.id) === text);
     }
-    const sources = graph.dependenciesOf(firewall, "rules", byId);
-    if (type !== "tag") return sources.length > 0 ? true : UNKNOWN;
-    const carried = sources.some((tag) => droplets.some((d) => graph.dependenciesOf(d, "tags", DO_TAGS).includes(tag)));
-    return carried ? true : UNKNOWN;
+    // Tags unknown during preview: the Tag resource of that name the servers' tags come from.
+    const carried = graph.ofType(DO_TYPES.servers).map((server) => carriedTags(graph, server));
+    if (!isUnknown(value)) return carried.some((tags) => carriesTag(tags, String(value)));
+    const sources = graph.dependenciesOf(firewall, "rules", DO_TAGS);
+    return sources.some((tag) => carried.some((tags) => tags.tagResources.has(tag))) ? true : UNKNOWN;
 }
 
 /**
  * A DigitalOcean cluster must sit in a VPC (privateNetworkUuid) and have a database firewall
- * whose every rule trusts the stack's app servers (its droplets or their tag, its App Platform app
+ * whose every rule trusts the stack's app servers (its droplets or their tag, an autoscale pool's tag, its App Platform app
  * or Kubernetes cluster), never an IP address or compute outside the stack. Without a firewall a
  * managed database accepts connections from anywhere.
  */
@@ -105,7 +103,7 @@ export function digitalOceanClusterFindings(graph: StackGraph, cluster: Res, wha
                 const why =
                     trusted === UNKNOWN
                         ? `trusts ${type} ${value}, which cannot be traced to the app servers of this stack`
-                        : `trusts ${type} ${value}, which ${type === "tag" ? "no droplet of this stack carries" : `is not ${trustable.what} of this stack`}`;
+                        : `trusts ${type} ${value}, which ${type === "tag" ? "no droplet or autoscale pool of this stack carries" : `is not ${trustable.what} of this stack`}`;
                 findings.push({
                     urn: firewall.urn,
                     message: `${where} ${why}; the ${what} must trust only the app servers. Use the app droplets' tag (or their ids), or the stack's App Platform app or Kubernetes cluster.`,

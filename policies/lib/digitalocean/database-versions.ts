@@ -1,9 +1,11 @@
 /**
  * webtier-preflight-database-versions on DigitalOcean: cluster engines DigitalOcean offers, and the
- * versions it creates today.
+ * versions it creates today (MySQL and PostgreSQL from engine-versions.ts, which webtier's config
+ * reads too; the other engines from database-options.ts).
  */
 import { DatabaseEngine, engineVersionProblem } from "../../preflight/engine-versions";
 import { Res, describe, isUnknown } from "../values";
+import { DATABASE_OPTIONS_SOURCE, clusterVersionProblem } from "./database-options";
 import { DIGITALOCEAN_ENGINE_SLUGS, DIGITALOCEAN_ENGINE_VERSIONS } from "./engine-versions";
 
 const DO_CLUSTER = "digitalocean:index/databaseCluster:DatabaseCluster";
@@ -33,10 +35,16 @@ export function digitalOceanVersionProblems(res: Res, on: string): string[] {
             );
             return problems;
         }
+        if (typeof version !== "string" || isUnknown(version)) return problems;
         const engine = (Object.keys(DIGITALOCEAN_ENGINE_SLUGS) as DatabaseEngine[]).find(
             (e) => DIGITALOCEAN_ENGINE_SLUGS[e] === slug,
         );
-        if (!engine || typeof version !== "string" || isUnknown(version)) return problems;
+        if (!engine) {
+            // Valkey, MongoDB, Kafka, OpenSearch: versions from the options table (database-options.ts).
+            const problem = clusterVersionProblem(slug, version, on);
+            if (problem) problems.push(`${describe(res)}: version ${problem}. Source: ${DATABASE_OPTIONS_SOURCE}.`);
+            return problems;
+        }
         const entry = DIGITALOCEAN_ENGINE_VERSIONS.versions.find(
             (v) => v.engine === engine && v.apiVersion === version,
         );

@@ -13,7 +13,7 @@ import { digitalOceanStorageFindings } from "./checks/private-versioned-storage"
 import { digitalOceanReliabilityFindings } from "./checks/reliability";
 import { digitalOceanStorageExposure, digitalOceanStorageRemediation } from "./checks/storage-not-public";
 import { digitalOceanTlsFindings } from "./checks/tls-at-balancer";
-import { digitalOceanAppPorts, digitalOceanServerFilters, uncoveredDroplets } from "./droplets";
+import { digitalOceanAppPorts, digitalOceanServerFilters, uncoveredServers, uncoveredText } from "./droplets";
 import { DIGITALOCEAN_NETWORK_RULES } from "./firewall-rules";
 import { DIGITALOCEAN_IDENTITY_KEYS, DIGITALOCEAN_LABELS } from "./types";
 import { digitalOceanVersionProblems } from "./database-versions";
@@ -24,6 +24,7 @@ import { digitalOceanTagProblems } from "./tags";
 import { DIGITALOCEAN_USER_DATA_LIMITS } from "./user-data-limits";
 import { digitalOceanPlaintextSecrets } from "./plaintext-secrets";
 import { digitalOceanRegionFindings } from "./regions";
+import { DIGITALOCEAN_VALUE_RULES } from "./value-rules";
 
 export const DIGITALOCEAN_PACK: CloudPack = {
     cloud: "digitalocean",
@@ -32,14 +33,10 @@ export const DIGITALOCEAN_PACK: CloudPack = {
     networkRules: DIGITALOCEAN_NETWORK_RULES,
     serverFilters: digitalOceanServerFilters,
     unfilteredServers: (graph) =>
-        uncoveredDroplets(graph).map(({ droplet, unknown }) => ({
-            server: droplet,
-            unknown,
-            why: unknown
-                ? "cannot be proven to be covered by a firewall (its tags or the firewalls' droplets are unknown during preview and trace to no firewall of this stack)"
-                : "is covered by no firewall (by tag or by droplet id)",
-            cover: "Cover it with a firewall (its tag or its id)",
-        })),
+        uncoveredServers(graph).map(({ server, unknown }) => {
+            const { why, cover } = uncoveredText(server, unknown);
+            return { server, unknown, why, cover };
+        }),
     checks: {
         alerts: (graph) => digitalOceanAlertFindings(graph),
         cacheNotPublic: (graph) => digitalOceanCacheFindings(graph),
@@ -57,7 +54,7 @@ export const DIGITALOCEAN_PACK: CloudPack = {
     preflight: {
         nameRules: DIGITALOCEAN_NAME_RULES,
         userDataLimits: DIGITALOCEAN_USER_DATA_LIMITS,
-        valueRules: [],
+        valueRules: DIGITALOCEAN_VALUE_RULES,
         engineVersions: DIGITALOCEAN_ENGINE_VERSIONS,
         databaseVersions: digitalOceanVersionProblems,
         networks: vpcRangeProblems,

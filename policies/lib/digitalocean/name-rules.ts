@@ -70,6 +70,18 @@ export const DIGITALOCEAN_NAME_RULES: readonly NameRule[] = [
         source: "DigitalOcean database cluster names become the first label of the cluster's hosts (OpenAPI database_connection host example backend-do-user-19081923-0.db.ondigitalocean.com): a DNS label, 63 characters at most",
     },
     {
+        types: ["digitalocean:index/app:App"],
+        what: "App Platform app name",
+        property: "spec.name",
+        // The app's name is in its spec, which the provider does not autoname: absent, nothing to check.
+        autonamed: false,
+        minLength: 2,
+        maxLength: 32,
+        pattern: /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/,
+        patternText: "lowercase letters, digits and hyphens, starting with a letter and ending with a letter or digit",
+        source: "DigitalOcean OpenAPI app_spec name (specification/resources/apps/models/app_spec.yml: minLength 2, maxLength 32, pattern ^[a-z][a-z0-9-]{0,30}[a-z0-9]$), read 2026-12-03",
+    },
+    {
         types: ["digitalocean:index/spacesBucket:SpacesBucket"],
         what: "Spaces bucket name",
         property: "name",

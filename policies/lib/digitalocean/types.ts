@@ -9,6 +9,13 @@ export const DO = {
     tags: ["digitalocean:index/tag:Tag"],
     loadBalancers: ["digitalocean:index/loadBalancer:LoadBalancer"],
     droplets: ["digitalocean:index/droplet:Droplet"],
+    /**
+     * Droplet autoscale pools: droplets DigitalOcean starts from `dropletTemplate` (its tags, size,
+     * region, image, user data) and stops between `config.minInstances` and `maxInstances`, or
+     * keeps at `targetNumberInstances`. App servers like a droplet, reached only through the
+     * template's tags: the program never learns their ids.
+     */
+    dropletAutoscalePools: ["digitalocean:index/dropletAutoscale:DropletAutoscale"],
     apps: ["digitalocean:index/app:App"],
     kubernetesClusters: ["digitalocean:index/kubernetesCluster:KubernetesCluster"],
     firewalls: ["digitalocean:index/firewall:Firewall"],
@@ -27,6 +34,7 @@ export const DIGITALOCEAN_LABELS: Readonly<Record<string, string>> = {
     "digitalocean:index/spacesBucket:SpacesBucket": "Spaces bucket",
     "digitalocean:index/spacesBucketPolicy:SpacesBucketPolicy": "Spaces bucket policy",
     "digitalocean:index/droplet:Droplet": "droplet",
+    "digitalocean:index/dropletAutoscale:DropletAutoscale": "droplet autoscale pool",
     "digitalocean:index/spacesBucketObject:SpacesBucketObject": "Spaces object",
     "digitalocean:index/app:App": "App Platform app",
     "digitalocean:index/kubernetesCluster:KubernetesCluster": "Kubernetes cluster",

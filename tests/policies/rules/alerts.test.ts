@@ -25,6 +25,7 @@ const D = {
     uptime: "digitalocean:index/uptimeAlert:UptimeAlert",
     dns: "digitalocean:index/dnsRecord:DnsRecord",
 };
+const POOL = "digitalocean:index/dropletAutoscale:DropletAutoscale";
 const TOPIC_ARN = "arn:aws:sns:eu-west-1:123456789012:alerts";
 
 function alarm(
@@ -380,6 +381,52 @@ describe("webtier-alerts on DigitalOcean", () => {
         assert.deepStrictEqual(
             violations.map((v) => v.name),
             ["web-2"],
+        );
+    });
+
+    it("asks an autoscale pool for an alert, met by a droplet alert policy on a tag of its template", async () => {
+        const pool = (tags: string[], deps?: string[]): FakeResource => ({
+            type: POOL,
+            name: "web-pool",
+            props: {
+                id: "pool-1",
+                config: { minInstances: 2, maxInstances: 5 },
+                dropletTemplate: {
+                    image: "ubuntu-24-04-x64",
+                    region: "fra1",
+                    size: "s-1vcpu-2gb",
+                    sshKeys: ["1"],
+                    tags,
+                },
+            },
+            ...(deps ? { deps: { dropletTemplate: deps } } : {}),
+        });
+        assertNone(await validateStack(alerts, [...doStack(), pool(["t-app", "t-lb"])]));
+        // Through the Tag resource when the template's and the alert's tags are unknown (preview).
+        const preview = doStack();
+        pick(preview, "cpu").props.tags = [UNKNOWN_STRING];
+        assertNone(await validateStack(alerts, [...preview, pool([UNKNOWN_STRING], ["app-tag"])]));
+        assert.deepStrictEqual(
+            (await validateStack(alerts, [...preview, pool([UNKNOWN_STRING])])).map((v) => v.name),
+            ["web-pool"],
+        );
+        const unwatched = await validateStack(alerts, [...doStack(), pool(["t-lb"])]);
+        assert.deepStrictEqual(
+            unwatched.map((v) => v.name),
+            ["web-pool"],
+        );
+        assertViolation(
+            unwatched,
+            'droplet autoscale pool "web-pool" (the app server) has no alert',
+            "dropletTemplate",
+        );
+        // A droplet alert's entities are droplet ids: naming the pool watches none of its droplets.
+        const byEntity = [...doStack(), pool(["t-lb"])];
+        pick(byEntity, "cpu").props.entities = ["pool-1"];
+        pick(byEntity, "cpu").deps = { tags: ["app-tag"], entities: ["web-pool"] };
+        assert.deepStrictEqual(
+            (await validateStack(alerts, byEntity)).map((v) => v.name),
+            ["web-pool"],
         );
     });
 

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { cacheNotPublic } from "../../../policies/rules/cache-not-public";
 import { FakeResource, UNKNOWN_BOOLEAN, UNKNOWN_STRING, assertNone, assertViolation, validateStack } from "../helpers";
-import { T, awsTier, doTier, pick, without } from "../fixtures";
+import { T, awsTier, doPoolTier, doTier, pick, without } from "../fixtures";
 
 const USER = "aws:elasticache/user:User";
 const USER_GROUP = "aws:elasticache/userGroup:UserGroup";
@@ -201,6 +201,13 @@ describe("webtier-cache-not-public on DigitalOcean", () => {
             'database cluster "cache"',
             "no database firewall",
         );
+    });
+
+    it("accepts a Valkey cluster trusting an autoscale pool's tag, not a tag no server carries", async () => {
+        assertNone(await validateStack(cacheNotPublic, doPoolTier()));
+        const stack = doPoolTier();
+        pick(stack, "cache-fw").props.rules = [{ type: "tag", value: "bastion" }];
+        assertViolation(await validateStack(cacheNotPublic, stack), "tag bastion, which no droplet or autoscale pool");
     });
 
     it("refuses a firewall rule trusting a Kubernetes cluster", async () => {

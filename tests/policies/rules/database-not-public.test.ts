@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { databaseNotPublic } from "../../../policies/rules/database-not-public";
 import { UNKNOWN_ARRAY, UNKNOWN_BOOLEAN, UNKNOWN_STRING, assertNone, assertViolation, validateStack } from "../helpers";
-import { T, awsTier, doTier, pick, without } from "../fixtures";
+import { T, awsTier, doPoolTier, doTier, pick, without } from "../fixtures";
 
 describe("webtier-database-not-public on AWS", () => {
     it("accepts a private RDS instance reachable only from the app security group", async () => {
@@ -223,7 +223,7 @@ describe("webtier-database-not-public on DigitalOcean", () => {
             { type: "droplet", value: "1001" },
         ];
         const v = await validateStack(databaseNotPublic, stack);
-        assertViolation(v, "rules[0]", "tag office-bastion, which no droplet of this stack carries");
+        assertViolation(v, "rules[0]", "tag office-bastion, which no droplet or autoscale pool of this stack carries");
         assertViolation(v, "rules[1]", "droplet 9999, which is not a droplet of this stack");
         assert.ok(!v.some((x) => x.message.includes("rules[2]")), "droplet 1001 is an app droplet");
     });
@@ -244,6 +244,30 @@ describe("webtier-database-not-public on DigitalOcean", () => {
         pick(stack, "db-fw").deps = { clusterId: ["db"] };
         assertViolation(
             await validateStack(databaseNotPublic, stack),
+            "cannot be traced to the app servers of this stack",
+        );
+    });
+
+    it("trusts the tag an autoscale pool's template carries, by name or through its Tag resource (preview)", async () => {
+        assertNone(await validateStack(databaseNotPublic, doPoolTier()));
+        const other = doPoolTier();
+        pick(other, "web-pool").props.dropletTemplate.tags = ["workers"];
+        assertViolation(
+            await validateStack(databaseNotPublic, other),
+            "tag webtier-app, which no droplet or autoscale pool of this stack carries",
+        );
+        const tag = { type: "digitalocean:index/tag:Tag", name: "app-tag", props: { name: "webtier-app" } };
+        const preview = [tag, ...doPoolTier()];
+        pick(preview, "web-pool").props.dropletTemplate.tags = [UNKNOWN_STRING];
+        pick(preview, "web-pool").deps = { dropletTemplate: ["app-tag"] };
+        Object.assign(pick(preview, "db-fw"), {
+            props: { ...pick(preview, "db-fw").props, rules: [{ type: "tag", value: UNKNOWN_STRING }] },
+            deps: { clusterId: ["db"], rules: ["app-tag"] },
+        });
+        assertNone(await validateStack(databaseNotPublic, preview));
+        pick(preview, "web-pool").deps = {};
+        assertViolation(
+            await validateStack(databaseNotPublic, preview),
             "cannot be traced to the app servers of this stack",
         );
     });

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { port80OnlyFromBalancer } from "../../../policies/rules/port-80-only-from-balancer";
 import { FakeResource, UNKNOWN_STRING, assertNone, assertViolation, validateStack } from "../helpers";
-import { T, awsTier, doTier, pick } from "../fixtures";
+import { T, awsTier, doPoolTier, doTier, pick } from "../fixtures";
 
 describe("webtier-port-80-only-from-balancer on AWS", () => {
     it("admits port 80 only from the balancer, and leaves the balancer's own open 80/443 alone", async () => {
@@ -307,6 +307,50 @@ describe("webtier-port-80-only-from-balancer: every droplet behind a firewall", 
             await validateStack(port80OnlyFromBalancer, stack),
             'droplet "web-0"',
             "cannot be proven to be covered by a firewall",
+        );
+    });
+});
+
+describe("webtier-port-80-only-from-balancer: every droplet autoscale pool behind a firewall", () => {
+    it("accepts a pool whose template's tag a firewall admitting the app port from the balancer covers", async () => {
+        assertNone(await validateStack(port80OnlyFromBalancer, doPoolTier()));
+    });
+
+    it("refuses a pool no firewall covers by tag, also when a firewall names droplet ids", async () => {
+        const stack = doPoolTier();
+        pick(stack, "web-pool").props.dropletTemplate.tags = ["workers"];
+        const v = await validateStack(port80OnlyFromBalancer, stack);
+        assertViolation(
+            v,
+            'droplet autoscale pool "web-pool" starts droplets no firewall covers',
+            "22 and the app's included",
+            "tags include a tag of its dropletTemplate",
+        );
+        assert.deepStrictEqual(
+            v.map((x) => x.name),
+            ["web-pool"],
+        );
+        const byIds = doPoolTier();
+        Object.assign(pick(byIds, "app-fw").props, { tags: undefined, dropletIds: [UNKNOWN_STRING] });
+        assertViolation(await validateStack(port80OnlyFromBalancer, byIds), 'droplet autoscale pool "web-pool"');
+    });
+
+    it("traces template tags unknown during preview through the Tag resource, and refuses them untraced", async () => {
+        const stack = [
+            { type: "digitalocean:index/tag:Tag", name: "app-tag", props: { name: "webtier-app" } },
+            ...doPoolTier(),
+        ];
+        Object.assign(pick(stack, "web-pool"), { deps: { dropletTemplate: ["app-tag"] } });
+        pick(stack, "web-pool").props.dropletTemplate.tags = [UNKNOWN_STRING];
+        Object.assign(pick(stack, "app-fw"), {
+            props: { ...pick(stack, "app-fw").props, tags: [UNKNOWN_STRING] },
+            deps: { inboundRules: ["lb"], tags: ["app-tag"] },
+        });
+        assertNone(await validateStack(port80OnlyFromBalancer, stack));
+        pick(stack, "web-pool").deps = {};
+        assertViolation(
+            await validateStack(port80OnlyFromBalancer, stack),
+            'droplet autoscale pool "web-pool" starts droplets that cannot be proven to be covered by a firewall',
         );
     });
 });

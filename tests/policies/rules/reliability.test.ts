@@ -1,7 +1,7 @@
 import { reliability } from "../../../policies/rules/reliability";
 import * as assert from "assert";
 import { FakeResource, UNKNOWN_NUMBER, UNKNOWN_STRING, assertNone, assertViolation, validateStack } from "../helpers";
-import { awsTier, doTier, pick, without } from "../fixtures";
+import { awsTier, doPoolTier, doTier, pick, without } from "../fixtures";
 
 /** The AWS tier without its two instances and their target group attachments. */
 function tierWithoutServers(): FakeResource[] {
@@ -254,6 +254,46 @@ describe("webtier-reliability on DigitalOcean", () => {
         assertViolation(await validateStack(reliability, preview(1)), "1 droplet(s)");
     });
 
+    it("counts an autoscale pool behind the balancer's tag at its minInstances, or its targetNumberInstances", async () => {
+        const sized = (config: Record<string, unknown>) => {
+            const stack = doPoolTier();
+            pick(stack, "web-pool").props.config = config;
+            return stack;
+        };
+        assertNone(await validateStack(reliability, doPoolTier()));
+        assertNone(await validateStack(reliability, sized({ targetNumberInstances: 3 })));
+        assertViolation(
+            await validateStack(reliability, sized({ minInstances: 1, maxInstances: 5 })),
+            'load balancer "lb" has 1 droplet(s) behind it',
+            "config.minInstances",
+        );
+        assertViolation(await validateStack(reliability, sized({ maxInstances: 5 })), "has 0 droplet(s) behind it");
+        assertViolation(
+            await validateStack(reliability, sized({ minInstances: UNKNOWN_NUMBER, maxInstances: 5 })),
+            'droplet autoscale pool "web-pool" keeps a number of droplets unknown during preview',
+        );
+        // A pool whose template does not carry the balancer's tag is not behind it.
+        const elsewhere = doPoolTier();
+        pick(elsewhere, "web-pool").props.dropletTemplate.tags = ["workers"];
+        assertViolation(await validateStack(reliability, elsewhere), "has 0 droplet(s) behind it");
+    });
+
+    it("counts a pool behind a tag in a preview through the Tag resource its template and the balancer take it from", async () => {
+        const stack = [
+            { type: "digitalocean:index/tag:Tag", name: "web-tag", props: { name: "webtier-app", id: UNKNOWN_STRING } },
+            ...doPoolTier(),
+        ];
+        pick(stack, "web-pool").props.dropletTemplate.tags = [UNKNOWN_STRING];
+        pick(stack, "web-pool").deps = { dropletTemplate: ["web-tag"] };
+        Object.assign(pick(stack, "lb"), {
+            props: { ...pick(stack, "lb").props, dropletTag: UNKNOWN_STRING },
+            deps: { dropletTag: ["web-tag"] },
+        });
+        assertNone(await validateStack(reliability, stack));
+        pick(stack, "web-pool").deps = {};
+        assertViolation(await validateStack(reliability, stack), "has 0 droplet(s) behind it");
+    });
+
     it("counts each App Platform service's instances (absent: one; with autoscaling, its minimum), not its workers", async () => {
         const app = (services: Record<string, unknown>[]) => [
             ...doTier(),
@@ -303,6 +343,15 @@ describe("webtier-reliability on DigitalOcean", () => {
         assertViolation(
             await validateStack(reliability, stack),
             'droplet "web-0" (an app server) has the deleteBeforeReplace option',
+        );
+    });
+
+    it("flags an autoscale pool behind the balancer replaced delete-first", async () => {
+        const stack = doPoolTier();
+        pick(stack, "web-pool").deleteBeforeReplace = true;
+        assertViolation(
+            await validateStack(reliability, stack),
+            'droplet autoscale pool "web-pool" (an app server) has the deleteBeforeReplace option',
         );
     });
 

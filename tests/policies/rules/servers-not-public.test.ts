@@ -1,6 +1,6 @@
 import { serversNotPublic } from "../../../policies/rules/servers-not-public";
 import { FakeResource, UNKNOWN_STRING, assertNone, assertViolation, validateStack } from "../helpers";
-import { T, awsTier, doTier, pick } from "../fixtures";
+import { T, awsTier, doPoolTier, doTier, pick } from "../fixtures";
 
 /** An inline ingress block added to the app servers' security group. */
 function appGroupAdmits(rule: Record<string, unknown>): FakeResource[] {
@@ -268,5 +268,24 @@ describe("webtier-servers-not-public on DigitalOcean", () => {
             { protocol: "tcp", portRange: "6379", sourceAddresses: ["0.0.0.0/0", "::/0"] },
         ];
         assertViolation(await validateStack(serversNotPublic, stack), "app-fw", "port 6379", "0.0.0.0/0", "web-0");
+    });
+
+    it("refuses a firewall on an autoscale pool's tag that opens another port of its droplets to the world", async () => {
+        assertNone(await validateStack(serversNotPublic, doPoolTier()));
+        const stack = doPoolTier();
+        stack.push({
+            type: T.firewall,
+            name: "debug-fw",
+            props: {
+                tags: ["webtier-app"],
+                inboundRules: [{ protocol: "tcp", portRange: "3000", sourceAddresses: ["0.0.0.0/0"] }],
+            },
+        });
+        assertViolation(
+            await validateStack(serversNotPublic, stack),
+            "debug-fw",
+            "port 3000",
+            'into droplet autoscale pool "web-pool"',
+        );
     });
 });

@@ -11,6 +11,7 @@ import {
     validateResource,
     validateStack,
 } from "../helpers";
+import { doPoolTier, pick } from "../fixtures";
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const SG_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
@@ -375,6 +376,36 @@ describe("webtier-ssh-allowlist on DigitalOcean", () => {
             "cannot be proven to be covered by a firewall",
         );
         assertNone(await validateStack(sshAllowlist, [web, firewall], ALLOW));
+    });
+
+    it("refuses an autoscale pool no firewall covers by a tag of its template (dropletIds cannot name its droplets)", async () => {
+        assertNone(await validateStack(sshAllowlist, doPoolTier(), ALLOW));
+        const byIds = doPoolTier();
+        Object.assign(pick(byIds, "app-fw").props, { tags: undefined, dropletIds: [1001, 1002] });
+        const v = await validateStack(sshAllowlist, byIds, ALLOW);
+        assertViolation(
+            v,
+            'droplet autoscale pool "web-pool" starts droplets no firewall covers',
+            "SSH (port 22) on its public address is open",
+            "a tag of its dropletTemplate",
+        );
+        assert.deepStrictEqual(
+            v.map((x) => x.name),
+            ["web-pool"],
+        );
+    });
+
+    it("adds up what the firewalls on an autoscale pool's template tags admit", async () => {
+        const inbound = (cidr: string) => [{ protocol: "tcp", portRange: "22", sourceAddresses: [cidr] }];
+        const stack = doPoolTier();
+        pick(stack, "web-pool").props.dropletTemplate.tags = ["webtier-app", "ops"];
+        stack.push(
+            { type: FIREWALL, name: "fw-ops", props: { tags: ["ops"], inboundRules: inbound("64.0.0.0/2") } },
+            { type: FIREWALL, name: "fw-app", props: { tags: ["webtier-app"], inboundRules: inbound("128.0.0.0/2") } },
+        );
+        const v = await validateStack(sshAllowlist, stack);
+        assertViolation(v, "fw-ops", "64.0.0.0/2", 'into droplet autoscale pool "web-pool"', "as open as 0.0.0.0/0");
+        assertViolation(v, "fw-app", "128.0.0.0/2", 'into droplet autoscale pool "web-pool"');
     });
 
     it("does not pass source addresses unknown during preview", async () => {

@@ -41,7 +41,8 @@ export = function program() {
     const db = new digitalocean.DatabaseCluster("ids-db", {
         engine: "pg",
         version: "16",
-        size: "db-s-1vcpu-1gb",
+        // A standby node needs at least db-s-1vcpu-2gb: DigitalOcean refuses db-s-1vcpu-1gb with 2 nodes.
+        size: "db-s-1vcpu-2gb",
         region: "nyc3",
         nodeCount: 2,
         privateNetworkUuid: vpc.id,

@@ -386,7 +386,7 @@ function digitalOceanMutations(stack: string): Mutation[] {
             target: { type: T.databaseFirewall, name: n("db-firewall") },
             policy: P.database,
             edit: (p) => ({ ...p, rules: [{ type: "tag", value: "office-bastion" }] }),
-            says: /trusts tag office-bastion, which no droplet of this stack carries/,
+            says: /trusts tag office-bastion, which no droplet or autoscale pool of this stack carries/,
         },
         {
             title: "catches a cache firewall trusting an IP address",

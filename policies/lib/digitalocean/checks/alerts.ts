@@ -1,6 +1,7 @@
 /**
  * webtier-alerts on DigitalOcean: a monitoring alert policy covers droplets through its entities
- * (their ids) or tags (one the droplet carries), a balancer or a database cluster through its
+ * (their ids) or tags (one the droplet carries; an autoscale pool's droplets only by a tag of its
+ * template), a balancer or a database cluster through its
  * entities; an uptime alert covers a balancer when its check requests the balancer's IP or a DNS
  * record of the stack that points at it. Either reaches a person when it is enabled and names an
  * email or a Slack channel.
@@ -9,6 +10,7 @@ import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
 import { Res, describe, isUnknown, listOf, present } from "../../values";
 import { digitalOceanClusters } from "../data-access";
+import { DO_TYPES, carriedTags, carriesTag, isAutoscalePool } from "../droplets";
 import { DO } from "../types";
 
 export const ALERT_TYPES = {
@@ -40,12 +42,12 @@ function doRefersTo(graph: StackGraph, from: Res, key: string, target: Res): boo
     return (from.propertyDependencies[key] ?? []).includes(target.urn);
 }
 
-/** Whether a droplet carries one of a monitor alert's tags (by value, or through the same Tag resource). */
-function doTaggedFor(graph: StackGraph, alert: Res, droplet: Res): boolean {
+/** Whether a droplet or a pool's template carries one of a monitor alert's tags (by value, or through the same Tag resource). */
+function doTaggedFor(graph: StackGraph, alert: Res, server: Res): boolean {
     const tags = listOf(alert.props.tags).flatMap(strings);
-    if (listOf(droplet.props.tags).some((tag) => typeof tag === "string" && tags.includes(tag))) return true;
-    const alertTags = graph.dependenciesOf(alert, "tags", ALERT_TYPES.doTags);
-    return alertTags.some((tag) => graph.dependenciesOf(droplet, "tags", ALERT_TYPES.doTags).includes(tag));
+    const carried = carriedTags(graph, server);
+    if (tags.some((tag) => carriesTag(carried, tag))) return true;
+    return graph.dependenciesOf(alert, "tags", ALERT_TYPES.doTags).some((tag) => carried.tagResources.has(tag));
 }
 
 /** The host an uptime check requests. */
@@ -77,7 +79,7 @@ function doCheckWatchesBalancer(graph: StackGraph, check: Res, balancer: Res): b
     });
 }
 
-/** Each droplet, balancer and cluster without an alert that reaches a person. */
+/** Each droplet, autoscale pool, balancer and cluster without an alert that reaches a person. */
 export function digitalOceanAlertFindings(graph: StackGraph): Finding[] {
     const findings: Finding[] = [];
     const monitorAlerts = graph.ofType(ALERT_TYPES.doMonitorAlerts).filter((alert) => alert.props.enabled !== false);
@@ -95,17 +97,22 @@ export function digitalOceanAlertFindings(graph: StackGraph): Finding[] {
         });
     };
 
+    // A pool's droplets are watched as any droplet, by a droplet alert policy, but only through a
+    // tag of its template: the policy's entities are droplet ids, which the program never sees.
     const dropletAlerts = ofKind("v1/insights/droplet/");
-    for (const droplet of graph.ofType(DO.droplets)) {
+    for (const server of graph.ofType(DO_TYPES.servers)) {
+        const pool = isAutoscalePool(server);
         const watching = dropletAlerts.filter(
-            (alert) => doRefersTo(graph, alert, "entities", droplet) || doTaggedFor(graph, alert, droplet),
+            (alert) => (!pool && doRefersTo(graph, alert, "entities", server)) || doTaggedFor(graph, alert, server),
         );
         report(
-            droplet,
+            server,
             "app server",
             watching.length,
             watching.some(reaches),
-            "a monitoring alert policy (v1/insights/droplet/cpu, memory, disk or load) on its id or a tag it carries",
+            pool
+                ? "a monitoring alert policy (v1/insights/droplet/cpu, memory, disk or load) on a tag of its dropletTemplate"
+                : "a monitoring alert policy (v1/insights/droplet/cpu, memory, disk or load) on its id or a tag it carries",
         );
     }
 

@@ -1,14 +1,15 @@
 /**
  * webtier-port-80-only-from-balancer on DigitalOcean: the app port is reachable on the droplets
- * only through a firewall rule naming the load balancer's uid, never from a CIDR; and every
- * droplet is behind a firewall at all (a droplet without one has every port open).
+ * (autoscale pools' included) only through a firewall rule naming the load balancer's uid, never
+ * from a CIDR; and every droplet and pool is behind a firewall at all (a droplet without one has
+ * every port open).
  */
 import { admittedAppPort, reachText, shown } from "../../app-port";
 import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
 import { Source, portsText, ruleLocation } from "../../network";
 import { Res, describe, isUnknown } from "../../values";
-import { uncoveredDroplets } from "../droplets";
+import { uncoveredServers, uncoveredText } from "../droplets";
 import { DIGITALOCEAN_NETWORK_RULES } from "../firewall-rules";
 import { DO } from "../types";
 
@@ -35,7 +36,7 @@ export function port80SourceProblem(graph: StackGraph, owner: Res, source: Sourc
     }
 }
 
-/** Every firewall rule admitting the app port from anything but the balancer, and every droplet no firewall covers. */
+/** Every firewall rule admitting the app port from anything but the balancer, and every droplet or pool no firewall covers. */
 export function digitalOceanPort80Findings(graph: StackGraph, ports: readonly number[]): Finding[] {
     const findings: Finding[] = [];
     for (const owner of graph.resources) {
@@ -54,13 +55,14 @@ export function digitalOceanPort80Findings(graph: StackGraph, ports: readonly nu
             }
         }
     }
-    for (const { droplet, unknown } of uncoveredDroplets(graph)) {
+    for (const { server, unknown } of uncoveredServers(graph)) {
+        const text = uncoveredText(server, unknown);
         const why = unknown
-            ? "cannot be proven to be covered by a firewall (its tags or the firewalls' droplets are unknown during preview and trace to no firewall of this stack)"
-            : "is covered by no firewall (by tag or by droplet id), so every port on its public address, 22 and the app's included, is open to the internet";
+            ? text.why
+            : `${text.why}, so ${text.open}, 22 and the app's included, is open to the internet`;
         findings.push({
-            urn: droplet.urn,
-            message: `${describe(droplet)} ${why}. Add a digitalocean.Firewall whose tags include a tag the droplet carries (or whose dropletIds include it), admitting the app port only from the load balancer.`,
+            urn: server.urn,
+            message: `${describe(server)} ${why}. Add ${text.firewall}, admitting the app port only from the load balancer.`,
         });
     }
     return findings;
