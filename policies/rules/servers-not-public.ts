@@ -1,7 +1,8 @@
 /**
  * Only the balancer is public, on every port: no security group or firewall that filters an app
  * server (an EC2 instance, with the groups of the network interfaces it is on; the instances a
- * launch template or configuration starts; an ECS service's tasks; a droplet)
+ * launch template or configuration starts; an ECS service's tasks; a droplet or the droplets of an
+ * autoscale pool)
  * admits any other port from the internet either: an admin console on 8443, a database on 3306,
  * the app itself on 3000 with no balancer in front. "The internet" is 0.0.0.0/0, ::/0 or ranges
  * covering a third or more of the public internet, as for SSH: alone, in a prefix list the stack
@@ -127,7 +128,7 @@ function serversByFilter(graph: StackGraph): Map<string, Res[]> {
 export const serversNotPublic: StackValidationPolicy = {
     name: "webtier-servers-not-public",
     description:
-        "Only the balancer is public, on every port: no security group or firewall of an app server (EC2 instance and the network interfaces it is on, launch template or configuration, ECS service, droplet) admits a port from the internet (0.0.0.0/0, ::/0, or ranges covering a third of the public internet: alone, in a prefix list of the stack, or added up across the rules and groups or firewalls of one server); port 22 and the app port are judged by webtier-ssh-allowlist and webtier-port-80-only-from-balancer.",
+        "Only the balancer is public, on every port: no security group or firewall of an app server (EC2 instance and the network interfaces it is on, the VPC's default group of one naming none, launch template or configuration, ECS service, droplet or autoscale pool) admits a port from the internet (0.0.0.0/0, ::/0, or ranges covering a third of the public internet: alone, in a prefix list of the stack, or added up across the rules and groups or firewalls of one server); port 22 and the app port are judged by webtier-ssh-allowlist and webtier-port-80-only-from-balancer.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateStack: (args, reportViolation) => {
