@@ -8,6 +8,7 @@ import type { StackGraph } from "../graph";
 import { Res, UNKNOWN, describe, isUnknown, listOf, present } from "../values";
 import { DO_TYPES, carriedTags, carriesTag } from "./droplets";
 import { DO } from "./types";
+import { Placement, placementOf } from "./vpc-placement";
 
 const CACHE_ENGINES = ["valkey", "redis"];
 
@@ -64,19 +65,38 @@ export function trustsStackAppServers(
 }
 
 /**
- * A DigitalOcean cluster must sit in a VPC (privateNetworkUuid) and have a database firewall
+ * Why the cluster is not proven to be in the app servers' VPC: with droplets or autoscale pools
+ * in the stack, it must share a VPC with one of them (leaving it out on both is the region's
+ * default VPC); without any (an App Platform or Kubernetes tier), it must name one.
+ */
+function clusterVpcProblem(graph: StackGraph, cluster: Res): string | undefined {
+    const servers = graph.ofType(DO_TYPES.servers);
+    if (servers.length === 0) {
+        return present(cluster.props.privateNetworkUuid)
+            ? undefined
+            : `${describe(cluster)} sets no privateNetworkUuid, so it is in the region's default VPC, not one of the app's. Set privateNetworkUuid to the app's VPC.`;
+    }
+    const own = placementOf(graph, cluster);
+    if (isUnknown(own))
+        return `${describe(cluster)} has a VPC (privateNetworkUuid or region) unknown during preview, so it cannot be proven to share the app servers' private network. Set privateNetworkUuid to the VPC of the droplets.`;
+    const theirs = servers.map((server) => placementOf(graph, server));
+    if (theirs.some((p) => !isUnknown(p) && p.key === own.key)) return undefined;
+    if (theirs.some(isUnknown))
+        return `${describe(cluster)} is in ${own.shown}, and the app servers' VPC is unknown during preview, so they cannot be proven to share a private network. Set the droplets' vpcUuid and the cluster's privateNetworkUuid to one VPC.`;
+    const shown = [...new Set(theirs.map((p) => (p as Placement).shown))].join(", ");
+    return `${describe(cluster)} is in ${own.shown}, and no app server is (they are in ${shown}): the droplets reach it only over its public address. Set privateNetworkUuid to the VPC of the droplets.`;
+}
+
+/**
+ * A DigitalOcean cluster must sit in the app servers' VPC (privateNetworkUuid) and have a database firewall
  * whose every rule trusts the stack's app servers (its droplets or their tag, an autoscale pool's tag, its App Platform app
  * or Kubernetes cluster), never an IP address or compute outside the stack. Without a firewall a
  * managed database accepts connections from anywhere.
  */
 export function digitalOceanClusterFindings(graph: StackGraph, cluster: Res, what: string): Finding[] {
     const findings: Finding[] = [];
-    if (!present(cluster.props.privateNetworkUuid)) {
-        findings.push({
-            urn: cluster.urn,
-            message: `${describe(cluster)} sets no privateNetworkUuid, so it is not in the app's VPC. Set privateNetworkUuid to the VPC of the droplets.`,
-        });
-    }
+    const vpcProblem = clusterVpcProblem(graph, cluster);
+    if (vpcProblem) findings.push({ urn: cluster.urn, message: vpcProblem });
     const firewalls = graph.referrers(DO.databaseFirewalls, "clusterId", cluster);
     if (firewalls.length === 0) {
         findings.push({

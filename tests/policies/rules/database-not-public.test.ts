@@ -1,6 +1,14 @@
 import * as assert from "assert";
 import { databaseNotPublic } from "../../../policies/rules/database-not-public";
-import { UNKNOWN_ARRAY, UNKNOWN_BOOLEAN, UNKNOWN_STRING, assertNone, assertViolation, validateStack } from "../helpers";
+import {
+    FakeResource,
+    UNKNOWN_ARRAY,
+    UNKNOWN_BOOLEAN,
+    UNKNOWN_STRING,
+    assertNone,
+    assertViolation,
+    validateStack,
+} from "../helpers";
 import { T, awsTier, doPoolTier, doTier, pick, without } from "../fixtures";
 
 describe("webtier-database-not-public on AWS", () => {
@@ -313,6 +321,32 @@ describe("webtier-database-not-public on DigitalOcean", () => {
         const stack = doTier();
         delete pick(stack, "db").props.privateNetworkUuid;
         assertViolation(await validateStack(databaseNotPublic, stack), "privateNetworkUuid");
+    });
+
+    it("reads a VPC left out as the region's default one: the cluster must share one with the droplets", async () => {
+        const placed = (dropletVpc: string | undefined, clusterVpc: string | undefined, clusterRegion = "ams3") => {
+            const stack = doTier();
+            for (const name of ["web-0", "web-1"]) {
+                pick(stack, name).props.region = "ams3";
+                if (dropletVpc) pick(stack, name).props.vpcUuid = dropletVpc;
+                else delete pick(stack, name).props.vpcUuid;
+            }
+            pick(stack, "db").props.region = clusterRegion;
+            if (clusterVpc) pick(stack, "db").props.privateNetworkUuid = clusterVpc;
+            else delete pick(stack, "db").props.privateNetworkUuid;
+            return stack;
+        };
+        const vpcFindings = async (stack: FakeResource[]) =>
+            (await validateStack(databaseNotPublic, stack)).filter((m) =>
+                /VPC/.test(typeof m === "string" ? m : m.message),
+            );
+        // Both left out, in one region: the same default VPC.
+        assertNone(await vpcFindings(placed(undefined, undefined)));
+        assertNone(await vpcFindings(placed("vpc-1", "vpc-1")));
+        // The droplets in the stack's VPC, the cluster in the default one; another VPC; another region's default.
+        assertViolation(await vpcFindings(placed("vpc-1", undefined)), "the default VPC of ams3", "no app server is");
+        assertViolation(await vpcFindings(placed("vpc-1", "vpc-2")), "VPC vpc-2", "no app server is");
+        assertViolation(await vpcFindings(placed(undefined, undefined, "fra1")), "the default VPC of fra1");
     });
 
     it("finds the firewall through its dependency while the cluster id is unknown (preview)", async () => {

@@ -455,7 +455,7 @@ function digitalOceanMutations(stack: string): Mutation[] {
             target: { type: T.databaseCluster, name: n("db") },
             policy: P.database,
             edit: (p) => ({ ...p, privateNetworkUuid: undefined }),
-            says: /sets no privateNetworkUuid/,
+            says: /is in the default VPC of .*, and no app server is/,
         },
         {
             title: "catches port 80 admitted from a droplet tag besides the load balancer",
