@@ -8,7 +8,10 @@ import { describe, fromResourceArgs, isUnknown } from "../lib/values";
 
 export interface UserDataLimit {
     types: readonly string[];
-    /** Properties holding user data, and whether each is base64 (measured decoded). */
+    /**
+     * Properties holding user data, and whether each is base64 (measured decoded). A dotted name
+     * reads a block's field (`dropletTemplate.userData`).
+     */
     properties: readonly { name: string; base64: boolean }[];
     /** The limit in bytes. */
     maxBytes: number;
@@ -26,7 +29,7 @@ export function userDataBytes(value: string, base64: boolean): number {
 
 export const preflightUserData: ResourceValidationPolicy = {
     name: "webtier-preflight-user-data",
-    description: "Instance and droplet user data within the cloud's size limit (16 KB raw on EC2, 64 KiB on droplets).",
+    description: "Instance, droplet and autoscale pool user data within the cloud's size limit (16 KB raw on EC2, 64 KiB on droplets).",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         // Each cloud's pack says the limits of its types.
@@ -34,7 +37,15 @@ export const preflightUserData: ResourceValidationPolicy = {
         if (!limit) return;
         const res = fromResourceArgs(args);
         for (const property of limit.properties) {
-            const value = res.props[property.name];
+            const value = property.name
+                .split(".")
+                .reduce<unknown>(
+                    (at, key) =>
+                        at !== null && typeof at === "object" && !isUnknown(at)
+                            ? (at as Record<string, unknown>)[key]
+                            : undefined,
+                    res.props,
+                );
             if (typeof value !== "string" || isUnknown(value)) continue;
             const bytes = userDataBytes(value, property.base64);
             if (bytes > limit.maxBytes) {

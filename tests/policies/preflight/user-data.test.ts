@@ -48,6 +48,20 @@ describe("preflight: user data over the cloud's size limit", () => {
         );
         assertNone(await check(preflightUserData, DROPLET, { userData: "x".repeat(KIB64) }));
     });
+    it("measures an autoscale pool's template user data, which each of its droplets is created with", async () => {
+        const POOL = "digitalocean:index/dropletAutoscale:DropletAutoscale";
+        const pool = (userData: unknown) => ({
+            config: { minInstances: 2, maxInstances: 4 },
+            dropletTemplate: { size: "s-1vcpu-2gb", region: "fra1", image: "ubuntu-24-04-x64", userData },
+        });
+        assertViolation(
+            await check(preflightUserData, POOL, pool("x".repeat(KIB64 + 1))),
+            "dropletTemplate.userData is 65537 bytes",
+        );
+        assertNone(await check(preflightUserData, POOL, pool("x".repeat(KIB64))));
+        assertNone(await check(preflightUserData, POOL, pool(UNKNOWN_STRING)));
+    });
+
     it("leaves user data unknown during preview alone", async () => {
         assertNone(await check(preflightUserData, EC2, { userData: UNKNOWN_STRING }));
     });
