@@ -143,43 +143,36 @@ const MONGODB_SIZES = [
 const KAFKA_LARGER = ["gd-2vcpu-8gb", "gd-4vcpu-16gb"];
 const OPENSEARCH_LARGER = ["gd-2vcpu-8gb", "m3-2vcpu-16gb", "gd-4vcpu-16gb", "m3-4vcpu-32gb", "m3-8vcpu-64gb"];
 
+/** One node, or a primary with one or two standbys, which the smallest sizes cannot have. */
+const standbyLayouts = (oneNode: readonly string[], withStandby: readonly string[]) => [
+    { numNodes: 1, sizes: oneNode },
+    { numNodes: 2, sizes: withStandby },
+    { numNodes: 3, sizes: withStandby },
+];
+const SQL_LAYOUTS = standbyLayouts(SQL_ONE_NODE, SQL_WITH_STANDBY);
+const CACHE_LAYOUTS = standbyLayouts(CACHE_ONE_NODE, CACHE_WITH_STANDBY);
+
 /** By the API's engine slug (the cluster's `engine`). */
 export const DIGITALOCEAN_DATABASE_OPTIONS: Readonly<Record<string, DatabaseEngineOptions>> = {
     pg: {
         label: "PostgreSQL",
         regions: REGIONS,
-        layouts: [
-            { numNodes: 1, sizes: SQL_ONE_NODE },
-            { numNodes: 2, sizes: SQL_WITH_STANDBY },
-            { numNodes: 3, sizes: SQL_WITH_STANDBY },
-        ],
+        layouts: SQL_LAYOUTS,
     },
     mysql: {
         label: "MySQL",
         regions: REGIONS,
-        layouts: [
-            { numNodes: 1, sizes: SQL_ONE_NODE },
-            { numNodes: 2, sizes: SQL_WITH_STANDBY },
-            { numNodes: 3, sizes: SQL_WITH_STANDBY },
-        ],
+        layouts: SQL_LAYOUTS,
     },
     redis: {
         label: "Redis",
         regions: REGIONS,
-        layouts: [
-            { numNodes: 1, sizes: CACHE_ONE_NODE },
-            { numNodes: 2, sizes: CACHE_WITH_STANDBY },
-            { numNodes: 3, sizes: CACHE_WITH_STANDBY },
-        ],
+        layouts: CACHE_LAYOUTS,
     },
     valkey: {
         label: "Valkey",
         regions: REGIONS.filter((region) => region !== "nyc2"),
-        layouts: [
-            { numNodes: 1, sizes: CACHE_ONE_NODE },
-            { numNodes: 2, sizes: CACHE_WITH_STANDBY },
-            { numNodes: 3, sizes: CACHE_WITH_STANDBY },
-        ],
+        layouts: CACHE_LAYOUTS,
         versions: [{ version: "8" }],
     },
     mongodb: {
