@@ -29,7 +29,8 @@ export function userDataBytes(value: string, base64: boolean): number {
 
 export const preflightUserData: ResourceValidationPolicy = {
     name: "webtier-preflight-user-data",
-    description: "Instance, droplet and autoscale pool user data within the cloud's size limit (16 KB raw on EC2, 64 KiB on droplets).",
+    description:
+        "Instance, droplet and autoscale pool user data within the cloud's size limit (16 KB raw on EC2, 64 KiB on droplets).",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         // Each cloud's pack says the limits of its types.
