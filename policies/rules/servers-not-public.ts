@@ -85,9 +85,9 @@ export interface Piece {
 
 /**
  * The ports (per protocol) at which the pieces into one server add up to the internet, though no
- * single range does alone: each such port range with the pieces that admit it (one rule may
- * name all the ranges). Ports are cut wherever a
- * piece starts or ends, so each range is admitted by the same pieces throughout.
+ * single range does alone: each such port range with the pieces that admit it (one rule may name
+ * all the ranges). Ports are cut wherever a piece starts or ends, so each range is admitted by the
+ * same pieces throughout.
  */
 export function worldTogether(
     pieces: readonly Piece[],
