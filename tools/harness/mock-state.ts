@@ -84,10 +84,15 @@ export class MockIds {
         return typeof id === "string" ? this.states.get(id) : undefined;
     }
 
-    /** A public IPv4 address the provider would allocate, unique in this evaluation (TEST-NET-1). */
+    /**
+     * A public IPv4 address the provider would allocate, unique in this evaluation: from Amazon's
+     * own blocks (3.248.0.0/13, eu-west-1's), not a documentation range (192.0.2.0/24 and the
+     * like), which allowlists in examples and tests use: a rule naming an Elastic IP would otherwise
+     * pass an allowlist its real address never falls in.
+     */
     nextPublicIp(): string {
         this.publicIps += 1;
-        return `192.0.2.${(this.publicIps % 250) + 4}`;
+        return `3.248.${Math.floor(this.publicIps / 250) % 256}.${(this.publicIps % 250) + 4}`;
     }
     private publicIps = 0;
 

@@ -4,6 +4,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as aws from "@pulumi/aws";
+import * as digitalocean from "@pulumi/digitalocean";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { evaluate } from "../../../tools/harness/evaluate";
 import { scratchDir } from "../../support/scratch";
@@ -99,6 +100,25 @@ describe("computed outputs under mocks", () => {
         const ip = byName("bastion").state.publicIp;
         assert.match(ip, /^\d+\.\d+\.\d+\.\d+$/);
         assert.strictEqual(byName("from-bastion").inputs.cidrIpv4, `${ip}/32`);
+        // A cloud's address, never a documentation range an allowlist may hold.
+        assert.doesNotMatch(ip, /^(192\.0\.2|198\.51\.100|203\.0\.113)\./);
+    });
+
+    it("gives droplets and DigitalOcean balancers addresses outside the documentation ranges", async () => {
+        const evaluation = await evaluate({
+            program: () => {
+                new digitalocean.Droplet("web", { image: "ubuntu-24-04-x64", region: "fra1", size: "s-1vcpu-2gb" });
+                new digitalocean.LoadBalancer("lb", {
+                    region: "fra1",
+                    forwardingRules: [{ entryProtocol: "http", entryPort: 80, targetProtocol: "http", targetPort: 80 }],
+                });
+            },
+        });
+        const state = (name: string) => evaluation.resources.find((r) => r.name === name)!.state;
+        for (const ip of [state("web").ipv4Address, state("lb").ip]) {
+            assert.match(ip, /^\d+\.\d+\.\d+\.\d+$/);
+            assert.doesNotMatch(ip, /^(192\.0\.2|198\.51\.100|203\.0\.113)\./);
+        }
     });
 
     it("places an instance launched on its own network interface in that interface's subnet and zone", async () => {
