@@ -20,7 +20,7 @@ import { checkResult, engineCheckError } from "./tf-defaults/validate";
 import { COMPONENT_EMULATIONS } from "../clouds";
 
 // SDK internals (listed and verified in one place).
-import { debuggable, outputInternals, rpc, runtimeConfig, settings, stack, state } from "./sdk-internals";
+import { debuggable, outputInternals, resourcePb, rpc, runtimeConfig, settings, stack, state } from "./sdk-internals";
 import { patchSdkCopies } from "./sdk-copies";
 
 /** One resource as the program registered it. */
@@ -488,6 +488,43 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
             }
             callback(err, res);
         });
+    };
+    // An output-form invoke (`aws.acm.getCertificateOutput(...)`) names the resources its arguments
+    // came from, and the engine answers it unknown while any custom resource beneath them is yet to
+    // be created (RESOURCE_MONITOR_FEATURE_INVOKE_DEPENDS_ON; source_eval.go Invoke,
+    // resourcetracker.HasUnresolved): in a preview, every resource the program registers (the
+    // check's stacks have no state), not one it reads. The SDK then resolves the invoke's result as
+    // unknown *with* those resources as its dependencies. The SDK's mocks keep an older engine's
+    // client-side gate instead, which answers unknown with no dependencies; the engine is emulated,
+    // and advertises the feature as the engine does (GetDeploymentInfo), which the SDK reads at start.
+    const deploymentInfo = monitor.getDeploymentInfo.bind(monitor);
+    monitor.getDeploymentInfo = (req: any, callback: (err: any, res: any) => void) =>
+        deploymentInfo(req, (err: any, res: any) => {
+            if (!err && res)
+                res.addSupportedfeatures(resourcePb.ResourceMonitorFeature.RESOURCE_MONITOR_FEATURE_INVOKE_DEPENDS_ON);
+            callback(err, res);
+        });
+    const pendingCreation = (urn: string): boolean => {
+        if (!preview) return false;
+        const resource = byUrn.get(urn);
+        if (!resource) return false;
+        if (resource.custom || resource.remote) return true;
+        // A component: any custom resource registered beneath it.
+        return resources.some((r) => {
+            if (!r.custom && !r.remote) return false;
+            for (let parent = parentOf.get(r.urn); parent; parent = parentOf.get(parent))
+                if (parent === urn) return true;
+            return false;
+        });
+    };
+    const invoke = monitor.invoke.bind(monitor);
+    monitor.invoke = (req: any, callback: (err: any, res: any) => void) => {
+        if (req.getDependsonList().some(pendingCreation)) {
+            const response = new resourcePb.ResourceInvokeResponse();
+            response.setUnknown(true);
+            return callback(null, response);
+        }
+        return invoke(req, callback);
     };
     // Resource and error hooks (`pulumi.ResourceHook`, `pulumi.ErrorHook`): the engine keeps each
     // one's callback, under a name unique across both kinds (deploy/resource_hooks.go), to call

@@ -24,6 +24,8 @@ export const rpc = require("@pulumi/pulumi/runtime/rpc");
 export const runtimeConfig = require("@pulumi/pulumi/runtime/config");
 /** `getStore()`: the runtime's settings, for what setMocks leaves at its default (the root directory). */
 export const state = require("@pulumi/pulumi/runtime/state");
+/** The resource monitor's messages: the harness answers an invoke its engine would not serve. */
+export const resourcePb = require("@pulumi/pulumi/proto/resource_pb");
 /** `leakedPromises()`: the promises still pending and the message the SDK prints about them at exit. */
 export const debuggable = require("@pulumi/pulumi/runtime/debuggable");
 /**
@@ -219,11 +221,45 @@ export function checkSdkInternals(
     );
     for (const accessor of ["getId", "setId"])
         expectFunction(
-            // eslint-disable-next-line @typescript-eslint/no-require-imports
-            require("@pulumi/pulumi/proto/resource_pb").ReadResourceResponse?.prototype,
+            resourcePb.ReadResourceResponse?.prototype,
             "resource_pb.ReadResourceResponse",
             accessor,
             "tools/harness/evaluate.ts to answer reads with their id",
+        );
+    // An invoke whose dependencies are pending creation: the engine's answer, unknown (evaluate.ts).
+    expectFunction(
+        mocks.MockMonitor?.prototype,
+        "@pulumi/pulumi/runtime/mocks.MockMonitor",
+        "invoke",
+        "tools/harness/evaluate.ts to gate invokes on their dependencies",
+    );
+    expectFunction(
+        resourcePb.ResourceInvokeRequest?.prototype,
+        "resource_pb.ResourceInvokeRequest",
+        "getDependsonList",
+        "tools/harness/evaluate.ts to gate invokes on their dependencies",
+    );
+    expectFunction(
+        resourcePb.ResourceInvokeResponse?.prototype,
+        "resource_pb.ResourceInvokeResponse",
+        "setUnknown",
+        "tools/harness/evaluate.ts to gate invokes on their dependencies",
+    );
+    expectFunction(
+        mocks.MockMonitor?.prototype,
+        "@pulumi/pulumi/runtime/mocks.MockMonitor",
+        "getDeploymentInfo",
+        "tools/harness/evaluate.ts to advertise the engine's invoke gate",
+    );
+    expectFunction(
+        resourcePb.DeploymentInfo?.prototype,
+        "resource_pb.DeploymentInfo",
+        "addSupportedfeatures",
+        "tools/harness/evaluate.ts to advertise the engine's invoke gate",
+    );
+    if (resourcePb.ResourceMonitorFeature?.RESOURCE_MONITOR_FEATURE_INVOKE_DEPENDS_ON === undefined)
+        problems.push(
+            "resource_pb.ResourceMonitorFeature has no RESOURCE_MONITOR_FEATURE_INVOKE_DEPENDS_ON (tools/harness/evaluate.ts advertises it)",
         );
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const aliasPb = require("@pulumi/pulumi/proto/alias_pb");
@@ -255,8 +291,6 @@ export function checkSdkInternals(
     }
 
     // Generated protobuf messages and stubs.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const resourcePb = require("@pulumi/pulumi/proto/resource_pb");
     for (const [message, getters] of [
         ["RegisterResourceRequest", REQUEST_GETTERS],
         ["RegisterResourceResponse", RESPONSE_GETTERS],
