@@ -107,6 +107,21 @@ export function propOf(res: Res, key: string): any {
 }
 
 /**
+ * The value at a property or a path of nested objects (`spec.name`, `dropletTemplate.userData`).
+ * An object on the way that is unknown during preview makes the value unknown (it is returned);
+ * one that is absent, or no plain object, makes it absent.
+ */
+export function valueAtPath(props: Record<string, unknown>, path: string): unknown {
+    let value: unknown = props;
+    for (const key of path.split(".")) {
+        if (isUnknown(value)) return value;
+        if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+        value = (value as Record<string, unknown>)[key];
+    }
+    return value;
+}
+
+/**
  * A resource's view whose `props`, the `plain` copy of `raw`, is made when first read; `prop`
  * reads one top-level property without it. Most rules look at a few types, yet each sees every
  * resource.

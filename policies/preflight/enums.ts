@@ -7,7 +7,7 @@
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { registered } from "../lib/registered";
-import { Res, describe, fromResourceArgs, isUnknown, listOf } from "../lib/values";
+import { Res, describe, fromResourceArgs, isUnknown, listOf, valueAtPath } from "../lib/values";
 
 export interface ValueRule {
     types: readonly string[];
@@ -55,15 +55,7 @@ export function valueProblem(rule: ValueRule, value: string | number, res?: Res)
  */
 export function valuesAt(res: Res, property: string): { at: string; value: unknown }[] {
     const [list, field] = property.split("[].");
-    if (field === undefined) {
-        const [top, ...path] = property.split(".");
-        let value: unknown = res.props[top];
-        for (const key of path) {
-            if (!value || typeof value !== "object" || isUnknown(value)) return [];
-            value = (value as Record<string, unknown>)[key];
-        }
-        return [{ at: property, value }];
-    }
+    if (field === undefined) return [{ at: property, value: valueAtPath(res.props, property) }];
     return listOf<Record<string, unknown>>(res.props[list]).flatMap((item, index) =>
         item && typeof item === "object" && !isUnknown(item)
             ? [{ at: `${list}[${index}].${field}`, value: item[field] }]

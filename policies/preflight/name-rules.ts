@@ -7,6 +7,7 @@
  * each naming its source.
  */
 import { registered } from "../lib/registered";
+import { valueAtPath } from "../lib/values";
 import { autoname, displayName, prefixedName } from "./autoname";
 
 /** A name a cloud refuses although its characters and length are fine. */
@@ -66,20 +67,6 @@ export function nameRulesFor(type: string): readonly NameRule[] {
     return rulesByType().get(type) ?? [];
 }
 
-/**
- * The value at a property or a path of nested objects (`spec.name`). An object on the way that is
- * not a plain object (absent, or unknown during preview) is returned as it is, for the caller to
- * tell absent from unknown.
- */
-export function propertyAt(props: Record<string, unknown>, path: string): unknown {
-    let value: unknown = props;
-    for (const key of path.split(".")) {
-        if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
-        value = (value as Record<string, unknown>)[key];
-    }
-    return value;
-}
-
 /** Where the name to check came from. */
 export type NameOrigin = "set" | "autoname" | "prefix";
 
@@ -89,12 +76,12 @@ export function effectiveName(
     props: Record<string, unknown>,
     logicalName: string,
 ): { name: string; origin: NameOrigin } | undefined {
-    const set = propertyAt(props, rule.property);
+    const set = valueAtPath(props, rule.property);
     // Under `pulumi preview` (and a harness that autonames) the provider's autoname is already there.
     if (typeof set === "string" && set !== "")
         return { name: set, origin: isAutoname(set, logicalName) ? "autoname" : "set" };
     if (set !== undefined && set !== null && set !== "") return undefined; // unknown or not a string
-    const prefix = rule.prefixProperty ? propertyAt(props, rule.prefixProperty) : undefined;
+    const prefix = rule.prefixProperty ? valueAtPath(props, rule.prefixProperty) : undefined;
     if (typeof prefix === "string" && prefix !== "") return { name: prefixedName(prefix), origin: "prefix" };
     if (prefix !== undefined && prefix !== null && prefix !== "") return undefined;
     if (!rule.autonamed) return undefined;

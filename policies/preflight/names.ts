@@ -4,8 +4,8 @@
  * from a prefix, or the provider's autoname when neither is set).
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { describe, fromResourceArgs, isUnknown } from "../lib/values";
-import { describeNameProblems, effectiveName, nameProblems, nameRulesFor, propertyAt } from "./name-rules";
+import { describe, fromResourceArgs, isUnknown, valueAtPath } from "../lib/values";
+import { describeNameProblems, effectiveName, nameProblems, nameRulesFor } from "./name-rules";
 
 export const preflightNames: ResourceValidationPolicy = {
     name: "webtier-preflight-names",
@@ -20,8 +20,8 @@ export const preflightNames: ResourceValidationPolicy = {
             // A name unknown during preview is checked by the provider when it is known; a validity
             // rule has nothing to prove about it.
             if (
-                isUnknown(propertyAt(res.props, rule.property)) ||
-                (rule.prefixProperty && isUnknown(propertyAt(res.props, rule.prefixProperty)))
+                isUnknown(valueAtPath(res.props, rule.property)) ||
+                (rule.prefixProperty && isUnknown(valueAtPath(res.props, rule.prefixProperty)))
             )
                 continue;
             const effective = effectiveName(rule, res.props, res.name);

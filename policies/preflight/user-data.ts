@@ -4,7 +4,7 @@
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { registered } from "../lib/registered";
-import { describe, fromResourceArgs, isUnknown } from "../lib/values";
+import { describe, fromResourceArgs, isUnknown, valueAtPath } from "../lib/values";
 
 export interface UserDataLimit {
     types: readonly string[];
@@ -38,15 +38,7 @@ export const preflightUserData: ResourceValidationPolicy = {
         if (!limit) return;
         const res = fromResourceArgs(args);
         for (const property of limit.properties) {
-            const value = property.name
-                .split(".")
-                .reduce<unknown>(
-                    (at, key) =>
-                        at !== null && typeof at === "object" && !isUnknown(at)
-                            ? (at as Record<string, unknown>)[key]
-                            : undefined,
-                    res.props,
-                );
+            const value = valueAtPath(res.props, property.name);
             if (typeof value !== "string" || isUnknown(value)) continue;
             const bytes = userDataBytes(value, property.base64);
             if (bytes > limit.maxBytes) {

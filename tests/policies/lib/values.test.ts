@@ -9,6 +9,7 @@ import {
     isUnknown,
     plain,
     propOf,
+    valueAtPath,
 } from "../../../policies/lib/values";
 
 // @pulumi/policy/proxy declares no types (its .d.ts exports nothing).
@@ -138,5 +139,18 @@ describe("reading properties that may be unknown", () => {
             assert.strictEqual(res.props.ingress, UNKNOWN);
             assert.strictEqual(propOf(view({ ingress: [{ urn: "urn:lb-sg" }] }), "ingress"), UNKNOWN);
         });
+    });
+});
+
+describe("valueAtPath", () => {
+    it("reads a property or a path of nested objects; an unknown object on the way is unknown, an absent one absent", () => {
+        const props = { name: "a", spec: { name: "b", env: UNKNOWN }, template: UNKNOWN, list: [{ x: 1 }] };
+        assert.strictEqual(valueAtPath(props, "name"), "a");
+        assert.strictEqual(valueAtPath(props, "spec.name"), "b");
+        assert.strictEqual(valueAtPath(props, "template.userData"), UNKNOWN);
+        assert.strictEqual(valueAtPath(props, "spec.env.key"), UNKNOWN);
+        assert.strictEqual(valueAtPath(props, "missing.name"), undefined);
+        assert.strictEqual(valueAtPath(props, "name.length"), undefined);
+        assert.strictEqual(valueAtPath(props, "list.x"), undefined);
     });
 });
