@@ -87,6 +87,14 @@ function bitsOf(cidr: Cidr): number {
     return cidr.version === 4 ? IPV4_BITS : IPV6_BITS;
 }
 
+/** The valid CIDRs among `values` (texts; anything else, unknown values included, is skipped). */
+export function parseCidrs(values: readonly unknown[]): Cidr[] {
+    return values
+        .filter((value): value is string => typeof value === "string")
+        .map((value) => parseCidr(value))
+        .filter((cidr): cidr is Cidr => cidr !== undefined);
+}
+
 /** True when every address of `inner` lies inside `outer` (same IP version only). */
 export function cidrContains(outer: Cidr, inner: Cidr): boolean {
     if (outer.version !== inner.version || inner.prefix < outer.prefix) return false;

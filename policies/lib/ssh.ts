@@ -2,7 +2,7 @@
  * "Is every source of port 22 inside the allowlist?", asked once of a normalised rule.
  */
 import type { ResourceValidationArgs } from "@pulumi/policy";
-import { Cidr, isVeryBroadPublic, isWorldLike, parseCidr, publicShare, shareText } from "./cidr";
+import { Cidr, isVeryBroadPublic, isWorldLike, parseCidrs, publicShare, shareText } from "./cidr";
 import { StackGraph } from "./graph";
 import { CLOUD_PACKS } from "./clouds";
 import { readConfig } from "./config";
@@ -91,6 +91,14 @@ export function listedRanges(
         if (ranges !== undefined) return ranges;
     }
     return undefined;
+}
+
+/** The known CIDRs a source names: its own, or the entries of a prefix list the stack defines. */
+export function sourceRanges(graph: StackGraph, owner: Res, source: Source): Cidr[] {
+    if (source.kind === "cidr") return parseCidrs([source.value]);
+    if (source.kind === "prefixList")
+        return parseCidrs(listedRanges(graph, owner, source.referenceKey, source.value) ?? []);
+    return [];
 }
 
 /** A finding with where its rule is, for messages: `ingress[0] of security group "x" (port 22)`. */
@@ -187,14 +195,7 @@ export function stackSshFindings(graph: StackGraph, allowlist: readonly string[]
             const targets = rule.target.kind === "itself" ? [owner] : graph.ruleTargets(owner, rule).candidates;
             const key = targets.length === 1 ? targets[0].urn : owner.urn;
             for (const source of rule.sources) {
-                let texts: (string | typeof UNKNOWN)[] = [];
-                if (source.kind === "cidr") texts = [source.value];
-                else if (source.kind === "prefixList")
-                    texts = listedRanges(graph, owner, source.referenceKey, source.value) ?? [];
-                const cidrs = texts
-                    .filter((t): t is string => !isUnknown(t))
-                    .map((t) => parseCidr(t))
-                    .filter((c): c is Cidr => c !== undefined);
+                const cidrs = sourceRanges(graph, owner, source);
                 if (cidrs.length === 0) continue;
                 const list = pieces.get(key) ?? [];
                 list.push({ owner, where, cidrs, certain: admitsTcpPort(rule, SSH_PORT) === true, source });

@@ -1,7 +1,7 @@
 /**
  * Pure predicates about object storage exposure, shared by the storage rules.
  */
-import { Cidr, isWorldLike, isWorldOpen, parseCidr } from "./cidr";
+import { isWorldLike, isWorldOpen, parseCidr, parseCidrs } from "./cidr";
 import { Res, UNKNOWN, Unknown, isUnknown, listOf, plain, textOf } from "./values";
 
 /** Canned ACLs that grant anyone (or any AWS account) read or write. */
@@ -90,11 +90,7 @@ function fixedValue(key: string, value: unknown): boolean | Unknown {
 
 /** aws:SourceIp values that together cover the world or a third of its public part limit nobody. */
 function sourceIpsCoverWorld(values: unknown[]): boolean {
-    const cidrs = values
-        .filter((v): v is string => typeof v === "string")
-        .map((v) => parseCidr(v))
-        .filter((c): c is Cidr => c !== undefined);
-    return isWorldLike(cidrs);
+    return isWorldLike(parseCidrs(values));
 }
 
 /**

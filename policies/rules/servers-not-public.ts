@@ -20,7 +20,7 @@ import { Cidr, isWorldLike, parseCidr, shareText } from "../lib/cidr";
 import { CLOUD_PACKS } from "../lib/clouds";
 import { StackGraph } from "../lib/graph";
 import { NetworkRule, Source, admitsTcpPort, cidrOf, portsText, ruleLocation, rulesOf } from "../lib/network";
-import { SSH_PORT, listedRanges } from "../lib/ssh";
+import { SSH_PORT, listedRanges, sourceRanges } from "../lib/ssh";
 import { Res, UNKNOWN, Unknown, describe, fromStackResources, isUnknown } from "../lib/values";
 import { appPorts } from "./port-80-only-from-balancer";
 
@@ -59,17 +59,6 @@ export function exposure(
             return `from ${world as string} (in ${list}), the whole internet (or a third or more of its public part)`;
     }
     return undefined;
-}
-
-/** The known CIDRs one rule admits its ports from, prefix list entries included. */
-function rangesOf(rule: NetworkRule, listed: (source: Source) => (string | Unknown)[] | undefined): Cidr[] {
-    const texts = rule.sources.flatMap((source) =>
-        source.kind === "cidr" ? [source.value] : source.kind === "prefixList" ? (listed(source) ?? []) : [],
-    );
-    return texts
-        .filter((text): text is string => !isUnknown(text))
-        .map((text) => parseCidr(text))
-        .filter((cidr): cidr is Cidr => cidr !== undefined);
 }
 
 /** One rule's ranges into one server, for adding up. */
@@ -158,7 +147,7 @@ export const serversNotPublic: StackValidationPolicy = {
                     );
                     continue;
                 }
-                const cidrs = rangesOf(rule, listed);
+                const cidrs = rule.sources.flatMap((source) => sourceRanges(graph, owner, source));
                 if (
                     cidrs.length === 0 ||
                     isUnknown(rule.protocol) ||

@@ -6,6 +6,7 @@ import {
     isWorldLike,
     isWorldOpen,
     parseCidr,
+    parseCidrs,
     publicShare,
     subnetAt,
 } from "../../../policies/lib/cidr";
@@ -114,5 +115,15 @@ describe("CIDR set math: how much of the public internet a set of ranges covers"
         assert.ok(isWorldLike(set("64.0.0.0/2", "128.0.0.0/3")));
         assert.ok(!isWorldLike(set("64.0.0.0/2")));
         assert.ok(!isWorldLike(set("10.0.0.0/8", "203.0.113.0/24", "2001:db8::/32")));
+    });
+});
+
+describe("parseCidrs", () => {
+    it("keeps the valid CIDRs of a list, skipping what is not one (invalid text, unknown values, numbers)", () => {
+        const parsed = parseCidrs(["10.0.0.0/8", "not a cidr", Symbol("unknown"), 42, "2001:db8::/32"]);
+        assert.deepStrictEqual(
+            parsed.map((c) => c.version),
+            [4, 6],
+        );
     });
 });
