@@ -65,6 +65,23 @@ export function trustsStackAppServers(
 }
 
 /**
+ * Does an `ip_addr` rule name a droplet of the stack by its address? Only an address taken from a
+ * droplet counts (the firewall's rules depend on it): the same text typed in by hand matches a
+ * droplet only by chance, and in preview, when the address is unknown, that dependency is all
+ * there is to go on. A /32 is the address itself.
+ */
+export function namesDropletAddress(graph: StackGraph, firewall: Res, value: unknown): boolean {
+    const droplets = graph.dependenciesOf(firewall, "rules", DO.droplets);
+    if (isUnknown(value)) return droplets.length > 0;
+    const address = String(value).replace(/\/(32|128)$/, "");
+    return droplets.some((droplet) =>
+        [droplet.props.ipv4AddressPrivate, droplet.props.ipv4Address, droplet.props.ipv6Address].some(
+            (ip) => typeof ip === "string" && ip === address,
+        ),
+    );
+}
+
+/**
  * Why the cluster is not proven to be in the app servers' VPC: with droplets or autoscale pools
  * in the stack, it must share a VPC with one of them (leaving it out on both is the region's
  * default VPC); without any (an App Platform or Kubernetes tier), it must name one.
@@ -89,7 +106,7 @@ function clusterVpcProblem(graph: StackGraph, cluster: Res): string | undefined 
 
 /**
  * A DigitalOcean cluster must sit in the app servers' VPC (privateNetworkUuid) and have a database firewall
- * whose every rule trusts the stack's app servers (its droplets or their tag, an autoscale pool's tag, its App Platform app
+ * whose every rule trusts the stack's app servers (its droplets, by id, tag or an address taken from them, an autoscale pool's tag, its App Platform app
  * or Kubernetes cluster), never an IP address or compute outside the stack. Without a firewall a
  * managed database accepts connections from anywhere.
  */
@@ -116,6 +133,7 @@ export function digitalOceanClusterFindings(graph: StackGraph, cluster: Res, wha
             }
             const type = String(rule.type);
             const value = isUnknown(rule.value) ? "a value unknown during preview" : String(rule.value);
+            if (type === "ip_addr" && namesDropletAddress(graph, firewall, rule.value)) return;
             const trustable = APP_SERVER_TYPES[type];
             if (trustable) {
                 const trusted = trustsStackAppServers(graph, firewall, type, rule.value);

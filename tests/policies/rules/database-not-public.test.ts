@@ -223,6 +223,42 @@ describe("webtier-database-not-public on DigitalOcean", () => {
         assertViolation(await validateStack(databaseNotPublic, stack), "rules[1]", "ip_addr 0.0.0.0/0", 'type "tag"');
     });
 
+    it("trusts an ip_addr rule holding an app droplet's address only when the address comes from that droplet", async () => {
+        const stack = doTier();
+        pick(stack, "web-0").props.ipv4AddressPrivate = "10.20.0.7";
+        pick(stack, "web-1").props.ipv4Address = "164.90.3.9";
+        Object.assign(pick(stack, "db-fw"), {
+            props: {
+                ...pick(stack, "db-fw").props,
+                rules: [
+                    { type: "ip_addr", value: "10.20.0.7" },
+                    { type: "ip_addr", value: "164.90.3.9/32" },
+                ],
+            },
+            deps: { clusterId: ["db"], rules: ["web-0", "web-1"] },
+        });
+        assertNone(await validateStack(databaseNotPublic, stack));
+        // The same text with no dependency on the droplets: typed in, equal to a droplet's by chance.
+        pick(stack, "db-fw").deps = { clusterId: ["db"] };
+        const typed = await validateStack(databaseNotPublic, stack);
+        assertViolation(typed, "rules[0]", "ip_addr 10.20.0.7");
+        assertViolation(typed, "rules[1]", "ip_addr 164.90.3.9/32");
+        // Another address beside them, and the droplets' addresses unknown during preview.
+        Object.assign(pick(stack, "db-fw"), {
+            props: {
+                ...pick(stack, "db-fw").props,
+                rules: [
+                    { type: "ip_addr", value: UNKNOWN_STRING },
+                    { type: "ip_addr", value: "10.20.0.8" },
+                ],
+            },
+            deps: { clusterId: ["db"], rules: ["web-0"] },
+        });
+        const preview = await validateStack(databaseNotPublic, stack);
+        assertViolation(preview, "rules[1]", "ip_addr 10.20.0.8");
+        assert.ok(!preview.some((x) => x.message.includes("rules[0]")), "the unknown address comes from web-0");
+    });
+
     it("refuses a firewall trusting a tag no droplet of the stack carries, or a droplet outside the stack", async () => {
         const stack = doTier();
         pick(stack, "db-fw").props.rules = [
