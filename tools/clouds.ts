@@ -19,6 +19,7 @@ import { AWS_MOCKS } from "./harness/mocks/aws";
 import { AWS_NATIVE_MOCKS } from "./harness/aws/native";
 import { DIGITALOCEAN_MOCKS } from "./harness/mocks/digitalocean";
 import { EKS_MOCKS } from "./harness/mocks/eks";
+import { RANDOM_MOCKS } from "./harness/mocks/random";
 import { TLS_MOCKS } from "./harness/mocks/tls";
 import type { ComponentEmulation, ProviderMocks } from "./harness/provider-mocks";
 
@@ -76,6 +77,8 @@ export const PROVIDER_MOCKS: readonly ProviderMocks[] = [
     TLS_MOCKS,
     // Not a cloud: the eks provider's own custom resource, which it computes itself.
     EKS_MOCKS,
+    // Not a cloud: the random provider's passwords, strings and ids.
+    RANDOM_MOCKS,
 ];
 
 /** Each cloud's price table, by cloud. */

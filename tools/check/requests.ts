@@ -82,6 +82,12 @@ export interface SnapshotContext {
     /** The stack's config (full keys), for default providers' inputs. */
     config: Record<string, string>;
     secretKeys: string[];
+    /**
+     * Whether a type's provider holds the resource's id among its outputs even before it is
+     * created: a bridged provider's plan does, unknown (the harness's `returnsTerraformId`).
+     * Default: none does.
+     */
+    plansId?: (type: string) => boolean;
 }
 
 function isObject(value: unknown): value is Record<string, any> {
@@ -367,8 +373,12 @@ export class SnapshotBuilder {
                 outputs = this.inputsOf(resource);
             } else if (resource.custom) {
                 outputs = { ...(resource.wireState ?? {}), ...(this.remediatedInputs.get(resource.urn) ?? {}) };
-                // Bridged providers return the id among the outputs; policies correlate resources by it.
-                if (resource.id && !isProviderType(resource.type) && !("id" in outputs)) outputs.id = resource.id;
+                // Bridged providers return the id among the outputs (policies correlate resources by
+                // it); a preview's plan of a new resource holds it unknown (SnapshotContext.plansId).
+                if (!("id" in outputs)) {
+                    if (resource.id) outputs.id = resource.id;
+                    else if (this.context.plansId?.(resource.type)) outputs.id = UNKNOWN;
+                }
             } else {
                 outputs = resource.wireOutputs ?? {};
             }

@@ -11,6 +11,7 @@ import * as util from "util";
 import { ResourceError } from "@pulumi/pulumi";
 import { evaluate, Evaluation, ProgramExit, RegisteredResource } from "../harness/evaluate";
 import { installClosureParseCache } from "../harness/closure-parse-cache";
+import { returnsTerraformId } from "../harness/mock-state";
 import { enableDeferredScriptMaps, installScriptReplay } from "./closure-hooks";
 import { PolicyPack, TimedAnalysis } from "./pack";
 import { PolicyConfig, packConfig, parsePolicyConfig, remediates } from "./policy-config";
@@ -787,6 +788,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                 config: stack.config,
                 secretKeys: stack.secretKeys,
                 programDir: program.cwd ?? project?.dir,
+                plansId: returnsTerraformId,
             });
             const analyses: Array<{ request: AnalyzerResourceData; analysis: Promise<TimedAnalysis> }> = [];
             // Remote components registered before a failure: their outputs under the mocks are not what

@@ -181,6 +181,15 @@ function providerMocks(typeOrToken: string): ProviderMocks | undefined {
     return PROVIDER_MOCKS.find((mocks) => mocks.package === pkg);
 }
 
+/**
+ * Whether the type's provider is bridged from Terraform, so that its state holds the resource's
+ * Terraform `id` among the outputs (pulumi-terraform-bridge's Create: the planned or applied
+ * state's attributes, `id` among them), unknown in a preview's plan of a new resource.
+ */
+export function returnsTerraformId(type: string): boolean {
+    return providerMocks(type)?.bridged === true;
+}
+
 /** The id a real provider would hand out: its own form where it has one, otherwise a readable prefixed id. */
 function mockId(type: string, inputs: Record<string, any>, ids: MockIds, preview: boolean): string {
     const provider = providerMocks(type);
@@ -237,21 +246,6 @@ export function mockState(
         ]),
     );
     providerMocks(type)?.created(type, name, received, state, id, ids, region);
-    // Random values belong to no cloud.
-    switch (type) {
-        case "random:index/randomPassword:RandomPassword":
-        case "random:index/randomString:RandomString":
-            state.result = `mock-${name}-${"x".repeat(Math.max(0, (inputs.length ?? 16) - name.length - 5))}`.slice(
-                0,
-                inputs.length ?? 32,
-            );
-            break;
-        case "random:index/randomId:RandomId":
-            state.hex = id.slice(-8);
-            state.b64Url = id.slice(-8);
-            state.dec = String(parseInt(id.slice(-8), 16));
-            break;
-    }
     return { id, state: withUnsetOutputs(type, state) };
 }
 

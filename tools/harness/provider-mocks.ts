@@ -87,6 +87,11 @@ export interface ProviderMocks {
     /** The provider package of the types and tokens these mock ("aws" in "aws:ec2/vpc:Vpc"). */
     readonly package: string;
     /**
+     * The provider is bridged from a Terraform provider (pulumi-terraform-bridge): a resource's
+     * state holds its Terraform `id` among the outputs, unknown in a preview's plan of a new one.
+     */
+    readonly bridged?: boolean;
+    /**
      * The id a real provider would hand out, where a readable prefixed one would not do. In a
      * preview (`preview`), whose new resources get no id, a mock whose id costs work (a generated
      * key's hash) may answer undefined.

@@ -1,5 +1,8 @@
 import * as assert from "assert";
+import * as aws from "@pulumi/aws";
+import * as random from "@pulumi/random";
 import { evaluate, Evaluation } from "../../../tools/harness/evaluate";
+import { returnsTerraformId } from "../../../tools/harness/mock-state";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
 import {
     SIG,
@@ -170,6 +173,28 @@ describe("analyzer requests built from the registered resources", () => {
         assert.strictEqual(find(snapshot.stack, "group-server").properties.id, server.id);
         assert.deepStrictEqual(find(snapshot.stack, "group").properties, { serverId: server.id });
         assert.deepStrictEqual(find(snapshot.stack, "webtier-test").properties, { serverId: server.id });
+    });
+
+    it("gives a bridged provider's new resource an unknown id among its outputs in a preview, as its plan holds it", async () => {
+        const preview = await evaluate({
+            program: () => {
+                new aws.ec2.SecurityGroup("sg", { description: "web" });
+                new random.RandomPassword("pw", { length: 20 });
+                new aws.ec2.Vpc("vpc", { cidrBlock: "10.0.0.0/16" }).id.apply((id) => id);
+            },
+            project: "webtier",
+            stack: "test",
+            preview: true,
+        });
+        const snapshot = buildSnapshot(preview.resources, preview.ids, { ...CONTEXT, plansId: returnsTerraformId });
+        for (const name of ["sg", "pw", "vpc"])
+            assert.strictEqual(find(snapshot.stack, name).properties.id, UNKNOWN, name);
+        // Not a resource of a bridged provider: the stack, and (without plansId) any type.
+        assert.ok(!("id" in find(snapshot.stack, "webtier-test").properties));
+        const unplanned = buildSnapshot(preview.resources, preview.ids, CONTEXT);
+        assert.ok(!("id" in find(unplanned.stack, "sg").properties));
+        assert.strictEqual(returnsTerraformId("aws-native:ec2:SecurityGroup"), false);
+        assert.strictEqual(returnsTerraformId("digitalocean:index/droplet:Droplet"), true);
     });
 
     it("leaves out property dependencies without URNs, as the engine does", async () => {

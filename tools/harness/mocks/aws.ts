@@ -255,6 +255,8 @@ function arn(service: string, region: string, resource: string): string {
 
 export const AWS_MOCKS: ProviderMocks = {
     package: "aws",
+    // pulumi-aws bridges terraform-provider-aws.
+    bridged: true,
     // A DefaultSecurityGroup is the group EC2 made with its VPC (the default VPC's without vpcId).
     id: (type, inputs, ids) => {
         if (type !== "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup") return undefined;

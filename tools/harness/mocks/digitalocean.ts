@@ -18,6 +18,8 @@ const AUTONAMED: Record<string, AutonameRule> = {
 
 export const DIGITALOCEAN_MOCKS: ProviderMocks = {
     package: "digitalocean",
+    // pulumi-digitalocean bridges terraform-provider-digitalocean.
+    bridged: true,
     terraformDefaults: () => loadSchemaFile("digitalocean.jsonl"),
     // Droplets have numeric ids (the load balancer and firewalls take them as numbers) and a tag's id is its name.
     id: (type: string, inputs: Record<string, any>, ids: MockIds) => {

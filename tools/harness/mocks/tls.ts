@@ -455,6 +455,8 @@ const WRITE_ONLY = ["privateKeyPemWo", "caPrivateKeyPemWo"];
 
 export const TLS_MOCKS: ProviderMocks = {
     package: "tls",
+    // pulumi-tls bridges terraform-provider-tls.
+    bridged: true,
     id: (type, inputs, ids, preview) => {
         // A preview creates nothing: no key is generated for an id the engine would not hand out.
         if (preview) return undefined;
