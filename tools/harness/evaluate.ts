@@ -337,13 +337,14 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                     if (transforms.length > 0) {
                         const applied = await applyTransforms(
                             transforms,
-                            { type: args.type, name: args.name, custom: !!args.custom, inputs: args.inputs },
+                            { type: args.type, name: args.name, custom: !!args.custom },
                             registration.request,
+                            registration.own.length > 0,
                         );
                         for (const key of Object.keys(args.inputs)) delete args.inputs[key];
                         Object.assign(args.inputs, applied.props);
                         registration.options = applied.opts;
-                        registration.wire = await serializeWire(applied.props);
+                        registration.wire = applied.wire;
                     }
                 }
                 // The program's inputs stay as it registered them; what the engine holds after Check (and
@@ -890,19 +891,110 @@ function requestOptions(req: any): pulumi.CustomResourceOptions {
 /** Runs the transforms in order, each on the previous one's result, as the engine does. */
 async function applyTransforms(
     transforms: ResourceTransform[],
-    args: { type: string; name: string; custom: boolean; inputs: Record<string, any> },
+    args: { type: string; name: string; custom: boolean },
     req: any,
-): Promise<{ props: Record<string, any>; opts: pulumi.CustomResourceOptions }> {
-    let props: Record<string, any> = { ...args.inputs };
+    own: boolean,
+): Promise<{ props: Record<string, any>; wire: Record<string, any>; opts: pulumi.CustomResourceOptions }> {
+    let wire = transformProperties(req, own);
     let opts = requestOptions(req);
     for (const transform of transforms) {
+        // The SDK's callback reads each request afresh (runtime/callbacks.js registerTransform).
+        const props = deserializeWire(wire);
         const result = await transform({ type: args.type, name: args.name, custom: args.custom, props, opts });
         if (result) {
-            props = (result.props as Record<string, any>) ?? props;
+            // What the callback answers: the props serialized as the SDK serializes them (no output
+            // values), which the engine holds as they are for the next transform.
+            if (result.props !== undefined) wire = await serializeWire(result.props as Record<string, any>);
             opts = result.opts ?? opts;
         }
     }
-    return { props, opts };
+    // What the provider and the pack then receive: output values marshalled as their values.
+    const final = downgradeOutputValues(wire) as Record<string, any>;
+    return { props: deserializeWire(final), wire: final, opts };
+}
+
+/**
+ * The properties the engine hands a registration's first transform (source_eval.go
+ * RegisterResource): the request's, unmarshalled with UpgradeToOutputValues, so each secret and
+ * each unknown is an output value where it sits (plugin/rpc.go); and when the resource has
+ * transforms of its own, each top-level property with dependencies an output value carrying them
+ * (upgradeOutputValues), from its property dependencies or, when the request gives none, the
+ * request's dependencies. The SDK's callback then reads these as Outputs at those places.
+ */
+export function transformProperties(req: any, own: boolean): Record<string, any> {
+    const upgraded = upgradeToOutputValues(wireForm(req.getObject())) as Record<string, any>;
+    if (!own) return upgraded;
+    const byKey = new Map<string, string[]>();
+    const map = req.getPropertydependenciesMap?.();
+    if (!map || map.getLength() === 0) {
+        const all: string[] = req.getDependenciesList?.() ?? [];
+        for (const key of Object.keys(upgraded)) byKey.set(key, all);
+    } else {
+        for (const [key, deps] of map.entries()) byKey.set(key, deps.getUrnsList());
+    }
+    for (const [key, deps] of byKey) {
+        if (!(key in upgraded) || deps.length === 0) continue;
+        const value = upgraded[key];
+        const current = new Set<string>();
+        outputDependencies(value, current);
+        if (deps.every((d) => current.has(d))) continue;
+        const isOutput = isSig(value, rpc.specialOutputValueSig);
+        const merged = [...new Set([...(isOutput ? (value.dependencies ?? []) : []), ...deps])];
+        upgraded[key] = isOutput
+            ? { ...value, dependencies: merged }
+            : { [rpc.specialSigKey]: rpc.specialOutputValueSig, value, dependencies: merged };
+    }
+    return upgraded;
+}
+
+function isSig(value: any, sig: string): boolean {
+    return value !== null && typeof value === "object" && !Array.isArray(value) && value[rpc.specialSigKey] === sig;
+}
+
+/** plugin/rpc.go's UpgradeToOutputValues on a wire value: secrets and unknowns become output values in place. */
+function upgradeToOutputValues(value: any): unknown {
+    if (value === rpc.unknownValue) return { [rpc.specialSigKey]: rpc.specialOutputValueSig };
+    if (Array.isArray(value)) return value.map(upgradeToOutputValues);
+    if (value === null || typeof value !== "object") return value;
+    if (isSig(value, rpc.specialSecretSig))
+        return {
+            [rpc.specialSigKey]: rpc.specialOutputValueSig,
+            secret: true,
+            value: upgradeToOutputValues(value.value),
+        };
+    // Assets, archives, resource references and output values stay as they are.
+    if (value[rpc.specialSigKey] !== undefined) return value;
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, upgradeToOutputValues(item)]));
+}
+
+/** The dependencies output values and resource references inside a wire value carry (source_eval.go addOutputDependencies). */
+function outputDependencies(value: any, into: Set<string>): void {
+    if (value === null || typeof value !== "object") return;
+    if (Array.isArray(value)) return value.forEach((item) => outputDependencies(item, into));
+    if (isSig(value, rpc.specialOutputValueSig)) {
+        if ("value" in value) outputDependencies(value.value, into);
+        for (const dep of value.dependencies ?? []) into.add(dep);
+        return;
+    }
+    // A resource reference counts only what its id's output value carries, and on the wire its id is text.
+    if (isSig(value, rpc.specialResourceSig)) return;
+    if (isSig(value, rpc.specialSecretSig)) return outputDependencies(value.value, into);
+    if (value[rpc.specialSigKey] !== undefined) return;
+    for (const item of Object.values(value)) outputDependencies(item, into);
+}
+
+/** Output values marshalled without KeepOutputValues (plugin/rpc.go): the value, a secret, or unknown. */
+function downgradeOutputValues(value: any): unknown {
+    if (Array.isArray(value)) return value.map(downgradeOutputValues);
+    if (value === null || typeof value !== "object") return value;
+    if (isSig(value, rpc.specialOutputValueSig)) {
+        const inner = "value" in value ? downgradeOutputValues(value.value) : rpc.unknownValue;
+        return value.secret === true ? { [rpc.specialSigKey]: rpc.specialSecretSig, value: inner } : inner;
+    }
+    if (isSig(value, rpc.specialSecretSig))
+        return { [rpc.specialSigKey]: rpc.specialSecretSig, value: downgradeOutputValues(value.value) };
+    if (value[rpc.specialSigKey] !== undefined) return value;
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, downgradeOutputValues(item)]));
 }
 
 /** Transformed props in wire form, as the engine would hold them (secrets and unknowns kept). */
