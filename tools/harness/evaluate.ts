@@ -390,8 +390,11 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                 }
                 const planDefaults = defaults && defaultsPatch(defaults, checked, "plan");
                 const planned = planDefaults ? applyPatch(checked, planDefaults) : checked;
+                // A read by id (`X.get`, no registration) reads the cloud in a preview as in an
+                // update (step.go ReadStep: read steps run during previews): its state is known.
+                const read = !registration && !!args.id;
                 const state = mockState(args.type, args.name, planned, ids, {
-                    preview,
+                    preview: preview && !read,
                     project,
                     stack: stackName,
                     provider: providers.of(args.type, args.provider || undefined),

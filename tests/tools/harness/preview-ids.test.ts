@@ -1,7 +1,7 @@
 // Ids during a preview, as the engine answers them: every resource the check evaluates is new, and
 // a preview creates nothing, so a resource's id is unknown (and so is every input taken from it,
 // and nothing runs in an apply on it), a new provider's id is the engine's UnknownID, and a
-// resource read by id keeps that id.
+// resource read by id keeps that id and the rest of what the read returns (reads run in previews).
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
@@ -23,7 +23,12 @@ describe("ids during a preview", () => {
         const us = new aws.Provider("us", { region: "us-west-2" });
         new aws.sqs.Queue("eu-jobs", {}, { provider: eu });
         new aws.sqs.Queue("us-jobs", {}, { provider: us });
-        aws.ec2.Vpc.get("shared", "vpc-0123456789abcdef0").id.apply((id) => (sharedId = id));
+        const shared = aws.ec2.Vpc.get("shared", "vpc-0123456789abcdef0");
+        shared.id.apply((id) => (sharedId = id));
+        // What a read returns is the cloud's, read in a preview too (step.go ReadStep).
+        shared.arn.apply(
+            (arn) => new aws.ec2.SecurityGroup("in-shared", { vpcId: shared.id, description: `in ${arn}` }),
+        );
         return {};
     };
 
@@ -36,6 +41,9 @@ describe("ids during a preview", () => {
             "an apply on an unknown id does not run",
         );
         assert.strictEqual(sharedId, "vpc-0123456789abcdef0", "a read resource keeps its id");
+        const inShared = byName(evaluation, "in-shared");
+        assert.match(String(inShared.inputs.description), /^in arn:aws:ec2:[a-z0-9-]+:\d+:vpc\/vpc-/);
+        assert.strictEqual(inShared.inputs.vpcId, "vpc-0123456789abcdef0");
     });
 
     it("give new providers the engine's UnknownID, each still its own provider", async () => {
