@@ -82,12 +82,12 @@ export function namesDropletAddress(graph: StackGraph, firewall: Res, value: unk
 }
 
 /**
- * Why the cluster is not proven to be in the app servers' VPC: with droplets or autoscale pools
- * in the stack, it must share a VPC with one of them (leaving it out on both is the region's
- * default VPC); without any (an App Platform or Kubernetes tier), it must name one.
+ * Why the cluster is not proven to be in the app servers' VPC: with droplets, autoscale pools or
+ * Kubernetes clusters in the stack, it must share a VPC with one of them (leaving it out on both
+ * is the region's default VPC); without any (an App Platform tier), it must name one.
  */
 function clusterVpcProblem(graph: StackGraph, cluster: Res): string | undefined {
-    const servers = graph.ofType(DO_TYPES.servers);
+    const servers = [...graph.ofType(DO_TYPES.servers), ...graph.ofType(DO.kubernetesClusters)];
     if (servers.length === 0) {
         return present(cluster.props.privateNetworkUuid)
             ? undefined
@@ -95,13 +95,13 @@ function clusterVpcProblem(graph: StackGraph, cluster: Res): string | undefined 
     }
     const own = placementOf(graph, cluster);
     if (isUnknown(own))
-        return `${describe(cluster)} has a VPC (privateNetworkUuid or region) unknown during preview, so it cannot be proven to share the app servers' private network. Set privateNetworkUuid to the VPC of the droplets.`;
+        return `${describe(cluster)} has a VPC (privateNetworkUuid or region) unknown during preview, so it cannot be proven to share the app servers' private network. Set privateNetworkUuid to the VPC of the droplets (or Kubernetes cluster).`;
     const theirs = servers.map((server) => placementOf(graph, server));
     if (theirs.some((p) => !isUnknown(p) && p.key === own.key)) return undefined;
     if (theirs.some(isUnknown))
-        return `${describe(cluster)} is in ${own.shown}, and the app servers' VPC is unknown during preview, so they cannot be proven to share a private network. Set the droplets' vpcUuid and the cluster's privateNetworkUuid to one VPC.`;
+        return `${describe(cluster)} is in ${own.shown}, and the app servers' VPC is unknown during preview, so they cannot be proven to share a private network. Set the droplets' (or Kubernetes cluster's) vpcUuid and the cluster's privateNetworkUuid to one VPC.`;
     const shown = [...new Set(theirs.map((p) => (p as Placement).shown))].join(", ");
-    return `${describe(cluster)} is in ${own.shown}, and no app server is (they are in ${shown}): the droplets reach it only over its public address. Set privateNetworkUuid to the VPC of the droplets.`;
+    return `${describe(cluster)} is in ${own.shown}, and no app server is (they are in ${shown}): the app servers reach it only over its public address. Set privateNetworkUuid to the VPC of the droplets (or Kubernetes cluster).`;
 }
 
 /**

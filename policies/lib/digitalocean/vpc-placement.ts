@@ -1,6 +1,6 @@
 /**
- * Which VPC a DigitalOcean resource sits in. A droplet, an autoscale pool's droplets and a
- * database cluster that name none are placed in the account's default VPC for their region
+ * Which VPC a DigitalOcean resource sits in. A droplet, an autoscale pool's droplets, a Kubernetes
+ * cluster and a database cluster that name none are placed in the account's default VPC for their region
  * (DigitalOcean's API: `vpc_uuid` / `private_network_uuid` "If excluded, ... assigned to your
  * account's default VPC for the region"), so two resources that both leave it out share one.
  * Pure reading of the graph; the database and cache rules compare a cluster's with the app's.
@@ -22,7 +22,11 @@ export function placementOf(graph: StackGraph, res: Res): Placement | Unknown {
     const template = pool ? propOf(res, "dropletTemplate") : undefined;
     if (isUnknown(template)) return UNKNOWN;
     const source: Record<string, unknown> = pool ? ((template as Record<string, unknown>) ?? {}) : res.props;
-    const key = pool ? "dropletTemplate" : res.type === DO.droplets[0] ? "vpcUuid" : "privateNetworkUuid";
+    // Droplets and Kubernetes clusters name theirs `vpcUuid`, database clusters `privateNetworkUuid`.
+    const ownKey = ([...DO.droplets, ...DO.kubernetesClusters] as readonly string[]).includes(res.type)
+        ? "vpcUuid"
+        : "privateNetworkUuid";
+    const key = pool ? "dropletTemplate" : ownKey;
     const value = pool ? source.vpcUuid : source[key];
     if (!present(value)) {
         const region = source.region;

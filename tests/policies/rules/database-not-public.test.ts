@@ -385,6 +385,32 @@ describe("webtier-database-not-public on DigitalOcean", () => {
         assertViolation(await vpcFindings(placed(undefined, undefined, "fra1")), "the default VPC of fra1");
     });
 
+    it("holds a Kubernetes tier's cluster to the Kubernetes cluster's VPC, as droplets' to theirs", async () => {
+        const k8sTier = (k8sVpc: string | undefined, clusterVpc: string | undefined) => {
+            const stack: FakeResource[] = [
+                {
+                    type: "digitalocean:index/kubernetesCluster:KubernetesCluster",
+                    name: "shop-k8s",
+                    props: { id: "k8s-uuid-1", region: "ams3", ...(k8sVpc ? { vpcUuid: k8sVpc } : {}) },
+                },
+                ...doTier().filter((r) => !["web-0", "web-1"].includes(r.name)),
+            ];
+            pick(stack, "db").props.region = "ams3";
+            if (clusterVpc) pick(stack, "db").props.privateNetworkUuid = clusterVpc;
+            else delete pick(stack, "db").props.privateNetworkUuid;
+            pick(stack, "db-fw").props.rules = [{ type: "k8s", value: "k8s-uuid-1" }];
+            return stack;
+        };
+        const vpcFindings = async (stack: FakeResource[]) =>
+            (await validateStack(databaseNotPublic, stack)).filter((m) =>
+                /VPC/.test(typeof m === "string" ? m : m.message),
+            );
+        assertNone(await vpcFindings(k8sTier("vpc-1", "vpc-1")));
+        assertNone(await vpcFindings(k8sTier(undefined, undefined)));
+        assertViolation(await vpcFindings(k8sTier("vpc-1", "vpc-2")), "VPC vpc-2", "no app server is", "Kubernetes");
+        assertViolation(await vpcFindings(k8sTier(undefined, "vpc-1")), "the default VPC of ams3");
+    });
+
     it("finds the firewall through its dependency while the cluster id is unknown (preview)", async () => {
         const stack = doTier();
         pick(stack, "db").props.id = UNKNOWN_STRING;
