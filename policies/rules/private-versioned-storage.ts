@@ -20,7 +20,7 @@ import { fromStackResources } from "../lib/values";
 export const privateVersionedStorage: StackValidationPolicy = {
     name: "webtier-private-versioned-storage",
     description:
-        "Every S3 bucket has a public access block (its own, or the account's with all four switches on), versioning and server-side encryption; every Spaces bucket is versioned. A bucket policy unknown during preview passes only behind a public access block that blocks and restricts public policies.",
+        "Every S3 bucket has a public access block (its own, or the account's with all four switches on) and versioning (S3 encrypts every bucket itself); every Spaces bucket is versioned. A bucket policy unknown during preview passes only behind a public access block that blocks and restricts public policies.",
     enforcementLevel: "mandatory",
     severity: "medium",
     validateStack: (args, reportViolation) => {

@@ -574,10 +574,10 @@ describe("the native AWS provider's shapes", () => {
             validateStack(privateVersionedStorage, [{ type: BUCKET, name: "uploads", props }]);
         assertNone(await check(sound));
         const bare = await check({});
-        assert.strictEqual(bare.length, 3, JSON.stringify(bare));
+        // No encryption is asked for: S3 encrypts every bucket itself.
+        assert.strictEqual(bare.length, 2, JSON.stringify(bare));
         assertViolation(bare, 'S3 bucket "uploads" has no publicAccessBlockConfiguration');
         assertViolation(bare, 'S3 bucket "uploads" is not versioned');
-        assertViolation(bare, 'S3 bucket "uploads" has no server-side encryption configuration');
         assertViolation(
             await check({ ...sound, publicAccessBlockConfiguration: { blockPublicAcls: true } }),
             "without all four switches on",
@@ -587,10 +587,7 @@ describe("the native AWS provider's shapes", () => {
             "is not versioned",
         );
         assertViolation(await check({ ...sound, versioningConfiguration: UNKNOWN_STRING }), "versioning unknown");
-        assertViolation(
-            await check({ ...sound, bucketEncryption: UNKNOWN_STRING }),
-            "encryption configuration unknown",
-        );
+        assertNone(await check({ ...sound, bucketEncryption: UNKNOWN_STRING }));
         // The account's block, all four switches on, stands for the bucket's own.
         const accountBlocked = await validateStack(privateVersionedStorage, [
             { type: BUCKET, name: "uploads", props: { ...sound, publicAccessBlockConfiguration: undefined } },

@@ -299,13 +299,14 @@ describe("webtier-private-versioned-storage on AWS", () => {
         assertNone(await validateStack(privateVersionedStorage, stack));
     });
 
-    it("refuses a bucket with no public access block, no versioning and no encryption", async () => {
+    it("refuses a bucket with no public access block and no versioning, and asks for no encryption, which S3 applies itself", async () => {
         const v = await validateStack(privateVersionedStorage, [
             { type: T.bucket, name: "bare", props: { id: "bare-1", bucket: "bare-1" } },
         ]);
         assertViolation(v, 'S3 bucket "bare"', "no BucketPublicAccessBlock");
         assertViolation(v, 'S3 bucket "bare"', "not versioned", "BucketVersioning");
-        assertViolation(v, 'S3 bucket "bare"', "no server-side encryption");
+        assert.strictEqual(v.length, 2, JSON.stringify(v));
+        assertNone(await validateStack(privateVersionedStorage, without(s3Stack(), "uploads-sse")));
     });
 
     it("refuses suspended versioning", async () => {

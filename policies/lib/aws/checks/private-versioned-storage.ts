@@ -1,9 +1,13 @@
 /**
  * webtier-private-versioned-storage on AWS: every S3 bucket has a public access block (its own, or
- * the account's with all four switches on), versioning and server-side encryption, each a separate
- * resource followed to its bucket (the native provider's bucket carries all three inline); a bucket
- * policy unknown during preview passes only behind a public access block that blocks and restricts
- * public policies.
+ * the account's with all four switches on) and versioning, each a separate resource followed to its
+ * bucket (the native provider's bucket carries both inline); a bucket policy unknown during preview
+ * passes only behind a public access block that blocks and restricts public policies.
+ *
+ * Encryption is not asked for: since 5 January 2023 S3 encrypts every object of every bucket with
+ * SSE-S3 unless a configuration picks another algorithm, and no configuration turns it off (the S3
+ * user guide, "Setting default server-side encryption behavior for Amazon S3 buckets"), so a bucket
+ * without an `aws.s3.BucketServerSideEncryptionConfiguration` is encrypted.
  */
 import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
@@ -16,24 +20,8 @@ const PUBLIC_ACCESS_BLOCKS = ["aws:s3/bucketPublicAccessBlock:BucketPublicAccess
 const ACCOUNT_PUBLIC_ACCESS_BLOCKS = ["aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock"];
 const BUCKET_POLICIES = ["aws:s3/bucketPolicy:BucketPolicy"];
 const VERSIONINGS = ["aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketVersioningV2:BucketVersioningV2"];
-/** The native provider's (CloudFormation's AWS::S3::Bucket), with the block, versioning and encryption inline. */
+/** The native provider's (CloudFormation's AWS::S3::Bucket), with the block and versioning inline. */
 const NATIVE_BUCKETS = ["aws-native:s3:Bucket"];
-const ENCRYPTIONS = [
-    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-    "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
-];
-
-function encrypted(bucket: Res, configs: Res[]): boolean | typeof UNKNOWN {
-    const inline = bucket.props.serverSideEncryptionConfiguration;
-    if (isUnknown(inline)) return UNKNOWN;
-    if (inline && (inline.rule || listOf(inline.rules).length > 0)) return true;
-    for (const config of configs) {
-        if (isUnknown(config.props.rules)) return UNKNOWN;
-        if (listOf(config.props.rules).length > 0) return true;
-    }
-    return false;
-}
-
 function accountBlocked(graph: StackGraph): boolean {
     return graph.ofType(ACCOUNT_PUBLIC_ACCESS_BLOCKS).some((block) => blockIsComplete(block.props));
 }
@@ -56,25 +44,13 @@ function bucketFindings(graph: StackGraph, accountBlocked: boolean): Finding[] {
                 message: `${name} ${why}, so an overwritten or deleted upload cannot be recovered. Add an aws.s3.BucketVersioning for it with versioningConfiguration.status "Enabled".`,
             });
         }
-        const isEncrypted = encrypted(bucket, graph.referrers(ENCRYPTIONS, "bucket", bucket));
-        if (isEncrypted !== true) {
-            const why =
-                isEncrypted === UNKNOWN
-                    ? "has an encryption configuration unknown during preview"
-                    : "has no server-side encryption configuration";
-            findings.push({
-                urn: bucket.urn,
-                message: `${name} ${why}. Add an aws.s3.BucketServerSideEncryptionConfiguration for it (sseAlgorithm "AES256" or "aws:kms").`,
-            });
-        }
     }
     return findings;
 }
 
 /**
- * The native bucket's `publicAccessBlockConfiguration`, `versioningConfiguration` and
- * `bucketEncryption.serverSideEncryptionConfiguration`, held to what the classic provider's
- * separate resources are held to.
+ * The native bucket's `publicAccessBlockConfiguration` and `versioningConfiguration`, held to what
+ * the classic provider's separate resources are held to.
  */
 function nativeBucketFindings(graph: StackGraph, accountBlocked: boolean): Finding[] {
     const findings: Finding[] = [];
@@ -100,15 +76,6 @@ function nativeBucketFindings(graph: StackGraph, accountBlocked: boolean): Findi
                     ? "has versioning unknown during preview"
                     : "is not versioned, so an overwritten or deleted upload cannot be recovered",
                 'Set versioningConfiguration to { status: "Enabled" }.',
-            );
-        const encryption = p.bucketEncryption;
-        const rules = isUnknown(encryption) ? UNKNOWN : encryption?.serverSideEncryptionConfiguration;
-        if (isUnknown(rules) || listOf(rules).length === 0)
-            problem(
-                isUnknown(rules)
-                    ? "has an encryption configuration unknown during preview"
-                    : "has no server-side encryption configuration",
-                'Set bucketEncryption.serverSideEncryptionConfiguration to [{ serverSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] (or "aws:kms").',
             );
     }
     return findings;
