@@ -16,7 +16,7 @@ import { fromStackResources } from "../lib/values";
 export const databaseNotPublic: StackValidationPolicy = {
     name: "webtier-database-not-public",
     description:
-        "The database is reachable only from the app servers: every managed data service with a network endpoint (RDS and Aurora, DocumentDB, Neptune, Redshift, OpenSearch, MSK) private (no public endpoint, no clear-text clients, private subnets, security group admitting only the app servers' groups: instances, launch templates and configurations, ECS services, Lambda functions; no RDS snapshot shared with all accounts); Lightsail databases not in public mode; DigitalOcean clusters in the VPC behind a database firewall trusting only the app servers: the droplets or their tag (an autoscale pool's template tag), or the stack's App Platform app or Kubernetes cluster.",
+        "The database is reachable only from the app servers: every managed data service with a network endpoint (RDS and Aurora, DocumentDB, Neptune, Redshift, OpenSearch, MSK) private (no public endpoint, no clear-text clients, private subnets, security group admitting only the app servers' groups: instances, launch templates and configurations, ECS services, Lambda functions, App Runner VPC connectors, Elastic Beanstalk instances, EKS nodes; no RDS snapshot shared with all accounts); Lightsail databases not in public mode; DigitalOcean clusters in the VPC behind a database firewall trusting only the app servers: the droplets or their tag (an autoscale pool's template tag), or the stack's App Platform app or Kubernetes cluster.",
     enforcementLevel: "mandatory",
     severity: "critical",
     validateStack: (args, reportViolation) => {

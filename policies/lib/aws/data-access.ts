@@ -6,14 +6,27 @@
 import type { DataKind, Finding } from "../data-access";
 import type { StackGraph } from "../graph";
 import { Source, portsText, ruleLocation, ingressRulesOf } from "../network";
-import { Res, describe, isUnknown, present } from "../values";
+import { Res, describe, isUnknown, present, valueAtPath } from "../values";
 import { AwsDataStoreShape, DATA_INTERMEDIARIES, dataStoreShapes } from "./data-stores";
 import { dataSecurityGroups, groupsHeldBy, serverSecurityGroups } from "./security-groups";
 import { subnetExposure } from "./subnets";
 import { AWS, SECURITY_GROUP_TYPES } from "./types";
+import { AWS_COMPUTE_TYPES } from "./group-holders";
 
 function shown(source: Source): string {
     return isUnknown(source.value) ? "a value unknown during preview" : source.value;
+}
+
+/**
+ * Whether a rule's source group is an EKS cluster's cluster security group, which EKS makes and
+ * puts its managed node groups' nodes and Fargate pods in: the app servers of a tier on EKS. Its
+ * id, or, unknown during preview, a value taken from the cluster.
+ */
+function isEksClusterGroup(graph: StackGraph, owner: Res, source: Source): boolean {
+    const clusters = graph.ofType(AWS_COMPUTE_TYPES.eksClusters);
+    if (isUnknown(source.value))
+        return graph.dependenciesOf(owner, source.referenceKey, AWS_COMPUTE_TYPES.eksClusters).length > 0;
+    return clusters.some((cluster) => valueAtPath(cluster.props, "vpcConfig.clusterSecurityGroupId") === source.value);
 }
 
 /**
@@ -33,10 +46,11 @@ export function awsGroupIngressFindings(graph: StackGraph, groups: Set<Res>, wha
             if (source.kind === "securityGroup") {
                 const { candidates } = graph.resolve(owner, source.referenceKey, source.value, SECURITY_GROUP_TYPES);
                 if (candidates.length > 0 && candidates.every((g) => serverGroups.has(g))) continue;
+                if (candidates.length === 0 && isEksClusterGroup(graph, owner, source)) continue;
                 problem =
                     candidates.length === 0 && isUnknown(source.value)
                         ? "a security group unknown during preview that cannot be proven to be the app servers'"
-                        : `security group ${shown(source)}${candidates.length ? ` (${candidates.map(describe).join(", ")})` : ""}, which no app server of this stack (EC2 instance, launch template or configuration, ECS service, Lambda function; or RDS Proxy) uses,`;
+                        : `security group ${shown(source)}${candidates.length ? ` (${candidates.map(describe).join(", ")})` : ""}, which no app server of this stack (EC2 instance, launch template or configuration, ECS service, Lambda function, App Runner VPC connector, Elastic Beanstalk instances, EKS nodes; or RDS Proxy) uses,`;
             } else if (source.kind === "cidr") {
                 problem = `CIDR ${shown(source)}`;
             } else if (source.kind === "self") {

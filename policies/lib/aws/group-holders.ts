@@ -59,7 +59,49 @@ export const AWS_COMPUTE_TYPES = {
         "aws:ec2/networkInterfaceSecurityGroupAttachment:NetworkInterfaceSecurityGroupAttachment",
     ],
     interfaceAttachments: ["aws:ec2/networkInterfaceAttachment:NetworkInterfaceAttachment"],
+    // App Runner reaches the VPC through a connector, in the connector's groups ("Enabling VPC
+    // access for outgoing traffic": all the service's outbound traffic to the VPC goes through it).
+    appRunnerConnectors: ["aws:apprunner/vpcConnector:VpcConnector"],
+    // Elastic Beanstalk's instances, in the groups its `aws:autoscaling:launchconfiguration`
+    // `SecurityGroups` option lists (besides the one it makes), on the environment or its template.
+    beanstalk: [
+        "aws:elasticbeanstalk/environment:Environment",
+        "aws:elasticbeanstalk/configurationTemplate:ConfigurationTemplate",
+    ],
+    // EKS puts managed node groups' nodes and Fargate pods in the cluster security group it makes
+    // (`vpcConfig.clusterSecurityGroupId`; the EKS user guide's "cluster security group"), which
+    // is no resource of the stack: data-access.ts takes a source naming it as the app servers'.
+    eksClusters: ["aws:eks/cluster:Cluster"],
 } as const;
+
+/**
+ * The groups a Beanstalk environment's or template's `SecurityGroups` launch configuration option
+ * lists (comma-separated ids or names); an option unknown during preview answers `[UNKNOWN]`.
+ */
+export function beanstalkInstanceGroups(props: Record<string, any>): (string | Unknown)[] {
+    const settings = props.settings;
+    if (isUnknown(settings)) return [UNKNOWN];
+    const out: (string | Unknown)[] = [];
+    for (const setting of listOf<Record<string, any>>(settings)) {
+        if (isUnknown(setting) || setting === null || typeof setting !== "object") {
+            out.push(UNKNOWN);
+            continue;
+        }
+        if (isUnknown(setting.namespace) || isUnknown(setting.name)) {
+            out.push(UNKNOWN);
+            continue;
+        }
+        const namespace = String(setting.namespace).toLowerCase();
+        if (
+            namespace !== "aws:autoscaling:launchconfiguration" ||
+            String(setting.name).toLowerCase() !== "securitygroups"
+        )
+            continue;
+        if (isUnknown(setting.value)) out.push(UNKNOWN);
+        else for (const group of String(setting.value ?? "").split(",")) if (group.trim()) out.push(group.trim());
+    }
+    return out;
+}
 
 /** What `read` finds in the block `props[block]` (a block two levels above the ids); unknown answers `[UNKNOWN]`. */
 export function inside(
@@ -77,8 +119,9 @@ export function inside(
  * The app tier's compute on AWS and where each keeps its groups: EC2 instances, the launch
  * templates and launch configurations of auto scaling groups, ECS (Fargate or EC2) services in
  * awsvpc mode, Lambda functions in a VPC, the network interfaces instances are launched on (and
- * groups attached to them), and the native provider's EC2 instances, launch templates, launch
- * configurations and ECS services. Each is an app server for the rules that let
+ * groups attached to them), the native provider's EC2 instances, launch templates, launch
+ * configurations and ECS services, App Runner's VPC connectors and Elastic Beanstalk's instances.
+ * Each is an app server for the rules that let
  * only the app servers reach the data stores and only the balancer reach the app servers.
  */
 export const APP_COMPUTE: readonly GroupHolder[] = [
@@ -125,6 +168,8 @@ export const APP_COMPUTE: readonly GroupHolder[] = [
         key: "networkConfiguration",
         read: inside("networkConfiguration", nested("awsvpcConfiguration", "securityGroups")),
     },
+    { types: AWS_COMPUTE_TYPES.appRunnerConnectors, key: "securityGroups", read: topLevel("securityGroups") },
+    { types: AWS_COMPUTE_TYPES.beanstalk, key: "settings", read: beanstalkInstanceGroups },
 ];
 
 /** Load balancers (ALB, NLB; classic ELB) and where they keep their groups. */

@@ -484,6 +484,81 @@ describe("webtier-database-not-public: every app tier compute and every managed 
         );
     });
 
+    it("accepts a database admitting an App Runner VPC connector's group, and Beanstalk instances' (SecurityGroups option)", async () => {
+        assertNone(
+            await validateStack(
+                databaseNotPublic,
+                withService(
+                    awsTier(),
+                    "aws:apprunner/vpcConnector:VpcConnector",
+                    { subnets: ["subnet-a"], securityGroups: ["sg-svc"] },
+                    "securityGroups",
+                ),
+            ),
+        );
+        const beanstalk = (value: string) =>
+            withService(
+                awsTier(),
+                "aws:elasticbeanstalk/environment:Environment",
+                {
+                    settings: [
+                        { namespace: "aws:ec2:vpc", name: "VPCId", value: "vpc-1" },
+                        { namespace: "aws:autoscaling:launchconfiguration", name: "SecurityGroups", value },
+                    ],
+                },
+                "settings",
+            );
+        assertNone(await validateStack(databaseNotPublic, beanstalk("sg-other, sg-svc")));
+        // Another option naming the group is not the instances' groups.
+        const elsewhere = beanstalk("sg-other");
+        pick(elsewhere, "svc").props.settings.push({
+            namespace: "aws:elbv2:loadbalancer",
+            name: "SecurityGroups",
+            value: "sg-svc",
+        });
+        assertViolation(await validateStack(databaseNotPublic, elsewhere), "db-from-svc", "which no app server");
+    });
+
+    it("accepts a database admitting an EKS cluster's cluster security group, by its id or, in preview, through the cluster", async () => {
+        const eks = (sourceId: string, deps: string[]) => {
+            const stack = awsTier();
+            stack.push({
+                type: "aws:eks/cluster:Cluster",
+                name: "eks",
+                props: {
+                    id: "eks-1",
+                    vpcConfig: { subnetIds: ["subnet-a"], clusterSecurityGroupId: "sg-eks-cluster" },
+                },
+            });
+            stack.push({
+                type: T.ingress,
+                name: "db-from-eks",
+                props: {
+                    securityGroupId: "sg-db",
+                    referencedSecurityGroupId: sourceId,
+                    ipProtocol: "tcp",
+                    fromPort: 3306,
+                    toPort: 3306,
+                },
+                deps: { securityGroupId: ["db-sg"], referencedSecurityGroupId: deps },
+            });
+            return stack;
+        };
+        assertNone(await validateStack(databaseNotPublic, eks("sg-eks-cluster", ["eks"])));
+        assertNone(await validateStack(databaseNotPublic, eks(UNKNOWN_STRING, ["eks"])));
+        assertViolation(
+            await validateStack(databaseNotPublic, eks("sg-elsewhere", [])),
+            "db-from-eks",
+            "which no app server",
+        );
+        // Unknown, from another group of the stack: that group, not the cluster's.
+        assertViolation(
+            await validateStack(databaseNotPublic, eks(UNKNOWN_STRING, ["lb-sg"])),
+            "db-from-eks",
+            "which no app server",
+        );
+    });
+
     it("still refuses a group no app compute uses", async () => {
         const stack = withService(
             awsTier(),
