@@ -11,7 +11,7 @@ import { AwsDataStoreShape, DATA_INTERMEDIARIES, dataStoreShapes } from "./data-
 import { dataSecurityGroups, groupsHeldBy, serverSecurityGroups } from "./security-groups";
 import { subnetExposure } from "./subnets";
 import { AWS, SECURITY_GROUP_TYPES } from "./types";
-import { AWS_COMPUTE_TYPES } from "./group-holders";
+import { AWS_COMPUTE_TYPES, BALANCERS } from "./group-holders";
 
 function shown(source: Source): string {
     return isUnknown(source.value) ? "a value unknown during preview" : source.value;
@@ -31,13 +31,15 @@ function isEksClusterGroup(graph: StackGraph, owner: Res, source: Source): boole
 
 /**
  * Every ingress rule into one of `groups` must name only app server security groups. CIDRs
- * (even private ones), the group itself, prefix lists and other groups are findings; an
+ * (even private ones), prefix lists, other groups and the group itself when a balancer holds it
+ * are findings; an
  * unknown reference passes only when every resource it can come from is an app server group.
  */
 export function awsGroupIngressFindings(graph: StackGraph, groups: Set<Res>, what: DataKind): Finding[] {
     // The app servers, and what stands between them and the store (an RDS Proxy).
     const serverGroups = serverSecurityGroups(graph);
     groupsHeldBy(graph, DATA_INTERMEDIARIES[what]).forEach((g) => serverGroups.add(g));
+    const balancerGroups = groupsHeldBy(graph, BALANCERS);
     const findings: Finding[] = [];
     const fix = `Admit the ${what} only from the app servers' security group (sourceSecurityGroupId / referencedSecurityGroupId / securityGroups naming it) and remove every other source.`;
     for (const { owner, rule } of graph.ingressInto(groups, ingressRulesOf)) {
@@ -54,7 +56,12 @@ export function awsGroupIngressFindings(graph: StackGraph, groups: Set<Res>, wha
             } else if (source.kind === "cidr") {
                 problem = `CIDR ${shown(source)}`;
             } else if (source.kind === "self") {
-                problem = "its own security group (self)";
+                // Self admits what sits in the group: data stores (and app servers, where they hold
+                // it) reach each other, which a store's own group may allow (a common module idiom);
+                // a balancer in it would bring the internet's traffic in.
+                const targets = graph.ruleTargets(owner, rule).candidates;
+                if (targets.length > 0 && !targets.some((g) => balancerGroups.has(g))) continue;
+                problem = "its own security group (self), which a load balancer holds too";
             } else if (source.kind === "prefixList") {
                 problem = `prefix list ${shown(source)}`;
             } else {

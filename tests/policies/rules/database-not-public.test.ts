@@ -559,6 +559,19 @@ describe("webtier-database-not-public: every app tier compute and every managed 
         );
     });
 
+    it("lets a database's own group admit itself (self), unless a load balancer sits in it too", async () => {
+        const stack = awsTier();
+        pick(stack, "db-sg").props.ingress = [{ protocol: "tcp", fromPort: 3306, toPort: 3306, self: true }];
+        assertNone(await validateStack(databaseNotPublic, stack));
+        pick(stack, "lb").props.securityGroups = [...pick(stack, "lb").props.securityGroups, "sg-db"];
+        pick(stack, "lb").deps = { ...pick(stack, "lb").deps, securityGroups: ["lb-sg", "db-sg"] };
+        assertViolation(
+            await validateStack(databaseNotPublic, stack),
+            "ingress[0]",
+            "its own security group (self), which a load balancer holds too",
+        );
+    });
+
     it("still refuses a group no app compute uses", async () => {
         const stack = withService(
             awsTier(),
