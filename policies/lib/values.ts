@@ -124,16 +124,27 @@ export function valueAtPath(props: Record<string, unknown>, path: string): unkno
 /**
  * A resource's view whose `props`, the `plain` copy of `raw`, is made when first read; `prop`
  * reads one top-level property without it. Most rules look at a few types, yet each sees every
- * resource.
+ * resource. Where `computedByProvider(key)`, what is unknown in that property is left out (see
+ * fromStackResources): the property when it is unknown itself, else each unknown inside it.
  */
-function withLazyProps(fields: Omit<Res, "props" | "prop">, raw: unknown, omit?: (key: string) => boolean): Res {
+function withLazyProps(
+    fields: Omit<Res, "props" | "prop">,
+    raw: unknown,
+    computedByProvider?: (key: string) => boolean,
+): Res {
     let props: Record<string, any> | undefined;
+    const view = (key: string, value: unknown): unknown => (computedByProvider?.(key) ? withoutUnknowns(value) : value);
     return {
         ...fields,
         get props(): Record<string, any> {
             if (!props) {
                 const copy: Record<string, any> = plain(raw) ?? {};
-                if (omit) for (const key of Object.keys(copy)) if (omit(key)) delete copy[key];
+                if (computedByProvider)
+                    for (const key of Object.keys(copy)) {
+                        const value = view(key, copy[key]);
+                        if (value === undefined) delete copy[key];
+                        else copy[key] = value;
+                    }
                 props = copy;
             }
             return props;
@@ -141,8 +152,23 @@ function withLazyProps(fields: Omit<Res, "props" | "prop">, raw: unknown, omit?:
         set props(value: Record<string, any>) {
             props = value;
         },
-        prop: (key: string) => (props ? props[key] : omit?.(key) ? undefined : plain(unboxSecret(unproxy(raw))?.[key])),
+        prop: (key: string) => (props ? props[key] : view(key, plain(unboxSecret(unproxy(raw))?.[key]))),
     };
+}
+
+/** A plain value without its unknowns: an unknown is absent, in an object or a list as on its own. */
+function withoutUnknowns(value: unknown): unknown {
+    if (value === UNKNOWN) return undefined;
+    if (Array.isArray(value)) return value.filter((item) => item !== UNKNOWN).map(withoutUnknowns);
+    if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+        const out: Record<string, unknown> = {};
+        for (const [key, item] of Object.entries(value)) {
+            const kept = withoutUnknowns(item);
+            if (kept !== undefined) out[key] = kept;
+        }
+        return out;
+    }
+    return value;
 }
 
 /** The view of a resource under validation (no dependency information is available there). */
@@ -175,6 +201,8 @@ export function fromResourceArgs(args: ResourceValidationArgs): Res {
  * it reads an absent input, rather than as a value the program made unknown. What tells them
  * apart is where the value came from: a value the program set and the preview cannot know yet
  * came from other resources' outputs, so it has property dependencies; the provider's own has none.
+ * The same holds inside a block the program wrote (a Lightsail port's `ipv6Cidrs`, an EKS cluster's
+ * `vpcConfig.clusterSecurityGroupId`): in a property without dependencies, each unknown is left out.
  */
 export function fromStackResources(resources: PolicyResource[]): Res[] {
     return resources.map((r) => {
@@ -182,9 +210,7 @@ export function fromStackResources(resources: PolicyResource[]): Res[] {
         for (const [key, deps] of Object.entries(r.propertyDependencies ?? {})) {
             propertyDependencies[key] = (deps ?? []).map((d) => d.urn);
         }
-        const raw = unboxSecret(unproxy(r.props));
-        const providerComputed = (key: string) =>
-            (propertyDependencies[key] ?? []).length === 0 && isUnknown(unboxSecret(unproxy(raw?.[key])));
+        const computedByProvider = (key: string) => (propertyDependencies[key] ?? []).length === 0;
         return withLazyProps(
             {
                 urn: r.urn,
@@ -198,7 +224,7 @@ export function fromStackResources(resources: PolicyResource[]): Res[] {
                     : {}),
             },
             r.props,
-            providerComputed,
+            computedByProvider,
         );
     });
 }

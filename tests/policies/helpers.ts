@@ -167,9 +167,10 @@ export async function validateStack(
         // A value the program set that a preview cannot know came from another resource's output,
         // which the engine names as its property dependency; one with none is the provider's own
         // (values.ts fromStackResources). Unless the test names them (or `providerComputed`), a
-        // fake resource's unknown top-level properties came from a resource outside the stack view.
+        // fake resource's top-level properties that are or hold an unknown came from a resource
+        // outside the stack view.
         for (const [key, value] of Object.entries(r.props)) {
-            if (!isUnknown(value) || r.deps?.[key] || r.providerComputed?.includes(key)) continue;
+            if (!holdsUnknown(value) || r.deps?.[key] || r.providerComputed?.includes(key)) continue;
             resource.propertyDependencies[key] = [UPSTREAM];
             all.add(UPSTREAM);
         }
@@ -235,4 +236,12 @@ export function graphOf(fakes: FakeResource[]): StackGraph {
             };
         }),
     );
+}
+
+/** Whether a fake property value is, or holds somewhere inside, a value unknown during preview. */
+function holdsUnknown(value: unknown): boolean {
+    if (isUnknown(value)) return true;
+    if (Array.isArray(value)) return value.some(holdsUnknown);
+    if (value !== null && typeof value === "object") return Object.values(value).some(holdsUnknown);
+    return false;
 }

@@ -130,7 +130,17 @@ describe("reading properties that may be unknown", () => {
             assert.ok(!("ingress" in res.props), "the provider's own ingress is not the program's");
             assert.strictEqual(propOf(view({ vpcId: [{ urn: "urn:vpc" }] }), "ingress"), undefined);
             assert.strictEqual(res.props.vpcId, UNKNOWN, "an unknown the program set from the VPC stays unknown");
-            assert.deepStrictEqual(res.props.egress, [{ fromPort: 0, cidrBlocks: [UNKNOWN] }], "nested unknowns stay");
+            assert.deepStrictEqual(
+                res.props.egress,
+                [{ fromPort: 0, cidrBlocks: [] }],
+                "an unknown inside a property from no resource is the provider's too",
+            );
+            assert.deepStrictEqual(
+                view({ egress: [{ urn: "urn:peer" }] }).props.egress,
+                [{ fromPort: 0, cidrBlocks: [UNKNOWN] }],
+                "inside a property from a resource, it stays",
+            );
+            assert.deepStrictEqual(propOf(view({}), "egress"), [{ fromPort: 0, cidrBlocks: [] }], "read alone too");
             assert.strictEqual(res.props.description, "app");
         });
 
