@@ -5,10 +5,10 @@
  * recorded, so the policy check can map them back to the resource that owns them.
  */
 
-import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
+import { specialSigKey, unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { PROVIDER_MOCKS } from "../clouds";
 import { autoname, autonameRuleFor, takesInput } from "./autonaming";
-import { computedProperties, optionalOutputs } from "./sdk-classes";
+import { computedProperties, nestedComputedProperties, optionalOutputs } from "./sdk-classes";
 import type { ProviderConfig, ProviderMocks } from "./provider-mocks";
 
 /** Maps the ids and ARNs the mocks handed out to the URN of the resource that owns them. */
@@ -190,6 +190,16 @@ export function returnsTerraformId(type: string): boolean {
     return providerMocks(type)?.bridged === true;
 }
 
+/** A plain object that is no wire signature (secret, asset, resource reference). */
+function isPlainBlock(value: unknown): value is Record<string, unknown> {
+    return (
+        value !== null &&
+        typeof value === "object" &&
+        Object.getPrototypeOf(value) === Object.prototype &&
+        !(specialSigKey in (value as object))
+    );
+}
+
 /** The id a real provider would hand out: its own form where it has one, otherwise a readable prefixed id. */
 function mockId(type: string, inputs: Record<string, any>, ids: MockIds, preview: boolean): string {
     const provider = providerMocks(type);
@@ -235,6 +245,19 @@ export function mockState(
         // the planned state a bridged provider's preview answers (and evaluate() answers with no
         // id, as the engine does).
         for (const field of computedProperties(type)) if (state[field] === undefined) state[field] = unknownValue;
+        // So is what it computes inside a block the program wrote (a copy: the inputs stay as they were).
+        for (const [field, nested] of nestedComputedProperties(type)) {
+            const plan = (block: unknown) => {
+                // A block as the program wrote it: no secret, unknown or asset in its place.
+                if (!isPlainBlock(block)) return block;
+                const copy: Record<string, unknown> = { ...(block as Record<string, unknown>) };
+                for (const key of nested) if (copy[key] === undefined) copy[key] = unknownValue;
+                return copy;
+            };
+            const value = state[field];
+            if (Array.isArray(value)) state[field] = value.map(plan);
+            else state[field] = plan(value);
+        }
         return { id, state: withUnsetOutputs(type, state) };
     }
     // The provider receives a resource the program passed where it takes an id (`restApi: api`,

@@ -170,6 +170,83 @@ export function optionalOutputs(type: string): readonly OptionalOutput[] {
     return outputsOf(type).optional;
 }
 
+/** Each package's `types/output.d.ts`, read once (undefined where the package has none). */
+const outputTypeFiles = new Map<string, string | undefined>();
+/** The fields of each output interface (`eks.ClusterVpcConfig`), by package. */
+const interfaceFields = new Map<string, { name: string; optional: boolean }[] | undefined>();
+
+/**
+ * The fields of the output interface `outputs.<path>` of a package (`eks.ClusterVpcConfig`), as
+ * its `types/output.d.ts` declares them inside `namespace eks { interface ClusterVpcConfig {`.
+ */
+function outputInterface(pkg: string, path: string): { name: string; optional: boolean }[] | undefined {
+    const key = `${pkg}\0${path}`;
+    if (interfaceFields.has(key)) return interfaceFields.get(key);
+    if (!outputTypeFiles.has(pkg)) {
+        const file = resolveSdkModule(`@pulumi/${pkg}/types/output.d.ts`);
+        let text: string | undefined;
+        try {
+            text = file ? fs.readFileSync(file, "utf8") : undefined;
+        } catch {
+            text = undefined;
+        }
+        outputTypeFiles.set(pkg, text);
+    }
+    const text = outputTypeFiles.get(pkg);
+    let fields: { name: string; optional: boolean }[] | undefined;
+    const names = path.split(".");
+    if (text) {
+        // Each namespace on the way, then the interface, each opened at one more indentation.
+        let at = 0;
+        for (const [depth, name] of names.slice(0, -1).entries()) {
+            const opening = depth === 0 ? `\nexport declare namespace ${name} {\n` : `namespace ${name} {\n`;
+            at = text.indexOf(opening, at);
+            if (at < 0) break;
+            at += opening.length;
+        }
+        // A package's own top-level interfaces (its `index` module's) are exported at the top.
+        const indent = " ".repeat(4 * (names.length - 1));
+        const opening = `\n${indent}${names.length === 1 ? "export " : ""}interface ${names[names.length - 1]} {\n`;
+        const start = at < 0 ? -1 : text.indexOf(opening, at - 1);
+        if (start >= 0) {
+            const end = text.indexOf(`\n${indent}}`, start + opening.length);
+            const body = text.slice(start + opening.length, end < 0 ? undefined : end);
+            const field = new RegExp(`^${indent}    (\\w+)(\\?)?: `, "gm");
+            fields = [...body.matchAll(field)].map((m) => ({ name: m[1], optional: m[2] === "?" }));
+        }
+    }
+    interfaceFields.set(key, fields);
+    return fields;
+}
+
+/** Each type's block outputs with the fields the provider computes inside them (see `nestedComputedProperties`). */
+const nestedByType = new Map<string, ReadonlyMap<string, readonly string[]>>();
+
+/**
+ * Inside each block output (an output typed `outputs.<module>.<Interface>`, or a list of them),
+ * the fields the provider computes when the program leaves them out: those the SDK declares never
+ * absent (no `?`), as for the outputs themselves (`computedProperties`). A Terraform plan holds
+ * such an attribute of a block the program wrote unknown, as it does a computed top-level one:
+ * an EKS cluster's `vpcConfig.clusterSecurityGroupId`, a launch template's EBS `volumeSize`.
+ */
+export function nestedComputedProperties(type: string): ReadonlyMap<string, readonly string[]> {
+    let found = nestedByType.get(type);
+    if (!found) {
+        const map = new Map<string, readonly string[]>();
+        const pkg = type.split(":")[0];
+        for (const { name, type: declared } of outputDeclarations(type)) {
+            const block = /^outputs\.([\w.]+?)(\[\])?(\s*\|\s*undefined)?$/.exec(declared.trim());
+            if (!block) continue;
+            const fields = outputInterface(pkg, block[1]);
+            const computed = (fields ?? []).filter((f) => !f.optional).map((f) => f.name);
+            if (computed.length > 0) map.set(name, computed);
+        }
+        found = map;
+        nestedByType.set(type, found);
+    }
+    return found;
+}
+
 /**
  * The properties the provider computes when the program leaves them out: its outputs that are
  * never absent. The SDK's declarations tell them apart: an output the provider may leave empty is

@@ -7,6 +7,7 @@ import * as aws from "@pulumi/aws";
 import * as digitalocean from "@pulumi/digitalocean";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { evaluate } from "../../../tools/harness/evaluate";
+import { nestedComputedProperties } from "../../../tools/harness/sdk-classes";
 import { scratchDir } from "../../support/scratch";
 
 function program() {
@@ -156,6 +157,46 @@ describe("computed outputs under mocks", () => {
         const evaluation = await evaluate({ program, preview: true, config: { "aws:region": "eu-west-1" } });
         const rule = evaluation.resources.find((r) => r.name === "from-bastion")!;
         assert.ok(rule.unknownInputs.includes("cidrIpv4"), `cidrIpv4 is ${rule.inputs.cidrIpv4}`);
+    });
+
+    it("leaves unknown in a preview what the provider computes inside a block the program wrote, and the inputs as written", async () => {
+        assert.deepStrictEqual(
+            [...(nestedComputedProperties("aws:eks/cluster:Cluster").get("vpcConfig") ?? [])].filter((f) =>
+                ["clusterSecurityGroupId", "vpcId", "endpointPublicAccess"].includes(f),
+            ),
+            ["clusterSecurityGroupId", "vpcId"],
+            "read from the SDK's output types: what is never absent, not what may be",
+        );
+        assert.ok(
+            nestedComputedProperties("digitalocean:index/loadBalancer:LoadBalancer")
+                .get("forwardingRules")
+                ?.includes("certificateName"),
+            "a package's own top-level interfaces too",
+        );
+        for (const preview of [false, true]) {
+            const evaluation = await evaluate({
+                preview,
+                program: () => {
+                    new aws.eks.Cluster("eks", {
+                        roleArn: "arn:aws:iam::123456789012:role/eks",
+                        vpcConfig: { subnetIds: ["subnet-a", "subnet-b"], endpointPublicAccess: false },
+                    });
+                },
+            });
+            const cluster = evaluation.resources.find((r) => r.name === "eks")!;
+            const vpcConfig = cluster.state.vpcConfig;
+            assert.deepStrictEqual(cluster.inputs.vpcConfig, {
+                subnetIds: ["subnet-a", "subnet-b"],
+                endpointPublicAccess: false,
+            });
+            assert.strictEqual(vpcConfig.endpointPublicAccess, false);
+            // Unknown on the wire, the SDK's Unknown once read back.
+            const unknown = (value: unknown) =>
+                value === unknownValue || (value as { __pulumiUnknown?: boolean })?.__pulumiUnknown === true;
+            assert.strictEqual(unknown(vpcConfig.clusterSecurityGroupId), preview);
+            assert.strictEqual(unknown(vpcConfig.vpcId), preview);
+            assert.strictEqual(unknown(cluster.wireState!.vpcConfig.clusterSecurityGroupId), preview);
+        }
     });
 
     it("leaves unknown in a preview what a provider SDK installed only in the program's project computes", async () => {
