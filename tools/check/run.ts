@@ -485,12 +485,11 @@ async function evaluateStack(
         notes.push(...(program.runNotes ?? []));
         // A data source the mocks do not know returns nothing; the engine would read the cloud.
         if (unanswered.size > 0) notes.push(unansweredNote(unanswered, false));
-        // The engine reads a referenced stack's outputs from the backend; offline they are unknown.
+        // The engine reads a referenced stack's outputs from the backend, in a preview as in an
+        // update (a read step); offline they are unknown in both.
         for (const name of new Set(evaluation.stackReferences))
             notes.push(
-                preview
-                    ? `stack reference "${name}": its outputs cannot be read offline (the engine reads them from the backend), so what the program takes from them reaches the pack as unknown, as a computed value does.`
-                    : `stack reference "${name}": its outputs cannot be read offline (the engine reads them from the backend), so what the program takes from them is not what the engine would hand the pack: check with --preview to have those values judged as unknown.`,
+                `stack reference "${name}": its outputs cannot be read offline (the engine reads them from the backend, in a preview as in an update), so what the program takes from them reaches the pack as unknown, and what it does only once they are known (an apply on them: the resources it creates there) is not checked. Check such a program with \`pulumi preview --policy-pack\`.`,
             );
         // What the engine reads from the cloud: a `.get`'s state, an imported resource's.
         const fromCloud = [
