@@ -230,6 +230,59 @@ describe("webtier-tls-at-balancer on every AWS balancer type and listener", () =
         );
     });
 
+    it("accepts plain listeners of an internal balancer API Gateway reaches through a VPC link, and no other", async () => {
+        const albBehindHttpApi = (internal: boolean, connectionType: string): FakeResource[] => [
+            {
+                type: NLB,
+                name: "alb",
+                props: { id: "arn:alb", arn: "arn:alb", loadBalancerType: "application", internal },
+            },
+            {
+                type: T.targetGroup,
+                name: "alb-tg",
+                props: { arn: "arn:alb-tg", protocol: "HTTP", port: 80, healthCheck: { path: "/up" } },
+            },
+            {
+                type: T.listener,
+                name: "alb-http",
+                props: {
+                    id: "arn:alb-l",
+                    arn: "arn:alb-l",
+                    loadBalancerArn: "arn:alb",
+                    protocol: "HTTP",
+                    port: 80,
+                    defaultActions: [{ type: "forward", targetGroupArn: "arn:alb-tg" }],
+                },
+                deps: { loadBalancerArn: ["alb"] },
+            },
+            {
+                type: "aws:apigatewayv2/integration:Integration",
+                name: "api",
+                props: { integrationType: "HTTP_PROXY", connectionType, integrationUri: "arn:alb-l" },
+                deps: { integrationUri: ["alb-http"] },
+            },
+        ];
+        assertNone(await validateStack(tlsAtBalancer, albBehindHttpApi(true, "VPC_LINK")));
+        const publicAlb = await validateStack(tlsAtBalancer, albBehindHttpApi(false, "VPC_LINK"));
+        assertViolation(publicAlb, 'listener "alb-http"', "does not only redirect to HTTPS");
+        assertViolation(publicAlb, "has no HTTPS listener");
+        assertViolation(
+            await validateStack(tlsAtBalancer, albBehindHttpApi(true, "INTERNET")),
+            'listener "alb-http"',
+            "does not only redirect to HTTPS",
+        );
+        // A REST API's VPC link names the network load balancer itself.
+        const rest = nlbStack({ protocol: "TCP", port: 80 });
+        rest[0].props.internal = true;
+        rest.push({
+            type: "aws:apigateway/vpcLink:VpcLink",
+            name: "rest-link",
+            props: { targetArns: ["arn:nlb"] },
+            deps: { targetArns: ["nlb"] },
+        });
+        assertNone(await validateStack(tlsAtBalancer, rest));
+    });
+
     it("refuses an NLB TCP listener on 443 forwarding to the servers' 443 (TLS passthrough)", async () => {
         const v = await validateStack(tlsAtBalancer, nlbStack({ protocol: "TCP", port: 443 }, "TCP", 443));
         assertViolation(v, 'listener "nlb-listener"', "forwards raw TCP on port 443", "TLS passes through");

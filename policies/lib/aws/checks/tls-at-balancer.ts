@@ -6,8 +6,9 @@
  * groups speaking plain HTTP (or TCP) to the servers; Lightsail load balancers with a certificate
  * attached and HTTP redirected (lightsail.ts); the balancers Elastic Beanstalk makes from an
  * environment's option settings (beanstalk.ts); CloudFront distributions in front, whose edge ends
- * viewers' TLS and whose way to the balancer crosses the internet (cdn-tls.ts). The native
- * provider's balancers, listeners and target groups are held to the same.
+ * viewers' TLS and whose way to the balancer crosses the internet (cdn-tls.ts); internal balancers
+ * API Gateway reaches through a VPC link, where TLS ends at API Gateway. The native provider's
+ * balancers, listeners and target groups are held to the same.
  */
 import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
@@ -33,6 +34,36 @@ export function redirectsToHttps(action: unknown): boolean {
         !isUnknown(redirect) &&
         String(redirect?.protocol ?? "").toUpperCase() === "HTTPS"
     );
+}
+
+/** API Gateway's private integrations: an HTTP API's integration, a REST API's VPC link. */
+const API_GATEWAY_INTEGRATIONS = ["aws:apigatewayv2/integration:Integration"];
+const API_GATEWAY_VPC_LINKS = ["aws:apigateway/vpcLink:VpcLink"];
+
+/** An internal balancer: no public address (`internal` on the classic provider, `scheme` on the native one). */
+function isInternal(balancer: Res): boolean {
+    return balancer.props.internal === true || balancer.props.scheme === "internal";
+}
+
+/**
+ * The listeners API Gateway reaches through a VPC link on internal balancers (AWS's "private
+ * integrations": an HTTP API integration of connectionType VPC_LINK naming the listener, a REST
+ * API's VPC link naming the network load balancer): clients' TLS ends at API Gateway, and the
+ * balancer has no public address, so its plain listener serves only API Gateway inside the VPC.
+ */
+function behindApiGateway(graph: StackGraph, listeners: BalancerListener[]): Set<BalancerListener> {
+    const reached = new Set<BalancerListener>();
+    for (const listener of listeners) {
+        if (listener.balancers.length === 0 || !listener.balancers.every(isInternal)) continue;
+        const httpApi = graph
+            .referrers(API_GATEWAY_INTEGRATIONS, "integrationUri", listener.owner)
+            .some((integration) => integration.props.connectionType === "VPC_LINK");
+        const restApi = listener.balancers.every(
+            (balancer) => graph.referrers(API_GATEWAY_VPC_LINKS, "targetArns", balancer).length > 0,
+        );
+        if (httpApi || restApi) reached.add(listener);
+    }
+    return reached;
 }
 
 /** Raw transport listeners: the balancer neither ends TLS nor speaks HTTP, so clients get plain HTTP or TLS passed through. */
@@ -75,9 +106,13 @@ export function awsTlsFindings(graph: StackGraph, allowedTlsPolicies: string[], 
         if (!isUnknown(listener.protocol) && TLS_TERMINATING.includes(listener.protocol))
             listener.balancers.forEach((lb) => tlsBalancers.add(lb));
     }
-    // Plain HTTP without any HTTPS is what allowHttpOnly allows, balancer by balancer.
+    const privateIntegrations = behindApiGateway(graph, listeners);
+    // Plain HTTP without any HTTPS is what allowHttpOnly allows, balancer by balancer; API
+    // Gateway's private integrations end TLS before the balancer.
     const plainAllowed = (listener: BalancerListener) =>
-        allowHttpOnly && listener.balancers.length > 0 && listener.balancers.every((lb) => !tlsBalancers.has(lb));
+        privateIntegrations.has(listener) ||
+        (allowHttpOnly && listener.balancers.length > 0 && listener.balancers.every((lb) => !tlsBalancers.has(lb)));
+    const apiGatewayOnly = new Set([...privateIntegrations].flatMap((listener) => listener.balancers));
     for (const listener of listeners) {
         const protocol = listener.protocol;
         const name = where(listener);
@@ -151,7 +186,7 @@ export function awsTlsFindings(graph: StackGraph, allowedTlsPolicies: string[], 
             ? balancer.props.type
             : balancer.props.loadBalancerType;
         if (!isUnknown(type) && type !== undefined && type !== null && type !== "application") continue;
-        if (!tlsBalancers.has(balancer) && !allowHttpOnly) {
+        if (!tlsBalancers.has(balancer) && !allowHttpOnly && !apiGatewayOnly.has(balancer)) {
             findings.push({
                 urn: balancer.urn,
                 message: `${describe(balancer)} has no HTTPS listener. Add an HTTPS listener with an ACM certificate and redirect HTTP to it, or, for a dev stack without a domain, set allowHttpOnly in the policy config.`,
