@@ -265,6 +265,8 @@ export function versioned(bucket: Res, configs: Res[]): boolean | typeof UNKNOWN
 export function exposureChecks(
     name: string,
     problems: string[],
+    /** How to grant access instead of to everyone, on this cloud (the fix of a public policy). */
+    policyAdvice: string,
 ): {
     acl: (value: unknown, key: string) => void;
     grants: (value: unknown, key: string) => void;
@@ -296,7 +298,7 @@ export function exposureChecks(
     const policy = (value: unknown, key: string) => {
         if (policyIsPublic(value) === true)
             problems.push(
-                `${name} allows Principal "*" without a condition that limits it to fixed sources (aws:SourceArn, aws:SourceAccount, aws:SourceVpce, aws:PrincipalOrgID, ...) in ${key}. Grant access to specific principals (for example the CloudFront distribution, with an AWS:SourceArn condition).`,
+                `${name} allows Principal "*" without a condition that limits it to fixed sources (aws:SourceArn, aws:SourceAccount, aws:SourceVpce, aws:PrincipalOrgID, ...) in ${key}. ${policyAdvice}`,
             );
     };
     return { acl, grants, policy };

@@ -610,14 +610,14 @@ describe("storage: Spaces bucket policies written other ways", () => {
                 ],
             });
         const notPrincipal = doc({ NotPrincipal: { AWS: "arn:aws:iam::123456789012:root" } });
-        assertViolation(
-            await validateResource(storageNotPublic, SPACES_POLICY, {
-                region: "ams3",
-                bucket: "brand",
-                policy: notPrincipal,
-            }),
-            'allows Principal "*"',
-        );
+        const spaces = await validateResource(storageNotPublic, SPACES_POLICY, {
+            region: "ams3",
+            bucket: "brand",
+            policy: notPrincipal,
+        });
+        // Spaces' own advice, not AWS's (no CloudFront, no service principals).
+        assertViolation(spaces, 'allows Principal "*"', "presigned URLs");
+        assert.ok(!spaces.some((v) => /CloudFront/.test(String(v))), JSON.stringify(spaces));
         const pieces = doc({ Principal: "*", Condition: { IpAddress: { "aws:SourceIp": ["2000::/4", "3000::/4"] } } });
         assertViolation(
             await validateResource(storageNotPublic, SPACES_POLICY, {

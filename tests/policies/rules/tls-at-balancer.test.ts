@@ -1,3 +1,4 @@
+import * as assert from "assert";
 import { tlsAtBalancer } from "../../../policies/rules/tls-at-balancer";
 import {
     FakeResource,
@@ -152,7 +153,7 @@ describe("webtier-tls-at-balancer on DigitalOcean", () => {
         assertNone(await validateStack(tlsAtBalancer, stack));
     });
 
-    it("refuses TLS passthrough, https targets and a missing certificate", async () => {
+    it("refuses TLS passthrough once, with the whole fix; https targets and a missing certificate each", async () => {
         const stack = doTier();
         pick(stack, "lb").props.forwardingRules[0] = {
             entryProtocol: "https",
@@ -162,9 +163,18 @@ describe("webtier-tls-at-balancer on DigitalOcean", () => {
             tlsPassthrough: true,
         };
         const v = await validateStack(tlsAtBalancer, stack);
-        assertViolation(v, "forwardingRules[0]", "passes TLS through");
-        assertViolation(v, "forwardingRules[0]", 'targetProtocol to "http"');
-        assertViolation(v, "forwardingRules[0]", "without a certificate");
+        const passthrough = v.filter((x) => x.message.includes("forwardingRules[0]"));
+        assert.strictEqual(passthrough.length, 1, JSON.stringify(passthrough));
+        assertViolation(v, "forwardingRules[0]", "passes TLS through", "certificateName", 'targetProtocol to "http"');
+        pick(stack, "lb").props.forwardingRules[0] = {
+            entryProtocol: "https",
+            entryPort: 443,
+            targetProtocol: "https",
+            targetPort: 443,
+        };
+        const terminated = await validateStack(tlsAtBalancer, stack);
+        assertViolation(terminated, "forwardingRules[0]", 'targetProtocol to "http"');
+        assertViolation(terminated, "forwardingRules[0]", "without a certificate");
     });
 
     it("refuses an http-only balancer unless allowHttpOnly is set", async () => {

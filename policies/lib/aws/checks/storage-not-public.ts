@@ -60,7 +60,11 @@ function publicAccessBlockProblems(name: string, block: Record<string, unknown>,
 export function awsStorageExposure(res: Res): string[] {
     const problems: string[] = [];
     const name = describe(res);
-    const { acl, grants, policy } = exposureChecks(name, problems);
+    const { acl, grants, policy } = exposureChecks(
+        name,
+        problems,
+        "Grant access to specific principals (for example the CloudFront distribution, with an AWS:SourceArn condition).",
+    );
     const p = res.props;
     if (TYPES.buckets.includes(res.type)) {
         acl(p.acl, "acl");

@@ -17,7 +17,12 @@ const TYPES = {
 /** Every way this Spaces resource makes stored files public, as messages. */
 export function digitalOceanStorageExposure(res: Res): string[] {
     const problems: string[] = [];
-    const { acl, grants, policy } = exposureChecks(describe(res), problems);
+    const { acl, grants, policy } = exposureChecks(
+        describe(res),
+        problems,
+        // Spaces has no service principals to name: files reach others through presigned URLs.
+        "Remove the statement and hand out files through presigned URLs (the bucket stays private).",
+    );
     const p = res.props;
     if (TYPES.policies.includes(res.type)) {
         policy(p.policy, "policy");

@@ -40,16 +40,25 @@ export function digitalOceanTlsFindings(graph: StackGraph, allowHttpOnly: boolea
                 return;
             }
             https = true;
+            // Passthrough hands the TLS session to the droplets: no certificate at the balancer
+            // (DigitalOcean takes none then) and TLS to the droplets follow from it, one finding.
+            if (rule.tlsPassthrough === true) {
+                findings.push({
+                    urn: balancer.urn,
+                    message: `${where} passes TLS through to the droplets. Set tlsPassthrough to false, certificateName to the Let's Encrypt certificate of the domain and targetProtocol to "http": TLS ends at the balancer.`,
+                });
+                return;
+            }
             if (!present(rule.certificateName) && !present(rule.certificateId)) {
                 findings.push({
                     urn: balancer.urn,
                     message: `${where} is ${entry} without a certificate. Set certificateName to the Let's Encrypt certificate of the domain.`,
                 });
             }
-            if (rule.tlsPassthrough === true || isUnknown(rule.tlsPassthrough)) {
+            if (isUnknown(rule.tlsPassthrough)) {
                 findings.push({
                     urn: balancer.urn,
-                    message: `${where} ${rule.tlsPassthrough === true ? "passes TLS through" : "may pass TLS through (unknown during preview)"} to the droplets. Set tlsPassthrough to false: TLS ends at the balancer.`,
+                    message: `${where} may pass TLS through (unknown during preview) to the droplets. Set tlsPassthrough to false: TLS ends at the balancer.`,
                 });
             }
             if (isUnknown(rule.targetProtocol) || String(rule.targetProtocol).toLowerCase() !== "http") {
