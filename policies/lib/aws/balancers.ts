@@ -116,8 +116,15 @@ export function awsAppPorts(graph: StackGraph): { ports: Set<number>; unknown: b
     }
     for (const attachment of graph.ofType(AWS_BALANCER_TYPES.attachments)) add(attachment.props.port);
     for (const service of graph.ofType(AWS_BALANCER_TYPES.ecsServices)) {
-        for (const lb of listOf<Record<string, any>>(service.props.loadBalancers))
-            add(isUnknown(lb) ? UNKNOWN : lb?.containerPort);
+        // Unknown during preview when a component computes it (awsx's FargateService, from its
+        // port mappings): the target groups it came from are the stack's, their ports counted above.
+        const entries = service.props.loadBalancers;
+        if (
+            isUnknown(entries) &&
+            graph.dependenciesOf(service, "loadBalancers", AWS_BALANCER_TYPES.targetGroups).length > 0
+        )
+            continue;
+        for (const lb of listOf<Record<string, any>>(entries)) add(isUnknown(lb) ? UNKNOWN : lb?.containerPort);
     }
     for (const balancer of graph.ofType(AWS_BALANCER_TYPES.classic)) {
         for (const listener of listOf<Record<string, any>>(balancer.props.listeners))

@@ -27,6 +27,21 @@ describe("AWS balancers: the app port and every listener", () => {
         );
     });
 
+    it("reads an ECS service's entries unknown during preview through the stack's target groups they came from", () => {
+        const withService = (deps: Record<string, string[]>) =>
+            awsAppPorts(
+                graphOf([
+                    { type: "aws:lb/targetGroup:TargetGroup", name: "tg", props: { port: 8000 } },
+                    { type: "aws:ecs/service:Service", name: "svc", props: { loadBalancers: UNKNOWN }, deps },
+                ]),
+            );
+        const traced = withService({ loadBalancers: ["tg"] });
+        assert.deepStrictEqual([...traced.ports], [8000]);
+        assert.strictEqual(traced.unknown, false);
+        // From no target group of the stack: the port cannot be told.
+        assert.strictEqual(withService({}).unknown, true);
+    });
+
     it("normalises elbv2 listeners (HTTP by default) and each classic ELB listener", () => {
         const listeners = awsListeners(
             graphOf([
