@@ -1,6 +1,7 @@
 /**
  * Settings a provider or the cloud refuses together, each cloud's from its pack
- * (lib/<cloud>/settings.ts): a combination one value alone does not show.
+ * (lib/<cloud>/settings.ts): a combination one value alone does not show, or a value refused
+ * for what the resource is (a policy document's size, a queue name against its kind).
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { registered } from "../lib/registered";
@@ -9,7 +10,7 @@ import { fromResourceArgs } from "../lib/values";
 export const preflightSettings: ResourceValidationPolicy = {
     name: "webtier-preflight-settings",
     description:
-        "Settings refused together: an ElastiCache replication group with Multi-AZ but no automatic failover (the provider's plan refuses it), or automatic failover with a single node; an RDS instance that is Multi-AZ with an availabilityZone, provisioned IOPS storage without iops or outside 0.5 to 50 IOPS per GiB, gp3 IOPS or throughput below the size that allows them (the API refuses them); a security group's inline rule with protocol \"-1\" and a port other than 0 (the provider refuses it after creating the group).",
+        'Settings refused together: an ElastiCache replication group with Multi-AZ but no automatic failover (the provider\'s plan refuses it), automatic failover with a single node, more than 6 nodes without shards, Redis OSS after 7.1; an RDS instance that is Multi-AZ with an availabilityZone or on SQL Server Express, provisioned IOPS storage without iops, below 1,000 IOPS or outside 0.5 to 50 IOPS per GiB, gp3 IOPS or throughput below the size that allows them, maxAllocatedStorage below allocatedStorage, db.serverless outside Aurora; RDS backup windows under 30 minutes or overlapping the maintenance window; Aurora Serverless v2 minCapacity above maxCapacity; a security group rule with protocol "-1" and a port other than 0 (the provider refuses it after creating the group) or a TCP/UDP fromPort above toPort; a target group health check timeout not below its interval; an HTTPS or TLS listener without certificateArn; gp3 volumes over 500 IOPS per GiB or 0.25 MiB/s per IOPS; Auto Scaling sizes that do not nest; DynamoDB attributes no key uses, provisioned tables without capacity; SQS names at odds with fifoQueue; IAM managed policies over 6,144 characters, bucket policies over 20 KB.',
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         const res = fromResourceArgs(args);

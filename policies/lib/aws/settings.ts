@@ -3,10 +3,28 @@
  * which and why.
  */
 import type { Res } from "../values";
+import { autoscalingSettingsProblems } from "./autoscaling-settings";
+import { balancerSettingsProblems } from "./balancer-settings";
 import { cacheSettingsProblems } from "./cache-settings";
+import { ebsSettingsProblems } from "./ebs-settings";
+import { policySizeProblems } from "./policy-sizes";
+import { queueSettingsProblems } from "./queue-settings";
 import { rdsSettingsProblems } from "./rds-settings";
 import { securityGroupSettingsProblems } from "./security-group-settings";
+import { tableSettingsProblems } from "./table-settings";
+
+const SERVICES: readonly ((res: Res) => string[])[] = [
+    cacheSettingsProblems,
+    rdsSettingsProblems,
+    securityGroupSettingsProblems,
+    balancerSettingsProblems,
+    ebsSettingsProblems,
+    autoscalingSettingsProblems,
+    tableSettingsProblems,
+    queueSettingsProblems,
+    policySizeProblems,
+];
 
 export function awsSettingsProblems(res: Res): string[] {
-    return [...cacheSettingsProblems(res), ...rdsSettingsProblems(res), ...securityGroupSettingsProblems(res)];
+    return SERVICES.flatMap((problems) => problems(res));
 }

@@ -20,7 +20,7 @@ export const AWS_USER_DATA_LIMITS: readonly UserDataLimit[] = [
         properties: [{ name: "userData", base64: true }],
         maxBytes: 16 * 1024,
         limitText: "16 KB",
-        hint: ", or gzip it and pass it as userDataBase64",
+        hint: ", or gzip it before base64-encoding it into userData (cloud-init reads gzip)",
         source: "EC2 API RequestLaunchTemplateData.UserData: the same 16 KB limit on the raw, decoded data",
     },
 ];

@@ -44,18 +44,28 @@ const SECURITY_GROUP_DESCRIPTIONS: readonly { types: string[]; property: string;
 
 /**
  * The least allocated storage RDS takes for a new instance (RDS User Guide, "Amazon RDS DB instance
- * storage": General Purpose SSD 20 GiB, Provisioned IOPS 100 GiB, magnetic 5 GiB and 10 for
- * Oracle, 20 for SQL Server), by storage type; absent, io1 when iops is set, else General Purpose
- * (API rds CreateDBInstance StorageType). Aurora and RDS Custom keep their storage elsewhere.
+ * storage": General Purpose SSD 20 GiB, Provisioned IOPS 100 GiB and 20 for SQL Server, magnetic
+ * 5 GiB and 10 for Oracle, 20 for SQL Server), by storage type; absent, io1 when iops is set, else
+ * General Purpose (API rds CreateDBInstance StorageType). The most, on SSD storage, is 65,536 GiB
+ * (64 TiB) for MariaDB, MySQL, PostgreSQL, Oracle and Db2; SQL Server's depends on the edition and
+ * the volume type (16 TiB, 64 TiB on io2 Block Express) and is not judged, nor is magnetic
+ * storage's (read 2026-12-03). Aurora and RDS Custom keep their storage elsewhere.
  */
-function rdsStorageRange(res: Res): { min: number; because: string } | undefined {
+function rdsStorageRange(res: Res): { min: number; max?: number; because: string } | undefined {
     const engine = res.props.engine;
     if (typeof engine !== "string" || engine.startsWith("aurora") || engine.startsWith("custom-")) return undefined;
     const declared = res.props.storageType;
     if (declared !== undefined && typeof declared !== "string") return undefined;
     const type = declared ?? (res.props.iops !== undefined ? "io1" : "gp2");
-    if (type === "gp2" || type === "gp3") return { min: 20, because: `RDS allocates on ${type} (GiB)` };
-    if (type === "io1" || type === "io2") return { min: 100, because: `RDS allocates on ${type} (GiB)` };
+    const sqlServer = engine.startsWith("sqlserver");
+    const max = sqlServer ? undefined : 65536;
+    if (type === "gp2" || type === "gp3") return { min: 20, max, because: `RDS allocates on ${type} (GiB)` };
+    if (type === "io1" || type === "io2")
+        return {
+            min: sqlServer ? 20 : 100,
+            max,
+            because: `RDS allocates on ${type}${sqlServer ? " for SQL Server" : ""} (GiB)`,
+        };
     if (type === "standard") {
         const min = engine.startsWith("oracle") ? 10 : engine.startsWith("sqlserver") ? 20 : 5;
         return { min, because: `RDS allocates on magnetic storage for ${engine} (GiB)` };

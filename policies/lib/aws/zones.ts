@@ -7,15 +7,18 @@
  * - a DB subnet group (RDS, DocumentDB, Neptune) whose subnets cover one zone:
  *   CreateDBSubnetGroup answers DBSubnetGroupDoesNotCoverEnoughAZs ("Add subnets to cover at
  *   least 2 AZs").
- * Judged only when every subnet named is one of the stack's; a subnet whose zone AWS picks (no
- * `availabilityZone` or `availabilityZoneId`, or one unknown in a preview) is in one zone all the
- * same, so fewer than two subnets are fewer than two zones whatever their zones; a subnet outside
- * the stack is not judged.
+ * Fewer than two subnets are fewer than two zones, whatever and wherever they are (a literal id
+ * of a subnet outside the stack included). Two or more are judged only when every subnet named is
+ * one of the stack's; a subnet whose zone AWS picks (no `availabilityZone` or
+ * `availabilityZoneId`, or one unknown in a preview) is in one zone all the same; a subnet outside
+ * the stack is not judged. Subnets outside their VPC's range and overlapping subnets are
+ * subnet-placement.ts's.
  */
 import type { Finding } from "../data-access";
 import type { StackGraph } from "../graph";
 import { Res, describe, isUnknown, listOf, propOf } from "../values";
 import { AWS_BALANCER_TYPES } from "./balancers";
+import { awsSubnetPlacementFindings } from "./subnet-placement";
 import { AWS } from "./types";
 
 const DB_SUBNET_GROUPS = [
@@ -60,6 +63,15 @@ function zonesOf(graph: StackGraph, from: Res, key: string, values: unknown[]): 
     return coverage;
 }
 
+/**
+ * How many subnets a list names at most: known ids counted once each, each unknown as one more
+ * (a list unknown as a whole is not judged by the callers).
+ */
+function mostSubnets(values: unknown[]): number {
+    const known = new Set(values.filter((v) => !isUnknown(v)).map((v) => String(v)));
+    return known.size + values.filter((v) => isUnknown(v)).length;
+}
+
 /** At most how many zones the subnets cover. */
 const mostZones = (coverage: Coverage) => coverage.zones.size + coverage.unplaced.size;
 
@@ -67,7 +79,7 @@ function zoneText({ zones }: Coverage): string {
     return zones.size === 0 ? "no zone" : `only ${[...zones].join(", ")}`;
 }
 
-/** Every application load balancer and DB subnet group of the stack that covers fewer than two zones. */
+/** Every application load balancer and DB subnet group of the stack that covers fewer than two zones, and the subnets placed outside their VPC's range or over each other. */
 export function awsZoneFindings(graph: StackGraph): Finding[] {
     const findings: Finding[] = [];
     for (const balancer of graph.ofType(AWS_BALANCER_TYPES.elbv2)) {
@@ -85,6 +97,13 @@ export function awsZoneFindings(graph: StackGraph): Finding[] {
                   ];
         if (values.length === 0) continue;
         const zones = zonesOf(graph, balancer, key, values);
+        if (!zones && mostSubnets(values) < 2) {
+            findings.push({
+                urn: balancer.urn,
+                message: `${describe(balancer)} is an application load balancer in a single subnet, so a single zone: AWS refuses it ("At least two subnets in two different Availability Zones must be specified"). Give it a public subnet in a second zone.`,
+            });
+            continue;
+        }
         if (!zones || mostZones(zones) >= 2) continue;
         findings.push({
             urn: balancer.urn,
@@ -95,11 +114,18 @@ export function awsZoneFindings(graph: StackGraph): Finding[] {
         const ids = propOf(group, "subnetIds");
         if (isUnknown(ids) || listOf(ids).length === 0) continue;
         const zones = zonesOf(graph, group, "subnetIds", listOf(ids));
+        if (!zones && mostSubnets(listOf(ids)) < 2) {
+            findings.push({
+                urn: group.urn,
+                message: `${describe(group)} covers a single subnet, so a single zone: AWS refuses a DB subnet group in fewer than two Availability Zones (DBSubnetGroupDoesNotCoverEnoughAZs). Add a private subnet in a second zone.`,
+            });
+            continue;
+        }
         if (!zones || mostZones(zones) >= 2) continue;
         findings.push({
             urn: group.urn,
             message: `${describe(group)} covers ${zones.unplaced.size > 0 ? "a single subnet, so a single zone" : zoneText(zones)}: AWS refuses a DB subnet group in fewer than two Availability Zones (DBSubnetGroupDoesNotCoverEnoughAZs). Add a private subnet in a second zone.`,
         });
     }
-    return findings;
+    return [...findings, ...awsSubnetPlacementFindings(graph)];
 }

@@ -24,6 +24,7 @@ import { digitalOceanTagProblems } from "./tags";
 import { DIGITALOCEAN_USER_DATA_LIMITS } from "./user-data-limits";
 import { digitalOceanPlaintextSecrets } from "./plaintext-secrets";
 import { digitalOceanRegionFindings } from "./regions";
+import { digitalOceanVpcOverlapFindings } from "./vpc-overlaps";
 import { DIGITALOCEAN_VALUE_RULES } from "./value-rules";
 
 export const DIGITALOCEAN_PACK: CloudPack = {
@@ -58,7 +59,7 @@ export const DIGITALOCEAN_PACK: CloudPack = {
         engineVersions: DIGITALOCEAN_ENGINE_VERSIONS,
         databaseVersions: digitalOceanVersionProblems,
         networks: vpcRangeProblems,
-        placement: digitalOceanRegionFindings,
+        placement: (graph) => [...digitalOceanRegionFindings(graph), ...digitalOceanVpcOverlapFindings(graph)],
         tags: digitalOceanTagProblems,
     },
 };

@@ -82,7 +82,7 @@ describe("preflight: settings refused together", () => {
             assertViolation(
                 await db({ storageType: "io1", iops: 40 }),
                 "iops 40 is 0.40 times allocatedStorage 100",
-                "between 50 and 5000",
+                "between 1000 and 5000",
             );
             assertViolation(await db({ storageType: "io1", iops: 6000 }), "60.00 times");
             assertNone(await db({ storageType: "io1", iops: 3000 }));

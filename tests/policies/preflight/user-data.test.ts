@@ -1,3 +1,4 @@
+import * as assert from "assert";
 import { preflightUserData } from "../../../policies/preflight";
 import { assertNone, assertViolation, UNKNOWN_STRING } from "../helpers";
 import { check } from "./support";
@@ -38,6 +39,13 @@ describe("preflight: user data over the cloud's size limit", () => {
             "16394 bytes decoded",
         );
         assertNone(await check(preflightUserData, TEMPLATE, { userData: Buffer.alloc(KB16).toString("base64") }));
+    });
+    it("advises a launch template to gzip into its own userData: it has no userDataBase64", async () => {
+        const found = await check(preflightUserData, TEMPLATE, {
+            userData: Buffer.alloc(KB16 + 10).toString("base64"),
+        });
+        assertViolation(found, "gzip it before base64-encoding it into userData");
+        assert.ok(!found.some((message) => message.includes("userDataBase64")), found.join("\n"));
     });
     it("refuses droplet user data over 64 KiB, accepts exactly 64 KiB", async () => {
         assertViolation(

@@ -128,6 +128,37 @@ describe("preflight: enumerated and shaped values", () => {
         assertNone(await check(preflightValues, RDS, { engine: "aurora-mysql", allocatedStorage: 1 }));
     });
 
+    it("takes SQL Server on provisioned IOPS from 20 GiB, and refuses SSD storage over 64 TiB", async () => {
+        const RDS = "aws:rds/instance:Instance";
+        // SQL Server's io1 and io2 start at 20 GiB, where the other engines' start at 100.
+        assertNone(
+            await check(preflightValues, RDS, {
+                engine: "sqlserver-ex",
+                allocatedStorage: 50,
+                storageType: "io1",
+                iops: 1000,
+            }),
+        );
+        assertViolation(
+            await check(preflightValues, RDS, { engine: "sqlserver-se", allocatedStorage: 10, storageType: "io2" }),
+            "below 20",
+            "for SQL Server",
+        );
+        assertViolation(
+            await check(preflightValues, RDS, { engine: "postgres", allocatedStorage: 70000 }),
+            "allocatedStorage 70000 is above 65536, the most RDS allocates on gp2 (GiB)",
+        );
+        assertViolation(
+            await check(preflightValues, RDS, { engine: "mysql", allocatedStorage: 65537, storageType: "io1" }),
+            "above 65536",
+        );
+        assertNone(await check(preflightValues, RDS, { engine: "mysql", allocatedStorage: 65536, storageType: "gp3" }));
+        // SQL Server's ceiling depends on edition and volume type: not judged.
+        assertNone(
+            await check(preflightValues, RDS, { engine: "sqlserver-ee", allocatedStorage: 65536, storageType: "io2" }),
+        );
+    });
+
     it("leaves unknown values and absent ones (provider defaults) alone", async () => {
         assertNone(await check(preflightValues, "aws:lb/targetGroup:TargetGroup", { protocol: UNKNOWN_STRING }));
         assertNone(await check(preflightValues, "aws:lb/targetGroup:TargetGroup", {}));
