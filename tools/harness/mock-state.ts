@@ -196,7 +196,7 @@ function isPlainBlock(value: unknown): value is Record<string, unknown> {
         value !== null &&
         typeof value === "object" &&
         Object.getPrototypeOf(value) === Object.prototype &&
-        !(specialSigKey in (value as object))
+        !(specialSigKey in value)
     );
 }
 
@@ -250,7 +250,7 @@ export function mockState(
             const plan = (block: unknown) => {
                 // A block as the program wrote it: no secret, unknown or asset in its place.
                 if (!isPlainBlock(block)) return block;
-                const copy: Record<string, unknown> = { ...(block as Record<string, unknown>) };
+                const copy: Record<string, unknown> = { ...block };
                 for (const key of nested) if (copy[key] === undefined) copy[key] = unknownValue;
                 return copy;
             };

@@ -12,7 +12,7 @@
 import type { Finding } from "../../data-access";
 import type { StackGraph } from "../../graph";
 import { blockIsComplete, blockNeutralisesPublicPolicy, policyIsPublic, versioned } from "../../storage";
-import { Res, UNKNOWN, describe, isUnknown, listOf } from "../../values";
+import { Res, UNKNOWN, describe, isUnknown } from "../../values";
 import { AWS } from "../types";
 
 const PUBLIC_ACCESS_BLOCKS = ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"];
