@@ -91,7 +91,12 @@ export interface CloudPack {
     plaintextSecrets(res: Res): string[];
     /** Why one of its data stores keeps data unencrypted on disk (webtier-data-encrypted); absent where the cloud always encrypts. */
     encryptionAtRest?(res: Res): string[];
-    /** Resources whose user data others can read (webtier-user-data-secrets), and where secrets go instead. */
+    /**
+     * Resources whose user data others than the server can read through the cloud's API
+     * (webtier-user-data-secrets), and where secrets go instead: any AWS resource; on
+     * DigitalOcean an autoscale pool's droplet template, not a droplet (its user data is served
+     * only on its own metadata address). Absent: no resource of the cloud shows its user data.
+     */
     readonly userData?: { covers(type: string): boolean; readonly advice: string };
     /** What the cloud would refuse halfway through a first `pulumi up` (the preflight, policies/preflight/). */
     readonly preflight: CloudPreflight;

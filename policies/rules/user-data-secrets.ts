@@ -1,21 +1,28 @@
 /**
- * No secret in AWS user data. EC2 hands an instance's user data to anyone allowed
+ * No secret in user data others can read. EC2 hands an instance's user data to anyone allowed
  * `ec2:DescribeInstanceAttribute` (launch templates: `ec2:DescribeLaunchTemplateVersions`) and
  * to every process on the instance through the metadata service, and a secret in it ties the
  * secret to the server (rotating it replaces the server). Secrets belong in Parameter Store
- * (SecureString) or Secrets Manager, read at boot through the instance role.
+ * (SecureString) or Secrets Manager, read at boot through the instance role. DigitalOcean
+ * serves a droplet's user data only on its own metadata address, but shows an autoscale pool's
+ * droplet template to whoever can read the pool. Each cloud's pack says which of its resources
+ * carry user data others can read (`userData` in lib/<cloud>/index.ts).
  *
- * For any program and any AWS resource shape: every `userData` / `userDataBase64` property at
+ * For any program and any such resource shape: every `userData` / `userDataBase64` property at
  * any depth (instances, spot requests, launch templates and configurations, the native
- * provider's launch template data) is read through every layer cloud-init reads (base64, gzip,
+ * provider's launch template data, a pool's droplet template) is read through every layer cloud-init reads (base64, gzip,
  * MIME parts with base64 transfer encoding, base64 inside the text: `write_files` entries with an
  * `encoding`, a file a script decodes in place), and each layer is searched for
  * - assignments of secret-named keys: `*_PASSWORD=`, `APP_KEY=`, `*_SECRET_ACCESS_KEY=`,
  *   `token: ...`, `plain_text_passwd: ...` (shell, .env, YAML and JSON forms), also further into a
  *   line (`echo "DB_PASSWORD=..." >> .env`, `docker run -e APP_KEY=...`, `--db-password=...`,
- *   `--password ...`), unless the value is empty, a boolean, a reference resolved on the server
- *   (`$VAR`, `${VAR}`, `$(command)`), a shell pattern or a printf conversion (`%s`);
- * - URLs with a password (`mysql://user:pass@host`);
+ *   `--password ...`), unless the value is empty, a flag, a reference resolved on the server
+ *   (`$VAR`, `${VAR}`, `$(command)`, `${VAR:-$(command)}`, `${VAR:?message}`), where the secret is
+ *   kept (an ARN, a parameter path), a shell pattern or a printf conversion (`%s`);
+ * - URLs with a password (`mysql://user:pass@host`, `rediss://:pass@host`) or a token as their
+ *   user (`https://ghp_...@github.com/...`), Authorization headers (`Bearer ...`, `Basic ...`);
+ * - passwords given to a command: glued to a MySQL client's `-p`, `docker login -p ...`,
+ *   `echo 'user:...' | chpasswd`, and .pgpass lines (`host:port:db:user:password`);
  * - private keys (`-----BEGIN ... PRIVATE KEY-----`) and AWS access key ids (`AKIA...`, `ASIA...`).
  * Messages name the key or the kind of credential, never the value.
  *
@@ -26,7 +33,7 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { gunzipSync } from "zlib";
 import { CLOUD_PACKS } from "../lib/clouds";
 import { Recent } from "../lib/recent";
-import { secretsInText } from "../lib/secrets";
+import { SCRIPT, secretsInText } from "../lib/secrets";
 import { describe, fromResourceArgs, isUnknown } from "../lib/values";
 
 /** Properties that hold user data, whatever the resource. */
@@ -203,7 +210,7 @@ function findings(value: string): Findings {
     try {
         return {
             layers: userDataLayers(value)
-                .map(({ text, layer }) => ({ found: secretsInText(text), layer }))
+                .map(({ text, layer }) => ({ found: secretsInText(text, SCRIPT), layer }))
                 .filter(({ found }) => found.length > 0),
         };
     } catch (error) {
@@ -236,7 +243,7 @@ function userDataProperties(
 export const userDataSecrets: ResourceValidationPolicy = {
     name: "webtier-user-data-secrets",
     description:
-        "AWS user data (instances, launch templates, any resource) carries no password, app key, access key, private key or credentialed URL, compressed or not.",
+        "User data others can read (AWS instances, launch templates, any AWS resource; DigitalOcean autoscale pools' droplet template) carries no password, app key, token, access key, private key or credentialed URL, compressed or not.",
     enforcementLevel: "advisory",
     // Advisory by default, so it ranks with the other advisories (code scanning orders advisory
     // findings below mandatory ones); policies/config/prod.json makes it mandatory.
@@ -252,7 +259,7 @@ export const userDataSecrets: ResourceValidationPolicy = {
             if (isUnknown(value)) {
                 reportViolation(
                     `${describe(resource)}: ${path} is unknown during preview, so it cannot be checked for secrets (it is checked on pulumi up). ` +
-                        "Render user data from config only, and read secrets on the instance through its role.",
+                        `Render user data from config only. ${advice}`,
                 );
                 continue;
             }

@@ -4,28 +4,42 @@
  * - SSM parameters of type String or StringList (the classic provider's `value`, `insecureValue`
  *   and write-only `valueWo`; the native provider's `value`): `ssm:GetParameter` and
  *   `ssm:GetParameterHistory` answer the value unencrypted, and the console shows it;
- * - ECS container definitions' `environment` (a JSON string in the classic provider, objects in
- *   the native one): `ecs:DescribeTaskDefinition`;
+ * - ECS container definitions' `environment`, `command` and `entryPoint` (a JSON string in the
+ *   classic provider, objects in the native one): `ecs:DescribeTaskDefinition`;
  * - Lambda functions' `environment.variables`: `lambda:GetFunctionConfiguration`;
  * - Elastic Beanstalk environment properties (settings in the
  *   `aws:elasticbeanstalk:application:environment` namespace, on an environment or a
- *   configuration template): `elasticbeanstalk:DescribeConfigurationSettings`;
+ *   configuration template, the classic provider's `settings` or the native one's
+ *   `optionSettings`): `elasticbeanstalk:DescribeConfigurationSettings`;
  * - App Runner services' `runtimeEnvironmentVariables` (image or code configuration):
  *   `apprunner:DescribeService` (secrets belong in `runtimeEnvironmentSecrets`, ARNs);
- * - CodeBuild projects' environment variables of type PLAINTEXT (the default):
- *   `codebuild:BatchGetProjects` (types PARAMETER_STORE and SECRETS_MANAGER hold a name);
+ * - CodeBuild projects' environment variables of type PLAINTEXT (the default) and their inline
+ *   buildspecs (`env: variables:` and the commands): `codebuild:BatchGetProjects` (types
+ *   PARAMETER_STORE and SECRETS_MANAGER, and a buildspec's `parameter-store:` and
+ *   `secrets-manager:`, hold a name);
  * - Amplify apps' and branches' `environmentVariables`: `amplify:GetApp`, `amplify:GetBranch`;
- * - Batch job definitions' container `environment` (container, ECS, multi-node and EKS
- *   properties): `batch:DescribeJobDefinitions`;
+ * - Batch job definitions' containers' `environment` and command line (container, ECS,
+ *   multi-node and EKS properties): `batch:DescribeJobDefinitions`;
  * - Lightsail container deployments' `environment`: `lightsail:GetContainerServiceDeployments`.
  * And where the secret store itself hands a secret out: a Secrets Manager secret whose resource
  * policy (the secret's `policy`, or a SecretPolicy) lets every principal (`Principal: "*"`,
  * `NotPrincipal`) call `secretsmanager:GetSecretValue` without a condition naming fixed sources:
  * every role of the account reads it, and every AWS account when its KMS key allows too.
+ * None of these places expands variables, so a value starting with `$` is the secret as written
+ * (only a script handed to a shell, `sh -c "..."`, reads `$DB_PASSWORD` as a reference).
  * Values unknown during preview are not judged here (they are on `pulumi up`, and by the check,
  * which evaluates with every value known by default).
  */
-import { isReference, isSecretName, listedFindings, secretsInText, secretsInVariable } from "../secrets";
+import {
+    type Reading,
+    SCRIPT,
+    VERBATIM,
+    holdsNoSecret,
+    isSecretName,
+    listedFindings,
+    secretsInText,
+    secretsInVariable,
+} from "../secrets";
 import { policyIsPublic } from "../storage";
 import { Res, describe, isUnknown, listOf, propOf, sameText } from "../values";
 
@@ -47,6 +61,8 @@ const LIGHTSAIL_DEPLOYMENTS = new Set([
 const BEANSTALK = new Set([
     "aws:elasticbeanstalk/environment:Environment",
     "aws:elasticbeanstalk/configurationTemplate:ConfigurationTemplate",
+    "aws-native:elasticbeanstalk:Environment",
+    "aws-native:elasticbeanstalk:ConfigurationTemplate",
 ]);
 /** The settings namespace of a Beanstalk environment's environment properties. */
 const BEANSTALK_ENVIRONMENT = "aws:elasticbeanstalk:application:environment";
@@ -62,18 +78,33 @@ function known(value: unknown): value is string {
     return typeof value === "string" && value !== "";
 }
 
+/** Pulumi's autonaming suffix: a dash and 7 random characters (`db-password-1a2b3c4`). */
+const AUTONAME_SUFFIX = /-(?=[a-z0-9]*\d)[a-z0-9]{7}$/;
+
+/**
+ * The names that say what a parameter holds: the last segment of its name, a path
+ * (`/app/prod/db_password`), without the suffix autonaming adds (`db-password-1a2b3c4`, whose
+ * last word would hide the secret's), and the resource's own name.
+ */
+function parameterNames(res: Res): string[] {
+    const leaf = (name: string) => name.split("/").pop() ?? "";
+    const name = propOf(res, "name");
+    const names = [leaf(res.name)];
+    if (known(name)) names.unshift(leaf(name).replace(AUTONAME_SUFFIX, ""));
+    return [...new Set(names)];
+}
+
 function ssmParameterSecrets(res: Res): string[] {
     const type = propOf(res, "type");
     if (type !== "String" && type !== "StringList") return [];
-    const name = propOf(res, "name");
-    // A parameter's name is a path: its last segment says what it holds (`/app/prod/db_password`).
-    const leaf = (known(name) ? name : res.name).split("/").pop() ?? "";
+    const secretName = parameterNames(res).find(isSecretName);
     const found = new Set<string>();
     for (const key of ["value", "insecureValue", "valueWo"]) {
         const value = propOf(res, key);
         if (!known(value)) continue;
-        if (isSecretName(leaf) && !isReference(value.trim())) found.add(`a secret by its name (${leaf})`);
-        for (const what of secretsInText(value)) found.add(what);
+        if (secretName !== undefined && !holdsNoSecret(value.trim(), VERBATIM))
+            found.add(`a secret by its name (${secretName})`);
+        for (const what of secretsInText(value, VERBATIM)) found.add(what);
     }
     if (found.size === 0) return [];
     return [
@@ -82,16 +113,65 @@ function ssmParameterSecrets(res: Res): string[] {
     ];
 }
 
+/** A shell given a script to run (`sh -c "..."`, `/bin/bash -ec "..."`): the word after the flag is the script. */
+const SHELL = /(^|\/)(sh|bash|ash|dash|zsh)$/;
+const SCRIPT_FLAG = /^-[a-z]*c[a-z]*$/;
+
+/**
+ * Kubernetes expands `$(NAME)` in a container's command and args from its environment (the
+ * closing parenthesis may be cut off where an option's value ends at one).
+ */
+const KUBERNETES_COMMAND: Reading = { isReference: (value) => /^\$\([A-Za-z_][A-Za-z0-9_]*\)?$/.test(value) };
+
+/**
+ * What a container's command line holds, its words in the order the container runs them (ECS'
+ * `entryPoint` then `command`, EKS' `command` then `args`). A script handed to a shell is read as
+ * a script (the shell resolves `$REDIS_PASSWORD` from the container's secrets); the other words
+ * are read as the runtime passes them, joined by blanks (`redis-server --requirepass ...`).
+ */
+function secretsInCommand(lists: unknown[], reading: Reading = VERBATIM): string[] {
+    const words = lists.flatMap((list) => listOf(list)).filter((word): word is string => known(word));
+    const found = new Set<string>();
+    const passed: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+        if (SHELL.test(words[i]) && SCRIPT_FLAG.test(words[i + 1] ?? "") && i + 2 < words.length) {
+            for (const what of secretsInText(words[i + 2], SCRIPT)) found.add(what);
+            passed.push(words[i], words[i + 1]);
+            i += 2;
+            continue;
+        }
+        const word = words[i];
+        // Quoted as a shell would need it, so a word with blanks stays one value.
+        passed.push(/[\s"']/.test(word) ? (word.includes('"') ? `'${word}'` : `"${word}"`) : word);
+    }
+    for (const what of secretsInText(passed.join(" "), reading)) found.add(what);
+    return [...found];
+}
+
+/** Where a container holds its findings, in words: "the X variable in its environment and a URL ... in its command line". */
+function containerPlaces(environment: string[], command: string[]): string {
+    return [
+        environment.length > 0 ? `${listedFindings(environment)} in its environment` : "",
+        command.length > 0 ? `${listedFindings(command)} in its command line` : "",
+    ]
+        .filter(Boolean)
+        .join(" and ");
+}
+
+/** How a container gets a secret instead, for ECS and Batch alike. */
+const CONTAINER_SECRETS =
+    "Pass the secret in the container's secrets instead (valueFrom a Secrets Manager secret or an SSM SecureString parameter); a command reads it from the variable that sets (`sh -c 'exec redis-server --requirepass \"$REDIS_PASSWORD\"'`).";
+
 function taskDefinitionSecrets(res: Res): string[] {
     const problems: string[] = [];
     // A JSON string in the classic provider, a list in the native one.
     for (const container of listOf(documentOf(propOf(res, "containerDefinitions")))) {
-        const { name, environment } = objectOf(container) ?? {};
-        const found = secretsInVariables(environment);
-        if (found.length === 0) continue;
+        const { name, environment, entryPoint, command } = objectOf(container) ?? {};
+        const inEnvironment = secretsInVariables(environment);
+        const inCommand = secretsInCommand([entryPoint, command]);
+        if (inEnvironment.length === 0 && inCommand.length === 0) continue;
         problems.push(
-            `${describe(res)}: container ${typeof name === "string" ? `"${name}"` : "(unnamed)"} has ${listedFindings(found)} in its environment, which ecs:DescribeTaskDefinition shows to anyone allowed it. ` +
-                "Pass the secret in the container's secrets instead (valueFrom a Secrets Manager secret or an SSM SecureString parameter).",
+            `${describe(res)}: container ${typeof name === "string" ? `"${name}"` : "(unnamed)"} has ${containerPlaces(inEnvironment, inCommand)}, which ecs:DescribeTaskDefinition shows to anyone allowed it. ${CONTAINER_SECRETS}`,
         );
     }
     return problems;
@@ -113,7 +193,7 @@ function secretsInVariables(variables: unknown): string[] {
     const found = new Set<string>();
     for (const [name, value] of pairs) {
         if (typeof name === "string" && known(value))
-            for (const what of secretsInVariable(name, value)) found.add(what);
+            for (const what of secretsInVariable(name, value, VERBATIM)) found.add(what);
     }
     return [...found];
 }
@@ -149,12 +229,19 @@ function functionSecrets(res: Res): string[] {
     ];
 }
 
+type BeanstalkSetting = { namespace?: unknown; name?: unknown; optionName?: unknown; value?: unknown };
+
 function beanstalkSecrets(res: Res): string[] {
     const found = new Set<string>();
-    for (const setting of listOf<{ namespace?: unknown; name?: unknown; value?: unknown }>(propOf(res, "settings"))) {
+    // `settings` with `name` in the classic provider, `optionSettings` with `optionName` in the native one.
+    const settings = listOf<BeanstalkSetting>(
+        propOf(res, res.type.startsWith("aws-native:") ? "optionSettings" : "settings"),
+    );
+    for (const setting of settings) {
         if (!setting || typeof setting !== "object" || isUnknown(setting)) continue;
-        if (setting.namespace !== BEANSTALK_ENVIRONMENT || typeof setting.name !== "string") continue;
-        if (known(setting.value)) for (const what of secretsInVariable(setting.name, setting.value)) found.add(what);
+        const name = setting.name ?? setting.optionName;
+        if (setting.namespace !== BEANSTALK_ENVIRONMENT || typeof name !== "string") continue;
+        if (known(setting.value)) for (const what of secretsInVariable(name, setting.value, VERBATIM)) found.add(what);
     }
     if (found.size === 0) return [];
     return [
@@ -180,14 +267,49 @@ function appRunnerSecrets(res: Res): string[] {
     ];
 }
 
+/** A buildspec's blocks that map variables to the names of parameters and secrets (`DB_PASSWORD: /ci/db_password`). */
+const BUILDSPEC_NAMES = /^(\s*)(parameter-store|secrets-manager)\s*:\s*$/;
+
+/** A buildspec without its `parameter-store:` and `secrets-manager:` blocks, whose values are names. */
+export function buildspecWithoutNames(buildspec: string): string {
+    const kept: string[] = [];
+    let blockIndent: number | undefined;
+    for (const line of buildspec.split(/\r?\n/)) {
+        const indent = /^\s*/.exec(line)![0].length;
+        if (blockIndent !== undefined && (line.trim() === "" || indent > blockIndent)) continue;
+        const names = BUILDSPEC_NAMES.exec(line);
+        blockIndent = names ? names[1].length : undefined;
+        if (!names) kept.push(line);
+    }
+    return kept.join("\n");
+}
+
 function codeBuildSecrets(res: Res): string[] {
+    const problems: string[] = [];
     const environment = objectOf(listOf(propOf(res, "environment"))[0]);
     const found = secretsInVariables(environment?.environmentVariables);
-    if (found.length === 0) return [];
-    return [
-        `${describe(res)} has ${listedFindings(found)} in a PLAINTEXT environment variable (the default type), which codebuild:BatchGetProjects shows to anyone allowed it. ` +
-            'Give the variable type "SECRETS_MANAGER" or "PARAMETER_STORE" and, as its value, the name of the secret or SecureString parameter.',
-    ];
+    if (found.length > 0)
+        problems.push(
+            `${describe(res)} has ${listedFindings(found)} in a PLAINTEXT environment variable (the default type), which codebuild:BatchGetProjects shows to anyone allowed it. ` +
+                'Give the variable type "SECRETS_MANAGER" or "PARAMETER_STORE" and, as its value, the name of the secret or SecureString parameter.',
+        );
+    // An inline buildspec (`buildspec` in the classic provider, `buildSpec` in the native one) is
+    // part of the project; one naming a file in the source is a path, and holds nothing.
+    const buildspecs = [propOf(res, "source"), ...listOf(propOf(res, "secondarySources"))]
+        .map((source) => objectOf(listOf(source)[0]))
+        .map((source) => source?.buildspec ?? source?.buildSpec);
+    const inBuildspec = new Set<string>();
+    for (const buildspec of buildspecs) {
+        // Its commands run in a shell, which resolves their variables.
+        if (known(buildspec))
+            for (const what of secretsInText(buildspecWithoutNames(buildspec), SCRIPT)) inBuildspec.add(what);
+    }
+    if (inBuildspec.size > 0)
+        problems.push(
+            `${describe(res)} has ${listedFindings([...inBuildspec])} in its inline buildspec, which codebuild:BatchGetProjects shows to anyone allowed it. ` +
+                "Map the variable to the secret under env: secrets-manager: (or parameter-store:, a SecureString parameter) instead, which holds only its name.",
+        );
+    return problems;
 }
 
 function amplifySecrets(res: Res): string[] {
@@ -200,28 +322,32 @@ function amplifySecrets(res: Res): string[] {
     ];
 }
 
+/** A container of a Batch job definition, and whether it runs in an EKS pod (which expands `$(NAME)` in its command). */
+type BatchContainer = { container: Record<string, unknown>; pod: boolean };
+
 /** The containers of a Batch job definition, wherever its properties put them. */
-function batchContainers(res: Res): Record<string, unknown>[] {
-    const containers: Record<string, unknown>[] = [];
+function batchContainers(res: Res): BatchContainer[] {
+    const containers: BatchContainer[] = [];
     const ecs = (properties: unknown) => {
         for (const task of listOf(objectOf(documentOf(properties))?.taskProperties)) {
-            for (const container of listOf(objectOf(task)?.containers)) containers.push(objectOf(container) ?? {});
+            for (const container of listOf(objectOf(task)?.containers))
+                containers.push({ container: objectOf(container) ?? {}, pod: false });
         }
     };
     const eks = (properties: unknown) => {
         const pod = objectOf(listOf(objectOf(listOf(documentOf(properties))[0])?.podProperties)[0]);
         for (const list of [pod?.containers, pod?.initContainers]) {
-            for (const container of listOf(list)) containers.push(objectOf(container) ?? {});
+            for (const container of listOf(list)) containers.push({ container: objectOf(container) ?? {}, pod: true });
         }
     };
     const container = objectOf(documentOf(propOf(res, "containerProperties")));
-    if (container) containers.push(container);
+    if (container) containers.push({ container, pod: false });
     ecs(propOf(res, "ecsProperties"));
     eks(propOf(res, "eksProperties"));
     for (const range of listOf(objectOf(documentOf(propOf(res, "nodeProperties")))?.nodeRangeProperties)) {
         const node = objectOf(range);
         const nodeContainer = objectOf(node?.container);
-        if (nodeContainer) containers.push(nodeContainer);
+        if (nodeContainer) containers.push({ container: nodeContainer, pod: false });
         ecs(node?.ecsProperties);
         eks(node?.eksProperties);
     }
@@ -229,17 +355,22 @@ function batchContainers(res: Res): Record<string, unknown>[] {
 }
 
 function batchSecrets(res: Res): string[] {
-    const found = new Set<string>();
-    for (const container of batchContainers(res)) {
+    const inEnvironment = new Set<string>();
+    const inCommand = new Set<string>();
+    for (const { container, pod } of batchContainers(res)) {
         // `environment` in ECS containers, `env` in EKS ones (`envs` in the classic provider).
         for (const list of [container.environment, container.env, container.envs]) {
-            for (const what of secretsInVariables(list)) found.add(what);
+            for (const what of secretsInVariables(list)) inEnvironment.add(what);
         }
+        // ECS containers run `command` as given; EKS ones run `command` then `args`, expanding `$(NAME)`.
+        const command = pod
+            ? secretsInCommand([container.command, container.args], KUBERNETES_COMMAND)
+            : secretsInCommand([container.command]);
+        for (const what of command) inCommand.add(what);
     }
-    if (found.size === 0) return [];
+    if (inEnvironment.size === 0 && inCommand.size === 0) return [];
     return [
-        `${describe(res)} has ${listedFindings([...found])} in a container's environment, which batch:DescribeJobDefinitions shows to anyone allowed it. ` +
-            "Pass the secret in the container's secrets instead (valueFrom a Secrets Manager secret or an SSM SecureString parameter, read through the execution role).",
+        `${describe(res)}: a container has ${containerPlaces([...inEnvironment], [...inCommand])}, which batch:DescribeJobDefinitions shows to anyone allowed it. ${CONTAINER_SECRETS}`,
     ];
 }
 

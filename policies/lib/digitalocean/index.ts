@@ -1,8 +1,6 @@
 /**
  * DigitalOcean in the policy pack: its resource types and how they express exposure, registered
- * in lib/clouds.ts. Everything the rules ask of DigitalOcean is answered from this folder. (Its
- * user data is served only on the droplet's own metadata address, so webtier-user-data-secrets
- * has nothing to ask here.)
+ * in lib/clouds.ts. Everything the rules ask of DigitalOcean is answered from this folder.
  */
 import type { CloudPack } from "../cloud-pack";
 import { digitalOceanAlertFindings } from "./checks/alerts";
@@ -52,6 +50,16 @@ export const DIGITALOCEAN_PACK: CloudPack = {
     storageExposure: digitalOceanStorageExposure,
     storageRemediation: digitalOceanStorageRemediation,
     plaintextSecrets: digitalOceanPlaintextSecrets,
+    // A droplet's user data is served only on its own metadata address (webtier's droplets carry
+    // their .env there by design), but an autoscale pool's droplet template, user data included,
+    // is part of the pool, which the API (GET /v2/droplets/autoscale/{id}) shows to every member
+    // who can read it.
+    userData: {
+        covers: (type) => type === "digitalocean:index/dropletAutoscale:DropletAutoscale",
+        advice:
+            "An autoscale pool's droplet template, user data included, is shown by the API (GET /v2/droplets/autoscale/{id}) to every team member who can read the pool. " +
+            "Keep secrets out of the template: hand them to each droplet after it boots (configuration management over SSH, or a secret store read with a short-lived token), or run plain droplets, whose user data only the droplet's own metadata address serves.",
+    },
     preflight: {
         nameRules: DIGITALOCEAN_NAME_RULES,
         userDataLimits: DIGITALOCEAN_USER_DATA_LIMITS,

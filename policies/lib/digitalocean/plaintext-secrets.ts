@@ -3,10 +3,12 @@
  * App Platform environment variables of type GENERAL (the default), app-wide or a component's
  * (services, workers, jobs, static sites, functions). Their values are part of the app spec,
  * which the API (`GET /v2/apps/{id}`) and the control panel show to every member who can read
- * the app; a variable of type SECRET is encrypted and shown to no one.
+ * the app; a variable of type SECRET is encrypted and shown to no one. App Platform fills its
+ * bindable variables (`${db.PASSWORD}`, `${APP_URL}`, `${_self.PRIVATE_URL}`) when the app runs,
+ * so a value that is one, or a URL built of them, holds no secret; any other `$` is text.
  * Values unknown during preview are not judged here (they are on `pulumi up`).
  */
-import { listedFindings, secretsInVariable } from "../secrets";
+import { type Reading, listedFindings, secretsInVariable } from "../secrets";
 import { Res, describe, isUnknown, listOf, propOf } from "../values";
 
 const APP = "digitalocean:index/app:App";
@@ -19,6 +21,10 @@ const COMPONENTS = [
     ["functions", "functions component"],
 ] as const;
 
+/** A bindable variable: an app-wide one (`${APP_URL}`) or a component's (`${db.PASSWORD}`, `${_self.PRIVATE_URL}`). */
+const BINDABLE = /^\$\{[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?\}$/;
+const APP_PLATFORM: Reading = { isReference: (value) => BINDABLE.test(value) };
+
 type Env = { key?: unknown; value?: unknown; type?: unknown };
 
 /** What GENERAL variables among `envs` hold (a variable of unknown type is not judged). */
@@ -28,7 +34,7 @@ function secretsInEnvs(envs: unknown): string[] {
         if (!env || typeof env !== "object" || isUnknown(env) || isUnknown(env.type)) continue;
         if (typeof env.type === "string" && env.type.toUpperCase() === "SECRET") continue;
         if (typeof env.key !== "string" || typeof env.value !== "string" || env.value === "") continue;
-        for (const what of secretsInVariable(env.key, env.value)) found.add(what);
+        for (const what of secretsInVariable(env.key, env.value, APP_PLATFORM)) found.add(what);
     }
     return [...found];
 }

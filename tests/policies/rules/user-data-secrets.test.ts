@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { gzipSync } from "zlib";
-import { secretsInText } from "../../../policies/lib/secrets";
+import { SCRIPT, secretsInText } from "../../../policies/lib/secrets";
 import { userDataLayers, userDataSecrets } from "../../../policies/rules/user-data-secrets";
 import { renderCloudConfig } from "../../../infra/bootstrap/cloud-config";
 import { dropletUserData, ec2UserDataBase64 } from "../../../infra/bootstrap/compress";
@@ -282,7 +282,7 @@ describe("webtier-user-data-secrets", () => {
     });
 
     it("names the keys it found, once each", () => {
-        assert.deepStrictEqual(secretsInText("A_PASSWORD=x1\nA_PASSWORD=x2\nTOKEN: abc\n"), [
+        assert.deepStrictEqual(secretsInText("A_PASSWORD=x1\nA_PASSWORD=x2\nTOKEN: abc\n", SCRIPT), [
             "the A_PASSWORD assignment",
             "the TOKEN assignment",
         ]);
@@ -310,26 +310,30 @@ describe("webtier-user-data-secrets", () => {
         for (const newline of ["\n", "\r\n"]) {
             const text = lines.join(newline);
             // Each line judged alone, as `text.split(/\r?\n/)` gives them, finds the same.
-            const alone = [...new Set(text.split(/\r?\n/).flatMap((line) => secretsInText(line)))];
+            const alone = [...new Set(text.split(/\r?\n/).flatMap((line) => secretsInText(line, SCRIPT)))];
             assert.deepStrictEqual(alone, expected, JSON.stringify(newline));
-            assert.deepStrictEqual(secretsInText(text), expected, JSON.stringify(newline));
-            assert.deepStrictEqual(secretsInText(`${text}${newline}`), expected, JSON.stringify(newline));
+            assert.deepStrictEqual(secretsInText(text, SCRIPT), expected, JSON.stringify(newline));
+            assert.deepStrictEqual(secretsInText(`${text}${newline}`, SCRIPT), expected, JSON.stringify(newline));
         }
         // Candidates in a line that holds no secret: the line is judged, and passes.
-        assert.deepStrictEqual(secretsInText("curl -H X-aws-ec2-metadata-token https://169.254.169.254/\n"), []);
+        assert.deepStrictEqual(
+            secretsInText("curl -H X-aws-ec2-metadata-token https://169.254.169.254/\n", SCRIPT),
+            [],
+        );
     });
 
     it("judges each server's user data on its own, though most lines repeat from server to server", () => {
         const server = (n: number, extra: string) =>
             `#cloud-config\nhostname: app-${n}\nwrite_files:\n  - path: /etc/app.env\n    content: |\n${extra}      APP_ENV=production\n`;
-        assert.deepStrictEqual(secretsInText(server(1, `      DB_PASSWORD=${DB_PASSWORD}\n`)), [
+        assert.deepStrictEqual(secretsInText(server(1, `      DB_PASSWORD=${DB_PASSWORD}\n`), SCRIPT), [
             "the DB_PASSWORD assignment",
         ]);
         // The same lines again, without the secret: nothing is carried over from the last server.
-        assert.deepStrictEqual(secretsInText(server(2, "")), []);
+        assert.deepStrictEqual(secretsInText(server(2, ""), SCRIPT), []);
         assert.deepStrictEqual(
             secretsInText(
                 server(3, `      AWS_ACCESS_KEY_ID=AKIAABCDEFGHIJKLMNOP\n      DB_PASSWORD=${DB_PASSWORD}\n`),
+                SCRIPT,
             ),
             ["an AWS access key id", "the DB_PASSWORD assignment"],
         );
