@@ -156,17 +156,31 @@ function withLazyProps(
     };
 }
 
-/** A plain value without its unknowns: an unknown is absent, in an object or a list as on its own. */
+/**
+ * A plain value without its unknowns: an unknown is absent, in an object or a list as on its own.
+ * The value itself when it holds none (it is a fresh plain copy already): most hold none.
+ */
 function withoutUnknowns(value: unknown): unknown {
     if (value === UNKNOWN) return undefined;
-    if (Array.isArray(value)) return value.filter((item) => item !== UNKNOWN).map(withoutUnknowns);
-    if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-        const out: Record<string, unknown> = {};
-        for (const [key, item] of Object.entries(value)) {
-            const kept = withoutUnknowns(item);
-            if (kept !== undefined) out[key] = kept;
+    if (Array.isArray(value)) {
+        let changed = false;
+        const kept: unknown[] = [];
+        for (const item of value) {
+            const inner = withoutUnknowns(item);
+            if (inner !== item) changed = true;
+            if (inner !== undefined) kept.push(inner);
         }
-        return out;
+        return changed ? kept : value;
+    }
+    if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+        let changed = false;
+        const kept: Record<string, unknown> = {};
+        for (const [key, item] of Object.entries(value)) {
+            const inner = withoutUnknowns(item);
+            if (inner !== item) changed = true;
+            if (inner !== undefined) kept[key] = inner;
+        }
+        return changed ? kept : value;
     }
     return value;
 }
