@@ -25,6 +25,7 @@ import {
     ProjectFile,
     StackConfig,
     StackFileError,
+    explainPlaceholders,
     findProjectFor,
     listStacks,
     parseConfigAssignment,
@@ -902,6 +903,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                         ...perResource.flat(),
                         ...stackViolations(snapshot.stack, stackAnalysis.diagnostics),
                     ];
+                    explainPlaceholders(result.violations, stack);
                     locateViolations(result.violations, evaluation.resources, {
                         projectDir,
                         stackFile: stack.path,

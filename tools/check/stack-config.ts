@@ -242,6 +242,22 @@ export function placeholderFor(key: string): string {
     return PLACEHOLDERS[bare] ?? `offline-placeholder-for-${bare.replace(/[^A-Za-z0-9]+/g, "-")}`;
 }
 
+/**
+ * A violation that quotes a stand-in the check put for a secret it cannot read (an encrypted
+ * value, one the stack file leaves out) says so: the value judged is the stand-in, and the engine
+ * judges the stack's own.
+ */
+export function explainPlaceholders(violations: { message: string }[], stack: StackConfig): void {
+    const standIns = stack.secretKeys
+        .map((key) => ({ key, text: placeholderFor(key) }))
+        .filter(({ key, text }) => stack.config[key]?.includes(text));
+    for (const violation of violations) {
+        const standIn = standIns.find(({ text }) => violation.message.includes(text));
+        if (standIn)
+            violation.message += ` (${JSON.stringify(standIn.text)} is the check's stand-in for ${standIn.key}, which it cannot read offline; the engine judges the stack's own value.)`;
+    }
+}
+
 /** Parses `KEY=VALUE` from `--config`. */
 export function parseConfigAssignment(text: string, project: string): [string, string] {
     const eq = text.indexOf("=");

@@ -6,6 +6,7 @@ import {
     StackFileError,
     listStacks,
     parseConfigAssignment,
+    explainPlaceholders,
     placeholderFor,
     readProjectFile,
     readStackFile,
@@ -140,5 +141,30 @@ describe("stack config for the offline check", () => {
             "base64:abc=",
         ]);
         assert.throws(() => parseConfigAssignment("=x", "webtier"), /KEY=VALUE/);
+    });
+
+    it("says so in a violation that quotes a stand-in for a secret it cannot read, and only there", () => {
+        const stack = {
+            name: "dev",
+            config: {
+                "shop:officeCidr": placeholderFor("shop:officeCidr"),
+                "shop:servers": JSON.stringify({ allowSshFrom: [placeholderFor("shop:servers")] }),
+                "shop:region": "eu-west-1",
+            },
+            secretKeys: ["shop:officeCidr", "shop:servers"],
+            notes: [],
+        };
+        const violations = [
+            { message: `admits SSH from "${placeholderFor("shop:officeCidr")}", which is not a valid CIDR.` },
+            { message: `allowSshFrom holds ${placeholderFor("shop:servers")}.` },
+            { message: "admits SSH from 0.0.0.0/0." },
+        ];
+        explainPlaceholders(violations, stack);
+        assert.match(
+            violations[0].message,
+            /is the check's stand-in for shop:officeCidr, which it cannot read offline/,
+        );
+        assert.match(violations[1].message, /stand-in for shop:servers/);
+        assert.strictEqual(violations[2].message, "admits SSH from 0.0.0.0/0.");
     });
 });
