@@ -249,6 +249,11 @@ export function describe(res: { type: string; name: string }): string {
     return `${registered().RESOURCE_LABELS[res.type] ?? res.type} "${res.name}"`;
 }
 
+/** A number known now (a preview's unknowns are sentinel strings, never numbers). */
+export function knownNumber(value: unknown): value is number {
+    return typeof value === "number";
+}
+
 /** A property that may be absent, unknown or set. */
 export function present(value: unknown): boolean {
     return value !== undefined && value !== null && value !== "";

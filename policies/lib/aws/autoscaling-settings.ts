@@ -4,11 +4,9 @@
  * the group and less than or equal to the maximum size of the group", and a minimum above the
  * maximum (ValidationError; read 2026-12-03).
  */
-import { Res, describe, isUnknown } from "../values";
+import { Res, describe, knownNumber } from "../values";
 
 const GROUP = "aws:autoscaling/group:Group";
-
-const knownNumber = (value: unknown): value is number => typeof value === "number" && !isUnknown(value);
 
 export function autoscalingSettingsProblems(res: Res): string[] {
     if (res.type !== GROUP) return [];

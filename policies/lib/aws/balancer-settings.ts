@@ -9,12 +9,8 @@
  *   one certificate" (read 2026-12-03). An aws.lb.ListenerCertificate adds certificates to the
  *   listener's list after it exists; it is no default, so it does not make up for one.
  */
-import { Res, describe, isUnknown } from "../values";
-
-const TARGET_GROUPS = new Set(["aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup"]);
-const LISTENERS = new Set(["aws:lb/listener:Listener", "aws:alb/listener:Listener"]);
-
-const knownNumber = (value: unknown): value is number => typeof value === "number" && !isUnknown(value);
+import { Res, describe, isUnknown, knownNumber } from "../values";
+import { AWS } from "./types";
 
 function healthCheckProblems(res: Res): string[] {
     const check = res.props.healthCheck as Record<string, unknown> | undefined;
@@ -38,7 +34,7 @@ function listenerProblems(res: Res): string[] {
 }
 
 export function balancerSettingsProblems(res: Res): string[] {
-    if (TARGET_GROUPS.has(res.type)) return healthCheckProblems(res);
-    if (LISTENERS.has(res.type)) return listenerProblems(res);
+    if ((AWS.targetGroups as readonly string[]).includes(res.type)) return healthCheckProblems(res);
+    if ((AWS.listeners as readonly string[]).includes(res.type)) return listenerProblems(res);
     return [];
 }
