@@ -223,7 +223,9 @@ function secretsInLine(line: string, reading: Reading): string[] {
     if (header && !holdsNoSecret(unquoted(header[1]), reading)) found.push("an Authorization header");
     const login = REGISTRY_LOGIN.exec(line);
     if (login && !holdsNoSecret(unquoted(login[1]), reading)) found.push("a registry login password");
-    if (CHPASSWD.some((pattern) => isLiteral(pattern.exec(line)?.[2], reading)))
+    // Both patterns name chpasswd; the first backtracks over every long word of a line, so lines
+    // without the command (most, base64 among them) are not searched.
+    if (line.includes("chpasswd") && CHPASSWD.some((pattern) => isLiteral(pattern.exec(line)?.[2], reading)))
         found.push("a user's password for chpasswd");
     if (isLiteral(PGPASS_LINE.exec(line)?.[1], reading)) found.push("a .pgpass line");
     if (PRIVATE_KEY.test(line)) found.push("a private key");
