@@ -93,9 +93,13 @@ const AUTHORIZATION_HEADER =
 /** A registry login with a password on the command line: `docker login -u ci -p '...'` (`--password` is an option's value). */
 const REGISTRY_LOGIN =
     /\b(?:docker|podman|nerdctl|buildah|skopeo)\s+login\b[^;&|]*?\s-p(?:\s+|=)("[^"]*"|'[^']*'|[^\s"'`;&|)]+)/;
-/** A user's password set through chpasswd: `echo 'admin:...' | chpasswd`, `chpasswd <<< "admin:..."`. */
+/**
+ * A user's password set through chpasswd: `echo 'admin:...' | chpasswd`, `chpasswd <<< "admin:..."`.
+ * The first starts at a quote or where a word starts (a match inside a word starts at its
+ * beginning too): tried at every position of a long word, it took time in the square of its length.
+ */
 const CHPASSWD = [
-    /(["']?)[^\s"':|]+:([^\s"']+)\1\s*\|\s*(?:sudo\s+)?chpasswd\b/,
+    /(?:(["'])|(?<![^\s"':|]))[^\s"':|]+:([^\s"']+)\1\s*\|\s*(?:sudo\s+)?chpasswd\b/,
     /\bchpasswd\b[^|;&]*<<<\s*(["']?)[^\s"':]+:([^\s"']+)\1/,
 ];
 /**
@@ -201,7 +205,7 @@ function secretsInLine(line: string, reading: Reading): string[] {
     if (assignment) {
         const value = assignment[2]
             .trim()
-            .replace(/\s+#.*$/, "")
+            .replace(/(?<!\s)\s+#.*$/, "")
             .replace(/^(["'])(.*)\1[,;]?$/, "$2")
             .trim();
         if (secretAssigned(assignment[1], value, reading)) found.push(`the ${assignment[1]} assignment`);
@@ -215,16 +219,16 @@ function secretsInLine(line: string, reading: Reading): string[] {
         }
     }
     if (mysqlPasswords(line, reading)) found.push("a MySQL -p password");
-    const url = URL_WITH_PASSWORD.exec(line);
+    // Both tried at each word inside a long dotted or dashed one, so only where a URL can be.
+    const hasUrl = line.includes("://");
+    const url = hasUrl ? URL_WITH_PASSWORD.exec(line) : null;
     if (url && !holdsNoSecret(url[1], reading)) found.push("a URL with a password");
-    const user = URL_WITH_USER.exec(line);
+    const user = hasUrl ? URL_WITH_USER.exec(line) : null;
     if (user && TOKEN_USER.test(user[1]) && !reading.isReference(user[1])) found.push("a URL with a token");
     const header = AUTHORIZATION_HEADER.exec(line);
     if (header && !holdsNoSecret(unquoted(header[1]), reading)) found.push("an Authorization header");
     const login = REGISTRY_LOGIN.exec(line);
     if (login && !holdsNoSecret(unquoted(login[1]), reading)) found.push("a registry login password");
-    // Both patterns name chpasswd; the first backtracks over every long word of a line, so lines
-    // without the command (most, base64 among them) are not searched.
     if (line.includes("chpasswd") && CHPASSWD.some((pattern) => isLiteral(pattern.exec(line)?.[2], reading)))
         found.push("a user's password for chpasswd");
     if (isLiteral(PGPASS_LINE.exec(line)?.[1], reading)) found.push("a .pgpass line");
