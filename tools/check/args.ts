@@ -18,6 +18,8 @@ export interface CliArgs {
      * stack, `STACK=FILE` for one stack (instead of the shared one, as a separate preview would).
      */
     policyConfig: string[];
+    /** `STACK=FILE`: a referenced stack's outputs (stack-outputs.ts), in order. */
+    stackOutputs: string[];
     /** Another folder of stack files instead of Pulumi.yaml's `stackConfigDir`. */
     stacksDir?: string;
     /** Evaluate as `pulumi preview` (computed values unknown) instead of as `pulumi up`. */
@@ -67,6 +69,13 @@ Options:
                          instead of FILE, as a separate \`pulumi preview\` per stack would.
                          Default with webtier's own pack: policies/config/<stack>.json, else
                          policies/config/<environment>.json (by webtier:environment), if present.
+  --stack-outputs STACK=FILE
+                         The outputs of a stack the program references (\`new StackReference\`),
+                         which the engine reads from the backend and an offline check cannot:
+                         FILE from \`pulumi stack output --json [--show-secrets]\`, \`pulumi stack
+                         export [--show-secrets]\` or a DIY backend's .pulumi/stacks/ checkpoint;
+                         STACK as the program names it (prod, acme/prod, acme/network/prod).
+                         Repeatable. Without it, a reference's outputs are unknown.
   --stacks-dir DIR       Read stack files from DIR instead of Pulumi.yaml's stackConfigDir.
   --preview              Evaluate as \`pulumi preview\` does: values providers compute (ARNs,
                          addresses, generated passwords) are unknown. Default: as \`pulumi up\`
@@ -98,7 +107,15 @@ export const STACK_ASSIGNMENT = /^([A-Za-z0-9_.-]+)=(.+)$/;
 
 /** Parses argv (without node and the script); throws UsageError on anything it does not know. */
 export function parseArgs(argv: string[]): CliArgs {
-    const args: CliArgs = { stacks: [], config: [], policyConfig: [], preview: false, format: "text", help: false };
+    const args: CliArgs = {
+        stacks: [],
+        config: [],
+        policyConfig: [],
+        stackOutputs: [],
+        preview: false,
+        format: "text",
+        help: false,
+    };
     const seen = new Set<string>();
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
@@ -160,6 +177,15 @@ export function parseArgs(argv: string[]): CliArgs {
                     );
                 }
                 args.policyConfig.push(entry);
+                break;
+            }
+            case "--stack-outputs": {
+                const entry = value();
+                if (entry.indexOf("=") <= 0)
+                    throw new UsageError(
+                        `--stack-outputs ${JSON.stringify(entry)} must look like STACK=FILE, for example --stack-outputs acme/network/prod=network-prod.json.`,
+                    );
+                args.stackOutputs.push(entry);
                 break;
             }
             case "--stacks-dir":

@@ -68,6 +68,7 @@ export async function main(
             config: args.config,
             policyPack: args.policyPack,
             policyConfig: args.policyConfig,
+            stackOutputs: args.stackOutputs,
             preview: args.preview,
         });
         const prefix = repositoryPrefix(process.cwd());
@@ -102,6 +103,7 @@ export async function main(
             "PolicyConfigError",
             "PolicyPackError",
             "ProgramLoadError",
+            "StackOutputsError",
         ].includes(error.name);
         err(`check: ${known ? error.message : (error.stack ?? error.message)}\n`);
         if (error instanceof UsageError) err("Run with --help for the options.\n");

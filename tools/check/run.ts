@@ -36,6 +36,7 @@ import {
 import { STACK_ASSIGNMENT, UsageError } from "./args";
 import { AnalyzerIdentity, DIY_ORGANIZATION, packProcessEnvironment } from "./analyzer-env";
 import { languageHostEnvironment } from "./language-host-env";
+import { StackOutputFiles } from "./stack-outputs";
 import { withSourceMappedTraces } from "./source-maps";
 import { EVALUATION_STACK_TRACE_LIMIT } from "../harness/evaluation-settings";
 
@@ -51,6 +52,8 @@ export interface CheckOptions {
     program?: string;
     /** `KEY=VALUE` overrides applied after each stack file. */
     config?: string[];
+    /** `STACK=FILE`: referenced stacks' outputs (stack-outputs.ts), files relative to projectDir. */
+    stackOutputs?: string[];
     policyPack?: string;
     /** `FILE` for every stack and/or `STACK=FILE` per stack (see args.ts). */
     policyConfig?: string | string[];
@@ -407,6 +410,7 @@ async function evaluateStack(
     onResource?: (resource: RegisteredResource) => void,
     stackTraceLimit = EVALUATION_STACK_TRACE_LIMIT,
     preview = false,
+    stackOutputs?: StackOutputFiles,
 ): Promise<Evaluation> {
     const savedLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = stackTraceLimit;
@@ -473,6 +477,8 @@ async function evaluateStack(
                             preview,
                             failed: rejections.first,
                             stackTraceLimit,
+                            stackOutputs: (name) =>
+                                stackOutputs?.lookup(name, { organization: DIY_ORGANIZATION, project }),
                         }),
                     ),
                 ),
@@ -487,11 +493,15 @@ async function evaluateStack(
         // A data source the mocks do not know returns nothing; the engine would read the cloud.
         if (unanswered.size > 0) notes.push(unansweredNote(unanswered, false));
         // The engine reads a referenced stack's outputs from the backend, in a preview as in an
-        // update (a read step); offline they are unknown in both.
-        for (const name of new Set(evaluation.stackReferences))
+        // update (a read step); offline they are what --stack-outputs gave, or unknown in both.
+        for (const name of new Set(evaluation.stackReferences)) {
+            const given = stackOutputs?.lookup(name, { organization: DIY_ORGANIZATION, project });
             notes.push(
-                `stack reference "${name}": its outputs cannot be read offline (the engine reads them from the backend, in a preview as in an update), so what the program takes from them reaches the pack as unknown, and what it does only once they are known (an apply on them: the resources it creates there) is not checked. Check such a program with \`pulumi preview --policy-pack\`.`,
+                given
+                    ? `stack reference "${name}": its outputs were read from ${given.file}, as the engine reads them from the backend.`
+                    : `stack reference "${name}": its outputs cannot be read offline (the engine reads them from the backend, in a preview as in an update), so what the program takes from them reaches the pack as unknown, and what it does only once they are known (an apply on them: the resources it creates there) is not checked. Give them with \`--stack-outputs ${name}=FILE\` (FILE from \`pulumi stack output --stack ${name} --json\`), or check such a program with \`pulumi preview --policy-pack\`.`,
             );
+        }
         // What the engine reads from the cloud: a `.get`'s state, an imported resource's.
         const fromCloud = [
             ...evaluation.reads.map((r) => `${r.type} "${r.name}" (read, id ${r.id})`),
@@ -639,6 +649,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     }
     const projectName = project?.name ?? "webtier";
     const planned = planStacks(options, project);
+    const stackOutputs = new StackOutputFiles(options.stackOutputs ?? [], projectDir);
 
     const stacksDir = options.stacksDir
         ? path.resolve(projectDir, options.stacksDir)
@@ -812,6 +823,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                     },
                     EVALUATION_STACK_TRACE_LIMIT,
                     preview,
+                    stackOutputs,
                 );
             } catch (firstError) {
                 // A pack that fails to start or a policy config it refuses stops the operation before the
@@ -835,6 +847,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                             undefined,
                             Math.max(Error.stackTraceLimit, 10),
                             preview,
+                            stackOutputs,
                         );
                     } catch (err) {
                         result.error = errorText(err, programMain);
@@ -903,7 +916,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                         ...perResource.flat(),
                         ...stackViolations(snapshot.stack, stackAnalysis.diagnostics),
                     ];
-                    explainPlaceholders(result.violations, stack);
+                    explainPlaceholders(result.violations, stack, stackOutputs.standIns());
                     locateViolations(result.violations, evaluation.resources, {
                         projectDir,
                         stackFile: stack.path,

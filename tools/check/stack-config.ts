@@ -247,14 +247,21 @@ export function placeholderFor(key: string): string {
  * value, one the stack file leaves out) says so: the value judged is the stand-in, and the engine
  * judges the stack's own.
  */
-export function explainPlaceholders(violations: { message: string }[], stack: StackConfig): void {
-    const standIns = stack.secretKeys
-        .map((key) => ({ key, text: placeholderFor(key) }))
-        .filter(({ key, text }) => stack.config[key]?.includes(text));
+export function explainPlaceholders(
+    violations: { message: string }[],
+    stack: StackConfig,
+    others: readonly { text: string; what: string }[] = [],
+): void {
+    const standIns = [
+        ...stack.secretKeys
+            .map((key) => ({ what: key, text: placeholderFor(key) }))
+            .filter(({ what, text }) => stack.config[what]?.includes(text)),
+        ...others,
+    ];
     for (const violation of violations) {
         const standIn = standIns.find(({ text }) => violation.message.includes(text));
         if (standIn)
-            violation.message += ` (${JSON.stringify(standIn.text)} is the check's stand-in for ${standIn.key}, which it cannot read offline; the engine judges the stack's own value.)`;
+            violation.message += ` (${JSON.stringify(standIn.text)} is the check's stand-in for ${standIn.what}, which it cannot read offline; the engine judges the real value.)`;
     }
 }
 

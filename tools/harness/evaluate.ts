@@ -131,6 +131,11 @@ export interface EvaluateOptions {
      */
     failed?: Promise<unknown>;
     /**
+     * A referenced stack's outputs (`new pulumi.StackReference(name)`), in wire form with its
+     * secret output names, as the engine reads them from the backend; undefined: unknown.
+     */
+    stackOutputs?: (name: string) => { outputs: Record<string, unknown>; secretOutputNames: string[] } | undefined;
+    /**
      * `Error.stackTraceLimit` while the program runs. Default: the check's, EVALUATION_STACK_TRACE_LIMIT
      * (no frames: the SDK captures a trace for every promise it makes, and each frame costs). Errors
      * the program throws then carry none; the SDK's source positions are unaffected.
@@ -184,7 +189,7 @@ export interface Evaluation {
     /** Mock ids and ARNs to the URN of the resource that owns them. */
     ids: MockIds;
     durationMs: number;
-    /** The stacks the program read through `pulumi.StackReference`, whose outputs are unknown here. */
+    /** The stacks the program read through `pulumi.StackReference` (their outputs unknown unless `stackOutputs` has them). */
     stackReferences: string[];
     /** The resource and error hooks the program registered (the check runs none of them). */
     hooks: RegisteredHook[];
@@ -398,6 +403,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
                     project,
                     stack: stackName,
                     provider: providers.of(args.type, args.provider || undefined),
+                    stackOutputs: options.stackOutputs,
                 });
                 // An explicit provider's inputs configure the resources it registers.
                 if (registration && args.type.startsWith("pulumi:providers:"))

@@ -108,6 +108,8 @@ interface Context {
     stack: string;
     /** The configuration of the provider that registers the resource (ProviderConfigs). Default: none, the environment's. */
     provider?: ProviderConfig;
+    /** Referenced stacks' outputs the check was given (EvaluateOptions.stackOutputs). */
+    stackOutputs?: (name: string) => { outputs: Record<string, unknown>; secretOutputNames: string[] } | undefined;
 }
 
 /** Where neither the program, its provider nor the environment names a region. */
@@ -226,11 +228,13 @@ export function mockState(
     if (!type.startsWith("pulumi:providers:"))
         providerMocks(type)?.planned?.(type, state, provider, (field) => takesInput(type, field));
     if (type === STACK_REFERENCE_TYPE) {
-        // The engine reads the other stack's outputs from the backend, which an offline check does
-        // not have: unknown here, in an update as in a preview, so a value taken from them reaches
-        // the pack as unknown rather than as absent (which a rule could read as nothing to judge).
-        state.outputs = unknownValue;
-        state.secretOutputNames = unknownValue;
+        // The engine reads the other stack's outputs from the backend, in an update as in a
+        // preview (builtins.go readStackReference). Offline they are what the check was given, or
+        // unknown, so a value taken from them reaches the pack as unknown rather than as absent
+        // (which a rule could read as nothing to judge).
+        const given = context.stackOutputs?.(String(inputs.name ?? name));
+        state.outputs = given ? given.outputs : unknownValue;
+        state.secretOutputNames = given ? given.secretOutputNames : unknownValue;
         return { id, state };
     }
     // A name the program left out is the provider's (autonaming.ts): evaluate() fills it in before
