@@ -66,7 +66,7 @@ export function valuesAt(res: Res, property: string): { at: string; value: unkno
 export const preflightValues: ResourceValidationPolicy = {
     name: "webtier-preflight-values",
     description:
-        "Enumerated and shaped values (balancer and target group types and protocols, RDS storage types and instance classes, cache node types, EC2 instance types, security group and rule descriptions; DigitalOcean region slugs, Droplet size slugs, database cluster node counts and sizes per engine) and sizes (RDS allocated storage, from the least to the most its storage type takes) the cloud accepts.",
+        "Enumerated and shaped values (balancer and target group types and protocols, RDS storage types and instance classes, cache node types, EC2 instance types, security group and rule descriptions; DigitalOcean region slugs, Droplet size slugs, database cluster node counts and sizes per engine, DNS record types and CAA tags) and sizes (RDS allocated storage, from the least to the most its storage type and engine take, and maxAllocatedStorage up to that most; DigitalOcean volume sizes, 1 GiB to 16 TiB; DNS record TTLs, ports, priorities, weights and CAA flags) the cloud accepts.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         // Each cloud's pack lists its own.

@@ -21,7 +21,11 @@
  * - the `db.serverless` class on an instance that is not Aurora: Aurora Serverless v2 is a class of
  *   Aurora cluster instances only (Aurora User Guide, "Using Aurora Serverless v2");
  * - an Aurora Serverless v2 cluster whose minCapacity is above its maxCapacity (API rds
- *   ServerlessV2ScalingConfiguration: the minimum and maximum ACUs of a range).
+ *   ServerlessV2ScalingConfiguration: the minimum and maximum ACUs of a range);
+ * - an Aurora Serverless v1 cluster (`engineMode: "serverless"`): Aurora User Guide "Using Amazon
+ *   Aurora Serverless v1" and "Aurora Serverless v1 and Aurora database engine versions" (read
+ *   2026-12-03): AWS announced its end of life for March 31, 2025, and no new Serverless v1
+ *   cluster can be created from January 8, 2025.
  * Values unknown during preview are not judged; an instance restored from a snapshot or a
  * replica takes its storage settings from there and is judged as written.
  */
@@ -72,6 +76,11 @@ function windowProblems(res: Res, backupKey: string, maintenanceKey: string): st
 
 function clusterProblems(res: Res): string[] {
     const problems = windowProblems(res, "preferredBackupWindow", "preferredMaintenanceWindow");
+    const engineMode = res.props.engineMode;
+    if (knownText(engineMode) && engineMode.toLowerCase() === "serverless")
+        problems.push(
+            `${describe(res)}: engineMode "serverless" is Aurora Serverless v1, which reached its end of life on 2025-03-31; AWS creates no Serverless v1 cluster since 2025-01-08 and refuses the create. Use Aurora Serverless v2: engineMode "provisioned" with serverlessv2ScalingConfiguration (minCapacity, maxCapacity) and aws.rds.ClusterInstance members of instanceClass "db.serverless". Source: Aurora User Guide "Using Amazon Aurora Serverless v1" (end-of-life notice).`,
+        );
     const scaling = res.props.serverlessv2ScalingConfiguration as Record<string, unknown> | undefined;
     if (scaling && typeof scaling === "object" && !isUnknown(scaling)) {
         const { minCapacity, maxCapacity } = scaling;

@@ -46,10 +46,11 @@ const SECURITY_GROUP_DESCRIPTIONS: readonly { types: string[]; property: string;
  * The least allocated storage RDS takes for a new instance (RDS User Guide, "Amazon RDS DB instance
  * storage": General Purpose SSD 20 GiB, Provisioned IOPS 100 GiB and 20 for SQL Server, magnetic
  * 5 GiB and 10 for Oracle, 20 for SQL Server), by storage type; absent, io1 when iops is set, else
- * General Purpose (API rds CreateDBInstance StorageType). The most, on SSD storage, is 65,536 GiB
- * (64 TiB) for MariaDB, MySQL, PostgreSQL, Oracle and Db2; SQL Server's depends on the edition and
- * the volume type (16 TiB, 64 TiB on io2 Block Express) and is not judged, nor is magnetic
- * storage's (read 2026-12-03). Aurora and RDS Custom keep their storage elsewhere.
+ * General Purpose (API rds CreateDBInstance StorageType). The most (API rds CreateDBInstance
+ * AllocatedStorage constraints, read 2026-12-03): on SSD storage 65,536 GiB (64 TiB) for MariaDB,
+ * MySQL, PostgreSQL, Oracle and Db2, 16,384 GiB for SQL Server on gp2, gp3 and io1 (its io2, up to
+ * 64 TiB on io2 Block Express, is not judged); on magnetic storage 3,072 GiB, 1,024 for SQL Server.
+ * Aurora and RDS Custom keep their storage elsewhere.
  */
 function rdsStorageRange(res: Res): { min: number; max?: number; because: string } | undefined {
     const engine = res.props.engine;
@@ -58,19 +59,32 @@ function rdsStorageRange(res: Res): { min: number; max?: number; because: string
     if (declared !== undefined && typeof declared !== "string") return undefined;
     const type = declared ?? (res.props.iops !== undefined ? "io1" : "gp2");
     const sqlServer = engine.startsWith("sqlserver");
-    const max = sqlServer ? undefined : 65536;
-    if (type === "gp2" || type === "gp3") return { min: 20, max, because: `RDS allocates on ${type} (GiB)` };
+    const forEngine = sqlServer ? " for SQL Server" : "";
+    if (type === "gp2" || type === "gp3")
+        return { min: 20, max: sqlServer ? 16384 : 65536, because: `RDS allocates on ${type}${forEngine} (GiB)` };
     if (type === "io1" || type === "io2")
         return {
             min: sqlServer ? 20 : 100,
-            max,
-            because: `RDS allocates on ${type}${sqlServer ? " for SQL Server" : ""} (GiB)`,
+            max: sqlServer ? (type === "io1" ? 16384 : undefined) : 65536,
+            because: `RDS allocates on ${type}${forEngine} (GiB)`,
         };
     if (type === "standard") {
         const min = engine.startsWith("oracle") ? 10 : engine.startsWith("sqlserver") ? 20 : 5;
-        return { min, because: `RDS allocates on magnetic storage for ${engine} (GiB)` };
+        return { min, max: sqlServer ? 1024 : 3072, because: `RDS allocates on magnetic storage for ${engine} (GiB)` };
     }
     return undefined;
+}
+
+/**
+ * A storage autoscaling ceiling above the most the storage type takes: RDS grows the storage up
+ * to maxAllocatedStorage, within the same AllocatedStorage constraints (API rds CreateDBInstance
+ * MaxAllocatedStorage). 0 turns autoscaling off; a ceiling below allocatedStorage is rds-settings.ts's.
+ */
+function maxAllocatedStorageProblem(value: string | number, res: Res): string | undefined {
+    const range = rdsStorageRange(res);
+    // 0 (autoscaling off) is below every most.
+    if (typeof value !== "number" || range?.max === undefined || value <= range.max) return undefined;
+    return `${value} is above ${range.max}, the most ${range.because}: the storage autoscaling ceiling may not exceed it. Set maxAllocatedStorage at most ${range.max}, or 0 to turn autoscaling off`;
 }
 
 export const AWS_VALUE_RULES: readonly ValueRule[] = [
@@ -114,7 +128,13 @@ export const AWS_VALUE_RULES: readonly ValueRule[] = [
         types: ["aws:rds/instance:Instance"],
         property: "allocatedStorage",
         range: rdsStorageRange,
-        source: 'RDS User Guide "Amazon RDS DB instance storage" (storage types and their sizes)',
+        source: 'RDS User Guide "Amazon RDS DB instance storage" (storage types and their sizes); API rds CreateDBInstance AllocatedStorage (constraints by engine and storage type)',
+    },
+    {
+        types: ["aws:rds/instance:Instance"],
+        property: "maxAllocatedStorage",
+        check: maxAllocatedStorageProblem,
+        source: "API rds CreateDBInstance AllocatedStorage and MaxAllocatedStorage (constraints by engine and storage type)",
     },
     ...SECURITY_GROUP_DESCRIPTIONS.map((rule) => ({
         ...rule,

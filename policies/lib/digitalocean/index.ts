@@ -22,6 +22,7 @@ import { digitalOceanTagProblems } from "./tags";
 import { DIGITALOCEAN_USER_DATA_LIMITS } from "./user-data-limits";
 import { digitalOceanPlaintextSecrets } from "./plaintext-secrets";
 import { digitalOceanRegionFindings } from "./regions";
+import { digitalOceanSettingsProblems } from "./settings";
 import { digitalOceanVpcOverlapFindings } from "./vpc-overlaps";
 import { DIGITALOCEAN_VALUE_RULES } from "./value-rules";
 
@@ -69,5 +70,6 @@ export const DIGITALOCEAN_PACK: CloudPack = {
         networks: vpcRangeProblems,
         placement: (graph) => [...digitalOceanRegionFindings(graph), ...digitalOceanVpcOverlapFindings(graph)],
         tags: digitalOceanTagProblems,
+        settings: digitalOceanSettingsProblems,
     },
 };

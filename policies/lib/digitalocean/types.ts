@@ -42,6 +42,7 @@ export const DIGITALOCEAN_LABELS: Readonly<Record<string, string>> = {
     "digitalocean:index/app:App": "App Platform app",
     "digitalocean:index/kubernetesCluster:KubernetesCluster": "Kubernetes cluster",
     "digitalocean:index/volumeAttachment:VolumeAttachment": "volume attachment",
+    "digitalocean:index/dnsRecord:DnsRecord": "DNS record",
 };
 
 /** Properties besides `id` that other resources use to refer to a resource of this type. */

@@ -1,5 +1,6 @@
 // DigitalOcean values the API refuses at create: region slugs, Droplet sizes, a database cluster's
-// region, node count, size and version for its engine, an App Platform app's name. The tables'
+// region, node count, size and version for its engine, an App Platform app's name, a volume's
+// size, a DNS record's type and numbers. The tables'
 // pure functions first, then the policies on fake resources.
 import * as assert from "assert";
 import { preflightDatabaseVersions, preflightNames, preflightValues } from "../../../policies/preflight";
@@ -24,6 +25,7 @@ const SPACES = "digitalocean:index/spacesBucket:SpacesBucket";
 const SPACES_OBJECT = "digitalocean:index/spacesBucketObject:SpacesBucketObject";
 const CLUSTER = "digitalocean:index/databaseCluster:DatabaseCluster";
 const APP = "digitalocean:index/app:App";
+const RECORD = "digitalocean:index/dnsRecord:DnsRecord";
 
 describe("DigitalOcean's tables (pure functions)", () => {
     describe("database options", () => {
@@ -244,6 +246,54 @@ describe("preflight: DigitalOcean values", () => {
             assertNone(await check(preflightDatabaseVersions, CLUSTER, { engine: "mongodb", version: "7" }));
             assertNone(await check(preflightDatabaseVersions, CLUSTER, { engine: "opensearch", version: "2" }));
             assertNone(await check(preflightDatabaseVersions, CLUSTER, { engine: "valkey", version: UNKNOWN_STRING }));
+        });
+    });
+
+    describe("volume sizes", () => {
+        it("refuses a volume under 1 GiB or over 16 TiB", async () => {
+            assertViolation(
+                await check(preflightValues, VOLUME, { region: "fra1", size: 16385 }),
+                'volume "subject": size 16385 is above 16384, the most a DigitalOcean volume holds',
+                "Source: terraform-provider-digitalocean digitalocean_volume size",
+                "16TiB",
+            );
+            assertViolation(await check(preflightValues, VOLUME, { region: "fra1", size: 0 }), "size 0 is below 1");
+        });
+        it("accepts 1 GiB to 16 TiB, and a size unknown during preview", async () => {
+            assertNone(await check(preflightValues, VOLUME, { region: "fra1", size: 16384 }));
+            assertNone(await check(preflightValues, VOLUME, { region: "fra1", size: 1 }));
+            assertNone(await check(preflightValues, VOLUME, { region: "fra1", size: UNKNOWN_NUMBER }));
+        });
+    });
+
+    describe("DNS records", () => {
+        const record = (props: Record<string, unknown>) =>
+            check(preflightValues, RECORD, { domain: "example.com", name: "www", value: "192.0.2.1", ...props });
+        it("refuses a record type the provider does not take, and a lowercase one", async () => {
+            assertViolation(
+                await record({ type: "PTR" }),
+                'DNS record "subject": type "PTR" is not one of A, AAAA, CAA, CNAME, MX, NS, TXT, SRV, SOA',
+                "Source: terraform-provider-digitalocean digitalocean_record",
+            );
+            assertViolation(await record({ type: "cname" }), '"cname"');
+        });
+        it("refuses a TTL below 1, numbers outside 0 to 65535 and CAA flags or tags out of range", async () => {
+            assertViolation(await record({ type: "A", ttl: 0 }), "ttl 0 is below 1");
+            assertViolation(
+                await record({ type: "SRV", port: 70000, priority: 1, weight: 1 }),
+                "port 70000 is above 65535",
+            );
+            assertViolation(await record({ type: "MX", priority: -1 }), "priority -1 is below 0");
+            assertViolation(await record({ type: "SRV", port: 1, priority: 1, weight: 65536 }), "weight 65536");
+            assertViolation(await record({ type: "CAA", flags: 256, tag: "issue" }), "flags 256 is above 255");
+            assertViolation(await record({ type: "CAA", flags: 0, tag: "Issue" }), 'tag "Issue" is not one of issue');
+        });
+        it("accepts the provider's types and ranges, and values unknown during preview", async () => {
+            assertNone(await record({ type: "A", ttl: 30 }));
+            assertNone(await record({ type: "A", ttl: 1 }));
+            assertNone(await record({ type: "SRV", port: 65535, priority: 0, weight: 0 }));
+            assertNone(await record({ type: "CAA", flags: 128, tag: "iodef" }));
+            assertNone(await record({ type: UNKNOWN_STRING, ttl: UNKNOWN_NUMBER }));
         });
     });
 

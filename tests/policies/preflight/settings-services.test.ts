@@ -87,6 +87,29 @@ describe("preflight: settings refused together, by service", () => {
         });
     });
 
+    describe("Aurora Serverless v1", () => {
+        it("refuses engineMode serverless, past its end of life, and points to Serverless v2", async () => {
+            assertViolation(
+                await check(preflightSettings, CLUSTER, { engine: "aurora-postgresql", engineMode: "serverless" }),
+                'engineMode "serverless" is Aurora Serverless v1',
+                "2025-03-31",
+                "2025-01-08",
+                'engineMode "provisioned" with serverlessv2ScalingConfiguration',
+                "db.serverless",
+                "Source: Aurora User Guide",
+            );
+            assertNone(
+                await check(preflightSettings, CLUSTER, {
+                    engine: "aurora-postgresql",
+                    engineMode: "provisioned",
+                    serverlessv2ScalingConfiguration: { minCapacity: 0.5, maxCapacity: 4 },
+                }),
+            );
+            assertNone(await check(preflightSettings, CLUSTER, { engine: "aurora-mysql" }));
+            assertNone(await check(preflightSettings, CLUSTER, { engine: "aurora-mysql", engineMode: UNKNOWN_STRING }));
+        });
+    });
+
     describe("ElastiCache", () => {
         const GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
         it("refuses more than 6 nodes in a group without shards", async () => {
@@ -187,6 +210,71 @@ describe("preflight: settings refused together, by service", () => {
                     size: 100,
                     iops: 4000,
                     throughput: 1000,
+                }),
+            );
+        });
+    });
+
+    describe("EBS volume sizes", () => {
+        const VOLUME = "aws:ebs/volume:Volume";
+        it("refuses a size above what the volume type takes, on a volume, an instance's devices and a launch template", async () => {
+            assertViolation(
+                await check(preflightSettings, VOLUME, { type: "gp2", size: 16385 }),
+                'EBS volume "subject": size 16385 GiB with volume type gp2',
+                "at most 16,384 GiB",
+                "or use gp3",
+                "Source: API ec2 CreateVolume Size",
+            );
+            assertViolation(
+                await check(preflightSettings, VOLUME, { type: "standard", size: 1025 }),
+                "at most 1,024 GiB",
+            );
+            assertViolation(await check(preflightSettings, VOLUME, { type: "gp3", size: 65537 }), "at most 65,536 GiB");
+            assertViolation(
+                await check(preflightSettings, "aws:ec2/instance:Instance", {
+                    rootBlockDevice: { volumeType: "st1", volumeSize: 20000 },
+                    ebsBlockDevices: [{ deviceName: "/dev/sdf", volumeType: "io1", volumeSize: "17000", iops: 3000 }],
+                }),
+                "rootBlockDevice.volumeSize 20000 GiB with volume type st1",
+            );
+            assertViolation(
+                await check(preflightSettings, "aws:ec2/instance:Instance", {
+                    ebsBlockDevices: [{ deviceName: "/dev/sdf", volumeType: "io1", volumeSize: "17000", iops: 3000 }],
+                }),
+                "ebsBlockDevices[0].volumeSize 17000 GiB with volume type io1",
+                "or use io2",
+            );
+            assertViolation(
+                await check(preflightSettings, "aws:ec2/launchTemplate:LaunchTemplate", {
+                    blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 70000 } }],
+                }),
+                "blockDeviceMappings[0].ebs.volumeSize 70000 GiB is above 65,536 GiB, the largest EBS volume of any type",
+            );
+        });
+
+        it("refuses a size below what io1, io2, st1 and sc1 take", async () => {
+            assertViolation(
+                await check(preflightSettings, VOLUME, { type: "sc1", size: 100 }),
+                "size 100 GiB with volume type sc1",
+                "at least 125 GiB",
+            );
+            assertViolation(
+                await check(preflightSettings, VOLUME, { type: "io2", size: 2, iops: 100 }),
+                "at least 4 GiB",
+            );
+        });
+
+        it("accepts the sizes each type takes, a type left to the default up to 65,536 GiB, and unknowns", async () => {
+            assertNone(await check(preflightSettings, VOLUME, { type: "gp3", size: 65536 }));
+            assertNone(await check(preflightSettings, VOLUME, { type: "io2", size: 65536, iops: 100000 }));
+            assertNone(await check(preflightSettings, VOLUME, { type: "gp2", size: 16384 }));
+            assertNone(await check(preflightSettings, VOLUME, { type: "st1", size: 125 }));
+            assertNone(await check(preflightSettings, VOLUME, { size: 20000 }));
+            assertNone(await check(preflightSettings, VOLUME, { type: UNKNOWN_STRING, size: 20000 }));
+            assertNone(await check(preflightSettings, VOLUME, { type: "gp2", size: UNKNOWN_NUMBER }));
+            assertNone(
+                await check(preflightSettings, "aws:ec2/instance:Instance", {
+                    rootBlockDevice: { volumeType: "gp2", volumeSize: 8 },
                 }),
             );
         });

@@ -1,5 +1,5 @@
 import { preflightValues } from "../../../policies/preflight";
-import { assertNone, assertViolation, UNKNOWN_STRING } from "../helpers";
+import { assertNone, assertViolation, UNKNOWN_NUMBER, UNKNOWN_STRING } from "../helpers";
 import { check } from "./support";
 
 describe("preflight: enumerated and shaped values", () => {
@@ -153,9 +153,103 @@ describe("preflight: enumerated and shaped values", () => {
             "above 65536",
         );
         assertNone(await check(preflightValues, RDS, { engine: "mysql", allocatedStorage: 65536, storageType: "gp3" }));
-        // SQL Server's ceiling depends on edition and volume type: not judged.
+        // SQL Server's io2 ceiling (64 TiB on io2 Block Express) is not judged.
         assertNone(
             await check(preflightValues, RDS, { engine: "sqlserver-ee", allocatedStorage: 65536, storageType: "io2" }),
+        );
+    });
+
+    it("refuses SQL Server over 16,384 GiB on gp2, gp3 and io1, and magnetic storage over 3,072 GiB (1,024 for SQL Server)", async () => {
+        const RDS = "aws:rds/instance:Instance";
+        assertViolation(
+            await check(preflightValues, RDS, { engine: "sqlserver-se", allocatedStorage: 16385, storageType: "gp3" }),
+            "allocatedStorage 16385 is above 16384, the most RDS allocates on gp3 for SQL Server",
+            "CreateDBInstance AllocatedStorage",
+        );
+        assertViolation(
+            await check(preflightValues, RDS, { engine: "sqlserver-ex", allocatedStorage: 20000 }),
+            "above 16384",
+        );
+        assertViolation(
+            await check(preflightValues, RDS, {
+                engine: "sqlserver-web",
+                allocatedStorage: 17000,
+                storageType: "io1",
+                iops: 20000,
+            }),
+            "above 16384",
+        );
+        assertNone(
+            await check(preflightValues, RDS, { engine: "sqlserver-se", allocatedStorage: 16384, storageType: "gp3" }),
+        );
+        assertViolation(
+            await check(preflightValues, RDS, { engine: "mysql", allocatedStorage: 3073, storageType: "standard" }),
+            "above 3072, the most RDS allocates on magnetic storage for mysql",
+        );
+        assertViolation(
+            await check(preflightValues, RDS, {
+                engine: "sqlserver-ex",
+                allocatedStorage: 1025,
+                storageType: "standard",
+            }),
+            "above 1024",
+        );
+        assertNone(
+            await check(preflightValues, RDS, { engine: "postgres", allocatedStorage: 3072, storageType: "standard" }),
+        );
+        assertNone(
+            await check(preflightValues, RDS, {
+                engine: "sqlserver-ex",
+                allocatedStorage: 1024,
+                storageType: "standard",
+            }),
+        );
+    });
+
+    it("refuses a storage autoscaling ceiling above the most the storage type takes, not 0", async () => {
+        const RDS = "aws:rds/instance:Instance";
+        assertViolation(
+            await check(preflightValues, RDS, {
+                engine: "postgres",
+                allocatedStorage: 100,
+                maxAllocatedStorage: 70000,
+            }),
+            "maxAllocatedStorage 70000 is above 65536",
+            "Set maxAllocatedStorage at most 65536, or 0",
+        );
+        assertViolation(
+            await check(preflightValues, RDS, {
+                engine: "sqlserver-se",
+                allocatedStorage: 100,
+                storageType: "gp3",
+                maxAllocatedStorage: 20000,
+            }),
+            "maxAllocatedStorage 20000 is above 16384",
+            "for SQL Server",
+        );
+        assertNone(
+            await check(preflightValues, RDS, {
+                engine: "postgres",
+                allocatedStorage: 100,
+                maxAllocatedStorage: 65536,
+            }),
+        );
+        assertNone(
+            await check(preflightValues, RDS, { engine: "postgres", allocatedStorage: 100, maxAllocatedStorage: 0 }),
+        );
+        assertNone(
+            await check(preflightValues, RDS, {
+                engine: "postgres",
+                allocatedStorage: 100,
+                maxAllocatedStorage: UNKNOWN_NUMBER,
+            }),
+        );
+        assertNone(
+            await check(preflightValues, RDS, {
+                engine: "aurora-postgresql",
+                allocatedStorage: 100,
+                maxAllocatedStorage: 70000,
+            }),
         );
     });
 
