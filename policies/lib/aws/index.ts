@@ -31,6 +31,7 @@ import { AWS_USER_DATA_LIMITS } from "./user-data-limits";
 import { lightsailUnfilteredServers } from "./lightsail";
 import { awsEncryptionAtRest } from "./encryption-at-rest";
 import { awsZoneFindings } from "./zones";
+import { awsListenerProtocolFindings } from "./listener-protocols";
 import { AWS_VALUE_RULES } from "./value-rules";
 
 export const AWS_PACK: CloudPack = {
@@ -69,7 +70,7 @@ export const AWS_PACK: CloudPack = {
         tags: awsResourceTagProblems,
         credentials: awsCredentialFindings,
         settings: awsSettingsProblems,
-        placement: awsZoneFindings,
+        placement: (graph) => [...awsZoneFindings(graph), ...awsListenerProtocolFindings(graph)],
     },
     policies: [rdsLifecycleExplicit],
 };
