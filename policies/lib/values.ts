@@ -185,8 +185,27 @@ function withoutUnknowns(value: unknown): unknown {
     return value;
 }
 
+/**
+ * Each resource's inputs as Analyze last showed them, by URN (see fromStackResources). The engine
+ * analyzes every resource before it analyzes the stack, in the same analyzer process
+ * (step_generator.go AnalyzeResources after the steps), and the pack's resource policies that
+ * judge every type read each resource through fromResourceArgs, so this holds every resource of
+ * the stack by the time a stack policy runs. Only a reference is kept; each run replaces it.
+ */
+const analyzedInputs = new Map<string, unknown>();
+
+/** Whether a value holds an unknown anywhere. */
+function holdsUnknown(value: unknown): boolean {
+    if (isUnknown(value)) return true;
+    if (Array.isArray(value)) return value.some(holdsUnknown);
+    if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype)
+        return Object.values(value).some(holdsUnknown);
+    return false;
+}
+
 /** The view of a resource under validation (no dependency information is available there). */
 export function fromResourceArgs(args: ResourceValidationArgs): Res {
+    analyzedInputs.set(args.urn, unproxy(args.props));
     return withLazyProps(
         {
             urn: args.urn,
@@ -217,6 +236,13 @@ export function fromResourceArgs(args: ResourceValidationArgs): Res {
  * came from other resources' outputs, so it has property dependencies; the provider's own has none.
  * The same holds inside a block the program wrote (a Lightsail port's `ipv6Cidrs`, an EKS cluster's
  * `vpcConfig.clusterSecurityGroupId`): in a property without dependencies, each unknown is left out.
+ *
+ * Dependencies do not tell every value the program set: one read through a data source whose
+ * arguments are unknown (`aws.iam.getPolicyDocumentOutput` over a bucket's ARN: the SDK answers
+ * an unknown with no dependencies, runtime/invoke.ts) or taken from a stack reference (a read,
+ * which the engine keeps out of the stack's resources, so the policy SDK drops it from the
+ * dependencies) has none. The resource's inputs tell them: what the program left to the provider
+ * is not among them, so a property whose input held an unknown under Analyze is the program's.
  */
 export function fromStackResources(resources: PolicyResource[]): Res[] {
     return resources.map((r) => {
@@ -224,7 +250,9 @@ export function fromStackResources(resources: PolicyResource[]): Res[] {
         for (const [key, deps] of Object.entries(r.propertyDependencies ?? {})) {
             propertyDependencies[key] = (deps ?? []).map((d) => d.urn);
         }
-        const computedByProvider = (key: string) => (propertyDependencies[key] ?? []).length === 0;
+        const inputs = analyzedInputs.get(r.urn) as Record<string, unknown> | undefined;
+        const computedByProvider = (key: string) =>
+            (propertyDependencies[key] ?? []).length === 0 && !(inputs && holdsUnknown(inputs[key]));
         return withLazyProps(
             {
                 urn: r.urn,

@@ -144,6 +144,38 @@ describe("reading properties that may be unknown", () => {
             assert.strictEqual(res.props.description, "app");
         });
 
+        it("keep an unknown the program set from no resource (a data source's answer), as its inputs under Analyze show", () => {
+            const stack = (urn: string) =>
+                fromStackResources([
+                    {
+                        urn,
+                        type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+                        name: "ssh",
+                        props: proxy.unknownCheckingProxy({
+                            cidrIpv4: proxy.unknownStringValue,
+                            arn: proxy.unknownStringValue,
+                            tags: { Name: proxy.unknownStringValue },
+                        }),
+                        propertyDependencies: {},
+                        dependencies: [],
+                    },
+                ] as unknown as PolicyResource[])[0];
+            const before = stack("urn:ssh-from-lookup");
+            assert.ok(!("cidrIpv4" in before.props), "unanalyzed, it reads as the provider's");
+            fromResourceArgs({
+                urn: "urn:ssh-from-lookup",
+                type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+                name: "ssh",
+                props: proxy.unknownCheckingProxy({ cidrIpv4: proxy.unknownStringValue, tags: { Name: "ssh" } }),
+            } as unknown as ResourceValidationArgs);
+            const after = stack("urn:ssh-from-lookup");
+            assert.strictEqual(after.props.cidrIpv4, UNKNOWN, "the program's input was unknown: it stays");
+            assert.strictEqual(propOf(stack("urn:ssh-from-lookup"), "cidrIpv4"), UNKNOWN, "read alone too");
+            assert.ok(!("arn" in after.props), "what the program left to the provider is still the provider's");
+            assert.deepStrictEqual(after.props.tags, {}, "as is an unknown in an input the program knew");
+            assert.ok(!("cidrIpv4" in stack("urn:other").props), "another resource's view is its own");
+        });
+
         it("keep an unknown the program set from another resource's output", () => {
             const res = view({ ingress: [{ urn: "urn:lb-sg" }] });
             assert.strictEqual(res.props.ingress, UNKNOWN);
