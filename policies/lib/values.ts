@@ -133,7 +133,12 @@ function withLazyProps(
     computedByProvider?: (key: string) => boolean,
 ): Res {
     let props: Record<string, any> | undefined;
-    const view = (key: string, value: unknown): unknown => (computedByProvider?.(key) ? withoutUnknowns(value) : value);
+    // Whose an unknown is gets asked only of a value that holds one (none does in an update).
+    const view = (key: string, value: unknown): unknown => {
+        if (!computedByProvider) return value;
+        const known = withoutUnknowns(value);
+        return known === value || !computedByProvider(key) ? value : known;
+    };
     return {
         ...fields,
         get props(): Record<string, any> {
