@@ -494,6 +494,10 @@ async function evaluateStack(
         if (unanswered.size > 0) notes.push(unansweredNote(unanswered, false));
         // The engine reads a referenced stack's outputs from the backend, in a preview as in an
         // update (a read step); offline they are what --stack-outputs gave, or unknown in both.
+        if (evaluation.openHandles)
+            notes.push(
+                `the program still holds handles open (${evaluation.openHandles.join(", ")}) 5 s after its last registration: under \`pulumi up\` the language host's process lives until they close (and \`pulumi up\` waits), so what runs then is not checked. Close them (clear timers, end connections) when the program is done.`,
+            );
         for (const name of new Set(evaluation.stackReferences)) {
             const given = stackOutputs?.lookup(name, { organization: DIY_ORGANIZATION, project });
             notes.push(

@@ -146,6 +146,13 @@ export interface EvaluateOptions {
 /** How long each look at a program that may be done waits, and how many quiet looks make it done. */
 const QUIET_MS = 25;
 const IDLE_ROUNDS = 2;
+/**
+ * How long a program that has registered all it will may keep timers, sockets or children of its
+ * own open: the language host's process lives until they close (cmd/run: "The process will remain
+ * alive until the message loop empties"), so what their callbacks do (a late `process.exit`, a
+ * throw) is the program's. Past this, the check goes on and says so, where `pulumi up` would wait.
+ */
+const DRAIN_LIMIT_MS = 5000;
 
 /**
  * What `process.exit` throws while a program runs under the harness: the language host's process
@@ -163,6 +170,11 @@ function activeHandles(): Map<string, number> {
     const counts = new Map<string, number>();
     for (const kind of process.getActiveResourcesInfo()) counts.set(kind, (counts.get(kind) ?? 0) + 1);
     return counts;
+}
+
+/** The kinds of handle Node holds more of than `baseline` had. */
+function beyond(baseline: Map<string, number>): string[] {
+    return [...activeHandles()].filter(([kind, count]) => count > (baseline.get(kind) ?? 0)).map(([kind]) => kind);
 }
 
 /** Whether Node holds no handle of a kind, or more of one, than `baseline` had. */
@@ -193,6 +205,12 @@ export interface Evaluation {
     stackReferences: string[];
     /** The resource and error hooks the program registered (the check runs none of them). */
     hooks: RegisteredHook[];
+    /**
+     * Kinds of Node handle (`Timeout`, `TCPSocketWrap`, ...) the program still held open
+     * DRAIN_LIMIT_MS after its last registration: the language host's process would not have
+     * ended yet. Absent when it closed them all.
+     */
+    openHandles?: string[];
     /**
      * Resources read by id (`X.get`), which the engine reads from the cloud and keeps out of the
      * stack's resources (its `reads`, not `news`): neither Analyze nor AnalyzeStack sees them.
@@ -692,6 +710,8 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     // exit handler prints before it turns the code into 1 (runtime/debuggable.ts); any other code fails the run
     // (pulumi-language-nodejs: "Program exited with non-zero exit code").
     let exited: { code: number; leaked?: string } | undefined;
+    /** Kinds of handle the program still held open when the check stopped waiting for them. */
+    let openHandles: string[] | undefined;
     // eslint-disable-next-line @typescript-eslint/unbound-method -- restored as it was
     const processExit = process.exit;
     const stackTraceLimit = Error.stackTraceLimit;
@@ -749,6 +769,13 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         // SDK's RPC barrier would wait for ever on one whose input never resolves.
         let ended = await unlessIdle(running);
         if (ended === "done") ended = await unlessIdle(settings.waitForRPCs());
+        // The host's process then lives on while the program's own handles are open.
+        if (ended === "done" && !failure) {
+            const until = Date.now() + DRAIN_LIMIT_MS;
+            while (!failure && !exited && !withinBaseline(baseline) && Date.now() < until)
+                await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+            if (!failure && !exited && !withinBaseline(baseline)) openHandles = beyond(baseline);
+        }
         if (ended === "idle") {
             if (failure) programError ??= failure.reason;
             else {
@@ -797,6 +824,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         stackReferences,
         hooks,
         reads,
+        ...(openHandles ? { openHandles } : {}),
     };
 }
 

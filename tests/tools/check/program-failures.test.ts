@@ -123,6 +123,24 @@ describe("a program that fails as a script does", () => {
         assert.strictEqual(check("unserializable.js").errorAt, undefined);
     });
 
+    it("a timer left behind runs before the program is done, as the host's process waits for it", () => {
+        // exit(0) ends the run as it stands (the public bucket is judged, and the check's own
+        // exit code is its verdict), any other code fails the stack, a throw is an unhandled exception.
+        const passed = spawnSync(
+            process.execPath,
+            [CLI, "--program", path.relative(REPO_ROOT, program("exits-later.js")), "--policy-pack", FIXTURE_PACK],
+            { cwd: REPO_ROOT, env: { ...process.env, WEBTIER_TEST_LATE: "exit:0" }, encoding: "utf8" },
+        );
+        assert.strictEqual(passed.status, 1, passed.stdout + passed.stderr);
+        assert.match(passed.stdout, /bucket assets has acl "public-read"/);
+        const failed = check("exits-later.js", { WEBTIER_TEST_LATE: "exit:3" });
+        assert.strictEqual(failed.status, 2);
+        assert.strictEqual(failed.error, "Program exited with non-zero exit code: 3");
+        const thrown = check("exits-later.js", { WEBTIER_TEST_LATE: "throw" });
+        assert.strictEqual(thrown.status, 2);
+        assert.match(thrown.error ?? "", /failed with an unhandled exception:\n.*failed after the program returned/);
+    });
+
     it("process.exit with a code fails the stack with the language host's message", () => {
         const { status, error } = check("exits.js", { WEBTIER_TEST_EXIT_CODE: "4" });
         assert.strictEqual(status, 2);
