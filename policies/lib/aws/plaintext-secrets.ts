@@ -104,7 +104,9 @@ function ssmParameterSecrets(res: Res): string[] {
         if (!known(value)) continue;
         if (secretName !== undefined && !holdsNoSecret(value.trim(), VERBATIM))
             found.add(`a secret by its name (${secretName})`);
-        for (const what of secretsInText(value, VERBATIM)) found.add(what);
+        // A StringList's items are comma-separated (API ssm PutParameter Value): each is read as a line of its own.
+        for (const what of secretsInText(type === "StringList" ? value.split(",").join("\n") : value, VERBATIM))
+            found.add(what);
     }
     if (found.size === 0) return [];
     return [

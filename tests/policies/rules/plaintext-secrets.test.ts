@@ -41,6 +41,22 @@ describe("webtier-plaintext-secrets", () => {
                 "the APP_KEY assignment",
                 "the DB_PASSWORD assignment",
             );
+            // A StringList's items are comma-separated, each its own assignment.
+            const list = await violations(PARAMETER, {
+                name: "/shop/prod/flags",
+                type: "StringList",
+                value: `LOG_LEVEL=info,REDIS_PASSWORD=${PASSWORD},QUEUE=redis`,
+            });
+            assertViolation(list, "StringList parameter", "the REDIS_PASSWORD assignment");
+            assert.ok(!list.join("\n").includes(PASSWORD), "the value is never in a message");
+            assert.deepStrictEqual(
+                await violations(PARAMETER, {
+                    name: "/shop/prod/flags",
+                    type: "StringList",
+                    value: "LOG_LEVEL=info,QUEUE=redis",
+                }),
+                [],
+            );
             // Write-only values are still answered by GetParameter; the native provider's parameter alike.
             assertViolation(
                 await violations(PARAMETER, {
