@@ -221,6 +221,12 @@ export function policyIsPublic(policy: unknown, action?: string): boolean | Unkn
     return unknown ? UNKNOWN : false;
 }
 
+/** Whether a policy document grants through NotPrincipal (the wording of a public policy's message). */
+function notPrincipalIn(policy: unknown): boolean {
+    const text = typeof policy === "string" ? policy : JSON.stringify(policy ?? null);
+    return /"(NotPrincipal|notPrincipals)"\s*:/.test(text);
+}
+
 /** The four switches of an S3 public access block; absent is the provider default, false. */
 export const PUBLIC_ACCESS_BLOCK_FLAGS = [
     "blockPublicAcls",
@@ -298,7 +304,7 @@ export function exposureChecks(
     const policy = (value: unknown, key: string) => {
         if (policyIsPublic(value) === true)
             problems.push(
-                `${name} allows Principal "*" without a condition that limits it to fixed sources (aws:SourceArn, aws:SourceAccount, aws:SourceVpce, aws:PrincipalOrgID, ...) in ${key}. ${policyAdvice}`,
+                `${name} allows ${notPrincipalIn(value) ? "everyone but the principals a NotPrincipal names" : 'Principal "*"'} without a condition that limits it to fixed sources (aws:SourceArn, aws:SourceAccount, aws:SourceVpce, aws:PrincipalOrgID, ...) in ${key}. ${policyAdvice}`,
             );
     };
     return { acl, grants, policy };

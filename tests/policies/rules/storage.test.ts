@@ -512,7 +512,7 @@ describe("storage: object ACLs, account-level blocks, and bucket policies writte
                 bucket: "uploads-1",
                 policy: statement({ NotPrincipal: { AWS: "arn:aws:iam::123456789012:root" } }),
             }),
-            'allows Principal "*"',
+            "allows everyone but the principals a NotPrincipal names without a condition",
         );
         assertNone(
             await validateResource(storageNotPublic, POLICY, {
@@ -616,7 +616,7 @@ describe("storage: Spaces bucket policies written other ways", () => {
             policy: notPrincipal,
         });
         // Spaces' own advice, not AWS's (no CloudFront, no service principals).
-        assertViolation(spaces, 'allows Principal "*"', "presigned URLs");
+        assertViolation(spaces, "allows everyone but the principals a NotPrincipal names", "presigned URLs");
         assert.ok(!spaces.some((v) => /CloudFront/.test(String(v))), JSON.stringify(spaces));
         const pieces = doc({ Principal: "*", Condition: { IpAddress: { "aws:SourceIp": ["2000::/4", "3000::/4"] } } });
         assertViolation(

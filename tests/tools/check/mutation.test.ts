@@ -583,7 +583,7 @@ function awsShapeMutations(stack: string): Mutation[] {
             target: { type: T.bucketPolicy, name: n("uploads-policy") },
             policy: P.storagePublic,
             edit: (p) => ({ ...p, policy: policy({ NotPrincipal: { AWS: "arn:aws:iam::123456789012:root" } }) }),
-            says: /allows Principal "\*" without a condition/,
+            says: /allows everyone but the principals a NotPrincipal names without a condition/,
         },
         {
             title: "catches a bucket policy limited to aws:SourceIp ranges that cover the world in pieces",
