@@ -52,7 +52,7 @@ export function awsGroupIngressFindings(graph: StackGraph, groups: Set<Res>, wha
                 problem =
                     candidates.length === 0 && isUnknown(source.value)
                         ? "a security group unknown during preview that cannot be proven to be the app servers'"
-                        : `security group ${shown(source)}${candidates.length ? ` (${candidates.map(describe).join(", ")})` : ""}, which no app server of this stack (EC2 instance, launch template or configuration, ECS service, Lambda function, App Runner VPC connector, Elastic Beanstalk instances, EKS nodes; or RDS Proxy) uses,`;
+                        : `${isUnknown(source.value) ? `${candidates.map(describe).join(" or ")} (its id unknown during preview)` : `security group ${shown(source)}${candidates.length ? ` (${candidates.map(describe).join(", ")})` : ""}`}, which no app server of this stack (EC2 instance, launch template or configuration, ECS service, Lambda function, App Runner VPC connector, Elastic Beanstalk instances, EKS nodes; or RDS Proxy) uses,`;
             } else if (source.kind === "cidr") {
                 problem = `CIDR ${shown(source)}`;
             } else if (source.kind === "self") {

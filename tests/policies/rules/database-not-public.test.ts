@@ -551,11 +551,11 @@ describe("webtier-database-not-public: every app tier compute and every managed 
             "db-from-eks",
             "which no app server",
         );
-        // Unknown, from another group of the stack: that group, not the cluster's.
+        // Unknown, from another group of the stack: that group, not the cluster's, named as such.
         assertViolation(
             await validateStack(databaseNotPublic, eks(UNKNOWN_STRING, ["lb-sg"])),
             "db-from-eks",
-            "which no app server",
+            'lets security group "lb-sg" (its id unknown during preview), which no app server',
         );
     });
 
