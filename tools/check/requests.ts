@@ -12,6 +12,7 @@
  * Pure functions only: turning these into protobuf messages lives here and in wire.ts (the two
  * big requests), sending them lives in pack.ts.
  */
+import { goDurationSeconds } from "../harness/go-duration";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
 import type { RegisteredResource } from "../harness/evaluate";
@@ -129,14 +130,10 @@ export function toAnalyzerProperties(props: Record<string, any> | undefined): Re
     return result;
 }
 
-const DURATION_UNITS: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
-
-/** A Go duration ("10m", "1h30m", "90s") in seconds, as the engine converts customTimeouts; 0 when unset or unparsable. */
+/** A Go duration ("10m", "1h30m", ".5h") in seconds, as the engine converts customTimeouts; 0 when unset (an unparsable one fails the registration first: evaluate.ts). */
 export function durationSeconds(text: string | undefined): number {
     if (!text) return 0;
-    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)];
-    if (parts.length === 0 || parts.map((p) => p[0]).join("") !== text.replace(/^[+]/, "")) return 0;
-    return parts.reduce((sum, [, n, unit]) => sum + Number(n) * DURATION_UNITS[unit], 0);
+    return goDurationSeconds(text) ?? 0;
 }
 
 /** "urn::id" to its parts. */

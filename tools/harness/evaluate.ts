@@ -7,6 +7,7 @@
  *
  * One evaluation at a time per process: Pulumi's runtime state is global.
  */
+import { goDurationSeconds } from "./go-duration";
 import * as pulumi from "@pulumi/pulumi";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { mockCall, mockState, MockIds, ProviderConfigs, STACK_REFERENCE_TYPE } from "./mock-state";
@@ -572,6 +573,17 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     monitor.registerErrorHook = registerHook("error");
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req: any, callback: (err: any, res: any) => void) => {
+        // The resource monitor parses each custom timeout with Go's ParseDuration and refuses the
+        // registration on one it cannot parse (source_eval.go RegisterResource), as a gRPC error.
+        const timeouts = req.getCustomtimeouts?.();
+        for (const value of timeouts
+            ? [timeouts.getCreate(), timeouts.getDelete(), timeouts.getUpdate(), timeouts.getRead?.()]
+            : []) {
+            if (value && goDurationSeconds(value) === undefined) {
+                const details = `unable to parse customTimeout Value ${value}`;
+                return callback(Object.assign(new Error(`2 UNKNOWN: ${details}`), { code: 2, details }), undefined);
+            }
+        }
         // The mock monitor deserializes the inputs for `newResource` synchronously, before its
         // first await: those are the inputs as the program registered them, taken as they are
         // rather than deserialized a second time.

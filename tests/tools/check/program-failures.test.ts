@@ -141,6 +141,15 @@ describe("a program that fails as a script does", () => {
         assert.match(thrown.error ?? "", /failed with an unhandled exception:\n.*failed after the program returned/);
     });
 
+    it("a custom timeout Go cannot parse fails the registration, as the resource monitor refuses it", () => {
+        const { status, error } = check("bad-timeout.js");
+        assert.strictEqual(status, 2);
+        assert.match(
+            error ?? "",
+            /failed to register new resource assets \[fixture:index:Bucket\]: 2 UNKNOWN: unable to parse customTimeout Value 90/,
+        );
+    });
+
     it("process.exit with a code fails the stack with the language host's message", () => {
         const { status, error } = check("exits.js", { WEBTIER_TEST_EXIT_CODE: "4" });
         assert.strictEqual(status, 2);
