@@ -89,9 +89,13 @@ function holdsType(type: string, items: ProjectConfigType["items"], value: unkno
         case "string":
             return typeof value === "string";
         case "integer":
+            // A number read from JSON is a float64 (whole ones pass); text must be Go's strconv.Atoi: digits, a sign, no blanks, within int64.
             return (
                 (typeof value === "number" && Number.isInteger(value)) ||
-                (typeof value === "string" && /^[+-]?\d+$/.test(value.trim()))
+                (typeof value === "string" &&
+                    /^[+-]?\d+$/.test(value) &&
+                    BigInt(value) >= -(2n ** 63n) &&
+                    BigInt(value) < 2n ** 63n)
             );
         case "boolean":
             return typeof value === "boolean" || value === "true" || value === "false";
@@ -102,16 +106,9 @@ function holdsType(type: string, items: ProjectConfigType["items"], value: unkno
     }
 }
 
-/** A stack value as its content: objects and arrays from their JSON, scalars as text. */
-function contentOf(text: string): unknown {
-    if (/^\s*[[{]/.test(text)) {
-        try {
-            return JSON.parse(text);
-        } catch {
-            return text;
-        }
-    }
-    return text;
+/** A stack value as the CLI validates it: an object value (a mapping or list) from its JSON, anything else its text. */
+function contentOf(text: string, object: boolean): unknown {
+    return object ? JSON.parse(text) : text;
 }
 
 /**
@@ -124,6 +121,7 @@ export function applyProjectConfig(
     project: string,
 ): StackConfig {
     const config = { ...stack.config };
+    const objectKeys = [...(stack.objectKeys ?? [])];
     const missing: string[] = [];
     const keys = Object.keys(projectConfig).sort();
     for (const projectKey of keys) {
@@ -135,7 +133,9 @@ export function applyProjectConfig(
             if (key.startsWith(`${project}:`)) missing.push(projectKey);
             continue;
         }
+        // Written into the stack's config as a plain value (mergeConfig), then validated with the rest.
         config[key] = configValue(given);
+        if (!isPrimitive(given)) objectKeys.push(key);
     }
     if (missing.length > 0) {
         const names = missing.map((k) => `'${k}'`);
@@ -148,17 +148,17 @@ export function applyProjectConfig(
     for (const projectKey of keys) {
         const definition = projectConfig[projectKey];
         const key = namespacedKey(projectKey, project);
-        if (!definition.type || !(key in stack.config)) continue;
+        if (!definition.type || !(key in config)) continue;
         const secure = stack.secretKeys.includes(key);
         if (definition.secret && !secure)
             throw new StackFileError(
-                `Stack '${stack.name}' with configuration key '${projectKey}' must be encrypted as it's secret: set it with pulumi config set --secret ${projectKey} ...`,
+                `Stack '${stack.name}' with configuration key '${projectKey}' must be encrypted as it's secret: set it with pulumi config set --secret ${projectKey} ...${key in stack.config ? "" : " (Pulumi.yaml's default is written into the stack in plain text, which a secret key refuses)"}`,
             );
         if (secure) continue;
-        if (!holdsType(definition.type, definition.items, contentOf(stack.config[key])))
+        if (!holdsType(definition.type, definition.items, contentOf(config[key], objectKeys.includes(key))))
             throw new StackFileError(
-                `Stack '${stack.name}' with configuration key '${projectKey}' must be of type '${typeName(definition.type, definition.items)}' (Pulumi.yaml's config declares it so); got ${JSON.stringify(stack.config[key])}.`,
+                `Stack '${stack.name}' with configuration key '${projectKey}' must be of type '${typeName(definition.type, definition.items)}' (Pulumi.yaml's config declares it so); got ${JSON.stringify(config[key])}${objectKeys.includes(key) ? "" : " as text"}.`,
             );
     }
-    return { ...stack, config };
+    return { ...stack, config, objectKeys };
 }

@@ -130,10 +130,23 @@ export function planStacks(options: CheckOptions, project: ProjectFile | undefin
     // What `pulumi up` runs with: the stack's config, `--config` on top (the CLI saves it to the
     // stack first), then Pulumi.yaml's project config for what the stack leaves out.
     const projectConfig = project ? parseProjectConfig(project.configSection, project.name, project.path) : {};
+    // `--config KEY=VALUE` is saved as a plain text value (operations/io.go parseAndSaveConfigArray):
+    // no longer secret, nor an object, whatever the stack file held under the key.
     const applyOverrides = (stack: StackConfig): StackConfig => {
         const config = { ...stack.config };
         for (const [key, value] of overrides) config[key] = value;
-        return applyProjectConfig({ ...stack, config }, projectConfig, projectName);
+        const overridden = new Set(overrides.map(([key]) => key));
+        return applyProjectConfig(
+            {
+                ...stack,
+                config,
+                secretKeys: stack.secretKeys.filter((key) => !overridden.has(key)),
+                objectKeys: (stack.objectKeys ?? []).filter((key) => !overridden.has(key)),
+                notes: stack.notes.filter((note) => ![...overridden].some((key) => note.startsWith(`${key} is `))),
+            },
+            projectConfig,
+            projectName,
+        );
     };
 
     if (options.program && (options.stacks ?? []).length === 0 && !options.stacksDir) {

@@ -42,6 +42,12 @@ export interface StackConfig {
     config: Record<string, string>;
     /** Which of `config`'s keys are secrets. */
     secretKeys: string[];
+    /**
+     * Which of `config`'s keys the file wrote as a mapping or a list (an object value: its text is
+     * JSON), as against a scalar, which is text even when it reads as JSON; the CLI's type checks
+     * of Pulumi.yaml's config tell them apart (config.Value Object()).
+     */
+    objectKeys?: string[];
     /** What the check substituted or could not honour, for the report. */
     notes: string[];
 }
@@ -149,6 +155,7 @@ export function readStackFile(file: string, options: ReadStackOptions): StackCon
 export function stackConfigFromDocument(name: string, doc: unknown, options: ReadStackOptions): StackConfig {
     const config: Record<string, string> = {};
     const secretKeys: string[] = [];
+    const objectKeys: string[] = [];
     const notes: string[] = [];
     if (doc !== undefined && doc !== null && (typeof doc !== "object" || Array.isArray(doc))) {
         throw new StackFileError(`stack "${name}": the stack file must be a YAML mapping with a "config:" section.`);
@@ -168,6 +175,7 @@ export function stackConfigFromDocument(name: string, doc: unknown, options: Rea
         const { value, secure } = replaceSecure(rawValue, key);
         if (value === undefined || value === null) continue;
         config[key] = encodeConfigValue(value);
+        if (typeof value === "object") objectKeys.push(key);
         if (secure) {
             secretKeys.push(key);
             notes.push(
@@ -184,7 +192,7 @@ export function stackConfigFromDocument(name: string, doc: unknown, options: Rea
             `${key} is not in the stack file (it is set with \`pulumi config set --secret ${key} ...\`); checked with the placeholder ${JSON.stringify(config[key])}.`,
         );
     }
-    return { name, config, secretKeys, notes };
+    return { name, config, secretKeys, objectKeys, notes };
 }
 
 /** "cloud" -> "webtier:cloud"; "aws:region" stays. */
@@ -192,9 +200,30 @@ export function namespacedKey(key: string, project: string): string {
     return key.includes(":") ? key : `${project}:${key}`;
 }
 
-/** How Pulumi passes a config value to the program: strings as they are, anything else as JSON. */
+/**
+ * How Pulumi passes a config value to the program: strings as they are, anything else as JSON,
+ * written as Go's json.Marshal writes the map the CLI holds (config/plaintext.go marshalText): an
+ * object's keys sorted, at every level, and <, >, & and the line and paragraph separators escaped.
+ */
 export function encodeConfigValue(value: unknown): string {
-    return typeof value === "string" ? value : JSON.stringify(value);
+    return typeof value === "string" ? value : goJson(value);
+}
+
+/** json.Marshal of a decoded YAML/JSON value (map keys sorted by their bytes, HTML-safe strings). */
+function goJson(value: unknown): string {
+    if (Array.isArray(value)) return `[${value.map(goJson).join(",")}]`;
+    if (value !== null && typeof value === "object") {
+        const keys = Object.keys(value).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+        return `{${keys.map((k) => `${goString(k)}:${goJson((value as Record<string, unknown>)[k])}`).join(",")}}`;
+    }
+    return typeof value === "string" ? goString(value) : JSON.stringify(value ?? null);
+}
+
+function goString(text: string): string {
+    return JSON.stringify(text).replace(
+        /[<>&\u2028\u2029]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    );
 }
 
 /** Replaces `{ secure: ... }` leaves (top level or nested in an object value) with placeholders. */

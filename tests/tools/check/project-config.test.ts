@@ -6,10 +6,12 @@ import { runCheck } from "../../../tools/check/run";
 import { StackConfig, StackFileError } from "../../../tools/check/stack-config";
 import { DIST_ROOT, FIXTURES, FIXTURE_PACK } from "./paths";
 
-const stack = (config: Record<string, string>, secretKeys: string[] = []): StackConfig => ({
+/** A stack whose values the file wrote as scalars, but for those that read as JSON lists or maps. */
+const stack = (config: Record<string, string>, secretKeys: string[] = [], text: string[] = []): StackConfig => ({
     name: "dev",
     config,
     secretKeys,
+    objectKeys: Object.keys(config).filter((key) => /^[[{]/.test(config[key]) && !text.includes(key)),
     notes: [],
 });
 
@@ -117,6 +119,41 @@ describe("project config from Pulumi.yaml", () => {
             () => applyProjectConfig(stack(base, []), declared, "app"),
             /'token' must be encrypted as it's secret/,
         );
+        // How the value was written decides, not how it reads: a quoted '["a"]' is text, not a list,
+        // and a mapping is no string; integers are Go's strconv.Atoi (no blanks, within int64).
+        assert.throws(
+            () => applyProjectConfig(stack(base, secure, ["app:cidrs"]), declared, "app"),
+            /'cidrs' must be of type 'array<string>'.* as text/,
+        );
+        assert.throws(
+            () => applyProjectConfig(stack({ ...base, "app:owner": '{"a":1}' }, secure), declared, "app"),
+            /'owner' must be of type 'string'/,
+        );
+        assert.doesNotThrow(() =>
+            applyProjectConfig(stack({ ...base, "app:owner": '{"a":1}' }, secure, ["app:owner"]), declared, "app"),
+        );
+        for (const replicas of [" 42", "9223372036854775808", "4.0"])
+            assert.throws(
+                () => applyProjectConfig(stack({ ...base, "app:replicas": replicas }, secure), declared, "app"),
+                /'replicas' must be of type 'integer'/,
+                replicas,
+            );
+        assert.doesNotThrow(() =>
+            applyProjectConfig(stack({ ...base, "app:replicas": "-9223372036854775808" }, secure), declared, "app"),
+        );
+    });
+
+    it("refuses a secret key whose only value is Pulumi.yaml's default, written into the stack in plain text", () => {
+        const withDefault = parseProjectConfig(
+            { pw: { type: "string", secret: true, default: "hunter2" } },
+            "app",
+            "Pulumi.yaml",
+        );
+        assert.throws(
+            () => applyProjectConfig(stack({}), withDefault, "app"),
+            /Stack 'dev' with configuration key 'pw' must be encrypted as it's secret/,
+        );
+        assert.doesNotThrow(() => applyProjectConfig(stack({ "app:pw": "x" }, ["app:pw"]), withDefault, "app"));
     });
 
     describe("through the check, on a project that declares config", () => {

@@ -12,6 +12,7 @@ import {
     readStackFile,
     stackConfigFromDocument,
 } from "../../../tools/check/stack-config";
+import { planStacks } from "../../../tools/check/run";
 import { FIXTURE_STACKS, REPO_ROOT } from "./paths";
 
 const LARAVEL_KEY = /^base64:[A-Za-z0-9+/]{43}=$/;
@@ -72,6 +73,19 @@ describe("stack config for the offline check", () => {
         });
         assert.strictEqual(stack.config["webtier:zones"], "3");
         assert.strictEqual(stack.config["aws:region"], "eu-west-1");
+        assert.deepStrictEqual(stack.objectKeys, ["webtier:servers"], "only what the file wrote as a mapping or list");
+    });
+
+    it("writes an object value as Go's json.Marshal does: keys sorted at every level, HTML characters escaped", () => {
+        const stack = stackConfigFromDocument(
+            "dev",
+            { config: { obj: { zeta: 1, alpha: { b: [{ y: 1, x: 2 }], a: "<a&b>" }, "10": 0, "9": 0 } } },
+            { project: "p" },
+        );
+        assert.strictEqual(
+            stack.config["p:obj"],
+            '{"10":0,"9":0,"alpha":{"a":"\\u003ca\\u0026b\\u003e","b":[{"x":2,"y":1}]},"zeta":1}',
+        );
     });
 
     it("replaces secure values with placeholders, marks them secret and says so", () => {
@@ -166,5 +180,32 @@ describe("stack config for the offline check", () => {
         );
         assert.match(violations[1].message, /stand-in for shop:servers/);
         assert.strictEqual(violations[2].message, "admits SSH from 0.0.0.0/0.");
+    });
+});
+
+describe("--config over a stack file's value", () => {
+    it("is saved as plain text, as `pulumi up --config` saves it: no longer secret, nor an object", () => {
+        const plan = (config: string[]) =>
+            planStacks(
+                {
+                    distRoot: path.join(REPO_ROOT, "dist"),
+                    projectDir: REPO_ROOT,
+                    stacksDir: path.relative(REPO_ROOT, FIXTURE_STACKS),
+                    stacks: ["good"],
+                    config,
+                    requiredSecrets: [],
+                },
+                undefined,
+            )[0].config;
+        const stored = plan([]);
+        assert.ok(stored.secretKeys.includes("webtier:apiToken"));
+        assert.ok(stored.notes.some((note) => note.startsWith("webtier:apiToken is encrypted")));
+        const overridden = plan(["apiToken=plain-token"]);
+        assert.strictEqual(overridden.config["webtier:apiToken"], "plain-token");
+        assert.ok(!overridden.secretKeys.includes("webtier:apiToken"), overridden.secretKeys.join(", "));
+        assert.ok(
+            !overridden.notes.some((note) => note.startsWith("webtier:apiToken is")),
+            overridden.notes.join("; "),
+        );
     });
 });
