@@ -32,7 +32,7 @@ export function appPorts(graph: StackGraph): number[] {
 export const port80OnlyFromBalancer: StackValidationPolicy = {
     name: "webtier-port-80-only-from-balancer",
     description:
-        "Only the balancer is public: the app port (what the balancers target on the servers, 80 by default) is reachable on the app servers only from the load balancer (AWS: the balancer's security group; DigitalOcean: the load balancer's uid; Lightsail: not at all on the public address), never from a CIDR, also when the balancer and the servers share a security group; every droplet and autoscale pool is behind a firewall, every Lightsail instance under a firewall of the stack, no Elastic Beanstalk web server a single instance.",
+        "Only the balancer is public: the app port (what the balancers target on the servers, 80 by default) is reachable on the app servers only from the load balancer (AWS: the balancer's security group; DigitalOcean: the load balancer's uid; Lightsail: not at all on the public address), never from a CIDR, also when the balancer and the servers share a security group (an EKS node group's security group may admit itself, as EKS requires); every droplet and autoscale pool is behind a firewall, every Lightsail instance under a firewall of the stack, no Elastic Beanstalk web server a single instance.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateStack: (args, reportViolation) => {

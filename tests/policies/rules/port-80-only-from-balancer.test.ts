@@ -45,6 +45,45 @@ describe("webtier-port-80-only-from-balancer on AWS", () => {
         assertViolation(await validateStack(port80OnlyFromBalancer, unused), "default-sg", "CIDR 10.0.0.0/8");
     });
 
+    it("lets an EKS node group's security group admit itself, as EKS requires of its nodes, and nothing more", async () => {
+        const eks = (tags: unknown, deps: Record<string, string[]> = {}) => {
+            const stack = awsTier();
+            stack.push({ type: "aws:eks/cluster:Cluster", name: "web", props: { id: "web", name: "web" } });
+            Object.assign(pick(stack, "app-sg").props, { tags });
+            pick(stack, "app-sg").deps = { ...pick(stack, "app-sg").deps, ...deps };
+            stack.push({
+                type: "aws:ec2/securityGroupRule:SecurityGroupRule",
+                name: "web-eksNodeIngressRule",
+                props: {
+                    type: "ingress",
+                    securityGroupId: "sg-app",
+                    protocol: "-1",
+                    fromPort: 0,
+                    toPort: 0,
+                    self: true,
+                },
+                deps: { securityGroupId: ["app-sg"] },
+            });
+            return stack;
+        };
+        assertNone(await validateStack(port80OnlyFromBalancer, eks({ "kubernetes.io/cluster/web": "owned" })));
+        // In a preview @pulumi/eks's tags are unknown, taken from the cluster's name.
+        assertNone(await validateStack(port80OnlyFromBalancer, eks(UNKNOWN_STRING, { tags: ["web"] })));
+        assertViolation(
+            await validateStack(port80OnlyFromBalancer, eks({ Name: "app" })),
+            "web-eksNodeIngressRule",
+            "its own security group (self)",
+        );
+        const world = eks({ "kubernetes.io/cluster/web": "owned" });
+        world.push({
+            type: T.ingress,
+            name: "nodes-http-world",
+            props: { securityGroupId: "sg-app", ipProtocol: "tcp", fromPort: 80, toPort: 80, cidrIpv4: "0.0.0.0/0" },
+            deps: { securityGroupId: ["app-sg"] },
+        });
+        assertViolation(await validateStack(port80OnlyFromBalancer, world), "nodes-http-world", "CIDR 0.0.0.0/0");
+    });
+
     it("refuses an inline ingress block on the app group with a private CIDR on port 80", async () => {
         const stack = awsTier();
         pick(stack, "app-sg").props.ingress = [

@@ -20,6 +20,7 @@ import { balancerSecurityGroups, dataSecurityGroups, serverSecurityGroups } from
 import { SECURITY_GROUP_TYPES } from "../types";
 
 const DEFAULT_SECURITY_GROUP = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
+const EKS_CLUSTER = "aws:eks/cluster:Cluster";
 const BALANCER_TYPES = BALANCERS.flatMap((holder) => holder.types);
 
 /** Why `source` is not proven to be the balancer, or undefined when it is. */
@@ -59,6 +60,19 @@ export function port80SourceProblem(
     }
 }
 
+/**
+ * Whether a security group is an EKS node group's: tagged `kubernetes.io/cluster/<name>` as EKS
+ * asks of its nodes' groups (EKS User Guide, "Amazon EKS security group requirements"; @pulumi/eks
+ * tags its node security group so), or, in a preview, tags unknown and taken from an EKS cluster.
+ */
+function isEksNodeGroup(graph: StackGraph, group: Res): boolean {
+    const tags = group.props.tags;
+    if (isUnknown(tags)) return graph.dependenciesOf(group, "tags", [EKS_CLUSTER]).length > 0;
+    return (
+        !!tags && typeof tags === "object" && Object.keys(tags).some((key) => key.startsWith("kubernetes.io/cluster/"))
+    );
+}
+
 function fix(owner: Res, port: number, shared: boolean): string {
     if (owner.type === LIGHTSAIL.publicPorts) return `Admit port ${port} only from the balancer. ${LIGHTSAIL_PORT_FIX}`;
     if (owner.type === BEANSTALK.environment || owner.type === BEANSTALK.template)
@@ -90,7 +104,11 @@ export function awsPort80Findings(graph: StackGraph, ports: readonly number[]): 
             const shared = targets.some((g) => balancerGroups.has(g) && serverGroups.has(g));
             // AWS's default group admits its members on every port; adopted (DefaultSecurityGroup)
             // and put to no server, that rule reaches no app server. Any other group may be one's.
-            const selfReaches = targets.some((g) => serverGroups.has(g) || g.type !== DEFAULT_SECURITY_GROUP);
+            // An EKS node group's own group admits itself on every port, as EKS requires of its
+            // nodes (pods reach each other across them), which is not a way in from outside.
+            const selfReaches = targets.some(
+                (g) => !isEksNodeGroup(graph, g) && (serverGroups.has(g) || g.type !== DEFAULT_SECURITY_GROUP),
+            );
             const judged = selfReaches ? rule : { ...rule, sources: rule.sources.filter((src) => src.kind !== "self") };
             findings.push(...problems(graph, owner, judged, admitted, shared, balancerGroups, nlbRanges));
         }
