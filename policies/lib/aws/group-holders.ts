@@ -172,6 +172,15 @@ export const APP_COMPUTE: readonly GroupHolder[] = [
     { types: AWS_COMPUTE_TYPES.beanstalk, key: "settings", read: beanstalkInstanceGroups },
 ];
 
+/**
+ * Network interfaces AWS services put in a VPC for the VPC's own clients, which serve no app:
+ * interface VPC endpoints (PrivateLink to SSM, ECR, CloudWatch Logs...) and EFS mount targets.
+ */
+export const SERVICE_INTERFACES: readonly GroupHolder[] = [
+    { types: ["aws:ec2/vpcEndpoint:VpcEndpoint"], key: "securityGroupIds", read: topLevel("securityGroupIds") },
+    { types: ["aws:efs/mountTarget:MountTarget"], key: "securityGroups", read: topLevel("securityGroups") },
+];
+
 /** Load balancers (ALB, NLB; classic ELB) and where they keep their groups. */
 export const BALANCERS: readonly GroupHolder[] = [
     {

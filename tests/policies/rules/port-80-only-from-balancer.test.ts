@@ -84,6 +84,35 @@ describe("webtier-port-80-only-from-balancer on AWS", () => {
         assertViolation(await validateStack(port80OnlyFromBalancer, world), "nodes-http-world", "CIDR 0.0.0.0/0");
     });
 
+    it("leaves alone the groups of VPC endpoints and EFS mount targets, which no app server sits in", async () => {
+        const stack = awsTier();
+        const holder = (type: string, name: string, key: string): FakeResource => ({
+            type,
+            name,
+            props: { [key]: [`sg-${name}`] },
+            deps: { [key]: [`${name}-sg`] },
+        });
+        for (const [type, name, key] of [
+            ["aws:ec2/vpcEndpoint:VpcEndpoint", "ssm", "securityGroupIds"],
+            ["aws:efs/mountTarget:MountTarget", "files", "securityGroups"],
+        ]) {
+            stack.push({
+                type: "aws:ec2/securityGroup:SecurityGroup",
+                name: `${name}-sg`,
+                props: {
+                    id: `sg-${name}`,
+                    ingress: [{ protocol: "tcp", fromPort: 0, toPort: 65535, cidrBlocks: ["10.50.0.0/16"] }],
+                },
+            });
+            stack.push(holder(type, name, key));
+        }
+        assertNone(await validateStack(port80OnlyFromBalancer, stack));
+        // The same group on an app server too is the app server's.
+        pick(stack, "web-0").props.vpcSecurityGroupIds = ["sg-app", "sg-ssm"];
+        pick(stack, "web-0").deps = { ...pick(stack, "web-0").deps, vpcSecurityGroupIds: ["app-sg", "ssm-sg"] };
+        assertViolation(await validateStack(port80OnlyFromBalancer, stack), "ssm-sg", "CIDR 10.50.0.0/16");
+    });
+
     it("refuses an inline ingress block on the app group with a private CIDR on port 80", async () => {
         const stack = awsTier();
         pick(stack, "app-sg").props.ingress = [

@@ -15,8 +15,8 @@ import { groupLessNlbRanges } from "../balancers";
 import { BEANSTALK } from "../beanstalk";
 import { LIGHTSAIL, LIGHTSAIL_PORT_FIX, lightsailDefaultPortFindings } from "../lightsail";
 import { AWS_NETWORK_RULES } from "../network-rules";
-import { BALANCERS } from "../group-holders";
-import { balancerSecurityGroups, dataSecurityGroups, serverSecurityGroups } from "../security-groups";
+import { BALANCERS, SERVICE_INTERFACES } from "../group-holders";
+import { balancerSecurityGroups, dataSecurityGroups, groupsHeldBy, serverSecurityGroups } from "../security-groups";
 import { SECURITY_GROUP_TYPES } from "../types";
 
 const DEFAULT_SECURITY_GROUP = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
@@ -90,9 +90,12 @@ export function awsPort80Findings(graph: StackGraph, ports: readonly number[]): 
     const nlbRanges = groupLessNlbRanges(graph);
     const serverGroups = serverSecurityGroups(graph);
     const dataGroups = new Set([...dataSecurityGroups(graph, "database"), ...dataSecurityGroups(graph, "cache")]);
+    const serviceGroups = groupsHeldBy(graph, SERVICE_INTERFACES);
     // The balancer's own group may be public; the database and cache rules judge what reaches
-    // data stores. A group the app servers also sit in is an app server group either way.
-    const notAppServer = (g: Res) => !serverGroups.has(g) && (balancerGroups.has(g) || dataGroups.has(g));
+    // data stores; a VPC endpoint's or an EFS mount target's group lets the VPC reach a service.
+    // A group the app servers also sit in is an app server group either way.
+    const notAppServer = (g: Res) =>
+        !serverGroups.has(g) && (balancerGroups.has(g) || dataGroups.has(g) || serviceGroups.has(g));
     for (const owner of graph.resources) {
         const rulesOf = AWS_NETWORK_RULES[owner.type];
         if (!rulesOf) continue;
