@@ -17,9 +17,10 @@ import { Recent } from "./recent";
  * variable or option (`PGPASSWORD` for psql, `REDISCLI_AUTH`, Redis' `requirepass` and
  * `masterauth`). Matched against the name as isSecretName spells it (words joined by `_`), so
  * `PASSWORD_MIN_LENGTH`, `*_KEY_ID`, `PUBLIC_KEY` and `KEY_NAME` end in a word that holds none.
+ * A word in the plural holds them all the same (`API_TOKENS`, `DB_PASSWORDS`, `SECRETS`).
  */
 const SECRET_KEY =
-    /(^|[_.])(password|passwd|pass|passphrase|pwd|secret|token|auth|api_?key|app_?key|access_?key|private_?key|secret_?key|secret_?key_?base|auth_?token|master_?key|encryption_?key|signing_?key|hmac_?key|credentials?)$|^(pgpassword|rediscli_auth|requirepass|masterauth)$/i;
+    /(^|[_.])(password|passwd|pass|passphrase|pwd|secret|token|auth|api_?key|app_?key|access_?key|private_?key|secret_?key|secret_?key_?base|auth_?token|master_?key|encryption_?key|signing_?key|hmac_?key|credential)s?$|^(pgpassword|rediscli_auth|requirepass|masterauth)$/i;
 /** A name whose last word is `auth`, which names a mechanism (`SMTP_AUTH=login`) as often as a secret. */
 const AUTH_NAME = /(^|[_.])auth$/i;
 /** The mechanisms an `*_AUTH` setting names: no secret. */

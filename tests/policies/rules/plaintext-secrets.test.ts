@@ -172,6 +172,22 @@ describe("webtier-plaintext-secrets", () => {
                 }),
             );
             assertNone(await violations(FUNCTION, { environment: { variables: { APP_KEY: UNKNOWN_STRING } } }));
+            // Names in the plural hold secrets too; names that merely end in such letters do not.
+            const plural = await violations(FUNCTION, {
+                environment: {
+                    variables: {
+                        API_TOKENS: "tok-1a2b3c4d5e,tok-6f7a8b9c0d",
+                        DB_PASSWORDS: PASSWORD,
+                        apiTokens: "tok-1a2b3c4d5e",
+                        SECRETS: "s3cr3t-v4lu3",
+                        PROCESS: "worker",
+                        ACCESS: "public",
+                    },
+                },
+            });
+            for (const name of ["API_TOKENS", "DB_PASSWORDS", "apiTokens", "SECRETS"])
+                assertViolation(plural, `the ${name} variable`);
+            assert.ok(!/PROCESS|the ACCESS variable/.test(plural.join("\n")), plural.join("\n"));
         });
 
         it("flags secrets in a Beanstalk environment's properties, and only in that namespace", async () => {
