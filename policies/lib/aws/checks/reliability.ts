@@ -213,7 +213,7 @@ export function awsReliabilityFindings(graph: StackGraph, minServers: number): F
         }
         if (minServers >= 2 && count >= 2 && zones.size < 2) {
             const why = unknownZone
-                ? "cannot be proven to span two availability zones (zones unknown during preview)"
+                ? "cannot be proven to span two availability zones (their zones are unknown during preview, or cannot be traced in the stack: ECS tasks on a cluster's instances, subnets the stack does not declare)"
                 : `all run in ${[...zones].join(", ") || "one zone"}`;
             findings.push({
                 urn: at,
