@@ -7,6 +7,7 @@ import { autoscalingSettingsProblems } from "./autoscaling-settings";
 import { balancerSettingsProblems } from "./balancer-settings";
 import { cacheSettingsProblems } from "./cache-settings";
 import { ebsSettingsProblems } from "./ebs-settings";
+import { ecsSettingsProblems } from "./ecs-settings";
 import { policySizeProblems } from "./policy-sizes";
 import { queueSettingsProblems } from "./queue-settings";
 import { rdsSettingsProblems } from "./rds-settings";
@@ -23,6 +24,7 @@ const SERVICES: readonly ((res: Res) => string[])[] = [
     tableSettingsProblems,
     queueSettingsProblems,
     policySizeProblems,
+    ecsSettingsProblems,
 ];
 
 export function awsSettingsProblems(res: Res): string[] {

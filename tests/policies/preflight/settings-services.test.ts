@@ -280,6 +280,42 @@ describe("preflight: settings refused together, by service", () => {
         });
     });
 
+    it("refuses a Fargate task definition whose CPU and memory Fargate does not offer, not EC2's or Windows'", async () => {
+        const TASK = "aws:ecs/taskDefinition:TaskDefinition";
+        const task = (props: Record<string, unknown>) =>
+            check(preflightSettings, TASK, {
+                family: "api",
+                requiresCompatibilities: ["FARGATE"],
+                networkMode: "awsvpc",
+                containerDefinitions: "[]",
+                ...props,
+            });
+        assertViolation(
+            await task({ cpu: "256", memory: "4096" }),
+            "memory 4096 with cpu 256 is no Fargate task size",
+            "memory 512, 1024, 2048",
+        );
+        assertViolation(await task({ cpu: "8192", memory: "18432" }), "16384 to 61440 in steps of 4096");
+        assertViolation(await task({ cpu: "768", memory: "2048" }), "cpu 768 is no Fargate task size");
+        for (const [cpu, memory] of [
+            ["256", "512"],
+            ["512", "4096"],
+            ["4096", "30720"],
+            ["16384", "122880"],
+            ["1 vCPU", "3 GB"],
+            [UNKNOWN_STRING, "4096"],
+        ])
+            assertNone(await task({ cpu, memory }));
+        assertNone(await task({ cpu: "256", memory: "4096", requiresCompatibilities: ["EC2"] }));
+        assertNone(
+            await task({
+                cpu: "256",
+                memory: "4096",
+                runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2022_CORE" },
+            }),
+        );
+    });
+
     it("refuses an Auto Scaling group whose sizes do not nest", async () => {
         const ASG = "aws:autoscaling/group:Group";
         assertViolation(
