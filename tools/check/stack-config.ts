@@ -69,7 +69,13 @@ export function readProjectFile(projectDir: string): ProjectFile {
     const doc = loadYaml(file) as Record<string, unknown> | undefined;
     const name = doc?.name;
     if (typeof name !== "string" || !name) throw new StackFileError(`${file} has no project "name".`);
-    const configDir = typeof doc?.stackConfigDir === "string" ? doc.stackConfigDir : ".";
+    // The older `config: <folder>` names the stack files' folder (RewriteConfigPathIntoStackConfigDir).
+    const legacyDir = typeof doc?.config === "string" ? doc.config : undefined;
+    if (legacyDir !== undefined && doc?.stackConfigDir !== undefined)
+        throw new StackFileError(
+            `${file}: Should not use both config and stackConfigDir to define the stack directory. Use only stackConfigDir instead.`,
+        );
+    const configDir = typeof doc?.stackConfigDir === "string" ? doc.stackConfigDir : (legacyDir ?? ".");
     const main = typeof doc?.main === "string" && doc.main ? path.resolve(projectDir, doc.main) : undefined;
     const runtime = doc?.runtime as { name?: unknown; options?: Record<string, unknown> } | string | undefined;
     // The check runs what the Node.js language host runs; another language's program is not read
@@ -98,7 +104,7 @@ export function readProjectFile(projectDir: string): ProjectFile {
         dir: path.resolve(projectDir),
         main,
         runtimeOptions,
-        configSection: doc?.config,
+        configSection: legacyDir === undefined ? doc?.config : undefined,
     };
 }
 

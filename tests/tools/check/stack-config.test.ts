@@ -183,6 +183,25 @@ describe("stack config for the offline check", () => {
     });
 });
 
+describe("Pulumi.yaml's older `config: <folder>`", () => {
+    it("names the stack files' folder, as the CLI rewrites it to stackConfigDir, and refuses both", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "legacy-config-"));
+        try {
+            fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: legacy\nruntime: nodejs\nconfig: cfg\n");
+            const project = readProjectFile(dir);
+            assert.strictEqual(project.stackConfigDir, path.join(dir, "cfg"));
+            assert.strictEqual(project.configSection, undefined);
+            fs.writeFileSync(
+                path.join(dir, "Pulumi.yaml"),
+                "name: legacy\nruntime: nodejs\nconfig: cfg\nstackConfigDir: other\n",
+            );
+            assert.throws(() => readProjectFile(dir), /Should not use both config and stackConfigDir/);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+});
+
 describe("--config over a stack file's value", () => {
     it("is saved as plain text, as `pulumi up --config` saves it: no longer secret, nor an object", () => {
         const plan = (config: string[]) =>
