@@ -61,10 +61,14 @@ function declaredEntry(manifest: Record<string, any>): string | undefined {
     return typeof manifest.main === "string" && manifest.main ? manifest.main : undefined;
 }
 
-/** `require(request)` for a path, as Node resolves it with ts-node's `.ts` registered. */
-function requireResolve(request: string, asDirectory: boolean): string | undefined {
-    const asFile = (p: string) => (isFile(p) ? p : REQUIRE_EXTENSIONS.map((e) => p + e).find(isFile));
-    const index = (p: string) => REQUIRE_EXTENSIONS.map((e) => path.join(p, `index${e}`)).find(isFile);
+/**
+ * `require(request)` for a path, as Node resolves it with ts-node's `.ts` registered, or without
+ * it where the language host registers no TypeScript (`runtime.options.typescript: false`).
+ */
+function requireResolve(request: string, asDirectory: boolean, typescript = true): string | undefined {
+    const extensions = typescript ? REQUIRE_EXTENSIONS : REQUIRE_EXTENSIONS.filter((e) => e !== ".ts");
+    const asFile = (p: string) => (isFile(p) ? p : extensions.map((e) => p + e).find(isFile));
+    const index = (p: string) => extensions.map((e) => path.join(p, `index${e}`)).find(isFile);
     const fromDirectory = (p: string): string | undefined => {
         const manifest = path.join(p, "package.json");
         if (isFile(manifest)) {
@@ -87,9 +91,10 @@ function requireResolve(request: string, asDirectory: boolean): string | undefin
 
 /**
  * The entry `pulumi up` loads for `program` (a file or folder). `projectMain` is Pulumi.yaml's
- * `main`, resolved, when `program` is the project's folder and the project sets one.
+ * `main`, resolved, when `program` is the project's folder and the project sets one; `typescript`
+ * is false under `runtime.options.typescript: false`, where a folder's `index.ts` is not found.
  */
-export function resolveProgramEntry(program: string, projectMain?: string): ProgramEntry {
+export function resolveProgramEntry(program: string, projectMain?: string, typescript = true): ProgramEntry {
     const warnings: string[] = [];
     let target = projectMain ?? program;
     const hasEntrypoint = projectMain !== undefined || isFile(program);
@@ -119,7 +124,7 @@ export function resolveProgramEntry(program: string, projectMain?: string): Prog
         }
         return { file, esm: true, warnings };
     }
-    const file = requireResolve(target, isDirectory(target));
+    const file = requireResolve(target, isDirectory(target), typescript);
     if (!file) throw new Error(`Cannot find module '${target}'`);
     return { file, esm: false, warnings };
 }

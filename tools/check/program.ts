@@ -213,7 +213,7 @@ export function programEntry(given: string, project?: ProjectFile): ProgramEntry
     if (!fs.existsSync(absolute)) throw new ProgramLoadError(`program file ${given} does not exist.`);
     const projectMain = project?.main && project.dir === absolute ? project.main : undefined;
     try {
-        return resolveProgramEntry(absolute, projectMain);
+        return resolveProgramEntry(absolute, projectMain, project?.runtimeOptions?.typescript !== false);
     } catch (err) {
         throw new ProgramLoadError(`${given} has no program entry point: ${(err as Error).message}.`);
     }

@@ -52,6 +52,8 @@ describe("the program's entry point, as the language host resolves it", () => {
     it("requires a CommonJS folder as Node does, with .ts after Node's own extensions", () => {
         tree({ "package.json": {}, "index.ts": "" });
         assert.deepStrictEqual(entry(), { file: "index.ts", esm: false, warnings: [] });
+        // Under `runtime.options.typescript: false` the host registers no .ts: Node finds no entry.
+        assert.throws(() => resolveProgramEntry(root, undefined, false), /Cannot find module/);
         tree({ "index.js": "" });
         assert.deepStrictEqual(entry(), { file: "index.js", esm: false, warnings: [INDEX_BOTH_WARNING] });
         // A `main` without extension, and one naming a folder.
