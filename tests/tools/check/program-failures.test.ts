@@ -17,7 +17,8 @@ function check(
     const run = spawnSync(
         process.execPath,
         [CLI, "--program", path.relative(REPO_ROOT, program(file)), "--policy-pack", FIXTURE_PACK, "--format", "json"],
-        { cwd: REPO_ROOT, env: { ...process.env, ...env }, encoding: "utf8" },
+        // A check that never ends (a program's open handle keeping it alive) fails here, not the suite.
+        { cwd: REPO_ROOT, env: { ...process.env, ...env }, encoding: "utf8", timeout: 60_000 },
     );
     const [stack] = (
         JSON.parse(run.stdout) as {
@@ -139,6 +140,15 @@ describe("a program that fails as a script does", () => {
         const thrown = check("exits-later.js", { WEBTIER_TEST_LATE: "throw" });
         assert.strictEqual(thrown.status, 2);
         assert.match(thrown.error ?? "", /failed with an unhandled exception:\n.*failed after the program returned/);
+    });
+
+    it("a handle the program never closes is waited for up to the limit, named in the notes, and the check still ends", () => {
+        const { status, notes } = check("keeps-interval.js");
+        assert.strictEqual(status, 1, "the public bucket is judged, and the process ends with the verdict");
+        assert.ok(
+            notes.some((note) => note.startsWith("the program still holds handles open (Timeout)")),
+            notes.join("\n"),
+        );
     });
 
     it("a custom timeout Go cannot parse fails the registration, as the resource monitor refuses it", () => {
