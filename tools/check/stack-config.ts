@@ -10,6 +10,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
+import { goJsonString } from "./analyzer-env";
 
 /** What the check needs from Pulumi.yaml. */
 export interface ProjectFile {
@@ -220,16 +221,9 @@ function goJson(value: unknown): string {
     if (Array.isArray(value)) return `[${value.map(goJson).join(",")}]`;
     if (value !== null && typeof value === "object") {
         const keys = Object.keys(value).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-        return `{${keys.map((k) => `${goString(k)}:${goJson((value as Record<string, unknown>)[k])}`).join(",")}}`;
+        return `{${keys.map((k) => `${goJsonString(k)}:${goJson((value as Record<string, unknown>)[k])}`).join(",")}}`;
     }
-    return typeof value === "string" ? goString(value) : JSON.stringify(value ?? null);
-}
-
-function goString(text: string): string {
-    return JSON.stringify(text).replace(
-        /[<>&\u2028\u2029]/g,
-        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-    );
+    return typeof value === "string" ? goJsonString(value) : JSON.stringify(value ?? null);
 }
 
 /** Replaces `{ secure: ... }` leaves (top level or nested in an object value) with placeholders. */
