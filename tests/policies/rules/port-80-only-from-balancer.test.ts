@@ -3,6 +3,14 @@ import { port80OnlyFromBalancer } from "../../../policies/rules/port-80-only-fro
 import { FakeResource, UNKNOWN_STRING, assertNone, assertViolation, validateStack } from "../helpers";
 import { T, awsTier, doPoolTier, doTier, pick } from "../fixtures";
 
+/** A VPC ingress rule opening port 80 of a security group (`id`, resource `group`) to the world. */
+const worldOnPort80 = (name: string, id: string, group: string): FakeResource => ({
+    type: T.ingress,
+    name,
+    props: { securityGroupId: id, ipProtocol: "tcp", fromPort: 80, toPort: 80, cidrIpv4: "0.0.0.0/0" },
+    deps: { securityGroupId: [group] },
+});
+
 describe("webtier-port-80-only-from-balancer on AWS", () => {
     it("admits port 80 only from the balancer, and leaves the balancer's own open 80/443 alone", async () => {
         assertNone(await validateStack(port80OnlyFromBalancer, awsTier()));
@@ -10,12 +18,7 @@ describe("webtier-port-80-only-from-balancer on AWS", () => {
 
     it("refuses an app security group rule that opens port 80 to a CIDR (vpc ingress rule)", async () => {
         const stack = awsTier();
-        stack.push({
-            type: T.ingress,
-            name: "app-http-world",
-            props: { securityGroupId: "sg-app", ipProtocol: "tcp", fromPort: 80, toPort: 80, cidrIpv4: "0.0.0.0/0" },
-            deps: { securityGroupId: ["app-sg"] },
-        });
+        stack.push(worldOnPort80("app-http-world", "sg-app", "app-sg"));
         const v = await validateStack(port80OnlyFromBalancer, stack);
         assertViolation(v, "app-http-world", "CIDR 0.0.0.0/0", "balancer's security group");
     });
@@ -75,12 +78,7 @@ describe("webtier-port-80-only-from-balancer on AWS", () => {
             "its own security group (self)",
         );
         const world = eks({ "kubernetes.io/cluster/web": "owned" });
-        world.push({
-            type: T.ingress,
-            name: "nodes-http-world",
-            props: { securityGroupId: "sg-app", ipProtocol: "tcp", fromPort: 80, toPort: 80, cidrIpv4: "0.0.0.0/0" },
-            deps: { securityGroupId: ["app-sg"] },
-        });
+        world.push(worldOnPort80("nodes-http-world", "sg-app", "app-sg"));
         assertViolation(await validateStack(port80OnlyFromBalancer, world), "nodes-http-world", "CIDR 0.0.0.0/0");
     });
 
@@ -320,12 +318,7 @@ describe("webtier-port-80-only-from-balancer: the app port, shared groups, forei
             props: { id: "svc", networkConfiguration: { subnets: ["subnet-a"], securityGroups: ["sg-svc"] } },
             deps: { networkConfiguration: ["svc-sg"] },
         });
-        stack.push({
-            type: T.ingress,
-            name: "svc-world",
-            props: { securityGroupId: "sg-svc", ipProtocol: "tcp", fromPort: 80, toPort: 80, cidrIpv4: "0.0.0.0/0" },
-            deps: { securityGroupId: ["svc-sg"] },
-        });
+        stack.push(worldOnPort80("svc-world", "sg-svc", "svc-sg"));
         assertViolation(await validateStack(port80OnlyFromBalancer, stack), "svc-world", "CIDR 0.0.0.0/0");
     });
 });
