@@ -20,10 +20,18 @@ const OUT = process.env.WEBTIER_TRANSPILE_OUT
     : path.join(ROOT, "dist");
 /** What runs outside the tests: the program (index.ts, infra/), the pack and the tools. */
 const SOURCES = ["index.ts", "infra", "policies", "tools"];
+/**
+ * `--all`: tsconfig's whole `include` as well, the tests and examples (`npm test`, which runs
+ * `tsc --noEmit` beside the tests: the type-check stays, the emit is this one). Folders tsconfig
+ * excludes from it are left out here too: TypeScript projects the tests run as they are.
+ */
+const ALL = process.argv.includes("--all");
+const EVERYTHING = [...SOURCES, "tests", "examples"];
+const EXCLUDED = [/^tests[\\/]fixtures[\\/]projects[\\/]esm-typescript[^\\/]*$/];
 
 function walk(entry, found) {
     const full = path.join(ROOT, entry);
-    if (!fs.existsSync(full)) return found;
+    if (!fs.existsSync(full) || EXCLUDED.some((pattern) => pattern.test(entry))) return found;
     if (fs.statSync(full).isFile()) {
         found.push(entry);
         return found;
@@ -35,7 +43,7 @@ function walk(entry, found) {
     return found;
 }
 
-const files = SOURCES.flatMap((entry) => walk(entry, []));
+const files = (ALL ? EVERYTHING : SOURCES).flatMap((entry) => walk(entry, []));
 const typescript = files.filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"));
 // tsc copies the JSON files the sources import (resolveJsonModule); copy them alike.
 const json = files.filter(
@@ -52,6 +60,9 @@ esbuild.buildSync({
     bundle: false,
     logLevel: "error",
     tsconfig: path.join(ROOT, "tsconfig.json"),
+    // As tsc's CommonJS output does: `import("./x")` becomes a `require` (esbuild would otherwise
+    // keep a real ES import, which resolves differently: no extension search, no index files).
+    supported: { "dynamic-import": false },
     // As tsc writes them (tsconfig sourceMap): the check maps a violating resource's declaration
     // back to its TypeScript line through them. The sources themselves stay on disk, not in the maps.
     sourcemap: true,

@@ -3,12 +3,47 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
+import * as ts from "typescript";
 import { positionOf } from "../support/source-position";
 
 const ROOT = path.join(__dirname, "..", "..", "..");
-const DIST = path.join(ROOT, "dist");
 /** Inside the repository, so the transpiled code finds node_modules as dist/ does (ignored: dist*). */
 const OUT = path.join(ROOT, "dist-transpile-test");
+/** The same sources as TypeScript itself emits them, beside it. */
+const EMITTED = path.join(ROOT, "dist-typescript-test");
+
+/**
+ * What `pulumi up` runs: the language host's ts-node hands each file to TypeScript's
+ * `transpileModule` under the project's compiler options (webtier's Pulumi.yaml asks for
+ * transpile-only, tsconfig.pulumi.json), so this writes the check's sources as that would.
+ */
+function emitWithTypeScript(out: string): void {
+    const parsed = ts.getParsedCommandLineOfConfigFile(
+        path.join(ROOT, "tsconfig.json"),
+        {},
+        {
+            ...ts.sys,
+            onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+                throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+            },
+        },
+    );
+    if (!parsed) throw new Error("tsconfig.json does not parse");
+    for (const file of parsed.fileNames) {
+        const relative = path.relative(ROOT, file);
+        if (!/^(index\.ts$|infra[\\/]|policies[\\/]|tools[\\/])/.test(relative)) continue;
+        const { outputText } = ts.transpileModule(fs.readFileSync(file, "utf8"), {
+            compilerOptions: { ...parsed.options, sourceMap: false },
+            fileName: file,
+        });
+        const target = path.join(out, relative.replace(/\.ts$/, ".js"));
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.writeFileSync(target, outputText);
+    }
+    // The JSON the sources import, as tsc copies it.
+    for (const json of ["infra/outputs/webtier-outputs.schema.json"])
+        fs.copyFileSync(path.join(ROOT, json), path.join(out, json));
+}
 
 interface Report {
     stacks: Array<{
@@ -42,7 +77,10 @@ function verdicts(report: Report) {
 
 describe("scripts/transpile.js (what npm run check runs instead of type-checking)", function () {
     this.timeout(120_000);
-    after(() => fs.rmSync(OUT, { recursive: true, force: true }));
+    after(() => {
+        fs.rmSync(OUT, { recursive: true, force: true });
+        fs.rmSync(EMITTED, { recursive: true, force: true });
+    });
 
     it("writes dist/'s layout, JSON included, with no test in it", () => {
         // What tsc's incremental build left there: the next `tsc -p .` must not take these files for its own.
@@ -66,7 +104,29 @@ describe("scripts/transpile.js (what npm run check runs instead of type-checking
         assert.ok(!fs.existsSync(path.join(OUT, ".tsbuildinfo")), "tsc's incremental record is dropped");
     });
 
-    it("gives the check the same verdicts as the type-checked build, on compliant stacks and on one under another's rules", () => {
+    it("writes the tests too with --all, as npm test runs them", () => {
+        const out = path.join(ROOT, "dist-transpile-all-test");
+        try {
+            const run = spawnSync(process.execPath, [path.join(ROOT, "scripts", "transpile.js"), "--all"], {
+                cwd: ROOT,
+                encoding: "utf8",
+                env: { ...process.env, WEBTIER_TRANSPILE_OUT: out },
+                timeout: 60_000,
+            });
+            assert.strictEqual(run.status, 0, run.stderr);
+            assert.ok(fs.existsSync(path.join(out, "tests", "scripts", "transpile.test.js")));
+            assert.ok(fs.existsSync(path.join(out, "examples", "uptime-monitor", "index.js")));
+            // The TypeScript projects the tests run as they are (tsconfig excludes them) are not written.
+            assert.ok(!fs.existsSync(path.join(out, "tests", "fixtures", "projects", "esm-typescript")));
+            // A dynamic import is a require, as in tsc's CommonJS: it finds a module without its extension.
+            const compiled = fs.readFileSync(path.join(out, "examples", "uptime-monitor", "monitor.js"), "utf8");
+            assert.doesNotMatch(compiled, /\bimport\(/);
+        } finally {
+            fs.rmSync(out, { recursive: true, force: true });
+        }
+    });
+
+    it("gives the check the same verdicts as TypeScript's own output of the same sources, on compliant stacks and on one under another's rules", () => {
         // aws-dev under prod's rules fails, so the comparison covers violations as well as passes.
         const args = [
             "--stack",
@@ -78,7 +138,8 @@ describe("scripts/transpile.js (what npm run check runs instead of type-checking
             "--policy-config",
             "aws-dev=policies/config/prod.json",
         ];
-        const typeChecked = check(DIST, args);
+        emitWithTypeScript(EMITTED);
+        const typeChecked = check(EMITTED, args);
         const transpiled = check(OUT, args);
         assert.strictEqual(typeChecked.status, 1, typeChecked.stderr);
         assert.strictEqual(transpiled.status, typeChecked.status, transpiled.stderr);
