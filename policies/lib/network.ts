@@ -90,9 +90,9 @@ export function unknownRule(
     };
 }
 
-/** Every type some cloud's pack reads network rules from. */
-export function networkRuleTypes(): readonly string[] {
-    return Object.keys(registered().NETWORK_RULE_READERS);
+/** Whether some cloud's pack reads network rules from resources of this type (asked of every resource Analyze sees). */
+export function readsNetworkRules(type: string): boolean {
+    return Object.prototype.hasOwnProperty.call(registered().NETWORK_RULE_READERS, type);
 }
 
 /** The network rules a resource expresses (empty for types that express none). */

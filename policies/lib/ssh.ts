@@ -12,7 +12,7 @@ import {
     admitsTcpPort,
     cidrOf,
     insideAllowlist,
-    networkRuleTypes,
+    readsNetworkRules,
     portsText,
     ruleLocation,
     rulesOf,
@@ -114,7 +114,7 @@ export function resourceSshFindings(args: ResourceValidationArgs): {
     allowlist: string[];
     findings: LocatedSshFinding[];
 } {
-    if (!networkRuleTypes().includes(args.type)) return { allowlist: [], findings: [] };
+    if (!readsNetworkRules(args.type)) return { allowlist: [], findings: [] };
     const { allowSshFrom } = readConfig(args);
     const res = fromResourceArgs(args);
     const findings: LocatedSshFinding[] = [];
