@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Removes what `tsc -p .` left in dist/ for a source that no longer exists: a compiled file, its
- * source map, a copied JSON file. `npm run build` and `npm test` build incrementally (tsconfig
+ * Removes what a build left in dist/ for a source that no longer exists: a compiled file, its
+ * source map, a copied JSON file. `npm test` writes dist/ with esbuild (scripts/transpile.js
+ * --all), which never deletes an output either; `npm run build` builds incrementally (tsconfig
  * `incremental`: tsc reads its last build from dist/.tsbuildinfo and checks and writes only what
  * changed, about 4 s instead of 11 on this project), and tsc never deletes an output itself: a
  * test file deleted or renamed would otherwise still run from dist/, and a module deleted would

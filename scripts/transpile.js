@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * Turns the program, the pack and the tools (not the tests) from TypeScript into the CommonJS
- * that `tsc -p .` would write to dist/, without type-checking: what `npm run check`, `bench` and
- * `deploy` need to run. Type-checking is the tests' job (`npm test` runs `tsc -p .`, in CI too);
- * here it would cost tens of seconds on every check for nothing the check needs.
+ * Turns the program, the pack and the tools (not the tests, unless `--all`) from TypeScript into
+ * the CommonJS that `tsc -p .` would write to dist/, without type-checking: what `npm run check`,
+ * `bench` and `deploy` need to run, and with `--all` what `npm test` runs. Type-checking is the
+ * tests' job (`npm test` runs `tsc --noEmit` beside the specs, in CI too); here it would cost tens
+ * of seconds on every check for nothing the check needs.
  *
  * esbuild, not `tsc --noCheck`: it transpiles the ~120 files in well under a second, where tsc
  * still parses and binds the whole program and its type declarations.
