@@ -3,7 +3,7 @@
  * Turns the program, the pack and the tools (not the tests, unless `--all`) from TypeScript into
  * the CommonJS that `tsc -p .` would write to dist/, without type-checking: what `npm run check`,
  * `bench` and `deploy` need to run, and with `--all` what `npm test` runs. Type-checking is the
- * tests' job (`npm test` runs `tsc --noEmit` beside the specs, in CI too); here it would cost tens
+ * tests' job (`npm test` runs `tsc --noEmit` before the specs, in CI too); here it would cost tens
  * of seconds on every check for nothing the check needs.
  *
  * esbuild, not `tsc --noCheck`: it transpiles the ~120 files in well under a second, where tsc
@@ -23,7 +23,7 @@ const OUT = process.env.WEBTIER_TRANSPILE_OUT
 const SOURCES = ["index.ts", "infra", "policies", "tools"];
 /**
  * `--all`: tsconfig's whole `include` as well, the tests and examples (`npm test`, which runs
- * `tsc --noEmit` beside the tests: the type-check stays, the emit is this one). Folders tsconfig
+ * `tsc --noEmit` before the tests: the type-check stays, the emit is this one). Folders tsconfig
  * excludes from it are left out here too: TypeScript projects the tests run as they are.
  */
 const ALL = process.argv.includes("--all");

@@ -1,7 +1,7 @@
 /**
  * The escape hatch itself: what `transform()` does with each form, and what the types refuse.
  * The type checks are compile errors expected by `// @ts-expect-error`: `tsc --noEmit` (which
- * `npm test` runs beside the specs, scripts/run-tests.js) fails if one of them stops being an error, that is when a misspelt child,
+ * `npm test` runs before the specs, scripts/run-tests.js) fails if one of them stops being an error, that is when a misspelt child,
  * component or cloud, or a wrongly typed arg, would silently be accepted.
  */
 import * as assert from "assert";

@@ -40,9 +40,19 @@ function emitWithTypeScript(out: string): void {
         fs.mkdirSync(path.dirname(target), { recursive: true });
         fs.writeFileSync(target, outputText);
     }
-    // The JSON the sources import, as tsc copies it.
-    for (const json of ["infra/outputs/webtier-outputs.schema.json"])
-        fs.copyFileSync(path.join(ROOT, json), path.join(out, json));
+    // The JSON files are data, not compiled: the same as in the check's build.
+    for (const json of filesUnder(OUT).filter((file) => file.endsWith(".json"))) {
+        fs.mkdirSync(path.dirname(path.join(out, json)), { recursive: true });
+        fs.copyFileSync(path.join(OUT, json), path.join(out, json));
+    }
+}
+
+/** Every file under a folder, relative to it. */
+function filesUnder(dir: string): string[] {
+    return fs
+        .readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
 }
 
 interface Report {
@@ -138,6 +148,7 @@ describe("scripts/transpile.js (what npm run check runs instead of type-checking
             "--policy-config",
             "aws-dev=policies/config/prod.json",
         ];
+        // The check's build is the one the first case wrote (OUT).
         emitWithTypeScript(EMITTED);
         const typeChecked = check(EMITTED, args);
         const transpiled = check(OUT, args);
