@@ -23,6 +23,7 @@ import { COMPONENT_EMULATIONS } from "../clouds";
 // SDK internals (listed and verified in one place).
 import { debuggable, outputInternals, resourcePb, rpc, runtimeConfig, settings, stack, state } from "./sdk-internals";
 import { patchSdkCopies } from "./sdk-copies";
+import { withoutStamps } from "./promise-tracking";
 
 /** One resource as the program registered it. */
 export interface RegisteredResource {
@@ -687,7 +688,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     let programError: unknown;
     // Keep the program's own return value: the stack's copy has its secrets unwrapped already.
     let outputs: Record<string, any> | undefined;
-    // Call sites read as call-sites.ts reads them while the program registers (ES module frames);
+    // Call sites read as call-sites.ts reads them while the program registers (ES module frames).
     // In every copy of the SDK the program's resources may be built with (sdk-copies.ts): the
     // frames each constructor records, read with the harness's parser (`Resource.callsites`, an SDK
     // internal verified in sdk-internals.ts), and the inputs it passes as outputs.
@@ -712,9 +713,15 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
             if (dynamic.length > 0) dynamicInputs.set(key, new Set([...(dynamicInputs.get(key) ?? []), ...dynamic]));
             return sdkRegisterResource(...args);
         }) as never;
+        // The SDK's promise bookkeeping without its debugging stamps (promise-tracking.ts).
+        const promises = copy.promises;
+        const sdkDebuggablePromise = promises?.debuggable.debuggablePromise;
+        if (promises && sdkDebuggablePromise)
+            promises.debuggable.debuggablePromise = withoutStamps(sdkDebuggablePromise, promises);
         return () => {
             if (sdkCallSites) resourceClass.callsites = sdkCallSites;
             runtimeResource.registerResource = sdkRegisterResource as never;
+            if (promises && sdkDebuggablePromise) promises.debuggable.debuggablePromise = sdkDebuggablePromise;
         };
     });
     // `process.exit(code)` ends the host's process: with 0, the run stands as registered so far,

@@ -1,7 +1,7 @@
 /**
  * Every copy of @pulumi/pulumi loaded in this process, so that what the harness replaces in the
  * SDK while a program runs (evaluate.ts: `Resource.callsites`, `runtime/resource`'s
- * `registerResource`) is replaced in the copy the program's resources are built with.
+ * `registerResource`, `runtime/debuggable`'s `debuggablePromise`) is replaced in the copy the program's resources are built with.
  *
  * A project has its own node_modules: its program and its provider SDKs load the project's
  * @pulumi/pulumi, not the check's. The copies share the runtime's state (the mock monitor, the
@@ -16,6 +16,7 @@
  */
 import Module from "module";
 import * as path from "path";
+import type { PromiseBookkeeping } from "./promise-tracking";
 
 /** What the harness replaces in one copy. */
 export interface SdkCopy {
@@ -28,6 +29,8 @@ export interface SdkCopy {
     resource: { Resource: { callsites?: (...args: never[]) => unknown } };
     /** `runtime/resource.js`'s exports: `registerResource`, which the constructors call through it. */
     runtimeResource: { registerResource: (...args: never[]) => unknown };
+    /** `runtime/debuggable.js` and `runtime/state.js`'s exports (promise-tracking.ts), when both have the shape it needs. */
+    promises?: PromiseBookkeeping;
 }
 
 /** Applies a replacement to one copy; returns what undoes it. */
@@ -53,7 +56,14 @@ function consider(dir: string): void {
     const runtimeResource = cached(path.join(dir, "runtime", "resource.js")) as SdkCopy["runtimeResource"] | undefined;
     if (typeof resource?.Resource !== "function") return;
     if (typeof runtimeResource?.registerResource !== "function") return;
-    const copy: SdkCopy = { dir, resource, runtimeResource };
+    const debuggable = cached(path.join(dir, "runtime", "debuggable.js")) as
+        PromiseBookkeeping["debuggable"] | undefined;
+    const state = cached(path.join(dir, "runtime", "state.js")) as PromiseBookkeeping["state"] | undefined;
+    const promises =
+        typeof debuggable?.debuggablePromise === "function" && typeof state?.getStore === "function"
+            ? { debuggable, state }
+            : undefined;
+    const copy: SdkCopy = { dir, resource, runtimeResource, promises };
     copies.set(dir, copy);
     for (const entry of active) entry.undo.push(entry.patch(copy));
 }

@@ -26,7 +26,10 @@ export const runtimeConfig = require("@pulumi/pulumi/runtime/config");
 export const state = require("@pulumi/pulumi/runtime/state");
 /** The resource monitor's messages: the harness answers an invoke its engine would not serve. */
 export const resourcePb = require("@pulumi/pulumi/proto/resource_pb");
-/** `leakedPromises()`: the promises still pending and the message the SDK prints about them at exit. */
+/**
+ * `leakedPromises()`: the promises still pending and the message the SDK prints about them at exit;
+ * `debuggablePromise`, which tracks them (replaced while a program runs: promise-tracking.ts).
+ */
 export const debuggable = require("@pulumi/pulumi/runtime/debuggable");
 /**
  * `registerResource(res, parent, type, name, custom, remote, newDependency, props, ...)`: what every
@@ -117,6 +120,12 @@ export function checkSdkInternals(
         "@pulumi/pulumi/runtime/debuggable",
         "leakedPromises",
         "tools/harness/evaluate.ts to end a program that stalls as the language host ends it",
+    );
+    expectFunction(
+        debuggable,
+        "@pulumi/pulumi/runtime/debuggable",
+        "debuggablePromise",
+        "tools/harness/promise-tracking.ts to track promises without the stamps only a leak report prints",
     );
     if (!("excessiveDebugOutput" in settings)) {
         problems.push(
