@@ -14,6 +14,7 @@ import * as path from "path";
 import { pathToFileURL } from "url";
 import type { ProjectFile } from "./stack-config";
 import { recordCompiledSource } from "./source-maps";
+import { forgetModules } from "./forget-modules";
 import { installProjectTypeScript, withProjectTypeScript } from "./typescript";
 import { freshImportsSupported, importModule, importProgram } from "./esm-program";
 import { activateEsmTypeScript, esmTypeScriptHooks, esmTypeScriptMode } from "./esm-typescript";
@@ -166,7 +167,7 @@ export function webtierProgram(distRoot: string, main = "index.ts"): LoadedProgr
     return {
         run: () => {
             activateEsmTypeScript(-1);
-            delete require.cache[modulePath];
+            forgetModules([modulePath]);
             let mod: any;
             try {
                 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -281,7 +282,7 @@ export function programFromFile(file: string, project?: ProjectFile): LoadedProg
     // Modules the previous run loaded (outside node_modules), dropped before the next run.
     let loadedByProgram: string[] = [];
     const forget = () => {
-        for (const key of [...loadedByProgram, absolute]) delete require.cache[key];
+        forgetModules([...loadedByProgram, absolute]);
         return new Set(Object.keys(require.cache));
     };
     const remember = (before: Set<string>) => {
