@@ -22,22 +22,35 @@ export interface Resolution {
 
 export class StackGraph {
     private readonly byUrn = new Map<string, Res>();
-    private readonly byIdentity = new Map<string, Res[]>();
+    /**
+     * Resources by the identities they report, indexed on the first lookup: every stack policy
+     * builds a graph of the whole stack, and a policy whose resources are absent (or that reads no
+     * reference) never resolves one, so would otherwise read three properties of every resource
+     * for nothing.
+     */
+    private indexed?: Map<string, Res[]>;
 
     constructor(readonly resources: Res[]) {
-        for (const res of resources) {
-            this.byUrn.set(res.urn, res);
+        for (const res of resources) this.byUrn.set(res.urn, res);
+    }
+
+    private get byIdentity(): Map<string, Res[]> {
+        if (this.indexed) return this.indexed;
+        const byIdentity = new Map<string, Res[]>();
+        for (const res of this.resources) {
             // Besides id and ARN, the properties each cloud's pack says its types are referred to by.
             for (const key of ["id", "arn", ...(registered().IDENTITY_KEYS[res.type] ?? [])]) {
                 const value = propOf(res, key);
                 if ((typeof value === "string" || typeof value === "number") && !isUnknown(value) && value !== "") {
                     const identity = String(value);
-                    const known = this.byIdentity.get(identity) ?? [];
+                    const known = byIdentity.get(identity) ?? [];
                     // An id and an ARN may be the same text (ELBv2 ids are ARNs): one entry per resource.
-                    if (!known.includes(res)) this.byIdentity.set(identity, [...known, res]);
+                    if (!known.includes(res)) byIdentity.set(identity, [...known, res]);
                 }
             }
         }
+        this.indexed = byIdentity;
+        return byIdentity;
     }
 
     get(urn: string): Res | undefined {
