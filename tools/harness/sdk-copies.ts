@@ -1,7 +1,8 @@
 /**
  * Every copy of @pulumi/pulumi loaded in this process, so that what the harness replaces in the
  * SDK while a program runs (evaluate.ts: `Resource.callsites`, `runtime/resource`'s
- * `registerResource`, `runtime/debuggable`'s `debuggablePromise`) is replaced in the copy the program's resources are built with.
+ * `registerResource`, `runtime/debuggable`'s `debuggablePromise`) is replaced in the copy the
+ * program's resources are built with.
  *
  * A project has its own node_modules: its program and its provider SDKs load the project's
  * @pulumi/pulumi, not the check's. The copies share the runtime's state (the mock monitor, the

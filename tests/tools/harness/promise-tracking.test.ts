@@ -68,6 +68,23 @@ describe("the SDK's promise bookkeeping under the harness", () => {
         assert.deepStrictEqual(original, ["first", "second"]);
     });
 
+    it("leaves an SDK whose store holds no candidates to its own function", async () => {
+        const original: string[] = [];
+        const copy: PromiseBookkeeping = {
+            debuggable: {
+                debuggablePromise: (p: Promise<unknown>, ctx: unknown) => {
+                    original.push(String(ctx));
+                    return p;
+                },
+            },
+            state: { getStore: () => ({}) as { leakCandidates: Set<Promise<unknown>> } },
+        };
+        const tracked = withoutStamps(copy.debuggable.debuggablePromise, copy);
+        await tracked(Promise.resolve(0), "first");
+        assert.strictEqual(await tracked(Promise.resolve(1), "second"), 1);
+        assert.deepStrictEqual(original, ["first", "second"]);
+    });
+
     it("is in force while a program runs, in the SDK the program uses, and undone after", async () => {
         const sdkOwn = debuggable.debuggablePromise;
         const seen: { same: boolean; stamped: (string | undefined)[]; tracked: boolean }[] = [];
