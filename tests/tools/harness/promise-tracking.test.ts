@@ -14,9 +14,11 @@ class Bucket extends pulumi.CustomResource {
     }
 }
 
-/** A copy of the SDK's bookkeeping with its own store and a record of the calls its own function got. */
-function fakeCopy(debugPromiseLeaks = false) {
-    const store = { leakCandidates: new Set<Promise<unknown>>() };
+/**
+ * A copy of the SDK's bookkeeping with its own store (by default one that holds candidates, as
+ * every SDK since they moved there does) and a record of the calls its own function got.
+ */
+function fakeCopy(debugPromiseLeaks = false, store = { leakCandidates: new Set<Promise<unknown>>() }) {
     const original: string[] = [];
     const copy: PromiseBookkeeping = {
         debuggable: {
@@ -69,17 +71,7 @@ describe("the SDK's promise bookkeeping under the harness", () => {
     });
 
     it("leaves an SDK whose store holds no candidates to its own function", async () => {
-        const original: string[] = [];
-        const copy: PromiseBookkeeping = {
-            debuggable: {
-                debuggablePromise: (p: Promise<unknown>, ctx: unknown) => {
-                    original.push(String(ctx));
-                    return p;
-                },
-            },
-            state: { getStore: () => ({}) as { leakCandidates: Set<Promise<unknown>> } },
-        };
-        const tracked = withoutStamps(copy.debuggable.debuggablePromise, copy);
+        const { original, tracked } = fakeCopy(false, {} as { leakCandidates: Set<Promise<unknown>> });
         await tracked(Promise.resolve(0), "first");
         assert.strictEqual(await tracked(Promise.resolve(1), "second"), 1);
         assert.deepStrictEqual(original, ["first", "second"]);
