@@ -30,8 +30,8 @@ export interface PromiseBookkeeping {
 
 /**
  * `debuggablePromise` as `original` (that copy's own) is, less the stamps. The SDK's own function
- * is still called once per copy, first: that call installs its exit handler (the leak report at
- * process exit), once per module, as it would have.
+ * still takes the first call of each run: its first call ever installs its exit handler (the leak
+ * report at process exit), once per module, as it would have.
  */
 export function withoutStamps(
     original: PromiseBookkeeping["debuggable"]["debuggablePromise"],
