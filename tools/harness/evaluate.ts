@@ -716,8 +716,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         // The SDK's promise bookkeeping without its debugging stamps (promise-tracking.ts).
         const promises = copy.promises;
         const sdkDebuggablePromise = promises?.debuggable.debuggablePromise;
-        if (promises && sdkDebuggablePromise)
-            promises.debuggable.debuggablePromise = withoutStamps(sdkDebuggablePromise, promises);
+        if (promises) promises.debuggable.debuggablePromise = withoutStamps(promises);
         return () => {
             if (sdkCallSites) resourceClass.callsites = sdkCallSites;
             runtimeResource.registerResource = sdkRegisterResource as never;

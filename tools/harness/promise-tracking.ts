@@ -29,14 +29,15 @@ export interface PromiseBookkeeping {
 }
 
 /**
- * `debuggablePromise` as `original` (that copy's own) is, less the stamps. The SDK's own function
- * still takes the first call of each run: its first call ever installs its exit handler (the leak
- * report at process exit), once per module, as it would have.
+ * The copy's `debuggablePromise` as it is now, less the stamps. The SDK's own function still takes
+ * the first call of each run: its first call ever installs its exit handler (the leak report at
+ * process exit), once per module, as it would have.
  */
-export function withoutStamps(
-    original: PromiseBookkeeping["debuggable"]["debuggablePromise"],
-    { debuggable, state }: PromiseBookkeeping,
-): PromiseBookkeeping["debuggable"]["debuggablePromise"] {
+export function withoutStamps({
+    debuggable,
+    state,
+}: PromiseBookkeeping): PromiseBookkeeping["debuggable"]["debuggablePromise"] {
+    const original = debuggable.debuggablePromise;
     let handlerInstalled = false;
     return function debuggablePromise<T>(p: Promise<T>, ctx: unknown): Promise<T> {
         if (!handlerInstalled || debuggable.debugPromiseLeaks) {

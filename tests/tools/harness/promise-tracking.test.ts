@@ -30,7 +30,7 @@ function fakeCopy(debugPromiseLeaks = false, store = { leakCandidates: new Set<P
         },
         state: { getStore: () => store },
     };
-    return { copy, store, original, tracked: withoutStamps(copy.debuggable.debuggablePromise, copy) };
+    return { copy, store, original, tracked: withoutStamps(copy) };
 }
 
 describe("the SDK's promise bookkeeping under the harness", () => {
