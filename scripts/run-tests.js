@@ -30,9 +30,14 @@ function run(script, args) {
 
 const given = process.argv.slice(2);
 const specs = given.some((arg) => !arg.startsWith("-")) ? given : ["--parallel", ...given, "dist/tests/**/*.test.js"];
-// Not incremental: with nothing changed, tsc's incremental record saves nothing here (it still reads
-// every declaration file) and costs a third more on a fresh clone.
-const typed = run(bin("typescript/bin/tsc"), ["-p", ".", "--noEmit", "--incremental", "false"]);
+// Incremental, with a record of its own under node_modules/.cache (dist/.tsbuildinfo is `npm run
+// build`'s, which emits; transpile.js removes it): tsc still parses every file, but checks again
+// only what changed and what depends on it, the record keyed by each file's text, the compiler's
+// version and the options, so a new SDK or tsconfig is checked afresh. Measured on this 2-core
+// machine: 21-22 s the first time (as without a record) and about 12 s after, for the whole suite's
+// sources (9,462 files, most of them the provider SDKs' declarations).
+const record = path.join(ROOT, "node_modules", ".cache", "webtier-typecheck.tsbuildinfo");
+const typed = run(bin("typescript/bin/tsc"), ["-p", ".", "--noEmit", "--incremental", "--tsBuildInfoFile", record]);
 if (typed !== 0) {
     process.stderr.write("run-tests: the type-check failed (above); the specs did not run.\n");
     process.exit(typed);
