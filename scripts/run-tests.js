@@ -36,7 +36,8 @@ const specs = given.some((arg) => !arg.startsWith("-")) ? given : ["--parallel",
 // version and the options, so a new SDK or tsconfig is checked afresh. Measured on this 2-core
 // machine: 21-22 s the first time (as without a record) and about 12 s after, for the whole suite's
 // sources (9,462 files, most of them the provider SDKs' declarations).
-const record = path.join(ROOT, "node_modules", ".cache", "webtier-typecheck.tsbuildinfo");
+// CI keeps the folder from run to run (.github/workflows/pull-request.yml), with the compile caches.
+const record = path.join(ROOT, "node_modules", ".cache", "webtier-typecheck", "tsbuildinfo");
 const typed = run(bin("typescript/bin/tsc"), ["-p", ".", "--noEmit", "--incremental", "--tsBuildInfoFile", record]);
 if (typed !== 0) {
     process.stderr.write("run-tests: the type-check failed (above); the specs did not run.\n");

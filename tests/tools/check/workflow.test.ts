@@ -64,10 +64,17 @@ describe("the pull-request workflow", () => {
             relative(launched.stdout.trim()),
             ...["webtier-transpile", "webtier-closure-parse"].map((name) => relative(checkCacheDir(name)!)),
         ];
-        for (const [job, command] of [
-            ["test", "npm test"],
-            ["policy-check", "npm run --silent check"],
-        ]) {
+        // ...and, for the tests, where the type-check keeps its incremental record (scripts/run-tests.js).
+        const runTests = fs.readFileSync(path.join(REPO_ROOT, "scripts", "run-tests.js"), "utf8");
+        const typecheck = "node_modules/.cache/webtier-typecheck";
+        assert.ok(
+            runTests.includes(`path.join(ROOT, "node_modules", ".cache", "webtier-typecheck", "tsbuildinfo")`),
+            "run-tests.js keeps tsc's record in the folder CI restores",
+        );
+        for (const [job, command, own] of [
+            ["test", "npm test", [typecheck]],
+            ["policy-check", "npm run --silent check", []],
+        ] as const) {
             const all = steps(job);
             const at = (found: (step: any) => boolean) => {
                 const index = all.findIndex(found);
@@ -78,7 +85,7 @@ describe("the pull-request workflow", () => {
             const cache = at((step) => String(step.uses).startsWith("actions/cache@"));
             const run = at((step) => typeof step.run === "string" && step.run.includes(command));
             assert.ok(install < cache && cache < run, `${job}: restored after npm ci, before ${command}`);
-            assert.deepStrictEqual(String(all[cache].with.path).trim().split("\n").sort(), [...folders].sort());
+            assert.deepStrictEqual(String(all[cache].with.path).trim().split("\n").sort(), [...folders, ...own].sort());
             assert.ok(String(all[cache].with.key).includes("github.sha"), `${job}: saved again by every run`);
         }
     });
