@@ -11,6 +11,7 @@ export default tseslint.config(
         ignores: [
             "dist/**",
             "node_modules/**",
+            ".scratch/**",
             "policies/node_modules/**",
             "examples/**/node_modules/**",
             "tests/conformance/**/node_modules/**",

@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { runCheck } from "../../../tools/check/run";
 import { DIST_ROOT, FIXTURE_PACK, FIXTURES, REPO_ROOT } from "./paths";
-import { scratchDir } from "../../support/scratch";
+import { scratchProject } from "../../support/scratch";
 
 const PROJECT = path.join(FIXTURES, "projects", "reads-beside");
 
@@ -49,7 +49,7 @@ describe("a --program in its own project", () => {
 describe("what the language host gives a program's process", () => {
     /** A project whose bucket's tags show what the program saw of its run. */
     function reporting(): string {
-        const dir = scratchDir("check-host-env-");
+        const dir = scratchProject("check-host-env-");
         fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: host-env\nruntime: nodejs\n");
         fs.writeFileSync(
             path.join(dir, "Pulumi.ci.yaml"),
@@ -80,7 +80,6 @@ describe("what the language host gives a program's process", () => {
                 "",
             ].join("\n"),
         );
-        fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
         return dir;
     }
 

@@ -8,15 +8,14 @@ import { tsNodeOptions } from "../../../tools/check/typescript";
 import { readProjectFile } from "../../../tools/check/stack-config";
 import { DIST_ROOT, FIXTURE_PACK, FIXTURES, REPO_ROOT } from "./paths";
 import { projectWithOwnSdk } from "./own-sdk";
-import { scratchDir } from "../../support/scratch";
+import { scratchProject } from "../../support/scratch";
 
 /** A throwaway project that resolves this repository's packages (as an installed project would its own). */
 function project(name: string, index: string, files: Record<string, string> = {}): string {
-    const dir = scratchDir(`check-${name}-`);
+    const dir = scratchProject(`check-${name}-`);
     fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\n`);
     fs.writeFileSync(path.join(dir, "index.ts"), index);
     for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), text);
-    fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
     return dir;
 }
 
