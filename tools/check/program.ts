@@ -28,7 +28,6 @@ export class ProgramLoadError extends Error {
 }
 
 export { transpiledSourceMap } from "./source-maps";
-export { cachedTranspile, checkCacheDir, registerTypeScriptHook } from "./transpile-on-require";
 
 /** What evaluate() runs inside the stack. */
 export interface LoadedProgram {

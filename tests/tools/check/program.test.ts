@@ -3,13 +3,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Evaluation, evaluate } from "../../../tools/harness/evaluate";
-import {
-    ProgramLoadError,
-    cachedTranspile,
-    checkCacheDir,
-    programFromFile,
-    webtierProgram,
-} from "../../../tools/check/program";
+import { ProgramLoadError, programFromFile, webtierProgram } from "../../../tools/check/program";
+import { cachedTranspile, checkCacheDir } from "../../../tools/check/transpile-on-require";
 import { readStackFile } from "../../../tools/check/stack-config";
 import { SECRET_KEYS } from "../../../infra/config/types";
 import { PolicyPack } from "../../../tools/check/pack";

@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as yaml from "js-yaml";
 import * as path from "path";
 import { parseArgs } from "../../../tools/check/args";
-import { checkCacheDir } from "../../../tools/check/program";
+import { checkCacheDir } from "../../../tools/check/transpile-on-require";
 import { REPO_ROOT } from "./paths";
 
 const FILE = path.join(REPO_ROOT, ".github", "workflows", "pull-request.yml");
@@ -59,7 +59,7 @@ describe("the pull-request workflow", () => {
         );
         assert.strictEqual(launched.status, 0, launched.stderr);
         const relative = (dir: string) => path.relative(REPO_ROOT, dir).split(path.sep).join("/");
-        // ...and where the check keeps its own (tools/check/program.ts).
+        // ...and where the check keeps its own (tools/check/transpile-on-require.ts).
         const folders = [
             relative(launched.stdout.trim()),
             ...["webtier-transpile", "webtier-closure-parse"].map((name) => relative(checkCacheDir(name)!)),
