@@ -34,7 +34,7 @@ export function scratchDir(prefix: string): string {
 }
 
 /** Where scratchProject makes its folders (.gitignore'd, and left out of lint and formatting). */
-export const PROJECT_SCRATCH = path.resolve(__dirname, "..", "..", "..", ".scratch");
+const PROJECT_SCRATCH = path.resolve(__dirname, "..", "..", "..", ".scratch");
 
 /**
  * A new empty folder for a Pulumi project that uses the repository's packages, made inside the
