@@ -102,6 +102,9 @@ export interface SizeRun {
     programMs: number;
     bareMs: number;
     trivialMs: number;
+    /** The median of the same runs as checkMs and bareMs: how far a typical run is from the best. */
+    checkMedianMs?: number;
+    bareMedianMs?: number;
 }
 
 export interface SizeComparison extends SizeRun {
@@ -123,6 +126,12 @@ export interface Marginal {
     program: number;
     bare: number;
     checkToBare: number;
+    /**
+     * The same ratio between the sizes' median runs, when every run has medians: not the verdict
+     * (noise only adds time, so the best runs are the measure), but how much of the verdict's
+     * distance from the target is this run's luck on a shared two-core machine.
+     */
+    checkToBareMedian?: number;
 }
 
 export interface Comparison {
@@ -138,6 +147,14 @@ export interface Comparison {
 export function best(runs: number[]): number {
     if (runs.length === 0) throw new Error("bench: no runs to take the best of");
     return Math.min(...runs);
+}
+
+/** The middle of several runs (the mean of the two middle ones for an even count). */
+export function median(runs: number[]): number {
+    if (runs.length === 0) throw new Error("bench: no runs to take the median of");
+    const sorted = [...runs].sort((a, b) => a - b);
+    const middle = sorted.length >> 1;
+    return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /** Per-resource costs and ratios per size, the cost per added resource, and the verdict against `target`. */
@@ -171,6 +188,10 @@ export function compare(runs: SizeRun[], target = TARGET_RATIO): Comparison {
                 bare: slope("bareMs"),
                 checkToBare: slope("checkMs") / slope("bareMs"),
             };
+            const medians = [first, last].every((r) => r.checkMedianMs !== undefined && r.bareMedianMs !== undefined);
+            if (medians)
+                marginal.checkToBareMedian =
+                    (last.checkMedianMs! - first.checkMedianMs!) / (last.bareMedianMs! - first.bareMedianMs!);
         }
     }
     return { sizes, marginal, met: marginal !== undefined && marginal.checkToBare <= target, target };
@@ -490,6 +511,8 @@ async function main(): Promise<void> {
                 programMs: best(programs),
                 bareMs: best(bares),
                 trivialMs: best(trivials),
+                checkMedianMs: median(checks.map((c) => c.ms)),
+                bareMedianMs: median(bares),
             };
             runs.push(run);
             const row = compare([run]).sizes[0];
@@ -511,6 +534,18 @@ async function main(): Promise<void> {
                 ? `Target ${comparison.met ? "met" : "not met"}: each added resource costs the check ${fixed(m.checkToBare)}x its bare registration (${comparison.met ? "" : "target "}at most ${comparison.target}x).`
                 : "Target not judged: it takes two sizes with different resource counts.",
         );
+        if (m?.checkToBareMedian !== undefined) {
+            const spread = (best: number, middle: number) => `${best}-${Math.round(middle)}`;
+            const sizes = comparison.sizes
+                .map(
+                    (s) =>
+                        `${s.servers} servers check ${spread(s.checkMs, s.checkMedianMs!)} ms, bare ${spread(s.bareMs, s.bareMedianMs!)} ms`,
+                )
+                .join("; ");
+            console.log(
+                `  Run to run (best-median of ${options.repeat}): ${sizes}. Between the median runs the check costs ${fixed(m.checkToBareMedian)}x per added resource.`,
+            );
+        }
         const over = comparison.sizes.filter((s) => !s.withinTarget);
         if (over.length > 0)
             console.log(

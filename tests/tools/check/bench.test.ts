@@ -1,6 +1,6 @@
 // The bench's comparison: what `npm run bench` reports against issue #12's 1.5x target.
 import * as assert from "assert";
-import { SizeRun, TARGET_RATIO, best, compare, wholeVerdict } from "../../../tools/check/bench";
+import { SizeRun, TARGET_RATIO, best, compare, median, wholeVerdict } from "../../../tools/check/bench";
 
 const run = (
     servers: number,
@@ -65,6 +65,24 @@ describe("the bench's comparison with bare registration", () => {
     it("takes the fastest of repeated runs, since noise only adds time", () => {
         assert.strictEqual(best([310, 295, 402]), 295);
         assert.throws(() => best([]), /no runs/);
+    });
+
+    it("also gives the ratio between the median runs, beside the verdict on the best ones", () => {
+        assert.strictEqual(median([310, 295, 402]), 310);
+        assert.strictEqual(median([300, 400, 200, 500]), 350);
+        assert.throws(() => median([]), /no runs/);
+        // Best runs: 150 ms more for the check, 100 more bare (1.5x, met); median runs: 200 and 125 (1.6x).
+        const small = { ...run(2, 100, 250, 100), checkMedianMs: 280, bareMedianMs: 110 };
+        const large = { ...run(50, 200, 400, 200), checkMedianMs: 480, bareMedianMs: 235 };
+        const comparison = compare([large, small]);
+        assert.strictEqual(comparison.marginal?.checkToBare, 1.5);
+        assert.strictEqual(comparison.marginal?.checkToBareMedian, 1.6);
+        assert.strictEqual(comparison.met, true, "the verdict stays on the best runs");
+        assert.strictEqual(
+            compare([small, run(50, 200, 400, 200)]).marginal?.checkToBareMedian,
+            undefined,
+            "a size without medians gives no median ratio",
+        );
     });
 });
 
