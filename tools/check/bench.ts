@@ -535,7 +535,7 @@ async function main(): Promise<void> {
                 : "Target not judged: it takes two sizes with different resource counts.",
         );
         if (m?.checkToBareMedian !== undefined) {
-            const spread = (best: number, middle: number) => `${best}-${Math.round(middle)}`;
+            const spread = (fastest: number, middle: number) => `${fastest}-${Math.round(middle)}`;
             const sizes = comparison.sizes
                 .map(
                     (s) =>
