@@ -3,6 +3,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import { Validator } from "jsonschema";
 import * as ts from "typescript";
 import { runCheck } from "../../../tools/check/run";
 import { preflightPolicies } from "../../../policies/preflight";
@@ -13,26 +14,113 @@ import { positionOf } from "../../support/source-position";
 
 const INSECURE = program("insecure.ts");
 
-async function sarifOf(options: Parameters<typeof runCheck>[0]): Promise<any> {
-    const result = await runCheck(options);
-    for (const stack of result.stacks) assert.strictEqual(stack.error, undefined, stack.error);
-    return JSON.parse(renderSarif(result)).runs[0];
+/**
+ * The SARIF 2.1.0 schema GitHub's upload-sarif validates a file against before it uploads it:
+ * src/sarif-schema-2.1.0.json of github/codeql-action at v4.36.2, the version the workflow pins
+ * (the same file at its June 2026 head).
+ */
+const UPLOAD_SCHEMA = path.join(REPO_ROOT, "tests", "fixtures", "sarif", "sarif-schema-2.1.0.json");
+
+/**
+ * What upload-sarif refuses a file for (codeql-action v4.36.2 src/upload-lib.ts,
+ * postProcessSarifFiles): every error of jsonschema 1.5.0, the validator and version it uses,
+ * against UPLOAD_SCHEMA, except an ill-formed URI, which it only logs (validateSarifFileSchema);
+ * and two runs of one category, the same tool and automation id (throwIfCombineSarifFilesDisabled,
+ * src/sarif/index.ts createRunKey).
+ */
+function uploadErrors(log: any): string[] {
+    const schema = JSON.parse(fs.readFileSync(UPLOAD_SCHEMA, "utf8"));
+    const warningOnly = ["uri-reference", "uri"];
+    const errors = new Validator()
+        .validate(log, schema)
+        .errors.filter(
+            (e) => !(e.name === "format" && typeof e.argument === "string" && warningOnly.includes(e.argument)),
+        )
+        .map((e) => e.stack);
+    const categories = (log?.runs ?? []).map((run: any) => {
+        const driver = run.tool?.driver ?? {};
+        const { name, fullName, version, semanticVersion, guid } = driver;
+        return JSON.stringify({
+            name,
+            fullName,
+            version,
+            semanticVersion,
+            guid,
+            automationId: run.automationDetails?.id,
+        });
+    });
+    if (new Set(categories).size < categories.length) errors.push("several runs with the same category");
+    return errors;
 }
 
-function insecureRun(file = INSECURE) {
-    return sarifOf({
+/** The check's whole SARIF log for a run, its stacks evaluated (`allowErrors`: or not). */
+async function sarifLogOf(options: Parameters<typeof runCheck>[0], allowErrors = false): Promise<any> {
+    const result = await runCheck(options);
+    if (!allowErrors) for (const stack of result.stacks) assert.strictEqual(stack.error, undefined, stack.error);
+    return JSON.parse(renderSarif(result));
+}
+
+async function sarifOf(options: Parameters<typeof runCheck>[0]): Promise<any> {
+    return (await sarifLogOf(options)).runs[0];
+}
+
+function insecureOptions(file = INSECURE): Parameters<typeof runCheck>[0] {
+    return {
         distRoot: DIST_ROOT,
         projectDir: REPO_ROOT,
         program: path.relative(REPO_ROOT, file),
         policyPack: path.relative(REPO_ROOT, FIXTURE_PACK),
-    });
+    };
+}
+
+function insecureRun(file = INSECURE) {
+    return sarifOf(insecureOptions(file));
 }
 
 describe("SARIF for code scanning", () => {
     // One check of the insecure program serves the tests that only read its SARIF.
+    let insecureLog: Promise<any>;
     let insecure: Promise<any>;
     before(() => {
-        insecure = insecureRun();
+        insecureLog = sarifLogOf(insecureOptions());
+        insecure = insecureLog.then((log) => log.runs[0]);
+    });
+
+    it("writes what GitHub's upload-sarif accepts: violations, a stack that fails, a provider's refusal", async () => {
+        const log = await insecureLog;
+        assert.ok(log.runs[0].results.length > 0);
+        assert.deepStrictEqual(uploadErrors(log), []);
+        // A program that throws: the run carries the failure as a tool execution notification.
+        const failing = await sarifLogOf(
+            { ...insecureOptions(), program: path.relative(REPO_ROOT, program("failing.ts")) },
+            true,
+        );
+        assert.strictEqual(failing.runs[0].invocations[0].executionSuccessful, false);
+        assert.ok(failing.runs[0].invocations[0].toolExecutionNotifications.length > 0);
+        assert.deepStrictEqual(uploadErrors(failing), []);
+        // What a provider's Check refuses fails the run too, located at its resource.
+        const refused = await sarifLogOf(
+            { ...insecureOptions(), program: path.relative(REPO_ROOT, program("check-refused.js")) },
+            true,
+        );
+        assert.strictEqual(refused.runs[0].invocations[0].executionSuccessful, false);
+        assert.deepStrictEqual(uploadErrors(refused), []);
+    });
+
+    it("is held to upload-sarif's schema: a file it would refuse is found out", async () => {
+        const log = structuredClone(await insecureLog);
+        log.runs[0].results[0].locations[0].physicalLocation.region.startLine = 0;
+        delete log.runs[0].tool.driver.name;
+        log.runs.push(log.runs[0]);
+        const errors = uploadErrors(log);
+        assert.ok(
+            errors.some((e) => /startLine must be greater than or equal to 1/.test(e)),
+            errors.join("\n"),
+        );
+        assert.ok(
+            errors.some((e) => /requires property "name"/.test(e)),
+            errors.join("\n"),
+        );
     });
 
     it("locates each result of a TypeScript program at the line that declares its resource", async () => {
@@ -142,7 +230,9 @@ describe("SARIF for code scanning", () => {
     });
 
     it("gives the two reliability findings on webtier's dev database two alerts at its declaration", async () => {
-        const run = await sarifOf({ distRoot: DIST_ROOT, projectDir: REPO_ROOT, stacks: ["aws-dev"] });
+        const log = await sarifLogOf({ distRoot: DIST_ROOT, projectDir: REPO_ROOT, stacks: ["aws-dev"] });
+        assert.deepStrictEqual(uploadErrors(log), [], "webtier's own stack, as CI uploads it");
+        const run = log.runs[0];
         const db = run.results.filter((r: any) => r.locations[0].logicalLocations[0].name === "aws-dev-db");
         const texts = db.map((r: any) => r.message.text).join("\n");
         assert.match(texts, /not Multi-AZ/);
