@@ -29,6 +29,13 @@ describe("the pull-request workflow", () => {
         const sarif = uses.find((l) => l.includes("github/codeql-action/upload-sarif@"));
         assert.ok(sarif, "SARIF is uploaded to code scanning");
         assert.ok(Number(/# v(\d+)\./.exec(sarif)![1]) >= 4, "upload-sarif v3 is deprecated");
+        // The SARIF tests validate against the schema of the upload-sarif release pinned here.
+        const pinned = /# (v\d+\.\d+\.\d+)/.exec(sarif)![1];
+        const schemaReadme = fs.readFileSync(path.join(REPO_ROOT, "tests", "fixtures", "sarif", "README.md"), "utf8");
+        assert.ok(
+            schemaReadme.includes(`tag \`${pinned}\``),
+            `tests/fixtures/sarif holds upload-sarif ${pinned}'s schema`,
+        );
     });
 
     it("runs the check once for SARIF and the step summary, uploads that file and fails afterwards", () => {
