@@ -104,6 +104,11 @@ describe("SARIF for code scanning", () => {
             true,
         );
         assert.strictEqual(refused.runs[0].invocations[0].executionSuccessful, false);
+        for (const notification of refused.runs[0].invocations[0].toolExecutionNotifications) {
+            const { artifactLocation, region } = notification.locations[0].physicalLocation;
+            assert.strictEqual(artifactLocation.uri, "tests/fixtures/programs/check-refused.js");
+            assert.ok(region.startLine > 1, notification.message.text);
+        }
         assert.deepStrictEqual(uploadErrors(refused), []);
     });
 
