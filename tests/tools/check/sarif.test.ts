@@ -20,6 +20,8 @@ const INSECURE = program("insecure.ts");
  * (the same file at its June 2026 head).
  */
 const UPLOAD_SCHEMA = path.join(REPO_ROOT, "tests", "fixtures", "sarif", "sarif-schema-2.1.0.json");
+/** UPLOAD_SCHEMA, read on first use (113 KB, validated against several times). */
+let uploadSchema: any;
 
 /**
  * What upload-sarif refuses a file for (codeql-action v4.36.2 src/upload-lib.ts,
@@ -29,10 +31,10 @@ const UPLOAD_SCHEMA = path.join(REPO_ROOT, "tests", "fixtures", "sarif", "sarif-
  * src/sarif/index.ts createRunKey).
  */
 function uploadErrors(log: any): string[] {
-    const schema = JSON.parse(fs.readFileSync(UPLOAD_SCHEMA, "utf8"));
+    uploadSchema ??= JSON.parse(fs.readFileSync(UPLOAD_SCHEMA, "utf8"));
     const warningOnly = ["uri-reference", "uri"];
     const errors = new Validator()
-        .validate(log, schema)
+        .validate(log, uploadSchema)
         .errors.filter(
             (e) => !(e.name === "format" && typeof e.argument === "string" && warningOnly.includes(e.argument)),
         )
